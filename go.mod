@@ -1,0 +1,3 @@
+module github.com/gocap/gocap
+
+go 1.26
