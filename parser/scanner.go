@@ -1,0 +1,454 @@
+package parser
+
+import (
+	"fmt"
+	"net/netip"
+)
+
+// The scanner follows the rules of libpcap's flex lexer: at each position
+// every rule is tried, the longest match wins, and a tie goes to the rule
+// listed first. The rules, in libpcap's order, are: reserved words,
+// white space, one-character operators, two-character operators, "$" MAC-8
+// addresses, MAC-48 addresses, numbers, dotted IPv4 numbers, IPv6 addresses,
+// malformed colon-separated hex, named constants, names, and
+// backslash-escaped words.
+
+const maxKeywordLen = 11       // "metaconnect"
+const maxNamedConstantLen = 31 // "icmp6-ineighbordiscoverysolicit"
+
+func isDigit(c byte) bool { return '0' <= c && c <= '9' }
+
+func isHex(c byte) bool {
+	return isDigit(c) || ('a' <= c && c <= 'f') || ('A' <= c && c <= 'F')
+}
+
+func isAlnum(c byte) bool {
+	return isDigit(c) || ('a' <= c && c <= 'z') || ('A' <= c && c <= 'Z')
+}
+
+func hexRun(s string, i int) int {
+	n := 0
+	for i+n < len(s) && isHex(s[i+n]) {
+		n++
+	}
+	return n
+}
+
+// scan splits expr into tokens. It stops after the first tIllegal token;
+// the last token is always tEOF.
+func scan(expr string) []token {
+	var toks []token
+	i := 0
+	for {
+		for i < len(expr) && (expr[i] == ' ' || expr[i] == '\t' || expr[i] == '\n' || expr[i] == '\r') {
+			i++
+		}
+		if i >= len(expr) {
+			toks = append(toks, token{kind: tEOF, pos: Pos(i), end: Pos(i)})
+			return toks
+		}
+		t := scanOne(expr, i)
+		toks = append(toks, t)
+		i = int(t.end)
+		if t.kind == tIllegal {
+			toks = append(toks, token{kind: tEOF, pos: Pos(len(expr)), end: Pos(len(expr))})
+			return toks
+		}
+	}
+}
+
+// rule identifies a lexer rule; lower values win ties.
+type rule int
+
+const (
+	rKeyword rule = iota
+	rOp1
+	rOp2
+	rAID
+	rMAC
+	rNum
+	rHID
+	rV6
+	rBogusMAC
+	rConst
+	rID
+	rEscaped
+	rNone
+)
+
+func scanOne(s string, i int) token {
+	best, bestLen := rNone, 0
+	try := func(r rule, n int) {
+		if n > bestLen {
+			best, bestLen = r, n
+		}
+	}
+	kwLen := 0
+	for n := min(maxKeywordLen, len(s)-i); n > 0; n-- {
+		if _, ok := keywords[s[i:i+n]]; ok {
+			kwLen = n
+			break
+		}
+	}
+	try(rKeyword, kwLen)
+	switch s[i] {
+	case '+', '-', '*', '/', '%', ':', '[', ']', '!', '<', '>', '(', ')', '&', '|', '^', '=':
+		try(rOp1, 1)
+	}
+	if i+1 < len(s) {
+		switch s[i : i+2] {
+		case ">=", "<=", "!=", "==", "<<", ">>":
+			try(rOp2, 2)
+		}
+	}
+	if s[i] == '$' {
+		if n := min(hexRun(s, i+1), 2); n > 0 {
+			try(rAID, 1+n)
+		}
+	}
+	if isHex(s[i]) {
+		try(rMAC, matchMAC(s, i))
+	}
+	if isDigit(s[i]) {
+		try(rNum, matchN(s, i))
+		try(rHID, matchHID(s, i))
+	}
+	if isHex(s[i]) || s[i] == ':' {
+		try(rV6, matchV6(s, i))
+	}
+	if isHex(s[i]) {
+		try(rBogusMAC, matchBogusMAC(s, i))
+	}
+	constLen := 0
+	for n := min(maxNamedConstantLen, len(s)-i); n > 0; n-- {
+		if _, ok := namedConstants[s[i:i+n]]; ok {
+			constLen = n
+			break
+		}
+	}
+	try(rConst, constLen)
+	if isAlnum(s[i]) {
+		try(rID, matchID(s, i))
+	}
+	if s[i] == '\\' {
+		n := 1
+		for i+n < len(s) {
+			c := s[i+n]
+			if c == ' ' || c == '!' || c == '(' || c == ')' || c == '\n' || c == '\t' {
+				break
+			}
+			n++
+		}
+		if n > 1 {
+			try(rEscaped, n)
+		}
+	}
+
+	end := i + bestLen
+	t := token{pos: Pos(i), end: Pos(end), text: s[i:end]}
+	switch best {
+	case rKeyword:
+		kw := keywords[t.text]
+		t.kind, t.aux = kw.k, kw.aux
+	case rOp1:
+		t.kind = op1Kinds[s[i]]
+	case rOp2:
+		t.kind = op2Kinds[t.text]
+	case rAID:
+		t.kind = tAID
+	case rMAC:
+		t.kind = tEID
+	case rNum:
+		t.kind = tNUM
+		v, msg := parseNumber(t.text)
+		if msg != "" {
+			t.kind, t.err = tIllegal, msg
+		}
+		t.val = v
+	case rHID:
+		t.kind = tHID
+	case rV6:
+		// Like libpcap, check the address as soon as it is scanned.
+		t.kind = tHID6
+		if _, err := netip.ParseAddr(t.text); err != nil {
+			t.kind, t.err = tIllegal, fmt.Sprintf("invalid IPv6 address %s", t.text)
+		}
+	case rBogusMAC:
+		t.kind = tIllegal
+		t.err = fmt.Sprintf("invalid Ethernet address %s", t.text)
+	case rConst:
+		t.kind = tNUM
+		t.val = namedConstants[t.text]
+	case rID:
+		t.kind = tID
+	case rEscaped:
+		t.kind = tID
+		t.text = s[i+1 : end]
+	default:
+		// No rule matched: one byte (or one UTF-8 sequence, so the
+		// message does not split a character) is illegal.
+		n := 1
+		for i+n < len(s) && n < 4 && s[i+n]&0xC0 == 0x80 && s[i] >= 0xC0 {
+			n++
+		}
+		t.end = Pos(i + n)
+		t.text = s[i : i+n]
+		t.kind = tIllegal
+	}
+	return t
+}
+
+var op1Kinds = map[byte]kind{
+	'+': tPlus, '-': tMinus, '*': tStar, '/': tSlash, '%': tPercent,
+	':': tColon, '[': tLbrack, ']': tRbrack, '!': tNot, '<': tLt, '>': tGt,
+	'(': tLparen, ')': tRparen, '&': tAmp, '|': tPipe, '^': tCaret, '=': tEq,
+}
+
+var op2Kinds = map[string]kind{
+	">=": tGeq, "<=": tLeq, "!=": tNeq, "==": tEq, "<<": tLsh, ">>": tRsh,
+}
+
+// matchID returns the length of the name starting at s[i]: an alphanumeric
+// character, then letters, digits, '-', '_' and '.', ending with an
+// alphanumeric character or '.'.
+func matchID(s string, i int) int {
+	j := i + 1
+	last := j
+	for j < len(s) {
+		c := s[j]
+		if isAlnum(c) || c == '.' {
+			j++
+			last = j
+		} else if c == '-' || c == '_' {
+			j++
+		} else {
+			break
+		}
+	}
+	return last - i
+}
+
+// matchNEnds returns the possible ends of a number starting at s[i]: a run
+// of decimal digits, or 0x/0X and a run of hex digits.
+func matchNEnds(s string, i int) (dec, hex int) {
+	dec, hex = -1, -1
+	j := i
+	for j < len(s) && isDigit(s[j]) {
+		j++
+	}
+	if j > i {
+		dec = j
+	}
+	if i+2 < len(s) && s[i] == '0' && (s[i+1] == 'x' || s[i+1] == 'X') && isHex(s[i+2]) {
+		hex = i + 2 + hexRun(s, i+2)
+	}
+	return dec, hex
+}
+
+func matchN(s string, i int) int {
+	dec, hex := matchNEnds(s, i)
+	return max(dec, hex, i) - i
+}
+
+// matchDotted returns the longest match of parts numbers separated by dots,
+// for any count of parts in [minParts, maxParts], or 0.
+func matchDotted(s string, i, minParts, maxParts int) int {
+	best := 0
+	var walk func(j, parts int)
+	walk = func(j, parts int) {
+		dec, hex := matchNEnds(s, j)
+		for _, e := range [2]int{dec, hex} {
+			if e < 0 {
+				continue
+			}
+			if parts+1 >= minParts && e-i > best {
+				best = e - i
+			}
+			if parts+1 < maxParts && e < len(s) && s[e] == '.' {
+				walk(e+1, parts+1)
+			}
+		}
+	}
+	walk(i, 0)
+	return best
+}
+
+func matchHID(s string, i int) int { return matchDotted(s, i, 2, 4) }
+
+// matchMAC returns the length of a MAC-48 address in any of libpcap's five
+// spellings starting at s[i], or 0.
+func matchMAC(s string, i int) int {
+	best := 0
+	for _, sep := range []byte{':', '-', '.'} {
+		j := i
+		ok := true
+		for g := 0; g < 6; g++ {
+			n := min(hexRun(s, j), 2)
+			if n == 0 {
+				ok = false
+				break
+			}
+			j += n
+			if g < 5 {
+				if j >= len(s) || s[j] != sep {
+					ok = false
+					break
+				}
+				j++
+			}
+		}
+		if ok {
+			best = max(best, j-i)
+		}
+	}
+	// xxxx.xxxx.xxxx
+	j := i
+	ok := true
+	for g := 0; g < 3; g++ {
+		if hexRun(s, j) < 4 {
+			ok = false
+			break
+		}
+		j += 4
+		if g < 2 {
+			if j >= len(s) || s[j] != '.' {
+				ok = false
+				break
+			}
+			j++
+		}
+	}
+	if ok {
+		best = max(best, j-i)
+	}
+	if hexRun(s, i) >= 12 {
+		best = max(best, 12)
+	}
+	return best
+}
+
+// matchBogusMAC matches one or more hex pairs each followed by colons, at
+// least two of them: text that looks like a MAC address but is not one.
+func matchBogusMAC(s string, i int) int {
+	j := i
+	groups := 0
+	for {
+		n := hexRun(s, j)
+		if n == 0 || n > 2 || j+n >= len(s) || s[j+n] != ':' {
+			break
+		}
+		j += n
+		for j < len(s) && s[j] == ':' {
+			j++
+		}
+		groups++
+	}
+	if groups < 2 {
+		return 0
+	}
+	return j - i
+}
+
+// matchV6 returns the length of the longest IPv6 address starting at s[i]:
+// eight groups of 1 to 4 hex digits, or fewer with one "::", optionally
+// ending in a dotted IPv4 address in place of the last two groups.
+func matchV6(s string, i int) int {
+	best := 0
+	valid := func(groups int, dbl bool, v4 bool) bool {
+		if v4 {
+			if dbl {
+				return groups <= 5
+			}
+			return groups == 6
+		}
+		if dbl {
+			return groups <= 7
+		}
+		return groups == 8
+	}
+	var elem func(j, groups int, dbl bool)
+	elem = func(j, groups int, dbl bool) {
+		if groups > 8 {
+			return
+		}
+		// Embedded IPv4 address.
+		if v4 := matchDotted(s, j, 4, 4); v4 > 0 && valid(groups, dbl, true) {
+			best = max(best, j+v4-i)
+		}
+		run := hexRun(s, j)
+		if run == 0 {
+			return
+		}
+		n := min(run, 4)
+		g := groups + 1
+		if valid(g, dbl, false) {
+			best = max(best, j+n-i)
+		}
+		if run > 4 {
+			return
+		}
+		k := j + n
+		if k < len(s) && s[k] == ':' {
+			if k+1 < len(s) && s[k+1] == ':' {
+				if !dbl {
+					if valid(g, true, false) {
+						best = max(best, k+2-i)
+					}
+					elem(k+2, g, true)
+				}
+			} else {
+				elem(k+1, g, dbl)
+			}
+		}
+	}
+	if i+1 < len(s) && s[i] == ':' && s[i+1] == ':' {
+		best = 2
+		elem(i+2, 0, true)
+	} else if s[i] != ':' {
+		elem(i, 0, false)
+	}
+	return best
+}
+
+// parseNumber converts a decimal, octal (leading 0) or hexadecimal (0x)
+// number, reporting overflow and bad digits with libpcap's messages.
+func parseNumber(text string) (uint32, string) {
+	var n uint32
+	switch {
+	case len(text) >= 2 && text[0] == '0' && (text[1] == 'x' || text[1] == 'X'):
+		for _, c := range []byte(text[2:]) {
+			var d uint32
+			switch {
+			case isDigit(c):
+				d = uint32(c - '0')
+			case 'a' <= c && c <= 'f':
+				d = uint32(c-'a') + 10
+			default:
+				d = uint32(c-'A') + 10
+			}
+			if n > 0x0FFFFFFF {
+				return 0, fmt.Sprintf("hexadecimal number %s overflows 32 bits", text)
+			}
+			n = n<<4 + d
+		}
+	case len(text) >= 1 && text[0] == '0':
+		for _, c := range []byte(text[1:]) {
+			if c < '0' || c > '7' {
+				return 0, fmt.Sprintf("number %s contains non-octal digit", text)
+			}
+			if n > 0o3777777777 {
+				return 0, fmt.Sprintf("octal number %s overflows 32 bits", text)
+			}
+			n = n<<3 + uint32(c-'0')
+		}
+	default:
+		for _, c := range []byte(text) {
+			d := uint32(c - '0')
+			if n > 0xFFFFFFFF/10 || (n == 0xFFFFFFFF/10 && d > 0xFFFFFFFF%10) {
+				return 0, fmt.Sprintf("decimal number %s overflows 32 bits", text)
+			}
+			n = n*10 + d
+		}
+	}
+	return n, ""
+}
