@@ -1,0 +1,389 @@
+package cbpf
+
+import (
+	"encoding/binary"
+	"errors"
+	"fmt"
+
+	"golang.org/x/net/bpf"
+)
+
+// This file is a reference interpreter for classic BPF with the semantics
+// of a Linux socket filter (net/core/filter.c: bpf_check_classic at attach
+// time, then the classic-to-eBPF conversion at run time). Where it differs
+// from golang.org/x/net/bpf's VM:
+//
+//   - `ld #pktlen` / `ldx #pktlen` give the packet's length on the wire
+//     (skb->len), not the captured length.
+//   - Ancillary loads (absolute loads at SKF_AD_OFF+n, any width) read
+//     Ancillary and give the full field value; x/net supports only the
+//     length extension.
+//   - Absolute and indirect loads whose offset is negative as an int32 read
+//     relative to the link-layer header (SKF_LL_OFF, -0x200000) or the
+//     network header (SKF_NET_OFF, -0x100000); other negative offsets fail.
+//     x/net treats them as huge unsigned offsets, which always fail.
+//   - Shifts by X use the count modulo 32: the kernel converts `lsh x` to a
+//     32-bit eBPF shift, whose interpreter masks the count with 31 and whose
+//     JITs use the CPU's 32-bit shift, which masks the same way on x86 and
+//     arm64. x/net uses Go's shift, which gives 0 for counts of 32 and more.
+//     Constant shifts of 32 or more are refused at attach time, as here.
+//   - NewVM refuses what the kernel refuses: constant division or modulo by
+//     zero, constant shifts >= 32, unknown ancillary offsets, the netlink
+//     attribute extensions (not modelled), and programs that may read a
+//     scratch slot before any store to it on some path.
+//
+// A failed load (out of bounds) and a division or modulo by X == 0 end the
+// program with verdict 0, as in both the kernel and x/net.
+
+// Linux classic BPF limits and special offsets (include/uapi/linux/filter.h).
+const (
+	vmMaxInsns  = 4096      // BPF_MAXINSNS
+	vmMemWords  = 16        // BPF_MEMWORDS
+	vmNetOff    = -0x100000 // SKF_NET_OFF
+	vmLLOff     = -0x200000 // SKF_LL_OFF
+	vmAncOff    = -0x1000   // SKF_AD_OFF
+	vmAncNLAttr = 12        // SKF_AD_NLATTR
+	vmAncNLNest = 16        // SKF_AD_NLATTR_NEST
+	vmAncXorX   = 40        // SKF_AD_ALU_XOR_X
+	vmRetMask   = 0x07      // BPF_CLASS mask
+	vmClassRet  = 0x06      // BPF_RET
+	vmClassJump = 0x05      // BPF_JMP
+)
+
+// Ancillary is the per-packet metadata a Linux socket filter can read with
+// ancillary loads (`ld [proto]`, `ldb [vlanp]`, ...). Each field names the
+// SKF_AD_* offset that reads it and the sk_buff field it models. The zero
+// value describes a packet with no VLAN tag, received on interface 0, with
+// the network header at offset 0.
+type Ancillary struct {
+	Protocol      uint16 // SKF_AD_PROTOCOL: skb->protocol in host order, e.g. 0x0800 (an EtherType)
+	PktType       uint8  // SKF_AD_PKTTYPE: skb->pkt_type (PACKET_HOST 0, BROADCAST 1, MULTICAST 2, OTHERHOST 3, OUTGOING 4)
+	Ifindex       uint32 // SKF_AD_IFINDEX: index of the interface the packet was received on or sent from
+	Mark          uint32 // SKF_AD_MARK: skb->mark (netfilter / SO_MARK)
+	Queue         uint16 // SKF_AD_QUEUE: skb->queue_mapping
+	Hatype        uint16 // SKF_AD_HATYPE: the device's ARPHRD_* type, e.g. 1 for Ethernet
+	RxHash        uint32 // SKF_AD_RXHASH: skb->hash, the flow hash
+	CPU           uint32 // SKF_AD_CPU: the CPU running the filter
+	VLANTCI       uint16 // SKF_AD_VLAN_TAG: skb->vlan_tci, the offloaded (stripped) VLAN tag
+	VLANPresent   bool   // SKF_AD_VLAN_TAG_PRESENT: a VLAN tag was offloaded; loads give 1 or 0
+	VLANProto     uint16 // SKF_AD_VLAN_TPID: skb->vlan_proto in host order, e.g. 0x8100
+	PayloadOffset uint32 // SKF_AD_PAY_OFFSET: the flow dissector's transport payload offset
+	Random        uint32 // SKF_AD_RANDOM: the value prandom would give (fixed here, for reproducible runs)
+	NetworkOffset uint32 // not an SKF_AD field: where the network header starts in the packet, for SKF_NET_OFF loads
+}
+
+// VM runs one validated classic BPF program. It holds no per-run state, so
+// one VM may run packets from several goroutines at once.
+type VM struct {
+	prog []bpf.RawInstruction
+}
+
+// NewVM validates prog as the Linux kernel does when a classic filter is
+// attached and returns a VM for it. The error names the first offending
+// instruction.
+func NewVM(prog []bpf.Instruction) (*VM, error) {
+	if len(prog) == 0 {
+		return nil, errors.New("cbpf: empty program")
+	}
+	if len(prog) > vmMaxInsns {
+		return nil, fmt.Errorf("cbpf: program has %d instructions, more than %d", len(prog), vmMaxInsns)
+	}
+	raw, err := Raw(prog)
+	if err != nil {
+		return nil, err
+	}
+	n := len(raw)
+	for pc, ri := range raw {
+		bad := func(format string, args ...any) error {
+			return fmt.Errorf("cbpf: instruction %d (%s): %s", pc, Image(ri, pc), fmt.Sprintf(format, args...))
+		}
+		if _, ok := imgOpcodes[ri.Op]; !ok {
+			return nil, bad("unknown opcode 0x%x", ri.Op)
+		}
+		switch ri.Op {
+		case 0x60, 0x61, 0x02, 0x03: // ld/ldx M[k], st/stx M[k]
+			if ri.K >= vmMemWords {
+				return nil, bad("scratch slot %d out of range", ri.K)
+			}
+		case 0x34, 0x94: // div #k, mod #k
+			if ri.K == 0 {
+				return nil, bad("division by constant zero")
+			}
+		case 0x64, 0x74: // lsh #k, rsh #k
+			if ri.K >= 32 {
+				return nil, bad("shift by %d", ri.K)
+			}
+		case 0x20, 0x28, 0x30: // absolute loads
+			if int32(ri.K) >= vmAncOff && int32(ri.K) < 0 {
+				off := ri.K - ancillaryBase
+				if _, ok := imgAncillary[off]; !ok {
+					return nil, bad("unknown ancillary offset SKF_AD_OFF+%d", off)
+				}
+				if off == vmAncNLAttr || off == vmAncNLNest {
+					return nil, bad("netlink attribute extensions are not supported")
+				}
+			}
+		case 0x05: // ja
+			if ri.K >= uint32(n-pc-1) {
+				return nil, bad("jump out of range")
+			}
+		}
+		if ri.Op&vmRetMask == vmClassJump && ri.Op != 0x05 {
+			if pc+int(ri.Jt)+1 >= n || pc+int(ri.Jf)+1 >= n {
+				return nil, bad("jump out of range")
+			}
+		}
+	}
+	if last := raw[n-1]; last.Op&vmRetMask != vmClassRet {
+		return nil, fmt.Errorf("cbpf: last instruction %s is not a return", Image(last, n-1))
+	}
+	if err := vmCheckScratch(raw); err != nil {
+		return nil, err
+	}
+	return &VM{prog: raw}, nil
+}
+
+// vmCheckScratch refuses a program that may load a scratch slot before a
+// store to it, with the kernel's check_load_and_stores rule: one pass in
+// order, where a jump hands the slots known written to its targets and the
+// instruction after a jump starts from what its incoming jumps agree on.
+// The state is not reset after a return, so code after a return that is
+// only reached by jumps is checked against the stores before the return as
+// well (conservative, like the kernel); code no jump reaches after a `ja`
+// is not checked.
+func vmCheckScratch(raw []bpf.RawInstruction) error {
+	masks := make([]uint16, len(raw))
+	for i := range masks {
+		masks[i] = 0xffff
+	}
+	var valid uint16
+	for pc, ri := range raw {
+		valid &= masks[pc]
+		switch {
+		case ri.Op == 0x02 || ri.Op == 0x03:
+			valid |= 1 << ri.K
+		case ri.Op == 0x60 || ri.Op == 0x61:
+			if valid&(1<<ri.K) == 0 {
+				return fmt.Errorf("cbpf: instruction %d (%s): scratch slot %d may be read before it is written", pc, Image(ri, pc), ri.K)
+			}
+		case ri.Op == 0x05:
+			masks[pc+1+int(ri.K)] &= valid
+			valid = 0xffff
+		case ri.Op&vmRetMask == vmClassJump:
+			masks[pc+1+int(ri.Jt)] &= valid
+			masks[pc+1+int(ri.Jf)] &= valid
+			valid = 0xffff
+		}
+	}
+	return nil
+}
+
+// Run runs the program on one packet and returns its verdict: the number
+// of bytes to keep, 0 to drop. pkt holds the captured bytes, starting at
+// the link-layer header; wireLen is the packet's length on the wire, which
+// `ld #pktlen` reads; anc supplies ancillary data (nil means the zero
+// Ancillary). Run never panics and takes at most len(program) steps.
+func (vm *VM) Run(pkt []byte, wireLen uint32, anc *Ancillary) uint32 {
+	verdict, _ := vm.run(pkt, wireLen, anc)
+	return verdict
+}
+
+// run is Run that also reports how many instructions it executed.
+func (vm *VM) run(pkt []byte, wireLen uint32, anc *Ancillary) (verdict uint32, steps int) {
+	if anc == nil {
+		anc = &Ancillary{}
+	}
+	var a, x uint32
+	var mem [vmMemWords]uint32
+	prog := vm.prog
+	for pc := 0; pc < len(prog); pc++ {
+		steps++
+		ri := prog[pc]
+		k := ri.K
+		switch ri.Op {
+		case 0x06: // ret #k
+			return k, steps
+		case 0x16: // ret a
+			return a, steps
+		case 0x00: // ld #k
+			a = k
+		case 0x01: // ldx #k
+			x = k
+		case 0x80: // ld #pktlen
+			a = wireLen
+		case 0x81: // ldx #pktlen
+			x = wireLen
+		case 0x60:
+			a = mem[k]
+		case 0x61:
+			x = mem[k]
+		case 0x02:
+			mem[k] = a
+		case 0x03:
+			mem[k] = x
+		case 0x20, 0x28, 0x30: // ld/ldh/ldb [k]
+			size := vmLoadSize(ri.Op)
+			if int32(k) >= vmAncOff && int32(k) < 0 {
+				a = vmAncillary(k-ancillaryBase, a, x, anc)
+				continue
+			}
+			v, ok := vmLoad(pkt, anc, int32(k), size)
+			if !ok {
+				return 0, steps
+			}
+			a = v
+		case 0x40, 0x48, 0x50: // ld/ldh/ldb [x + k]
+			v, ok := vmLoad(pkt, anc, int32(x+k), vmLoadSize(ri.Op))
+			if !ok {
+				return 0, steps
+			}
+			a = v
+		case 0xb1: // ldxb 4*([k]&0xf)
+			v, ok := vmLoad(pkt, anc, int32(k), 1)
+			if !ok {
+				return 0, steps
+			}
+			x = 4 * (v & 0xf)
+		case 0x07: // tax
+			x = a
+		case 0x87: // txa
+			a = x
+		case 0x84: // neg
+			a = -a
+		case 0x05: // ja
+			pc += int(k)
+		case 0x15, 0x25, 0x35, 0x45, 0x1d, 0x2d, 0x3d, 0x4d:
+			operand := k
+			if ri.Op&0x08 != 0 {
+				operand = x
+			}
+			var cond bool
+			switch ri.Op & 0xf0 {
+			case 0x10:
+				cond = a == operand
+			case 0x20:
+				cond = a > operand
+			case 0x30:
+				cond = a >= operand
+			case 0x40:
+				cond = a&operand != 0
+			}
+			if cond {
+				pc += int(ri.Jt)
+			} else {
+				pc += int(ri.Jf)
+			}
+		default: // ALU; NewVM admitted only known opcodes
+			operand := k
+			if ri.Op&0x08 != 0 {
+				operand = x
+			}
+			switch ri.Op & 0xf0 {
+			case 0x00:
+				a += operand
+			case 0x10:
+				a -= operand
+			case 0x20:
+				a *= operand
+			case 0x30:
+				if operand == 0 {
+					return 0, steps
+				}
+				a /= operand
+			case 0x90:
+				if operand == 0 {
+					return 0, steps
+				}
+				a %= operand
+			case 0x40:
+				a |= operand
+			case 0x50:
+				a &= operand
+			case 0xa0:
+				a ^= operand
+			case 0x60:
+				a <<= operand & 31
+			case 0x70:
+				a >>= operand & 31
+			}
+		}
+	}
+	return 0, steps // unreachable: NewVM requires a final return
+}
+
+// vmLoadSize gives the width in bytes of a load opcode.
+func vmLoadSize(op uint16) int {
+	switch op & 0x18 {
+	case 0x08:
+		return 2
+	case 0x10:
+		return 1
+	}
+	return 4
+}
+
+// vmLoad reads size bytes in network byte order at off, which is a packet
+// offset when non-negative and SKF_LL_OFF/SKF_NET_OFF relative otherwise.
+func vmLoad(pkt []byte, anc *Ancillary, off int32, size int) (uint32, bool) {
+	var start int64
+	switch {
+	case off >= 0:
+		start = int64(off)
+	case off >= vmNetOff:
+		start = int64(anc.NetworkOffset) + int64(off) - vmNetOff
+	case off >= vmLLOff:
+		start = int64(off) - vmLLOff
+	default:
+		return 0, false
+	}
+	if start < 0 || start+int64(size) > int64(len(pkt)) {
+		return 0, false
+	}
+	b := pkt[start : start+int64(size)]
+	switch size {
+	case 1:
+		return uint32(b[0]), true
+	case 2:
+		return uint32(binary.BigEndian.Uint16(b)), true
+	}
+	return binary.BigEndian.Uint32(b), true
+}
+
+// vmAncillary gives the value of the ancillary field at SKF_AD_OFF+off;
+// the value is the same for ld, ldh and ldb, as in the kernel.
+func vmAncillary(off uint32, a, x uint32, anc *Ancillary) uint32 {
+	switch off {
+	case 0:
+		return uint32(anc.Protocol)
+	case 4:
+		return uint32(anc.PktType)
+	case 8:
+		return anc.Ifindex
+	case 20:
+		return anc.Mark
+	case 24:
+		return uint32(anc.Queue)
+	case 28:
+		return uint32(anc.Hatype)
+	case 32:
+		return anc.RxHash
+	case 36:
+		return anc.CPU
+	case vmAncXorX:
+		return a ^ x
+	case 44:
+		return uint32(anc.VLANTCI)
+	case 48:
+		if anc.VLANPresent {
+			return 1
+		}
+		return 0
+	case 52:
+		return anc.PayloadOffset
+	case 56:
+		return anc.Random
+	case 60:
+		return uint32(anc.VLANProto)
+	}
+	return a // not reached: NewVM admits only the offsets above
+}
