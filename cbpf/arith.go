@@ -1,0 +1,248 @@
+package cbpf
+
+import (
+	"github.com/gocap/gocap/parser"
+)
+
+// arth is a value computed into a scratch register, with the protocol
+// checks that must hold for the computation to make sense.
+type arth struct {
+	b     *block
+	s     []*stmt
+	regno int
+}
+
+func (c *compiler) xferToX(a *arth) *stmt { return newStmt(clsLDX|modeMEM, uint32(a.regno)) }
+func (c *compiler) xferToA(a *arth) *stmt { return newStmt(clsLD|modeMEM, uint32(a.regno)) }
+
+// relation compares two arithmetic expressions.
+func (c *compiler) relation(r *parser.Relation) *block {
+	a0 := c.arith(r.X)
+	a1 := c.arith(r.Y)
+	c.at(r)
+	var code uint16
+	reversed := false
+	switch r.Op {
+	case parser.GT:
+		code = jmpJGT
+	case parser.GE:
+		code = jmpJGE
+	case parser.EQ:
+		code = jmpJEQ
+	case parser.LE:
+		code, reversed = jmpJGT, true
+	case parser.LT:
+		code, reversed = jmpJGE, true
+	case parser.NE:
+		code, reversed = jmpJEQ, true
+	}
+	s0 := c.xferToX(a1)
+	s1 := c.xferToA(a0)
+	b := c.newBlock(clsJMP|code|srcX, 0)
+	if reversed {
+		genNot(b)
+	}
+	stmts := append(a0.s, a1.s...)
+	stmts = append(stmts, s0, s1)
+	b.stmts = stmts
+	c.freeReg(a0.regno)
+	c.freeReg(a1.regno)
+	var tmp *block
+	if a0.b != nil {
+		if a1.b != nil {
+			genAnd(a0.b, a1.b)
+			tmp = a1.b
+		} else {
+			tmp = a0.b
+		}
+	} else {
+		tmp = a1.b
+	}
+	if tmp != nil {
+		genAnd(tmp, b)
+	}
+	return b
+}
+
+// arith generates an arithmetic expression into a scratch register.
+func (c *compiler) arith(e parser.Arith) *arth {
+	switch e := e.(type) {
+	case *parser.Number:
+		c.at(e)
+		return c.loadi(e.Value)
+	case *parser.Len:
+		c.at(e)
+		reg := c.allocReg()
+		return &arth{s: []*stmt{newStmt(clsLD|modeLEN, 0), newStmt(clsST, uint32(reg))}, regno: reg}
+	case *parser.ParenArith:
+		return c.arith(e.X)
+	case *parser.NegArith:
+		a := c.arith(e.X)
+		c.at(e)
+		a.s = append(a.s, c.xferToA(a), newStmt(clsALU|aluNEG, 0), newStmt(clsST, uint32(a.regno)))
+		return a
+	case *parser.BinaryArith:
+		a0 := c.arith(e.X)
+		a1 := c.arith(e.Y)
+		c.at(e)
+		return c.arithOp(e.Op, a0, a1)
+	case *parser.Index:
+		idx := c.arith(e.Index)
+		c.at(e)
+		return c.load(e.Proto, idx, e.Size)
+	}
+	c.fail("internal error: unexpected arithmetic node %T", e)
+	return nil
+}
+
+func (c *compiler) loadi(v uint32) *arth {
+	reg := c.allocReg()
+	return &arth{s: []*stmt{newStmt(clsLD|modeIMM, v), newStmt(clsST, uint32(reg))}, regno: reg}
+}
+
+var aluOps = map[parser.ArithOp]uint16{
+	parser.Add: aluADD, parser.Sub: aluSUB, parser.Mul: aluMUL, parser.Div: aluDIV,
+	parser.Mod: aluMOD, parser.BitAnd: aluAND, parser.BitOr: aluOR, parser.BitXor: aluXOR,
+	parser.Lsh: aluLSH, parser.Rsh: aluRSH,
+}
+
+func (c *compiler) arithOp(op parser.ArithOp, a0, a1 *arth) *arth {
+	code := aluOps[op]
+	if len(a1.s) > 0 && a1.s[0].code == clsLD|modeIMM {
+		k := a1.s[0].k
+		switch {
+		case code == aluDIV && k == 0:
+			c.fail("division by zero")
+		case code == aluMOD && k == 0:
+			c.fail("modulus by zero")
+		case (code == aluLSH || code == aluRSH) && k > 31:
+			c.fail("shift by more than 31 bits")
+		}
+	}
+	s0 := c.xferToX(a1)
+	s1 := c.xferToA(a0)
+	s2 := newStmt(clsALU|code|srcX, 0)
+	a0.s = append(a0.s, a1.s...)
+	a0.s = append(a0.s, s0, s1, s2)
+	c.freeReg(a0.regno)
+	c.freeReg(a1.regno)
+	a0.regno = c.allocReg()
+	a0.s = append(a0.s, newStmt(clsST, uint32(a0.regno)))
+	if a0.b != nil {
+		if a1.b != nil {
+			genAnd(a0.b, a1.b)
+			a0.b = a1.b
+		}
+	} else {
+		a0.b = a1.b
+	}
+	return a0
+}
+
+// load is "proto[index:size]".
+func (c *compiler) load(proto parser.Proto, inst *arth, size uint32) *arth {
+	var sz uint16
+	switch size {
+	case 1:
+		sz = szB
+	case 2:
+		sz = szH
+	case 4:
+		sz = szW
+	default:
+		c.fail("data size must be 1, 2, or 4")
+	}
+	switch proto {
+	case parser.ProtoRadio:
+		c.fail("radio information not present in capture")
+	case parser.ProtoLink:
+		s := c.absOffsetVarPart(&c.offLinkHdr)
+		if s != nil {
+			s = append(s, c.xferToA(inst), newStmt(clsALU|aluADD|srcX, 0), newStmt(clsMISC|miscTAX, 0))
+		} else {
+			s = []*stmt{c.xferToX(inst)}
+		}
+		s = append(s, newStmt(clsLD|modeIND|sz, c.offLinkHdr.constPart))
+		inst.s = append(inst.s, s...)
+	case parser.ProtoIP, parser.ProtoARP, parser.ProtoRARP, parser.ProtoATalk,
+		parser.ProtoDECnet, parser.ProtoSCA, parser.ProtoLAT, parser.ProtoMOPRC,
+		parser.ProtoMOPDL, parser.ProtoIPv6:
+		s := c.absOffsetVarPart(&c.offLinkPL)
+		if s != nil {
+			s = append(s, c.xferToA(inst), newStmt(clsALU|aluADD|srcX, 0), newStmt(clsMISC|miscTAX, 0))
+		} else {
+			s = []*stmt{c.xferToX(inst)}
+		}
+		s = append(s, newStmt(clsLD|modeIND|sz, c.offLinkPL.constPart+c.offNL))
+		inst.s = append(inst.s, s...)
+		b := c.protoAbbrev(proto)
+		if inst.b != nil {
+			genAnd(inst.b, b)
+		}
+		inst.b = b
+	case parser.ProtoSCTP, parser.ProtoTCP, parser.ProtoUDP, parser.ProtoICMP,
+		parser.ProtoIGMP, parser.ProtoIGRP, parser.ProtoPIM, parser.ProtoVRRP, parser.ProtoCARP:
+		s := c.loadXIPHdrLen()
+		s = append(s, c.xferToA(inst), newStmt(clsALU|aluADD|srcX, 0), newStmt(clsMISC|miscTAX, 0),
+			newStmt(clsLD|modeIND|sz, c.offLinkPL.constPart+c.offNL))
+		inst.s = append(inst.s, s...)
+		b0 := c.linktypeCheck(etherTypeIP)
+		b1 := c.cmp(orLinkPL, 9, szB, transportProto(proto))
+		genAnd(b0, b1)
+		f := c.ipFrag()
+		genAnd(b1, f)
+		if inst.b != nil {
+			genAnd(inst.b, f)
+		}
+		inst.b = f
+	case parser.ProtoICMPv6:
+		b := c.linktypeCheck(etherTypeIPv6)
+		if inst.b != nil {
+			genAnd(inst.b, b)
+		}
+		inst.b = b
+		b = c.cmp(orLinkPL, 6, szB, ipprotoICMPv6)
+		genAnd(inst.b, b)
+		inst.b = b
+		s := c.absOffsetVarPart(&c.offLinkPL)
+		if s != nil {
+			s = append(s, c.xferToA(inst), newStmt(clsALU|aluADD|srcX, 0), newStmt(clsMISC|miscTAX, 0))
+		} else {
+			s = []*stmt{c.xferToX(inst)}
+		}
+		s = append(s, newStmt(clsLD|modeIND|sz, c.offLinkPL.constPart+c.offNL+40))
+		inst.s = append(inst.s, s...)
+	default:
+		c.fail("'%s' does not support the index operation", proto)
+	}
+	inst.regno = c.allocReg()
+	inst.s = append(inst.s, newStmt(clsST, uint32(inst.regno)))
+	return inst
+}
+
+// transportProto maps a transport protocol qualifier to its IP protocol
+// number.
+func transportProto(p parser.Proto) uint32 {
+	switch p {
+	case parser.ProtoSCTP:
+		return ipprotoSCTP
+	case parser.ProtoTCP:
+		return ipprotoTCP
+	case parser.ProtoUDP:
+		return ipprotoUDP
+	case parser.ProtoICMP:
+		return ipprotoICMP
+	case parser.ProtoIGMP:
+		return ipprotoIGMP
+	case parser.ProtoIGRP:
+		return ipprotoIGRP
+	case parser.ProtoPIM:
+		return ipprotoPIM
+	case parser.ProtoVRRP, parser.ProtoCARP:
+		return ipprotoVRRP
+	}
+	return 0
+}
+
+// ipprotoIGRP is IGRP's protocol number as Linux's netinet/in.h has it.
+const ipprotoIGRP = 9

@@ -1,0 +1,262 @@
+package cbpf
+
+import (
+	"fmt"
+
+	"golang.org/x/net/bpf"
+)
+
+// The code generator builds a graph of basic blocks the way libpcap does:
+// each block is a list of statements followed by one conditional branch
+// (or a return). Boolean operators splice blocks together by patching the
+// unresolved true/false edges, and the finished graph is laid out into a
+// linear program by layout. Reproducing libpcap's unoptimized listing
+// exactly depends on keeping the same graph shape and the same layout order.
+
+// Opcode fields (classic BPF), named as in the kernel headers.
+const (
+	clsLD   = 0x00
+	clsLDX  = 0x01
+	clsST   = 0x02
+	clsSTX  = 0x03
+	clsALU  = 0x04
+	clsJMP  = 0x05
+	clsRET  = 0x06
+	clsMISC = 0x07
+
+	szW = 0x00
+	szH = 0x08
+	szB = 0x10
+
+	modeIMM = 0x00
+	modeABS = 0x20
+	modeIND = 0x40
+	modeMEM = 0x60
+	modeLEN = 0x80
+	modeMSH = 0xa0
+
+	srcK = 0x00
+	srcX = 0x08
+	srcA = 0x10 // for RET
+
+	aluADD = 0x00
+	aluSUB = 0x10
+	aluMUL = 0x20
+	aluDIV = 0x30
+	aluOR  = 0x40
+	aluAND = 0x50
+	aluLSH = 0x60
+	aluRSH = 0x70
+	aluNEG = 0x80
+	aluMOD = 0x90
+	aluXOR = 0xa0
+
+	jmpJA   = 0x00
+	jmpJEQ  = 0x10
+	jmpJGT  = 0x20
+	jmpJGE  = 0x30
+	jmpJSET = 0x40
+
+	miscTAX = 0x00
+	miscTXA = 0x80
+)
+
+// stmt is one non-branching instruction. Statements of a protochain loop
+// may jump to other statements of the same block through jt and jf.
+type stmt struct {
+	code   uint16
+	k      uint32
+	jt, jf *stmt
+}
+
+// block is a basic block: statements and a final branch or return.
+type block struct {
+	stmts []*stmt
+	code  uint16 // branch or return opcode
+	k     uint32
+	jt    *block
+	jf    *block
+	// sense says which edge is the link of the unresolved list (see
+	// backpatch): false means jt.
+	sense bool
+	head  *block
+
+	// layout state
+	mark   bool
+	offset int
+	longjt int
+	longjf int
+}
+
+func newStmt(code uint16, k uint32) *stmt { return &stmt{code: code, k: k} }
+
+func (c *compiler) newBlock(code uint16, k uint32) *block {
+	b := &block{code: code, k: k}
+	b.head = b
+	return b
+}
+
+// backpatch resolves every pending edge of the list to target.
+func backpatch(list, target *block) {
+	for list != nil {
+		var next *block
+		if !list.sense {
+			next = list.jt
+			list.jt = target
+		} else {
+			next = list.jf
+			list.jf = target
+		}
+		list = next
+	}
+}
+
+// merge appends list b1 to the end of list b0.
+func merge(b0, b1 *block) {
+	p := &b0
+	for *p != nil {
+		if !(*p).sense {
+			p = &(*p).jt
+		} else {
+			p = &(*p).jf
+		}
+	}
+	*p = b1
+}
+
+// genAnd makes b1 the result of "b0 and b1".
+func genAnd(b0, b1 *block) {
+	backpatch(b0, b1.head)
+	b0.sense = !b0.sense
+	b1.sense = !b1.sense
+	merge(b1, b0)
+	b1.sense = !b1.sense
+	b1.head = b0.head
+}
+
+// genOr makes b1 the result of "b0 or b1".
+func genOr(b0, b1 *block) {
+	b0.sense = !b0.sense
+	backpatch(b0, b1.head)
+	b0.sense = !b0.sense
+	merge(b1, b0)
+	b1.head = b0.head
+}
+
+// genNot negates b.
+func genNot(b *block) { b.sense = !b.sense }
+
+// layout converts the block graph rooted at root into a program, placing
+// each block before the blocks its true edge and then its false edge lead
+// to, as libpcap's icode_to_fcode does. Branches too far for the 8-bit
+// offsets get an extra "ja" after them.
+func layout(root *block) ([]bpf.RawInstruction, error) {
+	for tries := 0; ; tries++ {
+		if tries > 100000 {
+			return nil, fmt.Errorf("program too big to lay out")
+		}
+		unmark(root)
+		n := countStmts(root)
+		unmark(root)
+		prog := make([]bpf.RawInstruction, n)
+		tail := n
+		ok, err := convert(root, prog, &tail)
+		if err != nil {
+			return nil, err
+		}
+		if ok {
+			return prog, nil
+		}
+	}
+}
+
+func unmark(b *block) {
+	var walk func(*block)
+	seen := map[*block]bool{}
+	walk = func(b *block) {
+		if b == nil || seen[b] {
+			return
+		}
+		seen[b] = true
+		b.mark = false
+		walk(b.jt)
+		walk(b.jf)
+	}
+	walk(b)
+}
+
+func countStmts(b *block) int {
+	if b == nil || b.mark {
+		return 0
+	}
+	b.mark = true
+	return countStmts(b.jt) + countStmts(b.jf) + len(b.stmts) + 1 + b.longjt + b.longjf
+}
+
+// convert places b and, first, its successors, filling prog from the end.
+// It returns false when a branch had to be widened and the layout must be
+// redone.
+func convert(b *block, prog []bpf.RawInstruction, tail *int) (bool, error) {
+	if b == nil || b.mark {
+		return true, nil
+	}
+	b.mark = true
+	if ok, err := convert(b.jf, prog, tail); !ok || err != nil {
+		return ok, err
+	}
+	if ok, err := convert(b.jt, prog, tail); !ok || err != nil {
+		return ok, err
+	}
+	slen := len(b.stmts)
+	*tail -= slen + 1 + b.longjt + b.longjf
+	if *tail < 0 {
+		return false, fmt.Errorf("internal error: layout overflow")
+	}
+	b.offset = *tail
+	dst := b.offset
+	for i, s := range b.stmts {
+		ins := bpf.RawInstruction{Op: s.code, K: s.k}
+		if s.code&0x07 == clsJMP && s.code != clsJMP|jmpJA {
+			for j, t := range b.stmts {
+				if t == s.jt {
+					ins.Jt = uint8(j - i - 1)
+				}
+				if t == s.jf {
+					ins.Jf = uint8(j - i - 1)
+				}
+			}
+		}
+		prog[dst] = ins
+		dst++
+	}
+	ins := bpf.RawInstruction{Op: b.code, K: b.k}
+	if b.jt != nil {
+		extra := 0
+		off := b.jt.offset - (b.offset + slen) - 1
+		if off >= 256 {
+			if b.longjt == 0 {
+				b.longjt++
+				return false, nil
+			}
+			ins.Jt = uint8(extra)
+			extra++
+			prog[dst+extra] = bpf.RawInstruction{Op: clsJMP | jmpJA, K: uint32(off - extra)}
+		} else {
+			ins.Jt = uint8(off)
+		}
+		off = b.jf.offset - (b.offset + slen) - 1
+		if off >= 256 {
+			if b.longjf == 0 {
+				b.longjf++
+				return false, nil
+			}
+			ins.Jf = uint8(extra)
+			extra++
+			prog[dst+extra] = bpf.RawInstruction{Op: clsJMP | jmpJA, K: uint32(off - extra)}
+		} else {
+			ins.Jf = uint8(off)
+		}
+	}
+	prog[dst] = ins
+	return true, nil
+}

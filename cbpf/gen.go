@@ -1,0 +1,319 @@
+package cbpf
+
+import (
+	"fmt"
+
+	"golang.org/x/net/bpf"
+
+	"github.com/gocap/gocap/parser"
+)
+
+// offsetNotSet marks an offset the link type does not have.
+const offsetNotSet = 0xffffffff
+
+// absOffset is an offset from the start of the packet: a constant part,
+// plus, when isVariable is set, a value computed at run time and kept in
+// scratch register reg (-1 until one is assigned).
+type absOffset struct {
+	isVariable bool
+	constPart  uint32
+	reg        int
+}
+
+// offRel says what a load offset is relative to.
+type offRel int
+
+const (
+	orPacket       offRel = iota // start of the packet
+	orLinkHdr                    // link-layer header
+	orPrevLinkHdr                // previous (outer) link-layer header
+	orLLC                        // 802.2 LLC header (start of the link payload)
+	orPrevMPLSHdr                // previous MPLS header
+	orLinkType                   // link-layer type field
+	orLinkPL                     // link-layer payload (network header)
+	orLinkPLNoSNAP               // link-layer payload without SNAP
+	orTranIPv4                   // transport header after IPv4
+	orTranIPv6                   // transport header after a fixed IPv6 header
+)
+
+// bailout carries a compile error out of the generator.
+type bailout struct{ err *parser.Error }
+
+// compiler holds the state of one compilation, like libpcap's
+// compiler_state_t.
+type compiler struct {
+	opts     Options
+	resolver parser.Resolver
+	snaplen  uint32
+	netmask  uint32
+	hasMask  bool
+
+	linktype          LinkType
+	prevLinktype      LinkType
+	outermostLinktype LinkType
+
+	offLinkHdr          absOffset
+	offPrevLinkHdr      absOffset
+	offOutermostLinkHdr absOffset
+	offLinkPL           absOffset
+	offLinkType         absOffset
+	offNL               uint32
+	offNLNoSNAP         uint32
+
+	isGeneve       bool
+	isVXLAN        bool
+	isEncap        bool
+	isVLANVLOffset bool
+
+	labelStackDepth int
+	vlanStackDepth  int
+
+	regused [16]bool
+	curreg  int
+
+	// position of the node being compiled, for errors
+	pos, end parser.Pos
+}
+
+// fail aborts the compilation with a message at the current node.
+func (c *compiler) fail(format string, args ...any) {
+	panic(bailout{&parser.Error{Pos: c.pos, End: c.end, Msg: fmt.Sprintf(format, args...)}})
+}
+
+// failAt aborts the compilation with a message at a given span.
+func (c *compiler) failAt(pos, end parser.Pos, format string, args ...any) {
+	panic(bailout{&parser.Error{Pos: pos, End: end, Msg: fmt.Sprintf(format, args...)}})
+}
+
+// at records the span of the node being compiled.
+func (c *compiler) at(n parser.Node) {
+	c.pos, c.end = n.Pos(), n.End()
+}
+
+// CompileRaw is Compile returning the instructions in their raw encoding.
+func CompileRaw(expr string, opts Options) (prog []bpf.RawInstruction, err error) {
+	tree, err := parser.Parse(expr)
+	if err != nil {
+		return nil, err
+	}
+	return Generate(tree, opts)
+}
+
+// Generate compiles a parsed expression (nil means "accept everything").
+func Generate(tree parser.Expr, opts Options) (prog []bpf.RawInstruction, err error) {
+	c := &compiler{opts: opts, resolver: opts.Resolver}
+	if c.resolver == nil {
+		c.resolver = parser.DefaultResolver()
+	}
+	c.snaplen = opts.Snaplen
+	if c.snaplen == 0 {
+		c.snaplen = DefaultSnaplen
+	}
+	c.netmask = opts.Netmask
+	c.hasMask = opts.NetmaskSet && opts.Netmask != NetmaskUnknown
+	c.pos, c.end = parser.NoPos, parser.NoPos
+	defer func() {
+		if r := recover(); r != nil {
+			b, ok := r.(bailout)
+			if !ok {
+				panic(r)
+			}
+			prog, err = nil, b.err
+		}
+	}()
+	c.initLinktype()
+	var root *block
+	if tree == nil {
+		root = c.newBlock(clsRET|srcK, c.snaplen)
+	} else {
+		b := c.expr(tree)
+		c.pos, c.end = parser.NoPos, parser.NoPos
+		root = c.finish(b)
+	}
+	p, lerr := layout(root)
+	if lerr != nil {
+		return nil, &parser.Error{Pos: parser.NoPos, End: parser.NoPos, Msg: lerr.Error()}
+	}
+	return p, nil
+}
+
+// finish attaches the accept and reject returns, as libpcap's finish_parse.
+func (c *compiler) finish(p *block) *block {
+	c.insertComputeVLOffsets(p.head)
+	backpatch(p, c.newBlock(clsRET|srcK, c.snaplen))
+	p.sense = !p.sense
+	backpatch(p, c.newBlock(clsRET|srcK, 0))
+	return p.head
+}
+
+// Scratch registers.
+
+func (c *compiler) allocReg() int {
+	for n := 0; n < 16; n++ {
+		if c.regused[c.curreg] {
+			c.curreg = (c.curreg + 1) % 16
+		} else {
+			c.regused[c.curreg] = true
+			return c.curreg
+		}
+	}
+	c.fail("too many registers needed to evaluate expression")
+	return 0
+}
+
+func (c *compiler) freeReg(n int) {
+	if n >= 0 && n < 16 {
+		c.regused[n] = false
+	}
+}
+
+// Loads.
+
+// loadAbsOffsetRel loads size bytes at offset from an absolute offset.
+func (c *compiler) loadAbsOffsetRel(abs *absOffset, offset uint32, size uint16) []*stmt {
+	s := c.absOffsetVarPart(abs)
+	if s != nil {
+		return append(s, newStmt(clsLD|modeIND|size, abs.constPart+offset))
+	}
+	return []*stmt{newStmt(clsLD|modeABS|size, abs.constPart+offset)}
+}
+
+// absOffsetVarPart returns statements that put the variable part of an
+// offset in X, or nil when the offset is constant.
+func (c *compiler) absOffsetVarPart(off *absOffset) []*stmt {
+	if !off.isVariable {
+		return nil
+	}
+	if off.reg == -1 {
+		off.reg = c.allocReg()
+	}
+	return []*stmt{newStmt(clsLDX|modeMEM, uint32(off.reg))}
+}
+
+func (c *compiler) loadA(rel offRel, offset uint32, size uint16) []*stmt {
+	switch rel {
+	case orPacket:
+		return []*stmt{newStmt(clsLD|modeABS|size, offset)}
+	case orLinkHdr:
+		return c.loadAbsOffsetRel(&c.offLinkHdr, offset, size)
+	case orPrevLinkHdr:
+		return c.loadAbsOffsetRel(&c.offPrevLinkHdr, offset, size)
+	case orLLC:
+		return c.loadAbsOffsetRel(&c.offLinkPL, offset, size)
+	case orPrevMPLSHdr:
+		return c.loadAbsOffsetRel(&c.offLinkPL, c.offNL-4+offset, size)
+	case orLinkPL:
+		return c.loadAbsOffsetRel(&c.offLinkPL, c.offNL+offset, size)
+	case orLinkPLNoSNAP:
+		return c.loadAbsOffsetRel(&c.offLinkPL, c.offNLNoSNAP+offset, size)
+	case orLinkType:
+		return c.loadAbsOffsetRel(&c.offLinkType, offset, size)
+	case orTranIPv4:
+		s := c.loadXIPHdrLen()
+		return append(s, newStmt(clsLD|modeIND|size, c.offLinkPL.constPart+c.offNL+offset))
+	case orTranIPv6:
+		return c.loadAbsOffsetRel(&c.offLinkPL, c.offNL+40+offset, size)
+	}
+	panic("bad offrel")
+}
+
+// loadXIPHdrLen puts the IPv4 header length (plus any variable part of
+// the link payload offset) in X.
+func (c *compiler) loadXIPHdrLen() []*stmt {
+	s := c.absOffsetVarPart(&c.offLinkPL)
+	if s != nil {
+		s = append(s,
+			newStmt(clsLD|modeIND|szB, c.offLinkPL.constPart+c.offNL),
+			newStmt(clsALU|aluAND|srcK, 0xf),
+			newStmt(clsALU|aluLSH|srcK, 2),
+			newStmt(clsALU|aluADD|srcX, 0),
+			newStmt(clsMISC|miscTAX, 0))
+		return s
+	}
+	return []*stmt{newStmt(clsLDX|modeMSH|szB, c.offLinkPL.constPart+c.offNL)}
+}
+
+// Comparisons.
+
+func (c *compiler) ncmp(rel offRel, offset uint32, size uint16, mask uint32, jtype uint16, reverse bool, v uint32) *block {
+	s := c.loadA(rel, offset, size)
+	if mask != 0xffffffff {
+		s = append(s, newStmt(clsALU|aluAND|srcK, mask))
+	}
+	b := c.newBlock(clsJMP|jtype|srcK, v)
+	b.stmts = s
+	if reverse && (jtype == jmpJGT || jtype == jmpJGE) {
+		genNot(b)
+	}
+	return b
+}
+
+func (c *compiler) cmp(rel offRel, offset uint32, size uint16, v uint32) *block {
+	return c.ncmp(rel, offset, size, 0xffffffff, jmpJEQ, false, v)
+}
+
+func (c *compiler) cmpGT(rel offRel, offset uint32, size uint16, v uint32) *block {
+	return c.ncmp(rel, offset, size, 0xffffffff, jmpJGT, false, v)
+}
+
+func (c *compiler) cmpGE(rel offRel, offset uint32, size uint16, v uint32) *block {
+	return c.ncmp(rel, offset, size, 0xffffffff, jmpJGE, false, v)
+}
+
+func (c *compiler) cmpLT(rel offRel, offset uint32, size uint16, v uint32) *block {
+	return c.ncmp(rel, offset, size, 0xffffffff, jmpJGE, true, v)
+}
+
+func (c *compiler) cmpLE(rel offRel, offset uint32, size uint16, v uint32) *block {
+	return c.ncmp(rel, offset, size, 0xffffffff, jmpJGT, true, v)
+}
+
+func (c *compiler) mcmp(rel offRel, offset uint32, size uint16, v, mask uint32) *block {
+	return c.ncmp(rel, offset, size, mask, jmpJEQ, false, v)
+}
+
+// bcmp compares a byte string, word by word from the end.
+func (c *compiler) bcmp(rel offRel, offset uint32, v []byte) *block {
+	var b *block
+	size := uint32(len(v))
+	for size >= 4 {
+		p := v[size-4:]
+		tmp := c.cmp(rel, offset+size-4, szW, uint32(p[0])<<24|uint32(p[1])<<16|uint32(p[2])<<8|uint32(p[3]))
+		if b != nil {
+			genAnd(b, tmp)
+		}
+		b = tmp
+		size -= 4
+	}
+	for size >= 2 {
+		p := v[size-2:]
+		tmp := c.cmp(rel, offset+size-2, szH, uint32(p[0])<<8|uint32(p[1]))
+		if b != nil {
+			genAnd(b, tmp)
+		}
+		b = tmp
+		size -= 2
+	}
+	if size > 0 {
+		tmp := c.cmp(rel, offset, szB, uint32(v[0]))
+		if b != nil {
+			genAnd(b, tmp)
+		}
+		b = tmp
+	}
+	return b
+}
+
+// uncond is an always-true (rsense) or always-false block.
+func (c *compiler) uncond(rsense bool) *block {
+	k := uint32(1)
+	if rsense {
+		k = 0
+	}
+	b := c.newBlock(clsJMP|jmpJEQ|srcK, 0)
+	b.stmts = []*stmt{newStmt(clsLD|modeIMM, k)}
+	return b
+}
+
+func (c *compiler) genTrue() *block  { return c.uncond(true) }
+func (c *compiler) genFalse() *block { return c.uncond(false) }
