@@ -1,6 +1,5 @@
 package cbpf
 
-import "github.com/gocap/gocap/parser"
 
 // Encapsulations that move the offsets of everything generated after them:
 // vlan, mpls, pppoes, geneve and vxlan; and the other link-specific
@@ -17,10 +16,5 @@ func (c *compiler) pppoed() *block                     { c.notYet("pppoed"); ret
 func (c *compiler) pppoes(v uint32, has bool) *block   { c.notYet("pppoes"); return nil }
 func (c *compiler) geneve(v uint32, has bool) *block   { c.notYet("geneve"); return nil }
 func (c *compiler) vxlan(v uint32, has bool) *block    { c.notYet("vxlan"); return nil }
-func (c *compiler) llc(kind string) *block             { c.notYet("llc"); return nil }
 func (c *compiler) mplsLinktype(llProto uint32) *block { c.notYet("mpls"); return nil }
 func (c *compiler) geneveLLCheck() *block              { c.notYet("geneve"); return nil }
-func (c *compiler) protochain(v uint32, proto parser.Proto) *block {
-	c.notYet("protochain")
-	return nil
-}

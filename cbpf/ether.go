@@ -196,25 +196,3 @@ func atodn(s string) (uint32, bool) {
 	}
 	return uint32(area<<10 | node), true
 }
-
-// dnHost tests a DECnet address; not written yet.
-func (c *compiler) dnHost(addr uint32, dir parser.Dir) *block {
-	c.notYet("decnet host")
-	return nil
-}
-
-// direction is inbound, outbound and ifindex.
-func (c *compiler) direction(b *parser.Builtin) *block {
-	c.notYet(kwDirWord(b.Kw))
-	return nil
-}
-
-func kwDirWord(k parser.Keyword) string {
-	switch k {
-	case parser.KwInbound:
-		return "inbound"
-	case parser.KwOutbound:
-		return "outbound"
-	}
-	return "ifindex"
-}
