@@ -1,6 +1,5 @@
 package cbpf
 
-
 // Encapsulations that move the offsets of everything generated after them:
 // vlan, mpls, pppoes, geneve and vxlan; and the other link-specific
 // primitives (llc, inbound/outbound/ifindex). These are not written yet:
