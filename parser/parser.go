@@ -537,6 +537,11 @@ func (p *parser) checkQual(q Qual, id ID, what string) {
 
 // parseIDOperand reads the token(s) of one ID.
 func (p *parser) parseIDOperand(q Qual) ID {
+	switch p.tok().kind {
+	case tID, tNUM, tHID, tHID6, tEID, tAID:
+	default:
+		p.syntaxError()
+	}
 	t := p.next()
 	id := ID{Text: t.text, TextPos: t.pos, EndPos: t.end}
 	switch t.kind {
@@ -575,9 +580,6 @@ func (p *parser) parseIDOperand(q Qual) ID {
 		id.Kind = IDMAC
 	case tAID:
 		id.Kind = IDMAC8
-	default:
-		p.p--
-		p.syntaxError()
 	}
 	return id
 }
@@ -661,6 +663,9 @@ func (p *parser) parseProtoBuiltin(proto Proto, start Pos) Expr {
 		b.Args = []Arg{{Pos: s.pos, End: s.end, IsNum: true, Num: v, Text: s.text}, {Pos: NoPos, End: NoPos, IsNum: true, Num: wlanTypeMask | wlanSubtypeMask}}
 	case tWlanDir:
 		b.Kw = KwWlanDir
+		if k := p.tok().kind; k != tNUM && k != tID {
+			p.syntaxError()
+		}
 		d := p.next()
 		var v uint32
 		switch d.kind {
@@ -675,9 +680,6 @@ func (p *parser) parseProtoBuiltin(proto Proto, start Pos) Expr {
 			if !ok {
 				p.fail(d.pos, d.end, "unknown 802.11 direction %q", d.text)
 			}
-		default:
-			p.p--
-			p.syntaxError()
 		}
 		b.EndPos = d.end
 		b.Args = []Arg{{Pos: d.pos, End: d.end, IsNum: true, Num: v, Text: d.text}}
