@@ -81,11 +81,32 @@ type block struct {
 	sense bool
 	head  *block
 
+	// isConst marks an always-true or always-false block made by uncond;
+	// libpcap master folds such blocks away when combining them.
+	isConst bool
+	// fwd, when set, says that this block was folded away and the
+	// result it stood for is fwd: every operation resolves it first.
+	fwd *block
+
 	// layout state
 	mark   bool
 	offset int
 	longjt int
 	longjf int
+}
+
+// res follows fwd links to the block a result really is.
+func (b *block) res() *block {
+	for b != nil && b.fwd != nil {
+		b = b.fwd
+	}
+	return b
+}
+
+// constValue reports the truth value of a constant block.
+func (b *block) constValue() bool {
+	v := len(b.stmts) == 1 && b.stmts[0].k == 0
+	return v != b.sense
 }
 
 func newStmt(code uint16, k uint32) *stmt { return &stmt{code: code, k: k} }
@@ -98,6 +119,7 @@ func (c *compiler) newBlock(code uint16, k uint32) *block {
 
 // backpatch resolves every pending edge of the list to target.
 func backpatch(list, target *block) {
+	list = list.res()
 	for list != nil {
 		var next *block
 		if !list.sense {
@@ -124,8 +146,31 @@ func merge(b0, b1 *block) {
 	*p = b1
 }
 
-// genAnd makes b1 the result of "b0 and b1".
+// genAnd makes b1 the result of "b0 and b1". Constant operands are folded
+// as libpcap master does: the caller keeps using b1, which may then
+// forward to b0.
 func genAnd(b0, b1 *block) {
+	b0, b1r := b0.res(), b1.res()
+	switch {
+	case b0.isConst && b0.constValue():
+		if b1 != b1r {
+			b1.fwd = b1r
+		}
+		return
+	case b0.isConst:
+		b1r.fwd = b0
+		if b1 != b1r {
+			b1.fwd = b0
+		}
+		return
+	case b1r.isConst && b1r.constValue():
+		b1r.fwd = b0
+		b1.fwd = b0
+		return
+	case b1r.isConst:
+		return
+	}
+	b1 = b1r
 	backpatch(b0, b1.head)
 	b0.sense = !b0.sense
 	b1.sense = !b1.sense
@@ -134,8 +179,26 @@ func genAnd(b0, b1 *block) {
 	b1.head = b0.head
 }
 
-// genOr makes b1 the result of "b0 or b1".
+// genOr makes b1 the result of "b0 or b1", folding constants like genAnd.
 func genOr(b0, b1 *block) {
+	b0, b1r := b0.res(), b1.res()
+	switch {
+	case b0.isConst && b0.constValue():
+		b1r.fwd = b0
+		if b1 != b1r {
+			b1.fwd = b0
+		}
+		return
+	case b0.isConst:
+		return
+	case b1r.isConst && b1r.constValue():
+		return
+	case b1r.isConst:
+		b1r.fwd = b0
+		b1.fwd = b0
+		return
+	}
+	b1 = b1r
 	b0.sense = !b0.sense
 	backpatch(b0, b1.head)
 	b0.sense = !b0.sense
@@ -144,7 +207,10 @@ func genOr(b0, b1 *block) {
 }
 
 // genNot negates b.
-func genNot(b *block) { b.sense = !b.sense }
+func genNot(b *block) {
+	b = b.res()
+	b.sense = !b.sense
+}
 
 // layout converts the block graph rooted at root into a program, placing
 // each block before the blocks its true edge and then its false edge lead

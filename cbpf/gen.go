@@ -139,6 +139,7 @@ func Generate(tree parser.Expr, opts Options) (prog []bpf.RawInstruction, err er
 
 // finish attaches the accept and reject returns, as libpcap's finish_parse.
 func (c *compiler) finish(p *block) *block {
+	p = p.res()
 	c.insertComputeVLOffsets(p.head)
 	backpatch(p, c.newBlock(clsRET|srcK, c.snaplen))
 	p.sense = !p.sense
@@ -312,6 +313,7 @@ func (c *compiler) uncond(rsense bool) *block {
 	}
 	b := c.newBlock(clsJMP|jmpJEQ|srcK, 0)
 	b.stmts = []*stmt{newStmt(clsLD|modeIMM, k)}
+	b.isConst = true
 	return b
 }
 
