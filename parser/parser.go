@@ -436,16 +436,18 @@ func (p *parser) parseHead() (Expr, Qual) {
 	case tDQual:
 		p.next()
 		q.Dir = Dir(t.aux)
-		if q.Dir == DirSrc || q.Dir == DirDst {
-			op, other := p.tok(), p.peek(1)
-			if (op.kind == tOr || op.kind == tAnd) && other.kind == tDQual &&
-				(other.aux == uint8(DirSrc) || other.aux == uint8(DirDst)) && other.aux != t.aux {
-				p.next()
-				p.next()
-				q.Dir = DirOr
-				if op.kind == tAnd {
-					q.Dir = DirAnd
-				}
+		if op := p.tok(); (q.Dir == DirSrc || q.Dir == DirDst) && (op.kind == tOr || op.kind == tAnd) {
+			// "src or dst", "dst and src": like libpcap, and/or right
+			// after src or dst must continue the direction.
+			p.next()
+			other := p.tok()
+			if other.kind != tDQual || other.aux == t.aux || (other.aux != uint8(DirSrc) && other.aux != uint8(DirDst)) {
+				p.syntaxError()
+			}
+			p.next()
+			q.Dir = DirOr
+			if op.kind == tAnd {
+				q.Dir = DirAnd
 			}
 		}
 		if a := p.tok(); a.kind == tAQual {

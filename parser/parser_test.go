@@ -257,6 +257,8 @@ func TestErrors(t *testing.T) {
 		{"net 10 mask 255.0.0.0", "       ^", "syntax error"},
 		{"link[0:-1] != 0", "       ^", "syntax error"},
 		{"vlan any", "     ^", "syntax error"},
+		{"tcp src or udp", "           ^", "syntax error"},
+		{"src and src host a", "        ^", "syntax error"},
 		{"lldp", "^", "syntax error"},
 	}
 	for _, tc := range tests {
