@@ -94,7 +94,7 @@ func (c *compiler) portIP(lo, hi, ipproto uint32, dir parser.Dir, isRange, v6 bo
 		b1 = f
 	}
 	atom := func(off uint32) *block {
-		if !isRange || lo == hi && false {
+		if !isRange || lo == hi {
 			return c.cmp(rel, off, szH, lo)
 		}
 		g := c.cmpGE(rel, off, szH, lo)

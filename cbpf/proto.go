@@ -88,15 +88,15 @@ func (c *compiler) genProto(v uint32, proto parser.Proto) *block {
 	return nil
 }
 
-// isisAny ors IS-IS PDU type checks.
+// isisAny ors IS-IS PDU type checks the way libpcap chains them: the
+// first two in order, then each further one placed in front.
 func (c *compiler) isisAny(types ...uint32) *block {
-	var b1 *block
-	for _, t := range types {
-		b0 := c.genProto(t, parser.ProtoISIS)
-		if b1 != nil {
-			genOr(b1, b0)
-		}
-		b1 = b0
+	b0 := c.genProto(types[0], parser.ProtoISIS)
+	b1 := c.genProto(types[1], parser.ProtoISIS)
+	genOr(b0, b1)
+	for _, t := range types[2:] {
+		b0 = c.genProto(t, parser.ProtoISIS)
+		genOr(b0, b1)
 	}
 	return b1
 }
