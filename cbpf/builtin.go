@@ -187,7 +187,7 @@ func (c *compiler) multicast(proto parser.Proto) *block {
 		c.fail("'multicast' not supported on DLT_%s", c.linktype)
 	case parser.ProtoIP:
 		b0 := c.linktypeCheck(etherTypeIP)
-		b1 := c.cmpGE(orLinkPL, 16, szB, 224)
+		b1 := c.mcmp(orLinkPL, 16, szB, 0xe0, 0xf0)
 		genAnd(b0, b1)
 		return b1
 	case parser.ProtoIPv6:

@@ -270,6 +270,11 @@ func (c *compiler) cmpLE(rel offRel, offset uint32, size uint16, v uint32) *bloc
 }
 
 func (c *compiler) mcmp(rel offRel, offset uint32, size uint16, v, mask uint32) *block {
+	if mask == 0 {
+		// Nothing to compare: libpcap master generates a constant
+		// true, which folding then removes.
+		return c.genTrue()
+	}
 	return c.ncmp(rel, offset, size, mask, jmpJEQ, false, v)
 }
 

@@ -119,7 +119,7 @@ func (c *compiler) sllLinktype(llProto uint32) *block {
 		genAnd(b0, b1)
 		b0 = c.cmp(orLinkType, 0, szH, sllP8023)
 		genOr(b0, b1)
-		b0 = c.cmp(orLinkType, 0, szH, llProto)
+		b0 = c.cmp(orLinkType, 0, szH, etherTypeIPX)
 		genOr(b0, b1)
 		return b1
 	case etherTypeATalk, etherTypeAARP:
