@@ -128,6 +128,11 @@ func Generate(tree parser.Expr, opts Options) (prog []bpf.RawInstruction, err er
 	} else {
 		b := c.expr(tree)
 		c.pos, c.end = parser.NoPos, parser.NoPos
+		if r := b.res(); opts.Optimize && r.isConst && !r.constValue() {
+			// What libpcap's optimizer reports; until gocap has an
+			// optimizer only a filter that folds to a constant is caught.
+			c.fail("expression rejects all packets")
+		}
 		root = c.finish(b)
 	}
 	p, lerr := layout(root)
