@@ -25,7 +25,9 @@ func (c *compiler) expr(e parser.Expr) *block {
 	case *parser.ParenExpr:
 		return c.expr(e.X)
 	case *parser.Primitive:
-		c.at(e)
+		// Errors about a primitive are about its ID (its value, or
+		// the qualifiers applied to it): point at the ID.
+		c.pos, c.end = e.ID.TextPos, e.ID.EndPos
 		return c.primitive(e)
 	case *parser.ProtoAbbrev:
 		c.at(e)
