@@ -105,6 +105,7 @@ func TestVerdicts(t *testing.T) {
 			NetmaskSet: true,
 			// The filter is for this file: swapped if it was written in
 			// the other byte order.
+			Offline:  true,
 			Swapped:  pf.Header.ByteOrder != hostOrder(),
 			Resolver: parser.DefaultResolver(),
 		}
