@@ -1,19 +1,65 @@
 package cbpf
 
-// Encapsulations that move the offsets of everything generated after them:
-// vlan, mpls, pppoes, geneve and vxlan; and the other link-specific
-// primitives (llc, inbound/outbound/ifindex). These are not written yet:
-// each reports that clearly instead of generating wrong code.
+// Encapsulations that move the offsets of everything generated after them
+// (vlan, mpls, pppoes, geneve, vxlan) live in their own files; this file
+// holds what they share.
 
+// notYet reports a primitive gocap cannot generate code for yet.
 func (c *compiler) notYet(what string) {
 	c.fail("'%s' is not supported by gocap yet", what)
 }
 
-func (c *compiler) vlan(v uint32, has bool) *block     { c.notYet("vlan"); return nil }
-func (c *compiler) mpls(v uint32, has bool) *block     { c.notYet("mpls"); return nil }
-func (c *compiler) pppoed() *block                     { c.notYet("pppoed"); return nil }
-func (c *compiler) pppoes(v uint32, has bool) *block   { c.notYet("pppoes"); return nil }
-func (c *compiler) geneve(v uint32, has bool) *block   { c.notYet("geneve"); return nil }
-func (c *compiler) vxlan(v uint32, has bool) *block    { c.notYet("vxlan"); return nil }
-func (c *compiler) mplsLinktype(llProto uint32) *block { c.notYet("mpls"); return nil }
-func (c *compiler) geneveLLCheck() *block              { c.notYet("geneve"); return nil }
+// Link types that only the encapsulation primitives refer to, as DLT_
+// numbers (the generator cannot start from most of them yet).
+const (
+	dltPPP                    LinkType = 9
+	dltCHDLC                  LinkType = 104
+	dltIEEE80211              LinkType = 105
+	dltPrismHeader            LinkType = 119
+	dltIEEE80211Radio         LinkType = 127
+	dltIEEE80211RadioAVS      LinkType = 163
+	dltNetAnalyzer            LinkType = 240
+	dltNetAnalyzerTransparent LinkType = 241
+	dltDSATagBRCM             LinkType = 281
+	dltDSATagDSA              LinkType = 284
+)
+
+// pushLinkHdr makes a new link layer current, keeping the one it replaces
+// as the previous link layer (libpcap keeps only those two), as an
+// encapsulation does when the rest of the filter applies to its payload.
+func (c *compiler) pushLinkHdr(lt LinkType, isVariable bool, constPart uint32, reg int) {
+	c.prevLinktype = c.linktype
+	c.offPrevLinkHdr = c.offLinkHdr
+	c.linktype = lt
+	c.offLinkHdr = absOffset{isVariable: isVariable, constPart: constPart, reg: reg}
+	c.isEncap, c.isGeneve, c.isVXLAN = false, false, false
+}
+
+// checkMax fails with libpcap's message when v is above max.
+func (c *compiler) checkMax(what string, v, max uint32) {
+	if v > max {
+		c.fail("%s %d greater than maximum %d", what, v, max)
+	}
+}
+
+// bitSet is true when any bit of mask is set in the byte at offset.
+func (c *compiler) bitSet(rel offRel, offset, mask uint32) *block {
+	b := c.newBlock(clsJMP|jmpJSET|srcK, mask)
+	b.stmts = c.loadA(rel, offset, szB)
+	return b
+}
+
+// bitClear is true when no bit of mask is set in the byte at offset.
+func (c *compiler) bitClear(rel offRel, offset, mask uint32) *block {
+	b := c.bitSet(rel, offset, mask)
+	genNot(b)
+	return b
+}
+
+// jeqX is a block comparing A with X: used with A == X, it is an always
+// true test that carries its statements into the true branch.
+func (c *compiler) jeqX(s []*stmt) *block {
+	b := c.newBlock(clsJMP|jmpJEQ|srcX, 0)
+	b.stmts = s
+	return b
+}

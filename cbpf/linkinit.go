@@ -81,6 +81,11 @@ func (c *compiler) initLinktype() {
 
 // insertComputeVLOffsets puts, at the start of the program, the code that
 // computes the length of a variable-length link-layer header (radio
-// headers, 802.11). None of the link types initLinktype accepts has one, so
-// there is nothing to insert; the radio-header link types are refused there.
-func (c *compiler) insertComputeVLOffsets(b *block) {}
+// headers, 802.11). None of the link types initLinktype accepts has one;
+// the radio-header link types are refused there. What remains is zeroing
+// the offsets a Linux-extension "vlan" shifts at run time.
+func (c *compiler) insertComputeVLOffsets(b *block) {
+	if s := c.vlanVLOffsetInit(); s != nil {
+		b.stmts = append(s, b.stmts...)
+	}
+}

@@ -13,7 +13,7 @@ func (c *compiler) linktypeCheck(llProto uint32) *block {
 	switch c.linktype {
 	case LinkEN10MB:
 		var b0 *block
-		if !c.isGeneve {
+		if !c.isEncap {
 			b0 = c.prevLinkHdrCheck()
 		}
 		b1 := c.etherLinktype(llProto)
@@ -23,6 +23,8 @@ func (c *compiler) linktypeCheck(llProto uint32) *block {
 		return b1
 	case LinkLinuxSLL, LinkLinuxSLL2:
 		return c.sllLinktype(llProto)
+	case dltPPP:
+		return c.cmp(orLinkType, 0, szH, c.etherTypeToPPP(llProto))
 	case LinkNull, LinkLoop:
 		return c.nullLinktype(llProto)
 	case LinkRaw:
@@ -51,7 +53,7 @@ func (c *compiler) linktypeCheck(llProto uint32) *block {
 // prevLinkHdrCheck checks the outer link layer, for encapsulations that
 // need it; none of the supported outer link types does.
 func (c *compiler) prevLinkHdrCheck() *block {
-	if c.isGeneve {
+	if c.isEncap {
 		return c.geneveLLCheck()
 	}
 	return nil
