@@ -1,0 +1,43 @@
+// Package cbpf compiles pcap-filter(7) expressions into classic BPF, prints
+// programs the way tcpdump -d, -dd and -ddd do, and runs them in a reference
+// interpreter with Linux socket-filter semantics.
+//
+// # Code generation
+//
+// Compile parses an expression (package parser) and generates the program
+// libpcap master generates for the same expression, link type, snapshot
+// length and netmask with its optimizer off, instruction for instruction.
+// The generator works as libpcap's gencode.c does: every primitive becomes a
+// small graph of basic blocks, "and", "or" and "not" splice those graphs by
+// patching their pending true and false edges, constant-true and
+// constant-false blocks are folded away when combined (as master does), and
+// the final graph is laid out depth first, true branch before false branch,
+// with an extra "ja" wherever a branch is too far for its 8-bit offset.
+// The generated code is checked against libpcap's own test corpus (package
+// golden).
+//
+// Primitives that depend on the link type (vlan, mpls, pppoes, llc,
+// inbound, ...) report libpcap's "not supported on DLT_x" errors for link
+// types without them. Every error is a *parser.Error carrying the offset of
+// the offending text.
+//
+// Not done yet: the optimizer (Options.Optimize only makes a filter that
+// folds to "false" an error, as libpcap's optimizer would), and the link
+// types other than EN10MB, RAW, IPV4, IPV6, NULL, LOOP, LINUX_SLL and
+// LINUX_SLL2, which are refused with an error naming the link type.
+//
+// # Listings
+//
+// Format, FormatC and FormatDecimal print a program as tcpdump -d, -dd and
+// -ddd do (libpcap's bpf_image and bpf_dump). Typed and Raw convert between
+// golang.org/x/net/bpf's typed instructions and raw ones without loss.
+//
+// # Interpreter
+//
+// NewVM validates a program once and VM.Run executes it over a packet the
+// way the Linux kernel runs a classic socket filter: loads past the end of
+// the packet and division by zero end the program with 0, ancillary loads
+// (SKF_AD_*) read an Ancillary value supplied by the caller, and "len" is the
+// packet's length on the wire. The doc comment of VM lists where this
+// differs from golang.org/x/net/bpf's VM.
+package cbpf
