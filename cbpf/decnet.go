@@ -40,7 +40,8 @@ func (c *compiler) dnHost(addr uint32, dir parser.Dir) *block {
 		b1 = c.dnHostOp(addr, parser.DirDst)
 		genOr(b0, b1)
 	default:
-		c.fail("'%s' is not a valid qualifier for 'decnet host'", dir)
+		// addr1..addr4, ra and ta
+		c.fail("'%s' is valid for 802.11 syntax only", dir)
 	}
 	b0 := c.linktypeCheck(etherTypeDN)
 	genAnd(b0, b1)

@@ -2,8 +2,133 @@ package cbpf
 
 import "github.com/gocap/gocap/parser"
 
-// protochain is "[ip|ip6] protochain P"; not written yet.
+// This file generates "[ip|ip6] protochain P": a loop that walks the
+// IPv6 extension headers (hop-by-hop, destination options, routing,
+// fragment) and IPv4/IPv6 AH headers until it finds a next-header value of
+// P or one it cannot skip.
+//
+// The loop lives in the statement list of a single block: statements jump
+// forward to other statements of the block (stmt.jt/jf), and each skip ends
+// with a backward "ja" to the top of the loop. Such a program has a
+// backward jump, which the kernel's classic BPF checker refuses; libpcap
+// generates it all the same, and so does this.
+
+// protochain is "[ip|ip6] protochain P".
 func (c *compiler) protochain(v uint32, proto parser.Proto) *block {
-	c.notYet("protochain")
-	return nil
+	switch proto {
+	case parser.ProtoDefault, parser.ProtoIP, parser.ProtoIPv6:
+	default:
+		c.fail("'%s' is not a valid qualifier for 'protochain'", proto)
+	}
+	if v > 255 {
+		c.fail("protocol number %d greater than maximum 255", v)
+	}
+	// libpcap takes a scratch register before looking at the qualifier,
+	// and for the unqualified form never gives it back, so both halves
+	// of that form use the next register; the listings show it.
+	reg := c.allocReg()
+	if proto == parser.ProtoDefault {
+		b0 := c.protochain(v, parser.ProtoIP)
+		b := c.protochain(v, parser.ProtoIPv6)
+		genOr(b0, b)
+		return b
+	}
+	if c.offLinkPL.isVariable || c.isEncap || c.isGeneve || c.isVXLAN {
+		c.fail("'protochain' not supported with variable length headers")
+	}
+
+	nl := c.offLinkPL.constPart + c.offNL
+	var s []*stmt
+	add := func(code uint16, k uint32) *stmt {
+		st := newStmt(code, k)
+		s = append(s, st)
+		return st
+	}
+	// jas are the backward jumps to again, resolved once the list is
+	// complete.
+	var jas []*stmt
+
+	var b0 *block
+	if proto == parser.ProtoIP {
+		b0 = c.linktypeCheck(etherTypeIP)
+		add(clsLD|modeABS|szB, nl+9) // A = protocol
+		add(clsLDX|modeMSH|szB, nl)  // X = header length
+	} else {
+		b0 = c.linktypeCheck(etherTypeIPv6)
+		add(clsLD|modeABS|szB, nl+6) // A = next header
+		add(clsLDX|modeIMM, 40)      // X = fixed header length
+	}
+
+	// again: found it, or nothing follows?
+	again := add(clsJMP|jmpJEQ|srcK, v)
+	none := add(clsJMP|jmpJEQ|srcK, ipprotoNone)
+	again.jf = none
+
+	var lastExt *stmt // the IPv6 header test whose false edge goes to ahcheck
+	if proto == parser.ProtoIPv6 {
+		var exts []*stmt
+		prev := none
+		for _, p := range []uint32{ipprotoHopOpts, ipprotoDstOpts, ipprotoRouting, ipprotoFragment} {
+			t := add(clsJMP|jmpJEQ|srcK, p)
+			prev.jf = t
+			prev = t
+			exts = append(exts, t)
+		}
+		lastExt = prev
+		// Skip an extension header: its length is in 8-byte units,
+		// not counting the first 8 bytes.
+		advance := add(clsLD|modeIND|szB, nl) // A = its next header
+		add(clsST, uint32(reg))
+		add(clsLD|modeIND|szB, nl+1) // A = its length
+		add(clsALU|aluADD|srcK, 1)
+		add(clsALU|aluMUL|srcK, 8)
+		add(clsALU|aluADD|srcX, 0)
+		add(clsMISC|miscTAX, 0)
+		add(clsLD|modeMEM, uint32(reg))
+		jas = append(jas, add(clsJMP|jmpJA, 0))
+		for _, t := range exts {
+			t.jt = advance
+		}
+	} else {
+		none.jf = add(clsALU|aluADD|srcK, 0) // nop
+	}
+
+	// ahcheck: an AH header is skipped the same way, its length in
+	// 4-byte units not counting the first 8 bytes.
+	ah := add(clsJMP|jmpJEQ|srcK, ipprotoAH)
+	if lastExt != nil {
+		lastExt.jf = ah
+	}
+	ah.jt = add(clsLD|modeIND|szB, nl) // A = its next header
+	add(clsST, uint32(reg))
+	add(clsMISC|miscTXA, 0)
+	add(clsALU|aluADD|srcK, 1)
+	add(clsMISC|miscTAX, 0)
+	add(clsLD|modeIND|szB, nl) // A = its length
+	add(clsALU|aluADD|srcK, 2)
+	add(clsALU|aluMUL|srcK, 4)
+	add(clsMISC|miscTAX, 0)
+	add(clsLD|modeMEM, uint32(reg))
+	jas = append(jas, add(clsJMP|jmpJA, 0))
+
+	// end: nop, then the final test of the block.
+	end := add(clsALU|aluADD|srcK, 0)
+	again.jt = end
+	none.jt = end
+	ah.jf = end
+
+	index := make(map[*stmt]int, len(s))
+	for i, st := range s {
+		index[st] = i
+	}
+	for _, ja := range jas {
+		// A negative offset, stored as its two's complement.
+		ja.k = uint32(index[again] - index[ja] - 1)
+	}
+
+	b := c.newBlock(clsJMP|jmpJEQ|srcK, v)
+	b.stmts = s
+	c.freeReg(reg)
+	genAnd(b0, b)
+	return b
 }
