@@ -159,8 +159,8 @@ func TestOutputMatchesLibrary(t *testing.T) {
 		{[]string{"-y", "RAW", "-d", "ip"}, "ip", raw, cbpf.Format},
 		{[]string{"-s", "100", "-d", "ip"}, "ip", snap, cbpf.Format},
 		{[]string{"-Od", "arp"}, "arp", unopt, cbpf.Format},
-		// TODO: use "vlan", whose code depends on -l, once cbpf supports it.
-		{[]string{"-ld", "ip"}, "ip", linux, cbpf.Format},
+		{[]string{"-ld", "vlan"}, "vlan", linux, cbpf.Format},
+		{[]string{"-d", "vlan"}, "vlan", base, cbpf.Format},
 		{[]string{"-m", "255.255.255.0", "ip", "broadcast"}, "ip broadcast", masked, cbpf.Format},
 		{[]string{"-d"}, "", base, cbpf.Format},
 	}
