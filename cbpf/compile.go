@@ -13,9 +13,10 @@ const DefaultSnaplen = 262144
 // NetmaskUnknown is libpcap's PCAP_NETMASK_UNKNOWN.
 const NetmaskUnknown = 0xffffffff
 
-// Options controls a compilation. The zero value compiles for Ethernet with
-// the default snapshot length, an unknown netmask, no Linux extensions and
-// the system resolver.
+// Options controls a compilation. Set LinkType: its zero value is DLT_NULL
+// (BSD loopback), not Ethernet. The other zero values mean the default
+// snapshot length, an unknown netmask, no Linux extensions, a live capture
+// and the system resolver.
 type Options struct {
 	// LinkType is the DLT_ value of the packets the filter will see.
 	LinkType LinkType

@@ -175,8 +175,7 @@ func (c *compiler) gateway(name string, q parser.Qual) *block {
 		c.fail("unknown host '%s'", name)
 	}
 	b0 := c.etherHost(mac[:], parser.DirOr, "NAME")
-	b1 := c.host4(v4, 0xffffffff, q.Proto, parser.DirOr, descHostName)
-	genNot(b1)
+	b1 := c.host4x(v4, 0xffffffff, q.Proto, parser.DirOr, descHostName, true)
 	genAnd(b0, b1)
 	return b1
 }

@@ -38,22 +38,28 @@ func hostProtoOK(p parser.Proto) bool {
 // host4 tests IPv4 addresses (all of them, or-ed) against the source
 // and/or destination fields of IP, ARP and RARP.
 func (c *compiler) host4(addrs []uint32, mask uint32, proto parser.Proto, dir parser.Dir, desc string) *block {
+	return c.host4x(addrs, mask, proto, dir, desc, false)
+}
+
+// host4x is host4; with negate, each protocol's address test is negated
+// (but not its link type check), as "gateway" needs.
+func (c *compiler) host4x(addrs []uint32, mask uint32, proto parser.Proto, dir parser.Dir, desc string, negate bool) *block {
 	switch proto {
 	case parser.ProtoDefault:
-		b0 := c.host4(addrs, mask, parser.ProtoIP, dir, desc)
+		b0 := c.host4x(addrs, mask, parser.ProtoIP, dir, desc, negate)
 		if c.labelStackDepth == 0 {
-			b1 := c.host4(addrs, mask, parser.ProtoARP, dir, desc)
+			b1 := c.host4x(addrs, mask, parser.ProtoARP, dir, desc, negate)
 			genOr(b0, b1)
-			b0 = c.host4(addrs, mask, parser.ProtoRARP, dir, desc)
+			b0 = c.host4x(addrs, mask, parser.ProtoRARP, dir, desc, negate)
 			genOr(b1, b0)
 		}
 		return b0
 	case parser.ProtoIP:
-		return c.hostop4(addrs, mask, dir, etherTypeIP, 12, 16)
+		return c.hostop4(addrs, mask, dir, etherTypeIP, 12, 16, negate)
 	case parser.ProtoARP:
-		return c.hostop4(addrs, mask, dir, etherTypeARP, 14, 24)
+		return c.hostop4(addrs, mask, dir, etherTypeARP, 14, 24, negate)
 	case parser.ProtoRARP:
-		return c.hostop4(addrs, mask, dir, etherTypeRevARP, 14, 24)
+		return c.hostop4(addrs, mask, dir, etherTypeRevARP, 14, 24, negate)
 	case parser.ProtoLink:
 		c.fail("illegal link-layer address")
 	}
@@ -70,7 +76,7 @@ func (c *compiler) checkDir80211(dir parser.Dir) {
 
 // hostop4: link type check, then (src or dst) address compares for each
 // address.
-func (c *compiler) hostop4(addrs []uint32, mask uint32, dir parser.Dir, llProto uint32, srcOff, dstOff uint32) *block {
+func (c *compiler) hostop4(addrs []uint32, mask uint32, dir parser.Dir, llProto uint32, srcOff, dstOff uint32, negate bool) *block {
 	c.checkDir80211(dir)
 	var b *block
 	for _, a := range addrs {
@@ -81,6 +87,9 @@ func (c *compiler) hostop4(addrs []uint32, mask uint32, dir parser.Dir, llProto 
 			genOr(b, t)
 		}
 		b = t
+	}
+	if negate {
+		genNot(b)
 	}
 	b0 := c.linktypeCheck(llProto)
 	genAnd(b0, b)

@@ -75,13 +75,33 @@ type Ancillary struct {
 // VM runs one validated classic BPF program. It holds no per-run state, so
 // one VM may run packets from several goroutines at once.
 type VM struct {
-	prog []bpf.RawInstruction
+	prog    []bpf.RawInstruction
+	libpcap bool
+}
+
+// vmLibpcapBudget bounds a run in libpcap mode, where backward jumps make
+// loops possible.
+const vmLibpcapBudget = 1 << 20
+
+// NewVMLibpcap validates prog as libpcap's bpf_validate does for a filter
+// applied in user space (pcap_offline_filter, tcpdump -r) and returns a VM
+// that runs it as libpcap's bpf_filter does. The difference from NewVM:
+// a "ja" may jump backward (its 32-bit offset wraps around, as the loops
+// libpcap generates for "protochain" need), and scratch slots start at zero
+// instead of having to be written before they are read. A run that has not
+// returned after 2^20 instructions drops the packet.
+func NewVMLibpcap(prog []bpf.Instruction) (*VM, error) {
+	return newVM(prog, true)
 }
 
 // NewVM validates prog as the Linux kernel does when a classic filter is
 // attached and returns a VM for it. The error names the first offending
 // instruction.
 func NewVM(prog []bpf.Instruction) (*VM, error) {
+	return newVM(prog, false)
+}
+
+func newVM(prog []bpf.Instruction, libpcap bool) (*VM, error) {
 	if len(prog) == 0 {
 		return nil, errors.New("cbpf: empty program")
 	}
@@ -124,7 +144,11 @@ func NewVM(prog []bpf.Instruction) (*VM, error) {
 				}
 			}
 		case 0x05: // ja
-			if ri.K >= uint32(n-pc-1) {
+			if libpcap {
+				if uint32(pc)+1+ri.K >= uint32(n) {
+					return nil, bad("jump out of range")
+				}
+			} else if ri.K >= uint32(n-pc-1) {
 				return nil, bad("jump out of range")
 			}
 		}
@@ -137,10 +161,12 @@ func NewVM(prog []bpf.Instruction) (*VM, error) {
 	if last := raw[n-1]; last.Op&vmRetMask != vmClassRet {
 		return nil, fmt.Errorf("cbpf: last instruction %s is not a return", Image(last, n-1))
 	}
-	if err := vmCheckScratch(raw); err != nil {
-		return nil, err
+	if !libpcap {
+		if err := vmCheckScratch(raw); err != nil {
+			return nil, err
+		}
 	}
-	return &VM{prog: raw}, nil
+	return &VM{prog: raw, libpcap: libpcap}, nil
 }
 
 // vmCheckScratch refuses a program that may load a scratch slot before a
@@ -182,7 +208,8 @@ func vmCheckScratch(raw []bpf.RawInstruction) error {
 // of bytes to keep, 0 to drop. pkt holds the captured bytes, starting at
 // the link-layer header; wireLen is the packet's length on the wire, which
 // `ld #pktlen` reads; anc supplies ancillary data (nil means the zero
-// Ancillary). Run never panics and takes at most len(program) steps.
+// Ancillary). Run never panics; it takes at most len(program) steps, or
+// 2^20 for a VM made by NewVMLibpcap.
 func (vm *VM) Run(pkt []byte, wireLen uint32, anc *Ancillary) uint32 {
 	verdict, _ := vm.run(pkt, wireLen, anc)
 	return verdict
@@ -198,6 +225,9 @@ func (vm *VM) run(pkt []byte, wireLen uint32, anc *Ancillary) (verdict uint32, s
 	prog := vm.prog
 	for pc := 0; pc < len(prog); pc++ {
 		steps++
+		if vm.libpcap && steps > vmLibpcapBudget {
+			return 0, steps
+		}
 		ri := prog[pc]
 		k := ri.K
 		switch ri.Op {
@@ -251,7 +281,7 @@ func (vm *VM) run(pkt []byte, wireLen uint32, anc *Ancillary) (verdict uint32, s
 		case 0x84: // neg
 			a = -a
 		case 0x05: // ja
-			pc += int(k)
+			pc = int(uint32(pc) + k) // wraps backward only in libpcap mode
 		case 0x15, 0x25, 0x35, 0x45, 0x1d, 0x2d, 0x3d, 0x4d:
 			operand := k
 			if ri.Op&0x08 != 0 {

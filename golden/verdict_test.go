@@ -173,7 +173,7 @@ func checkKept(expr string, opts cbpf.Options, pf *pcapfile.File, want []int) st
 	if err != nil {
 		return fmt.Sprintf("compile %q: %v (tcpdump kept packets %v)", expr, err, want)
 	}
-	vm, err := cbpf.NewVM(prog)
+	vm, err := cbpf.NewVMLibpcap(prog)
 	if err != nil {
 		return fmt.Sprintf("compile %q: NewVM: %v", expr, err)
 	}
