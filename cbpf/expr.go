@@ -50,6 +50,15 @@ func (c *compiler) expr(e parser.Expr) *block {
 func (c *compiler) primitive(p *parser.Primitive) *block {
 	q := p.Q
 	id := p.ID
+	if q.Proto == parser.ProtoDECnet && id.Kind != parser.IDIPv6 && id.Kind != parser.IDIPv6Len {
+		// DECnet has host addresses only.
+		switch {
+		case id.Kind == parser.IDIPv4Len || id.Kind == parser.IDIPv4Mask:
+			c.fail("'decnet' is not a valid qualifier for '%s'", addrWord(q.Addr))
+		case q.Addr != parser.AddrDefault && q.Addr != parser.AddrHost:
+			c.fail("'decnet' is not a valid qualifier for '%s'", q.Addr)
+		}
+	}
 	switch id.Kind {
 	case parser.IDName:
 		return c.scode(id.Text, q)
