@@ -12,16 +12,10 @@ func (c *compiler) notYet(what string) {
 // Link types that only the encapsulation primitives refer to, as DLT_
 // numbers (the generator cannot start from most of them yet).
 const (
-	dltPPP                    LinkType = 9
-	dltCHDLC                  LinkType = 104
-	dltIEEE80211              LinkType = 105
-	dltPrismHeader            LinkType = 119
-	dltIEEE80211Radio         LinkType = 127
-	dltIEEE80211RadioAVS      LinkType = 163
-	dltNetAnalyzer            LinkType = 240
-	dltNetAnalyzerTransparent LinkType = 241
-	dltDSATagBRCM             LinkType = 281
-	dltDSATagDSA              LinkType = 284
+	dltIEEE80211         LinkType = 105
+	dltPrismHeader       LinkType = 119
+	dltIEEE80211Radio    LinkType = 127
+	dltIEEE80211RadioAVS LinkType = 163
 )
 
 // pushLinkHdr makes a new link layer current, keeping the one it replaces

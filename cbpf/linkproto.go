@@ -23,7 +23,7 @@ func (c *compiler) linktypeCheck(llProto uint32) *block {
 		return b1
 	case LinkLinuxSLL, LinkLinuxSLL2:
 		return c.sllLinktype(llProto)
-	case dltPPP:
+	case LinkPPP:
 		return c.cmp(orLinkType, 0, szH, c.etherTypeToPPP(llProto))
 	case LinkNull, LinkLoop:
 		return c.nullLinktype(llProto)

@@ -16,3 +16,41 @@ const (
 	LinkIPv6      LinkType = 229 // raw IPv6
 	LinkLinuxSLL2 LinkType = 276 // Linux cooked capture v2
 )
+
+// Other link types with a header the code generator understands (see
+// linkother.go for their layouts).
+const (
+	LinkIEEE802                LinkType = 6   // IEEE 802.5 token ring
+	LinkARCNET                 LinkType = 7   // ARCNET with BSD header
+	LinkSLIP                   LinkType = 8   // SLIP with a 16-byte BSD/OS pseudo-header
+	LinkPPP                    LinkType = 9   // PPP with HDLC-like framing
+	LinkFDDI                   LinkType = 10  // FDDI
+	LinkATMRFC1483             LinkType = 11  // LLC-encapsulated ATM
+	LinkSLIPBSDOS              LinkType = 15  // BSD/OS SLIP
+	LinkPPPBSDOS               LinkType = 16  // BSD/OS PPP
+	LinkATMCLIP                LinkType = 19  // Linux classical IP over ATM
+	LinkPPPSerial              LinkType = 50  // PPP in HDLC-like framing (RFC 1662)
+	LinkPPPEther               LinkType = 51  // PPPoE session payload
+	LinkSymantecFirewall       LinkType = 99  // Symantec firewall
+	LinkCHDLC                  LinkType = 104 // Cisco HDLC
+	LinkFrelay                 LinkType = 107 // Frame Relay
+	LinkEnc                    LinkType = 109 // OpenBSD enc(4)
+	LinkLTalk                  LinkType = 114 // Apple LocalTalk
+	LinkPFLog                  LinkType = 117 // OpenBSD pflog
+	LinkIPOverFC               LinkType = 122 // RFC 2625 IP over Fibre Channel
+	LinkSunATM                 LinkType = 123 // SunATM pseudo-header and ATM AAL
+	LinkARCNETLinux            LinkType = 129 // ARCNET with Linux header
+	LinkJuniperMFR             LinkType = 134 // Juniper FRF.16 Frame Relay
+	LinkAppleIPOverIEEE1394    LinkType = 138 // Apple IP over IEEE 1394
+	LinkMTP2WithPHDR           LinkType = 139 // SS7 MTP2 with pseudo-header
+	LinkMTP2                   LinkType = 140 // SS7 MTP2
+	LinkMTP3                   LinkType = 141 // SS7 MTP3
+	LinkBACnetMSTP             LinkType = 165 // BACnet MS/TP
+	LinkPPPPPPD                LinkType = 166 // PPP with a direction byte (pppd)
+	LinkERF                    LinkType = 197 // Endace ERF
+	LinkIPNet                  LinkType = 226 // Solaris ipnet
+	LinkNetAnalyzer            LinkType = 240 // Ethernet after a netANALYZER pseudo-header
+	LinkNetAnalyzerTransparent LinkType = 241 // same, with preamble and SFD
+	LinkDSATagBRCM             LinkType = 281 // Ethernet with a Broadcom switch tag
+	LinkDSATagDSA              LinkType = 284 // Ethernet with a Marvell DSA tag
+)

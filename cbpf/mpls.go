@@ -23,10 +23,10 @@ func (c *compiler) mpls(label uint32, has bool) *block {
 		b0 = c.bitClear(orPrevMPLSHdr, 2, mplsBoS)
 	} else {
 		switch c.linktype {
-		case dltCHDLC, LinkEN10MB, dltNetAnalyzer, dltNetAnalyzerTransparent,
-			dltDSATagBRCM, dltDSATagDSA:
+		case LinkCHDLC, LinkEN10MB, LinkNetAnalyzer, LinkNetAnalyzerTransparent,
+			LinkDSATagBRCM, LinkDSATagDSA:
 			b0 = c.linktypeCheck(etherTypeMPLS)
-		case dltPPP:
+		case LinkPPP:
 			b0 = c.linktypeCheck(pppMPLSUnicast)
 		default:
 			c.fail("'mpls' not supported on DLT_%s", c.linktype)

@@ -39,7 +39,7 @@ func (c *compiler) pppoes(session uint32, has bool) *block {
 	}
 	// The PPP frame starts after the PPPoE header, with no HDLC framing:
 	// its protocol field comes first, the PPP payload 2 bytes later.
-	c.pushLinkHdr(dltPPP, c.offLinkPL.isVariable,
+	c.pushLinkHdr(LinkPPP, c.offLinkPL.isVariable,
 		c.offLinkPL.constPart+c.offNL+pppoeHdrLen, c.offLinkPL.reg)
 	c.offLinkType = c.offLinkHdr
 	c.offLinkPL.constPart = c.offLinkHdr.constPart + pppProtoLen

@@ -36,8 +36,8 @@ func (c *compiler) vlan(id uint32, has bool) *block {
 		} else {
 			b = c.vlanInPacket(id, has)
 		}
-	case dltNetAnalyzer, dltNetAnalyzerTransparent, dltIEEE80211, dltPrismHeader,
-		dltIEEE80211RadioAVS, dltIEEE80211Radio, dltDSATagBRCM, dltDSATagDSA:
+	case LinkNetAnalyzer, LinkNetAnalyzerTransparent, dltIEEE80211, dltPrismHeader,
+		dltIEEE80211RadioAVS, dltIEEE80211Radio, LinkDSATagBRCM, LinkDSATagDSA:
 		b = c.vlanInPacket(id, has)
 	default:
 		c.fail("'vlan' not supported on DLT_%s", c.linktype)
