@@ -1,17 +1,459 @@
-// Command gocap will be a tcpdump-like packet capture tool built on gocap's
-// own filter compiler, with the filter running in the kernel as eBPF on an
-// AF_PACKET socket.
+// Command gocap is a tcpdump-like tool built on gocap's own filter compiler.
+// It reads capture files (pcap with micro- or nanosecond timestamps in
+// either byte order, and pcapng with any number of interfaces and link
+// types), filters them in-process, and writes the packets it keeps to a
+// capture file or prints them.
 //
-// It is not implemented yet: running it prints a message saying so and
-// exits with status 1. To compile filters today, use cmd/filterc.
+// Usage:
+//
+//	gocap [flags] -r FILE [EXPRESSION...]
+//
+// The flags are tcpdump's, with tcpdump's meanings, and short flags can be
+// grouped and repeated (-nn, -vvv, -XX, -ttt, -nvr FILE):
+//
+//	-r FILE     read packets from FILE ("-" for standard input)
+//	-w FILE     write the packets kept to FILE as pcap ("-" for standard output)
+//	--pcapng    write pcapng instead of pcap (needed for mixed link types)
+//	-c N        stop after N packets have passed the filter
+//	-F FILE     read the expression from FILE (words on the command line are ignored)
+//	-y TYPE     link type for -d without -r (default EN10MB)
+//	-s N        snapshot length (accepted; a file's own snapshot length applies)
+//	--count     print only the number of packets that matched
+//	-U          flush the output after every packet
+//	-#          number the printed packets
+//	-d, -dd, -ddd  print the compiled program and exit
+//	-n -e -q -v -t -x -X -A -S -l, --print, --time-stamp-precision micro|nano
+//	--engine ebpf|cbpf  the in-process filter engine
+//
+// A filter for a savefile is compiled as tcpdump -r compiles it: for the
+// file's link type and snapshot length, netmask 0, optimizer on. Messages,
+// the "reading from file" line and the exit status (0, or 1 on any error)
+// follow tcpdump 4.99.3.
+//
+// Live capture is not implemented yet.
 package main
 
 import (
+	"bufio"
+	"errors"
 	"fmt"
+	"io"
 	"os"
+	"strconv"
+	"strings"
+
+	"github.com/spf13/pflag"
+
+	"github.com/gocap/gocap/cbpf"
+	"github.com/gocap/gocap/parser"
 )
 
+const usageLine = "Usage: gocap [-AdDeflnNqStUvxX#] [-c count] [--count] [-F file] [-r file] [-s snaplen] [--time-stamp-precision precision] [-w file] [-y datalinktype] [--engine ebpf|cbpf] [--pcapng] [--print] [expression]"
+
 func main() {
-	fmt.Fprintln(os.Stderr, "gocap: capture tool not implemented yet; see issue 4 (use filterc to compile filters)")
-	os.Exit(1)
+	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
+}
+
+// flags holds what pflag fills in.
+type flags struct {
+	read, write, filterFile, linkType, snaplen, precision, engine string
+	count                                                         string
+	countOnly, packetBuffered, number, pcapng, print, lineBuf      bool
+	numeric, verbose, tstamp, hex, hexASCII, ascii, dump          int
+	link, quiet, absSeq, noOpt, help, version, micro, nano        bool
+}
+
+func newFlagSet(f *flags) *pflag.FlagSet {
+	fs := pflag.NewFlagSet("gocap", pflag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	fs.SortFlags = false
+	fs.StringVarP(&f.read, "read", "r", "", "read packets from `FILE` (- for stdin)")
+	fs.StringVarP(&f.write, "write", "w", "", "write the packets kept to `FILE` (- for stdout)")
+	fs.BoolVar(&f.pcapng, "pcapng", false, "write pcapng instead of pcap")
+	fs.StringVarP(&f.count, "count-limit", "c", "", "stop after `N` packets have passed the filter")
+	fs.StringVarP(&f.filterFile, "file", "F", "", "read the filter expression from `FILE`")
+	fs.StringVarP(&f.linkType, "linktype", "y", "", "link `TYPE` for -d without -r")
+	fs.StringVarP(&f.snaplen, "snapshot-length", "s", "", "snapshot length `N`")
+	fs.BoolVar(&f.countOnly, "count", false, "print only the number of packets that matched")
+	fs.BoolVarP(&f.packetBuffered, "packet-buffered", "U", false, "flush the output after every packet")
+	fs.BoolVarP(&f.number, "number", "#", false, "print a packet number first")
+	fs.CountVarP(&f.dump, "dump", "d", "print the compiled program and exit (-dd C array, -ddd decimal)")
+	fs.BoolVarP(&f.noOpt, "no-optimize", "O", false, "do not optimize the filter")
+	fs.CountVarP(&f.numeric, "numeric", "n", "do not resolve addresses or ports")
+	fs.BoolVarP(&f.link, "link", "e", false, "print the link-level header")
+	fs.BoolVarP(&f.quiet, "quiet", "q", false, "quick output")
+	fs.CountVarP(&f.verbose, "verbose", "v", "more detail (-v, -vv, -vvv)")
+	fs.CountVarP(&f.tstamp, "timestamp", "t", "timestamp format (-t none ... -ttttt since first)")
+	fs.CountVarP(&f.hex, "hex", "x", "hex dump (-xx with the link header)")
+	fs.CountVarP(&f.hexASCII, "hex-ascii", "X", "hex and ASCII dump (-XX with the link header)")
+	fs.CountVarP(&f.ascii, "ascii", "A", "ASCII dump")
+	fs.BoolVarP(&f.absSeq, "absolute-tcp-sequence-numbers", "S", false, "absolute TCP sequence numbers")
+	fs.BoolVarP(&f.lineBuf, "line-buffered", "l", false, "line-buffer standard output")
+	fs.BoolVar(&f.print, "print", false, "print packets even while writing with -w")
+	fs.StringVar(&f.precision, "time-stamp-precision", "micro", "timestamp `precision`: micro or nano")
+	fs.BoolVar(&f.micro, "micro", false, "same as --time-stamp-precision=micro")
+	fs.BoolVar(&f.nano, "nano", false, "same as --time-stamp-precision=nano")
+	fs.StringVar(&f.engine, "engine", "", "filter `ENGINE`: ebpf or cbpf (default: ebpf when available, else cbpf)")
+	fs.BoolVarP(&f.help, "help", "h", false, "print this help and exit")
+	fs.BoolVar(&f.version, "version", false, "print the version and exit")
+	return fs
+}
+
+// config is a checked command line.
+type config struct {
+	f        flags
+	expr     string
+	limit    int64 // -c; 0 for no limit
+	prec     int
+	linkType cbpf.LinkType // -y
+	linkSet  bool
+}
+
+// usageError is a mistake in the flags; run prints the usage after it.
+type usageError struct{ err error }
+
+func (e *usageError) Error() string { return e.err.Error() }
+
+func parseArgs(args []string) (*config, error) {
+	cfg := &config{}
+	fs := newFlagSet(&cfg.f)
+	if err := fs.Parse(args); err != nil {
+		return nil, &usageError{err}
+	}
+	f := &cfg.f
+	if f.help || f.version {
+		return cfg, nil
+	}
+	if fs.Changed("count-limit") {
+		n, err := strconv.ParseInt(f.count, 0, 64)
+		if err != nil || n <= 0 {
+			return nil, fmt.Errorf("invalid packet count %s", f.count)
+		}
+		cfg.limit = n
+	}
+	if fs.Changed("snapshot-length") {
+		n, err := strconv.ParseInt(f.snaplen, 0, 64)
+		if err != nil || n < 0 || n > maxSnaplen {
+			return nil, fmt.Errorf("invalid snaplen %s (must be >= 0 and <= %d)", f.snaplen, maxSnaplen)
+		}
+	}
+	switch {
+	case f.nano:
+		cfg.prec = precNano
+	case f.micro:
+		cfg.prec = precMicro
+	case f.precision == "micro":
+		cfg.prec = precMicro
+	case f.precision == "nano":
+		cfg.prec = precNano
+	default:
+		return nil, fmt.Errorf("unsupported time stamp precision %s", f.precision)
+	}
+	if fs.Changed("linktype") {
+		lt, ok := cbpf.LinkTypeByName(f.linkType)
+		if !ok {
+			return nil, fmt.Errorf("invalid data link type %s", f.linkType)
+		}
+		cfg.linkType, cfg.linkSet = lt, true
+	}
+	switch f.engine {
+	case "":
+		f.engine = defaultEngine()
+	case engineCBPF, engineEBPF:
+	default:
+		return nil, fmt.Errorf("unknown engine %q (want ebpf or cbpf)", f.engine)
+	}
+	if fs.Changed("file") {
+		expr, err := readFilterFile(f.filterFile)
+		if err != nil {
+			return nil, err
+		}
+		cfg.expr = expr
+	} else {
+		cfg.expr = strings.Join(fs.Args(), " ")
+	}
+	return cfg, nil
+}
+
+// defaultEngine is ebpf once the eBPF engine exists, cbpf until then.
+func defaultEngine() string {
+	if _, err := newEngine(engineEBPF, nil); errors.Is(err, errNoEBPF) {
+		return engineCBPF
+	}
+	return engineEBPF
+}
+
+// readFilterFile reads -F the way tcpdump does: '#' comments run to the
+// end of the line and are blanked, so error offsets still match the file.
+func readFilterFile(name string) (string, error) {
+	data, err := os.ReadFile(name)
+	if err != nil {
+		return "", fmt.Errorf("%s: %s", name, errnoText(err))
+	}
+	for i := 0; i < len(data); i++ {
+		if data[i] != '#' {
+			continue
+		}
+		for ; i < len(data) && data[i] != '\n'; i++ {
+			data[i] = ' '
+		}
+	}
+	return strings.TrimRight(string(data), "\n"), nil
+}
+
+// run is the whole command: args without the program name, and the three
+// standard streams. It returns the exit status.
+func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	cfg, err := parseArgs(args)
+	if err != nil {
+		fmt.Fprintf(stderr, "gocap: %v\n", err)
+		var ue *usageError
+		if errors.As(err, &ue) {
+			fmt.Fprintln(stderr, usageLine)
+		}
+		return 1
+	}
+	if cfg.f.help {
+		fmt.Fprintf(stdout, "%s\n\n%s", usageLine, newFlagSet(new(flags)).FlagUsages())
+		return 0
+	}
+	if cfg.f.version {
+		fmt.Fprintln(stdout, "gocap (github.com/gocap/gocap), filters compiled by gocap's cbpf package")
+		return 0
+	}
+	c := &command{cfg: cfg, stdin: stdin, stdout: stdout, stderr: stderr}
+	if err := c.run(); err != nil {
+		c.fail(err)
+		return 1
+	}
+	return 0
+}
+
+// command is one run of gocap.
+type command struct {
+	cfg    *config
+	stdin  io.Reader
+	stdout io.Writer
+	stderr io.Writer
+}
+
+// fail prints err as tcpdump prints errors; filter errors get the
+// expression with a caret under the offending text.
+func (c *command) fail(err error) {
+	var perr *parser.Error
+	if errors.As(err, &perr) {
+		fmt.Fprintf(c.stderr, "gocap: %s\n", perr.Caret(c.cfg.expr))
+		return
+	}
+	fmt.Fprintf(c.stderr, "gocap: %v\n", err)
+}
+
+// compileOpts are the options tcpdump uses for a savefile.
+func (c *command) compileOpts(snap uint32, swapped bool) cbpf.Options {
+	return cbpf.Options{
+		Snaplen:    snap,
+		Netmask:    0,
+		NetmaskSet: true,
+		Offline:    true,
+		Swapped:    swapped,
+		Optimize:   !c.cfg.f.noOpt,
+	}
+}
+
+func (c *command) run() error {
+	cfg := c.cfg
+	if cfg.f.read == "" {
+		if cfg.f.dump > 0 {
+			lt := cbpf.LinkEN10MB
+			if cfg.linkSet {
+				lt = cfg.linkType
+			} else {
+				fmt.Fprintln(c.stderr, "Warning: assuming Ethernet")
+			}
+			opts := c.compileOpts(maxSnaplen, false)
+			opts.Offline = false
+			opts.LinkType = lt
+			return c.dumpProgram(opts)
+		}
+		return errors.New("live capture is not implemented yet; read a file with -r FILE")
+	}
+
+	var in io.Reader
+	if cfg.f.read == "-" {
+		in = c.stdin
+	} else {
+		f, err := os.Open(cfg.f.read)
+		if err != nil {
+			return fmt.Errorf("%s: %s", cfg.f.read, errnoText(err))
+		}
+		defer f.Close()
+		in = f
+	}
+	src, err := openCapture(in, cfg.prec)
+	if err != nil {
+		return err
+	}
+	lt := src.linkType()
+	fmt.Fprintf(c.stderr, "reading from file %s, %s, snapshot length %d\n", cfg.f.read, linkTypeLine(lt), src.snaplen())
+	if lt == cbpf.LinkLinuxSLL2 {
+		fmt.Fprintln(c.stderr, "Warning: interface names might be incorrect")
+	}
+	if lt.String() == strconv.FormatUint(uint64(lt), 10) {
+		return fmt.Errorf("unknown data link type %d (min 104, max 289)", lt)
+	}
+
+	opts := c.compileOpts(src.snaplen(), src.swapped())
+	if cfg.f.dump > 0 {
+		opts.LinkType = lt
+		return c.dumpProgram(opts)
+	}
+	filters := &filterSet{expr: cfg.expr, opts: opts, engine: cfg.f.engine}
+	if _, err := filters.compileFor(lt); err != nil {
+		return err
+	}
+	return c.loop(src, filters)
+}
+
+// dumpProgram prints the program for -d, -dd or -ddd.
+func (c *command) dumpProgram(opts cbpf.Options) error {
+	prog, err := cbpf.Compile(c.cfg.expr, opts)
+	if err != nil {
+		return err
+	}
+	var text string
+	switch {
+	case c.cfg.f.dump >= 3:
+		text, err = cbpf.FormatDecimal(prog)
+	case c.cfg.f.dump == 2:
+		text, err = cbpf.FormatC(prog)
+	default:
+		text, err = cbpf.Format(prog)
+	}
+	if err != nil {
+		return err
+	}
+	if !strings.HasSuffix(text, "\n") {
+		text += "\n"
+	}
+	_, err = io.WriteString(c.stdout, text)
+	return err
+}
+
+// loop reads, filters, and writes or prints every packet.
+func (c *command) loop(src source, filters *filterSet) (err error) {
+	cfg := c.cfg
+	out := bufio.NewWriterSize(c.stdout, 64<<10)
+	defer func() {
+		if ferr := out.Flush(); err == nil && ferr != nil {
+			err = ferr
+		}
+	}()
+
+	var (
+		dst  sink
+		file *outFile
+	)
+	if cfg.f.write != "" {
+		var w *bufio.Writer
+		file, w, err = createOutput(cfg.f.write, c.stdout, cfg.f.packetBuffered)
+		if err != nil {
+			return err
+		}
+		if cfg.f.write == "-" {
+			out = w // share the buffer so nothing interleaves
+		}
+		if cfg.f.pcapng {
+			dst, err = newNgWriter(w, src.linkType(), src.snaplen(), cfg.prec)
+		} else {
+			dst, err = newPcapWriter(w, src.linkType(), src.linkTypeHeader(), src.snaplen(), cfg.prec)
+		}
+		if err != nil {
+			file.abort()
+			return fmt.Errorf("%s: %s", cfg.f.write, errnoText(err))
+		}
+	}
+
+	var pr packetPrinter
+	if !cfg.f.countOnly && (cfg.f.write == "" || cfg.f.print) {
+		pr = newPrinter(out, cfg)
+		if cfg.f.lineBuf || cfg.f.packetBuffered {
+			pr = lineBuffered{pr, out}
+		}
+	}
+
+	var kept int64
+	var readErr error
+	for cfg.limit == 0 || kept < cfg.limit {
+		data, rec, rerr := src.next()
+		if rerr != nil {
+			if rerr != io.EOF {
+				readErr = rerr
+			}
+			break
+		}
+		ok, ferr := filters.match(rec.linkType, data, rec.wirelen)
+		if ferr != nil {
+			readErr = ferr
+			break
+		}
+		if !ok {
+			continue
+		}
+		kept++
+		if dst != nil {
+			if werr := dst.write(rec, data); werr != nil {
+				file.abort()
+				return writeErr(cfg.f.write, werr)
+			}
+			if cfg.f.packetBuffered {
+				if werr := dst.flush(); werr != nil {
+					file.abort()
+					return writeErr(cfg.f.write, werr)
+				}
+			}
+		}
+		if pr != nil {
+			if perr := pr.packet(rec, data); perr != nil {
+				return perr
+			}
+		}
+	}
+	if dst != nil {
+		if werr := dst.flush(); werr != nil {
+			file.abort()
+			return writeErr(cfg.f.write, werr)
+		}
+		if werr := file.commit(); werr != nil {
+			return werr
+		}
+	}
+	if cfg.f.countOnly {
+		s := "s"
+		if kept == 1 {
+			s = ""
+		}
+		fmt.Fprintf(out, "%d packet%s\n", kept, s)
+	}
+	return readErr
+}
+
+func writeErr(name string, err error) error {
+	var pe *capError
+	if errors.As(err, &pe) {
+		return err
+	}
+	if strings.HasPrefix(err.Error(), "an interface has a type") {
+		return loopErr("%v", err)
+	}
+	return fmt.Errorf("%s: %s", name, errnoText(err))
+}
+
+// newPrinter returns the packet printer for the printing flags.
+func newPrinter(w *bufio.Writer, cfg *config) packetPrinter {
+	f := cfg.f
+	return &summaryPrinter{w: w, opts: printOptions{
+		numeric: f.numeric, link: f.link, quiet: f.quiet, verbose: f.verbose,
+		tstamp: f.tstamp, hex: f.hex, hexASCII: f.hexASCII, ascii: f.ascii,
+		absSeq: f.absSeq, number: f.number, precision: cfg.prec,
+	}}
 }

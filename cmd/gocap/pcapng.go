@@ -1,0 +1,358 @@
+package main
+
+import (
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"io"
+	"math/bits"
+
+	"github.com/gocap/gocap/cbpf"
+)
+
+// pcapng block types.
+const (
+	blockIDB = 0x00000001 // Interface Description Block
+	blockPB  = 0x00000002 // Packet Block (obsolete)
+	blockSPB = 0x00000003 // Simple Packet Block
+	blockEPB = 0x00000006 // Enhanced Packet Block
+	blockSHB = 0x0a0d0d0a // Section Header Block
+)
+
+// pcapngMaxBlock is the largest block libpcap accepts before it has seen an
+// interface (INITIAL_MAX_BLOCKSIZE).
+const pcapngMaxBlock = 16 * 1024 * 1024
+
+// ngIface is one Interface Description Block.
+type ngIface struct {
+	dlt    cbpf.LinkType
+	ups    uint64 // timestamp units per second
+	offset int64  // if_tsoffset, seconds
+}
+
+// pcapngReader reads pcapng, with any number of sections and interfaces.
+// Unlike libpcap 1.10.3 it accepts interfaces of different link types:
+// each record carries its own link type.
+type pcapngReader struct {
+	in     *inbuf
+	order  binary.ByteOrder
+	swap   bool
+	prec   int
+	dlt    cbpf.LinkType // the first interface's
+	snap   uint32
+	ifaces []ngIface
+	rec    record
+	typ    uint32 // type of the block just read
+}
+
+func openPcapng(in *inbuf, prec int) (source, error) {
+	p := &pcapngReader{in: in, prec: prec}
+	// The rest of the block header and the byte-order magic. A file too
+	// short for them is not recognised as pcapng at all.
+	h, err := in.take(8)
+	if len(h) < 8 {
+		if e := readErr(err); e != nil {
+			return nil, e
+		}
+		return nil, errors.New("unknown file format")
+	}
+	switch binary.LittleEndian.Uint32(h[4:]) {
+	case 0x1a2b3c4d:
+		p.order = binary.LittleEndian
+	case 0x4d3c2b1a:
+		p.order = binary.BigEndian
+		p.swap = true
+	default:
+		return nil, errors.New("unknown file format")
+	}
+	total := p.order.Uint32(h[0:])
+	if total < 28 {
+		return nil, fmt.Errorf("block in pcapng dump file has a length of %d < 28", total)
+	}
+	if total > pcapngMaxBlock {
+		return nil, fmt.Errorf("pcapng block size %d > maximum %d", total, pcapngMaxBlock)
+	}
+	body, err := in.take(int(total) - 12)
+	if len(body) < int(total)-12 {
+		if e := readErr(err); e != nil {
+			return nil, e
+		}
+		return nil, fmt.Errorf("truncated pcapng dump file; tried to read %d bytes, only got %d", total-12, len(body))
+	}
+	if err := p.section(total, body); err != nil {
+		return nil, err
+	}
+	// Blocks up to the first interface.
+	for {
+		body, err := p.block()
+		if err == io.EOF {
+			return nil, errors.New("the capture file has no Interface Description Blocks")
+		}
+		if err != nil {
+			return nil, err
+		}
+		switch p.typ {
+		case blockIDB:
+			if err := p.addIface(body); err != nil {
+				return nil, err
+			}
+			first := p.ifaces[0]
+			p.dlt = first.dlt
+			p.snap = p.order.Uint32(body[4:])
+			if p.snap == 0 || p.snap > 0x7fffffff {
+				p.snap = maxSnaplen
+			}
+			return p, nil
+		case blockEPB, blockSPB, blockPB:
+			return nil, errors.New("the capture file has a packet block before any Interface Description Blocks")
+		case blockSHB:
+			if err := p.section(uint32(len(body)+8), body[4:]); err != nil {
+				return nil, err
+			}
+		}
+	}
+}
+
+// section checks a Section Header Block whose body (after the byte-order
+// magic, trailer included) is body, and starts a new section.
+func (p *pcapngReader) section(total uint32, body []byte) error {
+	if p.order.Uint32(body[len(body)-4:]) != total {
+		return errors.New("block total length in header and trailer don't match")
+	}
+	major, minor := p.order.Uint16(body[0:]), p.order.Uint16(body[2:])
+	if major != 1 || (minor != 0 && minor != 2) {
+		return fmt.Errorf("unsupported pcapng savefile version %d.%d", major, minor)
+	}
+	p.ifaces = p.ifaces[:0]
+	return nil
+}
+
+// block reads the next block and returns its body (after the 8-byte
+// header, without the trailer), or io.EOF at a clean end of file.
+func (p *pcapngReader) block() ([]byte, error) {
+	h, err := p.in.take(8)
+	if len(h) < 8 {
+		if e := readErr(err); e != nil {
+			return nil, e
+		}
+		if len(h) == 0 {
+			return nil, io.EOF
+		}
+		return nil, fmt.Errorf("truncated pcapng dump file; tried to read 8 bytes, only got %d", len(h))
+	}
+	p.typ = p.order.Uint32(h[0:])
+	total := p.order.Uint32(h[4:])
+	if p.typ == blockSHB {
+		// A new section may change the byte order only if both the
+		// length and the byte-order magic say so consistently.
+		return p.newSection(total)
+	}
+	if total < 12 {
+		return nil, fmt.Errorf("block in pcapng dump file has a length of %d < 12", total)
+	}
+	if total%4 != 0 {
+		return nil, fmt.Errorf("block in pcapng dump file has a length of %d that is not a multiple of 4", total)
+	}
+	if total > pcapngMaxBlock {
+		return nil, fmt.Errorf("pcapng block size %d > maximum %d", total, pcapngMaxBlock)
+	}
+	rest, err := p.in.take(int(total) - 8)
+	if len(rest) < int(total)-8 {
+		if e := readErr(err); e != nil {
+			return nil, e
+		}
+		return nil, fmt.Errorf("truncated pcapng dump file; tried to read %d bytes, only got %d", total-8, len(rest))
+	}
+	if p.order.Uint32(rest[len(rest)-4:]) != total {
+		return nil, errors.New("block total length in header and trailer don't match")
+	}
+	return rest[:len(rest)-4], nil
+}
+
+// newSection reads a Section Header Block after the first; total is its
+// length as read in the current byte order. The returned body starts
+// with the byte-order magic and includes the trailer.
+func (p *pcapngReader) newSection(total uint32) ([]byte, error) {
+	if total < 28 {
+		return nil, fmt.Errorf("block in pcapng dump file has a length of %d < 28", total)
+	}
+	if total%4 != 0 {
+		return nil, fmt.Errorf("block in pcapng dump file has a length of %d that is not a multiple of 4", total)
+	}
+	if total > pcapngMaxBlock {
+		return nil, fmt.Errorf("pcapng block size %d > maximum %d", total, pcapngMaxBlock)
+	}
+	rest, err := p.in.take(int(total) - 8)
+	if len(rest) < int(total)-8 {
+		if e := readErr(err); e != nil {
+			return nil, e
+		}
+		return nil, fmt.Errorf("truncated pcapng dump file; tried to read %d bytes, only got %d", total-8, len(rest))
+	}
+	if p.order.Uint32(rest) != 0x1a2b3c4d {
+		return nil, errors.New("the file has sections with different byte orders")
+	}
+	return rest, nil
+}
+
+// addIface records an Interface Description Block.
+func (p *pcapngReader) addIface(body []byte) error {
+	if len(body) < 8 {
+		return errors.New("block of type 1 in pcapng dump file is too small")
+	}
+	ifc := ngIface{dlt: dltFromLinktype(uint32(p.order.Uint16(body[0:]))), ups: 1000000}
+	opts := body[8:]
+	for len(opts) >= 4 {
+		code, n := p.order.Uint16(opts[0:]), int(p.order.Uint16(opts[2:]))
+		opts = opts[4:]
+		if code == 0 {
+			break
+		}
+		padded := (n + 3) &^ 3
+		if padded > len(opts) {
+			return errors.New("option in pcapng Interface Description Block goes past the end of the block")
+		}
+		v := opts[:n]
+		switch code {
+		case 9: // if_tsresol
+			if n != 1 {
+				return fmt.Errorf("interface has a timestamp resolution option of length %d, not 1", n)
+			}
+			e := uint(v[0] & 0x7f)
+			if v[0]&0x80 != 0 {
+				if e > 63 {
+					return fmt.Errorf("interface's time stamp resolution 2^-%d is too high", e)
+				}
+				ifc.ups = 1 << e
+			} else {
+				if e > 19 {
+					return fmt.Errorf("interface's time stamp resolution 10^-%d is too high", e)
+				}
+				ifc.ups = 1
+				for range e {
+					ifc.ups *= 10
+				}
+			}
+		case 14: // if_tsoffset
+			if n != 8 {
+				return fmt.Errorf("interface has a time stamp offset option of length %d, not 8", n)
+			}
+			ifc.offset = int64(p.order.Uint64(v))
+		}
+		opts = opts[padded:]
+	}
+	p.ifaces = append(p.ifaces, ifc)
+	return nil
+}
+
+func (p *pcapngReader) linkType() cbpf.LinkType { return p.dlt }
+func (p *pcapngReader) linkTypeHeader() uint32  { return linktypeFromDLT(p.dlt) }
+func (p *pcapngReader) snaplen() uint32         { return p.snap }
+func (p *pcapngReader) swapped() bool           { return p.swap }
+
+func (p *pcapngReader) next() ([]byte, *record, error) {
+	for {
+		body, err := p.block()
+		if err == io.EOF {
+			return nil, nil, io.EOF
+		}
+		if err != nil {
+			return nil, nil, &capError{msg: "pcap_loop: " + err.Error()}
+		}
+		switch p.typ {
+		case blockEPB, blockPB:
+			return p.packet(body)
+		case blockSPB:
+			return p.simplePacket(body)
+		case blockIDB:
+			if err := p.addIface(body); err != nil {
+				return nil, nil, loopErr("%v", err)
+			}
+		case blockSHB:
+			if err := p.section(uint32(len(body)+8), body[4:]); err != nil {
+				return nil, nil, loopErr("%v", err)
+			}
+		}
+	}
+}
+
+func (p *pcapngReader) packet(body []byte) ([]byte, *record, error) {
+	if len(body) < 20 {
+		return nil, nil, loopErr("block of type %d in pcapng dump file is too small", p.typ)
+	}
+	var id uint32
+	if p.typ == blockEPB {
+		id = p.order.Uint32(body[0:])
+	} else {
+		id = uint32(p.order.Uint16(body[0:]))
+	}
+	ts := uint64(p.order.Uint32(body[4:]))<<32 | uint64(p.order.Uint32(body[8:]))
+	caplen, wirelen := p.order.Uint32(body[12:]), p.order.Uint32(body[16:])
+	data := body[20:]
+	if uint64(caplen) > uint64(len(data)) {
+		return nil, nil, loopErr("block of type %d in pcapng dump file is too small", p.typ)
+	}
+	if id >= uint32(len(p.ifaces)) {
+		s := "s"
+		if len(p.ifaces) == 1 {
+			s = ""
+		}
+		return nil, nil, loopErr("a packet arrived on interface %d, but there's only %d interface%s", id, len(p.ifaces), s)
+	}
+	if caplen > p.snap {
+		caplen = p.snap
+	}
+	ifc := &p.ifaces[id]
+	r := &p.rec
+	r.iface = int(id)
+	r.linkType = ifc.dlt
+	r.caplen, r.wirelen = caplen, wirelen
+	p.stamp(ifc, ts)
+	return data[:caplen], r, nil
+}
+
+func (p *pcapngReader) simplePacket(body []byte) ([]byte, *record, error) {
+	if len(body) < 4 {
+		return nil, nil, loopErr("block of type %d in pcapng dump file is too small", p.typ)
+	}
+	if len(p.ifaces) == 0 {
+		return nil, nil, loopErr("a packet arrived on interface 0, but there's only 0 interfaces")
+	}
+	wirelen := p.order.Uint32(body[0:])
+	data := body[4:]
+	caplen := wirelen
+	if uint64(caplen) > uint64(len(data)) {
+		caplen = uint32(len(data))
+	}
+	if caplen > p.snap {
+		caplen = p.snap
+	}
+	r := &p.rec
+	r.iface = 0
+	r.linkType = p.ifaces[0].dlt
+	r.caplen, r.wirelen = caplen, wirelen
+	r.sec, r.frac = 0, 0
+	return data[:caplen], r, nil
+}
+
+// stamp converts a pcapng timestamp to seconds and a fraction in the
+// reader's precision. Like libpcap 1.10.3 it keeps 32 bits of seconds.
+func (p *pcapngReader) stamp(ifc *ngIface, ts uint64) {
+	target := uint64(1000000)
+	if p.prec == precNano {
+		target = 1000000000
+	}
+	sec, frac := ts/ifc.ups, ts%ifc.ups
+	switch {
+	case ifc.ups == target:
+	case ifc.ups > target && ifc.ups%target == 0:
+		frac /= ifc.ups / target
+	case ifc.ups < target && target%ifc.ups == 0:
+		frac *= target / ifc.ups
+	default:
+		hi, lo := bits.Mul64(frac, target)
+		frac, _ = bits.Div64(hi, lo, ifc.ups) // hi < ups since frac < ups
+	}
+	p.rec.sec = int64(uint32(sec)) + ifc.offset
+	p.rec.frac = uint32(frac)
+}
