@@ -1,0 +1,468 @@
+// Package asm assembles the text syntax of the bpf_conformance test corpus
+// (the uBPF assembler's syntax: `mov %r0, 1`, `ldxw %r0, [%r1+4]`,
+// `jeq %r1, 2, +3`, `lock fetch add [%r10-8], %r1`, ...) into RFC 9669
+// bytecode, and reads the corpus's .data files. It exists to test the VM;
+// the syntax is documented in ../shared/corpus/bpf_conformance/README.md.
+package asm
+
+import (
+	"encoding/binary"
+	"fmt"
+	"strconv"
+	"strings"
+)
+
+// Error is an assembly error on a given line (1-based, within the source
+// given to Assemble).
+type Error struct {
+	Line int
+	Msg  string
+}
+
+func (e *Error) Error() string { return fmt.Sprintf("line %d: %s", e.Line, e.Msg) }
+
+type spec struct {
+	kind  int
+	code  uint8
+	off   int16 // fixed offset (sdiv, smod, movsx)
+	imm   int32 // fixed immediate (byte swaps)
+	arity int
+}
+
+const (
+	kALU  = iota // dst, src|imm
+	kNeg         // dst
+	kEnd         // dst
+	kLdx         // dst, [src+off]
+	kSt          // [dst+off], imm
+	kStx         // [dst+off], src
+	kLddw        // dst, imm64
+	kJmp         // dst, src|imm, target
+	kJa          // target (offset)
+	kJa32        // target (imm)
+	kExit        //
+	kCall        // N | local label | %rN | runtime N
+)
+
+var mnemonics = buildMnemonics()
+
+func buildMnemonics() map[string]spec {
+	m := make(map[string]spec)
+	alu := []struct {
+		name string
+		op   uint8
+		off  int16
+	}{
+		{"add", 0x00, 0}, {"sub", 0x10, 0}, {"mul", 0x20, 0}, {"div", 0x30, 0}, {"sdiv", 0x30, 1},
+		{"or", 0x40, 0}, {"and", 0x50, 0}, {"lsh", 0x60, 0}, {"rsh", 0x70, 0}, {"mod", 0x90, 0},
+		{"smod", 0x90, 1}, {"xor", 0xa0, 0}, {"mov", 0xb0, 0}, {"arsh", 0xc0, 0},
+	}
+	for _, a := range alu {
+		m[a.name] = spec{kind: kALU, code: 0x07 | a.op, off: a.off, arity: 2}
+		m[a.name+"64"] = spec{kind: kALU, code: 0x07 | a.op, off: a.off, arity: 2}
+		m[a.name+"32"] = spec{kind: kALU, code: 0x04 | a.op, off: a.off, arity: 2}
+	}
+	m["neg"] = spec{kind: kNeg, code: 0x87, arity: 1}
+	m["neg64"] = spec{kind: kNeg, code: 0x87, arity: 1}
+	m["neg32"] = spec{kind: kNeg, code: 0x84, arity: 1}
+	for _, sx := range []struct {
+		name string
+		code uint8
+		off  int16
+	}{{"movsx832", 0xbc, 8}, {"movsx1632", 0xbc, 16}, {"movsx864", 0xbf, 8}, {"movsx1664", 0xbf, 16}, {"movsx3264", 0xbf, 32}} {
+		m[sx.name] = spec{kind: kALU, code: sx.code, off: sx.off, arity: 2}
+	}
+	for _, w := range []int32{16, 32, 64} {
+		s := strconv.Itoa(int(w))
+		m["le"+s] = spec{kind: kEnd, code: 0xd4, imm: w, arity: 1}
+		m["be"+s] = spec{kind: kEnd, code: 0xdc, imm: w, arity: 1}
+		m["swap"+s] = spec{kind: kEnd, code: 0xd7, imm: w, arity: 1}
+		m["bswap"+s] = spec{kind: kEnd, code: 0xd7, imm: w, arity: 1}
+	}
+	for name, code := range map[string]uint8{"ldxb": 0x71, "ldxh": 0x69, "ldxw": 0x61, "ldxdw": 0x79, "ldxsb": 0x91, "ldxsh": 0x89, "ldxsw": 0x81} {
+		m[name] = spec{kind: kLdx, code: code, arity: 2}
+	}
+	for name, code := range map[string]uint8{"stb": 0x72, "sth": 0x6a, "stw": 0x62, "stdw": 0x7a} {
+		m[name] = spec{kind: kSt, code: code, arity: 2}
+	}
+	for name, code := range map[string]uint8{"stxb": 0x73, "stxh": 0x6b, "stxw": 0x63, "stxdw": 0x7b} {
+		m[name] = spec{kind: kStx, code: code, arity: 2}
+	}
+	m["lddw"] = spec{kind: kLddw, code: 0x18, arity: 2}
+	jmp := map[string]uint8{"jeq": 0x10, "jgt": 0x20, "jge": 0x30, "jset": 0x40, "jne": 0x50, "jsgt": 0x60,
+		"jsge": 0x70, "jlt": 0xa0, "jle": 0xb0, "jslt": 0xc0, "jsle": 0xd0}
+	for name, op := range jmp {
+		m[name] = spec{kind: kJmp, code: 0x05 | op, arity: 3}
+		m[name+"32"] = spec{kind: kJmp, code: 0x06 | op, arity: 3}
+	}
+	m["ja"] = spec{kind: kJa, code: 0x05, arity: 1}
+	m["ja32"] = spec{kind: kJa32, code: 0x06, arity: 1}
+	m["exit"] = spec{kind: kExit, code: 0x95, arity: 0}
+	m["call"] = spec{kind: kCall, code: 0x85}
+	return m
+}
+
+var atomicOps = map[string]int32{"add": 0x00, "or": 0x40, "and": 0x50, "xor": 0xa0, "xchg": 0xe1, "cmpxchg": 0xf1}
+
+type line struct {
+	num    int
+	tokens []string
+	slot   int
+}
+
+// Assemble translates src into bytecode: 8 bytes per slot, little-endian.
+func Assemble(src string) ([]byte, error) {
+	var lines []line
+	labels := make(map[string]int)
+	slot := 0
+	for i, text := range strings.Split(src, "\n") {
+		if j := strings.IndexByte(text, '#'); j >= 0 {
+			text = text[:j]
+		}
+		fields := strings.Fields(text)
+		if len(fields) == 0 {
+			continue
+		}
+		if len(fields) == 1 && strings.HasSuffix(fields[0], ":") {
+			name := strings.TrimSuffix(fields[0], ":")
+			if _, dup := labels[name]; dup {
+				return nil, &Error{i + 1, fmt.Sprintf("duplicate label %q", name)}
+			}
+			labels[name] = slot
+			continue
+		}
+		for k, f := range fields {
+			fields[k] = strings.TrimSuffix(f, ",")
+		}
+		lines = append(lines, line{num: i + 1, tokens: fields, slot: slot})
+		if fields[0] == "lddw" {
+			slot += 2
+		} else {
+			slot++
+		}
+		if fields[0] == "exit" {
+			if _, ok := labels["exit"]; !ok {
+				labels["exit"] = slot - 1
+			}
+		}
+	}
+	out := make([]byte, 0, slot*8)
+	for _, l := range lines {
+		b, err := encode(l, labels)
+		if err != nil {
+			return nil, &Error{l.num, err.Error()}
+		}
+		out = append(out, b...)
+	}
+	return out, nil
+}
+
+func slotBytes(code, dst, src uint8, off int16, imm int32) []byte {
+	b := make([]byte, 8)
+	b[0] = code
+	b[1] = dst&0x0f | src<<4
+	binary.LittleEndian.PutUint16(b[2:], uint16(off))
+	binary.LittleEndian.PutUint32(b[4:], uint32(imm))
+	return b
+}
+
+func encode(l line, labels map[string]int) ([]byte, error) {
+	name, args := l.tokens[0], l.tokens[1:]
+	if name == "lock" {
+		return encodeLock(args)
+	}
+	s, ok := mnemonics[name]
+	if !ok {
+		return nil, fmt.Errorf("unknown mnemonic %q", name)
+	}
+	if s.kind != kCall && len(args) != s.arity {
+		return nil, fmt.Errorf("invalid number of operands for %s: %d, want %d", name, len(args), s.arity)
+	}
+	switch s.kind {
+	case kALU:
+		dst, err := reg(args[0])
+		if err != nil {
+			return nil, err
+		}
+		if isReg(args[1]) {
+			src, err := reg(args[1])
+			if err != nil {
+				return nil, err
+			}
+			return slotBytes(s.code|0x08, dst, src, s.off, 0), nil
+		}
+		if s.off >= 8 { // movsx takes only a register
+			return nil, fmt.Errorf("%s needs a register source", name)
+		}
+		imm, err := imm32(args[1])
+		if err != nil {
+			return nil, err
+		}
+		return slotBytes(s.code, dst, 0, s.off, imm), nil
+	case kNeg, kEnd:
+		dst, err := reg(args[0])
+		if err != nil {
+			return nil, err
+		}
+		return slotBytes(s.code, dst, 0, 0, s.imm), nil
+	case kLdx:
+		dst, err := reg(args[0])
+		if err != nil {
+			return nil, err
+		}
+		src, off, err := memOperand(args[1])
+		if err != nil {
+			return nil, err
+		}
+		return slotBytes(s.code, dst, src, off, 0), nil
+	case kSt:
+		dst, off, err := memOperand(args[0])
+		if err != nil {
+			return nil, err
+		}
+		imm, err := imm32(args[1])
+		if err != nil {
+			return nil, err
+		}
+		return slotBytes(s.code, dst, 0, off, imm), nil
+	case kStx:
+		dst, off, err := memOperand(args[0])
+		if err != nil {
+			return nil, err
+		}
+		src, err := reg(args[1])
+		if err != nil {
+			return nil, err
+		}
+		return slotBytes(s.code, dst, src, off, 0), nil
+	case kLddw:
+		dst, err := reg(args[0])
+		if err != nil {
+			return nil, err
+		}
+		v, err := imm64(args[1])
+		if err != nil {
+			return nil, err
+		}
+		return append(slotBytes(s.code, dst, 0, 0, int32(uint32(v))), slotBytes(0, 0, 0, 0, int32(uint32(v>>32)))...), nil
+	case kJmp:
+		dst, err := reg(args[0])
+		if err != nil {
+			return nil, err
+		}
+		off, err := target(args[2], l.slot, labels, 16)
+		if err != nil {
+			return nil, err
+		}
+		if isReg(args[1]) {
+			src, err := reg(args[1])
+			if err != nil {
+				return nil, err
+			}
+			return slotBytes(s.code|0x08, dst, src, int16(off), 0), nil
+		}
+		imm, err := imm32(args[1])
+		if err != nil {
+			return nil, err
+		}
+		return slotBytes(s.code, dst, 0, int16(off), imm), nil
+	case kJa:
+		off, err := target(args[0], l.slot, labels, 16)
+		if err != nil {
+			return nil, err
+		}
+		return slotBytes(s.code, 0, 0, int16(off), 0), nil
+	case kJa32:
+		off, err := target(args[0], l.slot, labels, 32)
+		if err != nil {
+			return nil, err
+		}
+		return slotBytes(s.code, 0, 0, 0, int32(off)), nil
+	case kExit:
+		return slotBytes(s.code, 0, 0, 0, 0), nil
+	case kCall:
+		switch {
+		case len(args) == 1 && isReg(args[0]):
+			r, err := reg(args[0])
+			if err != nil {
+				return nil, err
+			}
+			return slotBytes(0x8d, r, 0, 0, 0), nil
+		case len(args) == 1:
+			imm, err := imm32(args[0])
+			if err != nil {
+				return nil, err
+			}
+			return slotBytes(s.code, 0, 0, 0, imm), nil
+		case len(args) == 2 && args[0] == "local":
+			off, err := target(args[1], l.slot, labels, 32)
+			if err != nil {
+				return nil, err
+			}
+			return slotBytes(s.code, 0, 1, 0, int32(off)), nil
+		case len(args) == 2 && args[0] == "runtime":
+			imm, err := imm32(args[1])
+			if err != nil {
+				return nil, err
+			}
+			return slotBytes(s.code, 0, 2, 0, imm), nil
+		}
+		return nil, fmt.Errorf("invalid operands for call")
+	}
+	return nil, fmt.Errorf("unknown mnemonic %q", name)
+}
+
+func encodeLock(args []string) ([]byte, error) {
+	fetch := false
+	if len(args) > 0 && args[0] == "fetch" {
+		fetch = true
+		args = args[1:]
+	}
+	if len(args) != 3 {
+		return nil, fmt.Errorf("invalid number of operands for lock")
+	}
+	op := args[0]
+	code := uint8(0xdb)
+	if strings.HasSuffix(op, "32") {
+		code = 0xc3
+		op = strings.TrimSuffix(op, "32")
+	}
+	imm, ok := atomicOps[op]
+	if !ok {
+		return nil, fmt.Errorf("unknown atomic operation %q", args[0])
+	}
+	if fetch {
+		imm |= 0x01
+	}
+	dst, off, err := memOperand(args[1])
+	if err != nil {
+		return nil, err
+	}
+	src, err := reg(args[2])
+	if err != nil {
+		return nil, err
+	}
+	return slotBytes(code, dst, src, off, imm), nil
+}
+
+func isReg(s string) bool { return strings.HasPrefix(s, "%r") }
+
+func reg(s string) (uint8, error) {
+	if !isReg(s) {
+		return 0, fmt.Errorf("invalid register %q", s)
+	}
+	n, err := strconv.ParseUint(s[2:], 10, 8)
+	if err != nil || n > 15 {
+		return 0, fmt.Errorf("invalid register %q", s)
+	}
+	return uint8(n), nil
+}
+
+// imm32 parses a decimal s32 or a hex bit pattern up to 0xffffffff.
+func imm32(s string) (int32, error) {
+	neg := strings.HasPrefix(s, "-")
+	body := strings.TrimPrefix(s, "-")
+	if h, ok := cutHex(body); ok {
+		v, err := strconv.ParseUint(h, 16, 32)
+		if err != nil {
+			return 0, fmt.Errorf("invalid immediate %q", s)
+		}
+		if neg {
+			return int32(-int64(v)), nil
+		}
+		return int32(uint32(v)), nil
+	}
+	v, err := strconv.ParseInt(s, 10, 32)
+	if err != nil {
+		return 0, fmt.Errorf("invalid immediate %q", s)
+	}
+	return int32(v), nil
+}
+
+func imm64(s string) (uint64, error) {
+	if h, ok := cutHex(s); ok {
+		v, err := strconv.ParseUint(h, 16, 64)
+		if err != nil {
+			return 0, fmt.Errorf("invalid immediate %q", s)
+		}
+		return v, nil
+	}
+	v, err := strconv.ParseInt(s, 10, 64)
+	if err != nil {
+		return 0, fmt.Errorf("invalid immediate %q", s)
+	}
+	return uint64(v), nil
+}
+
+func cutHex(s string) (string, bool) {
+	if strings.HasPrefix(s, "0x") || strings.HasPrefix(s, "0X") {
+		return s[2:], true
+	}
+	return "", false
+}
+
+// memOperand parses [%rN], [%rN+off] or [%rN-off].
+func memOperand(s string) (uint8, int16, error) {
+	if !strings.HasPrefix(s, "[") || !strings.HasSuffix(s, "]") {
+		return 0, 0, fmt.Errorf("invalid memory operand %q", s)
+	}
+	body := s[1 : len(s)-1]
+	i := strings.IndexAny(body, "+-")
+	regText, offText := body, ""
+	if i >= 0 {
+		regText, offText = body[:i], body[i:]
+	}
+	r, err := reg(regText)
+	if err != nil {
+		return 0, 0, err
+	}
+	if offText == "" {
+		return r, 0, nil
+	}
+	neg := offText[0] == '-'
+	offText = offText[1:]
+	var v int64
+	if h, ok := cutHex(offText); ok {
+		u, err := strconv.ParseUint(h, 16, 32)
+		if err != nil {
+			return 0, 0, fmt.Errorf("invalid offset %q", s)
+		}
+		v = int64(u)
+	} else {
+		v, err = strconv.ParseInt(offText, 10, 32)
+		if err != nil {
+			return 0, 0, fmt.Errorf("invalid offset %q", s)
+		}
+	}
+	if neg {
+		v = -v
+	}
+	if v < -32768 || v > 32767 {
+		return 0, 0, fmt.Errorf("offset out of range in %q", s)
+	}
+	return r, int16(v), nil
+}
+
+// target resolves a jump target: +N, -N or a label, as an offset relative to
+// the slot after pc, checked against a signed field of the given width.
+func target(s string, pc int, labels map[string]int, width int) (int64, error) {
+	var v int64
+	if strings.HasPrefix(s, "+") || strings.HasPrefix(s, "-") {
+		n, err := strconv.ParseInt(s, 0, 64)
+		if err != nil {
+			return 0, fmt.Errorf("invalid jump offset %q", s)
+		}
+		v = n
+	} else {
+		t, ok := labels[s]
+		if !ok {
+			return 0, fmt.Errorf("unknown label %q", s)
+		}
+		v = int64(t) - int64(pc) - 1
+	}
+	limit := int64(1) << (width - 1)
+	if v < -limit || v >= limit {
+		return 0, fmt.Errorf("jump offset %d out of range", v)
+	}
+	return v, nil
+}

@@ -1,0 +1,233 @@
+package ebpf
+
+// Encoding constants of RFC 9669. Only the package's decoder and validator use
+// them; programs are built with github.com/cilium/ebpf/asm.
+const (
+	classLD    = 0x00
+	classLDX   = 0x01
+	classST    = 0x02
+	classSTX   = 0x03
+	classALU   = 0x04
+	classJMP   = 0x05
+	classJMP32 = 0x06
+	classALU64 = 0x07
+
+	srcK = 0x00 // immediate operand
+	srcX = 0x08 // register operand
+
+	aluADD  = 0x00
+	aluSUB  = 0x10
+	aluMUL  = 0x20
+	aluDIV  = 0x30
+	aluOR   = 0x40
+	aluAND  = 0x50
+	aluLSH  = 0x60
+	aluRSH  = 0x70
+	aluNEG  = 0x80
+	aluMOD  = 0x90
+	aluXOR  = 0xa0
+	aluMOV  = 0xb0
+	aluARSH = 0xc0
+	aluEND  = 0xd0
+
+	jmpJA   = 0x00
+	jmpJEQ  = 0x10
+	jmpJGT  = 0x20
+	jmpJGE  = 0x30
+	jmpJSET = 0x40
+	jmpJNE  = 0x50
+	jmpJSGT = 0x60
+	jmpJSGE = 0x70
+	jmpCALL = 0x80
+	jmpEXIT = 0x90
+	jmpJLT  = 0xa0
+	jmpJLE  = 0xb0
+	jmpJSLT = 0xc0
+	jmpJSLE = 0xd0
+
+	modeIMM    = 0x00
+	modeABS    = 0x20
+	modeIND    = 0x40
+	modeMEM    = 0x60
+	modeMEMSX  = 0x80
+	modeATOMIC = 0xc0
+
+	sizeW  = 0x00
+	sizeH  = 0x08
+	sizeB  = 0x10
+	sizeDW = 0x18
+
+	atomicADD     = 0x00
+	atomicOR      = 0x40
+	atomicAND     = 0x50
+	atomicXOR     = 0xa0
+	atomicFETCH   = 0x01
+	atomicXCHG    = 0xe0 | atomicFETCH
+	atomicCMPXCHG = 0xf0 | atomicFETCH
+
+	callHelper = 0 // src of a helper call
+	callLocal  = 1 // src of a bpf-to-bpf call
+
+	regFP = 10 // read-only frame pointer
+)
+
+// op is the dense operation code of a decoded instruction: one value per
+// behaviour, so that the interpreter is a single switch with no field decoding.
+type op uint8
+
+const (
+	opInvalid op = iota
+
+	// 64-bit ALU. K forms use the sign-extended immediate held in inst.imm.
+	opAdd64K
+	opAdd64X
+	opSub64K
+	opSub64X
+	opMul64K
+	opMul64X
+	opDiv64K
+	opDiv64X
+	opSDiv64K
+	opSDiv64X
+	opOr64K
+	opOr64X
+	opAnd64K
+	opAnd64X
+	opLsh64K // shift amount masked at decode time
+	opLsh64X
+	opRsh64K
+	opRsh64X
+	opNeg64
+	opMod64K
+	opMod64X
+	opSMod64K
+	opSMod64X
+	opXor64K
+	opXor64X
+	opMov64K
+	opMov64X
+	opMovSX64B // movsx from 8 bits
+	opMovSX64H
+	opMovSX64W
+	opArsh64K
+	opArsh64X
+
+	// 32-bit ALU: results are zero-extended to 64 bits.
+	opAdd32K
+	opAdd32X
+	opSub32K
+	opSub32X
+	opMul32K
+	opMul32X
+	opDiv32K
+	opDiv32X
+	opSDiv32K
+	opSDiv32X
+	opOr32K
+	opOr32X
+	opAnd32K
+	opAnd32X
+	opLsh32K
+	opLsh32X
+	opRsh32K
+	opRsh32X
+	opNeg32
+	opMod32K
+	opMod32X
+	opSMod32K
+	opSMod32X
+	opXor32K
+	opXor32X
+	opMov32K
+	opMov32X
+	opMovSX32B
+	opMovSX32H
+	opArsh32K
+	opArsh32X
+
+	// Byte order. The VM is a little-endian machine, so "to big endian" and
+	// the unconditional BSWAP are the same operation, and "to little endian"
+	// only truncates.
+	opLE16
+	opLE32
+	opLE64 // no-op
+	opSwap16
+	opSwap32
+	opSwap64
+
+	// Memory.
+	opLdxB
+	opLdxH
+	opLdxW
+	opLdxDW
+	opLdxSB
+	opLdxSH
+	opLdxSW
+	opStB
+	opStH
+	opStW
+	opStDW
+	opStxB
+	opStxH
+	opStxW
+	opStxDW
+	opAtomic32 // atomic operation kind in inst.imm
+	opAtomic64
+	opLddw // 64-bit constant in inst.imm; the next slot is skipped
+	opLdAbsB
+	opLdAbsH
+	opLdAbsW
+	opLdIndB
+	opLdIndH
+	opLdIndW
+
+	// Jumps. inst.off holds the absolute target slot.
+	opJA
+	opJEqK
+	opJEqX
+	opJGtK
+	opJGtX
+	opJGeK
+	opJGeX
+	opJSetK
+	opJSetX
+	opJNeK
+	opJNeX
+	opJSGtK
+	opJSGtX
+	opJSGeK
+	opJSGeX
+	opJLtK
+	opJLtX
+	opJLeK
+	opJLeX
+	opJSLtK
+	opJSLtX
+	opJSLeK
+	opJSLeX
+	opJEq32K
+	opJEq32X
+	opJGt32K
+	opJGt32X
+	opJGe32K
+	opJGe32X
+	opJSet32K
+	opJSet32X
+	opJNe32K
+	opJNe32X
+	opJSGt32K
+	opJSGt32X
+	opJSGe32K
+	opJSGe32X
+	opJLt32K
+	opJLt32X
+	opJLe32K
+	opJLe32X
+	opJSLt32K
+	opJSLt32X
+	opJSLe32K
+	opJSLe32X
+	opCall      // helper index (into program.helpers) in inst.imm
+	opCallLocal // target slot in inst.off
+	opExit
+)

@@ -1,0 +1,253 @@
+package ebpf
+
+import (
+	"bytes"
+	"encoding/binary"
+	"fmt"
+
+	"github.com/cilium/ebpf/asm"
+)
+
+const (
+	// StackSize is the size in bytes of the stack frame each call level gets;
+	// r10 points just past its end.
+	StackSize = 512
+	// MaxCallDepth is the most frames that can be live at once, the program's
+	// own frame included (Linux's MAX_CALL_FRAMES).
+	MaxCallDepth = 8
+	// DefaultBudget is the instruction budget of a VM built without
+	// WithBudget: the most instructions one run may execute.
+	DefaultBudget = 1 << 20
+)
+
+// HelperFunc implements a helper function the program may call with
+// `call id`. It receives r1 to r5 and returns the value for r0; a non-nil
+// error ends the run with a RunError wrapping it. Registers r1 to r5 keep
+// their values across the call.
+type HelperFunc func(r1, r2, r3, r4, r5 uint64) (uint64, error)
+
+// Option configures a VM built by NewVM or NewVMFromBytes.
+type Option func(*config) error
+
+type config struct {
+	budget  uint64
+	helpers map[int32]HelperFunc
+}
+
+// WithBudget sets the most instructions one run may execute; a run that
+// would execute more ends with ErrBudgetExhausted. steps must be positive.
+func WithBudget(steps uint64) Option {
+	return func(c *config) error {
+		if steps == 0 {
+			return fmt.Errorf("ebpf: instruction budget must be positive")
+		}
+		c.budget = steps
+		return nil
+	}
+}
+
+// WithHelper makes helper id callable by the program. Without it, the
+// validator refuses every `call id`. A later WithHelper for the same id
+// replaces the earlier one.
+func WithHelper(id int32, fn HelperFunc) Option {
+	return func(c *config) error {
+		if fn == nil {
+			return fmt.Errorf("ebpf: helper %d: nil function", id)
+		}
+		if c.helpers == nil {
+			c.helpers = make(map[int32]HelperFunc)
+		}
+		c.helpers[id] = fn
+		return nil
+	}
+}
+
+// VM is a validated, decoded eBPF program together with the state needed to
+// run it: registers, the stack and the memory regions of the current run.
+//
+// A VM is not safe for concurrent use; Clone gives another VM sharing the
+// decoded program, one per goroutine.
+type VM struct {
+	insts   []inst
+	helpers []HelperFunc
+	budget  uint64
+
+	// State of the current run.
+	regions    [numRegions][]byte
+	writable   [numRegions]bool
+	stack      []byte // regions[regionStack], reused between runs
+	stackDirty uint64 // lowest stack offset written since the stack was cleared
+	pkt        []byte // what legacy LD_ABS/LD_IND read
+	ctx        context
+	frames     [MaxCallDepth]frame
+}
+
+// frame records what a local call must restore on return.
+type frame struct {
+	ret   int
+	saved [4]uint64 // r6 to r9
+	fp    uint64    // r10
+}
+
+// NewVM validates insns and decodes them for execution. Symbolic jump and
+// call references are resolved as asm.Instructions.Marshal resolves them
+// (insns itself is not modified); a jump too long for the 16-bit offset is an
+// error rather than a wrapped offset. Programs that reference maps are
+// refused. The returned error wraps ErrInvalidProgram when the validator
+// refuses the program.
+func NewVM(insns asm.Instructions, opts ...Option) (*VM, error) {
+	if err := checkJumpRanges(insns); err != nil {
+		return nil, err
+	}
+	cp := make(asm.Instructions, len(insns))
+	copy(cp, insns)
+	var buf bytes.Buffer
+	if err := cp.Marshal(&buf, binary.LittleEndian); err != nil {
+		return nil, fmt.Errorf("ebpf: marshal program: %w", err)
+	}
+	return NewVMFromBytes(buf.Bytes(), opts...)
+}
+
+// checkJumpRanges refuses symbolic jumps whose distance does not fit in the
+// 16-bit offset field, which asm.Instructions.Marshal would silently wrap.
+func checkJumpRanges(insns asm.Instructions) error {
+	symbols := make(map[string]int)
+	off := 0
+	for _, ins := range insns {
+		if s := ins.Symbol(); s != "" {
+			symbols[s] = off
+		}
+		off += int(ins.Width())
+	}
+	off = 0
+	for i, ins := range insns {
+		ref := ins.Reference()
+		if ref != "" && ins.OpCode.Class().IsJump() && ins.Offset == -1 && !ins.IsFunctionReference() &&
+			!(ins.OpCode.Class() == asm.Jump32Class && ins.OpCode.JumpOp() == asm.Ja) {
+			if t, ok := symbols[ref]; ok {
+				d := t - off - 1
+				if d < -32768 || d > 32767 {
+					return fmt.Errorf("ebpf: insn %d: jump to %q spans %d slots, more than a 16-bit offset holds: %w", i, ref, d, ErrInvalidProgram)
+				}
+			}
+		}
+		off += int(ins.Width())
+	}
+	return nil
+}
+
+// NewVMFromBytes validates raw bytecode (8-byte little-endian slots, as
+// RFC 9669 encodes them, lddw taking two) and decodes it for execution. The
+// returned error wraps ErrInvalidProgram when the validator refuses the
+// program; see the package documentation for what it refuses.
+func NewVMFromBytes(b []byte, opts ...Option) (*VM, error) {
+	cfg := config{budget: DefaultBudget}
+	for _, o := range opts {
+		if err := o(&cfg); err != nil {
+			return nil, err
+		}
+	}
+	d := decoder{helperIDs: make(map[int32]int, len(cfg.helpers))}
+	var helpers []HelperFunc
+	for id, fn := range cfg.helpers {
+		d.helperIDs[id] = len(helpers)
+		helpers = append(helpers, fn)
+	}
+	insts, err := compile(b, &d)
+	if err != nil {
+		return nil, err
+	}
+	vm := &VM{insts: insts, helpers: helpers, budget: cfg.budget}
+	vm.initState()
+	return vm, nil
+}
+
+func (vm *VM) initState() {
+	vm.stack = make([]byte, StackSize*MaxCallDepth)
+	vm.stackDirty = uint64(len(vm.stack))
+	vm.regions[regionStack] = vm.stack
+	vm.writable[regionStack] = true
+}
+
+// Clone returns a new VM that shares vm's decoded program and configuration
+// but has its own registers and stack, so that it can run concurrently with
+// vm.
+func (vm *VM) Clone() *VM {
+	c := &VM{insts: vm.insts, helpers: vm.helpers, budget: vm.budget}
+	c.initState()
+	return c
+}
+
+// Len returns the program's length in 8-byte slots.
+func (vm *VM) Len() int { return len(vm.insts) }
+
+// Run runs the program in the calling convention of the bpf_conformance
+// tests: r1 points to mem, r2 holds len(mem), r10 points to the top of a
+// zeroed stack, and the result is the full 64-bit r0. The program may write
+// to mem (in place). Legacy LD_ABS/LD_IND read mem as the packet.
+func (vm *VM) Run(mem []byte) (uint64, error) {
+	vm.begin()
+	vm.regions[regionMem] = mem
+	vm.writable[regionMem] = true
+	vm.pkt = mem
+	r0, err := vm.exec(memBase, uint64(len(mem)))
+	vm.end()
+	return r0, err
+}
+
+// RunSocket runs the program as a socket filter (or TC classifier) on pkt:
+// r1 points to a struct __sk_buff built from skb (see SKBuff for the field
+// mapping), loads of its data and data_end fields give pointers to pkt's
+// first and one-past-last bytes, and legacy LD_ABS/LD_IND read pkt. The
+// packet is read-only. A nil skb means an SKBuff whose Len is len(pkt) and
+// whose other fields are zero. The result is r0 truncated to 32 bits: for a
+// socket filter, the number of bytes to keep, 0 meaning drop.
+func (vm *VM) RunSocket(pkt []byte, skb *SKBuff) (uint32, error) {
+	vm.begin()
+	if skb == nil {
+		skb = &SKBuff{Len: uint32(len(pkt))}
+	}
+	vm.regions[regionPacket] = pkt
+	vm.pkt = pkt
+	vm.ctx = context{kind: ctxSKB, skb: skb, pktLen: uint64(len(pkt))}
+	r0, err := vm.exec(ctxBase, 0)
+	vm.end()
+	return uint32(r0), err
+}
+
+// RunXDP runs the program as an XDP program on pkt: r1 points to a struct
+// xdp_md built from md (nil means all zero), whose data, data_meta and
+// data_end fields give pointers into pkt. The program may write to pkt (in
+// place). Legacy LD_ABS/LD_IND read pkt too, which Linux does not allow for
+// XDP. The result is r0 truncated to 32 bits, the XDP action.
+func (vm *VM) RunXDP(pkt []byte, md *XDPMD) (uint32, error) {
+	vm.begin()
+	if md == nil {
+		md = &XDPMD{}
+	}
+	vm.regions[regionPacket] = pkt
+	vm.writable[regionPacket] = true
+	vm.pkt = pkt
+	vm.ctx = context{kind: ctxXDP, xdp: md, pktLen: uint64(len(pkt))}
+	r0, err := vm.exec(ctxBase, 0)
+	vm.end()
+	return uint32(r0), err
+}
+
+// begin clears what the previous run wrote to the stack.
+func (vm *VM) begin() {
+	if vm.stackDirty < uint64(len(vm.stack)) {
+		clear(vm.stack[vm.stackDirty:])
+		vm.stackDirty = uint64(len(vm.stack))
+	}
+}
+
+// end drops the references to the caller's memory.
+func (vm *VM) end() {
+	vm.regions[regionPacket] = nil
+	vm.regions[regionMem] = nil
+	vm.writable[regionPacket] = false
+	vm.writable[regionMem] = false
+	vm.pkt = nil
+	vm.ctx = context{}
+}
