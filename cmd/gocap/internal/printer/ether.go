@@ -1,0 +1,211 @@
+package printer
+
+import (
+	"encoding/binary"
+	"fmt"
+	"strings"
+)
+
+// Ethertypes the printer decodes or names.
+const (
+	etIPv4     = 0x0800
+	etARP      = 0x0806
+	etRARP     = 0x8035
+	etVLAN     = 0x8100
+	etQinQ     = 0x88a8
+	etVLAN9100 = 0x9100
+	etVLAN9200 = 0x9200
+	etIPv6     = 0x86dd
+	etMPLS     = 0x8847
+	etMPLSM    = 0x8848
+	etPPPoED   = 0x8863
+	etPPPoES   = 0x8864
+	etLoopback = 0x9000
+	etTEB      = 0x6558
+)
+
+var ethertypeNames = map[uint16]string{
+	0x0800: "IPv4", 0x8847: "MPLS unicast", 0x8848: "MPLS multicast", 0x86dd: "IPv6",
+	0x8100: "802.1Q", 0x9100: "802.1Q-9100", 0x88a8: "802.1Q-QinQ", 0x9200: "802.1Q-9200",
+	0x0200: "PUP", 0x0806: "ARP", 0x8035: "Reverse ARP", 0x0600: "NS",
+	0x0500: "Sprite", 0x1000: "Trail", 0x6001: "MOP DL", 0x6002: "MOP RC", 0x6003: "DN",
+	0x6004: "LAT", 0x6007: "SCA", 0x6558: "TEB", 0x8038: "Lanbridge", 0x803c: "DEC DNS",
+	0x803e: "DEC DTS", 0x805b: "VEXP", 0x805c: "VPROD", 0x809b: "Appletalk",
+	0x80f3: "Appletalk ARP", 0x8137: "IPX", 0x880b: "PPP", 0x8808: "MPCP",
+	0x8809: "Slow Protocols", 0x8863: "PPPoE D", 0x8864: "PPPoE S", 0x888e: "EAPOL",
+	0x8899: "RRCP", 0x886f: "MS NLB heartbeat", 0x8870: "Jumbo", 0x894f: "NSH",
+	0x9000: "Loopback", 0xfefe: "OSI", 0xa0ed: "6LoWPAN", 0x8902: "CFM", 0xabcd: "CFM (old)",
+	0x893a: "IEEE1905.1", 0x88cc: "LLDP", 0x88ca: "TIPC", 0x0707: "GeoNet (old)",
+	0x8947: "GeoNet", 0x1111: "CALM FAST", 0x88a2: "AoE", 0xdada: "MEDSA",
+	0x88e7: "PBB", 0x8915: "RoCE", 0x88f7: "PTP", 0x8906: "FCoE", 0x8914: "FIP",
+	0x22f0: "ARISTA", 0xd28b: "Arista Vendor Specific Protocol", 0x22eb: "AVB",
+}
+
+func ethertypeName(t uint16, def string) string {
+	if s, ok := ethertypeNames[t]; ok {
+		return s
+	}
+	return def
+}
+
+func be16(b []byte, off int) uint16 {
+	if off < 0 || off+2 > len(b) {
+		panic(truncated{})
+	}
+	return binary.BigEndian.Uint16(b[off:])
+}
+
+func be32(b []byte, off int) uint32 {
+	if off < 0 || off+4 > len(b) {
+		panic(truncated{})
+	}
+	return binary.BigEndian.Uint32(b[off:])
+}
+
+func u8(b []byte, off int) byte {
+	if off < 0 || off >= len(b) {
+		panic(truncated{})
+	}
+	return b[off]
+}
+
+// need panics with truncated unless b holds n bytes.
+func need(b []byte, n int) {
+	if n > len(b) || n < 0 {
+		panic(truncated{})
+	}
+}
+
+func mac(b []byte) string {
+	return fmt.Sprintf("%02x:%02x:%02x:%02x:%02x:%02x", b[0], b[1], b[2], b[3], b[4], b[5])
+}
+
+// linkAddr formats a hardware address of any length as tcpdump does.
+func linkAddr(b []byte) string {
+	if len(b) == 0 {
+		return "<empty>"
+	}
+	if len(b) == 6 {
+		return mac(b)
+	}
+	var s strings.Builder
+	for i, c := range b {
+		if i > 0 {
+			s.WriteByte(':')
+		}
+		fmt.Fprintf(&s, "%02x", c)
+	}
+	return s.String()
+}
+
+// etherHeader prints the -e form of an Ethernet header.
+func (p *Printer) etherHeader(b []byte, length int) {
+	p.printf("%s > %s", mac(b[6:12]), mac(b[0:6]))
+	t := binary.BigEndian.Uint16(b[12:])
+	if t <= 1500 {
+		p.print(", 802.3")
+		length = int(t)
+	} else if p.o.Quiet {
+		p.printf(", %s", ethertypeName(t, fmt.Sprintf("Unknown Ethertype (0x%04x)", t)))
+	} else {
+		p.printf(", ethertype %s (0x%04x)", ethertypeName(t, "Unknown"), t)
+	}
+	p.printf(", length %d: ", length)
+}
+
+// ether prints an Ethernet frame and returns its header length.
+func (p *Printer) ether(b []byte, length int) int {
+	p.proto = "ether"
+	caplen := len(b)
+	if caplen < 14 {
+		p.print(" [|ether]")
+		return caplen
+	}
+	if length < 14 {
+		p.print(" [|ether]")
+		return length
+	}
+	if p.o.LinkHeader {
+		p.etherHeader(b, length)
+	}
+	hdr := b
+	origLen := length
+	t := binary.BigEndian.Uint16(b[12:])
+	b = b[14:]
+	length -= 14
+	hdrlen := 14
+	for {
+		switch {
+		case t <= 1500:
+			n := p.llc(b, length)
+			if n < 0 {
+				p.defaultPrint(b)
+				n = -n
+			}
+			return hdrlen + n
+		case t == etVLAN || t == etQinQ || t == etVLAN9100 || t == etVLAN9200:
+			if len(b) < 4 || length < 4 {
+				p.proto = "vlan"
+				p.print(" [|vlan]")
+				return hdrlen + min(len(b), length)
+			}
+			if p.o.LinkHeader {
+				p.printf("%s, ", vlanTCI(binary.BigEndian.Uint16(b)))
+			}
+			t = binary.BigEndian.Uint16(b[2:])
+			if p.o.LinkHeader && t > 1500 {
+				p.printf("ethertype %s, ", ethertypeName(t, fmt.Sprintf("0x%04x", t)))
+			}
+			b = b[4:]
+			length -= 4
+			hdrlen += 4
+		default:
+			if !p.ethertype(t, b, length) {
+				if !p.o.LinkHeader {
+					p.etherHeader(hdr, origLen)
+				}
+				p.defaultPrint(b)
+			}
+			return hdrlen
+		}
+	}
+}
+
+func vlanTCI(tci uint16) string {
+	s := fmt.Sprintf("vlan %d, p %d", tci&0xfff, tci>>13)
+	if tci&0x1000 != 0 {
+		s += ", DEI"
+	}
+	return s
+}
+
+// defaultPrint is tcpdump's fallback for payloads it cannot decode: a hex
+// and ASCII dump, unless a -x/-X/-A dump follows anyway.
+func (p *Printer) defaultPrint(b []byte) {
+	if p.o.Hex > 0 || p.o.HexASCII > 0 || p.o.ASCII > 0 {
+		return
+	}
+	p.hexASCII(b)
+}
+
+// ethertype prints the payload of the given ethertype, reporting false if
+// the type is unknown.
+func (p *Printer) ethertype(t uint16, b []byte, length int) bool {
+	switch t {
+	case etIPv4:
+		p.ip(b, length)
+	case etIPv6:
+		p.ip6(b, length)
+	case etARP, etRARP:
+		p.arp(b, length)
+	case etMPLS, etMPLSM:
+		p.mpls(b, length)
+	case etPPPoED, etPPPoES:
+		p.pppoe(b, length)
+	case etLoopback:
+		p.loopback(b, length)
+	default:
+		return false
+	}
+	return true
+}

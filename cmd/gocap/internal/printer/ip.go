@@ -1,0 +1,383 @@
+package printer
+
+import (
+	"encoding/binary"
+	"fmt"
+	"net/netip"
+)
+
+var ipProtoNames = map[uint8]string{
+	0: "Options", 1: "ICMP", 2: "IGMP", 4: "IPIP", 6: "TCP", 8: "EGP", 9: "IGRP",
+	17: "UDP", 29: "ISO-TP4", 33: "DCCP", 41: "IPv6", 43: "Routing", 44: "Frag", 46: "RSVP",
+	47: "GRE", 50: "ESP", 51: "AH", 58: "ICMPv6", 60: "DSTOPTS", 62: "CFTP", 77: "ND", 80: "ISO-IP", 88: "EIGRP",
+	89: "OSPF", 91: "LARP", 92: "MTP", 94: "IPIP", 97: "Ethernet", 98: "encap", 103: "PIM",
+	108: "IPComp", 112: "VRRP", 113: "PGM", 132: "SCTP", 135: "Mobility", 136: "UDPLite",
+	137: "MPLS",
+}
+
+func ipProtoName(p uint8) string {
+	if s, ok := ipProtoNames[p]; ok {
+		return s
+	}
+	return "unknown"
+}
+
+// ipHdr carries what upper-layer printers need from the IP header: the
+// addresses (for pseudo-header checksums and the "a.p > b.q" line), the
+// protocol field of the header itself (tcpdump prints addresses with the
+// ports only when the header's next protocol is the transport itself),
+// and whether the packet is a fragment.
+type ipHdr struct {
+	v6     bool
+	src    netip.Addr
+	dst    netip.Addr
+	nh     uint8 // protocol / next-header field of the fixed header
+	frag   bool
+	ttl    uint8
+	hdrBuf []byte // the fixed IPv4 header, for the ICMP error printer
+}
+
+func addr4(b []byte) netip.Addr { return netip.AddrFrom4([4]byte(b[:4])) }
+
+func addr16(b []byte) netip.Addr { return netip.AddrFrom16([16]byte(b[:16])) }
+
+// ip prints an IPv4 packet; length is the length left in the frame.
+func (p *Printer) ip(b []byte, length int) {
+	p.proto = "ip"
+	if len(b) >= 1 && b[0]>>4 != 4 {
+		if b[0]>>4 == 6 {
+			// tcpdump 4.99.3 decodes it anyway via ip_print's caller in
+			// some paths; on Ethernet it reports the version.
+		}
+		if !p.o.LinkHeader {
+			p.print("IP ")
+		}
+		p.printf("IP%d", b[0]>>4)
+		return
+	}
+	if !p.o.LinkHeader {
+		p.print("IP ")
+	}
+	need(b, 20)
+	if length < 20 {
+		p.printf("truncated-ip %d", length)
+		return
+	}
+	hlen := int(b[0]&0x0f) * 4
+	if hlen < 20 {
+		p.printf("bad-hlen %d", hlen)
+		return
+	}
+	ipLen := int(binary.BigEndian.Uint16(b[2:]))
+	if length < ipLen {
+		p.printf("truncated-ip - %d bytes missing! ", ipLen-length)
+	}
+	if ipLen < hlen {
+		if ipLen != 0 {
+			p.printf("bad-len %d", ipLen)
+			return
+		}
+		ipLen = length // TSO guess
+	}
+	if ipLen < len(b) {
+		b = b[:ipLen]
+	}
+	plen := ipLen - hlen
+	off := binary.BigEndian.Uint16(b[6:])
+	proto := b[9]
+	src, dst := addr4(b[12:]), addr4(b[16:])
+	if p.o.Verbose > 0 {
+		tos := b[1]
+		p.printf("(tos 0x%x", tos)
+		switch tos & 3 {
+		case 1:
+			p.print(",ECT(1)")
+		case 2:
+			p.print(",ECT(0)")
+		case 3:
+			p.print(",CE")
+		}
+		if b[8] >= 1 {
+			p.printf(", ttl %d", b[8])
+		}
+		fl := ""
+		if off&0x4000 != 0 {
+			fl += "DF"
+		}
+		if off&0x2000 != 0 {
+			fl = "+" + fl
+		}
+		if off&0x8000 != 0 {
+			fl += "rsvd"
+		}
+		if fl == "" {
+			fl = "none"
+		}
+		p.printf(", id %d, offset %d, flags [%s], proto %s (%d)",
+			binary.BigEndian.Uint16(b[4:]), (off&0x1fff)*8, fl, ipProtoName(proto), proto)
+		p.printf(", length %d", binary.BigEndian.Uint16(b[2:]))
+		trunc := false
+		if hlen > 20 {
+			p.print(", options (")
+			if !p.ipOptions(b[20:min(hlen, len(b))], hlen-20) {
+				p.print(" [truncated-option]")
+				trunc = true
+			}
+			p.print(")")
+		}
+		if hlen <= len(b) {
+			if sum := checksum(b[:hlen], 0); sum != 0 {
+				ipSum := binary.BigEndian.Uint16(b[10:])
+				p.printf(", bad cksum %x (->%x)!", ipSum, shouldBe(ipSum, sum))
+			}
+		}
+		p.print(")\n    ")
+		if trunc {
+			p.printf("%s > %s: ", src, dst)
+			p.printf(" [|%s]", p.proto)
+			return
+		}
+	}
+	h := &ipHdr{src: src, dst: dst, nh: proto, frag: off&0x2000 != 0, ttl: b[8], hdrBuf: b}
+	if off&0x1fff == 0 {
+		if proto != 6 && proto != 17 && proto != 132 && proto != 33 {
+			p.printf("%s > %s: ", src, dst)
+		}
+		if hlen > len(b) {
+			p.printf(" [remaining caplen(%d) < header length(%d)]", len(b), hlen)
+			panic(truncated{})
+		}
+		p.demux(b[hlen:], plen, h, proto)
+	} else {
+		if p.o.Quiet && false {
+			return
+		}
+		p.printf("%s > %s:", src, dst)
+		if p.o.NumericLevel == 0 {
+			if n, ok := protoServiceNames[proto]; ok {
+				p.printf(" %s", n)
+				return
+			}
+		}
+		p.printf(" ip-proto-%d", proto)
+	}
+}
+
+var ipOptNames = map[uint8]string{
+	0: "EOL", 1: "NOP", 7: "RR", 68: "TS", 130: "SECURITY", 131: "LSRR", 133: "E-SEC",
+	134: "CIPSO", 136: "SATID", 137: "SSRR", 148: "RA",
+}
+
+// ipOptions prints IPv4 options, reporting false if they are truncated.
+func (p *Printer) ipOptions(b []byte, length int) (ok bool) {
+	defer func() {
+		if r := recover(); r != nil {
+			if _, t := r.(truncated); !t {
+				panic(r)
+			}
+			ok = false
+		}
+	}()
+	sep := ""
+	for length > 0 {
+		p.print(sep)
+		sep = ","
+		code := u8(b, 0)
+		if n, ok := ipOptNames[code]; ok {
+			p.print(n)
+		} else {
+			p.printf("unknown %d", code)
+		}
+		olen := 1
+		if code != 0 && code != 1 {
+			olen = int(u8(b, 1))
+			if olen < 2 {
+				p.printf(" [bad length %d]", olen)
+				return true
+			}
+		}
+		if olen > length {
+			p.printf(" [bad length %d]", olen)
+			return true
+		}
+		need(b, olen)
+		switch code {
+		case 0:
+			return true
+		case 68:
+			p.ipTS(b[:olen])
+		case 7, 131, 137:
+			p.ipRoute(b[:olen])
+		case 148:
+			if olen < 4 {
+				p.printf(" [bad length %d]", olen)
+				break
+			}
+			if v := be16(b, 2); v != 0 {
+				p.printf(" value %d", v)
+			}
+		}
+		b = b[olen:]
+		length -= olen
+	}
+	return true
+}
+
+func (p *Printer) ipRoute(b []byte) {
+	length := len(b)
+	if length < 3 {
+		p.printf(" [bad length %d]", length)
+		return
+	}
+	if (length+1)&3 != 0 {
+		p.printf(" [bad length %d]", length)
+	}
+	ptr := int(b[2]) - 1
+	if ptr < 3 || ((ptr+1)&3) != 0 || ptr > length+1 {
+		p.printf(" [bad ptr %d]", b[2])
+	}
+	for l := 3; l < length; l += 4 {
+		need(b, l+4)
+		p.printf(" %s", addr4(b[l:]))
+		if ptr > l {
+			p.print(",")
+		}
+	}
+}
+
+func (p *Printer) ipTS(b []byte) {
+	length := len(b)
+	p.print("{")
+	if length < 4 {
+		p.printf("[bad length %d]", length)
+		p.print("}")
+		return
+	}
+	hoplen := 4
+	if b[3]&0xf != 0 {
+		hoplen = 8
+	}
+	if (length-4)&(hoplen-1) != 0 {
+		p.printf("[bad length %d]", length)
+	}
+	ptr := int(b[2]) - 1
+	l := 0
+	if ptr < 4 || ((ptr-4)&(hoplen-1)) != 0 || ptr > length+1 {
+		p.printf("[bad ptr %d]", b[2])
+	}
+	switch b[3] & 0xf {
+	case 0:
+		p.print("TSONLY")
+	case 1:
+		p.print("TS+ADDR")
+	case 3:
+		p.print("PRESPEC")
+	default:
+		p.printf("[bad ts type %d]", b[3]&0xf)
+		goto done
+	}
+	{
+		typ := " "
+		for l = 4; l < length; l += hoplen {
+			if ptr == l {
+				typ = " ^ "
+			}
+			need(b, l+hoplen)
+			a := ""
+			if hoplen == 8 {
+				a = addr4(b[l:]).String()
+			}
+			p.printf("%s%d@%s", typ, binary.BigEndian.Uint32(b[l+hoplen-4:]), a)
+			typ = " "
+		}
+	}
+done:
+	if ptr == l {
+		p.print(" ^ ")
+	}
+	if b[3]>>4 != 0 {
+		p.printf(" [%d hops not recorded]} ", b[3]>>4)
+	} else {
+		p.print("}")
+	}
+}
+
+// checksum returns the ones' complement sum of b folded, complemented:
+// zero when b (with its checksum field) is correct.
+func checksum(b []byte, initial uint32) uint16 {
+	sum := initial
+	for i := 0; i+1 < len(b); i += 2 {
+		sum += uint32(b[i])<<8 | uint32(b[i+1])
+	}
+	if len(b)%2 == 1 {
+		sum += uint32(b[len(b)-1]) << 8
+	}
+	for sum>>16 != 0 {
+		sum = sum&0xffff + sum>>16
+	}
+	return ^uint16(sum)
+}
+
+// shouldBe computes the checksum value that would have made the sum come
+// out right, as tcpdump's in_cksum_shouldbe does.
+func shouldBe(sum, computed uint16) uint16 {
+	s := uint32(^sum) & 0xffff
+	s += uint32(^computed) & 0xffff
+	s = (s >> 16) + (s & 0xffff)
+	s += s >> 16
+	return ^uint16(s)
+}
+
+// pseudoSum returns the partial sum of the IPv4 or IPv6 pseudo-header.
+func pseudoSum(h *ipHdr, proto uint8, length int) uint32 {
+	var sum uint32
+	add := func(b []byte) {
+		for i := 0; i+1 < len(b); i += 2 {
+			sum += uint32(b[i])<<8 | uint32(b[i+1])
+		}
+	}
+	s, d := h.src.AsSlice(), h.dst.AsSlice()
+	add(s)
+	add(d)
+	if h.v6 {
+		sum += uint32(length>>16) + uint32(length&0xffff)
+	} else {
+		sum += uint32(length & 0xffff)
+	}
+	sum += uint32(proto)
+	return sum
+}
+
+// demux prints the payload of an IPv4 or IPv6 packet by protocol number.
+func (p *Printer) demux(b []byte, length int, h *ipHdr, proto uint8) {
+	switch proto {
+	case 6:
+		p.tcp(b, length, h)
+	case 17:
+		p.udp(b, length, h)
+	case 1:
+		p.icmp(b, length, h)
+	case 58:
+		p.icmp6(b, length, h)
+	case 2:
+		p.igmp(b, length)
+	case 4:
+		p.ip(b, length)
+	case 41:
+		p.ip6(b, length)
+	case 47:
+		p.gre(b, length)
+	default:
+		if p.o.NumericLevel == 0 {
+			if n, ok := protoServiceNames[proto]; ok {
+				p.printf(" %s %d", n, length)
+				return
+			}
+		}
+		p.printf(" ip-proto-%d %d", proto, length)
+	}
+}
+
+func ipString(a netip.Addr) string { return a.String() }
+
+var _ = fmt.Sprint

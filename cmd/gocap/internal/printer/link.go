@@ -1,0 +1,226 @@
+package printer
+
+import (
+	"encoding/binary"
+	"fmt"
+	"net"
+	"sync"
+)
+
+var nullFamilies = map[uint32]string{
+	2: "IPv4", 24: "IPv6", 28: "IPv6", 30: "IPv6", 7: "OSI", 16: "Appletalk", 23: "IPX",
+}
+
+// null prints a DLT_NULL (host byte order) or DLT_LOOP (network byte order)
+// frame.
+func (p *Printer) null(b []byte, length int, loop bool) int {
+	p.proto = "null"
+	if len(b) < 4 {
+		p.print(" [|null]")
+		return len(b)
+	}
+	var fam uint32
+	if loop {
+		fam = binary.BigEndian.Uint32(b)
+	} else {
+		fam = binary.LittleEndian.Uint32(b)
+		if fam&0xffff0000 != 0 {
+			fam = binary.BigEndian.Uint32(b)
+		}
+	}
+	hdr := func(length int) {
+		name, ok := nullFamilies[fam]
+		if !p.o.Quiet {
+			if !ok {
+				name = "Unknown"
+			}
+			p.printf("AF %s (%d)", name, fam)
+		} else {
+			if !ok {
+				name = fmt.Sprintf("Unknown AF %d", fam)
+			}
+			p.print(name)
+		}
+		p.printf(", length %d: ", length)
+	}
+	if p.o.LinkHeader {
+		hdr(length)
+	}
+	b = b[4:]
+	length -= 4
+	switch fam {
+	case 2:
+		p.ip(b, length)
+	case 24, 28, 30:
+		p.ip6(b, length)
+	default:
+		if !p.o.LinkHeader {
+			hdr(length + 4)
+		}
+		p.defaultPrint(b)
+	}
+	return 4
+}
+
+// raw prints a raw IP packet (DLT_RAW, DLT_IPV4, DLT_IPV6): tcpdump 4.99.3
+// decodes by the version nibble whatever the link type says.
+func (p *Printer) raw(b []byte, length int, _ string) int {
+	if p.o.LinkHeader {
+		p.print("ip: ")
+	}
+	p.ipN(b, length)
+	return 0
+}
+
+// ipN prints an IPv4 or IPv6 packet chosen by its version.
+func (p *Printer) ipN(b []byte, length int) {
+	p.proto = "ipn"
+	if length < 1 {
+		p.printf("truncated-ip %d", length)
+		return
+	}
+	switch u8(b, 0) & 0xf0 {
+	case 0x40:
+		p.ip(b, length)
+	case 0x60:
+		p.ip6(b, length)
+	default:
+		p.printf("unknown ip %d", b[0]>>4)
+	}
+}
+
+var sllPktTypes = map[uint16]string{0: "In", 1: "B", 2: "M", 3: "P", 4: "Out"}
+
+func sllPktType(t uint16) string {
+	if s, ok := sllPktTypes[t]; ok {
+		return s
+	}
+	return "?"
+}
+
+// sllProto prints the protocol part of an SLL -e header.
+func (p *Printer) sllProto(t uint16, length int) {
+	if p.o.Quiet {
+		return
+	}
+	if t <= 1500 {
+		switch t {
+		case 1:
+			p.print("802.3")
+		case 4:
+			p.print("802.2")
+		default:
+			p.printf("ethertype Unknown (0x%04x)", t)
+		}
+	} else {
+		p.printf("ethertype %s (0x%04x)", ethertypeName(t, "Unknown"), t)
+	}
+	p.printf(", length %d: ", length)
+}
+
+// sll prints a Linux cooked (v1) frame.
+func (p *Printer) sll(b []byte, length int) int {
+	p.proto = "sll"
+	if len(b) < 16 {
+		p.print(" [|sll]")
+		return len(b)
+	}
+	hdr := func(length int) {
+		p.printf("%3s ", sllPktType(binary.BigEndian.Uint16(b)))
+		if binary.BigEndian.Uint16(b[4:]) == 6 {
+			p.printf("%s ", mac(b[6:12]))
+		}
+		p.sllProto(binary.BigEndian.Uint16(b[14:]), length)
+	}
+	if p.o.LinkHeader {
+		hdr(length)
+	}
+	t := binary.BigEndian.Uint16(b[14:])
+	return 16 + p.sllPayload(t, b[16:], length-16, func() { hdr(length) })
+}
+
+// sllPayload prints what follows an SLL or SLL2 header.
+func (p *Printer) sllPayload(t uint16, b []byte, length int, hdr func()) int {
+	n := 0
+	for {
+		switch {
+		case t <= 1500:
+			switch t {
+			case 4:
+				k := p.llc(b, length)
+				if k < 0 {
+					p.defaultPrint(b)
+					k = -k
+				}
+				return n + k
+			default:
+				p.defaultPrint(b)
+			}
+			return n
+		case t == etVLAN:
+			if len(b) < 4 {
+				p.proto = "vlan"
+				panic(truncated{})
+			}
+			tci := binary.BigEndian.Uint16(b)
+			if p.o.LinkHeader {
+				p.printf("%s, ", vlanTCI(tci))
+			}
+			t = binary.BigEndian.Uint16(b[2:])
+			if p.o.LinkHeader && t > 1500 {
+				p.printf("ethertype %s, ", ethertypeName(t, fmt.Sprintf("0x%04x", t)))
+			}
+			b = b[4:]
+			length -= 4
+			n += 4
+		default:
+			if !p.ethertype(t, b, length) {
+				if !p.o.LinkHeader {
+					hdr()
+				}
+				p.defaultPrint(b)
+			}
+			return n
+		}
+	}
+}
+
+// ifNames caches interface names by index: tcpdump names the SLL2
+// interface as the local machine does (if_indextoname).
+var ifNames sync.Map
+
+func ifName(index uint32) string {
+	if v, ok := ifNames.Load(index); ok {
+		return v.(string)
+	}
+	name := "?"
+	if ifi, err := net.InterfaceByIndex(int(index)); err == nil {
+		name = ifi.Name
+	}
+	ifNames.Store(index, name)
+	return name
+}
+
+// sll2 prints a Linux cooked v2 frame.
+func (p *Printer) sll2(b []byte, length int) int {
+	p.proto = "sll2"
+	if len(b) < 20 {
+		p.print(" [|sll2]")
+		return len(b)
+	}
+	idx := binary.BigEndian.Uint32(b[4:])
+	p.printf("%-5s ", ifName(idx))
+	p.printf("%-3s ", sllPktType(uint16(b[10])))
+	hdr := func(length int) {
+		p.printf("ifindex %d ", idx)
+		if b[11] == 6 {
+			p.printf("%s ", mac(b[12:18]))
+		}
+		p.sllProto(binary.BigEndian.Uint16(b), length)
+	}
+	if p.o.LinkHeader {
+		hdr(length)
+	}
+	t := binary.BigEndian.Uint16(b)
+	return 20 + p.sllPayload(t, b[20:], length-20, func() { hdr(length) })
+}

@@ -1,0 +1,248 @@
+package printer
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"time"
+)
+
+// TimestampMode selects how the timestamp at the start of each packet is
+// printed, like tcpdump's -t options.
+type TimestampMode int
+
+// Timestamp modes. The zero value is tcpdump's default.
+const (
+	// TimeDefault prints the local time of day, HH:MM:SS.ffffff.
+	TimeDefault TimestampMode = iota
+	// TimeNone prints no timestamp (-t).
+	TimeNone
+	// TimeEpoch prints seconds since the epoch and the fraction (-tt).
+	TimeEpoch
+	// TimeDelta prints the time since the previous packet (-ttt).
+	TimeDelta
+	// TimeDate prints the local date and time of day (-tttt).
+	TimeDate
+	// TimeSinceFirst prints the time since the first packet (-ttttt).
+	TimeSinceFirst
+)
+
+// Options holds tcpdump's printing flags. The zero value prints like
+// tcpdump with no flags, except that host names are never resolved.
+type Options struct {
+	// NumericLevel is the number of -n flags. 0 prints well-known ports by
+	// service name; 1 and 2 print every port as a number. Addresses are
+	// always printed as numbers.
+	NumericLevel int
+	// LinkHeader prints the link-level header (-e).
+	LinkHeader bool
+	// Quiet prints less protocol information (-q).
+	Quiet bool
+	// Verbose is the number of -v flags, 0 to 3.
+	Verbose int
+	// TimestampMode selects the timestamp format (-t, -tt, ...).
+	TimestampMode TimestampMode
+	// Location is the time zone for TimeDefault and TimeDate; nil means
+	// time.Local, as tcpdump uses the local time zone.
+	Location *time.Location
+	// Hex is the number of -x flags: 1 dumps the packet in hex without the
+	// link header, 2 with it.
+	Hex int
+	// HexASCII is the number of -X flags: like Hex, with an ASCII column.
+	// It takes precedence over Hex.
+	HexASCII int
+	// ASCII is the number of -A flags: 1 prints the packet as ASCII without
+	// the link header, 2 with it. Hex and HexASCII take precedence.
+	ASCII int
+	// AbsoluteSeq prints absolute TCP sequence numbers (-S).
+	AbsoluteSeq bool
+	// Number prints the packet number first (-#).
+	Number bool
+	// Nano prints timestamps with nine fraction digits
+	// (--time-stamp-precision nano).
+	Nano bool
+}
+
+// PacketInfo describes a captured packet.
+type PacketInfo struct {
+	// Timestamp is when the packet was captured.
+	Timestamp time.Time
+	// CaptureLength is the number of bytes captured; data passed to Packet
+	// is cut to it when shorter.
+	CaptureLength int
+	// Length is the packet's length on the wire.
+	Length int
+	// InterfaceIndex is the pcapng interface the packet came from.
+	InterfaceIndex int
+}
+
+// Printer prints packets to a writer. It keeps the state tcpdump keeps
+// between packets, so one Printer must see a capture's packets in order.
+// A Printer is not safe for concurrent use.
+type Printer struct {
+	w    io.Writer
+	o    Options
+	buf  bytes.Buffer
+	n    uint64
+	prev time.Time
+	frst time.Time
+	seen bool
+
+	tcpSeq map[tcpKey]*tcpState
+
+	// per-packet state
+	proto  string // protocol named in " [|proto]" on truncation
+	ci     PacketInfo
+	whole  []byte // the captured packet
+	hdrlen int    // link header length, for -x
+}
+
+// New returns a Printer writing to w.
+func New(w io.Writer, o Options) *Printer {
+	if o.Location == nil {
+		o.Location = time.Local
+	}
+	return &Printer{w: w, o: o, tcpSeq: make(map[tcpKey]*tcpState)}
+}
+
+// truncated is panicked with when a decoder runs past the captured bytes;
+// Packet recovers it and prints " [|proto]", as tcpdump does.
+type truncated struct{}
+
+// Link types (DLT values) Packet knows.
+const (
+	dltNull     = 0
+	dltEN10MB   = 1
+	dltRaw      = 12
+	dltRawAlt   = 14 // OpenBSD's DLT_RAW
+	dltLoop     = 108
+	dltLinuxSLL = 113
+	dltRaw101   = 101 // LINKTYPE_RAW as stored in files
+	dltSLL2     = 276
+	dltIPv4     = 228
+	dltIPv6     = 229
+	dltPPP      = 9
+)
+
+// Packet prints one packet: data holds the captured bytes (cut to
+// ci.CaptureLength if that is smaller), linkType the capture's DLT or
+// LINKTYPE value. It returns the writer's error, if any. Malformed or
+// truncated packets are printed as tcpdump prints them, never rejected.
+func (p *Printer) Packet(ci PacketInfo, data []byte, linkType uint32) error {
+	if ci.CaptureLength >= 0 && ci.CaptureLength < len(data) {
+		data = data[:ci.CaptureLength]
+	}
+	p.buf.Reset()
+	p.ci = ci
+	p.whole = data
+	p.hdrlen = 0
+	p.proto = ""
+	p.n++
+	if p.o.Number {
+		fmt.Fprintf(&p.buf, "%5d  ", p.n)
+	}
+	p.timestamp(ci.Timestamp)
+	trunc := p.decode(data, linkType, ci.Length)
+	if trunc {
+		p.hdrlen = 0
+	}
+	p.dump(data)
+	p.buf.WriteByte('\n')
+	_, err := p.w.Write(p.buf.Bytes())
+	return err
+}
+
+// decode runs the link-layer printer, reporting whether it stopped on a
+// truncated packet.
+func (p *Printer) decode(data []byte, linkType uint32, length int) (trunc bool) {
+	defer func() {
+		if r := recover(); r != nil {
+			if _, ok := r.(truncated); !ok {
+				panic(r)
+			}
+			p.printf(" [|%s]", p.proto)
+			trunc = true
+		}
+	}()
+	switch linkType {
+	case dltEN10MB:
+		p.hdrlen = p.ether(data, length)
+	case dltNull, dltLoop:
+		p.hdrlen = p.null(data, length, linkType == dltLoop)
+	case dltRaw, dltRawAlt, dltRaw101:
+		p.hdrlen = p.raw(data, length, "")
+	case dltIPv4:
+		p.hdrlen = p.raw(data, length, "ip")
+	case dltIPv6:
+		p.hdrlen = p.raw(data, length, "ip6")
+	case dltLinuxSLL:
+		p.hdrlen = p.sll(data, length)
+	case dltSLL2:
+		p.hdrlen = p.sll2(data, length)
+	default:
+		p.printf("unknown data link type %d", linkType)
+	}
+	return false
+}
+
+func (p *Printer) printf(format string, args ...any) {
+	fmt.Fprintf(&p.buf, format, args...)
+}
+
+func (p *Printer) print(s string) { p.buf.WriteString(s) }
+
+// timestamp prints the packet's timestamp in the selected format.
+func (p *Printer) timestamp(t time.Time) {
+	if !p.seen {
+		p.seen = true
+		p.frst = t
+		p.prev = t
+	}
+	switch p.o.TimestampMode {
+	case TimeNone:
+		return
+	case TimeDefault:
+		lt := t.In(p.o.Location)
+		p.printf("%02d:%02d:%02d.%s ", lt.Hour(), lt.Minute(), lt.Second(), p.frac(t))
+	case TimeEpoch:
+		p.printf("%d.%s ", uint32(t.Unix()), p.frac(t))
+	case TimeDate:
+		lt := t.In(p.o.Location)
+		p.printf("%04d-%02d-%02d %02d:%02d:%02d.%s ", lt.Year(), lt.Month(), lt.Day(),
+			lt.Hour(), lt.Minute(), lt.Second(), p.frac(t))
+	case TimeDelta:
+		p.delta(t.Sub(p.prev))
+		p.prev = t
+	case TimeSinceFirst:
+		p.delta(t.Sub(p.frst))
+	}
+}
+
+func (p *Printer) frac(t time.Time) string {
+	ns := t.Nanosecond()
+	if p.o.Nano {
+		return fmt.Sprintf("%09d", ns)
+	}
+	return fmt.Sprintf("%06d", ns/1000)
+}
+
+func (p *Printer) delta(d time.Duration) {
+	sign := " "
+	if d < 0 {
+		sign = "-"
+		d = -d
+	}
+	s := int64(d / time.Second)
+	ns := int64(d % time.Second)
+	var f string
+	if p.o.Nano {
+		f = fmt.Sprintf("%09d", ns)
+	} else {
+		f = fmt.Sprintf("%06d", ns/1000)
+	}
+	p.printf("%s%02d:%02d:%02d.%s ", sign, s/3600, s%3600/60, s%60, f)
+}
+
+// lastProto names the innermost protocol decoder the last packet reached
+// (tcpdump's name for it, as in " [|proto]").
+func (p *Printer) lastProto() string { return p.proto }

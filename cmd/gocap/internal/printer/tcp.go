@@ -1,0 +1,460 @@
+package printer
+
+import (
+	"encoding/binary"
+	"net/netip"
+)
+
+// tcpKey names a TCP connection independently of direction: the lower
+// address (and port, on a tie) comes first, as in tcpdump's table.
+type tcpKey struct {
+	a, b         netip.Addr
+	aport, bport uint16
+}
+
+// tcpState holds the initial sequence numbers of a connection, for
+// relative sequence numbers.
+type tcpState struct {
+	seq, ack uint32
+}
+
+const (
+	thFIN = 0x01
+	thSYN = 0x02
+	thRST = 0x04
+	thPSH = 0x08
+	thACK = 0x10
+	thURG = 0x20
+	thECE = 0x40
+	thCWR = 0x80
+)
+
+func tcpFlags(f uint8) string {
+	const letters = "FSRP.UEW"
+	var s []byte
+	for i := 0; i < 8; i++ {
+		if f&(1<<i) != 0 {
+			s = append(s, letters[i])
+		}
+	}
+	if len(s) == 0 {
+		return "none"
+	}
+	return string(s)
+}
+
+var tcpOptNames = map[uint8]string{
+	0: "eol", 1: "nop", 2: "mss", 3: "wscale", 4: "sackOK", 5: "sack", 6: "echo",
+	7: "echoreply", 8: "TS", 11: "cc", 12: "ccnew", 13: "ccecho", 19: "md5", 20: "scps",
+	21: "snack", 22: "rec", 23: "gate", 28: "uto", 29: "tcp-ao", 30: "mptcp", 34: "tfo",
+	253: "exp", 254: "exp",
+}
+
+// addrPorts prints "src.sport > dst.dport: ", or only the ports when the
+// transport header follows extension headers (tcpdump looks at the fixed
+// header's next-protocol field).
+func (p *Printer) addrPorts(h *ipHdr, proto uint8, sport, dport string) {
+	if h.nh == proto {
+		p.printf("%s.%s > %s.%s: ", h.src, sport, h.dst, dport)
+	} else {
+		p.printf("%s > %s: ", sport, dport)
+	}
+}
+
+// tcp prints a TCP segment; length is the IP payload length.
+func (p *Printer) tcp(b []byte, length int, h *ipHdr) {
+	p.proto = "tcp"
+	if len(b) < 4 {
+		if h.nh == 6 {
+			p.printf("%s > %s:", h.src, h.dst)
+		} else {
+			p.print(":")
+		}
+		panic(truncated{})
+	}
+	sport, dport := binary.BigEndian.Uint16(b), binary.BigEndian.Uint16(b[2:])
+	p.addrPorts(h, 6, p.tcpPort(sport), p.tcpPort(dport))
+	need(b, 20)
+	hlen := int(b[12]>>4) * 4
+	if hlen < 20 {
+		p.printf(" tcp %d [bad hdr length %d - too short, < 20]", length-hlen, hlen)
+		return
+	}
+	seq := binary.BigEndian.Uint32(b[4:])
+	ack := binary.BigEndian.Uint32(b[8:])
+	win := binary.BigEndian.Uint16(b[14:])
+	urp := binary.BigEndian.Uint16(b[18:])
+	if p.o.Quiet {
+		p.printf("tcp %d", length-hlen)
+		if hlen > length {
+			p.printf(" [bad hdr length %d - too long, > %d]", hlen, length)
+		}
+		return
+	}
+	flags := b[13]
+	p.printf("Flags [%s]", tcpFlags(flags))
+	var thseq, thack uint32
+	rev := false
+	if !p.o.AbsoluteSeq && flags&thACK != 0 {
+		k := tcpKey{a: h.src, b: h.dst, aport: sport, bport: dport}
+		c := h.src.Compare(h.dst)
+		if c > 0 || (c == 0 && sport > dport) {
+			rev = true
+			k = tcpKey{a: h.dst, b: h.src, aport: dport, bport: sport}
+		}
+		st, ok := p.tcpSeq[k]
+		if !ok || flags&thSYN != 0 {
+			if !ok {
+				st = &tcpState{}
+				p.tcpSeq[k] = st
+			}
+			if rev {
+				st.ack = seq
+				st.seq = ack - 1
+			} else {
+				st.seq = seq
+				st.ack = ack - 1
+			}
+		} else {
+			if rev {
+				seq -= st.ack
+				ack -= st.seq
+			} else {
+				seq -= st.seq
+				ack -= st.ack
+			}
+		}
+		thseq, thack = st.seq, st.ack
+	}
+	if hlen > length {
+		p.printf(" [bad hdr length %d - too long, > %d]", hlen, length)
+		return
+	}
+	if p.o.Verbose > 0 && !h.frag {
+		if len(b) >= length {
+			sum := checksum(b[:length], pseudoSum(h, 6, length))
+			ts := binary.BigEndian.Uint16(b[16:])
+			p.printf(", cksum 0x%04x", ts)
+			if sum != 0 {
+				p.printf(" (incorrect -> 0x%04x)", shouldBe(ts, sum))
+			} else {
+				p.print(" (correct)")
+			}
+		}
+	}
+	length -= hlen
+	if p.o.Verbose > 1 || length > 0 || flags&(thSYN|thFIN|thRST) != 0 {
+		p.printf(", seq %d", seq)
+		if length > 0 {
+			p.printf(":%d", seq+uint32(length))
+		}
+	}
+	if flags&thACK != 0 {
+		p.printf(", ack %d", ack)
+	}
+	p.printf(", win %d", win)
+	if flags&thURG != 0 {
+		p.printf(", urg %d", urp)
+	}
+	if hlen > 20 {
+		if !p.tcpOptions(b[20:], hlen-20, rev, thseq, thack, flags) {
+			return
+		}
+	}
+	p.printf(", length %d", length)
+	if length <= 0 {
+		return
+	}
+	payload := b[hlen:]
+	if flags&thRST != 0 && p.o.Verbose > 0 {
+		p.tcpRSTData(payload, length)
+		return
+	}
+	p.tcpPayload(payload, length, sport, dport)
+}
+
+// tcpOptions prints ", options [...]"; it returns false when tcpdump stops
+// after a bad or truncated option.
+func (p *Printer) tcpOptions(b []byte, hlen int, rev bool, thseq, thack uint32, flags uint8) bool {
+	p.print(", options [")
+	first := true
+	bad := func() bool {
+		p.print("[bad opt]")
+		if !first {
+			p.print("]")
+		}
+		return false
+	}
+	trunc := func() {
+		p.printf(" [|%s]", p.proto)
+		if !first {
+			p.print(">")
+		}
+	}
+	i := 0
+	for hlen > 0 {
+		if !first {
+			p.print(",")
+		}
+		if i >= len(b) {
+			trunc()
+			return false
+		}
+		opt := b[i]
+		i++
+		olen := 1
+		if opt != 0 && opt != 1 {
+			if i >= len(b) {
+				trunc()
+				return false
+			}
+			olen = int(b[i])
+			i++
+			if olen < 2 || olen > hlen {
+				return bad()
+			}
+			hlen--
+		}
+		hlen--
+		if n, ok := tcpOptNames[opt]; ok {
+			p.print(n)
+		} else {
+			p.printf("unknown-%d", opt)
+		}
+		datalen := 0
+		// lencheck reports whether l bytes of option data are there.
+		lencheck := func(l int) int {
+			if l > hlen {
+				return 1
+			}
+			if i+l > len(b) {
+				return 2
+			}
+			return 0
+		}
+		fail := func(r int) bool {
+			if r == 1 {
+				return bad()
+			}
+			trunc()
+			return false
+		}
+		d := b[min(i, len(b)):]
+		switch opt {
+		case 2:
+			datalen = 2
+			if r := lencheck(datalen); r != 0 {
+				return fail(r)
+			}
+			p.printf(" %d", binary.BigEndian.Uint16(d))
+		case 3:
+			datalen = 1
+			if r := lencheck(datalen); r != 0 {
+				return fail(r)
+			}
+			p.printf(" %d", d[0])
+		case 5:
+			datalen = olen - 2
+			if datalen%8 != 0 {
+				p.print(" invalid sack")
+			} else {
+				if r := lencheck(datalen); r != 0 {
+					return fail(r)
+				}
+				p.printf(" %d ", datalen/8)
+				for j := 0; j < datalen; j += 8 {
+					s := binary.BigEndian.Uint32(d[j:])
+					e := binary.BigEndian.Uint32(d[j+4:])
+					if rev {
+						s -= thseq
+						e -= thseq
+					} else {
+						s -= thack
+						e -= thack
+					}
+					p.printf("{%d:%d}", s, e)
+				}
+			}
+		case 11, 12, 13:
+			datalen = 4
+			if r := lencheck(datalen); r != 0 {
+				return fail(r)
+			}
+			p.printf(" %d", binary.BigEndian.Uint32(d))
+		case 8:
+			datalen = 8
+			if r := lencheck(datalen); r != 0 {
+				return fail(r)
+			}
+			p.printf(" val %d ecr %d", binary.BigEndian.Uint32(d), binary.BigEndian.Uint32(d[4:]))
+		case 19:
+			datalen = 16
+			if r := lencheck(datalen); r != 0 {
+				return fail(r)
+			}
+			p.print(" ")
+			for j := 0; j < 16; j++ {
+				p.printf("%02x", d[j])
+			}
+		case 20:
+			datalen = 2
+			if r := lencheck(datalen); r != 0 {
+				return fail(r)
+			}
+			p.printf(" cap %02x id %d", d[0], d[1])
+		case 29:
+			datalen = olen - 2
+			if datalen < 2 {
+				p.print(" invalid")
+			} else {
+				if r := lencheck(datalen); r != 0 {
+					return fail(r)
+				}
+				p.printf(" keyid %d rnextkeyid %d", d[0], d[1])
+				if datalen > 2 {
+					p.print(" mac 0x")
+					for j := 2; j < datalen; j++ {
+						p.printf("%02x", d[j])
+					}
+				}
+			}
+		case 0, 1, 4:
+		case 28:
+			datalen = 2
+			if r := lencheck(datalen); r != 0 {
+				return fail(r)
+			}
+			v := binary.BigEndian.Uint16(d)
+			p.printf(" 0x%x", v)
+			if v&1 != 0 {
+				v = (v >> 1) * 60
+			} else {
+				v >>= 1
+			}
+			p.printf(" %d", v)
+		case 34:
+			datalen = olen - 2
+			if r := lencheck(datalen); r != 0 {
+				return fail(r)
+			}
+			p.print(" ")
+			p.tfo(d[:datalen], false)
+		case 254:
+			datalen = olen - 2
+			if r := lencheck(datalen); r != 0 {
+				return fail(r)
+			}
+			if datalen < 2 {
+				return bad()
+			}
+			magic := binary.BigEndian.Uint16(d)
+			p.print("-")
+			if magic == 0xf989 {
+				p.tfo(d[2:datalen], true)
+			} else {
+				p.printf("%04x", magic)
+			}
+		case 30:
+			datalen = olen - 2
+			if r := lencheck(datalen); r != 0 {
+				return fail(r)
+			}
+			if !p.mptcp(b[i-2:i+datalen], olen, flags) {
+				return bad()
+			}
+		default:
+			datalen = olen - 2
+			if datalen > 0 {
+				p.print(" 0x")
+			}
+			for j := 0; j < datalen; j++ {
+				if r := lencheck(j + 1); r != 0 {
+					return fail(r)
+				}
+				p.printf("%02x", d[j])
+			}
+		}
+		i += datalen
+		hlen -= datalen
+		datalen++
+		if opt != 0 && opt != 1 {
+			datalen++
+		}
+		if datalen != olen {
+			p.printf("[len %d]", olen)
+		}
+		first = false
+		if opt == 0 {
+			break
+		}
+	}
+	p.print("]")
+	return true
+}
+
+// tfo prints a TCP Fast Open option's data.
+func (p *Printer) tfo(d []byte, exp bool) {
+	if exp {
+		p.print("tfo")
+	}
+	switch {
+	case len(d) == 0:
+		p.print(" cookiereq")
+	case len(d)%2 == 1 || len(d) < 4 || len(d) > 16:
+		p.print(" invalid")
+	default:
+		p.print(" cookie ")
+		for _, c := range d {
+			p.printf("%02x", c)
+		}
+	}
+}
+
+// mptcp prints an MPTCP option briefly: its subtype name.
+func (p *Printer) mptcp(opt []byte, olen int, flags uint8) bool {
+	if olen < 3 {
+		return false
+	}
+	sub := opt[2] >> 4
+	names := []string{"capable", "join", "dss", "add-addr", "rem-addr", "prio", "fail", "fast-close", "tcprst"}
+	if int(sub) < len(names) {
+		p.printf(" %s", names[sub])
+	} else {
+		p.printf(" unknown")
+	}
+	return true
+}
+
+// tcpRSTData prints the data of a RST segment with -v.
+func (p *Printer) tcpRSTData(b []byte, length int) {
+	p.print(" [RST")
+	if length > len(b) {
+		p.print("+")
+	}
+	p.print(" ")
+	n := min(length, len(b))
+	for _, c := range b[:n] {
+		if c >= 0x20 && c < 0x7f {
+			p.buf.WriteByte(c)
+		} else {
+			p.buf.WriteByte('.')
+		}
+	}
+	p.print("]")
+}
+
+// tcpPayload dispatches TCP payloads tcpdump decodes by port.
+func (p *Printer) tcpPayload(b []byte, length int, sport, dport uint16) {
+	port := func(n uint16) bool { return sport == n || dport == n }
+	switch {
+	case port(53):
+		if length < 2 {
+			return
+		}
+		p.dnsTCP(b, length)
+	case port(80) || port(8080) || port(3128):
+		p.httpFirstLine(b, length)
+	case port(22):
+		p.ssh(b, length)
+	}
+}

@@ -1,0 +1,110 @@
+package printer
+
+import "encoding/binary"
+
+// udp prints a UDP datagram; length is the IP payload length.
+func (p *Printer) udp(b []byte, length int, h *ipHdr) {
+	p.proto = "udp"
+	addrs := func(sport, dport int) {
+		if h.nh == 17 {
+			if sport < 0 {
+				p.printf("%s > %s: ", h.src, h.dst)
+			} else {
+				p.printf("%s.%s > %s.%s: ", h.src, p.udpPort(uint16(sport)), h.dst, p.udpPort(uint16(dport)))
+			}
+		} else if sport >= 0 {
+			p.printf("%s > %s: ", p.udpPort(uint16(sport)), p.udpPort(uint16(dport)))
+		}
+	}
+	if len(b) < 4 {
+		addrs(-1, -1)
+		panic(truncated{})
+	}
+	sport, dport := int(binary.BigEndian.Uint16(b)), int(binary.BigEndian.Uint16(b[2:]))
+	if length < 8 {
+		addrs(sport, dport)
+		p.printf("truncated-udp %d", length)
+		return
+	}
+	if len(b) < 6 {
+		addrs(sport, dport)
+		panic(truncated{})
+	}
+	ulen := int(binary.BigEndian.Uint16(b[4:]))
+	if ulen == 0 && length > 65535 {
+		ulen = length
+	}
+	if ulen < 8 {
+		addrs(sport, dport)
+		p.printf("truncated-udplength %d", ulen)
+		return
+	}
+	ulen -= 8
+	length -= 8
+	if ulen < length {
+		length = ulen
+	}
+	if len(b) < 8 {
+		addrs(sport, dport)
+		panic(truncated{})
+	}
+	addrs(sport, dport)
+	if p.o.Verbose > 0 && !h.frag {
+		usum := binary.BigEndian.Uint16(b[6:])
+		if !h.v6 {
+			if p.o.Verbose > 1 || true {
+				if usum == 0 {
+					if p.o.Verbose > 1 {
+						p.print("[no cksum] ")
+					}
+				} else if len(b) >= length+8 {
+					sum := checksum(b[:length+8], pseudoSum(h, 17, length+8))
+					if sum != 0 {
+						p.printf("[bad udp cksum 0x%04x -> 0x%04x!] ", usum, shouldBe(usum, sum))
+					} else {
+						p.print("[udp sum ok] ")
+					}
+				}
+			}
+		} else if len(b) >= length+8 {
+			sum := checksum(b[:length+8], pseudoSum(h, 17, length+8))
+			if sum != 0 {
+				p.printf("[bad udp cksum 0x%04x -> 0x%04x!] ", usum, shouldBe(usum, sum))
+			} else {
+				p.print("[udp sum ok] ")
+			}
+		}
+	}
+	data := b[8:]
+	if !p.o.Quiet && p.udpPayload(data, length, uint16(sport), uint16(dport), h) {
+		return
+	}
+	if ulen > length && !h.frag {
+		p.printf("UDP, bad length %d > %d", ulen, length)
+	} else {
+		p.printf("UDP, length %d", ulen)
+	}
+}
+
+// udpPayload dispatches UDP payloads by port; it reports false for ports
+// it does not decode.
+func (p *Printer) udpPayload(b []byte, length int, sport, dport uint16, h *ipHdr) bool {
+	port := func(n uint16) bool { return sport == n || dport == n }
+	switch {
+	case port(53):
+		p.dns(b, length, false)
+	case port(67) || port(68):
+		p.bootp(b, length)
+	case port(123):
+		p.ntp(b, length)
+	case port(4789):
+		p.vxlan(b, length)
+	case port(6081):
+		p.geneve(b, length)
+	case port(5353):
+		p.dns(b, length, false)
+	default:
+		return false
+	}
+	return true
+}
