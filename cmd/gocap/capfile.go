@@ -304,11 +304,13 @@ func (p *pcapReader) next() ([]byte, *record, error) {
 		// Old files had the two lengths the other way round.
 		caplen, wirelen = wirelen, caplen
 	}
+	// libpcap holds the fraction as a signed 32-bit number and converts
+	// it with signed arithmetic, which shows on impossible values.
 	switch {
 	case p.nano && p.prec == precMicro:
-		frac /= 1000
+		frac = uint32(int32(frac) / 1000)
 	case !p.nano && p.prec == precNano:
-		frac *= 1000
+		frac = uint32(int64(int32(frac)) * 1000)
 	}
 	r.frac = frac
 	r.wirelen = wirelen

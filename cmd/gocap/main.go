@@ -58,7 +58,7 @@ func main() {
 type flags struct {
 	read, write, filterFile, linkType, snaplen, precision, engine string
 	count                                                         string
-	countOnly, packetBuffered, number, pcapng, print, lineBuf      bool
+	countOnly, packetBuffered, number, pcapng, print, lineBuf     bool
 	numeric, verbose, tstamp, hex, hexASCII, ascii, dump          int
 	link, quiet, absSeq, noOpt, help, version, micro, nano        bool
 }

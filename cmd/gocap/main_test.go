@@ -1,0 +1,340 @@
+package main
+
+import (
+	"bytes"
+	"encoding/binary"
+	"errors"
+	"io"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"sort"
+	"strconv"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/gopacket/gopacket/pcapgo"
+)
+
+// corpusDir is the shared tcpdump capture corpus beside the checkout.
+const corpusDir = "../../../shared/corpus/tcpdump-pcaps"
+
+// runGocap runs the command in-process.
+func runGocap(t *testing.T, stdin io.Reader, args ...string) (code int, stdout, stderr string) {
+	t.Helper()
+	var out, errb bytes.Buffer
+	if stdin == nil {
+		stdin = strings.NewReader("")
+	}
+	code = run(args, stdin, &out, &errb)
+	return code, out.String(), errb.String()
+}
+
+// runTcpdump runs the local tcpdump, in UTC.
+func runTcpdump(args ...string) (code int, stdout, stderr string) {
+	cmd := exec.Command("tcpdump", args...)
+	cmd.Env = append(os.Environ(), "TZ=UTC")
+	var out, errb bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &out, &errb
+	err := cmd.Run()
+	var ee *exec.ExitError
+	switch {
+	case err == nil:
+	case errors.As(err, &ee):
+		code = ee.ExitCode()
+	default:
+		code = -1
+	}
+	return code, out.String(), errb.String()
+}
+
+func needTcpdump(t *testing.T) {
+	t.Helper()
+	if _, err := exec.LookPath("tcpdump"); err != nil {
+		t.Skip("tcpdump is not installed (apt-get install tcpdump); the comparison with it cannot run")
+	}
+}
+
+// captures returns the capture files of the shared corpus and of the
+// project's golden/testdata/pcap, failing when there are none.
+func captures(t *testing.T) []string {
+	t.Helper()
+	if _, err := os.Stat(corpusDir); err != nil {
+		t.Skipf("shared corpus %s is absent: %v", corpusDir, err)
+	}
+	var files []string
+	for _, pat := range []string{
+		corpusDir + "/*.pcap", corpusDir + "/*.pcapng",
+		corpusDir + "/generated/*.pcap", corpusDir + "/generated/*.pcapng",
+		corpusDir + "/libpcap-filter/*.pcap", corpusDir + "/libpcap-filter/*.pcapng",
+		"../../golden/testdata/pcap/*.pcap",
+	} {
+		m, _ := filepath.Glob(pat)
+		files = append(files, m...)
+	}
+	if len(files) < 100 {
+		t.Fatalf("found only %d capture files; the corpus layout changed?", len(files))
+	}
+	sort.Strings(files)
+	return files
+}
+
+// tcpdumpMessage rewrites tcpdump's stderr into gocap's: the "tcpdump: "
+// prefix becomes "gocap: ".
+func tcpdumpMessage(s string) string {
+	return strings.ReplaceAll(s, "tcpdump: ", "gocap: ")
+}
+
+// mixedLinkTypes is the pcapng file libpcap 1.10.3 refuses and gocap reads.
+const mixedLinkTypes = "gen-multi-if-mixed-linktype.pcapng"
+
+// TestKeepsWhatTcpdumpKeeps runs "-r X -w Y EXPR" through gocap and
+// tcpdump for every capture and a set of expressions, and requires the
+// same exit status and byte-identical output files. When tcpdump fails
+// before compiling (a broken file), the messages must match too.
+func TestKeepsWhatTcpdumpKeeps(t *testing.T) {
+	needTcpdump(t)
+	exprs := []string{
+		"",
+		"tcp",
+		"udp",
+		"ip",
+		"ip6",
+		"arp",
+		"icmp or icmp6",
+		"tcp port 80 or udp port 53",
+		"not ip and not ip6",
+		"greater 200",
+		"ip[8] < 64",
+		"tcp[tcpflags] & (tcp-syn|tcp-fin) != 0",
+		"vlan",
+		"ip6 protochain 58",
+		"net 10.0.0.0/8 or host 127.0.0.1",
+		"ether broadcast or ether multicast",
+	}
+	files := captures(t)
+	var (
+		mu                     sync.Mutex
+		compared, notSupported int
+		unsupported            []string
+	)
+	t.Run("files", func(t *testing.T) {
+		for _, file := range files {
+			t.Run(filepath.Base(file), func(t *testing.T) {
+				t.Parallel()
+				c, n := compareWithTcpdump(t, file, exprs)
+				mu.Lock()
+				defer mu.Unlock()
+				compared += c
+				notSupported += n
+				if n > 0 {
+					unsupported = append(unsupported, filepath.Base(file))
+				}
+			})
+		}
+	})
+	if compared == 0 {
+		t.Fatal("nothing was compared")
+	}
+	sort.Strings(unsupported)
+	t.Logf("%d runs compared with tcpdump; %d not compared because cbpf does not support the link type yet: %s",
+		compared, notSupported, strings.Join(unsupported, ", "))
+}
+
+// compareWithTcpdump runs each expression over file through both tools
+// and reports how many runs it compared and how many it could not.
+func compareWithTcpdump(t *testing.T, file string, exprs []string) (compared, notSupported int) {
+	dir := t.TempDir()
+	base := filepath.Base(file)
+	{
+		for _, expr := range exprs {
+			var args []string
+			if expr != "" {
+				args = []string{expr}
+			}
+			gOut := filepath.Join(dir, "g.pcap")
+			tOut := filepath.Join(dir, "t.pcap")
+			os.Remove(gOut)
+			os.Remove(tOut)
+			tc, _, te := runTcpdump(append([]string{"-r", file, "-w", tOut}, args...)...)
+			gc, _, ge := runGocap(t, nil, append([]string{"-r", file, "-w", gOut}, args...)...)
+			if base == mixedLinkTypes {
+				continue // checked by TestMixedLinkTypes
+			}
+			name := base + " '" + expr + "'"
+			if tc == 0 && gc != 0 && strings.Contains(ge, "not supported") {
+				// cbpf does not generate code for this link type
+				// yet; say so rather than pass silently.
+				notSupported++
+				continue
+			}
+			if tc == 0 && gc == 1 && strings.Contains(ge, "gocap: expression rejects all packets") {
+				// libpcap master (cbpf's reference) refuses at compile
+				// time what 1.10.3 compiles into a filter that keeps
+				// nothing: then tcpdump's file must hold no packet.
+				if recs, err := readPcapFile(tOut); err != nil || len(recs) != 0 {
+					t.Errorf("%s: gocap says the expression rejects all packets, tcpdump kept %d (%v)", name, len(recs), err)
+				}
+				continue
+			}
+			if tc != gc {
+				t.Errorf("%s: exit %d, tcpdump %d\ngocap stderr: %stcpdump stderr: %s", name, gc, tc, ge, te)
+				continue
+			}
+			compared++
+			firstLine := func(s string) string { l, _, _ := strings.Cut(s, "\n"); return l }
+			if tc == 0 || !strings.HasPrefix(te, "reading from file") {
+				// Either all went well or the file itself is bad:
+				// the messages must be tcpdump's.
+				if want := tcpdumpMessage(te); ge != want {
+					t.Errorf("%s: stderr\n%q, tcpdump\n%q", name, ge, want)
+				}
+			} else if firstLine(ge) != firstLine(te) {
+				t.Errorf("%s: first stderr line %q, tcpdump %q", name, firstLine(ge), firstLine(te))
+			}
+			if tc != 0 && strings.HasPrefix(te, "reading from file") && !strings.Contains(te, "pcap_loop") {
+				continue // a filter error: no output file from either
+			}
+			want, werr := os.ReadFile(tOut)
+			got, gerr := os.ReadFile(gOut)
+			if (werr == nil) != (gerr == nil) {
+				t.Errorf("%s: output file: gocap %v, tcpdump %v", name, gerr, werr)
+				continue
+			}
+			if !bytes.Equal(got, want) {
+				t.Errorf("%s: output differs: %s", name, describeDiff(got, want))
+			}
+		}
+	}
+	return compared, notSupported
+}
+
+// describeDiff says how two pcap files differ: packet counts and the first
+// differing record.
+func describeDiff(got, want []byte) string {
+	g, gerr := pcapRecords(got)
+	w, werr := pcapRecords(want)
+	if gerr != nil || werr != nil {
+		return "unreadable: gocap " + errString(gerr) + ", tcpdump " + errString(werr)
+	}
+	if len(g) != len(w) {
+		return "gocap kept " + itoa(len(g)) + " packets, tcpdump " + itoa(len(w))
+	}
+	for i := range g {
+		if !bytes.Equal(g[i], w[i]) {
+			return "record " + itoa(i) + " differs"
+		}
+	}
+	return "file headers differ: " + hexPrefix(got) + " vs " + hexPrefix(want)
+}
+
+func errString(err error) string {
+	if err == nil {
+		return "ok"
+	}
+	return err.Error()
+}
+
+func itoa(n int) string { return strconv.Itoa(n) }
+
+func hexPrefix(b []byte) string {
+	const hexdigits = "0123456789abcdef"
+	var s []byte
+	for i := 0; i < len(b) && i < 24; i++ {
+		s = append(s, hexdigits[b[i]>>4], hexdigits[b[i]&15])
+	}
+	return string(s)
+}
+
+func readPcapFile(name string) ([][]byte, error) {
+	b, err := os.ReadFile(name)
+	if err != nil {
+		return nil, err
+	}
+	return pcapRecords(b)
+}
+
+// pcapRecords splits a little-endian pcap file into its records (header
+// and data), for comparisons.
+func pcapRecords(b []byte) ([][]byte, error) {
+	if len(b) < 24 {
+		return nil, errors.New("short file")
+	}
+	var recs [][]byte
+	for off := 24; off < len(b); {
+		if len(b)-off < 16 {
+			return nil, errors.New("short record header")
+		}
+		n := int(binary.LittleEndian.Uint32(b[off+8:]))
+		if len(b)-off-16 < n {
+			return nil, errors.New("short record")
+		}
+		recs = append(recs, b[off:off+16+n])
+		off += 16 + n
+	}
+	return recs, nil
+}
+
+// TestMixedLinkTypes: libpcap 1.10.3 refuses a pcapng file whose
+// interfaces have different link types; gocap reads it, compiling the
+// filter once per link type, prints and counts every packet, and writes
+// it as pcapng. Writing pcap fails as tcpdump does, once a packet of the
+// second link type is kept.
+func TestMixedLinkTypes(t *testing.T) {
+	file := filepath.Join(corpusDir, "generated", mixedLinkTypes)
+	if _, err := os.Stat(file); err != nil {
+		t.Skipf("shared corpus file %s is absent", file)
+	}
+	// Count each interface's packets with gopacket's reader.
+	f, err := os.Open(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	ng, err := pcapgo.NewNgReader(f, pcapgo.NgReaderOptions{WantMixedLinkType: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	perIface := map[int]int{}
+	total := 0
+	for {
+		_, ci, err := ng.ReadPacketData()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+		perIface[ci.InterfaceIndex]++
+		total++
+	}
+	if len(perIface) != 2 {
+		t.Fatalf("expected 2 interfaces with packets, got %v", perIface)
+	}
+
+	code, out, errs := runGocap(t, nil, "-r", file, "--count", "icmp or icmp6 or tcp or udp")
+	if code != 0 {
+		t.Fatalf("--count: exit %d: %s", code, errs)
+	}
+	if want := itoa(total) + " packets\n"; out != want {
+		// Every packet of the generated traffic is ICMP, TCP or UDP.
+		t.Errorf("--count printed %q, want %q", out, want)
+	}
+
+	dir := t.TempDir()
+	ngOut := filepath.Join(dir, "out.pcapng")
+	if code, _, errs := runGocap(t, nil, "-r", file, "-w", ngOut, "--pcapng"); code != 0 {
+		t.Fatalf("--pcapng: exit %d: %s", code, errs)
+	}
+	code, out, errs = runGocap(t, nil, "-r", ngOut, "--count")
+	if code != 0 || out != itoa(total)+" packets\n" {
+		t.Errorf("re-reading the pcapng written: exit %d, %q, %s", code, out, errs)
+	}
+
+	pcapOut := filepath.Join(dir, "out.pcap")
+	code, _, errs = runGocap(t, nil, "-r", file, "-w", pcapOut)
+	if code != 1 || !strings.Contains(errs, "gocap: pcap_loop: an interface has a type 113 different from the type of the first interface") {
+		t.Errorf("pcap output of mixed link types: exit %d, stderr %q", code, errs)
+	}
+}
