@@ -167,6 +167,8 @@ func TestGolden(t *testing.T) {
 	perProto := map[string]*tally{}
 	var failed []string
 	seen := map[string]bool{}
+	// PRINTER_SHOW=substring logs the differences of matching packets.
+	show, shown := os.Getenv("PRINTER_SHOW"), 0
 	cache := map[string][]capturePacket{}
 	for _, out := range outs {
 		base := strings.TrimSuffix(filepath.Base(out), ".out")
@@ -232,6 +234,14 @@ func TestGolden(t *testing.T) {
 				}
 			}
 			if !same {
+				if show != "" && strings.Contains(id, show) && shown < 30 {
+					shown++
+					g := "(no packet)"
+					if j < len(got) {
+						g = got[j]
+					}
+					t.Logf("%s:\n got: %q\nwant: %q", id, g, w)
+				}
 				failed = append(failed, id)
 				if !listed[id] && !*update {
 					g := "(no packet)"

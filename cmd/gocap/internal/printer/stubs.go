@@ -54,7 +54,3 @@ func (p *Printer) ntp(b []byte, length int)             { p.printf("NTP") }
 func (p *Printer) vxlan(b []byte, length int)           { p.printf("VXLAN") }
 func (p *Printer) geneve(b []byte, length int)          { p.printf("Geneve") }
 func (p *Printer) dns(b []byte, length int, tcp bool)   { p.printf("DNS") }
-func (p *Printer) icmp(b []byte, length int, h *ipHdr)  { p.printf("ICMP") }
-func (p *Printer) icmp6(b []byte, length int, h *ipHdr) { p.printf("ICMP6") }
-func (p *Printer) ip6(b []byte, length int)             { p.printf("IP6") }
-func (p *Printer) arp(b []byte, length int)             { p.printf("ARP") }

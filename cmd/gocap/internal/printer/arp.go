@@ -1,0 +1,96 @@
+package printer
+
+import (
+	"encoding/binary"
+	"fmt"
+)
+
+var arpHrdNames = map[uint16]string{
+	1: "Ethernet", 6: "TokenRing", 7: "ArcNet", 15: "FrameRelay", 19: "ATM", 23: "Strip",
+	24: "IEEE 1394", 32: "InfiniBand",
+}
+
+var arpOpNames = map[uint16]string{
+	1: "Request", 2: "Reply", 3: "Reverse Request", 4: "Reverse Reply",
+	8: "Inverse Request", 9: "Inverse Reply", 10: "NACK Reply",
+}
+
+// arp prints an ARP or RARP packet.
+func (p *Printer) arp(b []byte, length int) {
+	p.proto = "arp"
+	need(b, 8)
+	hrd := binary.BigEndian.Uint16(b)
+	pro := binary.BigEndian.Uint16(b[2:])
+	hln, pln := int(b[4]), int(b[5])
+	op := binary.BigEndian.Uint16(b[6:])
+	sha := 8
+	spa := sha + hln
+	tha := spa + pln
+	tpa := tha + hln
+	if tpa+pln > len(b) {
+		panic(truncated{})
+	}
+	if !p.o.LinkHeader {
+		p.print("ARP, ")
+	}
+	isIP := pro == etIPv4 || pro == 0x1000
+	if !isIP || pln != 4 || hln == 0 || p.o.Verbose > 0 {
+		hn, ok := arpHrdNames[hrd]
+		if !ok {
+			hn = fmt.Sprintf("Unknown Hardware (%d)", hrd)
+		}
+		p.printf("%s (len %d), %s (len %d)", hn, hln, ethertypeName(pro, fmt.Sprintf("Unknown Protocol (0x%04x)", pro)), pln)
+		if p.o.Verbose == 0 {
+			p.printf(", length %d", length)
+			return
+		}
+	}
+	if p.o.Verbose > 0 {
+		p.print(", ")
+	}
+	on, ok := arpOpNames[op]
+	if !ok {
+		on = fmt.Sprintf("Unknown (%d)", op)
+	}
+	p.printf("%s ", on)
+	paddr := func(off int) string {
+		if !isIP {
+			return "<wrong proto type>"
+		}
+		if pln != 4 {
+			return "<wrong len>"
+		}
+		return addr4(b[off:]).String()
+	}
+	switch op {
+	case 1:
+		p.printf("who-has %s", paddr(tpa))
+		if nonzero(b[tha : tha+hln]) {
+			p.printf(" (%s)", linkAddr(b[tha:tha+hln]))
+		}
+		p.printf(" tell %s", paddr(spa))
+	case 2:
+		p.printf("%s is-at %s", paddr(spa), linkAddr(b[sha:sha+hln]))
+	case 3:
+		p.printf("who-is %s tell %s", linkAddr(b[tha:tha+hln]), linkAddr(b[sha:sha+hln]))
+	case 4:
+		p.printf("%s at %s", linkAddr(b[tha:tha+hln]), paddr(tpa))
+	case 8:
+		p.printf("who-is %s tell %s", linkAddr(b[tha:tha+hln]), linkAddr(b[sha:sha+hln]))
+	case 9:
+		p.printf("%s at %s", linkAddr(b[sha:sha+hln]), paddr(spa))
+	default:
+		p.defaultPrint(b)
+		return
+	}
+	p.printf(", length %d", length)
+}
+
+func nonzero(b []byte) bool {
+	for _, c := range b {
+		if c != 0 {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,420 @@
+package printer
+
+import (
+	"encoding/binary"
+	"fmt"
+)
+
+// ip6 prints an IPv6 packet and its extension headers.
+func (p *Printer) ip6(b []byte, length int) {
+	p.proto = "ip6"
+	need(b, 1)
+	if length < 40 {
+		if !p.o.LinkHeader {
+			p.print("IP6 ")
+		}
+		p.printf("truncated-ip6 %d", length)
+		return
+	}
+	if !p.o.LinkHeader {
+		p.print("IP6 ")
+	}
+	if b[0]>>4 != 6 {
+		p.printf("version error: %d != 6", b[0]>>4)
+		return
+	}
+	need(b, 40)
+	plen := int(binary.BigEndian.Uint16(b[4:]))
+	var l int
+	if plen != 0 {
+		l = plen + 40
+		if length < l {
+			p.printf("truncated-ip6 - %d bytes missing!", l-length)
+		}
+	} else {
+		l = length
+	}
+	if l < len(b) {
+		b = b[:l]
+	}
+	nh := b[6]
+	if p.o.Verbose > 0 {
+		flow := binary.BigEndian.Uint32(b)
+		p.print("(")
+		if flow&0x0ff00000 != 0 {
+			p.printf("class 0x%02x, ", (flow&0x0ff00000)>>20)
+		}
+		if flow&0x000fffff != 0 {
+			p.printf("flowlabel 0x%05x, ", flow&0x000fffff)
+		}
+		p.printf("hlim %d, next-header %s (%d) payload length: %d) ", b[7], ipProtoName(nh), nh, plen)
+	}
+	h := &ipHdr{v6: true, src: addr16(b[8:]), dst: addr16(b[24:]), nh: nh, ttl: b[7]}
+	off := 40
+	rem := l - 40
+	first := true
+	for off < len(b) {
+		if first && nh != 6 && nh != 17 && nh != 33 && nh != 132 {
+			p.printf("%s > %s: ", h.src, h.dst)
+		}
+		first = false
+		cp := b[off:]
+		adv := 0
+		switch nh {
+		case 0, 60:
+			if nh == 0 {
+				p.print("HBH ")
+			} else {
+				p.print("DSTOPT ")
+			}
+			hl := (int(u8(cp, 1)) + 1) * 8
+			need(cp, hl)
+			if p.o.Verbose > 0 {
+				p.ip6Opts(cp[2:hl])
+			}
+			p.proto = "ip6"
+			adv = hl
+			nh = cp[0]
+		case 44:
+			need(cp, 8)
+			fo := binary.BigEndian.Uint16(cp[2:]) & 0xfff8
+			fl := 40 + plen - off - 8
+			if p.o.Verbose > 0 {
+				p.printf("frag (0x%08x:%d|%d)", binary.BigEndian.Uint32(cp[4:]), fo, fl)
+			} else {
+				p.printf("frag (%d|%d)", fo, fl)
+			}
+			if fo != 0 {
+				return
+			}
+			p.print(" ")
+			adv = 8
+			nh = cp[0]
+			h.frag = true
+			if off+adv >= len(b) {
+				return
+			}
+		case 43:
+			adv = p.rt6(cp)
+			nh = cp[0]
+		default:
+			p.demux(cp, rem, h, nh)
+			return
+		}
+		if rem < adv {
+			panic(truncated{})
+		}
+		off += adv
+		rem -= adv
+	}
+}
+
+// ip6Opts prints hop-by-hop or destination options (-v).
+func (p *Printer) ip6Opts(b []byte) {
+	for i := 0; i < len(b); {
+		t := b[i]
+		if t == 0 {
+			p.print("(pad1)")
+			i++
+			continue
+		}
+		if i+2 > len(b) {
+			p.print("[trunc]")
+			return
+		}
+		l := int(b[i+1])
+		if i+2+l > len(b) {
+			p.print("[trunc]")
+			return
+		}
+		d := b[i+2 : i+2+l]
+		switch t {
+		case 1:
+			p.printf("(padn)")
+		case 5:
+			if l != 2 {
+				p.printf("(rtalert: invalid len %d)", l)
+			} else {
+				p.printf("(rtalert: 0x%04x) ", binary.BigEndian.Uint16(d))
+			}
+		case 0xc2:
+			if l != 4 {
+				p.printf("(jumbo: invalid len %d)", l)
+			} else {
+				p.printf("(jumbo: %d) ", binary.BigEndian.Uint32(d))
+			}
+		default:
+			p.printf("(opt_type 0x%02x: len=%d)", t, l)
+		}
+		i += 2 + l
+	}
+	p.print(" ")
+}
+
+// rt6 prints a routing header and returns its length.
+func (p *Printer) rt6(b []byte) int {
+	p.proto = "rt6"
+	need(b, 4)
+	l := (int(b[1]) + 1) * 8
+	typ := b[2]
+	p.printf("srcrt (len=%d", b[1])
+	p.printf(", type=%d", typ)
+	switch typ {
+	case 0:
+		p.printf(", segleft=%d, ", b[3])
+		need(b, 8)
+		p.printf("rsv=0x%0x", binary.BigEndian.Uint32(b[4:]))
+		n := int(b[1]) / 2
+		for i := 0; i < n; i++ {
+			need(b, 8+16*(i+1))
+			p.printf(", [%d]%s", i, addr16(b[8+16*i:]))
+		}
+		p.print(") ")
+	case 4:
+		need(b, 8)
+		p.printf(", segleft=%d, last-entry=%d, flags=0x%0x, tag=%x, ", b[3], b[4], b[5], binary.BigEndian.Uint16(b[6:]))
+		n := int(b[4])
+		for i := 0; i <= n; i++ {
+			need(b, 8+16*(i+1))
+			if i > 0 {
+				p.print(", ")
+			}
+			p.printf("[%d]%s", i, addr16(b[8+16*i:]))
+		}
+		p.print(") ")
+	default:
+		p.printf(", segleft=%d", b[3])
+		p.print(") ")
+	}
+	p.proto = "ip6"
+	return l
+}
+
+var icmp6Types = map[uint8]string{
+	1: "destination unreachable", 2: "packet too big", 3: "time exceeded in-transit",
+	4: "parameter problem", 128: "echo request", 129: "echo reply",
+	130: "multicast listener query", 131: "multicast listener report",
+	132: "multicast listener done", 133: "router solicitation", 134: "router advertisement",
+	135: "neighbor solicitation", 136: "neighbor advertisement", 137: "redirect",
+	138: "router renumbering", 139: "who-are-you request", 140: "who-are-you reply",
+	141: "inverse neighbor solicitation", 142: "inverse neighbor advertisement",
+	143: "multicast listener report v2", 144: "home agent discovery request",
+	145: "home agent discovery reply", 146: "mobile router solicitation",
+	147: "mobile router advertisement", 151: "multicast router advertisement",
+	152: "multicast router solicitation", 153: "multicast router termination", 155: "RPL",
+}
+
+var icmp6Unreach = map[uint8]string{
+	0: "unreachable route", 1: "unreachable prohibited", 2: "beyond scope",
+	3: "unreachable address", 4: "unreachable port", 5: "source address ingress/egress policy",
+	6: "reject route",
+}
+
+// icmp6 prints an ICMPv6 message.
+func (p *Printer) icmp6(b []byte, length int, h *ipHdr) {
+	p.proto = "icmp6"
+	typ := u8(b, 0)
+	code := u8(b, 1)
+	if p.o.Verbose > 0 && !h.frag && len(b) >= length {
+		sum := checksum(b[:length], pseudoSum(h, 58, length))
+		is := binary.BigEndian.Uint16(b[2:])
+		if sum != 0 {
+			p.printf("[bad icmp6 cksum 0x%04x -> 0x%04x!] ", is, shouldBe(is, sum))
+		} else {
+			p.print("[icmp6 sum ok] ")
+		}
+	}
+	tn, ok := icmp6Types[typ]
+	if !ok {
+		tn = fmt.Sprintf("unknown icmp6 type (%d)", typ)
+	}
+	p.printf("ICMP6, %s", tn)
+	if p.o.Verbose > 0 && (typ == 133 || typ == 134 || typ == 135 || typ == 136 || typ == 137 || typ == 145 || typ == 147) {
+		p.printf(", length %d", length)
+	}
+	switch typ {
+	case 1:
+		cn, ok := icmp6Unreach[code]
+		if !ok {
+			cn = fmt.Sprintf("unknown unreach code (%d)", code)
+		}
+		p.printf(", %s", cn)
+		switch code {
+		case 0, 1, 3:
+			need(b, 48)
+			p.printf(" %s", addr16(b[32:]))
+		case 2:
+			need(b, 48)
+			p.printf(" %s, source address %s", addr16(b[32:]), addr16(b[16:]))
+		case 4:
+			need(b, 48)
+			d := addr16(b[32:])
+			prot, up := upperLayer6(b[8:])
+			if up == nil {
+				panic(truncated{})
+			}
+			dport := be16(up, 2)
+			switch prot {
+			case 6:
+				p.printf(", %s tcp port %s", d, p.tcpPort(dport))
+			case 17:
+				p.printf(", %s udp port %s", d, p.udpPort(dport))
+			default:
+				p.printf(", %s protocol %d port %d unreachable", d, prot, dport)
+			}
+		}
+	case 2:
+		p.printf(", mtu %d", be32(b, 4))
+	case 3:
+		switch code {
+		case 0:
+			need(b, 48)
+			p.printf(" for %s", addr16(b[32:]))
+		case 1:
+			p.print(" (reassembly)")
+		default:
+			p.printf(", unknown code (%d)", code)
+		}
+	case 4:
+		need(b, 48)
+		switch code {
+		case 0:
+			p.printf(", erroneous - octet %d", be32(b, 4))
+		case 1:
+			p.printf(", next header - octet %d", be32(b, 4))
+		case 2:
+			p.printf(", option - octet %d", be32(b, 4))
+		default:
+			p.printf(", code-#%d", code)
+		}
+	case 128, 129:
+		p.printf(", id %d, seq %d", be16(b, 4), be16(b, 6))
+	case 130:
+		if length == 24 {
+			p.printf(" max resp delay: %d ", be16(b, 4))
+			need(b, 24)
+			p.printf("addr: %s", addr16(b[8:]))
+		} else if length >= 28 {
+			p.mldv2Query(b, length)
+		} else {
+			p.print(" unknown,")
+		}
+	case 131, 132:
+		p.printf(" max resp delay: %d ", be16(b, 4))
+		need(b, 24)
+		p.printf("addr: %s", addr16(b[8:]))
+	case 133:
+	case 134:
+	case 135:
+		need(b, 24)
+		p.printf(", who has %s", addr16(b[8:]))
+	case 136:
+		need(b, 24)
+		p.printf(", tgt is %s", addr16(b[8:]))
+		if p.o.Verbose > 0 {
+			f := be32(b, 4)
+			var fl []string
+			if f&0x80000000 != 0 {
+				fl = append(fl, "router")
+			}
+			if f&0x40000000 != 0 {
+				fl = append(fl, "solicited")
+			}
+			if f&0x20000000 != 0 {
+				fl = append(fl, "override")
+			}
+			s := "none"
+			if len(fl) > 0 {
+				s = join(fl, ", ")
+			}
+			p.printf(", Flags [%s]", s)
+		}
+	case 137:
+		need(b, 40)
+		p.printf(", %s to %s", addr16(b[24:]), addr16(b[8:]))
+	case 143:
+		p.mldv2Report(b, length)
+	default:
+		p.printf(", length %d", length)
+		return
+	}
+	if p.o.Verbose == 0 {
+		p.printf(", length %d", length)
+	}
+}
+
+func join(s []string, sep string) string {
+	out := ""
+	for i, x := range s {
+		if i > 0 {
+			out += sep
+		}
+		out += x
+	}
+	return out
+}
+
+// upperLayer6 finds the transport header in the IPv6 packet quoted by an
+// ICMPv6 error, skipping extension headers.
+func upperLayer6(b []byte) (uint8, []byte) {
+	if len(b) < 40 {
+		return 0, nil
+	}
+	nh := b[6]
+	b = b[40:]
+	for {
+		switch nh {
+		case 0, 60, 43:
+			if len(b) < 2 {
+				return 0, nil
+			}
+			l := (int(b[1]) + 1) * 8
+			if len(b) < l {
+				return 0, nil
+			}
+			nh, b = b[0], b[l:]
+		case 44:
+			if len(b) < 8 {
+				return 0, nil
+			}
+			if binary.BigEndian.Uint16(b[2:])&0xfff8 != 0 {
+				return 0, nil
+			}
+			nh, b = b[0], b[8:]
+		default:
+			if len(b) < 4 {
+				return 0, nil
+			}
+			return nh, b
+		}
+	}
+}
+
+func (p *Printer) mldv2Query(b []byte, length int) {
+	need(b, 28)
+	mrc := int(binary.BigEndian.Uint16(b[4:]))
+	mrt := mrc
+	if mrc >= 32768 {
+		mrt = ((mrc & 0x0fff) | 0x1000) << (((mrc & 0x7000) >> 12) + 3)
+	}
+	if p.o.Verbose > 0 {
+		p.printf(" [max resp delay=%d]", mrt)
+	}
+	g := addr16(b[8:])
+	if !g.IsUnspecified() {
+		p.printf(" [gaddr %s", g)
+	}
+	n := int(binary.BigEndian.Uint16(b[26:]))
+	if p.o.Verbose > 0 {
+		p.printf(" %d source(s)", n)
+	}
+	if !g.IsUnspecified() {
+		p.print("]")
+	}
+}
+
+func (p *Printer) mldv2Report(b []byte, length int) {
+	need(b, 8)
+	n := int(binary.BigEndian.Uint16(b[6:]))
+	p.printf(", %d group record(s)", n)
+}
