@@ -141,6 +141,10 @@ func (c *compiler) arithOp(op parser.ArithOp, a0, a1 *arth) *arth {
 
 // load is "proto[index:size]".
 func (c *compiler) load(proto parser.Proto, inst *arth, size uint32) *arth {
+	// The result's register is taken before the offset computations
+	// (which may need registers of their own), as libpcap does.
+	regno := c.allocReg()
+	c.freeReg(inst.regno)
 	var sz uint16
 	switch size {
 	case 1:
@@ -154,7 +158,7 @@ func (c *compiler) load(proto parser.Proto, inst *arth, size uint32) *arth {
 	}
 	switch proto {
 	case parser.ProtoRadio:
-		c.fail("radio information not present in capture")
+		c.radioLoad(inst, sz)
 	case parser.ProtoLink:
 		s := c.absOffsetVarPart(&c.offLinkHdr)
 		if s != nil {
@@ -215,7 +219,7 @@ func (c *compiler) load(proto parser.Proto, inst *arth, size uint32) *arth {
 	default:
 		c.fail("'%s' does not support the index operation", proto)
 	}
-	inst.regno = c.allocReg()
+	inst.regno = regno
 	inst.s = append(inst.s, newStmt(clsST, uint32(inst.regno)))
 	return inst
 }

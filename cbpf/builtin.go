@@ -52,10 +52,8 @@ func (c *compiler) builtin(b *parser.Builtin) *block {
 	case parser.KwPFIfname, parser.KwPFRuleset, parser.KwPFRulenum, parser.KwPFSubrulenum,
 		parser.KwPFReason, parser.KwPFAction:
 		c.fail("'%s' supported only on PFLOG linktype", pfWord(b.Kw))
-	case parser.KwWlanType:
-		c.fail("'type/subtype' not supported on DLT_%s", c.linktype)
-	case parser.KwWlanDir:
-		c.fail("'dir' not supported on DLT_%s", c.linktype)
+	case parser.KwWlanType, parser.KwWlanDir:
+		return c.wlanFrameControl(b)
 	case parser.KwLane, parser.KwMetac, parser.KwBCC, parser.KwOAMF4EC, parser.KwOAMF4SC,
 		parser.KwSC, parser.KwILMIC, parser.KwOAM, parser.KwOAMF4, parser.KwConnectMsg,
 		parser.KwMetaConnect:
@@ -144,6 +142,9 @@ func (c *compiler) byteOp(op string, idx, val uint32) *block {
 func (c *compiler) broadcast(proto parser.Proto) *block {
 	switch proto {
 	case parser.ProtoDefault, parser.ProtoLink:
+		if isWLAN(c.linktype) {
+			return c.wlanHostop([]byte{0xff, 0xff, 0xff, 0xff, 0xff, 0xff}, parser.DirDst)
+		}
 		switch c.linktype {
 		case LinkEN10MB:
 			b1 := c.prevLinkHdrCheck()
@@ -174,6 +175,9 @@ func (c *compiler) broadcast(proto parser.Proto) *block {
 func (c *compiler) multicast(proto parser.Proto) *block {
 	switch proto {
 	case parser.ProtoDefault, parser.ProtoLink:
+		if isWLAN(c.linktype) {
+			return c.wlanMulticast()
+		}
 		switch c.linktype {
 		case LinkEN10MB:
 			b1 := c.prevLinkHdrCheck()

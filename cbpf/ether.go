@@ -34,6 +34,9 @@ func (c *compiler) ehostop(eaddr []byte, dir parser.Dir) *block {
 
 // etherHost tests a MAC-48 address on the link layer.
 func (c *compiler) etherHost(mac []byte, dir parser.Dir, what string) *block {
+	if isWLAN(c.linktype) {
+		return c.wlanHostop(mac, dir)
+	}
 	switch c.linktype {
 	case LinkEN10MB:
 		tmp := c.prevLinkHdrCheck()
@@ -128,7 +131,7 @@ func (c *compiler) acode(s string, q parser.Qual) *block {
 
 // etherHostName is "link host NAME" with a name from ethers(5).
 func (c *compiler) etherHostName(name string, dir parser.Dir) *block {
-	if c.linktype != LinkEN10MB {
+	if c.linktype != LinkEN10MB && !isWLAN(c.linktype) {
 		c.fail("'link host NAME' not supported on DLT_%s", c.linktype)
 	}
 	mac, ok := c.resolver.LookupEther(name)
@@ -152,7 +155,7 @@ func (c *compiler) gateway(name string, q parser.Qual) *block {
 	if c.isGeneve || c.isVXLAN {
 		c.fail("'gateway' cannot be used within VXLAN or Geneve")
 	}
-	if c.linktype != LinkEN10MB {
+	if c.linktype != LinkEN10MB && !isWLAN(c.linktype) {
 		c.fail("'gateway' not supported on DLT_%s", c.linktype)
 	}
 	if q.Dir != parser.DirDefault {

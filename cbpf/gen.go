@@ -146,6 +146,10 @@ func Generate(tree parser.Expr, opts Options) (prog []bpf.RawInstruction, err er
 func (c *compiler) finish(p *block) *block {
 	p = p.res()
 	c.insertComputeVLOffsets(p.head)
+	if ppi := c.ppiDLTCheck(); ppi != nil {
+		genAnd(ppi, p)
+		p = p.res()
+	}
 	backpatch(p, c.newBlock(clsRET|srcK, c.snaplen))
 	p.sense = !p.sense
 	backpatch(p, c.newBlock(clsRET|srcK, 0))

@@ -72,6 +72,8 @@ func (c *compiler) initLinktype() {
 		c.offLinkType.constPart = 0
 		c.offLinkPL.constPart = 20
 		c.offNL, c.offNLNoSNAP = 0, 3
+	case LinkIEEE80211, LinkPrismHeader, LinkIEEE80211Radio, LinkIEEE80211RadioAVS, LinkPPI:
+		c.initWLAN(lt)
 	default:
 		c.fail("link type %s is not supported by gocap's code generator yet", lt)
 	}
@@ -81,11 +83,14 @@ func (c *compiler) initLinktype() {
 
 // insertComputeVLOffsets puts, at the start of the program, the code that
 // computes the length of a variable-length link-layer header (radio
-// headers, 802.11). None of the link types initLinktype accepts has one;
-// the radio-header link types are refused there. What remains is zeroing
-// the offsets a Linux-extension "vlan" shifts at run time.
+// headers and 802.11, see radio.go), or else the code zeroing the offsets
+// a Linux-extension "vlan" shifts at run time.
 func (c *compiler) insertComputeVLOffsets(b *block) {
-	if s := c.vlanVLOffsetInit(); s != nil {
+	s := c.wlanVLOffsets(b.stmts)
+	if s == nil {
+		s = c.vlanVLOffsetInit()
+	}
+	if s != nil {
 		b.stmts = append(s, b.stmts...)
 	}
 }

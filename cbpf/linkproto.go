@@ -25,6 +25,8 @@ func (c *compiler) linktypeCheck(llProto uint32) *block {
 		return c.sllLinktype(llProto)
 	case LinkPPP:
 		return c.cmp(orLinkType, 0, szH, c.etherTypeToPPP(llProto))
+	case LinkIEEE80211, LinkPrismHeader, LinkIEEE80211Radio, LinkIEEE80211RadioAVS, LinkPPI:
+		return c.wlanLinktype(llProto)
 	case LinkNull, LinkLoop:
 		return c.nullLinktype(llProto)
 	case LinkRaw:

@@ -54,3 +54,12 @@ const (
 	LinkDSATagBRCM             LinkType = 281 // Ethernet with a Broadcom switch tag
 	LinkDSATagDSA              LinkType = 284 // Ethernet with a Marvell DSA tag
 )
+
+// The 802.11 link types (see wlan.go and radio.go).
+const (
+	LinkIEEE80211         LinkType = 105 // IEEE 802.11
+	LinkPrismHeader       LinkType = 119 // Prism or AVS radio header, then 802.11
+	LinkIEEE80211Radio    LinkType = 127 // radiotap header, then 802.11
+	LinkIEEE80211RadioAVS LinkType = 163 // AVS radio header, then 802.11
+	LinkPPI               LinkType = 192 // Per-Packet Information header, then (usually) 802.11
+)

@@ -1,0 +1,176 @@
+package cbpf
+
+// This file handles the variable-length headers of the 802.11 link types.
+// Before the 802.11 header there may be a radio header whose length only
+// the packet knows (radiotap, AVS, Prism, PPI), and the 802.11 header
+// itself is 24 bytes, plus 2 for a QoS data frame, rounded up to a
+// multiple of 4 when a radiotap header says the driver padded it. The
+// program computes both lengths at its start into the scratch registers
+// that the offsets of the link-layer header and payload use (only those
+// that some test needed).
+
+// Radio header layouts.
+const (
+	prismHdrLen    = 144        // a Prism header's fixed length
+	avsMagicMask   = 0xfffff000 // an AVS header may stand in for a Prism one
+	avsMagic       = 0x80211000
+	wlanMinHdrLen  = 24   // a data frame's 802.11 header without QoS
+	wlanQoSLen     = 2    // QoS control field
+	wlanFC0QoS     = 0x80 // subtype bit of QoS data frames
+	radiotapFlags  = 0x00000002
+	radiotapTSFT   = 0x00000001
+	radiotapExt    = 0x80000000
+	radiotapPadded = 0x20 // IEEE80211_RADIOTAP_F_DATAPAD
+)
+
+// initWLAN sets the offsets of the 802.11 link types: everything after
+// the 802.11 header is at a run-time offset, and so is the 802.11 header
+// itself behind a radio header.
+func (c *compiler) initWLAN(lt LinkType) {
+	c.offLinkHdr.isVariable = lt != LinkIEEE80211
+	c.offLinkType.constPart = wlanMinHdrLen
+	c.offLinkPL.constPart = 0
+	c.offLinkPL.isVariable = true
+	c.offNL, c.offNLNoSNAP = 8, 3
+}
+
+// radioPrefixLen returns the statements that put the length of the radio
+// header in front of the 802.11 header in the link-layer header offset's
+// register, and in X, or nil when no test used that offset.
+func (c *compiler) radioPrefixLen() []*stmt {
+	if c.offLinkHdr.reg == -1 {
+		return nil
+	}
+	reg := uint32(c.offLinkHdr.reg)
+	var s []*stmt
+	switch c.outermostLinktype {
+	case LinkPrismHeader:
+		// An AVS header, announced by its magic number, has its length
+		// in its second word; a Prism header has a fixed length.
+		isAVS := newStmt(clsJMP|jmpJEQ|srcK, avsMagic)
+		avsLen := newStmt(clsLD|modeABS|szW, 4)
+		prismLen := newStmt(clsLD|modeIMM, prismHdrLen)
+		isAVS.jt, isAVS.jf = avsLen, prismLen
+		s = []*stmt{
+			newStmt(clsLD|modeABS|szW, 0),
+			newStmt(clsALU|aluAND|srcK, avsMagicMask),
+			isAVS, avsLen,
+			newStmt(clsJMP|jmpJA, 1),
+			prismLen,
+		}
+	case LinkIEEE80211RadioAVS:
+		s = []*stmt{newStmt(clsLD|modeABS|szW, 4)}
+	case LinkIEEE80211Radio, LinkPPI:
+		// A little-endian 16-bit length at offset 2.
+		s = []*stmt{
+			newStmt(clsLD|modeABS|szB, 3),
+			newStmt(clsALU|aluLSH|srcK, 8),
+			newStmt(clsMISC|miscTAX, 0),
+			newStmt(clsLD|modeABS|szB, 2),
+			newStmt(clsALU|aluOR|srcX, 0),
+		}
+	default:
+		return nil
+	}
+	return append(s, newStmt(clsST, reg), newStmt(clsMISC|miscTAX, 0))
+}
+
+// wlanHeaderLen appends to prefix (the code leaving the 802.11 header's
+// offset in X, or nil when it is constant) the code that stores the
+// offset of the link-layer payload in its register. next is the statement
+// the program continues with, which the computation's branches jump to.
+func (c *compiler) wlanHeaderLen(prefix []*stmt, next *stmt) []*stmt {
+	if c.offLinkPL.reg == -1 {
+		return prefix
+	}
+	pl := uint32(c.offLinkPL.reg)
+	s := prefix
+	if s == nil {
+		s = []*stmt{newStmt(clsLDX|modeIMM, c.offOutermostLinkHdr.constPart)}
+	}
+	isData := newStmt(clsJMP|jmpJSET|srcK, wlanFC0TypeData)
+	notCtl := newStmt(clsJMP|jmpJSET|srcK, wlanFC0TypeCtl)
+	isQoS := newStmt(clsJMP|jmpJSET|srcK, wlanFC0QoS)
+	addQoS := newStmt(clsLD|modeMEM, pl)
+	isData.jt, isData.jf = notCtl, next
+	notCtl.jt, notCtl.jf = next, isQoS
+	isQoS.jt, isQoS.jf = addQoS, next
+	s = append(s,
+		newStmt(clsMISC|miscTXA, 0),
+		newStmt(clsALU|aluADD|srcK, wlanMinHdrLen),
+		newStmt(clsST, pl),
+		newStmt(clsLD|modeIND|szB, 0),
+		isData, notCtl, isQoS,
+		addQoS,
+		newStmt(clsALU|aluADD|srcK, wlanQoSLen),
+		newStmt(clsST, pl))
+	if c.linktype != LinkIEEE80211Radio {
+		return s
+	}
+	// Atheros drivers pad the 802.11 header to a multiple of 4 and say
+	// so in the radiotap flags field, which is at 8, or at 16 after a
+	// TSFT field. Only the first presence word is looked at. Radiotap
+	// fields are little-endian; the presence word is loaded big-endian.
+	present := newStmt(clsLD|modeABS|szW, 4)
+	hasFlags := newStmt(clsJMP|jmpJSET|srcK, swap32(radiotapFlags))
+	hasExt := newStmt(clsJMP|jmpJSET|srcK, swap32(radiotapExt))
+	hasTSFT := newStmt(clsJMP|jmpJSET|srcK, swap32(radiotapTSFT))
+	flagsAfterTSFT := newStmt(clsLD|modeABS|szB, 16)
+	paddedAfterTSFT := newStmt(clsJMP|jmpJSET|srcK, radiotapPadded)
+	flags := newStmt(clsLD|modeABS|szB, 8)
+	padded := newStmt(clsJMP|jmpJSET|srcK, radiotapPadded)
+	roundUp := newStmt(clsLD|modeMEM, pl)
+	isQoS.jf = present
+	hasFlags.jt, hasFlags.jf = hasExt, next
+	hasExt.jt, hasExt.jf = next, hasTSFT
+	hasTSFT.jt, hasTSFT.jf = flagsAfterTSFT, flags
+	paddedAfterTSFT.jt, paddedAfterTSFT.jf = roundUp, next
+	padded.jt, padded.jf = roundUp, next
+	return append(s,
+		present, hasFlags, hasExt, hasTSFT,
+		flagsAfterTSFT, paddedAfterTSFT,
+		flags, padded,
+		roundUp,
+		newStmt(clsALU|aluADD|srcK, 3),
+		newStmt(clsALU|aluAND|srcK, ^uint32(3)),
+		newStmt(clsST, pl))
+}
+
+// wlanVLOffsets returns the statements that compute the variable offsets
+// of an 802.11 link type, for the start of the program whose first
+// statements are next, or nil when nothing needs computing.
+func (c *compiler) wlanVLOffsets(next []*stmt) []*stmt {
+	// The payload offset is computed from the header offset, so the
+	// header offset needs a register too.
+	if c.offLinkPL.reg != -1 && c.offLinkHdr.isVariable && c.offLinkHdr.reg == -1 {
+		c.offLinkHdr.reg = c.allocReg()
+	}
+	if !isWLAN(c.outermostLinktype) {
+		return nil
+	}
+	var first *stmt
+	if len(next) > 0 {
+		first = next[0]
+	}
+	return c.wlanHeaderLen(c.radioPrefixLen(), first)
+}
+
+// ppiDLTCheck is, for PPI, the check that the packet holds 802.11 (the
+// PPI header's link type field, little-endian), or nil.
+func (c *compiler) ppiDLTCheck() *block {
+	if c.linktype != LinkPPI {
+		return nil
+	}
+	return c.cmp(orPacket, 4, szW, swap32(uint32(LinkIEEE80211)))
+}
+
+// radioLoad is the load of "radio[index]": radio headers are at the
+// start of the packet.
+func (c *compiler) radioLoad(inst *arth, sz uint16) {
+	switch c.linktype {
+	case LinkIEEE80211RadioAVS, LinkIEEE80211Radio, LinkPrismHeader:
+	default:
+		c.fail("radio information not present in capture")
+	}
+	inst.s = append(inst.s, c.xferToX(inst), newStmt(clsLD|modeIND|sz, 0))
+}
