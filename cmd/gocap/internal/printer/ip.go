@@ -367,6 +367,8 @@ func (p *Printer) demux(b []byte, length int, h *ipHdr, proto uint8) {
 		p.ip6(b, length)
 	case 47:
 		p.gre(b, length)
+	case 112:
+		p.vrrp(b, length, h)
 	default:
 		if p.o.NumericLevel == 0 {
 			if n, ok := protoServiceNames[proto]; ok {

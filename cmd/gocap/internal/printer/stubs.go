@@ -40,17 +40,13 @@ func (p *Printer) udpPort(n uint16) string {
 	return strconv.Itoa(int(n))
 }
 
-func (p *Printer) igmp(b []byte, length int)            { p.printf(" ip-proto-2 %d", length) }
-func (p *Printer) gre(b []byte, length int)             { p.printf(" ip-proto-47 %d", length) }
-func (p *Printer) mpls(b []byte, length int)            { p.print("MPLS") }
-func (p *Printer) pppoe(b []byte, length int)           { p.print("PPPoE") }
-func (p *Printer) loopback(b []byte, length int)        { p.print("Loopback") }
-func (p *Printer) llc(b []byte, length int) int         { return -3 }
-func (p *Printer) dnsTCP(b []byte, length int)          {}
-func (p *Printer) httpFirstLine(b []byte, length int)   {}
-func (p *Printer) ssh(b []byte, length int)             {}
-func (p *Printer) bootp(b []byte, length int)           { p.printf("BOOTP") }
-func (p *Printer) ntp(b []byte, length int)             { p.printf("NTP") }
-func (p *Printer) vxlan(b []byte, length int)           { p.printf("VXLAN") }
-func (p *Printer) geneve(b []byte, length int)          { p.printf("Geneve") }
-func (p *Printer) dns(b []byte, length int, tcp bool)   { p.printf("DNS") }
+func (p *Printer) mpls(b []byte, length int)          { p.print("MPLS") }
+func (p *Printer) pppoe(b []byte, length int)         { p.print("PPPoE") }
+func (p *Printer) loopback(b []byte, length int)      { p.print("Loopback") }
+func (p *Printer) llc(b []byte, length int) int       { return -3 }
+func (p *Printer) httpFirstLine(b []byte, length int) {}
+func (p *Printer) ssh(b []byte, length int)           {}
+func (p *Printer) bootp(b []byte, length int)         { p.printf("BOOTP") }
+func (p *Printer) ntp(b []byte, length int)           { p.printf("NTP") }
+func (p *Printer) vxlan(b []byte, length int)         { p.printf("VXLAN") }
+func (p *Printer) geneve(b []byte, length int)        { p.printf("Geneve") }

@@ -1,0 +1,229 @@
+package printer
+
+import (
+	"encoding/binary"
+	"fmt"
+	"strings"
+)
+
+// vrrp prints a VRRP v2 or v3 advertisement; v6 says the addresses are
+// IPv6 ones.
+func (p *Printer) vrrp(b []byte, length int, h *ipHdr) {
+	p.proto = "vrrp"
+	vt := u8(b, 0)
+	ver, typ := vt>>4, vt&0xf
+	tn := "Advertisement"
+	if typ != 1 {
+		tn = fmt.Sprintf("unknown type (%d)", typ)
+	}
+	p.printf("VRRPv%d, %s", ver, tn)
+	if h.ttl != 255 {
+		p.printf(", (ttl %d)", h.ttl)
+	}
+	if ver < 2 || ver > 3 || typ != 1 {
+		return
+	}
+	p.printf(", vrid %d, prio %d", u8(b, 1), u8(b, 2))
+	auth := byte(0)
+	if ver == 2 {
+		auth = u8(b, 4)
+		an := map[byte]string{0: "none", 1: "simple", 2: "ah"}[auth]
+		p.printf(", authtype %s", an)
+		p.printf(", intvl %ds, length %d", u8(b, 5), length)
+	} else {
+		p.printf(", intvl %dcs, length %d", be16(b, 4)&0xfff, length)
+	}
+	if p.o.Verbose > 0 {
+		n := int(u8(b, 3))
+		if len(b) >= length {
+			if sum := checksum(b[:length], 0); sum != 0 && !h.v6 {
+				p.printf(", (bad vrrp cksum %x)", be16(b, 6))
+			}
+		}
+		p.print(", addrs")
+		if n > 1 {
+			p.printf("(%d)", n)
+		}
+		p.print(":")
+		c := " "
+		off := 8
+		for i := 0; i < n; i++ {
+			if h.v6 {
+				need(b, off+16)
+				p.printf("%s%s", c, addr16(b[off:]))
+				off += 16
+			} else {
+				need(b, off+4)
+				p.printf("%s%s", c, addr4(b[off:]))
+				off += 4
+			}
+			c = ","
+		}
+		if ver == 2 && auth == 1 {
+			p.print(" auth \"")
+			need(b, off+8)
+			for _, ch := range b[off : off+8] {
+				if ch == 0 {
+					break
+				}
+				p.buf.WriteByte(ch)
+			}
+			p.print("\"")
+		}
+	}
+}
+
+var greFlagNames = []struct {
+	bit  uint16
+	name string
+}{{0x8000, "checksum present"}, {0x4000, "routing present"}, {0x2000, "key present"},
+	{0x1000, "sequence# present"}, {0x0800, "strict source route"}, {0x0080, "acknowledgment# present"}}
+
+// gre prints a GRE packet (version 0; version 1 briefly).
+func (p *Printer) gre(b []byte, length int) {
+	p.proto = "gre"
+	flags := be16(b, 0)
+	p.printf("GREv%d", flags&7)
+	if flags&7 != 0 {
+		p.print(" ERROR: unknown-version")
+		return
+	}
+	if p.o.Verbose > 0 {
+		var s []string
+		for _, f := range greFlagNames {
+			if flags&f.bit != 0 {
+				s = append(s, f.name)
+			}
+		}
+		fs := "none"
+		if len(s) > 0 {
+			fs = strings.Join(s, ", ")
+		}
+		p.printf(", Flags [%s]", fs)
+	}
+	prot := be16(b, 2)
+	off := 4
+	if flags&0xc000 != 0 {
+		p.printf(", sum 0x%x", be16(b, off))
+		p.printf(", off 0x%x", be16(b, off+2))
+		off += 4
+	}
+	if flags&0x2000 != 0 {
+		p.printf(", key=0x%x", be32(b, off))
+		off += 4
+	}
+	if flags&0x1000 != 0 {
+		p.printf(", seq %d", be32(b, off))
+		off += 4
+	}
+	if flags&0x4000 != 0 {
+		p.printf("[|gre]")
+		return
+	}
+	if p.o.LinkHeader {
+		p.printf(", proto %s (0x%04x)", ethertypeName(prot, "unknown"), prot)
+	}
+	p.printf(", length %d", length)
+	if p.o.Verbose < 1 {
+		p.print(": ")
+	} else {
+		p.print("\n\t")
+	}
+	rest := b[min(off, len(b)):]
+	l := length - off
+	switch prot {
+	case etIPv4:
+		p.ip(rest, l)
+	case etIPv6:
+		p.ip6(rest, l)
+	case etMPLS:
+		p.mpls(rest, l)
+	case etTEB:
+		p.ether(rest, l)
+	default:
+		p.printf("gre-proto-0x%x", prot)
+	}
+}
+
+// igmp prints an IGMP message.
+func (p *Printer) igmp(b []byte, length int) {
+	p.proto = "igmp"
+	typ := u8(b, 0)
+	switch typ {
+	case 0x11:
+		p.print("igmp query")
+		if length >= 12 {
+			p.igmpv3Query(b, length)
+		} else {
+			mrc := u8(b, 1)
+			if mrc != 0 {
+				p.print(" v2")
+				if mrc != 100 {
+					p.printf(" [max resp time %d]", mrc)
+				}
+			} else {
+				p.print(" v1")
+			}
+			if be32(b, 4) != 0 {
+				p.printf(" [gaddr %s]", addr4(b[4:]))
+			}
+			if length != 8 {
+				p.printf(" [len %d]", length)
+			}
+		}
+	case 0x12, 0x16, 0x17:
+		w := map[byte]string{0x12: "igmp v1 report", 0x16: "igmp v2 report", 0x17: "igmp leave"}[typ]
+		need(b, 8)
+		p.printf("%s %s", w, addr4(b[4:]))
+		if length != 8 {
+			p.printf(" [len %d]", length)
+		}
+	case 0x22:
+		p.print("igmp v3 report")
+		need(b, 8)
+		n := int(binary.BigEndian.Uint16(b[6:]))
+		if length < 8 {
+			p.printf(" [invalid len %d]", length)
+		} else {
+			p.printf(", %d group record(s)", n)
+		}
+	default:
+		p.printf("igmp-%d", typ)
+	}
+	if p.o.Verbose > 0 && length >= 4 && len(b) >= length {
+		if checksum(b[:length], 0) != 0 {
+			p.printf(" bad igmp cksum %x!", binary.BigEndian.Uint16(b[2:]))
+		}
+	}
+}
+
+func (p *Printer) igmpv3Query(b []byte, length int) {
+	if length < 12 {
+		p.printf(" [invalid len %d]", length)
+		return
+	}
+	mrc := int(u8(b, 1))
+	mrt := mrc
+	if mrc >= 128 {
+		mrt = ((mrc & 0x0f) | 0x10) << (((mrc & 0x70) >> 4) + 3)
+	}
+	if mrc != 100 {
+		p.print(" [max resp time ")
+		if mrt < 600 {
+			p.printf("%.1fs", float64(mrt)/10)
+		} else {
+			p.printf("%ds", mrt/10)
+		}
+		p.print("]")
+	}
+	g := be32(b, 4)
+	if g == 0 {
+		return
+	}
+	p.printf(" [gaddr %s", addr4(b[4:]))
+	n := int(be16(b, 10))
+	if p.o.Verbose > 0 {
+		p.printf(" %d source(s)", n)
+	}
+	p.print("]")
+}
