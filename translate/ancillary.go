@@ -1,0 +1,140 @@
+package translate
+
+import (
+	"fmt"
+
+	"github.com/cilium/ebpf/asm"
+)
+
+// Context field offsets: struct __sk_buff and struct xdp_md
+// (include/uapi/linux/bpf.h).
+const (
+	skbLen          = 0
+	skbPktType      = 4
+	skbMark         = 8
+	skbQueueMapping = 12
+	skbProtocol     = 16
+	skbVLANPresent  = 20
+	skbVLANTCI      = 24
+	skbVLANProto    = 28
+	skbIfindex      = 40
+	skbHash         = 68
+	skbData         = 76
+	skbDataEnd      = 80
+
+	xdpData           = 0
+	xdpDataEnd        = 4
+	xdpIngressIfindex = 12
+	xdpRxQueueIndex   = 16
+)
+
+// Ancillary offsets, relative to SKF_AD_OFF (include/uapi/linux/filter.h).
+const (
+	adProtocol   = 0
+	adPktType    = 4
+	adIfindex    = 8
+	adNLAttr     = 12
+	adNLAttrNest = 16
+	adMark       = 20
+	adQueue      = 24
+	adHatype     = 28
+	adRxHash     = 32
+	adCPU        = 36
+	adXorX       = 40
+	adVLANTag    = 44
+	adVLANTagPr  = 48
+	adPayOffset  = 52
+	adRandom     = 56
+	adVLANTPID   = 60
+)
+
+// skbField describes an ancillary value read from struct __sk_buff: its
+// offset, and whether the field holds a big-endian 16-bit value that the
+// classic load converts to host order (protocol, vlan_proto).
+type skbField struct {
+	off   int16
+	be16  bool
+	name  string
+	xdpOK bool // xdp_md has it too, at xdpOff
+	xdp   int16
+}
+
+var skbFields = map[uint32]skbField{
+	adProtocol:  {off: skbProtocol, be16: true, name: "protocol"},
+	adPktType:   {off: skbPktType, name: "pkttype"},
+	adIfindex:   {off: skbIfindex, name: "ifindex", xdpOK: true, xdp: xdpIngressIfindex},
+	adMark:      {off: skbMark, name: "mark"},
+	adQueue:     {off: skbQueueMapping, name: "queue", xdpOK: true, xdp: xdpRxQueueIndex},
+	adRxHash:    {off: skbHash, name: "rxhash"},
+	adVLANTag:   {off: skbVLANTCI, name: "vlan_tci"},
+	adVLANTagPr: {off: skbVLANPresent, name: "vlan_avail"},
+	adVLANTPID:  {off: skbVLANProto, be16: true, name: "vlan_tpid"},
+}
+
+// ancillary translates an absolute load from SKF_AD_OFF+off: A = the
+// ancillary value, whatever the load's width, as in the kernel.
+//
+// The socket and TC targets read struct __sk_buff. XDP has no sk_buff: the
+// interface and queue come from struct xdp_md; VLAN tags are never taken
+// out of an XDP packet, so vlan_avail, vlan_tci and vlan_tpid are 0; the
+// other sk_buff fields are refused.
+func (g *gen) ancillary(off uint32) error {
+	if f, ok := skbFields[off]; ok {
+		switch {
+		case g.mode != modeXDP:
+			g.emit(asm.LoadMem(regA, regCtx, f.off, asm.Word))
+			if f.be16 {
+				g.emit(asm.HostTo(asm.BE, regA, asm.Half))
+			}
+		case f.xdpOK:
+			g.emit(asm.LoadMem(regA, regCtx, f.xdp, asm.Word))
+		case off == adVLANTag || off == adVLANTagPr || off == adVLANTPID:
+			g.emit(asm.Mov.Imm32(regA, 0))
+		default:
+			return fmt.Errorf("ancillary field %s: %w for XDP (no sk_buff)", f.name, ErrUnsupported)
+		}
+		return nil
+	}
+	switch off {
+	case adXorX:
+		g.emit(asm.Xor.Reg32(regA, regX))
+	case adCPU:
+		g.emit(asm.FnGetSmpProcessorId.Call())
+	case adRandom:
+		g.emit(asm.FnGetPrandomU32.Call())
+	case adHatype:
+		return fmt.Errorf("ancillary field hatype: %w (not in __sk_buff)", ErrUnsupported)
+	case adPayOffset:
+		return fmt.Errorf("ancillary field poff: %w (not in __sk_buff)", ErrUnsupported)
+	case adNLAttr, adNLAttrNest:
+		return fmt.Errorf("netlink attribute extensions: %w", ErrUnsupported)
+	default:
+		return fmt.Errorf("unknown ancillary offset SKF_AD_OFF+%d", off)
+	}
+	return nil
+}
+
+// callsHelper reports whether the ancillary load at off calls a helper,
+// which clobbers R1-R5.
+func callsHelper(off uint32) bool { return off == adCPU || off == adRandom }
+
+// packetLen sets dst to the packet's length: skb->len for the socket and
+// TC targets, and for XDP the length of the whole frame including any
+// fragments (bpf_xdp_get_buff_len).
+func (g *gen) packetLen(dst asm.Register) {
+	if g.mode != modeXDP {
+		g.emit(asm.LoadMem(dst, regCtx, skbLen, asm.Word))
+		return
+	}
+	if dst != asm.R0 {
+		g.emit(asm.StoreMem(asm.RFP, saveSlot, regA, asm.DWord))
+	}
+	g.emit(
+		asm.Mov.Reg(asm.R1, regCtx),
+		asm.FnXdpGetBuffLen.Call())
+	if dst != asm.R0 {
+		g.emit(
+			asm.Mov.Reg32(dst, asm.R0),
+			asm.LoadMem(regA, asm.RFP, saveSlot, asm.DWord))
+	}
+}

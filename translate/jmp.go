@@ -1,0 +1,86 @@
+package translate
+
+import (
+	"fmt"
+
+	"github.com/cilium/ebpf/asm"
+	"golang.org/x/net/bpf"
+)
+
+// jumpOps maps classic conditional jumps to eBPF ones, with the negation
+// used when the true branch falls through (JSET has none).
+var jumpOps = map[uint16]struct{ op, not asm.JumpOp }{
+	jmpJEQ:  {asm.JEq, asm.JNE},
+	jmpJGT:  {asm.JGT, asm.JLE},
+	jmpJGE:  {asm.JGE, asm.JLT},
+	jmpJSET: {asm.JSet, asm.InvalidJumpOp},
+}
+
+// jmp translates the BPF_JMP class. Comparisons are JMP32 ones, so that
+// constants with bit 31 set compare as the unsigned 32-bit values they are
+// in classic BPF (a 64-bit compare would sign-extend the immediate). A
+// backward `ja`, which libpcap emits for protochain, counts the loop
+// iterations and gives up with verdict 0 after MaxLoopIterations.
+func (g *gen) jmp(ri bpf.RawInstruction) error {
+	pc := g.pc
+	if jmpOp(ri.Op) == jmpJA {
+		if ri.Op != clsJMP|jmpJA {
+			return fmt.Errorf("unknown jump opcode 0x%x", ri.Op)
+		}
+		t := int(int32(uint32(pc+1) + ri.K))
+		if t <= pc {
+			g.loopCount()
+		}
+		g.jumpTo(t)
+		return nil
+	}
+	ops, ok := jumpOps[jmpOp(ri.Op)]
+	if !ok || ri.Op&^0xf8 != clsJMP {
+		return fmt.Errorf("unknown jump opcode 0x%x", ri.Op)
+	}
+	t, f := pc+1+int(ri.Jt), pc+1+int(ri.Jf)
+	cond := func(op asm.JumpOp, label string) asm.Instruction {
+		if src(ri.Op) == srcX {
+			return op.Reg32(regA, regX, label)
+		}
+		return op.Imm32(regA, int32(ri.K), label)
+	}
+	switch {
+	case t == f:
+		g.jumpTo(t)
+	case f == pc+1:
+		g.emit(cond(ops.op, pcLabel(t)))
+	case t == pc+1 && ops.not != asm.InvalidJumpOp:
+		g.emit(cond(ops.not, pcLabel(f)))
+	default:
+		g.emit(cond(ops.op, pcLabel(t)))
+		g.jumpTo(f)
+	}
+	return nil
+}
+
+// jumpTo emits an unconditional jump to classic pc t, or nothing if t is
+// the next instruction. It always emits something for the first
+// instruction of a pc, so that the pc's label has an instruction.
+func (g *gen) jumpTo(t int) {
+	if t == g.pc+1 && !g.startPC {
+		return
+	}
+	g.emit(asm.Ja.Label(pcLabel(t)))
+}
+
+// loopCount counts a backward jump and jumps to the drop tail once the
+// program has taken more than MaxLoopIterations of them.
+func (g *gen) loopCount() {
+	if g.mode == modeSocket {
+		g.emit(
+			asm.Add.Imm(regLoop, 1),
+			asm.JGT.Imm(regLoop, MaxLoopIterations, labelDrop))
+		return
+	}
+	g.emit(
+		asm.LoadMem(regTmp, asm.RFP, loopSlot, asm.DWord),
+		asm.Add.Imm(regTmp, 1),
+		asm.StoreMem(asm.RFP, loopSlot, regTmp, asm.DWord),
+		asm.JGT.Imm(regTmp, MaxLoopIterations, labelDrop))
+}

@@ -1,0 +1,32 @@
+package translate
+
+import (
+	"fmt"
+
+	"github.com/cilium/ebpf/asm"
+	"golang.org/x/net/bpf"
+)
+
+// ret translates the BPF_RET class: ret #k and ret a. The socket target
+// returns the classic verdict; the direct targets map a non-zero verdict to
+// their pass code and zero to their drop code.
+func (g *gen) ret(ri bpf.RawInstruction) error {
+	switch ri.Op {
+	case clsRET | retK:
+		v := ri.K
+		if g.mode != modeSocket {
+			v = g.verdict(v != 0)
+		}
+		g.emit(asm.Mov.Imm32(asm.R0, int32(v)), asm.Return())
+	case clsRET | retA:
+		if g.mode != modeSocket {
+			g.emit(
+				asm.JEq.Imm32(regA, 0, labelDrop),
+				asm.Mov.Imm32(asm.R0, int32(g.verdict(true))))
+		}
+		g.emit(asm.Return())
+	default:
+		return fmt.Errorf("unknown return opcode 0x%x", ri.Op)
+	}
+	return nil
+}

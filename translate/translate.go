@@ -1,0 +1,281 @@
+package translate
+
+import (
+	"errors"
+	"fmt"
+
+	"github.com/cilium/ebpf/asm"
+	"golang.org/x/net/bpf"
+
+	"github.com/gocap/gocap/cbpf"
+)
+
+// Target is the kind of eBPF program Direct produces. The zero value is
+// invalid.
+type Target int
+
+const (
+	// TC is a BPF_PROG_TYPE_SCHED_CLS program for a tc clsact hook in
+	// direct-action mode. It returns TC_ACT_OK (0) for packets the
+	// classic filter accepts and TC_ACT_SHOT (2) for the others.
+	TC Target = iota + 1
+	// XDP is a BPF_PROG_TYPE_XDP program. It returns XDP_PASS (2) for
+	// packets the classic filter accepts and XDP_DROP (1) for the others.
+	XDP
+)
+
+// Return codes of the direct targets (include/uapi/linux/pkt_cls.h and
+// include/uapi/linux/bpf.h).
+const (
+	TCActOK   = 0 // TC_ACT_OK: TC's verdict for an accepted packet
+	TCActShot = 2 // TC_ACT_SHOT: TC's verdict for a rejected packet
+	XDPDrop   = 1 // XDP_DROP: XDP's verdict for a rejected packet
+	XDPPass   = 2 // XDP_PASS: XDP's verdict for an accepted packet
+)
+
+// String returns "TC", "XDP" or "Target(n)".
+func (t Target) String() string {
+	switch t {
+	case TC:
+		return "TC"
+	case XDP:
+		return "XDP"
+	}
+	return fmt.Sprintf("Target(%d)", int(t))
+}
+
+// MaxLoopIterations bounds how often a program may take backward jumps
+// (the loops libpcap emits for protochain). The eBPF verifier only accepts
+// loops it can prove to end, so each translated program counts the backward
+// jumps it takes and, past this many, ends with the verdict 0 (drop). A
+// classic program has no such limit.
+const MaxLoopIterations = 16
+
+// Error is a translation failure. It names the classic instruction (its
+// index and its `tcpdump -d` text) when the failure belongs to one; PC is
+// -1 otherwise.
+type Error struct {
+	PC   int    // index of the classic instruction, or -1
+	Insn string // the instruction as `tcpdump -d` prints it, or ""
+	Err  error  // what went wrong
+}
+
+// Error returns "translate: instruction PC (TEXT): MESSAGE".
+func (e *Error) Error() string {
+	if e.PC < 0 {
+		return "translate: " + e.Err.Error()
+	}
+	return fmt.Sprintf("translate: instruction %d (%s): %v", e.PC, e.Insn, e.Err)
+}
+
+// Unwrap returns the underlying error.
+func (e *Error) Unwrap() error { return e.Err }
+
+// ErrUnsupported is wrapped by errors for classic instructions that have no
+// equivalent for the target, such as an ancillary load of a field the
+// program type cannot read.
+var ErrUnsupported = errors.New("not supported")
+
+// mode is what a translation produces: the socket-filter body or a direct
+// packet access program.
+type mode int
+
+const (
+	modeSocket mode = iota
+	modeTC
+	modeXDP
+)
+
+// SocketFilter translates a classic BPF program into an eBPF program with
+// the semantics the Linux kernel gives classic socket filters. The result
+// may be loaded as BPF_PROG_TYPE_SOCKET_FILTER or BPF_PROG_TYPE_SCHED_CLS;
+// it reads the packet with the legacy packet loads (LD_ABS, LD_IND), which
+// take the context in R6, and returns the classic verdict unchanged.
+func SocketFilter(prog []bpf.Instruction) (asm.Instructions, error) {
+	return translate(prog, modeSocket)
+}
+
+// Direct translates a classic BPF program into an eBPF program that reads
+// the packet through the data and data_end pointers of its context, as
+// XDP and TC programs do, checking bounds explicitly. It returns the
+// target's pass or drop code (see TC and XDP) for a non-zero or zero
+// classic verdict.
+func Direct(prog []bpf.Instruction, target Target) (asm.Instructions, error) {
+	switch target {
+	case TC:
+		return translate(prog, modeTC)
+	case XDP:
+		return translate(prog, modeXDP)
+	}
+	return nil, &Error{PC: -1, Err: fmt.Errorf("unknown target %v", target)}
+}
+
+// Register assignment. A lives in R0 because the legacy packet loads leave
+// their result there; R6 holds the context because they read it from
+// there. R1-R5 are scratch: packet loads and helper calls clobber them.
+const (
+	regA      = asm.R0
+	regX      = asm.R7
+	regCtx    = asm.R6
+	regData   = asm.R8 // direct: start of the packet
+	regEnd    = asm.R9 // direct: end of the packet
+	regLoop   = asm.R8 // socket: backward jumps taken
+	regSaveA  = asm.R9 // socket: A while LDX MSH uses R0
+	regTmp    = asm.R2
+	regTmp2   = asm.R3
+	regIndPtr = asm.R5 // direct: packet start + X, once checked
+)
+
+// Stack layout: the classic scratch memory M[0..15] as 32-bit words at the
+// top of the frame, then the direct targets' loop counter.
+const (
+	scratchBase  = -64 // M[0]; M[i] is at scratchBase+4*i
+	loopSlot     = -72 // direct: backward jumps taken (64-bit)
+	saveSlot     = -80 // XDP: A across the helper call of ldx #len
+	maxPacketOff = 0xffff
+)
+
+// Labels of the shared tails.
+const labelDrop = "drop"
+
+// translate runs the translation for mode m.
+func translate(prog []bpf.Instruction, m mode) (asm.Instructions, error) {
+	if len(prog) == 0 {
+		return nil, &Error{PC: -1, Err: errors.New("empty program")}
+	}
+	if len(prog) > maxInsns {
+		return nil, &Error{PC: -1, Err: fmt.Errorf("program has %d instructions, more than %d", len(prog), maxInsns)}
+	}
+	raw, err := cbpf.Raw(prog)
+	if err != nil {
+		return nil, &Error{PC: -1, Err: err}
+	}
+	g := &gen{mode: m, raw: raw}
+	if err := g.analyze(); err != nil {
+		return nil, err
+	}
+	g.prologue()
+	for pc := range raw {
+		if !g.reach[pc] {
+			continue
+		}
+		g.pc = pc
+		g.startPC = true
+		if err := g.insn(raw[pc]); err != nil {
+			return nil, g.errorf("%w", err)
+		}
+	}
+	g.epilogue()
+	if err := checkJumps(g.out); err != nil {
+		return nil, &Error{PC: -1, Err: err}
+	}
+	return g.out, nil
+}
+
+// gen holds the state of one translation.
+type gen struct {
+	mode mode
+	raw  []bpf.RawInstruction
+	out  asm.Instructions
+
+	pc      int  // classic instruction being translated
+	startPC bool // the next instruction emitted is the first for pc
+
+	// Results of analyze (cfg.go, bounds.go).
+	reach    []bool // reachable from pc 0
+	target   []bool // some reachable jump lands here
+	backward bool   // the program has a backward jump
+	zeroSlot uint16 // scratch slots that may be read before written (bit i = M[i])
+	check    []int  // direct: packet bound to check at pc (constant offsets), 0 for none
+	checkInd []int  // direct: bound past data+X to check at pc, 0 for none
+
+	usesDrop bool // some instruction jumps to labelDrop
+}
+
+// errorf returns an *Error for the current instruction.
+func (g *gen) errorf(format string, args ...any) error {
+	return &Error{PC: g.pc, Insn: cbpf.Image(g.raw[g.pc], g.pc), Err: fmt.Errorf(format, args...)}
+}
+
+// emit appends instructions; the first instruction of a classic pc carries
+// the pc's label (if it is a jump target) and its `tcpdump -d` line.
+func (g *gen) emit(insns ...asm.Instruction) {
+	for _, ins := range insns {
+		if g.startPC {
+			g.startPC = false
+			ins = ins.WithSource(asm.Comment(cbpf.Image(g.raw[g.pc], g.pc)))
+			if g.target[g.pc] {
+				ins = ins.WithSymbol(pcLabel(g.pc))
+			}
+		}
+		if ins.Reference() == labelDrop {
+			g.usesDrop = true
+		}
+		g.out = append(g.out, ins)
+	}
+}
+
+// pcLabel is the symbol of classic instruction pc.
+func pcLabel(pc int) string { return fmt.Sprintf("pc%d", pc) }
+
+// prologue sets up the registers and the stack.
+func (g *gen) prologue() {
+	g.out = append(g.out, asm.Mov.Reg(regCtx, asm.R1).WithSource(asm.Comment("prologue")))
+	if g.mode != modeSocket {
+		dataOff, endOff := int16(skbData), int16(skbDataEnd)
+		if g.mode == modeXDP {
+			dataOff, endOff = xdpData, xdpDataEnd
+		}
+		g.out = append(g.out,
+			asm.LoadMem(regData, regCtx, dataOff, asm.Word),
+			asm.LoadMem(regEnd, regCtx, endOff, asm.Word))
+	}
+	g.out = append(g.out,
+		asm.Mov.Imm32(regA, 0),
+		asm.Mov.Imm32(regX, 0))
+	for i := range 16 {
+		if g.zeroSlot&(1<<i) != 0 {
+			g.out = append(g.out, asm.StoreImm(asm.RFP, scratchOff(uint32(i)), 0, asm.Word))
+		}
+	}
+	if g.backward {
+		if g.mode == modeSocket {
+			g.out = append(g.out, asm.Mov.Imm(regLoop, 0))
+		} else {
+			g.out = append(g.out,
+				asm.Mov.Imm(regTmp, 0),
+				asm.StoreMem(asm.RFP, loopSlot, regTmp, asm.DWord))
+		}
+	}
+}
+
+// epilogue appends the shared drop tail if anything jumps to it.
+func (g *gen) epilogue() {
+	if !g.usesDrop {
+		return
+	}
+	g.out = append(g.out,
+		asm.Mov.Imm32(asm.R0, int32(g.verdict(false))).WithSymbol(labelDrop).WithSource(asm.Comment("drop")),
+		asm.Return())
+}
+
+// verdict is the return code for an accepted (true) or rejected packet in
+// a direct target. The socket target returns the classic value itself.
+func (g *gen) verdict(accept bool) uint32 {
+	switch g.mode {
+	case modeTC:
+		if accept {
+			return TCActOK
+		}
+		return TCActShot
+	case modeXDP:
+		if accept {
+			return XDPPass
+		}
+		return XDPDrop
+	}
+	return 0
+}
+
+// scratchOff is the frame offset of M[k].
+func scratchOff(k uint32) int16 { return int16(scratchBase + 4*int(k)) }
