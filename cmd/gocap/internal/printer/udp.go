@@ -52,7 +52,7 @@ func (p *Printer) udp(b []byte, length int, h *ipHdr) {
 	if p.o.Verbose > 0 && !h.frag {
 		usum := binary.BigEndian.Uint16(b[6:])
 		if !h.v6 {
-			if p.o.Verbose > 1 || true {
+			if p.o.Verbose > 1 {
 				if usum == 0 {
 					if p.o.Verbose > 1 {
 						p.print("[no cksum] ")
