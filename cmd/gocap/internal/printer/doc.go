@@ -21,7 +21,7 @@
 // Name resolution: gocap never resolves host names, and with any NumericLevel
 // addresses are printed as numbers. tcpdump without -n also prints
 // well-known ports by service name; this package does the same for
-// NumericLevel 0 from a small built-in table (see services.go), and prints
+// NumericLevel 0 from a small built-in table (see stubs.go), and prints
 // every port as a number for -n and -nn, which tcpdump 4.99.3 treats
 // alike.
 package printer
