@@ -89,12 +89,15 @@ func (b *inbuf) fill(n int) {
 		b.w -= b.r0
 		b.r0 = 0
 	}
-	if n > len(b.buf) {
-		nb := make([]byte, max(n, 2*len(b.buf)))
-		copy(nb, b.buf[:b.w])
-		b.buf = nb
-	}
 	for b.w < n && b.err == nil {
+		if b.w == len(b.buf) {
+			// Grow step by step as data arrives, so that a bogus
+			// length in a damaged file costs no more memory than
+			// the file has bytes.
+			nb := make([]byte, min(n, 2*len(b.buf)))
+			copy(nb, b.buf[:b.w])
+			b.buf = nb
+		}
 		m, err := b.r.Read(b.buf[b.w:])
 		b.w += m
 		if err != nil {
@@ -164,7 +167,7 @@ const (
 // openCapture reads the file header from r and returns a reader for the
 // packets, converting timestamps to prec.
 func openCapture(r io.Reader, prec int) (source, error) {
-	in := newInbuf(r, 1<<20)
+	in := newInbuf(r, 256<<10)
 	magic, err := in.take(4)
 	if len(magic) < 4 {
 		if e := readErr(err); e != nil {

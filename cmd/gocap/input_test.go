@@ -1,0 +1,344 @@
+package main
+
+import (
+	"bytes"
+	"encoding/binary"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/gopacket/gopacket/pcapgo"
+)
+
+// pcapFile builds a little-endian pcap file: header fields, then records.
+type pcapFile struct {
+	magic        uint32
+	major, minor uint16
+	snaplen      uint32
+	linkType     uint32
+	recs         []pcapRec
+}
+
+type pcapRec struct {
+	sec, frac, caplen, wirelen uint32
+	data                       []byte
+}
+
+func (f pcapFile) bytes() []byte {
+	var b bytes.Buffer
+	w := func(v any) { binary.Write(&b, binary.LittleEndian, v) }
+	w(f.magic)
+	w(f.major)
+	w(f.minor)
+	w(uint32(0))
+	w(uint32(0))
+	w(f.snaplen)
+	w(f.linkType)
+	for _, r := range f.recs {
+		w(r.sec)
+		w(r.frac)
+		w(r.caplen)
+		w(r.wirelen)
+		b.Write(r.data)
+	}
+	return b.Bytes()
+}
+
+func ethFrame(n int) []byte {
+	p := make([]byte, n)
+	for i := range p {
+		p[i] = byte(i)
+	}
+	return p
+}
+
+// badInputs are capture files with something wrong, built here.
+func badInputs(t *testing.T) map[string][]byte {
+	good := pcapFile{magic: magicMicro, major: 2, minor: 4, snaplen: 100, linkType: 1,
+		recs: []pcapRec{{1, 2, 60, 60, ethFrame(60)}, {1, 3, 60, 60, ethFrame(60)}}}
+	goodBytes := good.bytes()
+	m := map[string][]byte{
+		"empty":              {},
+		"two-bytes":          {0xd4, 0xc3},
+		"short-header":       goodBytes[:10],
+		"record-header-cut":  goodBytes[:24+16+60+7],
+		"record-data-cut":    goodBytes[:24+16+30],
+		"not-a-capture":      []byte("this is not a capture file at all\n"),
+		"archaic":            pcapFile{magic: magicMicro, major: 1, minor: 4, snaplen: 100, linkType: 1}.bytes(),
+		"version-2.5":        pcapFile{magic: magicMicro, major: 2, minor: 5, snaplen: 100, linkType: 1}.bytes(),
+		"unknown-linktype":   pcapFile{magic: magicMicro, major: 2, minor: 4, snaplen: 100, linkType: 9999, recs: good.recs}.bytes(),
+		"snaplen-0":          pcapFile{magic: magicMicro, major: 2, minor: 4, snaplen: 0, linkType: 1, recs: good.recs}.bytes(),
+		"caplen-over-snap":   pcapFile{magic: magicMicro, major: 2, minor: 4, snaplen: 40, linkType: 1, recs: good.recs}.bytes(),
+		"caplen-over-max":    pcapFile{magic: magicMicro, major: 2, minor: 4, snaplen: 40, linkType: 1, recs: []pcapRec{{1, 2, 300000, 300000, nil}}}.bytes(),
+		"caplen-over-len":    pcapFile{magic: magicMicro, major: 2, minor: 4, snaplen: 100, linkType: 1, recs: []pcapRec{{1, 2, 60, 30, ethFrame(60)}}}.bytes(),
+		"version-2.2-swap":   pcapFile{magic: magicMicro, major: 2, minor: 2, snaplen: 100, linkType: 1, recs: []pcapRec{{1, 2, 80, 60, ethFrame(60)}}}.bytes(),
+		"linktype-raw-101":   pcapFile{magic: magicMicro, major: 2, minor: 4, snaplen: 100, linkType: 101, recs: []pcapRec{{1, 2, 20, 20, append([]byte{0x45}, make([]byte, 19)...)}}}.bytes(),
+		"nano-magic":         pcapFile{magic: magicNano, major: 2, minor: 4, snaplen: 100, linkType: 1, recs: []pcapRec{{1, 999999999, 60, 60, ethFrame(60)}}}.bytes(),
+		"usec-out-of-range":  pcapFile{magic: magicMicro, major: 2, minor: 4, snaplen: 100, linkType: 1, recs: []pcapRec{{1, 2000000, 60, 60, ethFrame(60)}}}.bytes(),
+		"caplen-over-snap-c": pcapFile{magic: magicMicro, major: 2, minor: 4, snaplen: 40, linkType: 1, recs: []pcapRec{{1, 2, 60, 60, ethFrame(50)}}}.bytes(),
+	}
+	if ng, err := os.ReadFile(filepath.Join(corpusDir, "generated", "gen-lo-dumpcap.pcapng")); err == nil {
+		for _, n := range []int{5, 12, 27, 100, 300, 1000, 5000} {
+			m["pcapng-cut-"+itoa(n)] = ng[:n]
+		}
+	}
+	return m
+}
+
+// TestBadInputLikeTcpdump: for each broken file, gocap's exit status,
+// stderr (with the "tcpdump: " prefix as "gocap: ") and -w output match
+// tcpdump's.
+func TestBadInputLikeTcpdump(t *testing.T) {
+	needTcpdump(t)
+	dir := t.TempDir()
+	for name, data := range badInputs(t) {
+		in := filepath.Join(dir, name+".in")
+		if err := os.WriteFile(in, data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		for _, expr := range []string{"", "tcp or not tcp"} {
+			gOut, tOut := filepath.Join(dir, name+".g"), filepath.Join(dir, name+".t")
+			tc, _, te := runTcpdump("-r", in, "-w", tOut, expr)
+			gc, _, ge := runGocap(t, nil, "-r", in, "-w", gOut, expr)
+			if gc != tc || ge != tcpdumpMessage(te) {
+				t.Errorf("%s %q: exit %d, stderr %q\ntcpdump: exit %d, stderr %q", name, expr, gc, ge, tc, tcpdumpMessage(te))
+			}
+			want, werr := os.ReadFile(tOut)
+			got, gerr := os.ReadFile(gOut)
+			if (werr == nil) != (gerr == nil) || !bytes.Equal(got, want) {
+				t.Errorf("%s %q: output file differs from tcpdump's (gocap err %v, tcpdump err %v, %d vs %d bytes)", name, expr, gerr, werr, len(got), len(want))
+			}
+			// Whatever gocap left must be a capture tcpdump reads.
+			if gerr == nil {
+				if c, _, e := runTcpdump("-r", gOut); c != 0 {
+					t.Errorf("%s: tcpdump cannot read gocap's output: %s", name, e)
+				}
+			}
+		}
+	}
+}
+
+// TestMissingFile needs no tcpdump: the message is fixed.
+func TestMissingFile(t *testing.T) {
+	code, out, errs := runGocap(t, nil, "-r", "no/such/file.pcap")
+	if code != 1 || out != "" || errs != "gocap: no/such/file.pcap: No such file or directory\n" {
+		t.Errorf("exit %d, stdout %q, stderr %q", code, out, errs)
+	}
+}
+
+// TestNoHalfWrittenOutput: a filter that does not compile and an input
+// that cannot be opened leave no output file; an unwritable output
+// directory is an error naming the file.
+func TestNoHalfWrittenOutput(t *testing.T) {
+	dir := t.TempDir()
+	in := filepath.Join(dir, "in.pcap")
+	f := pcapFile{magic: magicMicro, major: 2, minor: 4, snaplen: 100, linkType: 1,
+		recs: []pcapRec{{1, 2, 60, 60, ethFrame(60)}}}
+	if err := os.WriteFile(in, f.bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(dir, "out.pcap")
+	code, _, errs := runGocap(t, nil, "-r", in, "-w", out, "tcp port 99999")
+	if code != 1 || !strings.Contains(errs, "gocap: ") || !strings.Contains(errs, "^") {
+		t.Errorf("bad filter: exit %d, stderr %q (want a caret under the port)", code, errs)
+	}
+	if _, err := os.Stat(out); err == nil {
+		t.Error("a filter error left an output file")
+	}
+	code, _, errs = runGocap(t, nil, "-r", in, "-w", filepath.Join(dir, "no", "such", "dir.pcap"))
+	if code != 1 || !strings.Contains(errs, "No such file or directory") {
+		t.Errorf("unwritable output: exit %d, stderr %q", code, errs)
+	}
+	entries, _ := os.ReadDir(dir)
+	for _, e := range entries {
+		if strings.Contains(e.Name(), ".gocap-") {
+			t.Errorf("temporary file %s left behind", e.Name())
+		}
+	}
+	// Success: the file is there and complete.
+	if code, _, errs := runGocap(t, nil, "-r", in, "-w", out); code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	got, err := os.ReadFile(out)
+	if err != nil || !bytes.Equal(got, f.bytes()) {
+		t.Errorf("copying a pcap file changed it (err %v)", err)
+	}
+}
+
+// TestFlags checks grouped and repeated short flags, stdin and stdout.
+func TestFlags(t *testing.T) {
+	f := pcapFile{magic: magicMicro, major: 2, minor: 4, snaplen: 100, linkType: 1,
+		recs: []pcapRec{{1, 2, 60, 60, ethFrame(60)}, {1, 3, 60, 60, ethFrame(60)}, {3, 3, 60, 60, ethFrame(60)}}}
+	data := f.bytes()
+	dir := t.TempDir()
+	in := filepath.Join(dir, "in.pcap")
+	if err := os.WriteFile(in, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+
+	cfg, err := parseArgs([]string{"-nnvvvXXttt", "-#", "-c", "2", "-nvr", in, "-e", "tcp", "port", "80"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if cfg.f.numeric != 3 || cfg.f.verbose != 4 || cfg.f.hexASCII != 2 || cfg.f.tstamp != 3 ||
+		!cfg.f.number || cfg.limit != 2 || cfg.f.read != in || !cfg.f.link || cfg.expr != "tcp port 80" {
+		t.Errorf("parsed %+v, expr %q, limit %d", cfg.f, cfg.expr, cfg.limit)
+	}
+
+	// -r - and -w -: a pass-through copy.
+	code, out, errs := runGocap(t, bytes.NewReader(data), "-r", "-", "-w", "-")
+	if code != 0 || out != string(data) {
+		t.Errorf("-r - -w -: exit %d, %d bytes out (want %d), stderr %q", code, len(out), len(data), errs)
+	}
+	if want := "reading from file -, link-type EN10MB (Ethernet), snapshot length 100\n"; errs != want {
+		t.Errorf("stderr %q, want %q", errs, want)
+	}
+	// --count and -c.
+	if _, out, _ := runGocap(t, nil, "-r", in, "--count"); out != "3 packets\n" {
+		t.Errorf("--count printed %q", out)
+	}
+	if _, out, _ := runGocap(t, nil, "-r", in, "--count", "-c", "1"); out != "1 packet\n" {
+		t.Errorf("--count -c 1 printed %q", out)
+	}
+	// -# and -tt on the stand-in printer: number and epoch timestamp.
+	_, out, _ = runGocap(t, nil, "-#tt", "-r", in, "-c1")
+	if !strings.HasPrefix(out, "    1  1.000002 ") {
+		t.Errorf("-# -tt printed %q", out)
+	}
+	// Bad flags and values.
+	for _, args := range [][]string{
+		{"--no-such-flag"},
+		{"-c", "0", "-r", in},
+		{"-y", "NOPE", "-d"},
+		{"--time-stamp-precision", "pico", "-r", in},
+		{"-s", "300000", "-r", in},
+	} {
+		if code, _, errs := runGocap(t, nil, args...); code != 1 || !strings.HasPrefix(errs, "gocap: ") {
+			t.Errorf("%q: exit %d, stderr %q", args, code, errs)
+		}
+	}
+	// The ebpf engine is not there yet, and says so.
+	code, _, errs = runGocap(t, nil, "--engine", "ebpf", "-r", in, "tcp")
+	if code != 1 || !strings.Contains(errs, "ebpf engine is not available yet") {
+		t.Errorf("--engine ebpf: exit %d, stderr %q", code, errs)
+	}
+}
+
+// TestDumpLikeTcpdump compares -d, -dd and -ddd with tcpdump's, with and
+// without -r. It uses -O: cbpf has no optimizer yet, so only unoptimized
+// programs can match.
+func TestDumpLikeTcpdump(t *testing.T) {
+	needTcpdump(t)
+	file := filepath.Join(corpusDir, "print-flags.pcap")
+	if _, err := os.Stat(file); err != nil {
+		t.Skipf("shared corpus file %s is absent", file)
+	}
+	for _, args := range [][]string{
+		{"-O", "-d", "tcp port 80"},
+		{"-O", "-dd", "ip broadcast"},
+		{"-O", "-ddd", "udp"},
+		{"-O", "-d", "-y", "RAW", "tcp"},
+		{"-O", "-d", "-r", file, "tcp"},
+		{"-O", "-dd", "-r", file, "ip broadcast"},
+		{"-O", "-d", "-r", file, "-y", "RAW", "udp"},
+	} {
+		tc, to, te := runTcpdump(args...)
+		gc, gout, ge := runGocap(t, nil, args...)
+		if tc != gc || to != gout || tcpdumpMessage(te) != ge {
+			t.Errorf("%q: exit %d, stdout\n%s\nstderr %q\ntcpdump: exit %d, stdout\n%s\nstderr %q", args, gc, gout, ge, tc, to, te)
+		}
+	}
+}
+
+// TestReadersAgreeWithPcapgo reads every shared capture with gocap's
+// readers and with gopacket's pcapgo, and requires the same packets.
+func TestReadersAgreeWithPcapgo(t *testing.T) {
+	compared := 0
+	for _, file := range captures(t) {
+		f, err := os.Open(file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		ours, snap, oerr := readAll(f)
+		f.Seek(0, io.SeekStart)
+		theirs, terr := readAllPcapgo(f)
+		f.Close()
+		if oerr != nil || terr != nil {
+			// Broken files: the readers word errors differently;
+			// they must at least agree on the packets before it.
+			n := min(len(ours), len(theirs))
+			ours, theirs = ours[:n], theirs[:n]
+		}
+		if len(ours) != len(theirs) {
+			t.Errorf("%s: %d packets, pcapgo %d", file, len(ours), len(theirs))
+			continue
+		}
+		for i := range ours {
+			// libpcap (and gocap) cut a record longer than the
+			// file's snapshot length to it; pcapgo does not.
+			same := bytes.Equal(ours[i], theirs[i]) ||
+				len(ours[i]) == int(snap) && bytes.HasPrefix(theirs[i], ours[i])
+			if !same {
+				t.Errorf("%s: packet %d differs from pcapgo's", file, i)
+				break
+			}
+		}
+		compared++
+	}
+	if compared == 0 {
+		t.Fatal("no capture compared")
+	}
+}
+
+func readAll(r io.Reader) ([][]byte, uint32, error) {
+	src, err := openCapture(r, precNano)
+	if err != nil {
+		return nil, 0, err
+	}
+	var pkts [][]byte
+	for {
+		data, _, err := src.next()
+		if err == io.EOF {
+			return pkts, src.snaplen(), nil
+		}
+		if err != nil {
+			return pkts, src.snaplen(), err
+		}
+		pkts = append(pkts, bytes.Clone(data))
+	}
+}
+
+func readAllPcapgo(f *os.File) ([][]byte, error) {
+	var magic [4]byte
+	if _, err := io.ReadFull(f, magic[:]); err != nil {
+		return nil, err
+	}
+	f.Seek(0, io.SeekStart)
+	var next func() ([]byte, error)
+	if binary.LittleEndian.Uint32(magic[:]) == magicPcapng {
+		ng, err := pcapgo.NewNgReader(f, pcapgo.NgReaderOptions{WantMixedLinkType: true})
+		if err != nil {
+			return nil, err
+		}
+		next = func() ([]byte, error) { d, _, err := ng.ReadPacketData(); return d, err }
+	} else {
+		r, err := pcapgo.NewReader(f)
+		if err != nil {
+			return nil, err
+		}
+		next = func() ([]byte, error) { d, _, err := r.ReadPacketData(); return d, err }
+	}
+	var pkts [][]byte
+	for {
+		d, err := next()
+		if err == io.EOF {
+			return pkts, nil
+		}
+		if err != nil {
+			return pkts, err
+		}
+		pkts = append(pkts, d)
+	}
+}
