@@ -67,6 +67,10 @@ func (c *compiler) llcPresent() *block {
 		genAnd(b0, b1)
 		return b1
 	}
+	if isWLAN(c.linktype) {
+		// Data frames have an LLC header.
+		return c.wlanDataFrame()
+	}
 	c.fail("'llc' not supported on DLT_%s", c.linktype)
 	return nil
 }

@@ -65,16 +65,16 @@ func (c *compiler) portBoth(lo, hi, ipproto uint32, dir parser.Dir, isRange bool
 // portIP: link type, then transport protocol(s), then (IPv4) not a later
 // fragment, then the port fields.
 func (c *compiler) portIP(lo, hi, ipproto uint32, dir parser.Dir, isRange, v6 bool) *block {
-	var b0 *block
 	protoOff := uint32(9)
 	rel := orTranIPv4
+	llProto := uint32(etherTypeIP)
 	if v6 {
-		b0 = c.linktypeCheck(etherTypeIPv6)
 		protoOff = 6
 		rel = orTranIPv6
-	} else {
-		b0 = c.linktypeCheck(etherTypeIP)
+		llProto = etherTypeIPv6
 	}
+	// The protocol tests are made before the link type check, which
+	// decides which scratch registers variable offsets get.
 	var b1 *block
 	if ipproto == protoUndef {
 		b1 = c.cmp(orLinkPL, protoOff, szB, ipprotoTCP)
@@ -87,6 +87,7 @@ func (c *compiler) portIP(lo, hi, ipproto uint32, dir parser.Dir, isRange, v6 bo
 	} else {
 		b1 = c.cmp(orLinkPL, protoOff, szB, ipproto)
 	}
+	b0 := c.linktypeCheck(llProto)
 	genAnd(b0, b1)
 	if !v6 {
 		f := c.ipFrag()

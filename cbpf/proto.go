@@ -179,7 +179,7 @@ func (c *compiler) protoAbbrev(proto parser.Proto) *block {
 	case parser.ProtoNetBEUI:
 		return c.linktypeCheck(llcSAPNetBEUI)
 	case parser.ProtoRadio:
-		c.fail("'radio' is not a valid protocol type")
+		c.fail("'radio' cannot be used as an abbreviation")
 	}
 	c.fail("unknown protocol qualifier '%s'", proto)
 	return nil
