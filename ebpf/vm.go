@@ -80,6 +80,8 @@ type VM struct {
 	pkt        []byte // what legacy LD_ABS/LD_IND read
 	ctx        context
 	frames     [MaxCallDepth]frame
+	scratchSKB SKBuff // the context of RunSocket(pkt, nil)
+	zeroXDP    XDPMD  // the context of RunXDP(pkt, nil)
 }
 
 // frame records what a local call must restore on return.
@@ -205,7 +207,8 @@ func (vm *VM) Run(mem []byte) (uint64, error) {
 func (vm *VM) RunSocket(pkt []byte, skb *SKBuff) (uint32, error) {
 	vm.begin()
 	if skb == nil {
-		skb = &SKBuff{Len: uint32(len(pkt))}
+		vm.scratchSKB = SKBuff{Len: uint32(len(pkt))}
+		skb = &vm.scratchSKB
 	}
 	vm.regions[regionPacket] = pkt
 	vm.pkt = pkt
@@ -223,7 +226,8 @@ func (vm *VM) RunSocket(pkt []byte, skb *SKBuff) (uint32, error) {
 func (vm *VM) RunXDP(pkt []byte, md *XDPMD) (uint32, error) {
 	vm.begin()
 	if md == nil {
-		md = &XDPMD{}
+		vm.zeroXDP = XDPMD{}
+		md = &vm.zeroXDP
 	}
 	vm.regions[regionPacket] = pkt
 	vm.writable[regionPacket] = true
