@@ -23,8 +23,15 @@
 //
 // Not done yet: the optimizer (Options.Optimize only makes a filter that
 // folds to "false" an error, as libpcap's optimizer would), and the link
-// types other than EN10MB, RAW, IPV4, IPV6, NULL, LOOP, LINUX_SLL and
-// LINUX_SLL2, which are refused with an error naming the link type.
+// types other than EN10MB, RAW, IPV4, IPV6, NULL, LOOP, LINUX_SLL,
+// LINUX_SLL2 and the 802.11 family, which are refused with an error naming
+// the link type.
+//
+// For 802.11 (IEEE802_11, and behind a radio header IEEE802_11_RADIO,
+// IEEE802_11_RADIO_AVS, PRISM_HEADER and PPI) the lengths of the radio
+// header and of the 802.11 header are only known at run time: the program
+// computes them at its start into scratch registers, as libpcap does, and
+// with PPI it first checks that the packet holds 802.11 at all.
 //
 // # Listings
 //
