@@ -74,8 +74,8 @@ func (c *compiler) wlanFlag(offset, mask uint32, clear bool) *block {
 	return b
 }
 
-// wlanByDS picks the field of a data frame that moves with the To DS bit:
-// test(atToDS) when it is set, test(notToDS) when it is clear.
+// wlanByDS applies test to the field of a data frame that moves with a DS
+// bit (flag): at offset whenSet when the bit is set, whenClear otherwise.
 func (c *compiler) wlanByDS(flag uint32, test func(off uint32) *block, whenSet, whenClear uint32) *block {
 	b1 := c.wlanFlag(1, flag, false)
 	b0 := test(whenSet)
