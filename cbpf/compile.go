@@ -40,7 +40,10 @@ type Options struct {
 	// live capture; for DLT_NULL it then checks the AF_ value in both byte
 	// orders, with Swapped choosing which order comes first.
 	Offline bool
-	// Optimize runs the optimizer. Until it exists, it is ignored.
+	// Optimize runs the optimizer (opt.go): the program keeps every
+	// verdict and is usually shorter. An expression that can match no
+	// packet is then the error "expression rejects all packets", as in
+	// libpcap. Programs with protochain's loops are left unoptimized.
 	Optimize bool
 	// Resolver resolves host, network, service, protocol and ethers
 	// names; nil means parser.DefaultResolver().

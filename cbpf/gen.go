@@ -135,6 +135,11 @@ func Generate(tree parser.Expr, opts Options) (prog []bpf.RawInstruction, err er
 		}
 		root = c.finish(b)
 	}
+	if opts.Optimize {
+		if p, err := c.optimize(root); p != nil || err != nil {
+			return p, err
+		}
+	}
 	p, lerr := layout(root)
 	if lerr != nil {
 		return nil, &parser.Error{Pos: parser.NoPos, End: parser.NoPos, Msg: lerr.Error()}

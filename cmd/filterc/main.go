@@ -24,8 +24,9 @@
 // The EXPRESSION words are joined with single spaces. With none, the empty
 // expression is compiled, which accepts every packet.
 //
-// The optimizer does not exist yet: with or without -O, filterc prints the
-// unoptimized program, the one "tcpdump -O -d" prints.
+// By default the program is optimized (package cbpf's optimizer, which keeps
+// every verdict); with -O it is the unoptimized program, the one
+// "tcpdump -O -d" prints.
 //
 // filterc exits 0 on success and 1 on any error, including a bad flag. A
 // compile error is printed with the expression and a caret under the

@@ -1,0 +1,296 @@
+package cbpf
+
+import (
+	"fmt"
+	"strings"
+
+	"golang.org/x/net/bpf"
+)
+
+// This file holds the optimizer's intermediate form and its driver. The
+// optimizer works on a copy of the generator's block graph (an acyclic
+// graph: every block is a list of statements ending in a conditional
+// branch or a return) and runs these passes to a fixpoint:
+//
+//   - opt_flow.go: the forward analysis every pass builds on, value
+//     numbering of registers and scratch slots, the comparisons known to
+//     hold on every path into a block, and the loads that cannot fail
+//     because they already ran on every path;
+//   - opt_redundant.go: statements that recompute what a register already
+//     holds, and branches whose outcome is known on entry;
+//   - opt_thread.go: jump threading, which sends an edge past a block whose
+//     outcome is known on that edge and whose statements do not matter;
+//   - opt_dead.go: statements whose result is never used;
+//   - opt_merge.go: identical blocks merged, empty jumps bypassed;
+//   - opt_layout.go: the final program, with long jumps where a branch is
+//     too far for its 8-bit offset.
+//
+// Every pass keeps the verdict of the Linux socket-filter semantics the
+// reference VM implements, including that a load past the end of the
+// packet rejects it: a load is only ever removed where the same load has
+// already succeeded on every path, or where it recomputes a value a
+// register holds.
+
+// oStmt is a non-branching instruction.
+type oStmt struct {
+	code uint16
+	k    uint32
+}
+
+// oBlock is a basic block of the optimizer's graph. A return has no
+// successors; a branch has both, and jt == jf makes it an unconditional
+// jump whose comparison is ignored.
+type oBlock struct {
+	stmts  []oStmt
+	code   uint16
+	k      uint32
+	jt, jf *oBlock
+
+	idx    int     // position in the graph's order
+	mark   int     // traversal epoch
+	fwd    *oBlock // set by merge: the block that replaces this one
+	liveIn uint32  // registers live on entry (see opt_dead.go)
+
+	in      *oState // entry state, set by a sweep
+	pending *oState // meet of the incoming edges seen so far
+}
+
+func (b *oBlock) isRet() bool { return b.code&0x07 == clsRET }
+
+// jump reports whether b ends in an unconditional jump.
+func (b *oBlock) jump() bool { return !b.isRet() && b.jt == b.jf }
+
+// oGraph is the graph being optimized.
+type oGraph struct {
+	root   *oBlock
+	blocks []*oBlock // reachable blocks, each before its successors
+	epoch  int
+	vn     vnTable
+}
+
+// optMaxRounds bounds the fixpoint loop; every round that changes
+// something makes the program strictly smaller or simpler, so it is only a
+// guard.
+const optMaxRounds = 64
+
+// optimize optimizes the finished block graph rooted at root and lays it
+// out. It returns nil, nil for a graph it leaves alone: one with
+// protochain's loops, which libpcap does not optimize either. An
+// expression that can match no packet is the error libpcap reports.
+func (c *compiler) optimize(root *block) ([]bpf.RawInstruction, error) {
+	g, ok := graphFromBlocks(root)
+	if !ok {
+		return nil, nil
+	}
+	g.run()
+	if g.root.isRet() && g.root.code == clsRET|srcK && g.root.k == 0 {
+		c.fail("expression rejects all packets")
+	}
+	return g.layout()
+}
+
+// run applies the passes until none changes the graph.
+func (g *oGraph) run() {
+	for round := 0; round < optMaxRounds; round++ {
+		changed := g.merge()
+		changed = g.sweep(g.visitRedundant, g.visitPeep, g.visitThread) || changed
+		changed = g.dead() || changed
+		if !changed {
+			return
+		}
+	}
+}
+
+// graphFromBlocks copies the generator's graph, splitting blocks whose
+// statements jump forward inside the block (vlan's metadata test) into
+// blocks of their own. It reports false for a graph with a backward jump
+// (protochain's loops) or an opcode the optimizer does not model.
+func graphFromBlocks(root *block) (*oGraph, bool) {
+	m := make(map[*block]*oBlock)
+	ok := true
+	var conv func(b *block) *oBlock
+	conv = func(b *block) *oBlock {
+		if o := m[b]; o != nil {
+			return o
+		}
+		// The final branch.
+		last := &oBlock{code: b.code, k: b.k}
+		switch b.code & 0x07 {
+		case clsRET:
+		case clsJMP:
+			if b.jt == nil || b.jf == nil || b.code&0xf0 == jmpJA {
+				ok = false
+			}
+		default:
+			ok = false
+		}
+		// Where the statements' jumps lead, as statement indexes.
+		n := len(b.stmts)
+		leader := make([]bool, n+1)
+		leader[0] = true
+		index := func(t *stmt) int {
+			for j, s := range b.stmts {
+				if s == t {
+					return j
+				}
+			}
+			return -1
+		}
+		for i, s := range b.stmts {
+			if s.code&0x07 != clsJMP {
+				if s.jt != nil || s.jf != nil || !stmtKnown(s.code) {
+					ok = false
+				}
+				continue
+			}
+			var targets []int
+			if s.code&0xf0 == jmpJA {
+				targets = []int{i + 1 + int(int32(s.k))}
+			} else {
+				targets = []int{index(s.jt), index(s.jf)}
+			}
+			for _, t := range targets {
+				if t <= i || t > n {
+					ok = false
+					continue
+				}
+				leader[t] = true
+			}
+			leader[i+1] = true
+		}
+		if !ok {
+			return last
+		}
+		// Split at the leaders: segment [l, next leader) becomes a block;
+		// the one reaching the end carries b's branch.
+		var starts []int
+		for i := 0; i <= n; i++ {
+			if leader[i] {
+				starts = append(starts, i)
+			}
+		}
+		seg := make(map[int]*oBlock, len(starts))
+		for j, l := range starts {
+			end := n
+			if j+1 < len(starts) {
+				end = starts[j+1]
+			}
+			o := last
+			if end < n || j+1 < len(starts) {
+				o = &oBlock{code: clsJMP | jmpJEQ}
+			}
+			for _, st := range b.stmts[l:end] {
+				o.stmts = append(o.stmts, oStmt{st.code, st.k})
+			}
+			seg[l] = o
+		}
+		for j, l := range starts {
+			o := seg[l]
+			if o == last {
+				continue
+			}
+			end := starts[j+1]
+			if k := len(o.stmts); k > 0 && o.stmts[k-1].code&0x07 == clsJMP {
+				js := b.stmts[end-1]
+				o.stmts = o.stmts[:k-1]
+				if js.code&0xf0 == jmpJA {
+					o.jt = seg[end+int(int32(js.k))]
+					o.jf = o.jt
+				} else {
+					o.code, o.k = js.code, js.k
+					o.jt, o.jf = seg[index(js.jt)], seg[index(js.jf)]
+				}
+			} else {
+				o.jt, o.jf = seg[end], seg[end]
+			}
+		}
+		m[b] = seg[0]
+		if !last.isRet() {
+			last.jt = conv(b.jt)
+			last.jf = conv(b.jf)
+		}
+		return seg[0]
+	}
+	g := &oGraph{root: conv(root)}
+	if !ok {
+		return nil, false
+	}
+	g.order()
+	return g, true
+}
+
+// stmtKnown reports whether code is a statement the optimizer models.
+func stmtKnown(code uint16) bool {
+	switch code & 0x07 {
+	case clsLD:
+		switch code & 0xe0 {
+		case modeIMM, modeLEN, modeMEM:
+			return code&0x18 == szW
+		case modeABS, modeIND:
+			return code&0x18 != 0x18
+		}
+	case clsLDX:
+		switch code {
+		case clsLDX | modeIMM, clsLDX | modeMEM, clsLDX | modeLEN, clsLDX | modeMSH | szB:
+			return true
+		}
+	case clsST, clsSTX:
+		return code&^0x07 == 0
+	case clsALU:
+		switch code & 0xf0 {
+		case aluADD, aluSUB, aluMUL, aluDIV, aluOR, aluAND, aluLSH, aluRSH, aluMOD, aluXOR:
+			return true
+		case aluNEG:
+			return code&srcX == 0
+		}
+	case clsMISC:
+		return code == clsMISC|miscTAX || code == clsMISC|miscTXA
+	}
+	return false
+}
+
+// order lists the reachable blocks in the order the layout places them:
+// depth first, a block before its true branch's blocks and those before
+// its false branch's (reverse postorder visiting the false edge first).
+// Every edge goes forward in this order.
+func (g *oGraph) order() {
+	g.epoch++
+	post := g.blocks[:0]
+	var visit func(b *oBlock)
+	visit = func(b *oBlock) {
+		if b == nil || b.mark == g.epoch {
+			return
+		}
+		b.mark = g.epoch
+		visit(b.jf)
+		if b.jt != b.jf {
+			visit(b.jt)
+		}
+		post = append(post, b)
+	}
+	visit(g.root)
+	for i, j := 0, len(post)-1; i < j; i, j = i+1, j-1 {
+		post[i], post[j] = post[j], post[i]
+	}
+	for i, b := range post {
+		b.idx = i
+	}
+	g.blocks = post
+}
+
+// String prints the graph, one block per line, for tests and debugging.
+func (g *oGraph) String() string {
+	s := ""
+	for _, b := range g.blocks {
+		s += fmt.Sprintf("B%d:", b.idx)
+		for _, st := range b.stmts {
+			s += " " + strings.Join(strings.Fields(Image(bpf.RawInstruction{Op: st.code, K: st.k}, 0)[6:]), " ") + ";"
+		}
+		if b.isRet() {
+			s += fmt.Sprintf(" ret(0x%x,%d)\n", b.code, b.k)
+		} else {
+			s += fmt.Sprintf(" j(0x%x,#0x%x) B%d B%d\n", b.code, b.k, b.jt.idx, b.jf.idx)
+		}
+	}
+	return s
+}

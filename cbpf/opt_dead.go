@@ -1,0 +1,100 @@
+package cbpf
+
+// liveness computes each block's liveIn: the registers (bit i for M[i],
+// regA, regX) whose value on entry some path may read before setting it.
+func (g *oGraph) liveness() {
+	for i := len(g.blocks) - 1; i >= 0; i-- {
+		b := g.blocks[i]
+		live := b.liveOut() | branchUses(b)
+		for j := len(b.stmts) - 1; j >= 0; j-- {
+			s := b.stmts[j]
+			live = live&^stmtDefs(s) | stmtUses(s)
+		}
+		b.liveIn = live
+	}
+}
+
+// liveOut returns the registers live at the end of b's statements, before
+// its branch.
+func (b *oBlock) liveOut() uint32 {
+	if b.isRet() {
+		return 0
+	}
+	return b.jt.liveIn | b.jf.liveIn
+}
+
+// stmtDefs returns the register s sets, as a bit mask.
+func stmtDefs(s oStmt) uint32 {
+	switch s.code & 0x07 {
+	case clsLD, clsALU:
+		return 1 << regA
+	case clsLDX:
+		return 1 << regX
+	case clsST, clsSTX:
+		return 1 << (s.k & 15)
+	case clsMISC:
+		if s.code == clsMISC|miscTAX {
+			return 1 << regX
+		}
+		return 1 << regA
+	}
+	return 0
+}
+
+// dead removes statements whose result no path reads. A statement that
+// could fail (a load, a division by X) stays unless the same value has
+// been computed on every path before it: its failure is part of the
+// verdict. It uses the entry states of the last sweep, which must have
+// left the graph as it is.
+func (g *oGraph) dead() bool {
+	changed := false
+	for i := len(g.blocks) - 1; i >= 0; i-- {
+		b := g.blocks[i]
+		if b.in == nil {
+			b.liveIn = 0
+			continue
+		}
+		// Which statements could fail here?
+		var safe []bool
+		regs := b.in.regs
+		avail := b.in
+		cloned := false
+		for _, s := range b.stmts {
+			e := g.vn.effect(&regs, s)
+			safe = append(safe, !e.failable || avail.isAvail(e.vn))
+			regs[e.def] = e.vn
+			if e.failable && !avail.isAvail(e.vn) {
+				if !cloned {
+					avail = &oState{avail: append([]uint64(nil), avail.avail...)}
+					cloned = true
+				}
+				avail.setAvail(e.vn)
+			}
+		}
+		live := b.liveOut() | branchUses(b)
+		keep := make([]bool, len(b.stmts))
+		removed := false
+		for j := len(b.stmts) - 1; j >= 0; j-- {
+			s := b.stmts[j]
+			d := stmtDefs(s)
+			if live&d == 0 && safe[j] {
+				removed = true
+				continue
+			}
+			keep[j] = true
+			live = live&^d | stmtUses(s)
+		}
+		b.liveIn = live
+		if removed {
+			changed = true
+			kept := b.stmts[:0]
+			for j, s := range b.stmts {
+				if keep[j] {
+					kept = append(kept, s)
+				}
+			}
+			b.stmts = kept
+		}
+	}
+	return changed
+}

@@ -1,0 +1,568 @@
+package cbpf
+
+// This file is the forward analysis the optimizer's passes share.
+//
+// Values are numbered: two computations get the same number when they
+// compute the same function of the packet (the same load, the same
+// arithmetic on the same numbered operands, the same constant). The graph
+// is acyclic and the packet never changes, so a number means the same value
+// wherever it is computed. A sweep visits the blocks in order (each after
+// all its predecessors) and gives each block its entry state:
+//
+//   - regs: the value number each register holds on every path into the
+//     block; where paths disagree, a fresh number standing for "whatever
+//     arrives here";
+//   - facts: the comparisons whose outcome is the same on every path into
+//     the block ("value 7 == 0x800 was true");
+//   - avail: the values that could fail to compute (loads, division by X)
+//     and have been computed on every path, so computing them again cannot
+//     fail.
+
+// Register indexes in a state: scratch slots M[0..15], then A and X.
+const (
+	regA  = 16
+	regX  = 17
+	nRegs = 18
+)
+
+// Value-number operators beyond instruction opcodes.
+const (
+	vnOpConst = 0xffff // constant k
+	vnOpPhi   = 0xfffe // register b of the block at position a on entry
+)
+
+type vnKey struct {
+	op   uint16
+	a, b int32
+	k    uint32
+}
+
+// vnTable numbers values; number 0 is never used.
+type vnTable struct {
+	ids  map[vnKey]int32
+	keys []vnKey
+}
+
+func (t *vnTable) reset() {
+	if t.ids == nil {
+		t.ids = make(map[vnKey]int32)
+	} else {
+		clear(t.ids)
+	}
+	t.keys = append(t.keys[:0], vnKey{})
+}
+
+func (t *vnTable) get(key vnKey) int32 {
+	if id, ok := t.ids[key]; ok {
+		return id
+	}
+	id := int32(len(t.keys))
+	t.keys = append(t.keys, key)
+	t.ids[key] = id
+	return id
+}
+
+func (t *vnTable) constant(k uint32) int32 { return t.get(vnKey{op: vnOpConst, k: k}) }
+
+// constOf returns the constant a value number stands for.
+func (t *vnTable) constOf(v int32) (uint32, bool) {
+	if v <= 0 || int(v) >= len(t.keys) || t.keys[v].op != vnOpConst {
+		return 0, false
+	}
+	return t.keys[v].k, true
+}
+
+// oFact is the outcome of a comparison of value vn with constant k.
+type oFact struct {
+	vn   int32
+	code uint16 // jmpJEQ, jmpJGT, jmpJGE or jmpJSET
+	k    uint32
+	res  bool
+}
+
+// oState is what is known at one point of the program.
+type oState struct {
+	regs  [nRegs]int32
+	facts []oFact
+	avail []uint64 // bit set of value numbers
+}
+
+func (s *oState) clone() *oState {
+	n := &oState{regs: s.regs}
+	n.facts = append([]oFact(nil), s.facts...)
+	n.avail = append([]uint64(nil), s.avail...)
+	return n
+}
+
+func (s *oState) isAvail(v int32) bool {
+	w := int(v >> 6)
+	return w < len(s.avail) && s.avail[w]&(1<<(uint(v)&63)) != 0
+}
+
+func (s *oState) setAvail(v int32) {
+	w := int(v >> 6)
+	for len(s.avail) <= w {
+		s.avail = append(s.avail, 0)
+	}
+	s.avail[w] |= 1 << (uint(v) & 63)
+}
+
+func (s *oState) addFact(f oFact) {
+	for _, g := range s.facts {
+		if g == f {
+			return
+		}
+	}
+	s.facts = append(s.facts, f)
+}
+
+// meet narrows s to what also holds in o. Registers that differ become -1,
+// to be given a fresh number when the block is reached.
+func (s *oState) meet(o *oState) {
+	for i := range s.regs {
+		if s.regs[i] != o.regs[i] {
+			s.regs[i] = -1
+		}
+	}
+	facts := s.facts[:0]
+	for _, f := range s.facts {
+		for _, g := range o.facts {
+			if f == g {
+				facts = append(facts, f)
+				break
+			}
+		}
+	}
+	s.facts = facts
+	if len(s.avail) > len(o.avail) {
+		s.avail = s.avail[:len(o.avail)]
+	}
+	for i := range s.avail {
+		s.avail[i] &= o.avail[i]
+	}
+}
+
+// stmtEffect is what one statement does: the register it sets, the value
+// number it sets it to, and whether computing it may fail.
+type stmtEffect struct {
+	def      int
+	vn       int32
+	failable bool
+}
+
+// effect evaluates s over the register numbers regs.
+func (t *vnTable) effect(regs *[nRegs]int32, s oStmt) stmtEffect {
+	switch s.code & 0x07 {
+	case clsLD:
+		switch s.code & 0xe0 {
+		case modeIMM:
+			return stmtEffect{regA, t.constant(s.k), false}
+		case modeABS:
+			return stmtEffect{regA, t.get(vnKey{op: s.code, k: s.k}), true}
+		case modeIND:
+			if c, ok := t.constOf(regs[regX]); ok && int32(c+s.k) >= 0 {
+				// The same load as an absolute one: the VM reads
+				// packet offset x+k either way.
+				return stmtEffect{regA, t.get(vnKey{op: s.code&^0xe0 | modeABS, k: c + s.k}), true}
+			}
+			return stmtEffect{regA, t.get(vnKey{op: s.code, a: regs[regX], k: s.k}), true}
+		case modeMEM:
+			return stmtEffect{regA, regs[s.k&15], false}
+		case modeLEN:
+			return stmtEffect{regA, t.get(vnKey{op: clsLD | modeLEN}), false}
+		}
+	case clsLDX:
+		switch s.code & 0xe0 {
+		case modeIMM:
+			return stmtEffect{regX, t.constant(s.k), false}
+		case modeMEM:
+			return stmtEffect{regX, regs[s.k&15], false}
+		case modeLEN:
+			return stmtEffect{regX, t.get(vnKey{op: clsLD | modeLEN}), false}
+		case modeMSH:
+			return stmtEffect{regX, t.get(vnKey{op: s.code, k: s.k}), true}
+		}
+	case clsST:
+		return stmtEffect{int(s.k & 15), regs[regA], false}
+	case clsSTX:
+		return stmtEffect{int(s.k & 15), regs[regX], false}
+	case clsMISC:
+		if s.code == clsMISC|miscTAX {
+			return stmtEffect{regX, regs[regA], false}
+		}
+		return stmtEffect{regA, regs[regX], false}
+	case clsALU:
+		op := s.code & 0xf0
+		a := regs[regA]
+		if op == aluNEG {
+			if c, ok := t.constOf(a); ok {
+				return stmtEffect{regA, t.constant(-c), false}
+			}
+			return stmtEffect{regA, t.get(vnKey{op: clsALU | aluNEG, a: a}), false}
+		}
+		var b int32
+		if s.code&srcX != 0 {
+			b = regs[regX]
+		} else {
+			b = t.constant(s.k)
+		}
+		ca, aok := t.constOf(a)
+		cb, bok := t.constOf(b)
+		if bok && aok {
+			if v, ok := aluFold(op, ca, cb); ok {
+				return stmtEffect{regA, t.constant(v), false}
+			}
+		}
+		if bok {
+			switch {
+			case cb == 0 && (op == aluADD || op == aluSUB || op == aluOR || op == aluXOR || op == aluLSH || op == aluRSH),
+				cb == 1 && (op == aluMUL || op == aluDIV),
+				cb == 0xffffffff && op == aluAND:
+				return stmtEffect{regA, a, false}
+			case cb == 0 && (op == aluAND || op == aluMUL):
+				return stmtEffect{regA, t.constant(0), false}
+			}
+		}
+		failable := (op == aluDIV || op == aluMOD) && (!bok || cb == 0)
+		switch op {
+		case aluADD, aluMUL, aluAND, aluOR, aluXOR:
+			if a > b {
+				a, b = b, a
+			}
+		}
+		return stmtEffect{regA, t.get(vnKey{op: clsALU | op, a: a, b: b}), failable}
+	}
+	panic("cbpf: optimizer: unmodelled statement")
+}
+
+// aluFold computes a op b; ok is false for a division by zero.
+func aluFold(op uint16, a, b uint32) (uint32, bool) {
+	switch op {
+	case aluADD:
+		return a + b, true
+	case aluSUB:
+		return a - b, true
+	case aluMUL:
+		return a * b, true
+	case aluDIV:
+		if b == 0 {
+			return 0, false
+		}
+		return a / b, true
+	case aluMOD:
+		if b == 0 {
+			return 0, false
+		}
+		return a % b, true
+	case aluOR:
+		return a | b, true
+	case aluAND:
+		return a & b, true
+	case aluXOR:
+		return a ^ b, true
+	case aluLSH:
+		return a << (b & 31), true
+	case aluRSH:
+		return a >> (b & 31), true
+	}
+	return 0, false
+}
+
+// stmtUses returns the registers s reads, as a bit mask.
+func stmtUses(s oStmt) uint32 {
+	switch s.code & 0x07 {
+	case clsLD:
+		switch s.code & 0xe0 {
+		case modeIND:
+			return 1 << regX
+		case modeMEM:
+			return 1 << (s.k & 15)
+		}
+	case clsLDX:
+		if s.code&0xe0 == modeMEM {
+			return 1 << (s.k & 15)
+		}
+	case clsST:
+		return 1 << regA
+	case clsSTX:
+		return 1 << regX
+	case clsMISC:
+		if s.code == clsMISC|miscTAX {
+			return 1 << regA
+		}
+		return 1 << regX
+	case clsALU:
+		if s.code&srcX != 0 && s.code&0xf0 != aluNEG {
+			return 1<<regA | 1<<regX
+		}
+		return 1 << regA
+	}
+	return 0
+}
+
+// branchUses returns the registers b's final instruction reads.
+func branchUses(b *oBlock) uint32 {
+	if b.isRet() {
+		switch b.code & 0x18 {
+		case srcA:
+			return 1 << regA
+		case srcX:
+			return 1 << regX
+		}
+		return 0
+	}
+	if b.jump() {
+		return 0
+	}
+	if b.code&srcX != 0 {
+		return 1<<regA | 1<<regX
+	}
+	return 1 << regA
+}
+
+// exec runs b's statements from the entry state st and returns the state
+// at the end of the block.
+func (t *vnTable) exec(st *oState, b *oBlock) *oState {
+	out := st.clone()
+	for _, s := range b.stmts {
+		e := t.effect(&out.regs, s)
+		out.regs[e.def] = e.vn
+		if e.failable {
+			out.setAvail(e.vn)
+		}
+	}
+	return out
+}
+
+// branchFact returns the fact that holds on b's edge taken when its
+// comparison is res, if one can be stated.
+func (t *vnTable) branchFact(regs *[nRegs]int32, b *oBlock, res bool) (oFact, bool) {
+	a := regs[regA]
+	if _, ok := t.constOf(a); ok {
+		return oFact{}, false
+	}
+	k := b.k
+	if b.code&srcX != 0 {
+		c, ok := t.constOf(regs[regX])
+		if !ok {
+			return oFact{}, false
+		}
+		k = c
+	}
+	return oFact{vn: a, code: b.code & 0xf0, k: k, res: res}, true
+}
+
+// decide reports the outcome of b's comparison when it is known from the
+// register numbers and facts.
+func (t *vnTable) decide(regs *[nRegs]int32, facts []oFact, b *oBlock) (taken, known bool) {
+	op := b.code & 0xf0
+	a := regs[regA]
+	k := b.k
+	if b.code&srcX != 0 {
+		x := regs[regX]
+		c, ok := t.constOf(x)
+		if !ok {
+			if a == x {
+				switch op {
+				case jmpJEQ, jmpJGE:
+					return true, true
+				case jmpJGT:
+					return false, true
+				}
+			}
+			return false, false
+		}
+		k = c
+	}
+	if c, ok := t.constOf(a); ok {
+		return jumpTaken(op, c, k), true
+	}
+	for _, f := range facts {
+		if f.vn == a {
+			if r, ok := implies(f, op, k); ok {
+				return r, true
+			}
+		}
+	}
+	return false, false
+}
+
+// jumpTaken evaluates a comparison of v with k.
+func jumpTaken(op uint16, v, k uint32) bool {
+	switch op {
+	case jmpJEQ:
+		return v == k
+	case jmpJGT:
+		return v > k
+	case jmpJGE:
+		return v >= k
+	case jmpJSET:
+		return v&k != 0
+	}
+	panic("cbpf: optimizer: unknown comparison")
+}
+
+// implies reports whether fact f decides the comparison "v op k" of the
+// same value v.
+func implies(f oFact, op uint16, k uint32) (res, ok bool) {
+	switch f.code {
+	case jmpJEQ:
+		if f.res {
+			return jumpTaken(op, f.k, k), true
+		}
+		if op == jmpJEQ && k == f.k {
+			return false, true
+		}
+		return false, false
+	case jmpJSET:
+		if f.res { // v & f.k != 0
+			switch {
+			case op == jmpJSET && f.k&^k == 0:
+				return true, true
+			case op == jmpJEQ && k&f.k == 0:
+				return false, true
+			case op == jmpJGT && k == 0, op == jmpJGE && k <= 1:
+				return true, true
+			}
+			return false, false
+		}
+		// v & f.k == 0
+		switch {
+		case op == jmpJSET && k&^f.k == 0:
+			return false, true
+		case op == jmpJEQ && k&f.k != 0:
+			return false, true
+		}
+		return false, false
+	}
+	// f bounds v to [lo, hi].
+	lo, hi := uint64(0), uint64(0xffffffff)
+	switch {
+	case f.code == jmpJGT && f.res:
+		lo = uint64(f.k) + 1
+	case f.code == jmpJGT:
+		hi = uint64(f.k)
+	case f.code == jmpJGE && f.res:
+		lo = uint64(f.k)
+	default:
+		if f.k == 0 {
+			return false, false // v < 0: no path gets here
+		}
+		hi = uint64(f.k) - 1
+	}
+	if lo > hi {
+		return false, false
+	}
+	k64 := uint64(k)
+	switch op {
+	case jmpJEQ:
+		if k64 < lo || k64 > hi {
+			return false, true
+		}
+		if lo == hi {
+			return true, true
+		}
+	case jmpJGT:
+		if lo > k64 {
+			return true, true
+		}
+		if hi <= k64 {
+			return false, true
+		}
+	case jmpJGE:
+		if lo >= k64 {
+			return true, true
+		}
+		if hi < k64 {
+			return false, true
+		}
+	case jmpJSET:
+		if lo == hi {
+			return lo&k64 != 0, true
+		}
+		if hi < lowestBit(k) {
+			// v has no bit as high as k's lowest
+			return false, true
+		}
+	}
+	return false, false
+}
+
+// lowestBit returns the value of k's lowest set bit (2^32 for 0).
+func lowestBit(k uint32) uint64 {
+	if k == 0 {
+		return 1 << 32
+	}
+	return uint64(k & -k)
+}
+
+// sweep visits the reachable blocks in order, each with its entry state,
+// after all the blocks that can reach it. A visitor may rewrite the
+// block's statements and redirect its edges to blocks after it (the
+// states of the blocks it skips are then not needed); the block's exit
+// state is computed after the visitors ran. It reports whether a visitor
+// changed anything.
+func (g *oGraph) sweep(visitors ...func(b *oBlock, st *oState) bool) bool {
+	g.order()
+	g.liveness()
+	g.vn.reset()
+	for _, b := range g.blocks {
+		b.in, b.pending = nil, nil
+	}
+	changed := false
+	for _, b := range g.blocks {
+		var st *oState
+		if b == g.root {
+			st = &oState{}
+			for i := range st.regs {
+				st.regs[i] = g.vn.get(vnKey{op: vnOpPhi, a: -1, b: int32(i)})
+			}
+			// The kernel and libpcap both start with A and X zero.
+			st.regs[regA] = g.vn.constant(0)
+			st.regs[regX] = g.vn.constant(0)
+		} else {
+			st = b.pending
+			if st == nil {
+				continue // no longer reached
+			}
+			for i, v := range st.regs {
+				if v == -1 {
+					st.regs[i] = g.vn.get(vnKey{op: vnOpPhi, a: int32(b.idx), b: int32(i)})
+				}
+			}
+		}
+		b.pending = nil
+		b.in = st
+		for _, visit := range visitors {
+			if visit(b, st) {
+				changed = true
+			}
+		}
+		if b.isRet() {
+			continue
+		}
+		out := g.vn.exec(st, b)
+		if b.jump() {
+			g.push(b.jt, out)
+			continue
+		}
+		outF := out.clone()
+		if f, ok := g.vn.branchFact(&out.regs, b, true); ok {
+			out.addFact(f)
+			f.res = false
+			outF.addFact(f)
+		}
+		g.push(b.jt, out)
+		g.push(b.jf, outF)
+	}
+	return changed
+}
+
+// push adds an incoming edge's state to b's meet.
+func (g *oGraph) push(b *oBlock, st *oState) {
+	if b.pending == nil {
+		b.pending = st.clone()
+		return
+	}
+	b.pending.meet(st)
+}

@@ -1,0 +1,68 @@
+package cbpf
+
+// visitPeep rewrites short statement patterns into shorter ones:
+//
+//   - "and #m; jeq #0" whose masked value is not used afterwards becomes
+//     "jset #m" with the branches swapped;
+//   - a constant added to X just to index one load ("ld #c; ldxb ...;
+//     add x; tax; ldb [x + k]", or "add #c; tax; ldb [x + k]") folds into
+//     the load's offset, "ldb [x + k+c]" with X left as it was, when
+//     nothing reads the sum afterwards. The VM adds X and the offset
+//     modulo 2^32, so the load reads the same byte.
+func (g *oGraph) visitPeep(b *oBlock, st *oState) bool {
+	changed := false
+	regs := st.regs
+	for i := 0; i < len(b.stmts); i++ {
+		s := b.stmts[i]
+		if i+2 < len(b.stmts) && b.stmts[i+1].code == clsMISC|miscTAX && b.stmts[i+2].code&0xe7 == clsLD|modeIND {
+			c, ok := uint32(0), false
+			switch s.code {
+			case clsALU | aluADD | srcK:
+				c, ok = s.k, true
+			case clsALU | aluADD | srcX:
+				c, ok = g.vn.constOf(regs[regA])
+			}
+			if ok && !b.usesAfter(i+3, regX) {
+				ld := b.stmts[i+2]
+				ld.k += c
+				if s.code&srcX == 0 {
+					// X must keep A's value from before the add.
+					b.stmts[i] = oStmt{code: clsMISC | miscTAX}
+					b.stmts[i+1] = ld
+					b.stmts = append(b.stmts[:i+2], b.stmts[i+3:]...)
+				} else {
+					b.stmts[i] = ld
+					b.stmts = append(b.stmts[:i+1], b.stmts[i+3:]...)
+				}
+				changed = true
+				s = b.stmts[i]
+			}
+		}
+		e := g.vn.effect(&regs, s)
+		regs[e.def] = e.vn
+	}
+	if n := len(b.stmts); n > 0 && b.code == clsJMP|jmpJEQ|srcK && b.k == 0 && !b.jump() &&
+		b.stmts[n-1].code == clsALU|aluAND|srcK && b.liveOut()&(1<<regA) == 0 {
+		b.code, b.k = clsJMP|jmpJSET|srcK, b.stmts[n-1].k
+		b.jt, b.jf = b.jf, b.jt
+		b.stmts = b.stmts[:n-1]
+		changed = true
+	}
+	return changed
+}
+
+// usesAfter reports whether register r's value at statement i of b may be
+// read: by a later statement of b before r is set again, by b's branch, or
+// after b.
+func (b *oBlock) usesAfter(i, r int) bool {
+	bit := uint32(1) << r
+	for _, s := range b.stmts[i:] {
+		if stmtUses(s)&bit != 0 {
+			return true
+		}
+		if stmtDefs(s)&bit != 0 {
+			return false
+		}
+	}
+	return (b.liveOut()|branchUses(b))&bit != 0
+}

@@ -1,0 +1,97 @@
+package cbpf
+
+// visitRedundant simplifies b given what holds on every path into it:
+//
+//   - a statement that sets a register to the value number it already
+//     holds (a load repeated on every path, a "ldx" of the header length
+//     already in X, "add #0", ...) goes: the same load has succeeded before
+//     on every path, so dropping it cannot change a verdict;
+//   - a statement whose result is a known constant becomes "ld #k" or
+//     "ldx #k"; a reload of a scratch slot holding what the other register
+//     or the packet length holds becomes "tax", "txa" or "ld #pktlen"; an
+//     operand X with a known value becomes the constant; an indirect load
+//     at a known offset becomes an absolute one. None of these is shorter,
+//     but each leaves a store or a register unused for opt_dead.go;
+//   - a branch whose outcome is the same on every path into b becomes a
+//     jump.
+func (g *oGraph) visitRedundant(b *oBlock, st *oState) bool {
+	t := &g.vn
+	changed := false
+	regs := st.regs
+	kept := b.stmts[:0]
+	for _, s := range b.stmts {
+		e := t.effect(&regs, s)
+		if regs[e.def] == e.vn {
+			changed = true
+			continue
+		}
+		if n, ok := g.simplerStmt(&regs, s, e); ok {
+			s = n
+			changed = true
+		}
+		regs[e.def] = e.vn
+		kept = append(kept, s)
+	}
+	b.stmts = kept
+	if b.isRet() || b.jump() {
+		return changed
+	}
+	if taken, ok := t.decide(&regs, st.facts, b); ok {
+		if taken {
+			b.jf = b.jt
+		} else {
+			b.jt = b.jf
+		}
+		return true
+	}
+	if b.code&srcX != 0 {
+		if c, ok := t.constOf(regs[regX]); ok {
+			b.code &^= srcX
+			b.k = c
+			changed = true
+		}
+	}
+	return changed
+}
+
+// simplerStmt returns a statement that does what s does (effect e) with
+// fewer dependencies, if there is one.
+func (g *oGraph) simplerStmt(regs *[nRegs]int32, s oStmt, e stmtEffect) (oStmt, bool) {
+	t := &g.vn
+	if e.def == regA || e.def == regX {
+		if c, ok := t.constOf(e.vn); ok {
+			n := oStmt{code: clsLD | modeIMM, k: c}
+			if e.def == regX {
+				n.code = clsLDX | modeIMM
+			}
+			return n, n != s
+		}
+	}
+	switch s.code {
+	case clsLD | modeMEM:
+		if e.vn == regs[regX] {
+			return oStmt{code: clsMISC | miscTXA}, true
+		}
+		if t.keys[e.vn].op == clsLD|modeLEN {
+			return oStmt{code: clsLD | modeLEN}, true
+		}
+	case clsLDX | modeMEM:
+		if e.vn == regs[regA] {
+			return oStmt{code: clsMISC | miscTAX}, true
+		}
+		if t.keys[e.vn].op == clsLD|modeLEN {
+			return oStmt{code: clsLDX | modeLEN}, true
+		}
+	case clsLD | modeIND | szW, clsLD | modeIND | szH, clsLD | modeIND | szB:
+		if c, ok := t.constOf(regs[regX]); ok && int32(c+s.k) >= 0 {
+			return oStmt{code: s.code&^0xe0 | modeABS, k: c + s.k}, true
+		}
+	}
+	if s.code&0x07 == clsALU && s.code&srcX != 0 && s.code&0xf0 != aluNEG {
+		op := s.code & 0xf0
+		if c, ok := t.constOf(regs[regX]); ok && (c != 0 || op != aluDIV && op != aluMOD) && (c < 32 || op != aluLSH && op != aluRSH) {
+			return oStmt{code: s.code &^ srcX, k: c}, true
+		}
+	}
+	return s, false
+}
