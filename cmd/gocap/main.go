@@ -447,13 +447,3 @@ func writeErr(name string, err error) error {
 	}
 	return fmt.Errorf("%s: %s", name, errnoText(err))
 }
-
-// newPrinter returns the packet printer for the printing flags.
-func newPrinter(w *bufio.Writer, cfg *config) packetPrinter {
-	f := cfg.f
-	return &summaryPrinter{w: w, opts: printOptions{
-		numeric: f.numeric, link: f.link, quiet: f.quiet, verbose: f.verbose,
-		tstamp: f.tstamp, hex: f.hex, hexASCII: f.hexASCII, ascii: f.ascii,
-		absSeq: f.absSeq, number: f.number, precision: cfg.prec,
-	}}
-}

@@ -338,3 +338,47 @@ func TestMixedLinkTypes(t *testing.T) {
 		t.Errorf("pcap output of mixed link types: exit %d, stderr %q", code, errs)
 	}
 }
+
+// sample is the capture the README's quick start reads.
+const sample = "testdata/sample.pcap"
+
+// TestPrintsLikeTcpdump prints the bundled sample and two shared captures
+// with -nn -tt and compares with tcpdump line by line. The protocol
+// printer has its own golden tests; this checks the plumbing: one line
+// per packet, in order, with the stderr line. It logs the share of lines
+// identical to tcpdump's.
+func TestPrintsLikeTcpdump(t *testing.T) {
+	needTcpdump(t)
+	files := []string{sample, filepath.Join(corpusDir, "print-flags.pcap"), filepath.Join(corpusDir, "generated", "gen-lo-nano.pcap")}
+	for _, file := range files {
+		if _, err := os.Stat(file); err != nil {
+			t.Logf("skipping %s: %v", file, err)
+			continue
+		}
+		for _, args := range [][]string{{"-nn", "-tt"}, {"-nn", "-tt", "-#", "tcp"}, {"-nn", "-tt", "--nano"}} {
+			args = append([]string{"-r", file}, args...)
+			tc, to, te := runTcpdump(args...)
+			gc, gout, ge := runGocap(t, nil, args...)
+			if gc != tc || ge != tcpdumpMessage(te) {
+				t.Errorf("%q: exit %d, stderr %q; tcpdump exit %d, stderr %q", args, gc, ge, tc, te)
+			}
+			want, got := strings.Split(to, "\n"), strings.Split(gout, "\n")
+			if len(got) != len(want) {
+				t.Errorf("%q: %d lines, tcpdump %d", args, len(got), len(want))
+				continue
+			}
+			same := 0
+			for i := range want {
+				// The packet number and timestamp come before the
+				// protocol text; they must always match.
+				if w, g := strings.Fields(want[i]), strings.Fields(got[i]); len(w) > 1 && (len(g) < 2 || g[0] != w[0]) {
+					t.Errorf("%q line %d: %q, tcpdump %q", args, i+1, got[i], want[i])
+				}
+				if want[i] == got[i] {
+					same++
+				}
+			}
+			t.Logf("%q: %d/%d lines identical to tcpdump's", args, same, len(want))
+		}
+	}
+}

@@ -6,22 +6,8 @@ import (
 	"time"
 
 	"github.com/gocap/gocap/cbpf"
+	"github.com/gocap/gocap/cmd/gocap/internal/printer"
 )
-
-// printOptions are the printing flags, passed on to the printer.
-type printOptions struct {
-	numeric   int  // -n count
-	link      bool // -e
-	quiet     bool // -q
-	verbose   int  // -v count
-	tstamp    int  // -t count
-	hex       int  // -x count
-	hexASCII  int  // -X count
-	ascii     int  // -A count
-	absSeq    bool // -S
-	number    bool // -#
-	precision int  // precMicro or precNano
-}
 
 // packetPrinter prints one packet.
 type packetPrinter interface {
@@ -41,106 +27,56 @@ func (l lineBuffered) packet(rec *record, data []byte) error {
 	return l.w.Flush()
 }
 
-// summaryPrinter is the stand-in until the protocol printer is wired in:
-// tcpdump's packet number and timestamp, then the link type and lengths.
-type summaryPrinter struct {
-	w     *bufio.Writer
-	opts  printOptions
-	n     uint64
-	prev  time.Time
-	first time.Time
-	buf   []byte
+// protoPrinter hands packets to the protocol printer.
+type protoPrinter struct {
+	p    *printer.Printer
+	unit int64 // nanoseconds per unit of record.frac
 }
 
-func (s *summaryPrinter) packet(rec *record, data []byte) error {
-	s.n++
-	b := s.buf[:0]
-	if s.opts.number {
-		b = appendPadded(b, s.n, 5)
-		b = append(b, "  "...)
+// newPrinter returns the packet printer for the printing flags.
+func newPrinter(w *bufio.Writer, cfg *config) packetPrinter {
+	f := cfg.f
+	o := printer.Options{
+		NumericLevel: f.numeric,
+		LinkHeader:   f.link,
+		Quiet:        f.quiet,
+		Verbose:      min(f.verbose, 3),
+		Hex:          f.hex,
+		HexASCII:     f.hexASCII,
+		ASCII:        f.ascii,
+		AbsoluteSeq:  f.absSeq,
+		Number:       f.number,
+		Nano:         cfg.prec == precNano,
 	}
-	b = s.appendStamp(b, rec)
-	b = append(b, rec.linkType.String()...)
-	b = append(b, ", length "...)
-	b = strconv.AppendUint(b, uint64(rec.wirelen), 10)
-	if len(data) < int(rec.wirelen) {
-		b = append(b, ", captured "...)
-		b = strconv.AppendUint(b, uint64(len(data)), 10)
-	}
-	b = append(b, '\n')
-	s.buf = b
-	_, err := s.w.Write(b)
-	return err
-}
-
-func appendPadded(b []byte, v uint64, width int) []byte {
-	s := strconv.FormatUint(v, 10)
-	for i := len(s); i < width; i++ {
-		b = append(b, ' ')
-	}
-	return append(b, s...)
-}
-
-// appendStamp writes the timestamp as -t, -tt, -ttt, -tttt, -ttttt or the
-// default ask, followed by a space (nothing at all for -t).
-func (s *summaryPrinter) appendStamp(b []byte, rec *record) []byte {
-	digits := 6
-	unit := time.Microsecond
-	if s.opts.precision == precNano {
-		digits, unit = 9, time.Nanosecond
-	}
-	frac := func(b []byte, v uint64) []byte {
-		f := strconv.FormatUint(v, 10)
-		for i := len(f); i < digits; i++ {
-			b = append(b, '0')
-		}
-		return append(b, f...)
-	}
-	t := time.Unix(rec.sec, int64(rec.frac)*int64(unit))
-	switch s.opts.tstamp {
+	switch f.tstamp {
+	case 0:
+		o.TimestampMode = printer.TimeDefault
 	case 1:
-		return b
+		o.TimestampMode = printer.TimeNone
 	case 2:
-		b = strconv.AppendInt(b, rec.sec, 10)
-		b = append(b, '.')
-		b = frac(b, uint64(rec.frac))
-	case 3, 5:
-		ref := s.prev
-		if s.opts.tstamp == 5 {
-			ref = s.first
-		}
-		if s.n == 1 {
-			ref = t
-			s.first = t
-		}
-		d := t.Sub(ref)
-		if d < 0 {
-			b = append(b, '-')
-			d = -d
-		} else {
-			b = append(b, ' ')
-		}
-		b = appendClock(b, int64(d/time.Second), uint64(d%time.Second/unit), frac)
-		s.prev = t
+		o.TimestampMode = printer.TimeEpoch
+	case 3:
+		o.TimestampMode = printer.TimeDelta
 	case 4:
-		lt := t.Local()
-		b = lt.AppendFormat(b, "2006-01-02 ")
-		b = appendClock(b, int64(lt.Hour()*3600+lt.Minute()*60+lt.Second()), uint64(rec.frac), frac)
+		o.TimestampMode = printer.TimeDate
 	default:
-		lt := t.Local()
-		b = appendClock(b, int64(lt.Hour()*3600+lt.Minute()*60+lt.Second()), uint64(rec.frac), frac)
+		o.TimestampMode = printer.TimeSinceFirst
 	}
-	return append(b, ' ')
+	unit := int64(1000)
+	if cfg.prec == precNano {
+		unit = 1
+	}
+	return &protoPrinter{p: printer.New(w, o), unit: unit}
 }
 
-func appendClock(b []byte, secs int64, f uint64, frac func([]byte, uint64) []byte) []byte {
-	h, m, sec := secs/3600, secs/60%60, secs%60
-	if h < 10 {
-		b = append(b, '0')
+func (pp *protoPrinter) packet(rec *record, data []byte) error {
+	ci := printer.PacketInfo{
+		Timestamp:      time.Unix(rec.sec, int64(rec.frac)*pp.unit),
+		CaptureLength:  int(rec.caplen),
+		Length:         int(rec.wirelen),
+		InterfaceIndex: rec.iface,
 	}
-	b = strconv.AppendInt(b, h, 10)
-	b = append(b, ':', byte('0'+m/10), byte('0'+m%10), ':', byte('0'+sec/10), byte('0'+sec%10), '.')
-	return frac(b, f)
+	return pp.p.Packet(ci, data, uint32(rec.linkType))
 }
 
 // linkTypeLine is tcpdump's "link-type EN10MB (Ethernet)" text, or just
