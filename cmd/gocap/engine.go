@@ -1,12 +1,13 @@
 package main
 
 import (
-	"errors"
 	"fmt"
 
 	"golang.org/x/net/bpf"
 
 	"github.com/gocap/gocap/cbpf"
+	"github.com/gocap/gocap/ebpf"
+	"github.com/gocap/gocap/translate"
 )
 
 // engine runs a compiled filter over packets in-process.
@@ -22,9 +23,6 @@ const (
 	engineCBPF = "cbpf"
 )
 
-// errNoEBPF says the eBPF engine has not been written yet.
-var errNoEBPF = errors.New("the ebpf engine is not available yet (translate/ and ebpf/ have no in-process VM); use --engine cbpf")
-
 // newEngine builds the named engine for prog.
 func newEngine(name string, prog []bpf.Instruction) (engine, error) {
 	switch name {
@@ -37,7 +35,15 @@ func newEngine(name string, prog []bpf.Instruction) (engine, error) {
 		}
 		return cbpfEngine{vm}, nil
 	case engineEBPF:
-		return nil, errNoEBPF
+		insns, err := translate.SocketFilter(prog)
+		if err != nil {
+			return nil, fmt.Errorf("ebpf engine: %w (--engine cbpf runs every classic program)", err)
+		}
+		vm, err := ebpf.NewVM(insns)
+		if err != nil {
+			return nil, fmt.Errorf("ebpf engine: %w (--engine cbpf runs every classic program)", err)
+		}
+		return &ebpfEngine{vm: vm}, nil
 	}
 	return nil, fmt.Errorf("unknown engine %q (want ebpf or cbpf)", name)
 }
@@ -47,6 +53,20 @@ type cbpfEngine struct{ vm *cbpf.VM }
 
 func (e cbpfEngine) Match(data []byte, wireLen uint32) bool {
 	return e.vm.Run(data, wireLen, nil) != 0
+}
+
+// ebpfEngine runs the program translated to eBPF (translate.SocketFilter)
+// in package ebpf's VM, with socket-filter semantics: the verdict is the
+// classic one, and "len" is the packet's length on the wire.
+type ebpfEngine struct {
+	vm  *ebpf.VM
+	skb ebpf.SKBuff
+}
+
+func (e *ebpfEngine) Match(data []byte, wireLen uint32) bool {
+	e.skb.Len = wireLen
+	v, err := e.vm.RunSocket(data, &e.skb)
+	return err == nil && v != 0
 }
 
 // filterSet holds one compiled filter per link type, compiled when a

@@ -219,10 +219,14 @@ func TestFlags(t *testing.T) {
 			t.Errorf("%q: exit %d, stderr %q", args, code, errs)
 		}
 	}
-	// The ebpf engine is not there yet, and says so.
-	code, _, errs = runGocap(t, nil, "--engine", "ebpf", "-r", in, "tcp")
-	if code != 1 || !strings.Contains(errs, "ebpf engine is not available yet") {
-		t.Errorf("--engine ebpf: exit %d, stderr %q", code, errs)
+	// Both engines, and an unknown one.
+	for _, e := range []string{"ebpf", "cbpf"} {
+		if code, out, errs := runGocap(t, nil, "--engine", e, "-r", in, "--count", "ether[0] = 0"); code != 0 || out != "3 packets\n" {
+			t.Errorf("--engine %s: exit %d, %q, stderr %q", e, code, out, errs)
+		}
+	}
+	if code, _, errs := runGocap(t, nil, "--engine", "jit", "-r", in); code != 1 || !strings.Contains(errs, "unknown engine") {
+		t.Errorf("--engine jit: exit %d, stderr %q", code, errs)
 	}
 }
 

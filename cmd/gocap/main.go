@@ -23,7 +23,7 @@
 //	-#          number the printed packets
 //	-d, -dd, -ddd  print the compiled program and exit
 //	-n -e -q -v -t -x -X -A -S -l, --print, --time-stamp-precision micro|nano
-//	--engine ebpf|cbpf  the in-process filter engine
+//	--engine ebpf|cbpf  the in-process filter engine (default ebpf)
 //
 // A filter for a savefile is compiled as tcpdump -r compiles it: for the
 // file's link type and snapshot length, netmask 0, optimizer on. Messages,
@@ -93,7 +93,7 @@ func newFlagSet(f *flags) *pflag.FlagSet {
 	fs.StringVar(&f.precision, "time-stamp-precision", "micro", "timestamp `precision`: micro or nano")
 	fs.BoolVar(&f.micro, "micro", false, "same as --time-stamp-precision=micro")
 	fs.BoolVar(&f.nano, "nano", false, "same as --time-stamp-precision=nano")
-	fs.StringVar(&f.engine, "engine", "", "filter `ENGINE`: ebpf or cbpf (default: ebpf when available, else cbpf)")
+	fs.StringVar(&f.engine, "engine", "", "filter `ENGINE`: ebpf (translated to eBPF, run in package ebpf's VM) or cbpf (classic interpreter)")
 	fs.BoolVarP(&f.help, "help", "h", false, "print this help and exit")
 	fs.BoolVar(&f.version, "version", false, "print the version and exit")
 	return fs
@@ -175,13 +175,8 @@ func parseArgs(args []string) (*config, error) {
 	return cfg, nil
 }
 
-// defaultEngine is ebpf once the eBPF engine exists, cbpf until then.
-func defaultEngine() string {
-	if _, err := newEngine(engineEBPF, nil); errors.Is(err, errNoEBPF) {
-		return engineCBPF
-	}
-	return engineEBPF
-}
+// defaultEngine is the engine used without --engine: the eBPF path.
+func defaultEngine() string { return engineEBPF }
 
 // readFilterFile reads -F the way tcpdump does: '#' comments run to the
 // end of the line and are blanked, so error offsets still match the file.

@@ -89,9 +89,9 @@ func tcpdumpMessage(s string) string {
 // mixedLinkTypes is the pcapng file libpcap 1.10.3 refuses and gocap reads.
 const mixedLinkTypes = "gen-multi-if-mixed-linktype.pcapng"
 
-// TestKeepsWhatTcpdumpKeeps runs "-r X -w Y EXPR" through gocap and
-// tcpdump for every capture and a set of expressions, and requires the
-// same exit status and byte-identical output files. When tcpdump fails
+// TestKeepsWhatTcpdumpKeeps runs "-r X -w Y EXPR" through gocap (with
+// each engine) and tcpdump for every capture and a set of expressions,
+// and requires the same exit status and byte-identical output files. When tcpdump fails
 // before compiling (a broken file), the messages must match too.
 func TestKeepsWhatTcpdumpKeeps(t *testing.T) {
 	needTcpdump(t)
@@ -158,52 +158,55 @@ func compareWithTcpdump(t *testing.T, file string, exprs []string) (compared, no
 			os.Remove(gOut)
 			os.Remove(tOut)
 			tc, _, te := runTcpdump(append([]string{"-r", file, "-w", tOut}, args...)...)
-			gc, _, ge := runGocap(t, nil, append([]string{"-r", file, "-w", gOut}, args...)...)
 			if base == mixedLinkTypes {
 				continue // checked by TestMixedLinkTypes
 			}
-			name := base + " '" + expr + "'"
-			if tc == 0 && gc != 0 && strings.Contains(ge, "not supported") {
-				// cbpf does not generate code for this link type
-				// yet; say so rather than pass silently.
-				notSupported++
-				continue
-			}
-			if tc == 0 && gc == 1 && strings.Contains(ge, "gocap: expression rejects all packets") {
-				// libpcap master (cbpf's reference) refuses at compile
-				// time what 1.10.3 compiles into a filter that keeps
-				// nothing: then tcpdump's file must hold no packet.
-				if recs, err := readPcapFile(tOut); err != nil || len(recs) != 0 {
-					t.Errorf("%s: gocap says the expression rejects all packets, tcpdump kept %d (%v)", name, len(recs), err)
+			for _, eng := range []string{engineEBPF, engineCBPF} {
+				os.Remove(gOut)
+				gc, _, ge := runGocap(t, nil, append([]string{"--engine", eng, "-r", file, "-w", gOut}, args...)...)
+				name := base + " '" + expr + "' (" + eng + ")"
+				if tc == 0 && gc != 0 && strings.Contains(ge, "not supported") {
+					// cbpf does not generate code for this link type
+					// yet; say so rather than pass silently.
+					notSupported++
+					continue
 				}
-				continue
-			}
-			if tc != gc {
-				t.Errorf("%s: exit %d, tcpdump %d\ngocap stderr: %stcpdump stderr: %s", name, gc, tc, ge, te)
-				continue
-			}
-			compared++
-			firstLine := func(s string) string { l, _, _ := strings.Cut(s, "\n"); return l }
-			if tc == 0 || !strings.HasPrefix(te, "reading from file") {
-				// Either all went well or the file itself is bad:
-				// the messages must be tcpdump's.
-				if want := tcpdumpMessage(te); ge != want {
-					t.Errorf("%s: stderr\n%q, tcpdump\n%q", name, ge, want)
+				if tc == 0 && gc == 1 && strings.Contains(ge, "gocap: expression rejects all packets") {
+					// libpcap master (cbpf's reference) refuses at compile
+					// time what 1.10.3 compiles into a filter that keeps
+					// nothing: then tcpdump's file must hold no packet.
+					if recs, err := readPcapFile(tOut); err != nil || len(recs) != 0 {
+						t.Errorf("%s: gocap says the expression rejects all packets, tcpdump kept %d (%v)", name, len(recs), err)
+					}
+					continue
 				}
-			} else if firstLine(ge) != firstLine(te) {
-				t.Errorf("%s: first stderr line %q, tcpdump %q", name, firstLine(ge), firstLine(te))
-			}
-			if tc != 0 && strings.HasPrefix(te, "reading from file") && !strings.Contains(te, "pcap_loop") {
-				continue // a filter error: no output file from either
-			}
-			want, werr := os.ReadFile(tOut)
-			got, gerr := os.ReadFile(gOut)
-			if (werr == nil) != (gerr == nil) {
-				t.Errorf("%s: output file: gocap %v, tcpdump %v", name, gerr, werr)
-				continue
-			}
-			if !bytes.Equal(got, want) {
-				t.Errorf("%s: output differs: %s", name, describeDiff(got, want))
+				if tc != gc {
+					t.Errorf("%s: exit %d, tcpdump %d\ngocap stderr: %stcpdump stderr: %s", name, gc, tc, ge, te)
+					continue
+				}
+				compared++
+				firstLine := func(s string) string { l, _, _ := strings.Cut(s, "\n"); return l }
+				if tc == 0 || !strings.HasPrefix(te, "reading from file") {
+					// Either all went well or the file itself is bad:
+					// the messages must be tcpdump's.
+					if want := tcpdumpMessage(te); ge != want {
+						t.Errorf("%s: stderr\n%q, tcpdump\n%q", name, ge, want)
+					}
+				} else if firstLine(ge) != firstLine(te) {
+					t.Errorf("%s: first stderr line %q, tcpdump %q", name, firstLine(ge), firstLine(te))
+				}
+				if tc != 0 && strings.HasPrefix(te, "reading from file") && !strings.Contains(te, "pcap_loop") {
+					continue // a filter error: no output file from either
+				}
+				want, werr := os.ReadFile(tOut)
+				got, gerr := os.ReadFile(gOut)
+				if (werr == nil) != (gerr == nil) {
+					t.Errorf("%s: output file: gocap %v, tcpdump %v", name, gerr, werr)
+					continue
+				}
+				if !bytes.Equal(got, want) {
+					t.Errorf("%s: output differs: %s", name, describeDiff(got, want))
+				}
 			}
 		}
 	}
