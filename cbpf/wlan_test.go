@@ -139,18 +139,20 @@ func TestWLANVerdicts(t *testing.T) {
 		{"udp port 53", LinkPPI, cat(ppi(uint32(LinkEN10MB)), qos), false},
 		{"wlan subtype beacon", LinkPPI, cat(ppi(uint32(LinkIEEE80211)), beacon), true},
 	} {
-		prog, err := Compile(tc.expr, Options{LinkType: tc.lt})
-		if err != nil {
-			t.Errorf("%q on %s: %v", tc.expr, tc.lt, err)
-			continue
-		}
-		vm, err := NewVM(prog)
-		if err != nil {
-			t.Errorf("%q on %s: %v", tc.expr, tc.lt, err)
-			continue
-		}
-		if got := vm.Run(tc.pkt, uint32(len(tc.pkt)), &Ancillary{}) != 0; got != tc.want {
-			t.Errorf("%q on %s, % x: match %v, want %v", tc.expr, tc.lt, tc.pkt, got, tc.want)
+		for _, opt := range []bool{false, true} {
+			prog, err := Compile(tc.expr, Options{LinkType: tc.lt, Optimize: opt})
+			if err != nil {
+				t.Errorf("%q on %s (optimize %v): %v", tc.expr, tc.lt, opt, err)
+				continue
+			}
+			vm, err := NewVM(prog)
+			if err != nil {
+				t.Errorf("%q on %s (optimize %v): %v", tc.expr, tc.lt, opt, err)
+				continue
+			}
+			if got := vm.Run(tc.pkt, uint32(len(tc.pkt)), &Ancillary{}) != 0; got != tc.want {
+				t.Errorf("%q on %s (optimize %v), % x: match %v, want %v", tc.expr, tc.lt, opt, tc.pkt, got, tc.want)
+			}
 		}
 	}
 }
