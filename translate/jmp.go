@@ -83,4 +83,16 @@ func (g *gen) loopCount() {
 		asm.Add.Imm(regTmp, 1),
 		asm.StoreMem(asm.RFP, loopSlot, regTmp, asm.DWord),
 		asm.JGT.Imm(regTmp, MaxLoopIterations, labelDrop))
+	// X feeds packet pointer arithmetic, so the verifier tracks its range
+	// exactly, and the paths through the loop body reach the loop head
+	// with different ranges that it explores one by one, iteration after
+	// iteration. Reloading X in two halves from the stack gives it the
+	// same unknown range on every path, so the verifier prunes them: its
+	// work grows linearly with MaxLoopIterations.
+	g.emit(
+		asm.StoreMem(asm.RFP, launderSlot, regX, asm.Word),
+		asm.LoadMem(regX, asm.RFP, launderSlot, asm.Half),
+		asm.LoadMem(regTmp, asm.RFP, launderSlot+2, asm.Half),
+		asm.LSh.Imm32(regTmp, 16),
+		asm.Or.Reg32(regX, regTmp))
 }

@@ -49,7 +49,7 @@ func (t Target) String() string {
 // loops it can prove to end, so each translated program counts the backward
 // jumps it takes and, past this many, ends with the verdict 0 (drop). A
 // classic program has no such limit.
-const MaxLoopIterations = 16
+const MaxLoopIterations = 256
 
 // Error is a translation failure. It names the classic instruction (its
 // index and its `tcpdump -d` text) when the failure belongs to one; PC is
@@ -132,6 +132,7 @@ const (
 	scratchBase  = -64 // M[0]; M[i] is at scratchBase+4*i
 	loopSlot     = -72 // direct: backward jumps taken (64-bit)
 	saveSlot     = -80 // XDP: A across the helper call of ldx #len
+	launderSlot  = -84 // direct: X at a backward jump (see loopCount)
 	maxPacketOff = 0xffff
 )
 
