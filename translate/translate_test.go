@@ -246,3 +246,33 @@ func ExampleDirect() {
 	// 	15: MovImm32 dst: r0 imm: 1
 	// 	16: Exit
 }
+
+// FuzzTranslate feeds arbitrary classic programs (8 bytes an instruction:
+// op, jt, jf, k) to every target: each must give an error or a program
+// that marshals, never a panic.
+func FuzzTranslate(f *testing.F) {
+	f.Add([]byte{0x28, 0, 0, 0, 12, 0, 0, 0, 0x16, 0, 0, 0, 0, 0, 0, 0})
+	f.Add([]byte{0x01, 0, 0, 0, 0, 0, 0, 0, 0x50, 0, 0, 0, 0, 0, 0, 0, 0x05, 0, 0, 0, 0xfe, 0xff, 0xff, 0xff})
+	f.Fuzz(func(t *testing.T, b []byte) {
+		var prog []bpf.Instruction
+		for len(b) >= 8 && len(prog) < 256 {
+			prog = append(prog, bpf.RawInstruction{
+				Op: uint16(b[0]), Jt: b[1], Jf: b[2], K: binary.LittleEndian.Uint32(b[4:8]),
+			})
+			b = b[8:]
+		}
+		for target, run := range all(prog) {
+			insns, err := run()
+			if err != nil {
+				if insns != nil {
+					t.Fatalf("%s: both a program and an error (%v)", target, err)
+				}
+				continue
+			}
+			var buf bytes.Buffer
+			if err := insns.Marshal(&buf, binary.LittleEndian); err != nil {
+				t.Fatalf("%s: Marshal: %v", target, err)
+			}
+		}
+	})
+}
