@@ -51,15 +51,15 @@ func (c *compiler) builtin(b *parser.Builtin) *block {
 		return c.llc(kind)
 	case parser.KwPFIfname, parser.KwPFRuleset, parser.KwPFRulenum, parser.KwPFSubrulenum,
 		parser.KwPFReason, parser.KwPFAction:
-		c.fail("'%s' supported only on PFLOG linktype", pfWord(b.Kw))
+		return c.pflogField(b)
 	case parser.KwWlanType, parser.KwWlanDir:
 		return c.wlanFrameControl(b)
 	case parser.KwLane, parser.KwMetac, parser.KwBCC, parser.KwOAMF4EC, parser.KwOAMF4SC,
 		parser.KwSC, parser.KwILMIC, parser.KwOAM, parser.KwOAMF4, parser.KwConnectMsg,
 		parser.KwMetaConnect:
-		c.fail("'%s' supported only on SUNATM", kwWord(b.Kw))
+		return c.atmKeyword(b.Kw)
 	case parser.KwFISU, parser.KwLSSU, parser.KwMSU, parser.KwHFISU, parser.KwHLSSU, parser.KwHMSU:
-		c.fail("'%s' supported only on SS7", kwWord(b.Kw))
+		return c.signalUnit(b.Kw)
 	}
 	c.fail("internal error: unexpected keyword %d", b.Kw)
 	return nil
@@ -70,10 +70,9 @@ func (c *compiler) builtin(b *parser.Builtin) *block {
 func (c *compiler) fieldExpr(f *parser.FieldExpr) *block {
 	switch f.Field {
 	case parser.KwVPI, parser.KwVCI:
-		c.fail("'%s' supported only on SUNATM", kwWord(f.Field))
+		return c.atmField(f)
 	}
-	c.fail("'%s' supported only on SS7", kwWord(f.Field))
-	return nil
+	return c.mtp3Field(f)
 }
 
 var kwWords = map[parser.Keyword]string{
@@ -154,6 +153,9 @@ func (c *compiler) broadcast(proto parser.Proto) *block {
 			}
 			return b0
 		}
+		if b := c.otherBroadcast(); b != nil {
+			return b
+		}
 		c.fail("'broadcast' not supported on DLT_%s", c.linktype)
 	case parser.ProtoIP:
 		if !c.hasMask {
@@ -187,6 +189,9 @@ func (c *compiler) multicast(proto parser.Proto) *block {
 				genAnd(b1, b0)
 			}
 			return b0
+		}
+		if b := c.otherMulticast(); b != nil {
+			return b
 		}
 		c.fail("'multicast' not supported on DLT_%s", c.linktype)
 	case parser.ProtoIP:

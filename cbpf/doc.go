@@ -21,11 +21,15 @@
 // types without them. Every error is a *parser.Error carrying the offset of
 // the offending text.
 //
+// Every DLT value is accepted. Link types with a known header layout
+// (Ethernet and its tagged variants, 802.11, FDDI, token ring, IP over
+// Fibre Channel, ATM, ARCNET, the PPP family, SS7, pflog, ...; see
+// linkother.go) get their protocol, address and keyword tests; the others
+// allow only "link[...]" loads, and each primitive that needs a header
+// fails with libpcap's "not supported on DLT_x" message.
+//
 // Not done yet: the optimizer (Options.Optimize only makes a filter that
-// folds to "false" an error, as libpcap's optimizer would), and the link
-// types other than EN10MB, RAW, IPV4, IPV6, NULL, LOOP, LINUX_SLL,
-// LINUX_SLL2 and the 802.11 family, which are refused with an error naming
-// the link type.
+// folds to "false" an error, as libpcap's optimizer would).
 //
 // For 802.11 (IEEE802_11, and behind a radio header IEEE802_11_RADIO,
 // IEEE802_11_RADIO_AVS, PRISM_HEADER and PPI) the lengths of the radio

@@ -46,6 +46,9 @@ func (c *compiler) etherHost(mac []byte, dir parser.Dir, what string) *block {
 		}
 		return b
 	}
+	if b := c.otherMACHost(mac, dir); b != nil {
+		return b
+	}
 	c.fail("'link host %s' not supported on DLT_%s", what, c.linktype)
 	return nil
 }
@@ -125,13 +128,19 @@ func (c *compiler) acode(s string, q parser.Qual) *block {
 	if q.Proto != parser.ProtoLink {
 		c.fail("'link' is the only valid proto qualifier for 'host $XX'")
 	}
-	c.fail("'link host $XX' not supported on DLT_%s", c.linktype)
-	return nil
+	if q.Addr != parser.AddrHost && q.Addr != parser.AddrDefault {
+		c.fail("'%s' is not a valid qualifier for '$XX'", q.Addr)
+	}
+	addr, ok := parseMAC8(s)
+	if !ok {
+		c.fail("invalid MAC-8 address '%s'", s)
+	}
+	return c.mac8Host(addr, q.Dir)
 }
 
 // etherHostName is "link host NAME" with a name from ethers(5).
 func (c *compiler) etherHostName(name string, dir parser.Dir) *block {
-	if c.linktype != LinkEN10MB && !isWLAN(c.linktype) {
+	if !c.hasMAC48() && !isWLAN(c.linktype) {
 		c.fail("'link host NAME' not supported on DLT_%s", c.linktype)
 	}
 	mac, ok := c.resolver.LookupEther(name)
@@ -155,7 +164,7 @@ func (c *compiler) gateway(name string, q parser.Qual) *block {
 	if c.isGeneve || c.isVXLAN {
 		c.fail("'gateway' cannot be used within VXLAN or Geneve")
 	}
-	if c.linktype != LinkEN10MB && !isWLAN(c.linktype) {
+	if !c.hasMAC48() && !isWLAN(c.linktype) {
 		c.fail("'gateway' not supported on DLT_%s", c.linktype)
 	}
 	if q.Dir != parser.DirDefault {

@@ -65,6 +65,9 @@ type compiler struct {
 	isEncap        bool
 	isVLANVLOffset bool
 
+	// lx is the state of the link types in linkother.go.
+	lx linkExtra
+
 	labelStackDepth int
 	vlanStackDepth  int
 

@@ -78,6 +78,7 @@ func (c *compiler) checkDir80211(dir parser.Dir) {
 // address.
 func (c *compiler) hostop4(addrs []uint32, mask uint32, dir parser.Dir, llProto uint32, srcOff, dstOff uint32, negate bool) *block {
 	c.checkDir80211(dir)
+	plReg := c.offLinkPL.reg
 	var b *block
 	for _, a := range addrs {
 		t := c.hostDirCmp(dir, func(off uint32) *block {
@@ -92,6 +93,7 @@ func (c *compiler) hostop4(addrs []uint32, mask uint32, dir parser.Dir, llProto 
 		genNot(b)
 	}
 	b0 := c.linktypeCheck(llProto)
+	c.dropUnusedPLReg(plReg, b0)
 	genAnd(b0, b)
 	return b
 }

@@ -29,6 +29,9 @@ func (c *compiler) direction(b *parser.Builtin) *block {
 		return c.ifindex(idx)
 	}
 	outbound := b.Kw == parser.KwOutbound
+	if b0 := c.otherDirection(outbound); b0 != nil {
+		return b0
+	}
 	var b0 *block
 	switch {
 	case c.linktype == LinkLinuxSLL:

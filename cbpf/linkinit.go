@@ -75,7 +75,7 @@ func (c *compiler) initLinktype() {
 	case LinkIEEE80211, LinkPrismHeader, LinkIEEE80211Radio, LinkIEEE80211RadioAVS, LinkPPI:
 		c.initWLAN(lt)
 	default:
-		c.fail("link type %s is not supported by gocap's code generator yet", lt)
+		c.initOtherLinktype(lt)
 	}
 	c.offOutermostLinkHdr = c.offLinkHdr
 	c.offPrevLinkHdr = c.offLinkHdr
@@ -87,6 +87,9 @@ func (c *compiler) initLinktype() {
 // a Linux-extension "vlan" shifts at run time.
 func (c *compiler) insertComputeVLOffsets(b *block) {
 	s := c.wlanVLOffsets(b.stmts)
+	if s == nil {
+		s = c.pflogVLOffset()
+	}
 	if s == nil {
 		s = c.vlanVLOffsetInit()
 	}

@@ -23,8 +23,6 @@ func (c *compiler) linktypeCheck(llProto uint32) *block {
 		return b1
 	case LinkLinuxSLL, LinkLinuxSLL2:
 		return c.sllLinktype(llProto)
-	case LinkPPP:
-		return c.cmp(orLinkType, 0, szH, c.etherTypeToPPP(llProto))
 	case LinkIEEE80211, LinkPrismHeader, LinkIEEE80211Radio, LinkIEEE80211RadioAVS, LinkPPI:
 		return c.wlanLinktype(llProto)
 	case LinkNull, LinkLoop:
@@ -48,8 +46,7 @@ func (c *compiler) linktypeCheck(llProto uint32) *block {
 		}
 		return c.genFalse()
 	}
-	c.fail("link-layer type filtering not implemented for DLT_%s", c.linktype)
-	return nil
+	return c.otherLinktypeCheck(llProto)
 }
 
 // prevLinkHdrCheck checks the outer link layer, for encapsulations that
@@ -58,7 +55,7 @@ func (c *compiler) prevLinkHdrCheck() *block {
 	if c.isEncap {
 		return c.geneveLLCheck()
 	}
-	return nil
+	return c.otherPrevLinkHdrCheck()
 }
 
 // etherLinktype: Ethernet II type field, or 802.3 length with an LLC

@@ -67,6 +67,9 @@ func (c *compiler) llcPresent() *block {
 		genAnd(b0, b1)
 		return b1
 	}
+	if b := c.otherLLCPresent(); b != nil {
+		return b
+	}
 	if isWLAN(c.linktype) {
 		// Data frames have an LLC header.
 		return c.wlanDataFrame()

@@ -33,7 +33,7 @@ func (c *compiler) protoQual(v uint32, proto parser.Proto, dir parser.Dir) *bloc
 		}
 	case parser.ProtoLink:
 		if v > 65535 {
-			c.fail("EtherType %d greater than maximum 65535", v)
+			c.fail("%s %d greater than maximum 65535", c.linkProtoWord(), v)
 		}
 		if v > 255 && v <= etherMTU {
 			c.fail("LLC DSAP %d greater than maximum 255", v)
@@ -74,6 +74,9 @@ func (c *compiler) genProto(v uint32, proto parser.Proto) *block {
 		genAnd(b0, b1)
 		return b1
 	case parser.ProtoISO:
+		if c.linktype == LinkFrelay {
+			return c.frelayNLPID(v)
+		}
 		b0 := c.linktypeCheck(llcSAPISONS)
 		b1 := c.cmp(orLinkPLNoSNAP, 0, szB, v)
 		genAnd(b0, b1)
