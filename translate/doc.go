@@ -80,8 +80,10 @@
 //     interpreter runs them without a limit).
 //   - Direct targets see the frame from the link-layer header: SKF_LL_OFF
 //     offsets read the frame, SKF_NET_OFF and other negative offsets always
-//     drop, as do loads whose end is past 64 KiB; for TC, only the linear
-//     part of the sk_buff is visible, so a load past it drops.
+//     drop, as do loads whose end is past 64 KiB. Only the linear part of
+//     the packet is visible (TC: the sk_buff's head; XDP: the buffer
+//     without its fragments, under 4 KiB for a page-sized buffer), so a
+//     load past it drops.
 //   - Direct targets compute [x + k] as X + k without wrapping when k is
 //     below 32 KiB: if X + k would wrap around 2^32 back into the packet,
 //     the load drops.
