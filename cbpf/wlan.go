@@ -41,27 +41,9 @@ func (c *compiler) wlanDataFrame() *block {
 // wlanLinktype checks for a data frame whose LLC header carries llProto.
 func (c *compiler) wlanLinktype(llProto uint32) *block {
 	b0 := c.wlanDataFrame()
-	b1 := c.wlanLLC(llProto)
+	b1 := c.llcLinktype(llProto)
 	genAnd(b0, b1)
 	return b1
-}
-
-// wlanLLC checks the 802.2 LLC header at the start of the payload: the
-// SAPs, or for an EtherType, the type field of a SNAP header only.
-// (FDDI, token ring and ATM LANE check their LLC headers the same way.)
-func (c *compiler) wlanLLC(llProto uint32) *block {
-	switch llProto {
-	case llcSAPIP, llcSAPISONS, llcSAPNetBEUI:
-		return c.cmp(orLLC, 0, szH, llProto<<8|llProto)
-	case llcSAPIPX:
-		return c.cmp(orLLC, 0, szB, llcSAPIPX)
-	case etherTypeATalk:
-		return c.snap(0x080007, etherTypeATalk)
-	}
-	if llProto <= etherMTU {
-		return c.cmp(orLLC, 0, szB, llProto)
-	}
-	return c.cmp(orLLC, 6, szH, llProto)
 }
 
 // wlanFlag is true when a bit of mask is set in the frame control byte at
