@@ -231,29 +231,9 @@ func TestCorpus(t *testing.T) {
 // runAccept compiles an accept case and returns "" if it passes, else what
 // went wrong.
 func runAccept(c *corpus.Case, res parser.Resolver) string {
-	lt, ok := cbpf.LinkTypeByName(c.LinkType)
-	if !ok {
-		return fmt.Sprintf("link type %s unknown to cbpf.LinkTypeByName", c.LinkType)
-	}
-	opts := cbpf.Options{
-		LinkType: lt,
-		Snaplen:  c.Snaplen,
-		LinuxExt: c.LinuxExt,
-		Offline:  c.GenerateOfflineFilter != "",
-		Swapped:  c.GenerateOfflineFilter == "swapped",
-		Resolver: res,
-	}
-	if opts.Snaplen == 0 {
-		opts.Snaplen = 262144
-	}
-	if c.Netmask != "" {
-		a, err := netip.ParseAddr(c.Netmask)
-		if err != nil || !a.Is4() {
-			return fmt.Sprintf("corpus netmask %q is not a dotted quad", c.Netmask)
-		}
-		b := a.As4()
-		opts.Netmask = uint32(b[0])<<24 | uint32(b[1])<<16 | uint32(b[2])<<8 | uint32(b[3])
-		opts.NetmaskSet = true
+	opts, err := caseOptions(c, res)
+	if err != nil {
+		return err.Error()
 	}
 	prog, err := compile(c.Expr, opts)
 	if err != nil {
@@ -340,4 +320,35 @@ func reconcile(t *testing.T, file string, header []string, listed, known, result
 		t.Errorf("%d unexpected failures, %d unexpected passes, %d stale entries; if the change is intended, run go test ./golden -run %s -update",
 			len(r.UnexpectedFailures), len(r.UnexpectedPasses), len(r.Stale), t.Name())
 	}
+}
+
+// caseOptions returns the compile options libpcap's harness uses for a
+// corpus accept case: its link type, snapshot length (262144 by default),
+// netmask, Linux extensions and savefile byte order.
+func caseOptions(c *corpus.Case, res parser.Resolver) (cbpf.Options, error) {
+	lt, ok := cbpf.LinkTypeByName(c.LinkType)
+	if !ok {
+		return cbpf.Options{}, fmt.Errorf("link type %s unknown to cbpf.LinkTypeByName", c.LinkType)
+	}
+	opts := cbpf.Options{
+		LinkType: lt,
+		Snaplen:  c.Snaplen,
+		LinuxExt: c.LinuxExt,
+		Offline:  c.GenerateOfflineFilter != "",
+		Swapped:  c.GenerateOfflineFilter == "swapped",
+		Resolver: res,
+	}
+	if opts.Snaplen == 0 {
+		opts.Snaplen = 262144
+	}
+	if c.Netmask != "" {
+		a, err := netip.ParseAddr(c.Netmask)
+		if err != nil || !a.Is4() {
+			return cbpf.Options{}, fmt.Errorf("corpus netmask %q is not a dotted quad", c.Netmask)
+		}
+		b := a.As4()
+		opts.Netmask = uint32(b[0])<<24 | uint32(b[1])<<16 | uint32(b[2])<<8 | uint32(b[3])
+		opts.NetmaskSet = true
+	}
+	return opts, nil
 }

@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io/fs"
 	"net"
-	"net/netip"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -97,30 +96,10 @@ func diffPrograms(t *testing.T) []diffProgram {
 		if skip, err := env.Eval(c.SkipIf); err != nil || skip {
 			continue
 		}
-		lt, ok := cbpf.LinkTypeByName(c.LinkType)
-		if !ok {
+		opts, err := caseOptions(c, res)
+		if err != nil {
 			corpusBad++
 			continue
-		}
-		opts := cbpf.Options{
-			LinkType: lt,
-			Snaplen:  c.Snaplen,
-			LinuxExt: c.LinuxExt,
-			Offline:  c.GenerateOfflineFilter != "",
-			Swapped:  c.GenerateOfflineFilter == "swapped",
-			Resolver: res,
-		}
-		if opts.Snaplen == 0 {
-			opts.Snaplen = 262144
-		}
-		if c.Netmask != "" {
-			a, err := netip.ParseAddr(c.Netmask)
-			if err != nil || !a.Is4() {
-				t.Fatalf("%s: netmask %q", c.ID(), c.Netmask)
-			}
-			b := a.As4()
-			opts.Netmask = uint32(b[0])<<24 | uint32(b[1])<<16 | uint32(b[2])<<8 | uint32(b[3])
-			opts.NetmaskSet = true
 		}
 		prog, err := compile(c.Expr, opts)
 		if err != nil {

@@ -1,13 +1,11 @@
 package golden
 
 import (
-	"encoding/binary"
 	"errors"
 	"fmt"
 	"io"
 	"io/fs"
 	"math/rand"
-	"net/netip"
 	"os"
 	"path/filepath"
 	"sort"
@@ -59,28 +57,9 @@ func loadOptCases(tb testing.TB) []optCase {
 		if skip, err := env.Eval(c.SkipIf); err != nil || skip {
 			continue
 		}
-		lt, ok := cbpf.LinkTypeByName(c.LinkType)
-		if !ok {
-			tb.Fatalf("%s: link type unknown", c.ID())
-		}
-		opts := cbpf.Options{
-			LinkType: lt,
-			Snaplen:  c.Snaplen,
-			LinuxExt: c.LinuxExt,
-			Offline:  c.GenerateOfflineFilter != "",
-			Swapped:  c.GenerateOfflineFilter == "swapped",
-			Resolver: res,
-		}
-		if opts.Snaplen == 0 {
-			opts.Snaplen = 262144
-		}
-		if c.Netmask != "" {
-			a, err := netip.ParseAddr(c.Netmask)
-			if err != nil || !a.Is4() {
-				tb.Fatalf("%s: netmask %q", c.ID(), c.Netmask)
-			}
-			opts.Netmask = binary.BigEndian.Uint32(a.AsSlice())
-			opts.NetmaskSet = true
+		opts, err := caseOptions(c, res)
+		if err != nil {
+			tb.Fatalf("%s: %v", c.ID(), err)
 		}
 		out = append(out, optCase{c, opts})
 	}
