@@ -1,0 +1,405 @@
+package golden
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/binary"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"net/netip"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/gopacket/gopacket"
+	"github.com/gopacket/gopacket/pcapgo"
+
+	"github.com/gocap/gocap/cbpf"
+	"github.com/gocap/gocap/golden/internal/corpus"
+	"github.com/gocap/gocap/parser"
+)
+
+const applyFailuresFile = "testdata/apply_failures.txt"
+
+// applyCase is one line of filterapply.jsonl (see the README beside it).
+type applyCase struct {
+	Kind          string   `json:"kind"` // "apply" or "savefile_reject"
+	Name          string   `json:"name"`
+	Savefile      string   `json:"savefile"` // relative to savefiles/
+	Expr          string   `json:"expr"`
+	Netmask       string   `json:"netmask"` // "" is PCAP_NETMASK_UNKNOWN
+	SkipIf        string   `json:"skip_if"`
+	Results       []uint32 `json:"results"` // pcap_offline_filter's value per packet
+	ExpectedError string   `json:"expected_error"`
+	Labels        []string `json:"labels"`
+}
+
+// loadApplyCases reads filterapply.jsonl, rejecting unknown kinds and
+// duplicate names.
+func loadApplyCases(path string) ([]applyCase, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	var cases []applyCase
+	seen := make(map[string]bool)
+	sc := bufio.NewScanner(f)
+	sc.Buffer(nil, 1<<20)
+	for line := 1; sc.Scan(); line++ {
+		if strings.TrimSpace(sc.Text()) == "" {
+			continue
+		}
+		var c applyCase
+		if err := json.Unmarshal(sc.Bytes(), &c); err != nil {
+			return nil, fmt.Errorf("%s:%d: %w", path, line, err)
+		}
+		if c.Kind != "apply" && c.Kind != "savefile_reject" {
+			return nil, fmt.Errorf("%s:%d: unknown kind %q", path, line, c.Kind)
+		}
+		if seen[c.Name] {
+			return nil, fmt.Errorf("%s:%d: case %q appears twice", path, line, c.Name)
+		}
+		seen[c.Name] = true
+		cases = append(cases, c)
+	}
+	if err := sc.Err(); err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	return cases, nil
+}
+
+// savefile is a capture as libpcap's offline reader presents it.
+type savefile struct {
+	dlt       cbpf.LinkType
+	snaplen   uint32 // pcap_snapshot(): what a matching packet returns
+	bigEndian bool   // the byte order the file was written in
+	packets   []savedPacket
+}
+
+type savedPacket struct {
+	data    []byte
+	wireLen uint32
+}
+
+// libpcapMaxSnaplen is libpcap's MAXIMUM_SNAPLEN, the snapshot length it
+// substitutes for a zero or larger value in a file header.
+const libpcapMaxSnaplen = 262144
+
+const pcapngSHBType = 0x0a0d0d0a
+
+// readSavefile reads a pcap or pcapng file with gopacket's pcapgo.
+func readSavefile(path string) (*savefile, error) {
+	raw, err := os.ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	if len(raw) >= 4 && binary.LittleEndian.Uint32(raw) == pcapngSHBType {
+		return readPcapng(raw)
+	}
+	return readPcap(raw)
+}
+
+func readPcap(raw []byte) (*savefile, error) {
+	fixed, bigEndian, snap, err := clampOversizeRecords(raw)
+	if err != nil {
+		return nil, err
+	}
+	r, err := pcapgo.NewReader(bytes.NewReader(fixed))
+	if err != nil {
+		return nil, err
+	}
+	sf := &savefile{dlt: dltFromLinktype(uint32(r.LinkType())), snaplen: snap, bigEndian: bigEndian}
+	if err := readAll(r.ReadPacketData, sf); err != nil {
+		return nil, err
+	}
+	return sf, nil
+}
+
+func readPcapng(raw []byte) (*savefile, error) {
+	if len(raw) < 12 {
+		return nil, errors.New("pcapng section header block truncated")
+	}
+	// The byte-order magic follows the block type and length.
+	bigEndian := binary.BigEndian.Uint32(raw[8:]) == 0x1a2b3c4d
+	r, err := pcapgo.NewNgReader(bytes.NewReader(raw), pcapgo.DefaultNgReaderOptions)
+	if err != nil {
+		return nil, err
+	}
+	sf := &savefile{dlt: dltFromLinktype(uint32(r.LinkType())), bigEndian: bigEndian}
+	if err := readAll(r.ReadPacketData, sf); err != nil {
+		return nil, err
+	}
+	// libpcap takes the snapshot length of the first interface.
+	if r.NInterfaces() > 0 {
+		intf, err := r.Interface(0)
+		if err != nil {
+			return nil, err
+		}
+		sf.snaplen = intf.SnapLength
+	}
+	if sf.snaplen == 0 || sf.snaplen > libpcapMaxSnaplen {
+		sf.snaplen = libpcapMaxSnaplen
+	}
+	return sf, nil
+}
+
+// readAll appends every packet next returns until io.EOF.
+func readAll(next func() ([]byte, gopacket.CaptureInfo, error), sf *savefile) error {
+	for {
+		data, ci, err := next()
+		if errors.Is(err, io.EOF) {
+			return nil
+		}
+		if err != nil {
+			return fmt.Errorf("packet %d: %w", len(sf.packets)+1, err)
+		}
+		sf.packets = append(sf.packets, savedPacket{data: bytes.Clone(data), wireLen: uint32(ci.Length)})
+	}
+}
+
+// clampOversizeRecords returns raw, a classic pcap file, with every record
+// longer than the header's snapshot length cut to that length. libpcap's
+// reader does this (it keeps the first snaplen bytes and skips the rest);
+// pcapgo refuses such records instead, and the SLIP test captures have
+// them. It also returns the file's byte order and the snapshot length as
+// libpcap reports it (0 and too large values become MAXIMUM_SNAPLEN).
+// Headers it cannot make sense of are left for pcapgo to reject.
+func clampOversizeRecords(raw []byte) (out []byte, bigEndian bool, snap uint32, err error) {
+	if len(raw) < 24 {
+		return raw, false, 0, nil
+	}
+	var order binary.ByteOrder
+	switch binary.LittleEndian.Uint32(raw) {
+	case 0xa1b2c3d4, 0xa1b23c4d: // microsecond, nanosecond
+		order = binary.LittleEndian
+	case 0xd4c3b2a1, 0x4d3cb2a1:
+		order, bigEndian = binary.BigEndian, true
+	default:
+		return raw, false, 0, nil
+	}
+	hdrSnap := order.Uint32(raw[16:])
+	snap = hdrSnap
+	if snap == 0 || snap > libpcapMaxSnaplen {
+		snap = libpcapMaxSnaplen
+	}
+	out = append([]byte(nil), raw[:24]...)
+	for rest := raw[24:]; len(rest) > 0; {
+		if len(rest) < 16 {
+			return append(out, rest...), bigEndian, snap, nil // pcapgo reports it
+		}
+		hdr := append([]byte(nil), rest[:16]...)
+		caplen := order.Uint32(hdr[8:])
+		rest = rest[16:]
+		if uint64(caplen) > uint64(len(rest)) {
+			return append(append(out, hdr...), rest...), bigEndian, snap, nil
+		}
+		body := rest[:caplen]
+		rest = rest[caplen:]
+		if hdrSnap != 0 && caplen > hdrSnap {
+			order.PutUint32(hdr[8:], hdrSnap)
+			body = body[:hdrSnap]
+		}
+		out = append(append(out, hdr...), body...)
+	}
+	return out, bigEndian, snap, nil
+}
+
+// dltFromLinktype maps a LINKTYPE_ value from a file header to the DLT_
+// value libpcap uses on Linux (its linktype_to_dlt): they differ only for
+// LINKTYPE_ATM_RFC1483 (100), RAW (101), SLIP_BSDOS (102), PPP_BSDOS (103)
+// and ATM_CLIP (106), which were given new numbers to avoid clashes between
+// platforms' DLT_ values.
+func dltFromLinktype(lt uint32) cbpf.LinkType {
+	switch lt {
+	case 100:
+		return 11
+	case 101:
+		return 12
+	case 102:
+		return 15
+	case 103:
+		return 16
+	case 106:
+		return 19
+	}
+	return cbpf.LinkType(lt)
+}
+
+// parseNetmask turns a corpus netmask into Options fields; "" is unknown.
+func parseNetmask(s string, opts *cbpf.Options) error {
+	if s == "" {
+		return nil
+	}
+	a, err := netip.ParseAddr(s)
+	if err != nil || !a.Is4() {
+		return fmt.Errorf("corpus netmask %q is not a dotted quad", s)
+	}
+	b := a.As4()
+	opts.Netmask = binary.BigEndian.Uint32(b[:])
+	opts.NetmaskSet = true
+	return nil
+}
+
+// TestApply runs libpcap's apply tests: each filter is compiled for the
+// savefile's link type as pcap_compile does for an offline handle (byte
+// order, snapshot length, netmask), once with the optimizer off and once
+// with it on, and run by cbpf's VM over every packet; the values must be
+// the ones pcap_offline_filter returned. The savefile_reject cases must
+// fail to open. Cases listed in testdata/apply_failures.txt must fail and
+// all others must pass; -update rewrites the list.
+func TestApply(t *testing.T) {
+	path := filepath.Join(corpusDir, "filterapply.jsonl")
+	if _, err := os.Stat(path); errors.Is(err, fs.ErrNotExist) {
+		t.Skipf("libpcap corpus not found at %s: it is in ../shared beside the checkout (see DEVELOPERS.md)", path)
+	}
+	cases, err := loadApplyCases(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(cases) == 0 {
+		t.Fatalf("%s holds no cases", path)
+	}
+	listed, err := corpus.ReadList(applyFailuresFile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	env := corpusEnv()
+	res := fixtureResolver(t)
+	files := make(map[string]*savefile)
+	fileErrs := make(map[string]error)
+	open := func(name string) (*savefile, error) {
+		if sf, ok := files[name]; ok || fileErrs[name] != nil {
+			return sf, fileErrs[name]
+		}
+		sf, err := readSavefile(filepath.Join(corpusDir, "savefiles", name))
+		files[name], fileErrs[name] = sf, err
+		return sf, err
+	}
+
+	known := make(map[string]bool)
+	results := make(map[string]bool)
+	details := make(map[string]string)
+	var (
+		applyRun, applyPass, skipped     int
+		rejectRun, rejectPass, rejectMsg int
+		expected                         int
+	)
+	record := func(id, detail string) {
+		results[id] = detail == ""
+		if detail != "" {
+			details[id] = detail
+			if listed[id] {
+				expected++
+			}
+		}
+	}
+	for i := range cases {
+		c := &cases[i]
+		if c.Kind == "savefile_reject" {
+			id := "savefile_reject/" + c.Name
+			known[id] = true
+			rejectRun++
+			detail, msgOK := runSavefileReject(t, c)
+			if detail == "" {
+				rejectPass++
+			}
+			if msgOK {
+				rejectMsg++
+			}
+			record(id, detail)
+			continue
+		}
+		ids := [2]string{"apply/" + c.Name + "/unopt", "apply/" + c.Name + "/opt"}
+		known[ids[0]], known[ids[1]] = true, true
+		skip, err := env.Eval(c.SkipIf)
+		if err != nil {
+			t.Errorf("%s: %v", c.Name, err)
+			continue
+		}
+		if skip {
+			skipped += 2
+			continue
+		}
+		sf, err := open(c.Savefile)
+		for j, optimize := range []bool{false, true} {
+			applyRun++
+			var detail string
+			if err != nil {
+				detail = fmt.Sprintf("reading %s: %v", c.Savefile, err)
+			} else {
+				detail = runApply(c, sf, optimize, res)
+			}
+			if detail == "" {
+				applyPass++
+			}
+			record(ids[j], detail)
+		}
+	}
+
+	summary := fmt.Sprintf("apply summary: apply %d/%d pass (%d cases x unopt/opt, %d skipped by skip_if), savefile_reject %d/%d fail to open (%d with libpcap's message), %d expected failures",
+		applyPass, applyRun, applyRun/2, skipped, rejectPass, rejectRun, rejectMsg, expected)
+	t.Log(summary)
+	fmt.Println(summary)
+
+	reconcile(t, applyFailuresFile, []string{
+		"Apply cases (golden/apply_test.go) that do not pass yet: apply/NAME/{unopt,opt} or savefile_reject/NAME.",
+		"Generated by: go test ./golden -run TestApply -update; do not edit by hand; the list may only shrink.",
+		"TestApply fails if a listed case passes or an unlisted one fails.",
+	}, listed, known, results, details)
+}
+
+// runApply compiles c for sf and runs it over every packet; it returns ""
+// if every value is libpcap's, else what went wrong.
+func runApply(c *applyCase, sf *savefile, optimize bool, res parser.Resolver) string {
+	if len(sf.packets) != len(c.Results) {
+		return fmt.Sprintf("%s has %d packets, the case expects %d results", c.Savefile, len(sf.packets), len(c.Results))
+	}
+	opts := cbpf.Options{
+		LinkType: sf.dlt,
+		Snaplen:  sf.snaplen,
+		Offline:  true,
+		Swapped:  sf.bigEndian != hostBigEndian(),
+		Optimize: optimize,
+		Resolver: res,
+	}
+	if err := parseNetmask(c.Netmask, &opts); err != nil {
+		return err.Error()
+	}
+	prog, err := compile(c.Expr, opts)
+	if err != nil {
+		return fmt.Sprintf("compile %q for DLT_%s: %v", c.Expr, sf.dlt, err)
+	}
+	vm, err := cbpf.NewVMLibpcap(prog)
+	if err != nil {
+		return fmt.Sprintf("compile %q for DLT_%s: NewVMLibpcap: %v", c.Expr, sf.dlt, err)
+	}
+	var wrong []string
+	for i, p := range sf.packets {
+		if got := vm.Run(p.data, p.wireLen, nil); got != c.Results[i] {
+			wrong = append(wrong, fmt.Sprintf("packet %d: got %d, want %d", i+1, got, c.Results[i]))
+		}
+	}
+	if len(wrong) > 0 {
+		return fmt.Sprintf("%q on %s (DLT_%s): %s", c.Expr, c.Savefile, sf.dlt, strings.Join(wrong, "; "))
+	}
+	return ""
+}
+
+// runSavefileReject opens c's savefile, which must fail. pcapgo's messages
+// are its own, so only the failure is required; msgOK reports whether the
+// message also contains libpcap's (without its "Failed opening: " prefix).
+func runSavefileReject(t *testing.T, c *applyCase) (detail string, msgOK bool) {
+	want := strings.TrimPrefix(c.ExpectedError, "Failed opening: ")
+	sf, err := readSavefile(filepath.Join(corpusDir, "savefiles", c.Savefile))
+	if err == nil {
+		return fmt.Sprintf("%s opened (DLT_%s, %d packets), libpcap fails with %q", c.Savefile, sf.dlt, len(sf.packets), want), false
+	}
+	msgOK = strings.Contains(err.Error(), want)
+	t.Logf("savefile_reject/%s: pcapgo: %v; libpcap: %s", c.Name, err, want)
+	return "", msgOK
+}
