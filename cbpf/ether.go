@@ -67,7 +67,9 @@ func parseMAC(s string) ([]byte, bool) {
 	var out []byte
 	switch {
 	case strings.ContainsAny(s, ":-") || strings.Count(s, ".") == 5:
-		parts := strings.FieldsFunc(s, func(r rune) bool { return r == ':' || r == '-' || r == '.' })
+		// One separator throughout, and no empty group.
+		sep := s[strings.IndexAny(s, ":-.")]
+		parts := strings.Split(s, string(sep))
 		if len(parts) != 6 {
 			return nil, false
 		}

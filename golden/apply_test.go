@@ -182,6 +182,10 @@ func clampOversizeRecords(raw []byte) (out []byte, bigEndian bool, snap uint32, 
 	default:
 		return raw, false, 0, nil
 	}
+	if r := order.Uint32(raw[20:]) & 0x03ff0000; r != 0 {
+		// libpcap master's check, which pcapgo does not make.
+		return nil, false, 0, fmt.Errorf("savefile linktype reserved field not zero (0x%08x)", r)
+	}
 	hdrSnap := order.Uint32(raw[16:])
 	snap = hdrSnap
 	if snap == 0 || snap > libpcapMaxSnaplen {
