@@ -8,9 +8,21 @@
 //   - TestVerdicts (verdict_test.go) runs compiled filters over captures in
 //     testdata/pcap and compares which packets they keep with what the local
 //     tcpdump kept, as recorded in testdata/verdicts by gen.sh.
+//   - TestApply (apply_test.go) runs libpcap's apply cases: filters over the
+//     corpus savefiles must return libpcap's value for every packet, with
+//     and without the optimizer; broken savefiles must fail to open.
+//   - TestTranslate (translate_test.go) checks the name and address helpers
+//     (cbpf/names.go) against libpcap's translation cases.
+//   - TestOptimize* (opt_test.go) check that optimized and unoptimized
+//     programs agree on every packet and that optimized programs are no
+//     longer than libpcap's.
+//   - TestKernelVerifier and TestDifferential (diff_test.go) load every
+//     translated program into the kernel verifier and compare the verdicts
+//     of the classic interpreter, the eBPF VM and the kernel; they skip
+//     when bpf() is not permitted.
 //
-// Cases that do not pass yet are listed in testdata/expected_failures.txt
-// and testdata/verdict_failures.txt; a test fails when a listed case passes
+// Cases that do not pass yet are listed in testdata/*_failures.txt (and
+// opt_size_exceptions.txt); a test fails when a listed case passes
 // or an unlisted one fails. docs/golden.md explains how to regenerate the
 // golden files and the lists.
 package golden
