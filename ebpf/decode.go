@@ -9,11 +9,12 @@ import (
 // op names the whole behaviour, imm is already sign-extended (or masked, for
 // shifts), and jump targets are absolute slot indexes.
 type inst struct {
-	op  op
-	dst uint8
-	src uint8
-	off int32  // memory offset, or absolute target slot of a jump or local call
-	imm uint64 // immediate operand, 64-bit constant, atomic kind or helper index
+	op   op
+	dst  uint8
+	src  uint8
+	cost uint8  // instructions of the budget it stands for: 1, or more for a fused op (fuse.go)
+	off  int32  // memory offset, or absolute target slot of a jump or local call
+	imm  uint64 // immediate operand, 64-bit constant, atomic kind or helper index
 }
 
 // rawInsn is one 8-byte slot as RFC 9669 encodes it.
@@ -108,7 +109,7 @@ type decoder struct {
 // decodeSlot decodes the instruction at slot pc. next is the following slot,
 // consulted only by lddw; hasNext says whether it exists.
 func (d *decoder) decodeSlot(pc int, r rawInsn, next rawInsn, hasNext bool) (inst, string) {
-	in := inst{dst: r.dst, src: r.src, off: int32(r.off), imm: uint64(int64(r.imm))}
+	in := inst{dst: r.dst, src: r.src, cost: 1, off: int32(r.off), imm: uint64(int64(r.imm))}
 	if r.dst > regFP {
 		return in, fmt.Sprintf("invalid destination register r%d", r.dst)
 	}

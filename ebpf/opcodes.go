@@ -230,4 +230,31 @@ const (
 	opCall      // helper index (into program.helpers) in inst.imm
 	opCallLocal // target slot in inst.off
 	opExit
+
+	// Fused operations (fuse.go): each stands for a sequence of the
+	// instructions above starting at its slot.
+	opLdBJEq // legacy load (B, H, W) then a JMP32 compare of r0 with an immediate
+	opLdBJNe
+	opLdBJGt
+	opLdBJGe
+	opLdBJLt
+	opLdBJLe
+	opLdBJSet
+	opLdHJEq
+	opLdHJNe
+	opLdHJGt
+	opLdHJGe
+	opLdHJLt
+	opLdHJLe
+	opLdHJSet
+	opLdWJEq
+	opLdWJNe
+	opLdWJGt
+	opLdWJGe
+	opLdWJLt
+	opLdWJLe
+	opLdWJSet
+	opMSH   // classic ldxb 4*([k]&0xf) as translate emits it
+	opMov2K // two moves of immediates
+	opRetK  // mov r0, imm; exit
 )

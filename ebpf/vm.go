@@ -68,7 +68,8 @@ func WithHelper(id int32, fn HelperFunc) Option {
 // A VM is not safe for concurrent use; Clone gives another VM sharing the
 // decoded program, one per goroutine.
 type VM struct {
-	insts   []inst
+	insts   []inst // the program as run, with fused operations (fuse.go)
+	plain   []inst // the program decoded without fusion
 	helpers []HelperFunc
 	budget  uint64
 
@@ -159,7 +160,7 @@ func NewVMFromBytes(b []byte, opts ...Option) (*VM, error) {
 	if err != nil {
 		return nil, err
 	}
-	vm := &VM{insts: insts, helpers: helpers, budget: cfg.budget}
+	vm := &VM{insts: fuse(insts), plain: insts, helpers: helpers, budget: cfg.budget}
 	vm.initState()
 	return vm, nil
 }
@@ -175,7 +176,7 @@ func (vm *VM) initState() {
 // but has its own registers and stack, so that it can run concurrently with
 // vm.
 func (vm *VM) Clone() *VM {
-	c := &VM{insts: vm.insts, helpers: vm.helpers, budget: vm.budget}
+	c := &VM{insts: vm.insts, plain: vm.plain, helpers: vm.helpers, budget: vm.budget}
 	c.initState()
 	return c
 }

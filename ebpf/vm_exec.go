@@ -18,15 +18,21 @@ func (vm *VM) exec(r1, r2 uint64) (uint64, error) {
 	r[2] = r2
 	r[10] = stackBase + uint64(len(vm.stack))
 	insts := vm.insts
+	pkt := vm.pkt
 	steps := vm.budget
 	depth := 0
 	pc := 0
 	for {
-		if steps == 0 {
-			return 0, &RunError{PC: pc, Err: ErrBudgetExhausted}
-		}
-		steps--
 		in := &insts[pc]
+		if steps < uint64(in.cost) {
+			if steps == 0 {
+				return 0, &RunError{PC: pc, Err: ErrBudgetExhausted}
+			}
+			// Too little budget for the whole fused sequence: run its
+			// first instruction alone.
+			in = &vm.plain[pc]
+		}
+		steps -= uint64(in.cost)
 		pc++
 		switch in.op {
 		// 64-bit ALU.
@@ -336,33 +342,24 @@ func (vm *VM) exec(r1, r2 uint64) (uint64, error) {
 
 		// Legacy packet loads (Linux semantics): the offset is a signed
 		// 32-bit value; outside the packet, the program ends returning 0.
-		case opLdAbsB, opLdAbsH, opLdAbsW, opLdIndB, opLdIndH, opLdIndW:
-			off := int64(int32(in.imm))
-			if in.op >= opLdIndB {
-				off = int64(int32(uint32(r[in.src&15]) + uint32(in.imm)))
-			}
-			var n int64
-			switch in.op {
-			case opLdAbsB, opLdIndB:
-				n = 1
-			case opLdAbsH, opLdIndH:
-				n = 2
-			default:
-				n = 4
-			}
-			if off < 0 || off+n > int64(len(vm.pkt)) {
+		case opLdAbsB, opLdIndB:
+			o := int(int32(uint32(r[in.src&15]&indexMask(in.op)) + uint32(in.imm)))
+			if o < 0 || o > len(pkt)-1 {
 				return 0, nil
 			}
-			b := vm.pkt[off : off+n]
-			switch n {
-			case 1:
-				r[0] = uint64(b[0])
-			case 2:
-				r[0] = uint64(binary.BigEndian.Uint16(b))
-			default:
-				r[0] = uint64(binary.BigEndian.Uint32(b))
+			r[0], r[1], r[2], r[3], r[4], r[5] = uint64(pkt[o]), 0, 0, 0, 0, 0
+		case opLdAbsH, opLdIndH:
+			o := int(int32(uint32(r[in.src&15]&indexMask(in.op)) + uint32(in.imm)))
+			if o < 0 || o > len(pkt)-2 {
+				return 0, nil
 			}
-			r[1], r[2], r[3], r[4], r[5] = 0, 0, 0, 0, 0
+			r[0], r[1], r[2], r[3], r[4], r[5] = uint64(pkt[o])<<8|uint64(pkt[o+1]), 0, 0, 0, 0, 0
+		case opLdAbsW, opLdIndW:
+			o := int(int32(uint32(r[in.src&15]&indexMask(in.op)) + uint32(in.imm)))
+			if o < 0 || o > len(pkt)-4 {
+				return 0, nil
+			}
+			r[0], r[1], r[2], r[3], r[4], r[5] = uint64(pkt[o])<<24|uint64(pkt[o+1])<<16|uint64(pkt[o+2])<<8|uint64(pkt[o+3]), 0, 0, 0, 0, 0
 
 		// Jumps.
 		case opJA:
@@ -571,11 +568,298 @@ func (vm *VM) exec(r1, r2 uint64) (uint64, error) {
 			r[10] = f.fp
 			pc = f.ret
 
+		// Fused operations (fuse.go).
+		case opLdBJEq:
+			o := int(int32(uint32(r[in.src&15]) + uint32(in.imm)))
+			if o < 0 || o > len(pkt)-1 {
+				return 0, nil
+			}
+			v := uint64(pkt[o])
+			r[0], r[1], r[2], r[3], r[4], r[5] = v, 0, 0, 0, 0, 0
+			if uint32(v) == uint32(in.imm>>32) {
+				pc = int(in.off)
+			} else {
+				pc++
+			}
+		case opLdBJNe:
+			o := int(int32(uint32(r[in.src&15]) + uint32(in.imm)))
+			if o < 0 || o > len(pkt)-1 {
+				return 0, nil
+			}
+			v := uint64(pkt[o])
+			r[0], r[1], r[2], r[3], r[4], r[5] = v, 0, 0, 0, 0, 0
+			if uint32(v) != uint32(in.imm>>32) {
+				pc = int(in.off)
+			} else {
+				pc++
+			}
+		case opLdBJGt:
+			o := int(int32(uint32(r[in.src&15]) + uint32(in.imm)))
+			if o < 0 || o > len(pkt)-1 {
+				return 0, nil
+			}
+			v := uint64(pkt[o])
+			r[0], r[1], r[2], r[3], r[4], r[5] = v, 0, 0, 0, 0, 0
+			if uint32(v) > uint32(in.imm>>32) {
+				pc = int(in.off)
+			} else {
+				pc++
+			}
+		case opLdBJGe:
+			o := int(int32(uint32(r[in.src&15]) + uint32(in.imm)))
+			if o < 0 || o > len(pkt)-1 {
+				return 0, nil
+			}
+			v := uint64(pkt[o])
+			r[0], r[1], r[2], r[3], r[4], r[5] = v, 0, 0, 0, 0, 0
+			if uint32(v) >= uint32(in.imm>>32) {
+				pc = int(in.off)
+			} else {
+				pc++
+			}
+		case opLdBJLt:
+			o := int(int32(uint32(r[in.src&15]) + uint32(in.imm)))
+			if o < 0 || o > len(pkt)-1 {
+				return 0, nil
+			}
+			v := uint64(pkt[o])
+			r[0], r[1], r[2], r[3], r[4], r[5] = v, 0, 0, 0, 0, 0
+			if uint32(v) < uint32(in.imm>>32) {
+				pc = int(in.off)
+			} else {
+				pc++
+			}
+		case opLdBJLe:
+			o := int(int32(uint32(r[in.src&15]) + uint32(in.imm)))
+			if o < 0 || o > len(pkt)-1 {
+				return 0, nil
+			}
+			v := uint64(pkt[o])
+			r[0], r[1], r[2], r[3], r[4], r[5] = v, 0, 0, 0, 0, 0
+			if uint32(v) <= uint32(in.imm>>32) {
+				pc = int(in.off)
+			} else {
+				pc++
+			}
+		case opLdBJSet:
+			o := int(int32(uint32(r[in.src&15]) + uint32(in.imm)))
+			if o < 0 || o > len(pkt)-1 {
+				return 0, nil
+			}
+			v := uint64(pkt[o])
+			r[0], r[1], r[2], r[3], r[4], r[5] = v, 0, 0, 0, 0, 0
+			if uint32(v)&uint32(in.imm>>32) != 0 {
+				pc = int(in.off)
+			} else {
+				pc++
+			}
+		case opLdHJEq:
+			o := int(int32(uint32(r[in.src&15]) + uint32(in.imm)))
+			if o < 0 || o > len(pkt)-2 {
+				return 0, nil
+			}
+			v := uint64(pkt[o])<<8 | uint64(pkt[o+1])
+			r[0], r[1], r[2], r[3], r[4], r[5] = v, 0, 0, 0, 0, 0
+			if uint32(v) == uint32(in.imm>>32) {
+				pc = int(in.off)
+			} else {
+				pc++
+			}
+		case opLdHJNe:
+			o := int(int32(uint32(r[in.src&15]) + uint32(in.imm)))
+			if o < 0 || o > len(pkt)-2 {
+				return 0, nil
+			}
+			v := uint64(pkt[o])<<8 | uint64(pkt[o+1])
+			r[0], r[1], r[2], r[3], r[4], r[5] = v, 0, 0, 0, 0, 0
+			if uint32(v) != uint32(in.imm>>32) {
+				pc = int(in.off)
+			} else {
+				pc++
+			}
+		case opLdHJGt:
+			o := int(int32(uint32(r[in.src&15]) + uint32(in.imm)))
+			if o < 0 || o > len(pkt)-2 {
+				return 0, nil
+			}
+			v := uint64(pkt[o])<<8 | uint64(pkt[o+1])
+			r[0], r[1], r[2], r[3], r[4], r[5] = v, 0, 0, 0, 0, 0
+			if uint32(v) > uint32(in.imm>>32) {
+				pc = int(in.off)
+			} else {
+				pc++
+			}
+		case opLdHJGe:
+			o := int(int32(uint32(r[in.src&15]) + uint32(in.imm)))
+			if o < 0 || o > len(pkt)-2 {
+				return 0, nil
+			}
+			v := uint64(pkt[o])<<8 | uint64(pkt[o+1])
+			r[0], r[1], r[2], r[3], r[4], r[5] = v, 0, 0, 0, 0, 0
+			if uint32(v) >= uint32(in.imm>>32) {
+				pc = int(in.off)
+			} else {
+				pc++
+			}
+		case opLdHJLt:
+			o := int(int32(uint32(r[in.src&15]) + uint32(in.imm)))
+			if o < 0 || o > len(pkt)-2 {
+				return 0, nil
+			}
+			v := uint64(pkt[o])<<8 | uint64(pkt[o+1])
+			r[0], r[1], r[2], r[3], r[4], r[5] = v, 0, 0, 0, 0, 0
+			if uint32(v) < uint32(in.imm>>32) {
+				pc = int(in.off)
+			} else {
+				pc++
+			}
+		case opLdHJLe:
+			o := int(int32(uint32(r[in.src&15]) + uint32(in.imm)))
+			if o < 0 || o > len(pkt)-2 {
+				return 0, nil
+			}
+			v := uint64(pkt[o])<<8 | uint64(pkt[o+1])
+			r[0], r[1], r[2], r[3], r[4], r[5] = v, 0, 0, 0, 0, 0
+			if uint32(v) <= uint32(in.imm>>32) {
+				pc = int(in.off)
+			} else {
+				pc++
+			}
+		case opLdHJSet:
+			o := int(int32(uint32(r[in.src&15]) + uint32(in.imm)))
+			if o < 0 || o > len(pkt)-2 {
+				return 0, nil
+			}
+			v := uint64(pkt[o])<<8 | uint64(pkt[o+1])
+			r[0], r[1], r[2], r[3], r[4], r[5] = v, 0, 0, 0, 0, 0
+			if uint32(v)&uint32(in.imm>>32) != 0 {
+				pc = int(in.off)
+			} else {
+				pc++
+			}
+		case opLdWJEq:
+			o := int(int32(uint32(r[in.src&15]) + uint32(in.imm)))
+			if o < 0 || o > len(pkt)-4 {
+				return 0, nil
+			}
+			v := uint64(pkt[o])<<24 | uint64(pkt[o+1])<<16 | uint64(pkt[o+2])<<8 | uint64(pkt[o+3])
+			r[0], r[1], r[2], r[3], r[4], r[5] = v, 0, 0, 0, 0, 0
+			if uint32(v) == uint32(in.imm>>32) {
+				pc = int(in.off)
+			} else {
+				pc++
+			}
+		case opLdWJNe:
+			o := int(int32(uint32(r[in.src&15]) + uint32(in.imm)))
+			if o < 0 || o > len(pkt)-4 {
+				return 0, nil
+			}
+			v := uint64(pkt[o])<<24 | uint64(pkt[o+1])<<16 | uint64(pkt[o+2])<<8 | uint64(pkt[o+3])
+			r[0], r[1], r[2], r[3], r[4], r[5] = v, 0, 0, 0, 0, 0
+			if uint32(v) != uint32(in.imm>>32) {
+				pc = int(in.off)
+			} else {
+				pc++
+			}
+		case opLdWJGt:
+			o := int(int32(uint32(r[in.src&15]) + uint32(in.imm)))
+			if o < 0 || o > len(pkt)-4 {
+				return 0, nil
+			}
+			v := uint64(pkt[o])<<24 | uint64(pkt[o+1])<<16 | uint64(pkt[o+2])<<8 | uint64(pkt[o+3])
+			r[0], r[1], r[2], r[3], r[4], r[5] = v, 0, 0, 0, 0, 0
+			if uint32(v) > uint32(in.imm>>32) {
+				pc = int(in.off)
+			} else {
+				pc++
+			}
+		case opLdWJGe:
+			o := int(int32(uint32(r[in.src&15]) + uint32(in.imm)))
+			if o < 0 || o > len(pkt)-4 {
+				return 0, nil
+			}
+			v := uint64(pkt[o])<<24 | uint64(pkt[o+1])<<16 | uint64(pkt[o+2])<<8 | uint64(pkt[o+3])
+			r[0], r[1], r[2], r[3], r[4], r[5] = v, 0, 0, 0, 0, 0
+			if uint32(v) >= uint32(in.imm>>32) {
+				pc = int(in.off)
+			} else {
+				pc++
+			}
+		case opLdWJLt:
+			o := int(int32(uint32(r[in.src&15]) + uint32(in.imm)))
+			if o < 0 || o > len(pkt)-4 {
+				return 0, nil
+			}
+			v := uint64(pkt[o])<<24 | uint64(pkt[o+1])<<16 | uint64(pkt[o+2])<<8 | uint64(pkt[o+3])
+			r[0], r[1], r[2], r[3], r[4], r[5] = v, 0, 0, 0, 0, 0
+			if uint32(v) < uint32(in.imm>>32) {
+				pc = int(in.off)
+			} else {
+				pc++
+			}
+		case opLdWJLe:
+			o := int(int32(uint32(r[in.src&15]) + uint32(in.imm)))
+			if o < 0 || o > len(pkt)-4 {
+				return 0, nil
+			}
+			v := uint64(pkt[o])<<24 | uint64(pkt[o+1])<<16 | uint64(pkt[o+2])<<8 | uint64(pkt[o+3])
+			r[0], r[1], r[2], r[3], r[4], r[5] = v, 0, 0, 0, 0, 0
+			if uint32(v) <= uint32(in.imm>>32) {
+				pc = int(in.off)
+			} else {
+				pc++
+			}
+		case opLdWJSet:
+			o := int(int32(uint32(r[in.src&15]) + uint32(in.imm)))
+			if o < 0 || o > len(pkt)-4 {
+				return 0, nil
+			}
+			v := uint64(pkt[o])<<24 | uint64(pkt[o+1])<<16 | uint64(pkt[o+2])<<8 | uint64(pkt[o+3])
+			r[0], r[1], r[2], r[3], r[4], r[5] = v, 0, 0, 0, 0, 0
+			if uint32(v)&uint32(in.imm>>32) != 0 {
+				pc = int(in.off)
+			} else {
+				pc++
+			}
+		case opMSH:
+			r[in.src&15] = uint64(uint32(r[0]))
+			o := int(int32(in.imm))
+			if o < 0 || o >= len(pkt) {
+				return 0, nil
+			}
+			r[0], r[1], r[2], r[3], r[4], r[5] = uint64(pkt[o]&15)<<2, 0, 0, 0, 0, 0
+			r[in.dst&15] = r[0]
+			r[0] = uint64(uint32(r[in.src&15]))
+			pc += 5
+		case opMov2K:
+			r[in.dst&15] = uint64(uint32(in.imm))
+			r[in.src&15] = in.imm >> 32
+			pc++
+		case opRetK:
+			r[0] = in.imm
+			if depth == 0 {
+				return r[0], nil
+			}
+			depth--
+			f := &vm.frames[depth]
+			r[6], r[7], r[8], r[9] = f.saved[0], f.saved[1], f.saved[2], f.saved[3]
+			r[10] = f.fp
+			pc = f.ret
+
 		default:
 			// Unreachable for a validated program.
 			return 0, &RunError{PC: pc - 1, Err: fmt.Errorf("internal error: undecoded instruction")}
 		}
 	}
+}
+
+// indexMask keeps the index register of LD_IND and drops it (reads it as
+// 0) for LD_ABS, whose src field is zero but names r0, not an index.
+func indexMask(o op) uint64 {
+	if o >= opLdIndB {
+		return ^uint64(0)
+	}
+	return 0
 }
 
 func div64(a, b uint64) uint64 {

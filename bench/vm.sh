@@ -1,0 +1,75 @@
+#!/usr/bin/env bash
+# In-process filtering speed: gocap's engines against libpcap's interpreter,
+# on the same packets and filters, in the same run.
+#
+#   bash bench/vm.sh [REPS [MIN_MS]]      (defaults 7 and 100)
+#
+# It loads the Ethernet records of ../shared/corpus/tcpdump-pcaps/*.pcap and
+# golden/testdata/pcap/en10mb.pcap with bench/vmbench, which writes them to
+# one capture in $TMPDIR so that bench/libpcap/bench.c (built here with gcc
+# against libpcap; apt-get install libpcap-dev) runs on exactly the same
+# packets. For each filter of bench/vm-filters.txt both programs run whole
+# passes over the packets for at least MIN_MS milliseconds, REPS times, and
+# keep the fastest repetition: the machine may be shared and noisy, and the
+# best run is the one least disturbed. The table gives ns/packet for each
+# engine and its ratio to libpcap (below 1 means faster than libpcap), and
+# the script fails if any engine accepts a different number of packets.
+set -euo pipefail
+
+cd "$(dirname "$0")/.."
+REPS="${1:-7}"
+MIN_MS="${2:-100}"
+TMP="${TMPDIR:-/tmp}"
+SHARED="../shared/corpus/tcpdump-pcaps"
+PCAP="$TMP/gocap-vmbench.pcap"
+CBIN="$TMP/gocap-vmbench-libpcap"
+GOBIN="$TMP/gocap-vmbench"
+
+[[ -d "$SHARED" ]] || { echo "captures not found at $SHARED (../shared is absent)" >&2; exit 1; }
+[[ -f /usr/include/pcap/pcap.h ]] || { echo "libpcap headers missing (apt-get install libpcap-dev)" >&2; exit 1; }
+
+gcc -O2 -Wall -Wextra -o "$CBIN" bench/libpcap/bench.c -lpcap
+CGO_ENABLED=0 go build -o "$GOBIN" ./bench/vmbench
+
+GO_OUT="$TMP/gocap-vmbench-go.tsv"
+C_OUT="$TMP/gocap-vmbench-c.tsv"
+"$GOBIN" -filters bench/vm-filters.txt -reps "$REPS" -min "${MIN_MS}ms" -dump "$PCAP" \
+	"$SHARED"/*.pcap golden/testdata/pcap/en10mb.pcap >"$GO_OUT"
+"$CBIN" bench/vm-filters.txt "$PCAP" "$REPS" "$MIN_MS" >"$C_OUT"
+
+echo "packets: $(head -1 "$C_OUT" | cut -f5) (Ethernet records of $SHARED/*.pcap and golden/testdata/pcap/en10mb.pcap)"
+echo "tools:   $(gcc --version | head -1); libpcap $(dpkg-query -W -f='${Version}' libpcap0.8 2>/dev/null || echo '?'); $(go version | cut -d' ' -f3); gocap $(git rev-parse --short HEAD 2>/dev/null || echo '?')"
+echo "machine: $(nproc) CPUs, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), load average $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "best of $REPS repetitions of >= ${MIN_MS} ms each; ns/packet (ratio to libpcap)"
+echo
+cat "$C_OUT" "$GO_OUT" | awk -F'\t' '
+	{ ns[$2, $1] = $3; m[$2, $1] = $4; if (!($2 in seen)) { seen[$2] = 1; order[++n] = $2 } }
+	END {
+		split("libpcap ebpf-socket ebpf-xdp cbpf xnet", eng, " ")
+		printf "| %-40s |", "filter"
+		for (e = 1; e <= 5; e++) printf " %-15s |", eng[e]
+		printf "\n|%s|", "------------------------------------------"
+		for (e = 1; e <= 5; e++) printf "%s|", "-----------------"
+		printf "\n"
+		bad = 0
+		for (i = 1; i <= n; i++) {
+			f = order[i]; base = ns[f, "libpcap"]
+			printf "| %-40s |", "`" f "`"
+			for (e = 1; e <= 5; e++) {
+				k = eng[e]
+				if (e == 1) printf " %-15s |", sprintf("%.2f", ns[f, k])
+				else printf " %-15s |", sprintf("%.2f (%.2f)", ns[f, k], ns[f, k] / base)
+				if (m[f, k] != m[f, "libpcap"]) { bad = 1; printf "MISMATCH %s %s: %s vs %s\n", f, k, m[f, k], m[f, "libpcap"] > "/dev/stderr" }
+				sum[k] += ns[f, k]
+			}
+			printf "\n"
+		}
+		printf "| %-40s |", "**mean**"
+		for (e = 1; e <= 5; e++) {
+			k = eng[e]
+			if (e == 1) printf " %-15s |", sprintf("%.2f", sum[k] / n)
+			else printf " %-15s |", sprintf("%.2f (%.2f)", sum[k] / n, sum[k] / sum["libpcap"])
+		}
+		printf "\n"
+		exit bad
+	}'

@@ -1,0 +1,303 @@
+// Command vmbench measures how long each of gocap's in-process filter engines
+// takes per packet, over the packets of real captures, for a list of filter
+// expressions. It is the Go half of bench/vm.sh, whose C half
+// (bench/libpcap) times libpcap's interpreter on the same packets.
+//
+// Usage:
+//
+//	vmbench [-filters FILE] [-reps N] [-min DURATION] [-dump FILE] PCAP...
+//
+// It reads the Ethernet records of each classic pcap file given (files of
+// other link types or formats are skipped), compiles each filter of FILE
+// (one expression a line) with the optimizer on for DLT_EN10MB, and runs it
+// over every packet with:
+//
+//	ebpf-socket  the eBPF VM (package ebpf) on translate.SocketFilter's program (LD_ABS/LD_IND)
+//	ebpf-xdp     the eBPF VM on translate.Direct(XDP)'s program (direct packet access)
+//	cbpf         gocap's classic interpreter (cbpf.NewVM)
+//	xnet         golang.org/x/net/bpf's VM
+//
+// Each measurement runs whole passes over the packets for at least -min, -reps
+// times, and keeps the fastest; engines are interleaved per repetition so
+// that load on a shared machine hits them alike. Output is one tab-separated
+// line per engine and filter: engine, filter, ns/packet, matched packets,
+// packets, program length (slots or instructions).
+//
+// -dump writes the packets it loaded, in order, to a classic pcap file, so
+// that the C program times exactly the same packets.
+package main
+
+import (
+	"bufio"
+	"encoding/binary"
+	"flag"
+	"fmt"
+	"os"
+	"strings"
+	"time"
+
+	"golang.org/x/net/bpf"
+
+	"github.com/gocap/gocap/cbpf"
+	"github.com/gocap/gocap/ebpf"
+	"github.com/gocap/gocap/translate"
+)
+
+type packet struct {
+	data    []byte
+	wireLen uint32
+}
+
+// engine runs one compiled filter over all packets once and returns how many
+// it accepted.
+type engine struct {
+	name string
+	size int
+	pass func(pkts []packet) (int, error)
+}
+
+func main() {
+	filters := flag.String("filters", "bench/vm-filters.txt", "`FILE` of filter expressions, one a line")
+	reps := flag.Int("reps", 5, "repetitions per measurement (the fastest counts)")
+	minDur := flag.Duration("min", 100*time.Millisecond, "least time per repetition")
+	dump := flag.String("dump", "", "write the loaded packets to this pcap `FILE`")
+	flag.Parse()
+	if flag.NArg() == 0 {
+		fmt.Fprintln(os.Stderr, "usage: vmbench [-filters FILE] [-reps N] [-min DURATION] [-dump FILE] PCAP...")
+		os.Exit(2)
+	}
+	var pkts []packet
+	for _, f := range flag.Args() {
+		p, err := readPcap(f)
+		if err != nil {
+			fmt.Fprintf(os.Stderr, "vmbench: %s: %v\n", f, err)
+			os.Exit(1)
+		}
+		pkts = append(pkts, p...)
+	}
+	if len(pkts) == 0 {
+		fmt.Fprintln(os.Stderr, "vmbench: no Ethernet packets in the files given")
+		os.Exit(1)
+	}
+	if *dump != "" {
+		if err := writePcap(*dump, pkts); err != nil {
+			fmt.Fprintf(os.Stderr, "vmbench: %v\n", err)
+			os.Exit(1)
+		}
+	}
+	exprs, err := readFilters(*filters)
+	if err != nil {
+		fmt.Fprintf(os.Stderr, "vmbench: %v\n", err)
+		os.Exit(1)
+	}
+	for _, expr := range exprs {
+		engines, err := build(expr)
+		if err != nil {
+			fmt.Fprintf(os.Stderr, "vmbench: %q: %v\n", expr, err)
+			os.Exit(1)
+		}
+		best := make([]time.Duration, len(engines))
+		passes := make([]int, len(engines))
+		matched := make([]int, len(engines))
+		for rep := 0; rep < *reps; rep++ {
+			for i, e := range engines {
+				n, d, m, err := measure(e, pkts, *minDur)
+				if err != nil {
+					fmt.Fprintf(os.Stderr, "vmbench: %q: %s: %v\n", expr, e.name, err)
+					os.Exit(1)
+				}
+				if rep == 0 || d*time.Duration(passes[i]) < best[i]*time.Duration(n) {
+					best[i], passes[i] = d, n
+				}
+				matched[i] = m
+			}
+		}
+		for i, e := range engines {
+			ns := float64(best[i].Nanoseconds()) / float64(passes[i]) / float64(len(pkts))
+			fmt.Printf("%s\t%s\t%.2f\t%d\t%d\t%d\n", e.name, expr, ns, matched[i], len(pkts), e.size)
+		}
+	}
+}
+
+// measure runs passes of e over pkts until at least min has passed and
+// returns the number of passes, their total time and the matches of one pass.
+func measure(e engine, pkts []packet, min time.Duration) (passes int, d time.Duration, matched int, err error) {
+	start := time.Now()
+	for {
+		matched, err = e.pass(pkts)
+		if err != nil {
+			return 0, 0, 0, err
+		}
+		passes++
+		if d = time.Since(start); d >= min {
+			return passes, d, matched, nil
+		}
+	}
+}
+
+func build(expr string) ([]engine, error) {
+	prog, err := cbpf.Compile(expr, cbpf.Options{LinkType: cbpf.LinkEN10MB, Optimize: true, Offline: true})
+	if err != nil {
+		return nil, err
+	}
+	sock, err := translate.SocketFilter(prog)
+	if err != nil {
+		return nil, fmt.Errorf("translate socket: %w", err)
+	}
+	svm, err := ebpf.NewVM(sock)
+	if err != nil {
+		return nil, fmt.Errorf("ebpf socket: %w", err)
+	}
+	direct, err := translate.Direct(prog, translate.XDP)
+	if err != nil {
+		return nil, fmt.Errorf("translate xdp: %w", err)
+	}
+	xvm, err := ebpf.NewVM(direct)
+	if err != nil {
+		return nil, fmt.Errorf("ebpf xdp: %w", err)
+	}
+	cvm, err := cbpf.NewVM(prog)
+	if err != nil {
+		return nil, fmt.Errorf("cbpf: %w", err)
+	}
+	nvm, err := bpf.NewVM(prog)
+	if err != nil {
+		return nil, fmt.Errorf("x/net/bpf: %w", err)
+	}
+	skb := &ebpf.SKBuff{}
+	md := &ebpf.XDPMD{}
+	return []engine{
+		{"ebpf-socket", svm.Len(), func(pkts []packet) (int, error) {
+			n := 0
+			for _, p := range pkts {
+				skb.Len = p.wireLen
+				v, err := svm.RunSocket(p.data, skb)
+				if err != nil {
+					return 0, err
+				}
+				if v != 0 {
+					n++
+				}
+			}
+			return n, nil
+		}},
+		{"ebpf-xdp", xvm.Len(), func(pkts []packet) (int, error) {
+			n := 0
+			for _, p := range pkts {
+				v, err := xvm.RunXDP(p.data, md)
+				if err != nil {
+					return 0, err
+				}
+				if v == translate.XDPPass {
+					n++
+				}
+			}
+			return n, nil
+		}},
+		{"cbpf", len(prog), func(pkts []packet) (int, error) {
+			n := 0
+			for _, p := range pkts {
+				if cvm.Run(p.data, p.wireLen, nil) != 0 {
+					n++
+				}
+			}
+			return n, nil
+		}},
+		{"xnet", len(prog), func(pkts []packet) (int, error) {
+			n := 0
+			for _, p := range pkts {
+				v, err := nvm.Run(p.data)
+				if err != nil {
+					return 0, err
+				}
+				if v != 0 {
+					n++
+				}
+			}
+			return n, nil
+		}},
+	}, nil
+}
+
+func readFilters(path string) ([]string, error) {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	var out []string
+	for _, l := range strings.Split(string(b), "\n") {
+		if l = strings.TrimSpace(l); l != "" && !strings.HasPrefix(l, "#") {
+			out = append(out, l)
+		}
+	}
+	return out, nil
+}
+
+// readPcap returns the records of a classic pcap file whose link type is
+// Ethernet, and nothing for other files (pcapng, other link types). A
+// damaged trailing record ends the list.
+func readPcap(path string) ([]packet, error) {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	if len(b) < 24 {
+		return nil, nil
+	}
+	var bo binary.ByteOrder
+	switch binary.LittleEndian.Uint32(b) {
+	case 0xa1b2c3d4, 0xa1b23c4d:
+		bo = binary.LittleEndian
+	case 0xd4c3b2a1, 0x4d3cb2a1:
+		bo = binary.BigEndian
+	default:
+		return nil, nil
+	}
+	if bo.Uint32(b[20:])&0x0fffffff != 1 { // LINKTYPE_ETHERNET
+		return nil, nil
+	}
+	var pkts []packet
+	for p := b[24:]; len(p) >= 16; {
+		n := int(bo.Uint32(p[8:]))
+		if n < 0 || n > len(p)-16 || n > 1<<18 {
+			break
+		}
+		wire := bo.Uint32(p[12:])
+		if wire < uint32(n) {
+			wire = uint32(n)
+		}
+		pkts = append(pkts, packet{data: p[16 : 16+n : 16+n], wireLen: wire})
+		p = p[16+n:]
+	}
+	return pkts, nil
+}
+
+// writePcap writes pkts as a little-endian, microsecond pcap file of link
+// type Ethernet with zero timestamps.
+func writePcap(path string, pkts []packet) error {
+	f, err := os.Create(path)
+	if err != nil {
+		return err
+	}
+	w := bufio.NewWriter(f)
+	le := binary.LittleEndian
+	hdr := make([]byte, 24)
+	le.PutUint32(hdr[0:], 0xa1b2c3d4)
+	le.PutUint16(hdr[4:], 2)
+	le.PutUint16(hdr[6:], 4)
+	le.PutUint32(hdr[16:], 1<<18)
+	le.PutUint32(hdr[20:], 1)
+	w.Write(hdr)
+	rec := make([]byte, 16)
+	for _, p := range pkts {
+		le.PutUint32(rec[8:], uint32(len(p.data)))
+		le.PutUint32(rec[12:], p.wireLen)
+		w.Write(rec)
+		w.Write(p.data)
+	}
+	if err := w.Flush(); err != nil {
+		f.Close()
+		return err
+	}
+	return f.Close()
+}
