@@ -41,12 +41,23 @@ type applyCase struct {
 // loadApplyCases reads filterapply.jsonl, rejecting unknown kinds and
 // duplicate names.
 func loadApplyCases(path string) ([]applyCase, error) {
+	return readJSONL(path, func(c *applyCase) (string, error) {
+		if c.Kind != "apply" && c.Kind != "savefile_reject" {
+			return "", fmt.Errorf("unknown kind %q", c.Kind)
+		}
+		return c.Name, nil
+	})
+}
+
+// readJSONL reads one JSON object a line from path. check validates a
+// case and returns the name that must be unique in the file.
+func readJSONL[T any](path string, check func(*T) (string, error)) ([]T, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, err
 	}
 	defer f.Close()
-	var cases []applyCase
+	var cases []T
 	seen := make(map[string]bool)
 	sc := bufio.NewScanner(f)
 	sc.Buffer(nil, 1<<20)
@@ -54,17 +65,18 @@ func loadApplyCases(path string) ([]applyCase, error) {
 		if strings.TrimSpace(sc.Text()) == "" {
 			continue
 		}
-		var c applyCase
+		var c T
 		if err := json.Unmarshal(sc.Bytes(), &c); err != nil {
 			return nil, fmt.Errorf("%s:%d: %w", path, line, err)
 		}
-		if c.Kind != "apply" && c.Kind != "savefile_reject" {
-			return nil, fmt.Errorf("%s:%d: unknown kind %q", path, line, c.Kind)
+		name, err := check(&c)
+		if err != nil {
+			return nil, fmt.Errorf("%s:%d: %w", path, line, err)
 		}
-		if seen[c.Name] {
-			return nil, fmt.Errorf("%s:%d: case %q appears twice", path, line, c.Name)
+		if seen[name] {
+			return nil, fmt.Errorf("%s:%d: case %q appears twice", path, line, name)
 		}
-		seen[c.Name] = true
+		seen[name] = true
 		cases = append(cases, c)
 	}
 	if err := sc.Err(); err != nil {

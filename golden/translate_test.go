@@ -1,7 +1,6 @@
 package golden
 
 import (
-	"bufio"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -39,36 +38,12 @@ func (c *translateCase) ID() string {
 }
 
 func loadTranslateCases(path string) ([]translateCase, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	var cases []translateCase
-	seen := make(map[string]bool)
-	sc := bufio.NewScanner(f)
-	sc.Buffer(nil, 1<<20)
-	for line := 1; sc.Scan(); line++ {
-		if strings.TrimSpace(sc.Text()) == "" {
-			continue
-		}
-		var c translateCase
-		if err := json.Unmarshal(sc.Bytes(), &c); err != nil {
-			return nil, fmt.Errorf("%s:%d: %w", path, line, err)
-		}
+	return readJSONL(path, func(c *translateCase) (string, error) {
 		if c.Kind != "translate_accept" && c.Kind != "translate_reject" {
-			return nil, fmt.Errorf("%s:%d: unknown kind %q", path, line, c.Kind)
+			return "", fmt.Errorf("unknown kind %q", c.Kind)
 		}
-		if seen[c.ID()] {
-			return nil, fmt.Errorf("%s:%d: case %s appears twice", path, line, c.ID())
-		}
-		seen[c.ID()] = true
-		cases = append(cases, c)
-	}
-	if err := sc.Err(); err != nil {
-		return nil, fmt.Errorf("%s: %w", path, err)
-	}
-	return cases, nil
+		return c.ID(), nil
+	})
 }
 
 // translator runs gocap's counterpart of one libpcap helper on arg and
