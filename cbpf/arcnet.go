@@ -40,17 +40,17 @@ func (c *compiler) mac8Host(addr uint32, dir parser.Dir) *block {
 	}
 	switch dir {
 	case parser.DirSrc:
-		return c.cmp(orLinkHdr, src, szB, addr)
+		return c.cmp(orLinkHdr, src, SizeB, addr)
 	case parser.DirDst:
-		return c.cmp(orLinkHdr, dst, szB, addr)
+		return c.cmp(orLinkHdr, dst, SizeB, addr)
 	case parser.DirAnd:
-		b0 := c.cmp(orLinkHdr, src, szB, addr)
-		b1 := c.cmp(orLinkHdr, dst, szB, addr)
+		b0 := c.cmp(orLinkHdr, src, SizeB, addr)
+		b1 := c.cmp(orLinkHdr, dst, SizeB, addr)
 		genAnd(b0, b1)
 		return b1
 	case parser.DirDefault, parser.DirOr:
-		b0 := c.cmp(orLinkHdr, src, szB, addr)
-		b1 := c.cmp(orLinkHdr, dst, szB, addr)
+		b0 := c.cmp(orLinkHdr, src, SizeB, addr)
+		b1 := c.cmp(orLinkHdr, dst, SizeB, addr)
 		genOr(b0, b1)
 		return b1
 	}
@@ -65,7 +65,7 @@ func (c *compiler) mac8Broadcast() *block {
 	if !ok {
 		return nil
 	}
-	return c.cmp(orLinkHdr, dst, szB, bcast)
+	return c.cmp(orLinkHdr, dst, SizeB, bcast)
 }
 
 // parseMAC8 reads "$X" or "$XX".
@@ -94,5 +94,5 @@ func (c *compiler) arcnetLinktype(llProto uint32) *block {
 	default:
 		return c.genFalse()
 	}
-	return c.cmp(orLinkType, 0, szB, id)
+	return c.cmp(orLinkType, 0, SizeB, id)
 }

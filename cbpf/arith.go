@@ -12,8 +12,8 @@ type arth struct {
 	regno int
 }
 
-func (c *compiler) xferToX(a *arth) *stmt { return newStmt(clsLDX|modeMEM, uint32(a.regno)) }
-func (c *compiler) xferToA(a *arth) *stmt { return newStmt(clsLD|modeMEM, uint32(a.regno)) }
+func (c *compiler) xferToX(a *arth) *stmt { return newStmt(ClassLDX|ModeMEM, uint32(a.regno)) }
+func (c *compiler) xferToA(a *arth) *stmt { return newStmt(ClassLD|ModeMEM, uint32(a.regno)) }
 
 // relation compares two arithmetic expressions.
 func (c *compiler) relation(r *parser.Relation) *block {
@@ -24,21 +24,21 @@ func (c *compiler) relation(r *parser.Relation) *block {
 	reversed := false
 	switch r.Op {
 	case parser.GT:
-		code = jmpJGT
+		code = JumpJGT
 	case parser.GE:
-		code = jmpJGE
+		code = JumpJGE
 	case parser.EQ:
-		code = jmpJEQ
+		code = JumpJEQ
 	case parser.LE:
-		code, reversed = jmpJGT, true
+		code, reversed = JumpJGT, true
 	case parser.LT:
-		code, reversed = jmpJGE, true
+		code, reversed = JumpJGE, true
 	case parser.NE:
-		code, reversed = jmpJEQ, true
+		code, reversed = JumpJEQ, true
 	}
 	s0 := c.xferToX(a1)
 	s1 := c.xferToA(a0)
-	b := c.newBlock(clsJMP|code|srcX, 0)
+	b := c.newBlock(ClassJMP|code|SrcX, 0)
 	if reversed {
 		genNot(b)
 	}
@@ -73,13 +73,13 @@ func (c *compiler) arith(e parser.Arith) *arth {
 	case *parser.Len:
 		c.at(e)
 		reg := c.allocReg()
-		return &arth{s: []*stmt{newStmt(clsLD|modeLEN, 0), newStmt(clsST, uint32(reg))}, regno: reg}
+		return &arth{s: []*stmt{newStmt(ClassLD|ModeLEN, 0), newStmt(ClassST, uint32(reg))}, regno: reg}
 	case *parser.ParenArith:
 		return c.arith(e.X)
 	case *parser.NegArith:
 		a := c.arith(e.X)
 		c.at(e)
-		a.s = append(a.s, c.xferToA(a), newStmt(clsALU|aluNEG, 0), newStmt(clsST, uint32(a.regno)))
+		a.s = append(a.s, c.xferToA(a), newStmt(ClassALU|ALUNeg, 0), newStmt(ClassST, uint32(a.regno)))
 		return a
 	case *parser.BinaryArith:
 		a0 := c.arith(e.X)
@@ -97,37 +97,37 @@ func (c *compiler) arith(e parser.Arith) *arth {
 
 func (c *compiler) loadi(v uint32) *arth {
 	reg := c.allocReg()
-	return &arth{s: []*stmt{newStmt(clsLD|modeIMM, v), newStmt(clsST, uint32(reg))}, regno: reg}
+	return &arth{s: []*stmt{newStmt(ClassLD|ModeIMM, v), newStmt(ClassST, uint32(reg))}, regno: reg}
 }
 
 var aluOps = map[parser.ArithOp]uint16{
-	parser.Add: aluADD, parser.Sub: aluSUB, parser.Mul: aluMUL, parser.Div: aluDIV,
-	parser.Mod: aluMOD, parser.BitAnd: aluAND, parser.BitOr: aluOR, parser.BitXor: aluXOR,
-	parser.Lsh: aluLSH, parser.Rsh: aluRSH,
+	parser.Add: ALUAdd, parser.Sub: ALUSub, parser.Mul: ALUMul, parser.Div: ALUDiv,
+	parser.Mod: ALUMod, parser.BitAnd: ALUAnd, parser.BitOr: ALUOr, parser.BitXor: ALUXor,
+	parser.Lsh: ALULsh, parser.Rsh: ALURsh,
 }
 
 func (c *compiler) arithOp(op parser.ArithOp, a0, a1 *arth) *arth {
 	code := aluOps[op]
-	if len(a1.s) > 0 && a1.s[0].code == clsLD|modeIMM {
+	if len(a1.s) > 0 && a1.s[0].code == ClassLD|ModeIMM {
 		k := a1.s[0].k
 		switch {
-		case code == aluDIV && k == 0:
+		case code == ALUDiv && k == 0:
 			c.fail("division by zero")
-		case code == aluMOD && k == 0:
+		case code == ALUMod && k == 0:
 			c.fail("modulus by zero")
-		case (code == aluLSH || code == aluRSH) && k > 31:
+		case (code == ALULsh || code == ALURsh) && k > 31:
 			c.fail("shift by more than 31 bits")
 		}
 	}
 	s0 := c.xferToX(a1)
 	s1 := c.xferToA(a0)
-	s2 := newStmt(clsALU|code|srcX, 0)
+	s2 := newStmt(ClassALU|code|SrcX, 0)
 	a0.s = append(a0.s, a1.s...)
 	a0.s = append(a0.s, s0, s1, s2)
 	c.freeReg(a0.regno)
 	c.freeReg(a1.regno)
 	a0.regno = c.allocReg()
-	a0.s = append(a0.s, newStmt(clsST, uint32(a0.regno)))
+	a0.s = append(a0.s, newStmt(ClassST, uint32(a0.regno)))
 	if a0.b != nil {
 		if a1.b != nil {
 			genAnd(a0.b, a1.b)
@@ -148,11 +148,11 @@ func (c *compiler) load(proto parser.Proto, inst *arth, size uint32) *arth {
 	var sz uint16
 	switch size {
 	case 1:
-		sz = szB
+		sz = SizeB
 	case 2:
-		sz = szH
+		sz = SizeH
 	case 4:
-		sz = szW
+		sz = SizeW
 	default:
 		c.fail("data size must be 1, 2, or 4")
 	}
@@ -162,22 +162,22 @@ func (c *compiler) load(proto parser.Proto, inst *arth, size uint32) *arth {
 	case parser.ProtoLink:
 		s := c.absOffsetVarPart(&c.offLinkHdr)
 		if s != nil {
-			s = append(s, c.xferToA(inst), newStmt(clsALU|aluADD|srcX, 0), newStmt(clsMISC|miscTAX, 0))
+			s = append(s, c.xferToA(inst), newStmt(ClassALU|ALUAdd|SrcX, 0), newStmt(ClassMISC|MiscTAX, 0))
 		} else {
 			s = []*stmt{c.xferToX(inst)}
 		}
-		s = append(s, newStmt(clsLD|modeIND|sz, c.offLinkHdr.constPart))
+		s = append(s, newStmt(ClassLD|ModeIND|sz, c.offLinkHdr.constPart))
 		inst.s = append(inst.s, s...)
 	case parser.ProtoIP, parser.ProtoARP, parser.ProtoRARP, parser.ProtoATalk,
 		parser.ProtoDECnet, parser.ProtoSCA, parser.ProtoLAT, parser.ProtoMOPRC,
 		parser.ProtoMOPDL, parser.ProtoIPv6:
 		s := c.absOffsetVarPart(&c.offLinkPL)
 		if s != nil {
-			s = append(s, c.xferToA(inst), newStmt(clsALU|aluADD|srcX, 0), newStmt(clsMISC|miscTAX, 0))
+			s = append(s, c.xferToA(inst), newStmt(ClassALU|ALUAdd|SrcX, 0), newStmt(ClassMISC|MiscTAX, 0))
 		} else {
 			s = []*stmt{c.xferToX(inst)}
 		}
-		s = append(s, newStmt(clsLD|modeIND|sz, c.offLinkPL.constPart+c.offNL))
+		s = append(s, newStmt(ClassLD|ModeIND|sz, c.offLinkPL.constPart+c.offNL))
 		inst.s = append(inst.s, s...)
 		b := c.protoAbbrev(proto)
 		if inst.b != nil {
@@ -187,11 +187,11 @@ func (c *compiler) load(proto parser.Proto, inst *arth, size uint32) *arth {
 	case parser.ProtoSCTP, parser.ProtoTCP, parser.ProtoUDP, parser.ProtoICMP,
 		parser.ProtoIGMP, parser.ProtoIGRP, parser.ProtoPIM, parser.ProtoVRRP, parser.ProtoCARP:
 		s := c.loadXIPHdrLen()
-		s = append(s, c.xferToA(inst), newStmt(clsALU|aluADD|srcX, 0), newStmt(clsMISC|miscTAX, 0),
-			newStmt(clsLD|modeIND|sz, c.offLinkPL.constPart+c.offNL))
+		s = append(s, c.xferToA(inst), newStmt(ClassALU|ALUAdd|SrcX, 0), newStmt(ClassMISC|MiscTAX, 0),
+			newStmt(ClassLD|ModeIND|sz, c.offLinkPL.constPart+c.offNL))
 		inst.s = append(inst.s, s...)
 		b0 := c.linktypeCheck(etherTypeIP)
-		b1 := c.cmp(orLinkPL, 9, szB, transportProto(proto))
+		b1 := c.cmp(orLinkPL, 9, SizeB, transportProto(proto))
 		genAnd(b0, b1)
 		f := c.ipFrag()
 		genAnd(b1, f)
@@ -205,22 +205,22 @@ func (c *compiler) load(proto parser.Proto, inst *arth, size uint32) *arth {
 			genAnd(inst.b, b)
 		}
 		inst.b = b
-		b = c.cmp(orLinkPL, 6, szB, ipprotoICMPv6)
+		b = c.cmp(orLinkPL, 6, SizeB, ipprotoICMPv6)
 		genAnd(inst.b, b)
 		inst.b = b
 		s := c.absOffsetVarPart(&c.offLinkPL)
 		if s != nil {
-			s = append(s, c.xferToA(inst), newStmt(clsALU|aluADD|srcX, 0), newStmt(clsMISC|miscTAX, 0))
+			s = append(s, c.xferToA(inst), newStmt(ClassALU|ALUAdd|SrcX, 0), newStmt(ClassMISC|MiscTAX, 0))
 		} else {
 			s = []*stmt{c.xferToX(inst)}
 		}
-		s = append(s, newStmt(clsLD|modeIND|sz, c.offLinkPL.constPart+c.offNL+40))
+		s = append(s, newStmt(ClassLD|ModeIND|sz, c.offLinkPL.constPart+c.offNL+40))
 		inst.s = append(inst.s, s...)
 	default:
 		c.fail("'%s' does not support the index operation", proto)
 	}
 	inst.regno = regno
-	inst.s = append(inst.s, newStmt(clsST, uint32(inst.regno)))
+	inst.s = append(inst.s, newStmt(ClassST, uint32(inst.regno)))
 	return inst
 }
 

@@ -61,11 +61,15 @@ func (c *compiler) atmCmp(off uint32, size uint16, mask uint32, op parser.RelOp,
 }
 
 func (c *compiler) atmType(t uint32) *block {
-	return c.atmCmp(sunATMProto, szB, 0x0f, parser.EQ, t)
+	return c.atmCmp(sunATMProto, SizeB, 0x0f, parser.EQ, t)
 }
 
-func (c *compiler) atmVPI(v uint32) *block { return c.atmCmp(sunATMVPI, szB, 0xffffffff, parser.EQ, v) }
-func (c *compiler) atmVCI(v uint32) *block { return c.atmCmp(sunATMVCI, szH, 0xffffffff, parser.EQ, v) }
+func (c *compiler) atmVPI(v uint32) *block {
+	return c.atmCmp(sunATMVPI, SizeB, 0xffffffff, parser.EQ, v)
+}
+func (c *compiler) atmVCI(v uint32) *block {
+	return c.atmCmp(sunATMVCI, SizeH, 0xffffffff, parser.EQ, v)
+}
 
 // atmField is "vpi|vci [op] value" or a list of values.
 func (c *compiler) atmField(f *parser.FieldExpr) *block {
@@ -77,10 +81,10 @@ func (c *compiler) atmField(f *parser.FieldExpr) *block {
 		var t *block
 		if f.Field == parser.KwVPI {
 			c.checkMax("VPI", a.Num, 255)
-			t = c.atmCmp(sunATMVPI, szB, 0xffffffff, f.Op, a.Num)
+			t = c.atmCmp(sunATMVPI, SizeB, 0xffffffff, f.Op, a.Num)
 		} else {
 			c.checkMax("VCI", a.Num, 65535)
-			t = c.atmCmp(sunATMVCI, szH, 0xffffffff, f.Op, a.Num)
+			t = c.atmCmp(sunATMVCI, SizeH, 0xffffffff, f.Op, a.Num)
 		}
 		if b != nil {
 			genOr(b, t)
@@ -103,7 +107,7 @@ func (c *compiler) atmChannel(vci uint32) *block {
 func (c *compiler) atmMsgTypes(types ...uint32) *block {
 	var b *block
 	for i := len(types) - 1; i >= 0; i-- {
-		t := c.cmp(orLinkHdr, sunATMPayload+q2931MsgTypePos, szB, types[i])
+		t := c.cmp(orLinkHdr, sunATMPayload+q2931MsgTypePos, SizeB, types[i])
 		if b == nil {
 			b = t
 		} else {
@@ -178,7 +182,7 @@ func (c *compiler) sunATMLinktype(llProto uint32) *block {
 // not an LE control frame (which starts with 0xff00).
 func (c *compiler) otherPrevLinkHdrCheck() *block {
 	if c.prevLinktype == LinkSunATM && c.linktype != LinkSunATM {
-		b := c.cmp(orPrevLinkHdr, sunATMPayload, szH, 0xff00)
+		b := c.cmp(orPrevLinkHdr, sunATMPayload, SizeH, 0xff00)
 		genNot(b)
 		return b
 	}
@@ -205,9 +209,9 @@ func (c *compiler) otherLLCPresent() *block {
 		// Always 802.2 (not checked further, as libpcap).
 		return c.genTrue()
 	case LinkDSATagBRCM, LinkDSATagDSA:
-		b0 := c.cmpGT(orLinkType, 0, szH, etherMTU)
+		b0 := c.cmpGT(orLinkType, 0, SizeH, etherMTU)
 		genNot(b0)
-		b1 := c.cmp(orLLC, 0, szH, 0xffff)
+		b1 := c.cmp(orLLC, 0, SizeH, 0xffff)
 		genNot(b1)
 		genAnd(b0, b1)
 		return b1

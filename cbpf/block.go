@@ -13,54 +13,6 @@ import (
 // linear program by layout. Reproducing libpcap's unoptimized listing
 // exactly depends on keeping the same graph shape and the same layout order.
 
-// Opcode fields (classic BPF), named as in the kernel headers.
-const (
-	clsLD   = 0x00
-	clsLDX  = 0x01
-	clsST   = 0x02
-	clsSTX  = 0x03
-	clsALU  = 0x04
-	clsJMP  = 0x05
-	clsRET  = 0x06
-	clsMISC = 0x07
-
-	szW = 0x00
-	szH = 0x08
-	szB = 0x10
-
-	modeIMM = 0x00
-	modeABS = 0x20
-	modeIND = 0x40
-	modeMEM = 0x60
-	modeLEN = 0x80
-	modeMSH = 0xa0
-
-	srcK = 0x00
-	srcX = 0x08
-	srcA = 0x10 // for RET
-
-	aluADD = 0x00
-	aluSUB = 0x10
-	aluMUL = 0x20
-	aluDIV = 0x30
-	aluOR  = 0x40
-	aluAND = 0x50
-	aluLSH = 0x60
-	aluRSH = 0x70
-	aluNEG = 0x80
-	aluMOD = 0x90
-	aluXOR = 0xa0
-
-	jmpJA   = 0x00
-	jmpJEQ  = 0x10
-	jmpJGT  = 0x20
-	jmpJGE  = 0x30
-	jmpJSET = 0x40
-
-	miscTAX = 0x00
-	miscTXA = 0x80
-)
-
 // stmt is one non-branching instruction. Statements of a protochain loop
 // may jump to other statements of the same block through jt and jf.
 type stmt struct {
@@ -282,7 +234,7 @@ func convert(b *block, prog []bpf.RawInstruction, tail *int) (bool, error) {
 	dst := b.offset
 	for i, s := range b.stmts {
 		ins := bpf.RawInstruction{Op: s.code, K: s.k}
-		if s.code&0x07 == clsJMP && s.code != clsJMP|jmpJA {
+		if s.code&0x07 == ClassJMP && s.code != ClassJMP|JumpJA {
 			for j, t := range b.stmts {
 				if t == s.jt {
 					ins.Jt = uint8(j - i - 1)
@@ -306,7 +258,7 @@ func convert(b *block, prog []bpf.RawInstruction, tail *int) (bool, error) {
 			}
 			ins.Jt = uint8(extra)
 			extra++
-			prog[dst+extra] = bpf.RawInstruction{Op: clsJMP | jmpJA, K: uint32(off - extra)}
+			prog[dst+extra] = bpf.RawInstruction{Op: ClassJMP | JumpJA, K: uint32(off - extra)}
 		} else {
 			ins.Jt = uint8(off)
 		}
@@ -318,7 +270,7 @@ func convert(b *block, prog []bpf.RawInstruction, tail *int) (bool, error) {
 			}
 			ins.Jf = uint8(extra)
 			extra++
-			prog[dst+extra] = bpf.RawInstruction{Op: clsJMP | jmpJA, K: uint32(off - extra)}
+			prog[dst+extra] = bpf.RawInstruction{Op: ClassJMP | JumpJA, K: uint32(off - extra)}
 		} else {
 			ins.Jf = uint8(off)
 		}

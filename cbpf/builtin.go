@@ -14,11 +14,11 @@ func (c *compiler) builtin(b *parser.Builtin) *block {
 	}
 	switch b.Kw {
 	case parser.KwLess:
-		blk := c.lenCmp(jmpJGT, arg(0))
+		blk := c.lenCmp(JumpJGT, arg(0))
 		genNot(blk)
 		return blk
 	case parser.KwGreater:
-		return c.lenCmp(jmpJGE, arg(0))
+		return c.lenCmp(JumpJGE, arg(0))
 	case parser.KwByte:
 		op := ""
 		if len(b.Args) > 1 {
@@ -107,8 +107,8 @@ func pfWord(k parser.Keyword) string {
 
 // lenCmp compares the packet length.
 func (c *compiler) lenCmp(jmp uint16, n uint32) *block {
-	b := c.newBlock(clsJMP|jmp|srcK, n)
-	b.stmts = []*stmt{newStmt(clsLD|modeLEN, 0)}
+	b := c.newBlock(ClassJMP|jmp|SrcK, n)
+	b.stmts = []*stmt{newStmt(ClassLD|ModeLEN, 0)}
 	return b
 }
 
@@ -119,19 +119,19 @@ func (c *compiler) byteOp(op string, idx, val uint32) *block {
 	}
 	switch op {
 	case "=":
-		return c.cmp(orLinkHdr, idx, szB, val)
+		return c.cmp(orLinkHdr, idx, SizeB, val)
 	case "<":
-		return c.cmpLT(orLinkHdr, idx, szB, val)
+		return c.cmpLT(orLinkHdr, idx, SizeB, val)
 	case ">":
-		return c.cmpGT(orLinkHdr, idx, szB, val)
+		return c.cmpGT(orLinkHdr, idx, SizeB, val)
 	}
-	alu := uint16(aluAND)
+	alu := uint16(ALUAnd)
 	if op == "|" {
-		alu = aluOR
+		alu = ALUOr
 	}
-	s := c.loadA(orLinkHdr, idx, szB)
-	s = append(s, newStmt(clsALU|alu|srcK, val))
-	b := c.newBlock(clsJMP|jmpJEQ|srcK, 0)
+	s := c.loadA(orLinkHdr, idx, SizeB)
+	s = append(s, newStmt(ClassALU|alu|SrcK, val))
+	b := c.newBlock(ClassJMP|JumpJEQ|SrcK, 0)
 	b.stmts = s
 	genNot(b)
 	return b
@@ -163,8 +163,8 @@ func (c *compiler) broadcast(proto parser.Proto) *block {
 		}
 		b0 := c.linktypeCheck(etherTypeIP)
 		hostmask := ^c.netmask
-		b1 := c.mcmp(orLinkPL, 16, szW, 0, hostmask)
-		b2 := c.mcmp(orLinkPL, 16, szW, 0xffffffff&hostmask, hostmask)
+		b1 := c.mcmp(orLinkPL, 16, SizeW, 0, hostmask)
+		b2 := c.mcmp(orLinkPL, 16, SizeW, 0xffffffff&hostmask, hostmask)
 		genOr(b1, b2)
 		genAnd(b0, b2)
 		return b2
@@ -183,8 +183,8 @@ func (c *compiler) multicast(proto parser.Proto) *block {
 		switch c.linktype {
 		case LinkEN10MB:
 			b1 := c.prevLinkHdrCheck()
-			b0 := c.newBlock(clsJMP|jmpJSET|srcK, 1)
-			b0.stmts = c.loadA(orLinkHdr, 0, szB)
+			b0 := c.newBlock(ClassJMP|JumpJSET|SrcK, 1)
+			b0.stmts = c.loadA(orLinkHdr, 0, SizeB)
 			if b1 != nil {
 				genAnd(b1, b0)
 			}
@@ -196,12 +196,12 @@ func (c *compiler) multicast(proto parser.Proto) *block {
 		c.fail("'multicast' not supported on DLT_%s", c.linktype)
 	case parser.ProtoIP:
 		b0 := c.linktypeCheck(etherTypeIP)
-		b1 := c.mcmp(orLinkPL, 16, szB, 0xe0, 0xf0)
+		b1 := c.mcmp(orLinkPL, 16, SizeB, 0xe0, 0xf0)
 		genAnd(b0, b1)
 		return b1
 	case parser.ProtoIPv6:
 		b0 := c.linktypeCheck(etherTypeIPv6)
-		b1 := c.cmp(orLinkPL, 24, szB, 255)
+		b1 := c.cmp(orLinkPL, 24, SizeB, 255)
 		genAnd(b0, b1)
 		return b1
 	}

@@ -59,30 +59,30 @@ func (c *compiler) dnHostOp(addr uint32, dir parser.Dir) *block {
 
 	// Padding, long header: pad byte with the high bit set, then flags
 	// of a long data packet.
-	tmp := c.mcmp(orLinkPL, 2, szH, swap16(0x0681), swap16(0x07ff))
-	b1 := c.cmp(orLinkPL, 2+1+offLong, szH, a)
+	tmp := c.mcmp(orLinkPL, 2, SizeH, swap16(0x0681), swap16(0x07ff))
+	b1 := c.cmp(orLinkPL, 2+1+offLong, SizeH, a)
 	genAnd(tmp, b1)
 	// No padding, long header.
-	tmp = c.mcmp(orLinkPL, 2, szB, 0x06, 0x07)
-	b2 := c.cmp(orLinkPL, 2+offLong, szH, a)
+	tmp = c.mcmp(orLinkPL, 2, SizeB, 0x06, 0x07)
+	b2 := c.cmp(orLinkPL, 2+offLong, SizeH, a)
 	genAnd(tmp, b2)
 	genOr(b2, b1)
 	// Padding, short header. For the destination, the flags and the
 	// address are adjacent to the pad byte and fit in one word.
 	if offShort == dnShortDst {
-		b2 = c.mcmp(orLinkPL, 2, szW, swap16(0x0281)<<16|a, 0xff07ffff)
+		b2 = c.mcmp(orLinkPL, 2, SizeW, swap16(0x0281)<<16|a, 0xff07ffff)
 	} else {
-		tmp = c.mcmp(orLinkPL, 2, szH, swap16(0x0281), swap16(0x07ff))
-		b2 = c.cmp(orLinkPL, 2+1+offShort, szH, a)
+		tmp = c.mcmp(orLinkPL, 2, SizeH, swap16(0x0281), swap16(0x07ff))
+		b2 = c.cmp(orLinkPL, 2+1+offShort, SizeH, a)
 		genAnd(tmp, b2)
 	}
 	genOr(b2, b1)
 	// No padding, short header.
 	if offShort == dnShortDst {
-		b2 = c.mcmp(orLinkPL, 2, szW, 0x02<<24|a<<8, 0x07ffff00)
+		b2 = c.mcmp(orLinkPL, 2, SizeW, 0x02<<24|a<<8, 0x07ffff00)
 	} else {
-		tmp = c.mcmp(orLinkPL, 2, szB, 0x02, 0x07)
-		b2 = c.cmp(orLinkPL, 2+offShort, szH, a)
+		tmp = c.mcmp(orLinkPL, 2, SizeB, 0x02, 0x07)
+		b2 = c.cmp(orLinkPL, 2+offShort, SizeH, a)
 		genAnd(tmp, b2)
 	}
 	genOr(b2, b1)

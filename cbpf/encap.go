@@ -38,8 +38,8 @@ func (c *compiler) checkMax(what string, v, max uint32) {
 
 // bitSet is true when any bit of mask is set in the byte at offset.
 func (c *compiler) bitSet(rel offRel, offset, mask uint32) *block {
-	b := c.newBlock(clsJMP|jmpJSET|srcK, mask)
-	b.stmts = c.loadA(rel, offset, szB)
+	b := c.newBlock(ClassJMP|JumpJSET|SrcK, mask)
+	b.stmts = c.loadA(rel, offset, SizeB)
 	return b
 }
 
@@ -53,7 +53,7 @@ func (c *compiler) bitClear(rel offRel, offset, mask uint32) *block {
 // jeqX is a block comparing A with X: used with A == X, it is an always
 // true test that carries its statements into the true branch.
 func (c *compiler) jeqX(s []*stmt) *block {
-	b := c.newBlock(clsJMP|jmpJEQ|srcX, 0)
+	b := c.newBlock(ClassJMP|JumpJEQ|SrcX, 0)
 	b.stmts = s
 	return b
 }

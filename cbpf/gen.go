@@ -127,7 +127,7 @@ func Generate(tree parser.Expr, opts Options) (prog []bpf.RawInstruction, err er
 	c.initLinktype()
 	var root *block
 	if tree == nil {
-		root = c.newBlock(clsRET|srcK, c.snaplen)
+		root = c.newBlock(ClassRET|SrcK, c.snaplen)
 	} else {
 		b := c.expr(tree)
 		c.pos, c.end = parser.NoPos, parser.NoPos
@@ -158,9 +158,9 @@ func (c *compiler) finish(p *block) *block {
 		genAnd(ppi, p)
 		p = p.res()
 	}
-	backpatch(p, c.newBlock(clsRET|srcK, c.snaplen))
+	backpatch(p, c.newBlock(ClassRET|SrcK, c.snaplen))
 	p.sense = !p.sense
-	backpatch(p, c.newBlock(clsRET|srcK, 0))
+	backpatch(p, c.newBlock(ClassRET|SrcK, 0))
 	return p.head
 }
 
@@ -191,9 +191,9 @@ func (c *compiler) freeReg(n int) {
 func (c *compiler) loadAbsOffsetRel(abs *absOffset, offset uint32, size uint16) []*stmt {
 	s := c.absOffsetVarPart(abs)
 	if s != nil {
-		return append(s, newStmt(clsLD|modeIND|size, abs.constPart+offset))
+		return append(s, newStmt(ClassLD|ModeIND|size, abs.constPart+offset))
 	}
-	return []*stmt{newStmt(clsLD|modeABS|size, abs.constPart+offset)}
+	return []*stmt{newStmt(ClassLD|ModeABS|size, abs.constPart+offset)}
 }
 
 // absOffsetVarPart returns statements that put the variable part of an
@@ -205,13 +205,13 @@ func (c *compiler) absOffsetVarPart(off *absOffset) []*stmt {
 	if off.reg == -1 {
 		off.reg = c.allocReg()
 	}
-	return []*stmt{newStmt(clsLDX|modeMEM, uint32(off.reg))}
+	return []*stmt{newStmt(ClassLDX|ModeMEM, uint32(off.reg))}
 }
 
 func (c *compiler) loadA(rel offRel, offset uint32, size uint16) []*stmt {
 	switch rel {
 	case orPacket:
-		return []*stmt{newStmt(clsLD|modeABS|size, offset)}
+		return []*stmt{newStmt(ClassLD|ModeABS|size, offset)}
 	case orLinkHdr:
 		return c.loadAbsOffsetRel(&c.offLinkHdr, offset, size)
 	case orPrevLinkHdr:
@@ -228,7 +228,7 @@ func (c *compiler) loadA(rel offRel, offset uint32, size uint16) []*stmt {
 		return c.loadAbsOffsetRel(&c.offLinkType, offset, size)
 	case orTranIPv4:
 		s := c.loadXIPHdrLen()
-		return append(s, newStmt(clsLD|modeIND|size, c.offLinkPL.constPart+c.offNL+offset))
+		return append(s, newStmt(ClassLD|ModeIND|size, c.offLinkPL.constPart+c.offNL+offset))
 	case orTranIPv6:
 		return c.loadAbsOffsetRel(&c.offLinkPL, c.offNL+40+offset, size)
 	}
@@ -241,14 +241,14 @@ func (c *compiler) loadXIPHdrLen() []*stmt {
 	s := c.absOffsetVarPart(&c.offLinkPL)
 	if s != nil {
 		s = append(s,
-			newStmt(clsLD|modeIND|szB, c.offLinkPL.constPart+c.offNL),
-			newStmt(clsALU|aluAND|srcK, 0xf),
-			newStmt(clsALU|aluLSH|srcK, 2),
-			newStmt(clsALU|aluADD|srcX, 0),
-			newStmt(clsMISC|miscTAX, 0))
+			newStmt(ClassLD|ModeIND|SizeB, c.offLinkPL.constPart+c.offNL),
+			newStmt(ClassALU|ALUAnd|SrcK, 0xf),
+			newStmt(ClassALU|ALULsh|SrcK, 2),
+			newStmt(ClassALU|ALUAdd|SrcX, 0),
+			newStmt(ClassMISC|MiscTAX, 0))
 		return s
 	}
-	return []*stmt{newStmt(clsLDX|modeMSH|szB, c.offLinkPL.constPart+c.offNL)}
+	return []*stmt{newStmt(ClassLDX|ModeMSH|SizeB, c.offLinkPL.constPart+c.offNL)}
 }
 
 // Comparisons.
@@ -256,34 +256,34 @@ func (c *compiler) loadXIPHdrLen() []*stmt {
 func (c *compiler) ncmp(rel offRel, offset uint32, size uint16, mask uint32, jtype uint16, reverse bool, v uint32) *block {
 	s := c.loadA(rel, offset, size)
 	if mask != 0xffffffff {
-		s = append(s, newStmt(clsALU|aluAND|srcK, mask))
+		s = append(s, newStmt(ClassALU|ALUAnd|SrcK, mask))
 	}
-	b := c.newBlock(clsJMP|jtype|srcK, v)
+	b := c.newBlock(ClassJMP|jtype|SrcK, v)
 	b.stmts = s
-	if reverse && (jtype == jmpJGT || jtype == jmpJGE) {
+	if reverse && (jtype == JumpJGT || jtype == JumpJGE) {
 		genNot(b)
 	}
 	return b
 }
 
 func (c *compiler) cmp(rel offRel, offset uint32, size uint16, v uint32) *block {
-	return c.ncmp(rel, offset, size, 0xffffffff, jmpJEQ, false, v)
+	return c.ncmp(rel, offset, size, 0xffffffff, JumpJEQ, false, v)
 }
 
 func (c *compiler) cmpGT(rel offRel, offset uint32, size uint16, v uint32) *block {
-	return c.ncmp(rel, offset, size, 0xffffffff, jmpJGT, false, v)
+	return c.ncmp(rel, offset, size, 0xffffffff, JumpJGT, false, v)
 }
 
 func (c *compiler) cmpGE(rel offRel, offset uint32, size uint16, v uint32) *block {
-	return c.ncmp(rel, offset, size, 0xffffffff, jmpJGE, false, v)
+	return c.ncmp(rel, offset, size, 0xffffffff, JumpJGE, false, v)
 }
 
 func (c *compiler) cmpLT(rel offRel, offset uint32, size uint16, v uint32) *block {
-	return c.ncmp(rel, offset, size, 0xffffffff, jmpJGE, true, v)
+	return c.ncmp(rel, offset, size, 0xffffffff, JumpJGE, true, v)
 }
 
 func (c *compiler) cmpLE(rel offRel, offset uint32, size uint16, v uint32) *block {
-	return c.ncmp(rel, offset, size, 0xffffffff, jmpJGT, true, v)
+	return c.ncmp(rel, offset, size, 0xffffffff, JumpJGT, true, v)
 }
 
 func (c *compiler) mcmp(rel offRel, offset uint32, size uint16, v, mask uint32) *block {
@@ -292,7 +292,7 @@ func (c *compiler) mcmp(rel offRel, offset uint32, size uint16, v, mask uint32) 
 		// true, which folding then removes.
 		return c.genTrue()
 	}
-	return c.ncmp(rel, offset, size, mask, jmpJEQ, false, v)
+	return c.ncmp(rel, offset, size, mask, JumpJEQ, false, v)
 }
 
 // bcmp compares a byte string, word by word from the end.
@@ -301,7 +301,7 @@ func (c *compiler) bcmp(rel offRel, offset uint32, v []byte) *block {
 	size := uint32(len(v))
 	for size >= 4 {
 		p := v[size-4:]
-		tmp := c.cmp(rel, offset+size-4, szW, uint32(p[0])<<24|uint32(p[1])<<16|uint32(p[2])<<8|uint32(p[3]))
+		tmp := c.cmp(rel, offset+size-4, SizeW, uint32(p[0])<<24|uint32(p[1])<<16|uint32(p[2])<<8|uint32(p[3]))
 		if b != nil {
 			genAnd(b, tmp)
 		}
@@ -310,7 +310,7 @@ func (c *compiler) bcmp(rel offRel, offset uint32, v []byte) *block {
 	}
 	for size >= 2 {
 		p := v[size-2:]
-		tmp := c.cmp(rel, offset+size-2, szH, uint32(p[0])<<8|uint32(p[1]))
+		tmp := c.cmp(rel, offset+size-2, SizeH, uint32(p[0])<<8|uint32(p[1]))
 		if b != nil {
 			genAnd(b, tmp)
 		}
@@ -318,7 +318,7 @@ func (c *compiler) bcmp(rel offRel, offset uint32, v []byte) *block {
 		size -= 2
 	}
 	if size > 0 {
-		tmp := c.cmp(rel, offset, szB, uint32(v[0]))
+		tmp := c.cmp(rel, offset, SizeB, uint32(v[0]))
 		if b != nil {
 			genAnd(b, tmp)
 		}
@@ -333,8 +333,8 @@ func (c *compiler) uncond(rsense bool) *block {
 	if rsense {
 		k = 0
 	}
-	b := c.newBlock(clsJMP|jmpJEQ|srcK, 0)
-	b.stmts = []*stmt{newStmt(clsLD|modeIMM, k)}
+	b := c.newBlock(ClassJMP|JumpJEQ|SrcK, 0)
+	b.stmts = []*stmt{newStmt(ClassLD|ModeIMM, k)}
 	b.isConst = true
 	return b
 }

@@ -39,9 +39,9 @@ func (c *compiler) tunnelCheck(port uint32, geneve, v6 bool, vni uint32, has boo
 	var b1 *block
 	if geneve {
 		// Only version 0 can be decoded.
-		b1 = c.mcmp(rel, 8, szB, 0, geneveVerMask)
+		b1 = c.mcmp(rel, 8, SizeB, 0, geneveVerMask)
 	} else {
-		b1 = c.cmp(rel, 8, szB, vxlanFlagsVNI)
+		b1 = c.cmp(rel, 8, SizeB, vxlanFlagsVNI)
 	}
 	genAnd(b0, b1)
 	b0 = b1
@@ -51,7 +51,7 @@ func (c *compiler) tunnelCheck(port uint32, geneve, v6 bool, vni uint32, has boo
 		} else {
 			c.checkMax("VXLAN VNI", vni, vniMax)
 		}
-		b1 = c.mcmp(rel, 12, szW, vni<<8, vniMask)
+		b1 = c.mcmp(rel, 12, SizeW, vni<<8, vniMask)
 		genAnd(b0, b1)
 		b0 = b1
 	}
@@ -61,15 +61,15 @@ func (c *compiler) tunnelCheck(port uint32, geneve, v6 bool, vni uint32, has boo
 	var s []*stmt
 	if !v6 {
 		s = c.loadXIPHdrLen()
-		s = append(s, newStmt(clsMISC|miscTXA, 0))
+		s = append(s, newStmt(ClassMISC|MiscTXA, 0))
 	} else {
 		s = c.absOffsetVarPart(&c.offLinkPL)
 		if s != nil {
-			s = append(s, newStmt(clsLD|modeIMM, ipv6HdrLen), newStmt(clsALU|aluADD|srcX, 0))
+			s = append(s, newStmt(ClassLD|ModeIMM, ipv6HdrLen), newStmt(ClassALU|ALUAdd|SrcX, 0))
 		} else {
-			s = []*stmt{newStmt(clsLD|modeIMM, ipv6HdrLen)}
+			s = []*stmt{newStmt(ClassLD|ModeIMM, ipv6HdrLen)}
 		}
-		s = append(s, newStmt(clsMISC|miscTAX, 0))
+		s = append(s, newStmt(ClassMISC|MiscTAX, 0))
 	}
 	b1 = c.jeqX(s)
 	genAnd(b0, b1)
@@ -120,35 +120,35 @@ func (c *compiler) vxlan(vni uint32, has bool) *block { return c.tunnel(false, v
 func (c *compiler) geneveOffsets() []*stmt {
 	s := []*stmt{
 		// Start of the Geneve header, kept in X.
-		newStmt(clsALU|aluADD|srcK, c.offLinkPL.constPart+c.offNL+udpHdrLen),
-		newStmt(clsMISC|miscTAX, 0),
+		newStmt(ClassALU|ALUAdd|SrcK, c.offLinkPL.constPart+c.offNL+udpHdrLen),
+		newStmt(ClassMISC|MiscTAX, 0),
 		// Its protocol type field is 2 bytes in.
-		newStmt(clsALU|aluADD|srcK, 2),
+		newStmt(ClassALU|ALUAdd|SrcK, 2),
 	}
 	c.offLinkType = absOffset{isVariable: true, reg: c.allocReg()}
 	s = append(s,
-		newStmt(clsST, uint32(c.offLinkType.reg)),
+		newStmt(ClassST, uint32(c.offLinkType.reg)),
 		// End of the Geneve header: base header plus options.
-		newStmt(clsLD|modeIND|szB, 0),
-		newStmt(clsALU|aluAND|srcK, geneveOptMask),
-		newStmt(clsALU|aluMUL|srcK, 4),
-		newStmt(clsALU|aluADD|srcK, geneveHdrLen),
-		newStmt(clsALU|aluADD|srcX, 0))
+		newStmt(ClassLD|ModeIND|SizeB, 0),
+		newStmt(ClassALU|ALUAnd|SrcK, geneveOptMask),
+		newStmt(ClassALU|ALUMul|SrcK, 4),
+		newStmt(ClassALU|ALUAdd|SrcK, geneveHdrLen),
+		newStmt(ClassALU|ALUAdd|SrcX, 0))
 	c.pushLinkHdr(LinkEN10MB, true, 0, c.allocReg())
 	s = append(s,
-		newStmt(clsST, uint32(c.offLinkHdr.reg)),
-		newStmt(clsLD|modeIND|szH, 2),
-		newStmt(clsLDX|modeMEM, uint32(c.offLinkHdr.reg)))
-	isTEB := newStmt(clsJMP|jmpJEQ|srcK, etherTypeTEB)
-	txa := newStmt(clsMISC|miscTXA, 0)
+		newStmt(ClassST, uint32(c.offLinkHdr.reg)),
+		newStmt(ClassLD|ModeIND|SizeH, 2),
+		newStmt(ClassLDX|ModeMEM, uint32(c.offLinkHdr.reg)))
+	isTEB := newStmt(ClassJMP|JumpJEQ|SrcK, etherTypeTEB)
+	txa := newStmt(ClassMISC|MiscTXA, 0)
 	isTEB.jt = txa
 	s = append(s, isTEB, txa,
-		newStmt(clsALU|aluADD|srcK, etherTypeOff),
-		newStmt(clsST, uint32(c.offLinkType.reg)),
-		newStmt(clsALU|aluADD|srcK, etherHdrLenOff),
-		newStmt(clsMISC|miscTAX, 0))
+		newStmt(ClassALU|ALUAdd|SrcK, etherTypeOff),
+		newStmt(ClassST, uint32(c.offLinkType.reg)),
+		newStmt(ClassALU|ALUAdd|SrcK, etherHdrLenOff),
+		newStmt(ClassMISC|MiscTAX, 0))
 	c.offLinkPL = absOffset{isVariable: true, reg: c.allocReg()}
-	stx := newStmt(clsSTX, uint32(c.offLinkPL.reg))
+	stx := newStmt(ClassSTX, uint32(c.offLinkPL.reg))
 	isTEB.jf = stx
 	s = append(s, stx)
 	c.offNL = 0
@@ -159,20 +159,20 @@ func (c *compiler) geneveOffsets() []*stmt {
 // offsets of the inner Ethernet header, its type field and its payload.
 func (c *compiler) vxlanOffsets() []*stmt {
 	s := []*stmt{
-		newStmt(clsALU|aluADD|srcK, c.offLinkPL.constPart+c.offNL+udpHdrLen),
-		newStmt(clsALU|aluADD|srcK, vxlanHdrLen),
+		newStmt(ClassALU|ALUAdd|SrcK, c.offLinkPL.constPart+c.offNL+udpHdrLen),
+		newStmt(ClassALU|ALUAdd|SrcK, vxlanHdrLen),
 	}
 	c.pushLinkHdr(LinkEN10MB, true, 0, c.allocReg())
 	s = append(s,
-		newStmt(clsST, uint32(c.offLinkHdr.reg)),
-		newStmt(clsALU|aluADD|srcK, etherTypeOff))
+		newStmt(ClassST, uint32(c.offLinkHdr.reg)),
+		newStmt(ClassALU|ALUAdd|SrcK, etherTypeOff))
 	c.offLinkType = absOffset{isVariable: true, reg: c.allocReg()}
 	s = append(s,
-		newStmt(clsST, uint32(c.offLinkType.reg)),
-		newStmt(clsALU|aluADD|srcK, etherHdrLenOff),
-		newStmt(clsMISC|miscTAX, 0))
+		newStmt(ClassST, uint32(c.offLinkType.reg)),
+		newStmt(ClassALU|ALUAdd|SrcK, etherHdrLenOff),
+		newStmt(ClassMISC|MiscTAX, 0))
 	c.offLinkPL = absOffset{isVariable: true, reg: c.allocReg()}
-	s = append(s, newStmt(clsSTX, uint32(c.offLinkPL.reg)))
+	s = append(s, newStmt(ClassSTX, uint32(c.offLinkPL.reg)))
 	c.offNL = 0
 	return s
 }
@@ -182,8 +182,8 @@ func (c *compiler) vxlanOffsets() []*stmt {
 // tests need it since a Geneve payload need not be Ethernet.
 func (c *compiler) geneveLLCheck() *block {
 	b := c.jeqX([]*stmt{
-		newStmt(clsLD|modeMEM, uint32(c.offLinkHdr.reg)),
-		newStmt(clsLDX|modeMEM, uint32(c.offLinkPL.reg)),
+		newStmt(ClassLD|ModeMEM, uint32(c.offLinkHdr.reg)),
+		newStmt(ClassLDX|ModeMEM, uint32(c.offLinkPL.reg)),
 	})
 	genNot(b)
 	return b

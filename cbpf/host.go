@@ -82,7 +82,7 @@ func (c *compiler) hostop4(addrs []uint32, mask uint32, dir parser.Dir, llProto 
 	var b *block
 	for _, a := range addrs {
 		t := c.hostDirCmp(dir, func(off uint32) *block {
-			return c.mcmp(orLinkPL, off, szW, a, mask)
+			return c.mcmp(orLinkPL, off, SizeW, a, mask)
 		}, srcOff, dstOff)
 		if b != nil {
 			genOr(b, t)
@@ -161,9 +161,9 @@ func (c *compiler) cmp6(off uint32, a, m [16]byte) *block {
 	word := func(p [16]byte, i int) uint32 {
 		return uint32(p[4*i])<<24 | uint32(p[4*i+1])<<16 | uint32(p[4*i+2])<<8 | uint32(p[4*i+3])
 	}
-	b1 := c.mcmp(orLinkPL, off+12, szW, word(a, 3), word(m, 3))
+	b1 := c.mcmp(orLinkPL, off+12, SizeW, word(a, 3), word(m, 3))
 	for i := 2; i >= 0; i-- {
-		b0 := c.mcmp(orLinkPL, off+uint32(4*i), szW, word(a, i), word(m, i))
+		b0 := c.mcmp(orLinkPL, off+uint32(4*i), SizeW, word(a, i), word(m, i))
 		genAnd(b0, b1)
 	}
 	return b1

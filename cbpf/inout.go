@@ -35,12 +35,12 @@ func (c *compiler) direction(b *parser.Builtin) *block {
 	var b0 *block
 	switch {
 	case c.linktype == LinkLinuxSLL:
-		b0 = c.cmp(orLinkHdr, 0, szH, packetOutgoing)
+		b0 = c.cmp(orLinkHdr, 0, SizeH, packetOutgoing)
 	case c.linktype == LinkLinuxSLL2:
-		b0 = c.cmp(orLinkHdr, 10, szB, packetOutgoing)
+		b0 = c.cmp(orLinkHdr, 10, SizeB, packetOutgoing)
 	case c.opts.LinuxExt:
-		b0 = c.newBlock(clsJMP|jmpJEQ|srcK, packetOutgoing)
-		b0.stmts = []*stmt{newStmt(clsLD|szH|modeABS, skfAdOff+skfAdPktType)}
+		b0 = c.newBlock(ClassJMP|JumpJEQ|SrcK, packetOutgoing)
+		b0.stmts = []*stmt{newStmt(ClassLD|SizeH|ModeABS, skfAdOff+skfAdPktType)}
 	default:
 		c.fail("not a live capture, '%s' not supported on DLT_%s", kwDirWord(b.Kw), c.linktype)
 	}
@@ -54,10 +54,10 @@ func (c *compiler) direction(b *parser.Builtin) *block {
 func (c *compiler) ifindex(idx uint32) *block {
 	switch {
 	case c.linktype == LinkLinuxSLL2:
-		return c.cmp(orLinkHdr, 4, szW, idx)
+		return c.cmp(orLinkHdr, 4, SizeW, idx)
 	case c.opts.LinuxExt:
-		b0 := c.newBlock(clsJMP|jmpJEQ|srcK, idx)
-		b0.stmts = []*stmt{newStmt(clsLD|szW|modeABS, skfAdOff+skfAdIfindex)}
+		b0 := c.newBlock(ClassJMP|JumpJEQ|SrcK, idx)
+		b0.stmts = []*stmt{newStmt(ClassLD|SizeW|ModeABS, skfAdOff+skfAdIfindex)}
 		return b0
 	}
 	c.fail("not a live capture, 'ifindex' not supported on DLT_%s", c.linktype)

@@ -147,7 +147,7 @@ func (c *compiler) otherLinktypeCheck(llProto uint32) *block {
 		if llProto == llcSAPISONS {
 			llProto = llProto<<8 | llcSAPISONS
 		}
-		return c.cmp(orLinkType, 0, szH, llProto)
+		return c.cmp(orLinkType, 0, SizeH, llProto)
 	case lt == LinkFDDI || lt == LinkIEEE802 || lt == LinkATMRFC1483 ||
 		lt == LinkATMCLIP || lt == LinkIPOverFC:
 		return c.llcLinktype(llProto)
@@ -156,13 +156,13 @@ func (c *compiler) otherLinktypeCheck(llProto uint32) *block {
 	case lt == LinkSLIP || lt == LinkSLIPBSDOS:
 		switch llProto {
 		case etherTypeIP:
-			return c.mcmp(orLinkHdr, 0, szB, 0x40, 0xf0)
+			return c.mcmp(orLinkHdr, 0, SizeB, 0x40, 0xf0)
 		case etherTypeIPv6:
-			return c.mcmp(orLinkHdr, 0, szB, 0x60, 0xf0)
+			return c.mcmp(orLinkHdr, 0, SizeB, 0x60, 0xf0)
 		}
 		return c.genFalse()
 	case lt == LinkPPP || lt == LinkPPPPPPD || lt == LinkPPPSerial || lt == LinkPPPEther:
-		return c.cmp(orLinkType, 0, szH, c.etherTypeToPPP(llProto))
+		return c.cmp(orLinkType, 0, SizeH, c.etherTypeToPPP(llProto))
 	case lt == LinkPPPBSDOS:
 		return c.pppBSDOSLinktype(llProto)
 	case lt == LinkEnc:
@@ -180,19 +180,19 @@ func (c *compiler) otherLinktypeCheck(llProto uint32) *block {
 		return c.frelayLinktype(llProto)
 	case isJuniper(lt):
 		// Only the magic number can be checked.
-		return c.mcmp(orLinkHdr, 0, szW, 0x4d474300, 0xffffff00)
+		return c.mcmp(orLinkHdr, 0, SizeW, 0x4d474300, 0xffffff00)
 	case lt == LinkIPNet:
 		switch llProto {
 		case etherTypeIP:
-			return c.cmp(orLinkType, 0, szB, ipnetAFINET)
+			return c.cmp(orLinkType, 0, SizeB, ipnetAFINET)
 		case etherTypeIPv6:
-			return c.cmp(orLinkType, 0, szB, ipnetAFINET6)
+			return c.cmp(orLinkType, 0, SizeB, ipnetAFINET6)
 		}
 		return c.genFalse()
 	}
 	if c.offLinkType.constPart != offsetNotSet {
 		// A link type with a type field: take it to be an EtherType.
-		return c.cmp(orLinkType, 0, szH, llProto)
+		return c.cmp(orLinkType, 0, SizeH, llProto)
 	}
 	c.fail("link-layer type filtering not implemented for DLT_%s", lt)
 	return nil
@@ -222,22 +222,22 @@ const (
 func (c *compiler) llcLinktype(llProto uint32) *block {
 	switch llProto {
 	case llcSAPIP, llcSAPISONS, llcSAPNetBEUI:
-		return c.cmp(orLLC, 0, szH, llProto<<8|llProto)
+		return c.cmp(orLLC, 0, SizeH, llProto<<8|llProto)
 	case llcSAPIPX:
-		return c.cmp(orLLC, 0, szB, llcSAPIPX)
+		return c.cmp(orLLC, 0, SizeB, llcSAPIPX)
 	case etherTypeATalk:
 		return c.snap(0x080007, etherTypeATalk)
 	}
 	if llProto <= etherMTU {
-		return c.cmp(orLLC, 0, szB, llProto)
+		return c.cmp(orLLC, 0, SizeB, llProto)
 	}
-	return c.cmp(orLLC, 6, szH, llProto)
+	return c.cmp(orLLC, 6, SizeH, llProto)
 }
 
 // frelayNLPID checks for a UI frame with the given NLPID after a 2-byte
 // Frame Relay address.
 func (c *compiler) frelayNLPID(v uint32) *block {
-	return c.cmp(orLinkHdr, 2, szH, 0x03<<8|v)
+	return c.cmp(orLinkHdr, 2, SizeH, 0x03<<8|v)
 }
 
 // dropUnusedPLReg undoes the allocation of the payload offset register
@@ -293,25 +293,25 @@ func (c *compiler) otherDirection(outbound bool) *block {
 	}
 	switch lt := c.linktype; {
 	case lt == LinkSLIP:
-		return c.cmp(orLinkHdr, 0, szB, pick(slipDirIn, slipDirOut))
+		return c.cmp(orLinkHdr, 0, SizeB, pick(slipDirIn, slipDirOut))
 	case lt == LinkPPPPPPD:
-		return c.cmp(orLinkHdr, 0, szB, pick(pppdDirIn, pppdDirOut))
+		return c.cmp(orLinkHdr, 0, SizeB, pick(pppdDirIn, pppdDirOut))
 	case lt == LinkIPNet:
-		return c.cmp(orLinkHdr, 2, szH, pick(ipnetInbound, ipnetOutbnd))
+		return c.cmp(orLinkHdr, 2, SizeH, pick(ipnetInbound, ipnetOutbnd))
 	case lt == LinkPFLog:
-		return c.cmp(orLinkHdr, pflogDir, szB, pick(pfDirIn, pfDirOut))
+		return c.cmp(orLinkHdr, pflogDir, SizeB, pick(pfDirIn, pfDirOut))
 	case lt == LinkDSATagBRCM:
 		// the opcode in the top 3 bits of the Broadcom tag: 0 towards
 		// the CPU, 1 from it
-		return c.mcmp(orLinkHdr, 12, szB, pick(0x00, 0x20), pick(0xe0, 0xe0))
+		return c.mcmp(orLinkHdr, 12, SizeB, pick(0x00, 0x20), pick(0xe0, 0xe0))
 	case lt == LinkDSATagDSA:
 		// the mode bits of the DSA tag: To_CPU has 0x40 clear, From_CPU
 		// is 01
-		return c.mcmp(orLinkHdr, 12, szB, pick(0x00, 0x40), pick(0x40, 0xc0))
+		return c.mcmp(orLinkHdr, 12, SizeB, pick(0x00, 0x40), pick(0x40, 0xc0))
 	case isJuniper(lt):
 		// The low bit of the flags byte after the magic number is set
 		// for packets received.
-		return c.mcmp(orLinkHdr, 3, szB, pick(1, 0), 0x01)
+		return c.mcmp(orLinkHdr, 3, SizeB, pick(1, 0), 0x01)
 	}
 	return nil
 }

@@ -30,9 +30,9 @@ func (c *compiler) linktypeCheck(llProto uint32) *block {
 	case LinkRaw:
 		switch llProto {
 		case etherTypeIP:
-			return c.mcmp(orLinkHdr, 0, szB, 0x40, 0xf0)
+			return c.mcmp(orLinkHdr, 0, SizeB, 0x40, 0xf0)
 		case etherTypeIPv6:
-			return c.mcmp(orLinkHdr, 0, szB, 0x60, 0xf0)
+			return c.mcmp(orLinkHdr, 0, SizeB, 0x60, 0xf0)
 		}
 		return c.genFalse()
 	case LinkIPv4:
@@ -63,25 +63,25 @@ func (c *compiler) prevLinkHdrCheck() *block {
 func (c *compiler) etherLinktype(llProto uint32) *block {
 	switch llProto {
 	case llcSAPISONS, llcSAPIP, llcSAPNetBEUI:
-		b0 := c.cmpGT(orLinkType, 0, szH, etherMTU)
+		b0 := c.cmpGT(orLinkType, 0, SizeH, etherMTU)
 		genNot(b0)
-		b1 := c.cmp(orLLC, 0, szH, llProto<<8|llProto)
+		b1 := c.cmp(orLLC, 0, SizeH, llProto<<8|llProto)
 		genAnd(b0, b1)
 		return b1
 	case llcSAPIPX:
-		b0 := c.cmp(orLLC, 0, szB, llcSAPIPX)
-		b1 := c.cmp(orLLC, 0, szH, 0xffff)
+		b0 := c.cmp(orLLC, 0, SizeB, llcSAPIPX)
+		b1 := c.cmp(orLLC, 0, SizeH, 0xffff)
 		genOr(b0, b1)
 		b0 = c.snap(0x000000, etherTypeIPX)
 		genOr(b0, b1)
-		b0 = c.cmpGT(orLinkType, 0, szH, etherMTU)
+		b0 = c.cmpGT(orLinkType, 0, SizeH, etherMTU)
 		genNot(b0)
 		genAnd(b0, b1)
-		b0 = c.cmp(orLinkType, 0, szH, etherTypeIPX)
+		b0 = c.cmp(orLinkType, 0, SizeH, etherTypeIPX)
 		genOr(b0, b1)
 		return b1
 	case etherTypeATalk, etherTypeAARP:
-		b0 := c.cmpGT(orLinkType, 0, szH, etherMTU)
+		b0 := c.cmpGT(orLinkType, 0, SizeH, etherMTU)
 		genNot(b0)
 		var b1 *block
 		if llProto == etherTypeATalk {
@@ -90,37 +90,37 @@ func (c *compiler) etherLinktype(llProto uint32) *block {
 			b1 = c.snap(0x000000, etherTypeAARP)
 		}
 		genAnd(b0, b1)
-		b0 = c.cmp(orLinkType, 0, szH, llProto)
+		b0 = c.cmp(orLinkType, 0, SizeH, llProto)
 		genOr(b0, b1)
 		return b1
 	}
 	if llProto <= etherMTU {
-		b0 := c.cmpGT(orLinkType, 0, szH, etherMTU)
+		b0 := c.cmpGT(orLinkType, 0, SizeH, etherMTU)
 		genNot(b0)
-		b1 := c.cmp(orLinkType, 2, szB, llProto)
+		b1 := c.cmp(orLinkType, 2, SizeB, llProto)
 		genAnd(b0, b1)
 		return b1
 	}
-	return c.cmp(orLinkType, 0, szH, llProto)
+	return c.cmp(orLinkType, 0, SizeH, llProto)
 }
 
 // sllLinktype: the protocol field of a Linux cooked header.
 func (c *compiler) sllLinktype(llProto uint32) *block {
 	switch llProto {
 	case llcSAPISONS, llcSAPIP, llcSAPNetBEUI:
-		b0 := c.cmp(orLinkType, 0, szH, sllP8022)
-		b1 := c.cmp(orLLC, 0, szH, llProto<<8|llProto)
+		b0 := c.cmp(orLinkType, 0, SizeH, sllP8022)
+		b1 := c.cmp(orLLC, 0, SizeH, llProto<<8|llProto)
 		genAnd(b0, b1)
 		return b1
 	case llcSAPIPX:
-		b0 := c.cmp(orLLC, 0, szB, llcSAPIPX)
+		b0 := c.cmp(orLLC, 0, SizeB, llcSAPIPX)
 		b1 := c.snap(0x000000, etherTypeIPX)
 		genOr(b0, b1)
-		b0 = c.cmp(orLinkType, 0, szH, sllP8022)
+		b0 = c.cmp(orLinkType, 0, SizeH, sllP8022)
 		genAnd(b0, b1)
-		b0 = c.cmp(orLinkType, 0, szH, sllP8023)
+		b0 = c.cmp(orLinkType, 0, SizeH, sllP8023)
 		genOr(b0, b1)
-		b0 = c.cmp(orLinkType, 0, szH, etherTypeIPX)
+		b0 = c.cmp(orLinkType, 0, SizeH, etherTypeIPX)
 		genOr(b0, b1)
 		return b1
 	case etherTypeATalk, etherTypeAARP:
@@ -130,19 +130,19 @@ func (c *compiler) sllLinktype(llProto uint32) *block {
 		} else {
 			b0 = c.snap(0x000000, etherTypeAARP)
 		}
-		b1 := c.cmp(orLinkType, 0, szH, sllP8022)
+		b1 := c.cmp(orLinkType, 0, SizeH, sllP8022)
 		genAnd(b1, b0)
-		b1 = c.cmp(orLinkType, 0, szH, llProto)
+		b1 = c.cmp(orLinkType, 0, SizeH, llProto)
 		genOr(b1, b0)
 		return b0
 	}
 	if llProto <= etherMTU {
-		b0 := c.cmp(orLinkType, 0, szH, sllP8022)
-		b1 := c.cmp(orLinkHdr, c.offLinkPL.constPart, szB, llProto)
+		b0 := c.cmp(orLinkType, 0, SizeH, sllP8022)
+		b1 := c.cmp(orLinkHdr, c.offLinkPL.constPart, SizeB, llProto)
 		genAnd(b0, b1)
 		return b1
 	}
-	return c.cmp(orLinkType, 0, szH, llProto)
+	return c.cmp(orLinkType, 0, SizeH, llProto)
 }
 
 // AF_ values in the DLT_NULL/DLT_LOOP header.
@@ -178,7 +178,7 @@ func (c *compiler) nullLinktype(llProto uint32) *block {
 	chain := func(vals []uint32) *block {
 		var b *block
 		for _, v := range vals {
-			t := c.cmp(orLinkHdr, 0, szW, v)
+			t := c.cmp(orLinkHdr, 0, SizeW, v)
 			if b != nil {
 				genOr(b, t)
 			}

@@ -34,18 +34,18 @@ func (c *compiler) llc(kind string) *block {
 		return b0
 	case "i":
 		// I frames have the low bit of the control field clear.
-		b1 = c.newBlock(clsJMP|jmpJSET|srcK, llcIFmtMask)
-		b1.stmts = c.loadA(orLLC, 2, szB)
+		b1 = c.newBlock(ClassJMP|JumpJSET|SrcK, llcIFmtMask)
+		b1.stmts = c.loadA(orLLC, 2, SizeB)
 		genNot(b1)
 	case "s":
-		b1 = c.mcmp(orLLC, 2, szB, llcSFmt, llcSUFmtMsk)
+		b1 = c.mcmp(orLLC, 2, SizeB, llcSFmt, llcSUFmtMsk)
 	case "u":
-		b1 = c.mcmp(orLLC, 2, szB, llcUFmt, llcSUFmtMsk)
+		b1 = c.mcmp(orLLC, 2, SizeB, llcUFmt, llcSUFmtMsk)
 	default:
 		if v, ok := llcSCmds[kind]; ok {
-			b1 = c.mcmp(orLLC, 2, szB, v, llcSCmdMask)
+			b1 = c.mcmp(orLLC, 2, SizeB, v, llcSCmdMask)
 		} else if v, ok := llcUCmds[kind]; ok {
-			b1 = c.mcmp(orLLC, 2, szB, v, llcUCmdMask)
+			b1 = c.mcmp(orLLC, 2, SizeB, v, llcUCmdMask)
 		} else {
 			c.fail("unknown LLC type name '%s'", kind)
 		}
@@ -60,9 +60,9 @@ func (c *compiler) llc(kind string) *block {
 func (c *compiler) llcPresent() *block {
 	switch c.linktype {
 	case LinkEN10MB:
-		b0 := c.cmpGT(orLinkType, 0, szH, etherMTU)
+		b0 := c.cmpGT(orLinkType, 0, SizeH, etherMTU)
 		genNot(b0)
-		b1 := c.cmp(orLLC, 0, szH, 0xffff)
+		b1 := c.cmp(orLLC, 0, SizeH, 0xffff)
 		genNot(b1)
 		genAnd(b0, b1)
 		return b1

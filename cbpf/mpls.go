@@ -34,7 +34,7 @@ func (c *compiler) mpls(label uint32, has bool) *block {
 	}
 	if has {
 		c.checkMax("MPLS label", label, mplsLabelMax)
-		b1 := c.mcmp(orLinkPL, 0, szW, label<<12, mplsLabelMask)
+		b1 := c.mcmp(orLinkPL, 0, SizeW, label<<12, mplsLabelMask)
 		genAnd(b0, b1)
 		b0 = b1
 	}
@@ -59,7 +59,7 @@ func (c *compiler) mplsLinktype(llProto uint32) *block {
 	}
 	// The bottom-of-stack bit is 2 bytes before the network header.
 	b0 := c.bitSet(orLinkPL, ^uint32(1), mplsBoS)
-	b1 := c.mcmp(orLinkPL, 0, szB, version, 0xf0)
+	b1 := c.mcmp(orLinkPL, 0, SizeB, version, 0xf0)
 	genAnd(b0, b1)
 	return b1
 }

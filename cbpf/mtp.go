@@ -59,24 +59,24 @@ func (c *compiler) signalUnit(kw parser.Keyword) *block {
 	}
 	switch kw {
 	case parser.KwFISU, parser.KwHFISU:
-		return li(jmpJEQ, 0)
+		return li(JumpJEQ, 0)
 	case parser.KwLSSU, parser.KwHLSSU:
-		b0 := li(jmpJGT, 0)
-		b1 := li(jmpJGT, lssuMax)
+		b0 := li(JumpJGT, 0)
+		b1 := li(JumpJGT, lssuMax)
 		genNot(b1)
 		genAnd(b0, b1)
 		return b1
 	}
-	return li(jmpJGT, lssuMax)
+	return li(JumpJGT, lssuMax)
 }
 
 // ssize is the size of the length indicator load.
 func ssize(kw parser.Keyword) uint16 {
 	switch kw {
 	case parser.KwHFISU, parser.KwHLSSU, parser.KwHMSU:
-		return szH
+		return SizeH
 	}
-	return szB
+	return SizeB
 }
 
 // mtp3Field is "sio|opc|dpc|sls [op] value" or a list of values.
@@ -110,18 +110,18 @@ func (c *compiler) mtp3Cmp(field parser.Keyword, op parser.RelOp, v uint32) *blo
 	switch field {
 	case parser.KwSIO, parser.KwHSIO:
 		c.checkMax(kwWord(field), v, 255)
-		off, size, mask = c.lx.ss7.sio, szB, 0xffffffff
+		off, size, mask = c.lx.ss7.sio, SizeB, 0xffffffff
 	case parser.KwOPC, parser.KwHOPC:
 		c.checkMax(kwWord(field), v, 16383)
-		off, size, mask = c.lx.ss7.opc, szW, 0x00c0ff0f
+		off, size, mask = c.lx.ss7.opc, SizeW, 0x00c0ff0f
 		v = (v&0x3)<<22 | (v&0x3fc)<<6 | (v&0x3c00)>>10
 	case parser.KwDPC, parser.KwHDPC:
 		c.checkMax(kwWord(field), v, 16383)
-		off, size, mask = c.lx.ss7.dpc, szH, 0xff3f
+		off, size, mask = c.lx.ss7.dpc, SizeH, 0xff3f
 		v = (v&0xff)<<8 | (v&0x3f00)>>8
 	case parser.KwSLS, parser.KwHSLS:
 		c.checkMax(kwWord(field), v, 15)
-		off, size, mask = c.lx.ss7.sls, szB, 0xf0
+		off, size, mask = c.lx.ss7.sls, SizeB, 0xf0
 		v <<= 4
 	}
 	return c.relCmp(orPacket, off+shift, size, mask, op, v)
@@ -132,17 +132,17 @@ func (c *compiler) mtp3Cmp(field parser.Keyword, op parser.RelOp, v uint32) *blo
 func (c *compiler) relCmp(rel offRel, off uint32, size uint16, mask uint32, op parser.RelOp, v uint32) *block {
 	switch op {
 	case parser.GT:
-		return c.ncmp(rel, off, size, mask, jmpJGT, false, v)
+		return c.ncmp(rel, off, size, mask, JumpJGT, false, v)
 	case parser.GE:
-		return c.ncmp(rel, off, size, mask, jmpJGE, false, v)
+		return c.ncmp(rel, off, size, mask, JumpJGE, false, v)
 	case parser.LE:
-		return c.ncmp(rel, off, size, mask, jmpJGT, true, v)
+		return c.ncmp(rel, off, size, mask, JumpJGT, true, v)
 	case parser.LT:
-		return c.ncmp(rel, off, size, mask, jmpJGE, true, v)
+		return c.ncmp(rel, off, size, mask, JumpJGE, true, v)
 	case parser.NE:
-		b := c.ncmp(rel, off, size, mask, jmpJEQ, false, v)
+		b := c.ncmp(rel, off, size, mask, JumpJEQ, false, v)
 		genNot(b)
 		return b
 	}
-	return c.ncmp(rel, off, size, mask, jmpJEQ, false, v)
+	return c.ncmp(rel, off, size, mask, JumpJEQ, false, v)
 }

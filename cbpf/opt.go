@@ -55,7 +55,7 @@ type oBlock struct {
 	pending *oState // meet of the incoming edges seen so far
 }
 
-func (b *oBlock) isRet() bool { return b.code&0x07 == clsRET }
+func (b *oBlock) isRet() bool { return b.code&0x07 == ClassRET }
 
 // jump reports whether b ends in an unconditional jump.
 func (b *oBlock) jump() bool { return !b.isRet() && b.jt == b.jf }
@@ -83,7 +83,7 @@ func (c *compiler) optimize(root *block) ([]bpf.RawInstruction, error) {
 		return nil, nil
 	}
 	g.run()
-	if g.root.isRet() && g.root.code == clsRET|srcK && g.root.k == 0 {
+	if g.root.isRet() && g.root.code == ClassRET|SrcK && g.root.k == 0 {
 		c.fail("expression rejects all packets")
 	}
 	return g.layout()
@@ -116,9 +116,9 @@ func graphFromBlocks(root *block) (*oGraph, bool) {
 		// The final branch.
 		last := &oBlock{code: b.code, k: b.k}
 		switch b.code & 0x07 {
-		case clsRET:
-		case clsJMP:
-			if b.jt == nil || b.jf == nil || b.code&0xf0 == jmpJA {
+		case ClassRET:
+		case ClassJMP:
+			if b.jt == nil || b.jf == nil || b.code&0xf0 == JumpJA {
 				ok = false
 			}
 		default:
@@ -137,14 +137,14 @@ func graphFromBlocks(root *block) (*oGraph, bool) {
 			return -1
 		}
 		for i, s := range b.stmts {
-			if s.code&0x07 != clsJMP {
+			if s.code&0x07 != ClassJMP {
 				if s.jt != nil || s.jf != nil || !stmtKnown(s.code) {
 					ok = false
 				}
 				continue
 			}
 			var targets []int
-			if s.code&0xf0 == jmpJA {
+			if s.code&0xf0 == JumpJA {
 				targets = []int{i + 1 + int(int32(s.k))}
 			} else {
 				targets = []int{index(s.jt), index(s.jf)}
@@ -177,7 +177,7 @@ func graphFromBlocks(root *block) (*oGraph, bool) {
 			}
 			o := last
 			if end < n || j+1 < len(starts) {
-				o = &oBlock{code: clsJMP | jmpJEQ}
+				o = &oBlock{code: ClassJMP | JumpJEQ}
 			}
 			for _, st := range b.stmts[l:end] {
 				o.stmts = append(o.stmts, oStmt{st.code, st.k})
@@ -190,10 +190,10 @@ func graphFromBlocks(root *block) (*oGraph, bool) {
 				continue
 			}
 			end := starts[j+1]
-			if k := len(o.stmts); k > 0 && o.stmts[k-1].code&0x07 == clsJMP {
+			if k := len(o.stmts); k > 0 && o.stmts[k-1].code&0x07 == ClassJMP {
 				js := b.stmts[end-1]
 				o.stmts = o.stmts[:k-1]
-				if js.code&0xf0 == jmpJA {
+				if js.code&0xf0 == JumpJA {
 					o.jt = seg[end+int(int32(js.k))]
 					o.jf = o.jt
 				} else {
@@ -222,29 +222,29 @@ func graphFromBlocks(root *block) (*oGraph, bool) {
 // stmtKnown reports whether code is a statement the optimizer models.
 func stmtKnown(code uint16) bool {
 	switch code & 0x07 {
-	case clsLD:
+	case ClassLD:
 		switch code & 0xe0 {
-		case modeIMM, modeLEN, modeMEM:
-			return code&0x18 == szW
-		case modeABS, modeIND:
+		case ModeIMM, ModeLEN, ModeMEM:
+			return code&0x18 == SizeW
+		case ModeABS, ModeIND:
 			return code&0x18 != 0x18
 		}
-	case clsLDX:
+	case ClassLDX:
 		switch code {
-		case clsLDX | modeIMM, clsLDX | modeMEM, clsLDX | modeLEN, clsLDX | modeMSH | szB:
+		case ClassLDX | ModeIMM, ClassLDX | ModeMEM, ClassLDX | ModeLEN, ClassLDX | ModeMSH | SizeB:
 			return true
 		}
-	case clsST, clsSTX:
+	case ClassST, ClassSTX:
 		return code&^0x07 == 0
-	case clsALU:
+	case ClassALU:
 		switch code & 0xf0 {
-		case aluADD, aluSUB, aluMUL, aluDIV, aluOR, aluAND, aluLSH, aluRSH, aluMOD, aluXOR:
+		case ALUAdd, ALUSub, ALUMul, ALUDiv, ALUOr, ALUAnd, ALULsh, ALURsh, ALUMod, ALUXor:
 			return true
-		case aluNEG:
-			return code&srcX == 0
+		case ALUNeg:
+			return code&SrcX == 0
 		}
-	case clsMISC:
-		return code == clsMISC|miscTAX || code == clsMISC|miscTXA
+	case ClassMISC:
+		return code == ClassMISC|MiscTAX || code == ClassMISC|MiscTXA
 	}
 	return false
 }

@@ -26,14 +26,14 @@ func (b *oBlock) liveOut() uint32 {
 // stmtDefs returns the register s sets, as a bit mask.
 func stmtDefs(s oStmt) uint32 {
 	switch s.code & 0x07 {
-	case clsLD, clsALU:
+	case ClassLD, ClassALU:
 		return 1 << regA
-	case clsLDX:
+	case ClassLDX:
 		return 1 << regX
-	case clsST, clsSTX:
+	case ClassST, ClassSTX:
 		return 1 << (s.k & 15)
-	case clsMISC:
-		if s.code == clsMISC|miscTAX {
+	case ClassMISC:
+		if s.code == ClassMISC|MiscTAX {
 			return 1 << regX
 		}
 		return 1 << regA

@@ -75,7 +75,7 @@ func (t *vnTable) constOf(v int32) (uint32, bool) {
 // oFact is the outcome of a comparison of value vn with constant k.
 type oFact struct {
 	vn   int32
-	code uint16 // jmpJEQ, jmpJGT, jmpJGE or jmpJSET
+	code uint16 // JumpJEQ, JumpJGT, JumpJGE or JumpJSET
 	k    uint32
 	res  bool
 }
@@ -153,55 +153,55 @@ type stmtEffect struct {
 // effect evaluates s over the register numbers regs.
 func (t *vnTable) effect(regs *[nRegs]int32, s oStmt) stmtEffect {
 	switch s.code & 0x07 {
-	case clsLD:
+	case ClassLD:
 		switch s.code & 0xe0 {
-		case modeIMM:
+		case ModeIMM:
 			return stmtEffect{regA, t.constant(s.k), false}
-		case modeABS:
+		case ModeABS:
 			return stmtEffect{regA, t.get(vnKey{op: s.code, k: s.k}), true}
-		case modeIND:
+		case ModeIND:
 			if c, ok := t.constOf(regs[regX]); ok && int32(c+s.k) >= 0 {
 				// The same load as an absolute one: the VM reads
 				// packet offset x+k either way.
-				return stmtEffect{regA, t.get(vnKey{op: s.code&^0xe0 | modeABS, k: c + s.k}), true}
+				return stmtEffect{regA, t.get(vnKey{op: s.code&^0xe0 | ModeABS, k: c + s.k}), true}
 			}
 			return stmtEffect{regA, t.get(vnKey{op: s.code, a: regs[regX], k: s.k}), true}
-		case modeMEM:
+		case ModeMEM:
 			return stmtEffect{regA, regs[s.k&15], false}
-		case modeLEN:
-			return stmtEffect{regA, t.get(vnKey{op: clsLD | modeLEN}), false}
+		case ModeLEN:
+			return stmtEffect{regA, t.get(vnKey{op: ClassLD | ModeLEN}), false}
 		}
-	case clsLDX:
+	case ClassLDX:
 		switch s.code & 0xe0 {
-		case modeIMM:
+		case ModeIMM:
 			return stmtEffect{regX, t.constant(s.k), false}
-		case modeMEM:
+		case ModeMEM:
 			return stmtEffect{regX, regs[s.k&15], false}
-		case modeLEN:
-			return stmtEffect{regX, t.get(vnKey{op: clsLD | modeLEN}), false}
-		case modeMSH:
+		case ModeLEN:
+			return stmtEffect{regX, t.get(vnKey{op: ClassLD | ModeLEN}), false}
+		case ModeMSH:
 			return stmtEffect{regX, t.get(vnKey{op: s.code, k: s.k}), true}
 		}
-	case clsST:
+	case ClassST:
 		return stmtEffect{int(s.k & 15), regs[regA], false}
-	case clsSTX:
+	case ClassSTX:
 		return stmtEffect{int(s.k & 15), regs[regX], false}
-	case clsMISC:
-		if s.code == clsMISC|miscTAX {
+	case ClassMISC:
+		if s.code == ClassMISC|MiscTAX {
 			return stmtEffect{regX, regs[regA], false}
 		}
 		return stmtEffect{regA, regs[regX], false}
-	case clsALU:
+	case ClassALU:
 		op := s.code & 0xf0
 		a := regs[regA]
-		if op == aluNEG {
+		if op == ALUNeg {
 			if c, ok := t.constOf(a); ok {
 				return stmtEffect{regA, t.constant(-c), false}
 			}
-			return stmtEffect{regA, t.get(vnKey{op: clsALU | aluNEG, a: a}), false}
+			return stmtEffect{regA, t.get(vnKey{op: ClassALU | ALUNeg, a: a}), false}
 		}
 		var b int32
-		if s.code&srcX != 0 {
+		if s.code&SrcX != 0 {
 			b = regs[regX]
 		} else {
 			b = t.constant(s.k)
@@ -215,22 +215,22 @@ func (t *vnTable) effect(regs *[nRegs]int32, s oStmt) stmtEffect {
 		}
 		if bok {
 			switch {
-			case cb == 0 && (op == aluADD || op == aluSUB || op == aluOR || op == aluXOR || op == aluLSH || op == aluRSH),
-				cb == 1 && (op == aluMUL || op == aluDIV),
-				cb == 0xffffffff && op == aluAND:
+			case cb == 0 && (op == ALUAdd || op == ALUSub || op == ALUOr || op == ALUXor || op == ALULsh || op == ALURsh),
+				cb == 1 && (op == ALUMul || op == ALUDiv),
+				cb == 0xffffffff && op == ALUAnd:
 				return stmtEffect{regA, a, false}
-			case cb == 0 && (op == aluAND || op == aluMUL):
+			case cb == 0 && (op == ALUAnd || op == ALUMul):
 				return stmtEffect{regA, t.constant(0), false}
 			}
 		}
-		failable := (op == aluDIV || op == aluMOD) && (!bok || cb == 0)
+		failable := (op == ALUDiv || op == ALUMod) && (!bok || cb == 0)
 		switch op {
-		case aluADD, aluMUL, aluAND, aluOR, aluXOR:
+		case ALUAdd, ALUMul, ALUAnd, ALUOr, ALUXor:
 			if a > b {
 				a, b = b, a
 			}
 		}
-		return stmtEffect{regA, t.get(vnKey{op: clsALU | op, a: a, b: b}), failable}
+		return stmtEffect{regA, t.get(vnKey{op: ClassALU | op, a: a, b: b}), failable}
 	}
 	panic("cbpf: optimizer: unmodelled statement")
 }
@@ -238,31 +238,31 @@ func (t *vnTable) effect(regs *[nRegs]int32, s oStmt) stmtEffect {
 // aluFold computes a op b; ok is false for a division by zero.
 func aluFold(op uint16, a, b uint32) (uint32, bool) {
 	switch op {
-	case aluADD:
+	case ALUAdd:
 		return a + b, true
-	case aluSUB:
+	case ALUSub:
 		return a - b, true
-	case aluMUL:
+	case ALUMul:
 		return a * b, true
-	case aluDIV:
+	case ALUDiv:
 		if b == 0 {
 			return 0, false
 		}
 		return a / b, true
-	case aluMOD:
+	case ALUMod:
 		if b == 0 {
 			return 0, false
 		}
 		return a % b, true
-	case aluOR:
+	case ALUOr:
 		return a | b, true
-	case aluAND:
+	case ALUAnd:
 		return a & b, true
-	case aluXOR:
+	case ALUXor:
 		return a ^ b, true
-	case aluLSH:
+	case ALULsh:
 		return a << (b & 31), true
-	case aluRSH:
+	case ALURsh:
 		return a >> (b & 31), true
 	}
 	return 0, false
@@ -271,28 +271,28 @@ func aluFold(op uint16, a, b uint32) (uint32, bool) {
 // stmtUses returns the registers s reads, as a bit mask.
 func stmtUses(s oStmt) uint32 {
 	switch s.code & 0x07 {
-	case clsLD:
+	case ClassLD:
 		switch s.code & 0xe0 {
-		case modeIND:
+		case ModeIND:
 			return 1 << regX
-		case modeMEM:
+		case ModeMEM:
 			return 1 << (s.k & 15)
 		}
-	case clsLDX:
-		if s.code&0xe0 == modeMEM {
+	case ClassLDX:
+		if s.code&0xe0 == ModeMEM {
 			return 1 << (s.k & 15)
 		}
-	case clsST:
+	case ClassST:
 		return 1 << regA
-	case clsSTX:
+	case ClassSTX:
 		return 1 << regX
-	case clsMISC:
-		if s.code == clsMISC|miscTAX {
+	case ClassMISC:
+		if s.code == ClassMISC|MiscTAX {
 			return 1 << regA
 		}
 		return 1 << regX
-	case clsALU:
-		if s.code&srcX != 0 && s.code&0xf0 != aluNEG {
+	case ClassALU:
+		if s.code&SrcX != 0 && s.code&0xf0 != ALUNeg {
 			return 1<<regA | 1<<regX
 		}
 		return 1 << regA
@@ -304,9 +304,9 @@ func stmtUses(s oStmt) uint32 {
 func branchUses(b *oBlock) uint32 {
 	if b.isRet() {
 		switch b.code & 0x18 {
-		case srcA:
+		case SrcA:
 			return 1 << regA
-		case srcX:
+		case SrcX:
 			return 1 << regX
 		}
 		return 0
@@ -314,7 +314,7 @@ func branchUses(b *oBlock) uint32 {
 	if b.jump() {
 		return 0
 	}
-	if b.code&srcX != 0 {
+	if b.code&SrcX != 0 {
 		return 1<<regA | 1<<regX
 	}
 	return 1 << regA
@@ -342,7 +342,7 @@ func (t *vnTable) branchFact(regs *[nRegs]int32, b *oBlock, res bool) (oFact, bo
 		return oFact{}, false
 	}
 	k := b.k
-	if b.code&srcX != 0 {
+	if b.code&SrcX != 0 {
 		c, ok := t.constOf(regs[regX])
 		if !ok {
 			return oFact{}, false
@@ -358,15 +358,15 @@ func (t *vnTable) decide(regs *[nRegs]int32, facts []oFact, b *oBlock) (taken, k
 	op := b.code & 0xf0
 	a := regs[regA]
 	k := b.k
-	if b.code&srcX != 0 {
+	if b.code&SrcX != 0 {
 		x := regs[regX]
 		c, ok := t.constOf(x)
 		if !ok {
 			if a == x {
 				switch op {
-				case jmpJEQ, jmpJGE:
+				case JumpJEQ, JumpJGE:
 					return true, true
-				case jmpJGT:
+				case JumpJGT:
 					return false, true
 				}
 			}
@@ -390,13 +390,13 @@ func (t *vnTable) decide(regs *[nRegs]int32, facts []oFact, b *oBlock) (taken, k
 // jumpTaken evaluates a comparison of v with k.
 func jumpTaken(op uint16, v, k uint32) bool {
 	switch op {
-	case jmpJEQ:
+	case JumpJEQ:
 		return v == k
-	case jmpJGT:
+	case JumpJGT:
 		return v > k
-	case jmpJGE:
+	case JumpJGE:
 		return v >= k
-	case jmpJSET:
+	case JumpJSET:
 		return v&k != 0
 	}
 	panic("cbpf: optimizer: unknown comparison")
@@ -406,31 +406,31 @@ func jumpTaken(op uint16, v, k uint32) bool {
 // same value v.
 func implies(f oFact, op uint16, k uint32) (res, ok bool) {
 	switch f.code {
-	case jmpJEQ:
+	case JumpJEQ:
 		if f.res {
 			return jumpTaken(op, f.k, k), true
 		}
-		if op == jmpJEQ && k == f.k {
+		if op == JumpJEQ && k == f.k {
 			return false, true
 		}
 		return false, false
-	case jmpJSET:
+	case JumpJSET:
 		if f.res { // v & f.k != 0
 			switch {
-			case op == jmpJSET && f.k&^k == 0:
+			case op == JumpJSET && f.k&^k == 0:
 				return true, true
-			case op == jmpJEQ && k&f.k == 0:
+			case op == JumpJEQ && k&f.k == 0:
 				return false, true
-			case op == jmpJGT && k == 0, op == jmpJGE && k <= 1:
+			case op == JumpJGT && k == 0, op == JumpJGE && k <= 1:
 				return true, true
 			}
 			return false, false
 		}
 		// v & f.k == 0
 		switch {
-		case op == jmpJSET && k&^f.k == 0:
+		case op == JumpJSET && k&^f.k == 0:
 			return false, true
-		case op == jmpJEQ && k&f.k != 0:
+		case op == JumpJEQ && k&f.k != 0:
 			return false, true
 		}
 		return false, false
@@ -438,11 +438,11 @@ func implies(f oFact, op uint16, k uint32) (res, ok bool) {
 	// f bounds v to [lo, hi].
 	lo, hi := uint64(0), uint64(0xffffffff)
 	switch {
-	case f.code == jmpJGT && f.res:
+	case f.code == JumpJGT && f.res:
 		lo = uint64(f.k) + 1
-	case f.code == jmpJGT:
+	case f.code == JumpJGT:
 		hi = uint64(f.k)
-	case f.code == jmpJGE && f.res:
+	case f.code == JumpJGE && f.res:
 		lo = uint64(f.k)
 	default:
 		if f.k == 0 {
@@ -455,28 +455,28 @@ func implies(f oFact, op uint16, k uint32) (res, ok bool) {
 	}
 	k64 := uint64(k)
 	switch op {
-	case jmpJEQ:
+	case JumpJEQ:
 		if k64 < lo || k64 > hi {
 			return false, true
 		}
 		if lo == hi {
 			return true, true
 		}
-	case jmpJGT:
+	case JumpJGT:
 		if lo > k64 {
 			return true, true
 		}
 		if hi <= k64 {
 			return false, true
 		}
-	case jmpJGE:
+	case JumpJGE:
 		if lo >= k64 {
 			return true, true
 		}
 		if hi < k64 {
 			return false, true
 		}
-	case jmpJSET:
+	case JumpJSET:
 		if lo == hi {
 			return lo&k64 != 0, true
 		}

@@ -72,7 +72,7 @@ func (g *oGraph) layout() ([]bpf.RawInstruction, error) {
 			prog = append(prog, bpf.RawInstruction{Op: b.code, K: b.k})
 		case b.jump():
 			if b.jt.idx != i+1 {
-				prog = append(prog, bpf.RawInstruction{Op: clsJMP | jmpJA, K: uint32(start[b.jt.idx] - pc - 1)})
+				prog = append(prog, bpf.RawInstruction{Op: ClassJMP | JumpJA, K: uint32(start[b.jt.idx] - pc - 1)})
 			}
 		default:
 			ins := bpf.RawInstruction{Op: b.code, K: b.k}
@@ -81,14 +81,14 @@ func (g *oGraph) layout() ([]bpf.RawInstruction, error) {
 			if longT[i] {
 				ins.Jt = uint8(extra)
 				extra++
-				jas = append(jas, bpf.RawInstruction{Op: clsJMP | jmpJA, K: uint32(start[b.jt.idx] - (pc + extra) - 1)})
+				jas = append(jas, bpf.RawInstruction{Op: ClassJMP | JumpJA, K: uint32(start[b.jt.idx] - (pc + extra) - 1)})
 			} else {
 				ins.Jt = uint8(start[b.jt.idx] - pc - 1)
 			}
 			if longF[i] {
 				ins.Jf = uint8(extra)
 				extra++
-				jas = append(jas, bpf.RawInstruction{Op: clsJMP | jmpJA, K: uint32(start[b.jf.idx] - (pc + extra) - 1)})
+				jas = append(jas, bpf.RawInstruction{Op: ClassJMP | JumpJA, K: uint32(start[b.jf.idx] - (pc + extra) - 1)})
 			} else {
 				ins.Jf = uint8(start[b.jf.idx] - pc - 1)
 			}

@@ -27,7 +27,7 @@ func (g *oGraph) merge() bool {
 				b.jf = t
 				changed = true
 			}
-			if b.jt == b.jf && b.jt.code == clsRET|srcK && b.jt.k == 0 {
+			if b.jt == b.jf && b.jt.code == ClassRET|SrcK && b.jt.k == 0 {
 				// Every path rejects, and a failing load would
 				// reject too: the block is a reject.
 				b.fwd = b.jt
@@ -42,7 +42,7 @@ func (g *oGraph) merge() bool {
 		}
 		key = key[:0]
 		if b.jump() {
-			key = binary.LittleEndian.AppendUint16(key, clsJMP|jmpJA)
+			key = binary.LittleEndian.AppendUint16(key, ClassJMP|JumpJA)
 			key = binary.LittleEndian.AppendUint32(key, 0)
 		} else {
 			key = binary.LittleEndian.AppendUint16(key, b.code)

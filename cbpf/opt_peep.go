@@ -14,20 +14,20 @@ func (g *oGraph) visitPeep(b *oBlock, st *oState) bool {
 	regs := st.regs
 	for i := 0; i < len(b.stmts); i++ {
 		s := b.stmts[i]
-		if i+2 < len(b.stmts) && b.stmts[i+1].code == clsMISC|miscTAX && b.stmts[i+2].code&0xe7 == clsLD|modeIND {
+		if i+2 < len(b.stmts) && b.stmts[i+1].code == ClassMISC|MiscTAX && b.stmts[i+2].code&0xe7 == ClassLD|ModeIND {
 			c, ok := uint32(0), false
 			switch s.code {
-			case clsALU | aluADD | srcK:
+			case ClassALU | ALUAdd | SrcK:
 				c, ok = s.k, true
-			case clsALU | aluADD | srcX:
+			case ClassALU | ALUAdd | SrcX:
 				c, ok = g.vn.constOf(regs[regA])
 			}
 			if ok && !b.usesAfter(i+3, regX) {
 				ld := b.stmts[i+2]
 				ld.k += c
-				if s.code&srcX == 0 {
+				if s.code&SrcX == 0 {
 					// X must keep A's value from before the add.
-					b.stmts[i] = oStmt{code: clsMISC | miscTAX}
+					b.stmts[i] = oStmt{code: ClassMISC | MiscTAX}
 					b.stmts[i+1] = ld
 					b.stmts = append(b.stmts[:i+2], b.stmts[i+3:]...)
 				} else {
@@ -41,9 +41,9 @@ func (g *oGraph) visitPeep(b *oBlock, st *oState) bool {
 		e := g.vn.effect(&regs, s)
 		regs[e.def] = e.vn
 	}
-	if n := len(b.stmts); n > 0 && b.code == clsJMP|jmpJEQ|srcK && b.k == 0 && !b.jump() &&
-		b.stmts[n-1].code == clsALU|aluAND|srcK && b.liveOut()&(1<<regA) == 0 {
-		b.code, b.k = clsJMP|jmpJSET|srcK, b.stmts[n-1].k
+	if n := len(b.stmts); n > 0 && b.code == ClassJMP|JumpJEQ|SrcK && b.k == 0 && !b.jump() &&
+		b.stmts[n-1].code == ClassALU|ALUAnd|SrcK && b.liveOut()&(1<<regA) == 0 {
+		b.code, b.k = ClassJMP|JumpJSET|SrcK, b.stmts[n-1].k
 		b.jt, b.jf = b.jf, b.jt
 		b.stmts = b.stmts[:n-1]
 		changed = true

@@ -44,9 +44,9 @@ func (g *oGraph) visitRedundant(b *oBlock, st *oState) bool {
 		}
 		return true
 	}
-	if b.code&srcX != 0 {
+	if b.code&SrcX != 0 {
 		if c, ok := t.constOf(regs[regX]); ok {
-			b.code &^= srcX
+			b.code &^= SrcX
 			b.k = c
 			changed = true
 		}
@@ -60,37 +60,37 @@ func (g *oGraph) simplerStmt(regs *[nRegs]int32, s oStmt, e stmtEffect) (oStmt, 
 	t := &g.vn
 	if e.def == regA || e.def == regX {
 		if c, ok := t.constOf(e.vn); ok {
-			n := oStmt{code: clsLD | modeIMM, k: c}
+			n := oStmt{code: ClassLD | ModeIMM, k: c}
 			if e.def == regX {
-				n.code = clsLDX | modeIMM
+				n.code = ClassLDX | ModeIMM
 			}
 			return n, n != s
 		}
 	}
 	switch s.code {
-	case clsLD | modeMEM:
+	case ClassLD | ModeMEM:
 		if e.vn == regs[regX] {
-			return oStmt{code: clsMISC | miscTXA}, true
+			return oStmt{code: ClassMISC | MiscTXA}, true
 		}
-		if t.keys[e.vn].op == clsLD|modeLEN {
-			return oStmt{code: clsLD | modeLEN}, true
+		if t.keys[e.vn].op == ClassLD|ModeLEN {
+			return oStmt{code: ClassLD | ModeLEN}, true
 		}
-	case clsLDX | modeMEM:
+	case ClassLDX | ModeMEM:
 		if e.vn == regs[regA] {
-			return oStmt{code: clsMISC | miscTAX}, true
+			return oStmt{code: ClassMISC | MiscTAX}, true
 		}
-		if t.keys[e.vn].op == clsLD|modeLEN {
-			return oStmt{code: clsLDX | modeLEN}, true
+		if t.keys[e.vn].op == ClassLD|ModeLEN {
+			return oStmt{code: ClassLDX | ModeLEN}, true
 		}
-	case clsLD | modeIND | szW, clsLD | modeIND | szH, clsLD | modeIND | szB:
+	case ClassLD | ModeIND | SizeW, ClassLD | ModeIND | SizeH, ClassLD | ModeIND | SizeB:
 		if c, ok := t.constOf(regs[regX]); ok && int32(c+s.k) >= 0 {
-			return oStmt{code: s.code&^0xe0 | modeABS, k: c + s.k}, true
+			return oStmt{code: s.code&^0xe0 | ModeABS, k: c + s.k}, true
 		}
 	}
-	if s.code&0x07 == clsALU && s.code&srcX != 0 && s.code&0xf0 != aluNEG {
+	if s.code&0x07 == ClassALU && s.code&SrcX != 0 && s.code&0xf0 != ALUNeg {
 		op := s.code & 0xf0
-		if c, ok := t.constOf(regs[regX]); ok && (c != 0 || op != aluDIV && op != aluMOD) && (c < 32 || op != aluLSH && op != aluRSH) {
-			return oStmt{code: s.code &^ srcX, k: c}, true
+		if c, ok := t.constOf(regs[regX]); ok && (c != 0 || op != ALUDiv && op != ALUMod) && (c < 32 || op != ALULsh && op != ALURsh) {
+			return oStmt{code: s.code &^ SrcX, k: c}, true
 		}
 	}
 	return s, false

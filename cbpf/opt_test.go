@@ -10,16 +10,16 @@ import (
 
 // Hand-built graphs for the optimizer passes.
 
-func oRet(k uint32) *oBlock { return &oBlock{code: clsRET | srcK, k: k} }
+func oRet(k uint32) *oBlock { return &oBlock{code: ClassRET | SrcK, k: k} }
 
 func oBr(stmts []oStmt, code uint16, k uint32, jt, jf *oBlock) *oBlock {
 	return &oBlock{stmts: stmts, code: code, k: k, jt: jt, jf: jf}
 }
 
-func ldh(k uint32) oStmt { return oStmt{clsLD | modeABS | szH, k} }
-func ldb(k uint32) oStmt { return oStmt{clsLD | modeABS | szB, k} }
+func ldh(k uint32) oStmt { return oStmt{ClassLD | ModeABS | SizeH, k} }
+func ldb(k uint32) oStmt { return oStmt{ClassLD | ModeABS | SizeB, k} }
 
-const jeq = clsJMP | jmpJEQ | srcK
+const jeq = ClassJMP | JumpJEQ | SrcK
 
 func newOGraph(root *oBlock) *oGraph {
 	g := &oGraph{root: root}
@@ -109,7 +109,7 @@ func TestOptDead(t *testing.T) {
 		t.Errorf("a load that may fail was removed:\n%s", g)
 	}
 	// "ld #1; st M[3]" with M[3] never read: both go.
-	c := oBr([]oStmt{{clsLD | modeIMM, 1}, {clsST, 3}, ldh(12)}, jeq, 0x800, acc, rej)
+	c := oBr([]oStmt{{ClassLD | ModeIMM, 1}, {ClassST, 3}, ldh(12)}, jeq, 0x800, acc, rej)
 	g = newOGraph(c)
 	g.sweep()
 	for g.dead() {
@@ -135,17 +135,17 @@ func TestOptMerge(t *testing.T) {
 
 func TestOptPeep(t *testing.T) {
 	acc, rej := oRet(1), oRet(0)
-	b := oBr([]oStmt{ldh(20), {clsALU | aluAND | srcK, 0x1fff}}, jeq, 0, acc, rej)
+	b := oBr([]oStmt{ldh(20), {ClassALU | ALUAnd | SrcK, 0x1fff}}, jeq, 0, acc, rej)
 	g := newOGraph(b)
 	g.sweep(g.visitPeep)
-	if b.code != clsJMP|jmpJSET|srcK || b.k != 0x1fff || b.jt != rej || len(b.stmts) != 1 {
+	if b.code != ClassJMP|JumpJSET|SrcK || b.k != 0x1fff || b.jt != rej || len(b.stmts) != 1 {
 		t.Errorf("and #0x1fff; jeq #0 not turned into jset:\n%s", g)
 	}
 	// ld #0xab; ldxb 4*([14]&0xf); add x; tax; ldb [x + 14]
-	c := oBr([]oStmt{{clsLD | modeIMM, 0xab}, {clsLDX | modeMSH | szB, 14}, {clsALU | aluADD | srcX, 0}, {clsMISC | miscTAX, 0}, {clsLD | modeIND | szB, 14}}, jeq, 0xcd, acc, rej)
+	c := oBr([]oStmt{{ClassLD | ModeIMM, 0xab}, {ClassLDX | ModeMSH | SizeB, 14}, {ClassALU | ALUAdd | SrcX, 0}, {ClassMISC | MiscTAX, 0}, {ClassLD | ModeIND | SizeB, 14}}, jeq, 0xcd, acc, rej)
 	g = newOGraph(c)
 	g.sweep(g.visitPeep)
-	if n := len(c.stmts); n != 3 || c.stmts[2] != (oStmt{clsLD | modeIND | szB, 14 + 0xab}) {
+	if n := len(c.stmts); n != 3 || c.stmts[2] != (oStmt{ClassLD | ModeIND | SizeB, 14 + 0xab}) {
 		t.Errorf("constant index not folded into the load offset:\n%s", g)
 	}
 	pkt := make([]byte, 300)

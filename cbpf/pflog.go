@@ -48,11 +48,11 @@ func (c *compiler) pflogVLOffset() []*stmt {
 		return nil
 	}
 	return []*stmt{
-		newStmt(clsLD|modeABS|szB, 0),
-		newStmt(clsALU|aluADD|srcK, 3),
-		newStmt(clsALU|aluAND|srcK, 0xfffffffc),
-		newStmt(clsST, uint32(c.offLinkPL.reg)),
-		newStmt(clsMISC|miscTAX, 0),
+		newStmt(ClassLD|ModeABS|SizeB, 0),
+		newStmt(ClassALU|ALUAdd|SrcK, 3),
+		newStmt(ClassALU|ALUAnd|SrcK, 0xfffffffc),
+		newStmt(ClassST, uint32(c.offLinkPL.reg)),
+		newStmt(ClassMISC|MiscTAX, 0),
 	}
 }
 
@@ -60,15 +60,15 @@ func (c *compiler) pflogVLOffset() []*stmt {
 func (c *compiler) pflogLinktype(llProto uint32) *block {
 	switch llProto {
 	case etherTypeIP:
-		return c.cmp(orLinkHdr, pflogAF, szB, afINETLinux)
+		return c.cmp(orLinkHdr, pflogAF, SizeB, afINETLinux)
 	case etherTypeIPv6:
 		if !c.opts.Offline {
-			return c.cmp(orLinkHdr, pflogAF, szB, afINET6Linux)
+			return c.cmp(orLinkHdr, pflogAF, SizeB, afINET6Linux)
 		}
 		// A savefile may come from any BSD.
 		var b *block
 		for _, af := range bsdAFINET6 {
-			t := c.cmp(orLinkHdr, pflogAF, szB, af)
+			t := c.cmp(orLinkHdr, pflogAF, SizeB, af)
 			if b != nil {
 				genOr(b, t)
 			}
@@ -100,11 +100,11 @@ func (c *compiler) pflogField(b *parser.Builtin) *block {
 		}
 		return c.bcmp(orLinkHdr, pflogRuleset, []byte(arg.Text))
 	case parser.KwPFRulenum:
-		return c.cmp(orLinkHdr, pflogRulenr, szW, arg.Num)
+		return c.cmp(orLinkHdr, pflogRulenr, SizeW, arg.Num)
 	case parser.KwPFSubrulenum:
-		return c.cmp(orLinkHdr, pflogSubrulenr, szW, arg.Num)
+		return c.cmp(orLinkHdr, pflogSubrulenr, SizeW, arg.Num)
 	case parser.KwPFReason:
-		return c.cmp(orLinkHdr, pflogReason, szB, arg.Num)
+		return c.cmp(orLinkHdr, pflogReason, SizeB, arg.Num)
 	}
-	return c.cmp(orLinkHdr, pflogAction, szB, arg.Num)
+	return c.cmp(orLinkHdr, pflogAction, SizeB, arg.Num)
 }

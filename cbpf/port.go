@@ -77,15 +77,15 @@ func (c *compiler) portIP(lo, hi, ipproto uint32, dir parser.Dir, isRange, v6 bo
 	// decides which scratch registers variable offsets get.
 	var b1 *block
 	if ipproto == protoUndef {
-		b1 = c.cmp(orLinkPL, protoOff, szB, ipprotoTCP)
-		t := c.cmp(orLinkPL, protoOff, szB, ipprotoUDP)
+		b1 = c.cmp(orLinkPL, protoOff, SizeB, ipprotoTCP)
+		t := c.cmp(orLinkPL, protoOff, SizeB, ipprotoUDP)
 		genOr(b1, t)
 		b1 = t
-		t = c.cmp(orLinkPL, protoOff, szB, ipprotoSCTP)
+		t = c.cmp(orLinkPL, protoOff, SizeB, ipprotoSCTP)
 		genOr(b1, t)
 		b1 = t
 	} else {
-		b1 = c.cmp(orLinkPL, protoOff, szB, ipproto)
+		b1 = c.cmp(orLinkPL, protoOff, SizeB, ipproto)
 	}
 	b0 := c.linktypeCheck(llProto)
 	genAnd(b0, b1)
@@ -96,10 +96,10 @@ func (c *compiler) portIP(lo, hi, ipproto uint32, dir parser.Dir, isRange, v6 bo
 	}
 	atom := func(off uint32) *block {
 		if !isRange || lo == hi {
-			return c.cmp(rel, off, szH, lo)
+			return c.cmp(rel, off, SizeH, lo)
 		}
-		g := c.cmpGE(rel, off, szH, lo)
-		l := c.cmpLE(rel, off, szH, hi)
+		g := c.cmpGE(rel, off, SizeH, lo)
+		l := c.cmpLE(rel, off, SizeH, hi)
 		genAnd(g, l)
 		return l
 	}
@@ -110,8 +110,8 @@ func (c *compiler) portIP(lo, hi, ipproto uint32, dir parser.Dir, isRange, v6 bo
 
 // ipFrag is true for an IPv4 packet that is not a later fragment.
 func (c *compiler) ipFrag() *block {
-	b := c.newBlock(clsJMP|jmpJSET|srcK, 0x1fff)
-	b.stmts = c.loadA(orLinkPL, 6, szH)
+	b := c.newBlock(ClassJMP|JumpJSET|SrcK, 0x1fff)
+	b.stmts = c.loadA(orLinkPL, 6, SizeH)
 	genNot(b)
 	return b
 }

@@ -13,12 +13,12 @@ const (
 // be Van Jacobson compressed.
 func (c *compiler) pppBSDOSLinktype(llProto uint32) *block {
 	if llProto != etherTypeIP {
-		return c.cmp(orLinkType, 0, szH, c.etherTypeToPPP(llProto))
+		return c.cmp(orLinkType, 0, SizeH, c.etherTypeToPPP(llProto))
 	}
-	b0 := c.cmp(orLinkType, 0, szH, pppIP)
-	b1 := c.cmp(orLinkType, 0, szH, pppVJC)
+	b0 := c.cmp(orLinkType, 0, SizeH, pppIP)
+	b1 := c.cmp(orLinkType, 0, SizeH, pppVJC)
 	genOr(b0, b1)
-	b0 = c.cmp(orLinkType, 0, szH, pppVJNC)
+	b0 = c.cmp(orLinkType, 0, SizeH, pppVJNC)
 	genOr(b1, b0)
 	return b0
 }

@@ -33,7 +33,7 @@ func (c *compiler) pppoes(session uint32, has bool) *block {
 	b0 := c.linktypeCheck(etherTypePPPoES)
 	if has {
 		c.checkMax("PPPoE session number", session, pppoeSessionMax)
-		b1 := c.cmp(orLinkPL, 2, szH, session)
+		b1 := c.cmp(orLinkPL, 2, SizeH, session)
 		genAnd(b0, b1)
 		b0 = b1
 	}

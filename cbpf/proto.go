@@ -61,15 +61,15 @@ func (c *compiler) genProto(v uint32, proto parser.Proto) *block {
 		return c.linktypeCheck(v)
 	case parser.ProtoIP:
 		b0 := c.linktypeCheck(etherTypeIP)
-		b1 := c.cmp(orLinkPL, 9, szB, v)
+		b1 := c.cmp(orLinkPL, 9, SizeB, v)
 		genAnd(b0, b1)
 		return b1
 	case parser.ProtoIPv6:
 		b0 := c.linktypeCheck(etherTypeIPv6)
-		b2 := c.cmp(orLinkPL, 6, szB, ipprotoFragment)
-		b1 := c.cmp(orLinkPL, 40, szB, v)
+		b2 := c.cmp(orLinkPL, 6, SizeB, ipprotoFragment)
+		b1 := c.cmp(orLinkPL, 40, SizeB, v)
 		genAnd(b2, b1)
-		b2 = c.cmp(orLinkPL, 6, szB, v)
+		b2 = c.cmp(orLinkPL, 6, SizeB, v)
 		genOr(b2, b1)
 		genAnd(b0, b1)
 		return b1
@@ -78,12 +78,12 @@ func (c *compiler) genProto(v uint32, proto parser.Proto) *block {
 			return c.frelayNLPID(v)
 		}
 		b0 := c.linktypeCheck(llcSAPISONS)
-		b1 := c.cmp(orLinkPLNoSNAP, 0, szB, v)
+		b1 := c.cmp(orLinkPLNoSNAP, 0, SizeB, v)
 		genAnd(b0, b1)
 		return b1
 	case parser.ProtoISIS:
 		b0 := c.genProto(isoISIS, parser.ProtoISO)
-		b1 := c.mcmp(orLinkPLNoSNAP, 4, szB, v, 0x1f)
+		b1 := c.mcmp(orLinkPLNoSNAP, 4, SizeB, v, 0x1f)
 		genAnd(b0, b1)
 		return b1
 	}

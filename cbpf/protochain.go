@@ -51,17 +51,17 @@ func (c *compiler) protochain(v uint32, proto parser.Proto) *block {
 	var b0 *block
 	if proto == parser.ProtoIP {
 		b0 = c.linktypeCheck(etherTypeIP)
-		add(clsLD|modeABS|szB, nl+9) // A = protocol
-		add(clsLDX|modeMSH|szB, nl)  // X = header length
+		add(ClassLD|ModeABS|SizeB, nl+9) // A = protocol
+		add(ClassLDX|ModeMSH|SizeB, nl)  // X = header length
 	} else {
 		b0 = c.linktypeCheck(etherTypeIPv6)
-		add(clsLD|modeABS|szB, nl+6) // A = next header
-		add(clsLDX|modeIMM, 40)      // X = fixed header length
+		add(ClassLD|ModeABS|SizeB, nl+6) // A = next header
+		add(ClassLDX|ModeIMM, 40)        // X = fixed header length
 	}
 
 	// again: found it, or nothing follows?
-	again := add(clsJMP|jmpJEQ|srcK, v)
-	none := add(clsJMP|jmpJEQ|srcK, ipprotoNone)
+	again := add(ClassJMP|JumpJEQ|SrcK, v)
+	none := add(ClassJMP|JumpJEQ|SrcK, ipprotoNone)
 	again.jf = none
 
 	var lastExt *stmt // the IPv6 header test whose false edge goes to ahcheck
@@ -69,7 +69,7 @@ func (c *compiler) protochain(v uint32, proto parser.Proto) *block {
 		var exts []*stmt
 		prev := none
 		for _, p := range []uint32{ipprotoHopOpts, ipprotoDstOpts, ipprotoRouting, ipprotoFragment} {
-			t := add(clsJMP|jmpJEQ|srcK, p)
+			t := add(ClassJMP|JumpJEQ|SrcK, p)
 			prev.jf = t
 			prev = t
 			exts = append(exts, t)
@@ -77,42 +77,42 @@ func (c *compiler) protochain(v uint32, proto parser.Proto) *block {
 		lastExt = prev
 		// Skip an extension header: its length is in 8-byte units,
 		// not counting the first 8 bytes.
-		advance := add(clsLD|modeIND|szB, nl) // A = its next header
-		add(clsST, uint32(reg))
-		add(clsLD|modeIND|szB, nl+1) // A = its length
-		add(clsALU|aluADD|srcK, 1)
-		add(clsALU|aluMUL|srcK, 8)
-		add(clsALU|aluADD|srcX, 0)
-		add(clsMISC|miscTAX, 0)
-		add(clsLD|modeMEM, uint32(reg))
-		jas = append(jas, add(clsJMP|jmpJA, 0))
+		advance := add(ClassLD|ModeIND|SizeB, nl) // A = its next header
+		add(ClassST, uint32(reg))
+		add(ClassLD|ModeIND|SizeB, nl+1) // A = its length
+		add(ClassALU|ALUAdd|SrcK, 1)
+		add(ClassALU|ALUMul|SrcK, 8)
+		add(ClassALU|ALUAdd|SrcX, 0)
+		add(ClassMISC|MiscTAX, 0)
+		add(ClassLD|ModeMEM, uint32(reg))
+		jas = append(jas, add(ClassJMP|JumpJA, 0))
 		for _, t := range exts {
 			t.jt = advance
 		}
 	} else {
-		none.jf = add(clsALU|aluADD|srcK, 0) // nop
+		none.jf = add(ClassALU|ALUAdd|SrcK, 0) // nop
 	}
 
 	// ahcheck: an AH header is skipped the same way, its length in
 	// 4-byte units not counting the first 8 bytes.
-	ah := add(clsJMP|jmpJEQ|srcK, ipprotoAH)
+	ah := add(ClassJMP|JumpJEQ|SrcK, ipprotoAH)
 	if lastExt != nil {
 		lastExt.jf = ah
 	}
-	ah.jt = add(clsLD|modeIND|szB, nl) // A = its next header
-	add(clsST, uint32(reg))
-	add(clsMISC|miscTXA, 0)
-	add(clsALU|aluADD|srcK, 1)
-	add(clsMISC|miscTAX, 0)
-	add(clsLD|modeIND|szB, nl) // A = its length
-	add(clsALU|aluADD|srcK, 2)
-	add(clsALU|aluMUL|srcK, 4)
-	add(clsMISC|miscTAX, 0)
-	add(clsLD|modeMEM, uint32(reg))
-	jas = append(jas, add(clsJMP|jmpJA, 0))
+	ah.jt = add(ClassLD|ModeIND|SizeB, nl) // A = its next header
+	add(ClassST, uint32(reg))
+	add(ClassMISC|MiscTXA, 0)
+	add(ClassALU|ALUAdd|SrcK, 1)
+	add(ClassMISC|MiscTAX, 0)
+	add(ClassLD|ModeIND|SizeB, nl) // A = its length
+	add(ClassALU|ALUAdd|SrcK, 2)
+	add(ClassALU|ALUMul|SrcK, 4)
+	add(ClassMISC|MiscTAX, 0)
+	add(ClassLD|ModeMEM, uint32(reg))
+	jas = append(jas, add(ClassJMP|JumpJA, 0))
 
 	// end: nop, then the final test of the block.
-	end := add(clsALU|aluADD|srcK, 0)
+	end := add(ClassALU|ALUAdd|SrcK, 0)
 	again.jt = end
 	none.jt = end
 	ah.jf = end
@@ -126,7 +126,7 @@ func (c *compiler) protochain(v uint32, proto parser.Proto) *block {
 		ja.k = uint32(index[again] - index[ja] - 1)
 	}
 
-	b := c.newBlock(clsJMP|jmpJEQ|srcK, v)
+	b := c.newBlock(ClassJMP|JumpJEQ|SrcK, v)
 	b.stmts = s
 	c.freeReg(reg)
 	genAnd(b0, b)

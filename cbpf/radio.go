@@ -47,32 +47,32 @@ func (c *compiler) radioPrefixLen() []*stmt {
 	case LinkPrismHeader:
 		// An AVS header, announced by its magic number, has its length
 		// in its second word; a Prism header has a fixed length.
-		isAVS := newStmt(clsJMP|jmpJEQ|srcK, avsMagic)
-		avsLen := newStmt(clsLD|modeABS|szW, 4)
-		prismLen := newStmt(clsLD|modeIMM, prismHdrLen)
+		isAVS := newStmt(ClassJMP|JumpJEQ|SrcK, avsMagic)
+		avsLen := newStmt(ClassLD|ModeABS|SizeW, 4)
+		prismLen := newStmt(ClassLD|ModeIMM, prismHdrLen)
 		isAVS.jt, isAVS.jf = avsLen, prismLen
 		s = []*stmt{
-			newStmt(clsLD|modeABS|szW, 0),
-			newStmt(clsALU|aluAND|srcK, avsMagicMask),
+			newStmt(ClassLD|ModeABS|SizeW, 0),
+			newStmt(ClassALU|ALUAnd|SrcK, avsMagicMask),
 			isAVS, avsLen,
-			newStmt(clsJMP|jmpJA, 1),
+			newStmt(ClassJMP|JumpJA, 1),
 			prismLen,
 		}
 	case LinkIEEE80211RadioAVS:
-		s = []*stmt{newStmt(clsLD|modeABS|szW, 4)}
+		s = []*stmt{newStmt(ClassLD|ModeABS|SizeW, 4)}
 	case LinkIEEE80211Radio, LinkPPI:
 		// A little-endian 16-bit length at offset 2.
 		s = []*stmt{
-			newStmt(clsLD|modeABS|szB, 3),
-			newStmt(clsALU|aluLSH|srcK, 8),
-			newStmt(clsMISC|miscTAX, 0),
-			newStmt(clsLD|modeABS|szB, 2),
-			newStmt(clsALU|aluOR|srcX, 0),
+			newStmt(ClassLD|ModeABS|SizeB, 3),
+			newStmt(ClassALU|ALULsh|SrcK, 8),
+			newStmt(ClassMISC|MiscTAX, 0),
+			newStmt(ClassLD|ModeABS|SizeB, 2),
+			newStmt(ClassALU|ALUOr|SrcX, 0),
 		}
 	default:
 		return nil
 	}
-	return append(s, newStmt(clsST, reg), newStmt(clsMISC|miscTAX, 0))
+	return append(s, newStmt(ClassST, reg), newStmt(ClassMISC|MiscTAX, 0))
 }
 
 // wlanHeaderLen appends to prefix (the code leaving the 802.11 header's
@@ -86,24 +86,24 @@ func (c *compiler) wlanHeaderLen(prefix []*stmt, next *stmt) []*stmt {
 	pl := uint32(c.offLinkPL.reg)
 	s := prefix
 	if s == nil {
-		s = []*stmt{newStmt(clsLDX|modeIMM, c.offOutermostLinkHdr.constPart)}
+		s = []*stmt{newStmt(ClassLDX|ModeIMM, c.offOutermostLinkHdr.constPart)}
 	}
-	isData := newStmt(clsJMP|jmpJSET|srcK, wlanFC0TypeData)
-	notCtl := newStmt(clsJMP|jmpJSET|srcK, wlanFC0TypeCtl)
-	isQoS := newStmt(clsJMP|jmpJSET|srcK, wlanFC0QoS)
-	addQoS := newStmt(clsLD|modeMEM, pl)
+	isData := newStmt(ClassJMP|JumpJSET|SrcK, wlanFC0TypeData)
+	notCtl := newStmt(ClassJMP|JumpJSET|SrcK, wlanFC0TypeCtl)
+	isQoS := newStmt(ClassJMP|JumpJSET|SrcK, wlanFC0QoS)
+	addQoS := newStmt(ClassLD|ModeMEM, pl)
 	isData.jt, isData.jf = notCtl, next
 	notCtl.jt, notCtl.jf = next, isQoS
 	isQoS.jt, isQoS.jf = addQoS, next
 	s = append(s,
-		newStmt(clsMISC|miscTXA, 0),
-		newStmt(clsALU|aluADD|srcK, wlanMinHdrLen),
-		newStmt(clsST, pl),
-		newStmt(clsLD|modeIND|szB, 0),
+		newStmt(ClassMISC|MiscTXA, 0),
+		newStmt(ClassALU|ALUAdd|SrcK, wlanMinHdrLen),
+		newStmt(ClassST, pl),
+		newStmt(ClassLD|ModeIND|SizeB, 0),
 		isData, notCtl, isQoS,
 		addQoS,
-		newStmt(clsALU|aluADD|srcK, wlanQoSLen),
-		newStmt(clsST, pl))
+		newStmt(ClassALU|ALUAdd|SrcK, wlanQoSLen),
+		newStmt(ClassST, pl))
 	if c.linktype != LinkIEEE80211Radio {
 		return s
 	}
@@ -111,15 +111,15 @@ func (c *compiler) wlanHeaderLen(prefix []*stmt, next *stmt) []*stmt {
 	// so in the radiotap flags field, which is at 8, or at 16 after a
 	// TSFT field. Only the first presence word is looked at. Radiotap
 	// fields are little-endian; the presence word is loaded big-endian.
-	present := newStmt(clsLD|modeABS|szW, 4)
-	hasFlags := newStmt(clsJMP|jmpJSET|srcK, swap32(radiotapFlags))
-	hasExt := newStmt(clsJMP|jmpJSET|srcK, swap32(radiotapExt))
-	hasTSFT := newStmt(clsJMP|jmpJSET|srcK, swap32(radiotapTSFT))
-	flagsAfterTSFT := newStmt(clsLD|modeABS|szB, 16)
-	paddedAfterTSFT := newStmt(clsJMP|jmpJSET|srcK, radiotapPadded)
-	flags := newStmt(clsLD|modeABS|szB, 8)
-	padded := newStmt(clsJMP|jmpJSET|srcK, radiotapPadded)
-	roundUp := newStmt(clsLD|modeMEM, pl)
+	present := newStmt(ClassLD|ModeABS|SizeW, 4)
+	hasFlags := newStmt(ClassJMP|JumpJSET|SrcK, swap32(radiotapFlags))
+	hasExt := newStmt(ClassJMP|JumpJSET|SrcK, swap32(radiotapExt))
+	hasTSFT := newStmt(ClassJMP|JumpJSET|SrcK, swap32(radiotapTSFT))
+	flagsAfterTSFT := newStmt(ClassLD|ModeABS|SizeB, 16)
+	paddedAfterTSFT := newStmt(ClassJMP|JumpJSET|SrcK, radiotapPadded)
+	flags := newStmt(ClassLD|ModeABS|SizeB, 8)
+	padded := newStmt(ClassJMP|JumpJSET|SrcK, radiotapPadded)
+	roundUp := newStmt(ClassLD|ModeMEM, pl)
 	isQoS.jf = present
 	hasFlags.jt, hasFlags.jf = hasExt, next
 	hasExt.jt, hasExt.jf = next, hasTSFT
@@ -131,9 +131,9 @@ func (c *compiler) wlanHeaderLen(prefix []*stmt, next *stmt) []*stmt {
 		flagsAfterTSFT, paddedAfterTSFT,
 		flags, padded,
 		roundUp,
-		newStmt(clsALU|aluADD|srcK, 3),
-		newStmt(clsALU|aluAND|srcK, ^uint32(3)),
-		newStmt(clsST, pl))
+		newStmt(ClassALU|ALUAdd|SrcK, 3),
+		newStmt(ClassALU|ALUAnd|SrcK, ^uint32(3)),
+		newStmt(ClassST, pl))
 }
 
 // wlanVLOffsets returns the statements that compute the variable offsets
@@ -161,7 +161,7 @@ func (c *compiler) ppiDLTCheck() *block {
 	if c.linktype != LinkPPI {
 		return nil
 	}
-	return c.cmp(orPacket, 4, szW, swap32(uint32(LinkIEEE80211)))
+	return c.cmp(orPacket, 4, SizeW, swap32(uint32(LinkIEEE80211)))
 }
 
 // radioLoad is the load of "radio[index]": radio headers are at the
@@ -172,5 +172,5 @@ func (c *compiler) radioLoad(inst *arth, sz uint16) {
 	default:
 		c.fail("radio information not present in capture")
 	}
-	inst.s = append(inst.s, c.xferToX(inst), newStmt(clsLD|modeIND|sz, 0))
+	inst.s = append(inst.s, c.xferToX(inst), newStmt(ClassLD|ModeIND|sz, 0))
 }

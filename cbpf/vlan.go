@@ -59,7 +59,7 @@ func (c *compiler) vlanTPID() *block {
 // vlanVID compares the VLAN ID in the tag control information.
 func (c *compiler) vlanVID(id uint32) *block {
 	c.checkMax("VLAN tag", id, vlanIDMax)
-	return c.mcmp(orLinkPL, 0, szH, id, vlanIDMax)
+	return c.mcmp(orLinkPL, 0, SizeH, id, vlanIDMax)
 }
 
 // vlanInPacket looks for the tag in the packet data only.
@@ -78,8 +78,8 @@ func (c *compiler) vlanInPacket(id uint32, has bool) *block {
 // vlanLinuxExt looks for the tag in the packet metadata first, then in the
 // packet data.
 func (c *compiler) vlanLinuxExt(id uint32, has bool) *block {
-	b0 := c.newBlock(clsJMP|jmpJEQ|srcK, 1)
-	b0.stmts = []*stmt{newStmt(clsLD|modeABS|szB, skfADOff+skfADVLANTagPresent)}
+	b0 := c.newBlock(ClassJMP|JumpJEQ|SrcK, 1)
+	b0.stmts = []*stmt{newStmt(ClassLD|ModeABS|SizeB, skfADOff+skfADVLANTagPresent)}
 
 	// Both tests are generated with the offsets as they are, and only
 	// then is the run-time shift put in front of them, so that it applies
@@ -102,11 +102,11 @@ func (c *compiler) vlanLinuxExt(id uint32, has bool) *block {
 		// Take the TCI from the metadata when it is there, else from the
 		// packet, then mask and compare as usual.
 		fromPacket := vid.stmts
-		present := newStmt(clsJMP|jmpJEQ|srcK, 1)
-		tci := newStmt(clsLD|modeABS|szH, skfADOff+skfADVLANTag)
+		present := newStmt(ClassJMP|JumpJEQ|SrcK, 1)
+		tci := newStmt(ClassLD|ModeABS|SizeH, skfADOff+skfADVLANTag)
 		present.jt, present.jf = tci, fromPacket[0]
-		skip := newStmt(clsJMP|jmpJA, uint32(len(fromPacket)-1))
-		s := []*stmt{newStmt(clsLD|modeABS|szB, skfADOff+skfADVLANTagPresent), present, tci, skip}
+		skip := newStmt(ClassJMP|JumpJA, uint32(len(fromPacket)-1))
+		s := []*stmt{newStmt(ClassLD|ModeABS|SizeB, skfADOff+skfADVLANTagPresent), present, tci, skip}
 		vid.stmts = append(s, fromPacket...)
 		genAnd(b, vid)
 		b = vid
@@ -123,9 +123,9 @@ func (c *compiler) vlanShiftVar(off *absOffset) []*stmt {
 	}
 	r := uint32(off.reg)
 	return []*stmt{
-		newStmt(clsLD|modeMEM, r),
-		newStmt(clsALU|aluADD|srcK, vlanShift),
-		newStmt(clsST, r),
+		newStmt(ClassLD|ModeMEM, r),
+		newStmt(ClassALU|ALUAdd|SrcK, vlanShift),
+		newStmt(ClassST, r),
 	}
 }
 
@@ -143,8 +143,8 @@ func (c *compiler) vlanVLOffsetInit() []*stmt {
 		c.offLinkType.reg = c.allocReg()
 	}
 	return []*stmt{
-		newStmt(clsLD|modeIMM, 0),
-		newStmt(clsST, uint32(c.offLinkPL.reg)),
-		newStmt(clsST, uint32(c.offLinkType.reg)),
+		newStmt(ClassLD|ModeIMM, 0),
+		newStmt(ClassST, uint32(c.offLinkPL.reg)),
+		newStmt(ClassST, uint32(c.offLinkType.reg)),
 	}
 }

@@ -35,7 +35,7 @@ func isWLAN(lt LinkType) bool {
 
 // wlanDataFrame is true for 802.11 data frames.
 func (c *compiler) wlanDataFrame() *block {
-	return c.mcmp(orLinkHdr, 0, szB, wlanFC0TypeData, wlanFC0TypeMask)
+	return c.mcmp(orLinkHdr, 0, SizeB, wlanFC0TypeData, wlanFC0TypeMask)
 }
 
 // wlanLinktype checks for a data frame whose LLC header carries llProto.
@@ -106,11 +106,11 @@ func (c *compiler) wlanMgmtOrData(data, mgmt *block) *block {
 // wlanNotCTSOrACK is true for frames that have a transmitter address
 // (addr2): all but CTS and ACK control frames.
 func (c *compiler) wlanNotCTSOrACK() *block {
-	b0 := c.mcmp(orLinkHdr, 0, szB, wlanFC0TypeCtl, wlanFC0TypeMask)
+	b0 := c.mcmp(orLinkHdr, 0, SizeB, wlanFC0TypeCtl, wlanFC0TypeMask)
 	genNot(b0)
-	b1 := c.mcmp(orLinkHdr, 0, szB, wlanFC0SubtypeCTS, wlanFC0SubtypeMask)
+	b1 := c.mcmp(orLinkHdr, 0, SizeB, wlanFC0SubtypeCTS, wlanFC0SubtypeMask)
 	genNot(b1)
-	b2 := c.mcmp(orLinkHdr, 0, szB, wlanFC0SubtypeACK, wlanFC0SubtypeMask)
+	b2 := c.mcmp(orLinkHdr, 0, SizeB, wlanFC0SubtypeACK, wlanFC0SubtypeMask)
 	genNot(b2)
 	genAnd(b1, b2)
 	genOr(b0, b2)
@@ -144,13 +144,13 @@ func (c *compiler) wlanHostop(mac []byte, dir parser.Dir) *block {
 		genAnd(b, b1)
 		return b1
 	case parser.DirAddr3:
-		b0 := c.mcmp(orLinkHdr, 0, szB, wlanFC0TypeCtl, wlanFC0TypeMask)
+		b0 := c.mcmp(orLinkHdr, 0, SizeB, wlanFC0TypeCtl, wlanFC0TypeMask)
 		genNot(b0)
 		b1 := test(16)
 		genAnd(b0, b1)
 		return b1
 	case parser.DirAddr4:
-		b0 := c.mcmp(orLinkHdr, 1, szB, wlanFC1DirDSToDS, wlanFC1DirMask)
+		b0 := c.mcmp(orLinkHdr, 1, SizeB, wlanFC1DirDSToDS, wlanFC1DirMask)
 		b1 := test(24)
 		genAnd(b0, b1)
 		return b1
@@ -191,10 +191,10 @@ func (c *compiler) wlanFrameControl(b *parser.Builtin) *block {
 		if !isWLAN(c.linktype) {
 			c.fail("'dir' not supported on DLT_%s", c.linktype)
 		}
-		return c.mcmp(orLinkHdr, 1, szB, arg(0), wlanFC1DirMask)
+		return c.mcmp(orLinkHdr, 1, SizeB, arg(0), wlanFC1DirMask)
 	}
 	if !isWLAN(c.linktype) {
 		c.fail("'type/subtype' not supported on DLT_%s", c.linktype)
 	}
-	return c.mcmp(orLinkHdr, 0, szB, arg(0), arg(1))
+	return c.mcmp(orLinkHdr, 0, SizeB, arg(0), arg(1))
 }

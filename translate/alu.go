@@ -5,20 +5,22 @@ import (
 
 	"github.com/cilium/ebpf/asm"
 	"golang.org/x/net/bpf"
+
+	"github.com/gocap/gocap/cbpf"
 )
 
 // aluOps maps classic ALU operations to eBPF ones.
 var aluOps = map[uint16]asm.ALUOp{
-	aluAdd: asm.Add,
-	aluSub: asm.Sub,
-	aluMul: asm.Mul,
-	aluDiv: asm.Div,
-	aluOr:  asm.Or,
-	aluAnd: asm.And,
-	aluLsh: asm.LSh,
-	aluRsh: asm.RSh,
-	aluMod: asm.Mod,
-	aluXor: asm.Xor,
+	cbpf.ALUAdd: asm.Add,
+	cbpf.ALUSub: asm.Sub,
+	cbpf.ALUMul: asm.Mul,
+	cbpf.ALUDiv: asm.Div,
+	cbpf.ALUOr:  asm.Or,
+	cbpf.ALUAnd: asm.And,
+	cbpf.ALULsh: asm.LSh,
+	cbpf.ALURsh: asm.RSh,
+	cbpf.ALUMod: asm.Mod,
+	cbpf.ALUXor: asm.Xor,
 }
 
 // alu translates the BPF_ALU class. Classic arithmetic is 32-bit and
@@ -29,18 +31,18 @@ var aluOps = map[uint16]asm.ALUOp{
 // refused, as the kernel refuses them when a classic filter is attached.
 // Shifts by X use the count modulo 32, like the kernel's 32-bit shifts.
 func (g *gen) alu(ri bpf.RawInstruction) error {
-	if aluOp(ri.Op) == aluNeg {
-		if ri.Op != clsALU|aluNeg {
+	if aluOp(ri.Op) == cbpf.ALUNeg {
+		if ri.Op != cbpf.ClassALU|cbpf.ALUNeg {
 			return fmt.Errorf("unknown ALU opcode 0x%x", ri.Op)
 		}
 		g.emit(asm.Neg.Imm32(regA, 0))
 		return nil
 	}
 	op, ok := aluOps[aluOp(ri.Op)]
-	if !ok || ri.Op&^0xf8 != clsALU {
+	if !ok || ri.Op&^0xf8 != cbpf.ClassALU {
 		return fmt.Errorf("unknown ALU opcode 0x%x", ri.Op)
 	}
-	if src(ri.Op) == srcX {
+	if src(ri.Op) == cbpf.SrcX {
 		if op == asm.Div || op == asm.Mod {
 			g.emit(asm.JEq.Imm32(regX, 0, labelDrop))
 		}

@@ -1,6 +1,10 @@
 package translate
 
-import "golang.org/x/net/bpf"
+import (
+	"golang.org/x/net/bpf"
+
+	"github.com/gocap/gocap/cbpf"
+)
 
 // This file places the bounds checks of the direct targets.
 //
@@ -33,15 +37,15 @@ const infinity = 1 << 30
 // (a helper call), ending a region of merged [x + k] checks.
 func (g *gen) writesX(ri bpf.RawInstruction) bool {
 	switch class(ri.Op) {
-	case clsLDX:
+	case cbpf.ClassLDX:
 		return true
-	case clsMISC:
-		return ri.Op == clsMISC|miscTAX
-	case clsLD:
+	case cbpf.ClassMISC:
+		return ri.Op == cbpf.ClassMISC|cbpf.MiscTAX
+	case cbpf.ClassLD:
 		switch addrMode(ri.Op) {
-		case modeABS:
+		case cbpf.ModeABS:
 			return isAncillary(ri.K) && callsHelper(ri.K-adBase)
-		case modeLEN:
+		case cbpf.ModeLEN:
 			return g.mode == modeXDP
 		}
 	}
@@ -51,7 +55,7 @@ func (g *gen) writesX(ri bpf.RawInstruction) bool {
 // indLoad returns the end (k + width) of an [x + k] load that takes part
 // in merged checks.
 func indLoad(ri bpf.RawInstruction) (int, bool) {
-	if class(ri.Op) != clsLD || addrMode(ri.Op) != modeIND {
+	if class(ri.Op) != cbpf.ClassLD || addrMode(ri.Op) != cbpf.ModeIND {
 		return 0, false
 	}
 	n := loadBytes(ri.Op)

@@ -5,6 +5,8 @@ import (
 
 	"github.com/cilium/ebpf/asm"
 	"golang.org/x/net/bpf"
+
+	"github.com/gocap/gocap/cbpf"
 )
 
 // analyze validates the control flow of g.raw and computes what the code
@@ -34,7 +36,7 @@ func (g *gen) analyze() error {
 		if back {
 			g.backward = true
 		}
-		isJump := class(g.raw[pc].Op) == clsJMP
+		isJump := class(g.raw[pc].Op) == cbpf.ClassJMP
 		for _, t := range next {
 			if isJump {
 				g.target[t] = true
@@ -69,9 +71,9 @@ func (g *gen) endsProgram(ri bpf.RawInstruction) bool {
 		return false
 	}
 	switch {
-	case class(ri.Op) == clsLD && addrMode(ri.Op) == modeABS && !isAncillary(ri.K):
+	case class(ri.Op) == cbpf.ClassLD && addrMode(ri.Op) == cbpf.ModeABS && !isAncillary(ri.K):
 		return true
-	case class(ri.Op) == clsLDX && addrMode(ri.Op) == modeMSH:
+	case class(ri.Op) == cbpf.ClassLDX && addrMode(ri.Op) == cbpf.ModeMSH:
 		return true
 	}
 	return false
@@ -83,9 +85,9 @@ func (g *gen) endsProgram(ri bpf.RawInstruction) bool {
 func constLoad(ri bpf.RawInstruction) (end int, ok bool) {
 	var n int
 	switch {
-	case class(ri.Op) == clsLD && addrMode(ri.Op) == modeABS && !isAncillary(ri.K):
+	case class(ri.Op) == cbpf.ClassLD && addrMode(ri.Op) == cbpf.ModeABS && !isAncillary(ri.K):
 		n = loadBytes(ri.Op)
-	case class(ri.Op) == clsLDX && addrMode(ri.Op) == modeMSH:
+	case class(ri.Op) == cbpf.ClassLDX && addrMode(ri.Op) == cbpf.ModeMSH:
 		n = 1
 	default:
 		return 0, false
@@ -111,7 +113,7 @@ func (g *gen) uninitializedScratch(succ, preds [][]int) uint16 {
 	in[0] = 0
 	out := func(pc int) uint16 {
 		v := in[pc]
-		if ri := g.raw[pc]; class(ri.Op) == clsST || class(ri.Op) == clsSTX {
+		if ri := g.raw[pc]; class(ri.Op) == cbpf.ClassST || class(ri.Op) == cbpf.ClassSTX {
 			if ri.K < memWords {
 				v |= 1 << ri.K
 			}
@@ -135,7 +137,7 @@ func (g *gen) uninitializedScratch(succ, preds [][]int) uint16 {
 	}
 	var zero uint16
 	for pc, ri := range g.raw {
-		if !g.reach[pc] || addrMode(ri.Op) != modeMEM || (class(ri.Op) != clsLD && class(ri.Op) != clsLDX) {
+		if !g.reach[pc] || addrMode(ri.Op) != cbpf.ModeMEM || (class(ri.Op) != cbpf.ClassLD && class(ri.Op) != cbpf.ClassLDX) {
 			continue
 		}
 		if ri.K < memWords && in[pc]&(1<<ri.K) == 0 {

@@ -4,59 +4,8 @@ import (
 	"fmt"
 
 	"golang.org/x/net/bpf"
-)
 
-// Classic BPF opcode fields (include/uapi/linux/bpf_common.h, filter.h).
-// golang.org/x/net/bpf keeps its own unexported, and its disassembler is
-// lossy (a byte load from an ancillary offset becomes a word load), so the
-// translation decodes raw instructions with these.
-const (
-	clsLD   = 0x00
-	clsLDX  = 0x01
-	clsST   = 0x02
-	clsSTX  = 0x03
-	clsALU  = 0x04
-	clsJMP  = 0x05
-	clsRET  = 0x06
-	clsMISC = 0x07
-
-	sizeW = 0x00
-	sizeH = 0x08
-	sizeB = 0x10
-
-	modeIMM = 0x00
-	modeABS = 0x20
-	modeIND = 0x40
-	modeMEM = 0x60
-	modeLEN = 0x80
-	modeMSH = 0xa0
-
-	srcK = 0x00
-	srcX = 0x08
-
-	retK = 0x00
-	retA = 0x10
-
-	aluAdd = 0x00
-	aluSub = 0x10
-	aluMul = 0x20
-	aluDiv = 0x30
-	aluOr  = 0x40
-	aluAnd = 0x50
-	aluLsh = 0x60
-	aluRsh = 0x70
-	aluNeg = 0x80
-	aluMod = 0x90
-	aluXor = 0xa0
-
-	jmpJA   = 0x00
-	jmpJEQ  = 0x10
-	jmpJGT  = 0x20
-	jmpJGE  = 0x30
-	jmpJSET = 0x40
-
-	miscTAX = 0x00
-	miscTXA = 0x80
+	"github.com/gocap/gocap/cbpf"
 )
 
 // Linux classic BPF limits and special offsets.
@@ -80,11 +29,11 @@ func retSrc(op uint16) uint16   { return op & 0x18 }
 // loadBytes is the width of a load, or 0 for an invalid size field.
 func loadBytes(op uint16) int {
 	switch size(op) {
-	case sizeW:
+	case cbpf.SizeW:
 		return 4
-	case sizeH:
+	case cbpf.SizeH:
 		return 2
-	case sizeB:
+	case cbpf.SizeB:
 		return 1
 	}
 	return 0
@@ -109,10 +58,10 @@ func successors(raw []bpf.RawInstruction, pc int) (next []int, backward bool, er
 		return nil
 	}
 	switch class(ri.Op) {
-	case clsRET:
+	case cbpf.ClassRET:
 		return nil, false, nil
-	case clsJMP:
-		if jmpOp(ri.Op) == jmpJA {
+	case cbpf.ClassJMP:
+		if jmpOp(ri.Op) == cbpf.JumpJA {
 			// The target wraps modulo 2^32, as in libpcap's interpreter,
 			// which runs protochain's backward jumps this way.
 			t := int(int32(uint32(pc+1) + ri.K))
@@ -142,17 +91,17 @@ func successors(raw []bpf.RawInstruction, pc int) (next []int, backward bool, er
 // insn translates one classic instruction, dispatching on its class.
 func (g *gen) insn(ri bpf.RawInstruction) error {
 	switch class(ri.Op) {
-	case clsLD:
+	case cbpf.ClassLD:
 		return g.ld(ri)
-	case clsLDX:
+	case cbpf.ClassLDX:
 		return g.ldx(ri)
-	case clsST, clsSTX:
+	case cbpf.ClassST, cbpf.ClassSTX:
 		return g.st(ri)
-	case clsALU:
+	case cbpf.ClassALU:
 		return g.alu(ri)
-	case clsJMP:
+	case cbpf.ClassJMP:
 		return g.jmp(ri)
-	case clsRET:
+	case cbpf.ClassRET:
 		return g.ret(ri)
 	default:
 		return g.misc(ri)

@@ -5,15 +5,17 @@ import (
 
 	"github.com/cilium/ebpf/asm"
 	"golang.org/x/net/bpf"
+
+	"github.com/gocap/gocap/cbpf"
 )
 
 // jumpOps maps classic conditional jumps to eBPF ones, with the negation
 // used when the true branch falls through (JSET has none).
 var jumpOps = map[uint16]struct{ op, not asm.JumpOp }{
-	jmpJEQ:  {asm.JEq, asm.JNE},
-	jmpJGT:  {asm.JGT, asm.JLE},
-	jmpJGE:  {asm.JGE, asm.JLT},
-	jmpJSET: {asm.JSet, asm.InvalidJumpOp},
+	cbpf.JumpJEQ:  {asm.JEq, asm.JNE},
+	cbpf.JumpJGT:  {asm.JGT, asm.JLE},
+	cbpf.JumpJGE:  {asm.JGE, asm.JLT},
+	cbpf.JumpJSET: {asm.JSet, asm.InvalidJumpOp},
 }
 
 // jmp translates the BPF_JMP class. Comparisons are JMP32 ones, so that
@@ -23,8 +25,8 @@ var jumpOps = map[uint16]struct{ op, not asm.JumpOp }{
 // iterations and gives up with verdict 0 after MaxLoopIterations.
 func (g *gen) jmp(ri bpf.RawInstruction) error {
 	pc := g.pc
-	if jmpOp(ri.Op) == jmpJA {
-		if ri.Op != clsJMP|jmpJA {
+	if jmpOp(ri.Op) == cbpf.JumpJA {
+		if ri.Op != cbpf.ClassJMP|cbpf.JumpJA {
 			return fmt.Errorf("unknown jump opcode 0x%x", ri.Op)
 		}
 		t := int(int32(uint32(pc+1) + ri.K))
@@ -35,12 +37,12 @@ func (g *gen) jmp(ri bpf.RawInstruction) error {
 		return nil
 	}
 	ops, ok := jumpOps[jmpOp(ri.Op)]
-	if !ok || ri.Op&^0xf8 != clsJMP {
+	if !ok || ri.Op&^0xf8 != cbpf.ClassJMP {
 		return fmt.Errorf("unknown jump opcode 0x%x", ri.Op)
 	}
 	t, f := pc+1+int(ri.Jt), pc+1+int(ri.Jf)
 	cond := func(op asm.JumpOp, label string) asm.Instruction {
-		if src(ri.Op) == srcX {
+		if src(ri.Op) == cbpf.SrcX {
 			return op.Reg32(regA, regX, label)
 		}
 		return op.Imm32(regA, int32(ri.K), label)

@@ -5,27 +5,29 @@ import (
 
 	"github.com/cilium/ebpf/asm"
 	"golang.org/x/net/bpf"
+
+	"github.com/gocap/gocap/cbpf"
 )
 
 // ld translates the BPF_LD class: A = #k, #len, M[k], [k] or [x + k].
 func (g *gen) ld(ri bpf.RawInstruction) error {
 	switch addrMode(ri.Op) {
-	case modeIMM:
-		if size(ri.Op) != sizeW {
+	case cbpf.ModeIMM:
+		if size(ri.Op) != cbpf.SizeW {
 			return fmt.Errorf("immediate load with size field 0x%x", size(ri.Op))
 		}
 		g.emit(asm.Mov.Imm32(regA, int32(ri.K)))
-	case modeLEN:
-		if size(ri.Op) != sizeW {
+	case cbpf.ModeLEN:
+		if size(ri.Op) != cbpf.SizeW {
 			return fmt.Errorf("length load with size field 0x%x", size(ri.Op))
 		}
 		g.packetLen(regA)
-	case modeMEM:
-		if size(ri.Op) != sizeW || ri.K >= memWords {
+	case cbpf.ModeMEM:
+		if size(ri.Op) != cbpf.SizeW || ri.K >= memWords {
 			return fmt.Errorf("scratch load M[%d] out of range", ri.K)
 		}
 		g.emit(asm.LoadMem(regA, asm.RFP, scratchOff(ri.K), asm.Word))
-	case modeABS:
+	case cbpf.ModeABS:
 		n := loadBytes(ri.Op)
 		if n == 0 {
 			return fmt.Errorf("invalid load size")
@@ -34,7 +36,7 @@ func (g *gen) ld(ri bpf.RawInstruction) error {
 			return g.ancillary(ri.K - adBase)
 		}
 		return g.loadAbs(ri.K, n)
-	case modeIND:
+	case cbpf.ModeIND:
 		n := loadBytes(ri.Op)
 		if n == 0 {
 			return fmt.Errorf("invalid load size")

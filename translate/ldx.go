@@ -5,28 +5,30 @@ import (
 
 	"github.com/cilium/ebpf/asm"
 	"golang.org/x/net/bpf"
+
+	"github.com/gocap/gocap/cbpf"
 )
 
 // ldx translates the BPF_LDX class: X = #k, #len, M[k] or 4*([k]&0xf).
 func (g *gen) ldx(ri bpf.RawInstruction) error {
 	switch addrMode(ri.Op) {
-	case modeIMM:
-		if size(ri.Op) != sizeW {
+	case cbpf.ModeIMM:
+		if size(ri.Op) != cbpf.SizeW {
 			return fmt.Errorf("immediate load with size field 0x%x", size(ri.Op))
 		}
 		g.emit(asm.Mov.Imm32(regX, int32(ri.K)))
-	case modeLEN:
-		if size(ri.Op) != sizeW {
+	case cbpf.ModeLEN:
+		if size(ri.Op) != cbpf.SizeW {
 			return fmt.Errorf("length load with size field 0x%x", size(ri.Op))
 		}
 		g.packetLen(regX)
-	case modeMEM:
-		if size(ri.Op) != sizeW || ri.K >= memWords {
+	case cbpf.ModeMEM:
+		if size(ri.Op) != cbpf.SizeW || ri.K >= memWords {
 			return fmt.Errorf("scratch load M[%d] out of range", ri.K)
 		}
 		g.emit(asm.LoadMem(regX, asm.RFP, scratchOff(ri.K), asm.Word))
-	case modeMSH:
-		if size(ri.Op) != sizeB {
+	case cbpf.ModeMSH:
+		if size(ri.Op) != cbpf.SizeB {
 			return fmt.Errorf("MSH load with size field 0x%x", size(ri.Op))
 		}
 		return g.loadMSH(ri.K)

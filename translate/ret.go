@@ -5,6 +5,8 @@ import (
 
 	"github.com/cilium/ebpf/asm"
 	"golang.org/x/net/bpf"
+
+	"github.com/gocap/gocap/cbpf"
 )
 
 // ret translates the BPF_RET class: ret #k and ret a. The socket target
@@ -12,13 +14,13 @@ import (
 // their pass code and zero to their drop code.
 func (g *gen) ret(ri bpf.RawInstruction) error {
 	switch ri.Op {
-	case clsRET | retK:
+	case cbpf.ClassRET | cbpf.SrcK:
 		v := ri.K
 		if g.mode != modeSocket {
 			v = g.verdict(v != 0)
 		}
 		g.emit(asm.Mov.Imm32(asm.R0, int32(v)), asm.Return())
-	case clsRET | retA:
+	case cbpf.ClassRET | cbpf.SrcA:
 		if g.mode != modeSocket {
 			g.emit(
 				asm.JEq.Imm32(regA, 0, labelDrop),

@@ -5,6 +5,8 @@ import (
 
 	"github.com/cilium/ebpf/asm"
 	"golang.org/x/net/bpf"
+
+	"github.com/gocap/gocap/cbpf"
 )
 
 // st translates BPF_ST and BPF_STX: M[k] = A or M[k] = X. The scratch
@@ -17,7 +19,7 @@ func (g *gen) st(ri bpf.RawInstruction) error {
 		return fmt.Errorf("scratch store M[%d] out of range", ri.K)
 	}
 	reg := regA
-	if class(ri.Op) == clsSTX {
+	if class(ri.Op) == cbpf.ClassSTX {
 		reg = regX
 	}
 	g.emit(asm.StoreMem(asm.RFP, scratchOff(ri.K), reg, asm.Word))
