@@ -89,6 +89,7 @@ type Printer struct {
 	seen bool
 
 	tcpSeq map[tcpKey]*tcpState
+	state  protoState // application decoders' memory (state.go)
 
 	// per-packet state
 	proto  string // protocol named in " [|proto]" on truncation

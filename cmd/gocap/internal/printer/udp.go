@@ -95,6 +95,8 @@ func (p *Printer) udpPayload(b []byte, length int, sport, dport uint16, h *ipHdr
 		p.dns(b, length, false)
 	case port(67) || port(68):
 		p.bootp(b, length)
+	case port(88):
+		p.krb(b)
 	case port(123):
 		p.ntp(b, length)
 	case port(4789):
@@ -103,6 +105,8 @@ func (p *Printer) udpPayload(b []byte, length int, sport, dport uint16, h *ipHdr
 		p.geneve(b, length)
 	case port(5353):
 		p.dns(b, length, false)
+	case (sport >= 7000 && sport <= 7009) || (dport >= 7000 && dport <= 7009):
+		p.rx(b, length, sport, dport, h)
 	default:
 		return false
 	}

@@ -1,0 +1,1298 @@
+package printer
+
+import (
+	"fmt"
+	"net/netip"
+)
+
+// AFS services on Rx, by UDP port (tcpdump decodes ports 7000-7009 as Rx).
+const (
+	rxPortFS    = 7000
+	rxPortCB    = 7001
+	rxPortPT    = 7002
+	rxPortVLDB  = 7003
+	rxPortKAuth = 7004
+	rxPortVol   = 7005
+	rxPortBOS   = 7007
+
+	rxHdrLen = 28
+
+	rxData      = 1
+	rxAck       = 2
+	rxAbort     = 4
+	rxClientIni = 1
+)
+
+var rxTypes = map[uint8]string{1: "data", 2: "ack", 3: "busy", 4: "abort", 5: "ackall",
+	6: "challenge", 7: "response", 8: "debug", 9: "params", 13: "version"}
+
+var rxFlagNames = []struct {
+	flag, typ uint8
+	name      string
+}{
+	{1, 0, "client-init"}, {2, 0, "req-ack"}, {4, 0, "last-pckt"}, {8, 0, "more-pckts"},
+	{16, 0, "free-pckt"}, {32, rxAck, "slow-start"}, {32, rxData, "jumbogram"},
+}
+
+var rxFSOps = map[uint32]string{
+	130: "fetch-data", 131: "fetch-acl", 132: "fetch-status", 133: "store-data", 134: "store-acl",
+	135: "store-status", 136: "remove-file", 137: "create-file", 138: "rename", 139: "symlink",
+	140: "link", 141: "makedir", 142: "rmdir", 143: "oldsetlock", 144: "oldextlock",
+	145: "oldrellock", 146: "get-stats", 147: "give-cbs", 148: "get-vlinfo", 149: "get-vlstats",
+	150: "set-vlstats", 151: "get-rootvl", 152: "check-token", 153: "get-time", 154: "nget-vlinfo",
+	155: "bulk-stat", 156: "setlock", 157: "extlock", 158: "rellock", 159: "xstat-ver",
+	160: "get-xstat", 161: "dfs-lookup", 162: "dfs-flushcps", 163: "dfs-symlink", 220: "residency",
+	65536: "inline-bulk-status", 65537: "fetch-data-64", 65538: "store-data-64",
+	65539: "give-up-all-cbs", 65540: "get-caps", 65541: "cb-rx-conn-addr",
+}
+
+var rxCBOps = map[uint32]string{
+	204: "callback", 205: "initcb", 206: "probe", 207: "getlock", 208: "getce", 209: "xstatver",
+	210: "getxstat", 211: "initcb2", 212: "whoareyou", 213: "initcb3", 214: "probeuuid",
+	215: "getsrvprefs", 216: "getcellservdb", 217: "getlocalcell", 218: "getcacheconf",
+	65536: "getce64", 65537: "getcellbynum", 65538: "tellmeaboutyourself",
+}
+
+var rxPTOps = map[uint32]string{
+	500: "new-user", 501: "where-is-it", 502: "dump-entry", 503: "add-to-group", 504: "name-to-id",
+	505: "id-to-name", 506: "delete", 507: "remove-from-group", 508: "get-cps", 509: "new-entry",
+	510: "list-max", 511: "set-max", 512: "list-entry", 513: "change-entry", 514: "list-elements",
+	515: "same-mbr-of", 516: "set-fld-sentry", 517: "list-owned", 518: "get-cps2",
+	519: "get-host-cps", 520: "update-entry", 521: "list-entries", 530: "list-super-groups",
+}
+
+var rxVLDBOps = map[uint32]string{
+	501: "create-entry", 502: "delete-entry", 503: "get-entry-by-id", 504: "get-entry-by-name",
+	505: "get-new-volume-id", 506: "replace-entry", 507: "update-entry", 508: "setlock",
+	509: "releaselock", 510: "list-entry", 511: "list-attrib", 512: "linked-list",
+	513: "get-stats", 514: "probe", 515: "get-addrs", 516: "change-addr", 517: "create-entry-n",
+	518: "get-entry-by-id-n", 519: "get-entry-by-name-n", 520: "replace-entry-n",
+	521: "list-entry-n", 522: "list-attrib-n", 523: "linked-list-n", 524: "update-entry-by-name",
+	525: "create-entry-u", 526: "get-entry-by-id-u", 527: "get-entry-by-name-u",
+	528: "replace-entry-u", 529: "list-entry-u", 530: "list-attrib-u", 531: "linked-list-u",
+	532: "regaddr", 533: "get-addrs-u", 534: "list-attrib-n2",
+}
+
+var rxKAuthOps = map[uint32]string{
+	1: "auth-old", 21: "authenticate", 22: "authenticate-v2", 2: "change-pw", 3: "get-ticket-old",
+	23: "get-ticket", 4: "set-pw", 5: "set-fields", 6: "create-user", 7: "delete-user",
+	8: "get-entry", 9: "list-entry", 10: "get-stats", 11: "debug", 12: "get-pw",
+	13: "get-random-key", 14: "unlock", 15: "lock-status",
+}
+
+var rxVolOps = map[uint32]string{
+	100: "create-volume", 101: "delete-volume", 102: "restore", 103: "forward", 104: "end-trans",
+	105: "clone", 106: "set-flags", 107: "get-flags", 108: "trans-create", 109: "dump",
+	110: "get-nth-volume", 111: "set-forwarding", 112: "get-name", 113: "get-status",
+	114: "sig-restore", 115: "list-partitions", 116: "list-volumes", 117: "set-id-types",
+	118: "monitor", 119: "partition-info", 120: "reclone", 121: "list-one-volume", 122: "nuke",
+	123: "set-date", 124: "x-list-volumes", 125: "x-list-one-volume", 126: "set-info",
+	127: "x-list-partitions", 128: "forward-multiple", 65536: "convert-ro", 65537: "get-size",
+	65538: "dump-v2",
+}
+
+var rxBOSOps = map[uint32]string{
+	80: "create-bnode", 81: "delete-bnode", 82: "set-status", 83: "get-status",
+	84: "enumerate-instance", 85: "get-instance-info", 86: "get-instance-parm",
+	87: "add-superuser", 88: "delete-superuser", 89: "list-superusers", 90: "list-keys",
+	91: "add-key", 92: "delete-key", 93: "set-cell-name", 94: "get-cell-name",
+	95: "get-cell-host", 96: "add-cell-host", 97: "delete-cell-host", 98: "set-t-status",
+	99: "shutdown-all", 100: "restart-all", 101: "startup-all", 102: "set-noauth-flag",
+	103: "re-bozo", 104: "restart", 105: "start-bozo-install", 106: "uninstall",
+	107: "get-dates", 108: "exec", 109: "prune", 110: "set-restart-time",
+	111: "get-restart-time", 112: "start-bozo-log", 113: "wait-all",
+	114: "get-instance-strings", 115: "get-restricted", 116: "set-restricted",
+}
+
+var rxUbikOps = map[uint32]string{
+	10000: "vote-beacon", 10001: "vote-debug-old", 10002: "vote-sdebug-old",
+	10003: "vote-getsyncsite", 10004: "vote-debug", 10005: "vote-sdebug", 10006: "vote-xdebug",
+	10007: "vote-xsdebug", 20000: "disk-begin", 20001: "disk-commit", 20002: "disk-lock",
+	20003: "disk-write", 20004: "disk-getversion", 20005: "disk-getfile", 20006: "disk-sendfile",
+	20007: "disk-abort", 20008: "disk-releaselocks", 20009: "disk-truncate", 20010: "disk-probe",
+	20011: "disk-writev", 20012: "disk-interfaceaddr", 20013: "disk-setversion",
+}
+
+var rxAFSErrors = map[int32]string{
+	101: "salvage volume", 102: "no such vnode", 103: "no such volume", 104: "volume exist",
+	105: "no service", 106: "volume offline", 107: "voline online", 108: "diskfull",
+	109: "diskquota exceeded", 110: "volume busy", 111: "volume moved", 112: "AFS IO error",
+	-100: "restarting fileserver",
+}
+
+var rxAckReasons = map[uint8]string{1: "ack requested", 2: "duplicate packet",
+	3: "out of sequence", 4: "exceeds window", 5: "no buffer space", 6: "ping",
+	7: "ping response", 8: "delay", 9: "idle"}
+
+func opName(m map[uint32]string, op uint32) string {
+	if s, ok := m[op]; ok {
+		return s
+	}
+	return fmt.Sprintf("op#%d", op)
+}
+
+func isUbik(op uint32) bool {
+	return (op >= 10000 && op <= 10007) || (op >= 20000 && op <= 20013)
+}
+
+// rxCall remembers one Rx call so that its reply can be named: tcpdump
+// keeps the last 64 calls in a ring and searches it from where the last
+// match was found.
+type rxCall struct {
+	callnum        uint32
+	client, server netip.Addr
+	dport          uint16
+	service        uint16
+	opcode         uint32
+}
+
+type rxCache struct {
+	ent        [64]rxCall
+	next, hint int
+}
+
+// rxReader walks the XDR-encoded arguments of an AFS call.
+type rxReader struct {
+	p   *Printer
+	b   []byte
+	off int
+}
+
+func (r *rxReader) u32() uint32 {
+	v := be32(r.b, r.off)
+	r.off += 4
+	return v
+}
+
+func (r *rxReader) skip(n int) { r.off += n }
+
+func (r *rxReader) uint()  { r.p.printf(" %d", r.u32()) }
+func (r *rxReader) int()   { r.p.printf(" %d", int32(r.u32())) }
+func (r *rxReader) int64() { r.p.printf(" %d", uint64(r.u32())<<32|uint64(r.u32())) }
+
+func (r *rxReader) fid() {
+	check(r.b, r.off, 12)
+	r.p.printf(" fid %d/%d/%d", r.u32(), r.u32(), r.u32())
+}
+
+// str prints a counted string of at most max bytes, padded to 4 bytes.
+func (r *rxReader) str(max uint32) {
+	n := r.u32()
+	if n > max {
+		panic(markerTrunc{})
+	}
+	r.p.print(" \"")
+	if !r.p.printN(r.b[min(r.off, len(r.b)):], int(n)) {
+		panic(markerTrunc{})
+	}
+	r.p.print("\"")
+	r.off += int((n + 3) / 4 * 4)
+}
+
+// date prints a time in seconds as tcpdump's DATEOUT does.
+func (r *rxReader) date() {
+	t := r.p.localTime(int64(int32(r.u32())))
+	r.p.printf(" %04d/%02d/%02d %02d:%02d:%02d", t.Year(), t.Month(), t.Day(), t.Hour(), t.Minute(), t.Second())
+}
+
+// vec prints a string stored one character per 32-bit word, max words.
+func (r *rxReader) vec(max int) {
+	check(r.b, r.off, max*4)
+	s := make([]byte, max)
+	for k := range s {
+		s[k] = byte(r.u32())
+	}
+	r.p.print(" \"")
+	r.p.printCString(s)
+	r.p.print("\"")
+}
+
+func (r *rxReader) storeAttr() {
+	check(r.b, r.off, 24)
+	mask := r.u32()
+	if mask != 0 {
+		r.p.print(" StoreStatus")
+	}
+	if mask&1 != 0 {
+		r.p.print(" date")
+		r.date()
+	} else {
+		r.skip(4)
+	}
+	if v := r.u32(); mask&2 != 0 {
+		r.p.printf(" owner %d", v)
+	}
+	if v := r.u32(); mask&4 != 0 {
+		r.p.printf(" group %d", v)
+	}
+	if v := r.u32(); mask&8 != 0 {
+		r.p.printf(" mode %o", v&07777)
+	}
+	if v := r.u32(); mask&16 != 0 {
+		r.p.printf(" segsize %d", v)
+	}
+	if mask&1024 != 0 {
+		r.p.print(" fsync")
+	}
+}
+
+func (r *rxReader) ubikVersion() {
+	check(r.b, r.off, 8)
+	r.p.printf(" %d.%d", r.u32(), r.u32())
+}
+
+func (r *rxReader) uuid() {
+	check(r.b, r.off, 44)
+	r.p.printf(" %08x", r.u32())
+	r.p.printf("%04x", r.u32())
+	r.p.printf("%04x", r.u32())
+	for i := 0; i < 8; i++ {
+		r.p.printf("%02x", byte(r.u32()))
+	}
+}
+
+func (r *rxReader) destServer() {
+	check(r.b, r.off, 12)
+	r.p.printf(" server %d:%d:%d", r.u32(), r.u32(), r.u32())
+}
+
+// rx prints an AFS Rx packet; b is the UDP payload and length its length.
+func (p *Printer) rx(b []byte, length int, sport, dport uint16, h *ipHdr) {
+	p.proto = "rx"
+	if len(b) < rxHdrLen {
+		p.printf(" [|rx] (%d)", length)
+		return
+	}
+	typ, flags := b[20], b[21]
+	if s, ok := rxTypes[typ]; ok {
+		p.printf(" rx %s", s)
+	} else {
+		p.printf(" rx type %d", typ)
+	}
+	seq := be32(b, 12)
+	if p.o.Verbose > 0 {
+		if p.o.Verbose > 1 {
+			p.printf(" cid %08x call# %d", be32(b, 4), be32(b, 8))
+		}
+		p.printf(" seq %d ser %d", seq, be32(b, 16))
+		if p.o.Verbose > 2 {
+			p.printf(" secindex %d serviceid %d", b[23], be16(b, 26))
+		}
+		if p.o.Verbose > 1 {
+			first := true
+			for _, f := range rxFlagNames {
+				if flags&f.flag != 0 && (f.typ == 0 || f.typ == typ) {
+					if first {
+						p.print(" ")
+						first = false
+					} else {
+						p.print(",")
+					}
+					p.printf("<%s>", f.name)
+				}
+			}
+		}
+	}
+	var opcode uint32
+	switch {
+	case typ == rxData && seq == 1 && flags&rxClientIni != 0:
+		p.rxCacheInsert(b, h, dport)
+		switch dport {
+		case rxPortFS:
+			p.withMarker("fs", func() { p.rxFS(b, length) })
+		case rxPortCB:
+			p.withMarker("cb", func() { p.rxCB(b, length) })
+		case rxPortPT:
+			p.withMarker("pt", func() { p.rxPT(b, length) })
+		case rxPortVLDB:
+			p.withMarker("vldb", func() { p.rxVLDB(b, length) })
+		case rxPortKAuth:
+			p.withMarker("kauth", func() { p.rxKAuth(b, length) })
+		case rxPortVol:
+			p.withMarker("vol", func() { p.rxVol(b, length) })
+		case rxPortBOS:
+			p.withMarker("bos", func() { p.rxBOS(b, length) })
+		}
+	case ((typ == rxData && seq == 1) || typ == rxAbort) && flags&rxClientIni == 0 &&
+		p.rxCacheFind(b, h, sport, &opcode):
+		switch sport {
+		case rxPortFS:
+			p.withMarker("fs", func() { p.rxFSReply(b, length, opcode) })
+		case rxPortCB:
+			p.withMarker("cb", func() { p.rxCBReply(b, length, opcode) })
+		case rxPortPT:
+			p.withMarker("pt", func() { p.rxPTReply(b, length, opcode) })
+		case rxPortVLDB:
+			p.withMarker("vldb", func() { p.rxVLDBReply(b, length, opcode) })
+		case rxPortKAuth:
+			p.rxSimpleReply(b, length, opcode, "kauth", rxKAuthOps, true)
+		case rxPortVol:
+			p.withMarker("vol", func() { p.rxVolReply(b, length, opcode) })
+		case rxPortBOS:
+			p.rxSimpleReply(b, length, opcode, "bos", rxBOSOps, false)
+		}
+	case typ == rxAck:
+		p.withMarker("ack", func() { p.rxAck(b, length) })
+	}
+	p.printf(" (%d)", length)
+}
+
+// rxAddrs returns the client and server addresses tcpdump's cache keys
+// on; for IPv6 it reads the header as IPv4, as tcpdump does.
+func rxAddrs(h *ipHdr) (src, dst netip.Addr) {
+	if !h.v6 {
+		return h.src, h.dst
+	}
+	s := h.src.As16()
+	return netip.AddrFrom4([4]byte(s[4:8])), netip.AddrFrom4([4]byte(s[8:12]))
+}
+
+func (p *Printer) rxCacheInsert(b []byte, h *ipHdr, dport uint16) {
+	if len(b) < rxHdrLen+4 {
+		return
+	}
+	c := &p.state.rx
+	src, dst := rxAddrs(h)
+	c.ent[c.next] = rxCall{callnum: be32(b, 8), client: src, server: dst, dport: dport,
+		service: be16(b, 26), opcode: be32(b, rxHdrLen)}
+	c.next = (c.next + 1) % len(c.ent)
+}
+
+func (p *Printer) rxCacheFind(b []byte, h *ipHdr, sport uint16, opcode *uint32) bool {
+	c := &p.state.rx
+	src, dst := rxAddrs(h)
+	callnum, service := be32(b, 8), be16(b, 26)
+	zero := netip.AddrFrom4([4]byte{})
+	i := c.hint
+	for {
+		e := &c.ent[i]
+		client, server := e.client, e.server
+		if !client.IsValid() {
+			client, server = zero, zero
+		}
+		if e.callnum == callnum && client == dst && server == src && e.service == service && e.dport == sport {
+			c.hint = i
+			*opcode = e.opcode
+			return true
+		}
+		i = (i + 1) % len(c.ent)
+		if i == c.hint {
+			return false
+		}
+	}
+}
+
+func (p *Printer) rxFS(b []byte, length int) {
+	if length <= rxHdrLen {
+		return
+	}
+	op := be32(b, rxHdrLen)
+	p.printf(" fs call %s", opName(rxFSOps, op))
+	r := &rxReader{p: p, b: b, off: rxHdrLen + 4}
+	switch op {
+	case 130:
+		r.fid()
+		p.print(" offset")
+		r.uint()
+		p.print(" length")
+		r.uint()
+	case 131, 132, 143, 144, 145, 156, 157, 158:
+		r.fid()
+	case 135:
+		r.fid()
+		r.storeAttr()
+	case 133:
+		r.fid()
+		r.storeAttr()
+		p.print(" offset")
+		r.uint()
+		p.print(" length")
+		r.uint()
+		p.print(" flen")
+		r.uint()
+	case 134:
+		r.fid()
+		n := int(r.u32())
+		check(b, r.off, n)
+		p.rxACL(b[r.off : r.off+min(n, 1024)])
+	case 137, 141:
+		r.fid()
+		r.str(256)
+		r.storeAttr()
+	case 136, 142:
+		r.fid()
+		r.str(256)
+	case 138:
+		p.print(" old")
+		r.fid()
+		r.str(256)
+		p.print(" new")
+		r.fid()
+		r.str(256)
+	case 139:
+		r.fid()
+		r.str(256)
+		p.print(" link to")
+		r.str(256)
+	case 140:
+		r.fid()
+		r.str(256)
+		p.print(" link to")
+		r.fid()
+	case 148:
+		r.str(256)
+	case 149, 150:
+		p.print(" volid")
+		r.uint()
+	case 154:
+		p.print(" volname")
+		r.str(256)
+	case 155, 65536:
+		j := r.u32()
+		for i := uint32(0); i < j; i++ {
+			r.fid()
+			if i != j-1 {
+				p.print(",")
+			}
+		}
+		if j == 0 {
+			p.print(" <none!>")
+		}
+	case 65537:
+		r.fid()
+		p.print(" offset")
+		r.int64()
+		p.print(" length")
+		r.int64()
+	case 65538:
+		r.fid()
+		r.storeAttr()
+		p.print(" offset")
+		r.int64()
+		p.print(" length")
+		r.int64()
+		p.print(" flen")
+		r.int64()
+	case 65541:
+		p.print(" addr")
+		r.uint()
+	}
+}
+
+func (p *Printer) rxFSReply(b []byte, length int, op uint32) {
+	if length <= rxHdrLen {
+		return
+	}
+	p.printf(" fs reply %s", opName(rxFSOps, op))
+	typ := b[20]
+	r := &rxReader{p: p, b: b, off: rxHdrLen}
+	switch typ {
+	case rxData:
+		switch op {
+		case 131:
+			n := int(r.u32())
+			check(b, r.off, n)
+			p.rxACL(b[r.off : r.off+min(n, 1024)])
+		case 137, 141:
+			p.print(" new")
+			r.fid()
+		case 151:
+			p.print(" root volume")
+			r.str(256)
+		case 153:
+			r.date()
+		}
+	case rxAbort:
+		code := int32(r.u32())
+		if s, ok := rxAFSErrors[code]; ok {
+			p.printf(" error %s", s)
+		} else {
+			p.printf(" error #%d", code)
+		}
+	default:
+		p.printf(" strange fs reply of type %d", typ)
+	}
+}
+
+// rxACL prints an AFS access list: "pos neg\n" then "user bits\n" lines.
+func (p *Printer) rxACL(s []byte) {
+	if i := indexByte(s, 0); i >= 0 {
+		s = s[:i]
+	}
+	var pos, neg int
+	rest := string(s)
+	n, _ := fmt.Sscanf(rest, "%d %d\n", &pos, &neg)
+	if n != 2 {
+		return
+	}
+	rest = skipFields(rest, 2)
+	entry := func(sign string) bool {
+		var user string
+		var acl int
+		if n, _ := fmt.Sscanf(rest, "%s %d\n", &user, &acl); n != 2 {
+			return false
+		}
+		rest = skipFields(rest, 2)
+		p.printf(" %s{", sign)
+		p.printCString([]byte(user))
+		p.print(" ")
+		for _, f := range []struct {
+			bit int
+			c   string
+		}{{1, "r"}, {8, "l"}, {4, "i"}, {16, "d"}, {2, "w"}, {32, "k"}, {64, "a"}} {
+			if acl&f.bit != 0 {
+				p.print(f.c)
+			}
+		}
+		p.print("}")
+		return true
+	}
+	for i := 0; i < pos; i++ {
+		if !entry("+") {
+			return
+		}
+	}
+	for i := 0; i < neg; i++ {
+		if !entry("-") {
+			return
+		}
+	}
+}
+
+func indexByte(b []byte, c byte) int {
+	for i, x := range b {
+		if x == c {
+			return i
+		}
+	}
+	return -1
+}
+
+// skipFields drops n whitespace-separated fields and the white space
+// after them from s.
+func skipFields(s string, n int) string {
+	isSpace := func(c byte) bool { return c == ' ' || c == '\n' || c == '\t' || c == '\r' }
+	i := 0
+	for ; n > 0; n-- {
+		for i < len(s) && isSpace(s[i]) {
+			i++
+		}
+		for i < len(s) && !isSpace(s[i]) {
+			i++
+		}
+	}
+	for i < len(s) && isSpace(s[i]) {
+		i++
+	}
+	return s[i:]
+}
+
+func (p *Printer) rxCB(b []byte, length int) {
+	if length <= rxHdrLen {
+		return
+	}
+	op := be32(b, rxHdrLen)
+	p.printf(" cb call %s", opName(rxCBOps, op))
+	r := &rxReader{p: p, b: b, off: rxHdrLen + 4}
+	switch op {
+	case 204:
+		j := r.u32()
+		for i := uint32(0); i < j; i++ {
+			r.fid()
+			if i != j-1 {
+				p.print(",")
+			}
+		}
+		if j == 0 {
+			p.print(" <none!>")
+		}
+		j = r.u32()
+		if j != 0 {
+			p.print(";")
+		}
+		for i := uint32(0); i < j; i++ {
+			p.print(" ver")
+			r.int()
+			p.print(" expires")
+			r.date()
+			r.u32()
+		}
+	case 214:
+		p.print(" afsuuid")
+		r.uuid()
+	}
+}
+
+func (p *Printer) rxCBReply(b []byte, length int, op uint32) {
+	if length <= rxHdrLen {
+		return
+	}
+	p.printf(" cb reply %s", opName(rxCBOps, op))
+	r := &rxReader{p: p, b: b, off: rxHdrLen}
+	if b[20] == rxData {
+		if op == 213 {
+			r.uuid()
+		}
+	} else {
+		p.print(" errcode")
+		r.int()
+	}
+}
+
+func (p *Printer) rxPT(b []byte, length int) {
+	if length <= rxHdrLen {
+		return
+	}
+	op := be32(b, rxHdrLen)
+	p.print(" pt")
+	if isUbik(op) {
+		p.withMarker("ubik", func() { p.rxUbik(b) })
+		return
+	}
+	p.printf(" call %s", opName(rxPTOps, op))
+	r := &rxReader{p: p, b: b, off: rxHdrLen + 4}
+	switch op {
+	case 500:
+		r.str(64)
+		p.print(" id")
+		r.int()
+		p.print(" oldid")
+		r.int()
+	case 501, 506, 508, 512, 514, 517, 518, 519, 530:
+		p.print(" id")
+		r.int()
+	case 502:
+		p.print(" pos")
+		r.int()
+	case 503, 507, 515:
+		p.print(" uid")
+		r.int()
+		p.print(" gid")
+		r.int()
+	case 504:
+		j := r.u32()
+		for i := uint32(0); i < j; i++ {
+			r.vec(64)
+		}
+		if j == 0 {
+			p.print(" <none!>")
+		}
+	case 505:
+		p.print(" ids:")
+		n := r.u32()
+		for j := uint32(0); j < n; j++ {
+			r.int()
+		}
+		if n == 0 {
+			p.print(" <none!>")
+		}
+	case 509:
+		r.str(64)
+		p.print(" flag")
+		r.int()
+		p.print(" oid")
+		r.int()
+	case 511:
+		p.print(" id")
+		r.int()
+		p.print(" gflag")
+		r.int()
+	case 513:
+		p.print(" id")
+		r.int()
+		r.str(64)
+		p.print(" oldid")
+		r.int()
+		p.print(" newid")
+		r.int()
+	case 520:
+		p.print(" id")
+		r.int()
+		r.str(64)
+	}
+}
+
+func (p *Printer) rxPTReply(b []byte, length int, op uint32) {
+	if length < rxHdrLen {
+		return
+	}
+	p.print(" pt")
+	if isUbik(op) {
+		p.withMarker("ubik", func() { p.rxUbikReply(b, op) })
+		return
+	}
+	p.printf(" reply %s", opName(rxPTOps, op))
+	r := &rxReader{p: p, b: b, off: rxHdrLen}
+	if b[20] != rxData {
+		p.print(" errcode")
+		r.int()
+		return
+	}
+	switch op {
+	case 504:
+		p.print(" ids:")
+		n := r.u32()
+		for j := uint32(0); j < n; j++ {
+			r.int()
+		}
+		if n == 0 {
+			p.print(" <none!>")
+		}
+	case 505:
+		j := r.u32()
+		for i := uint32(0); i < j; i++ {
+			r.vec(64)
+		}
+		if j == 0 {
+			p.print(" <none!>")
+		}
+	case 508, 514, 517, 518, 519:
+		j := r.u32()
+		for i := uint32(0); i < j; i++ {
+			r.int()
+		}
+		if j == 0 {
+			p.print(" <none!>")
+		}
+	case 510:
+		p.print(" maxuid")
+		r.int()
+		p.print(" maxgid")
+		r.int()
+	}
+}
+
+func (p *Printer) rxVLDB(b []byte, length int) {
+	if length <= rxHdrLen {
+		return
+	}
+	op := be32(b, rxHdrLen)
+	p.print(" vldb")
+	if isUbik(op) {
+		p.withMarker("ubik", func() { p.rxUbik(b) })
+		return
+	}
+	p.printf(" call %s", opName(rxVLDBOps, op))
+	r := &rxReader{p: p, b: b, off: rxHdrLen + 4}
+	voltype := func() {
+		if i := r.u32(); i <= 2 {
+			p.printf(" type %s", []string{"read-write", "read-only", "backup"}[i])
+		}
+	}
+	switch op {
+	case 501, 517:
+		r.vec(65)
+	case 502, 503, 507, 508, 509, 518:
+		p.print(" volid")
+		r.int()
+		voltype()
+	case 504, 519, 524, 527:
+		r.str(65)
+	case 505:
+		p.print(" bump")
+		r.int()
+	case 506, 520:
+		p.print(" volid")
+		r.int()
+		voltype()
+		r.vec(65)
+	case 510, 521:
+		p.print(" index")
+		r.int()
+	}
+}
+
+func (p *Printer) rxVLDBReply(b []byte, length int, op uint32) {
+	if length < rxHdrLen {
+		return
+	}
+	p.print(" vldb")
+	if isUbik(op) {
+		p.withMarker("ubik", func() { p.rxUbikReply(b, op) })
+		return
+	}
+	p.printf(" reply %s", opName(rxVLDBOps, op))
+	r := &rxReader{p: p, b: b, off: rxHdrLen}
+	if b[20] != rxData {
+		p.print(" errcode")
+		r.int()
+		return
+	}
+	partitions := func(n int, nservers uint32) {
+		p.print(" partitions")
+		for i := 0; i < n; i++ {
+			j := r.u32()
+			if uint32(i) < nservers {
+				if j <= 26 {
+					p.printf(" %c", 'a'+rune(j))
+				} else {
+					p.printf(" %d", j)
+				}
+			}
+		}
+		check(b, r.off, 4*n)
+		r.skip(4 * n)
+		p.print(" rwvol")
+		r.uint()
+		p.print(" rovol")
+		r.uint()
+		p.print(" backup")
+		r.uint()
+	}
+	servers := func(n int, nservers uint32) {
+		p.print(" servers")
+		for i := 0; i < n; i++ {
+			check(b, r.off, 4)
+			if uint32(i) < nservers {
+				p.printf(" %s", addr4(b[r.off:]))
+			}
+			r.skip(4)
+		}
+	}
+	switch op {
+	case 510, 503, 504:
+		if op == 510 {
+			p.print(" count")
+			r.int()
+			p.print(" nextindex")
+			r.int()
+		}
+		r.vec(65)
+		check(b, r.off, 4)
+		r.skip(4)
+		p.print(" numservers")
+		ns := r.u32()
+		p.printf(" %d", ns)
+		servers(8, ns)
+		partitions(8, ns)
+	case 505:
+		p.print(" newvol")
+		r.uint()
+	case 521, 529, 518, 519:
+		if op == 521 || op == 529 {
+			p.print(" count")
+			r.int()
+			p.print(" nextindex")
+			r.int()
+		}
+		r.vec(65)
+		p.print(" numservers")
+		ns := r.u32()
+		p.printf(" %d", ns)
+		servers(13, ns)
+		partitions(13, ns)
+	case 526, 527:
+		r.vec(65)
+		p.print(" numservers")
+		ns := r.u32()
+		p.printf(" %d", ns)
+		p.print(" servers")
+		for i := uint32(0); i < 13; i++ {
+			if i < ns {
+				p.print(" afsuuid")
+				r.uuid()
+			} else {
+				check(b, r.off, 44)
+				r.skip(44)
+			}
+		}
+		check(b, r.off, 4*13)
+		r.skip(4 * 13)
+		partitions(13, ns)
+	}
+}
+
+func (p *Printer) rxKAuth(b []byte, length int) {
+	if length <= rxHdrLen {
+		return
+	}
+	op := be32(b, rxHdrLen)
+	p.print(" kauth")
+	if isUbik(op) {
+		p.withMarker("ubik", func() { p.rxUbik(b) })
+		return
+	}
+	p.printf(" call %s", opName(rxKAuthOps, op))
+	r := &rxReader{p: p, b: b, off: rxHdrLen + 4}
+	switch op {
+	case 1, 21, 22, 2, 5, 6, 7, 8, 14, 15:
+		p.print(" principal")
+		r.str(64)
+		r.str(64)
+	case 3, 23:
+		p.print(" kvno")
+		r.int()
+		p.print(" domain")
+		r.str(64)
+		n := int(r.u32())
+		check(b, r.off, n)
+		r.skip(n)
+		p.print(" principal")
+		r.str(64)
+		r.str(64)
+	case 4:
+		p.print(" principal")
+		r.str(64)
+		r.str(64)
+		p.print(" kvno")
+		r.int()
+	case 12:
+		p.print(" name")
+		r.str(64)
+	}
+}
+
+// rxSimpleReply prints the replies tcpdump does not decode beyond their
+// error code (kauth, bos).
+func (p *Printer) rxSimpleReply(b []byte, length int, op uint32, name string, ops map[uint32]string, ubik bool) {
+	if length <= rxHdrLen {
+		return
+	}
+	p.printf(" %s", name)
+	if ubik && isUbik(op) {
+		p.withMarker("ubik", func() { p.rxUbikReply(b, op) })
+		return
+	}
+	p.printf(" reply %s", opName(ops, op))
+	if b[20] != rxData {
+		p.print(" errcode")
+		r := &rxReader{p: p, b: b, off: rxHdrLen}
+		r.int()
+	}
+}
+
+func (p *Printer) rxVol(b []byte, length int) {
+	if length <= rxHdrLen {
+		return
+	}
+	op := be32(b, rxHdrLen)
+	p.printf(" vol call %s", opName(rxVolOps, op))
+	r := &rxReader{p: p, b: b, off: rxHdrLen + 4}
+	say := func(s string, f func()) {
+		p.print(s)
+		f()
+	}
+	switch op {
+	case 100:
+		say(" partition", r.uint)
+		say(" name", func() { r.str(256) })
+		say(" type", r.uint)
+		say(" parent", r.uint)
+	case 101, 107, 104:
+		say(" trans", r.uint)
+	case 102:
+		say(" totrans", r.uint)
+		say(" flags", r.uint)
+	case 103:
+		say(" fromtrans", r.uint)
+		say(" fromdate", r.date)
+		r.destServer()
+		say(" desttrans", r.int)
+	case 105:
+		say(" trans", r.uint)
+		say(" purgevol", r.uint)
+		say(" newtype", r.uint)
+		say(" newname", func() { r.str(256) })
+	case 106:
+		say(" trans", r.uint)
+		say(" flags", r.uint)
+	case 108:
+		say(" vol", r.uint)
+		say(" partition", r.uint)
+		say(" flags", r.uint)
+	case 109, 655537:
+		say(" fromtrans", r.uint)
+		say(" fromdate", r.date)
+	case 110:
+		say(" index", r.uint)
+	case 111:
+		say(" tid", r.uint)
+		say(" newsite", r.uint)
+	case 112, 113:
+		p.print(" tid")
+	case 114:
+		say(" name", func() { r.str(256) })
+		say(" type", r.uint)
+		say(" pid", r.uint)
+		say(" cloneid", r.uint)
+	case 116:
+		say(" partition", r.uint)
+		say(" flags", r.uint)
+	case 117:
+		say(" tid", r.uint)
+		say(" name", func() { r.str(256) })
+		say(" type", r.uint)
+		say(" pid", r.uint)
+		say(" clone", r.uint)
+		say(" backup", r.uint)
+	case 119:
+		say(" name", func() { r.str(256) })
+	case 120, 126:
+		say(" tid", r.uint)
+	case 121, 122, 124, 125, 65536:
+		say(" partid", r.uint)
+		say(" volid", r.uint)
+	case 123:
+		say(" tid", r.uint)
+		say(" date", r.date)
+	case 128:
+		say(" fromtrans", r.uint)
+		say(" fromdate", r.date)
+		j := r.u32()
+		for i := uint32(0); i < j; i++ {
+			r.destServer()
+			if i != j-1 {
+				p.print(",")
+			}
+		}
+		if j == 0 {
+			p.print(" <none!>")
+		}
+	case 65538:
+		say(" fromtrans", r.uint)
+		say(" fromdate", r.date)
+		say(" flags", r.uint)
+	}
+}
+
+func (p *Printer) rxVolReply(b []byte, length int, op uint32) {
+	if length <= rxHdrLen {
+		return
+	}
+	p.printf(" vol reply %s", opName(rxVolOps, op))
+	r := &rxReader{p: p, b: b, off: rxHdrLen}
+	if b[20] != rxData {
+		p.print(" errcode")
+		r.int()
+		return
+	}
+	say := func(s string, f func()) {
+		p.print(s)
+		f()
+	}
+	switch op {
+	case 100:
+		say(" volid", r.uint)
+		say(" trans", r.uint)
+	case 104, 107:
+		r.uint()
+	case 105:
+		say(" newvol", r.uint)
+	case 108:
+		say(" trans", r.uint)
+	case 110:
+		say(" volume", r.uint)
+		say(" partition", r.uint)
+	case 112:
+		r.str(256)
+	case 113:
+		for _, f := range []string{"volid", "nextuniq", "type", "parentid", "clone", "backup",
+			"restore", "maxquota", "minquota", "owner"} {
+			say(" "+f, r.uint)
+		}
+		for _, f := range []string{"create", "access", "update", "expire", "backup", "copy"} {
+			say(" "+f, r.date)
+		}
+	case 116, 121:
+		j := r.u32()
+		for i := uint32(0); i < j; i++ {
+			p.print(" name")
+			r.vec(32)
+			say(" volid", r.uint)
+			p.print(" type")
+			r.skip(4 * 21)
+			if i != j-1 {
+				p.print(",")
+			}
+		}
+		if j == 0 {
+			p.print(" <none!>")
+		}
+	}
+}
+
+func (p *Printer) rxBOS(b []byte, length int) {
+	if length <= rxHdrLen {
+		return
+	}
+	op := be32(b, rxHdrLen)
+	p.printf(" bos call %s", opName(rxBOSOps, op))
+	r := &rxReader{p: p, b: b, off: rxHdrLen + 4}
+	switch op {
+	case 80:
+		p.print(" type")
+		r.str(256)
+		p.print(" instance")
+		r.str(256)
+	case 81, 83, 85, 87, 88, 93, 96, 97, 104, 106, 108, 112, 114:
+		r.str(256)
+	case 82, 98:
+		r.str(256)
+		p.print(" status")
+		r.int()
+	case 86:
+		r.str(256)
+		p.print(" num")
+		r.int()
+	case 84, 89, 90, 91, 92, 95:
+		r.int()
+	case 105:
+		r.str(256)
+		p.print(" size")
+		r.int()
+		p.print(" flags")
+		r.int()
+		p.print(" date")
+		r.int()
+	}
+}
+
+func (p *Printer) rxUbik(b []byte) {
+	op := be32(b, rxHdrLen)
+	p.printf(" ubik call %s", opName(rxUbikOps, op))
+	r := &rxReader{p: p, b: b, off: rxHdrLen + 4}
+	switch op {
+	case 10000:
+		if r.u32() != 0 {
+			p.print(" syncsite yes")
+		} else {
+			p.print(" syncsite no")
+		}
+		p.print(" votestart")
+		r.date()
+		p.print(" dbversion")
+		r.ubikVersion()
+		p.print(" tid")
+		r.ubikVersion()
+	case 10003:
+		p.print(" site")
+		r.uint()
+	case 20000, 20001, 20007, 20008, 20010:
+		p.print(" tid")
+		r.ubikVersion()
+	case 20002:
+		p.print(" tid")
+		r.ubikVersion()
+		p.print(" file")
+		r.int()
+		p.print(" pos")
+		r.int()
+		p.print(" length")
+		r.int()
+		r.u32()
+	case 20003:
+		p.print(" tid")
+		r.ubikVersion()
+		p.print(" file")
+		r.int()
+		p.print(" pos")
+		r.int()
+	case 20005:
+		p.print(" file")
+		r.int()
+	case 20006:
+		p.print(" file")
+		r.int()
+		p.print(" length")
+		r.int()
+		p.print(" dbversion")
+		r.ubikVersion()
+	case 20009:
+		p.print(" tid")
+		r.ubikVersion()
+		p.print(" file")
+		r.int()
+		p.print(" length")
+		r.int()
+	case 20012:
+		p.print(" tid")
+		r.ubikVersion()
+		p.print(" oldversion")
+		r.ubikVersion()
+		p.print(" newversion")
+		r.ubikVersion()
+	}
+}
+
+func (p *Printer) rxUbikReply(b []byte, op uint32) {
+	p.printf(" ubik reply %s", opName(rxUbikOps, op))
+	r := &rxReader{p: p, b: b, off: rxHdrLen}
+	if b[20] == rxData {
+		switch op {
+		case 10000:
+			p.print(" vote no")
+		case 20004:
+			p.print(" dbversion")
+			r.ubikVersion()
+		}
+		return
+	}
+	if op == 10000 {
+		p.print(" vote yes until")
+		r.date()
+	} else {
+		p.print(" errcode")
+		r.int()
+	}
+}
+
+// rxAck prints an Rx acknowledgement: the first packet, the serial that
+// prompted it, the reason, and the acked/nacked ranges.
+func (p *Printer) rxAck(b []byte, length int) {
+	if length < rxHdrLen {
+		return
+	}
+	a := b[rxHdrLen:]
+	check(a, 0, 18)
+	if p.o.Verbose > 2 {
+		p.printf(" bufspace %d maxskew %d", be16(a, 0), be16(a, 2))
+	}
+	first := be32(a, 4)
+	p.printf(" first %d serial %d reason ", first, be32(a, 12))
+	if s, ok := rxAckReasons[a[16]]; ok {
+		p.print(s)
+	} else {
+		p.printf("#%d", a[16])
+	}
+	n := int(a[17])
+	off := 18
+	if n != 0 {
+		check(a, off, n)
+		acks := a[off : off+n]
+		ranges := func(word string, want byte) {
+			start, last := -2, -2
+			i := 0
+			for ; i < n; i++ {
+				if acks[i] == want {
+					if last == -2 {
+						p.printf(" %s %d", word, first+uint32(i))
+						start = i
+					} else if last != i-1 {
+						p.printf(",%d", first+uint32(i))
+						start = i
+					}
+					last = i
+				} else if last == i-1 && start != last {
+					p.printf("-%d", first+uint32(i-1))
+				}
+			}
+			if last == i-1 && start != last {
+				p.printf("-%d", first+uint32(i-1))
+			}
+		}
+		ranges("acked", 1)
+		ranges("nacked", 0)
+		off += n
+	}
+	off += 3
+	if p.o.Verbose > 1 {
+		r := &rxReader{p: p, b: a, off: off}
+		for _, f := range []string{" ifmtu", " maxmtu", " rwind", " maxpackets"} {
+			if len(a)-r.off+1 <= 4 {
+				return
+			}
+			p.print(f)
+			r.uint()
+		}
+	}
+}

@@ -1,0 +1,8 @@
+package printer
+
+// protoState is what application-layer decoders remember between packets,
+// as tcpdump's printers do in static tables (the Rx call cache that names
+// replies).
+type protoState struct {
+	rx rxCache
+}

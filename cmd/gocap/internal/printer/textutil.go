@@ -1,0 +1,88 @@
+package printer
+
+import "time"
+
+// markerTrunc is panicked by a decoder's own length check where tcpdump
+// jumps to a protocol-local "trunc:" label: the decoder prints its own
+// " [|name]" marker and the caller goes on (unlike truncated, which ends
+// the whole packet). withMarker recovers it.
+type markerTrunc struct{}
+
+// withMarker runs f; if f panics with markerTrunc it prints " [|name]"
+// and returns normally.
+func (p *Printer) withMarker(name string, f func()) {
+	defer func() {
+		if r := recover(); r != nil {
+			if _, ok := r.(markerTrunc); !ok {
+				panic(r)
+			}
+			p.printf(" [|%s]", name)
+		}
+	}()
+	f()
+}
+
+// check panics with markerTrunc unless b holds n bytes from off.
+func check(b []byte, off, n int) {
+	if off < 0 || n < 0 || off+n > len(b) {
+		panic(markerTrunc{})
+	}
+}
+
+// printChar prints one byte the way tcpdump's fn_print_char does:
+// bytes above 0x7f get an "M-" prefix and lose the high bit, control
+// characters become "^X".
+func (p *Printer) printChar(c byte) {
+	if c >= 0x80 {
+		c &= 0x7f
+		p.print("M-")
+	}
+	if c < 0x20 || c == 0x7f {
+		c ^= 0x40
+		p.buf.WriteByte('^')
+	}
+	p.buf.WriteByte(c)
+}
+
+// printN prints up to n bytes of b with printChar, like tcpdump's
+// nd_printn; it reports false if b ended before n bytes.
+func (p *Printer) printN(b []byte, n int) bool {
+	for i := 0; i < n; i++ {
+		if i >= len(b) {
+			return false
+		}
+		p.printChar(b[i])
+	}
+	return true
+}
+
+// printCString prints b up to its first NUL with printChar, like
+// tcpdump's fn_print_str.
+func (p *Printer) printCString(b []byte) {
+	for _, c := range b {
+		if c == 0 {
+			return
+		}
+		p.printChar(c)
+	}
+}
+
+// printZeroPadded prints up to n bytes of b, stopping at a NUL, like
+// tcpdump's nd_printzp; it reports false if b ended first.
+func (p *Printer) printZeroPadded(b []byte, n int) bool {
+	for i := 0; i < n; i++ {
+		if i >= len(b) {
+			return false
+		}
+		if b[i] == 0 {
+			return true
+		}
+		p.printChar(b[i])
+	}
+	return true
+}
+
+// localTime converts seconds since the epoch to the printer's time zone.
+func (p *Printer) localTime(sec int64) time.Time {
+	return time.Unix(sec, 0).In(p.o.Location)
+}
