@@ -174,11 +174,23 @@ func (p *Printer) dns(b []byte, length int, mdns bool) {
 		if f&0x0010 != 0 {
 			p.print("%")
 		}
-		if qd != 1 {
-			p.printf(" [%dq]", qd)
+		if f&0x6cf != 0 {
+			p.printf(" [b2&3=0x%x]", f)
 		}
-		if an != 0 {
-			p.printf(" [%dan]", an)
+		if op == 1 { // IQUERY
+			if qd != 0 {
+				p.printf(" [%dq]", qd)
+			}
+			if an != 1 {
+				p.printf(" [%da]", an)
+			}
+		} else {
+			if an != 0 {
+				p.printf(" [%da]", an)
+			}
+			if qd != 1 {
+				p.printf(" [%dq]", qd)
+			}
 		}
 		if ns != 0 {
 			p.printf(" [%dn]", ns)

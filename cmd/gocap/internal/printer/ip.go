@@ -4,6 +4,7 @@ import (
 	"encoding/binary"
 	"fmt"
 	"net/netip"
+	"strings"
 )
 
 var ipProtoNames = map[uint8]string{
@@ -100,16 +101,17 @@ func (p *Printer) ip(b []byte, length int) {
 		if b[8] >= 1 {
 			p.printf(", ttl %d", b[8])
 		}
-		fl := ""
-		if off&0x4000 != 0 {
-			fl += "DF"
-		}
+		var fls []string
 		if off&0x2000 != 0 {
-			fl = "+" + fl
+			fls = append(fls, "+")
+		}
+		if off&0x4000 != 0 {
+			fls = append(fls, "DF")
 		}
 		if off&0x8000 != 0 {
-			fl += "rsvd"
+			fls = append(fls, "rsvd")
 		}
+		fl := strings.Join(fls, ", ")
 		if fl == "" {
 			fl = "none"
 		}
@@ -369,6 +371,14 @@ func (p *Printer) demux(b []byte, length int, h *ipHdr, proto uint8) {
 		p.gre(b, length)
 	case 112:
 		p.vrrp(b, length, h)
+	case 103:
+		p.pim(b, length, h)
+	case 89:
+		if h.v6 {
+			p.printf(" ip-proto-%d %d", proto, length)
+			return
+		}
+		p.ospf(b, length)
 	default:
 		if p.o.NumericLevel == 0 {
 			if n, ok := protoServiceNames[proto]; ok {

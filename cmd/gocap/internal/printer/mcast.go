@@ -178,6 +178,9 @@ func (p *Printer) igmp(b []byte, length int) {
 		if length != 8 {
 			p.printf(" [len %d]", length)
 		}
+	case 0x14:
+		p.print("igmp pimv1")
+		p.pimv1(b, length)
 	case 0x22:
 		p.print("igmp v3 report")
 		need(b, 8)
