@@ -137,7 +137,17 @@ func (p *Printer) ether(b []byte, length int) int {
 	for {
 		switch {
 		case t <= 1500:
-			n := p.llc(b, length)
+			// A length field: the LLC payload ends there.
+			if int(t) < length {
+				length = int(t)
+				if len(b) > length {
+					b = b[:length]
+				}
+			}
+			if p.o.LinkHeader && hdrlen > 14 {
+				p.print("802.3")
+			}
+			n := p.llc(b, length, hdr[6:12], hdr[0:6])
 			if n < 0 {
 				p.defaultPrint(b)
 				n = -n
@@ -154,7 +164,7 @@ func (p *Printer) ether(b []byte, length int) int {
 			}
 			t = binary.BigEndian.Uint16(b[2:])
 			if p.o.LinkHeader && t > 1500 {
-				p.printf("ethertype %s, ", ethertypeName(t, fmt.Sprintf("0x%04x", t)))
+				p.printf("ethertype %s (0x%04x), ", ethertypeName(t, "Unknown"), t)
 			}
 			b = b[4:]
 			length -= 4

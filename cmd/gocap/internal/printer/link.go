@@ -147,7 +147,7 @@ func (p *Printer) sllPayload(t uint16, b []byte, length int, hdr func()) int {
 		case t <= 1500:
 			switch t {
 			case 4:
-				k := p.llc(b, length)
+				k := p.llc(b, length, nil, nil)
 				if k < 0 {
 					p.defaultPrint(b)
 					k = -k

@@ -42,8 +42,6 @@ func (p *Printer) udpPort(n uint16) string {
 
 func (p *Printer) mpls(b []byte, length int)          { p.print("MPLS") }
 func (p *Printer) pppoe(b []byte, length int)         { p.print("PPPoE") }
-func (p *Printer) loopback(b []byte, length int)      { p.print("Loopback") }
-func (p *Printer) llc(b []byte, length int) int       { return -3 }
 func (p *Printer) httpFirstLine(b []byte, length int) {}
 func (p *Printer) ssh(b []byte, length int)           {}
 func (p *Printer) bootp(b []byte, length int)         { p.printf("BOOTP") }

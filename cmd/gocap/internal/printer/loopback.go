@@ -1,0 +1,61 @@
+package printer
+
+import "encoding/binary"
+
+// loopback prints an Ethernet configuration-testing (loopback, ethertype
+// 0x9000) frame: the skip count, then the function at that offset. Its
+// fields are little-endian.
+func (p *Printer) loopback(b []byte, length int) {
+	p.proto = "loopback"
+	p.print("Loopback")
+	if length < 2 {
+		p.print(" (invalid)")
+		need(b, length)
+		return
+	}
+	need(b, 2)
+	skip := int(binary.LittleEndian.Uint16(b))
+	p.printf(", skipCount %d", skip)
+	if skip%8 != 0 {
+		p.print(" (bogus)")
+	}
+	if skip > length-2 {
+		p.print(" (invalid)")
+		need(b, length)
+		return
+	}
+	m := b[2+skip:]
+	l := length - 2 - skip
+	if l < 2 {
+		p.print(" (invalid)")
+		need(m, l)
+		return
+	}
+	need(m, 2)
+	fn := binary.LittleEndian.Uint16(m)
+	switch fn {
+	case 1:
+		p.print(", Reply")
+		if l < 4 {
+			p.print(" (invalid)")
+			need(m, l)
+			return
+		}
+		need(m, 4)
+		p.printf(", receipt number %d", binary.LittleEndian.Uint16(m[2:]))
+		p.printf(", data (%d octets)", l-4)
+	case 2:
+		p.print(", Forward Data")
+		if l < 8 {
+			p.print(" (invalid)")
+			need(m, l)
+			return
+		}
+		need(m, 8)
+		p.printf(", forwarding address %s", mac(m[2:8]))
+		p.printf(", data (%d octets)", l-8)
+	default:
+		p.printf(",  invalid (%d)", fn)
+	}
+	need(m, l)
+}
