@@ -103,10 +103,18 @@ func (p *Printer) udpPayload(b []byte, length int, sport, dport uint16, h *ipHdr
 		p.vxlan(b, length)
 	case port(6081):
 		p.geneve(b, length)
+	case port(8472):
+		p.otv(b, length)
+	case port(4790):
+		p.vxlanGPE(b, length)
 	case port(5353):
 		p.dns(b, length, false)
 	case (sport >= 7000 && sport <= 7009) || (dport >= 7000 && dport <= 7009):
 		p.rx(b, length, sport, dport, h)
+	case port(5359):
+		p.ahcp(b, length)
+	case port(6696) || port(6697):
+		p.babel(b, length)
 	default:
 		return false
 	}
