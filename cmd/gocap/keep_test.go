@@ -24,6 +24,14 @@ const keepDir = "../../golden/testdata/keep"
 // differ from tcpdump 4.99.3, with the reason in docs/golden.md.
 const keepFailuresFile = "../../golden/testdata/keep_failures.txt"
 
+// ownVerdictDir and ownCaptureDir are the project's own captures and the
+// packets the local tcpdump keeps from them (golden/gen.sh; tcpdump -O,
+// which keeps the same packets).
+const (
+	ownVerdictDir = "../../golden/testdata/verdicts"
+	ownCaptureDir = "../../golden/testdata/pcap"
+)
+
 var updateKeep = flag.Bool("update-keep", false, "rewrite "+keepFailuresFile+" from this run of TestKeepsGoldenExpressions")
 
 // keepFile is one golden/testdata/keep/*.json (see genverdicts).
@@ -39,7 +47,8 @@ type keepFile struct {
 
 // TestKeepsGoldenExpressions checks that gocap keeps what tcpdump keeps
 // for every golden expression (golden/testdata/expressions.txt) on every
-// shared capture that tcpdump reads cleanly, with both engines. It runs
+// shared capture that tcpdump reads cleanly and on the project's own
+// captures, with both engines. It runs
 // gocap's own reading, compiling and filtering code in-process (the
 // command-line path is TestKeepsWhatTcpdumpKeeps) against kept sets that
 // golden/gen.sh recorded from the local tcpdump.
@@ -51,6 +60,12 @@ func TestKeepsGoldenExpressions(t *testing.T) {
 	if err != nil || len(files) < 100 {
 		t.Fatalf("found %d kept-set files in %s (%v); run golden/gen.sh", len(files), keepDir, err)
 	}
+	// The project's own captures, with TestVerdicts' kept sets.
+	own, err := filepath.Glob(filepath.Join(ownVerdictDir, "*.json"))
+	if err != nil || len(own) == 0 {
+		t.Fatalf("no verdict files in %s (%v)", ownVerdictDir, err)
+	}
+	files = append(files, own...)
 	var failed []string
 	var compared, cases, rejectsAll int
 	for _, file := range files {
@@ -66,7 +81,12 @@ func TestKeepsGoldenExpressions(t *testing.T) {
 			for _, r := range kf.Records {
 				cases++
 				id := eng + "/" + kf.Capture + "/" + r.Expr
-				got, gerr := keptByGocap(filepath.Join(corpusDir, kf.Capture), r.Expr, eng)
+				path := filepath.Join(corpusDir, kf.Capture)
+				if filepath.Dir(file) == filepath.Clean(ownVerdictDir) {
+					path = filepath.Join(ownCaptureDir, kf.Capture)
+					id = eng + "/gocap:" + kf.Capture + "/" + r.Expr
+				}
+				got, gerr := keptByGocap(path, r.Expr, eng)
 				var msg string
 				switch {
 				case r.Error != "" && gerr == nil:
@@ -104,7 +124,7 @@ func TestKeepsGoldenExpressions(t *testing.T) {
 			t.Errorf("%s is listed in %s but now agrees with tcpdump: remove it (-update-keep)", id, keepFailuresFile)
 		}
 	}
-	t.Logf("%d cases (%d captures × expressions × 2 engines): %d agree with tcpdump (%d of them by refusing, as libpcap master does, an expression that keeps nothing), %d listed as known differences",
+	t.Logf("%d cases (%d shared and own captures × expressions × 2 engines): %d agree with tcpdump (%d of them by refusing, as libpcap master does, an expression that keeps nothing), %d listed as known differences",
 		cases, len(files), compared-len(failed), rejectsAll, len(failed))
 }
 
