@@ -45,6 +45,5 @@ func (p *Printer) pppoe(b []byte, length int)         { p.print("PPPoE") }
 func (p *Printer) httpFirstLine(b []byte, length int) {}
 func (p *Printer) ssh(b []byte, length int)           {}
 func (p *Printer) bootp(b []byte, length int)         { p.printf("BOOTP") }
-func (p *Printer) ntp(b []byte, length int)           { p.printf("NTP") }
 func (p *Printer) vxlan(b []byte, length int)         { p.printf("VXLAN") }
 func (p *Printer) geneve(b []byte, length int)        { p.printf("Geneve") }
