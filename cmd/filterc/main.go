@@ -1,18 +1,22 @@
 // Command filterc compiles a tcpdump filter expression (pcap-filter(7)) into
-// a classic BPF program and prints it, the way "tcpdump -d" does, without
-// opening a capture and without libpcap.
+// the form another program needs: a classic BPF listing as "tcpdump -d"
+// prints it, the bytes of a struct sock_filter array, Go source, JSON, eBPF
+// assembly, bytecode or an ELF object for a socket, TC or XDP hook, a
+// control-flow graph, or the syntax tree. It needs neither libpcap nor a
+// capture, and it can check its result in the running kernel's verifier and
+// on a capture file.
 //
 // Usage:
 //
-//	filterc [-lOh] [-d | -dd | -ddd] [-y LINKTYPE] [-s SNAPLEN] [-m NETMASK] [-F FILE] [EXPRESSION...]
+//	filterc [-lOh] [-d | -dd | -ddd | --format FORMAT] [--target socket|tc|xdp] [-o FILE]
+//	        [-y LINKTYPE] [-s SNAPLEN] [-m NETMASK] [-F FILE] [--package NAME] [--var NAME]
+//	        [--name NAME] [--verify] [--test-run FILE.pcap [--kernel]] [EXPRESSION...]
 //
-// The flags mean what they mean to tcpdump (and to libpcap's filtertest):
+// The compiler flags mean what they mean to tcpdump (and to libpcap's
+// filtertest):
 //
-//	-d      print the program as a numbered listing (the default)
-//	-dd     print it as a C array initializer
-//	-ddd    print it as decimal numbers: the count, then "code jt jf k" lines
 //	-y      the link type, as a libpcap DLT name such as EN10MB, RAW or LINUX_SLL2
-//	        (default EN10MB)
+//	        (default EN10MB; with --test-run, the capture file's)
 //	-s      the snapshot length a matching packet returns (default and 0: 262144)
 //	-m      the IPv4 netmask as a dotted quad, used by "ip broadcast"
 //	        (default: unknown, which makes "ip broadcast" an error)
@@ -24,18 +28,72 @@
 // The EXPRESSION words are joined with single spaces. With none, the empty
 // expression is compiled, which accepts every packet.
 //
-// By default the program is optimized (package cbpf's optimizer, which keeps
-// every verdict); with -O it is the unoptimized program, the one
-// "tcpdump -O -d" prints.
+// # Formats
 //
-// filterc exits 0 on success and 1 on any error, including a bad flag. A
-// compile error is printed with the expression and a caret under the
+// --format chooses the output (-d, -dd and -ddd are listing, c and
+// decimal):
+//
+//	listing   the classic program as "tcpdump -d" prints it (the default)
+//	c         a C array initializer of struct sock_filter, as "tcpdump -dd"
+//	decimal   the count, then "code jt jf k" lines, as "tcpdump -ddd"
+//	raw       the struct sock_filter array itself, 8 bytes per instruction in
+//	          the host's byte order, ready for SO_ATTACH_FILTER
+//	go        a Go file declaring the program as []bpf.Instruction
+//	          (golang.org/x/net/bpf); --package and --var name the package
+//	          and the variable
+//	json      the classic program and how it was compiled, as a JSON object
+//	ebpf-asm  the eBPF program, one instruction per line in the syntax of
+//	          the kernel verifier's log and "bpftool prog dump"
+//	ebpf-raw  the eBPF bytecode, 8 bytes per slot in the host's byte order
+//	ebpf-go   a Go file declaring the eBPF program as cilium/ebpf asm.Instructions
+//	elf       a relocatable eBPF object file with the program in the section
+//	          loaders expect (socket, tc or xdp) and a license section, for
+//	          bpftool prog load, libbpf, cilium/ebpf or tc; --name names the
+//	          program's symbol (default gocap_filter)
+//	dot       the control-flow graph in Graphviz's language: the classic
+//	          program's, or with --target the eBPF program's
+//	svg       the same graph drawn by Graphviz's dot command, which must be
+//	          installed
+//	ast       the syntax tree, with the expression as it was read
+//
+// --target chooses the eBPF program: socket (the default; the kernel's own
+// semantics for classic filters, BPF_PROG_TYPE_SOCKET_FILTER), tc
+// (BPF_PROG_TYPE_SCHED_CLS, direct-action: TC_ACT_OK or TC_ACT_SHOT) or xdp
+// (XDP_PASS or XDP_DROP). The binary formats (raw, ebpf-raw, elf) are not
+// written to a terminal.
+//
+// -o FILE writes the output to FILE instead of standard output. The file is
+// written whole or not at all: filterc writes a temporary file beside it and
+// renames it into place.
+//
+// # Checks
+//
+// --verify loads the eBPF program for the target into the running kernel
+// and prints the verifier's verdict and the instruction count. When the
+// kernel refuses the program, filterc prints the verifier's log and exits 1.
+// It needs root or CAP_BPF (and CAP_NET_ADMIN for tc and xdp).
+//
+// --test-run FILE.pcap runs the filter over every packet of a pcap or pcapng
+// file, in the classic interpreter and in the eBPF VM for the target, and
+// prints how many packets each kept and every packet on which they disagree.
+// With --kernel the kernel runs the target's program too, through
+// BPF_PROG_TEST_RUN (the socket program as a SCHED_CLS program, so that it
+// sees the packet from its link-layer header as on a packet socket).
+//
+// With a check, its report goes to standard output and the program is
+// written only with -o (and, with --verify, only when the kernel accepted
+// it).
+//
+// filterc exits 0 on success and 1 on any error: a bad flag, a compile
+// error, a rejection by the verifier, or a test run whose engines disagree.
+// A compile error is printed with the expression and a caret under the
 // offending character.
 package main
 
 import (
 	"errors"
 	"fmt"
+	"go/token"
 	"io"
 	"math"
 	"net/netip"
@@ -49,27 +107,85 @@ import (
 	"github.com/gocap/gocap/parser"
 )
 
-const usageLine = "usage: filterc [-lOh] [-d | -dd | -ddd] [-y linktype] [-s snaplen] [-m netmask] [-F file] [expression ...]"
+const usageLine = "usage: filterc [-lOh] [-d | -dd | -ddd | --format format] [--target socket|tc|xdp] [-o file] [-y linktype] [-s snaplen] [-m netmask] [-F file] [--verify] [--test-run file [--kernel]] [expression ...]"
 
 // maxSnaplen is tcpdump's MAXIMUM_SNAPLEN, the largest -s it accepts.
 const maxSnaplen = cbpf.DefaultSnaplen
 
-// output says how the program is printed.
-type output int
+// format is an output format, as --format names it.
+type format string
 
-// Output forms, numbered by how many times -d is given.
+// The output formats.
 const (
-	listing output = 1 // -d: tcpdump -d
-	cArray  output = 2 // -dd
-	decimal output = 3 // -ddd (and more d's, as in tcpdump)
+	fmtListing format = "listing"  // -d: tcpdump -d
+	fmtC       format = "c"        // -dd
+	fmtDecimal format = "decimal"  // -ddd (and more d's, as in tcpdump)
+	fmtRaw     format = "raw"      // struct sock_filter bytes
+	fmtGo      format = "go"       // []bpf.Instruction source
+	fmtJSON    format = "json"     // classic program as JSON
+	fmtEBPFAsm format = "ebpf-asm" // verifier-log syntax
+	fmtEBPFRaw format = "ebpf-raw" // bytecode
+	fmtEBPFGo  format = "ebpf-go"  // asm.Instructions source
+	fmtELF     format = "elf"      // eBPF object file
+	fmtDot     format = "dot"      // control-flow graph
+	fmtSVG     format = "svg"      // the graph, drawn by Graphviz
+	fmtAST     format = "ast"      // syntax tree
+)
+
+// formats lists every format in the order -h gives them.
+var formats = []format{fmtListing, fmtC, fmtDecimal, fmtRaw, fmtGo, fmtJSON,
+	fmtEBPFAsm, fmtEBPFRaw, fmtEBPFGo, fmtELF, fmtDot, fmtSVG, fmtAST}
+
+// dumpFormats are the formats of -d, -dd and -ddd.
+var dumpFormats = [...]format{1: fmtListing, 2: fmtC, 3: fmtDecimal}
+
+// isEBPF reports whether the format always shows the eBPF program.
+func (f format) isEBPF() bool {
+	return f == fmtEBPFAsm || f == fmtEBPFRaw || f == fmtEBPFGo || f == fmtELF
+}
+
+// isBinary reports whether the format is bytes rather than text.
+func (f format) isBinary() bool {
+	return f == fmtRaw || f == fmtEBPFRaw || f == fmtELF
+}
+
+// target is an eBPF program type, as --target names it.
+type target string
+
+// The eBPF targets.
+const (
+	targetSocket target = "socket"
+	targetTC     target = "tc"
+	targetXDP    target = "xdp"
 )
 
 // config is a parsed command line.
 type config struct {
 	opts cbpf.Options
-	out  output
-	expr string
-	help bool
+	out  format
+	// tgt is the eBPF target; "" when --target was not given, which
+	// means the socket target for the formats and checks that need one.
+	tgt    target
+	expr   string
+	output string // -o FILE; "" for standard output
+
+	pkg, varName, progName string
+
+	verify  bool
+	testRun string // capture file for --test-run
+	kernel  bool
+	// linkTypeSet says -y was given (--test-run otherwise takes the
+	// file's link type).
+	linkTypeSet bool
+	help        bool
+}
+
+// effectiveTarget is the target to translate for.
+func (c *config) effectiveTarget() target {
+	if c.tgt == "" {
+		return targetSocket
+	}
+	return c.tgt
 }
 
 func main() {
@@ -77,8 +193,8 @@ func main() {
 }
 
 // run is the whole command: it parses args (without the program name),
-// writes the program to stdout or an error to stderr, and returns the exit
-// status.
+// writes the output to stdout (or -o's file) and errors to stderr, and
+// returns the exit status.
 func run(args []string, stdout, stderr io.Writer) int {
 	cfg, err := parseArgs(args)
 	if err != nil {
@@ -94,40 +210,70 @@ func run(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stdout, "%s\n\n%s\n", usageLine, strings.TrimRight(flagHelp(), "\n"))
 		return 0
 	}
-	text, err := compile(cfg)
-	if err != nil {
+	if err := execute(cfg, stdout, stderr); err != nil {
 		var perr *parser.Error
-		if errors.As(err, &perr) {
+		var silent *reportedError
+		switch {
+		case errors.As(err, &silent):
+		case errors.As(err, &perr):
 			fmt.Fprintf(stderr, "filterc: %s\n", perr.Caret(cfg.expr))
-		} else {
+		default:
 			fmt.Fprintf(stderr, "filterc: %v\n", err)
 		}
-		return 1
-	}
-	if !strings.HasSuffix(text, "\n") {
-		text += "\n"
-	}
-	if _, err := io.WriteString(stdout, text); err != nil {
-		fmt.Fprintf(stderr, "filterc: writing the program: %v\n", err)
 		return 1
 	}
 	return 0
 }
 
-// compile compiles cfg.expr and formats the program as cfg.out asks.
-func compile(cfg config) (string, error) {
-	prog, err := cbpf.Compile(cfg.expr, cfg.opts)
+// reportedError is a failure whose explanation has already been printed.
+type reportedError struct{ msg string }
+
+func (e *reportedError) Error() string { return e.msg }
+
+// execute does what cfg asks once the command line is known to be good.
+func execute(cfg config, stdout, stderr io.Writer) error {
+	if cfg.out == fmtAST {
+		return writeAST(cfg, stdout)
+	}
+	if cfg.testRun != "" {
+		return testRun(cfg, stdout)
+	}
+	p, err := compile(cfg)
 	if err != nil {
-		return "", err
+		return err
 	}
-	switch {
-	case cfg.out >= decimal:
-		return cbpf.FormatDecimal(prog)
-	case cfg.out == cArray:
-		return cbpf.FormatC(prog)
-	default:
-		return cbpf.Format(prog)
+	checked := cfg.verify
+	if cfg.verify {
+		if err := verify(cfg, p, stdout, stderr); err != nil {
+			return err
+		}
 	}
+	if checked && cfg.output == "" {
+		return nil
+	}
+	out, err := render(cfg, p)
+	if err != nil {
+		return err
+	}
+	return writeOutput(cfg, out, stdout)
+}
+
+// writeAST prints the syntax tree, then compiles the expression so that an
+// expression that parses but does not compile still fails.
+func writeAST(cfg config, stdout io.Writer) error {
+	x, err := parser.Parse(cfg.expr)
+	if err != nil {
+		return err
+	}
+	var b strings.Builder
+	if err := parser.Fprint(&b, cfg.expr, x); err != nil {
+		return err
+	}
+	if err := writeOutput(cfg, []byte(b.String()), stdout); err != nil {
+		return err
+	}
+	_, err = cbpf.Compile(cfg.expr, cfg.opts)
+	return err
 }
 
 // usageError is a mistake on the command line; run follows its message with
@@ -140,13 +286,30 @@ func (e *usageError) Unwrap() error { return e.err }
 // flags holds the raw values pflag fills in.
 type flags struct {
 	dump     int
+	format   string
+	target   string
+	output   string
 	linkType string
 	snaplen  string
 	netmask  string
 	file     string
+	pkg      string
+	varName  string
+	progName string
+	testRun  string
+	verify   bool
+	kernel   bool
 	linuxExt bool
 	noOpt    bool
 	help     bool
+}
+
+func formatNames() string {
+	names := make([]string, len(formats))
+	for i, f := range formats {
+		names[i] = string(f)
+	}
+	return strings.Join(names, ", ")
 }
 
 func newFlagSet(f *flags) *pflag.FlagSet {
@@ -154,12 +317,21 @@ func newFlagSet(f *flags) *pflag.FlagSet {
 	fs.SetOutput(io.Discard)
 	fs.SortFlags = false
 	fs.CountVarP(&f.dump, "dump", "d", "print the program: -d listing, -dd C array, -ddd decimal")
+	fs.StringVar(&f.format, "format", "", "output `FORMAT`: "+formatNames()+" (default listing)")
+	fs.StringVar(&f.target, "target", "", "eBPF `TARGET` for the eBPF formats, dot, --verify and --test-run: socket, tc or xdp (default socket)")
+	fs.StringVarP(&f.output, "output", "o", "", "write the output to `FILE` (whole or not at all) instead of standard output")
 	fs.StringVarP(&f.linkType, "linktype", "y", "EN10MB", "`LINKTYPE` of the packets, as a libpcap DLT name")
 	fs.StringVarP(&f.snaplen, "snapshot-length", "s", "", "`SNAPLEN` returned for a match, 0 to 262144 (default and 0: 262144)")
 	fs.StringVarP(&f.netmask, "netmask", "m", "", "IPv4 `NETMASK` as a dotted quad, for \"ip broadcast\" (default unknown)")
 	fs.StringVarP(&f.file, "file", "F", "", "read the expression from `FILE` ('#' starts a comment)")
 	fs.BoolVarP(&f.linuxExt, "linux-ext", "l", false, "use the Linux BPF extensions")
-	fs.BoolVarP(&f.noOpt, "no-optimize", "O", false, "do not run the optimizer (there is none yet: the program is always unoptimized)")
+	fs.BoolVarP(&f.noOpt, "no-optimize", "O", false, "do not run the optimizer")
+	fs.StringVar(&f.pkg, "package", "filter", "Go package `NAME` for the go and ebpf-go formats")
+	fs.StringVar(&f.varName, "var", "Filter", "Go variable `NAME` for the go and ebpf-go formats")
+	fs.StringVar(&f.progName, "name", "gocap_filter", "program `NAME` (its ELF symbol) for the elf format")
+	fs.BoolVar(&f.verify, "verify", false, "load the eBPF program into the kernel's verifier and print its verdict")
+	fs.StringVar(&f.testRun, "test-run", "", "run the filter over the packets of `FILE` (pcap or pcapng) and compare the engines")
+	fs.BoolVar(&f.kernel, "kernel", false, "with --test-run, also run the program in the kernel (BPF_PROG_TEST_RUN)")
 	fs.BoolVarP(&f.help, "help", "h", false, "print this help and exit")
 	return fs
 }
@@ -170,8 +342,9 @@ func flagHelp() string {
 }
 
 // parseArgs turns the command line into a config. Errors in the flags
-// themselves are *usageError; errors in their values, or reading -F, are
-// plain errors carrying tcpdump's wording.
+// themselves, and combinations of flags that make no sense, are
+// *usageError; errors in their values, or reading -F, are plain errors
+// carrying tcpdump's wording where tcpdump has one.
 func parseArgs(args []string) (config, error) {
 	var f flags
 	fs := newFlagSet(&f)
@@ -181,10 +354,66 @@ func parseArgs(args []string) (config, error) {
 	if f.help {
 		return config{help: true}, nil
 	}
+	usage := func(format string, a ...any) (config, error) {
+		return config{}, &usageError{fmt.Errorf(format, a...)}
+	}
 
-	cfg := config{out: listing}
+	cfg := config{out: fmtListing}
 	if f.dump > 0 {
-		cfg.out = output(f.dump)
+		cfg.out = dumpFormats[min(f.dump, len(dumpFormats)-1)]
+	}
+	if fs.Changed("format") {
+		out := format(strings.ToLower(f.format))
+		known := false
+		for _, k := range formats {
+			known = known || k == out
+		}
+		if !known {
+			return usage("unknown format %q (want one of %s)", f.format, formatNames())
+		}
+		if f.dump > 0 && out != cfg.out {
+			return usage("-%s asks for the %s format, --format for %s", strings.Repeat("d", f.dump), cfg.out, out)
+		}
+		cfg.out = out
+	}
+	if fs.Changed("target") {
+		switch t := target(strings.ToLower(f.target)); t {
+		case targetSocket, targetTC, targetXDP:
+			cfg.tgt = t
+		default:
+			return usage("unknown target %q (want socket, tc or xdp)", f.target)
+		}
+		if !cfg.out.isEBPF() && cfg.out != fmtDot && cfg.out != fmtSVG && !f.verify && f.testRun == "" {
+			return usage("--target applies to the eBPF formats, dot, svg, --verify and --test-run, not to --format %s", cfg.out)
+		}
+	}
+	cfg.output = f.output
+	if fs.Changed("output") && f.output == "" {
+		return usage("-o needs a file name")
+	}
+
+	for _, name := range []struct{ flag, value string }{{"package", f.pkg}, {"var", f.varName}} {
+		if !token.IsIdentifier(name.value) {
+			return usage("--%s %q is not a Go identifier", name.flag, name.value)
+		}
+	}
+	cfg.pkg, cfg.varName = f.pkg, f.varName
+	if !validProgName(f.progName) {
+		return usage("--name %q is not a C identifier (letters, digits and '_', not starting with a digit)", f.progName)
+	}
+	cfg.progName = f.progName
+
+	cfg.verify = f.verify
+	cfg.testRun = f.testRun
+	if fs.Changed("test-run") && f.testRun == "" {
+		return usage("--test-run needs a capture file")
+	}
+	cfg.kernel = f.kernel
+	if f.kernel && f.testRun == "" {
+		return usage("--kernel applies only to --test-run")
+	}
+	if (f.verify || f.testRun != "") && cfg.out == fmtAST {
+		return usage("--verify and --test-run check a program; --format ast prints none")
 	}
 
 	lt, ok := cbpf.LinkTypeByName(f.linkType)
@@ -192,6 +421,7 @@ func parseArgs(args []string) (config, error) {
 		return config{}, fmt.Errorf("invalid data link type %s", f.linkType)
 	}
 	cfg.opts.LinkType = lt
+	cfg.linkTypeSet = fs.Changed("linktype")
 
 	cfg.opts.Snaplen = maxSnaplen
 	if fs.Changed("snapshot-length") {
@@ -224,6 +454,20 @@ func parseArgs(args []string) (config, error) {
 		cfg.expr = strings.Join(fs.Args(), " ")
 	}
 	return cfg, nil
+}
+
+// validProgName reports whether name can be an eBPF program's ELF symbol.
+func validProgName(name string) bool {
+	if name == "" {
+		return false
+	}
+	for i := 0; i < len(name); i++ {
+		c := name[i]
+		if c != '_' && !('a' <= c && c <= 'z') && !('A' <= c && c <= 'Z') && !(i > 0 && '0' <= c && c <= '9') {
+			return false
+		}
+	}
+	return true
 }
 
 // parseSnaplen reads -s the way tcpdump does (strtol with base 0: decimal,

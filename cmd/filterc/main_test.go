@@ -56,20 +56,34 @@ func TestParseArgs(t *testing.T) {
 		args []string
 		want config
 	}{
-		{nil, config{out: listing, opts: cbpf.Options{LinkType: en10mb, Snaplen: 262144, Optimize: true}}},
-		{[]string{"-d", "ip"}, config{out: listing, expr: "ip", opts: cbpf.Options{LinkType: en10mb, Snaplen: 262144, Optimize: true}}},
-		{[]string{"-dd", "ip"}, config{out: cArray, expr: "ip", opts: cbpf.Options{LinkType: en10mb, Snaplen: 262144, Optimize: true}}},
-		{[]string{"-ddd", "ip"}, config{out: decimal, expr: "ip", opts: cbpf.Options{LinkType: en10mb, Snaplen: 262144, Optimize: true}}},
-		{[]string{"-d", "-d", "ip"}, config{out: cArray, expr: "ip", opts: cbpf.Options{LinkType: en10mb, Snaplen: 262144, Optimize: true}}},
-		{[]string{"-Oldd", "tcp", "port", "80"}, config{out: cArray, expr: "tcp port 80", opts: cbpf.Options{LinkType: en10mb, Snaplen: 262144, LinuxExt: true}}},
-		{[]string{"-y", "RAW", "ip"}, config{out: listing, expr: "ip", opts: cbpf.Options{LinkType: raw, Snaplen: 262144, Optimize: true}}},
-		{[]string{"-yRAW", "-s", "100", "ip"}, config{out: listing, expr: "ip", opts: cbpf.Options{LinkType: raw, Snaplen: 100, Optimize: true}}},
-		{[]string{"-s", "0", "ip"}, config{out: listing, expr: "ip", opts: cbpf.Options{LinkType: en10mb, Snaplen: 262144, Optimize: true}}},
-		{[]string{"-s", "0x20", "ip"}, config{out: listing, expr: "ip", opts: cbpf.Options{LinkType: en10mb, Snaplen: 32, Optimize: true}}},
-		{[]string{"-m", "255.255.255.0", "ip", "broadcast"}, config{out: listing, expr: "ip broadcast", opts: cbpf.Options{LinkType: en10mb, Snaplen: 262144, Netmask: 0xffffff00, NetmaskSet: true, Optimize: true}}},
-		{[]string{"ip", "-O", "--", "-d"}, config{out: listing, expr: "ip -d", opts: cbpf.Options{LinkType: en10mb, Snaplen: 262144}}},
+		{nil, config{out: fmtListing, opts: cbpf.Options{LinkType: en10mb, Snaplen: 262144, Optimize: true}}},
+		{[]string{"-d", "ip"}, config{out: fmtListing, expr: "ip", opts: cbpf.Options{LinkType: en10mb, Snaplen: 262144, Optimize: true}}},
+		{[]string{"-dd", "ip"}, config{out: fmtC, expr: "ip", opts: cbpf.Options{LinkType: en10mb, Snaplen: 262144, Optimize: true}}},
+		{[]string{"-ddd", "ip"}, config{out: fmtDecimal, expr: "ip", opts: cbpf.Options{LinkType: en10mb, Snaplen: 262144, Optimize: true}}},
+		{[]string{"-d", "-d", "ip"}, config{out: fmtC, expr: "ip", opts: cbpf.Options{LinkType: en10mb, Snaplen: 262144, Optimize: true}}},
+		{[]string{"-Oldd", "tcp", "port", "80"}, config{out: fmtC, expr: "tcp port 80", opts: cbpf.Options{LinkType: en10mb, Snaplen: 262144, LinuxExt: true}}},
+		{[]string{"-y", "RAW", "ip"}, config{out: fmtListing, expr: "ip", linkTypeSet: true, opts: cbpf.Options{LinkType: raw, Snaplen: 262144, Optimize: true}}},
+		{[]string{"-yRAW", "-s", "100", "ip"}, config{out: fmtListing, expr: "ip", linkTypeSet: true, opts: cbpf.Options{LinkType: raw, Snaplen: 100, Optimize: true}}},
+		{[]string{"--format", "ebpf-asm", "--target", "xdp", "ip"}, config{out: fmtEBPFAsm, tgt: targetXDP, expr: "ip", opts: cbpf.Options{LinkType: en10mb, Snaplen: 262144, Optimize: true}}},
+		{[]string{"--format=go", "--package", "pkt", "--var", "TCP", "-o", "f.go", "tcp"}, config{out: fmtGo, pkg: "pkt", varName: "TCP", output: "f.go", expr: "tcp", opts: cbpf.Options{LinkType: en10mb, Snaplen: 262144, Optimize: true}}},
+		{[]string{"-d", "--format", "listing", "--verify", "tcp"}, config{out: fmtListing, verify: true, expr: "tcp", opts: cbpf.Options{LinkType: en10mb, Snaplen: 262144, Optimize: true}}},
+		{[]string{"--format", "elf", "--name", "web", "--test-run", "x.pcap", "--kernel", "tcp"}, config{out: fmtELF, progName: "web", testRun: "x.pcap", kernel: true, expr: "tcp", opts: cbpf.Options{LinkType: en10mb, Snaplen: 262144, Optimize: true}}},
+		{[]string{"-s", "0", "ip"}, config{out: fmtListing, expr: "ip", opts: cbpf.Options{LinkType: en10mb, Snaplen: 262144, Optimize: true}}},
+		{[]string{"-s", "0x20", "ip"}, config{out: fmtListing, expr: "ip", opts: cbpf.Options{LinkType: en10mb, Snaplen: 32, Optimize: true}}},
+		{[]string{"-m", "255.255.255.0", "ip", "broadcast"}, config{out: fmtListing, expr: "ip broadcast", opts: cbpf.Options{LinkType: en10mb, Snaplen: 262144, Netmask: 0xffffff00, NetmaskSet: true, Optimize: true}}},
+		{[]string{"ip", "-O", "--", "-d"}, config{out: fmtListing, expr: "ip -d", opts: cbpf.Options{LinkType: en10mb, Snaplen: 262144}}},
 	}
 	for _, tt := range tests {
+		// The naming flags' defaults.
+		if tt.want.pkg == "" {
+			tt.want.pkg = "filter"
+		}
+		if tt.want.varName == "" {
+			tt.want.varName = "Filter"
+		}
+		if tt.want.progName == "" {
+			tt.want.progName = "gocap_filter"
+		}
 		got, err := parseArgs(tt.args)
 		if err != nil {
 			t.Errorf("parseArgs(%q): %v", tt.args, err)
@@ -97,6 +111,16 @@ func TestBadFlags(t *testing.T) {
 		{[]string{"-m", "255.255.0", "ip"}, "invalid netmask 255.255.0", false},
 		{[]string{"-m", "::1", "ip"}, "invalid netmask ::1", false},
 		{[]string{"-F", filepath.Join(t.TempDir(), "missing"), "ip"}, "can't read filter file", false},
+		{[]string{"--format", "pdf", "ip"}, `unknown format "pdf"`, true},
+		{[]string{"-dd", "--format", "listing", "ip"}, "-dd asks for the c format, --format for listing", true},
+		{[]string{"--target", "ebpf", "--format", "elf", "ip"}, `unknown target "ebpf"`, true},
+		{[]string{"--target", "xdp", "ip"}, "--target applies to the eBPF formats", true},
+		{[]string{"--kernel", "ip"}, "--kernel applies only to --test-run", true},
+		{[]string{"--format", "go", "--package", "my-pkg", "ip"}, `--package "my-pkg" is not a Go identifier`, true},
+		{[]string{"--format", "elf", "--name", "1st", "ip"}, `--name "1st" is not a C identifier`, true},
+		{[]string{"--format", "ast", "--verify", "ip"}, "--format ast prints none", true},
+		{[]string{"--test-run", filepath.Join(t.TempDir(), "missing.pcap"), "ip"}, "--test-run: open", false},
+		{[]string{"--format", "ebpf-asm", "--target", "xdp", "-l", "inbound"}, "translate:", false},
 	}
 	for _, tt := range tests {
 		code, stdout, stderr := runArgs(t, tt.args...)

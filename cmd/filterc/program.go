@@ -1,0 +1,113 @@
+package main
+
+import (
+	"fmt"
+
+	"github.com/cilium/ebpf/asm"
+	"golang.org/x/net/bpf"
+
+	"github.com/gocap/gocap/cbpf"
+	"github.com/gocap/gocap/translate"
+)
+
+// program is a compiled filter, in the forms the outputs and checks need.
+type program struct {
+	classic []bpf.Instruction    // as cbpf.Compile returns it
+	raw     []bpf.RawInstruction // the same, assembled
+	// ebpf is the translation for tgt, or nil when nothing asked for it.
+	ebpf asm.Instructions
+	tgt  target
+}
+
+// needsEBPF reports whether cfg's output or checks use the eBPF program.
+func (c *config) needsEBPF() bool {
+	return c.out.isEBPF() || (c.tgt != "" && (c.out == fmtDot || c.out == fmtSVG)) || c.verify
+}
+
+// compile compiles cfg.expr and translates it when cfg needs eBPF.
+func compile(cfg config) (*program, error) {
+	classic, err := cbpf.Compile(cfg.expr, cfg.opts)
+	if err != nil {
+		return nil, err
+	}
+	raw, err := cbpf.Raw(classic)
+	if err != nil {
+		return nil, err
+	}
+	p := &program{classic: classic, raw: raw}
+	if cfg.needsEBPF() {
+		p.tgt = cfg.effectiveTarget()
+		if p.ebpf, err = translateFor(classic, p.tgt); err != nil {
+			return nil, err
+		}
+	}
+	return p, nil
+}
+
+// translateFor translates a classic program for the target t.
+func translateFor(classic []bpf.Instruction, t target) (asm.Instructions, error) {
+	switch t {
+	case targetSocket:
+		return translate.SocketFilter(classic)
+	case targetTC:
+		return translate.Direct(classic, translate.TC)
+	case targetXDP:
+		return translate.Direct(classic, translate.XDP)
+	}
+	return nil, fmt.Errorf("unknown target %q", t)
+}
+
+// describe says in words what the program is for, for comments and titles:
+// `"tcp port 80" on EN10MB packets, snapshot length 262144`.
+func describe(cfg config) string {
+	return fmt.Sprintf("%s on %s packets, snapshot length %d", exprName(cfg.expr), cfg.opts.LinkType, cfg.opts.Snaplen)
+}
+
+// exprName quotes the expression with its white space made single spaces,
+// or names the empty expression.
+func exprName(expr string) string {
+	if f := fieldsJoin(expr); f != "" {
+		return fmt.Sprintf("%q", f)
+	}
+	return "the empty expression (every packet)"
+}
+
+// render produces the output cfg.out asks for.
+func render(cfg config, p *program) ([]byte, error) {
+	text := func(s string, err error) ([]byte, error) {
+		if err != nil {
+			return nil, err
+		}
+		if s != "" && s[len(s)-1] != '\n' {
+			s += "\n"
+		}
+		return []byte(s), nil
+	}
+	switch cfg.out {
+	case fmtListing:
+		return text(cbpf.Format(p.classic))
+	case fmtC:
+		return text(cbpf.FormatC(p.classic))
+	case fmtDecimal:
+		return text(cbpf.FormatDecimal(p.classic))
+	case fmtRaw:
+		return sockFilterBytes(p.raw), nil
+	case fmtGo:
+		return goSource(cfg, p)
+	case fmtJSON:
+		return jsonProgramBytes(cfg, p)
+	case fmtEBPFAsm:
+		return text(ebpfListing(p.ebpf))
+	case fmtEBPFRaw:
+		return ebpfBytes(p.ebpf)
+	case fmtEBPFGo:
+		return ebpfGoSource(cfg, p)
+	case fmtELF:
+		return elfObject(cfg, p)
+	case fmtDot:
+		return dotGraph(cfg, p)
+	case fmtSVG:
+		return svgGraph(cfg, p)
+	}
+	return nil, fmt.Errorf("format %s has no renderer", cfg.out)
+}

@@ -1,0 +1,368 @@
+package main
+
+import (
+	"bufio"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	cebpf "github.com/cilium/ebpf"
+	"github.com/gopacket/gopacket/pcapgo"
+
+	"github.com/gocap/gocap/cbpf"
+	"github.com/gocap/gocap/ebpf"
+	"github.com/gocap/gocap/translate"
+)
+
+// This file is --test-run: the filter runs over a capture file in the
+// classic interpreter, in the eBPF VM and, with --kernel, in the kernel,
+// and filterc reports what each kept and where they disagree.
+
+// capPacket is one packet of the capture file.
+type capPacket struct {
+	data     []byte
+	wireLen  uint32
+	linkType cbpf.LinkType
+}
+
+// dltFromLinktype maps the LINKTYPE_ value of a capture file to the DLT_
+// value the compiler takes; they differ for a few historical link types
+// (libpcap's linktype_to_dlt).
+func dltFromLinktype(lt uint32) cbpf.LinkType {
+	switch lt {
+	case 100:
+		return 11 // ATM_RFC1483
+	case 101:
+		return 12 // RAW
+	case 102:
+		return 15 // SLIP_BSDOS
+	case 103:
+		return 16 // PPP_BSDOS
+	case 106:
+		return 19 // ATM_CLIP
+	}
+	return cbpf.LinkType(lt)
+}
+
+// readCapture reads every packet of a pcap or pcapng file.
+func readCapture(name string) ([]capPacket, error) {
+	f, err := os.Open(name)
+	if err != nil {
+		return nil, fmt.Errorf("--test-run: %w", err)
+	}
+	defer f.Close()
+	br := bufio.NewReader(f)
+	magic, err := br.Peek(4)
+	if err != nil {
+		return nil, fmt.Errorf("--test-run: %s: not a pcap or pcapng file (%v)", name, err)
+	}
+	var pkts []capPacket
+	add := func(data []byte, wire int, lt uint32) {
+		pkts = append(pkts, capPacket{data: append([]byte(nil), data...), wireLen: uint32(max(wire, len(data))), linkType: dltFromLinktype(lt)})
+	}
+	if string(magic) == "\x0a\x0d\x0d\x0a" {
+		r, err := pcapgo.NewNgReader(br, pcapgo.DefaultNgReaderOptions)
+		if err != nil {
+			return nil, fmt.Errorf("--test-run: %s: %w", name, err)
+		}
+		for {
+			data, ci, err := r.ReadPacketData()
+			if err == io.EOF {
+				break
+			}
+			if err != nil {
+				return nil, fmt.Errorf("--test-run: %s: packet %d: %w", name, len(pkts)+1, err)
+			}
+			iface, err := r.Interface(ci.InterfaceIndex)
+			if err != nil {
+				return nil, fmt.Errorf("--test-run: %s: packet %d: %w", name, len(pkts)+1, err)
+			}
+			add(data, ci.Length, uint32(iface.LinkType))
+		}
+		return pkts, nil
+	}
+	r, err := pcapgo.NewReader(br)
+	if err != nil {
+		return nil, fmt.Errorf("--test-run: %s: %w", name, err)
+	}
+	for {
+		data, ci, err := r.ReadPacketData()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return nil, fmt.Errorf("--test-run: %s: packet %d: %w", name, len(pkts)+1, err)
+		}
+		add(data, ci.Length, uint32(r.LinkType()))
+	}
+	return pkts, nil
+}
+
+// verdict is what one engine did with one packet.
+type verdict struct {
+	value uint32
+	keep  bool
+	err   error // the engine failed on the packet
+	skip  bool  // the engine could not run the packet
+}
+
+func (v verdict) String() string {
+	switch {
+	case v.skip:
+		return "not run"
+	case v.err != nil:
+		return "error: " + v.err.Error()
+	case v.keep:
+		return fmt.Sprintf("keeps (%d)", v.value)
+	}
+	return fmt.Sprintf("drops (%d)", v.value)
+}
+
+// runEngine runs one compiled filter on a packet.
+type runEngine func(pkt capPacket) verdict
+
+// engines are the engines of a test run, for one link type.
+type engines struct {
+	names []string
+	run   []runEngine
+	close func()
+}
+
+// keeps reports whether a target's return value keeps the packet.
+func keeps(t target, v uint32) bool {
+	switch t {
+	case targetTC:
+		return v == translate.TCActOK
+	case targetXDP:
+		return v == translate.XDPPass
+	}
+	return v != 0
+}
+
+// minKernelPacket is the shortest packet BPF_PROG_TEST_RUN takes for these
+// program types: an Ethernet header.
+const minKernelPacket = 14
+
+// newEngines compiles the filter for the link type lt and builds each
+// engine.
+func newEngines(cfg config, lt cbpf.LinkType) (*engines, error) {
+	opts := cfg.opts
+	opts.LinkType = lt
+	classic, err := cbpf.Compile(cfg.expr, opts)
+	if err != nil {
+		return nil, err
+	}
+	tgt := cfg.effectiveTarget()
+	insns, err := translateFor(classic, tgt)
+	if err != nil {
+		return nil, err
+	}
+	cvm, err := cbpf.NewVMLibpcap(classic)
+	if err != nil {
+		return nil, fmt.Errorf("classic interpreter: %w", err)
+	}
+	evm, err := ebpf.NewVM(insns)
+	if err != nil {
+		return nil, fmt.Errorf("eBPF VM: %w", err)
+	}
+	e := &engines{close: func() {}}
+	e.names = append(e.names, "classic interpreter (cbpf)", fmt.Sprintf("eBPF VM (%s)", tgt))
+	e.run = append(e.run,
+		func(pkt capPacket) verdict {
+			v := cvm.Run(pkt.data, pkt.wireLen, nil)
+			return verdict{value: v, keep: v != 0}
+		},
+		func(pkt capPacket) verdict {
+			var v uint32
+			var err error
+			if tgt == targetXDP {
+				v, err = evm.RunXDP(append([]byte(nil), pkt.data...), nil)
+			} else {
+				v, err = evm.RunSocket(pkt.data, &ebpf.SKBuff{Len: pkt.wireLen})
+			}
+			return verdict{value: v, keep: keeps(tgt, v), err: err}
+		})
+	if cfg.kernel {
+		var prog *cebpf.Program
+		var err error
+		kind := "SCHED_CLS"
+		switch tgt {
+		case targetXDP:
+			kind = "XDP"
+			prog, err = ebpf.LoadXDP(insns)
+		default:
+			// A socket filter test-run sees the packet from the network
+			// header; as SCHED_CLS the same program sees the whole frame,
+			// as it would on a packet socket.
+			prog, err = ebpf.LoadSchedCLS(insns)
+		}
+		if err != nil {
+			if errors.Is(err, os.ErrPermission) {
+				return nil, fmt.Errorf("--kernel: the kernel does not allow this process to load BPF programs (run as root, or with CAP_BPF and CAP_NET_ADMIN): %v", err)
+			}
+			return nil, fmt.Errorf("--kernel: %w", err)
+		}
+		e.close = func() { prog.Close() }
+		e.names = append(e.names, fmt.Sprintf("kernel (%s as %s, BPF_PROG_TEST_RUN)", tgt, kind))
+		e.run = append(e.run, func(pkt capPacket) verdict {
+			if len(pkt.data) < minKernelPacket {
+				return verdict{skip: true}
+			}
+			v, err := ebpf.TestRun(prog, pkt.data)
+			return verdict{value: v, keep: keeps(tgt, v), err: err}
+		})
+	}
+	return e, nil
+}
+
+// maxShown is how many disagreeing packets a test run lists.
+const maxShown = 50
+
+// testRun is --test-run.
+func testRun(cfg config, stdout io.Writer) error {
+	pkts, err := readCapture(cfg.testRun)
+	if err != nil {
+		return err
+	}
+	byLT := make(map[cbpf.LinkType]*engines)
+	defer func() {
+		for _, e := range byLT {
+			e.close()
+		}
+	}()
+	var names []string
+	var kept, ran, skipped, failed []int
+	disagree, truncated := 0, 0
+	var shown []string
+	var linkTypes []string
+	for n, pkt := range pkts {
+		if cfg.linkTypeSet && pkt.linkType != cfg.opts.LinkType {
+			return fmt.Errorf("--test-run: -y %s, but packet %d of %s is %s", cfg.opts.LinkType, n+1, cfg.testRun, pkt.linkType)
+		}
+		e := byLT[pkt.linkType]
+		if e == nil {
+			if e, err = newEngines(cfg, pkt.linkType); err != nil {
+				return err
+			}
+			byLT[pkt.linkType] = e
+			linkTypes = append(linkTypes, pkt.linkType.String())
+			if names == nil {
+				names = e.names
+				kept, ran = make([]int, len(names)), make([]int, len(names))
+				skipped, failed = make([]int, len(names)), make([]int, len(names))
+			}
+		}
+		if uint32(len(pkt.data)) < pkt.wireLen {
+			truncated++
+		}
+		vs := make([]verdict, len(e.run))
+		agree := true
+		var first *verdict
+		for i, run := range e.run {
+			vs[i] = run(pkt)
+			switch {
+			case vs[i].skip:
+				skipped[i]++
+				continue
+			case vs[i].err != nil:
+				failed[i]++
+				agree = false
+			case vs[i].keep:
+				kept[i]++
+			}
+			ran[i]++
+			if first == nil {
+				first = &vs[i]
+			} else if first.keep != vs[i].keep {
+				agree = false
+			}
+		}
+		if !agree {
+			disagree++
+			if len(shown) < maxShown {
+				parts := make([]string, len(vs))
+				for i, v := range vs {
+					parts[i] = fmt.Sprintf("%s %s", shortName(names[i]), v)
+				}
+				shown = append(shown, fmt.Sprintf("packet %d (%d of %d bytes): %s", n+1, len(pkt.data), pkt.wireLen, strings.Join(parts, ", ")))
+			}
+		}
+	}
+
+	w := &errWriter{w: stdout}
+	tgt := cfg.effectiveTarget()
+	lts := strings.Join(linkTypes, ", ")
+	if lts == "" {
+		lts = "no"
+	}
+	w.printf("test run: %s, %d packets (%s) from %s, eBPF target %s\n", exprName(cfg.expr), len(pkts), lts, cfg.testRun, tgt)
+	for i, name := range names {
+		w.printf("  %-48s kept %d of %d", name, kept[i], ran[i])
+		if skipped[i] > 0 {
+			w.printf(" (%d packets shorter than %d bytes not run)", skipped[i], minKernelPacket)
+		}
+		if failed[i] > 0 {
+			w.printf(" (%d runs failed)", failed[i])
+		}
+		w.printf("\n")
+	}
+	for _, s := range shown {
+		w.printf("%s\n", s)
+	}
+	if disagree > len(shown) {
+		w.printf("... and %d more\n", disagree-len(shown))
+	}
+	if disagree == 0 {
+		w.printf("all engines agree on every packet\n")
+	} else {
+		w.printf("the engines disagree on %d of %d packets\n", disagree, len(pkts))
+		if cfg.kernel && truncated > 0 {
+			w.printf("note: %d packets are truncated; the kernel sees only their captured bytes, so its len is the captured length\n", truncated)
+		}
+	}
+	if w.err != nil {
+		return fmt.Errorf("writing the report: %w", w.err)
+	}
+	if cfg.output != "" {
+		if !cfg.linkTypeSet && len(pkts) > 0 {
+			cfg.opts.LinkType = pkts[0].linkType
+		}
+		p, err := compile(cfg)
+		if err != nil {
+			return err
+		}
+		out, err := render(cfg, p)
+		if err != nil {
+			return err
+		}
+		if err := writeOutput(cfg, out, stdout); err != nil {
+			return err
+		}
+	}
+	if disagree > 0 {
+		return &reportedError{"engines disagree"}
+	}
+	return nil
+}
+
+// shortName is an engine's name without its parenthesized details.
+func shortName(name string) string {
+	if i := strings.Index(name, " ("); i > 0 {
+		return name[:i]
+	}
+	return name
+}
+
+// errWriter remembers the first write error.
+type errWriter struct {
+	w   io.Writer
+	err error
+}
+
+func (w *errWriter) printf(format string, args ...any) {
+	if w.err == nil {
+		_, w.err = fmt.Fprintf(w.w, format, args...)
+	}
+}

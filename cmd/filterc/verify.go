@@ -1,0 +1,59 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+
+	cebpf "github.com/cilium/ebpf"
+	"github.com/cilium/ebpf/asm"
+
+	"github.com/gocap/gocap/ebpf"
+)
+
+// loadFor loads insns into the kernel as the target's program type.
+func loadFor(t target, insns asm.Instructions) (*cebpf.Program, error) {
+	switch t {
+	case targetTC:
+		return ebpf.LoadSchedCLS(insns)
+	case targetXDP:
+		return ebpf.LoadXDP(insns)
+	}
+	return ebpf.LoadSocketFilter(insns)
+}
+
+// verify is --verify: it loads the program for its target, which runs the
+// kernel's verifier, and reports the verdict. A rejection prints the
+// verifier's log to stderr and fails.
+func verify(cfg config, p *program, stdout, stderr io.Writer) error {
+	info := targetInfo[p.tgt]
+	prog, err := loadFor(p.tgt, p.ebpf)
+	if err != nil {
+		var ve *cebpf.VerifierError
+		switch {
+		case errors.Is(err, os.ErrPermission):
+			return fmt.Errorf("--verify: the kernel does not allow this process to load BPF programs (run as root, or with CAP_BPF and CAP_NET_ADMIN): %v", err)
+		case errors.As(err, &ve):
+			fmt.Fprintf(stderr, "filterc: kernel verifier: rejected the %s program (%s):\n", p.tgt, info.kernel)
+			for _, line := range ve.Log {
+				fmt.Fprintf(stderr, "  %s\n", line)
+			}
+			return &reportedError{"verifier rejected the program"}
+		}
+		return fmt.Errorf("--verify: %w", err)
+	}
+	defer prog.Close()
+	var slots int
+	for _, ins := range p.ebpf {
+		slots += int(ins.Size() / asm.InstructionSize)
+	}
+	line := fmt.Sprintf("kernel verifier: accepted the %s program (%s): %d instructions", p.tgt, info.kernel, slots)
+	if pi, err := prog.Info(); err == nil {
+		if processed, ok := pi.VerifiedInstructions(); ok {
+			line += fmt.Sprintf(", %d processed by the verifier", processed)
+		}
+	}
+	_, err = fmt.Fprintln(stdout, line)
+	return err
+}
