@@ -425,36 +425,55 @@ func (p *Printer) mptcp(opt []byte, olen int, flags uint8) bool {
 	return true
 }
 
-// tcpRSTData prints the data of a RST segment with -v.
+// tcpRSTData prints the data of a RST segment with -v: " [RST" (or
+// " [!RST" when not all of it was captured), "+" when it is longer than
+// the 30 bytes shown, then the bytes as tcpdump's fn_print_char does.
 func (p *Printer) tcpRSTData(b []byte, length int) {
-	p.print(" [RST")
-	if length > len(b) {
+	if length <= len(b) {
+		p.print(" [RST")
+	} else {
+		p.print(" [!RST")
+	}
+	if length > 30 {
+		length = 30
 		p.print("+")
 	}
 	p.print(" ")
-	n := min(length, len(b))
-	for _, c := range b[:n] {
-		if c >= 0x20 && c < 0x7f {
-			p.buf.WriteByte(c)
-		} else {
-			p.buf.WriteByte('.')
-		}
+	for _, c := range b[:min(length, len(b))] {
+		p.printChar(c)
 	}
 	p.print("]")
 }
 
-// tcpPayload dispatches TCP payloads tcpdump decodes by port.
+// tcpPayload dispatches TCP payloads tcpdump decodes by port, in
+// tcpdump's order.
 func (p *Printer) tcpPayload(b []byte, length int, sport, dport uint16) {
 	port := func(n uint16) bool { return sport == n || dport == n }
 	switch {
+	case port(23): // telnet: not decoded
+	case port(25):
+		p.print(": ")
+		p.txtproto(b, length, "smtp", nil, false)
+	case port(43):
+		p.print(": ")
+		p.txtproto(b, length, "whois", nil, false)
+	case port(1723):
+		p.pptp(b)
+	case port(22):
+		p.ssh(b, length)
+	case port(21):
+		p.print(": ")
+		p.txtproto(b, length, "ftp", nil, false)
+	case port(80) || port(8080):
+		p.print(": ")
+		p.txtproto(b, length, "http", httpCmds, true)
+	case port(554) || port(8554):
+		p.print(": ")
+		p.txtproto(b, length, "rtsp", rtspCmds, true)
 	case port(53):
 		if length < 2 {
 			return
 		}
 		p.dnsTCP(b, length)
-	case port(80) || port(8080) || port(3128):
-		p.httpFirstLine(b, length)
-	case port(22):
-		p.ssh(b, length)
 	}
 }
