@@ -410,21 +410,6 @@ func (p *Printer) tfo(d []byte, exp bool) {
 	}
 }
 
-// mptcp prints an MPTCP option briefly: its subtype name.
-func (p *Printer) mptcp(opt []byte, olen int, flags uint8) bool {
-	if olen < 3 {
-		return false
-	}
-	sub := opt[2] >> 4
-	names := []string{"capable", "join", "dss", "add-addr", "rem-addr", "prio", "fail", "fast-close", "tcprst"}
-	if int(sub) < len(names) {
-		p.printf(" %s", names[sub])
-	} else {
-		p.printf(" unknown")
-	}
-	return true
-}
-
 // tcpRSTData prints the data of a RST segment with -v: " [RST" (or
 // " [!RST" when not all of it was captured), "+" when it is longer than
 // the 30 bytes shown, then the bytes as tcpdump's fn_print_char does.
