@@ -83,6 +83,15 @@ func (c *compiler) optimize(root *block) ([]bpf.RawInstruction, error) {
 		return nil, nil
 	}
 	g.run()
+	for i := 0; i < optMaxRounds && g.regroup(); i++ {
+		g.run()
+	}
+	for i := 0; i < optMaxRounds && g.xmerge(); i++ {
+		g.run()
+	}
+	if g.xcache() {
+		g.run()
+	}
 	if g.root.isRet() && g.root.code == ClassRET|SrcK && g.root.k == 0 {
 		c.fail("expression rejects all packets")
 	}

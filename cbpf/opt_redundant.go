@@ -33,6 +33,9 @@ func (g *oGraph) visitRedundant(b *oBlock, st *oState) bool {
 		kept = append(kept, s)
 	}
 	b.stmts = kept
+	if g.dropRecompute(b, st) {
+		changed = true
+	}
 	if b.isRet() || b.jump() {
 		return changed
 	}
@@ -94,4 +97,57 @@ func (g *oGraph) simplerStmt(regs *[nRegs]int32, s oStmt, e stmtEffect) (oStmt, 
 		}
 	}
 	return s, false
+}
+
+// dropRecompute removes runs of statements that set only A and leave in it
+// the value it held before them ("ldb [21]; and #0x1f" again after a
+// comparison of that value), when every load or division in the run has
+// already succeeded on every path or earlier in the block: without them A
+// holds the same value and no other register changes.
+func (g *oGraph) dropRecompute(b *oBlock, st *oState) bool {
+	t := &g.vn
+	changed := false
+	regs := st.regs
+	var local []int32 // failable values computed earlier in the block
+	avail := func(v int32) bool {
+		if st.isAvail(v) {
+			return true
+		}
+		for _, l := range local {
+			if l == v {
+				return true
+			}
+		}
+		return false
+	}
+	for i := 0; i < len(b.stmts); i++ {
+		if stmtDefs(b.stmts[i]) == 1<<regA {
+			r := regs
+			for j := i; j < len(b.stmts); j++ {
+				s := b.stmts[j]
+				if stmtDefs(s) != 1<<regA {
+					break
+				}
+				e := t.effect(&r, s)
+				if e.failable && !avail(e.vn) {
+					break
+				}
+				r[e.def] = e.vn
+				if j > i && r[regA] == regs[regA] {
+					b.stmts = append(b.stmts[:i], b.stmts[j+1:]...)
+					changed = true
+					break
+				}
+			}
+		}
+		if i >= len(b.stmts) {
+			break
+		}
+		e := t.effect(&regs, b.stmts[i])
+		regs[e.def] = e.vn
+		if e.failable {
+			local = append(local, e.vn)
+		}
+	}
+	return changed
 }

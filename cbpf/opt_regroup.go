@@ -1,0 +1,240 @@
+package cbpf
+
+// regroup reorders the tests of "or" and "and" chains so that tests of the
+// same value sit together and the reloads between them go away:
+// "host h1 or host h2 ..." tests the source, the destination, the source,
+// the destination... and becomes source, source..., destination,
+// destination....
+//
+// An "or" chain is a run of blocks, each the only way into the next, that
+// all jump to the same block T when their comparison holds and to the next
+// block otherwise (an "and" chain: the same with the edges swapped). Its
+// outcome does not depend on the order of its tests, except through loads
+// that fail: a load past the end of the packet rejects it at once. So:
+//
+//   - when T returns 0, a failing load gives T's verdict anyway and any
+//     order keeps every verdict;
+//   - otherwise a block whose load could fail (one not already run on every
+//     path to it, nor earlier in the chain) is a barrier: it stays where it
+//     is and starts a segment, and only the blocks after it that cannot
+//     fail, up to the next barrier, are reordered.
+//
+// Blocks other than the first may only set A; A must not be read at T or
+// after the chain, and blocks after the first are moved with their
+// statements, so the reloads they hold become redundant where the value is
+// already in A (opt_redundant.go removes them). The change is kept only
+// when the program gets shorter.
+func (g *oGraph) regroup() bool {
+	g.order()
+	g.liveness()
+	// Predecessor counts.
+	npred := make([]int, len(g.blocks))
+	for _, b := range g.blocks {
+		if b.isRet() {
+			continue
+		}
+		npred[b.jt.idx]++
+		if b.jf != b.jt {
+			npred[b.jf.idx]++
+		}
+	}
+	g.sweep() // entry states for the value numbers
+	for _, b := range g.blocks {
+		if b.isRet() || b.jump() || b.in == nil {
+			continue
+		}
+		for _, or := range []bool{true, false} {
+			if g.regroupChain(b, or, npred) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// regroupChain tries the chain starting at head.
+func (g *oGraph) regroupChain(head *oBlock, or bool, npred []int) bool {
+	exit := func(b *oBlock) *oBlock { // the common target
+		if or {
+			return b.jt
+		}
+		return b.jf
+	}
+	next := func(b *oBlock) *oBlock {
+		if or {
+			return b.jf
+		}
+		return b.jt
+	}
+	t := exit(head)
+	chain := []*oBlock{head}
+	for b := next(head); !b.isRet() && !b.jump() && b.in != nil && exit(b) == t && npred[b.idx] == 1 && len(chain) < 64; b = next(b) {
+		if !onlySetsA(b) {
+			break
+		}
+		chain = append(chain, b)
+	}
+	if len(chain) < 3 {
+		return false
+	}
+	last := chain[len(chain)-1]
+	const a = 1 << regA
+	if t.liveIn&a != 0 || next(last).liveIn&a != 0 {
+		return false
+	}
+	rejects := t.isRet() && t.code == ClassRET|SrcK && t.k == 0
+	// Segments and the value each block compares.
+	vals := make([]int32, len(chain))
+	seg := make([]int, len(chain))
+	avail := &oState{avail: append([]uint64(nil), head.in.avail...)}
+	s := 0
+	for i, b := range chain {
+		regs := b.in.regs
+		barrier := false
+		for _, st := range b.stmts {
+			e := g.vn.effect(&regs, st)
+			regs[e.def] = e.vn
+			if e.failable && !avail.isAvail(e.vn) {
+				barrier = true
+				avail.setAvail(e.vn)
+			}
+		}
+		vals[i] = regs[regA]
+		if i > 0 && barrier && !rejects {
+			s++
+		}
+		seg[i] = s
+	}
+	// Reorder each segment after its first block: first the blocks
+	// comparing the value the first block leaves in A, then the others
+	// grouped by value in order of appearance.
+	order := make([]int, 0, len(chain))
+	order = append(order, 0)
+	changed := false
+	for i := 1; i < len(chain); {
+		start := i
+		if seg[i] != seg[i-1] {
+			order = append(order, i) // a barrier keeps its place
+			start = i + 1
+		}
+		end := start
+		for end < len(chain) && seg[end] == seg[i] {
+			end++
+		}
+		prev := vals[start-1]
+		var groups []int32
+		seen := map[int32]bool{}
+		if _, ok := g.vn.constOf(prev); !ok {
+			groups = append(groups, prev)
+			seen[prev] = true
+		}
+		for j := start; j < end; j++ {
+			if !seen[vals[j]] {
+				seen[vals[j]] = true
+				groups = append(groups, vals[j])
+			}
+		}
+		for _, v := range groups {
+			for j := start; j < end; j++ {
+				if vals[j] == v {
+					if j != len(order) {
+						changed = true
+					}
+					order = append(order, j)
+				}
+			}
+		}
+		i = end
+	}
+	if !changed {
+		return false
+	}
+	// Each value gets the statements that compute it from scratch, taken
+	// from the first block that does (the first block's from its last
+	// load into A on).
+	recipe := make(map[int32][]oStmt)
+	for i, b := range chain {
+		r, ok := fromScratch(b.stmts, i == 0)
+		if !ok {
+			if i > 0 {
+				return false
+			}
+			continue
+		}
+		if r != nil && recipe[vals[i]] == nil {
+			recipe[vals[i]] = r
+		}
+	}
+	oldLen, newLen := 0, 0
+	for _, b := range chain[1:] {
+		oldLen += len(b.stmts)
+	}
+	stmts := make([][]oStmt, len(chain))
+	for i := 1; i < len(order); i++ {
+		j := order[i]
+		if vals[j] == vals[order[i-1]] {
+			continue
+		}
+		r, ok := recipe[vals[j]]
+		if !ok {
+			return false
+		}
+		stmts[j] = r
+		newLen += len(r)
+	}
+	if newLen >= oldLen {
+		return false
+	}
+	end := next(last)
+	for i, j := range order {
+		b := chain[j]
+		if j > 0 {
+			b.stmts = append([]oStmt(nil), stmts[j]...)
+		}
+		n := end
+		if i+1 < len(order) {
+			n = chain[order[i+1]]
+		}
+		if or {
+			b.jf = n
+		} else {
+			b.jt = n
+		}
+	}
+	return true
+}
+
+// fromScratch returns the statements at the end of stmts that compute A
+// without reading A (from the last load into A on), setting nothing else:
+// all of them, or with tail, only a suffix. It returns nil, true for no
+// statements and false when A depends on its value on entry.
+func fromScratch(stmts []oStmt, tail bool) ([]oStmt, bool) {
+	if len(stmts) == 0 {
+		return nil, true
+	}
+	start := -1
+	for i := len(stmts) - 1; i >= 0; i-- {
+		s := stmts[i]
+		if stmtDefs(s) != 1<<regA {
+			break
+		}
+		if stmtUses(s)&(1<<regA) == 0 {
+			start = i
+			break
+		}
+	}
+	if start < 0 || !tail && start > 0 {
+		return nil, false
+	}
+	return stmts[start:], true
+}
+
+// onlySetsA reports whether b's statements set no register but A.
+func onlySetsA(b *oBlock) bool {
+	for _, s := range b.stmts {
+		if stmtDefs(s) != 1<<regA {
+			return false
+		}
+	}
+	return true
+}

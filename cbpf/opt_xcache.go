@@ -1,0 +1,156 @@
+package cbpf
+
+// xcache keeps a reloaded value in X. When a block B starts by loading
+// into A a value that a block D, through which every path to B goes,
+// loaded before (and A was overwritten since), and X is free from that
+// load to B (not read before being set again after it, and set by no
+// block between), the value can be copied to X with "tax" after D's load
+// and B's reload becomes "txa". That alone makes the program one
+// instruction longer, but it makes blocks that reloaded different fields
+// (the source address of IPv4 and of ARP, say) the same block, which
+// merge() then shares with everything after it. So xcache rewrites every
+// such pair it finds on a copy of the graph, runs the other passes on the
+// copy, and keeps it only if the program got shorter. The value "txa"
+// gives is the one the load gave; the load itself succeeded on every path
+// to B, so dropping it changes no verdict.
+func (g *oGraph) xcache() bool {
+	g.order()
+	g.liveness()
+	g.sweep()
+	type pair struct{ d, b *oBlock }
+	var pairs []pair
+	for _, b := range g.blocks {
+		if b.in == nil || len(b.stmts) == 0 || b.liveIn&(1<<regX) != 0 {
+			continue
+		}
+		s := b.stmts[0]
+		if s.code&0xe7 != ClassLD|ModeABS || s.k >= 0x80000000 {
+			continue
+		}
+		regs := b.in.regs
+		e := g.vn.effect(&regs, s)
+		if !b.in.isAvail(e.vn) || regs[regA] == e.vn {
+			continue
+		}
+		// The latest block before b loading the same field.
+		for i := b.idx - 1; i >= 0; i-- {
+			d := g.blocks[i]
+			if d.in != nil && indexStmt(d.stmts, s) >= 0 {
+				pairs = append(pairs, pair{d, b})
+				break
+			}
+		}
+	}
+	// Only pairs whose rewritten block equals another's can pay.
+	same := func(a, b *oBlock) bool {
+		if len(a.stmts) != len(b.stmts) || a.code != b.code || a.k != b.k || a.jt != b.jt || a.jf != b.jf {
+			return false
+		}
+		for i := 1; i < len(a.stmts); i++ {
+			if a.stmts[i] != b.stmts[i] {
+				return false
+			}
+		}
+		return true
+	}
+	kept := pairs[:0]
+	for i, p := range pairs {
+		for j, q := range pairs {
+			if i != j && same(p.b, q.b) {
+				kept = append(kept, p)
+				break
+			}
+		}
+	}
+	pairs = kept
+	if len(pairs) < 2 {
+		return false
+	}
+	before := g.size()
+	c, m := g.clone()
+	applied := 0
+	for _, p := range pairs {
+		if c.cacheInX(m[p.d], m[p.b]) {
+			applied++
+		}
+	}
+	if applied < 2 {
+		return false
+	}
+	c.run()
+	c.order()
+	if c.size() >= before {
+		return false
+	}
+	g.root, g.blocks = c.root, c.blocks
+	return true
+}
+
+// indexStmt returns the index of the last statement of stmts equal to s,
+// or -1.
+func indexStmt(stmts []oStmt, s oStmt) int {
+	for i := len(stmts) - 1; i >= 0; i-- {
+		if stmts[i] == s {
+			return i
+		}
+	}
+	return -1
+}
+
+// cacheInX rewrites b's first statement, a reload of what d's last load
+// of the same field gave, into "txa", with "tax" after that load, if X is
+// free in between. It reports whether it did.
+func (g *oGraph) cacheInX(d, b *oBlock) bool {
+	g.order()
+	g.liveness()
+	const x = 1 << regX
+	if b.liveIn&x != 0 {
+		return false
+	}
+	i := indexStmt(d.stmts, b.stmts[0])
+	if i < 0 || d.usesAfter(i+1, regX) {
+		return false
+	}
+	for _, s := range d.stmts[i+1:] {
+		if stmtDefs(s)&x != 0 {
+			return false
+		}
+	}
+	region, ok := g.region(d, b)
+	if !ok {
+		return false
+	}
+	for _, r := range region {
+		if r == d {
+			continue
+		}
+		for _, s := range r.stmts {
+			if stmtDefs(s)&x != 0 {
+				return false
+			}
+		}
+	}
+	stmts := make([]oStmt, 0, len(d.stmts)+1)
+	stmts = append(stmts, d.stmts[:i+1]...)
+	stmts = append(stmts, oStmt{code: ClassMISC | MiscTAX})
+	d.stmts = append(stmts, d.stmts[i+1:]...)
+	b.stmts = append([]oStmt{{code: ClassMISC | MiscTXA}}, b.stmts[1:]...)
+	return true
+}
+
+// clone returns a copy of the graph and the map from its blocks to the
+// copies.
+func (g *oGraph) clone() (*oGraph, map[*oBlock]*oBlock) {
+	m := make(map[*oBlock]*oBlock, len(g.blocks))
+	for _, b := range g.blocks {
+		m[b] = &oBlock{stmts: append([]oStmt(nil), b.stmts...), code: b.code, k: b.k}
+	}
+	for _, b := range g.blocks {
+		if !b.isRet() {
+			m[b].jt, m[b].jf = m[b.jt], m[b.jf]
+		}
+	}
+	c := &oGraph{root: m[g.root]}
+	c.order()
+	return c, m
+}
