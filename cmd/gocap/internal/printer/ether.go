@@ -22,6 +22,7 @@ const (
 	etPPPoES   = 0x8864
 	etLoopback = 0x9000
 	etTEB      = 0x6558
+	etArista   = 0xd28b
 )
 
 var ethertypeNames = map[uint16]string{
@@ -169,6 +170,31 @@ func (p *Printer) ether(b []byte, length int) int {
 			b = b[4:]
 			length -= 4
 			hdrlen += 4
+		case t == etArista:
+			// Arista's header, then another type field.
+			if !p.o.LinkHeader {
+				p.printf("ethertype %s (0x%04x), length %d: ", ethertypeName(t, "Unknown"), t, origLen)
+			}
+			n := p.arista(b, length)
+			if n < 0 {
+				if !p.o.LinkHeader {
+					p.etherHeader(hdr, origLen)
+				}
+				p.defaultPrint(b)
+				return hdrlen
+			}
+			t = be16(b, n)
+			b = b[n+2:]
+			length -= n + 2
+			hdrlen += n + 2
+			if p.o.LinkHeader {
+				if t <= 1500 {
+					p.print("802.3")
+				} else {
+					p.printf("ethertype %s (0x%04x)", ethertypeName(t, "Unknown"), t)
+				}
+				p.printf(", length %d: ", origLen)
+			}
 		default:
 			if !p.ethertype(t, b, length) {
 				if !p.o.LinkHeader {

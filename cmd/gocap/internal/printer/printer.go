@@ -112,17 +112,20 @@ type truncated struct{}
 
 // Link types (DLT values) Packet knows.
 const (
-	dltNull     = 0
-	dltEN10MB   = 1
-	dltRaw      = 12
-	dltRawAlt   = 14 // OpenBSD's DLT_RAW
-	dltLoop     = 108
-	dltLinuxSLL = 113
-	dltRaw101   = 101 // LINKTYPE_RAW as stored in files
-	dltSLL2     = 276
-	dltIPv4     = 228
-	dltIPv6     = 229
-	dltPPP      = 9
+	dltNull      = 0
+	dltEN10MB    = 1
+	dltRaw       = 12
+	dltRawAlt    = 14 // OpenBSD's DLT_RAW
+	dltLoop      = 108
+	dltLinuxSLL  = 113
+	dltRaw101    = 101 // LINKTYPE_RAW as stored in files
+	dltSLL2      = 276
+	dltIPv4      = 228
+	dltIPv6      = 229
+	dltPPP       = 9
+	dltPPPSerial = 50
+	dltPPPEther  = 51
+	dltCHDLC     = 104
 )
 
 // Packet prints one packet: data holds the captured bytes (cut to
@@ -180,6 +183,15 @@ func (p *Printer) decode(data []byte, linkType uint32, length int) (trunc bool) 
 		p.hdrlen = p.sll(data, length)
 	case dltSLL2:
 		p.hdrlen = p.sll2(data, length)
+	case dltPPP:
+		p.hdrlen = p.pppLink(data, length)
+	case dltPPPSerial:
+		p.hdrlen = p.pppSerial(data, length)
+	case dltCHDLC:
+		p.hdrlen = p.chdlc(data, length)
+	case dltPPPEther:
+		p.proto = "pppoe"
+		p.pppoe(data, length)
 	default:
 		p.printf("unknown data link type %d", linkType)
 	}

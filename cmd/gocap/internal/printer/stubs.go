@@ -40,8 +40,4 @@ func (p *Printer) udpPort(n uint16) string {
 	return strconv.Itoa(int(n))
 }
 
-func (p *Printer) mpls(b []byte, length int)   { p.print("MPLS") }
-func (p *Printer) pppoe(b []byte, length int)  { p.print("PPPoE") }
-func (p *Printer) bootp(b []byte, length int)  { p.printf("BOOTP") }
-func (p *Printer) vxlan(b []byte, length int)  { p.printf("VXLAN") }
-func (p *Printer) geneve(b []byte, length int) { p.printf("Geneve") }
+func (p *Printer) bootp(b []byte, length int) { p.printf("BOOTP") }

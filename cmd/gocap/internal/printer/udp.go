@@ -107,6 +107,8 @@ func (p *Printer) udpPayload(b []byte, length int, sport, dport uint16, h *ipHdr
 		p.otv(b, length)
 	case port(4790):
 		p.vxlanGPE(b, length)
+	case port(6635):
+		p.mpls(b, length)
 	case port(5353):
 		p.dns(b, length, false)
 	case (sport >= 7000 && sport <= 7009) || (dport >= 7000 && dport <= 7009):

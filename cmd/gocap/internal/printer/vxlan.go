@@ -1,0 +1,131 @@
+package printer
+
+// vxlan prints a VXLAN header (RFC 7348) and the Ethernet frame it
+// carries, on the next line.
+func (p *Printer) vxlan(b []byte, length int) {
+	p.proto = "vxlan"
+	p.print("VXLAN")
+	if length < 8 {
+		p.print(" (invalid)")
+		return
+	}
+	need(b, 8)
+	flags := b[0]
+	p.printf(", flags [%s] (0x%02x), ", iFlag(flags), flags)
+	p.printf("vni %d\n", uint32(b[4])<<16|uint32(b[5])<<8|uint32(b[6]))
+	p.ether(b[8:], length-8)
+}
+
+func iFlag(flags byte) string {
+	if flags&0x08 != 0 {
+		return "I"
+	}
+	return "."
+}
+
+// otv prints an Overlay Transport Virtualization header (UDP port 8472)
+// and the Ethernet frame it carries.
+func (p *Printer) otv(b []byte, length int) {
+	p.proto = "otv"
+	p.print("OTV, ")
+	if length < 8 {
+		p.print(" (invalid)")
+		return
+	}
+	need(b, 8)
+	p.printf("flags [%s] (0x%02x), ", iFlag(b[0]), b[0])
+	p.printf("overlay %d, ", uint32(b[1])<<16|uint32(b[2])<<8|uint32(b[3]))
+	p.printf("instance %d\n", uint32(b[4])<<16|uint32(b[5])<<8|uint32(b[6]))
+	p.ether(b[8:], length-8)
+}
+
+var vxlanGPEFlagBits = []flagBit{{0x08, "I"}, {0x04, "P"}, {0x02, "B"}, {0x01, "O"}}
+
+// vxlanGPE prints a VXLAN Generic Protocol Extension header and its
+// payload.
+func (p *Printer) vxlanGPE(b []byte, length int) {
+	p.proto = "vxlan_gpe"
+	p.print("VXLAN-GPE, ")
+	if length < 8 {
+		p.printf(" (len %d < 8) (invalid)", length)
+		return
+	}
+	need(b, 8)
+	p.printf("flags [%s], ", flagNames(vxlanGPEFlagBits, uint32(b[0]), "none", ""))
+	next := b[3]
+	p.printf("vni %d", uint32(b[4])<<16|uint32(b[5])<<8|uint32(b[6]))
+	p.nextLineOrColon()
+	p.gpePayload(next, b[8:], length-8)
+}
+
+// nextLineOrColon separates an encapsulation header from its payload:
+// a new indented line with -v, ": " otherwise.
+func (p *Printer) nextLineOrColon() {
+	if p.o.Verbose > 0 {
+		p.print("\n    ")
+	} else {
+		p.print(": ")
+	}
+}
+
+// gpePayload prints what a VXLAN-GPE or NSH header says follows it.
+func (p *Printer) gpePayload(next uint8, b []byte, length int) {
+	switch next {
+	case 1:
+		p.ip(b, length)
+	case 2:
+		p.ip6(b, length)
+	case 3:
+		p.ether(b, length)
+	case 4:
+		p.nsh(b, length)
+	default:
+		p.print("ERROR: unknown-next-protocol (invalid)")
+	}
+}
+
+var nshFlagBits = []flagBit{{0x20, "O"}}
+
+// nsh prints a Network Service Header (RFC 8300) and its payload.
+func (p *Printer) nsh(b []byte, length int) {
+	p.proto = "nsh"
+	p.print("NSH, ")
+	if length < 8 {
+		p.printf(" (len %d < 8) (invalid)", length)
+		return
+	}
+	need(b, 8)
+	ver := b[0] >> 6
+	ttl := (b[0]&0x0f)<<2 | b[1]>>6
+	words := int(b[1] & 0x3f)
+	md := b[2] & 0x0f
+	next := b[3]
+	if p.o.Verbose > 1 {
+		p.printf("ver %d, ", ver)
+	}
+	p.printf("flags [%s], ", flagNames(nshFlagBits, uint32(b[0]), "none", ""))
+	if p.o.Verbose > 2 {
+		p.printf("TTL %d, length %d, md type %d, ", ttl, words, md)
+	}
+	if p.o.Verbose > 1 {
+		p.printf("next-protocol 0x%x, ", next)
+	}
+	p.printf("service-path-id 0x%06x, ", uint32(b[4])<<16|uint32(b[5])<<8|uint32(b[6]))
+	p.printf("service-index 0x%x", b[7])
+	if words < 2 || length < words*4 {
+		p.print(" (invalid)")
+		return
+	}
+	need(b, words*4)
+	if p.o.Verbose > 2 && md == 1 {
+		for n := 0; n < words-2; n++ {
+			p.printf("\n        Context[%02d]: 0x%08x", n, be32(b, 8+4*n))
+		}
+	}
+	p.nextLineOrColon()
+	if next == 4 {
+		p.print("ERROR: unknown-next-protocol (invalid)")
+		return
+	}
+	p.gpePayload(next, b[words*4:], length-words*4)
+}
