@@ -60,6 +60,8 @@ func FuzzValidate(f *testing.F) {
 // FuzzRun runs any accepted program on any memory in all three calling
 // conventions: no panic, no hang (a small budget), a RunError or a result,
 // and the same outcome when run again (the stack is cleared between runs).
+// When the program has a fast form (fast.go), exec, the general
+// interpreter, must give the same outcomes.
 func FuzzRun(f *testing.F) {
 	addFuzzSeeds(f, func(prog, mem []byte) { f.Add(prog, mem) })
 	f.Fuzz(func(t *testing.T, prog, mem []byte) {
@@ -101,6 +103,9 @@ func FuzzRun(f *testing.F) {
 			if first[i] != second[i] {
 				t.Fatalf("run %d not repeatable: %+v then %+v", i, first[i], second[i])
 			}
+		}
+		if vm.fast != nil {
+			checkSameAsExec(t, "fuzz", vm, mem)
 		}
 	})
 }

@@ -257,4 +257,9 @@ const (
 	opMSH   // classic ldxb 4*([k]&0xf) as translate emits it
 	opMov2K // two moves of immediates
 	opRetK  // mov r0, imm; exit
+
+	// Fused operations of the fast form only (fast.go).
+	opCheck  // mov64 dst, src; add64 dst, imm; jgt dst, aux, off
+	opLdxHBE // ldxh dst, [src+off]; be16 dst
+	opLdxWBE // ldxw dst, [src+off]; be32 dst
 )

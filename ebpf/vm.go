@@ -68,8 +68,9 @@ func WithHelper(id int32, fn HelperFunc) Option {
 // A VM is not safe for concurrent use; Clone gives another VM sharing the
 // decoded program, one per goroutine.
 type VM struct {
-	insts   []inst // the program as run, with fused operations (fuse.go)
-	plain   []inst // the program decoded without fusion
+	insts   []inst  // the program as run, with fused operations (fuse.go)
+	plain   []inst  // the program decoded without fusion
+	fast    []finst // the fast form (fast.go), or nil when the program has none
 	helpers []HelperFunc
 	budget  uint64
 
@@ -160,7 +161,8 @@ func NewVMFromBytes(b []byte, opts ...Option) (*VM, error) {
 	if err != nil {
 		return nil, err
 	}
-	vm := &VM{insts: fuse(insts), plain: insts, helpers: helpers, budget: cfg.budget}
+	fused := fuse(insts)
+	vm := &VM{insts: fused, plain: insts, fast: buildFast(insts, fused, cfg.budget), helpers: helpers, budget: cfg.budget}
 	vm.initState()
 	return vm, nil
 }
@@ -176,7 +178,7 @@ func (vm *VM) initState() {
 // but has its own registers and stack, so that it can run concurrently with
 // vm.
 func (vm *VM) Clone() *VM {
-	c := &VM{insts: vm.insts, plain: vm.plain, helpers: vm.helpers, budget: vm.budget}
+	c := &VM{insts: vm.insts, plain: vm.plain, fast: vm.fast, helpers: vm.helpers, budget: vm.budget}
 	c.initState()
 	return c
 }
@@ -189,6 +191,11 @@ func (vm *VM) Len() int { return len(vm.insts) }
 // zeroed stack, and the result is the full 64-bit r0. The program may write
 // to mem (in place). Legacy LD_ABS/LD_IND read mem as the packet.
 func (vm *VM) Run(mem []byte) (uint64, error) {
+	return vm.fastExec(mem, runMem, nil, nil) // which hands programs without a fast form to run
+}
+
+// run is Run for programs without a fast form.
+func (vm *VM) run(mem []byte) (uint64, error) {
 	vm.begin()
 	vm.regions[regionMem] = mem
 	vm.writable[regionMem] = true
@@ -206,6 +213,14 @@ func (vm *VM) Run(mem []byte) (uint64, error) {
 // whose other fields are zero. The result is r0 truncated to 32 bits: for a
 // socket filter, the number of bytes to keep, 0 meaning drop.
 func (vm *VM) RunSocket(pkt []byte, skb *SKBuff) (uint32, error) {
+	// One call, so that RunSocket is inlined: fastExec hands programs
+	// without a fast form to runSocket.
+	r0, err := vm.fastExec(pkt, runSocket, skb, nil)
+	return uint32(r0), err
+}
+
+// runSocket is RunSocket for programs without a fast form.
+func (vm *VM) runSocket(pkt []byte, skb *SKBuff) (uint64, error) {
 	vm.begin()
 	if skb == nil {
 		vm.scratchSKB = SKBuff{Len: uint32(len(pkt))}
@@ -216,7 +231,7 @@ func (vm *VM) RunSocket(pkt []byte, skb *SKBuff) (uint32, error) {
 	vm.ctx = context{kind: ctxSKB, skb: skb, pktLen: uint64(len(pkt))}
 	r0, err := vm.exec(ctxBase, 0)
 	vm.end()
-	return uint32(r0), err
+	return r0, err
 }
 
 // RunXDP runs the program as an XDP program on pkt: r1 points to a struct
@@ -225,6 +240,12 @@ func (vm *VM) RunSocket(pkt []byte, skb *SKBuff) (uint32, error) {
 // place). Legacy LD_ABS/LD_IND read pkt too, which Linux does not allow for
 // XDP. The result is r0 truncated to 32 bits, the XDP action.
 func (vm *VM) RunXDP(pkt []byte, md *XDPMD) (uint32, error) {
+	r0, err := vm.fastExec(pkt, runXDP, nil, md) // inlined, as RunSocket
+	return uint32(r0), err
+}
+
+// runXDP is RunXDP for programs without a fast form.
+func (vm *VM) runXDP(pkt []byte, md *XDPMD) (uint64, error) {
 	vm.begin()
 	if md == nil {
 		vm.zeroXDP = XDPMD{}
@@ -236,15 +257,20 @@ func (vm *VM) RunXDP(pkt []byte, md *XDPMD) (uint32, error) {
 	vm.ctx = context{kind: ctxXDP, xdp: md, pktLen: uint64(len(pkt))}
 	r0, err := vm.exec(ctxBase, 0)
 	vm.end()
-	return uint32(r0), err
+	return r0, err
 }
 
 // begin clears what the previous run wrote to the stack.
 func (vm *VM) begin() {
 	if vm.stackDirty < uint64(len(vm.stack)) {
-		clear(vm.stack[vm.stackDirty:])
-		vm.stackDirty = uint64(len(vm.stack))
+		vm.clearStack()
 	}
+}
+
+// clearStack clears the part of the stack written since it was last cleared.
+func (vm *VM) clearStack() {
+	clear(vm.stack[vm.stackDirty:])
+	vm.stackDirty = uint64(len(vm.stack))
 }
 
 // end drops the references to the caller's memory.

@@ -1,0 +1,240 @@
+package ebpf
+
+import (
+	"bytes"
+	"errors"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/cilium/ebpf/asm"
+
+	"github.com/gocap/gocap/cbpf"
+	ubpfasm "github.com/gocap/gocap/ebpf/internal/asm"
+	"github.com/gocap/gocap/translate"
+)
+
+// execTwin returns a VM running vm's program in exec, the general
+// interpreter, even when it has a fast form.
+func execTwin(vm *VM) *VM {
+	c := vm.Clone()
+	c.fast = nil
+	return c
+}
+
+// outcome is what one run gives: r0, the error text and the memory after it.
+type outcome struct {
+	r0  uint64
+	err string
+	mem string
+}
+
+func outcomeOf(r0 uint64, err error, mem []byte) outcome {
+	o := outcome{r0: r0, mem: string(mem)}
+	if err != nil {
+		o.err = err.Error()
+	}
+	return o
+}
+
+// runAllWays runs vm in the three calling conventions on copies of mem and
+// returns their outcomes.
+func runAllWays(vm *VM, mem []byte, skb *SKBuff, md *XDPMD) [3]outcome {
+	m := bytes.Clone(mem)
+	r0, err := vm.Run(m)
+	a := outcomeOf(r0, err, m)
+	m = bytes.Clone(mem)
+	v, err := vm.RunSocket(m, skb)
+	b := outcomeOf(uint64(v), err, m)
+	m = bytes.Clone(mem)
+	v, err = vm.RunXDP(m, md)
+	c := outcomeOf(uint64(v), err, m)
+	return [3]outcome{a, b, c}
+}
+
+// checkSameAsExec fails the test when vm's fast form and exec disagree on
+// mem in any calling convention: result, error (its text, with the slot) or
+// what the run wrote.
+func checkSameAsExec(t *testing.T, name string, vm *VM, mem []byte) {
+	t.Helper()
+	slow := execTwin(vm)
+	skb := &SKBuff{Len: uint32(len(mem)) + 4, PktType: 3, Protocol: 0x86dd, VLANPresent: 1, VLANTCI: 0x1234, Ifindex: 7, Hash: 0xdeadbeef}
+	md := &XDPMD{IngressIfindex: 2, RxQueueIndex: 5}
+	for pass := 0; pass < 2; pass++ { // twice: the stack must be clean again
+		for i, ctx := range []struct {
+			skb *SKBuff
+			md  *XDPMD
+		}{{skb, md}, {nil, nil}} {
+			got, want := runAllWays(vm, mem, ctx.skb, ctx.md), runAllWays(slow, mem, ctx.skb, ctx.md)
+			if got != want {
+				t.Fatalf("%s (pass %d, context %d): fast form gives %+v, exec %+v", name, pass, i, got, want)
+			}
+		}
+	}
+}
+
+// TestFastFormConformance runs every program of the bpf_conformance corpus
+// that has a fast form both ways, on its memory and on truncations of it,
+// and requires the same outcomes.
+func TestFastFormConformance(t *testing.T) {
+	files := conformanceFiles(t, "tests")
+	fast := 0
+	for _, path := range files {
+		text, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		df, err := ubpfasm.ParseDataFile(string(text))
+		if err != nil {
+			t.Fatalf("%s: %v", path, err)
+		}
+		prog, err := df.Program()
+		if err != nil {
+			continue
+		}
+		vm, err := NewVMFromBytes(prog, WithHelper(5, unwindHelper))
+		if err != nil || vm.fast == nil {
+			continue
+		}
+		fast++
+		name := filepath.Base(path)
+		for n := 0; n <= len(df.Mem); n += 1 + len(df.Mem)/7 {
+			checkSameAsExec(t, name, vm, df.Mem[:n])
+		}
+		checkSameAsExec(t, name, vm, df.Mem)
+	}
+	// Most of the corpus is loop-free and makes no local call.
+	if fast < len(files)/2 {
+		t.Fatalf("only %d of %d conformance programs have a fast form", fast, len(files))
+	}
+	t.Logf("%d of %d conformance programs run both ways", fast, len(files))
+}
+
+// fastTestFilters are filters whose translations cover what translate emits:
+// legacy loads of every size, MSH, scratch memory, arithmetic, ancillary
+// loads and the bounds checks of direct packet access.
+var fastTestFilters = []string{
+	"tcp port 80",
+	"ip host 10.0.0.1",
+	"udp and dst port 53",
+	"tcp[tcpflags] & (tcp-syn|tcp-fin) != 0",
+	"ip6 and tcp",
+	"vlan and ip",
+	"not arp",
+	"net 192.168.0.0/16 and (tcp or udp)",
+	"ip[2:2] - ((ip[0]&0xf)<<2) - ((tcp[12]&0xf0)>>2) != 0",
+	"len > 100 and ether[len - 1] & 1 = 0",
+	"tcp[(tcp[12] >> 2) % 7 + 2] / 3 = 1 or udp[4:2] * 2 > 300",
+	"ether broadcast or ether multicast",
+	"inbound",        // compiled for a live capture: pkttype
+	"vlan 10 and ip", // compiled for a live capture: vlan_avail, vlan_tci
+}
+
+// TestFastFormTranslated runs translations of fastTestFilters, for the
+// socket target and for direct packet access (XDP and TC), over the shared
+// captures and truncations of their packets, with the fast form and with
+// exec, and requires the same outcomes.
+func TestFastFormTranslated(t *testing.T) {
+	pkts := ethernetPackets(t)
+	for _, expr := range fastTestFilters {
+		live := expr == "inbound" || expr == "vlan 10 and ip"
+		prog, err := cbpf.Compile(expr, cbpf.Options{LinkType: cbpf.LinkEN10MB, Optimize: true, Offline: !live, LinuxExt: live})
+		if err != nil {
+			t.Fatalf("%q: %v", expr, err)
+		}
+		progs := map[string]func() (asm.Instructions, error){
+			"socket": func() (asm.Instructions, error) { return translate.SocketFilter(prog) },
+			"xdp":    func() (asm.Instructions, error) { return translate.Direct(prog, translate.XDP) },
+			"tc":     func() (asm.Instructions, error) { return translate.Direct(prog, translate.TC) },
+		}
+		for target, tr := range progs {
+			insns, err := tr()
+			if err != nil {
+				if live && target == "xdp" {
+					continue // XDP has no sk_buff for ancillary fields
+				}
+				t.Fatalf("%q %s: %v", expr, target, err)
+			}
+			// xdp_get_buff_len, for `len` in XDP: any fixed value does
+			// for comparing the two interpreters.
+			vm, err := NewVM(insns, WithHelper(int32(asm.FnXdpGetBuffLen), func(_, _, _, _, _ uint64) (uint64, error) { return 150, nil }))
+			if err != nil {
+				t.Fatalf("%q %s: %v", expr, target, err)
+			}
+			if vm.fast == nil {
+				t.Fatalf("%q %s: translation has no fast form", expr, target)
+			}
+			name := expr + " " + target
+			for i, p := range pkts {
+				checkSameAsExec(t, name, vm, p)
+				if i%5 == 0 {
+					for _, n := range []int{0, 13, 14, 17, 21, 23, 34, 37, 54, 57} {
+						if n < len(p) {
+							checkSameAsExec(t, name, vm, p[:n])
+						}
+					}
+				}
+			}
+		}
+	}
+}
+
+// TestFastFormQualifies checks which programs get a fast form: not those
+// that could exhaust the budget (a backward jump, more slots than the
+// budget) nor those with local calls or atomic operations.
+func TestFastFormQualifies(t *testing.T) {
+	ret := asm.Instructions{asm.Mov.Imm(asm.R0, 1), asm.Return()}
+	cases := []struct {
+		name  string
+		insns asm.Instructions
+		opts  []Option
+		fast  bool
+	}{
+		{"straight line", ret, nil, true},
+		{"forward jump", asm.Instructions{
+			asm.Mov.Imm(asm.R0, 0),
+			asm.JEq.Imm(asm.R1, 0, "out"),
+			asm.Mov.Imm(asm.R0, 1),
+			asm.Return().WithSymbol("out"),
+		}, nil, true},
+		{"slots within the budget", ret, []Option{WithBudget(2)}, true},
+		{"more slots than the budget", ret, []Option{WithBudget(1)}, false},
+		{"backward jump", asm.Instructions{
+			asm.Mov.Imm(asm.R0, 3).WithSymbol("top"),
+			asm.Sub.Imm(asm.R0, 1),
+			asm.JNE.Imm(asm.R0, 0, "top"),
+			asm.Return(),
+		}, nil, false},
+		{"local call", asm.Instructions{
+			asm.Call.Label("f"),
+			asm.Return(),
+			asm.Mov.Imm(asm.R0, 2).WithSymbol("f"),
+			asm.Return(),
+		}, nil, false},
+		{"atomic", asm.Instructions{
+			asm.Mov.Imm(asm.R1, 1),
+			asm.StoreMem(asm.RFP, -8, asm.R1, asm.DWord),
+			asm.StoreXAdd(asm.RFP, asm.R1, asm.DWord),
+			asm.Mov.Imm(asm.R0, 0),
+			asm.Return(),
+		}, nil, false},
+	}
+	for _, c := range cases {
+		vm, err := NewVM(c.insns, c.opts...)
+		if err != nil {
+			t.Fatalf("%s: %v", c.name, err)
+		}
+		if got := vm.fast != nil; got != c.fast {
+			t.Errorf("%s: has fast form = %v, want %v", c.name, got, c.fast)
+		}
+		checkSameAsExec(t, c.name, vm, []byte{1, 2, 3, 4, 5, 6, 7, 8})
+	}
+	// A program that would exhaust the budget runs in exec and still fails.
+	vm, err := NewVM(ret, WithBudget(1))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := vm.Run(nil); !errors.Is(err, ErrBudgetExhausted) {
+		t.Fatalf("2 instructions on a budget of 1: err = %v, want ErrBudgetExhausted", err)
+	}
+}
