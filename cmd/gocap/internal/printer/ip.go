@@ -373,6 +373,8 @@ func (p *Printer) demux(b []byte, length int, h *ipHdr, proto uint8) {
 		p.vrrp(b, length, h)
 	case 103:
 		p.pim(b, length, h)
+	case 132:
+		p.sctp(b, length, h)
 	case 89:
 		if h.v6 {
 			p.printf(" ip-proto-%d %d", proto, length)

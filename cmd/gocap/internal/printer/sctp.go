@@ -1,0 +1,272 @@
+package printer
+
+var sctpChunkNames = map[uint8]string{0: "DATA", 1: "INIT", 2: "INIT ACK", 3: "SACK", 4: "HB REQ",
+	5: "HB ACK", 6: "ABORT", 7: "SHUTDOWN", 8: "SHUTDOWN ACK", 9: "OP ERR", 10: "COOKIE ECHO",
+	11: "COOKIE ACK", 12: "ECN ECHO", 13: "ECN CWR", 14: "SHUTDOWN COMPLETE", 0xc0: "FOR CUM TSN",
+	0xc1: "REL CTRL", 0xc2: "REL CTRL ACK"}
+
+var sctpPPIDs = map[uint32]string{1: "ISDN Q.921", 2: "M2UA", 3: "M3UA", 4: "SUA", 5: "M2PA",
+	6: "V5.2", 7: "H.248", 8: "BICC", 9: "TALI", 10: "DUA", 11: "ASAP", 12: "ENRP", 13: "H.323",
+	14: "Q.IPC", 15: "SIMCO", 16: "DDPSC", 17: "DDPSSC", 18: "S1AP", 19: "RUA", 20: "HNBAP",
+	21: "ForCES HP", 22: "ForCES MP", 23: "ForCES LP", 24: "SBc-AP", 25: "NBAP", 27: "X2AP"}
+
+var forcesChannels = map[uint16]string{6704: "ForCES HP", 6705: "ForCES MP", 6706: "ForCES LP"}
+
+// sctp prints an SCTP packet: the addresses and ports (SCTP prints them
+// itself) and one "(n) [TYPE] ..." group per chunk.
+func (p *Printer) sctp(b []byte, length int, h *ipHdr) {
+	p.proto = "sctp"
+	if length < 12 {
+		p.printf("truncated-sctp - %d bytes missing!", 12-length)
+		return
+	}
+	need(b, 12)
+	sport, dport := be16(b, 0), be16(b, 2)
+	p.printf("%s.%d > %s.%d: sctp", h.src, sport, h.dst, dport)
+	forces := false
+	if s, ok := forcesChannels[sport]; ok {
+		p.printf("[%s]", s)
+		forces = true
+	}
+	if s, ok := forcesChannels[dport]; ok {
+		p.printf("[%s]", s)
+		forces = true
+	}
+	off := 12
+	rem := uint32(length - 12)
+	sep := " ("
+	if p.o.Verbose >= 2 {
+		sep = "\n\t"
+	}
+	for n := 1; rem != 0; n++ {
+		if rem < 4 {
+			p.printf("%s%d) [chunk descriptor cut off at end of packet]", sep, n)
+			return
+		}
+		need(b, off+4)
+		clen := int(be16(b, off+2))
+		if clen < 4 {
+			p.printf("%s%d) [Bad chunk length %d, < size of chunk descriptor]", sep, n, clen)
+			return
+		}
+		crem := uint16(clen)
+		align := uint32(clen % 4)
+		if align != 0 {
+			align = 4 - align
+		}
+		if rem < align {
+			p.printf("%s%d) [Bad chunk length %d, > remaining data in packet]", sep, n, clen)
+			return
+		}
+		need(b, off+clen)
+		id, flags := b[off], b[off+1]
+		off += 4
+		rem -= 4
+		crem -= 4
+		p.printf("%s%d) ", sep, n)
+		if s, ok := sctpChunkNames[id]; ok {
+			p.printf("[%s] ", s)
+		} else {
+			p.printf("[Unknown chunk type: 0x%x] ", id)
+		}
+		bogus := func() { p.printf("bogus chunk length %d]", clen) }
+		switch id {
+		case 0: // DATA
+			if flags&4 != 0 {
+				p.print("(U)")
+			}
+			if flags&2 != 0 {
+				p.print("(B)")
+			}
+			if flags&1 != 0 {
+				p.print("(E)")
+			}
+			if flags&7 != 0 {
+				p.print(" ")
+			}
+			if crem < 12 {
+				bogus()
+				return
+			}
+			ppid := be32(b, off+8)
+			p.printf("[TSN: %d] [SID: %d] [SSEQ %d] ", be32(b, off), be16(b, off+4), be16(b, off+6))
+			if s, ok := sctpPPIDs[ppid]; ok {
+				p.printf("[PPID %s] ", s)
+			} else {
+				p.printf("[PPID 0x%x] ", ppid)
+			}
+			if !forces {
+				forces = ppid >= 21 && ppid <= 23
+			}
+			off += 12
+			rem -= 12
+			crem -= 12
+			if crem == 0 {
+				bogus()
+				return
+			}
+			payload := b[off:min(off+int(crem), len(b))]
+			if forces {
+				p.forces(payload, int(crem))
+				p.proto = "sctp"
+			} else if p.o.Verbose >= 2 {
+				p.print("[Payload:")
+				p.hexASCIILines(payload, "\n\t")
+				p.print("]")
+			}
+			off += int(crem)
+			rem -= uint32(crem)
+			crem = 0
+		case 1, 2: // INIT, INIT ACK
+			if crem < 16 {
+				bogus()
+				return
+			}
+			p.printf("[init tag: %d] [rwnd: %d] [OS: %d] [MIS: %d] [init TSN: %d] ", be32(b, off),
+				be32(b, off+4), be16(b, off+8), be16(b, off+10), be32(b, off+12))
+			off += int(crem)
+			rem -= uint32(crem)
+			crem = 0
+		case 3: // SACK
+			if crem < 12 {
+				bogus()
+				return
+			}
+			cum, ngap, ndup := be32(b, off), int(be16(b, off+8)), int(be16(b, off+10))
+			p.printf("[cum ack %d] [a_rwnd %d] [#gap acks %d] [#dup tsns %d] ", cum, be32(b, off+4), ngap, ndup)
+			off += 12
+			rem -= 12
+			crem -= 12
+			for i := 0; crem != 0 && i < ngap; i++ {
+				if crem < 4 {
+					bogus()
+					return
+				}
+				p.printf("\n\t\t[gap ack block #%d: start = %d, end = %d] ", i+1,
+					cum+uint32(be16(b, off)), cum+uint32(be16(b, off+2)))
+				off += 4
+				rem -= 4
+				crem -= 4
+			}
+			for i := 0; crem != 0 && i < ndup; i++ {
+				if crem < 4 {
+					bogus()
+					return
+				}
+				p.printf("\n\t\t[dup TSN #%d: %d] ", i+1, be32(b, off))
+				off += 4
+				rem -= 4
+				crem -= 4
+			}
+		default:
+			off += int(crem)
+			rem -= uint32(crem)
+			crem = 0
+		}
+		off += int(crem)
+		rem -= uint32(crem)
+		if p.o.Verbose < 2 {
+			sep = ", ("
+		}
+		if align != 0 {
+			need(b, off+int(align))
+			off += int(align)
+			rem -= align
+		}
+	}
+}
+
+// hexASCIILines is tcpdump's hex_and_ascii_print with an indent.
+func (p *Printer) hexASCIILines(b []byte, indent string) {
+	for i := 0; i < len(b); i += 16 {
+		line := b[i:min(i+16, len(b))]
+		p.printf("%s0x%04x: ", indent, i)
+		for j := 0; j < 16; j += 2 {
+			switch {
+			case j+1 < len(line):
+				p.printf(" %02x%02x", line[j], line[j+1])
+			case j < len(line):
+				p.printf(" %02x  ", line[j])
+			default:
+				p.print("     ")
+			}
+		}
+		p.print("  ")
+		for _, c := range line {
+			if c >= 0x20 && c < 0x7f {
+				p.buf.WriteByte(c)
+			} else {
+				p.buf.WriteByte('.')
+			}
+		}
+	}
+}
+
+var forcesMsgTypes = map[uint8]string{1: "Association Setup", 2: "Association TearDown", 3: "Config",
+	4: "Query", 5: "Event Notification", 6: "Packet Redirect", 0x0f: "HeartBeat",
+	0x11: "Association Response", 0x13: "Config Response", 0x14: "Query Response"}
+
+func forcesNode(n uint32) string {
+	switch {
+	case n <= 0x3fffffff:
+		return "FE"
+	case n <= 0x7fffffff:
+		return "CE"
+	case n >= 0xc0000000 && n <= 0xffffffef:
+		return "AllMulticast"
+	case n == 0xfffffffd:
+		return "AllCEsBroadcast"
+	case n == 0xfffffffe:
+		return "AllFEsBroadcast"
+	case n == 0xffffffff:
+		return "AllBroadcast"
+	}
+	return "ForCESreserved"
+}
+
+// forces prints the header of a ForCES message carried in SCTP; the TLVs
+// are printed by tcpdump only with -vvv and are not decoded here.
+func (p *Printer) forces(b []byte, length int) {
+	p.proto = "forces"
+	need(b, 24)
+	tom := b[1]
+	errorDump := func() {
+		p.hexLinesPlain(b[:min(length, len(b))], "\n\t[")
+		p.print("\n\t]")
+	}
+	name, ok := forcesMsgTypes[tom]
+	if !ok {
+		if tom == 0 || (tom > 6 && tom < 0x0f) || (tom > 0x0f && tom < 0x11) || tom > 0x14 {
+			p.printf("Invalid ForCES message type %d\n", tom)
+		} else {
+			p.printf("\n\tUnknown ForCES message type=0x%x", tom)
+		}
+		errorDump()
+		return
+	}
+	mlen := int(be16(b, 2)) << 2
+	p.printf("\n\tForCES %s ", name)
+	if !(length >= 24 && mlen >= 24 && mlen == length) {
+		p.printf("Illegal ForCES pkt len - min %d, total recvd %d, advertised %d ", 24, length, mlen)
+		errorDump()
+		return
+	}
+	if p.o.Verbose >= 1 {
+		sid, did := be32(b, 4), be32(b, 8)
+		p.printf("\n\tForCES Version %d len %dB flags 0x%08x ", b[0]>>4, mlen, be32(b, 20))
+		p.printf("\n\tSrcID 0x%x(%s) DstID 0x%x(%s) Correlator 0x%x", sid, forcesNode(sid), did,
+			forcesNode(did), be64(b, 12))
+	}
+	if p.o.Verbose >= 2 {
+		f := be32(b, 20)
+		ack := map[uint32]string{0: "NoACK", 1: "SuccessACK", 2: "FailureACK", 3: "AlwaysACK"}[f>>30]
+		em := map[uint32]string{0: "EMReserved", 1: "execute-all-or-none", 2: "execute-until-failure",
+			3: "continue-execute-on-failure"}[(f>>22)&3]
+		at := map[uint32]string{0: "Standalone", 1: "2PCtransaction"}[(f>>21)&1]
+		tp := map[uint32]string{0: "StartofTransaction", 1: "MiddleofTransaction", 2: "EndofTransaction",
+			3: "abort"}[(f>>19)&3]
+		p.printf("\n\tForCES flags:\n\t  %s(0x%x), prio=%d, %s(0x%x),\n\t  %s(0x%x), %s(0x%x)\n",
+			ack, f>>30, (f>>27)&7, em, (f>>22)&3, at, (f>>21)&1, tp, (f>>19)&3)
+		p.printf("\t  Extra flags: rsv(b5-7) 0x%x rsv(b13-31) 0x%x\n", (f>>24)&7, f&0x7ffff)
+	}
+}
