@@ -99,6 +99,10 @@ func (p *Printer) udpPayload(b []byte, length int, sport, dport uint16, h *ipHdr
 		p.krb(b)
 	case port(123):
 		p.ntp(b, length)
+	case port(514):
+		p.syslog(b, length)
+	case port(520):
+		p.rip(b, length)
 	case port(4789):
 		p.vxlan(b, length)
 	case port(6081):
