@@ -375,6 +375,14 @@ func (p *Printer) demux(b []byte, length int, h *ipHdr, proto uint8) {
 		p.pim(b, length, h)
 	case 132:
 		p.sctp(b, length, h)
+	case 50:
+		p.esp(b, length)
+	case 51:
+		n := p.ah(b)
+		if n > len(b) {
+			panic(truncated{})
+		}
+		p.demux(b[n:], length-n, h, b[0])
 	case 89:
 		if h.v6 {
 			p.printf(" ip-proto-%d %d", proto, length)
