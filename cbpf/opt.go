@@ -66,6 +66,10 @@ type oGraph struct {
 	blocks []*oBlock // reachable blocks, each before its successors
 	epoch  int
 	vn     vnTable
+	free   []*oState // states to reuse (see copyState)
+	edge   oState    // scratch state of visitThread
+	safe   []bool    // scratch slices of dead
+	keep   []bool
 }
 
 // optMaxRounds bounds the fixpoint loop; every round that changes

@@ -55,7 +55,7 @@ func (g *oGraph) dead() bool {
 			continue
 		}
 		// Which statements could fail here?
-		var safe []bool
+		safe := g.safe[:0]
 		regs := b.in.regs
 		avail := b.in
 		cloned := false
@@ -72,7 +72,12 @@ func (g *oGraph) dead() bool {
 			}
 		}
 		live := b.liveOut() | branchUses(b)
-		keep := make([]bool, len(b.stmts))
+		g.safe = safe
+		keep := g.keep[:0]
+		for range b.stmts {
+			keep = append(keep, false)
+		}
+		g.keep = keep
 		removed := false
 		for j := len(b.stmts) - 1; j >= 0; j-- {
 			s := b.stmts[j]

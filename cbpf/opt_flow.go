@@ -37,29 +37,65 @@ type vnKey struct {
 	k    uint32
 }
 
-// vnTable numbers values; number 0 is never used.
+// vnTable numbers values; number 0 is never used. It is an open-addressing
+// hash table over keys, reused from sweep to sweep.
 type vnTable struct {
-	ids  map[vnKey]int32
-	keys []vnKey
+	slots []int32 // value number, 0 for an empty slot; len is a power of 2
+	keys  []vnKey
 }
 
 func (t *vnTable) reset() {
-	if t.ids == nil {
-		t.ids = make(map[vnKey]int32)
+	if t.slots == nil {
+		t.slots = make([]int32, 256)
 	} else {
-		clear(t.ids)
+		clear(t.slots)
 	}
 	t.keys = append(t.keys[:0], vnKey{})
 }
 
+func (k vnKey) hash() uint64 {
+	h := (uint64(k.op)<<32 | uint64(k.k)) * 0x9e3779b97f4a7c15
+	h ^= (uint64(uint32(k.a))<<32 | uint64(uint32(k.b))) * 0xc2b2ae3d27d4eb4f
+	return h ^ h>>31
+}
+
 func (t *vnTable) get(key vnKey) int32 {
-	if id, ok := t.ids[key]; ok {
-		return id
+	mask := uint64(len(t.slots) - 1)
+	for i := key.hash() & mask; ; i = (i + 1) & mask {
+		id := t.slots[i]
+		if id == 0 {
+			break
+		}
+		if t.keys[id] == key {
+			return id
+		}
 	}
 	id := int32(len(t.keys))
 	t.keys = append(t.keys, key)
-	t.ids[key] = id
+	if 2*len(t.keys) > len(t.slots) {
+		t.grow()
+	} else {
+		t.insert(id)
+	}
 	return id
+}
+
+// insert places value number id in the table.
+func (t *vnTable) insert(id int32) {
+	mask := uint64(len(t.slots) - 1)
+	i := t.keys[id].hash() & mask
+	for t.slots[i] != 0 {
+		i = (i + 1) & mask
+	}
+	t.slots[i] = id
+}
+
+// grow doubles the table.
+func (t *vnTable) grow() {
+	t.slots = make([]int32, 2*len(t.slots))
+	for id := 1; id < len(t.keys); id++ {
+		t.insert(int32(id))
+	}
 }
 
 func (t *vnTable) constant(k uint32) int32 { return t.get(vnKey{op: vnOpConst, k: k}) }
@@ -87,11 +123,26 @@ type oState struct {
 	avail []uint64 // bit set of value numbers
 }
 
-func (s *oState) clone() *oState {
-	n := &oState{regs: s.regs}
-	n.facts = append([]oFact(nil), s.facts...)
-	n.avail = append([]uint64(nil), s.avail...)
+// copyState returns a copy of s from the graph's pool of states.
+func (g *oGraph) copyState(s *oState) *oState {
+	var n *oState
+	if k := len(g.free); k > 0 {
+		n = g.free[k-1]
+		g.free = g.free[:k-1]
+	} else {
+		n = &oState{}
+	}
+	n.regs = s.regs
+	n.facts = append(n.facts[:0], s.facts...)
+	n.avail = append(n.avail[:0], s.avail...)
 	return n
+}
+
+// release returns s to the pool.
+func (g *oGraph) release(s *oState) {
+	if s != nil {
+		g.free = append(g.free, s)
+	}
 }
 
 func (s *oState) isAvail(v int32) bool {
@@ -321,9 +372,10 @@ func branchUses(b *oBlock) uint32 {
 }
 
 // exec runs b's statements from the entry state st and returns the state
-// at the end of the block.
-func (t *vnTable) exec(st *oState, b *oBlock) *oState {
-	out := st.clone()
+// at the end of the block, from the graph's pool.
+func (g *oGraph) exec(st *oState, b *oBlock) *oState {
+	t := &g.vn
+	out := g.copyState(st)
 	for _, s := range b.stmts {
 		e := t.effect(&out.regs, s)
 		out.regs[e.def] = e.vn
@@ -507,13 +559,15 @@ func (g *oGraph) sweep(visitors ...func(b *oBlock, st *oState) bool) bool {
 	g.liveness()
 	g.vn.reset()
 	for _, b := range g.blocks {
+		g.release(b.in)
+		g.release(b.pending)
 		b.in, b.pending = nil, nil
 	}
 	changed := false
 	for _, b := range g.blocks {
 		var st *oState
 		if b == g.root {
-			st = &oState{}
+			st = g.copyState(&oState{})
 			for i := range st.regs {
 				st.regs[i] = g.vn.get(vnKey{op: vnOpPhi, a: -1, b: int32(i)})
 			}
@@ -541,12 +595,12 @@ func (g *oGraph) sweep(visitors ...func(b *oBlock, st *oState) bool) bool {
 		if b.isRet() {
 			continue
 		}
-		out := g.vn.exec(st, b)
+		out := g.exec(st, b)
 		if b.jump() {
 			g.push(b.jt, out)
 			continue
 		}
-		outF := out.clone()
+		outF := g.copyState(out)
 		if f, ok := g.vn.branchFact(&out.regs, b, true); ok {
 			out.addFact(f)
 			f.res = false
@@ -558,11 +612,13 @@ func (g *oGraph) sweep(visitors ...func(b *oBlock, st *oState) bool) bool {
 	return changed
 }
 
-// push adds an incoming edge's state to b's meet.
+// push adds an incoming edge's state to b's meet; the graph owns st
+// afterwards.
 func (g *oGraph) push(b *oBlock, st *oState) {
 	if b.pending == nil {
-		b.pending = st.clone()
+		b.pending = st
 		return
 	}
 	b.pending.meet(st)
+	g.release(st)
 }

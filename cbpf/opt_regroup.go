@@ -38,18 +38,54 @@ func (g *oGraph) regroup() bool {
 			npred[b.jf.idx]++
 		}
 	}
-	g.sweep() // entry states for the value numbers
+	// Look for a chain before computing the states.
+	var heads []*oBlock
+	var ors []bool
 	for _, b := range g.blocks {
-		if b.isRet() || b.jump() || b.in == nil {
+		if b.isRet() || b.jump() {
 			continue
 		}
 		for _, or := range []bool{true, false} {
-			if g.regroupChain(b, or, npred) {
-				return true
+			if chainLen(b, or, npred) >= 3 {
+				heads = append(heads, b)
+				ors = append(ors, or)
 			}
 		}
 	}
+	if len(heads) == 0 {
+		return false
+	}
+	g.sweep() // entry states for the value numbers
+	for i, b := range heads {
+		if b.in != nil && g.regroupChain(b, ors[i], npred) {
+			return true
+		}
+	}
 	return false
+}
+
+// chainLen returns the length of the chain starting at head, without
+// looking at the states.
+func chainLen(head *oBlock, or bool, npred []int) int {
+	n := 1
+	t, b := head.jf, head.jt
+	if or {
+		t, b = head.jt, head.jf
+	}
+	for ; !b.isRet() && !b.jump() && npred[b.idx] == 1 && onlySetsA(b) && n < 64; n++ {
+		if or {
+			if b.jt != t {
+				break
+			}
+			b = b.jf
+		} else {
+			if b.jf != t {
+				break
+			}
+			b = b.jt
+		}
+	}
+	return n
 }
 
 // regroupChain tries the chain starting at head.

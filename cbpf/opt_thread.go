@@ -13,7 +13,8 @@ func (g *oGraph) visitThread(b *oBlock, st *oState) bool {
 	if b.isRet() {
 		return false
 	}
-	out := g.vn.exec(st, b)
+	out := g.exec(st, b)
+	defer g.release(out)
 	if b.jump() {
 		t := g.thread(out, b.jt)
 		if t == b.jt {
@@ -26,7 +27,12 @@ func (g *oGraph) visitThread(b *oBlock, st *oState) bool {
 	for _, res := range []bool{true, false} {
 		e := out
 		if f, ok := g.vn.branchFact(&out.regs, b, res); ok {
-			e = &oState{regs: out.regs, facts: append(append([]oFact(nil), out.facts...), f), avail: out.avail}
+			// a scratch state sharing out's availability, which
+			// thread only reads
+			g.edge.regs = out.regs
+			g.edge.facts = append(append(g.edge.facts[:0], out.facts...), f)
+			g.edge.avail = out.avail
+			e = &g.edge
 		}
 		edge := &b.jt
 		if !res {

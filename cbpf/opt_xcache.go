@@ -16,26 +16,22 @@ package cbpf
 func (g *oGraph) xcache() bool {
 	g.order()
 	g.liveness()
-	g.sweep()
+	// Candidates first, from the statements alone: blocks starting with
+	// a load some earlier block also makes, the rest of them equal to
+	// another candidate's.
 	type pair struct{ d, b *oBlock }
 	var pairs []pair
 	for _, b := range g.blocks {
-		if b.in == nil || len(b.stmts) == 0 || b.liveIn&(1<<regX) != 0 {
+		if len(b.stmts) == 0 || b.liveIn&(1<<regX) != 0 {
 			continue
 		}
 		s := b.stmts[0]
 		if s.code&0xe7 != ClassLD|ModeABS || s.k >= 0x80000000 {
 			continue
 		}
-		regs := b.in.regs
-		e := g.vn.effect(&regs, s)
-		if !b.in.isAvail(e.vn) || regs[regA] == e.vn {
-			continue
-		}
 		// The latest block before b loading the same field.
 		for i := b.idx - 1; i >= 0; i-- {
-			d := g.blocks[i]
-			if d.in != nil && indexStmt(d.stmts, s) >= 0 {
+			if d := g.blocks[i]; indexStmt(d.stmts, s) >= 0 {
 				pairs = append(pairs, pair{d, b})
 				break
 			}
@@ -60,6 +56,25 @@ func (g *oGraph) xcache() bool {
 				kept = append(kept, p)
 				break
 			}
+		}
+	}
+	pairs = kept
+	if len(pairs) < 2 {
+		return false
+	}
+	// The reload must be of a value already loaded on every path, and
+	// not in A.
+	g.sweep()
+	kept = pairs[:0]
+	for _, p := range pairs {
+		b := p.b
+		if b.in == nil {
+			continue
+		}
+		regs := b.in.regs
+		e := g.vn.effect(&regs, b.stmts[0])
+		if b.in.isAvail(e.vn) && regs[regA] != e.vn {
+			kept = append(kept, p)
 		}
 	}
 	pairs = kept
