@@ -20,6 +20,21 @@ func (p *Printer) arp(b []byte, length int) {
 	p.proto = "arp"
 	need(b, 8)
 	hrd := binary.BigEndian.Uint16(b)
+	if hrd == 19 {
+		// ATM ARP (RFC 2225) has its own layout: a 12-byte header giving
+		// the lengths of six address fields. Only its truncation is
+		// reported like tcpdump so far.
+		need(b, 12)
+		end := 12
+		for _, i := range []int{4, 5, 8, 9, 10, 11} {
+			n := int(b[i])
+			if i != 8 && i != 11 {
+				n &= 0x3f
+			}
+			end += n
+		}
+		need(b, end)
+	}
 	pro := binary.BigEndian.Uint16(b[2:])
 	hln, pln := int(b[4]), int(b[5])
 	op := binary.BigEndian.Uint16(b[6:])
@@ -80,7 +95,8 @@ func (p *Printer) arp(b []byte, length int) {
 	case 9:
 		p.printf("%s at %s", linkAddr(b[sha:sha+hln]), paddr(spa))
 	default:
-		p.defaultPrint(b)
+		// tcpdump dumps unknown operations even with -x.
+		p.hexASCII(b)
 		return
 	}
 	p.printf(", length %d", length)

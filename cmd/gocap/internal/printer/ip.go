@@ -36,6 +36,9 @@ type ipHdr struct {
 	frag   bool
 	ttl    uint8
 	hdrBuf []byte // the fixed IPv4 header, for the ICMP error printer
+	// finalDst, when valid, is the destination for pseudo-header
+	// checksums: an IPv6 routing header's last address.
+	finalDst netip.Addr
 }
 
 func addr4(b []byte) netip.Addr { return netip.AddrFrom4([4]byte(b[:4])) }
@@ -339,6 +342,9 @@ func pseudoSum(h *ipHdr, proto uint8, length int) uint32 {
 		}
 	}
 	s, d := h.src.AsSlice(), h.dst.AsSlice()
+	if h.finalDst.IsValid() {
+		d = h.finalDst.AsSlice()
+	}
 	add(s)
 	add(d)
 	if h.v6 {

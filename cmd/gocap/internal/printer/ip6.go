@@ -96,6 +96,13 @@ func (p *Printer) ip6(b []byte, length int) {
 			}
 		case 43:
 			adv = p.rt6(cp)
+			if adv < 0 {
+				return
+			}
+			if t := cp[2]; (t == 0 || t == 2) && cp[1] >= 2 {
+				n := int(cp[1]) / 2
+				h.finalDst = addr16(cp[8+16*(n-1):])
+			}
 			nh = cp[0]
 		default:
 			p.demux(cp, rem, h, nh)
@@ -151,43 +158,50 @@ func (p *Printer) ip6Opts(b []byte) {
 	p.print(" ")
 }
 
-// rt6 prints a routing header and returns its length.
+// rt6 prints a routing header and returns its length, or -1 when it
+// cannot be decoded (the rest of the packet is not printed then).
 func (p *Printer) rt6(b []byte) int {
 	p.proto = "rt6"
 	need(b, 4)
-	l := (int(b[1]) + 1) * 8
+	l := int(b[1])
 	typ := b[2]
-	p.printf("srcrt (len=%d", b[1])
-	p.printf(", type=%d", typ)
+	p.printf("RT6 (len=%d, type=%d", l, typ)
+	if typ == 0 {
+		p.print(" [Deprecated]")
+	}
+	p.printf(", segleft=%d", b[3])
 	switch typ {
-	case 0:
-		p.printf(", segleft=%d, ", b[3])
-		need(b, 8)
-		p.printf("rsv=0x%0x", binary.BigEndian.Uint32(b[4:]))
-		n := int(b[1]) / 2
-		for i := 0; i < n; i++ {
+	case 0, 2:
+		rsv := be32(b, 4)
+		if rsv != 0 || p.o.Verbose > 0 {
+			p.printf(", rsv=0x%0x", rsv)
+		}
+		if l%2 == 1 {
+			p.printf(" [invalid length %d] (invalid)", l)
+			return -1
+		}
+		for i := 0; i < l/2; i++ {
 			need(b, 8+16*(i+1))
 			p.printf(", [%d]%s", i, addr16(b[8+16*i:]))
 		}
-		p.print(") ")
 	case 4:
 		need(b, 8)
-		p.printf(", segleft=%d, last-entry=%d, flags=0x%0x, tag=%x, ", b[3], b[4], b[5], binary.BigEndian.Uint16(b[6:]))
-		n := int(b[4])
-		for i := 0; i <= n; i++ {
-			need(b, 8+16*(i+1))
-			if i > 0 {
-				p.print(", ")
-			}
-			p.printf("[%d]%s", i, addr16(b[8+16*i:]))
+		p.printf(", last-entry=%d", b[4])
+		if b[5] != 0 || p.o.Verbose > 0 {
+			p.printf(", flags=0x%0x", b[5])
 		}
-		p.print(") ")
+		p.printf(", tag=%x", binary.BigEndian.Uint16(b[6:]))
+		for i := 0; i <= int(b[4]); i++ {
+			need(b, 8+16*(i+1))
+			p.printf(", [%d]%s", i, addr16(b[8+16*i:]))
+		}
 	default:
-		p.printf(", segleft=%d", b[3])
-		p.print(") ")
+		p.print(" (unknown type) (invalid)")
+		return -1
 	}
+	p.print(") ")
 	p.proto = "ip6"
-	return l
+	return (l + 1) * 8
 }
 
 var icmp6Types = map[uint8]string{
@@ -334,6 +348,10 @@ func (p *Printer) icmp6(b []byte, length int, h *ipHdr) {
 		p.printf(", %s to %s", addr16(b[24:]), addr16(b[8:]))
 	case 143:
 		p.mldv2Report(b, length)
+	case 138:
+		p.rrenum(b)
+	case 139, 140:
+		p.nodeInfo(b, length)
 	default:
 		p.printf(", length %d", length)
 		return

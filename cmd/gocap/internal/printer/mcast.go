@@ -36,7 +36,7 @@ func (p *Printer) vrrp(b []byte, length int, h *ipHdr) {
 	if p.o.Verbose > 0 {
 		n := int(u8(b, 3))
 		if len(b) >= length {
-			if sum := checksum(b[:length], 0); sum != 0 && !h.v6 {
+			if sum := checksum(b[:length], 0); sum != 0 && ver == 2 {
 				p.printf(", (bad vrrp cksum %x)", be16(b, 6))
 			}
 		}
@@ -183,13 +183,7 @@ func (p *Printer) igmp(b []byte, length int) {
 		p.pimv1(b, length)
 	case 0x22:
 		p.print("igmp v3 report")
-		need(b, 8)
-		n := int(binary.BigEndian.Uint16(b[6:]))
-		if length < 8 {
-			p.printf(" [invalid len %d]", length)
-		} else {
-			p.printf(", %d group record(s)", n)
-		}
+		p.igmpv3Report(b, length)
 	default:
 		p.printf("igmp-%d", typ)
 	}
@@ -201,6 +195,7 @@ func (p *Printer) igmp(b []byte, length int) {
 }
 
 func (p *Printer) igmpv3Query(b []byte, length int) {
+	p.print(" v3")
 	if length < 12 {
 		p.printf(" [invalid len %d]", length)
 		return
@@ -213,20 +208,74 @@ func (p *Printer) igmpv3Query(b []byte, length int) {
 	if mrc != 100 {
 		p.print(" [max resp time ")
 		if mrt < 600 {
-			p.printf("%.1fs", float64(mrt)/10)
+			p.printf("%.1fs", float64(mrt)*0.1)
 		} else {
-			p.printf("%ds", mrt/10)
+			p.print(relTime(uint32(mrt / 10)))
 		}
 		p.print("]")
 	}
-	g := be32(b, 4)
-	if g == 0 {
+	if be32(b, 4) == 0 {
 		return
 	}
 	p.printf(" [gaddr %s", addr4(b[4:]))
 	n := int(be16(b, 10))
-	if p.o.Verbose > 0 {
-		p.printf(" %d source(s)", n)
+	if n > 0 {
+		if length < 12+n*4 {
+			p.printf(" [invalid number of sources %d]", n)
+			return
+		}
+		if p.o.Verbose > 1 {
+			p.print(" {")
+			for i := 0; i < n; i++ {
+				need(b, 16+4*i)
+				p.printf(" %s", addr4(b[12+4*i:]))
+			}
+			p.print(" }")
+		} else {
+			p.printf(", %d source(s)", n)
+		}
 	}
 	p.print("]")
+}
+
+var igmpv3RecordTypes = map[uint8]string{1: "is_in", 2: "is_ex", 3: "to_in", 4: "to_ex", 5: "allow", 6: "block"}
+
+// igmpv3Report prints the group records of an IGMPv3 report.
+func (p *Printer) igmpv3Report(b []byte, length int) {
+	if length < 16 || length&3 != 0 {
+		p.printf(" [invalid len %d]", length)
+		return
+	}
+	n := int(be16(b, 6))
+	p.printf(", %d group record(s)", n)
+	if p.o.Verbose == 0 {
+		return
+	}
+	g := 8
+	for i := 0; i < n; i++ {
+		if length < g+8 {
+			p.print(" [invalid number of groups]")
+			return
+		}
+		need(b, g+8)
+		p.printf(" [gaddr %s", addr4(b[g+4:]))
+		p.printf(" %s", mapName(igmpv3RecordTypes, b[g], fmt.Sprintf(" [v3-report-#%d]", b[g])))
+		ns := int(be16(b, g+2))
+		if length < g+8+ns*4 {
+			p.printf(" [invalid number of sources %d]", ns)
+			return
+		}
+		if p.o.Verbose == 1 {
+			p.printf(", %d source(s)", ns)
+		} else {
+			p.print(" {")
+			for j := 0; j < ns; j++ {
+				need(b, g+12+4*j)
+				p.printf(" %s", addr4(b[g+8+4*j:]))
+			}
+			p.print(" }")
+		}
+		g += 8 + ns*4
+		p.print("]")
+	}
 }
