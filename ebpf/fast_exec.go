@@ -36,8 +36,8 @@ type run struct {
 // they make one call and are small enough to be inlined into their callers.
 // It takes its arguments one by one, not in a run, for the same reason.
 func (vm *VM) fastExec(data []byte, kind runKind, skb *SKBuff, xdp *XDPMD) (uint64, error) {
-	insts := vm.fast
-	if insts == nil {
+	f := vm.fast
+	if f == nil {
 		switch kind {
 		case runSocket:
 			return vm.runSocket(data, skb)
@@ -49,18 +49,22 @@ func (vm *VM) fastExec(data []byte, kind runKind, skb *SKBuff, xdp *XDPMD) (uint
 	if vm.stackDirty < uint64(len(vm.stack)) {
 		vm.clearStack()
 	}
-	var r [16]uint64 // r0-r10, and regZero; indexes are masked with 15 so they need no bounds check
+	// The registers at the start: after the prologue (fast.go) in
+	// RunSocket and RunXDP, as exec has them in Run.
+	st := &f.entry[kind%3]
+	r := st.regs // r0-r10, and regZero; indexes are masked with 15 so they need no bounds check
+	pc := st.start
 	dataRegion := uint64(regionPacket)
 	if kind == runMem {
 		dataRegion = regionMem
-		r[1] = memBase
 		r[2] = uint64(len(data))
-	} else {
-		r[1] = ctxBase
+	} else if st.hasEnd {
+		r[st.endReg&15] = packetBase + uint64(len(data))
 	}
-	r[10] = stackBase + uint64(len(vm.stack))
+	var rn run // for the accesses made out of line; set field by field, as a literal is built aside and copied
+	rn.data, rn.kind, rn.skb, rn.xdp = data, kind, skb, xdp
+	insts := f.insts
 	pkt := data // what LD_ABS/LD_IND read: the packet, or Run's memory
-	pc := 0
 	for {
 		in := &insts[pc]
 		pc++
@@ -213,7 +217,7 @@ func (vm *VM) fastExec(data []byte, kind runKind, skb *SKBuff, xdp *XDPMD) (uint
 			a := r[in.src&15] + uint64(int64(in.off))
 			if p, o := data, a&0xffffffff; a>>32 == dataRegion && o < uint64(len(p)) {
 				r[in.dst&15] = uint64(p[o])
-			} else if v, err := vm.loadAny(run{data, kind, skb, xdp}, a, 1); err == nil {
+			} else if v, err := vm.loadAny(&rn, a, 1); err == nil {
 				r[in.dst&15] = v
 			} else {
 				return 0, &RunError{PC: pc - 1, Err: err}
@@ -222,7 +226,7 @@ func (vm *VM) fastExec(data []byte, kind runKind, skb *SKBuff, xdp *XDPMD) (uint
 			a := r[in.src&15] + uint64(int64(in.off))
 			if p, o := data, a&0xffffffff; a>>32 == dataRegion && o+2 <= uint64(len(p)) {
 				r[in.dst&15] = uint64(p[o]) | uint64(p[o+1])<<8
-			} else if v, err := vm.loadAny(run{data, kind, skb, xdp}, a, 2); err == nil {
+			} else if v, err := vm.loadAny(&rn, a, 2); err == nil {
 				r[in.dst&15] = v
 			} else {
 				return 0, &RunError{PC: pc - 1, Err: err}
@@ -231,7 +235,7 @@ func (vm *VM) fastExec(data []byte, kind runKind, skb *SKBuff, xdp *XDPMD) (uint
 			a := r[in.src&15] + uint64(int64(in.off))
 			if p, o := data, a&0xffffffff; a>>32 == dataRegion && o+4 <= uint64(len(p)) {
 				r[in.dst&15] = uint64(le.Uint32(p[o:]))
-			} else if v, err := vm.loadAny(run{data, kind, skb, xdp}, a, 4); err == nil {
+			} else if v, err := vm.loadAny(&rn, a, 4); err == nil {
 				r[in.dst&15] = v
 			} else {
 				return 0, &RunError{PC: pc - 1, Err: err}
@@ -240,7 +244,7 @@ func (vm *VM) fastExec(data []byte, kind runKind, skb *SKBuff, xdp *XDPMD) (uint
 			a := r[in.src&15] + uint64(int64(in.off))
 			if p, o := data, a&0xffffffff; a>>32 == dataRegion && o+2 <= uint64(len(p)) {
 				r[in.dst&15] = uint64(p[o])<<8 | uint64(p[o+1])
-			} else if v, err := vm.loadAny(run{data, kind, skb, xdp}, a, 2); err == nil {
+			} else if v, err := vm.loadAny(&rn, a, 2); err == nil {
 				r[in.dst&15] = uint64(bits.ReverseBytes16(uint16(v)))
 			} else {
 				return 0, &RunError{PC: pc - 1, Err: err}
@@ -250,7 +254,7 @@ func (vm *VM) fastExec(data []byte, kind runKind, skb *SKBuff, xdp *XDPMD) (uint
 			a := r[in.src&15] + uint64(int64(in.off))
 			if p, o := data, a&0xffffffff; a>>32 == dataRegion && o+4 <= uint64(len(p)) {
 				r[in.dst&15] = uint64(bits.ReverseBytes32(le.Uint32(p[o:])))
-			} else if v, err := vm.loadAny(run{data, kind, skb, xdp}, a, 4); err == nil {
+			} else if v, err := vm.loadAny(&rn, a, 4); err == nil {
 				r[in.dst&15] = uint64(bits.ReverseBytes32(uint32(v)))
 			} else {
 				return 0, &RunError{PC: pc - 1, Err: err}
@@ -258,7 +262,7 @@ func (vm *VM) fastExec(data []byte, kind runKind, skb *SKBuff, xdp *XDPMD) (uint
 			pc++
 		case opLdxDW, opLdxSB, opLdxSH, opLdxSW:
 			a := r[in.src&15] + uint64(int64(in.off))
-			v, err := vm.loadAny(run{data, kind, skb, xdp}, a, loadSize(in.op))
+			v, err := vm.loadAny(&rn, a, loadSize(in.op))
 			if err != nil {
 				return 0, &RunError{PC: pc - 1, Err: err}
 			}
@@ -274,11 +278,11 @@ func (vm *VM) fastExec(data []byte, kind runKind, skb *SKBuff, xdp *XDPMD) (uint
 
 		// Stores, all out of line.
 		case opStB, opStH, opStW, opStDW:
-			if err := vm.storeAny(run{data, kind, skb, xdp}, r[in.dst&15]+uint64(int64(in.off)), storeSize(in.op), in.imm); err != nil {
+			if err := vm.storeAny(&rn, r[in.dst&15]+uint64(int64(in.off)), storeSize(in.op), in.imm); err != nil {
 				return 0, &RunError{PC: pc - 1, Err: err}
 			}
 		case opStxB, opStxH, opStxW, opStxDW:
-			if err := vm.storeAny(run{data, kind, skb, xdp}, r[in.dst&15]+uint64(int64(in.off)), storeSize(in.op), r[in.src&15]); err != nil {
+			if err := vm.storeAny(&rn, r[in.dst&15]+uint64(int64(in.off)), storeSize(in.op), r[in.src&15]); err != nil {
 				return 0, &RunError{PC: pc - 1, Err: err}
 			}
 
@@ -810,7 +814,7 @@ func storeSize(o op) uint64 {
 
 // loadAny reads the n-byte (1, 2, 4 or 8) little-endian value at address a
 // for a run of the fast form: any region, the context included.
-func (vm *VM) loadAny(rn run, a, n uint64) (uint64, error) {
+func (vm *VM) loadAny(rn *run, a, n uint64) (uint64, error) {
 	off := a & 0xffffffff
 	var buf []byte
 	switch a >> 32 {
@@ -862,7 +866,7 @@ func (vm *VM) loadAny(rn run, a, n uint64) (uint64, error) {
 // address a for a run of the fast form: the stack, the packet of RunXDP or
 // the memory of Run. It records how much of the stack needs clearing before
 // the next run.
-func (vm *VM) storeAny(rn run, a, n, v uint64) error {
+func (vm *VM) storeAny(rn *run, a, n, v uint64) error {
 	off := a & 0xffffffff
 	var buf []byte
 	switch a >> 32 {
