@@ -121,6 +121,8 @@ func (p *Printer) udpPayload(b []byte, length int, sport, dport uint16, h *ipHdr
 		p.ahcp(b, length)
 	case port(6696) || port(6697):
 		p.babel(b, length)
+	case port(1645) || port(1812) || port(1646) || port(1813) || port(1700) || port(3799):
+		p.radius(b, length)
 	default:
 		return false
 	}

@@ -1,0 +1,476 @@
+package printer
+
+import "fmt"
+
+var radiusCodes = map[uint8]string{1: "Access-Request", 2: "Access-Accept", 3: "Access-Reject",
+	4: "Accounting-Request", 5: "Accounting-Response", 11: "Access-Challenge", 12: "Status-Server",
+	13: "Status-Client", 40: "Disconnect-Request", 41: "Disconnect-ACK", 42: "Disconnect-NAK",
+	43: "CoA-Request", 44: "CoA-ACK", 45: "CoA-NAK", 255: "Reserved"}
+
+// radiusValues names the standard values of an enumerated attribute:
+// names[v-first] for first <= v < first+len(names).
+type radiusValues struct {
+	first int
+	names []string
+}
+
+// radiusAttr describes an attribute: its name and how its value prints.
+type radiusAttr struct {
+	name string
+	kind byte // 's' string, 'n' number, 'a' IPv4, '6' IPv6, 'm' IPv6 prefix, 'v' vendor, 't' time, 'x' special, 'o' operator, '4' vector64, 'h' MIP6 prefix, 0 none
+	vals *radiusValues
+}
+
+var (
+	radServType = &radiusValues{1, []string{"Login", "Framed", "Callback Login", "Callback Framed",
+		"Outbound", "Administrative", "NAS Prompt", "Authenticate Only", "Callback NAS Prompt",
+		"Call Check", "Callback Administrative", "Voice", "Fax", "Modem Relay", "IAPP-Register",
+		"IAPP-AP-Check", "Authorize Only", "Framed-Management", "Additional-Authorization"}}
+	radFrmProto   = &radiusValues{1, []string{"PPP", "SLIP", "ARAP", "Gandalf proprietary", "Xylogics IPX/SLIP", "X.75 Synchronous", "GPRS PDP Context"}}
+	radFrmRouting = &radiusValues{0, []string{"None", "Send", "Listen", "Send&Listen"}}
+	radFrmComp    = &radiusValues{0, []string{"None", "VJ TCP/IP", "IPX", "Stac-LZS"}}
+	radLoginServ  = &radiusValues{0, []string{"Telnet", "Rlogin", "TCP Clear", "PortMaster(proprietary)", "LAT",
+		"X.25-PAD", "X.25-T3POS", "Unassigned", "TCP Clear Quiet"}}
+	radTermAction     = &radiusValues{0, []string{"Default", "RADIUS-Request"}}
+	radIngressFilters = &radiusValues{1, []string{"Enabled", "Disabled"}}
+	radNASPortType    = &radiusValues{0, []string{"Async", "Sync", "ISDN Sync", "ISDN Async V.120",
+		"ISDN Async V.110", "Virtual", "PIAFS", "HDLC Clear Channel", "X.25", "X.75", "G.3 Fax", "SDSL",
+		"ADSL-CAP", "ADSL-DMT", "ISDN-DSL", "Ethernet", "xDSL", "Cable", "Wireless - Other",
+		"Wireless - IEEE 802.11", "Token-Ring", "FDDI", "Wireless - CDMA200", "Wireless - UMTS",
+		"Wireless - 1X-EV", "IAPP", "FTTP", "Wireless - IEEE 802.16", "Wireless - IEEE 802.20",
+		"Wireless - IEEE 802.22", "PPPoA", "PPPoEoA", "PPPoEoE", "PPPoEoVLAN", "PPPoEoQinQ", "xPON",
+		"Wireless - XGP", "WiMAX Pre-Release 8 IWK Function", "WIMAX-WIFI-IWK", "WIMAX-SFF",
+		"WIMAX-HA-LMA", "WIMAX-DHCP", "WIMAX-LBS", "WIMAX-WVS"}}
+	radAcctStatus = &radiusValues{1, []string{"Start", "Stop", "Interim-Update", "Unassigned", "Unassigned",
+		"Unassigned", "Accounting-On", "Accounting-Off", "Tunnel-Start", "Tunnel-Stop", "Tunnel-Reject",
+		"Tunnel-Link-Start", "Tunnel-Link-Stop", "Tunnel-Link-Reject", "Failed"}}
+	radAcctAuth = &radiusValues{1, []string{"RADIUS", "Local", "Remote", "Diameter"}}
+	radAcctTerm = &radiusValues{1, []string{"User Request", "Lost Carrier", "Lost Service", "Idle Timeout",
+		"Session Timeout", "Admin Reset", "Admin Reboot", "Port Error", "NAS Error", "NAS Request",
+		"NAS Reboot", "Port Unneeded", "Port Preempted", "Port Suspended", "Service Unavailable",
+		"Callback", "User Error", "Host Request", "Supplicant Restart", "Reauthentication Failure",
+		"Port Reinitialized", "Port Administratively Disabled", "Lost Power"}}
+	radTunnelType = &radiusValues{1, []string{"PPTP", "L2F", "L2TP", "ATMP", "VTP", "AH", "IP-IP", "MIN-IP-IP",
+		"ESP", "GRE", "DVS", "IP-in-IP Tunneling", "VLAN"}}
+	radTunnelMedium = &radiusValues{1, []string{"IPv4", "IPv6", "NSAP", "HDLC", "BBN 1822", "802", "E.163",
+		"E.164", "F.69", "X.121", "IPX", "Appletalk", "Decnet IV", "Banyan Vines", "E.164 with NSAP subaddress"}}
+	radArapZone = &radiusValues{1, []string{"Only access to dfl zone", "Use zone filter inc.", "Not used", "Use zone filter exc."}}
+	radPrompt   = &radiusValues{0, []string{"No Echo", "Echo"}}
+)
+
+var radiusAttrs = []radiusAttr{
+	{"", 0, nil}, {"User-Name", 's', nil}, {"User-Password", 0, nil}, {"CHAP-Password", 0, nil},
+	{"NAS-IP-Address", 'a', nil}, {"NAS-Port", 'n', nil}, {"Service-Type", 'n', radServType},
+	{"Framed-Protocol", 'n', radFrmProto}, {"Framed-IP-Address", 'a', nil}, {"Framed-IP-Netmask", 'a', nil},
+	{"Framed-Routing", 'n', radFrmRouting}, {"Filter-Id", 's', nil}, {"Framed-MTU", 'n', nil},
+	{"Framed-Compression", 'n', radFrmComp}, {"Login-IP-Host", 'a', nil}, {"Login-Service", 'n', radLoginServ},
+	{"Login-TCP-Port", 'n', nil}, {"Unassigned", 0, nil}, {"Reply-Message", 's', nil},
+	{"Callback-Number", 's', nil}, {"Callback-Id", 's', nil}, {"Unassigned", 0, nil},
+	{"Framed-Route", 's', nil}, {"Framed-IPX-Network", 'n', nil}, {"State", 's', nil}, {"Class", 's', nil},
+	{"Vendor-Specific", 'v', nil}, {"Session-Timeout", 'n', nil}, {"Idle-Timeout", 'n', nil},
+	{"Termination-Action", 'n', radTermAction}, {"Called-Station-Id", 's', nil},
+	{"Calling-Station-Id", 's', nil}, {"NAS-Identifier", 's', nil}, {"Proxy-State", 's', nil},
+	{"Login-LAT-Service", 's', nil}, {"Login-LAT-Node", 's', nil}, {"Login-LAT-Group", 's', nil},
+	{"Framed-AppleTalk-Link", 'n', nil}, {"Framed-AppleTalk-Network", 'n', nil},
+	{"Framed-AppleTalk-Zone", 's', nil}, {"Acct-Status-Type", 'n', radAcctStatus},
+	{"Acct-Delay-Time", 'n', nil}, {"Acct-Input-Octets", 'n', nil}, {"Acct-Output-Octets", 'n', nil},
+	{"Acct-Session-Id", 's', nil}, {"Acct-Authentic", 'n', radAcctAuth}, {"Acct-Session-Time", 'n', nil},
+	{"Acct-Input-Packets", 'n', nil}, {"Acct-Output-Packets", 'n', nil},
+	{"Acct-Terminate-Cause", 'n', radAcctTerm}, {"Acct-Multi-Session-Id", 's', nil},
+	{"Acct-Link-Count", 'n', nil}, {"Acct-Input-Gigawords", 'n', nil}, {"Acct-Output-Gigawords", 'n', nil},
+	{"Unassigned", 0, nil}, {"Event-Timestamp", 't', nil}, {"Egress-VLANID", 'n', nil},
+	{"Ingress-Filters", 'n', radIngressFilters}, {"Egress-VLAN-Name", 's', nil},
+	{"User-Priority-Table", 0, nil}, {"CHAP-Challenge", 's', nil}, {"NAS-Port-Type", 'n', radNASPortType},
+	{"Port-Limit", 'n', nil}, {"Login-LAT-Port", 's', nil}, {"Tunnel-Type", 'n', radTunnelType},
+	{"Tunnel-Medium-Type", 'n', radTunnelMedium}, {"Tunnel-Client-Endpoint", 's', nil},
+	{"Tunnel-Server-Endpoint", 's', nil}, {"Acct-Tunnel-Connection", 's', nil},
+	{"Tunnel-Password", 's', nil}, {"ARAP-Password", 'x', nil}, {"ARAP-Features", 'x', nil},
+	{"ARAP-Zone-Access", 'n', radArapZone}, {"ARAP-Security", 's', nil}, {"ARAP-Security-Data", 's', nil},
+	{"Password-Retry", 'n', nil}, {"Prompt", 'n', radPrompt}, {"Connect-Info", 's', nil},
+	{"Configuration-Token", 's', nil}, {"EAP-Message", 's', nil}, {"Message-Authenticator", 's', nil},
+	{"Tunnel-Private-Group-ID", 's', nil}, {"Tunnel-Assignment-ID", 's', nil},
+	{"Tunnel-Preference", 'n', nil}, {"ARAP-Challenge-Response", 'x', nil},
+	{"Acct-Interim-Interval", 'n', nil}, {"Acct-Tunnel-Packets-Lost", 'n', nil}, {"NAS-Port-Id", 's', nil},
+	{"Framed-Pool", 's', nil}, {"CUI", 's', nil}, {"Tunnel-Client-Auth-ID", 's', nil},
+	{"Tunnel-Server-Auth-ID", 's', nil}, {"NAS-Filter-Rule", 's', nil}, {"Unassigned", 0, nil},
+	{"Originating-Line-Info", 0, nil}, {"NAS-IPv6-Address", '6', nil}, {"Framed-Interface-ID", 0, nil},
+	{"Framed-IPv6-Prefix", 'm', nil}, {"Login-IPv6-Host", '6', nil}, {"Framed-IPv6-Route", 's', nil},
+	{"Framed-IPv6-Pool", 's', nil}, {"Error-Cause", 'x', nil}, {"EAP-Key-Name", 0, nil},
+	{"Digest-Response", 's', nil}, {"Digest-Realm", 's', nil}, {"Digest-Nonce", 's', nil},
+	{"Digest-Response-Auth", 's', nil}, {"Digest-Nextnonce", 's', nil}, {"Digest-Method", 's', nil},
+	{"Digest-URI", 's', nil}, {"Digest-Qop", 's', nil}, {"Digest-Algorithm", 's', nil},
+	{"Digest-Entity-Body-Hash", 's', nil}, {"Digest-CNonce", 's', nil}, {"Digest-Nonce-Count", 's', nil},
+	{"Digest-Username", 's', nil}, {"Digest-Opaque", 's', nil}, {"Digest-Auth-Param", 's', nil},
+	{"Digest-AKA-Auts", 's', nil}, {"Digest-Domain", 's', nil}, {"Digest-Stale", 's', nil},
+	{"Digest-HA1", 's', nil}, {"SIP-AOR", 's', nil}, {"Delegated-IPv6-Prefix", 'm', nil},
+	{"MIP6-Feature-Vector", '4', nil}, {"MIP6-Home-Link-Prefix", 'h', nil}, {"Operator-Name", 'o', nil},
+	{"Location-Information", 0, nil}, {"Location-Data", 0, nil}, {"Basic-Location-Policy-Rules", 0, nil},
+}
+
+var radiusErrorCauses = map[uint32]string{201: "Residual Session Context Removed",
+	202: "Invalid EAP Packet (Ignored)", 401: "Unsupported Attribute", 402: "Missing Attribute",
+	403: "NAS Identification Mismatch", 404: "Invalid Request", 405: "Unsupported Service",
+	406: "Unsupported Extension", 407: "Invalid Attribute Value", 501: "Administratively Prohibited",
+	502: "Request Not Routable (Proxy)", 503: "Session Context Not Found",
+	504: "Session Context Not Removable", 505: "Other Proxy Processing Error",
+	506: "Resources Unavailable", 507: "Request Initiated", 508: "Multiple Session Selection Unsupported",
+	509: "Location Info Required"}
+
+func rfc4675Tag(t byte) string {
+	switch t {
+	case 0x31:
+		return "Tagged"
+	case 0x32:
+		return "Untagged"
+	}
+	return "Unknown tag"
+}
+
+// radius prints a RADIUS message (UDP ports 1645, 1646, 1700, 1812,
+// 1813, 3799).
+func (p *Printer) radius(b []byte, length int) {
+	p.proto = "radius"
+	need(b, 20)
+	l := int(be16(b, 2))
+	if l < 20 {
+		p.print(" [|radius]")
+		return
+	}
+	l = min(l, length)
+	code := b[0]
+	cs, ok := radiusCodes[code]
+	if !ok {
+		cs = "Unknown Command"
+	}
+	if p.o.Verbose == 0 {
+		p.printf("RADIUS, %s (%d), id: 0x%02x length: %d", cs, code, b[1], l)
+		return
+	}
+	p.printf("RADIUS, length: %d\n\t%s (%d), id: 0x%02x, Authenticator: ", l, cs, code, b[1])
+	for _, c := range b[4:20] {
+		p.printf("%02x", c)
+	}
+	off, rem := 20, l-20
+	for rem > 0 {
+		if rem < 2 {
+			p.print(" [|radius]")
+			return
+		}
+		need(b, off+2)
+		t, al := b[off], int(b[off+1])
+		name := "Unknown"
+		if t != 0 && int(t) < len(radiusAttrs) {
+			name = radiusAttrs[t].name
+		}
+		p.printf("\n\t  %s Attribute (%d), length: %d", name, t, al)
+		if al < 2 {
+			p.print(" (bogus, must be >= 2)")
+			return
+		}
+		if al > rem {
+			p.print(" (bogus, goes past end of packet)")
+			return
+		}
+		p.print(", Value: ")
+		if int(t) < len(radiusAttrs) && al > 2 {
+			p.withMarker("radius", func() { p.radiusValue(b[off+2:min(off+al, len(b))], al-2, t) })
+		}
+		if p.o.Verbose > 1 {
+			need(b, off+al)
+			p.hexLinesPlain(b[off+2:off+al], "\n\t    ")
+		}
+		rem -= al
+		off += al
+	}
+}
+
+func (p *Printer) radiusValue(d []byte, n int, t byte) {
+	a := radiusAttrs[t]
+	switch a.kind {
+	case 's':
+		check(d, 0, n)
+		switch t {
+		case 69: // Tunnel-Password
+			if n < 3 {
+				panic(markerTrunc{})
+			}
+			if d[0] != 0 && d[0] <= 0x1f {
+				p.printf("Tag[%d] ", d[0])
+			} else {
+				p.print("Tag[Unused] ")
+			}
+			p.printf("Salt %d ", be16(d, 1))
+			d, n = d[3:], n-3
+		case 66, 67, 81, 82, 90, 91:
+			if d[0] <= 0x1f {
+				if d[0] != 0 {
+					p.printf("Tag[%d] ", d[0])
+				} else {
+					p.print("Tag[Unused] ")
+				}
+				d, n = d[1:], n-1
+			}
+		case 58: // Egress-VLAN-Name
+			p.printf("%s (0x%02x) ", rfc4675Tag(d[0]), d[0])
+			d, n = d[1:], n-1
+		}
+		for i := 0; i < n && d[i] != 0; i++ {
+			if isPrintASCII(d[i]) {
+				p.buf.WriteByte(d[i])
+			} else {
+				p.buf.WriteByte('.')
+			}
+		}
+	case 'n':
+		if n != 4 {
+			p.printf("ERROR: length %d != 4", n)
+			return
+		}
+		if a.vals != nil {
+			var v uint32
+			if t == 64 || t == 65 {
+				if u8(d, 0) == 0 {
+					p.print("Tag[Unused] ")
+				} else {
+					p.printf("Tag[%d] ", d[0])
+				}
+				v = be32(d, 0) & 0xffffff
+			} else {
+				v = be32(d, 0)
+			}
+			if int(v) >= a.vals.first && int(v) < a.vals.first+len(a.vals.names) {
+				p.print(a.vals.names[int(v)-a.vals.first])
+			} else {
+				p.printf("#%d", v)
+			}
+			return
+		}
+		v := be32(d, 0)
+		switch t {
+		case 23:
+			if v == 0xfffffffe {
+				p.print("NAS Select")
+			} else {
+				p.printf("%d", v)
+			}
+		case 27, 28, 41, 46, 85:
+			switch {
+			case v < 60:
+				p.printf("%02d secs", v)
+			case v < 3600:
+				p.printf("%02d:%02d min", v/60, v%60)
+			default:
+				p.printf("%02d:%02d:%02d hours", v/3600, v%3600/60, v%60)
+			}
+		case 37:
+			if v != 0 {
+				p.printf("%d", v)
+			} else {
+				p.print("Unnumbered")
+			}
+		case 38:
+			if v != 0 {
+				p.printf("%d", v)
+			} else {
+				p.print("NAS assigned")
+			}
+		case 83:
+			if d[0] != 0 {
+				p.printf("Tag[%d] ", d[0])
+			} else {
+				p.print("Tag[Unused] ")
+			}
+			p.printf("%d", v&0xffffff)
+		case 56: // Egress-VLANID
+			p.printf("%s (0x%02x) %d", rfc4675Tag(d[0]), d[0], v&0xffffff)
+		default:
+			p.printf("%d", v)
+		}
+	case 'a':
+		if n != 4 {
+			p.printf("ERROR: length %d != 4", n)
+			return
+		}
+		v := be32(d, 0)
+		if (t == 8 || t == 14) && v == 0xffffffff {
+			p.print("User Selected")
+		} else if (t == 8 || t == 14) && v == 0xfffffffe {
+			p.print("NAS Select")
+		} else {
+			p.print(addr4(d).String())
+		}
+	case '6':
+		if n != 16 {
+			p.printf("ERROR: length %d != 16", n)
+			return
+		}
+		need(d, 16)
+		p.print(addr16(d).String())
+	case 'm':
+		if n < 2 || n > 18 {
+			p.printf("ERROR: length %d not in range (2..18)", n)
+			return
+		}
+		check(d, 0, n)
+		if d[1] > 128 {
+			p.printf("ERROR: netmask %d not in range (0..128)", d[1])
+			return
+		}
+		var a16 [16]byte
+		copy(a16[:], d[2:n])
+		p.printf("%s/%d", addr16(a16[:]), d[1])
+		if int(d[1]) > 8*(n-2) {
+			p.print(" (inconsistent prefix length)")
+		}
+	case 'h':
+		if n != 17 {
+			p.printf("ERROR: length %d != 17", n)
+			return
+		}
+		check(d, 0, n)
+		if d[0] > 128 {
+			p.printf("ERROR: netmask %d not in range (0..128)", d[0])
+			return
+		}
+		p.printf("%s/%d", addr16(d[1:]), d[0])
+	case 'o':
+		check(d, 0, n)
+		if n < 2 {
+			p.printf("ERROR: length %d < 2", n)
+			return
+		}
+		ns := map[byte]string{0x30: "TADIG", 0x31: "REALM", 0x32: "E212", 0x33: "ICC"}[d[0]]
+		if ns == "" {
+			ns = fmt.Sprintf("unknown namespace %d", d[0])
+		}
+		p.printf("[%s] ", ns)
+		p.printN(d[1:], n-1)
+	case 't':
+		if n != 4 {
+			p.printf("ERROR: length %d != 4", n)
+			return
+		}
+		p.print(p.localTime(int64(be32(d, 0))).Format("Mon Jan _2 15:04:05 2006"))
+	case '4':
+		if n != 8 {
+			p.printf("ERROR: length %d != 8", n)
+			return
+		}
+		v := be64(d, 0)
+		p.print("[")
+		sep := ""
+		for _, f := range []struct {
+			bit  uint64
+			name string
+		}{{1, "MIP6_INTEGRATED"}, {2, "LOCAL_HOME_AGENT_ASSIGNMENT"}, {1 << 40, "PMIP6_SUPPORTED"},
+			{1 << 41, "IP4_HOA_SUPPORTED"}, {1 << 42, "LOCAL_MAG_ROUTING_SUPPORTED"}, {1 << 43, "ASSIGN_LOCAL_IP"},
+			{1 << 44, "MIP4_SUPPORTED"}, {1 << 45, "OPTIMIZED_IDLE_MODE_MOBILITY"}, {1 << 46, "GTPv2_SUPPORTED"},
+			{1 << 47, "IP4_TRANSPORT_SUPPORTED"}, {1 << 48, "IP4_HOA_ONLY_SUPPORTED"},
+			{1 << 49, "INTER_MAG_ROUTING_SUPPORTED"}} {
+			if v&f.bit != 0 {
+				p.print(sep + f.name)
+				sep = ", "
+			}
+		}
+		p.print("]")
+	case 'v':
+		if n < 4 {
+			panic(markerTrunc{})
+		}
+		id := be32(d, 0)
+		p.printf("Vendor: %s (%d)", smiVendor(id), id)
+		off, rem := 4, n-4
+		for rem >= 2 {
+			vt, vl := u8(d, off), int(u8(d, off+1))
+			if vl < 2 {
+				p.printf("\n\t    Vendor Attribute: %d, Length: %d (bogus, must be >= 2)", vt, vl)
+				return
+			}
+			if vl > rem {
+				p.printf("\n\t    Vendor Attribute: %d, Length: %d (bogus, goes past end of vendor-specific attribute)", vt, vl)
+				return
+			}
+			off += 2
+			vl -= 2
+			rem -= 2
+			check(d, off, vl)
+			p.printf("\n\t    Vendor Attribute: %d, Length: %d, Value: ", vt, vl)
+			for _, c := range d[off : off+vl] {
+				if isPrintASCII(c) {
+					p.buf.WriteByte(c)
+				} else {
+					p.buf.WriteByte('.')
+				}
+			}
+			off += vl
+			rem -= vl
+		}
+	case 'x':
+		hexN := func(b []byte) {
+			for _, c := range b {
+				p.printf("%02X", c)
+			}
+		}
+		switch t {
+		case 70:
+			if n != 16 {
+				p.printf("ERROR: length %d != 16", n)
+				return
+			}
+			need(d, 16)
+			p.print("User_challenge (")
+			hexN(d[:8])
+			p.print(") User_resp(")
+			hexN(d[8:16])
+			p.print(")")
+		case 71:
+			if n != 14 {
+				p.printf("ERROR: length %d != 14", n)
+				return
+			}
+			need(d, 14)
+			if d[0] != 0 {
+				p.print("User can change password")
+			} else {
+				p.print("User cannot change password")
+			}
+			p.printf(", Min password length: %d, created at: ", d[1])
+			hexN(d[2:6])
+			p.print(", expires in: ")
+			hexN(d[6:10])
+			p.print(", Current Time: ")
+			hexN(d[10:14])
+		case 84:
+			if n < 8 {
+				p.printf("ERROR: length %d != 8", n)
+				return
+			}
+			need(d, 8)
+			hexN(d[:8])
+		case 101:
+			if n != 4 {
+				p.printf("Error: length %d != 4", n)
+				return
+			}
+			v := be32(d, 0)
+			s, ok := radiusErrorCauses[v]
+			if !ok {
+				s = fmt.Sprintf("Error-Cause %d not known", v)
+			}
+			p.printf("Error cause %d: %s", v, s)
+		}
+	}
+}
+
+// smiVendor names an SMI enterprise number. tcpdump has the whole
+// registry; only the two vendors seen most in RADIUS are named here, the
+// rest print as "Unknown" (a known difference).
+func smiVendor(id uint32) string {
+	switch id {
+	case 9:
+		return "ciscoSystems"
+	case 311:
+		return "Microsoft"
+	}
+	return "Unknown"
+}
