@@ -53,7 +53,9 @@ func classicCFG(p *program) []cfgInsn {
 		case cbpf.ClassJMP:
 			in.jump = true
 			if ri.Op&0xf0 == cbpf.JumpJA {
-				in.next = i + 1 + int(ri.K)
+				// The offset wraps around 2^32: libpcap's protochain
+				// loops jump backward this way.
+				in.next = int(uint32(i+1) + ri.K)
 			} else {
 				in.conditional = true
 				in.onTrue, in.onFalse, in.next = i+1+int(ri.Jt), i+1+int(ri.Jf), -1

@@ -77,7 +77,18 @@ func marshalEBPF(insns asm.Instructions, bo binary.ByteOrder) ([]byte, error) {
 
 // ebpfBytes is the ebpf-raw format: the bytecode in the host's byte order.
 func ebpfBytes(insns asm.Instructions) ([]byte, error) {
-	return marshalEBPF(insns, binary.NativeEndian)
+	return marshalEBPF(insns, hostOrder())
+}
+
+// hostOrder returns binary.LittleEndian or binary.BigEndian, whichever the
+// host uses (cilium/ebpf accepts only those two).
+func hostOrder() binary.ByteOrder {
+	var probe [2]byte
+	binary.NativeEndian.PutUint16(probe[:], 1)
+	if probe[0] == 1 {
+		return binary.LittleEndian
+	}
+	return binary.BigEndian
 }
 
 // decodeEBPF encodes insns and decodes the bytecode slot by slot, keeping

@@ -27,16 +27,6 @@ func writeOutput(cfg config, data []byte, stdout io.Writer) error {
 	return nil
 }
 
-// isTerminal reports whether w is a character device such as a terminal.
-func isTerminal(w io.Writer) bool {
-	f, ok := w.(*os.File)
-	if !ok {
-		return false
-	}
-	st, err := f.Stat()
-	return err == nil && st.Mode()&os.ModeCharDevice != 0
-}
-
 // writeFileAtomic writes data to name so that name never holds part of it:
 // the bytes go to a temporary file in the same directory, which is synced
 // and then renamed over name. An existing file keeps its permissions; a new

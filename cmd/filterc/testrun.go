@@ -7,8 +7,10 @@ import (
 	"io"
 	"os"
 	"strings"
+	"syscall"
 
 	cebpf "github.com/cilium/ebpf"
+	"github.com/cilium/ebpf/asm"
 	"github.com/gopacket/gopacket/pcapgo"
 
 	"github.com/gocap/gocap/cbpf"
@@ -163,7 +165,8 @@ func newEngines(cfg config, lt cbpf.LinkType) (*engines, error) {
 	if err != nil {
 		return nil, fmt.Errorf("classic interpreter: %w", err)
 	}
-	evm, err := ebpf.NewVM(insns)
+	var curLen uint32 // the packet being run, for bpf_xdp_get_buff_len
+	evm, err := ebpf.NewVM(insns, vmHelpers(&curLen)...)
 	if err != nil {
 		return nil, fmt.Errorf("eBPF VM: %w", err)
 	}
@@ -177,6 +180,7 @@ func newEngines(cfg config, lt cbpf.LinkType) (*engines, error) {
 		func(pkt capPacket) verdict {
 			var v uint32
 			var err error
+			curLen = pkt.wireLen
 			if tgt == targetXDP {
 				v, err = evm.RunXDP(append([]byte(nil), pkt.data...), nil)
 			} else {
@@ -199,7 +203,7 @@ func newEngines(cfg config, lt cbpf.LinkType) (*engines, error) {
 			prog, err = ebpf.LoadSchedCLS(insns)
 		}
 		if err != nil {
-			if errors.Is(err, os.ErrPermission) {
+			if errors.Is(err, syscall.EPERM) {
 				return nil, fmt.Errorf("--kernel: the kernel does not allow this process to load BPF programs (run as root, or with CAP_BPF and CAP_NET_ADMIN): %v", err)
 			}
 			return nil, fmt.Errorf("--kernel: %w", err)
@@ -215,6 +219,20 @@ func newEngines(cfg config, lt cbpf.LinkType) (*engines, error) {
 		})
 	}
 	return e, nil
+}
+
+// vmHelpers registers the kernel helpers translated programs call, with
+// the values the classic interpreter's zero Ancillary gives: CPU 0, random
+// number 0, and for bpf_xdp_get_buff_len the length *length.
+func vmHelpers(length *uint32) []ebpf.Option {
+	constant := func(v uint64) ebpf.HelperFunc {
+		return func(_, _, _, _, _ uint64) (uint64, error) { return v, nil }
+	}
+	return []ebpf.Option{
+		ebpf.WithHelper(int32(asm.FnGetSmpProcessorId), constant(0)),
+		ebpf.WithHelper(int32(asm.FnGetPrandomU32), constant(0)),
+		ebpf.WithHelper(int32(asm.FnXdpGetBuffLen), func(_, _, _, _, _ uint64) (uint64, error) { return uint64(*length), nil }),
+	}
 }
 
 // maxShown is how many disagreeing packets a test run lists.

@@ -4,7 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
+	"syscall"
 
 	cebpf "github.com/cilium/ebpf"
 	"github.com/cilium/ebpf/asm"
@@ -30,16 +30,18 @@ func verify(cfg config, p *program, stdout, stderr io.Writer) error {
 	info := targetInfo[p.tgt]
 	prog, err := loadFor(p.tgt, p.ebpf)
 	if err != nil {
+		// A verifier rejection comes with the log (its errno is
+		// usually EACCES); a missing privilege is EPERM.
 		var ve *cebpf.VerifierError
-		switch {
-		case errors.Is(err, os.ErrPermission):
-			return fmt.Errorf("--verify: the kernel does not allow this process to load BPF programs (run as root, or with CAP_BPF and CAP_NET_ADMIN): %v", err)
-		case errors.As(err, &ve):
+		if errors.As(err, &ve) && len(ve.Log) > 0 {
 			fmt.Fprintf(stderr, "filterc: kernel verifier: rejected the %s program (%s):\n", p.tgt, info.kernel)
 			for _, line := range ve.Log {
 				fmt.Fprintf(stderr, "  %s\n", line)
 			}
 			return &reportedError{"verifier rejected the program"}
+		}
+		if errors.Is(err, syscall.EPERM) {
+			return fmt.Errorf("--verify: the kernel does not allow this process to load BPF programs (run as root, or with CAP_BPF and CAP_NET_ADMIN): %v", err)
 		}
 		return fmt.Errorf("--verify: %w", err)
 	}
