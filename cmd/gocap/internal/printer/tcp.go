@@ -303,17 +303,24 @@ func (p *Printer) tcpOptions(b []byte, hlen int, rev bool, thseq, thack uint32, 
 			}
 			p.printf(" cap %02x id %d", d[0], d[1])
 		case 29:
+			// tcpdump checks each byte as it prints it.
 			datalen = olen - 2
 			if datalen < 2 {
 				p.print(" invalid")
 			} else {
-				if r := lencheck(datalen); r != 0 {
-					return fail(r)
-				}
-				p.printf(" keyid %d rnextkeyid %d", d[0], d[1])
-				if datalen > 2 {
-					p.print(" mac 0x")
-					for j := 2; j < datalen; j++ {
+				for j := 0; j < datalen; j++ {
+					if r := lencheck(j + 1); r != 0 {
+						return fail(r)
+					}
+					switch j {
+					case 0:
+						p.printf(" keyid %d", d[0])
+					case 1:
+						p.printf(" rnextkeyid %d", d[1])
+						if datalen > 2 {
+							p.print(" mac 0x")
+						}
+					default:
 						p.printf("%02x", d[j])
 					}
 				}

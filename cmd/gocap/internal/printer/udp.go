@@ -95,6 +95,8 @@ func (p *Printer) udpPayload(b []byte, length int, sport, dport uint16, h *ipHdr
 		p.dns(b, length, false)
 	case port(67) || port(68):
 		p.bootp(b, length)
+	case port(69):
+		p.tftp(b, length)
 	case port(88):
 		p.krb(b)
 	case port(123):

@@ -1,0 +1,121 @@
+package printer
+
+import "fmt"
+
+var tftpOps = map[uint16]string{1: "RRQ", 2: "WRQ", 3: "DATA", 4: "ACK", 5: "ERROR", 6: "OACK"}
+
+var tftpErrors = map[uint16]string{0: "EUNDEF", 1: "ENOTFOUND", 2: "EACCESS", 3: "ENOSPACE",
+	4: "EBADOP", 5: "EBADID", 6: "EEXISTS", 7: "ENOUSER"}
+
+// printZString prints a NUL-terminated string of at most n bytes with
+// printChar and returns the bytes used including the NUL, or 0 when no
+// NUL came within n bytes or the capture (tcpdump's nd_printztn).
+func (p *Printer) printZString(b []byte, n int) int {
+	for i := 0; ; i++ {
+		if n == i || i >= len(b) {
+			return 0
+		}
+		if b[i] == 0 {
+			return i + 1
+		}
+		p.printChar(b[i])
+	}
+}
+
+// tftp prints a TFTP message (UDP port 69).
+func (p *Printer) tftp(b []byte, length int) {
+	p.proto = "tftp"
+	p.printf("TFTP, length %d", length)
+	trunc := func() { p.print(" [|tftp]") }
+	if length < 2 {
+		trunc()
+		return
+	}
+	op := be16(b, 0)
+	name, ok := tftpOps[op]
+	if !ok {
+		p.printf(", tftp-#%d", op)
+		return
+	}
+	p.printf(", %s", name)
+	off, n := 2, length-2
+	str := func() int { return p.printZString(b[min(off, len(b)):], n) }
+	options := func() bool {
+		for n != 0 {
+			if u8(b, off) != 0 {
+				p.print(" ")
+			}
+			u := str()
+			if u == 0 {
+				return false
+			}
+			off += u
+			n -= u
+		}
+		return true
+	}
+	switch op {
+	case 1, 2:
+		if n == 0 {
+			trunc()
+			return
+		}
+		p.print(" \"")
+		u := str()
+		p.print("\"")
+		if u == 0 {
+			trunc()
+			return
+		}
+		off += u
+		n -= u
+		if n == 0 {
+			trunc()
+			return
+		}
+		p.print(" ")
+		u = str()
+		if u == 0 {
+			trunc()
+			return
+		}
+		off += u
+		n -= u
+		if !options() {
+			trunc()
+		}
+	case 6:
+		if !options() {
+			trunc()
+		}
+	case 3, 4:
+		if n < 2 {
+			trunc()
+			return
+		}
+		p.printf(" block %d", be16(b, off))
+	case 5:
+		if n < 2 {
+			trunc()
+			return
+		}
+		code := be16(b, off)
+		es, ok := tftpErrors[code]
+		if !ok {
+			es = fmt.Sprintf("tftp-err-#%d \"", code)
+		}
+		p.printf(" %s", es)
+		off += 2
+		n -= 2
+		if n == 0 {
+			trunc()
+			return
+		}
+		p.print(" \"")
+		u := str()
+		p.print("\"")
+		if u == 0 {
+			trunc()
+		}
+	}
+}
