@@ -42,7 +42,7 @@ type finst struct {
 // fastForm is a program's fast form.
 type fastForm struct {
 	insts []finst
-	entry [3]entryState // for each runKind
+	entry [4]entryState // for each runKind (the fourth is unused)
 }
 
 // entryState is the state of the registers after the prologue of a program
@@ -83,7 +83,7 @@ func buildFast(plain, fused []inst, budget uint64) *fastForm {
 		}
 	}
 	fuseDirect(plain, out)
-	return &fastForm{insts: out, entry: [3]entryState{
+	return &fastForm{insts: out, entry: [4]entryState{
 		runMem:    {regs: [16]uint64{1: memBase, regFP: stackBase + StackSize*MaxCallDepth}}, // r2 = len(mem)
 		runSocket: prologue(plain, runSocket),
 		runXDP:    prologue(plain, runXDP),

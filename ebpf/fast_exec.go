@@ -51,7 +51,7 @@ func (vm *VM) fastExec(data []byte, kind runKind, skb *SKBuff, xdp *XDPMD) (uint
 	}
 	// The registers at the start: after the prologue (fast.go) in
 	// RunSocket and RunXDP, as exec has them in Run.
-	st := &f.entry[kind%3]
+	st := &f.entry[kind&3]
 	r := st.regs // r0-r10, and regZero; indexes are masked with 15 so they need no bounds check
 	pc := st.start
 	dataRegion := uint64(regionPacket)
@@ -68,6 +68,11 @@ func (vm *VM) fastExec(data []byte, kind runKind, skb *SKBuff, xdp *XDPMD) (uint
 	for {
 		in := &insts[pc]
 		pc++
+		if in.op == opRetK {
+			// Every run ends here or at exit: tested apart from the
+			// switch, it is a branch the processor predicts on its own.
+			return in.imm, nil
+		}
 		switch in.op {
 		// 64-bit ALU.
 		case opAdd64K:

@@ -68,9 +68,9 @@ func WithHelper(id int32, fn HelperFunc) Option {
 // A VM is not safe for concurrent use; Clone gives another VM sharing the
 // decoded program, one per goroutine.
 type VM struct {
-	insts   []inst  // the program as run, with fused operations (fuse.go)
-	plain   []inst  // the program decoded without fusion
-	fast    []finst // the fast form (fast.go), or nil when the program has none
+	insts   []inst    // the program as run, with fused operations (fuse.go)
+	plain   []inst    // the program decoded without fusion
+	fast    *fastForm // the fast form (fast.go), or nil when the program has none
 	helpers []HelperFunc
 	budget  uint64
 
