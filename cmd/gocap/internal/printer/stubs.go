@@ -39,5 +39,3 @@ func (p *Printer) udpPort(n uint16) string {
 	}
 	return strconv.Itoa(int(n))
 }
-
-func (p *Printer) bootp(b []byte, length int) { p.printf("BOOTP") }

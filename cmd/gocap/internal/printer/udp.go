@@ -115,6 +115,8 @@ func (p *Printer) udpPayload(b []byte, length int, sport, dport uint16, h *ipHdr
 		p.vxlanGPE(b, length)
 	case port(6635):
 		p.mpls(b, length)
+	case port(546) || port(547):
+		p.dhcp6(b, length)
 	case port(5353):
 		p.dns(b, length, false)
 	case (sport >= 7000 && sport <= 7009) || (dport >= 7000 && dport <= 7009):
