@@ -169,3 +169,29 @@ func countInherited(x parser.Node) int {
 	}
 	return 0
 }
+
+// FuzzExprString checks that printing never panics and that the reading of
+// an expression that parses parses too, to the same reading.
+func FuzzExprString(f *testing.F) {
+	for _, s := range append(readingCases, "", "host (a or b)", "not not tcp", "ip[0:4] & 0xff != 1", "vpi > 5", "link host $1f") {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, expr string) {
+		x, err := parser.Parse(expr)
+		if err != nil {
+			return
+		}
+		var b bytes.Buffer
+		if err := parser.Fprint(&b, expr, x); err != nil {
+			t.Fatalf("Fprint(%q): %v", expr, err)
+		}
+		once := parser.ExprString(expr, x)
+		y, err := parser.Parse(once)
+		if err != nil {
+			t.Fatalf("ExprString(%q) = %q, which does not parse: %v", expr, once, err)
+		}
+		if twice := parser.ExprString(once, y); twice != once {
+			t.Fatalf("ExprString(%q) = %q, whose reading is %q", expr, once, twice)
+		}
+	})
+}
