@@ -3,6 +3,7 @@ package cbpf
 import (
 	"fmt"
 	"strings"
+	"sync"
 
 	"golang.org/x/net/bpf"
 )
@@ -82,8 +83,9 @@ const optMaxRounds = 64
 // protochain's loops, which libpcap does not optimize either. An
 // expression that can match no packet is the error libpcap reports.
 func (c *compiler) optimize(root *block) ([]bpf.RawInstruction, error) {
-	g, ok := graphFromBlocks(root)
-	if !ok {
+	g := optPool.Get().(*oGraph)
+	defer g.recycle()
+	if !g.fromBlocks(root) {
 		return nil, nil
 	}
 	g.run()
@@ -118,7 +120,7 @@ func (g *oGraph) run() {
 // statements jump forward inside the block (vlan's metadata test) into
 // blocks of their own. It reports false for a graph with a backward jump
 // (protochain's loops) or an opcode the optimizer does not model.
-func graphFromBlocks(root *block) (*oGraph, bool) {
+func (g *oGraph) fromBlocks(root *block) bool {
 	m := make(map[*block]*oBlock)
 	ok := true
 	var conv func(b *block) *oBlock
@@ -136,6 +138,26 @@ func graphFromBlocks(root *block) (*oGraph, bool) {
 			}
 		default:
 			ok = false
+		}
+		// The common case: no jump among the statements.
+		plain := true
+		for _, s := range b.stmts {
+			if s.code&0x07 == ClassJMP || s.jt != nil || s.jf != nil || !stmtKnown(s.code) {
+				plain = false
+				break
+			}
+		}
+		if plain {
+			last.stmts = make([]oStmt, len(b.stmts))
+			for i, s := range b.stmts {
+				last.stmts[i] = oStmt{s.code, s.k}
+			}
+			m[b] = last
+			if !last.isRet() && ok {
+				last.jt = conv(b.jt)
+				last.jf = conv(b.jf)
+			}
+			return last
 		}
 		// Where the statements' jumps lead, as statement indexes.
 		n := len(b.stmts)
@@ -224,12 +246,28 @@ func graphFromBlocks(root *block) (*oGraph, bool) {
 		}
 		return seg[0]
 	}
-	g := &oGraph{root: conv(root)}
+	g.root = conv(root)
 	if !ok {
-		return nil, false
+		return false
 	}
 	g.order()
-	return g, true
+	return true
+}
+
+// optPool holds graphs whose tables, states and scratch space the next
+// optimization reuses.
+var optPool = sync.Pool{New: func() any { return new(oGraph) }}
+
+// recycle returns g to optPool, keeping its states and tables.
+func (g *oGraph) recycle() {
+	for _, b := range g.blocks {
+		b.releaseStates(g)
+	}
+	clear(g.blocks)
+	g.blocks = g.blocks[:0]
+	g.root = nil
+	g.edge.facts, g.edge.avail = g.edge.facts[:0], nil
+	optPool.Put(g)
 }
 
 // stmtKnown reports whether code is a statement the optimizer models.

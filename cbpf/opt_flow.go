@@ -121,6 +121,7 @@ type oState struct {
 	regs  [nRegs]int32
 	facts []oFact
 	avail []uint64 // bit set of value numbers
+	owner *oBlock  // the block whose in or pending state this is
 }
 
 // copyState returns a copy of s from the graph's pool of states.
@@ -133,9 +134,23 @@ func (g *oGraph) copyState(s *oState) *oState {
 		n = &oState{}
 	}
 	n.regs = s.regs
+	n.owner = nil
 	n.facts = append(n.facts[:0], s.facts...)
 	n.avail = append(n.avail[:0], s.avail...)
 	return n
+}
+
+// releaseStates returns b's entry states to the pool. A block dropped
+// from the graph and brought back may still point to a state another
+// block owns now: only b's own go.
+func (b *oBlock) releaseStates(g *oGraph) {
+	if b.in != nil && b.in.owner == b {
+		g.release(b.in)
+	}
+	if b.pending != nil && b.pending.owner == b {
+		g.release(b.pending)
+	}
+	b.in, b.pending = nil, nil
 }
 
 // release returns s to the pool.
@@ -559,15 +574,14 @@ func (g *oGraph) sweep(visitors ...func(b *oBlock, st *oState) bool) bool {
 	g.liveness()
 	g.vn.reset()
 	for _, b := range g.blocks {
-		g.release(b.in)
-		g.release(b.pending)
-		b.in, b.pending = nil, nil
+		b.releaseStates(g)
 	}
 	changed := false
 	for _, b := range g.blocks {
 		var st *oState
 		if b == g.root {
 			st = g.copyState(&oState{})
+			st.owner = b
 			for i := range st.regs {
 				st.regs[i] = g.vn.get(vnKey{op: vnOpPhi, a: -1, b: int32(i)})
 			}
@@ -617,6 +631,7 @@ func (g *oGraph) sweep(visitors ...func(b *oBlock, st *oState) bool) bool {
 func (g *oGraph) push(b *oBlock, st *oState) {
 	if b.pending == nil {
 		b.pending = st
+		st.owner = b
 		return
 	}
 	b.pending.meet(st)

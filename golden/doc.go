@@ -15,7 +15,8 @@
 //     (cbpf/names.go) against libpcap's translation cases.
 //   - TestOptimize* (opt_test.go) check that optimized and unoptimized
 //     programs agree on every packet and that optimized programs are no
-//     longer than libpcap's.
+//     longer than libpcap's, and in total at most 95% of its instructions
+//     (docs/optimizer.md).
 //   - TestKernelVerifier and TestDifferential (diff_test.go) load every
 //     translated program into the kernel verifier and compare the verdicts
 //     of the classic interpreter, the eBPF VM and the kernel; they skip

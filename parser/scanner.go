@@ -3,6 +3,8 @@ package parser
 import (
 	"fmt"
 	"net/netip"
+	"sort"
+	"strings"
 )
 
 // The scanner follows the rules of libpcap's flex lexer: at each position
@@ -12,9 +14,6 @@ import (
 // addresses, MAC-48 addresses, numbers, dotted IPv4 numbers, IPv6 addresses,
 // malformed colon-separated hex, named constants, names, and
 // backslash-escaped words.
-
-const maxKeywordLen = 11       // "metaconnect"
-const maxNamedConstantLen = 31 // "icmp6-ineighbordiscoverysolicit"
 
 func isDigit(c byte) bool { return '0' <= c && c <= '9' }
 
@@ -37,7 +36,7 @@ func hexRun(s string, i int) int {
 // scan splits expr into tokens. It stops after the first tIllegal token;
 // the last token is always tEOF.
 func scan(expr string) []token {
-	var toks []token
+	toks := make([]token, 0, len(expr)/3+2)
 	i := 0
 	for {
 		for i < len(expr) && (expr[i] == ' ' || expr[i] == '\t' || expr[i] == '\n' || expr[i] == '\r') {
@@ -76,6 +75,35 @@ const (
 	rNone
 )
 
+// keywordsByFirst and constantsByFirst list the keywords and named
+// constants by first byte, longest first, so that the longest one
+// starting a string is the first one found.
+var keywordsByFirst, constantsByFirst = byFirstByte(keywords), byFirstByte(namedConstants)
+
+func byFirstByte[V any](m map[string]V) (t [256][]string) {
+	for w := range m {
+		t[w[0]] = append(t[w[0]], w)
+	}
+	for i := range t {
+		sort.Slice(t[i], func(a, b int) bool {
+			x, y := t[i][a], t[i][b]
+			return len(x) > len(y) || len(x) == len(y) && x < y
+		})
+	}
+	return t
+}
+
+// longestPrefix returns the length of the longest word of t that s starts
+// with, or 0.
+func longestPrefix(t *[256][]string, s string) int {
+	for _, w := range t[s[0]] {
+		if strings.HasPrefix(s, w) {
+			return len(w)
+		}
+	}
+	return 0
+}
+
 func scanOne(s string, i int) token {
 	best, bestLen := rNone, 0
 	try := func(r rule, n int) {
@@ -83,14 +111,7 @@ func scanOne(s string, i int) token {
 			best, bestLen = r, n
 		}
 	}
-	kwLen := 0
-	for n := min(maxKeywordLen, len(s)-i); n > 0; n-- {
-		if _, ok := keywords[s[i:i+n]]; ok {
-			kwLen = n
-			break
-		}
-	}
-	try(rKeyword, kwLen)
+	try(rKeyword, longestPrefix(&keywordsByFirst, s[i:]))
 	switch s[i] {
 	case '+', '-', '*', '/', '%', ':', '[', ']', '!', '<', '>', '(', ')', '&', '|', '^', '=':
 		try(rOp1, 1)
@@ -119,14 +140,7 @@ func scanOne(s string, i int) token {
 	if isHex(s[i]) {
 		try(rBogusMAC, matchBogusMAC(s, i))
 	}
-	constLen := 0
-	for n := min(maxNamedConstantLen, len(s)-i); n > 0; n-- {
-		if _, ok := namedConstants[s[i:i+n]]; ok {
-			constLen = n
-			break
-		}
-	}
-	try(rConst, constLen)
+	try(rConst, longestPrefix(&constantsByFirst, s[i:]))
 	if isAlnum(s[i]) {
 		try(rID, matchID(s, i))
 	}
