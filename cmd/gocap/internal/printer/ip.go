@@ -77,11 +77,9 @@ func (p *Printer) ip(b []byte, length int) {
 		p.printf("truncated-ip - %d bytes missing! ", ipLen-length)
 	}
 	if ipLen < hlen {
-		if ipLen != 0 {
-			p.printf("bad-len %d", ipLen)
-			return
-		}
-		ipLen = length // TSO guess
+		// tcpdump 4.99 has no TSO guess for a zero length.
+		p.printf("bad-len %d", ipLen)
+		return
 	}
 	if ipLen < len(b) {
 		b = b[:ipLen]
@@ -381,6 +379,8 @@ func (p *Printer) demux(b []byte, length int, h *ipHdr, proto uint8) {
 		p.pim(b, length, h)
 	case 132:
 		p.sctp(b, length, h)
+	case 59:
+		p.print("no next header")
 	case 50:
 		p.esp(b, length)
 	case 51:
