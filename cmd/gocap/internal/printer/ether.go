@@ -240,6 +240,8 @@ func (p *Printer) ethertype(t uint16, b []byte, length int) bool {
 		p.pppoe(b, length)
 	case etLoopback:
 		p.loopback(b, length)
+	case 0x88cc:
+		p.lldp(b, length)
 	default:
 		return false
 	}

@@ -126,6 +126,7 @@ const (
 	dltPPPSerial = 50
 	dltPPPEther  = 51
 	dltCHDLC     = 104
+	dltNFLOG     = 239
 )
 
 // Packet prints one packet: data holds the captured bytes (cut to
@@ -189,6 +190,8 @@ func (p *Printer) decode(data []byte, linkType uint32, length int) (trunc bool) 
 		p.hdrlen = p.pppSerial(data, length)
 	case dltCHDLC:
 		p.hdrlen = p.chdlc(data, length)
+	case dltNFLOG:
+		p.hdrlen = p.nflog(data, length)
 	case dltPPPEther:
 		p.proto = "pppoe"
 		p.pppoe(data, length)
