@@ -17,6 +17,9 @@ import (
 	"testing"
 
 	"github.com/cilium/ebpf/asm"
+	"github.com/gopacket/gopacket"
+	"github.com/gopacket/gopacket/layers"
+	"github.com/gopacket/gopacket/pcapgo"
 
 	"github.com/gocap/gocap/cbpf"
 	"github.com/gocap/gocap/ebpf"
@@ -349,5 +352,40 @@ func TestOutputFile(t *testing.T) {
 			t.Errorf("--format elf > %s: exit %d, %s", os.DevNull, code, errb.String())
 		}
 		devnull.Close()
+	}
+}
+
+// TestTestRunKernelLimits checks the packets the kernel cannot run: one
+// shorter than an Ethernet header is not run, and one larger than
+// BPF_PROG_TEST_RUN takes fails; neither counts as a disagreement.
+func TestTestRunKernelLimits(t *testing.T) {
+	requireBPF(t)
+	name := filepath.Join(t.TempDir(), "limits.pcap")
+	f, err := os.Create(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	w := pcapgo.NewWriterNanos(f)
+	if err := w.WriteFileHeader(262144, layers.LinkTypeEthernet); err != nil {
+		t.Fatal(err)
+	}
+	big := make([]byte, 100000) // IPv4 over Ethernet, past the kernel's test-run size
+	big[12], big[13], big[14] = 0x08, 0x00, 0x45
+	for _, pkt := range [][]byte{make([]byte, 10), big} {
+		ci := gopacket.CaptureInfo{CaptureLength: len(pkt), Length: len(pkt)}
+		if err := w.WritePacket(ci, pkt); err != nil {
+			t.Fatal(err)
+		}
+	}
+	f.Close()
+	out := string(runOut(t, "--test-run", name, "--kernel", "ip"))
+	for _, want := range []string{
+		"eBPF VM (socket)                                 kept 1 of 2\n",
+		"kept 0 of 0 (1 packets shorter than 14 bytes not run) (1 runs failed; the first, packet 2: ",
+		"the engines agree on every packet they ran\n",
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("test run printed\n%s\nwant %q", out, want)
+		}
 	}
 }
