@@ -129,6 +129,68 @@ func (p *Printer) icmp(b []byte, length int, h *ipHdr) {
 		inner := b[min(8, len(b)):]
 		p.ip(inner, int(be16(inner, 2)))
 	}
+	if p.o.Verbose > 0 && length > 136 && (typ == 3 || typ == 11 || typ == 12) {
+		p.icmpExtensions(b, length)
+	}
+}
+
+var icmpExtObjects = map[uint8]string{1: "MPLS Stack Entry", 2: "Interface Identification"}
+
+// icmpExtensions prints the RFC 4884 multi-part extension of an ICMP
+// error message (RFC 4950 MPLS label stacks decoded), which starts 128
+// bytes into the quoted datagram.
+func (p *Printer) icmpExtensions(b []byte, length int) {
+	need(b, 140)
+	ext := b[136:]
+	hlen := length - 136
+	if b[5] == 0 && len(ext) >= hlen {
+		// No length set: only a correct checksum says there is one.
+		if checksum(ext[:hlen], 0) != 0 {
+			return
+		}
+	}
+	ver := ext[0] >> 4
+	p.printf("\n\tICMP Multi-Part extension v%d", ver)
+	if ver != 2 {
+		p.print(" packet not supported")
+		return
+	}
+	if len(ext) >= hlen {
+		in := ""
+		if checksum(ext[:hlen], 0) != 0 {
+			in = "in"
+		}
+		p.printf(", checksum 0x%04x (%scorrect), length %d", be16(ext, 2), in, hlen)
+	}
+	hlen -= 4
+	obj := ext[4:]
+	for hlen > 4 {
+		need(obj, 4)
+		olen := int(be16(obj, 0))
+		class, ctype := obj[2], obj[3]
+		obj = obj[4:]
+		p.printf("\n\t  %s Object (%d), Class-Type: %d, length %d", mapName(icmpExtObjects, class, "unknown"), class, ctype, olen)
+		hlen -= 4
+		if class == 0 || olen < 4 {
+			return
+		}
+		olen -= 4
+		if class == 1 && ctype == 1 {
+			e := be32(obj, 0)
+			p.printf("\n\t    label %d, tc %d", e>>12, e>>9&7)
+			if e&0x100 != 0 {
+				p.print(", [S]")
+			}
+			p.printf(", ttl %d", e&0xff)
+		} else {
+			p.unknownData(obj, "\n\t    ", olen)
+		}
+		if hlen < olen {
+			break
+		}
+		hlen -= olen
+		obj = obj[min(olen, len(obj)):]
+	}
 }
 
 func icmpTS(ms uint32) string {
