@@ -242,14 +242,13 @@ func execute(cfg config, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	checked := cfg.verify
 	if cfg.verify {
 		if err := verify(cfg, p, stdout, stderr); err != nil {
 			return err
 		}
-	}
-	if checked && cfg.output == "" {
-		return nil
+		if cfg.output == "" {
+			return nil // the verdict is the output
+		}
 	}
 	out, err := render(cfg, p)
 	if err != nil {
