@@ -2,11 +2,14 @@
 // It reads capture files (pcap with micro- or nanosecond timestamps in
 // either byte order, and pcapng with any number of interfaces and link
 // types), filters them in-process, and writes the packets it keeps to a
-// capture file or prints them.
+// capture file or prints them. On Linux it also captures live from an
+// interface, with the filter attached in the kernel as eBPF (see
+// live_linux.go).
 //
 // Usage:
 //
 //	gocap [flags] -r FILE [EXPRESSION...]
+//	gocap [flags] [-i IFACE] [EXPRESSION...]
 //
 // The flags are tcpdump's, with tcpdump's meanings, and short flags can be
 // grouped and repeated (-nn, -vvv, -XX, -ttt, -nvr FILE):
@@ -25,12 +28,19 @@
 //	-n -e -q -v -t -x -X -A -S -l, --print, --time-stamp-precision micro|nano
 //	--engine ebpf|cbpf  the in-process filter engine (default ebpf)
 //
+// Live capture (Linux):
+//
+//	-i IFACE    capture on IFACE, a number from -D, or any (default: the first from -D)
+//	-D          list the devices gocap can capture on
+//	-p -B KiB -Q in|out|inout --immediate-mode -U -l -Z USER
+//	-C MB -G SECONDS -W N   rotate the -w file as tcpdump does
+//	--kernel-filter ebpf|cbpf   the filter in the kernel (default ebpf, falling back to cbpf)
+//	--workers N spread the capture over N sockets with PACKET_FANOUT
+//
 // A filter for a savefile is compiled as tcpdump -r compiles it: for the
 // file's link type and snapshot length, netmask 0, optimizer on. Messages,
 // the "reading from file" line and the exit status (0, or 1 on any error)
 // follow tcpdump 4.99.3.
-//
-// Live capture is not implemented yet.
 package main
 
 import (
@@ -48,7 +58,7 @@ import (
 	"github.com/gocap/gocap/parser"
 )
 
-const usageLine = "Usage: gocap [-AdDeflnNqStUvxX#] [-c count] [--count] [-F file] [-r file] [-s snaplen] [--time-stamp-precision precision] [-w file] [-y datalinktype] [--engine ebpf|cbpf] [--pcapng] [--print] [expression]"
+const usageLine = "Usage: gocap [-AdDeflnNpqStUvxX#] [-B size] [-c count] [--count] [-C file_size] [-F file] [-G seconds] [-i interface] [--immediate-mode] [-Q in|out|inout] [-r file] [-s snaplen] [--time-stamp-precision precision] [-w file] [-W filecount] [-y datalinktype] [-Z user] [--engine ebpf|cbpf] [--kernel-filter ebpf|cbpf] [--pcapng] [--print] [--workers N] [expression]"
 
 func main() {
 	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
@@ -61,6 +71,7 @@ type flags struct {
 	countOnly, packetBuffered, number, pcapng, print, lineBuf     bool
 	numeric, verbose, tstamp, hex, hexASCII, ascii, dump          int
 	link, quiet, absSeq, noOpt, help, version, micro, nano        bool
+	live                                                          liveFlags
 }
 
 func newFlagSet(f *flags) *pflag.FlagSet {
@@ -94,6 +105,7 @@ func newFlagSet(f *flags) *pflag.FlagSet {
 	fs.BoolVar(&f.micro, "micro", false, "same as --time-stamp-precision=micro")
 	fs.BoolVar(&f.nano, "nano", false, "same as --time-stamp-precision=nano")
 	fs.StringVar(&f.engine, "engine", "", "filter `ENGINE`: ebpf (translated to eBPF, run in package ebpf's VM) or cbpf (classic interpreter)")
+	addLiveFlags(fs, &f.live)
 	fs.BoolVarP(&f.help, "help", "h", false, "print this help and exit")
 	fs.BoolVar(&f.version, "version", false, "print the version and exit")
 	return fs
@@ -162,6 +174,9 @@ func parseArgs(args []string) (*config, error) {
 	case engineCBPF, engineEBPF:
 	default:
 		return nil, fmt.Errorf("unknown engine %q (want ebpf or cbpf)", f.engine)
+	}
+	if err := checkLiveFlags(fs, f); err != nil {
+		return nil, err
 	}
 	if fs.Changed("file") {
 		expr, err := readFilterFile(f.filterFile)
@@ -257,6 +272,12 @@ func (c *command) compileOpts(snap uint32, swapped bool) cbpf.Options {
 
 func (c *command) run() error {
 	cfg := c.cfg
+	if cfg.f.live.list {
+		return c.listDevices()
+	}
+	if cfg.f.read == "" && (cfg.f.live.iface != "" || cfg.f.dump == 0) {
+		return c.live()
+	}
 	if cfg.f.read == "" {
 		if cfg.f.dump > 0 {
 			lt := cbpf.LinkEN10MB
@@ -270,7 +291,6 @@ func (c *command) run() error {
 			opts.LinkType = lt
 			return c.dumpProgram(opts)
 		}
-		return errors.New("live capture is not implemented yet; read a file with -r FILE")
 	}
 
 	var in io.Reader

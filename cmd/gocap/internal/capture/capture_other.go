@@ -1,0 +1,34 @@
+//go:build !linux
+
+package capture
+
+import "github.com/gocap/gocap/cbpf"
+
+// Handle is an open live capture; there are none off Linux.
+type Handle struct{}
+
+// Open reports that live capture needs Linux.
+func Open(cfg Config) (*Handle, error) { return nil, ErrNotSupported }
+
+// LinkType is the capture's link type.
+func (h *Handle) LinkType() cbpf.LinkType { return 0 }
+
+// Snaplen is the capture's snapshot length.
+func (h *Handle) Snaplen() uint32 { return 0 }
+
+// Kernel says which kind of filter is attached in the kernel.
+func (h *Handle) Kernel() string { return "" }
+
+// Run reads nothing.
+func (h *Handle) Run(stop func() bool, fn func(*Packet) error) error { return ErrNotSupported }
+
+// Stats has nothing to count.
+func (h *Handle) Stats() (Stats, error) { return Stats{}, ErrNotSupported }
+
+// Close does nothing.
+func (h *Handle) Close() {}
+
+// DeviceLinkType reports that live capture needs Linux.
+func DeviceLinkType(device string, want cbpf.LinkType) (cbpf.LinkType, error) {
+	return 0, ErrNotSupported
+}

@@ -1,0 +1,412 @@
+//go:build linux
+
+package main
+
+import (
+	"bufio"
+	"errors"
+	"fmt"
+	"io"
+	"net"
+	"os"
+	"os/signal"
+	"os/user"
+	"strconv"
+	"sync/atomic"
+	"syscall"
+	"time"
+
+	"golang.org/x/net/bpf"
+
+	"github.com/gocap/gocap/cbpf"
+	"github.com/gocap/gocap/cmd/gocap/internal/capture"
+)
+
+// This file is gocap's live capture, the way tcpdump 4.99.3 runs one on
+// Linux: open the device (package capture does the AF_PACKET work), say
+// "listening on ...", drop privileges for -Z, write (-w, rotated with
+// -C/-G/-W) or print every packet until -c, SIGINT or SIGTERM, then print
+// the three statistics lines from the ring's counters.
+
+// listDevices prints the device list as tcpdump -D does.
+func (c *command) listDevices() error {
+	devs, err := capture.Devices()
+	if err != nil {
+		return err
+	}
+	for i, d := range devs {
+		fmt.Fprintf(c.stdout, "%d.%s\n", i+1, d)
+	}
+	return nil
+}
+
+// pickDevice resolves -i: a name, a number from the -D list, or, without
+// -i, the first device of the list.
+func (c *command) pickDevice() (string, error) {
+	name := c.cfg.f.live.iface
+	if name == capture.AnyDevice {
+		return name, nil
+	}
+	if name != "" {
+		if _, err := net.InterfaceByName(name); err == nil {
+			return name, nil
+		}
+		n, err := strconv.Atoi(name)
+		if err != nil {
+			return name, nil // Open reports the missing device
+		}
+		devs, err := capture.Devices()
+		if err != nil {
+			return "", err
+		}
+		if n < 1 || n > len(devs) {
+			return "", errors.New("Invalid adapter index")
+		}
+		return devs[n-1].Name, nil
+	}
+	devs, err := capture.Devices()
+	if err != nil {
+		return "", err
+	}
+	if len(devs) == 0 {
+		return "", errors.New("no interfaces available for capture")
+	}
+	return devs[0].Name, nil
+}
+
+// liveCompileOpts are the options libpcap compiles a live filter with on
+// Linux: the Linux extensions (VLAN tags in the metadata), the device's
+// IPv4 netmask for "ip broadcast".
+func (c *command) liveCompileOpts(dev string, lt cbpf.LinkType) cbpf.Options {
+	return cbpf.Options{
+		LinkType:   lt,
+		Snaplen:    c.cfg.f.live.snaplen,
+		Netmask:    deviceNetmask(dev),
+		NetmaskSet: true,
+		LinuxExt:   true,
+		Optimize:   !c.cfg.f.noOpt,
+	}
+}
+
+// deviceNetmask is the device's first IPv4 netmask, 0 when it has none
+// (pcap_lookupnet; always 0 for "any").
+func deviceNetmask(dev string) uint32 {
+	ifc, err := net.InterfaceByName(dev)
+	if err != nil {
+		return 0
+	}
+	addrs, err := ifc.Addrs()
+	if err != nil {
+		return 0
+	}
+	for _, a := range addrs {
+		if ipn, ok := a.(*net.IPNet); ok && ipn.IP.To4() != nil && len(ipn.Mask) == 4 {
+			m := ipn.Mask
+			return uint32(m[0])<<24 | uint32(m[1])<<16 | uint32(m[2])<<8 | uint32(m[3])
+		}
+	}
+	return 0
+}
+
+// live runs a live capture, or prints its filter program for -d.
+func (c *command) live() (err error) {
+	cfg := c.cfg
+	lf := &cfg.f.live
+	dev, err := c.pickDevice()
+	if err != nil {
+		return err
+	}
+	var want cbpf.LinkType
+	if cfg.linkSet {
+		want = cfg.linkType
+	}
+	announceDLT := func(lt cbpf.LinkType) {
+		if cfg.linkSet || dev == capture.AnyDevice {
+			fmt.Fprintf(c.stderr, "gocap: data link type %s\n", lt)
+		}
+	}
+
+	if cfg.f.dump > 0 {
+		lt, err := capture.DeviceLinkType(dev, want)
+		if err != nil {
+			return err
+		}
+		announceDLT(lt)
+		return c.dumpProgram(c.liveCompileOpts(dev, lt))
+	}
+
+	printing := !cfg.f.countOnly && (cfg.f.write == "" || cfg.f.print)
+	toTerminal := isTerminal(c.stdout)
+	ccfg := capture.Config{
+		Device:     dev,
+		LinkType:   want,
+		Snaplen:    lf.snaplen,
+		Promisc:    !lf.noPromisc,
+		BufferSize: lf.bufBytes,
+		Immediate:  lf.immediate || (printing && cfg.f.write == "" && toTerminal),
+		Direction:  lf.dir,
+		Workers:    lf.nworkers,
+		Kernel:     lf.kernel,
+		Warn:       func(s string) { fmt.Fprintf(c.stderr, "gocap: %s\n", s) },
+	}
+	if cfg.expr != "" {
+		ccfg.Compile = func(lt cbpf.LinkType) ([]bpf.Instruction, error) {
+			return cbpf.Compile(cfg.expr, c.liveCompileOpts(dev, lt))
+		}
+	}
+	h, err := capture.Open(ccfg)
+	if err != nil {
+		return err
+	}
+	// Close only once Run has returned: no reader is left then.
+	defer h.Close()
+	lt := h.LinkType()
+	announceDLT(lt)
+
+	if lf.user != "" {
+		if err := dropPrivileges(lf.user); err != nil {
+			return err
+		}
+	}
+
+	run := &liveRun{c: c, h: h, lt: lt}
+	if cfg.f.write != "" {
+		if err := run.openOutput(); err != nil {
+			return err
+		}
+	}
+	out := bufio.NewWriterSize(c.stdout, 64<<10)
+	if cfg.f.write == "-" {
+		out = run.stdoutShare
+	}
+	if printing {
+		run.pr = newPrinter(out, cfg)
+		if cfg.f.lineBuf || cfg.f.packetBuffered || toTerminal {
+			run.pr = lineBuffered{run.pr, out}
+		}
+	}
+
+	if cfg.f.verbose == 0 && cfg.f.write == "" {
+		fmt.Fprintf(c.stderr, "gocap: verbose output suppressed, use -v[v]... for full protocol decode\nlistening on ")
+	} else {
+		fmt.Fprintf(c.stderr, "gocap: listening on ")
+	}
+	fmt.Fprintf(c.stderr, "%s, %s, snapshot length %d bytes\n", dev, linkTypeLine(lt), h.Snaplen())
+
+	sigs := make(chan os.Signal, 4)
+	signal.Notify(sigs, syscall.SIGINT, syscall.SIGTERM, syscall.SIGUSR1)
+	defer signal.Stop(sigs)
+	var stopped atomic.Bool
+	quit := make(chan struct{})
+	defer close(quit)
+	go func() {
+		for {
+			select {
+			case s := <-sigs:
+				if s == syscall.SIGUSR1 {
+					run.printStats(true)
+					continue
+				}
+				stopped.Store(true)
+			case <-quit:
+				return
+			}
+		}
+	}()
+	if cfg.f.verbose > 0 && cfg.f.write != "" {
+		// tcpdump -v -w says how many packets it got, once a second.
+		go func() {
+			t := time.NewTicker(time.Second)
+			defer t.Stop()
+			for {
+				select {
+				case <-t.C:
+					fmt.Fprintf(c.stderr, "Got %d\r", run.captured.Load())
+				case <-quit:
+					return
+				}
+			}
+		}()
+	}
+
+	runErr := h.Run(stopped.Load, run.packet)
+	if errors.Is(runErr, errMaxFiles) {
+		runErr = nil
+	}
+	if ferr := run.finish(out); runErr == nil {
+		runErr = ferr
+	}
+	if stopped.Load() && printing && cfg.f.write != "-" {
+		// tcpdump ends a half-printed line when a signal stops it.
+		io.WriteString(c.stdout, "\n")
+	}
+	run.printStats(false)
+	return runErr
+}
+
+// liveRun is the state of one live capture loop.
+type liveRun struct {
+	c           *command
+	h           *capture.Handle
+	lt          cbpf.LinkType
+	rot         *rotator
+	stdoutShare *bufio.Writer // -w -: the buffer packets and printing share
+	pr          packetPrinter
+	rec         record
+	captured    atomic.Int64
+	werr        error
+}
+
+// openOutput opens the first -w file.
+func (r *liveRun) openOutput() error {
+	cfg := r.c.cfg
+	open := func(name string) (sink, *outFile, int64, error) {
+		file, w, err := createOutput(name, r.c.stdout, cfg.f.packetBuffered)
+		if err != nil {
+			return nil, nil, 0, err
+		}
+		if name == "-" {
+			r.stdoutShare = w
+		}
+		var dst sink
+		if cfg.f.pcapng {
+			dst, err = newNgWriter(w, r.lt, r.h.Snaplen(), cfg.prec)
+		} else {
+			dst, err = newPcapWriter(w, r.lt, linktypeFromDLT(r.lt), r.h.Snaplen(), cfg.prec)
+		}
+		if err != nil {
+			file.abort()
+			return nil, nil, 0, fmt.Errorf("%s: %s", name, errnoText(err))
+		}
+		return dst, file, 24, nil
+	}
+	rot := cfg.f.live.rot
+	if cfg.f.write == "-" {
+		rot = rotation{}
+	}
+	var err error
+	r.rot, err = newRotator(cfg.f.write, rot, open, time.Now, r.c.stderr)
+	return err
+}
+
+// packet handles one captured packet: write it, print it, count it.
+func (r *liveRun) packet(p *capture.Packet) error {
+	cfg := r.c.cfg
+	rec := &r.rec
+	rec.sec = p.Timestamp.Unix()
+	ns := uint32(p.Timestamp.Nanosecond())
+	if cfg.prec == precNano {
+		rec.frac = ns
+	} else {
+		rec.frac = ns / 1000
+	}
+	rec.caplen = uint32(len(p.Data))
+	rec.wirelen = uint32(p.Length)
+	rec.linkType = r.lt
+	if r.rot != nil {
+		if err := r.rot.write(rec, p.Data); err != nil {
+			return err
+		}
+		if cfg.f.packetBuffered {
+			if err := r.rot.flush(); err != nil {
+				return err
+			}
+		}
+	}
+	n := r.captured.Add(1)
+	if r.pr != nil {
+		if err := r.pr.packet(rec, p.Data); err != nil {
+			return err
+		}
+	}
+	if cfg.limit > 0 && n >= cfg.limit {
+		return capture.ErrStop
+	}
+	return nil
+}
+
+// finish flushes the printed text and completes the -w file.
+func (r *liveRun) finish(out *bufio.Writer) error {
+	var err error
+	if r.rot != nil {
+		err = r.rot.closeFile()
+	}
+	if ferr := out.Flush(); err == nil {
+		err = ferr
+	}
+	return err
+}
+
+// printStats prints tcpdump's statistics: on three (or four) lines at the
+// end, on one line prefixed with the program name for SIGUSR1.
+func (r *liveRun) printStats(oneLine bool) {
+	w := r.c.stderr
+	st, err := r.h.Stats()
+	if err != nil {
+		fmt.Fprintf(w, "gocap: pcap_stats: %v\n", err)
+		return
+	}
+	sep := "\n"
+	if oneLine {
+		fmt.Fprint(w, "gocap: ")
+		sep = ", "
+	}
+	fmt.Fprintf(w, "%s captured%s", plural(uint64(r.captured.Load())), sep)
+	fmt.Fprintf(w, "%s received by filter%s", plural(st.Received), sep)
+	fmt.Fprintf(w, "%s dropped by kernel", plural(st.Dropped))
+	if st.IfDropped != 0 {
+		fmt.Fprintf(w, "%s%s dropped by interface", sep, plural(st.IfDropped))
+	}
+	fmt.Fprintln(w)
+}
+
+// plural is "1 packet" or "N packets".
+func plural(n uint64) string {
+	if n == 1 {
+		return "1 packet"
+	}
+	return strconv.FormatUint(n, 10) + " packets"
+}
+
+// isTerminal reports whether w is a character device (a terminal).
+func isTerminal(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	if !ok {
+		return false
+	}
+	fi, err := f.Stat()
+	return err == nil && fi.Mode()&os.ModeCharDevice != 0 && fi.Mode()&os.ModeDevice != 0 && f.Name() != os.DevNull
+}
+
+// dropPrivileges becomes name (-Z) when running as root, as tcpdump's
+// droproot does: its groups, its group, then its user.
+func dropPrivileges(name string) error {
+	if os.Getuid() != 0 && os.Geteuid() != 0 {
+		return nil
+	}
+	u, err := user.Lookup(name)
+	if err != nil {
+		return fmt.Errorf("Couldn't find user '%.32s'", name)
+	}
+	uid, _ := strconv.Atoi(u.Uid)
+	gid, _ := strconv.Atoi(u.Gid)
+	groups := []int{gid}
+	if ids, err := u.GroupIds(); err == nil {
+		for _, g := range ids {
+			if n, err := strconv.Atoi(g); err == nil && n != gid {
+				groups = append(groups, n)
+			}
+		}
+	}
+	err = syscall.Setgroups(groups)
+	if err == nil {
+		err = syscall.Setgid(gid)
+	}
+	if err == nil {
+		err = syscall.Setuid(uid)
+	}
+	if err != nil {
+		return fmt.Errorf("Couldn't change to '%.32s' uid=%d gid=%d: %s", name, uid, gid, errnoText(err))
+	}
+	return nil
+}
