@@ -112,21 +112,23 @@ type truncated struct{}
 
 // Link types (DLT values) Packet knows.
 const (
-	dltNull      = 0
-	dltEN10MB    = 1
-	dltRaw       = 12
-	dltRawAlt    = 14 // OpenBSD's DLT_RAW
-	dltLoop      = 108
-	dltLinuxSLL  = 113
-	dltRaw101    = 101 // LINKTYPE_RAW as stored in files
-	dltSLL2      = 276
-	dltIPv4      = 228
-	dltIPv6      = 229
-	dltPPP       = 9
-	dltPPPSerial = 50
-	dltPPPEther  = 51
-	dltCHDLC     = 104
-	dltNFLOG     = 239
+	dltNull           = 0
+	dltEN10MB         = 1
+	dltRaw            = 12
+	dltRawAlt         = 14 // OpenBSD's DLT_RAW
+	dltLoop           = 108
+	dltLinuxSLL       = 113
+	dltRaw101         = 101 // LINKTYPE_RAW as stored in files
+	dltSLL2           = 276
+	dltIPv4           = 228
+	dltIPv6           = 229
+	dltPPP            = 9
+	dltPPPSerial      = 50
+	dltPPPEther       = 51
+	dltCHDLC          = 104
+	dltNFLOG          = 239
+	dltIEEE80211      = 105
+	dltIEEE80211Radio = 127
 )
 
 // Packet prints one packet: data holds the captured bytes (cut to
@@ -190,6 +192,10 @@ func (p *Printer) decode(data []byte, linkType uint32, length int) (trunc bool) 
 		p.hdrlen = p.pppSerial(data, length)
 	case dltCHDLC:
 		p.hdrlen = p.chdlc(data, length)
+	case dltIEEE80211:
+		p.hdrlen = p.ieee80211Bare(data, length)
+	case dltIEEE80211Radio:
+		p.hdrlen = p.radiotap(data, length)
 	case dltNFLOG:
 		p.hdrlen = p.nflog(data, length)
 	case dltPPPEther:

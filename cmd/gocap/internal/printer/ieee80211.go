@@ -1,0 +1,817 @@
+package printer
+
+import (
+	"encoding/binary"
+	"math/bits"
+)
+
+// IEEE 802.11 frames, bare (DLT_IEEE802_11) or after a radiotap header
+// (DLT_IEEE802_11_RADIO).
+
+// Radiotap fields tcpdump 4.99 decodes; any other bit stops the decoding
+// of the radiotap header with "[bit N]".
+const (
+	rtTSFT     = 0
+	rtFlags    = 1
+	rtRate     = 2
+	rtChannel  = 3
+	rtFHSS     = 4
+	rtSignal   = 5
+	rtNoise    = 6
+	rtLockQ    = 7
+	rtTxAtt    = 8
+	rtDBTxAtt  = 9
+	rtTxPower  = 10
+	rtAntenna  = 11
+	rtDBSignal = 12
+	rtDBNoise  = 13
+	rtRxFlags  = 14
+	rtXChannel = 18
+	rtMCS      = 19
+	rtAMPDU    = 20
+	rtVHT      = 21
+
+	rtNamespace       = 29
+	rtVendorNamespace = 30
+	rtExt             = 31
+)
+
+// Radiotap flags.
+const (
+	rtfCFP      = 0x01
+	rtfShortPre = 0x02
+	rtfWEP      = 0x04
+	rtfFrag     = 0x08
+	rtfFCS      = 0x10
+	rtfDataPad  = 0x20
+	rtfBadFCS   = 0x40
+)
+
+// radiotapReader reads radiotap fields with their natural alignment,
+// counted from the start of the radiotap header.
+type radiotapReader struct {
+	b   []byte
+	off int
+}
+
+func (r *radiotapReader) take(align, n int) []byte {
+	off := (r.off + align - 1) &^ (align - 1)
+	if off+n > len(r.b) {
+		return nil
+	}
+	r.off = off + n
+	return r.b[off : off+n]
+}
+
+func (r *radiotapReader) u8() (uint8, bool) {
+	v := r.take(1, 1)
+	if v == nil {
+		return 0, false
+	}
+	return v[0], true
+}
+
+func (r *radiotapReader) u16() (uint16, bool) {
+	v := r.take(2, 2)
+	if v == nil {
+		return 0, false
+	}
+	return binary.LittleEndian.Uint16(v), true
+}
+
+func (r *radiotapReader) u32() (uint32, bool) {
+	v := r.take(4, 4)
+	if v == nil {
+		return 0, false
+	}
+	return binary.LittleEndian.Uint32(v), true
+}
+
+// radiotap prints a radiotap header and the 802.11 frame after it; it
+// returns the length of both headers (and the LLC header).
+func (p *Printer) radiotap(b []byte, length int) int {
+	p.proto = "802.11_radio"
+	if len(b) < 8 {
+		p.print(" [|802.11_radio]")
+		return len(b)
+	}
+	hl := int(binary.LittleEndian.Uint16(b[2:]))
+	if hl < 8 || len(b) < hl {
+		p.print(" [|802.11_radio]")
+		return len(b)
+	}
+	// The presence words: the first, then one more while bit 31 is set.
+	nwords := 1
+	for 4+4*nwords+4 <= hl && binary.LittleEndian.Uint32(b[4+4*(nwords-1):])&(1<<rtExt) != 0 {
+		nwords++
+	}
+	if 4+4*nwords > hl {
+		p.print(" [|802.11_radio]")
+		return len(b)
+	}
+	r := &radiotapReader{b: b[:hl], off: 4 + 4*nwords}
+	var flags uint8
+	bit0 := 0
+	vendor := false
+	skip := 0
+words:
+	for w := 0; w < nwords; w++ {
+		present := binary.LittleEndian.Uint32(b[4+4*w:])
+		if vendor {
+			if r.off+skip > hl {
+				break
+			}
+			r.off += skip
+			skip = 0
+		} else {
+			for rest := present; rest != 0; rest &= rest - 1 {
+				bitno := bits.TrailingZeros32(rest)
+				if bitno >= rtNamespace {
+					break
+				}
+				switch p.radiotapField(r, bit0+bitno, &flags, present) {
+				case fieldUnknown:
+					break words
+				case fieldTruncated:
+					return len(b)
+				}
+			}
+		}
+		switch present & (1<<rtNamespace | 1<<rtVendorNamespace) {
+		case 0:
+			bit0 += 32
+		case 1 << rtNamespace:
+			bit0 = 0
+			vendor = false
+		case 1 << rtVendorNamespace:
+			bit0 = 0
+			vendor = true
+			v := r.take(2, 6)
+			if v == nil {
+				p.print(" [|802.11_radio]")
+				return len(b)
+			}
+			skip = int(binary.LittleEndian.Uint16(v[4:]))
+		}
+	}
+	pad := flags&rtfDataPad != 0
+	fcs := 0
+	if flags&rtfFCS != 0 {
+		fcs = 4
+	}
+	return hl + p.ieee80211(b[hl:], length-hl, pad, fcs)
+}
+
+// Results of radiotapField.
+const (
+	fieldOK        = iota
+	fieldUnknown   // a field whose size is unknown: stop decoding the header
+	fieldTruncated // the header ends inside the field: stop printing
+)
+
+// radiotapField prints one radiotap field.
+func (p *Printer) radiotapField(r *radiotapReader, bit int, flags *uint8, present uint32) int {
+	trunc := func() int { p.print(" [|802.11_radio]"); return fieldTruncated }
+	switch bit {
+	case rtTSFT:
+		v := r.take(8, 8)
+		if v == nil {
+			return trunc()
+		}
+		p.printf("%dus tsft ", binary.LittleEndian.Uint64(v))
+	case rtFlags:
+		f, ok := r.u8()
+		if !ok {
+			return trunc()
+		}
+		*flags = f
+		for _, x := range []struct {
+			bit  uint8
+			name string
+		}{{rtfCFP, "cfp "}, {rtfShortPre, "short preamble "}, {rtfWEP, "wep "}, {rtfFrag, "fragmented "}, {rtfBadFCS, "bad-fcs "}} {
+			if f&x.bit != 0 {
+				p.print(x.name)
+			}
+		}
+	case rtRate:
+		v, ok := r.u8()
+		if !ok {
+			return trunc()
+		}
+		if v >= 0x80 && v <= 0x8f {
+			p.printf("MCS %d ", v&0x7f)
+		} else {
+			p.printf("%2.1f Mb/s ", 0.5*float64(v))
+		}
+	case rtChannel:
+		freq, ok1 := r.u16()
+		cf, ok2 := r.u16()
+		if !ok1 || !ok2 {
+			return trunc()
+		}
+		if present&(1<<rtXChannel) == 0 {
+			p.chanInfo(freq, uint32(cf), present)
+		}
+	case rtFHSS:
+		v := r.take(1, 2)
+		if v == nil {
+			return trunc()
+		}
+		p.printf("fhset %d fhpat %d ", v[0], v[1])
+	case rtSignal, rtNoise, rtTxPower:
+		v, ok := r.u8()
+		if !ok {
+			return trunc()
+		}
+		p.printf("%ddBm %s ", int8(v), map[int]string{rtSignal: "signal", rtNoise: "noise", rtTxPower: "tx power"}[bit])
+	case rtLockQ:
+		v, ok := r.u16()
+		if !ok {
+			return trunc()
+		}
+		p.printf("%d sq ", v)
+	case rtTxAtt:
+		v, ok := r.u16()
+		if !ok {
+			return trunc()
+		}
+		p.printf("%d tx power ", -int(v))
+	case rtDBTxAtt:
+		v, ok := r.u16()
+		if !ok {
+			return trunc()
+		}
+		p.printf("%ddB tx attenuation ", -int(v))
+	case rtAntenna:
+		v, ok := r.u8()
+		if !ok {
+			return trunc()
+		}
+		p.printf("antenna %d ", v)
+	case rtDBSignal, rtDBNoise:
+		v, ok := r.u8()
+		if !ok {
+			return trunc()
+		}
+		if bit == rtDBSignal {
+			p.printf("%ddB signal ", v)
+		} else {
+			p.printf("%ddB noise ", v)
+		}
+	case rtRxFlags:
+		if _, ok := r.u16(); !ok {
+			return trunc()
+		}
+	case rtXChannel:
+		v := r.take(4, 8)
+		if v == nil {
+			return trunc()
+		}
+		p.chanInfo(binary.LittleEndian.Uint16(v[4:]), binary.LittleEndian.Uint32(v), present)
+	case rtMCS:
+		v := r.take(1, 3)
+		if v == nil {
+			return trunc()
+		}
+		p.radiotapMCS(v[0], v[1], v[2])
+	case rtAMPDU:
+		if r.take(4, 8) == nil {
+			return trunc()
+		}
+	case rtVHT:
+		if r.take(2, 12) == nil {
+			return trunc()
+		}
+	default:
+		p.printf("[bit %d] ", bit)
+		return fieldUnknown
+	}
+	return fieldOK
+}
+
+// Channel flags.
+const (
+	chanTurbo   = 0x0010
+	chanCCK     = 0x0020
+	chanOFDM    = 0x0040
+	chan2GHz    = 0x0080
+	chan5GHz    = 0x0100
+	chanDyn     = 0x0400
+	chanGFSK    = 0x0800
+	chanHalf    = 0x4000
+	chanQuarter = 0x8000
+	chanHT20    = 0x10000
+	chanHT40U   = 0x20000
+	chanHT40D   = 0x40000
+)
+
+// chanInfo prints a channel's frequency and kind as tcpdump does.
+func (p *Printer) chanInfo(freq uint16, f uint32, present uint32) {
+	p.printf("%d MHz", freq)
+	is := func(m uint32) bool { return f&m == m }
+	if present&(1<<rtMCS) != 0 {
+		p.print(" 11n")
+	} else {
+		if is(chan2GHz | chanGFSK) {
+			p.print(" FHSS")
+		}
+		if is(chan5GHz | chanOFDM) {
+			switch {
+			case f&chanHalf != 0:
+				p.print(" 11a/10Mhz")
+			case f&chanQuarter != 0:
+				p.print(" 11a/5Mhz")
+			default:
+				p.print(" 11a")
+			}
+		}
+		if is(chan2GHz|chanOFDM) || is(chan2GHz|chanDyn) {
+			switch {
+			case f&chanHalf != 0:
+				p.print(" 11g/10Mhz")
+			case f&chanQuarter != 0:
+				p.print(" 11g/5Mhz")
+			default:
+				p.print(" 11g")
+			}
+		} else if is(chan2GHz | chanCCK) {
+			p.print(" 11b")
+		}
+		if f&chanTurbo != 0 {
+			p.print(" Turbo")
+		}
+	}
+	switch {
+	case f&chanHT20 != 0:
+		p.print(" ht/20")
+	case f&chanHT40D != 0:
+		p.print(" ht/40-")
+	case f&chanHT40U != 0:
+		p.print(" ht/40+")
+	}
+	p.print(" ")
+}
+
+// htRate returns the 802.11n data rate in Mb/s for MCS indexes 0-31, or
+// 0 when it is not known.
+func htRate(mcs uint8, ht40, shortGI bool) float64 {
+	if mcs > 31 {
+		return 0
+	}
+	// Data subcarriers times bits per subcarrier times coding rate, for
+	// one spatial stream, over a 4 us (3.6 us with a short GI) symbol.
+	perSymbol := [8]float64{26, 52, 78, 104, 156, 208, 234, 260} // 20 MHz
+	bitsPerSym := perSymbol[mcs%8]
+	if ht40 {
+		bitsPerSym = bitsPerSym * 108 / 52
+	}
+	bitsPerSym *= float64(mcs/8 + 1)
+	if shortGI {
+		return bitsPerSym / 3.6
+	}
+	return bitsPerSym / 4
+}
+
+var htBandwidths = [4]string{"20 MHz", "40 MHz", "20 MHz (L)", "20 MHz (U)"}
+
+// radiotapMCS prints the radiotap MCS field.
+func (p *Printer) radiotapMCS(known, flags, mcs uint8) {
+	if known&0x02 != 0 {
+		rate := 0.0
+		if mcs <= 76 && known&(0x01|0x04) != 0 {
+			rate = htRate(mcs, flags&0x03 == 0x01, flags&0x04 != 0)
+		}
+		if rate != 0 {
+			p.printf("%.1f Mb/s MCS %d ", rate, mcs)
+		} else {
+			p.printf("MCS %d ", mcs)
+		}
+	}
+	if known&0x01 != 0 {
+		p.printf("%s ", htBandwidths[flags&0x03])
+	}
+	if known&0x04 != 0 {
+		if flags&0x04 != 0 {
+			p.print("short GI ")
+		} else {
+			p.print("long GI ")
+		}
+	}
+	if known&0x08 != 0 {
+		if flags&0x08 != 0 {
+			p.print("greenfield ")
+		} else {
+			p.print("mixed ")
+		}
+	}
+	if known&0x10 != 0 {
+		if flags&0x10 != 0 {
+			p.print("LDPC FEC ")
+		} else {
+			p.print("BCC FEC ")
+		}
+	}
+	if known&0x20 != 0 {
+		p.printf("RX-STBC%d ", (flags&0x60)>>5)
+	}
+}
+
+// 802.11 frame types.
+const (
+	wlanMgmt = 0
+	wlanCtrl = 1
+	wlanData = 2
+)
+
+var wlanMgmtNames = map[uint16]string{
+	0: "Assoc Request", 1: "Assoc Response", 2: "ReAssoc Request", 3: "ReAssoc Response",
+	4: "Probe Request", 5: "Probe Response", 8: "Beacon", 9: "ATIM", 10: "Disassociation",
+	11: "Authentication", 12: "DeAuthentication", 13: "Action",
+}
+
+var wlanCtrlNames = map[uint16]string{
+	7: "Control Wrapper", 8: "BAR", 9: "BA", 10: "Power Save-Poll", 11: "Request-To-Send",
+	12: "Clear-To-Send", 13: "Acknowledgment", 14: "CF-End", 15: "CF-End+CF-Ack",
+}
+
+// Header lengths of the control frames.
+var wlanCtrlHdrLen = map[uint16]int{7: 10, 8: 20, 9: 16, 10: 16, 11: 16, 12: 10, 13: 10, 14: 16, 15: 16}
+
+var wlanAuthAlgs = []string{"Open System", "Shared Key", "EAP"}
+
+var wlanStatus = map[uint16]string{0: "Successful", 1: "Unspecified failure"}
+
+func wlanStatusText(s uint16) string { return mapName(wlanStatus, s, "n/a") }
+
+// ieee80211Bare prints a frame of the DLT_IEEE802_11 link type.
+func (p *Printer) ieee80211Bare(b []byte, length int) int {
+	return p.ieee80211(b, length, false, 0)
+}
+
+// ieee80211 prints an 802.11 frame; pad says the header is padded to 4
+// bytes, fcs how many FCS bytes end the frame. It returns the length of
+// the MAC header (and of the LLC header of data frames).
+func (p *Printer) ieee80211(b []byte, length int, pad bool, fcs int) int {
+	p.proto = "802.11"
+	if length < fcs {
+		p.print(" [|802.11]")
+		return len(b)
+	}
+	length -= fcs
+	if len(b) > length {
+		b = b[:max(length, 0)]
+	}
+	if len(b) < 2 {
+		p.print(" [|802.11]")
+		return len(b)
+	}
+	fc := binary.LittleEndian.Uint16(b)
+	typ, sub := fc>>2&3, fc>>4&0xf
+	toDS, fromDS := fc&0x0100 != 0, fc&0x0200 != 0
+	protected := fc&0x4000 != 0
+	var hl int
+	switch typ {
+	case wlanMgmt:
+		hl = 24
+	case wlanCtrl:
+		var ok bool
+		if hl, ok = wlanCtrlHdrLen[sub]; !ok {
+			p.printf("unknown 802.11 ctrl frame subtype (%d)", sub)
+			return 0
+		}
+	case wlanData:
+		hl = 24
+		if toDS && fromDS {
+			hl = 30
+		}
+		if sub&0x08 != 0 {
+			hl += 2
+		}
+	default:
+		p.printf("unknown 802.11 frame type (%d)", typ)
+		return 0
+	}
+	if pad {
+		hl = (hl + 3) &^ 3
+	}
+	if len(b) < hl {
+		p.print(" [|802.11]")
+		return hl
+	}
+	if p.o.LinkHeader {
+		p.wlanHeader(fc, b)
+	}
+	body := b[hl:]
+	blen := length - hl
+	switch typ {
+	case wlanMgmt:
+		if !p.wlanMgmt(fc, b, body, blen) {
+			p.print(" [|802.11]")
+		}
+	case wlanCtrl:
+		p.wlanCtrl(sub, b)
+	case wlanData:
+		if sub&0x04 != 0 {
+			return hl
+		}
+		if protected {
+			p.print("Data")
+			if !p.wep(body) {
+				p.print(" [|802.11]")
+			}
+			return hl
+		}
+		var src, dst []byte
+		switch {
+		case !toDS && !fromDS:
+			src, dst = b[10:16], b[4:10]
+		case !toDS && fromDS:
+			src, dst = b[16:22], b[4:10]
+		case toDS && !fromDS:
+			src, dst = b[10:16], b[16:22]
+		default:
+			src, dst = b[24:30], b[16:22]
+		}
+		n := p.llc(body, blen, src, dst)
+		if n < 0 {
+			p.defaultPrint(body)
+			n = -n
+		}
+		hl += n
+	}
+	return hl
+}
+
+// wlanHeader prints the addresses of an 802.11 header (-e).
+func (p *Printer) wlanHeader(fc uint16, b []byte) {
+	typ, sub := fc>>2&3, fc>>4&0xf
+	if p.o.Verbose > 0 {
+		for _, f := range []struct {
+			bit  uint16
+			name string
+		}{{0x2000, "More Data "}, {0x0400, "More Fragments "}, {0x1000, "Pwr Mgmt "}, {0x0800, "Retry "}, {0x8000, "Strictly Ordered "}, {0x4000, "Protected "}} {
+			if fc&f.bit != 0 {
+				p.print(f.name)
+			}
+		}
+		if typ != wlanCtrl || sub != 10 {
+			p.printf("%dus ", binary.LittleEndian.Uint16(b[2:]))
+		}
+	}
+	a1, a2 := mac(b[4:10]), ""
+	if len(b) >= 16 {
+		a2 = mac(b[10:16])
+	}
+	switch typ {
+	case wlanMgmt:
+		p.printf("BSSID:%s DA:%s SA:%s ", mac(b[16:22]), a1, a2)
+	case wlanCtrl:
+		switch sub {
+		case 8:
+			p.printf(" RA:%s TA:%s CTL(%x) SEQ(%d) ", a1, a2, binary.LittleEndian.Uint16(b[16:]), binary.LittleEndian.Uint16(b[18:]))
+		case 9, 12, 13:
+			p.printf("RA:%s ", a1)
+		case 10:
+			p.printf("BSSID:%s TA:%s ", a1, a2)
+		case 11:
+			p.printf("RA:%s TA:%s ", a1, a2)
+		case 14, 15:
+			p.printf("RA:%s BSSID:%s ", a1, a2)
+		}
+	case wlanData:
+		if sub&0x0b != 0 {
+			p.print("CF ")
+			switch {
+			case sub&0x01 != 0 && sub&0x02 != 0:
+				p.print("Ack/Poll")
+			case sub&0x01 != 0:
+				p.print("Ack")
+			case sub&0x02 != 0:
+				p.print("Poll")
+			}
+			if sub&0x08 != 0 {
+				p.print("+QoS")
+			}
+			p.print(" ")
+		}
+		a3 := mac(b[16:22])
+		switch toDS, fromDS := fc&0x0100 != 0, fc&0x0200 != 0; {
+		case !toDS && !fromDS:
+			p.printf("DA:%s SA:%s BSSID:%s ", a1, a2, a3)
+		case !toDS && fromDS:
+			p.printf("DA:%s BSSID:%s SA:%s ", a1, a2, a3)
+		case toDS && !fromDS:
+			p.printf("BSSID:%s SA:%s DA:%s ", a1, a2, a3)
+		default:
+			p.printf("RA:%s TA:%s DA:%s SA:%s ", a1, a2, a3, mac(b[24:30]))
+		}
+	}
+}
+
+// wlanCtrl prints a control frame.
+func (p *Printer) wlanCtrl(sub uint16, b []byte) {
+	p.print(mapName(wlanCtrlNames, sub, "Unknown Ctrl Subtype"))
+	switch sub {
+	case 8:
+		if !p.o.LinkHeader {
+			p.printf(" RA:%s TA:%s CTL(%x) SEQ(%d) ", mac(b[4:]), mac(b[10:]), binary.LittleEndian.Uint16(b[16:]), binary.LittleEndian.Uint16(b[18:]))
+		}
+	case 9, 12, 13, 14, 15:
+		if !p.o.LinkHeader {
+			p.printf(" RA:%s ", mac(b[4:]))
+		}
+	case 10:
+		p.printf(" AID(%x)", binary.LittleEndian.Uint16(b[2:]))
+	case 11:
+		if !p.o.LinkHeader {
+			p.printf(" TA:%s ", mac(b[10:]))
+		}
+	}
+}
+
+// wep prints the IV of a protected frame.
+func (p *Printer) wep(b []byte) bool {
+	if len(b) < 4 {
+		return false
+	}
+	iv := binary.LittleEndian.Uint32(b)
+	p.printf(" IV:%3x Pad %x KeyID %x", iv&0xffffff, iv>>24&0x3f, iv>>30&3)
+	return true
+}
+
+// wlanElements holds the information elements a management frame
+// printer shows.
+type wlanElements struct {
+	ssid     []byte
+	hasSSID  bool
+	rates    []byte
+	hasRates bool
+	channel  uint8
+	hasDS    bool
+}
+
+// parse reads the information elements in b (length bytes long),
+// reporting false when they are truncated or malformed.
+func (e *wlanElements) parse(b []byte, length int) bool {
+	for length > 0 {
+		if len(b) < 2 || length < 2 {
+			return false
+		}
+		id, l := b[0], int(b[1])
+		if len(b) < 2+l || length < 2+l {
+			return false
+		}
+		v := b[2 : 2+l]
+		switch id {
+		case 0:
+			if l > 32 {
+				return false
+			}
+			if !e.hasSSID {
+				e.ssid, e.hasSSID = v, true
+			}
+		case 1:
+			if l > 16 {
+				return false
+			}
+			if !e.hasRates && l != 0 {
+				e.rates, e.hasRates = v, true
+			}
+		case 3:
+			if l == 1 && !e.hasDS {
+				e.channel, e.hasDS = v[0], true
+			}
+		case 5:
+			if l > 3 && l-3 > 251 {
+				return false
+			}
+		case 16:
+			if l > 253 {
+				return false
+			}
+		}
+		b = b[2+l:]
+		length -= 2 + l
+	}
+	return true
+}
+
+func (p *Printer) printSSID(e *wlanElements) {
+	if e.hasSSID {
+		p.printf(" (%s)", printableZ(e.ssid))
+	}
+}
+
+func (p *Printer) printRates(e *wlanElements) {
+	if !e.hasRates {
+		return
+	}
+	sep := " ["
+	for _, r := range e.rates {
+		star := ""
+		if r&0x80 != 0 {
+			star = "*"
+		}
+		p.printf("%s%2.1f%s", sep, 0.5*float64(r&0x7f), star)
+		sep = " "
+	}
+	p.print(" Mbit]")
+}
+
+func (p *Printer) printDSChannel(e *wlanElements, capInfo uint16) {
+	if e.hasDS {
+		p.printf(" CH: %d", e.channel)
+	}
+	if capInfo&0x0010 != 0 {
+		p.print(", PRIVACY")
+	}
+}
+
+// wlanMgmt prints a management frame's body, reporting false when it is
+// truncated.
+func (p *Printer) wlanMgmt(fc uint16, hdr, b []byte, length int) bool {
+	sub := fc >> 4 & 0xf
+	p.print(mapName(wlanMgmtNames, sub, "Unhandled Management subtype("+string(hexdigits[sub])+")"))
+	if fc&0x4000 != 0 {
+		return p.wep(b)
+	}
+	var e wlanElements
+	fixed := func(n int) bool { return len(b) >= n && length >= n }
+	switch sub {
+	case 0, 2:
+		n := 4
+		if sub == 2 {
+			n = 10
+		}
+		if !fixed(n) {
+			return false
+		}
+		ok := e.parse(b[n:], length-n)
+		p.printSSID(&e)
+		if sub == 0 {
+			p.printRates(&e)
+		} else {
+			p.printf(" AP : %s", mac(b[4:10]))
+		}
+		return ok
+	case 1, 3:
+		if !fixed(6) {
+			return false
+		}
+		capInfo := binary.LittleEndian.Uint16(b)
+		status := binary.LittleEndian.Uint16(b[2:])
+		aid := binary.LittleEndian.Uint16(b[4:])
+		ok := e.parse(b[6:], length-6)
+		priv := ""
+		if capInfo&0x0010 != 0 {
+			priv = " PRIVACY "
+		}
+		p.printf(" AID(%x) :%s: %s", aid<<2>>2, priv, wlanStatusText(status))
+		return ok
+	case 4:
+		ok := e.parse(b, length)
+		p.printSSID(&e)
+		p.printRates(&e)
+		return ok
+	case 5, 8:
+		if !fixed(12) {
+			return false
+		}
+		capInfo := binary.LittleEndian.Uint16(b[10:])
+		ok := e.parse(b[12:], length-12)
+		p.printSSID(&e)
+		p.printRates(&e)
+		if sub == 8 {
+			if capInfo&0x0001 != 0 {
+				p.print(" ESS")
+			} else {
+				p.print(" IBSS")
+			}
+		}
+		p.printDSChannel(&e, capInfo)
+		return ok
+	case 11:
+		if !fixed(6) {
+			return false
+		}
+		alg := binary.LittleEndian.Uint16(b)
+		seq := binary.LittleEndian.Uint16(b[2:])
+		status := binary.LittleEndian.Uint16(b[4:])
+		ok := e.parse(b[6:], length-6)
+		an := "Reserved"
+		if int(alg) < len(wlanAuthAlgs) {
+			an = wlanAuthAlgs[alg]
+		}
+		st := ""
+		if seq%2 == 1 {
+			st = wlanStatusText(status)
+		}
+		if alg == 1 && (seq == 2 || seq == 3) {
+			p.printf(" (%s)-%x [Challenge Text] %s", an, seq, st)
+		} else {
+			p.printf(" (%s)-%x: %s", an, seq, st)
+		}
+		return ok
+	}
+	return true
+}
