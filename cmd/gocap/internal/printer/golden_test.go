@@ -96,6 +96,12 @@ func readCapture(path string) ([]capturePacket, error) {
 			}
 			return pkts, err
 		}
+		// libpcap cuts a record longer than the file's snapshot length
+		// to that length, as gocap's reader does.
+		if sl := int(r.Snaplen()); sl > 0 && len(data) > sl {
+			data = data[:sl]
+			ci.CaptureLength = sl
+		}
 		pkts = append(pkts, capturePacket{PacketInfo{ci.Timestamp, ci.CaptureLength, ci.Length, ci.InterfaceIndex}, data, lt})
 	}
 }

@@ -49,14 +49,12 @@ func addr16(b []byte) netip.Addr { return netip.AddrFrom16([16]byte(b[:16])) }
 func (p *Printer) ip(b []byte, length int) {
 	p.proto = "ip"
 	if len(b) >= 1 && b[0]>>4 != 4 {
+		// tcpdump 4.99.3 names the version, without the "IP " prefix.
 		if b[0]>>4 == 6 {
-			// tcpdump 4.99.3 decodes it anyway via ip_print's caller in
-			// some paths; on Ethernet it reports the version.
+			p.print("IP6, wrong link-layer encapsulation (invalid)")
+		} else {
+			p.printf("IP%d (invalid)", b[0]>>4)
 		}
-		if !p.o.LinkHeader {
-			p.print("IP ")
-		}
-		p.printf("IP%d", b[0]>>4)
 		return
 	}
 	if !p.o.LinkHeader {
