@@ -40,6 +40,9 @@ type block struct {
 	// result it stood for is fwd: every operation resolves it first.
 	fwd *block
 
+	// opt is the optimizer's copy of the block (see fromBlocks).
+	opt *oBlock
+
 	// layout state
 	mark   bool
 	offset int

@@ -63,14 +63,20 @@ func (b *oBlock) jump() bool { return !b.isRet() && b.jt == b.jf }
 
 // oGraph is the graph being optimized.
 type oGraph struct {
-	root   *oBlock
-	blocks []*oBlock // reachable blocks, each before its successors
-	epoch  int
-	vn     vnTable
-	free   []*oState // states to reuse (see copyState)
-	edge   oState    // scratch state of visitThread
-	safe   []bool    // scratch slices of dead
-	keep   []bool
+	root      *oBlock
+	blocks    []*oBlock // reachable blocks, each before its successors
+	epoch     int
+	vn        vnTable
+	free      []*oState // states to reuse (see copyState)
+	edge      oState    // scratch state of visitThread
+	safe      []bool    // scratch slices of dead
+	keep      []bool
+	stack     []oVisit  // scratch stack of order
+	seen      []*oBlock // scratch table of merge
+	deadAvail oState    // scratch availability of dead
+
+	arena []*[oChunk]oBlock // blocks to reuse (see newBlock)
+	used  int               // blocks of arena in use
 }
 
 // optMaxRounds bounds the fixpoint loop; every round that changes
@@ -116,142 +122,173 @@ func (g *oGraph) run() {
 	}
 }
 
-// graphFromBlocks copies the generator's graph, splitting blocks whose
+// fromBlocks copies the generator's graph, splitting blocks whose
 // statements jump forward inside the block (vlan's metadata test) into
 // blocks of their own. It reports false for a graph with a backward jump
 // (protochain's loops) or an opcode the optimizer does not model.
 func (g *oGraph) fromBlocks(root *block) bool {
-	m := make(map[*block]*oBlock)
 	ok := true
-	var conv func(b *block) *oBlock
-	conv = func(b *block) *oBlock {
-		if o := m[b]; o != nil {
-			return o
-		}
-		// The final branch.
-		last := &oBlock{code: b.code, k: b.k}
-		switch b.code & 0x07 {
-		case ClassRET:
-		case ClassJMP:
-			if b.jt == nil || b.jf == nil || b.code&0xf0 == JumpJA {
-				ok = false
-			}
-		default:
-			ok = false
-		}
-		// The common case: no jump among the statements.
-		plain := true
-		for _, s := range b.stmts {
-			if s.code&0x07 == ClassJMP || s.jt != nil || s.jf != nil || !stmtKnown(s.code) {
-				plain = false
-				break
-			}
-		}
-		if plain {
-			last.stmts = make([]oStmt, len(b.stmts))
-			for i, s := range b.stmts {
-				last.stmts[i] = oStmt{s.code, s.k}
-			}
-			m[b] = last
-			if !last.isRet() && ok {
-				last.jt = conv(b.jt)
-				last.jf = conv(b.jf)
-			}
-			return last
-		}
-		// Where the statements' jumps lead, as statement indexes.
-		n := len(b.stmts)
-		leader := make([]bool, n+1)
-		leader[0] = true
-		index := func(t *stmt) int {
-			for j, s := range b.stmts {
-				if s == t {
-					return j
-				}
-			}
-			return -1
-		}
-		for i, s := range b.stmts {
-			if s.code&0x07 != ClassJMP {
-				if s.jt != nil || s.jf != nil || !stmtKnown(s.code) {
-					ok = false
-				}
-				continue
-			}
-			var targets []int
-			if s.code&0xf0 == JumpJA {
-				targets = []int{i + 1 + int(int32(s.k))}
-			} else {
-				targets = []int{index(s.jt), index(s.jf)}
-			}
-			for _, t := range targets {
-				if t <= i || t > n {
-					ok = false
-					continue
-				}
-				leader[t] = true
-			}
-			leader[i+1] = true
-		}
-		if !ok {
-			return last
-		}
-		// Split at the leaders: segment [l, next leader) becomes a block;
-		// the one reaching the end carries b's branch.
-		var starts []int
-		for i := 0; i <= n; i++ {
-			if leader[i] {
-				starts = append(starts, i)
-			}
-		}
-		seg := make(map[int]*oBlock, len(starts))
-		for j, l := range starts {
-			end := n
-			if j+1 < len(starts) {
-				end = starts[j+1]
-			}
-			o := last
-			if end < n || j+1 < len(starts) {
-				o = &oBlock{code: ClassJMP | JumpJEQ}
-			}
-			for _, st := range b.stmts[l:end] {
-				o.stmts = append(o.stmts, oStmt{st.code, st.k})
-			}
-			seg[l] = o
-		}
-		for j, l := range starts {
-			o := seg[l]
-			if o == last {
-				continue
-			}
-			end := starts[j+1]
-			if k := len(o.stmts); k > 0 && o.stmts[k-1].code&0x07 == ClassJMP {
-				js := b.stmts[end-1]
-				o.stmts = o.stmts[:k-1]
-				if js.code&0xf0 == JumpJA {
-					o.jt = seg[end+int(int32(js.k))]
-					o.jf = o.jt
-				} else {
-					o.code, o.k = js.code, js.k
-					o.jt, o.jf = seg[index(js.jt)], seg[index(js.jf)]
-				}
-			} else {
-				o.jt, o.jf = seg[end], seg[end]
-			}
-		}
-		m[b] = seg[0]
-		if !last.isRet() {
-			last.jt = conv(b.jt)
-			last.jf = conv(b.jf)
-		}
-		return seg[0]
-	}
-	g.root = conv(root)
+	g.root = g.conv(root, &ok)
 	if !ok {
 		return false
 	}
 	g.order()
 	return true
+}
+
+// conv returns the optimizer's block for the generator's block b, making it
+// (and its successors') on first use; b.opt remembers it. It clears *ok for
+// a graph the optimizer does not model.
+func (g *oGraph) conv(b *block, ok *bool) *oBlock {
+	if b.opt != nil {
+		return b.opt
+	}
+	// The final branch.
+	last := g.newBlock()
+	last.code, last.k = b.code, b.k
+	switch b.code & 0x07 {
+	case ClassRET:
+	case ClassJMP:
+		if b.jt == nil || b.jf == nil || b.code&0xf0 == JumpJA {
+			*ok = false
+		}
+	default:
+		*ok = false
+	}
+	// The common case: no jump among the statements.
+	plain := true
+	for _, s := range b.stmts {
+		if s.code&0x07 == ClassJMP || s.jt != nil || s.jf != nil || !stmtKnown(s.code) {
+			plain = false
+			break
+		}
+	}
+	if plain {
+		for _, s := range b.stmts {
+			last.stmts = append(last.stmts, oStmt{s.code, s.k})
+		}
+		b.opt = last
+		if !last.isRet() && *ok {
+			last.jt = g.conv(b.jt, ok)
+			last.jf = g.conv(b.jf, ok)
+		}
+		return last
+	}
+	first := g.split(b, last, ok)
+	if !*ok {
+		return last
+	}
+	b.opt = first
+	if !last.isRet() {
+		last.jt = g.conv(b.jt, ok)
+		last.jf = g.conv(b.jf, ok)
+	}
+	return first
+}
+
+// split makes blocks of the statements of b, which jump forward inside
+// it: it returns the first, and last, which carries b's branch, is the
+// one reaching the end of the statements.
+func (g *oGraph) split(b *block, last *oBlock, ok *bool) *oBlock {
+	// Where the statements' jumps lead, as statement indexes.
+	n := len(b.stmts)
+	leader := make([]bool, n+1)
+	leader[0] = true
+	index := func(t *stmt) int {
+		for j, s := range b.stmts {
+			if s == t {
+				return j
+			}
+		}
+		return -1
+	}
+	for i, s := range b.stmts {
+		if s.code&0x07 != ClassJMP {
+			if s.jt != nil || s.jf != nil || !stmtKnown(s.code) {
+				*ok = false
+			}
+			continue
+		}
+		var targets [2]int
+		nt := 2
+		if s.code&0xf0 == JumpJA {
+			targets[0], nt = i+1+int(int32(s.k)), 1
+		} else {
+			targets = [2]int{index(s.jt), index(s.jf)}
+		}
+		for _, t := range targets[:nt] {
+			if t <= i || t > n {
+				*ok = false
+				continue
+			}
+			leader[t] = true
+		}
+		leader[i+1] = true
+	}
+	if !*ok {
+		return last
+	}
+	// Split at the leaders: segment [l, next leader) becomes a block;
+	// the one reaching the end carries b's branch.
+	var starts []int
+	for i := 0; i <= n; i++ {
+		if leader[i] {
+			starts = append(starts, i)
+		}
+	}
+	seg := make([]*oBlock, n+1)
+	for j, l := range starts {
+		end := n
+		if j+1 < len(starts) {
+			end = starts[j+1]
+		}
+		o := last
+		if end < n || j+1 < len(starts) {
+			o = g.newBlock()
+			o.code = ClassJMP | JumpJEQ
+		}
+		for _, st := range b.stmts[l:end] {
+			o.stmts = append(o.stmts, oStmt{st.code, st.k})
+		}
+		seg[l] = o
+	}
+	for j, l := range starts {
+		o := seg[l]
+		if o == last {
+			continue
+		}
+		end := starts[j+1]
+		if k := len(o.stmts); k > 0 && o.stmts[k-1].code&0x07 == ClassJMP {
+			js := b.stmts[end-1]
+			o.stmts = o.stmts[:k-1]
+			if js.code&0xf0 == JumpJA {
+				o.jt = seg[end+int(int32(js.k))]
+				o.jf = o.jt
+			} else {
+				o.code, o.k = js.code, js.k
+				o.jt, o.jf = seg[index(js.jt)], seg[index(js.jf)]
+			}
+		} else {
+			o.jt, o.jf = seg[end], seg[end]
+		}
+	}
+	return seg[0]
+}
+
+// oChunk is how many blocks one allocation of the graph's arena holds.
+const oChunk = 64
+
+// newBlock returns a zero block from the graph's arena, keeping the room
+// its statements had in an earlier compilation.
+func (g *oGraph) newBlock() *oBlock {
+	c, i := g.used/oChunk, g.used%oChunk
+	if c == len(g.arena) {
+		g.arena = append(g.arena, new([oChunk]oBlock))
+	}
+	b := &g.arena[c][i]
+	g.used++
+	*b = oBlock{stmts: b.stmts[:0]}
+	return b
 }
 
 // optPool holds graphs whose tables, states and scratch space the next
@@ -263,6 +300,10 @@ func (g *oGraph) recycle() {
 	for _, b := range g.blocks {
 		b.releaseStates(g)
 	}
+	for i := 0; i < g.used; i++ {
+		g.arena[i/oChunk][i%oChunk].releaseStates(g)
+	}
+	g.used = 0
 	clear(g.blocks)
 	g.blocks = g.blocks[:0]
 	g.root = nil
@@ -307,19 +348,35 @@ func stmtKnown(code uint16) bool {
 func (g *oGraph) order() {
 	g.epoch++
 	post := g.blocks[:0]
-	var visit func(b *oBlock)
-	visit = func(b *oBlock) {
-		if b == nil || b.mark == g.epoch {
-			return
+	// An explicit stack of blocks, each with how many of its edges have
+	// been followed.
+	stack := g.stack[:0]
+	g.root.mark = g.epoch
+	stack = append(stack, oVisit{g.root, 0})
+	for len(stack) > 0 {
+		top := &stack[len(stack)-1]
+		b := top.b
+		var next *oBlock
+		switch top.step {
+		case 0:
+			top.step = 1
+			next = b.jf
+		case 1:
+			top.step = 2
+			if b.jt != b.jf {
+				next = b.jt
+			}
+		default:
+			post = append(post, b)
+			stack = stack[:len(stack)-1]
+			continue
 		}
-		b.mark = g.epoch
-		visit(b.jf)
-		if b.jt != b.jf {
-			visit(b.jt)
+		if next != nil && next.mark != g.epoch {
+			next.mark = g.epoch
+			stack = append(stack, oVisit{next, 0})
 		}
-		post = append(post, b)
 	}
-	visit(g.root)
+	g.stack = stack
 	for i, j := 0, len(post)-1; i < j; i, j = i+1, j-1 {
 		post[i], post[j] = post[j], post[i]
 	}
@@ -327,6 +384,12 @@ func (g *oGraph) order() {
 		b.idx = i
 	}
 	g.blocks = post
+}
+
+// oVisit is an entry of order's stack.
+type oVisit struct {
+	b    *oBlock
+	step int
 }
 
 // String prints the graph, one block per line, for tests and debugging.

@@ -65,7 +65,8 @@ func (g *oGraph) dead() bool {
 			regs[e.def] = e.vn
 			if e.failable && !avail.isAvail(e.vn) {
 				if !cloned {
-					avail = &oState{avail: append([]uint64(nil), avail.avail...)}
+					g.deadAvail.avail = append(g.deadAvail.avail[:0], avail.avail...)
+					avail = &g.deadAvail
 					cloned = true
 				}
 				avail.setAvail(e.vn)

@@ -1,9 +1,5 @@
 package cbpf
 
-import (
-	"encoding/binary"
-)
-
 // merge makes blocks that do the same thing one block: returns of the same
 // value, and blocks with the same statements, the same branch and the same
 // successors (after their successors were merged). It also sends edges
@@ -13,8 +9,17 @@ import (
 func (g *oGraph) merge() bool {
 	g.order()
 	changed := false
-	seen := make(map[string]*oBlock, len(g.blocks))
-	var key []byte
+	// An open-addressing table of the blocks kept so far, by content.
+	n := 16
+	for n < 2*len(g.blocks) {
+		n *= 2
+	}
+	if cap(g.seen) < n {
+		g.seen = make([]*oBlock, n)
+	}
+	seen := g.seen[:n]
+	clear(seen)
+	mask := uint64(n - 1)
 	for i := len(g.blocks) - 1; i >= 0; i-- {
 		b := g.blocks[i]
 		b.fwd = nil
@@ -40,29 +45,18 @@ func (g *oGraph) merge() bool {
 				continue
 			}
 		}
-		key = key[:0]
-		if b.jump() {
-			key = binary.LittleEndian.AppendUint16(key, ClassJMP|JumpJA)
-			key = binary.LittleEndian.AppendUint32(key, 0)
-		} else {
-			key = binary.LittleEndian.AppendUint16(key, b.code)
-			key = binary.LittleEndian.AppendUint32(key, b.k)
+		j := b.contentHash() & mask
+		for seen[j] != nil && !sameContent(seen[j], b) {
+			j = (j + 1) & mask
 		}
-		if !b.isRet() {
-			key = binary.LittleEndian.AppendUint32(key, uint32(b.jt.idx))
-			key = binary.LittleEndian.AppendUint32(key, uint32(b.jf.idx))
-		}
-		for _, s := range b.stmts {
-			key = binary.LittleEndian.AppendUint16(key, s.code)
-			key = binary.LittleEndian.AppendUint32(key, s.k)
-		}
-		if o, ok := seen[string(key)]; ok {
+		if o := seen[j]; o != nil {
 			b.fwd = o
 			changed = true
 			continue
 		}
-		seen[string(key)] = b
+		seen[j] = b
 	}
+	clear(seen)
 	if r := g.root.rep(); r != g.root {
 		g.root = r
 		changed = true
@@ -71,6 +65,55 @@ func (g *oGraph) merge() bool {
 		g.order()
 	}
 	return changed
+}
+
+// contentHash hashes what sameContent compares.
+func (b *oBlock) contentHash() uint64 {
+	var h uint64
+	switch {
+	case b.isRet():
+		h = uint64(b.code)<<32 | uint64(b.k)
+	case b.jump():
+		h = uint64(ClassJMP|JumpJA)<<32 ^ uint64(b.jt.idx)<<8
+	default:
+		h = uint64(b.code)<<32 | uint64(b.k)
+		h = h*0x9e3779b97f4a7c15 ^ uint64(b.jt.idx)<<20 ^ uint64(b.jf.idx)
+	}
+	for _, s := range b.stmts {
+		h = (h ^ h>>29) * 0xbf58476d1ce4e5b9
+		h ^= uint64(s.code)<<32 | uint64(s.k)
+	}
+	h = (h ^ h>>31) * 0x94d049bb133111eb
+	return h ^ h>>29
+}
+
+// sameContent reports whether a and b do the same thing: the same
+// statements and return, or the same statements, branch (any comparison,
+// for an unconditional jump) and successors.
+func sameContent(a, b *oBlock) bool {
+	if len(a.stmts) != len(b.stmts) || a.isRet() != b.isRet() {
+		return false
+	}
+	switch {
+	case a.isRet():
+		if a.code != b.code || a.k != b.k {
+			return false
+		}
+	case a.jump() || b.jump():
+		if !a.jump() || !b.jump() || a.jt != b.jt {
+			return false
+		}
+	default:
+		if a.code != b.code || a.k != b.k || a.jt != b.jt || a.jf != b.jf {
+			return false
+		}
+	}
+	for i, s := range a.stmts {
+		if b.stmts[i] != s {
+			return false
+		}
+	}
+	return true
 }
 
 // rep returns the block that stands for b after merging.

@@ -6,7 +6,8 @@
 // Usage:
 //
 //	compile -list CORPUS OUT     write the expressions to time
-//	compile [-reps N] [-min DURATION] LIST
+//	compile [-reps N] [-min DURATION] [-cpuprofile FILE] LIST
+//	compile -dump LIST
 //
 // With -list it reads libpcap's filter corpus (filtertests.jsonl), keeps the
 // accept cases whose expression gocap compiles for the case's link type
@@ -19,6 +20,10 @@
 // on, in whole passes for at least -min, -reps times, and prints the best
 // time per expression of each, one tab-separated line per mode: "gocap" or
 // "gocap-unopt", ns/expression, expressions, total instructions.
+//
+// With -dump it prints every expression of LIST with its unoptimized and
+// optimized programs (or errors), to check that a change to the compiler's
+// speed leaves every program as it was (diff two dumps).
 package main
 
 import (
@@ -29,6 +34,7 @@ import (
 	"fmt"
 	"net/netip"
 	"os"
+	"runtime/pprof"
 	"strconv"
 	"strings"
 	"time"
@@ -41,18 +47,35 @@ func main() {
 	list := flag.Bool("list", false, "write the expression list from the corpus: compile -list CORPUS OUT")
 	reps := flag.Int("reps", 5, "repetitions (the fastest counts)")
 	minDur := flag.Duration("min", 200*time.Millisecond, "least time per repetition")
+	dump := flag.Bool("dump", false, "print every program of LIST: compile -dump LIST")
+	cpuProfile := flag.String("cpuprofile", "", "write a CPU profile of the timing runs to this file")
 	flag.Parse()
 	var err error
+	if *cpuProfile != "" {
+		f, err := os.Create(*cpuProfile)
+		if err != nil {
+			fmt.Fprintln(os.Stderr, "compile:", err)
+			os.Exit(1)
+		}
+		if err := pprof.StartCPUProfile(f); err != nil {
+			fmt.Fprintln(os.Stderr, "compile:", err)
+			os.Exit(1)
+		}
+		defer pprof.StopCPUProfile()
+	}
 	switch {
 	case *list && flag.NArg() == 2:
 		err = writeList(flag.Arg(0), flag.Arg(1))
+	case *dump && flag.NArg() == 1:
+		err = dumpList(flag.Arg(0))
 	case !*list && flag.NArg() == 1:
 		err = timeList(flag.Arg(0), *reps, *minDur)
 	default:
-		fmt.Fprintln(os.Stderr, "usage: compile -list CORPUS OUT | compile [-reps N] [-min DURATION] LIST")
+		fmt.Fprintln(os.Stderr, "usage: compile -list CORPUS OUT | compile [-reps N] [-min DURATION] LIST | compile -dump LIST")
 		os.Exit(2)
 	}
 	if err != nil {
+		pprof.StopCPUProfile()
 		fmt.Fprintln(os.Stderr, "compile:", err)
 		os.Exit(1)
 	}
@@ -204,6 +227,33 @@ func timeList(path string, reps int, minDur time.Duration) error {
 			}
 		}
 		fmt.Printf("%s\t%.1f\t%d\t%d\n", name, float64(best.Nanoseconds())/float64(len(list)), len(list), size)
+	}
+	return nil
+}
+
+// dumpList prints each expression of the list with its programs.
+func dumpList(path string) error {
+	list, err := readList(path)
+	if err != nil {
+		return err
+	}
+	w := bufio.NewWriter(os.Stdout)
+	defer w.Flush()
+
+	for _, e := range list {
+		fmt.Fprintf(w, "== %d %d %d %s\n", e.opts.LinkType, e.opts.Snaplen, e.opts.Netmask, e.expr)
+		for _, optimize := range []bool{false, true} {
+			e.opts.Optimize = optimize
+			prog, err := cbpf.CompileRaw(e.expr, e.opts)
+			if err != nil {
+				fmt.Fprintf(w, "error: %v\n", err)
+				continue
+			}
+			fmt.Fprintf(w, "-- optimize=%v, %d instructions\n", optimize, len(prog))
+			for _, ins := range prog {
+				fmt.Fprintf(w, "%#04x %d %d %#x\n", ins.Op, ins.Jt, ins.Jf, ins.K)
+			}
+		}
 	}
 	return nil
 }
