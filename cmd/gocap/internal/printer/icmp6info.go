@@ -1,5 +1,10 @@
 package printer
 
+import (
+	"fmt"
+	"net/netip"
+)
+
 // ICMPv6 router renumbering (RFC 2894) and node information queries
 // (RFC 4620).
 
@@ -227,4 +232,113 @@ func (p *Printer) nodeInfo(b []byte, length int) {
 		p.print("unknown")
 	}
 	p.print(")")
+}
+
+// Neighbor discovery (RFC 4861) message details printed with -v.
+
+var raFlags = []flagBit{{0x80, "managed"}, {0x40, "other stateful"}, {0x20, "home agent"}, {0x04, "proxy"}}
+
+var routerPrefs = [4]string{"medium", "high", "rsv", "low"}
+
+// routerPref names the router preference bits of an RA or route option.
+func routerPref(f uint8) string { return routerPrefs[f>>3&3] }
+
+var ndOptionNames = map[uint8]string{
+	1: "source link-address", 2: "destination link-address", 3: "prefix info",
+	4: "redirected header", 5: "mtu", 25: "rdnss", 31: "dnssl", 7: "advertisement interval",
+	8: "homeagent information", 24: "route info",
+}
+
+var prefixFlags = []flagBit{{0x80, "onlink"}, {0x40, "auto"}, {0x20, "router"}}
+
+func ndLifetime(t uint32) string {
+	if t == 0xffffffff {
+		return "infinity"
+	}
+	return fmt.Sprintf("%ds", t)
+}
+
+// ndOptions prints neighbor discovery options; resid is what the ICMPv6
+// length leaves for them.
+func (p *Printer) ndOptions(b []byte, resid int) {
+	all := b
+	for len(b) > 0 {
+		if len(b) < 2 {
+			panic(truncated{})
+		}
+		if resid <= 0 {
+			return
+		}
+		typ, n := b[0], int(b[1])
+		l := n * 8
+		if n == 0 || l > len(b) {
+			panic(truncated{})
+		}
+		o := b[:l]
+		p.printf("\n\t  %s option (%d), length %d (%d): ", mapName(ndOptionNames, typ, "unknown"), typ, l, n)
+		switch typ {
+		case 1, 2:
+			for i, c := range o[2:] {
+				if i > 0 {
+					p.print(":")
+				}
+				p.printf("%02x", c)
+			}
+		case 3:
+			need(o, 32)
+			bad := ""
+			if n != 4 {
+				bad = "badlen"
+			}
+			p.printf("%s/%d%s, Flags [%s], valid time %s", addr16(o[16:]), o[2], bad,
+				flagNames(prefixFlags, uint32(o[3]), "none", ", "), ndLifetime(be32(o, 4)))
+			p.printf(", pref. time %s", ndLifetime(be32(o, 8)))
+		case 4:
+			p.unknownData(all, "\n\t    ", l)
+		case 5:
+			bad := ""
+			if n != 1 {
+				bad = "bad option length"
+			}
+			p.printf(" %d%s", be32(o, 4), bad)
+		case 25:
+			p.printf(" lifetime %ds,", be32(o, 4))
+			for i := 0; i < (n-1)/2; i++ {
+				need(o, 8+16*(i+1))
+				p.printf(" addr: %s", addr16(o[8+16*i:]))
+			}
+		case 31:
+			p.printf(" lifetime %ds, domain(s):", be32(o, 4))
+			for d := o[8:]; len(d) > 0 && d[0] != 0; {
+				p.print(" ")
+				d = p.fqdn(d)
+			}
+		case 7:
+			p.printf(" %dms", be32(o, 4))
+		case 8:
+			p.printf(" preference %d, lifetime %d", be16(o, 4), be16(o, 6))
+		case 24:
+			var a [16]byte
+			switch n {
+			case 1:
+			case 2:
+				copy(a[:], o[8:16])
+			case 3:
+				copy(a[:], o[8:24])
+			default:
+				panic(truncated{})
+			}
+			p.printf(" %s/%d, pref=%s, lifetime=%s", netip.AddrFrom16(a), o[2], routerPref(o[3]), ndLifetime(be32(o, 4)))
+		default:
+			if p.o.Verbose <= 1 {
+				p.unknownData(o[2:], "\n\t  ", l-2)
+				return
+			}
+		}
+		if p.o.Verbose > 1 {
+			p.unknownData(o[2:], "\n\t    ", l-2)
+		}
+		b = b[l:]
+		resid -= l
+	}
 }

@@ -52,6 +52,11 @@ func (p *Printer) ip6(b []byte, length int) {
 	h := &ipHdr{v6: true, src: addr16(b[8:]), dst: addr16(b[24:]), nh: nh, ttl: b[7]}
 	off := 40
 	rem := l - 40
+	if plen == 0 && nh != 0 {
+		// No hop-by-hop header that could hold a jumbo payload option:
+		// tcpdump hands the next header an empty payload.
+		rem = 0
+	}
 	first := true
 	for off < len(b) {
 		if first && nh != 6 && nh != 17 && nh != 33 && nh != 132 {
@@ -227,6 +232,10 @@ var icmp6Unreach = map[uint8]string{
 // icmp6 prints an ICMPv6 message.
 func (p *Printer) icmp6(b []byte, length int, h *ipHdr) {
 	p.proto = "icmp6"
+	if length == 0 {
+		p.print("ICMP6, length 0 (invalid)")
+		return
+	}
 	typ := u8(b, 0)
 	code := u8(b, 1)
 	if p.o.Verbose > 0 && !h.frag && len(b) >= length {
@@ -298,6 +307,8 @@ func (p *Printer) icmp6(b []byte, length int, h *ipHdr) {
 			p.printf(", next header - octet %d", be32(b, 4))
 		case 2:
 			p.printf(", option - octet %d", be32(b, 4))
+		case 3:
+			p.printf(", incomplete header chain - octet %d", be32(b, 4))
 		default:
 			p.printf(", code-#%d", code)
 		}
@@ -309,6 +320,7 @@ func (p *Printer) icmp6(b []byte, length int, h *ipHdr) {
 			need(b, 24)
 			p.printf("addr: %s", addr16(b[8:]))
 		} else if length >= 28 {
+			p.print(" v2")
 			p.mldv2Query(b, length)
 		} else {
 			p.print(" unknown,")
@@ -318,10 +330,23 @@ func (p *Printer) icmp6(b []byte, length int, h *ipHdr) {
 		need(b, 24)
 		p.printf("addr: %s", addr16(b[8:]))
 	case 133:
+		if p.o.Verbose > 0 {
+			p.ndOptions(b[min(8, len(b)):], length-8)
+		}
 	case 134:
+		if p.o.Verbose > 0 {
+			need(b, 16)
+			f := b[5]
+			p.printf("\n\thop limit %d, Flags [%s], pref %s, router lifetime %ds, reachable time %dms, retrans timer %dms",
+				b[4], flagNames(raFlags, uint32(f), "none", ", "), routerPref(f), be16(b, 6), be32(b, 8), be32(b, 12))
+			p.ndOptions(b[16:], length-16)
+		}
 	case 135:
 		need(b, 24)
 		p.printf(", who has %s", addr16(b[8:]))
+		if p.o.Verbose > 0 {
+			p.ndOptions(b[24:], length-24)
+		}
 	case 136:
 		need(b, 24)
 		p.printf(", tgt is %s", addr16(b[8:]))
@@ -342,10 +367,14 @@ func (p *Printer) icmp6(b []byte, length int, h *ipHdr) {
 				s = join(fl, ", ")
 			}
 			p.printf(", Flags [%s]", s)
+			p.ndOptions(b[24:], length-24)
 		}
 	case 137:
 		need(b, 40)
 		p.printf(", %s to %s", addr16(b[24:]), addr16(b[8:]))
+		if p.o.Verbose > 0 {
+			p.ndOptions(b[40:], length-40)
+		}
 	case 143:
 		p.mldv2Report(b, length)
 	case 138:
@@ -409,8 +438,11 @@ func upperLayer6(b []byte) (uint8, []byte) {
 }
 
 func (p *Printer) mldv2Query(b []byte, length int) {
-	need(b, 28)
-	mrc := int(binary.BigEndian.Uint16(b[4:]))
+	if length < 28 {
+		p.printf(" [invalid len %d]", length)
+		return
+	}
+	mrc := int(be16(b, 4))
 	mrt := mrc
 	if mrc >= 32768 {
 		mrt = ((mrc & 0x0fff) | 0x1000) << (((mrc & 0x7000) >> 12) + 3)
@@ -418,21 +450,77 @@ func (p *Printer) mldv2Query(b []byte, length int) {
 	if p.o.Verbose > 0 {
 		p.printf(" [max resp delay=%d]", mrt)
 	}
-	g := addr16(b[8:])
-	if !g.IsUnspecified() {
-		p.printf(" [gaddr %s", g)
-	}
-	n := int(binary.BigEndian.Uint16(b[26:]))
+	need(b, 24)
+	p.printf(" [gaddr %s", addr16(b[8:]))
 	if p.o.Verbose > 0 {
-		p.printf(" %d source(s)", n)
+		need(b, 26)
+		if b[24]&0x08 != 0 {
+			p.print(" sflag")
+		}
+		if b[24]&0x07 != 0 {
+			p.printf(" robustness=%d", b[24]&0x07)
+		}
+		qqi := int(b[25])
+		if qqi >= 128 {
+			qqi = ((qqi & 0x0f) | 0x10) << (((qqi & 0x70) >> 4) + 3)
+		}
+		p.printf(" qqi=%d", qqi)
 	}
-	if !g.IsUnspecified() {
-		p.print("]")
+	n := int(be16(b, 26))
+	if n > 0 {
+		switch {
+		case length < 28+n*16:
+			p.print(" [invalid number of sources]")
+		case p.o.Verbose > 1:
+			p.print(" {")
+			for i := 0; i < n; i++ {
+				need(b, 28+16*(i+1))
+				p.printf(" %s", addr16(b[28+16*i:]))
+			}
+			p.print(" }")
+		default:
+			p.printf(", %d source(s)", n)
+		}
 	}
+	p.print("]")
 }
 
 func (p *Printer) mldv2Report(b []byte, length int) {
+	if length < 8 {
+		p.printf(" [invalid len %d]", length)
+		return
+	}
 	need(b, 8)
 	n := int(binary.BigEndian.Uint16(b[6:]))
 	p.printf(", %d group record(s)", n)
+	if p.o.Verbose == 0 {
+		return
+	}
+	g := 8
+	for i := 0; i < n; i++ {
+		if length < g+20 {
+			p.print(" [invalid number of groups]")
+			return
+		}
+		need(b, g+20)
+		p.printf(" [gaddr %s", addr16(b[g+4:]))
+		p.printf(" %s", mapName(igmpv3RecordTypes, b[g], fmt.Sprintf(" [v2-report-#%d]", b[g])))
+		ns := int(be16(b, g+2))
+		if length < g+20+ns*16 {
+			p.printf(" [invalid number of sources %d]", ns)
+			return
+		}
+		if p.o.Verbose == 1 {
+			p.printf(", %d source(s)", ns)
+		} else {
+			p.print(" {")
+			for j := 0; j < ns; j++ {
+				need(b, g+20+16*(j+1))
+				p.printf(" %s", addr16(b[g+20+16*j:]))
+			}
+			p.print(" }")
+		}
+		g += 20 + ns*16
+		p.print("]")
+	}
 }
