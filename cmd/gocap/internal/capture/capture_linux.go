@@ -68,8 +68,8 @@ type worker struct {
 
 // Open opens the capture cfg describes. Without an error the capture's
 // filter is attached and its sockets are bound: packets are arriving.
-func Open(cfg Config) (h *Handle, err error) {
-	h = &Handle{device: cfg.Device, snaplen: cfg.Snaplen, promisc: cfg.Promisc}
+func Open(cfg Config) (_ *Handle, err error) {
+	h := &Handle{device: cfg.Device, snaplen: cfg.Snaplen, promisc: cfg.Promisc}
 	if h.snaplen == 0 || h.snaplen > DefaultSnaplen {
 		h.snaplen = DefaultSnaplen
 	}
@@ -85,21 +85,7 @@ func Open(cfg Config) (h *Handle, err error) {
 		h.snaplen = sll2HeaderLen + 1 // as libpcap: room for a header and a byte
 	}
 
-	var filter []bpf.Instruction
-	if cfg.Compile != nil {
-		if filter, err = cfg.Compile(h.lt); err != nil {
-			return nil, err
-		}
-	}
-	spec := prefixSpec{dir: cfg.Direction}
-	if h.device == AnyDevice {
-		if lo, err := net.InterfaceByName("lo"); err == nil {
-			spec.anyLoIndex = lo.Index
-		}
-	} else if ifc, err := net.InterfaceByIndex(h.ifindex); err == nil && ifc.Flags&net.FlagLoopback != 0 {
-		spec.loopback = true
-	}
-	kp, err := buildKernelProgram(directionPrefix(spec), filter, h.lt, h.cooked, h.snaplen)
+	kp, filter, err := h.kernelProgram(cfg)
 	if err != nil {
 		return nil, err
 	}
@@ -156,6 +142,46 @@ func Open(cfg Config) (h *Handle, err error) {
 		h.workers = append(h.workers, worker{h: h, tp: tp})
 	}
 	return h, nil
+}
+
+// kernelProgram compiles the filter for the capture's link type and
+// builds the program for the kernel around it.
+func (h *Handle) kernelProgram(cfg Config) (*kernelProgram, []bpf.Instruction, error) {
+	var filter []bpf.Instruction
+	if cfg.Compile != nil {
+		var err error
+		if filter, err = cfg.Compile(h.lt); err != nil {
+			return nil, nil, err
+		}
+	}
+	spec := prefixSpec{dir: cfg.Direction}
+	if h.device == AnyDevice {
+		if lo, err := net.InterfaceByName("lo"); err == nil {
+			spec.anyLoIndex = lo.Index
+		}
+	} else if ifc, err := net.InterfaceByIndex(h.ifindex); err == nil && ifc.Flags&net.FlagLoopback != 0 {
+		spec.loopback = true
+	}
+	kp, err := buildKernelProgram(directionPrefix(spec), filter, h.lt, h.cooked, h.snaplen)
+	return kp, filter, err
+}
+
+// KernelProgram is the classic program Open would attach for cfg, before
+// any translation to eBPF, and whether the filter would also run in user
+// space. It opens no socket.
+func KernelProgram(cfg Config) ([]bpf.RawInstruction, bool, error) {
+	h := &Handle{device: cfg.Device, snaplen: cfg.Snaplen}
+	if h.snaplen == 0 || h.snaplen > DefaultSnaplen {
+		h.snaplen = DefaultSnaplen
+	}
+	if err := h.pickLinkType(cfg.LinkType); err != nil {
+		return nil, false, err
+	}
+	kp, _, err := h.kernelProgram(cfg)
+	if err != nil {
+		return nil, false, err
+	}
+	return kp.raw, kp.userland, nil
 }
 
 // pickLinkType finds the device and the link type to capture with, as
