@@ -41,18 +41,37 @@ type finst struct {
 
 // fastForm is a program's fast form.
 type fastForm struct {
-	insts []finst
-	entry [4]entryState // for each runKind (the fourth is unused)
+	insts  []finst
+	stores bool          // the program has store instructions, so it may leave the stack dirty
+	entry  [4]entryState // for each runKind (the fourth is unused)
 }
 
-// entryState is the state of the registers after the prologue of a program
-// in one kind of run (see prologue).
+// entryState says where a run of one kind starts and what it must set in
+// the registers first: those the rest of the program may read before writing
+// them (liveness), to the values they have after the prologue.
 type entryState struct {
-	start  int        // the first slot after the prologue
-	regs   [16]uint64 // the registers there
-	hasEnd bool       // a register holds data_end:
-	endReg uint8      // this one
+	start      int
+	dataRegion uint64 // the region of data: the packet, or Run's memory
+	// Register lenReg is set to lenBase plus the length of the data:
+	// data_end, or r2 in Run; regSpare when no live register holds it.
+	lenReg  uint8
+	lenBase uint64
+	// The other registers to set: the first n of init, then more. r10 and
+	// regZero are not among them: fastExec's registers always hold them.
+	n    int
+	init [2]regValue
+	more []regValue
 }
+
+// regValue is a register and its value.
+type regValue struct {
+	reg uint8
+	val uint64
+}
+
+// regSpare is a register index no instruction reads (the validator refuses
+// registers above r10, and regZero is 11), where fastExec may write at will.
+const regSpare = 12
 
 // buildFast returns the fast form of the program whose plain decoding is
 // plain and fused decoding (fuse.go) fused, or nil when the program does not
@@ -83,32 +102,69 @@ func buildFast(plain, fused []inst, budget uint64) *fastForm {
 		}
 	}
 	fuseDirect(plain, out)
-	return &fastForm{insts: out, entry: [4]entryState{
-		runMem:    {regs: [16]uint64{1: memBase, regFP: stackBase + StackSize*MaxCallDepth}}, // r2 = len(mem)
-		runSocket: prologue(plain, runSocket),
-		runXDP:    prologue(plain, runXDP),
-	}}
+	live := liveness(plain)
+	markClobbers(plain, out, live)
+	stores := false
+	for _, in := range plain {
+		stores = stores || in.op >= opStB && in.op <= opStxDW
+	}
+	f := &fastForm{insts: out, stores: stores}
+	// Run starts at slot 0 with r1 and r2 set.
+	var regs [regFP + 1]uint64
+	regs[1] = memBase
+	f.entry[runMem] = entryFor(0, regs, 2, live[0])
+	f.entry[runMem].dataRegion = regionMem
+	for _, kind := range []runKind{runSocket, runXDP} {
+		start, regs, end := prologue(plain, out, kind)
+		f.entry[kind] = entryFor(start, regs, end, live[start])
+		f.entry[kind].dataRegion = regionPacket
+	}
+	return f
+}
+
+// entryFor returns the entry state of a run that starts at slot start with
+// registers regs, plus the length of the data in register lenReg (if not
+// -1), when the registers in live may be read before being written.
+func entryFor(start int, regs [regFP + 1]uint64, lenReg int, live regMask) entryState {
+	st := entryState{start: start, lenReg: regSpare}
+	for r := 0; r < regFP; r++ {
+		switch {
+		case live&(1<<r) == 0:
+		case r == lenReg:
+			st.lenReg, st.lenBase = uint8(r), regs[r]
+		case st.n < len(st.init):
+			st.init[st.n] = regValue{uint8(r), regs[r]}
+			st.n++
+		default:
+			st.more = append(st.more, regValue{uint8(r), regs[r]})
+		}
+	}
+	return st
 }
 
 // prologue runs the start of the program plain for a run of kind (runSocket
 // or runXDP) as far as the registers stay known: moves of immediates and of
 // registers, and 4-byte loads of the context's data, data_meta and data_end
-// fields through a register holding the context's address. The values are
-// constants except data_end, the end of the packet, which at most one
-// register may hold. No jump can land in the prologue: the fast form has
-// forward jumps only, and there is none before its end. The last slot of the
-// program is never part of it (a valid program does not end with a move or a
-// load), so start is always a slot of the program.
-func prologue(plain []inst, kind runKind) entryState {
-	regs := [16]uint64{1: ctxBase, regFP: stackBase + StackSize*MaxCallDepth}
-	end := -1 // the register holding data_end
+// fields through a register holding the context's address. It returns the
+// slot after them, the registers there and the register holding data_end (the
+// end of the packet, added to the value in regs), or -1; at most one register
+// may hold it. No jump can land in the prologue: the fast form has forward
+// jumps only, and there is none before its end. It stops at a fused operation
+// of the fast form (out) other than two moves. The last slot of the program
+// is never part of it (a valid program does not end with a move or a load),
+// so start is always a slot of the program.
+func prologue(plain []inst, out []finst, kind runKind) (start int, regs [regFP + 1]uint64, end int) {
+	regs[1] = ctxBase
+	end = -1
 	fData, fMeta, fEnd := uint64(skbData), uint64(skbDataMeta), uint64(skbDataEnd)
 	if kind == runXDP {
 		fData, fMeta, fEnd = xdpData, xdpDataMeta, xdpDataEnd
 	}
-	pc := 0
-	for ; pc < len(plain)-1; pc++ {
-		in := &plain[pc]
+	for ; start < len(plain)-1; start++ {
+		in := &plain[start]
+		if f := out[start].op; f != in.op && f != opMov2K {
+			return // better run as the fused operation that starts here
+		}
 		d := int(in.dst)
 		v, vEnd := uint64(0), false // the value written to d
 		switch in.op {
@@ -120,41 +176,136 @@ func prologue(plain []inst, kind runKind) entryState {
 			v, vEnd = regs[in.src], end == int(in.src)
 		case opMov32X:
 			if end == int(in.src) {
-				goto stop
+				return
 			}
 			v = uint64(uint32(regs[in.src]))
 		case opLdxW:
 			if end == int(in.src) || regs[in.src] != ctxBase {
-				goto stop
+				return
 			}
 			switch uint64(int64(in.off)) {
 			case fData, fMeta:
 				v = packetBase
 			case fEnd:
-				vEnd = true
+				v, vEnd = packetBase, true
 			default:
-				goto stop
+				return
 			}
 		default:
-			goto stop
+			return
 		}
-		if vEnd && end >= 0 && end != d {
-			goto stop // a second register would hold data_end
-		}
-		regs[d] = v
 		switch {
+		case vEnd && end >= 0 && end != d:
+			return // a second register would hold data_end
 		case vEnd:
 			end = d
 		case end == d:
 			end = -1
 		}
+		regs[d] = v
 	}
-stop:
-	st := entryState{start: pc, regs: regs}
-	if end >= 0 {
-		st.hasEnd, st.endReg = true, uint8(end)
+	return
+}
+
+// regMask is a set of registers, r0 to r10.
+type regMask uint16
+
+// maskR1R5 is the registers that legacy packet loads clobber.
+const maskR1R5 regMask = 0b111110
+
+// liveness returns, for each slot of the validated program plain, the
+// registers that some path from that slot reads before writing them (r10
+// excepted: it never changes). Jumps go forward in programs with a fast form,
+// so one pass from the last slot to the first sees every successor of a slot
+// before the slot itself.
+func liveness(plain []inst) []regMask {
+	live := make([]regMask, len(plain)+1) // live[len(plain)] is nothing: no path gets there
+	bit := func(r uint8) regMask { return 1 << (r & 15) & (1<<regFP - 1) }
+	for pc := len(plain) - 1; pc >= 0; pc-- {
+		in := &plain[pc]
+		next := live[pc+1]
+		var use, def regMask
+		switch o := in.op; {
+		case o == opInvalid: // second slot of a lddw: never run
+			continue
+		case o == opExit:
+			live[pc] = bit(0)
+			continue
+		case o == opJA:
+			live[pc] = live[in.off]
+			continue
+		case o >= opJEqK && o <= opJSLe32X:
+			use = bit(in.dst)
+			if (o-opJEqK)%2 == 1 { // register forms
+				use |= bit(in.src)
+			}
+			live[pc] = use | next | live[in.off]
+			continue
+		case o == opLddw:
+			next = live[pc+2]
+			def = bit(in.dst)
+		case o == opMov64K || o == opMov32K:
+			def = bit(in.dst)
+		case o == opMov64X || o == opMov32X || o >= opMovSX64B && o <= opMovSX64W || o == opMovSX32B || o == opMovSX32H:
+			use, def = bit(in.src), bit(in.dst)
+		case o >= opAdd64K && o <= opArsh32X:
+			use, def = bit(in.dst), bit(in.dst)
+			if aluRegSource[o] {
+				use |= bit(in.src)
+			}
+		case o >= opLE16 && o <= opSwap64:
+			use, def = bit(in.dst), bit(in.dst)
+		case o >= opLdxB && o <= opLdxSW:
+			use, def = bit(in.src), bit(in.dst)
+		case o >= opStB && o <= opStDW:
+			use = bit(in.dst)
+		case o >= opStxB && o <= opStxDW:
+			use = bit(in.dst) | bit(in.src)
+		case o >= opLdAbsB && o <= opLdAbsW:
+			def = bit(0) | maskR1R5
+		case o >= opLdIndB && o <= opLdIndW:
+			use, def = bit(in.src), bit(0)|maskR1R5
+		case o == opCall:
+			use, def = maskR1R5, bit(0)
+		default: // anything else reads every register
+			use = 1<<regFP - 1
+		}
+		live[pc] = use | next&^def
 	}
-	return st
+	return live
+}
+
+// aluRegSource holds the ALU operations with a register source (other than
+// moves).
+var aluRegSource = func() map[op]bool {
+	m := map[op]bool{opSDiv64X: true, opSMod64X: true, opSDiv32X: true, opSMod32X: true}
+	for _, t := range []*[14][2]op{&aluOps64, &aluOps32} {
+		for _, pair := range t {
+			if pair[1] != opInvalid {
+				m[pair[1]] = true
+			}
+		}
+	}
+	return m
+}()
+
+// markClobbers sets aux in the fast form out, at the legacy loads of the
+// program plain and at the fused operations that contain one, when some path
+// may read r1 to r5 after the load before writing them: only there must the
+// fast form clear them as the load does.
+func markClobbers(plain []inst, out []finst, live []regMask) {
+	for i := range out {
+		k := -1 // the plain slot of the legacy load
+		switch o := out[i].op; {
+		case o >= opLdIndB && o <= opLdIndW, o >= opLdBJEq && o <= opLdWJSet:
+			k = i
+		case o == opMSH:
+			k = i + 1
+		}
+		if k >= 0 && live[k+1]&maskR1R5 != 0 {
+			out[i].aux = 1
+		}
+	}
 }
 
 // fuseDirect fuses, in the fast form out of the program plain, the sequences

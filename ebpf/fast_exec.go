@@ -5,64 +5,42 @@ import (
 	"math/bits"
 )
 
-// runKind says which of Run, RunSocket and RunXDP a run of the fast form is
-// for, and so what its data slice is.
-type runKind uint8
-
-const (
-	runMem    runKind = iota // Run: data is the writable memory region; no context
-	runSocket                // RunSocket: data is the read-only packet; __sk_buff context
-	runXDP                   // RunXDP: data is the writable packet; xdp_md context
-)
-
-// run describes the memory of one run of the fast form, for the accesses it
-// makes out of line. A nil skb of a socket run stands for an SKBuff whose Len
-// is len(data) and whose other fields are zero.
-type run struct {
-	data []byte // the packet (regionPacket) or, for runMem, the memory (regionMem)
-	kind runKind
-	skb  *SKBuff
-	xdp  *XDPMD
-}
-
 // fastExec runs the fast form (fast.go) over data with exec's semantics,
 // without counting the budget (programs with a fast form cannot exhaust it)
-// and without call frames (they make no local call). Loads of data are
-// checked inline; every other memory access goes out of line through loadAny
-// and storeAny, which check it against the region it falls in.
+// and without call frames (they make no local call). It runs inline the
+// loads and stores of data (the packet, or Run's memory) and of the stack;
+// at any other access (the context, a fault), a helper call or an atomic
+// operation, it hands the rest of the run over to exec, which takes it from
+// that instruction (resume).
 //
 // Run, RunSocket and RunXDP call it for every program, and it hands those
-// without a fast form to exec (through run, runSocket and runXDP): that way
-// they make one call and are small enough to be inlined into their callers.
-// It takes its arguments one by one, not in a run, for the same reason.
+// without a fast form to exec (runExec): that way they make one call and are
+// small enough to be inlined into their callers.
 func (vm *VM) fastExec(data []byte, kind runKind, skb *SKBuff, xdp *XDPMD) (uint64, error) {
 	f := vm.fast
 	if f == nil {
-		switch kind {
-		case runSocket:
-			return vm.runSocket(data, skb)
-		case runXDP:
-			return vm.runXDP(data, xdp)
-		}
-		return vm.run(data)
+		return vm.runExec(data, kind, skb, xdp)
 	}
-	if vm.stackDirty < uint64(len(vm.stack)) {
+	if f.stores && vm.stackDirty < uint64(len(vm.stack)) {
 		vm.clearStack()
 	}
-	// The registers at the start: after the prologue (fast.go) in
-	// RunSocket and RunXDP, as exec has them in Run.
+	// Set the registers the program may read before writing them, to
+	// their values at its start: after the prologue (fast.go) in
+	// RunSocket and RunXDP, at slot 0 in Run.
 	st := &f.entry[kind&3]
-	r := st.regs // r0-r10, and regZero; indexes are masked with 15 so they need no bounds check
-	pc := st.start
-	dataRegion := uint64(regionPacket)
-	if kind == runMem {
-		dataRegion = regionMem
-		r[2] = uint64(len(data))
-	} else if st.hasEnd {
-		r[st.endReg&15] = packetBase + uint64(len(data))
+	r := &vm.fregs
+	r[st.lenReg&15] = st.lenBase + uint64(len(data))
+	if n := st.n; n > 0 {
+		r[st.init[0].reg&15] = st.init[0].val
+		if n > 1 {
+			r[st.init[1].reg&15] = st.init[1].val
+			for _, v := range st.more {
+				r[v.reg&15] = v.val
+			}
+		}
 	}
-	var rn run // for the accesses made out of line; set field by field, as a literal is built aside and copied
-	rn.data, rn.kind, rn.skb, rn.xdp = data, kind, skb, xdp
+	pc := st.start
+	dataRegion := st.dataRegion
 	insts := f.insts
 	pkt := data // what LD_ABS/LD_IND read: the packet, or Run's memory
 	for {
@@ -217,78 +195,102 @@ func (vm *VM) fastExec(data []byte, kind runKind, skb *SKBuff, xdp *XDPMD) (uint
 		case opSwap64:
 			r[in.dst&15] = bits.ReverseBytes64(r[in.dst&15])
 
-		// Loads from memory: the packet region inline, the rest out of line.
-		case opLdxB:
+		// Loads from data and the stack inline; any other goes to exec.
+		case opLdxB, opLdxSB:
 			a := r[in.src&15] + uint64(int64(in.off))
-			if p, o := data, a&0xffffffff; a>>32 == dataRegion && o < uint64(len(p)) {
-				r[in.dst&15] = uint64(p[o])
-			} else if v, err := vm.loadAny(&rn, a, 1); err == nil {
-				r[in.dst&15] = v
+			o := a & 0xffffffff
+			var v uint64
+			if a>>32 == dataRegion && o < uint64(len(data)) {
+				v = uint64(data[o])
+			} else if s := vm.stack; a>>32 == regionStack && o < uint64(len(s)) {
+				v = uint64(s[o])
 			} else {
-				return 0, &RunError{PC: pc - 1, Err: err}
+				return vm.resume(pc-1, r, data, kind, skb, xdp)
 			}
-		case opLdxH:
-			a := r[in.src&15] + uint64(int64(in.off))
-			if p, o := data, a&0xffffffff; a>>32 == dataRegion && o+2 <= uint64(len(p)) {
-				r[in.dst&15] = uint64(p[o]) | uint64(p[o+1])<<8
-			} else if v, err := vm.loadAny(&rn, a, 2); err == nil {
-				r[in.dst&15] = v
-			} else {
-				return 0, &RunError{PC: pc - 1, Err: err}
-			}
-		case opLdxW:
-			a := r[in.src&15] + uint64(int64(in.off))
-			if p, o := data, a&0xffffffff; a>>32 == dataRegion && o+4 <= uint64(len(p)) {
-				r[in.dst&15] = uint64(le.Uint32(p[o:]))
-			} else if v, err := vm.loadAny(&rn, a, 4); err == nil {
-				r[in.dst&15] = v
-			} else {
-				return 0, &RunError{PC: pc - 1, Err: err}
-			}
-		case opLdxHBE:
-			a := r[in.src&15] + uint64(int64(in.off))
-			if p, o := data, a&0xffffffff; a>>32 == dataRegion && o+2 <= uint64(len(p)) {
-				r[in.dst&15] = uint64(p[o])<<8 | uint64(p[o+1])
-			} else if v, err := vm.loadAny(&rn, a, 2); err == nil {
-				r[in.dst&15] = uint64(bits.ReverseBytes16(uint16(v)))
-			} else {
-				return 0, &RunError{PC: pc - 1, Err: err}
-			}
-			pc++
-		case opLdxWBE:
-			a := r[in.src&15] + uint64(int64(in.off))
-			if p, o := data, a&0xffffffff; a>>32 == dataRegion && o+4 <= uint64(len(p)) {
-				r[in.dst&15] = uint64(bits.ReverseBytes32(le.Uint32(p[o:])))
-			} else if v, err := vm.loadAny(&rn, a, 4); err == nil {
-				r[in.dst&15] = uint64(bits.ReverseBytes32(uint32(v)))
-			} else {
-				return 0, &RunError{PC: pc - 1, Err: err}
-			}
-			pc++
-		case opLdxDW, opLdxSB, opLdxSH, opLdxSW:
-			a := r[in.src&15] + uint64(int64(in.off))
-			v, err := vm.loadAny(&rn, a, loadSize(in.op))
-			if err != nil {
-				return 0, &RunError{PC: pc - 1, Err: err}
-			}
-			switch in.op {
-			case opLdxSB:
+			if in.op == opLdxSB {
 				v = uint64(int64(int8(v)))
-			case opLdxSH:
-				v = uint64(int64(int16(v)))
-			case opLdxSW:
-				v = uint64(int64(int32(v)))
 			}
 			r[in.dst&15] = v
-
-		// Stores, all out of line.
-		case opStB, opStH, opStW, opStDW:
-			if err := vm.storeAny(&rn, r[in.dst&15]+uint64(int64(in.off)), storeSize(in.op), in.imm); err != nil {
-				return 0, &RunError{PC: pc - 1, Err: err}
+		case opLdxH, opLdxSH, opLdxHBE:
+			a := r[in.src&15] + uint64(int64(in.off))
+			o := a & 0xffffffff
+			var v uint16
+			if a>>32 == dataRegion && o+2 <= uint64(len(data)) {
+				v = le.Uint16(data[o:])
+			} else if s := vm.stack; a>>32 == regionStack && o+2 <= uint64(len(s)) {
+				v = le.Uint16(s[o:])
+			} else {
+				return vm.resume(pc-1, r, data, kind, skb, xdp)
 			}
-		case opStxB, opStxH, opStxW, opStxDW:
-			if err := vm.storeAny(&rn, r[in.dst&15]+uint64(int64(in.off)), storeSize(in.op), r[in.src&15]); err != nil {
-				return 0, &RunError{PC: pc - 1, Err: err}
+			switch in.op {
+			case opLdxH:
+				r[in.dst&15] = uint64(v)
+			case opLdxSH:
+				r[in.dst&15] = uint64(int64(int16(v)))
+			default: // and its be16
+				r[in.dst&15] = uint64(bits.ReverseBytes16(v))
+				pc++
+			}
+		case opLdxW, opLdxSW, opLdxWBE:
+			a := r[in.src&15] + uint64(int64(in.off))
+			o := a & 0xffffffff
+			var v uint32
+			if a>>32 == dataRegion && o+4 <= uint64(len(data)) {
+				v = le.Uint32(data[o:])
+			} else if s := vm.stack; a>>32 == regionStack && o+4 <= uint64(len(s)) {
+				v = le.Uint32(s[o:])
+			} else {
+				return vm.resume(pc-1, r, data, kind, skb, xdp)
+			}
+			switch in.op {
+			case opLdxW:
+				r[in.dst&15] = uint64(v)
+			case opLdxSW:
+				r[in.dst&15] = uint64(int64(int32(v)))
+			default: // and its be32
+				r[in.dst&15] = uint64(bits.ReverseBytes32(v))
+				pc++
+			}
+		case opLdxDW:
+			a := r[in.src&15] + uint64(int64(in.off))
+			o := a & 0xffffffff
+			if a>>32 == dataRegion && o+8 <= uint64(len(data)) {
+				r[in.dst&15] = le.Uint64(data[o:])
+			} else if s := vm.stack; a>>32 == regionStack && o+8 <= uint64(len(s)) {
+				r[in.dst&15] = le.Uint64(s[o:])
+			} else {
+				return vm.resume(pc-1, r, data, kind, skb, xdp)
+			}
+
+		// Stores to the stack, and to data where it is writable (not in
+		// RunSocket), inline; any other goes to exec.
+		case opStB, opStH, opStW, opStDW, opStxB, opStxH, opStxW, opStxDW:
+			v := in.imm
+			if in.op >= opStxB {
+				v = r[in.src&15]
+			}
+			a := r[in.dst&15] + uint64(int64(in.off))
+			o, n := a&0xffffffff, storeSize(in.op)
+			var b []byte
+			if s := vm.stack; a>>32 == regionStack && o+n <= uint64(len(s)) {
+				b = s[o : o+n]
+				if o < vm.stackDirty {
+					vm.stackDirty = o
+				}
+			} else if a>>32 == dataRegion && kind != runSocket && o+n <= uint64(len(data)) {
+				b = data[o : o+n]
+			} else {
+				return vm.resume(pc-1, r, data, kind, skb, xdp)
+			}
+			switch n {
+			case 1:
+				b[0] = byte(v)
+			case 2:
+				le.PutUint16(b, uint16(v))
+			case 4:
+				le.PutUint32(b, uint32(v))
+			default:
+				le.PutUint64(b, v)
 			}
 
 		case opLddw:
@@ -301,13 +303,19 @@ func (vm *VM) fastExec(data []byte, kind runKind, skb *SKBuff, xdp *XDPMD) (uint
 			if o < 0 || o > len(pkt)-1 {
 				return 0, nil
 			}
-			r[0], r[1], r[2], r[3], r[4], r[5] = uint64(pkt[o]), 0, 0, 0, 0, 0
+			r[0] = uint64(pkt[o])
+			if in.aux != 0 { // r1 to r5 may be read: clear them as the load does
+				r[1], r[2], r[3], r[4], r[5] = 0, 0, 0, 0, 0
+			}
 		case opLdIndH:
 			o := int(int32(uint32(r[in.src&15]) + uint32(in.imm)))
 			if o < 0 || o > len(pkt)-2 {
 				return 0, nil
 			}
-			r[0], r[1], r[2], r[3], r[4], r[5] = uint64(pkt[o])<<8|uint64(pkt[o+1]), 0, 0, 0, 0, 0
+			r[0] = uint64(pkt[o])<<8 | uint64(pkt[o+1])
+			if in.aux != 0 { // r1 to r5 may be read: clear them as the load does
+				r[1], r[2], r[3], r[4], r[5] = 0, 0, 0, 0, 0
+			}
 		case opLdIndW:
 			o := int(int32(uint32(r[in.src&15]) + uint32(in.imm)))
 			if o < 0 || o > len(pkt)-4 {
@@ -496,11 +504,7 @@ func (vm *VM) fastExec(data []byte, kind runKind, skb *SKBuff, xdp *XDPMD) (uint
 			}
 
 		case opCall:
-			v, err := vm.helpers[in.imm](r[1], r[2], r[3], r[4], r[5])
-			if err != nil {
-				return 0, &RunError{PC: pc - 1, Err: fmt.Errorf("helper: %w", err)}
-			}
-			r[0] = v
+			return vm.resume(pc-1, r, data, kind, skb, xdp)
 		case opExit:
 			return r[0], nil
 
@@ -511,7 +515,10 @@ func (vm *VM) fastExec(data []byte, kind runKind, skb *SKBuff, xdp *XDPMD) (uint
 				return 0, nil
 			}
 			v := uint64(pkt[o])
-			r[0], r[1], r[2], r[3], r[4], r[5] = v, 0, 0, 0, 0, 0
+			r[0] = v
+			if in.aux != 0 { // r1 to r5 may be read: clear them as the load does
+				r[1], r[2], r[3], r[4], r[5] = 0, 0, 0, 0, 0
+			}
 			if uint32(v) == uint32(in.imm>>32) {
 				pc = int(in.off)
 			} else {
@@ -523,7 +530,10 @@ func (vm *VM) fastExec(data []byte, kind runKind, skb *SKBuff, xdp *XDPMD) (uint
 				return 0, nil
 			}
 			v := uint64(pkt[o])
-			r[0], r[1], r[2], r[3], r[4], r[5] = v, 0, 0, 0, 0, 0
+			r[0] = v
+			if in.aux != 0 { // r1 to r5 may be read: clear them as the load does
+				r[1], r[2], r[3], r[4], r[5] = 0, 0, 0, 0, 0
+			}
 			if uint32(v) != uint32(in.imm>>32) {
 				pc = int(in.off)
 			} else {
@@ -535,7 +545,10 @@ func (vm *VM) fastExec(data []byte, kind runKind, skb *SKBuff, xdp *XDPMD) (uint
 				return 0, nil
 			}
 			v := uint64(pkt[o])
-			r[0], r[1], r[2], r[3], r[4], r[5] = v, 0, 0, 0, 0, 0
+			r[0] = v
+			if in.aux != 0 { // r1 to r5 may be read: clear them as the load does
+				r[1], r[2], r[3], r[4], r[5] = 0, 0, 0, 0, 0
+			}
 			if uint32(v) > uint32(in.imm>>32) {
 				pc = int(in.off)
 			} else {
@@ -547,7 +560,10 @@ func (vm *VM) fastExec(data []byte, kind runKind, skb *SKBuff, xdp *XDPMD) (uint
 				return 0, nil
 			}
 			v := uint64(pkt[o])
-			r[0], r[1], r[2], r[3], r[4], r[5] = v, 0, 0, 0, 0, 0
+			r[0] = v
+			if in.aux != 0 { // r1 to r5 may be read: clear them as the load does
+				r[1], r[2], r[3], r[4], r[5] = 0, 0, 0, 0, 0
+			}
 			if uint32(v) >= uint32(in.imm>>32) {
 				pc = int(in.off)
 			} else {
@@ -559,7 +575,10 @@ func (vm *VM) fastExec(data []byte, kind runKind, skb *SKBuff, xdp *XDPMD) (uint
 				return 0, nil
 			}
 			v := uint64(pkt[o])
-			r[0], r[1], r[2], r[3], r[4], r[5] = v, 0, 0, 0, 0, 0
+			r[0] = v
+			if in.aux != 0 { // r1 to r5 may be read: clear them as the load does
+				r[1], r[2], r[3], r[4], r[5] = 0, 0, 0, 0, 0
+			}
 			if uint32(v) < uint32(in.imm>>32) {
 				pc = int(in.off)
 			} else {
@@ -571,7 +590,10 @@ func (vm *VM) fastExec(data []byte, kind runKind, skb *SKBuff, xdp *XDPMD) (uint
 				return 0, nil
 			}
 			v := uint64(pkt[o])
-			r[0], r[1], r[2], r[3], r[4], r[5] = v, 0, 0, 0, 0, 0
+			r[0] = v
+			if in.aux != 0 { // r1 to r5 may be read: clear them as the load does
+				r[1], r[2], r[3], r[4], r[5] = 0, 0, 0, 0, 0
+			}
 			if uint32(v) <= uint32(in.imm>>32) {
 				pc = int(in.off)
 			} else {
@@ -583,7 +605,10 @@ func (vm *VM) fastExec(data []byte, kind runKind, skb *SKBuff, xdp *XDPMD) (uint
 				return 0, nil
 			}
 			v := uint64(pkt[o])
-			r[0], r[1], r[2], r[3], r[4], r[5] = v, 0, 0, 0, 0, 0
+			r[0] = v
+			if in.aux != 0 { // r1 to r5 may be read: clear them as the load does
+				r[1], r[2], r[3], r[4], r[5] = 0, 0, 0, 0, 0
+			}
 			if uint32(v)&uint32(in.imm>>32) != 0 {
 				pc = int(in.off)
 			} else {
@@ -595,7 +620,10 @@ func (vm *VM) fastExec(data []byte, kind runKind, skb *SKBuff, xdp *XDPMD) (uint
 				return 0, nil
 			}
 			v := uint64(pkt[o])<<8 | uint64(pkt[o+1])
-			r[0], r[1], r[2], r[3], r[4], r[5] = v, 0, 0, 0, 0, 0
+			r[0] = v
+			if in.aux != 0 { // r1 to r5 may be read: clear them as the load does
+				r[1], r[2], r[3], r[4], r[5] = 0, 0, 0, 0, 0
+			}
 			if uint32(v) == uint32(in.imm>>32) {
 				pc = int(in.off)
 			} else {
@@ -607,7 +635,10 @@ func (vm *VM) fastExec(data []byte, kind runKind, skb *SKBuff, xdp *XDPMD) (uint
 				return 0, nil
 			}
 			v := uint64(pkt[o])<<8 | uint64(pkt[o+1])
-			r[0], r[1], r[2], r[3], r[4], r[5] = v, 0, 0, 0, 0, 0
+			r[0] = v
+			if in.aux != 0 { // r1 to r5 may be read: clear them as the load does
+				r[1], r[2], r[3], r[4], r[5] = 0, 0, 0, 0, 0
+			}
 			if uint32(v) != uint32(in.imm>>32) {
 				pc = int(in.off)
 			} else {
@@ -619,7 +650,10 @@ func (vm *VM) fastExec(data []byte, kind runKind, skb *SKBuff, xdp *XDPMD) (uint
 				return 0, nil
 			}
 			v := uint64(pkt[o])<<8 | uint64(pkt[o+1])
-			r[0], r[1], r[2], r[3], r[4], r[5] = v, 0, 0, 0, 0, 0
+			r[0] = v
+			if in.aux != 0 { // r1 to r5 may be read: clear them as the load does
+				r[1], r[2], r[3], r[4], r[5] = 0, 0, 0, 0, 0
+			}
 			if uint32(v) > uint32(in.imm>>32) {
 				pc = int(in.off)
 			} else {
@@ -631,7 +665,10 @@ func (vm *VM) fastExec(data []byte, kind runKind, skb *SKBuff, xdp *XDPMD) (uint
 				return 0, nil
 			}
 			v := uint64(pkt[o])<<8 | uint64(pkt[o+1])
-			r[0], r[1], r[2], r[3], r[4], r[5] = v, 0, 0, 0, 0, 0
+			r[0] = v
+			if in.aux != 0 { // r1 to r5 may be read: clear them as the load does
+				r[1], r[2], r[3], r[4], r[5] = 0, 0, 0, 0, 0
+			}
 			if uint32(v) >= uint32(in.imm>>32) {
 				pc = int(in.off)
 			} else {
@@ -643,7 +680,10 @@ func (vm *VM) fastExec(data []byte, kind runKind, skb *SKBuff, xdp *XDPMD) (uint
 				return 0, nil
 			}
 			v := uint64(pkt[o])<<8 | uint64(pkt[o+1])
-			r[0], r[1], r[2], r[3], r[4], r[5] = v, 0, 0, 0, 0, 0
+			r[0] = v
+			if in.aux != 0 { // r1 to r5 may be read: clear them as the load does
+				r[1], r[2], r[3], r[4], r[5] = 0, 0, 0, 0, 0
+			}
 			if uint32(v) < uint32(in.imm>>32) {
 				pc = int(in.off)
 			} else {
@@ -655,7 +695,10 @@ func (vm *VM) fastExec(data []byte, kind runKind, skb *SKBuff, xdp *XDPMD) (uint
 				return 0, nil
 			}
 			v := uint64(pkt[o])<<8 | uint64(pkt[o+1])
-			r[0], r[1], r[2], r[3], r[4], r[5] = v, 0, 0, 0, 0, 0
+			r[0] = v
+			if in.aux != 0 { // r1 to r5 may be read: clear them as the load does
+				r[1], r[2], r[3], r[4], r[5] = 0, 0, 0, 0, 0
+			}
 			if uint32(v) <= uint32(in.imm>>32) {
 				pc = int(in.off)
 			} else {
@@ -667,7 +710,10 @@ func (vm *VM) fastExec(data []byte, kind runKind, skb *SKBuff, xdp *XDPMD) (uint
 				return 0, nil
 			}
 			v := uint64(pkt[o])<<8 | uint64(pkt[o+1])
-			r[0], r[1], r[2], r[3], r[4], r[5] = v, 0, 0, 0, 0, 0
+			r[0] = v
+			if in.aux != 0 { // r1 to r5 may be read: clear them as the load does
+				r[1], r[2], r[3], r[4], r[5] = 0, 0, 0, 0, 0
+			}
 			if uint32(v)&uint32(in.imm>>32) != 0 {
 				pc = int(in.off)
 			} else {
@@ -679,7 +725,10 @@ func (vm *VM) fastExec(data []byte, kind runKind, skb *SKBuff, xdp *XDPMD) (uint
 				return 0, nil
 			}
 			v := uint64(pkt[o])<<24 | uint64(pkt[o+1])<<16 | uint64(pkt[o+2])<<8 | uint64(pkt[o+3])
-			r[0], r[1], r[2], r[3], r[4], r[5] = v, 0, 0, 0, 0, 0
+			r[0] = v
+			if in.aux != 0 { // r1 to r5 may be read: clear them as the load does
+				r[1], r[2], r[3], r[4], r[5] = 0, 0, 0, 0, 0
+			}
 			if uint32(v) == uint32(in.imm>>32) {
 				pc = int(in.off)
 			} else {
@@ -691,7 +740,10 @@ func (vm *VM) fastExec(data []byte, kind runKind, skb *SKBuff, xdp *XDPMD) (uint
 				return 0, nil
 			}
 			v := uint64(pkt[o])<<24 | uint64(pkt[o+1])<<16 | uint64(pkt[o+2])<<8 | uint64(pkt[o+3])
-			r[0], r[1], r[2], r[3], r[4], r[5] = v, 0, 0, 0, 0, 0
+			r[0] = v
+			if in.aux != 0 { // r1 to r5 may be read: clear them as the load does
+				r[1], r[2], r[3], r[4], r[5] = 0, 0, 0, 0, 0
+			}
 			if uint32(v) != uint32(in.imm>>32) {
 				pc = int(in.off)
 			} else {
@@ -703,7 +755,10 @@ func (vm *VM) fastExec(data []byte, kind runKind, skb *SKBuff, xdp *XDPMD) (uint
 				return 0, nil
 			}
 			v := uint64(pkt[o])<<24 | uint64(pkt[o+1])<<16 | uint64(pkt[o+2])<<8 | uint64(pkt[o+3])
-			r[0], r[1], r[2], r[3], r[4], r[5] = v, 0, 0, 0, 0, 0
+			r[0] = v
+			if in.aux != 0 { // r1 to r5 may be read: clear them as the load does
+				r[1], r[2], r[3], r[4], r[5] = 0, 0, 0, 0, 0
+			}
 			if uint32(v) > uint32(in.imm>>32) {
 				pc = int(in.off)
 			} else {
@@ -715,7 +770,10 @@ func (vm *VM) fastExec(data []byte, kind runKind, skb *SKBuff, xdp *XDPMD) (uint
 				return 0, nil
 			}
 			v := uint64(pkt[o])<<24 | uint64(pkt[o+1])<<16 | uint64(pkt[o+2])<<8 | uint64(pkt[o+3])
-			r[0], r[1], r[2], r[3], r[4], r[5] = v, 0, 0, 0, 0, 0
+			r[0] = v
+			if in.aux != 0 { // r1 to r5 may be read: clear them as the load does
+				r[1], r[2], r[3], r[4], r[5] = 0, 0, 0, 0, 0
+			}
 			if uint32(v) >= uint32(in.imm>>32) {
 				pc = int(in.off)
 			} else {
@@ -727,7 +785,10 @@ func (vm *VM) fastExec(data []byte, kind runKind, skb *SKBuff, xdp *XDPMD) (uint
 				return 0, nil
 			}
 			v := uint64(pkt[o])<<24 | uint64(pkt[o+1])<<16 | uint64(pkt[o+2])<<8 | uint64(pkt[o+3])
-			r[0], r[1], r[2], r[3], r[4], r[5] = v, 0, 0, 0, 0, 0
+			r[0] = v
+			if in.aux != 0 { // r1 to r5 may be read: clear them as the load does
+				r[1], r[2], r[3], r[4], r[5] = 0, 0, 0, 0, 0
+			}
 			if uint32(v) < uint32(in.imm>>32) {
 				pc = int(in.off)
 			} else {
@@ -739,7 +800,10 @@ func (vm *VM) fastExec(data []byte, kind runKind, skb *SKBuff, xdp *XDPMD) (uint
 				return 0, nil
 			}
 			v := uint64(pkt[o])<<24 | uint64(pkt[o+1])<<16 | uint64(pkt[o+2])<<8 | uint64(pkt[o+3])
-			r[0], r[1], r[2], r[3], r[4], r[5] = v, 0, 0, 0, 0, 0
+			r[0] = v
+			if in.aux != 0 { // r1 to r5 may be read: clear them as the load does
+				r[1], r[2], r[3], r[4], r[5] = 0, 0, 0, 0, 0
+			}
 			if uint32(v) <= uint32(in.imm>>32) {
 				pc = int(in.off)
 			} else {
@@ -751,7 +815,10 @@ func (vm *VM) fastExec(data []byte, kind runKind, skb *SKBuff, xdp *XDPMD) (uint
 				return 0, nil
 			}
 			v := uint64(pkt[o])<<24 | uint64(pkt[o+1])<<16 | uint64(pkt[o+2])<<8 | uint64(pkt[o+3])
-			r[0], r[1], r[2], r[3], r[4], r[5] = v, 0, 0, 0, 0, 0
+			r[0] = v
+			if in.aux != 0 { // r1 to r5 may be read: clear them as the load does
+				r[1], r[2], r[3], r[4], r[5] = 0, 0, 0, 0, 0
+			}
 			if uint32(v)&uint32(in.imm>>32) != 0 {
 				pc = int(in.off)
 			} else {
@@ -763,7 +830,10 @@ func (vm *VM) fastExec(data []byte, kind runKind, skb *SKBuff, xdp *XDPMD) (uint
 			if o < 0 || o >= len(pkt) {
 				return 0, nil
 			}
-			r[0], r[1], r[2], r[3], r[4], r[5] = uint64(pkt[o]&15)<<2, 0, 0, 0, 0, 0
+			r[0] = uint64(pkt[o]&15) << 2
+			if in.aux != 0 { // r1 to r5 may be read: clear them as the load does
+				r[1], r[2], r[3], r[4], r[5] = 0, 0, 0, 0, 0
+			}
 			r[in.dst&15] = r[0]
 			r[0] = uint64(uint32(r[in.src&15]))
 			pc += 5
@@ -791,19 +861,6 @@ func (vm *VM) fastExec(data []byte, kind runKind, skb *SKBuff, xdp *XDPMD) (uint
 	}
 }
 
-// loadSize gives the width in bytes of a load operation.
-func loadSize(o op) uint64 {
-	switch o {
-	case opLdxB, opLdxSB:
-		return 1
-	case opLdxH, opLdxSH:
-		return 2
-	case opLdxW, opLdxSW:
-		return 4
-	}
-	return 8
-}
-
 // storeSize gives the width in bytes of a store operation.
 func storeSize(o op) uint64 {
 	switch o {
@@ -815,93 +872,4 @@ func storeSize(o op) uint64 {
 		return 4
 	}
 	return 8
-}
-
-// loadAny reads the n-byte (1, 2, 4 or 8) little-endian value at address a
-// for a run of the fast form: any region, the context included.
-func (vm *VM) loadAny(rn *run, a, n uint64) (uint64, error) {
-	off := a & 0xffffffff
-	var buf []byte
-	switch a >> 32 {
-	case regionStack:
-		buf = vm.stack
-	case regionCtx:
-		c := context{pktLen: uint64(len(rn.data))}
-		switch rn.kind {
-		case runSocket:
-			c.kind, c.skb = ctxSKB, rn.skb
-			if c.skb == nil {
-				c.skb = &SKBuff{Len: uint32(len(rn.data))}
-			}
-		case runXDP:
-			c.kind, c.xdp = ctxXDP, rn.xdp
-			if c.xdp == nil {
-				c.xdp = &XDPMD{}
-			}
-		}
-		if v, ok := c.load(off, n); ok {
-			return v, nil
-		}
-		return 0, memFault("load", a, n)
-	case regionPacket:
-		if rn.kind != runMem {
-			buf = rn.data
-		}
-	case regionMem:
-		if rn.kind == runMem {
-			buf = rn.data
-		}
-	}
-	if off+n > uint64(len(buf)) {
-		return 0, memFault("load", a, n)
-	}
-	b := buf[off : off+n]
-	switch n {
-	case 1:
-		return uint64(b[0]), nil
-	case 2:
-		return uint64(le.Uint16(b)), nil
-	case 4:
-		return uint64(le.Uint32(b)), nil
-	}
-	return le.Uint64(b), nil
-}
-
-// storeAny writes the low n bytes (1, 2, 4 or 8) of v little-endian at
-// address a for a run of the fast form: the stack, the packet of RunXDP or
-// the memory of Run. It records how much of the stack needs clearing before
-// the next run.
-func (vm *VM) storeAny(rn *run, a, n, v uint64) error {
-	off := a & 0xffffffff
-	var buf []byte
-	switch a >> 32 {
-	case regionStack:
-		buf = vm.stack
-	case regionPacket:
-		if rn.kind == runXDP {
-			buf = rn.data
-		}
-	case regionMem:
-		if rn.kind == runMem {
-			buf = rn.data
-		}
-	}
-	if off+n > uint64(len(buf)) {
-		return memFault("store", a, n)
-	}
-	if a>>32 == regionStack && off < vm.stackDirty {
-		vm.stackDirty = off
-	}
-	b := buf[off : off+n]
-	switch n {
-	case 1:
-		b[0] = byte(v)
-	case 2:
-		le.PutUint16(b, uint16(v))
-	case 4:
-		le.PutUint32(b, uint32(v))
-	default:
-		le.PutUint64(b, v)
-	}
-	return nil
 }

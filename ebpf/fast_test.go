@@ -38,18 +38,30 @@ func outcomeOf(r0 uint64, err error, mem []byte) outcome {
 }
 
 // runAllWays runs vm in the three calling conventions on copies of mem and
-// returns their outcomes.
+// returns their outcomes. Before each run it fills the fast form's registers
+// r0 to r9 with junk: a run must not read what it did not set.
 func runAllWays(vm *VM, mem []byte, skb *SKBuff, md *XDPMD) [3]outcome {
+	poison(vm)
 	m := bytes.Clone(mem)
 	r0, err := vm.Run(m)
 	a := outcomeOf(r0, err, m)
+	poison(vm)
 	m = bytes.Clone(mem)
 	v, err := vm.RunSocket(m, skb)
 	b := outcomeOf(uint64(v), err, m)
+	poison(vm)
 	m = bytes.Clone(mem)
 	v, err = vm.RunXDP(m, md)
 	c := outcomeOf(uint64(v), err, m)
 	return [3]outcome{a, b, c}
+}
+
+// poison fills r0 to r9 of the fast form's registers with values no run
+// sets (see runAllWays).
+func poison(vm *VM) {
+	for i := 0; i < regFP; i++ {
+		vm.fregs[i] = 0x5a5a_0000_0000_5a5a | uint64(i)<<24
+	}
 }
 
 // checkSameAsExec fails the test when vm's fast form and exec disagree on

@@ -84,6 +84,10 @@ type VM struct {
 	frames     [MaxCallDepth]frame
 	scratchSKB SKBuff // the context of RunSocket(pkt, nil)
 	zeroXDP    XDPMD  // the context of RunXDP(pkt, nil)
+	// The registers of the fast form (fast_exec.go), r0 to r10 and
+	// regZero: r10 and regZero never change, the others are set where a
+	// run needs them.
+	fregs [16]uint64
 }
 
 // frame records what a local call must restore on return.
@@ -172,6 +176,7 @@ func (vm *VM) initState() {
 	vm.stackDirty = uint64(len(vm.stack))
 	vm.regions[regionStack] = vm.stack
 	vm.writable[regionStack] = true
+	vm.fregs[regFP] = stackBase + uint64(len(vm.stack))
 }
 
 // Clone returns a new VM that shares vm's decoded program and configuration
@@ -191,18 +196,9 @@ func (vm *VM) Len() int { return len(vm.insts) }
 // zeroed stack, and the result is the full 64-bit r0. The program may write
 // to mem (in place). Legacy LD_ABS/LD_IND read mem as the packet.
 func (vm *VM) Run(mem []byte) (uint64, error) {
-	return vm.fastExec(mem, runMem, nil, nil) // which hands programs without a fast form to run
-}
-
-// run is Run for programs without a fast form.
-func (vm *VM) run(mem []byte) (uint64, error) {
-	vm.begin()
-	vm.regions[regionMem] = mem
-	vm.writable[regionMem] = true
-	vm.pkt = mem
-	r0, err := vm.exec(memBase, uint64(len(mem)))
-	vm.end()
-	return r0, err
+	// One call, so that Run is inlined: fastExec hands programs without a
+	// fast form to runExec.
+	return vm.fastExec(mem, runMem, nil, nil)
 }
 
 // RunSocket runs the program as a socket filter (or TC classifier) on pkt:
@@ -213,25 +209,8 @@ func (vm *VM) run(mem []byte) (uint64, error) {
 // whose other fields are zero. The result is r0 truncated to 32 bits: for a
 // socket filter, the number of bytes to keep, 0 meaning drop.
 func (vm *VM) RunSocket(pkt []byte, skb *SKBuff) (uint32, error) {
-	// One call, so that RunSocket is inlined: fastExec hands programs
-	// without a fast form to runSocket.
-	r0, err := vm.fastExec(pkt, runSocket, skb, nil)
+	r0, err := vm.fastExec(pkt, runSocket, skb, nil) // inlined, as Run
 	return uint32(r0), err
-}
-
-// runSocket is RunSocket for programs without a fast form.
-func (vm *VM) runSocket(pkt []byte, skb *SKBuff) (uint64, error) {
-	vm.begin()
-	if skb == nil {
-		vm.scratchSKB = SKBuff{Len: uint32(len(pkt))}
-		skb = &vm.scratchSKB
-	}
-	vm.regions[regionPacket] = pkt
-	vm.pkt = pkt
-	vm.ctx = context{kind: ctxSKB, skb: skb, pktLen: uint64(len(pkt))}
-	r0, err := vm.exec(ctxBase, 0)
-	vm.end()
-	return r0, err
 }
 
 // RunXDP runs the program as an XDP program on pkt: r1 points to a struct
@@ -240,22 +219,60 @@ func (vm *VM) runSocket(pkt []byte, skb *SKBuff) (uint64, error) {
 // place). Legacy LD_ABS/LD_IND read pkt too, which Linux does not allow for
 // XDP. The result is r0 truncated to 32 bits, the XDP action.
 func (vm *VM) RunXDP(pkt []byte, md *XDPMD) (uint32, error) {
-	r0, err := vm.fastExec(pkt, runXDP, nil, md) // inlined, as RunSocket
+	r0, err := vm.fastExec(pkt, runXDP, nil, md) // inlined, as Run
 	return uint32(r0), err
 }
 
-// runXDP is RunXDP for programs without a fast form.
-func (vm *VM) runXDP(pkt []byte, md *XDPMD) (uint64, error) {
+// runKind says which of Run, RunSocket and RunXDP a run is for, and so what
+// its data slice is.
+type runKind uint8
+
+const (
+	runMem    runKind = iota // Run: data is the writable memory region; no context
+	runSocket                // RunSocket: data is the read-only packet; __sk_buff context
+	runXDP                   // RunXDP: data is the writable packet; xdp_md context
+)
+
+// runExec runs a program that has no fast form in exec.
+func (vm *VM) runExec(data []byte, kind runKind, skb *SKBuff, xdp *XDPMD) (uint64, error) {
 	vm.begin()
-	if md == nil {
-		vm.zeroXDP = XDPMD{}
-		md = &vm.zeroXDP
+	var r [16]uint64
+	r[1] = ctxBase
+	if kind == runMem {
+		r[1], r[2] = memBase, uint64(len(data))
 	}
-	vm.regions[regionPacket] = pkt
-	vm.writable[regionPacket] = true
-	vm.pkt = pkt
-	vm.ctx = context{kind: ctxXDP, xdp: md, pktLen: uint64(len(pkt))}
-	r0, err := vm.exec(ctxBase, 0)
+	r[10] = stackBase + uint64(len(vm.stack))
+	return vm.resume(0, &r, data, kind, skb, xdp)
+}
+
+// resume runs the rest of a run in exec, from slot pc with registers r and
+// the stack as it is: the whole of a run for programs without a fast form,
+// and for the others what fastExec does not run itself. A nil skb or xdp
+// stands for a context whose fields are zero, but for the SKBuff's Len, which
+// is len(data).
+func (vm *VM) resume(pc int, r *[16]uint64, data []byte, kind runKind, skb *SKBuff, xdp *XDPMD) (uint64, error) {
+	switch kind {
+	case runSocket:
+		if skb == nil {
+			vm.scratchSKB = SKBuff{Len: uint32(len(data))}
+			skb = &vm.scratchSKB
+		}
+		vm.regions[regionPacket] = data
+		vm.ctx = context{kind: ctxSKB, skb: skb, pktLen: uint64(len(data))}
+	case runXDP:
+		if xdp == nil {
+			vm.zeroXDP = XDPMD{}
+			xdp = &vm.zeroXDP
+		}
+		vm.regions[regionPacket] = data
+		vm.writable[regionPacket] = true
+		vm.ctx = context{kind: ctxXDP, xdp: xdp, pktLen: uint64(len(data))}
+	default:
+		vm.regions[regionMem] = data
+		vm.writable[regionMem] = true
+	}
+	vm.pkt = data
+	r0, err := vm.execAt(pc, *r)
 	vm.end()
 	return r0, err
 }

@@ -8,20 +8,17 @@ import (
 
 var le = binary.LittleEndian
 
-// exec runs the program from slot 0 with r1 and r2 set and r10 at the top of
-// the stack. It never panics: the validator guarantees well-formed
-// instructions and in-range jump targets, and every memory access is checked
-// here.
-func (vm *VM) exec(r1, r2 uint64) (uint64, error) {
-	var r [16]uint64 // r0-r10; indexes are masked with 15 so they need no bounds check
-	r[1] = r1
-	r[2] = r2
-	r[10] = stackBase + uint64(len(vm.stack))
+// execAt runs the program from slot pc with registers r, the whole budget
+// available and no call frame. It never panics: the validator guarantees
+// well-formed instructions and in-range jump targets, and every memory access
+// is checked here.
+func (vm *VM) execAt(pc int, r [16]uint64) (uint64, error) {
+	// r holds r0-r10 (and regZero); indexes are masked with 15 so they need
+	// no bounds check.
 	insts := vm.insts
 	pkt := vm.pkt
 	steps := vm.budget
 	depth := 0
-	pc := 0
 	for {
 		in := &insts[pc]
 		if steps < uint64(in.cost) {
