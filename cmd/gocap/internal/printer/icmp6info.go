@@ -236,7 +236,7 @@ func (p *Printer) nodeInfo(b []byte, length int) {
 
 // Neighbor discovery (RFC 4861) message details printed with -v.
 
-var raFlags = []flagBit{{0x80, "managed"}, {0x40, "other stateful"}, {0x20, "home agent"}, {0x04, "proxy"}}
+var raFlags = []flagBit{{0x80, "managed"}, {0x40, "other stateful"}, {0x20, "home agent"}}
 
 var routerPrefs = [4]string{"medium", "high", "rsv", "low"}
 

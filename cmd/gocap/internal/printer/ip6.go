@@ -8,7 +8,12 @@ import (
 // ip6 prints an IPv6 packet and its extension headers.
 func (p *Printer) ip6(b []byte, length int) {
 	p.proto = "ip6"
-	need(b, 1)
+	if len(b) < 40 {
+		// tcpdump checks that the fixed header was captured before
+		// anything else, and returns normally.
+		p.print(" [|ip6]")
+		return
+	}
 	if length < 40 {
 		if !p.o.LinkHeader {
 			p.print("IP6 ")
@@ -58,7 +63,7 @@ func (p *Printer) ip6(b []byte, length int) {
 		rem = 0
 	}
 	first := true
-	for off < len(b) {
+	for first || off < len(b) {
 		if first && nh != 6 && nh != 17 && nh != 33 && nh != 132 {
 			p.printf("%s > %s: ", h.src, h.dst)
 		}
@@ -69,8 +74,10 @@ func (p *Printer) ip6(b []byte, length int) {
 		case 0, 60:
 			if nh == 0 {
 				p.print("HBH ")
+				p.proto = "hbhopt"
 			} else {
 				p.print("DSTOPT ")
+				p.proto = "dstopt"
 			}
 			hl := (int(u8(cp, 1)) + 1) * 8
 			need(cp, hl)
@@ -85,9 +92,9 @@ func (p *Printer) ip6(b []byte, length int) {
 			fo := binary.BigEndian.Uint16(cp[2:]) & 0xfff8
 			fl := 40 + plen - off - 8
 			if p.o.Verbose > 0 {
-				p.printf("frag (0x%08x:%d|%d)", binary.BigEndian.Uint32(cp[4:]), fo, fl)
+				p.printf("frag (0x%08x:%d|%d)", binary.BigEndian.Uint32(cp[4:]), fo, uint64(fl))
 			} else {
-				p.printf("frag (%d|%d)", fo, fl)
+				p.printf("frag (%d|%d)", fo, uint64(fl))
 			}
 			if fo != 0 {
 				return
