@@ -75,6 +75,11 @@ type oGraph struct {
 	seen      []*oBlock // scratch table of merge
 	deadAvail oState    // scratch availability of dead
 
+	// exit is the exit state visitThread computed for block exitOf, for
+	// the sweep to use.
+	exitOf *oBlock
+	exit   *oState
+
 	arena []*[oChunk]oBlock // blocks to reuse (see newBlock)
 	used  int               // blocks of arena in use
 }
@@ -304,6 +309,10 @@ func (g *oGraph) recycle() {
 		g.arena[i/oChunk][i%oChunk].releaseStates(g)
 	}
 	g.used = 0
+	if len(g.vn.slots) > 1024 {
+		// One large program should not make every later reset slow.
+		g.vn.slots, g.vn.start = nil, nil
+	}
 	clear(g.blocks)
 	g.blocks = g.blocks[:0]
 	g.root = nil

@@ -42,15 +42,37 @@ type vnKey struct {
 type vnTable struct {
 	slots []int32 // value number, 0 for an empty slot; len is a power of 2
 	keys  []vnKey
+
+	// The table as reset leaves it, for the current len(slots).
+	start []int32
 }
 
+// vnRoot is the number of values every sweep numbers first: the root's
+// registers on entry (one value for each, "whatever the program starts
+// with"), then the constant 0, which A and X hold.
+const vnRoot = nRegs + 1
+
+// reset empties the table and numbers the root's values: register i on
+// entry is value i+1 and the constant 0 is value nRegs+1.
 func (t *vnTable) reset() {
 	if t.slots == nil {
 		t.slots = make([]int32, 256)
-	} else {
-		clear(t.slots)
 	}
-	t.keys = append(t.keys[:0], vnKey{})
+	if len(t.start) != len(t.slots) {
+		clear(t.slots)
+		t.keys = append(t.keys[:0], vnKey{})
+		for i := range nRegs {
+			t.get(vnKey{op: vnOpPhi, a: -1, b: int32(i)})
+		}
+		t.constant(0)
+		t.start = append(t.start[:0], t.slots...)
+	}
+	copy(t.slots, t.start)
+	t.keys = t.keys[:1]
+	for i := range nRegs {
+		t.keys = append(t.keys, vnKey{op: vnOpPhi, a: -1, b: int32(i)})
+	}
+	t.keys = append(t.keys, vnKey{op: vnOpConst, k: 0})
 }
 
 func (k vnKey) hash() uint64 {
@@ -190,9 +212,16 @@ func (s *oState) meet(o *oState) {
 			s.regs[i] = -1
 		}
 	}
-	facts := s.facts[:0]
-	for _, f := range s.facts {
-		for _, g := range o.facts {
+	// The facts of both usually start with those of a common
+	// predecessor. A fact of s after that prefix can only be among o's
+	// after it: s holds no fact twice.
+	p := 0
+	for p < len(s.facts) && p < len(o.facts) && s.facts[p] == o.facts[p] {
+		p++
+	}
+	facts := s.facts[:p]
+	for _, f := range s.facts[p:] {
+		for _, g := range o.facts[p:] {
 			if f == g {
 				facts = append(facts, f)
 				break
@@ -583,11 +612,11 @@ func (g *oGraph) sweep(visitors ...func(b *oBlock, st *oState) bool) bool {
 			st = g.copyState(&oState{})
 			st.owner = b
 			for i := range st.regs {
-				st.regs[i] = g.vn.get(vnKey{op: vnOpPhi, a: -1, b: int32(i)})
+				st.regs[i] = int32(i + 1) // see reset
 			}
 			// The kernel and libpcap both start with A and X zero.
-			st.regs[regA] = g.vn.constant(0)
-			st.regs[regX] = g.vn.constant(0)
+			st.regs[regA] = vnRoot
+			st.regs[regX] = vnRoot
 		} else {
 			st = b.pending
 			if st == nil {
@@ -609,7 +638,14 @@ func (g *oGraph) sweep(visitors ...func(b *oBlock, st *oState) bool) bool {
 		if b.isRet() {
 			continue
 		}
-		out := g.exec(st, b)
+		var out *oState
+		if g.exitOf == b {
+			out = g.exit // visitThread's, see there
+		} else {
+			g.release(g.exit)
+			out = g.exec(st, b)
+		}
+		g.exitOf, g.exit = nil, nil
 		if b.jump() {
 			g.push(b.jt, out)
 			continue

@@ -14,7 +14,9 @@ func (g *oGraph) visitThread(b *oBlock, st *oState) bool {
 		return false
 	}
 	out := g.exec(st, b)
-	defer g.release(out)
+	// The sweep takes out as b's exit state: no visitor after this one
+	// changes b's statements.
+	g.exitOf, g.exit = b, out
 	if b.jump() {
 		t := g.thread(out, b.jt)
 		if t == b.jt {
