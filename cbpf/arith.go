@@ -12,8 +12,8 @@ type arth struct {
 	regno int
 }
 
-func (c *compiler) xferToX(a *arth) *stmt { return newStmt(ClassLDX|ModeMEM, uint32(a.regno)) }
-func (c *compiler) xferToA(a *arth) *stmt { return newStmt(ClassLD|ModeMEM, uint32(a.regno)) }
+func (c *compiler) xferToX(a *arth) *stmt { return c.newStmt(ClassLDX|ModeMEM, uint32(a.regno)) }
+func (c *compiler) xferToA(a *arth) *stmt { return c.newStmt(ClassLD|ModeMEM, uint32(a.regno)) }
 
 // relation compares two arithmetic expressions.
 func (c *compiler) relation(r *parser.Relation) *block {
@@ -73,13 +73,13 @@ func (c *compiler) arith(e parser.Arith) *arth {
 	case *parser.Len:
 		c.at(e)
 		reg := c.allocReg()
-		return &arth{s: []*stmt{newStmt(ClassLD|ModeLEN, 0), newStmt(ClassST, uint32(reg))}, regno: reg}
+		return &arth{s: []*stmt{c.newStmt(ClassLD|ModeLEN, 0), c.newStmt(ClassST, uint32(reg))}, regno: reg}
 	case *parser.ParenArith:
 		return c.arith(e.X)
 	case *parser.NegArith:
 		a := c.arith(e.X)
 		c.at(e)
-		a.s = append(a.s, c.xferToA(a), newStmt(ClassALU|ALUNeg, 0), newStmt(ClassST, uint32(a.regno)))
+		a.s = append(a.s, c.xferToA(a), c.newStmt(ClassALU|ALUNeg, 0), c.newStmt(ClassST, uint32(a.regno)))
 		return a
 	case *parser.BinaryArith:
 		a0 := c.arith(e.X)
@@ -97,7 +97,7 @@ func (c *compiler) arith(e parser.Arith) *arth {
 
 func (c *compiler) loadi(v uint32) *arth {
 	reg := c.allocReg()
-	return &arth{s: []*stmt{newStmt(ClassLD|ModeIMM, v), newStmt(ClassST, uint32(reg))}, regno: reg}
+	return &arth{s: []*stmt{c.newStmt(ClassLD|ModeIMM, v), c.newStmt(ClassST, uint32(reg))}, regno: reg}
 }
 
 var aluOps = map[parser.ArithOp]uint16{
@@ -121,13 +121,13 @@ func (c *compiler) arithOp(op parser.ArithOp, a0, a1 *arth) *arth {
 	}
 	s0 := c.xferToX(a1)
 	s1 := c.xferToA(a0)
-	s2 := newStmt(ClassALU|code|SrcX, 0)
+	s2 := c.newStmt(ClassALU|code|SrcX, 0)
 	a0.s = append(a0.s, a1.s...)
 	a0.s = append(a0.s, s0, s1, s2)
 	c.freeReg(a0.regno)
 	c.freeReg(a1.regno)
 	a0.regno = c.allocReg()
-	a0.s = append(a0.s, newStmt(ClassST, uint32(a0.regno)))
+	a0.s = append(a0.s, c.newStmt(ClassST, uint32(a0.regno)))
 	if a0.b != nil {
 		if a1.b != nil {
 			genAnd(a0.b, a1.b)
@@ -162,22 +162,22 @@ func (c *compiler) load(proto parser.Proto, inst *arth, size uint32) *arth {
 	case parser.ProtoLink:
 		s := c.absOffsetVarPart(&c.offLinkHdr)
 		if s != nil {
-			s = append(s, c.xferToA(inst), newStmt(ClassALU|ALUAdd|SrcX, 0), newStmt(ClassMISC|MiscTAX, 0))
+			s = append(s, c.xferToA(inst), c.newStmt(ClassALU|ALUAdd|SrcX, 0), c.newStmt(ClassMISC|MiscTAX, 0))
 		} else {
 			s = []*stmt{c.xferToX(inst)}
 		}
-		s = append(s, newStmt(ClassLD|ModeIND|sz, c.offLinkHdr.constPart))
+		s = append(s, c.newStmt(ClassLD|ModeIND|sz, c.offLinkHdr.constPart))
 		inst.s = append(inst.s, s...)
 	case parser.ProtoIP, parser.ProtoARP, parser.ProtoRARP, parser.ProtoATalk,
 		parser.ProtoDECnet, parser.ProtoSCA, parser.ProtoLAT, parser.ProtoMOPRC,
 		parser.ProtoMOPDL, parser.ProtoIPv6:
 		s := c.absOffsetVarPart(&c.offLinkPL)
 		if s != nil {
-			s = append(s, c.xferToA(inst), newStmt(ClassALU|ALUAdd|SrcX, 0), newStmt(ClassMISC|MiscTAX, 0))
+			s = append(s, c.xferToA(inst), c.newStmt(ClassALU|ALUAdd|SrcX, 0), c.newStmt(ClassMISC|MiscTAX, 0))
 		} else {
 			s = []*stmt{c.xferToX(inst)}
 		}
-		s = append(s, newStmt(ClassLD|ModeIND|sz, c.offLinkPL.constPart+c.offNL))
+		s = append(s, c.newStmt(ClassLD|ModeIND|sz, c.offLinkPL.constPart+c.offNL))
 		inst.s = append(inst.s, s...)
 		b := c.protoAbbrev(proto)
 		if inst.b != nil {
@@ -187,8 +187,8 @@ func (c *compiler) load(proto parser.Proto, inst *arth, size uint32) *arth {
 	case parser.ProtoSCTP, parser.ProtoTCP, parser.ProtoUDP, parser.ProtoICMP,
 		parser.ProtoIGMP, parser.ProtoIGRP, parser.ProtoPIM, parser.ProtoVRRP, parser.ProtoCARP:
 		s := c.loadXIPHdrLen()
-		s = append(s, c.xferToA(inst), newStmt(ClassALU|ALUAdd|SrcX, 0), newStmt(ClassMISC|MiscTAX, 0),
-			newStmt(ClassLD|ModeIND|sz, c.offLinkPL.constPart+c.offNL))
+		s = append(s, c.xferToA(inst), c.newStmt(ClassALU|ALUAdd|SrcX, 0), c.newStmt(ClassMISC|MiscTAX, 0),
+			c.newStmt(ClassLD|ModeIND|sz, c.offLinkPL.constPart+c.offNL))
 		inst.s = append(inst.s, s...)
 		b0 := c.linktypeCheck(etherTypeIP)
 		b1 := c.cmp(orLinkPL, 9, SizeB, transportProto(proto))
@@ -210,17 +210,17 @@ func (c *compiler) load(proto parser.Proto, inst *arth, size uint32) *arth {
 		inst.b = b
 		s := c.absOffsetVarPart(&c.offLinkPL)
 		if s != nil {
-			s = append(s, c.xferToA(inst), newStmt(ClassALU|ALUAdd|SrcX, 0), newStmt(ClassMISC|MiscTAX, 0))
+			s = append(s, c.xferToA(inst), c.newStmt(ClassALU|ALUAdd|SrcX, 0), c.newStmt(ClassMISC|MiscTAX, 0))
 		} else {
 			s = []*stmt{c.xferToX(inst)}
 		}
-		s = append(s, newStmt(ClassLD|ModeIND|sz, c.offLinkPL.constPart+c.offNL+40))
+		s = append(s, c.newStmt(ClassLD|ModeIND|sz, c.offLinkPL.constPart+c.offNL+40))
 		inst.s = append(inst.s, s...)
 	default:
 		c.fail("'%s' does not support the index operation", proto)
 	}
 	inst.regno = regno
-	inst.s = append(inst.s, newStmt(ClassST, uint32(inst.regno)))
+	inst.s = append(inst.s, c.newStmt(ClassST, uint32(inst.regno)))
 	return inst
 }
 

@@ -2,6 +2,7 @@ package cbpf
 
 import (
 	"fmt"
+	"sync"
 
 	"golang.org/x/net/bpf"
 )
@@ -64,10 +65,50 @@ func (b *block) constValue() bool {
 	return v != b.sense
 }
 
-func newStmt(code uint16, k uint32) *stmt { return &stmt{code: code, k: k} }
+// genArena holds the statements and blocks of compilations: most
+// compilations need a few dozen of each, and allocating them one by one
+// costs more than generating the code. Arenas are reused from compilation
+// to compilation (genArenaPool); nothing outside the compiler keeps a
+// pointer to a block or statement once Generate has returned.
+type genArena struct {
+	stmts  []*[genChunk]stmt
+	ns     int // statements in use
+	blocks []*[genChunk]block
+	nb     int // blocks in use
+}
+
+// genChunk is how many statements or blocks one allocation holds.
+const genChunk = 64
+
+var genArenaPool = sync.Pool{New: func() any { return new(genArena) }}
+
+// release returns the arena to the pool.
+func (a *genArena) release() {
+	a.ns, a.nb = 0, 0
+	genArenaPool.Put(a)
+}
+
+func (c *compiler) newStmt(code uint16, k uint32) *stmt {
+	a := c.arena
+	i, j := a.ns/genChunk, a.ns%genChunk
+	if i == len(a.stmts) {
+		a.stmts = append(a.stmts, new([genChunk]stmt))
+	}
+	a.ns++
+	s := &a.stmts[i][j]
+	*s = stmt{code: code, k: k}
+	return s
+}
 
 func (c *compiler) newBlock(code uint16, k uint32) *block {
-	b := &block{code: code, k: k}
+	a := c.arena
+	i, j := a.nb/genChunk, a.nb%genChunk
+	if i == len(a.blocks) {
+		a.blocks = append(a.blocks, new([genChunk]block))
+	}
+	a.nb++
+	b := &a.blocks[i][j]
+	*b = block{code: code, k: k}
 	b.head = b
 	return b
 }
@@ -170,15 +211,15 @@ func genNot(b *block) {
 // layout converts the block graph rooted at root into a program, placing
 // each block before the blocks its true edge and then its false edge lead
 // to, as libpcap's icode_to_fcode does. Branches too far for the 8-bit
-// offsets get an extra "ja" after them.
-func layout(root *block) ([]bpf.RawInstruction, error) {
+// offsets get an extra "ja" after them. The blocks are a's.
+func (a *genArena) layout(root *block) ([]bpf.RawInstruction, error) {
 	for tries := 0; ; tries++ {
 		if tries > 100000 {
 			return nil, fmt.Errorf("program too big to lay out")
 		}
-		unmark(root)
+		a.unmark()
 		n := countStmts(root)
-		unmark(root)
+		a.unmark()
 		prog := make([]bpf.RawInstruction, n)
 		tail := n
 		ok, err := convert(root, prog, &tail)
@@ -191,19 +232,11 @@ func layout(root *block) ([]bpf.RawInstruction, error) {
 	}
 }
 
-func unmark(b *block) {
-	var walk func(*block)
-	seen := map[*block]bool{}
-	walk = func(b *block) {
-		if b == nil || seen[b] {
-			return
-		}
-		seen[b] = true
-		b.mark = false
-		walk(b.jt)
-		walk(b.jf)
+// unmark clears the layout mark of every block of a.
+func (a *genArena) unmark() {
+	for i := 0; i < a.nb; i++ {
+		a.blocks[i/genChunk][i%genChunk].mark = false
 	}
-	walk(b)
 }
 
 func countStmts(b *block) int {

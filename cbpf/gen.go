@@ -74,6 +74,9 @@ type compiler struct {
 	regused [16]bool
 	curreg  int
 
+	// arena holds the statements and blocks (see genArena).
+	arena *genArena
+
 	// position of the node being compiled, for errors
 	pos, end parser.Pos
 }
@@ -104,7 +107,8 @@ func CompileRaw(expr string, opts Options) (prog []bpf.RawInstruction, err error
 
 // Generate compiles a parsed expression (nil means "accept everything").
 func Generate(tree parser.Expr, opts Options) (prog []bpf.RawInstruction, err error) {
-	c := &compiler{opts: opts, resolver: opts.Resolver}
+	c := &compiler{opts: opts, resolver: opts.Resolver, arena: genArenaPool.Get().(*genArena)}
+	defer c.arena.release()
 	if c.resolver == nil {
 		c.resolver = parser.DefaultResolver()
 	}
@@ -143,7 +147,7 @@ func Generate(tree parser.Expr, opts Options) (prog []bpf.RawInstruction, err er
 			return p, err
 		}
 	}
-	p, lerr := layout(root)
+	p, lerr := c.arena.layout(root)
 	if lerr != nil {
 		return nil, &parser.Error{Pos: parser.NoPos, End: parser.NoPos, Msg: lerr.Error()}
 	}
@@ -191,9 +195,9 @@ func (c *compiler) freeReg(n int) {
 func (c *compiler) loadAbsOffsetRel(abs *absOffset, offset uint32, size uint16) []*stmt {
 	s := c.absOffsetVarPart(abs)
 	if s != nil {
-		return append(s, newStmt(ClassLD|ModeIND|size, abs.constPart+offset))
+		return append(s, c.newStmt(ClassLD|ModeIND|size, abs.constPart+offset))
 	}
-	return []*stmt{newStmt(ClassLD|ModeABS|size, abs.constPart+offset)}
+	return []*stmt{c.newStmt(ClassLD|ModeABS|size, abs.constPart+offset)}
 }
 
 // absOffsetVarPart returns statements that put the variable part of an
@@ -205,13 +209,13 @@ func (c *compiler) absOffsetVarPart(off *absOffset) []*stmt {
 	if off.reg == -1 {
 		off.reg = c.allocReg()
 	}
-	return []*stmt{newStmt(ClassLDX|ModeMEM, uint32(off.reg))}
+	return []*stmt{c.newStmt(ClassLDX|ModeMEM, uint32(off.reg))}
 }
 
 func (c *compiler) loadA(rel offRel, offset uint32, size uint16) []*stmt {
 	switch rel {
 	case orPacket:
-		return []*stmt{newStmt(ClassLD|ModeABS|size, offset)}
+		return []*stmt{c.newStmt(ClassLD|ModeABS|size, offset)}
 	case orLinkHdr:
 		return c.loadAbsOffsetRel(&c.offLinkHdr, offset, size)
 	case orPrevLinkHdr:
@@ -228,7 +232,7 @@ func (c *compiler) loadA(rel offRel, offset uint32, size uint16) []*stmt {
 		return c.loadAbsOffsetRel(&c.offLinkType, offset, size)
 	case orTranIPv4:
 		s := c.loadXIPHdrLen()
-		return append(s, newStmt(ClassLD|ModeIND|size, c.offLinkPL.constPart+c.offNL+offset))
+		return append(s, c.newStmt(ClassLD|ModeIND|size, c.offLinkPL.constPart+c.offNL+offset))
 	case orTranIPv6:
 		return c.loadAbsOffsetRel(&c.offLinkPL, c.offNL+40+offset, size)
 	}
@@ -241,14 +245,14 @@ func (c *compiler) loadXIPHdrLen() []*stmt {
 	s := c.absOffsetVarPart(&c.offLinkPL)
 	if s != nil {
 		s = append(s,
-			newStmt(ClassLD|ModeIND|SizeB, c.offLinkPL.constPart+c.offNL),
-			newStmt(ClassALU|ALUAnd|SrcK, 0xf),
-			newStmt(ClassALU|ALULsh|SrcK, 2),
-			newStmt(ClassALU|ALUAdd|SrcX, 0),
-			newStmt(ClassMISC|MiscTAX, 0))
+			c.newStmt(ClassLD|ModeIND|SizeB, c.offLinkPL.constPart+c.offNL),
+			c.newStmt(ClassALU|ALUAnd|SrcK, 0xf),
+			c.newStmt(ClassALU|ALULsh|SrcK, 2),
+			c.newStmt(ClassALU|ALUAdd|SrcX, 0),
+			c.newStmt(ClassMISC|MiscTAX, 0))
 		return s
 	}
-	return []*stmt{newStmt(ClassLDX|ModeMSH|SizeB, c.offLinkPL.constPart+c.offNL)}
+	return []*stmt{c.newStmt(ClassLDX|ModeMSH|SizeB, c.offLinkPL.constPart+c.offNL)}
 }
 
 // Comparisons.
@@ -256,7 +260,7 @@ func (c *compiler) loadXIPHdrLen() []*stmt {
 func (c *compiler) ncmp(rel offRel, offset uint32, size uint16, mask uint32, jtype uint16, reverse bool, v uint32) *block {
 	s := c.loadA(rel, offset, size)
 	if mask != 0xffffffff {
-		s = append(s, newStmt(ClassALU|ALUAnd|SrcK, mask))
+		s = append(s, c.newStmt(ClassALU|ALUAnd|SrcK, mask))
 	}
 	b := c.newBlock(ClassJMP|jtype|SrcK, v)
 	b.stmts = s
@@ -334,7 +338,7 @@ func (c *compiler) uncond(rsense bool) *block {
 		k = 0
 	}
 	b := c.newBlock(ClassJMP|JumpJEQ|SrcK, 0)
-	b.stmts = []*stmt{newStmt(ClassLD|ModeIMM, k)}
+	b.stmts = []*stmt{c.newStmt(ClassLD|ModeIMM, k)}
 	b.isConst = true
 	return b
 }

@@ -61,15 +61,15 @@ func (c *compiler) tunnelCheck(port uint32, geneve, v6 bool, vni uint32, has boo
 	var s []*stmt
 	if !v6 {
 		s = c.loadXIPHdrLen()
-		s = append(s, newStmt(ClassMISC|MiscTXA, 0))
+		s = append(s, c.newStmt(ClassMISC|MiscTXA, 0))
 	} else {
 		s = c.absOffsetVarPart(&c.offLinkPL)
 		if s != nil {
-			s = append(s, newStmt(ClassLD|ModeIMM, ipv6HdrLen), newStmt(ClassALU|ALUAdd|SrcX, 0))
+			s = append(s, c.newStmt(ClassLD|ModeIMM, ipv6HdrLen), c.newStmt(ClassALU|ALUAdd|SrcX, 0))
 		} else {
-			s = []*stmt{newStmt(ClassLD|ModeIMM, ipv6HdrLen)}
+			s = []*stmt{c.newStmt(ClassLD|ModeIMM, ipv6HdrLen)}
 		}
-		s = append(s, newStmt(ClassMISC|MiscTAX, 0))
+		s = append(s, c.newStmt(ClassMISC|MiscTAX, 0))
 	}
 	b1 = c.jeqX(s)
 	genAnd(b0, b1)
@@ -120,35 +120,35 @@ func (c *compiler) vxlan(vni uint32, has bool) *block { return c.tunnel(false, v
 func (c *compiler) geneveOffsets() []*stmt {
 	s := []*stmt{
 		// Start of the Geneve header, kept in X.
-		newStmt(ClassALU|ALUAdd|SrcK, c.offLinkPL.constPart+c.offNL+udpHdrLen),
-		newStmt(ClassMISC|MiscTAX, 0),
+		c.newStmt(ClassALU|ALUAdd|SrcK, c.offLinkPL.constPart+c.offNL+udpHdrLen),
+		c.newStmt(ClassMISC|MiscTAX, 0),
 		// Its protocol type field is 2 bytes in.
-		newStmt(ClassALU|ALUAdd|SrcK, 2),
+		c.newStmt(ClassALU|ALUAdd|SrcK, 2),
 	}
 	c.offLinkType = absOffset{isVariable: true, reg: c.allocReg()}
 	s = append(s,
-		newStmt(ClassST, uint32(c.offLinkType.reg)),
+		c.newStmt(ClassST, uint32(c.offLinkType.reg)),
 		// End of the Geneve header: base header plus options.
-		newStmt(ClassLD|ModeIND|SizeB, 0),
-		newStmt(ClassALU|ALUAnd|SrcK, geneveOptMask),
-		newStmt(ClassALU|ALUMul|SrcK, 4),
-		newStmt(ClassALU|ALUAdd|SrcK, geneveHdrLen),
-		newStmt(ClassALU|ALUAdd|SrcX, 0))
+		c.newStmt(ClassLD|ModeIND|SizeB, 0),
+		c.newStmt(ClassALU|ALUAnd|SrcK, geneveOptMask),
+		c.newStmt(ClassALU|ALUMul|SrcK, 4),
+		c.newStmt(ClassALU|ALUAdd|SrcK, geneveHdrLen),
+		c.newStmt(ClassALU|ALUAdd|SrcX, 0))
 	c.pushLinkHdr(LinkEN10MB, true, 0, c.allocReg())
 	s = append(s,
-		newStmt(ClassST, uint32(c.offLinkHdr.reg)),
-		newStmt(ClassLD|ModeIND|SizeH, 2),
-		newStmt(ClassLDX|ModeMEM, uint32(c.offLinkHdr.reg)))
-	isTEB := newStmt(ClassJMP|JumpJEQ|SrcK, etherTypeTEB)
-	txa := newStmt(ClassMISC|MiscTXA, 0)
+		c.newStmt(ClassST, uint32(c.offLinkHdr.reg)),
+		c.newStmt(ClassLD|ModeIND|SizeH, 2),
+		c.newStmt(ClassLDX|ModeMEM, uint32(c.offLinkHdr.reg)))
+	isTEB := c.newStmt(ClassJMP|JumpJEQ|SrcK, etherTypeTEB)
+	txa := c.newStmt(ClassMISC|MiscTXA, 0)
 	isTEB.jt = txa
 	s = append(s, isTEB, txa,
-		newStmt(ClassALU|ALUAdd|SrcK, etherTypeOff),
-		newStmt(ClassST, uint32(c.offLinkType.reg)),
-		newStmt(ClassALU|ALUAdd|SrcK, etherHdrLenOff),
-		newStmt(ClassMISC|MiscTAX, 0))
+		c.newStmt(ClassALU|ALUAdd|SrcK, etherTypeOff),
+		c.newStmt(ClassST, uint32(c.offLinkType.reg)),
+		c.newStmt(ClassALU|ALUAdd|SrcK, etherHdrLenOff),
+		c.newStmt(ClassMISC|MiscTAX, 0))
 	c.offLinkPL = absOffset{isVariable: true, reg: c.allocReg()}
-	stx := newStmt(ClassSTX, uint32(c.offLinkPL.reg))
+	stx := c.newStmt(ClassSTX, uint32(c.offLinkPL.reg))
 	isTEB.jf = stx
 	s = append(s, stx)
 	c.offNL = 0
@@ -159,20 +159,20 @@ func (c *compiler) geneveOffsets() []*stmt {
 // offsets of the inner Ethernet header, its type field and its payload.
 func (c *compiler) vxlanOffsets() []*stmt {
 	s := []*stmt{
-		newStmt(ClassALU|ALUAdd|SrcK, c.offLinkPL.constPart+c.offNL+udpHdrLen),
-		newStmt(ClassALU|ALUAdd|SrcK, vxlanHdrLen),
+		c.newStmt(ClassALU|ALUAdd|SrcK, c.offLinkPL.constPart+c.offNL+udpHdrLen),
+		c.newStmt(ClassALU|ALUAdd|SrcK, vxlanHdrLen),
 	}
 	c.pushLinkHdr(LinkEN10MB, true, 0, c.allocReg())
 	s = append(s,
-		newStmt(ClassST, uint32(c.offLinkHdr.reg)),
-		newStmt(ClassALU|ALUAdd|SrcK, etherTypeOff))
+		c.newStmt(ClassST, uint32(c.offLinkHdr.reg)),
+		c.newStmt(ClassALU|ALUAdd|SrcK, etherTypeOff))
 	c.offLinkType = absOffset{isVariable: true, reg: c.allocReg()}
 	s = append(s,
-		newStmt(ClassST, uint32(c.offLinkType.reg)),
-		newStmt(ClassALU|ALUAdd|SrcK, etherHdrLenOff),
-		newStmt(ClassMISC|MiscTAX, 0))
+		c.newStmt(ClassST, uint32(c.offLinkType.reg)),
+		c.newStmt(ClassALU|ALUAdd|SrcK, etherHdrLenOff),
+		c.newStmt(ClassMISC|MiscTAX, 0))
 	c.offLinkPL = absOffset{isVariable: true, reg: c.allocReg()}
-	s = append(s, newStmt(ClassSTX, uint32(c.offLinkPL.reg)))
+	s = append(s, c.newStmt(ClassSTX, uint32(c.offLinkPL.reg)))
 	c.offNL = 0
 	return s
 }
@@ -182,8 +182,8 @@ func (c *compiler) vxlanOffsets() []*stmt {
 // tests need it since a Geneve payload need not be Ethernet.
 func (c *compiler) geneveLLCheck() *block {
 	b := c.jeqX([]*stmt{
-		newStmt(ClassLD|ModeMEM, uint32(c.offLinkHdr.reg)),
-		newStmt(ClassLDX|ModeMEM, uint32(c.offLinkPL.reg)),
+		c.newStmt(ClassLD|ModeMEM, uint32(c.offLinkHdr.reg)),
+		c.newStmt(ClassLDX|ModeMEM, uint32(c.offLinkPL.reg)),
 	})
 	genNot(b)
 	return b

@@ -40,7 +40,7 @@ func (c *compiler) direction(b *parser.Builtin) *block {
 		b0 = c.cmp(orLinkHdr, 10, SizeB, packetOutgoing)
 	case c.opts.LinuxExt:
 		b0 = c.newBlock(ClassJMP|JumpJEQ|SrcK, packetOutgoing)
-		b0.stmts = []*stmt{newStmt(ClassLD|SizeH|ModeABS, skfAdOff+skfAdPktType)}
+		b0.stmts = []*stmt{c.newStmt(ClassLD|SizeH|ModeABS, skfAdOff+skfAdPktType)}
 	default:
 		c.fail("not a live capture, '%s' not supported on DLT_%s", kwDirWord(b.Kw), c.linktype)
 	}
@@ -57,7 +57,7 @@ func (c *compiler) ifindex(idx uint32) *block {
 		return c.cmp(orLinkHdr, 4, SizeW, idx)
 	case c.opts.LinuxExt:
 		b0 := c.newBlock(ClassJMP|JumpJEQ|SrcK, idx)
-		b0.stmts = []*stmt{newStmt(ClassLD|SizeW|ModeABS, skfAdOff+skfAdIfindex)}
+		b0.stmts = []*stmt{c.newStmt(ClassLD|SizeW|ModeABS, skfAdOff+skfAdIfindex)}
 		return b0
 	}
 	c.fail("not a live capture, 'ifindex' not supported on DLT_%s", c.linktype)

@@ -48,11 +48,11 @@ func (c *compiler) pflogVLOffset() []*stmt {
 		return nil
 	}
 	return []*stmt{
-		newStmt(ClassLD|ModeABS|SizeB, 0),
-		newStmt(ClassALU|ALUAdd|SrcK, 3),
-		newStmt(ClassALU|ALUAnd|SrcK, 0xfffffffc),
-		newStmt(ClassST, uint32(c.offLinkPL.reg)),
-		newStmt(ClassMISC|MiscTAX, 0),
+		c.newStmt(ClassLD|ModeABS|SizeB, 0),
+		c.newStmt(ClassALU|ALUAdd|SrcK, 3),
+		c.newStmt(ClassALU|ALUAnd|SrcK, 0xfffffffc),
+		c.newStmt(ClassST, uint32(c.offLinkPL.reg)),
+		c.newStmt(ClassMISC|MiscTAX, 0),
 	}
 }
 

@@ -40,7 +40,7 @@ func (c *compiler) protochain(v uint32, proto parser.Proto) *block {
 	nl := c.offLinkPL.constPart + c.offNL
 	var s []*stmt
 	add := func(code uint16, k uint32) *stmt {
-		st := newStmt(code, k)
+		st := c.newStmt(code, k)
 		s = append(s, st)
 		return st
 	}

@@ -47,32 +47,32 @@ func (c *compiler) radioPrefixLen() []*stmt {
 	case LinkPrismHeader:
 		// An AVS header, announced by its magic number, has its length
 		// in its second word; a Prism header has a fixed length.
-		isAVS := newStmt(ClassJMP|JumpJEQ|SrcK, avsMagic)
-		avsLen := newStmt(ClassLD|ModeABS|SizeW, 4)
-		prismLen := newStmt(ClassLD|ModeIMM, prismHdrLen)
+		isAVS := c.newStmt(ClassJMP|JumpJEQ|SrcK, avsMagic)
+		avsLen := c.newStmt(ClassLD|ModeABS|SizeW, 4)
+		prismLen := c.newStmt(ClassLD|ModeIMM, prismHdrLen)
 		isAVS.jt, isAVS.jf = avsLen, prismLen
 		s = []*stmt{
-			newStmt(ClassLD|ModeABS|SizeW, 0),
-			newStmt(ClassALU|ALUAnd|SrcK, avsMagicMask),
+			c.newStmt(ClassLD|ModeABS|SizeW, 0),
+			c.newStmt(ClassALU|ALUAnd|SrcK, avsMagicMask),
 			isAVS, avsLen,
-			newStmt(ClassJMP|JumpJA, 1),
+			c.newStmt(ClassJMP|JumpJA, 1),
 			prismLen,
 		}
 	case LinkIEEE80211RadioAVS:
-		s = []*stmt{newStmt(ClassLD|ModeABS|SizeW, 4)}
+		s = []*stmt{c.newStmt(ClassLD|ModeABS|SizeW, 4)}
 	case LinkIEEE80211Radio, LinkPPI:
 		// A little-endian 16-bit length at offset 2.
 		s = []*stmt{
-			newStmt(ClassLD|ModeABS|SizeB, 3),
-			newStmt(ClassALU|ALULsh|SrcK, 8),
-			newStmt(ClassMISC|MiscTAX, 0),
-			newStmt(ClassLD|ModeABS|SizeB, 2),
-			newStmt(ClassALU|ALUOr|SrcX, 0),
+			c.newStmt(ClassLD|ModeABS|SizeB, 3),
+			c.newStmt(ClassALU|ALULsh|SrcK, 8),
+			c.newStmt(ClassMISC|MiscTAX, 0),
+			c.newStmt(ClassLD|ModeABS|SizeB, 2),
+			c.newStmt(ClassALU|ALUOr|SrcX, 0),
 		}
 	default:
 		return nil
 	}
-	return append(s, newStmt(ClassST, reg), newStmt(ClassMISC|MiscTAX, 0))
+	return append(s, c.newStmt(ClassST, reg), c.newStmt(ClassMISC|MiscTAX, 0))
 }
 
 // wlanHeaderLen appends to prefix (the code leaving the 802.11 header's
@@ -86,24 +86,24 @@ func (c *compiler) wlanHeaderLen(prefix []*stmt, next *stmt) []*stmt {
 	pl := uint32(c.offLinkPL.reg)
 	s := prefix
 	if s == nil {
-		s = []*stmt{newStmt(ClassLDX|ModeIMM, c.offOutermostLinkHdr.constPart)}
+		s = []*stmt{c.newStmt(ClassLDX|ModeIMM, c.offOutermostLinkHdr.constPart)}
 	}
-	isData := newStmt(ClassJMP|JumpJSET|SrcK, wlanFC0TypeData)
-	notCtl := newStmt(ClassJMP|JumpJSET|SrcK, wlanFC0TypeCtl)
-	isQoS := newStmt(ClassJMP|JumpJSET|SrcK, wlanFC0QoS)
-	addQoS := newStmt(ClassLD|ModeMEM, pl)
+	isData := c.newStmt(ClassJMP|JumpJSET|SrcK, wlanFC0TypeData)
+	notCtl := c.newStmt(ClassJMP|JumpJSET|SrcK, wlanFC0TypeCtl)
+	isQoS := c.newStmt(ClassJMP|JumpJSET|SrcK, wlanFC0QoS)
+	addQoS := c.newStmt(ClassLD|ModeMEM, pl)
 	isData.jt, isData.jf = notCtl, next
 	notCtl.jt, notCtl.jf = next, isQoS
 	isQoS.jt, isQoS.jf = addQoS, next
 	s = append(s,
-		newStmt(ClassMISC|MiscTXA, 0),
-		newStmt(ClassALU|ALUAdd|SrcK, wlanMinHdrLen),
-		newStmt(ClassST, pl),
-		newStmt(ClassLD|ModeIND|SizeB, 0),
+		c.newStmt(ClassMISC|MiscTXA, 0),
+		c.newStmt(ClassALU|ALUAdd|SrcK, wlanMinHdrLen),
+		c.newStmt(ClassST, pl),
+		c.newStmt(ClassLD|ModeIND|SizeB, 0),
 		isData, notCtl, isQoS,
 		addQoS,
-		newStmt(ClassALU|ALUAdd|SrcK, wlanQoSLen),
-		newStmt(ClassST, pl))
+		c.newStmt(ClassALU|ALUAdd|SrcK, wlanQoSLen),
+		c.newStmt(ClassST, pl))
 	if c.linktype != LinkIEEE80211Radio {
 		return s
 	}
@@ -111,15 +111,15 @@ func (c *compiler) wlanHeaderLen(prefix []*stmt, next *stmt) []*stmt {
 	// so in the radiotap flags field, which is at 8, or at 16 after a
 	// TSFT field. Only the first presence word is looked at. Radiotap
 	// fields are little-endian; the presence word is loaded big-endian.
-	present := newStmt(ClassLD|ModeABS|SizeW, 4)
-	hasFlags := newStmt(ClassJMP|JumpJSET|SrcK, swap32(radiotapFlags))
-	hasExt := newStmt(ClassJMP|JumpJSET|SrcK, swap32(radiotapExt))
-	hasTSFT := newStmt(ClassJMP|JumpJSET|SrcK, swap32(radiotapTSFT))
-	flagsAfterTSFT := newStmt(ClassLD|ModeABS|SizeB, 16)
-	paddedAfterTSFT := newStmt(ClassJMP|JumpJSET|SrcK, radiotapPadded)
-	flags := newStmt(ClassLD|ModeABS|SizeB, 8)
-	padded := newStmt(ClassJMP|JumpJSET|SrcK, radiotapPadded)
-	roundUp := newStmt(ClassLD|ModeMEM, pl)
+	present := c.newStmt(ClassLD|ModeABS|SizeW, 4)
+	hasFlags := c.newStmt(ClassJMP|JumpJSET|SrcK, swap32(radiotapFlags))
+	hasExt := c.newStmt(ClassJMP|JumpJSET|SrcK, swap32(radiotapExt))
+	hasTSFT := c.newStmt(ClassJMP|JumpJSET|SrcK, swap32(radiotapTSFT))
+	flagsAfterTSFT := c.newStmt(ClassLD|ModeABS|SizeB, 16)
+	paddedAfterTSFT := c.newStmt(ClassJMP|JumpJSET|SrcK, radiotapPadded)
+	flags := c.newStmt(ClassLD|ModeABS|SizeB, 8)
+	padded := c.newStmt(ClassJMP|JumpJSET|SrcK, radiotapPadded)
+	roundUp := c.newStmt(ClassLD|ModeMEM, pl)
 	isQoS.jf = present
 	hasFlags.jt, hasFlags.jf = hasExt, next
 	hasExt.jt, hasExt.jf = next, hasTSFT
@@ -131,9 +131,9 @@ func (c *compiler) wlanHeaderLen(prefix []*stmt, next *stmt) []*stmt {
 		flagsAfterTSFT, paddedAfterTSFT,
 		flags, padded,
 		roundUp,
-		newStmt(ClassALU|ALUAdd|SrcK, 3),
-		newStmt(ClassALU|ALUAnd|SrcK, ^uint32(3)),
-		newStmt(ClassST, pl))
+		c.newStmt(ClassALU|ALUAdd|SrcK, 3),
+		c.newStmt(ClassALU|ALUAnd|SrcK, ^uint32(3)),
+		c.newStmt(ClassST, pl))
 }
 
 // wlanVLOffsets returns the statements that compute the variable offsets
@@ -172,5 +172,5 @@ func (c *compiler) radioLoad(inst *arth, sz uint16) {
 	default:
 		c.fail("radio information not present in capture")
 	}
-	inst.s = append(inst.s, c.xferToX(inst), newStmt(ClassLD|ModeIND|sz, 0))
+	inst.s = append(inst.s, c.xferToX(inst), c.newStmt(ClassLD|ModeIND|sz, 0))
 }

@@ -79,7 +79,7 @@ func (c *compiler) vlanInPacket(id uint32, has bool) *block {
 // packet data.
 func (c *compiler) vlanLinuxExt(id uint32, has bool) *block {
 	b0 := c.newBlock(ClassJMP|JumpJEQ|SrcK, 1)
-	b0.stmts = []*stmt{newStmt(ClassLD|ModeABS|SizeB, skfADOff+skfADVLANTagPresent)}
+	b0.stmts = []*stmt{c.newStmt(ClassLD|ModeABS|SizeB, skfADOff+skfADVLANTagPresent)}
 
 	// Both tests are generated with the offsets as they are, and only
 	// then is the run-time shift put in front of them, so that it applies
@@ -102,11 +102,11 @@ func (c *compiler) vlanLinuxExt(id uint32, has bool) *block {
 		// Take the TCI from the metadata when it is there, else from the
 		// packet, then mask and compare as usual.
 		fromPacket := vid.stmts
-		present := newStmt(ClassJMP|JumpJEQ|SrcK, 1)
-		tci := newStmt(ClassLD|ModeABS|SizeH, skfADOff+skfADVLANTag)
+		present := c.newStmt(ClassJMP|JumpJEQ|SrcK, 1)
+		tci := c.newStmt(ClassLD|ModeABS|SizeH, skfADOff+skfADVLANTag)
 		present.jt, present.jf = tci, fromPacket[0]
-		skip := newStmt(ClassJMP|JumpJA, uint32(len(fromPacket)-1))
-		s := []*stmt{newStmt(ClassLD|ModeABS|SizeB, skfADOff+skfADVLANTagPresent), present, tci, skip}
+		skip := c.newStmt(ClassJMP|JumpJA, uint32(len(fromPacket)-1))
+		s := []*stmt{c.newStmt(ClassLD|ModeABS|SizeB, skfADOff+skfADVLANTagPresent), present, tci, skip}
 		vid.stmts = append(s, fromPacket...)
 		genAnd(b, vid)
 		b = vid
@@ -123,9 +123,9 @@ func (c *compiler) vlanShiftVar(off *absOffset) []*stmt {
 	}
 	r := uint32(off.reg)
 	return []*stmt{
-		newStmt(ClassLD|ModeMEM, r),
-		newStmt(ClassALU|ALUAdd|SrcK, vlanShift),
-		newStmt(ClassST, r),
+		c.newStmt(ClassLD|ModeMEM, r),
+		c.newStmt(ClassALU|ALUAdd|SrcK, vlanShift),
+		c.newStmt(ClassST, r),
 	}
 }
 
@@ -143,8 +143,8 @@ func (c *compiler) vlanVLOffsetInit() []*stmt {
 		c.offLinkType.reg = c.allocReg()
 	}
 	return []*stmt{
-		newStmt(ClassLD|ModeIMM, 0),
-		newStmt(ClassST, uint32(c.offLinkPL.reg)),
-		newStmt(ClassST, uint32(c.offLinkType.reg)),
+		c.newStmt(ClassLD|ModeIMM, 0),
+		c.newStmt(ClassST, uint32(c.offLinkPL.reg)),
+		c.newStmt(ClassST, uint32(c.offLinkType.reg)),
 	}
 }
