@@ -80,6 +80,12 @@ type oGraph struct {
 	exitOf *oBlock
 	exit   *oState
 
+	// ordered says that blocks and each block's idx follow the graph as
+	// it is (see order); live, that each block's liveIn does (see
+	// liveness). Passes that change the graph clear them; ensureOrder
+	// and ensureLive recompute what is out of date.
+	ordered, live bool
+
 	arena []*[oChunk]oBlock // blocks to reuse (see newBlock)
 	used  int               // blocks of arena in use
 }
@@ -309,6 +315,7 @@ func (g *oGraph) recycle() {
 		g.arena[i/oChunk][i%oChunk].releaseStates(g)
 	}
 	g.used = 0
+	g.ordered, g.live = false, false
 	if len(g.vn.slots) > 1024 {
 		// One large program should not make every later reset slow.
 		g.vn.slots, g.vn.start = nil, nil
@@ -393,6 +400,21 @@ func (g *oGraph) order() {
 		b.idx = i
 	}
 	g.blocks = post
+	g.ordered = true
+}
+
+// ensureOrder orders the blocks unless they are in order already.
+func (g *oGraph) ensureOrder() {
+	if !g.ordered {
+		g.order()
+	}
+}
+
+// ensureLive computes the liveness unless it is up to date.
+func (g *oGraph) ensureLive() {
+	if !g.live {
+		g.liveness()
+	}
 }
 
 // oVisit is an entry of order's stack.

@@ -2,6 +2,7 @@ package cbpf
 
 // liveness computes each block's liveIn: the registers (bit i for M[i],
 // regA, regX) whose value on entry some path may read before setting it.
+// The blocks must be in order.
 func (g *oGraph) liveness() {
 	for i := len(g.blocks) - 1; i >= 0; i-- {
 		b := g.blocks[i]
@@ -12,6 +13,7 @@ func (g *oGraph) liveness() {
 		}
 		b.liveIn = live
 	}
+	g.live = true
 }
 
 // liveOut returns the registers live at the end of b's statements, before
@@ -102,5 +104,8 @@ func (g *oGraph) dead() bool {
 			b.stmts = kept
 		}
 	}
+	// Every block's liveIn is now the liveness of the graph, unless
+	// the last sweep changed it (and left some blocks without states).
+	g.live = g.ordered
 	return changed
 }

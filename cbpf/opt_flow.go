@@ -599,8 +599,8 @@ func lowestBit(k uint32) uint64 {
 // state is computed after the visitors ran. It reports whether a visitor
 // changed anything.
 func (g *oGraph) sweep(visitors ...func(b *oBlock, st *oState) bool) bool {
-	g.order()
-	g.liveness()
+	g.ensureOrder()
+	g.ensureLive()
 	g.vn.reset()
 	for _, b := range g.blocks {
 		b.releaseStates(g)
@@ -658,6 +658,9 @@ func (g *oGraph) sweep(visitors ...func(b *oBlock, st *oState) bool) bool {
 		}
 		g.push(b.jt, out)
 		g.push(b.jf, outF)
+	}
+	if changed {
+		g.ordered, g.live = false, false
 	}
 	return changed
 }

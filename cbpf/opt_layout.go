@@ -11,7 +11,7 @@ import (
 // "ja". A conditional branch whose target is more than 255 instructions
 // away goes through a "ja" placed right after it.
 func (g *oGraph) layout() ([]bpf.RawInstruction, error) {
-	g.order()
+	g.ensureOrder()
 	n := len(g.blocks)
 	start := make([]int, n+1)
 	longT := make([]bool, n)

@@ -7,7 +7,7 @@ package cbpf
 // returns 0 into a "ret #0": whatever its statements do, including a load
 // failing, the verdict is 0. It reports whether anything changed.
 func (g *oGraph) merge() bool {
-	g.order()
+	g.ensureOrder()
 	changed := false
 	// An open-addressing table of the blocks kept so far, by content.
 	n := 16
@@ -63,6 +63,7 @@ func (g *oGraph) merge() bool {
 	}
 	if changed {
 		g.order()
+		g.live = false
 	}
 	return changed
 }

@@ -25,8 +25,8 @@ package cbpf
 // already in A (opt_redundant.go removes them). The change is kept only
 // when the program gets shorter.
 func (g *oGraph) regroup() bool {
-	g.order()
-	g.liveness()
+	g.ensureOrder()
+	g.ensureLive()
 	// Predecessor counts.
 	npred := make([]int, len(g.blocks))
 	for _, b := range g.blocks {
@@ -58,6 +58,7 @@ func (g *oGraph) regroup() bool {
 	g.sweep() // entry states for the value numbers
 	for i, b := range heads {
 		if b.in != nil && g.regroupChain(b, ors[i], npred) {
+			g.ordered, g.live = false, false
 			return true
 		}
 	}

@@ -14,8 +14,8 @@ package cbpf
 // gives is the one the load gave; the load itself succeeded on every path
 // to B, so dropping it changes no verdict.
 func (g *oGraph) xcache() bool {
-	g.order()
-	g.liveness()
+	g.ensureOrder()
+	g.ensureLive()
 	// Candidates first, from the statements alone: blocks starting with
 	// a load some earlier block also makes, the rest of them equal to
 	// another candidate's.
@@ -98,6 +98,7 @@ func (g *oGraph) xcache() bool {
 		return false
 	}
 	g.root, g.blocks = c.root, c.blocks
+	g.ordered, g.live = false, false
 	return true
 }
 

@@ -19,8 +19,8 @@ const xMaxPairs = 256
 
 // xmerge performs one such merge and reports whether it did.
 func (g *oGraph) xmerge() bool {
-	g.order()
-	g.liveness()
+	g.ensureOrder()
+	g.ensureLive()
 	var withInd, withAbs []*oBlock
 	for _, b := range g.blocks {
 		if b.isRet() {
@@ -228,6 +228,7 @@ func (g *oGraph) xapply(b1 *oBlock, p int, b2 *oBlock, c uint32) bool {
 	}
 	g.order()
 	if g.size() < before {
+		g.live = false
 		return true
 	}
 	for i := len(saved) - 1; i >= 0; i-- {
