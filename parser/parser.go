@@ -2,6 +2,7 @@ package parser
 
 import (
 	"runtime"
+	"slices"
 	"strings"
 )
 
@@ -94,6 +95,10 @@ func (p *parser) leave() { p.depth-- }
 
 // matchParens pairs each '(' with its ')'.
 func (p *parser) matchParens() {
+	// match and class are only read at '(' tokens.
+	if !slices.ContainsFunc(p.toks, func(t token) bool { return t.kind == tLparen }) {
+		return
+	}
 	p.match = make([]int, len(p.toks))
 	p.class = make([]parenClass, len(p.toks))
 	var stack []int

@@ -111,7 +111,29 @@ func scanOne(s string, i int) token {
 			best, bestLen = r, n
 		}
 	}
-	try(rKeyword, longestPrefix(&keywordsByFirst, s[i:]))
+	// Every keyword and named constant but "&&" and "||" is a name as
+	// rID matches it. A shorter one starting a longer name loses to rID,
+	// so a name is one only when the whole name is.
+	var kw keywordInfo
+	constLen := 0
+	var constVal uint32
+	if isAlnum(s[i]) {
+		n := matchID(s, i)
+		if k, ok := keywords[s[i:i+n]]; ok {
+			kw = k
+			try(rKeyword, n)
+		} else if v, ok := namedConstants[s[i:i+n]]; ok {
+			constLen, constVal = n, v
+		}
+	} else {
+		if n := longestPrefix(&keywordsByFirst, s[i:]); n > 0 {
+			kw = keywords[s[i:i+n]]
+			try(rKeyword, n)
+		}
+		if n := longestPrefix(&constantsByFirst, s[i:]); n > 0 {
+			constLen, constVal = n, namedConstants[s[i:i+n]]
+		}
+	}
 	switch s[i] {
 	case '+', '-', '*', '/', '%', ':', '[', ']', '!', '<', '>', '(', ')', '&', '|', '^', '=':
 		try(rOp1, 1)
@@ -140,7 +162,7 @@ func scanOne(s string, i int) token {
 	if isHex(s[i]) {
 		try(rBogusMAC, matchBogusMAC(s, i))
 	}
-	try(rConst, longestPrefix(&constantsByFirst, s[i:]))
+	try(rConst, constLen)
 	if isAlnum(s[i]) {
 		try(rID, matchID(s, i))
 	}
@@ -162,7 +184,6 @@ func scanOne(s string, i int) token {
 	t := token{pos: Pos(i), end: Pos(end), text: s[i:end]}
 	switch best {
 	case rKeyword:
-		kw := keywords[t.text]
 		t.kind, t.aux = kw.k, kw.aux
 	case rOp1:
 		t.kind = op1Kinds[s[i]]
@@ -192,7 +213,7 @@ func scanOne(s string, i int) token {
 		t.err = fmt.Sprintf("invalid Ethernet address %s", t.text)
 	case rConst:
 		t.kind = tNUM
-		t.val = namedConstants[t.text]
+		t.val = constVal
 	case rID:
 		t.kind = tID
 	case rEscaped:
