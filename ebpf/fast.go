@@ -50,8 +50,7 @@ type fastForm struct {
 // the registers first: those the rest of the program may read before writing
 // them (liveness), to the values they have after the prologue.
 type entryState struct {
-	start      int
-	dataRegion uint64 // the region of data: the packet, or Run's memory
+	start int
 	// Register lenReg is set to lenBase plus the length of the data:
 	// data_end, or r2 in Run; regSpare when no live register holds it.
 	lenReg  uint8
@@ -104,6 +103,14 @@ func buildFast(plain, fused []inst, budget uint64) *fastForm {
 	fuseDirect(plain, out)
 	live := liveness(plain)
 	markClobbers(plain, out, live)
+	markReturns(out)
+	for i := range out {
+		// Absolute loads (the index is regZero) of a nonnegative offset
+		// need neither the index nor the sign test.
+		if in := &out[i]; in.op >= opLdBJEq && in.op <= opLdWJSet && in.src == regZero && int32(uint32(in.imm)) >= 0 {
+			in.op += opLdABJEq - opLdBJEq
+		}
+	}
 	stores := false
 	for _, in := range plain {
 		stores = stores || in.op >= opStB && in.op <= opStxDW
@@ -113,11 +120,9 @@ func buildFast(plain, fused []inst, budget uint64) *fastForm {
 	var regs [regFP + 1]uint64
 	regs[1] = memBase
 	f.entry[runMem] = entryFor(0, regs, 2, live[0])
-	f.entry[runMem].dataRegion = regionMem
 	for _, kind := range []runKind{runSocket, runXDP} {
 		start, regs, end := prologue(plain, out, kind)
 		f.entry[kind] = entryFor(start, regs, end, live[start])
-		f.entry[kind].dataRegion = regionPacket
 	}
 	return f
 }
@@ -303,7 +308,38 @@ func markClobbers(plain []inst, out []finst, live []regMask) {
 			k = i + 1
 		}
 		if k >= 0 && live[k+1]&maskR1R5 != 0 {
-			out[i].aux = 1
+			out[i].aux |= auxClobber
+		}
+	}
+}
+
+// Flags of finst.aux for legacy loads and jumps.
+const (
+	auxClobber  = 1 << iota // clear r1 to r5 after the load
+	auxRetTaken             // the jump's target is a return (opRetK): return its value
+	auxRetNext              // the slot after the jump (or fused load and jump) is a return
+)
+
+// markReturns flags, in the fast form out, the fused loads and jumps and the
+// 32-bit conditional jumps whose target or next slot is a return of a
+// constant, so that fastExec returns there without dispatching it.
+func markReturns(out []finst) {
+	isRet := func(t int) bool { return t < len(out) && out[t].op == opRetK }
+	for i := range out {
+		in := &out[i]
+		next := i + 1
+		switch {
+		case in.op >= opLdBJEq && in.op <= opLdWJSet:
+			next = i + 2
+		case in.op >= opJEq32K && in.op <= opJSLe32X:
+		default:
+			continue
+		}
+		if isRet(int(in.off)) {
+			in.aux |= auxRetTaken
+		}
+		if isRet(next) {
+			in.aux |= auxRetNext
 		}
 	}
 }

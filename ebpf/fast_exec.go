@@ -40,17 +40,11 @@ func (vm *VM) fastExec(data []byte, kind runKind, skb *SKBuff, xdp *XDPMD) (uint
 		}
 	}
 	pc := st.start
-	dataRegion := st.dataRegion
 	insts := f.insts
 	pkt := data // what LD_ABS/LD_IND read: the packet, or Run's memory
 	for {
 		in := &insts[pc]
 		pc++
-		if in.op == opRetK {
-			// Every run ends here or at exit: tested apart from the
-			// switch, it is a branch the processor predicts on its own.
-			return in.imm, nil
-		}
 		switch in.op {
 		// 64-bit ALU.
 		case opAdd64K:
@@ -200,7 +194,7 @@ func (vm *VM) fastExec(data []byte, kind runKind, skb *SKBuff, xdp *XDPMD) (uint
 			a := r[in.src&15] + uint64(int64(in.off))
 			o := a & 0xffffffff
 			var v uint64
-			if a>>32 == dataRegion && o < uint64(len(data)) {
+			if a>>32 == kind.dataRegion() && o < uint64(len(data)) {
 				v = uint64(data[o])
 			} else if s := vm.stack; a>>32 == regionStack && o < uint64(len(s)) {
 				v = uint64(s[o])
@@ -215,7 +209,7 @@ func (vm *VM) fastExec(data []byte, kind runKind, skb *SKBuff, xdp *XDPMD) (uint
 			a := r[in.src&15] + uint64(int64(in.off))
 			o := a & 0xffffffff
 			var v uint16
-			if a>>32 == dataRegion && o+2 <= uint64(len(data)) {
+			if a>>32 == kind.dataRegion() && o+2 <= uint64(len(data)) {
 				v = le.Uint16(data[o:])
 			} else if s := vm.stack; a>>32 == regionStack && o+2 <= uint64(len(s)) {
 				v = le.Uint16(s[o:])
@@ -235,7 +229,7 @@ func (vm *VM) fastExec(data []byte, kind runKind, skb *SKBuff, xdp *XDPMD) (uint
 			a := r[in.src&15] + uint64(int64(in.off))
 			o := a & 0xffffffff
 			var v uint32
-			if a>>32 == dataRegion && o+4 <= uint64(len(data)) {
+			if a>>32 == kind.dataRegion() && o+4 <= uint64(len(data)) {
 				v = le.Uint32(data[o:])
 			} else if s := vm.stack; a>>32 == regionStack && o+4 <= uint64(len(s)) {
 				v = le.Uint32(s[o:])
@@ -254,7 +248,7 @@ func (vm *VM) fastExec(data []byte, kind runKind, skb *SKBuff, xdp *XDPMD) (uint
 		case opLdxDW:
 			a := r[in.src&15] + uint64(int64(in.off))
 			o := a & 0xffffffff
-			if a>>32 == dataRegion && o+8 <= uint64(len(data)) {
+			if a>>32 == kind.dataRegion() && o+8 <= uint64(len(data)) {
 				r[in.dst&15] = le.Uint64(data[o:])
 			} else if s := vm.stack; a>>32 == regionStack && o+8 <= uint64(len(s)) {
 				r[in.dst&15] = le.Uint64(s[o:])
@@ -277,7 +271,7 @@ func (vm *VM) fastExec(data []byte, kind runKind, skb *SKBuff, xdp *XDPMD) (uint
 				if o < vm.stackDirty {
 					vm.stackDirty = o
 				}
-			} else if a>>32 == dataRegion && kind != runSocket && o+n <= uint64(len(data)) {
+			} else if a>>32 == kind.dataRegion() && kind != runSocket && o+n <= uint64(len(data)) {
 				b = data[o : o+n]
 			} else {
 				return vm.resume(pc-1, r, data, kind, skb, xdp)
@@ -304,7 +298,7 @@ func (vm *VM) fastExec(data []byte, kind runKind, skb *SKBuff, xdp *XDPMD) (uint
 				return 0, nil
 			}
 			r[0] = uint64(pkt[o])
-			if in.aux != 0 { // r1 to r5 may be read: clear them as the load does
+			if in.aux&auxClobber != 0 { // r1 to r5 may be read: clear them as the load does
 				r[1], r[2], r[3], r[4], r[5] = 0, 0, 0, 0, 0
 			}
 		case opLdIndH:
@@ -313,7 +307,7 @@ func (vm *VM) fastExec(data []byte, kind runKind, skb *SKBuff, xdp *XDPMD) (uint
 				return 0, nil
 			}
 			r[0] = uint64(pkt[o])<<8 | uint64(pkt[o+1])
-			if in.aux != 0 { // r1 to r5 may be read: clear them as the load does
+			if in.aux&auxClobber != 0 { // r1 to r5 may be read: clear them as the load does
 				r[1], r[2], r[3], r[4], r[5] = 0, 0, 0, 0, 0
 			}
 		case opLdIndW:
@@ -417,90 +411,200 @@ func (vm *VM) fastExec(data []byte, kind runKind, skb *SKBuff, xdp *XDPMD) (uint
 		case opJEq32K:
 			if uint32(r[in.dst&15]) == uint32(in.imm) {
 				pc = int(in.off)
+				if in.aux&auxRetTaken != 0 {
+					return insts[pc].imm, nil
+				}
+			} else if in.aux&auxRetNext != 0 {
+				return insts[pc].imm, nil
 			}
 		case opJEq32X:
 			if uint32(r[in.dst&15]) == uint32(r[in.src&15]) {
 				pc = int(in.off)
+				if in.aux&auxRetTaken != 0 {
+					return insts[pc].imm, nil
+				}
+			} else if in.aux&auxRetNext != 0 {
+				return insts[pc].imm, nil
 			}
 		case opJGt32K:
 			if uint32(r[in.dst&15]) > uint32(in.imm) {
 				pc = int(in.off)
+				if in.aux&auxRetTaken != 0 {
+					return insts[pc].imm, nil
+				}
+			} else if in.aux&auxRetNext != 0 {
+				return insts[pc].imm, nil
 			}
 		case opJGt32X:
 			if uint32(r[in.dst&15]) > uint32(r[in.src&15]) {
 				pc = int(in.off)
+				if in.aux&auxRetTaken != 0 {
+					return insts[pc].imm, nil
+				}
+			} else if in.aux&auxRetNext != 0 {
+				return insts[pc].imm, nil
 			}
 		case opJGe32K:
 			if uint32(r[in.dst&15]) >= uint32(in.imm) {
 				pc = int(in.off)
+				if in.aux&auxRetTaken != 0 {
+					return insts[pc].imm, nil
+				}
+			} else if in.aux&auxRetNext != 0 {
+				return insts[pc].imm, nil
 			}
 		case opJGe32X:
 			if uint32(r[in.dst&15]) >= uint32(r[in.src&15]) {
 				pc = int(in.off)
+				if in.aux&auxRetTaken != 0 {
+					return insts[pc].imm, nil
+				}
+			} else if in.aux&auxRetNext != 0 {
+				return insts[pc].imm, nil
 			}
 		case opJSet32K:
 			if uint32(r[in.dst&15])&uint32(in.imm) != 0 {
 				pc = int(in.off)
+				if in.aux&auxRetTaken != 0 {
+					return insts[pc].imm, nil
+				}
+			} else if in.aux&auxRetNext != 0 {
+				return insts[pc].imm, nil
 			}
 		case opJSet32X:
 			if uint32(r[in.dst&15])&uint32(r[in.src&15]) != 0 {
 				pc = int(in.off)
+				if in.aux&auxRetTaken != 0 {
+					return insts[pc].imm, nil
+				}
+			} else if in.aux&auxRetNext != 0 {
+				return insts[pc].imm, nil
 			}
 		case opJNe32K:
 			if uint32(r[in.dst&15]) != uint32(in.imm) {
 				pc = int(in.off)
+				if in.aux&auxRetTaken != 0 {
+					return insts[pc].imm, nil
+				}
+			} else if in.aux&auxRetNext != 0 {
+				return insts[pc].imm, nil
 			}
 		case opJNe32X:
 			if uint32(r[in.dst&15]) != uint32(r[in.src&15]) {
 				pc = int(in.off)
+				if in.aux&auxRetTaken != 0 {
+					return insts[pc].imm, nil
+				}
+			} else if in.aux&auxRetNext != 0 {
+				return insts[pc].imm, nil
 			}
 		case opJSGt32K:
 			if int32(r[in.dst&15]) > int32(in.imm) {
 				pc = int(in.off)
+				if in.aux&auxRetTaken != 0 {
+					return insts[pc].imm, nil
+				}
+			} else if in.aux&auxRetNext != 0 {
+				return insts[pc].imm, nil
 			}
 		case opJSGt32X:
 			if int32(r[in.dst&15]) > int32(r[in.src&15]) {
 				pc = int(in.off)
+				if in.aux&auxRetTaken != 0 {
+					return insts[pc].imm, nil
+				}
+			} else if in.aux&auxRetNext != 0 {
+				return insts[pc].imm, nil
 			}
 		case opJSGe32K:
 			if int32(r[in.dst&15]) >= int32(in.imm) {
 				pc = int(in.off)
+				if in.aux&auxRetTaken != 0 {
+					return insts[pc].imm, nil
+				}
+			} else if in.aux&auxRetNext != 0 {
+				return insts[pc].imm, nil
 			}
 		case opJSGe32X:
 			if int32(r[in.dst&15]) >= int32(r[in.src&15]) {
 				pc = int(in.off)
+				if in.aux&auxRetTaken != 0 {
+					return insts[pc].imm, nil
+				}
+			} else if in.aux&auxRetNext != 0 {
+				return insts[pc].imm, nil
 			}
 		case opJLt32K:
 			if uint32(r[in.dst&15]) < uint32(in.imm) {
 				pc = int(in.off)
+				if in.aux&auxRetTaken != 0 {
+					return insts[pc].imm, nil
+				}
+			} else if in.aux&auxRetNext != 0 {
+				return insts[pc].imm, nil
 			}
 		case opJLt32X:
 			if uint32(r[in.dst&15]) < uint32(r[in.src&15]) {
 				pc = int(in.off)
+				if in.aux&auxRetTaken != 0 {
+					return insts[pc].imm, nil
+				}
+			} else if in.aux&auxRetNext != 0 {
+				return insts[pc].imm, nil
 			}
 		case opJLe32K:
 			if uint32(r[in.dst&15]) <= uint32(in.imm) {
 				pc = int(in.off)
+				if in.aux&auxRetTaken != 0 {
+					return insts[pc].imm, nil
+				}
+			} else if in.aux&auxRetNext != 0 {
+				return insts[pc].imm, nil
 			}
 		case opJLe32X:
 			if uint32(r[in.dst&15]) <= uint32(r[in.src&15]) {
 				pc = int(in.off)
+				if in.aux&auxRetTaken != 0 {
+					return insts[pc].imm, nil
+				}
+			} else if in.aux&auxRetNext != 0 {
+				return insts[pc].imm, nil
 			}
 		case opJSLt32K:
 			if int32(r[in.dst&15]) < int32(in.imm) {
 				pc = int(in.off)
+				if in.aux&auxRetTaken != 0 {
+					return insts[pc].imm, nil
+				}
+			} else if in.aux&auxRetNext != 0 {
+				return insts[pc].imm, nil
 			}
 		case opJSLt32X:
 			if int32(r[in.dst&15]) < int32(r[in.src&15]) {
 				pc = int(in.off)
+				if in.aux&auxRetTaken != 0 {
+					return insts[pc].imm, nil
+				}
+			} else if in.aux&auxRetNext != 0 {
+				return insts[pc].imm, nil
 			}
 		case opJSLe32K:
 			if int32(r[in.dst&15]) <= int32(in.imm) {
 				pc = int(in.off)
+				if in.aux&auxRetTaken != 0 {
+					return insts[pc].imm, nil
+				}
+			} else if in.aux&auxRetNext != 0 {
+				return insts[pc].imm, nil
 			}
 		case opJSLe32X:
 			if int32(r[in.dst&15]) <= int32(r[in.src&15]) {
 				pc = int(in.off)
+				if in.aux&auxRetTaken != 0 {
+					return insts[pc].imm, nil
+				}
+			} else if in.aux&auxRetNext != 0 {
+				return insts[pc].imm, nil
 			}
 
 		case opCall:
@@ -516,13 +620,19 @@ func (vm *VM) fastExec(data []byte, kind runKind, skb *SKBuff, xdp *XDPMD) (uint
 			}
 			v := uint64(pkt[o])
 			r[0] = v
-			if in.aux != 0 { // r1 to r5 may be read: clear them as the load does
+			if in.aux&auxClobber != 0 { // r1 to r5 may be read: clear them as the load does
 				r[1], r[2], r[3], r[4], r[5] = 0, 0, 0, 0, 0
 			}
 			if uint32(v) == uint32(in.imm>>32) {
 				pc = int(in.off)
+				if in.aux&auxRetTaken != 0 {
+					return insts[pc].imm, nil
+				}
 			} else {
 				pc++
+				if in.aux&auxRetNext != 0 {
+					return insts[pc].imm, nil
+				}
 			}
 		case opLdBJNe:
 			o := int(int32(uint32(r[in.src&15]) + uint32(in.imm)))
@@ -531,13 +641,19 @@ func (vm *VM) fastExec(data []byte, kind runKind, skb *SKBuff, xdp *XDPMD) (uint
 			}
 			v := uint64(pkt[o])
 			r[0] = v
-			if in.aux != 0 { // r1 to r5 may be read: clear them as the load does
+			if in.aux&auxClobber != 0 { // r1 to r5 may be read: clear them as the load does
 				r[1], r[2], r[3], r[4], r[5] = 0, 0, 0, 0, 0
 			}
 			if uint32(v) != uint32(in.imm>>32) {
 				pc = int(in.off)
+				if in.aux&auxRetTaken != 0 {
+					return insts[pc].imm, nil
+				}
 			} else {
 				pc++
+				if in.aux&auxRetNext != 0 {
+					return insts[pc].imm, nil
+				}
 			}
 		case opLdBJGt:
 			o := int(int32(uint32(r[in.src&15]) + uint32(in.imm)))
@@ -546,13 +662,19 @@ func (vm *VM) fastExec(data []byte, kind runKind, skb *SKBuff, xdp *XDPMD) (uint
 			}
 			v := uint64(pkt[o])
 			r[0] = v
-			if in.aux != 0 { // r1 to r5 may be read: clear them as the load does
+			if in.aux&auxClobber != 0 { // r1 to r5 may be read: clear them as the load does
 				r[1], r[2], r[3], r[4], r[5] = 0, 0, 0, 0, 0
 			}
 			if uint32(v) > uint32(in.imm>>32) {
 				pc = int(in.off)
+				if in.aux&auxRetTaken != 0 {
+					return insts[pc].imm, nil
+				}
 			} else {
 				pc++
+				if in.aux&auxRetNext != 0 {
+					return insts[pc].imm, nil
+				}
 			}
 		case opLdBJGe:
 			o := int(int32(uint32(r[in.src&15]) + uint32(in.imm)))
@@ -561,13 +683,19 @@ func (vm *VM) fastExec(data []byte, kind runKind, skb *SKBuff, xdp *XDPMD) (uint
 			}
 			v := uint64(pkt[o])
 			r[0] = v
-			if in.aux != 0 { // r1 to r5 may be read: clear them as the load does
+			if in.aux&auxClobber != 0 { // r1 to r5 may be read: clear them as the load does
 				r[1], r[2], r[3], r[4], r[5] = 0, 0, 0, 0, 0
 			}
 			if uint32(v) >= uint32(in.imm>>32) {
 				pc = int(in.off)
+				if in.aux&auxRetTaken != 0 {
+					return insts[pc].imm, nil
+				}
 			} else {
 				pc++
+				if in.aux&auxRetNext != 0 {
+					return insts[pc].imm, nil
+				}
 			}
 		case opLdBJLt:
 			o := int(int32(uint32(r[in.src&15]) + uint32(in.imm)))
@@ -576,13 +704,19 @@ func (vm *VM) fastExec(data []byte, kind runKind, skb *SKBuff, xdp *XDPMD) (uint
 			}
 			v := uint64(pkt[o])
 			r[0] = v
-			if in.aux != 0 { // r1 to r5 may be read: clear them as the load does
+			if in.aux&auxClobber != 0 { // r1 to r5 may be read: clear them as the load does
 				r[1], r[2], r[3], r[4], r[5] = 0, 0, 0, 0, 0
 			}
 			if uint32(v) < uint32(in.imm>>32) {
 				pc = int(in.off)
+				if in.aux&auxRetTaken != 0 {
+					return insts[pc].imm, nil
+				}
 			} else {
 				pc++
+				if in.aux&auxRetNext != 0 {
+					return insts[pc].imm, nil
+				}
 			}
 		case opLdBJLe:
 			o := int(int32(uint32(r[in.src&15]) + uint32(in.imm)))
@@ -591,13 +725,19 @@ func (vm *VM) fastExec(data []byte, kind runKind, skb *SKBuff, xdp *XDPMD) (uint
 			}
 			v := uint64(pkt[o])
 			r[0] = v
-			if in.aux != 0 { // r1 to r5 may be read: clear them as the load does
+			if in.aux&auxClobber != 0 { // r1 to r5 may be read: clear them as the load does
 				r[1], r[2], r[3], r[4], r[5] = 0, 0, 0, 0, 0
 			}
 			if uint32(v) <= uint32(in.imm>>32) {
 				pc = int(in.off)
+				if in.aux&auxRetTaken != 0 {
+					return insts[pc].imm, nil
+				}
 			} else {
 				pc++
+				if in.aux&auxRetNext != 0 {
+					return insts[pc].imm, nil
+				}
 			}
 		case opLdBJSet:
 			o := int(int32(uint32(r[in.src&15]) + uint32(in.imm)))
@@ -606,13 +746,19 @@ func (vm *VM) fastExec(data []byte, kind runKind, skb *SKBuff, xdp *XDPMD) (uint
 			}
 			v := uint64(pkt[o])
 			r[0] = v
-			if in.aux != 0 { // r1 to r5 may be read: clear them as the load does
+			if in.aux&auxClobber != 0 { // r1 to r5 may be read: clear them as the load does
 				r[1], r[2], r[3], r[4], r[5] = 0, 0, 0, 0, 0
 			}
 			if uint32(v)&uint32(in.imm>>32) != 0 {
 				pc = int(in.off)
+				if in.aux&auxRetTaken != 0 {
+					return insts[pc].imm, nil
+				}
 			} else {
 				pc++
+				if in.aux&auxRetNext != 0 {
+					return insts[pc].imm, nil
+				}
 			}
 		case opLdHJEq:
 			o := int(int32(uint32(r[in.src&15]) + uint32(in.imm)))
@@ -621,13 +767,19 @@ func (vm *VM) fastExec(data []byte, kind runKind, skb *SKBuff, xdp *XDPMD) (uint
 			}
 			v := uint64(pkt[o])<<8 | uint64(pkt[o+1])
 			r[0] = v
-			if in.aux != 0 { // r1 to r5 may be read: clear them as the load does
+			if in.aux&auxClobber != 0 { // r1 to r5 may be read: clear them as the load does
 				r[1], r[2], r[3], r[4], r[5] = 0, 0, 0, 0, 0
 			}
 			if uint32(v) == uint32(in.imm>>32) {
 				pc = int(in.off)
+				if in.aux&auxRetTaken != 0 {
+					return insts[pc].imm, nil
+				}
 			} else {
 				pc++
+				if in.aux&auxRetNext != 0 {
+					return insts[pc].imm, nil
+				}
 			}
 		case opLdHJNe:
 			o := int(int32(uint32(r[in.src&15]) + uint32(in.imm)))
@@ -636,13 +788,19 @@ func (vm *VM) fastExec(data []byte, kind runKind, skb *SKBuff, xdp *XDPMD) (uint
 			}
 			v := uint64(pkt[o])<<8 | uint64(pkt[o+1])
 			r[0] = v
-			if in.aux != 0 { // r1 to r5 may be read: clear them as the load does
+			if in.aux&auxClobber != 0 { // r1 to r5 may be read: clear them as the load does
 				r[1], r[2], r[3], r[4], r[5] = 0, 0, 0, 0, 0
 			}
 			if uint32(v) != uint32(in.imm>>32) {
 				pc = int(in.off)
+				if in.aux&auxRetTaken != 0 {
+					return insts[pc].imm, nil
+				}
 			} else {
 				pc++
+				if in.aux&auxRetNext != 0 {
+					return insts[pc].imm, nil
+				}
 			}
 		case opLdHJGt:
 			o := int(int32(uint32(r[in.src&15]) + uint32(in.imm)))
@@ -651,13 +809,19 @@ func (vm *VM) fastExec(data []byte, kind runKind, skb *SKBuff, xdp *XDPMD) (uint
 			}
 			v := uint64(pkt[o])<<8 | uint64(pkt[o+1])
 			r[0] = v
-			if in.aux != 0 { // r1 to r5 may be read: clear them as the load does
+			if in.aux&auxClobber != 0 { // r1 to r5 may be read: clear them as the load does
 				r[1], r[2], r[3], r[4], r[5] = 0, 0, 0, 0, 0
 			}
 			if uint32(v) > uint32(in.imm>>32) {
 				pc = int(in.off)
+				if in.aux&auxRetTaken != 0 {
+					return insts[pc].imm, nil
+				}
 			} else {
 				pc++
+				if in.aux&auxRetNext != 0 {
+					return insts[pc].imm, nil
+				}
 			}
 		case opLdHJGe:
 			o := int(int32(uint32(r[in.src&15]) + uint32(in.imm)))
@@ -666,13 +830,19 @@ func (vm *VM) fastExec(data []byte, kind runKind, skb *SKBuff, xdp *XDPMD) (uint
 			}
 			v := uint64(pkt[o])<<8 | uint64(pkt[o+1])
 			r[0] = v
-			if in.aux != 0 { // r1 to r5 may be read: clear them as the load does
+			if in.aux&auxClobber != 0 { // r1 to r5 may be read: clear them as the load does
 				r[1], r[2], r[3], r[4], r[5] = 0, 0, 0, 0, 0
 			}
 			if uint32(v) >= uint32(in.imm>>32) {
 				pc = int(in.off)
+				if in.aux&auxRetTaken != 0 {
+					return insts[pc].imm, nil
+				}
 			} else {
 				pc++
+				if in.aux&auxRetNext != 0 {
+					return insts[pc].imm, nil
+				}
 			}
 		case opLdHJLt:
 			o := int(int32(uint32(r[in.src&15]) + uint32(in.imm)))
@@ -681,13 +851,19 @@ func (vm *VM) fastExec(data []byte, kind runKind, skb *SKBuff, xdp *XDPMD) (uint
 			}
 			v := uint64(pkt[o])<<8 | uint64(pkt[o+1])
 			r[0] = v
-			if in.aux != 0 { // r1 to r5 may be read: clear them as the load does
+			if in.aux&auxClobber != 0 { // r1 to r5 may be read: clear them as the load does
 				r[1], r[2], r[3], r[4], r[5] = 0, 0, 0, 0, 0
 			}
 			if uint32(v) < uint32(in.imm>>32) {
 				pc = int(in.off)
+				if in.aux&auxRetTaken != 0 {
+					return insts[pc].imm, nil
+				}
 			} else {
 				pc++
+				if in.aux&auxRetNext != 0 {
+					return insts[pc].imm, nil
+				}
 			}
 		case opLdHJLe:
 			o := int(int32(uint32(r[in.src&15]) + uint32(in.imm)))
@@ -696,13 +872,19 @@ func (vm *VM) fastExec(data []byte, kind runKind, skb *SKBuff, xdp *XDPMD) (uint
 			}
 			v := uint64(pkt[o])<<8 | uint64(pkt[o+1])
 			r[0] = v
-			if in.aux != 0 { // r1 to r5 may be read: clear them as the load does
+			if in.aux&auxClobber != 0 { // r1 to r5 may be read: clear them as the load does
 				r[1], r[2], r[3], r[4], r[5] = 0, 0, 0, 0, 0
 			}
 			if uint32(v) <= uint32(in.imm>>32) {
 				pc = int(in.off)
+				if in.aux&auxRetTaken != 0 {
+					return insts[pc].imm, nil
+				}
 			} else {
 				pc++
+				if in.aux&auxRetNext != 0 {
+					return insts[pc].imm, nil
+				}
 			}
 		case opLdHJSet:
 			o := int(int32(uint32(r[in.src&15]) + uint32(in.imm)))
@@ -711,13 +893,19 @@ func (vm *VM) fastExec(data []byte, kind runKind, skb *SKBuff, xdp *XDPMD) (uint
 			}
 			v := uint64(pkt[o])<<8 | uint64(pkt[o+1])
 			r[0] = v
-			if in.aux != 0 { // r1 to r5 may be read: clear them as the load does
+			if in.aux&auxClobber != 0 { // r1 to r5 may be read: clear them as the load does
 				r[1], r[2], r[3], r[4], r[5] = 0, 0, 0, 0, 0
 			}
 			if uint32(v)&uint32(in.imm>>32) != 0 {
 				pc = int(in.off)
+				if in.aux&auxRetTaken != 0 {
+					return insts[pc].imm, nil
+				}
 			} else {
 				pc++
+				if in.aux&auxRetNext != 0 {
+					return insts[pc].imm, nil
+				}
 			}
 		case opLdWJEq:
 			o := int(int32(uint32(r[in.src&15]) + uint32(in.imm)))
@@ -726,13 +914,19 @@ func (vm *VM) fastExec(data []byte, kind runKind, skb *SKBuff, xdp *XDPMD) (uint
 			}
 			v := uint64(pkt[o])<<24 | uint64(pkt[o+1])<<16 | uint64(pkt[o+2])<<8 | uint64(pkt[o+3])
 			r[0] = v
-			if in.aux != 0 { // r1 to r5 may be read: clear them as the load does
+			if in.aux&auxClobber != 0 { // r1 to r5 may be read: clear them as the load does
 				r[1], r[2], r[3], r[4], r[5] = 0, 0, 0, 0, 0
 			}
 			if uint32(v) == uint32(in.imm>>32) {
 				pc = int(in.off)
+				if in.aux&auxRetTaken != 0 {
+					return insts[pc].imm, nil
+				}
 			} else {
 				pc++
+				if in.aux&auxRetNext != 0 {
+					return insts[pc].imm, nil
+				}
 			}
 		case opLdWJNe:
 			o := int(int32(uint32(r[in.src&15]) + uint32(in.imm)))
@@ -741,13 +935,19 @@ func (vm *VM) fastExec(data []byte, kind runKind, skb *SKBuff, xdp *XDPMD) (uint
 			}
 			v := uint64(pkt[o])<<24 | uint64(pkt[o+1])<<16 | uint64(pkt[o+2])<<8 | uint64(pkt[o+3])
 			r[0] = v
-			if in.aux != 0 { // r1 to r5 may be read: clear them as the load does
+			if in.aux&auxClobber != 0 { // r1 to r5 may be read: clear them as the load does
 				r[1], r[2], r[3], r[4], r[5] = 0, 0, 0, 0, 0
 			}
 			if uint32(v) != uint32(in.imm>>32) {
 				pc = int(in.off)
+				if in.aux&auxRetTaken != 0 {
+					return insts[pc].imm, nil
+				}
 			} else {
 				pc++
+				if in.aux&auxRetNext != 0 {
+					return insts[pc].imm, nil
+				}
 			}
 		case opLdWJGt:
 			o := int(int32(uint32(r[in.src&15]) + uint32(in.imm)))
@@ -756,13 +956,19 @@ func (vm *VM) fastExec(data []byte, kind runKind, skb *SKBuff, xdp *XDPMD) (uint
 			}
 			v := uint64(pkt[o])<<24 | uint64(pkt[o+1])<<16 | uint64(pkt[o+2])<<8 | uint64(pkt[o+3])
 			r[0] = v
-			if in.aux != 0 { // r1 to r5 may be read: clear them as the load does
+			if in.aux&auxClobber != 0 { // r1 to r5 may be read: clear them as the load does
 				r[1], r[2], r[3], r[4], r[5] = 0, 0, 0, 0, 0
 			}
 			if uint32(v) > uint32(in.imm>>32) {
 				pc = int(in.off)
+				if in.aux&auxRetTaken != 0 {
+					return insts[pc].imm, nil
+				}
 			} else {
 				pc++
+				if in.aux&auxRetNext != 0 {
+					return insts[pc].imm, nil
+				}
 			}
 		case opLdWJGe:
 			o := int(int32(uint32(r[in.src&15]) + uint32(in.imm)))
@@ -771,13 +977,19 @@ func (vm *VM) fastExec(data []byte, kind runKind, skb *SKBuff, xdp *XDPMD) (uint
 			}
 			v := uint64(pkt[o])<<24 | uint64(pkt[o+1])<<16 | uint64(pkt[o+2])<<8 | uint64(pkt[o+3])
 			r[0] = v
-			if in.aux != 0 { // r1 to r5 may be read: clear them as the load does
+			if in.aux&auxClobber != 0 { // r1 to r5 may be read: clear them as the load does
 				r[1], r[2], r[3], r[4], r[5] = 0, 0, 0, 0, 0
 			}
 			if uint32(v) >= uint32(in.imm>>32) {
 				pc = int(in.off)
+				if in.aux&auxRetTaken != 0 {
+					return insts[pc].imm, nil
+				}
 			} else {
 				pc++
+				if in.aux&auxRetNext != 0 {
+					return insts[pc].imm, nil
+				}
 			}
 		case opLdWJLt:
 			o := int(int32(uint32(r[in.src&15]) + uint32(in.imm)))
@@ -786,13 +998,19 @@ func (vm *VM) fastExec(data []byte, kind runKind, skb *SKBuff, xdp *XDPMD) (uint
 			}
 			v := uint64(pkt[o])<<24 | uint64(pkt[o+1])<<16 | uint64(pkt[o+2])<<8 | uint64(pkt[o+3])
 			r[0] = v
-			if in.aux != 0 { // r1 to r5 may be read: clear them as the load does
+			if in.aux&auxClobber != 0 { // r1 to r5 may be read: clear them as the load does
 				r[1], r[2], r[3], r[4], r[5] = 0, 0, 0, 0, 0
 			}
 			if uint32(v) < uint32(in.imm>>32) {
 				pc = int(in.off)
+				if in.aux&auxRetTaken != 0 {
+					return insts[pc].imm, nil
+				}
 			} else {
 				pc++
+				if in.aux&auxRetNext != 0 {
+					return insts[pc].imm, nil
+				}
 			}
 		case opLdWJLe:
 			o := int(int32(uint32(r[in.src&15]) + uint32(in.imm)))
@@ -801,13 +1019,19 @@ func (vm *VM) fastExec(data []byte, kind runKind, skb *SKBuff, xdp *XDPMD) (uint
 			}
 			v := uint64(pkt[o])<<24 | uint64(pkt[o+1])<<16 | uint64(pkt[o+2])<<8 | uint64(pkt[o+3])
 			r[0] = v
-			if in.aux != 0 { // r1 to r5 may be read: clear them as the load does
+			if in.aux&auxClobber != 0 { // r1 to r5 may be read: clear them as the load does
 				r[1], r[2], r[3], r[4], r[5] = 0, 0, 0, 0, 0
 			}
 			if uint32(v) <= uint32(in.imm>>32) {
 				pc = int(in.off)
+				if in.aux&auxRetTaken != 0 {
+					return insts[pc].imm, nil
+				}
 			} else {
 				pc++
+				if in.aux&auxRetNext != 0 {
+					return insts[pc].imm, nil
+				}
 			}
 		case opLdWJSet:
 			o := int(int32(uint32(r[in.src&15]) + uint32(in.imm)))
@@ -816,13 +1040,461 @@ func (vm *VM) fastExec(data []byte, kind runKind, skb *SKBuff, xdp *XDPMD) (uint
 			}
 			v := uint64(pkt[o])<<24 | uint64(pkt[o+1])<<16 | uint64(pkt[o+2])<<8 | uint64(pkt[o+3])
 			r[0] = v
-			if in.aux != 0 { // r1 to r5 may be read: clear them as the load does
+			if in.aux&auxClobber != 0 { // r1 to r5 may be read: clear them as the load does
 				r[1], r[2], r[3], r[4], r[5] = 0, 0, 0, 0, 0
 			}
 			if uint32(v)&uint32(in.imm>>32) != 0 {
 				pc = int(in.off)
+				if in.aux&auxRetTaken != 0 {
+					return insts[pc].imm, nil
+				}
 			} else {
 				pc++
+				if in.aux&auxRetNext != 0 {
+					return insts[pc].imm, nil
+				}
+			}
+		// The same with an absolute load, whose offset needs no register.
+		case opLdABJEq:
+			o := int(uint32(in.imm)) // below 1<<31 (buildFast)
+			if o > len(pkt)-1 {
+				return 0, nil
+			}
+			v := uint64(pkt[o])
+			r[0] = v
+			if in.aux&auxClobber != 0 { // r1 to r5 may be read: clear them as the load does
+				r[1], r[2], r[3], r[4], r[5] = 0, 0, 0, 0, 0
+			}
+			if uint32(v) == uint32(in.imm>>32) {
+				pc = int(in.off)
+				if in.aux&auxRetTaken != 0 {
+					return insts[pc].imm, nil
+				}
+			} else {
+				pc++
+				if in.aux&auxRetNext != 0 {
+					return insts[pc].imm, nil
+				}
+			}
+		case opLdABJNe:
+			o := int(uint32(in.imm)) // below 1<<31 (buildFast)
+			if o > len(pkt)-1 {
+				return 0, nil
+			}
+			v := uint64(pkt[o])
+			r[0] = v
+			if in.aux&auxClobber != 0 { // r1 to r5 may be read: clear them as the load does
+				r[1], r[2], r[3], r[4], r[5] = 0, 0, 0, 0, 0
+			}
+			if uint32(v) != uint32(in.imm>>32) {
+				pc = int(in.off)
+				if in.aux&auxRetTaken != 0 {
+					return insts[pc].imm, nil
+				}
+			} else {
+				pc++
+				if in.aux&auxRetNext != 0 {
+					return insts[pc].imm, nil
+				}
+			}
+		case opLdABJGt:
+			o := int(uint32(in.imm)) // below 1<<31 (buildFast)
+			if o > len(pkt)-1 {
+				return 0, nil
+			}
+			v := uint64(pkt[o])
+			r[0] = v
+			if in.aux&auxClobber != 0 { // r1 to r5 may be read: clear them as the load does
+				r[1], r[2], r[3], r[4], r[5] = 0, 0, 0, 0, 0
+			}
+			if uint32(v) > uint32(in.imm>>32) {
+				pc = int(in.off)
+				if in.aux&auxRetTaken != 0 {
+					return insts[pc].imm, nil
+				}
+			} else {
+				pc++
+				if in.aux&auxRetNext != 0 {
+					return insts[pc].imm, nil
+				}
+			}
+		case opLdABJGe:
+			o := int(uint32(in.imm)) // below 1<<31 (buildFast)
+			if o > len(pkt)-1 {
+				return 0, nil
+			}
+			v := uint64(pkt[o])
+			r[0] = v
+			if in.aux&auxClobber != 0 { // r1 to r5 may be read: clear them as the load does
+				r[1], r[2], r[3], r[4], r[5] = 0, 0, 0, 0, 0
+			}
+			if uint32(v) >= uint32(in.imm>>32) {
+				pc = int(in.off)
+				if in.aux&auxRetTaken != 0 {
+					return insts[pc].imm, nil
+				}
+			} else {
+				pc++
+				if in.aux&auxRetNext != 0 {
+					return insts[pc].imm, nil
+				}
+			}
+		case opLdABJLt:
+			o := int(uint32(in.imm)) // below 1<<31 (buildFast)
+			if o > len(pkt)-1 {
+				return 0, nil
+			}
+			v := uint64(pkt[o])
+			r[0] = v
+			if in.aux&auxClobber != 0 { // r1 to r5 may be read: clear them as the load does
+				r[1], r[2], r[3], r[4], r[5] = 0, 0, 0, 0, 0
+			}
+			if uint32(v) < uint32(in.imm>>32) {
+				pc = int(in.off)
+				if in.aux&auxRetTaken != 0 {
+					return insts[pc].imm, nil
+				}
+			} else {
+				pc++
+				if in.aux&auxRetNext != 0 {
+					return insts[pc].imm, nil
+				}
+			}
+		case opLdABJLe:
+			o := int(uint32(in.imm)) // below 1<<31 (buildFast)
+			if o > len(pkt)-1 {
+				return 0, nil
+			}
+			v := uint64(pkt[o])
+			r[0] = v
+			if in.aux&auxClobber != 0 { // r1 to r5 may be read: clear them as the load does
+				r[1], r[2], r[3], r[4], r[5] = 0, 0, 0, 0, 0
+			}
+			if uint32(v) <= uint32(in.imm>>32) {
+				pc = int(in.off)
+				if in.aux&auxRetTaken != 0 {
+					return insts[pc].imm, nil
+				}
+			} else {
+				pc++
+				if in.aux&auxRetNext != 0 {
+					return insts[pc].imm, nil
+				}
+			}
+		case opLdABJSet:
+			o := int(uint32(in.imm)) // below 1<<31 (buildFast)
+			if o > len(pkt)-1 {
+				return 0, nil
+			}
+			v := uint64(pkt[o])
+			r[0] = v
+			if in.aux&auxClobber != 0 { // r1 to r5 may be read: clear them as the load does
+				r[1], r[2], r[3], r[4], r[5] = 0, 0, 0, 0, 0
+			}
+			if uint32(v)&uint32(in.imm>>32) != 0 {
+				pc = int(in.off)
+				if in.aux&auxRetTaken != 0 {
+					return insts[pc].imm, nil
+				}
+			} else {
+				pc++
+				if in.aux&auxRetNext != 0 {
+					return insts[pc].imm, nil
+				}
+			}
+		case opLdAHJEq:
+			o := int(uint32(in.imm)) // below 1<<31 (buildFast)
+			if o > len(pkt)-2 {
+				return 0, nil
+			}
+			v := uint64(pkt[o])<<8 | uint64(pkt[o+1])
+			r[0] = v
+			if in.aux&auxClobber != 0 { // r1 to r5 may be read: clear them as the load does
+				r[1], r[2], r[3], r[4], r[5] = 0, 0, 0, 0, 0
+			}
+			if uint32(v) == uint32(in.imm>>32) {
+				pc = int(in.off)
+				if in.aux&auxRetTaken != 0 {
+					return insts[pc].imm, nil
+				}
+			} else {
+				pc++
+				if in.aux&auxRetNext != 0 {
+					return insts[pc].imm, nil
+				}
+			}
+		case opLdAHJNe:
+			o := int(uint32(in.imm)) // below 1<<31 (buildFast)
+			if o > len(pkt)-2 {
+				return 0, nil
+			}
+			v := uint64(pkt[o])<<8 | uint64(pkt[o+1])
+			r[0] = v
+			if in.aux&auxClobber != 0 { // r1 to r5 may be read: clear them as the load does
+				r[1], r[2], r[3], r[4], r[5] = 0, 0, 0, 0, 0
+			}
+			if uint32(v) != uint32(in.imm>>32) {
+				pc = int(in.off)
+				if in.aux&auxRetTaken != 0 {
+					return insts[pc].imm, nil
+				}
+			} else {
+				pc++
+				if in.aux&auxRetNext != 0 {
+					return insts[pc].imm, nil
+				}
+			}
+		case opLdAHJGt:
+			o := int(uint32(in.imm)) // below 1<<31 (buildFast)
+			if o > len(pkt)-2 {
+				return 0, nil
+			}
+			v := uint64(pkt[o])<<8 | uint64(pkt[o+1])
+			r[0] = v
+			if in.aux&auxClobber != 0 { // r1 to r5 may be read: clear them as the load does
+				r[1], r[2], r[3], r[4], r[5] = 0, 0, 0, 0, 0
+			}
+			if uint32(v) > uint32(in.imm>>32) {
+				pc = int(in.off)
+				if in.aux&auxRetTaken != 0 {
+					return insts[pc].imm, nil
+				}
+			} else {
+				pc++
+				if in.aux&auxRetNext != 0 {
+					return insts[pc].imm, nil
+				}
+			}
+		case opLdAHJGe:
+			o := int(uint32(in.imm)) // below 1<<31 (buildFast)
+			if o > len(pkt)-2 {
+				return 0, nil
+			}
+			v := uint64(pkt[o])<<8 | uint64(pkt[o+1])
+			r[0] = v
+			if in.aux&auxClobber != 0 { // r1 to r5 may be read: clear them as the load does
+				r[1], r[2], r[3], r[4], r[5] = 0, 0, 0, 0, 0
+			}
+			if uint32(v) >= uint32(in.imm>>32) {
+				pc = int(in.off)
+				if in.aux&auxRetTaken != 0 {
+					return insts[pc].imm, nil
+				}
+			} else {
+				pc++
+				if in.aux&auxRetNext != 0 {
+					return insts[pc].imm, nil
+				}
+			}
+		case opLdAHJLt:
+			o := int(uint32(in.imm)) // below 1<<31 (buildFast)
+			if o > len(pkt)-2 {
+				return 0, nil
+			}
+			v := uint64(pkt[o])<<8 | uint64(pkt[o+1])
+			r[0] = v
+			if in.aux&auxClobber != 0 { // r1 to r5 may be read: clear them as the load does
+				r[1], r[2], r[3], r[4], r[5] = 0, 0, 0, 0, 0
+			}
+			if uint32(v) < uint32(in.imm>>32) {
+				pc = int(in.off)
+				if in.aux&auxRetTaken != 0 {
+					return insts[pc].imm, nil
+				}
+			} else {
+				pc++
+				if in.aux&auxRetNext != 0 {
+					return insts[pc].imm, nil
+				}
+			}
+		case opLdAHJLe:
+			o := int(uint32(in.imm)) // below 1<<31 (buildFast)
+			if o > len(pkt)-2 {
+				return 0, nil
+			}
+			v := uint64(pkt[o])<<8 | uint64(pkt[o+1])
+			r[0] = v
+			if in.aux&auxClobber != 0 { // r1 to r5 may be read: clear them as the load does
+				r[1], r[2], r[3], r[4], r[5] = 0, 0, 0, 0, 0
+			}
+			if uint32(v) <= uint32(in.imm>>32) {
+				pc = int(in.off)
+				if in.aux&auxRetTaken != 0 {
+					return insts[pc].imm, nil
+				}
+			} else {
+				pc++
+				if in.aux&auxRetNext != 0 {
+					return insts[pc].imm, nil
+				}
+			}
+		case opLdAHJSet:
+			o := int(uint32(in.imm)) // below 1<<31 (buildFast)
+			if o > len(pkt)-2 {
+				return 0, nil
+			}
+			v := uint64(pkt[o])<<8 | uint64(pkt[o+1])
+			r[0] = v
+			if in.aux&auxClobber != 0 { // r1 to r5 may be read: clear them as the load does
+				r[1], r[2], r[3], r[4], r[5] = 0, 0, 0, 0, 0
+			}
+			if uint32(v)&uint32(in.imm>>32) != 0 {
+				pc = int(in.off)
+				if in.aux&auxRetTaken != 0 {
+					return insts[pc].imm, nil
+				}
+			} else {
+				pc++
+				if in.aux&auxRetNext != 0 {
+					return insts[pc].imm, nil
+				}
+			}
+		case opLdAWJEq:
+			o := int(uint32(in.imm)) // below 1<<31 (buildFast)
+			if o > len(pkt)-4 {
+				return 0, nil
+			}
+			v := uint64(pkt[o])<<24 | uint64(pkt[o+1])<<16 | uint64(pkt[o+2])<<8 | uint64(pkt[o+3])
+			r[0] = v
+			if in.aux&auxClobber != 0 { // r1 to r5 may be read: clear them as the load does
+				r[1], r[2], r[3], r[4], r[5] = 0, 0, 0, 0, 0
+			}
+			if uint32(v) == uint32(in.imm>>32) {
+				pc = int(in.off)
+				if in.aux&auxRetTaken != 0 {
+					return insts[pc].imm, nil
+				}
+			} else {
+				pc++
+				if in.aux&auxRetNext != 0 {
+					return insts[pc].imm, nil
+				}
+			}
+		case opLdAWJNe:
+			o := int(uint32(in.imm)) // below 1<<31 (buildFast)
+			if o > len(pkt)-4 {
+				return 0, nil
+			}
+			v := uint64(pkt[o])<<24 | uint64(pkt[o+1])<<16 | uint64(pkt[o+2])<<8 | uint64(pkt[o+3])
+			r[0] = v
+			if in.aux&auxClobber != 0 { // r1 to r5 may be read: clear them as the load does
+				r[1], r[2], r[3], r[4], r[5] = 0, 0, 0, 0, 0
+			}
+			if uint32(v) != uint32(in.imm>>32) {
+				pc = int(in.off)
+				if in.aux&auxRetTaken != 0 {
+					return insts[pc].imm, nil
+				}
+			} else {
+				pc++
+				if in.aux&auxRetNext != 0 {
+					return insts[pc].imm, nil
+				}
+			}
+		case opLdAWJGt:
+			o := int(uint32(in.imm)) // below 1<<31 (buildFast)
+			if o > len(pkt)-4 {
+				return 0, nil
+			}
+			v := uint64(pkt[o])<<24 | uint64(pkt[o+1])<<16 | uint64(pkt[o+2])<<8 | uint64(pkt[o+3])
+			r[0] = v
+			if in.aux&auxClobber != 0 { // r1 to r5 may be read: clear them as the load does
+				r[1], r[2], r[3], r[4], r[5] = 0, 0, 0, 0, 0
+			}
+			if uint32(v) > uint32(in.imm>>32) {
+				pc = int(in.off)
+				if in.aux&auxRetTaken != 0 {
+					return insts[pc].imm, nil
+				}
+			} else {
+				pc++
+				if in.aux&auxRetNext != 0 {
+					return insts[pc].imm, nil
+				}
+			}
+		case opLdAWJGe:
+			o := int(uint32(in.imm)) // below 1<<31 (buildFast)
+			if o > len(pkt)-4 {
+				return 0, nil
+			}
+			v := uint64(pkt[o])<<24 | uint64(pkt[o+1])<<16 | uint64(pkt[o+2])<<8 | uint64(pkt[o+3])
+			r[0] = v
+			if in.aux&auxClobber != 0 { // r1 to r5 may be read: clear them as the load does
+				r[1], r[2], r[3], r[4], r[5] = 0, 0, 0, 0, 0
+			}
+			if uint32(v) >= uint32(in.imm>>32) {
+				pc = int(in.off)
+				if in.aux&auxRetTaken != 0 {
+					return insts[pc].imm, nil
+				}
+			} else {
+				pc++
+				if in.aux&auxRetNext != 0 {
+					return insts[pc].imm, nil
+				}
+			}
+		case opLdAWJLt:
+			o := int(uint32(in.imm)) // below 1<<31 (buildFast)
+			if o > len(pkt)-4 {
+				return 0, nil
+			}
+			v := uint64(pkt[o])<<24 | uint64(pkt[o+1])<<16 | uint64(pkt[o+2])<<8 | uint64(pkt[o+3])
+			r[0] = v
+			if in.aux&auxClobber != 0 { // r1 to r5 may be read: clear them as the load does
+				r[1], r[2], r[3], r[4], r[5] = 0, 0, 0, 0, 0
+			}
+			if uint32(v) < uint32(in.imm>>32) {
+				pc = int(in.off)
+				if in.aux&auxRetTaken != 0 {
+					return insts[pc].imm, nil
+				}
+			} else {
+				pc++
+				if in.aux&auxRetNext != 0 {
+					return insts[pc].imm, nil
+				}
+			}
+		case opLdAWJLe:
+			o := int(uint32(in.imm)) // below 1<<31 (buildFast)
+			if o > len(pkt)-4 {
+				return 0, nil
+			}
+			v := uint64(pkt[o])<<24 | uint64(pkt[o+1])<<16 | uint64(pkt[o+2])<<8 | uint64(pkt[o+3])
+			r[0] = v
+			if in.aux&auxClobber != 0 { // r1 to r5 may be read: clear them as the load does
+				r[1], r[2], r[3], r[4], r[5] = 0, 0, 0, 0, 0
+			}
+			if uint32(v) <= uint32(in.imm>>32) {
+				pc = int(in.off)
+				if in.aux&auxRetTaken != 0 {
+					return insts[pc].imm, nil
+				}
+			} else {
+				pc++
+				if in.aux&auxRetNext != 0 {
+					return insts[pc].imm, nil
+				}
+			}
+		case opLdAWJSet:
+			o := int(uint32(in.imm)) // below 1<<31 (buildFast)
+			if o > len(pkt)-4 {
+				return 0, nil
+			}
+			v := uint64(pkt[o])<<24 | uint64(pkt[o+1])<<16 | uint64(pkt[o+2])<<8 | uint64(pkt[o+3])
+			r[0] = v
+			if in.aux&auxClobber != 0 { // r1 to r5 may be read: clear them as the load does
+				r[1], r[2], r[3], r[4], r[5] = 0, 0, 0, 0, 0
+			}
+			if uint32(v)&uint32(in.imm>>32) != 0 {
+				pc = int(in.off)
+				if in.aux&auxRetTaken != 0 {
+					return insts[pc].imm, nil
+				}
+			} else {
+				pc++
+				if in.aux&auxRetNext != 0 {
+					return insts[pc].imm, nil
+				}
 			}
 		case opMSH:
 			r[in.src&15] = uint64(uint32(r[0]))
@@ -831,7 +1503,7 @@ func (vm *VM) fastExec(data []byte, kind runKind, skb *SKBuff, xdp *XDPMD) (uint
 				return 0, nil
 			}
 			r[0] = uint64(pkt[o]&15) << 2
-			if in.aux != 0 { // r1 to r5 may be read: clear them as the load does
+			if in.aux&auxClobber != 0 { // r1 to r5 may be read: clear them as the load does
 				r[1], r[2], r[3], r[4], r[5] = 0, 0, 0, 0, 0
 			}
 			r[in.dst&15] = r[0]
@@ -872,4 +1544,12 @@ func storeSize(o op) uint64 {
 		return 4
 	}
 	return 8
+}
+
+// dataRegion returns the region of a run's data: Run's memory, or the packet.
+func (k runKind) dataRegion() uint64 {
+	if k == runMem {
+		return regionMem
+	}
+	return regionPacket
 }

@@ -262,4 +262,28 @@ const (
 	opCheck  // mov64 dst, src; add64 dst, imm; jgt dst, aux, off
 	opLdxHBE // ldxh dst, [src+off]; be16 dst
 	opLdxWBE // ldxw dst, [src+off]; be32 dst
+
+	// Fused load-jumps with an absolute load of a nonnegative offset (fast.go),
+	// in the order of opLdBJEq to opLdWJSet.
+	opLdABJEq
+	opLdABJNe
+	opLdABJGt
+	opLdABJGe
+	opLdABJLt
+	opLdABJLe
+	opLdABJSet
+	opLdAHJEq
+	opLdAHJNe
+	opLdAHJGt
+	opLdAHJGe
+	opLdAHJLt
+	opLdAHJLe
+	opLdAHJSet
+	opLdAWJEq
+	opLdAWJNe
+	opLdAWJGt
+	opLdAWJGe
+	opLdAWJLt
+	opLdAWJLe
+	opLdAWJSet
 )
