@@ -63,17 +63,29 @@ func (b *oBlock) jump() bool { return !b.isRet() && b.jt == b.jf }
 
 // oGraph is the graph being optimized.
 type oGraph struct {
-	root      *oBlock
-	blocks    []*oBlock // reachable blocks, each before its successors
-	epoch     int
-	vn        vnTable
-	free      []*oState // states to reuse (see copyState)
-	edge      oState    // scratch state of visitThread
-	safe      []bool    // scratch slices of dead
-	keep      []bool
-	stack     []oVisit  // scratch stack of order
-	seen      []*oBlock // scratch table of merge
-	deadAvail oState    // scratch availability of dead
+	root       *oBlock
+	blocks     []*oBlock // reachable blocks, each before its successors
+	epoch      int
+	vn         vnTable
+	free       []*oState // states to reuse (see copyState)
+	edge       oState    // scratch state of visitThread
+	safe       []bool    // scratch slices of dead
+	keep       []bool
+	stack      []oVisit  // scratch stack of order
+	seen       []*oBlock // scratch table of merge
+	deadAvail  oState    // scratch availability of dead
+	start      []int     // scratch slices of layout
+	longT      []bool
+	longF      []bool
+	npred      []int // scratch slices of regroup
+	heads      []*oBlock
+	ors        []bool
+	chain      []*oBlock // scratch of regroupChain
+	vals       []int32
+	seg        []int
+	chainOrder []int
+	groups     []int32
+	chainAvail oState
 
 	// exit is the exit state visitThread computed for block exitOf, for
 	// the sweep to use.
@@ -85,6 +97,10 @@ type oGraph struct {
 	// liveness). Passes that change the graph clear them; ensureOrder
 	// and ensureLive recompute what is out of date.
 	ordered, live bool
+	// swept says that each block's entry state (in) and the value table
+	// are what a sweep computes on the graph as it is: the last sweep
+	// changed nothing, and nothing has changed since.
+	swept bool
 
 	arena []*[oChunk]oBlock // blocks to reuse (see newBlock)
 	used  int               // blocks of arena in use
@@ -315,7 +331,7 @@ func (g *oGraph) recycle() {
 		g.arena[i/oChunk][i%oChunk].releaseStates(g)
 	}
 	g.used = 0
-	g.ordered, g.live = false, false
+	g.ordered, g.live, g.swept = false, false, false
 	if len(g.vn.slots) > 1024 {
 		// One large program should not make every later reset slow.
 		g.vn.slots, g.vn.start = nil, nil
@@ -325,6 +341,16 @@ func (g *oGraph) recycle() {
 	g.root = nil
 	g.edge.facts, g.edge.avail = g.edge.facts[:0], nil
 	optPool.Put(g)
+}
+
+// scratch returns (*s)[:n] cleared, growing *s if needed.
+func scratch[T any](s *[]T, n int) []T {
+	if cap(*s) < n {
+		*s = make([]T, n)
+	}
+	*s = (*s)[:n]
+	clear(*s)
+	return *s
 }
 
 // stmtKnown reports whether code is a statement the optimizer models.

@@ -107,5 +107,8 @@ func (g *oGraph) dead() bool {
 	// Every block's liveIn is now the liveness of the graph, unless
 	// the last sweep changed it (and left some blocks without states).
 	g.live = g.ordered
+	if changed {
+		g.swept = false
+	}
 	return changed
 }

@@ -601,6 +601,7 @@ func lowestBit(k uint32) uint64 {
 func (g *oGraph) sweep(visitors ...func(b *oBlock, st *oState) bool) bool {
 	g.ensureOrder()
 	g.ensureLive()
+	g.swept = false
 	g.vn.reset()
 	for _, b := range g.blocks {
 		b.releaseStates(g)
@@ -662,6 +663,7 @@ func (g *oGraph) sweep(visitors ...func(b *oBlock, st *oState) bool) bool {
 	if changed {
 		g.ordered, g.live = false, false
 	}
+	g.swept = !changed
 	return changed
 }
 

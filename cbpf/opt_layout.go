@@ -13,9 +13,9 @@ import (
 func (g *oGraph) layout() ([]bpf.RawInstruction, error) {
 	g.ensureOrder()
 	n := len(g.blocks)
-	start := make([]int, n+1)
-	longT := make([]bool, n)
-	longF := make([]bool, n)
+	start := scratch(&g.start, n+1)
+	longT := scratch(&g.longT, n)
+	longF := scratch(&g.longF, n)
 	// size of b's final instructions (branch, ja, long jumps)
 	tail := func(i int) int {
 		b := g.blocks[i]

@@ -63,7 +63,7 @@ func (g *oGraph) merge() bool {
 	}
 	if changed {
 		g.order()
-		g.live = false
+		g.live, g.swept = false, false
 	}
 	return changed
 }

@@ -1,5 +1,7 @@
 package cbpf
 
+import "slices"
+
 // regroup reorders the tests of "or" and "and" chains so that tests of the
 // same value sit together and the reloads between them go away:
 // "host h1 or host h2 ..." tests the source, the destination, the source,
@@ -28,7 +30,7 @@ func (g *oGraph) regroup() bool {
 	g.ensureOrder()
 	g.ensureLive()
 	// Predecessor counts.
-	npred := make([]int, len(g.blocks))
+	npred := scratch(&g.npred, len(g.blocks))
 	for _, b := range g.blocks {
 		if b.isRet() {
 			continue
@@ -39,8 +41,8 @@ func (g *oGraph) regroup() bool {
 		}
 	}
 	// Look for a chain before computing the states.
-	var heads []*oBlock
-	var ors []bool
+	heads, ors := g.heads[:0], g.ors[:0]
+	defer func() { clear(heads); g.heads, g.ors = heads[:0], ors[:0] }()
 	for _, b := range g.blocks {
 		if b.isRet() || b.jump() {
 			continue
@@ -55,10 +57,12 @@ func (g *oGraph) regroup() bool {
 	if len(heads) == 0 {
 		return false
 	}
-	g.sweep() // entry states for the value numbers
+	if !g.swept {
+		g.sweep() // entry states for the value numbers
+	}
 	for i, b := range heads {
 		if b.in != nil && g.regroupChain(b, ors[i], npred) {
-			g.ordered, g.live = false, false
+			g.ordered, g.live, g.swept = false, false, false
 			return true
 		}
 	}
@@ -104,7 +108,8 @@ func (g *oGraph) regroupChain(head *oBlock, or bool, npred []int) bool {
 		return b.jt
 	}
 	t := exit(head)
-	chain := []*oBlock{head}
+	chain := append(g.chain[:0], head)
+	defer func() { clear(chain); g.chain = chain[:0] }()
 	for b := next(head); !b.isRet() && !b.jump() && b.in != nil && exit(b) == t && npred[b.idx] == 1 && len(chain) < 64; b = next(b) {
 		if !onlySetsA(b) {
 			break
@@ -121,9 +126,10 @@ func (g *oGraph) regroupChain(head *oBlock, or bool, npred []int) bool {
 	}
 	rejects := t.isRet() && t.code == ClassRET|SrcK && t.k == 0
 	// Segments and the value each block compares.
-	vals := make([]int32, len(chain))
-	seg := make([]int, len(chain))
-	avail := &oState{avail: append([]uint64(nil), head.in.avail...)}
+	vals := scratch(&g.vals, len(chain))
+	seg := scratch(&g.seg, len(chain))
+	g.chainAvail.avail = append(g.chainAvail.avail[:0], head.in.avail...)
+	avail := &g.chainAvail
 	s := 0
 	for i, b := range chain {
 		regs := b.in.regs
@@ -145,8 +151,8 @@ func (g *oGraph) regroupChain(head *oBlock, or bool, npred []int) bool {
 	// Reorder each segment after its first block: first the blocks
 	// comparing the value the first block leaves in A, then the others
 	// grouped by value in order of appearance.
-	order := make([]int, 0, len(chain))
-	order = append(order, 0)
+	order := append(g.chainOrder[:0], 0)
+	defer func() { g.chainOrder = order[:0] }()
 	changed := false
 	for i := 1; i < len(chain); {
 		start := i
@@ -159,18 +165,16 @@ func (g *oGraph) regroupChain(head *oBlock, or bool, npred []int) bool {
 			end++
 		}
 		prev := vals[start-1]
-		var groups []int32
-		seen := map[int32]bool{}
+		groups := g.groups[:0]
 		if _, ok := g.vn.constOf(prev); !ok {
 			groups = append(groups, prev)
-			seen[prev] = true
 		}
 		for j := start; j < end; j++ {
-			if !seen[vals[j]] {
-				seen[vals[j]] = true
+			if !slices.Contains(groups, vals[j]) {
 				groups = append(groups, vals[j])
 			}
 		}
+		g.groups = groups
 		for _, v := range groups {
 			for j := start; j < end; j++ {
 				if vals[j] == v {

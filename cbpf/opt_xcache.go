@@ -64,7 +64,9 @@ func (g *oGraph) xcache() bool {
 	}
 	// The reload must be of a value already loaded on every path, and
 	// not in A.
-	g.sweep()
+	if !g.swept {
+		g.sweep()
+	}
 	kept = pairs[:0]
 	for _, p := range pairs {
 		b := p.b
@@ -98,7 +100,7 @@ func (g *oGraph) xcache() bool {
 		return false
 	}
 	g.root, g.blocks = c.root, c.blocks
-	g.ordered, g.live = false, false
+	g.ordered, g.live, g.swept = false, false, false
 	return true
 }
 

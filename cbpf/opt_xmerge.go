@@ -194,6 +194,7 @@ func (s blockSave) restore() {
 // xapply redirects the edges into b2 to b1's statements from p on, with X
 // set to c, and keeps the change if the program is shorter.
 func (g *oGraph) xapply(b1 *oBlock, p int, b2 *oBlock, c uint32) bool {
+	g.swept = false
 	before := g.size()
 	preds := g.preds(b2)
 	var saved []blockSave
