@@ -322,9 +322,15 @@ const (
 
 // markReturns flags, in the fast form out, the fused loads and jumps and the
 // 32-bit conditional jumps whose target or next slot is a return of a
-// constant, so that fastExec returns there without dispatching it.
+// constant, so that fastExec returns there without dispatching it, and
+// replaces an unconditional jump to such a return by the return.
 func markReturns(out []finst) {
 	isRet := func(t int) bool { return t < len(out) && out[t].op == opRetK }
+	for i := len(out) - 1; i >= 0; i-- { // targets first: jumps go forward
+		if in := &out[i]; in.op == opJA && isRet(int(in.off)) {
+			*in = out[in.off] // a jump to a return is that return
+		}
+	}
 	for i := range out {
 		in := &out[i]
 		next := i + 1

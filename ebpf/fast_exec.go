@@ -190,102 +190,241 @@ func (vm *VM) fastExec(data []byte, kind runKind, skb *SKBuff, xdp *XDPMD) (uint
 			r[in.dst&15] = bits.ReverseBytes64(r[in.dst&15])
 
 		// Loads from data and the stack inline; any other goes to exec.
-		case opLdxB, opLdxSB:
+		// Loads from data and the stack inline; any other goes to exec.
+		// One case per operation, so that no case reads in.op again.
+		case opLdxB:
 			a := r[in.src&15] + uint64(int64(in.off))
 			o := a & 0xffffffff
 			var v uint64
 			if a>>32 == kind.dataRegion() && o < uint64(len(data)) {
 				v = uint64(data[o])
-			} else if s := vm.stack; a>>32 == regionStack && o < uint64(len(s)) {
-				v = uint64(s[o])
+			} else if st := vm.stack; a>>32 == regionStack && o < uint64(len(st)) {
+				v = uint64(st[o])
 			} else {
 				return vm.resume(pc-1, r, data, kind, skb, xdp)
-			}
-			if in.op == opLdxSB {
-				v = uint64(int64(int8(v)))
 			}
 			r[in.dst&15] = v
-		case opLdxH, opLdxSH, opLdxHBE:
+		case opLdxSB:
 			a := r[in.src&15] + uint64(int64(in.off))
 			o := a & 0xffffffff
-			var v uint16
+			var v uint64
+			if a>>32 == kind.dataRegion() && o < uint64(len(data)) {
+				v = uint64(data[o])
+			} else if st := vm.stack; a>>32 == regionStack && o < uint64(len(st)) {
+				v = uint64(st[o])
+			} else {
+				return vm.resume(pc-1, r, data, kind, skb, xdp)
+			}
+			r[in.dst&15] = uint64(int64(int8(v)))
+		case opLdxH:
+			a := r[in.src&15] + uint64(int64(in.off))
+			o := a & 0xffffffff
+			var v uint64
 			if a>>32 == kind.dataRegion() && o+2 <= uint64(len(data)) {
-				v = le.Uint16(data[o:])
-			} else if s := vm.stack; a>>32 == regionStack && o+2 <= uint64(len(s)) {
-				v = le.Uint16(s[o:])
+				v = uint64(le.Uint16(data[o:]))
+			} else if st := vm.stack; a>>32 == regionStack && o+2 <= uint64(len(st)) {
+				v = uint64(le.Uint16(st[o:]))
 			} else {
 				return vm.resume(pc-1, r, data, kind, skb, xdp)
 			}
-			switch in.op {
-			case opLdxH:
-				r[in.dst&15] = uint64(v)
-			case opLdxSH:
-				r[in.dst&15] = uint64(int64(int16(v)))
-			default: // and its be16
-				r[in.dst&15] = uint64(bits.ReverseBytes16(v))
-				pc++
-			}
-		case opLdxW, opLdxSW, opLdxWBE:
+			r[in.dst&15] = v
+		case opLdxSH:
 			a := r[in.src&15] + uint64(int64(in.off))
 			o := a & 0xffffffff
-			var v uint32
-			if a>>32 == kind.dataRegion() && o+4 <= uint64(len(data)) {
-				v = le.Uint32(data[o:])
-			} else if s := vm.stack; a>>32 == regionStack && o+4 <= uint64(len(s)) {
-				v = le.Uint32(s[o:])
+			var v uint64
+			if a>>32 == kind.dataRegion() && o+2 <= uint64(len(data)) {
+				v = uint64(le.Uint16(data[o:]))
+			} else if st := vm.stack; a>>32 == regionStack && o+2 <= uint64(len(st)) {
+				v = uint64(le.Uint16(st[o:]))
 			} else {
 				return vm.resume(pc-1, r, data, kind, skb, xdp)
 			}
-			switch in.op {
-			case opLdxW:
-				r[in.dst&15] = uint64(v)
-			case opLdxSW:
-				r[in.dst&15] = uint64(int64(int32(v)))
-			default: // and its be32
-				r[in.dst&15] = uint64(bits.ReverseBytes32(v))
-				pc++
+			r[in.dst&15] = uint64(int64(int16(v)))
+		case opLdxHBE:
+			a := r[in.src&15] + uint64(int64(in.off))
+			o := a & 0xffffffff
+			var v uint64
+			if a>>32 == kind.dataRegion() && o+2 <= uint64(len(data)) {
+				v = uint64(le.Uint16(data[o:]))
+			} else if st := vm.stack; a>>32 == regionStack && o+2 <= uint64(len(st)) {
+				v = uint64(le.Uint16(st[o:]))
+			} else {
+				return vm.resume(pc-1, r, data, kind, skb, xdp)
 			}
+			r[in.dst&15] = uint64(bits.ReverseBytes16(uint16(v)))
+			pc++ // past the be16
+		case opLdxW:
+			a := r[in.src&15] + uint64(int64(in.off))
+			o := a & 0xffffffff
+			var v uint64
+			if a>>32 == kind.dataRegion() && o+4 <= uint64(len(data)) {
+				v = uint64(le.Uint32(data[o:]))
+			} else if st := vm.stack; a>>32 == regionStack && o+4 <= uint64(len(st)) {
+				v = uint64(le.Uint32(st[o:]))
+			} else {
+				return vm.resume(pc-1, r, data, kind, skb, xdp)
+			}
+			r[in.dst&15] = v
+		case opLdxSW:
+			a := r[in.src&15] + uint64(int64(in.off))
+			o := a & 0xffffffff
+			var v uint64
+			if a>>32 == kind.dataRegion() && o+4 <= uint64(len(data)) {
+				v = uint64(le.Uint32(data[o:]))
+			} else if st := vm.stack; a>>32 == regionStack && o+4 <= uint64(len(st)) {
+				v = uint64(le.Uint32(st[o:]))
+			} else {
+				return vm.resume(pc-1, r, data, kind, skb, xdp)
+			}
+			r[in.dst&15] = uint64(int64(int32(v)))
+		case opLdxWBE:
+			a := r[in.src&15] + uint64(int64(in.off))
+			o := a & 0xffffffff
+			var v uint64
+			if a>>32 == kind.dataRegion() && o+4 <= uint64(len(data)) {
+				v = uint64(le.Uint32(data[o:]))
+			} else if st := vm.stack; a>>32 == regionStack && o+4 <= uint64(len(st)) {
+				v = uint64(le.Uint32(st[o:]))
+			} else {
+				return vm.resume(pc-1, r, data, kind, skb, xdp)
+			}
+			r[in.dst&15] = uint64(bits.ReverseBytes32(uint32(v)))
+			pc++ // past the be32
 		case opLdxDW:
 			a := r[in.src&15] + uint64(int64(in.off))
 			o := a & 0xffffffff
+			var v uint64
 			if a>>32 == kind.dataRegion() && o+8 <= uint64(len(data)) {
-				r[in.dst&15] = le.Uint64(data[o:])
-			} else if s := vm.stack; a>>32 == regionStack && o+8 <= uint64(len(s)) {
-				r[in.dst&15] = le.Uint64(s[o:])
+				v = le.Uint64(data[o:])
+			} else if st := vm.stack; a>>32 == regionStack && o+8 <= uint64(len(st)) {
+				v = le.Uint64(st[o:])
 			} else {
 				return vm.resume(pc-1, r, data, kind, skb, xdp)
 			}
+			r[in.dst&15] = v
 
 		// Stores to the stack, and to data where it is writable (not in
 		// RunSocket), inline; any other goes to exec.
-		case opStB, opStH, opStW, opStDW, opStxB, opStxH, opStxW, opStxDW:
-			v := in.imm
-			if in.op >= opStxB {
-				v = r[in.src&15]
-			}
-			a := r[in.dst&15] + uint64(int64(in.off))
-			o, n := a&0xffffffff, storeSize(in.op)
+		case opStB:
+			v, a := in.imm, r[in.dst&15]+uint64(int64(in.off))
+			o := a & 0xffffffff
 			var b []byte
-			if s := vm.stack; a>>32 == regionStack && o+n <= uint64(len(s)) {
-				b = s[o : o+n]
+			if st := vm.stack; a>>32 == regionStack && o+1 <= uint64(len(st)) {
+				b = st[o : o+1]
 				if o < vm.stackDirty {
 					vm.stackDirty = o
 				}
-			} else if a>>32 == kind.dataRegion() && kind != runSocket && o+n <= uint64(len(data)) {
-				b = data[o : o+n]
+			} else if a>>32 == kind.dataRegion() && kind != runSocket && o+1 <= uint64(len(data)) {
+				b = data[o : o+1]
 			} else {
 				return vm.resume(pc-1, r, data, kind, skb, xdp)
 			}
-			switch n {
-			case 1:
-				b[0] = byte(v)
-			case 2:
-				le.PutUint16(b, uint16(v))
-			case 4:
-				le.PutUint32(b, uint32(v))
-			default:
-				le.PutUint64(b, v)
+			b[0] = byte(v)
+		case opStxB:
+			v, a := r[in.src&15], r[in.dst&15]+uint64(int64(in.off))
+			o := a & 0xffffffff
+			var b []byte
+			if st := vm.stack; a>>32 == regionStack && o+1 <= uint64(len(st)) {
+				b = st[o : o+1]
+				if o < vm.stackDirty {
+					vm.stackDirty = o
+				}
+			} else if a>>32 == kind.dataRegion() && kind != runSocket && o+1 <= uint64(len(data)) {
+				b = data[o : o+1]
+			} else {
+				return vm.resume(pc-1, r, data, kind, skb, xdp)
 			}
+			b[0] = byte(v)
+		case opStH:
+			v, a := in.imm, r[in.dst&15]+uint64(int64(in.off))
+			o := a & 0xffffffff
+			var b []byte
+			if st := vm.stack; a>>32 == regionStack && o+2 <= uint64(len(st)) {
+				b = st[o : o+2]
+				if o < vm.stackDirty {
+					vm.stackDirty = o
+				}
+			} else if a>>32 == kind.dataRegion() && kind != runSocket && o+2 <= uint64(len(data)) {
+				b = data[o : o+2]
+			} else {
+				return vm.resume(pc-1, r, data, kind, skb, xdp)
+			}
+			le.PutUint16(b, uint16(v))
+		case opStxH:
+			v, a := r[in.src&15], r[in.dst&15]+uint64(int64(in.off))
+			o := a & 0xffffffff
+			var b []byte
+			if st := vm.stack; a>>32 == regionStack && o+2 <= uint64(len(st)) {
+				b = st[o : o+2]
+				if o < vm.stackDirty {
+					vm.stackDirty = o
+				}
+			} else if a>>32 == kind.dataRegion() && kind != runSocket && o+2 <= uint64(len(data)) {
+				b = data[o : o+2]
+			} else {
+				return vm.resume(pc-1, r, data, kind, skb, xdp)
+			}
+			le.PutUint16(b, uint16(v))
+		case opStW:
+			v, a := in.imm, r[in.dst&15]+uint64(int64(in.off))
+			o := a & 0xffffffff
+			var b []byte
+			if st := vm.stack; a>>32 == regionStack && o+4 <= uint64(len(st)) {
+				b = st[o : o+4]
+				if o < vm.stackDirty {
+					vm.stackDirty = o
+				}
+			} else if a>>32 == kind.dataRegion() && kind != runSocket && o+4 <= uint64(len(data)) {
+				b = data[o : o+4]
+			} else {
+				return vm.resume(pc-1, r, data, kind, skb, xdp)
+			}
+			le.PutUint32(b, uint32(v))
+		case opStxW:
+			v, a := r[in.src&15], r[in.dst&15]+uint64(int64(in.off))
+			o := a & 0xffffffff
+			var b []byte
+			if st := vm.stack; a>>32 == regionStack && o+4 <= uint64(len(st)) {
+				b = st[o : o+4]
+				if o < vm.stackDirty {
+					vm.stackDirty = o
+				}
+			} else if a>>32 == kind.dataRegion() && kind != runSocket && o+4 <= uint64(len(data)) {
+				b = data[o : o+4]
+			} else {
+				return vm.resume(pc-1, r, data, kind, skb, xdp)
+			}
+			le.PutUint32(b, uint32(v))
+		case opStDW:
+			v, a := in.imm, r[in.dst&15]+uint64(int64(in.off))
+			o := a & 0xffffffff
+			var b []byte
+			if st := vm.stack; a>>32 == regionStack && o+8 <= uint64(len(st)) {
+				b = st[o : o+8]
+				if o < vm.stackDirty {
+					vm.stackDirty = o
+				}
+			} else if a>>32 == kind.dataRegion() && kind != runSocket && o+8 <= uint64(len(data)) {
+				b = data[o : o+8]
+			} else {
+				return vm.resume(pc-1, r, data, kind, skb, xdp)
+			}
+			le.PutUint64(b, v)
+		case opStxDW:
+			v, a := r[in.src&15], r[in.dst&15]+uint64(int64(in.off))
+			o := a & 0xffffffff
+			var b []byte
+			if st := vm.stack; a>>32 == regionStack && o+8 <= uint64(len(st)) {
+				b = st[o : o+8]
+				if o < vm.stackDirty {
+					vm.stackDirty = o
+				}
+			} else if a>>32 == kind.dataRegion() && kind != runSocket && o+8 <= uint64(len(data)) {
+				b = data[o : o+8]
+			} else {
+				return vm.resume(pc-1, r, data, kind, skb, xdp)
+			}
+			le.PutUint64(b, v)
 
 		case opLddw:
 			r[in.dst&15] = in.imm
@@ -1531,19 +1670,6 @@ func (vm *VM) fastExec(data []byte, kind runKind, skb *SKBuff, xdp *XDPMD) (uint
 			return 0, &RunError{PC: pc - 1, Err: fmt.Errorf("internal error: operation %d has no fast form", in.op)}
 		}
 	}
-}
-
-// storeSize gives the width in bytes of a store operation.
-func storeSize(o op) uint64 {
-	switch o {
-	case opStB, opStxB:
-		return 1
-	case opStH, opStxH:
-		return 2
-	case opStW, opStxW:
-		return 4
-	}
-	return 8
 }
 
 // dataRegion returns the region of a run's data: Run's memory, or the packet.
