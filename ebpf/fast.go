@@ -335,8 +335,10 @@ func markReturns(out []finst) {
 		in := &out[i]
 		next := i + 1
 		switch {
-		case in.op >= opLdBJEq && in.op <= opLdWJSet:
+		case in.op >= opLdBJEq && in.op <= opLdWJSet, in.op >= opLdxBJEq && in.op <= opLdxBJSet:
 			next = i + 2
+		case in.op >= opLdxHJEq && in.op <= opLdxWJSet:
+			next = i + 3
 		case in.op >= opJEq32K && in.op <= opJSLe32X:
 		default:
 			continue
@@ -379,7 +381,24 @@ func fuseDirect(plain []inst, out []finst) {
 			}
 			if next.op == swap && next.dst == in.dst {
 				out[i] = finst{op: f, dst: in.dst, src: in.src, off: in.off}
+				fuseLoadJump(out, i, in, third, in.op-opLdxB)
 			}
+		case opLdxB:
+			fuseLoadJump(out, i, in, next, 0)
 		}
 	}
+}
+
+// fuseLoadJump fuses, at slot i of the fast form out, the direct load in (of
+// size 0, 1 or 2 for 1, 2 and 4 bytes, with its byte swap for the last two)
+// and the instruction after it, jmp, when that compares the loaded register
+// with a constant. The comparison's constant goes in the low half of imm,
+// the load's offset in the high half, and off is the jump's target.
+func fuseLoadJump(out []finst, i int, in, jmp *inst, size op) {
+	ops, ok := fusedLoadJump[jmp.op]
+	if !ok || jmp.dst != in.dst {
+		return
+	}
+	out[i] = finst{op: ops[size] + opLdxBJEq - opLdBJEq, dst: in.dst, src: in.src, off: jmp.off,
+		imm: uint64(uint32(jmp.imm)) | uint64(uint32(in.off))<<32}
 }

@@ -1635,6 +1635,407 @@ func (vm *VM) fastExec(data []byte, kind runKind, skb *SKBuff, xdp *XDPMD) (uint
 					return insts[pc].imm, nil
 				}
 			}
+		// Direct loads and a comparison of the loaded value (fuseLoadJump);
+		// outside data, exec takes over at the load.
+		case opLdxBJEq:
+			a := r[in.src&15] + uint64(int64(int32(in.imm>>32)))
+			o := a & 0xffffffff
+			if a>>32 != kind.dataRegion() || !(o < uint64(len(data))) {
+				return vm.resume(pc-1, r, data, kind, skb, xdp)
+			}
+			v := uint64(data[o])
+			r[in.dst&15] = v
+			if uint32(v) == uint32(in.imm) {
+				pc = int(in.off)
+				if in.aux&auxRetTaken != 0 {
+					return insts[pc].imm, nil
+				}
+			} else {
+				pc++
+				if in.aux&auxRetNext != 0 {
+					return insts[pc].imm, nil
+				}
+			}
+		case opLdxBJNe:
+			a := r[in.src&15] + uint64(int64(int32(in.imm>>32)))
+			o := a & 0xffffffff
+			if a>>32 != kind.dataRegion() || !(o < uint64(len(data))) {
+				return vm.resume(pc-1, r, data, kind, skb, xdp)
+			}
+			v := uint64(data[o])
+			r[in.dst&15] = v
+			if uint32(v) != uint32(in.imm) {
+				pc = int(in.off)
+				if in.aux&auxRetTaken != 0 {
+					return insts[pc].imm, nil
+				}
+			} else {
+				pc++
+				if in.aux&auxRetNext != 0 {
+					return insts[pc].imm, nil
+				}
+			}
+		case opLdxBJGt:
+			a := r[in.src&15] + uint64(int64(int32(in.imm>>32)))
+			o := a & 0xffffffff
+			if a>>32 != kind.dataRegion() || !(o < uint64(len(data))) {
+				return vm.resume(pc-1, r, data, kind, skb, xdp)
+			}
+			v := uint64(data[o])
+			r[in.dst&15] = v
+			if uint32(v) > uint32(in.imm) {
+				pc = int(in.off)
+				if in.aux&auxRetTaken != 0 {
+					return insts[pc].imm, nil
+				}
+			} else {
+				pc++
+				if in.aux&auxRetNext != 0 {
+					return insts[pc].imm, nil
+				}
+			}
+		case opLdxBJGe:
+			a := r[in.src&15] + uint64(int64(int32(in.imm>>32)))
+			o := a & 0xffffffff
+			if a>>32 != kind.dataRegion() || !(o < uint64(len(data))) {
+				return vm.resume(pc-1, r, data, kind, skb, xdp)
+			}
+			v := uint64(data[o])
+			r[in.dst&15] = v
+			if uint32(v) >= uint32(in.imm) {
+				pc = int(in.off)
+				if in.aux&auxRetTaken != 0 {
+					return insts[pc].imm, nil
+				}
+			} else {
+				pc++
+				if in.aux&auxRetNext != 0 {
+					return insts[pc].imm, nil
+				}
+			}
+		case opLdxBJLt:
+			a := r[in.src&15] + uint64(int64(int32(in.imm>>32)))
+			o := a & 0xffffffff
+			if a>>32 != kind.dataRegion() || !(o < uint64(len(data))) {
+				return vm.resume(pc-1, r, data, kind, skb, xdp)
+			}
+			v := uint64(data[o])
+			r[in.dst&15] = v
+			if uint32(v) < uint32(in.imm) {
+				pc = int(in.off)
+				if in.aux&auxRetTaken != 0 {
+					return insts[pc].imm, nil
+				}
+			} else {
+				pc++
+				if in.aux&auxRetNext != 0 {
+					return insts[pc].imm, nil
+				}
+			}
+		case opLdxBJLe:
+			a := r[in.src&15] + uint64(int64(int32(in.imm>>32)))
+			o := a & 0xffffffff
+			if a>>32 != kind.dataRegion() || !(o < uint64(len(data))) {
+				return vm.resume(pc-1, r, data, kind, skb, xdp)
+			}
+			v := uint64(data[o])
+			r[in.dst&15] = v
+			if uint32(v) <= uint32(in.imm) {
+				pc = int(in.off)
+				if in.aux&auxRetTaken != 0 {
+					return insts[pc].imm, nil
+				}
+			} else {
+				pc++
+				if in.aux&auxRetNext != 0 {
+					return insts[pc].imm, nil
+				}
+			}
+		case opLdxBJSet:
+			a := r[in.src&15] + uint64(int64(int32(in.imm>>32)))
+			o := a & 0xffffffff
+			if a>>32 != kind.dataRegion() || !(o < uint64(len(data))) {
+				return vm.resume(pc-1, r, data, kind, skb, xdp)
+			}
+			v := uint64(data[o])
+			r[in.dst&15] = v
+			if uint32(v)&uint32(in.imm) != 0 {
+				pc = int(in.off)
+				if in.aux&auxRetTaken != 0 {
+					return insts[pc].imm, nil
+				}
+			} else {
+				pc++
+				if in.aux&auxRetNext != 0 {
+					return insts[pc].imm, nil
+				}
+			}
+		case opLdxHJEq:
+			a := r[in.src&15] + uint64(int64(int32(in.imm>>32)))
+			o := a & 0xffffffff
+			if a>>32 != kind.dataRegion() || !(o+2 <= uint64(len(data))) {
+				return vm.resume(pc-1, r, data, kind, skb, xdp)
+			}
+			v := uint64(data[o])<<8 | uint64(data[o+1])
+			r[in.dst&15] = v
+			if uint32(v) == uint32(in.imm) {
+				pc = int(in.off)
+				if in.aux&auxRetTaken != 0 {
+					return insts[pc].imm, nil
+				}
+			} else {
+				pc += 2
+				if in.aux&auxRetNext != 0 {
+					return insts[pc].imm, nil
+				}
+			}
+		case opLdxHJNe:
+			a := r[in.src&15] + uint64(int64(int32(in.imm>>32)))
+			o := a & 0xffffffff
+			if a>>32 != kind.dataRegion() || !(o+2 <= uint64(len(data))) {
+				return vm.resume(pc-1, r, data, kind, skb, xdp)
+			}
+			v := uint64(data[o])<<8 | uint64(data[o+1])
+			r[in.dst&15] = v
+			if uint32(v) != uint32(in.imm) {
+				pc = int(in.off)
+				if in.aux&auxRetTaken != 0 {
+					return insts[pc].imm, nil
+				}
+			} else {
+				pc += 2
+				if in.aux&auxRetNext != 0 {
+					return insts[pc].imm, nil
+				}
+			}
+		case opLdxHJGt:
+			a := r[in.src&15] + uint64(int64(int32(in.imm>>32)))
+			o := a & 0xffffffff
+			if a>>32 != kind.dataRegion() || !(o+2 <= uint64(len(data))) {
+				return vm.resume(pc-1, r, data, kind, skb, xdp)
+			}
+			v := uint64(data[o])<<8 | uint64(data[o+1])
+			r[in.dst&15] = v
+			if uint32(v) > uint32(in.imm) {
+				pc = int(in.off)
+				if in.aux&auxRetTaken != 0 {
+					return insts[pc].imm, nil
+				}
+			} else {
+				pc += 2
+				if in.aux&auxRetNext != 0 {
+					return insts[pc].imm, nil
+				}
+			}
+		case opLdxHJGe:
+			a := r[in.src&15] + uint64(int64(int32(in.imm>>32)))
+			o := a & 0xffffffff
+			if a>>32 != kind.dataRegion() || !(o+2 <= uint64(len(data))) {
+				return vm.resume(pc-1, r, data, kind, skb, xdp)
+			}
+			v := uint64(data[o])<<8 | uint64(data[o+1])
+			r[in.dst&15] = v
+			if uint32(v) >= uint32(in.imm) {
+				pc = int(in.off)
+				if in.aux&auxRetTaken != 0 {
+					return insts[pc].imm, nil
+				}
+			} else {
+				pc += 2
+				if in.aux&auxRetNext != 0 {
+					return insts[pc].imm, nil
+				}
+			}
+		case opLdxHJLt:
+			a := r[in.src&15] + uint64(int64(int32(in.imm>>32)))
+			o := a & 0xffffffff
+			if a>>32 != kind.dataRegion() || !(o+2 <= uint64(len(data))) {
+				return vm.resume(pc-1, r, data, kind, skb, xdp)
+			}
+			v := uint64(data[o])<<8 | uint64(data[o+1])
+			r[in.dst&15] = v
+			if uint32(v) < uint32(in.imm) {
+				pc = int(in.off)
+				if in.aux&auxRetTaken != 0 {
+					return insts[pc].imm, nil
+				}
+			} else {
+				pc += 2
+				if in.aux&auxRetNext != 0 {
+					return insts[pc].imm, nil
+				}
+			}
+		case opLdxHJLe:
+			a := r[in.src&15] + uint64(int64(int32(in.imm>>32)))
+			o := a & 0xffffffff
+			if a>>32 != kind.dataRegion() || !(o+2 <= uint64(len(data))) {
+				return vm.resume(pc-1, r, data, kind, skb, xdp)
+			}
+			v := uint64(data[o])<<8 | uint64(data[o+1])
+			r[in.dst&15] = v
+			if uint32(v) <= uint32(in.imm) {
+				pc = int(in.off)
+				if in.aux&auxRetTaken != 0 {
+					return insts[pc].imm, nil
+				}
+			} else {
+				pc += 2
+				if in.aux&auxRetNext != 0 {
+					return insts[pc].imm, nil
+				}
+			}
+		case opLdxHJSet:
+			a := r[in.src&15] + uint64(int64(int32(in.imm>>32)))
+			o := a & 0xffffffff
+			if a>>32 != kind.dataRegion() || !(o+2 <= uint64(len(data))) {
+				return vm.resume(pc-1, r, data, kind, skb, xdp)
+			}
+			v := uint64(data[o])<<8 | uint64(data[o+1])
+			r[in.dst&15] = v
+			if uint32(v)&uint32(in.imm) != 0 {
+				pc = int(in.off)
+				if in.aux&auxRetTaken != 0 {
+					return insts[pc].imm, nil
+				}
+			} else {
+				pc += 2
+				if in.aux&auxRetNext != 0 {
+					return insts[pc].imm, nil
+				}
+			}
+		case opLdxWJEq:
+			a := r[in.src&15] + uint64(int64(int32(in.imm>>32)))
+			o := a & 0xffffffff
+			if a>>32 != kind.dataRegion() || !(o+4 <= uint64(len(data))) {
+				return vm.resume(pc-1, r, data, kind, skb, xdp)
+			}
+			v := uint64(bits.ReverseBytes32(le.Uint32(data[o:])))
+			r[in.dst&15] = v
+			if uint32(v) == uint32(in.imm) {
+				pc = int(in.off)
+				if in.aux&auxRetTaken != 0 {
+					return insts[pc].imm, nil
+				}
+			} else {
+				pc += 2
+				if in.aux&auxRetNext != 0 {
+					return insts[pc].imm, nil
+				}
+			}
+		case opLdxWJNe:
+			a := r[in.src&15] + uint64(int64(int32(in.imm>>32)))
+			o := a & 0xffffffff
+			if a>>32 != kind.dataRegion() || !(o+4 <= uint64(len(data))) {
+				return vm.resume(pc-1, r, data, kind, skb, xdp)
+			}
+			v := uint64(bits.ReverseBytes32(le.Uint32(data[o:])))
+			r[in.dst&15] = v
+			if uint32(v) != uint32(in.imm) {
+				pc = int(in.off)
+				if in.aux&auxRetTaken != 0 {
+					return insts[pc].imm, nil
+				}
+			} else {
+				pc += 2
+				if in.aux&auxRetNext != 0 {
+					return insts[pc].imm, nil
+				}
+			}
+		case opLdxWJGt:
+			a := r[in.src&15] + uint64(int64(int32(in.imm>>32)))
+			o := a & 0xffffffff
+			if a>>32 != kind.dataRegion() || !(o+4 <= uint64(len(data))) {
+				return vm.resume(pc-1, r, data, kind, skb, xdp)
+			}
+			v := uint64(bits.ReverseBytes32(le.Uint32(data[o:])))
+			r[in.dst&15] = v
+			if uint32(v) > uint32(in.imm) {
+				pc = int(in.off)
+				if in.aux&auxRetTaken != 0 {
+					return insts[pc].imm, nil
+				}
+			} else {
+				pc += 2
+				if in.aux&auxRetNext != 0 {
+					return insts[pc].imm, nil
+				}
+			}
+		case opLdxWJGe:
+			a := r[in.src&15] + uint64(int64(int32(in.imm>>32)))
+			o := a & 0xffffffff
+			if a>>32 != kind.dataRegion() || !(o+4 <= uint64(len(data))) {
+				return vm.resume(pc-1, r, data, kind, skb, xdp)
+			}
+			v := uint64(bits.ReverseBytes32(le.Uint32(data[o:])))
+			r[in.dst&15] = v
+			if uint32(v) >= uint32(in.imm) {
+				pc = int(in.off)
+				if in.aux&auxRetTaken != 0 {
+					return insts[pc].imm, nil
+				}
+			} else {
+				pc += 2
+				if in.aux&auxRetNext != 0 {
+					return insts[pc].imm, nil
+				}
+			}
+		case opLdxWJLt:
+			a := r[in.src&15] + uint64(int64(int32(in.imm>>32)))
+			o := a & 0xffffffff
+			if a>>32 != kind.dataRegion() || !(o+4 <= uint64(len(data))) {
+				return vm.resume(pc-1, r, data, kind, skb, xdp)
+			}
+			v := uint64(bits.ReverseBytes32(le.Uint32(data[o:])))
+			r[in.dst&15] = v
+			if uint32(v) < uint32(in.imm) {
+				pc = int(in.off)
+				if in.aux&auxRetTaken != 0 {
+					return insts[pc].imm, nil
+				}
+			} else {
+				pc += 2
+				if in.aux&auxRetNext != 0 {
+					return insts[pc].imm, nil
+				}
+			}
+		case opLdxWJLe:
+			a := r[in.src&15] + uint64(int64(int32(in.imm>>32)))
+			o := a & 0xffffffff
+			if a>>32 != kind.dataRegion() || !(o+4 <= uint64(len(data))) {
+				return vm.resume(pc-1, r, data, kind, skb, xdp)
+			}
+			v := uint64(bits.ReverseBytes32(le.Uint32(data[o:])))
+			r[in.dst&15] = v
+			if uint32(v) <= uint32(in.imm) {
+				pc = int(in.off)
+				if in.aux&auxRetTaken != 0 {
+					return insts[pc].imm, nil
+				}
+			} else {
+				pc += 2
+				if in.aux&auxRetNext != 0 {
+					return insts[pc].imm, nil
+				}
+			}
+		case opLdxWJSet:
+			a := r[in.src&15] + uint64(int64(int32(in.imm>>32)))
+			o := a & 0xffffffff
+			if a>>32 != kind.dataRegion() || !(o+4 <= uint64(len(data))) {
+				return vm.resume(pc-1, r, data, kind, skb, xdp)
+			}
+			v := uint64(bits.ReverseBytes32(le.Uint32(data[o:])))
+			r[in.dst&15] = v
+			if uint32(v)&uint32(in.imm) != 0 {
+				pc = int(in.off)
+				if in.aux&auxRetTaken != 0 {
+					return insts[pc].imm, nil
+				}
+			} else {
+				pc += 2
+				if in.aux&auxRetNext != 0 {
+					return insts[pc].imm, nil
+				}
+			}
 		case opMSH:
 			r[in.src&15] = uint64(uint32(r[0]))
 			o := int(int32(in.imm))

@@ -286,4 +286,29 @@ const (
 	opLdAWJLt
 	opLdAWJLe
 	opLdAWJSet
+
+	// Direct packet loads (1, 2 or 4 bytes, the latter two swapped to host
+	// order) followed by a JMP32 comparison of the loaded register with a
+	// constant (fast.go), in the order of opLdBJEq to opLdWJSet.
+	opLdxBJEq
+	opLdxBJNe
+	opLdxBJGt
+	opLdxBJGe
+	opLdxBJLt
+	opLdxBJLe
+	opLdxBJSet
+	opLdxHJEq
+	opLdxHJNe
+	opLdxHJGt
+	opLdxHJGe
+	opLdxHJLt
+	opLdxHJLe
+	opLdxHJSet
+	opLdxWJEq
+	opLdxWJNe
+	opLdxWJGt
+	opLdxWJGe
+	opLdxWJLt
+	opLdxWJLe
+	opLdxWJSet
 )
