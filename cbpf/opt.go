@@ -68,7 +68,6 @@ type oGraph struct {
 	epoch      int
 	vn         vnTable
 	free       []*oState // states to reuse (see copyState)
-	edge       oState    // scratch state of visitThread
 	safe       []bool    // scratch slices of dead
 	keep       []bool
 	stack      []oVisit  // scratch stack of order
@@ -339,7 +338,6 @@ func (g *oGraph) recycle() {
 	clear(g.blocks)
 	g.blocks = g.blocks[:0]
 	g.root = nil
-	g.edge.facts, g.edge.avail = g.edge.facts[:0], nil
 	optPool.Put(g)
 }
 

@@ -1,5 +1,7 @@
 package cbpf
 
+import "math/bits"
+
 // This file is the forward analysis the optimizer's passes share.
 //
 // Values are numbered: two computations get the same number when they
@@ -141,6 +143,7 @@ type oFact struct {
 // oState is what is known at one point of the program.
 type oState struct {
 	regs  [nRegs]int32
+	unk   uint32 // registers meet set to -1, as a bit mask
 	facts []oFact
 	avail []uint64 // bit set of value numbers
 	owner *oBlock  // the block whose in or pending state this is
@@ -156,6 +159,7 @@ func (g *oGraph) copyState(s *oState) *oState {
 		n = &oState{}
 	}
 	n.regs = s.regs
+	n.unk = s.unk
 	n.owner = nil
 	n.facts = append(n.facts[:0], s.facts...)
 	n.avail = append(n.avail[:0], s.avail...)
@@ -210,6 +214,7 @@ func (s *oState) meet(o *oState) {
 	for i := range s.regs {
 		if s.regs[i] != o.regs[i] {
 			s.regs[i] = -1
+			s.unk |= 1 << i
 		}
 	}
 	// The facts of both usually start with those of a common
@@ -449,8 +454,8 @@ func (t *vnTable) branchFact(regs *[nRegs]int32, b *oBlock, res bool) (oFact, bo
 }
 
 // decide reports the outcome of b's comparison when it is known from the
-// register numbers and facts.
-func (t *vnTable) decide(regs *[nRegs]int32, facts []oFact, b *oBlock) (taken, known bool) {
+// register numbers and facts, and the fact extra if not nil.
+func (t *vnTable) decide(regs *[nRegs]int32, facts []oFact, extra *oFact, b *oBlock) (taken, known bool) {
 	op := b.code & 0xf0
 	a := regs[regA]
 	k := b.k
@@ -478,6 +483,11 @@ func (t *vnTable) decide(regs *[nRegs]int32, facts []oFact, b *oBlock) (taken, k
 			if r, ok := implies(f, op, k); ok {
 				return r, true
 			}
+		}
+	}
+	if extra != nil && extra.vn == a {
+		if r, ok := implies(*extra, op, k); ok {
+			return r, true
 		}
 	}
 	return false, false
@@ -623,11 +633,11 @@ func (g *oGraph) sweep(visitors ...func(b *oBlock, st *oState) bool) bool {
 			if st == nil {
 				continue // no longer reached
 			}
-			for i, v := range st.regs {
-				if v == -1 {
-					st.regs[i] = g.vn.get(vnKey{op: vnOpPhi, a: int32(b.idx), b: int32(i)})
-				}
+			for m := st.unk; m != 0; m &= m - 1 {
+				i := bits.TrailingZeros32(m)
+				st.regs[i] = g.vn.get(vnKey{op: vnOpPhi, a: int32(b.idx), b: int32(i)})
 			}
+			st.unk = 0
 		}
 		b.pending = nil
 		b.in = st

@@ -12,7 +12,12 @@ package cbpf
 func (g *oGraph) visitPeep(b *oBlock, st *oState) bool {
 	changed := false
 	regs := st.regs
-	for i := 0; i < len(b.stmts); i++ {
+	// The first pattern needs a "tax" followed by an indexed load.
+	tax := false
+	for i := 2; i < len(b.stmts) && !tax; i++ {
+		tax = b.stmts[i-1].code == ClassMISC|MiscTAX && b.stmts[i].code&0xe7 == ClassLD|ModeIND
+	}
+	for i := 0; tax && i < len(b.stmts); i++ {
 		s := b.stmts[i]
 		if i+2 < len(b.stmts) && b.stmts[i+1].code == ClassMISC|MiscTAX && b.stmts[i+2].code&0xe7 == ClassLD|ModeIND {
 			c, ok := uint32(0), false

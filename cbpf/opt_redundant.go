@@ -39,7 +39,7 @@ func (g *oGraph) visitRedundant(b *oBlock, st *oState) bool {
 	if b.isRet() || b.jump() {
 		return changed
 	}
-	if taken, ok := t.decide(&regs, st.facts, b); ok {
+	if taken, ok := t.decide(&regs, st.facts, nil, b); ok {
 		if taken {
 			b.jf = b.jt
 		} else {
@@ -105,6 +105,14 @@ func (g *oGraph) simplerStmt(regs *[nRegs]int32, s oStmt, e stmtEffect) (oStmt, 
 // already succeeded on every path or earlier in the block: without them A
 // holds the same value and no other register changes.
 func (g *oGraph) dropRecompute(b *oBlock, st *oState) bool {
+	// A run has at least two statements, each setting only A.
+	pair := false
+	for i := 1; i < len(b.stmts) && !pair; i++ {
+		pair = stmtDefs(b.stmts[i-1]) == 1<<regA && stmtDefs(b.stmts[i]) == 1<<regA
+	}
+	if !pair {
+		return false
+	}
 	t := &g.vn
 	changed := false
 	regs := st.regs

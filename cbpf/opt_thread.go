@@ -18,7 +18,7 @@ func (g *oGraph) visitThread(b *oBlock, st *oState) bool {
 	// changes b's statements.
 	g.exitOf, g.exit = b, out
 	if b.jump() {
-		t := g.thread(out, b.jt)
+		t := g.thread(out, nil, b.jt)
 		if t == b.jt {
 			return false
 		}
@@ -27,20 +27,17 @@ func (g *oGraph) visitThread(b *oBlock, st *oState) bool {
 	}
 	changed := false
 	for _, res := range []bool{true, false} {
-		e := out
-		if f, ok := g.vn.branchFact(&out.regs, b, res); ok {
-			// a scratch state sharing out's availability, which
-			// thread only reads
-			g.edge.regs = out.regs
-			g.edge.facts = append(append(g.edge.facts[:0], out.facts...), f)
-			g.edge.avail = out.avail
-			e = &g.edge
+		// The edge's state is out and the fact of the branch.
+		var extra *oFact
+		f, ok := g.vn.branchFact(&out.regs, b, res)
+		if ok {
+			extra = &f
 		}
 		edge := &b.jt
 		if !res {
 			edge = &b.jf
 		}
-		if t := g.thread(e, *edge); t != *edge {
+		if t := g.thread(out, extra, *edge); t != *edge {
 			*edge = t
 			changed = true
 		}
@@ -52,8 +49,8 @@ func (g *oGraph) visitThread(b *oBlock, st *oState) bool {
 const optMaxThread = 1 << 10
 
 // thread returns the block an edge with state e into s can go to instead
-// of s.
-func (g *oGraph) thread(e *oState, s *oBlock) *oBlock {
+// of s; extra, if not nil, is a fact that holds on the edge besides e's.
+func (g *oGraph) thread(e *oState, extra *oFact, s *oBlock) *oBlock {
 	for n := 0; n < optMaxThread && !s.isRet(); n++ {
 		regs := e.regs
 		for _, st := range s.stmts {
@@ -65,7 +62,7 @@ func (g *oGraph) thread(e *oState, s *oBlock) *oBlock {
 		}
 		t := s.jt
 		if !s.jump() {
-			taken, ok := g.vn.decide(&regs, e.facts, s)
+			taken, ok := g.vn.decide(&regs, e.facts, extra, s)
 			if !ok {
 				return s
 			}
