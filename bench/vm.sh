@@ -9,9 +9,10 @@
 # one capture in $TMPDIR so that bench/libpcap/bench.c (built here with gcc
 # against libpcap; apt-get install libpcap-dev) runs on exactly the same
 # packets. For each filter of bench/vm-filters.txt both programs run whole
-# passes over the packets for at least MIN_MS milliseconds, REPS times, and
-# keep the fastest repetition: the machine may be shared and noisy, and the
-# best run is the one least disturbed. The table gives ns/packet for each
+# passes over the packets for at least MIN_MS milliseconds of the thread's CPU
+# time (time spent waiting for a CPU is not counted), REPS times, and keep the
+# fastest repetition: the machine may be shared and noisy, and the best run is
+# the one least disturbed. The table gives ns/packet for each
 # engine and its ratio to libpcap (below 1 means faster than libpcap), and
 # the script fails if any engine accepts a different number of packets.
 set -euo pipefail

@@ -85,7 +85,12 @@
 //
 // Execution is bounded by an instruction budget (DefaultBudget, or
 // WithBudget): a run that executes more instructions ends with
-// ErrBudgetExhausted, so no program can hang the caller.
+// ErrBudgetExhausted, so no program can hang the caller. A program whose
+// jumps all go forward and that makes no local call or atomic operation (all
+// that package translate emits, but for protochain's loops) runs each
+// instruction at most once; when it has no more slots than the budget, it
+// runs in a second, faster interpreter that needs no counting, with the same
+// results and errors.
 //
 // A VM holds its registers and stack, so it is not safe for concurrent use;
 // Clone returns another VM that shares the decoded program.
