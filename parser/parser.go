@@ -4,6 +4,7 @@ import (
 	"runtime"
 	"slices"
 	"strings"
+	"sync"
 )
 
 // MaxNesting is the deepest nesting of parentheses, negations and unary
@@ -14,7 +15,15 @@ const MaxNesting = 1000
 // only white space, accepts every packet: Parse returns (nil, nil). Any
 // error is an *Error whose Pos is the offset of the offending text.
 func Parse(expr string) (x Expr, err error) {
-	p := &parser{toks: scan(expr)}
+	buf := tokenPool.Get().(*[]token)
+	p := &parser{toks: scanInto((*buf)[:0], expr)}
+	defer func() {
+		// The tree holds no token: the slice goes back to the pool,
+		// without the strings it points into.
+		clear(p.toks)
+		*buf = p.toks[:0]
+		tokenPool.Put(buf)
+	}()
 	if p.toks[0].kind == tEOF {
 		return nil, nil
 	}
@@ -34,6 +43,9 @@ func Parse(expr string) (x Expr, err error) {
 	}
 	return x, nil
 }
+
+// tokenPool holds token slices for Parse to reuse.
+var tokenPool = sync.Pool{New: func() any { return new([]token) }}
 
 // bailout carries the first error out of the recursive descent.
 type bailout struct{ err *Error }

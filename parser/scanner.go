@@ -35,8 +35,13 @@ func hexRun(s string, i int) int {
 
 // scan splits expr into tokens. It stops after the first tIllegal token;
 // the last token is always tEOF.
-func scan(expr string) []token {
-	toks := make([]token, 0, len(expr)/3+2)
+func scan(expr string) []token { return scanInto(nil, expr) }
+
+// scanInto is scan appending the tokens to toks.
+func scanInto(toks []token, expr string) []token {
+	if toks == nil {
+		toks = make([]token, 0, len(expr)/3+2)
+	}
 	i := 0
 	for {
 		for i < len(expr) && (expr[i] == ' ' || expr[i] == '\t' || expr[i] == '\n' || expr[i] == '\r') {
@@ -80,28 +85,45 @@ const (
 // starting a string is the first one found.
 var keywordsByFirst, constantsByFirst = byFirstByte(keywords), byFirstByte(namedConstants)
 
-func byFirstByte[V any](m map[string]V) (t [256][]string) {
-	for w := range m {
-		t[w[0]] = append(t[w[0]], w)
+// named is a word and what it stands for.
+type named[V any] struct {
+	w string
+	v V
+}
+
+func byFirstByte[V any](m map[string]V) (t [256][]named[V]) {
+	for w, v := range m {
+		t[w[0]] = append(t[w[0]], named[V]{w, v})
 	}
 	for i := range t {
 		sort.Slice(t[i], func(a, b int) bool {
-			x, y := t[i][a], t[i][b]
+			x, y := t[i][a].w, t[i][b].w
 			return len(x) > len(y) || len(x) == len(y) && x < y
 		})
 	}
 	return t
 }
 
-// longestPrefix returns the length of the longest word of t that s starts
-// with, or 0.
-func longestPrefix(t *[256][]string, s string) int {
-	for _, w := range t[s[0]] {
-		if strings.HasPrefix(s, w) {
-			return len(w)
+// longestPrefix returns the longest word of t that s starts with, if
+// any.
+func longestPrefix[V any](t *[256][]named[V], s string) (named[V], bool) {
+	for _, e := range t[s[0]] {
+		if strings.HasPrefix(s, e.w) {
+			return e, true
 		}
 	}
-	return 0
+	return named[V]{}, false
+}
+
+// lookup returns what word w of t stands for.
+func lookup[V any](t *[256][]named[V], w string) (V, bool) {
+	for _, e := range t[w[0]] {
+		if len(e.w) == len(w) && e.w == w {
+			return e.v, true
+		}
+	}
+	var zero V
+	return zero, false
 }
 
 func scanOne(s string, i int) token {
@@ -119,19 +141,19 @@ func scanOne(s string, i int) token {
 	var constVal uint32
 	if isAlnum(s[i]) {
 		n := matchID(s, i)
-		if k, ok := keywords[s[i:i+n]]; ok {
+		if k, ok := lookup(&keywordsByFirst, s[i:i+n]); ok {
 			kw = k
 			try(rKeyword, n)
-		} else if v, ok := namedConstants[s[i:i+n]]; ok {
+		} else if v, ok := lookup(&constantsByFirst, s[i:i+n]); ok {
 			constLen, constVal = n, v
 		}
 	} else {
-		if n := longestPrefix(&keywordsByFirst, s[i:]); n > 0 {
-			kw = keywords[s[i:i+n]]
-			try(rKeyword, n)
+		if e, ok := longestPrefix(&keywordsByFirst, s[i:]); ok {
+			kw = e.v
+			try(rKeyword, len(e.w))
 		}
-		if n := longestPrefix(&constantsByFirst, s[i:]); n > 0 {
-			constLen, constVal = n, namedConstants[s[i:i+n]]
+		if e, ok := longestPrefix(&constantsByFirst, s[i:]); ok {
+			constLen, constVal = len(e.w), e.v
 		}
 	}
 	switch s[i] {
