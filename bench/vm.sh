@@ -3,6 +3,7 @@
 # on the same packets and filters, in the same run.
 #
 #   bash bench/vm.sh [REPS [MIN_MS]]      (defaults 7 and 100)
+#   bash bench/vm.sh --instructions       (instructions per packet, valgrind)
 #
 # It loads the Ethernet records of ../shared/corpus/tcpdump-pcaps/*.pcap and
 # golden/testdata/pcap/en10mb.pcap with bench/vmbench, which writes them to
@@ -15,9 +16,22 @@
 # the one least disturbed. The table gives ns/packet for each
 # engine and its ratio to libpcap (below 1 means faster than libpcap), and
 # the script fails if any engine accepts a different number of packets.
+#
+# With --instructions it counts instead, with valgrind --tool=cachegrind
+# (apt-get install valgrind), the instructions each of libpcap, ebpf-socket
+# and ebpf-xdp executes per packet: every filter runs a fixed number of
+# passes twice (10 and 60) and the difference is divided by the 50 extra
+# passes over the packets, which leaves out loading and compiling. Unlike
+# the timings, these counts do not depend on the load of the machine.
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
+MODE=time
+if [[ "${1:-}" == --instructions ]]; then
+	MODE=instructions
+	shift
+	command -v valgrind >/dev/null || { echo "valgrind missing (apt-get install valgrind)" >&2; exit 1; }
+fi
 REPS="${1:-7}"
 MIN_MS="${2:-100}"
 TMP="${TMPDIR:-/tmp}"
@@ -31,6 +45,57 @@ GOBIN="$TMP/gocap-vmbench"
 
 gcc -O2 -Wall -Wextra -o "$CBIN" bench/libpcap/bench.c -lpcap
 CGO_ENABLED=0 go build -o "$GOBIN" ./bench/vmbench
+
+if [[ "$MODE" == instructions ]]; then
+	"$GOBIN" -filters bench/vm-filters.txt -engine none -passes 1 -dump "$PCAP" \
+		"$SHARED"/*.pcap golden/testdata/pcap/en10mb.pcap >/dev/null
+	# irefs PASSES FILTERFILE ENGINE: the instructions valgrind counts for the run.
+	irefs() {
+		local out="$TMP/gocap-vmbench.cg"
+		if [[ "$3" == libpcap ]]; then
+			valgrind --tool=cachegrind --cache-sim=no --cachegrind-out-file="$out" \
+				"$CBIN" "$2" "$PCAP" 1 1 "$1" 2>&1 >/dev/null
+		else
+			valgrind --tool=cachegrind --cache-sim=no --cachegrind-out-file="$out" \
+				"$GOBIN" -filters "$2" -engine "$3" -passes "$1" "$PCAP" 2>&1 >/dev/null
+		fi | sed -n 's/.*I *refs: *//p' | tr -d ,
+		rm -f "$out"
+	}
+	npkts=$("$CBIN" bench/vm-filters.txt "$PCAP" 1 1 1 | head -1 | cut -f4)
+	echo "packets: $npkts; instructions per packet (valgrind --tool=cachegrind, 60 passes minus 10); ratio to libpcap"
+	echo "tools:   $(gcc --version | head -1); libpcap $(dpkg-query -W -f='${Version}' libpcap0.8 2>/dev/null || echo '?'); $(go version | cut -d' ' -f3); gocap $(git rev-parse --short HEAD 2>/dev/null || echo '?')"
+	echo
+	printf '| %-40s | %-7s | %-14s | %-14s |\n' filter libpcap ebpf-socket ebpf-xdp
+	printf '|%s|%s|%s|%s|\n' ------------------------------------------ --------- ---------------- ----------------
+	ffile="$TMP/gocap-vmbench-filter.txt"
+	declare -A sum
+	nf=0
+	while IFS= read -r f; do
+		f="${f#"${f%%[![:space:]]*}"}"
+		[[ -z "$f" || "$f" == \#* ]] && continue
+		printf '%s\n' "$f" >"$ffile"
+		nf=$((nf + 1))
+		row=$(printf '| %-40s |' "\`$f\`")
+		for e in libpcap ebpf-socket ebpf-xdp; do
+			a=$(irefs 10 "$ffile" "$e")
+			b=$(irefs 60 "$ffile" "$e")
+			v=$(awk -v a="$a" -v b="$b" -v n="$npkts" 'BEGIN { printf "%.1f", (b - a) / 50 / n }')
+			sum[$e]=$(awk -v s="${sum[$e]:-0}" -v v="$v" 'BEGIN { print s + v }')
+			if [[ "$e" == libpcap ]]; then
+				base=$v
+				row+=$(printf ' %-7s |' "$v")
+			else
+				row+=$(printf ' %-14s |' "$(awk -v v="$v" -v b="$base" 'BEGIN { printf "%.1f (%.2f)", v, v / b }')")
+			fi
+		done
+		echo "$row"
+	done <bench/vm-filters.txt
+	rm -f "$ffile"
+	awk -v p="${sum[libpcap]}" -v s="${sum[ebpf-socket]}" -v x="${sum[ebpf-xdp]}" -v n="$nf" 'BEGIN {
+		printf "| %-40s | %-7s | %-14s | %-14s |\n", "**mean**", sprintf("%.1f", p / n),
+			sprintf("%.1f (%.2f)", s / n, s / p), sprintf("%.1f (%.2f)", x / n, x / p) }'
+	exit 0
+fi
 
 GO_OUT="$TMP/gocap-vmbench-go.tsv"
 C_OUT="$TMP/gocap-vmbench-c.tsv"

@@ -3,7 +3,7 @@
  * pcap_offline_filter) per packet, for the half of bench/vm.sh that gocap's
  * Go engines are compared with.
  *
- *   bench FILTERS PCAP [REPS [MIN_MS]]
+ *   bench FILTERS PCAP [REPS [MIN_MS [PASSES]]]
  *
  * It loads every record of PCAP into memory, then for each filter of the file
  * FILTERS (one expression a line; blank lines and lines starting with '#'
@@ -13,6 +13,10 @@
  * the fastest repetition. It prints one tab-separated line per filter, as
  * bench/vmbench does: engine ("libpcap"), filter, ns/packet, matched packets,
  * packets, program length.
+ *
+ * With PASSES, it runs exactly PASSES passes per filter once, untimed, and
+ * prints engine, filter, matched packets and packets: for counting
+ * instructions with valgrind --tool=cachegrind (bench/vm.sh --instructions).
  */
 #include <pcap/pcap.h>
 #include <stdio.h>
@@ -49,12 +53,13 @@ static int pass(const struct bpf_program *fp, const struct pkt *pkts, size_t n)
 int main(int argc, char **argv)
 {
 	char errbuf[PCAP_ERRBUF_SIZE];
-	if (argc < 3 || argc > 5) {
-		fprintf(stderr, "usage: bench FILTERS PCAP [REPS [MIN_MS]]\n");
+	if (argc < 3 || argc > 6) {
+		fprintf(stderr, "usage: bench FILTERS PCAP [REPS [MIN_MS [PASSES]]]\n");
 		return 2;
 	}
 	int reps = argc > 3 ? atoi(argv[3]) : 5;
 	double min_ns = (argc > 4 ? atof(argv[4]) : 100.0) * 1e6;
+	long count = argc > 5 ? atol(argv[5]) : 0;
 	if (reps < 1 || min_ns <= 0) {
 		fprintf(stderr, "bench: bad REPS or MIN_MS\n");
 		return 2;
@@ -117,6 +122,13 @@ int main(int argc, char **argv)
 		}
 		double best = -1;
 		int matched = 0;
+		if (count > 0) {
+			for (long i = 0; i < count; i++)
+				matched = pass(&fp, pkts, n);
+			printf("libpcap\t%s\t%d\t%zu\n", s, matched, n);
+			pcap_freecode(&fp);
+			continue;
+		}
 		for (int r = 0; r < reps; r++) {
 			long passes = 0;
 			double start = now_ns(), el;

@@ -5,7 +5,7 @@
 //
 // Usage:
 //
-//	vmbench [-filters FILE] [-reps N] [-min DURATION] [-dump FILE] PCAP...
+//	vmbench [-filters FILE] [-reps N] [-min DURATION] [-dump FILE] [-engine NAME -passes N] PCAP...
 //
 // It reads the Ethernet records of each classic pcap file given (files of
 // other link types or formats are skipped), compiles each filter of FILE
@@ -27,6 +27,12 @@
 //
 // -dump writes the packets it loaded, in order, to a classic pcap file, so
 // that the C program times exactly the same packets.
+//
+// -passes N runs exactly N passes of each engine (only -engine NAME, when
+// given) once, without timing, and prints engine, filter, matched packets and
+// packets: for counting instructions with valgrind --tool=cachegrind, where
+// the difference between two pass counts, divided by the extra passes and
+// packets, is the instructions per packet free of the set-up (bench/vm-count.sh).
 package main
 
 import (
@@ -64,6 +70,8 @@ func main() {
 	reps := flag.Int("reps", 5, "repetitions per measurement (the fastest counts)")
 	minDur := flag.Duration("min", 100*time.Millisecond, "least time per repetition")
 	dump := flag.String("dump", "", "write the loaded packets to this pcap `FILE`")
+	only := flag.String("engine", "", "run only the engine `NAME` (ebpf-socket, ebpf-xdp, cbpf, xnet)")
+	count := flag.Int("passes", 0, "run exactly `N` passes, untimed (for instruction counts)")
 	flag.Parse()
 	if flag.NArg() == 0 {
 		fmt.Fprintln(os.Stderr, "usage: vmbench [-filters FILE] [-reps N] [-min DURATION] [-dump FILE] PCAP...")
@@ -101,6 +109,22 @@ func main() {
 		if err != nil {
 			fmt.Fprintf(os.Stderr, "vmbench: %q: %v\n", expr, err)
 			os.Exit(1)
+		}
+		if *count > 0 {
+			for _, e := range engines {
+				if *only != "" && e.name != *only {
+					continue
+				}
+				m := 0
+				for range *count {
+					if m, err = e.pass(pkts); err != nil {
+						fmt.Fprintf(os.Stderr, "vmbench: %q: %s: %v\n", expr, e.name, err)
+						os.Exit(1)
+					}
+				}
+				fmt.Printf("%s\t%s\t%d\t%d\n", e.name, expr, m, len(pkts))
+			}
+			continue
 		}
 		best := make([]time.Duration, len(engines))
 		passes := make([]int, len(engines))
