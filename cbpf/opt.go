@@ -86,8 +86,8 @@ type oGraph struct {
 	groups     []int32
 	chainAvail oState
 
-	// exit is the exit state visitThread computed for block exitOf, for
-	// the sweep to use.
+	// exit is the exit state a visitor computed for block exitOf, for
+	// the sweep to use (see setExit).
 	exitOf *oBlock
 	exit   *oState
 

@@ -56,6 +56,20 @@ func (g *oGraph) dead() bool {
 			b.liveIn = 0
 			continue
 		}
+		// Most blocks have no statement whose result is unused: then
+		// the liveness is all there is to compute.
+		live := b.liveOut() | branchUses(b)
+		unused := false
+		for j := len(b.stmts) - 1; j >= 0 && !unused; j-- {
+			s := b.stmts[j]
+			d := stmtDefs(s)
+			unused = live&d == 0
+			live = live&^d | stmtUses(s)
+		}
+		if !unused {
+			b.liveIn = live
+			continue
+		}
 		// Which statements could fail here?
 		safe := g.safe[:0]
 		regs := b.in.regs
@@ -74,7 +88,7 @@ func (g *oGraph) dead() bool {
 				avail.setAvail(e.vn)
 			}
 		}
-		live := b.liveOut() | branchUses(b)
+		live = b.liveOut() | branchUses(b)
 		g.safe = safe
 		keep := g.keep[:0]
 		for range b.stmts {

@@ -649,14 +649,12 @@ func (g *oGraph) sweep(visitors ...func(b *oBlock, st *oState) bool) bool {
 		if b.isRet() {
 			continue
 		}
-		var out *oState
+		out := g.exit
 		if g.exitOf == b {
-			out = g.exit // visitThread's, see there
+			g.exitOf, g.exit = nil, nil // the visitors' (see setExit)
 		} else {
-			g.release(g.exit)
 			out = g.exec(st, b)
 		}
-		g.exitOf, g.exit = nil, nil
 		if b.jump() {
 			g.push(b.jt, out)
 			continue
@@ -670,11 +668,23 @@ func (g *oGraph) sweep(visitors ...func(b *oBlock, st *oState) bool) bool {
 		g.push(b.jt, out)
 		g.push(b.jf, outF)
 	}
+	g.setExit(nil, nil)
 	if changed {
 		g.ordered, g.live = false, false
 	}
 	g.swept = !changed
 	return changed
+}
+
+// setExit records out as the state at the end of b's statements, for the
+// sweep to use instead of computing it again; a visitor that changes b's
+// statements afterwards must clear it (setExit(nil, nil)). The graph owns
+// out afterwards.
+func (g *oGraph) setExit(b *oBlock, out *oState) {
+	if g.exit != nil && g.exit != out {
+		g.release(g.exit)
+	}
+	g.exitOf, g.exit = b, out
 }
 
 // push adds an incoming edge's state to b's meet; the graph owns st

@@ -17,8 +17,7 @@ func (g *oGraph) merge() bool {
 	if cap(g.seen) < n {
 		g.seen = make([]*oBlock, n)
 	}
-	seen := g.seen[:n]
-	clear(seen)
+	seen := g.seen[:n] // cleared after use
 	mask := uint64(n - 1)
 	for i := len(g.blocks) - 1; i >= 0; i-- {
 		b := g.blocks[i]

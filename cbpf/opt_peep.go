@@ -53,6 +53,9 @@ func (g *oGraph) visitPeep(b *oBlock, st *oState) bool {
 		b.stmts = b.stmts[:n-1]
 		changed = true
 	}
+	if changed {
+		g.setExit(nil, nil)
+	}
 	return changed
 }
 

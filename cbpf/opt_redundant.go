@@ -17,6 +17,12 @@ package cbpf
 func (g *oGraph) visitRedundant(b *oBlock, st *oState) bool {
 	t := &g.vn
 	changed := false
+	// The exit state, for the sweep (see setExit): a simpler statement
+	// has the effect of the one it replaces.
+	var out *oState
+	if !b.isRet() {
+		out = g.copyState(st)
+	}
 	regs := st.regs
 	kept := b.stmts[:0]
 	for _, s := range b.stmts {
@@ -30,11 +36,18 @@ func (g *oGraph) visitRedundant(b *oBlock, st *oState) bool {
 			changed = true
 		}
 		regs[e.def] = e.vn
+		if e.failable && out != nil {
+			out.setAvail(e.vn)
+		}
 		kept = append(kept, s)
 	}
 	b.stmts = kept
 	if g.dropRecompute(b, st) {
 		changed = true
+		g.release(out)
+	} else if out != nil {
+		out.regs = regs
+		g.setExit(b, out)
 	}
 	if b.isRet() || b.jump() {
 		return changed

@@ -13,10 +13,13 @@ func (g *oGraph) visitThread(b *oBlock, st *oState) bool {
 	if b.isRet() {
 		return false
 	}
-	out := g.exec(st, b)
-	// The sweep takes out as b's exit state: no visitor after this one
-	// changes b's statements.
-	g.exitOf, g.exit = b, out
+	out := g.exit
+	if g.exitOf != b {
+		out = g.exec(st, b)
+		// The sweep takes out as b's exit state: no visitor after
+		// this one changes b's statements.
+		g.setExit(b, out)
+	}
 	if b.jump() {
 		t := g.thread(out, nil, b.jt)
 		if t == b.jt {
