@@ -335,6 +335,13 @@ func matchHID(s string, i int) int { return matchDotted(s, i, 2, 4) }
 // matchMAC returns the length of a MAC-48 address in any of libpcap's five
 // spellings starting at s[i], or 0.
 func matchMAC(s string, i int) int {
+	// Every spelling needs a separator after the first one, two or four
+	// hex digits, or twelve of them.
+	h := hexRun(s, i)
+	sepAt := func(j int, seps string) bool { return j < len(s) && strings.IndexByte(seps, s[j]) >= 0 }
+	if h == 0 || h < 12 && !sepAt(i+min(h, 2), ":-.") && !(h >= 4 && sepAt(i+4, ".")) {
+		return 0
+	}
 	best := 0
 	for _, sep := range []byte{':', '-', '.'} {
 		j := i
@@ -410,6 +417,10 @@ func matchBogusMAC(s string, i int) int {
 // eight groups of 1 to 4 hex digits, or fewer with one "::", optionally
 // ending in a dotted IPv4 address in place of the last two groups.
 func matchV6(s string, i int) int {
+	// An address starts with "::" or with one to four hex digits and ':'.
+	if h := hexRun(s, i); s[i] != ':' && (h == 0 || h > 4 || i+h >= len(s) || s[i+h] != ':') {
+		return 0
+	}
 	best := 0
 	valid := func(groups int, dbl bool, v4 bool) bool {
 		if v4 {
