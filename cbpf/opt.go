@@ -85,6 +85,8 @@ type oGraph struct {
 	chainOrder []int
 	groups     []int32
 	chainAvail oState
+	withInd    []*oBlock // scratch of xmerge
+	withAbs    []*oBlock
 
 	// exit is the exit state a visitor computed for block exitOf, for
 	// the sweep to use (see setExit).

@@ -21,7 +21,12 @@ const xMaxPairs = 256
 func (g *oGraph) xmerge() bool {
 	g.ensureOrder()
 	g.ensureLive()
-	var withInd, withAbs []*oBlock
+	withInd, withAbs := g.withInd[:0], g.withAbs[:0]
+	defer func() {
+		clear(withInd)
+		clear(withAbs)
+		g.withInd, g.withAbs = withInd[:0], withAbs[:0]
+	}()
 	for _, b := range g.blocks {
 		if b.isRet() {
 			continue
@@ -58,7 +63,7 @@ func (g *oGraph) xmerge() bool {
 			if tries++; tries > xMaxPairs {
 				return false
 			}
-			m := xMatcher{memo: make(map[xKey]bool)}
+			m := xMatcher{}
 			if !m.match(b1, p, b2, true) || !m.cset {
 				continue
 			}
@@ -77,7 +82,7 @@ func (g *oGraph) xmerge() bool {
 type xMatcher struct {
 	c    uint32
 	cset bool
-	memo map[xKey]bool
+	memo map[xKey]bool // made when first needed
 }
 
 // xKey is a pair of blocks matched, and whether X is still tracked.
@@ -142,6 +147,9 @@ func (m *xMatcher) match(b1 *oBlock, p int, b2 *oBlock, track bool) bool {
 			continue
 		}
 		key := xKey{t1, t2, track}
+		if m.memo == nil {
+			m.memo = make(map[xKey]bool)
+		}
 		ok, seen := m.memo[key]
 		if !seen {
 			ok = m.match(t1, 0, t2, track)
