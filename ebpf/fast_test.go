@@ -18,7 +18,18 @@ import (
 // interpreter, even when it has a fast form.
 func execTwin(vm *VM) *VM {
 	c := vm.Clone()
-	c.fast = nil
+	c.fast, c.sock = nil, nil
+	return c
+}
+
+// fastTwin returns a VM running vm's program in the fast form (fastExec)
+// even when it has a compact form, or nil when it has none.
+func fastTwin(vm *VM) *VM {
+	if vm.sock == nil {
+		return nil
+	}
+	c := vm.Clone()
+	c.sock = nil
 	return c
 }
 
@@ -69,6 +80,9 @@ func poison(vm *VM) {
 // what the run wrote.
 func checkSameAsExec(t *testing.T, name string, vm *VM, mem []byte) {
 	t.Helper()
+	if f := fastTwin(vm); f != nil {
+		checkSameAsExec(t, name+" (fast form)", f, mem)
+	}
 	slow := execTwin(vm)
 	skb := &SKBuff{Len: uint32(len(mem)) + 4, PktType: 3, Protocol: 0x86dd, VLANPresent: 1, VLANTCI: 0x1234, Ifindex: 7, Hash: 0xdeadbeef}
 	md := &XDPMD{IngressIfindex: 2, RxQueueIndex: 5}
@@ -175,6 +189,9 @@ func TestFastFormTranslated(t *testing.T) {
 			}
 			if vm.fast == nil {
 				t.Fatalf("%q %s: translation has no fast form", expr, target)
+			}
+			if target == "socket" && vm.sock == nil {
+				t.Fatalf("%q %s: translation has no compact form", expr, target)
 			}
 			name := expr + " " + target
 			for i, p := range pkts {

@@ -68,9 +68,10 @@ func WithHelper(id int32, fn HelperFunc) Option {
 // A VM is not safe for concurrent use; Clone gives another VM sharing the
 // decoded program, one per goroutine.
 type VM struct {
-	insts   []inst    // the program as run, with fused operations (fuse.go)
-	plain   []inst    // the program decoded without fusion
-	fast    *fastForm // the fast form (fast.go), or nil when the program has none
+	insts   []inst       // the program as run, with fused operations (fuse.go)
+	plain   []inst       // the program decoded without fusion
+	fast    *fastForm    // the fast form (fast.go), or nil when the program has none
+	sock    *compactForm // the compact form for RunSocket (fast_compact.go), or nil
 	helpers []HelperFunc
 	budget  uint64
 
@@ -167,6 +168,9 @@ func NewVMFromBytes(b []byte, opts ...Option) (*VM, error) {
 	}
 	fused := fuse(insts)
 	vm := &VM{insts: fused, plain: insts, fast: buildFast(insts, fused, cfg.budget), helpers: helpers, budget: cfg.budget}
+	if vm.fast != nil {
+		vm.sock = buildCompact(vm.fast, runSocket)
+	}
 	vm.initState()
 	return vm, nil
 }
@@ -183,7 +187,7 @@ func (vm *VM) initState() {
 // but has its own registers and stack, so that it can run concurrently with
 // vm.
 func (vm *VM) Clone() *VM {
-	c := &VM{insts: vm.insts, plain: vm.plain, fast: vm.fast, helpers: vm.helpers, budget: vm.budget}
+	c := &VM{insts: vm.insts, plain: vm.plain, fast: vm.fast, sock: vm.sock, helpers: vm.helpers, budget: vm.budget}
 	c.initState()
 	return c
 }
@@ -209,7 +213,7 @@ func (vm *VM) Run(mem []byte) (uint64, error) {
 // whose other fields are zero. The result is r0 truncated to 32 bits: for a
 // socket filter, the number of bytes to keep, 0 meaning drop.
 func (vm *VM) RunSocket(pkt []byte, skb *SKBuff) (uint32, error) {
-	r0, err := vm.fastExec(pkt, runSocket, skb, nil) // inlined, as Run
+	r0, err := vm.socketExec(pkt, skb) // inlined, as Run
 	return uint32(r0), err
 }
 

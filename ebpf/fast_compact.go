@@ -1,0 +1,467 @@
+package ebpf
+
+// The compact form. For RunSocket, a program with a fast form (fast.go) may
+// also have a compact form, run by socketExec (fast_socket.go): a smaller
+// interpreter loop for the operations that socket filters, translate's
+// among them, are made of. It differs from the fast form in how it is laid
+// out, not in what it does:
+//
+//   - Only the slots a run can reach from the entry (after the prologue)
+//     are kept, in slot order, and numbered from 0; a fused operation is one
+//     instruction. There are at most compactMax of them, so that an index is
+//     a uint8 and indexing the fixed-size array needs no bounds check.
+//   - Every jump names both of its successors (jt and jf), so that the
+//     negated comparisons (jne, jlt, jle, jslt, jsle) are the others with
+//     their targets swapped: four comparisons, eq, gt, ge and set, and two
+//     signed ones, cover them all.
+//   - A successor that is a return of a constant (mov r0, k; exit) is
+//     resolved when the form is built: the jump returns k itself instead of
+//     going on to dispatch the return.
+//   - A slot that only the general interpreter runs (a helper call, a load
+//     from the context, an access outside the stack) hands the run over to
+//     exec at its slot, as the fast form does (resume): slots maps each
+//     instruction back to its slot.
+//
+// A program gets no compact form when it has more than compactMax reachable
+// instructions, or an operation the compact loop does not have (the fused
+// direct-access operations, sign-extending loads and moves, signed division,
+// or a legacy load after which r1 to r5 may be read); it runs in the fast
+// form then.
+
+// compactMax is the most instructions a compact form may have.
+const compactMax = 256
+
+// retFlag marks a successor (jt, jf) that is a return of a constant: the
+// low 8 bits index the cRet instruction holding it.
+const retFlag = 0x100
+
+// cinst is an instruction of the compact form.
+type cinst struct {
+	op     cop
+	dst    uint8
+	src    uint8
+	_      uint8
+	jt, jf uint16 // successors of a jump: a compact index, or retFlag|index of a cRet
+	k      uint32 // immediate, memory offset or packet offset (low half of a 64-bit constant)
+	k2     uint32 // comparison constant of a fused load and jump (high half of a 64-bit constant)
+}
+
+// cop is an operation of the compact form.
+type cop uint8
+
+// Operations of the compact form. Comparisons come in the order eq, gt, ge,
+// set, sgt, sge (fused loads: eq, gt, ge, set). The first is 0 and the last
+// cSlow is 255, so that a switch on a cop needs no range check.
+const (
+	cRet  cop = iota // return k
+	cExit            // return r0
+	cJa              // go to jt
+
+	// Legacy packet loads into r0: absolute (k, below 1<<31) and indexed
+	// (src + k, 32-bit, signed); out of the packet, the run returns 0.
+	cLdAB
+	cLdAH
+	cLdAW
+	cLdIB
+	cLdIH
+	cLdIW
+	// The same followed by a JMP32 comparison of r0 with k2.
+	cLdABEq
+	cLdABGt
+	cLdABGe
+	cLdABSet
+	cLdAHEq
+	cLdAHGt
+	cLdAHGe
+	cLdAHSet
+	cLdAWEq
+	cLdAWGt
+	cLdAWGe
+	cLdAWSet
+	cLdIBEq
+	cLdIBGt
+	cLdIBGe
+	cLdIBSet
+	cLdIHEq
+	cLdIHGt
+	cLdIHGe
+	cLdIHSet
+	cLdIWEq
+	cLdIWGt
+	cLdIWGe
+	cLdIWSet
+	cMSH // classic ldxb 4*([k]&0xf): r[src] saves r0, r[dst] gets the result
+
+	// Conditional jumps: dst against k (sign-extended for 64 bits) or src.
+	cJ32EqK
+	cJ32GtK
+	cJ32GeK
+	cJ32SetK
+	cJ32SGtK
+	cJ32SGeK
+	cJ32EqX
+	cJ32GtX
+	cJ32GeX
+	cJ32SetX
+	cJ32SGtX
+	cJ32SGeX
+	cJ64EqK
+	cJ64GtK
+	cJ64GeK
+	cJ64SetK
+	cJ64SGtK
+	cJ64SGeK
+	cJ64EqX
+	cJ64GtX
+	cJ64GeX
+	cJ64SetX
+	cJ64SGtX
+	cJ64SGeX
+
+	// ALU. 32-bit results are zero-extended; 64-bit K forms sign-extend k.
+	cAdd32K
+	cSub32K
+	cMul32K
+	cDiv32K
+	cMod32K
+	cOr32K
+	cAnd32K
+	cXor32K
+	cLsh32K
+	cRsh32K
+	cArsh32K
+	cNeg32
+	cMov32K
+	cAdd32X
+	cSub32X
+	cMul32X
+	cDiv32X
+	cMod32X
+	cOr32X
+	cAnd32X
+	cXor32X
+	cLsh32X
+	cRsh32X
+	cArsh32X
+	cMov32X
+	cAdd64K
+	cSub64K
+	cMul64K
+	cDiv64K
+	cMod64K
+	cOr64K
+	cAnd64K
+	cXor64K
+	cLsh64K
+	cRsh64K
+	cArsh64K
+	cNeg64
+	cMov64K
+	cAdd64X
+	cSub64X
+	cMul64X
+	cDiv64X
+	cMod64X
+	cOr64X
+	cAnd64X
+	cXor64X
+	cLsh64X
+	cRsh64X
+	cArsh64X
+	cMov64X
+	cMov2K // r[dst] = k, r[src] = k2
+	cLddw  // r[dst] = k | k2<<32
+	cLE16
+	cLE32
+	cLE64 // no-op
+	cSwap16
+	cSwap32
+	cSwap64
+
+	// Stack loads and stores at r[src]+k (loads) or r[dst]+k (stores),
+	// k sign-extended, of r[src] or of k2 sign-extended (cSt*); any other
+	// address hands the run to exec.
+	cLdxB
+	cLdxH
+	cLdxW
+	cLdxDW
+	cStB
+	cStH
+	cStW
+	cStDW
+	cStxB
+	cStxH
+	cStxW
+	cStxDW
+
+	cNumOps
+
+	cSlow cop = 255 // hand the run over to exec at this slot
+)
+
+// compactForm is a program's compact form.
+type compactForm struct {
+	insts  *[compactMax]cinst
+	slots  []uint16   // the slot of each instruction, for resume
+	init   []regValue // registers to set at entry (the entry is instruction 0)
+	stores bool       // as fastForm.stores
+}
+
+// Comparison kinds, in the order of the compact operations.
+const (
+	cmpEq = iota
+	cmpGt
+	cmpGe
+	cmpSet
+	cmpSGt
+	cmpSGe
+)
+
+// jumpKind gives, for each conditional jump of exec, its comparison kind,
+// whether the targets are swapped (the negated comparisons), whether it is a
+// JMP32 and whether it compares with a register.
+type jumpKind struct {
+	cmp            int
+	swap, j32, isX bool
+}
+
+var jumpKinds = func() map[op]jumpKind {
+	m := make(map[op]jumpKind)
+	type base struct {
+		cmp  int
+		swap bool
+	}
+	// In the order of opJEqK..opJSLeX (and the 32-bit forms), K then X.
+	order := []base{{cmpEq, false}, {cmpGt, false}, {cmpGe, false}, {cmpSet, false}, {cmpEq, true},
+		{cmpSGt, false}, {cmpSGe, false}, {cmpGe, true}, {cmpGt, true}, {cmpSGe, true}, {cmpSGt, true}}
+	for i, b := range order {
+		for x := 0; x < 2; x++ {
+			m[opJEqK+op(2*i+x)] = jumpKind{b.cmp, b.swap, false, x == 1}
+			m[opJEq32K+op(2*i+x)] = jumpKind{b.cmp, b.swap, true, x == 1}
+		}
+	}
+	return m
+}()
+
+// compactALU maps exec's ALU, byte-order and memory operations to the
+// compact ones.
+var compactALU = map[op]cop{
+	opAdd32K: cAdd32K, opSub32K: cSub32K, opMul32K: cMul32K, opDiv32K: cDiv32K, opMod32K: cMod32K,
+	opOr32K: cOr32K, opAnd32K: cAnd32K, opXor32K: cXor32K, opLsh32K: cLsh32K, opRsh32K: cRsh32K,
+	opArsh32K: cArsh32K, opNeg32: cNeg32, opMov32K: cMov32K,
+	opAdd32X: cAdd32X, opSub32X: cSub32X, opMul32X: cMul32X, opDiv32X: cDiv32X, opMod32X: cMod32X,
+	opOr32X: cOr32X, opAnd32X: cAnd32X, opXor32X: cXor32X, opLsh32X: cLsh32X, opRsh32X: cRsh32X,
+	opArsh32X: cArsh32X, opMov32X: cMov32X,
+	opAdd64K: cAdd64K, opSub64K: cSub64K, opMul64K: cMul64K, opDiv64K: cDiv64K, opMod64K: cMod64K,
+	opOr64K: cOr64K, opAnd64K: cAnd64K, opXor64K: cXor64K, opLsh64K: cLsh64K, opRsh64K: cRsh64K,
+	opArsh64K: cArsh64K, opNeg64: cNeg64, opMov64K: cMov64K,
+	opAdd64X: cAdd64X, opSub64X: cSub64X, opMul64X: cMul64X, opDiv64X: cDiv64X, opMod64X: cMod64X,
+	opOr64X: cOr64X, opAnd64X: cAnd64X, opXor64X: cXor64X, opLsh64X: cLsh64X, opRsh64X: cRsh64X,
+	opArsh64X: cArsh64X, opMov64X: cMov64X,
+	opLE16: cLE16, opLE32: cLE32, opLE64: cLE64, opSwap16: cSwap16, opSwap32: cSwap32, opSwap64: cSwap64,
+	opLdxB: cLdxB, opLdxH: cLdxH, opLdxW: cLdxW, opLdxDW: cLdxDW,
+	opStB: cStB, opStH: cStH, opStW: cStW, opStDW: cStDW,
+	opStxB: cStxB, opStxH: cStxH, opStxW: cStxW, opStxDW: cStxDW,
+}
+
+// fusedLoadKind gives, for the fused legacy load-and-jumps of the fast
+// form, the load size (0, 1, 2 for B, H, W), whether the load is absolute
+// and the comparison.
+func fusedLoadKind(o op) (size int, abs bool, jk jumpKind, ok bool) {
+	var rel int
+	switch {
+	case o >= opLdBJEq && o <= opLdWJSet:
+		rel = int(o - opLdBJEq)
+	case o >= opLdABJEq && o <= opLdAWJSet:
+		rel, abs = int(o-opLdABJEq), true
+	default:
+		return 0, false, jumpKind{}, false
+	}
+	size = rel / 7
+	jk = jumpKinds[opJEq32K+[7]op{0, 8, 2, 4, 14, 16, 6}[rel%7]] // eq ne gt ge lt le set
+	return size, abs, jk, true
+}
+
+// successors returns the slots that may run after slot pc of the fast form
+// out, in the order (taken, fall-through) for jumps; none for a return.
+func successors(out []finst, pc int) []int {
+	in := &out[pc]
+	o := in.op
+	switch {
+	case o == opRetK || o == opExit:
+		return nil
+	case o == opJA:
+		return []int{int(in.off)}
+	case o >= opJEqK && o <= opJSLe32X:
+		return []int{int(in.off), pc + 1}
+	case o >= opLdBJEq && o <= opLdWJSet, o >= opLdABJEq && o <= opLdAWJSet:
+		return []int{int(in.off), pc + 2}
+	case o == opMSH:
+		return []int{pc + 6}
+	case o == opMov2K, o == opLddw:
+		return []int{pc + 2}
+	}
+	return []int{pc + 1}
+}
+
+// buildCompact returns the compact form of the fast form f for runs of
+// kind, or nil when it has none (see the top of this file).
+func buildCompact(f *fastForm, kind runKind) *compactForm {
+	out := f.insts
+	st := &f.entry[kind]
+	if st.lenReg != regSpare {
+		return nil // the compact loop keeps no data_end
+	}
+	// The reachable slots, in slot order: successors are later slots.
+	reach := make([]bool, len(out)+1)
+	reach[st.start] = true
+	var order []int
+	for pc := st.start; pc < len(out); pc++ {
+		if !reach[pc] {
+			continue
+		}
+		order = append(order, pc)
+		for _, s := range successors(out, pc) {
+			if s >= len(out) {
+				return nil // unreachable for a validated program
+			}
+			reach[s] = true
+		}
+	}
+	// Layout: each reachable slot, and a cJa after one whose fall-through
+	// successor is not the next slot laid out.
+	index := make(map[int]int) // slot -> compact index
+	var slots []uint16
+	type fix struct {
+		at   int // compact index of a cJa to resolve
+		slot int
+	}
+	var jas []fix
+	for i, pc := range order {
+		index[pc] = len(slots)
+		slots = append(slots, uint16(pc))
+		succ := successors(out, pc)
+		if len(succ) == 0 || out[pc].op == opJA {
+			continue
+		}
+		fall := succ[len(succ)-1]
+		if i+1 < len(order) && order[i+1] == fall {
+			continue
+		}
+		// Sequential operations fall through to the next instruction laid
+		// out; jumps name their successors and need no cJa, but keep the
+		// layout uniform.
+		if len(succ) == 1 {
+			jas = append(jas, fix{len(slots), fall})
+			slots = append(slots, uint16(pc))
+		}
+	}
+	if len(slots) > compactMax {
+		return nil
+	}
+	c := &compactForm{insts: new([compactMax]cinst), slots: slots, stores: f.stores}
+	c.init = append(c.init, st.init[:st.n]...)
+	c.init = append(c.init, st.more...)
+	// target returns the jt/jf encoding of slot s.
+	target := func(s int) uint16 {
+		if out[s].op == opRetK {
+			return retFlag | uint16(index[s])
+		}
+		return uint16(index[s])
+	}
+	for _, pc := range order {
+		ci, ok := compactInst(out, pc, target)
+		if !ok {
+			return nil
+		}
+		c.insts[index[pc]] = ci
+	}
+	for _, j := range jas {
+		t := target(j.slot)
+		if t&retFlag != 0 {
+			c.insts[j.at] = c.insts[uint8(t)]
+		} else {
+			c.insts[j.at] = cinst{op: cJa, jt: t}
+		}
+	}
+	return c
+}
+
+// compactInst returns the compact instruction for slot pc of the fast form
+// out, or false when the compact form has none for it.
+func compactInst(out []finst, pc int, target func(int) uint16) (cinst, bool) {
+	in := &out[pc]
+	c := cinst{dst: in.dst & 15, src: in.src & 15, k: uint32(in.imm)}
+	if in.aux&auxClobber != 0 {
+		return c, false // the compact loop does not clear r1 to r5
+	}
+	switch o := in.op; {
+	case o == opRetK:
+		c.op = cRet
+	case o == opExit:
+		c.op = cExit
+	case o == opJA:
+		t := target(int(in.off))
+		if t&retFlag != 0 {
+			// A jump to a return is that return.
+			return cinst{op: cRet, k: uint32(out[in.off].imm)}, true
+		}
+		c.op, c.jt = cJa, t
+	case o == opCall:
+		c.op = cSlow
+	case o >= opLdIndB && o <= opLdIndW:
+		size := cop(o - opLdIndB)
+		if in.src == regZero && int32(uint32(in.imm)) >= 0 {
+			c.op = cLdAB + size
+		} else {
+			c.op = cLdIB + size
+		}
+	case o == opMSH:
+		c.op = cMSH
+	case o == opMov2K:
+		c.op, c.k, c.k2 = cMov2K, uint32(in.imm), uint32(in.imm>>32)
+	case o == opLddw:
+		c.op, c.k, c.k2 = cLddw, uint32(in.imm), uint32(in.imm>>32)
+	default:
+		if size, abs, jk, ok := fusedLoadKind(o); ok {
+			if jk.cmp > cmpSet {
+				return c, false
+			}
+			base := cLdIBEq
+			if abs || in.src == regZero && int32(uint32(in.imm)) >= 0 {
+				base = cLdABEq
+			}
+			c.op = base + cop(4*size+jk.cmp)
+			c.k, c.k2 = uint32(in.imm), uint32(in.imm>>32)
+			c.jt, c.jf = target(int(in.off)), target(pc+2)
+			if jk.swap {
+				c.jt, c.jf = c.jf, c.jt
+			}
+			return c, true
+		}
+		if jk, ok := jumpKinds[o]; ok {
+			base := cJ64EqK
+			if jk.j32 {
+				base = cJ32EqK
+			}
+			if jk.isX {
+				base += cJ32EqX - cJ32EqK
+			}
+			c.op = base + cop(jk.cmp)
+			c.jt, c.jf = target(int(in.off)), target(pc+1)
+			if jk.swap {
+				c.jt, c.jf = c.jf, c.jt
+			}
+			return c, true
+		}
+		co, ok := compactALU[o]
+		if !ok {
+			return c, false
+		}
+		c.op = co
+		if o >= opLdxB && o <= opStxDW {
+			c.k, c.k2 = uint32(in.off), uint32(in.imm)
+		}
+	}
+	return c, true
+}

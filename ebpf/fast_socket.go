@@ -1,0 +1,966 @@
+package ebpf
+
+import "math/bits"
+
+// socketExec runs vm's program for RunSocket on pkt: in the compact form
+// (fast_compact.go) when the program has one, in the fast form otherwise.
+// Like fastExec, it hands what it does not run itself over to exec
+// (resume), with the same registers and stack, so that the rare paths and
+// their errors have one implementation.
+func (vm *VM) socketExec(pkt []byte, skb *SKBuff) (uint64, error) {
+	c := vm.sock
+	if c == nil {
+		return vm.fastExec(pkt, runSocket, skb, nil)
+	}
+	if c.stores && vm.stackDirty < uint64(len(vm.stack)) {
+		vm.clearStack()
+	}
+	r := &vm.fregs
+	for _, v := range c.init {
+		r[v.reg&15] = v.val
+	}
+	insts := c.insts
+	var pc uint8
+	for {
+		in := &insts[pc]
+		switch in.op {
+		case cRet:
+			return uint64(in.k), nil
+		case cExit:
+			return r[0], nil
+		case cJa:
+			pc = uint8(in.jt)
+
+		// Legacy packet loads: a load outside the packet ends the run with 0.
+		case cLdAB:
+			o := int(in.k) // below 1<<31 (buildCompact)
+			if o > len(pkt)-1 {
+				return 0, nil
+			}
+			r[0] = uint64(uint32(pkt[o]))
+			pc++
+		case cLdAH:
+			o := int(in.k) // below 1<<31 (buildCompact)
+			if o > len(pkt)-2 {
+				return 0, nil
+			}
+			r[0] = uint64(uint32(pkt[o])<<8 | uint32(pkt[o+1]))
+			pc++
+		case cLdAW:
+			o := int(in.k) // below 1<<31 (buildCompact)
+			if o > len(pkt)-4 {
+				return 0, nil
+			}
+			r[0] = uint64(uint32(pkt[o])<<24 | uint32(pkt[o+1])<<16 | uint32(pkt[o+2])<<8 | uint32(pkt[o+3]))
+			pc++
+		case cLdIB:
+			o := int(int32(uint32(r[in.src&15]) + in.k))
+			if o < 0 || o > len(pkt)-1 {
+				return 0, nil
+			}
+			r[0] = uint64(uint32(pkt[o]))
+			pc++
+		case cLdIH:
+			o := int(int32(uint32(r[in.src&15]) + in.k))
+			if o < 0 || o > len(pkt)-2 {
+				return 0, nil
+			}
+			r[0] = uint64(uint32(pkt[o])<<8 | uint32(pkt[o+1]))
+			pc++
+		case cLdIW:
+			o := int(int32(uint32(r[in.src&15]) + in.k))
+			if o < 0 || o > len(pkt)-4 {
+				return 0, nil
+			}
+			r[0] = uint64(uint32(pkt[o])<<24 | uint32(pkt[o+1])<<16 | uint32(pkt[o+2])<<8 | uint32(pkt[o+3]))
+			pc++
+		case cLdABEq:
+			o := int(in.k) // below 1<<31 (buildCompact)
+			if o > len(pkt)-1 {
+				return 0, nil
+			}
+			v := uint32(pkt[o])
+			r[0] = uint64(v)
+			t := in.jf
+			if v == in.k2 {
+				t = in.jt
+			}
+			if t >= retFlag {
+				return uint64(insts[uint8(t)].k), nil
+			}
+			pc = uint8(t)
+		case cLdABGt:
+			o := int(in.k) // below 1<<31 (buildCompact)
+			if o > len(pkt)-1 {
+				return 0, nil
+			}
+			v := uint32(pkt[o])
+			r[0] = uint64(v)
+			t := in.jf
+			if v > in.k2 {
+				t = in.jt
+			}
+			if t >= retFlag {
+				return uint64(insts[uint8(t)].k), nil
+			}
+			pc = uint8(t)
+		case cLdABGe:
+			o := int(in.k) // below 1<<31 (buildCompact)
+			if o > len(pkt)-1 {
+				return 0, nil
+			}
+			v := uint32(pkt[o])
+			r[0] = uint64(v)
+			t := in.jf
+			if v >= in.k2 {
+				t = in.jt
+			}
+			if t >= retFlag {
+				return uint64(insts[uint8(t)].k), nil
+			}
+			pc = uint8(t)
+		case cLdABSet:
+			o := int(in.k) // below 1<<31 (buildCompact)
+			if o > len(pkt)-1 {
+				return 0, nil
+			}
+			v := uint32(pkt[o])
+			r[0] = uint64(v)
+			t := in.jf
+			if v&in.k2 != 0 {
+				t = in.jt
+			}
+			if t >= retFlag {
+				return uint64(insts[uint8(t)].k), nil
+			}
+			pc = uint8(t)
+		case cLdAHEq:
+			o := int(in.k) // below 1<<31 (buildCompact)
+			if o > len(pkt)-2 {
+				return 0, nil
+			}
+			v := uint32(pkt[o])<<8 | uint32(pkt[o+1])
+			r[0] = uint64(v)
+			t := in.jf
+			if v == in.k2 {
+				t = in.jt
+			}
+			if t >= retFlag {
+				return uint64(insts[uint8(t)].k), nil
+			}
+			pc = uint8(t)
+		case cLdAHGt:
+			o := int(in.k) // below 1<<31 (buildCompact)
+			if o > len(pkt)-2 {
+				return 0, nil
+			}
+			v := uint32(pkt[o])<<8 | uint32(pkt[o+1])
+			r[0] = uint64(v)
+			t := in.jf
+			if v > in.k2 {
+				t = in.jt
+			}
+			if t >= retFlag {
+				return uint64(insts[uint8(t)].k), nil
+			}
+			pc = uint8(t)
+		case cLdAHGe:
+			o := int(in.k) // below 1<<31 (buildCompact)
+			if o > len(pkt)-2 {
+				return 0, nil
+			}
+			v := uint32(pkt[o])<<8 | uint32(pkt[o+1])
+			r[0] = uint64(v)
+			t := in.jf
+			if v >= in.k2 {
+				t = in.jt
+			}
+			if t >= retFlag {
+				return uint64(insts[uint8(t)].k), nil
+			}
+			pc = uint8(t)
+		case cLdAHSet:
+			o := int(in.k) // below 1<<31 (buildCompact)
+			if o > len(pkt)-2 {
+				return 0, nil
+			}
+			v := uint32(pkt[o])<<8 | uint32(pkt[o+1])
+			r[0] = uint64(v)
+			t := in.jf
+			if v&in.k2 != 0 {
+				t = in.jt
+			}
+			if t >= retFlag {
+				return uint64(insts[uint8(t)].k), nil
+			}
+			pc = uint8(t)
+		case cLdAWEq:
+			o := int(in.k) // below 1<<31 (buildCompact)
+			if o > len(pkt)-4 {
+				return 0, nil
+			}
+			v := uint32(pkt[o])<<24 | uint32(pkt[o+1])<<16 | uint32(pkt[o+2])<<8 | uint32(pkt[o+3])
+			r[0] = uint64(v)
+			t := in.jf
+			if v == in.k2 {
+				t = in.jt
+			}
+			if t >= retFlag {
+				return uint64(insts[uint8(t)].k), nil
+			}
+			pc = uint8(t)
+		case cLdAWGt:
+			o := int(in.k) // below 1<<31 (buildCompact)
+			if o > len(pkt)-4 {
+				return 0, nil
+			}
+			v := uint32(pkt[o])<<24 | uint32(pkt[o+1])<<16 | uint32(pkt[o+2])<<8 | uint32(pkt[o+3])
+			r[0] = uint64(v)
+			t := in.jf
+			if v > in.k2 {
+				t = in.jt
+			}
+			if t >= retFlag {
+				return uint64(insts[uint8(t)].k), nil
+			}
+			pc = uint8(t)
+		case cLdAWGe:
+			o := int(in.k) // below 1<<31 (buildCompact)
+			if o > len(pkt)-4 {
+				return 0, nil
+			}
+			v := uint32(pkt[o])<<24 | uint32(pkt[o+1])<<16 | uint32(pkt[o+2])<<8 | uint32(pkt[o+3])
+			r[0] = uint64(v)
+			t := in.jf
+			if v >= in.k2 {
+				t = in.jt
+			}
+			if t >= retFlag {
+				return uint64(insts[uint8(t)].k), nil
+			}
+			pc = uint8(t)
+		case cLdAWSet:
+			o := int(in.k) // below 1<<31 (buildCompact)
+			if o > len(pkt)-4 {
+				return 0, nil
+			}
+			v := uint32(pkt[o])<<24 | uint32(pkt[o+1])<<16 | uint32(pkt[o+2])<<8 | uint32(pkt[o+3])
+			r[0] = uint64(v)
+			t := in.jf
+			if v&in.k2 != 0 {
+				t = in.jt
+			}
+			if t >= retFlag {
+				return uint64(insts[uint8(t)].k), nil
+			}
+			pc = uint8(t)
+		case cLdIBEq:
+			o := int(int32(uint32(r[in.src&15]) + in.k))
+			if o < 0 || o > len(pkt)-1 {
+				return 0, nil
+			}
+			v := uint32(pkt[o])
+			r[0] = uint64(v)
+			t := in.jf
+			if v == in.k2 {
+				t = in.jt
+			}
+			if t >= retFlag {
+				return uint64(insts[uint8(t)].k), nil
+			}
+			pc = uint8(t)
+		case cLdIBGt:
+			o := int(int32(uint32(r[in.src&15]) + in.k))
+			if o < 0 || o > len(pkt)-1 {
+				return 0, nil
+			}
+			v := uint32(pkt[o])
+			r[0] = uint64(v)
+			t := in.jf
+			if v > in.k2 {
+				t = in.jt
+			}
+			if t >= retFlag {
+				return uint64(insts[uint8(t)].k), nil
+			}
+			pc = uint8(t)
+		case cLdIBGe:
+			o := int(int32(uint32(r[in.src&15]) + in.k))
+			if o < 0 || o > len(pkt)-1 {
+				return 0, nil
+			}
+			v := uint32(pkt[o])
+			r[0] = uint64(v)
+			t := in.jf
+			if v >= in.k2 {
+				t = in.jt
+			}
+			if t >= retFlag {
+				return uint64(insts[uint8(t)].k), nil
+			}
+			pc = uint8(t)
+		case cLdIBSet:
+			o := int(int32(uint32(r[in.src&15]) + in.k))
+			if o < 0 || o > len(pkt)-1 {
+				return 0, nil
+			}
+			v := uint32(pkt[o])
+			r[0] = uint64(v)
+			t := in.jf
+			if v&in.k2 != 0 {
+				t = in.jt
+			}
+			if t >= retFlag {
+				return uint64(insts[uint8(t)].k), nil
+			}
+			pc = uint8(t)
+		case cLdIHEq:
+			o := int(int32(uint32(r[in.src&15]) + in.k))
+			if o < 0 || o > len(pkt)-2 {
+				return 0, nil
+			}
+			v := uint32(pkt[o])<<8 | uint32(pkt[o+1])
+			r[0] = uint64(v)
+			t := in.jf
+			if v == in.k2 {
+				t = in.jt
+			}
+			if t >= retFlag {
+				return uint64(insts[uint8(t)].k), nil
+			}
+			pc = uint8(t)
+		case cLdIHGt:
+			o := int(int32(uint32(r[in.src&15]) + in.k))
+			if o < 0 || o > len(pkt)-2 {
+				return 0, nil
+			}
+			v := uint32(pkt[o])<<8 | uint32(pkt[o+1])
+			r[0] = uint64(v)
+			t := in.jf
+			if v > in.k2 {
+				t = in.jt
+			}
+			if t >= retFlag {
+				return uint64(insts[uint8(t)].k), nil
+			}
+			pc = uint8(t)
+		case cLdIHGe:
+			o := int(int32(uint32(r[in.src&15]) + in.k))
+			if o < 0 || o > len(pkt)-2 {
+				return 0, nil
+			}
+			v := uint32(pkt[o])<<8 | uint32(pkt[o+1])
+			r[0] = uint64(v)
+			t := in.jf
+			if v >= in.k2 {
+				t = in.jt
+			}
+			if t >= retFlag {
+				return uint64(insts[uint8(t)].k), nil
+			}
+			pc = uint8(t)
+		case cLdIHSet:
+			o := int(int32(uint32(r[in.src&15]) + in.k))
+			if o < 0 || o > len(pkt)-2 {
+				return 0, nil
+			}
+			v := uint32(pkt[o])<<8 | uint32(pkt[o+1])
+			r[0] = uint64(v)
+			t := in.jf
+			if v&in.k2 != 0 {
+				t = in.jt
+			}
+			if t >= retFlag {
+				return uint64(insts[uint8(t)].k), nil
+			}
+			pc = uint8(t)
+		case cLdIWEq:
+			o := int(int32(uint32(r[in.src&15]) + in.k))
+			if o < 0 || o > len(pkt)-4 {
+				return 0, nil
+			}
+			v := uint32(pkt[o])<<24 | uint32(pkt[o+1])<<16 | uint32(pkt[o+2])<<8 | uint32(pkt[o+3])
+			r[0] = uint64(v)
+			t := in.jf
+			if v == in.k2 {
+				t = in.jt
+			}
+			if t >= retFlag {
+				return uint64(insts[uint8(t)].k), nil
+			}
+			pc = uint8(t)
+		case cLdIWGt:
+			o := int(int32(uint32(r[in.src&15]) + in.k))
+			if o < 0 || o > len(pkt)-4 {
+				return 0, nil
+			}
+			v := uint32(pkt[o])<<24 | uint32(pkt[o+1])<<16 | uint32(pkt[o+2])<<8 | uint32(pkt[o+3])
+			r[0] = uint64(v)
+			t := in.jf
+			if v > in.k2 {
+				t = in.jt
+			}
+			if t >= retFlag {
+				return uint64(insts[uint8(t)].k), nil
+			}
+			pc = uint8(t)
+		case cLdIWGe:
+			o := int(int32(uint32(r[in.src&15]) + in.k))
+			if o < 0 || o > len(pkt)-4 {
+				return 0, nil
+			}
+			v := uint32(pkt[o])<<24 | uint32(pkt[o+1])<<16 | uint32(pkt[o+2])<<8 | uint32(pkt[o+3])
+			r[0] = uint64(v)
+			t := in.jf
+			if v >= in.k2 {
+				t = in.jt
+			}
+			if t >= retFlag {
+				return uint64(insts[uint8(t)].k), nil
+			}
+			pc = uint8(t)
+		case cLdIWSet:
+			o := int(int32(uint32(r[in.src&15]) + in.k))
+			if o < 0 || o > len(pkt)-4 {
+				return 0, nil
+			}
+			v := uint32(pkt[o])<<24 | uint32(pkt[o+1])<<16 | uint32(pkt[o+2])<<8 | uint32(pkt[o+3])
+			r[0] = uint64(v)
+			t := in.jf
+			if v&in.k2 != 0 {
+				t = in.jt
+			}
+			if t >= retFlag {
+				return uint64(insts[uint8(t)].k), nil
+			}
+			pc = uint8(t)
+		case cMSH:
+			r[in.src&15] = uint64(uint32(r[0]))
+			o := int(in.k)
+			if o >= len(pkt) {
+				return 0, nil
+			}
+			r[in.dst&15] = uint64(pkt[o]&15) << 2
+			r[0] = uint64(uint32(r[in.src&15]))
+			pc++
+
+		// Conditional jumps.
+		case cJ32EqK:
+			t := in.jf
+			if uint32(r[in.dst&15]) == in.k {
+				t = in.jt
+			}
+			if t >= retFlag {
+				return uint64(insts[uint8(t)].k), nil
+			}
+			pc = uint8(t)
+		case cJ32GtK:
+			t := in.jf
+			if uint32(r[in.dst&15]) > in.k {
+				t = in.jt
+			}
+			if t >= retFlag {
+				return uint64(insts[uint8(t)].k), nil
+			}
+			pc = uint8(t)
+		case cJ32GeK:
+			t := in.jf
+			if uint32(r[in.dst&15]) >= in.k {
+				t = in.jt
+			}
+			if t >= retFlag {
+				return uint64(insts[uint8(t)].k), nil
+			}
+			pc = uint8(t)
+		case cJ32SetK:
+			t := in.jf
+			if int32(r[in.dst&15])&int32(in.k) != 0 {
+				t = in.jt
+			}
+			if t >= retFlag {
+				return uint64(insts[uint8(t)].k), nil
+			}
+			pc = uint8(t)
+		case cJ32SGtK:
+			t := in.jf
+			if int32(r[in.dst&15]) > int32(in.k) {
+				t = in.jt
+			}
+			if t >= retFlag {
+				return uint64(insts[uint8(t)].k), nil
+			}
+			pc = uint8(t)
+		case cJ32SGeK:
+			t := in.jf
+			if int32(r[in.dst&15]) >= int32(in.k) {
+				t = in.jt
+			}
+			if t >= retFlag {
+				return uint64(insts[uint8(t)].k), nil
+			}
+			pc = uint8(t)
+		case cJ32EqX:
+			t := in.jf
+			if uint32(r[in.dst&15]) == uint32(r[in.src&15]) {
+				t = in.jt
+			}
+			if t >= retFlag {
+				return uint64(insts[uint8(t)].k), nil
+			}
+			pc = uint8(t)
+		case cJ32GtX:
+			t := in.jf
+			if uint32(r[in.dst&15]) > uint32(r[in.src&15]) {
+				t = in.jt
+			}
+			if t >= retFlag {
+				return uint64(insts[uint8(t)].k), nil
+			}
+			pc = uint8(t)
+		case cJ32GeX:
+			t := in.jf
+			if uint32(r[in.dst&15]) >= uint32(r[in.src&15]) {
+				t = in.jt
+			}
+			if t >= retFlag {
+				return uint64(insts[uint8(t)].k), nil
+			}
+			pc = uint8(t)
+		case cJ32SetX:
+			t := in.jf
+			if int32(r[in.dst&15])&int32(r[in.src&15]) != 0 {
+				t = in.jt
+			}
+			if t >= retFlag {
+				return uint64(insts[uint8(t)].k), nil
+			}
+			pc = uint8(t)
+		case cJ32SGtX:
+			t := in.jf
+			if int32(r[in.dst&15]) > int32(r[in.src&15]) {
+				t = in.jt
+			}
+			if t >= retFlag {
+				return uint64(insts[uint8(t)].k), nil
+			}
+			pc = uint8(t)
+		case cJ32SGeX:
+			t := in.jf
+			if int32(r[in.dst&15]) >= int32(r[in.src&15]) {
+				t = in.jt
+			}
+			if t >= retFlag {
+				return uint64(insts[uint8(t)].k), nil
+			}
+			pc = uint8(t)
+		case cJ64EqK:
+			t := in.jf
+			if r[in.dst&15] == uint64(int64(int32(in.k))) {
+				t = in.jt
+			}
+			if t >= retFlag {
+				return uint64(insts[uint8(t)].k), nil
+			}
+			pc = uint8(t)
+		case cJ64GtK:
+			t := in.jf
+			if r[in.dst&15] > uint64(int64(int32(in.k))) {
+				t = in.jt
+			}
+			if t >= retFlag {
+				return uint64(insts[uint8(t)].k), nil
+			}
+			pc = uint8(t)
+		case cJ64GeK:
+			t := in.jf
+			if r[in.dst&15] >= uint64(int64(int32(in.k))) {
+				t = in.jt
+			}
+			if t >= retFlag {
+				return uint64(insts[uint8(t)].k), nil
+			}
+			pc = uint8(t)
+		case cJ64SetK:
+			t := in.jf
+			if int64(r[in.dst&15])&int64(int32(in.k)) != 0 {
+				t = in.jt
+			}
+			if t >= retFlag {
+				return uint64(insts[uint8(t)].k), nil
+			}
+			pc = uint8(t)
+		case cJ64SGtK:
+			t := in.jf
+			if int64(r[in.dst&15]) > int64(int32(in.k)) {
+				t = in.jt
+			}
+			if t >= retFlag {
+				return uint64(insts[uint8(t)].k), nil
+			}
+			pc = uint8(t)
+		case cJ64SGeK:
+			t := in.jf
+			if int64(r[in.dst&15]) >= int64(int32(in.k)) {
+				t = in.jt
+			}
+			if t >= retFlag {
+				return uint64(insts[uint8(t)].k), nil
+			}
+			pc = uint8(t)
+		case cJ64EqX:
+			t := in.jf
+			if r[in.dst&15] == r[in.src&15] {
+				t = in.jt
+			}
+			if t >= retFlag {
+				return uint64(insts[uint8(t)].k), nil
+			}
+			pc = uint8(t)
+		case cJ64GtX:
+			t := in.jf
+			if r[in.dst&15] > r[in.src&15] {
+				t = in.jt
+			}
+			if t >= retFlag {
+				return uint64(insts[uint8(t)].k), nil
+			}
+			pc = uint8(t)
+		case cJ64GeX:
+			t := in.jf
+			if r[in.dst&15] >= r[in.src&15] {
+				t = in.jt
+			}
+			if t >= retFlag {
+				return uint64(insts[uint8(t)].k), nil
+			}
+			pc = uint8(t)
+		case cJ64SetX:
+			t := in.jf
+			if int64(r[in.dst&15])&int64(r[in.src&15]) != 0 {
+				t = in.jt
+			}
+			if t >= retFlag {
+				return uint64(insts[uint8(t)].k), nil
+			}
+			pc = uint8(t)
+		case cJ64SGtX:
+			t := in.jf
+			if int64(r[in.dst&15]) > int64(r[in.src&15]) {
+				t = in.jt
+			}
+			if t >= retFlag {
+				return uint64(insts[uint8(t)].k), nil
+			}
+			pc = uint8(t)
+		case cJ64SGeX:
+			t := in.jf
+			if int64(r[in.dst&15]) >= int64(r[in.src&15]) {
+				t = in.jt
+			}
+			if t >= retFlag {
+				return uint64(insts[uint8(t)].k), nil
+			}
+			pc = uint8(t)
+
+		// ALU.
+		case cAdd32K:
+			r[in.dst&15] = uint64(uint32(r[in.dst&15]) + in.k)
+			pc++
+		case cSub32K:
+			r[in.dst&15] = uint64(uint32(r[in.dst&15]) - in.k)
+			pc++
+		case cMul32K:
+			r[in.dst&15] = uint64(uint32(r[in.dst&15]) * in.k)
+			pc++
+		case cDiv32K:
+			r[in.dst&15] = uint64(div32(uint32(r[in.dst&15]), in.k))
+			pc++
+		case cMod32K:
+			r[in.dst&15] = uint64(mod32(uint32(r[in.dst&15]), in.k))
+			pc++
+		case cOr32K:
+			r[in.dst&15] = uint64(uint32(r[in.dst&15]) | in.k)
+			pc++
+		case cAnd32K:
+			r[in.dst&15] = uint64(uint32(r[in.dst&15]) & in.k)
+			pc++
+		case cXor32K:
+			r[in.dst&15] = uint64(uint32(r[in.dst&15]) ^ in.k)
+			pc++
+		case cLsh32K:
+			r[in.dst&15] = uint64(uint32(r[in.dst&15]) << (in.k & 31))
+			pc++
+		case cRsh32K:
+			r[in.dst&15] = uint64(uint32(r[in.dst&15]) >> (in.k & 31))
+			pc++
+		case cArsh32K:
+			r[in.dst&15] = uint64(uint32(int32(r[in.dst&15]) >> (in.k & 31)))
+			pc++
+		case cNeg32:
+			r[in.dst&15] = uint64(-uint32(r[in.dst&15]))
+			pc++
+		case cMov32K:
+			r[in.dst&15] = uint64(in.k)
+			pc++
+		case cAdd32X:
+			r[in.dst&15] = uint64(uint32(r[in.dst&15]) + uint32(r[in.src&15]))
+			pc++
+		case cSub32X:
+			r[in.dst&15] = uint64(uint32(r[in.dst&15]) - uint32(r[in.src&15]))
+			pc++
+		case cMul32X:
+			r[in.dst&15] = uint64(uint32(r[in.dst&15]) * uint32(r[in.src&15]))
+			pc++
+		case cDiv32X:
+			r[in.dst&15] = uint64(div32(uint32(r[in.dst&15]), uint32(r[in.src&15])))
+			pc++
+		case cMod32X:
+			r[in.dst&15] = uint64(mod32(uint32(r[in.dst&15]), uint32(r[in.src&15])))
+			pc++
+		case cOr32X:
+			r[in.dst&15] = uint64(uint32(r[in.dst&15]) | uint32(r[in.src&15]))
+			pc++
+		case cAnd32X:
+			r[in.dst&15] = uint64(uint32(r[in.dst&15]) & uint32(r[in.src&15]))
+			pc++
+		case cXor32X:
+			r[in.dst&15] = uint64(uint32(r[in.dst&15]) ^ uint32(r[in.src&15]))
+			pc++
+		case cLsh32X:
+			r[in.dst&15] = uint64(uint32(r[in.dst&15]) << (r[in.src&15] & 31))
+			pc++
+		case cRsh32X:
+			r[in.dst&15] = uint64(uint32(r[in.dst&15]) >> (r[in.src&15] & 31))
+			pc++
+		case cArsh32X:
+			r[in.dst&15] = uint64(uint32(int32(r[in.dst&15]) >> (r[in.src&15] & 31)))
+			pc++
+		case cMov32X:
+			r[in.dst&15] = uint64(uint32(r[in.src&15]))
+			pc++
+		case cAdd64K:
+			r[in.dst&15] += uint64(int64(int32(in.k)))
+			pc++
+		case cSub64K:
+			r[in.dst&15] -= uint64(int64(int32(in.k)))
+			pc++
+		case cMul64K:
+			r[in.dst&15] *= uint64(int64(int32(in.k)))
+			pc++
+		case cDiv64K:
+			r[in.dst&15] = div64(r[in.dst&15], uint64(int64(int32(in.k))))
+			pc++
+		case cMod64K:
+			r[in.dst&15] = mod64(r[in.dst&15], uint64(int64(int32(in.k))))
+			pc++
+		case cOr64K:
+			r[in.dst&15] |= uint64(int64(int32(in.k)))
+			pc++
+		case cAnd64K:
+			r[in.dst&15] &= uint64(int64(int32(in.k)))
+			pc++
+		case cXor64K:
+			r[in.dst&15] ^= uint64(int64(int32(in.k)))
+			pc++
+		case cLsh64K:
+			r[in.dst&15] <<= in.k & 63
+			pc++
+		case cRsh64K:
+			r[in.dst&15] >>= in.k & 63
+			pc++
+		case cArsh64K:
+			r[in.dst&15] = uint64(int64(r[in.dst&15]) >> (in.k & 63))
+			pc++
+		case cNeg64:
+			r[in.dst&15] = -r[in.dst&15]
+			pc++
+		case cMov64K:
+			r[in.dst&15] = uint64(int64(int32(in.k)))
+			pc++
+		case cAdd64X:
+			r[in.dst&15] += r[in.src&15]
+			pc++
+		case cSub64X:
+			r[in.dst&15] -= r[in.src&15]
+			pc++
+		case cMul64X:
+			r[in.dst&15] *= r[in.src&15]
+			pc++
+		case cDiv64X:
+			r[in.dst&15] = div64(r[in.dst&15], r[in.src&15])
+			pc++
+		case cMod64X:
+			r[in.dst&15] = mod64(r[in.dst&15], r[in.src&15])
+			pc++
+		case cOr64X:
+			r[in.dst&15] |= r[in.src&15]
+			pc++
+		case cAnd64X:
+			r[in.dst&15] &= r[in.src&15]
+			pc++
+		case cXor64X:
+			r[in.dst&15] ^= r[in.src&15]
+			pc++
+		case cLsh64X:
+			r[in.dst&15] <<= r[in.src&15] & 63
+			pc++
+		case cRsh64X:
+			r[in.dst&15] >>= r[in.src&15] & 63
+			pc++
+		case cArsh64X:
+			r[in.dst&15] = uint64(int64(r[in.dst&15]) >> (r[in.src&15] & 63))
+			pc++
+		case cMov64X:
+			r[in.dst&15] = r[in.src&15]
+			pc++
+		case cMov2K:
+			r[in.dst&15], r[in.src&15] = uint64(in.k), uint64(in.k2)
+			pc++
+		case cLddw:
+			r[in.dst&15] = uint64(in.k) | uint64(in.k2)<<32
+			pc++
+		case cLE16:
+			r[in.dst&15] = uint64(uint16(r[in.dst&15]))
+			pc++
+		case cLE32:
+			r[in.dst&15] = uint64(uint32(r[in.dst&15]))
+			pc++
+		case cLE64:
+			pc++
+		case cSwap16:
+			r[in.dst&15] = uint64(bits.ReverseBytes16(uint16(r[in.dst&15])))
+			pc++
+		case cSwap32:
+			r[in.dst&15] = uint64(bits.ReverseBytes32(uint32(r[in.dst&15])))
+			pc++
+		case cSwap64:
+			r[in.dst&15] = bits.ReverseBytes64(r[in.dst&15])
+			pc++
+
+		// Stack loads and stores; any other address goes to exec.
+		case cLdxB:
+			st := vm.stack
+			o := r[in.src&15] + uint64(int64(int32(in.k))) - stackBase
+			if o > uint64(len(st))-1 {
+				return vm.resume(int(c.slots[pc]), r, pkt, runSocket, skb, nil)
+			}
+			r[in.dst&15] = uint64(st[o])
+			pc++
+		case cLdxH:
+			st := vm.stack
+			o := r[in.src&15] + uint64(int64(int32(in.k))) - stackBase
+			if o > uint64(len(st))-2 {
+				return vm.resume(int(c.slots[pc]), r, pkt, runSocket, skb, nil)
+			}
+			r[in.dst&15] = uint64(le.Uint16(st[o:]))
+			pc++
+		case cLdxW:
+			st := vm.stack
+			o := r[in.src&15] + uint64(int64(int32(in.k))) - stackBase
+			if o > uint64(len(st))-4 {
+				return vm.resume(int(c.slots[pc]), r, pkt, runSocket, skb, nil)
+			}
+			r[in.dst&15] = uint64(le.Uint32(st[o:]))
+			pc++
+		case cLdxDW:
+			st := vm.stack
+			o := r[in.src&15] + uint64(int64(int32(in.k))) - stackBase
+			if o > uint64(len(st))-8 {
+				return vm.resume(int(c.slots[pc]), r, pkt, runSocket, skb, nil)
+			}
+			r[in.dst&15] = le.Uint64(st[o:])
+			pc++
+		case cStB:
+			st := vm.stack
+			o := r[in.dst&15] + uint64(int64(int32(in.k))) - stackBase
+			if o > uint64(len(st))-1 {
+				return vm.resume(int(c.slots[pc]), r, pkt, runSocket, skb, nil)
+			}
+			st[o] = byte(uint64(int64(int32(in.k2))))
+			if o < vm.stackDirty {
+				vm.stackDirty = o
+			}
+			pc++
+		case cStH:
+			st := vm.stack
+			o := r[in.dst&15] + uint64(int64(int32(in.k))) - stackBase
+			if o > uint64(len(st))-2 {
+				return vm.resume(int(c.slots[pc]), r, pkt, runSocket, skb, nil)
+			}
+			le.PutUint16(st[o:], uint16(uint64(int64(int32(in.k2)))))
+			if o < vm.stackDirty {
+				vm.stackDirty = o
+			}
+			pc++
+		case cStW:
+			st := vm.stack
+			o := r[in.dst&15] + uint64(int64(int32(in.k))) - stackBase
+			if o > uint64(len(st))-4 {
+				return vm.resume(int(c.slots[pc]), r, pkt, runSocket, skb, nil)
+			}
+			le.PutUint32(st[o:], uint32(uint64(int64(int32(in.k2)))))
+			if o < vm.stackDirty {
+				vm.stackDirty = o
+			}
+			pc++
+		case cStDW:
+			st := vm.stack
+			o := r[in.dst&15] + uint64(int64(int32(in.k))) - stackBase
+			if o > uint64(len(st))-8 {
+				return vm.resume(int(c.slots[pc]), r, pkt, runSocket, skb, nil)
+			}
+			le.PutUint64(st[o:], uint64(int64(int32(in.k2))))
+			if o < vm.stackDirty {
+				vm.stackDirty = o
+			}
+			pc++
+		case cStxB:
+			st := vm.stack
+			o := r[in.dst&15] + uint64(int64(int32(in.k))) - stackBase
+			if o > uint64(len(st))-1 {
+				return vm.resume(int(c.slots[pc]), r, pkt, runSocket, skb, nil)
+			}
+			st[o] = byte(r[in.src&15])
+			if o < vm.stackDirty {
+				vm.stackDirty = o
+			}
+			pc++
+		case cStxH:
+			st := vm.stack
+			o := r[in.dst&15] + uint64(int64(int32(in.k))) - stackBase
+			if o > uint64(len(st))-2 {
+				return vm.resume(int(c.slots[pc]), r, pkt, runSocket, skb, nil)
+			}
+			le.PutUint16(st[o:], uint16(r[in.src&15]))
+			if o < vm.stackDirty {
+				vm.stackDirty = o
+			}
+			pc++
+		case cStxW:
+			st := vm.stack
+			o := r[in.dst&15] + uint64(int64(int32(in.k))) - stackBase
+			if o > uint64(len(st))-4 {
+				return vm.resume(int(c.slots[pc]), r, pkt, runSocket, skb, nil)
+			}
+			le.PutUint32(st[o:], uint32(r[in.src&15]))
+			if o < vm.stackDirty {
+				vm.stackDirty = o
+			}
+			pc++
+		case cStxDW:
+			st := vm.stack
+			o := r[in.dst&15] + uint64(int64(int32(in.k))) - stackBase
+			if o > uint64(len(st))-8 {
+				return vm.resume(int(c.slots[pc]), r, pkt, runSocket, skb, nil)
+			}
+			le.PutUint64(st[o:], r[in.src&15])
+			if o < vm.stackDirty {
+				vm.stackDirty = o
+			}
+			pc++
+
+		default: // cSlow: exec runs the rest
+			return vm.resume(int(c.slots[pc]), r, pkt, runSocket, skb, nil)
+		}
+	}
+}
