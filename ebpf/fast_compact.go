@@ -201,7 +201,7 @@ const (
 
 // compactForm is a program's compact form.
 type compactForm struct {
-	insts  *[compactMax]cinst
+	insts  [compactMax]cinst
 	slots  []uint16   // the slot of each instruction, for resume
 	init   []regValue // registers to set at entry (the entry is instruction 0)
 	stores bool       // as fastForm.stores
@@ -359,7 +359,7 @@ func buildCompact(f *fastForm, kind runKind) *compactForm {
 	if len(slots) > compactMax {
 		return nil
 	}
-	c := &compactForm{insts: new([compactMax]cinst), slots: slots, stores: f.stores}
+	c := &compactForm{slots: slots, stores: f.stores}
 	c.init = append(c.init, st.init[:st.n]...)
 	c.init = append(c.init, st.more...)
 	// target returns the jt/jf encoding of slot s.

@@ -19,7 +19,7 @@ func (vm *VM) socketExec(pkt []byte, skb *SKBuff) (uint64, error) {
 	for _, v := range c.init {
 		r[v.reg&15] = v.val
 	}
-	insts := c.insts
+	insts := &c.insts
 	var pc uint8
 	for {
 		in := &insts[pc]
@@ -839,128 +839,166 @@ func (vm *VM) socketExec(pkt []byte, skb *SKBuff) (uint64, error) {
 
 		// Stack loads and stores; any other address goes to exec.
 		case cLdxB:
-			st := vm.stack
+			st := vm.stackArr
 			o := r[in.src&15] + uint64(int64(int32(in.k))) - stackBase
-			if o > uint64(len(st))-1 {
-				return vm.resume(int(c.slots[pc]), r, pkt, runSocket, skb, nil)
+			if o > stackLen-1 {
+				goto slow
 			}
-			r[in.dst&15] = uint64(st[o])
+			i := int(o)
+			r[in.dst&15] = uint64(st[i])
 			pc++
 		case cLdxH:
-			st := vm.stack
+			st := vm.stackArr
 			o := r[in.src&15] + uint64(int64(int32(in.k))) - stackBase
-			if o > uint64(len(st))-2 {
-				return vm.resume(int(c.slots[pc]), r, pkt, runSocket, skb, nil)
+			if o > stackLen-2 {
+				goto slow
 			}
-			r[in.dst&15] = uint64(le.Uint16(st[o:]))
+			i := int(o)
+			r[in.dst&15] = uint64(st[i]) | uint64(st[i+1])<<8
 			pc++
 		case cLdxW:
-			st := vm.stack
+			st := vm.stackArr
 			o := r[in.src&15] + uint64(int64(int32(in.k))) - stackBase
-			if o > uint64(len(st))-4 {
-				return vm.resume(int(c.slots[pc]), r, pkt, runSocket, skb, nil)
+			if o > stackLen-4 {
+				goto slow
 			}
-			r[in.dst&15] = uint64(le.Uint32(st[o:]))
+			i := int(o)
+			r[in.dst&15] = uint64(st[i]) | uint64(st[i+1])<<8 | uint64(st[i+2])<<16 | uint64(st[i+3])<<24
 			pc++
 		case cLdxDW:
-			st := vm.stack
+			st := vm.stackArr
 			o := r[in.src&15] + uint64(int64(int32(in.k))) - stackBase
-			if o > uint64(len(st))-8 {
-				return vm.resume(int(c.slots[pc]), r, pkt, runSocket, skb, nil)
+			if o > stackLen-8 {
+				goto slow
 			}
-			r[in.dst&15] = le.Uint64(st[o:])
+			i := int(o)
+			r[in.dst&15] = uint64(st[i]) | uint64(st[i+1])<<8 | uint64(st[i+2])<<16 | uint64(st[i+3])<<24 | uint64(st[i+4])<<32 | uint64(st[i+5])<<40 | uint64(st[i+6])<<48 | uint64(st[i+7])<<56
 			pc++
 		case cStB:
-			st := vm.stack
+			st, v := vm.stackArr, uint64(int64(int32(in.k2)))
 			o := r[in.dst&15] + uint64(int64(int32(in.k))) - stackBase
-			if o > uint64(len(st))-1 {
-				return vm.resume(int(c.slots[pc]), r, pkt, runSocket, skb, nil)
+			if o > stackLen-1 {
+				goto slow
 			}
-			st[o] = byte(uint64(int64(int32(in.k2))))
+			i := int(o)
+			st[i] = byte(v)
 			if o < vm.stackDirty {
 				vm.stackDirty = o
 			}
 			pc++
 		case cStH:
-			st := vm.stack
+			st, v := vm.stackArr, uint64(int64(int32(in.k2)))
 			o := r[in.dst&15] + uint64(int64(int32(in.k))) - stackBase
-			if o > uint64(len(st))-2 {
-				return vm.resume(int(c.slots[pc]), r, pkt, runSocket, skb, nil)
+			if o > stackLen-2 {
+				goto slow
 			}
-			le.PutUint16(st[o:], uint16(uint64(int64(int32(in.k2)))))
+			i := int(o)
+			st[i] = byte(v)
+			st[i+1] = byte(v >> 8)
 			if o < vm.stackDirty {
 				vm.stackDirty = o
 			}
 			pc++
 		case cStW:
-			st := vm.stack
+			st, v := vm.stackArr, uint64(int64(int32(in.k2)))
 			o := r[in.dst&15] + uint64(int64(int32(in.k))) - stackBase
-			if o > uint64(len(st))-4 {
-				return vm.resume(int(c.slots[pc]), r, pkt, runSocket, skb, nil)
+			if o > stackLen-4 {
+				goto slow
 			}
-			le.PutUint32(st[o:], uint32(uint64(int64(int32(in.k2)))))
+			i := int(o)
+			st[i] = byte(v)
+			st[i+1] = byte(v >> 8)
+			st[i+2] = byte(v >> 16)
+			st[i+3] = byte(v >> 24)
 			if o < vm.stackDirty {
 				vm.stackDirty = o
 			}
 			pc++
 		case cStDW:
-			st := vm.stack
+			st, v := vm.stackArr, uint64(int64(int32(in.k2)))
 			o := r[in.dst&15] + uint64(int64(int32(in.k))) - stackBase
-			if o > uint64(len(st))-8 {
-				return vm.resume(int(c.slots[pc]), r, pkt, runSocket, skb, nil)
+			if o > stackLen-8 {
+				goto slow
 			}
-			le.PutUint64(st[o:], uint64(int64(int32(in.k2))))
+			i := int(o)
+			st[i] = byte(v)
+			st[i+1] = byte(v >> 8)
+			st[i+2] = byte(v >> 16)
+			st[i+3] = byte(v >> 24)
+			st[i+4] = byte(v >> 32)
+			st[i+5] = byte(v >> 40)
+			st[i+6] = byte(v >> 48)
+			st[i+7] = byte(v >> 56)
 			if o < vm.stackDirty {
 				vm.stackDirty = o
 			}
 			pc++
 		case cStxB:
-			st := vm.stack
+			st, v := vm.stackArr, r[in.src&15]
 			o := r[in.dst&15] + uint64(int64(int32(in.k))) - stackBase
-			if o > uint64(len(st))-1 {
-				return vm.resume(int(c.slots[pc]), r, pkt, runSocket, skb, nil)
+			if o > stackLen-1 {
+				goto slow
 			}
-			st[o] = byte(r[in.src&15])
+			i := int(o)
+			st[i] = byte(v)
 			if o < vm.stackDirty {
 				vm.stackDirty = o
 			}
 			pc++
 		case cStxH:
-			st := vm.stack
+			st, v := vm.stackArr, r[in.src&15]
 			o := r[in.dst&15] + uint64(int64(int32(in.k))) - stackBase
-			if o > uint64(len(st))-2 {
-				return vm.resume(int(c.slots[pc]), r, pkt, runSocket, skb, nil)
+			if o > stackLen-2 {
+				goto slow
 			}
-			le.PutUint16(st[o:], uint16(r[in.src&15]))
+			i := int(o)
+			st[i] = byte(v)
+			st[i+1] = byte(v >> 8)
 			if o < vm.stackDirty {
 				vm.stackDirty = o
 			}
 			pc++
 		case cStxW:
-			st := vm.stack
+			st, v := vm.stackArr, r[in.src&15]
 			o := r[in.dst&15] + uint64(int64(int32(in.k))) - stackBase
-			if o > uint64(len(st))-4 {
-				return vm.resume(int(c.slots[pc]), r, pkt, runSocket, skb, nil)
+			if o > stackLen-4 {
+				goto slow
 			}
-			le.PutUint32(st[o:], uint32(r[in.src&15]))
+			i := int(o)
+			st[i] = byte(v)
+			st[i+1] = byte(v >> 8)
+			st[i+2] = byte(v >> 16)
+			st[i+3] = byte(v >> 24)
 			if o < vm.stackDirty {
 				vm.stackDirty = o
 			}
 			pc++
 		case cStxDW:
-			st := vm.stack
+			st, v := vm.stackArr, r[in.src&15]
 			o := r[in.dst&15] + uint64(int64(int32(in.k))) - stackBase
-			if o > uint64(len(st))-8 {
-				return vm.resume(int(c.slots[pc]), r, pkt, runSocket, skb, nil)
+			if o > stackLen-8 {
+				goto slow
 			}
-			le.PutUint64(st[o:], r[in.src&15])
+			i := int(o)
+			st[i] = byte(v)
+			st[i+1] = byte(v >> 8)
+			st[i+2] = byte(v >> 16)
+			st[i+3] = byte(v >> 24)
+			st[i+4] = byte(v >> 32)
+			st[i+5] = byte(v >> 40)
+			st[i+6] = byte(v >> 48)
+			st[i+7] = byte(v >> 56)
 			if o < vm.stackDirty {
 				vm.stackDirty = o
 			}
 			pc++
 
-		default: // cSlow: exec runs the rest
-			return vm.resume(int(c.slots[pc]), r, pkt, runSocket, skb, nil)
+		case cSlow:
+			goto slow
+		default: // unreachable: buildCompact gives no other operation
+			goto slow
 		}
 	}
+slow: // exec runs the rest, from this instruction's slot
+	return vm.resume(int(c.slots[pc]), r, pkt, runSocket, skb, nil)
 }

@@ -20,6 +20,9 @@ const (
 	DefaultBudget = 1 << 20
 )
 
+// stackLen is the size of the stack of all frames.
+const stackLen = StackSize * MaxCallDepth
+
 // HelperFunc implements a helper function the program may call with
 // `call id`. It receives r1 to r5 and returns the value for r0; a non-nil
 // error ends the run with a RunError wrapping it. Registers r1 to r5 keep
@@ -78,9 +81,10 @@ type VM struct {
 	// State of the current run.
 	regions    [numRegions][]byte
 	writable   [numRegions]bool
-	stack      []byte // regions[regionStack], reused between runs
-	stackDirty uint64 // lowest stack offset written since the stack was cleared
-	pkt        []byte // what legacy LD_ABS/LD_IND read
+	stack      []byte          // regions[regionStack], reused between runs
+	stackArr   *[stackLen]byte // the same memory as stack, for accesses without bounds checks
+	stackDirty uint64          // lowest stack offset written since the stack was cleared
+	pkt        []byte          // what legacy LD_ABS/LD_IND read
 	ctx        context
 	frames     [MaxCallDepth]frame
 	scratchSKB SKBuff // the context of RunSocket(pkt, nil)
@@ -176,7 +180,8 @@ func NewVMFromBytes(b []byte, opts ...Option) (*VM, error) {
 }
 
 func (vm *VM) initState() {
-	vm.stack = make([]byte, StackSize*MaxCallDepth)
+	vm.stackArr = new([stackLen]byte)
+	vm.stack = vm.stackArr[:]
 	vm.stackDirty = uint64(len(vm.stack))
 	vm.regions[regionStack] = vm.stack
 	vm.writable[regionStack] = true
