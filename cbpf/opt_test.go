@@ -353,9 +353,18 @@ func FuzzOptimize(f *testing.F) {
 			}
 			return
 		}
+		// The optimized program must pass the kernel's checks when the
+		// unoptimized one does. libpcap's generator may read a scratch
+		// slot before writing it (libpcap's interpreter starts them at
+		// zero, the kernel refuses the program); the optimizer keeps
+		// such a read, and both then run as in libpcap.
 		vo, err := NewVM(op)
-		if err != nil {
+		if _, uerr := NewVM(un); err != nil && uerr == nil {
 			t.Fatalf("%q: optimized program refused: %v", expr, err)
+		} else if err != nil {
+			if vo, err = NewVMLibpcap(op); err != nil {
+				t.Fatalf("%q: optimized program refused by libpcap's checks: %v", expr, err)
+			}
 		}
 		for _, p := range pkts {
 			anc := &Ancillary{VLANPresent: len(p) > 0 && p[0]&1 != 0, VLANTCI: 10, PktType: 4}
