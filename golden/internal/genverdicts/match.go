@@ -9,6 +9,8 @@ import (
 	"os/exec"
 	"path/filepath"
 
+	"github.com/gopacket/gopacket"
+	"github.com/gopacket/gopacket/layers"
 	"github.com/gopacket/gopacket/pcapgo"
 
 	"github.com/gocap/gocap/golden/internal/pcapfile"
@@ -34,30 +36,20 @@ func readInput(path string) ([]inputPacket, string, error) {
 	if err != nil {
 		return nil, "", fmt.Errorf("%s: %v", path, err)
 	}
-	var pkts []inputPacket
-	add := func(data []byte, origLen int) {
-		pkts = append(pkts, inputPacket{append([]byte(nil), data...), origLen})
+	// Both pcapgo readers have ReadPacketData and LinkType.
+	var r interface {
+		ReadPacketData() ([]byte, gopacket.CaptureInfo, error)
+		LinkType() layers.LinkType
 	}
 	if bytes.Equal(magic, []byte{0x0a, 0x0d, 0x0d, 0x0a}) {
-		r, err := pcapgo.NewNgReader(br, pcapgo.DefaultNgReaderOptions)
-		if err != nil {
-			return nil, "", fmt.Errorf("%s: %v", path, err)
-		}
-		for {
-			data, ci, err := r.ReadPacketData()
-			if err == io.EOF {
-				return pkts, r.LinkType().String(), nil
-			}
-			if err != nil {
-				return nil, "", fmt.Errorf("%s: packet %d: %v", path, len(pkts), err)
-			}
-			add(data, ci.Length)
-		}
+		r, err = pcapgo.NewNgReader(br, pcapgo.DefaultNgReaderOptions)
+	} else {
+		r, err = pcapgo.NewReader(br)
 	}
-	r, err := pcapgo.NewReader(br)
 	if err != nil {
 		return nil, "", fmt.Errorf("%s: %v", path, err)
 	}
+	var pkts []inputPacket
 	for {
 		data, ci, err := r.ReadPacketData()
 		if err == io.EOF {
@@ -66,7 +58,7 @@ func readInput(path string) ([]inputPacket, string, error) {
 		if err != nil {
 			return nil, "", fmt.Errorf("%s: packet %d: %v", path, len(pkts), err)
 		}
-		add(data, ci.Length)
+		pkts = append(pkts, inputPacket{append([]byte(nil), data...), ci.Length})
 	}
 }
 
