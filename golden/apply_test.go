@@ -125,7 +125,7 @@ func readPcap(raw []byte) (*savefile, error) {
 	if err != nil {
 		return nil, err
 	}
-	sf := &savefile{dlt: dltFromLinktype(uint32(r.LinkType())), snaplen: snap, bigEndian: bigEndian}
+	sf := &savefile{dlt: cbpf.LinkTypeFromFile(uint32(r.LinkType())), snaplen: snap, bigEndian: bigEndian}
 	if err := readAll(r.ReadPacketData, sf); err != nil {
 		return nil, err
 	}
@@ -142,7 +142,7 @@ func readPcapng(raw []byte) (*savefile, error) {
 	if err != nil {
 		return nil, err
 	}
-	sf := &savefile{dlt: dltFromLinktype(uint32(r.LinkType())), bigEndian: bigEndian}
+	sf := &savefile{dlt: cbpf.LinkTypeFromFile(uint32(r.LinkType())), bigEndian: bigEndian}
 	if err := readAll(r.ReadPacketData, sf); err != nil {
 		return nil, err
 	}
@@ -223,27 +223,6 @@ func clampOversizeRecords(raw []byte) (out []byte, bigEndian bool, snap uint32, 
 		out = append(append(out, hdr...), body...)
 	}
 	return out, bigEndian, snap, nil
-}
-
-// dltFromLinktype maps a LINKTYPE_ value from a file header to the DLT_
-// value libpcap uses on Linux (its linktype_to_dlt): they differ only for
-// LINKTYPE_ATM_RFC1483 (100), RAW (101), SLIP_BSDOS (102), PPP_BSDOS (103)
-// and ATM_CLIP (106), which were given new numbers to avoid clashes between
-// platforms' DLT_ values.
-func dltFromLinktype(lt uint32) cbpf.LinkType {
-	switch lt {
-	case 100:
-		return 11
-	case 101:
-		return 12
-	case 102:
-		return 15
-	case 103:
-		return 16
-	case 106:
-		return 19
-	}
-	return cbpf.LinkType(lt)
 }
 
 // parseNetmask turns a corpus netmask into Options fields; "" is unknown.

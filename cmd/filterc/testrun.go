@@ -29,25 +29,6 @@ type capPacket struct {
 	linkType cbpf.LinkType
 }
 
-// dltFromLinktype maps the LINKTYPE_ value of a capture file to the DLT_
-// value the compiler takes; they differ for a few historical link types
-// (libpcap's linktype_to_dlt).
-func dltFromLinktype(lt uint32) cbpf.LinkType {
-	switch lt {
-	case 100:
-		return 11 // ATM_RFC1483
-	case 101:
-		return 12 // RAW
-	case 102:
-		return 15 // SLIP_BSDOS
-	case 103:
-		return 16 // PPP_BSDOS
-	case 106:
-		return 19 // ATM_CLIP
-	}
-	return cbpf.LinkType(lt)
-}
-
 // readCapture reads every packet of a pcap or pcapng file.
 func readCapture(name string) ([]capPacket, error) {
 	f, err := os.Open(name)
@@ -62,7 +43,7 @@ func readCapture(name string) ([]capPacket, error) {
 	}
 	var pkts []capPacket
 	add := func(data []byte, wire int, lt uint32) {
-		pkts = append(pkts, capPacket{data: append([]byte(nil), data...), wireLen: uint32(max(wire, len(data))), linkType: dltFromLinktype(lt)})
+		pkts = append(pkts, capPacket{data: append([]byte(nil), data...), wireLen: uint32(max(wire, len(data))), linkType: cbpf.LinkTypeFromFile(lt)})
 	}
 	if string(magic) == "\x0a\x0d\x0d\x0a" {
 		r, err := pcapgo.NewNgReader(br, pcapgo.DefaultNgReaderOptions)

@@ -190,45 +190,6 @@ func swap32(v uint32) uint32 {
 	return v>>24 | v>>8&0xff00 | v<<8&0xff0000 | v<<24
 }
 
-// dltFromLinktype maps the LINKTYPE_ values stored in files to the DLT_
-// values libpcap uses on Linux (pcap-common.c's linktype_to_dlt); the two
-// agree except for a few historical numbers.
-func dltFromLinktype(lt uint32) cbpf.LinkType {
-	switch lt {
-	case 100:
-		return 11 // ATM_RFC1483
-	case 101:
-		return 12 // RAW
-	case 102:
-		return 15 // SLIP_BSDOS
-	case 103:
-		return 16 // PPP_BSDOS
-	case 106:
-		return 19 // ATM_CLIP
-	case 50:
-		return 50 // PPP_HDLC and PPP_SERIAL share the value
-	}
-	return cbpf.LinkType(lt)
-}
-
-// linktypeFromDLT is the inverse of dltFromLinktype, for headers gocap
-// writes (pcap-common.c's dlt_to_linktype).
-func linktypeFromDLT(dlt cbpf.LinkType) uint32 {
-	switch dlt {
-	case 11:
-		return 100
-	case 12:
-		return 101
-	case 15:
-		return 102
-	case 16:
-		return 103
-	case 19:
-		return 106
-	}
-	return uint32(dlt)
-}
-
 // pcapReader reads the classic pcap format.
 type pcapReader struct {
 	in      *inbuf
@@ -277,8 +238,8 @@ func openPcap(in *inbuf, magic uint32, prec int) (source, error) {
 		p.snap = maxSnaplen
 	}
 	word := p.order.Uint32(h[16:])
-	p.dlt = dltFromLinktype(word & 0x03ffffff)
-	p.ltWord = linktypeFromDLT(p.dlt) | word&^0x03ffffff
+	p.dlt = cbpf.LinkTypeFromFile(word & 0x03ffffff)
+	p.ltWord = p.dlt.FileValue() | word&^0x03ffffff
 	p.rec.linkType = p.dlt
 	return p, nil
 }

@@ -272,7 +272,7 @@ func (r *liveRun) openOutput() error {
 		if cfg.f.pcapng {
 			dst, err = newNgWriter(w, r.lt, r.h.Snaplen(), cfg.prec)
 		} else {
-			dst, err = newPcapWriter(w, r.lt, linktypeFromDLT(r.lt), r.h.Snaplen(), cfg.prec)
+			dst, err = newPcapWriter(w, r.lt, r.lt.FileValue(), r.h.Snaplen(), cfg.prec)
 		}
 		if err != nil {
 			file.abort()

@@ -52,7 +52,7 @@ func newPcapWriter(w *bufio.Writer, dlt cbpf.LinkType, ltWord, snaplen uint32, p
 
 func (p *pcapWriter) write(rec *record, data []byte) error {
 	if rec.linkType != p.dlt {
-		return fmt.Errorf("an interface has a type %d different from the type of the first interface (use --pcapng to write several link types)", linktypeFromDLT(rec.linkType))
+		return fmt.Errorf("an interface has a type %d different from the type of the first interface (use --pcapng to write several link types)", rec.linkType.FileValue())
 	}
 	binary.LittleEndian.PutUint32(p.hdr[0:], uint32(rec.sec))
 	binary.LittleEndian.PutUint32(p.hdr[4:], rec.frac)
@@ -84,7 +84,7 @@ func ngIfaceFor(dlt cbpf.LinkType, snap uint32, prec int) pcapgo.NgInterface {
 	}
 	return pcapgo.NgInterface{
 		Name:                fmt.Sprintf("if%d", 0),
-		LinkType:            layers.LinkType(linktypeFromDLT(dlt)),
+		LinkType:            layers.LinkType(dlt.FileValue()),
 		SnapLength:          snap,
 		TimestampResolution: res,
 	}

@@ -200,7 +200,7 @@ func (p *pcapngReader) addIface(body []byte) error {
 	if len(body) < 8 {
 		return errors.New("block of type 1 in pcapng dump file is too small")
 	}
-	ifc := ngIface{dlt: dltFromLinktype(uint32(p.order.Uint16(body[0:]))), ups: 1000000}
+	ifc := ngIface{dlt: cbpf.LinkTypeFromFile(uint32(p.order.Uint16(body[0:]))), ups: 1000000}
 	opts := body[8:]
 	for len(opts) >= 4 {
 		code, n := p.order.Uint16(opts[0:]), int(p.order.Uint16(opts[2:]))
@@ -246,7 +246,7 @@ func (p *pcapngReader) addIface(body []byte) error {
 }
 
 func (p *pcapngReader) linkType() cbpf.LinkType { return p.dlt }
-func (p *pcapngReader) linkTypeHeader() uint32  { return linktypeFromDLT(p.dlt) }
+func (p *pcapngReader) linkTypeHeader() uint32  { return p.dlt.FileValue() }
 func (p *pcapngReader) snaplen() uint32         { return p.snap }
 func (p *pcapngReader) swapped() bool           { return p.swap }
 
