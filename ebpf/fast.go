@@ -159,7 +159,7 @@ func entryFor(start int, regs [regFP + 1]uint64, lenReg int, live regMask) entry
 // is never part of it (a valid program does not end with a move or a load),
 // so start is always a slot of the program.
 func prologue(plain []inst, out []finst, kind runKind) (start int, regs [regFP + 1]uint64, end int) {
-	regs[1] = ctxBase
+	regs[1], regs[regFP] = ctxBase, stackBase+stackLen
 	end = -1
 	fData, fMeta, fEnd := uint64(skbData), uint64(skbDataMeta), uint64(skbDataEnd)
 	if kind == runXDP {

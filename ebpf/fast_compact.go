@@ -91,6 +91,15 @@ const (
 	cLdIWGe
 	cLdIWSet
 	cMSH // classic ldxb 4*([k]&0xf): r[src] saves r0, r[dst] gets the result
+	// Legacy loads into r0 (B, H, W, absolute then indexed) masked with k2
+	// (r0 &= k2, a following and32), then the comparison of r0 that node
+	// jt describes (see cnode).
+	cLdABAndTree
+	cLdAHAndTree
+	cLdAWAndTree
+	cLdIBAndTree
+	cLdIHAndTree
+	cLdIWAndTree
 
 	// Conditional jumps: dst against k (sign-extended for 64 bits) or src.
 	cJ32EqK
@@ -199,12 +208,30 @@ const (
 	cSlow cop = 255 // hand the run over to exec at this slot
 )
 
+// cnode is the JMP32 comparison of r0 with a constant (unsigned: eq, ne,
+// gt, ge, lt, le, set) that follows a masked load (cLd*AndTree), whose
+// constants do not fit in the cinst with the load's. Every such comparison
+// is the same test, that r0&mask-lo (in 32 bits) is at most span:
+//
+//	eq k:  mask ^0, lo k,   span 0
+//	gt k:  mask ^0, lo k+1, span ^0-(k+1) (never true for k = ^0: mask 0, lo 1, span 0)
+//	ge k:  mask ^0, lo k,   span ^0-k
+//	set k: mask k,  lo 1,   span ^0-1
+//
+// and ne, lt and le are eq, ge and gt with jt and jf swapped. (Chains of
+// such comparisons, run one after the other without a dispatch, were
+// measured: no fewer instructions than dispatching each.)
+type cnode struct {
+	mask, lo, span uint32
+	jt, jf         uint16 // successors: an instruction, or a return (retFlag|i)
+}
+
 // compactForm is a program's compact form.
 type compactForm struct {
 	insts  [compactMax]cinst
-	slots  []uint16   // the slot of each instruction, for resume
-	init   []regValue // registers to set at entry (the entry is instruction 0)
-	stores bool       // as fastForm.stores
+	nodes  [compactMax]cnode
+	slots  []uint16 // the slot of each instruction, for resume
+	stores bool     // as fastForm.stores
 }
 
 // Comparison kinds, in the order of the compact operations.
@@ -328,10 +355,17 @@ func buildCompact(f *fastForm, kind runKind) *compactForm {
 			reach[s] = true
 		}
 	}
-	// Layout: each reachable slot, and a cJa after one whose fall-through
-	// successor is not the next slot laid out.
+	// Layout: a cLddw for each register to set at entry, then each
+	// reachable slot, and a cJa after one whose fall-through successor is
+	// not the next slot laid out.
+	var init []regValue
+	init = append(init, st.init[:st.n]...)
+	init = append(init, st.more...)
 	index := make(map[int]int) // slot -> compact index
 	var slots []uint16
+	for range init {
+		slots = append(slots, uint16(st.start))
+	}
 	type fix struct {
 		at   int // compact index of a cJa to resolve
 		slot int
@@ -349,8 +383,7 @@ func buildCompact(f *fastForm, kind runKind) *compactForm {
 			continue
 		}
 		// Sequential operations fall through to the next instruction laid
-		// out; jumps name their successors and need no cJa, but keep the
-		// layout uniform.
+		// out; jumps name their successors and need no cJa.
 		if len(succ) == 1 {
 			jas = append(jas, fix{len(slots), fall})
 			slots = append(slots, uint16(pc))
@@ -360,48 +393,109 @@ func buildCompact(f *fastForm, kind runKind) *compactForm {
 		return nil
 	}
 	c := &compactForm{slots: slots, stores: f.stores}
-	c.init = append(c.init, st.init[:st.n]...)
-	c.init = append(c.init, st.more...)
-	// target returns the jt/jf encoding of slot s.
-	target := func(s int) uint16 {
-		if out[s].op == opRetK {
-			return retFlag | uint16(index[s])
-		}
-		return uint16(index[s])
+	for i, v := range init {
+		c.insts[i] = cinst{op: cLddw, dst: v.reg & 15, k: uint32(v.val), k2: uint32(v.val >> 32)}
 	}
+	b := &compactBuilder{out: out, index: index, form: c}
 	for _, pc := range order {
-		ci, ok := compactInst(out, pc, target)
+		ci, ok := b.inst(pc)
 		if !ok {
 			return nil
 		}
 		c.insts[index[pc]] = ci
 	}
 	for _, j := range jas {
-		t := target(j.slot)
+		t := b.target(j.slot)
 		if t&retFlag != 0 {
 			c.insts[j.at] = c.insts[uint8(t)]
 		} else {
 			c.insts[j.at] = cinst{op: cJa, jt: t}
 		}
 	}
+	if b.full {
+		return nil
+	}
 	return c
 }
 
-// compactInst returns the compact instruction for slot pc of the fast form
-// out, or false when the compact form has none for it.
-func compactInst(out []finst, pc int, target func(int) uint16) (cinst, bool) {
+// compactBuilder holds what buildCompact needs while it translates the
+// slots of the fast form out.
+type compactBuilder struct {
+	out   []finst
+	index map[int]int // slot -> compact index
+	form  *compactForm
+	nodes int  // nodes used in form.nodes
+	full  bool // more nodes were needed than form.nodes holds
+}
+
+// target returns the jt/jf encoding of slot s.
+func (b *compactBuilder) target(s int) uint16 {
+	if b.out[s].op == opRetK {
+		return retFlag | uint16(b.index[s])
+	}
+	return uint16(b.index[s])
+}
+
+// comparable says whether slot s of the fast form is a comparison a cnode
+// can stand for: an unsigned JMP32 comparison of r0 with a constant.
+func (b *compactBuilder) comparable(s int) bool {
+	in := &b.out[s]
+	jk, ok := jumpKinds[in.op]
+	return ok && jk.j32 && !jk.isX && jk.cmp <= cmpSet && in.dst == 0
+}
+
+// node returns the index of a new node for the comparison at slot s, which
+// must be comparable.
+func (b *compactBuilder) node(s int) uint16 {
+	if b.nodes == compactMax {
+		b.full = true
+		return 0
+	}
+	i := b.nodes
+	b.nodes++
+	in := &b.out[s]
+	jk := jumpKinds[in.op]
+	k := uint32(in.imm)
+	n := cnode{mask: ^uint32(0)}
+	switch jk.cmp {
+	case cmpEq:
+		n.lo = k
+	case cmpGt:
+		if k == ^uint32(0) {
+			n.mask, n.lo = 0, 1
+		} else {
+			n.lo, n.span = k+1, ^uint32(0)-(k+1)
+		}
+	case cmpGe:
+		n.lo, n.span = k, ^uint32(0)-k
+	case cmpSet:
+		n.mask, n.lo, n.span = k, 1, ^uint32(0)-1
+	}
+	n.jt, n.jf = b.target(int(in.off)), b.target(s+1)
+	if jk.swap {
+		n.jt, n.jf = n.jf, n.jt
+	}
+	b.form.nodes[i] = n
+	return uint16(i)
+}
+
+// inst returns the compact instruction for slot pc of the fast form, or
+// false when the compact form has none for it.
+func (b *compactBuilder) inst(pc int) (cinst, bool) {
+	out := b.out
 	in := &out[pc]
 	c := cinst{dst: in.dst & 15, src: in.src & 15, k: uint32(in.imm)}
 	if in.aux&auxClobber != 0 {
 		return c, false // the compact loop does not clear r1 to r5
 	}
+	abs := in.src == regZero && int32(uint32(in.imm)) >= 0 // an absolute legacy load
 	switch o := in.op; {
 	case o == opRetK:
 		c.op = cRet
 	case o == opExit:
 		c.op = cExit
 	case o == opJA:
-		t := target(int(in.off))
+		t := b.target(int(in.off))
 		if t&retFlag != 0 {
 			// A jump to a return is that return.
 			return cinst{op: cRet, k: uint32(out[in.off].imm)}, true
@@ -411,7 +505,15 @@ func compactInst(out []finst, pc int, target func(int) uint16) (cinst, bool) {
 		c.op = cSlow
 	case o >= opLdIndB && o <= opLdIndW:
 		size := cop(o - opLdIndB)
-		if in.src == regZero && int32(uint32(in.imm)) >= 0 {
+		if pc+2 < len(out) && out[pc+1].op == opAnd32K && out[pc+1].dst == 0 && b.comparable(pc+2) {
+			// ld; and32 r0, k2; a comparison of r0 with a constant.
+			c.op, c.k2, c.jt = cLdIBAndTree+size, uint32(out[pc+1].imm), b.node(pc+2)
+			if abs {
+				c.op = cLdABAndTree + size
+			}
+			return c, true
+		}
+		if abs {
 			c.op = cLdAB + size
 		} else {
 			c.op = cLdIB + size
@@ -423,17 +525,18 @@ func compactInst(out []finst, pc int, target func(int) uint16) (cinst, bool) {
 	case o == opLddw:
 		c.op, c.k, c.k2 = cLddw, uint32(in.imm), uint32(in.imm>>32)
 	default:
-		if size, abs, jk, ok := fusedLoadKind(o); ok {
+		if size, fabs, jk, ok := fusedLoadKind(o); ok {
 			if jk.cmp > cmpSet {
 				return c, false
 			}
+			abs = abs || fabs
 			base := cLdIBEq
-			if abs || in.src == regZero && int32(uint32(in.imm)) >= 0 {
+			if abs {
 				base = cLdABEq
 			}
 			c.op = base + cop(4*size+jk.cmp)
 			c.k, c.k2 = uint32(in.imm), uint32(in.imm>>32)
-			c.jt, c.jf = target(int(in.off)), target(pc+2)
+			c.jt, c.jf = b.target(int(in.off)), b.target(pc+2)
 			if jk.swap {
 				c.jt, c.jf = c.jf, c.jt
 			}
@@ -448,7 +551,7 @@ func compactInst(out []finst, pc int, target func(int) uint16) (cinst, bool) {
 				base += cJ32EqX - cJ32EqK
 			}
 			c.op = base + cop(jk.cmp)
-			c.jt, c.jf = target(int(in.off)), target(pc+1)
+			c.jt, c.jf = b.target(int(in.off)), b.target(pc+1)
 			if jk.swap {
 				c.jt, c.jf = c.jf, c.jt
 			}

@@ -15,10 +15,9 @@ func (vm *VM) socketExec(pkt []byte, skb *SKBuff) (uint64, error) {
 	if c.stores && vm.stackDirty < uint64(len(vm.stack)) {
 		vm.clearStack()
 	}
+	// Instruction 0 is the entry: the first set the registers the program
+	// may read before writing them (buildCompact).
 	r := &vm.fregs
-	for _, v := range c.init {
-		r[v.reg&15] = v.val
-	}
 	insts := &c.insts
 	var pc uint8
 	for {
@@ -429,6 +428,104 @@ func (vm *VM) socketExec(pkt []byte, skb *SKBuff) (uint64, error) {
 			t := in.jf
 			if v&in.k2 != 0 {
 				t = in.jt
+			}
+			if t >= retFlag {
+				return uint64(insts[uint8(t)].k), nil
+			}
+			pc = uint8(t)
+
+		// Legacy loads, masked, then a comparison of r0 (a cnode).
+		case cLdABAndTree:
+			o := int(in.k) // below 1<<31 (buildCompact)
+			if o > len(pkt)-1 {
+				return 0, nil
+			}
+			v := (uint32(pkt[o])) & in.k2
+			r[0] = uint64(v)
+			n := &c.nodes[uint8(in.jt)]
+			t := n.jf
+			if v&n.mask-n.lo <= n.span {
+				t = n.jt
+			}
+			if t >= retFlag {
+				return uint64(insts[uint8(t)].k), nil
+			}
+			pc = uint8(t)
+		case cLdAHAndTree:
+			o := int(in.k) // below 1<<31 (buildCompact)
+			if o > len(pkt)-2 {
+				return 0, nil
+			}
+			v := (uint32(pkt[o])<<8 | uint32(pkt[o+1])) & in.k2
+			r[0] = uint64(v)
+			n := &c.nodes[uint8(in.jt)]
+			t := n.jf
+			if v&n.mask-n.lo <= n.span {
+				t = n.jt
+			}
+			if t >= retFlag {
+				return uint64(insts[uint8(t)].k), nil
+			}
+			pc = uint8(t)
+		case cLdAWAndTree:
+			o := int(in.k) // below 1<<31 (buildCompact)
+			if o > len(pkt)-4 {
+				return 0, nil
+			}
+			v := (uint32(pkt[o])<<24 | uint32(pkt[o+1])<<16 | uint32(pkt[o+2])<<8 | uint32(pkt[o+3])) & in.k2
+			r[0] = uint64(v)
+			n := &c.nodes[uint8(in.jt)]
+			t := n.jf
+			if v&n.mask-n.lo <= n.span {
+				t = n.jt
+			}
+			if t >= retFlag {
+				return uint64(insts[uint8(t)].k), nil
+			}
+			pc = uint8(t)
+		case cLdIBAndTree:
+			o := int(int32(uint32(r[in.src&15]) + in.k))
+			if o < 0 || o > len(pkt)-1 {
+				return 0, nil
+			}
+			v := (uint32(pkt[o])) & in.k2
+			r[0] = uint64(v)
+			n := &c.nodes[uint8(in.jt)]
+			t := n.jf
+			if v&n.mask-n.lo <= n.span {
+				t = n.jt
+			}
+			if t >= retFlag {
+				return uint64(insts[uint8(t)].k), nil
+			}
+			pc = uint8(t)
+		case cLdIHAndTree:
+			o := int(int32(uint32(r[in.src&15]) + in.k))
+			if o < 0 || o > len(pkt)-2 {
+				return 0, nil
+			}
+			v := (uint32(pkt[o])<<8 | uint32(pkt[o+1])) & in.k2
+			r[0] = uint64(v)
+			n := &c.nodes[uint8(in.jt)]
+			t := n.jf
+			if v&n.mask-n.lo <= n.span {
+				t = n.jt
+			}
+			if t >= retFlag {
+				return uint64(insts[uint8(t)].k), nil
+			}
+			pc = uint8(t)
+		case cLdIWAndTree:
+			o := int(int32(uint32(r[in.src&15]) + in.k))
+			if o < 0 || o > len(pkt)-4 {
+				return 0, nil
+			}
+			v := (uint32(pkt[o])<<24 | uint32(pkt[o+1])<<16 | uint32(pkt[o+2])<<8 | uint32(pkt[o+3])) & in.k2
+			r[0] = uint64(v)
+			n := &c.nodes[uint8(in.jt)]
+			t := n.jf
+			if v&n.mask-n.lo <= n.span {
+				t = n.jt
 			}
 			if t >= retFlag {
 				return uint64(insts[uint8(t)].k), nil
