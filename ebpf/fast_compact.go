@@ -40,7 +40,7 @@ type cinst struct {
 	op     cop
 	dst    uint8
 	src    uint8
-	_      uint8
+	aux    uint8  // third register of cCheck
 	jt, jf uint16 // successors of a jump: a compact index, or retFlag|index of a cRet
 	k      uint32 // immediate, memory offset or packet offset (low half of a 64-bit constant)
 	k2     uint32 // comparison constant of a fused load and jump (high half of a 64-bit constant)
@@ -203,6 +203,25 @@ const (
 	cStxW
 	cStxDW
 
+	// Direct packet access (RunXDP only): loads from the packet (or the
+	// stack) of r[src]+k with the byte swap after them, and with a JMP32
+	// comparison with k2 after that; translate's bounds check.
+	cLdxHBE
+	cLdxWBE
+	cLdxBEq
+	cLdxBGt
+	cLdxBGe
+	cLdxBSet
+	cLdxHEq
+	cLdxHGt
+	cLdxHGe
+	cLdxHSet
+	cLdxWEq
+	cLdxWGt
+	cLdxWGe
+	cLdxWSet
+	cCheck // r[dst] = r[src] + k (sign-extended); if r[dst] > r[aux] go to jt, else jf
+
 	cNumOps
 
 	cSlow cop = 255 // hand the run over to exec at this slot
@@ -232,6 +251,7 @@ type compactForm struct {
 	nodes  [compactMax]cnode
 	slots  []uint16 // the slot of each instruction, for resume
 	stores bool     // as fastForm.stores
+	lenReg uint8    // the register that holds data_end at entry (XDP), or regSpare
 }
 
 // Comparison kinds, in the order of the compact operations.
@@ -304,9 +324,14 @@ func fusedLoadKind(o op) (size int, abs bool, jk jumpKind, ok bool) {
 	default:
 		return 0, false, jumpKind{}, false
 	}
-	size = rel / 7
-	jk = jumpKinds[opJEq32K+[7]op{0, 8, 2, 4, 14, 16, 6}[rel%7]] // eq ne gt ge lt le set
-	return size, abs, jk, true
+	return rel / 7, abs, fusedJump(rel % 7), true
+}
+
+// fusedJump returns the comparison of the fused load-and-jumps whose
+// operation is i after the first of their size (eq, ne, gt, ge, lt, le,
+// set).
+func fusedJump(i int) jumpKind {
+	return jumpKinds[opJEq32K+[7]op{0, 8, 2, 4, 14, 16, 6}[i]]
 }
 
 // successors returns the slots that may run after slot pc of the fast form
@@ -325,8 +350,14 @@ func successors(out []finst, pc int) []int {
 		return []int{int(in.off), pc + 2}
 	case o == opMSH:
 		return []int{pc + 6}
-	case o == opMov2K, o == opLddw:
+	case o == opMov2K, o == opLddw, o == opLdxHBE, o == opLdxWBE:
 		return []int{pc + 2}
+	case o == opCheck:
+		return []int{int(in.off), pc + 3}
+	case o >= opLdxBJEq && o <= opLdxBJSet:
+		return []int{int(in.off), pc + 2}
+	case o >= opLdxHJEq && o <= opLdxWJSet:
+		return []int{int(in.off), pc + 3}
 	}
 	return []int{pc + 1}
 }
@@ -336,8 +367,8 @@ func successors(out []finst, pc int) []int {
 func buildCompact(f *fastForm, kind runKind) *compactForm {
 	out := f.insts
 	st := &f.entry[kind]
-	if st.lenReg != regSpare {
-		return nil // the compact loop keeps no data_end
+	if st.lenReg != regSpare && (kind != runXDP || st.lenBase != packetBase) {
+		return nil // only the XDP loop sets data_end
 	}
 	// The reachable slots, in slot order: successors are later slots.
 	reach := make([]bool, len(out)+1)
@@ -392,11 +423,11 @@ func buildCompact(f *fastForm, kind runKind) *compactForm {
 	if len(slots) > compactMax {
 		return nil
 	}
-	c := &compactForm{slots: slots, stores: f.stores}
+	c := &compactForm{slots: slots, stores: f.stores, lenReg: st.lenReg}
 	for i, v := range init {
 		c.insts[i] = cinst{op: cLddw, dst: v.reg & 15, k: uint32(v.val), k2: uint32(v.val >> 32)}
 	}
-	b := &compactBuilder{out: out, index: index, form: c}
+	b := &compactBuilder{out: out, index: index, form: c, direct: kind == runXDP}
 	for _, pc := range order {
 		ci, ok := b.inst(pc)
 		if !ok {
@@ -421,11 +452,12 @@ func buildCompact(f *fastForm, kind runKind) *compactForm {
 // compactBuilder holds what buildCompact needs while it translates the
 // slots of the fast form out.
 type compactBuilder struct {
-	out   []finst
-	index map[int]int // slot -> compact index
-	form  *compactForm
-	nodes int  // nodes used in form.nodes
-	full  bool // more nodes were needed than form.nodes holds
+	out    []finst
+	index  map[int]int // slot -> compact index
+	form   *compactForm
+	nodes  int  // nodes used in form.nodes
+	full   bool // more nodes were needed than form.nodes holds
+	direct bool // the form is for RunXDP, whose loop has direct packet access
 }
 
 // target returns the jt/jf encoding of slot s.
@@ -485,7 +517,7 @@ func (b *compactBuilder) inst(pc int) (cinst, bool) {
 	out := b.out
 	in := &out[pc]
 	c := cinst{dst: in.dst & 15, src: in.src & 15, k: uint32(in.imm)}
-	if in.aux&auxClobber != 0 {
+	if in.aux&auxClobber != 0 && in.op != opCheck { // opCheck's aux is a register
 		return c, false // the compact loop does not clear r1 to r5
 	}
 	abs := in.src == regZero && int32(uint32(in.imm)) >= 0 // an absolute legacy load
@@ -556,6 +588,35 @@ func (b *compactBuilder) inst(pc int) (cinst, bool) {
 				c.jt, c.jf = c.jf, c.jt
 			}
 			return c, true
+		}
+		if b.direct {
+			switch {
+			case o == opLdxHBE, o == opLdxWBE:
+				c.op, c.k = cLdxHBE+cop(o-opLdxHBE), uint32(in.off)
+				return c, true
+			case o == opCheck:
+				c.op, c.aux, c.k = cCheck, in.aux&15, uint32(in.imm)
+				c.jt, c.jf = b.target(int(in.off)), b.target(pc+3)
+				return c, true
+			case o >= opLdxBJEq && o <= opLdxWJSet:
+				rel := int(o - opLdxBJEq)
+				size, jk := rel/7, fusedJump(rel%7)
+				if jk.cmp > cmpSet {
+					return c, false
+				}
+				// The fast form has the comparison's constant in the low
+				// half of imm and the load's offset in the high half.
+				c.op, c.k, c.k2 = cLdxBEq+cop(4*size+jk.cmp), uint32(in.imm>>32), uint32(in.imm)
+				next := pc + 2
+				if size > 0 {
+					next++ // past the byte swap
+				}
+				c.jt, c.jf = b.target(int(in.off)), b.target(next)
+				if jk.swap {
+					c.jt, c.jf = c.jf, c.jt
+				}
+				return c, true
+			}
 		}
 		co, ok := compactALU[o]
 		if !ok {

@@ -18,18 +18,18 @@ import (
 // interpreter, even when it has a fast form.
 func execTwin(vm *VM) *VM {
 	c := vm.Clone()
-	c.fast, c.sock = nil, nil
+	c.fast, c.sock, c.xdp = nil, nil, nil
 	return c
 }
 
 // fastTwin returns a VM running vm's program in the fast form (fastExec)
 // even when it has a compact form, or nil when it has none.
 func fastTwin(vm *VM) *VM {
-	if vm.sock == nil {
+	if vm.sock == nil && vm.xdp == nil {
 		return nil
 	}
 	c := vm.Clone()
-	c.sock = nil
+	c.sock, c.xdp = nil, nil
 	return c
 }
 
@@ -190,7 +190,7 @@ func TestFastFormTranslated(t *testing.T) {
 			if vm.fast == nil {
 				t.Fatalf("%q %s: translation has no fast form", expr, target)
 			}
-			if target == "socket" && vm.sock == nil {
+			if target == "socket" && vm.sock == nil || target == "xdp" && vm.xdp == nil {
 				t.Fatalf("%q %s: translation has no compact form", expr, target)
 			}
 			name := expr + " " + target

@@ -75,6 +75,7 @@ type VM struct {
 	plain   []inst       // the program decoded without fusion
 	fast    *fastForm    // the fast form (fast.go), or nil when the program has none
 	sock    *compactForm // the compact form for RunSocket (fast_compact.go), or nil
+	xdp     *compactForm // the compact form for RunXDP, or nil
 	helpers []HelperFunc
 	budget  uint64
 
@@ -174,6 +175,7 @@ func NewVMFromBytes(b []byte, opts ...Option) (*VM, error) {
 	vm := &VM{insts: fused, plain: insts, fast: buildFast(insts, fused, cfg.budget), helpers: helpers, budget: cfg.budget}
 	if vm.fast != nil {
 		vm.sock = buildCompact(vm.fast, runSocket)
+		vm.xdp = buildCompact(vm.fast, runXDP)
 	}
 	vm.initState()
 	return vm, nil
@@ -192,7 +194,7 @@ func (vm *VM) initState() {
 // but has its own registers and stack, so that it can run concurrently with
 // vm.
 func (vm *VM) Clone() *VM {
-	c := &VM{insts: vm.insts, plain: vm.plain, fast: vm.fast, sock: vm.sock, helpers: vm.helpers, budget: vm.budget}
+	c := &VM{insts: vm.insts, plain: vm.plain, fast: vm.fast, sock: vm.sock, xdp: vm.xdp, helpers: vm.helpers, budget: vm.budget}
 	c.initState()
 	return c
 }
@@ -228,7 +230,7 @@ func (vm *VM) RunSocket(pkt []byte, skb *SKBuff) (uint32, error) {
 // place). Legacy LD_ABS/LD_IND read pkt too, which Linux does not allow for
 // XDP. The result is r0 truncated to 32 bits, the XDP action.
 func (vm *VM) RunXDP(pkt []byte, md *XDPMD) (uint32, error) {
-	r0, err := vm.fastExec(pkt, runXDP, nil, md) // inlined, as Run
+	r0, err := vm.xdpExec(pkt, md) // inlined, as Run
 	return uint32(r0), err
 }
 
