@@ -44,6 +44,13 @@ type cinst struct {
 	jt, jf uint16 // successors of a jump: a compact index, or retFlag|index of a cRet
 	k      uint32 // immediate, memory offset or packet offset (low half of a 64-bit constant)
 	k2     uint32 // comparison constant of a fused load and jump (high half of a 64-bit constant)
+
+	// The first operation of a fused pair (cChk*, cIndex): registers,
+	// immediate and where the check jumps to.
+	dst2, src2 uint8
+	jt2        uint16
+	k3         uint32
+	_          [8]byte // 32 bytes: an index is a shift
 }
 
 // cop is an operation of the compact form.
@@ -221,6 +228,28 @@ const (
 	cLdxWGe
 	cLdxWSet
 	cCheck // r[dst] = r[src] + k (sign-extended); if r[dst] > r[aux] go to jt, else jf
+	// translate's bounds check (r[dst2] = r[src2] + k3; if r[dst2] >
+	// r[aux] go to jt2) and the direct load after it (as cLdxB, cLdxHBE
+	// and cLdxWBE, then go to jf; or as cLdxBEq to cLdxWSet).
+	cChkLdxB
+	cChkLdxHBE
+	cChkLdxWBE
+	cChkLdxBEq
+	cChkLdxBGt
+	cChkLdxBGe
+	cChkLdxBSet
+	cChkLdxHEq
+	cChkLdxHGt
+	cChkLdxHGe
+	cChkLdxHSet
+	cChkLdxWEq
+	cChkLdxWGt
+	cChkLdxWGe
+	cChkLdxWSet
+	// translate's address of an indexed load: r[dst] = r[src]; if r[dst] >
+	// k (64-bit, sign-extended) go to jt; r[dst2] = r[src2] + r[dst]; go to
+	// jf.
+	cIndex
 
 	cNumOps
 
@@ -252,6 +281,9 @@ type compactForm struct {
 	slots  []uint16 // the slot of each instruction, for resume
 	stores bool     // as fastForm.stores
 	lenReg uint8    // the register that holds data_end at entry (XDP), or regSpare
+	// The register that holds data (the packet's start) at entry (XDP),
+	// or regSpare.
+	dataReg uint8
 }
 
 // Comparison kinds, in the order of the compact operations.
@@ -386,12 +418,19 @@ func buildCompact(f *fastForm, kind runKind) *compactForm {
 			reach[s] = true
 		}
 	}
-	// Layout: a cLddw for each register to set at entry, then each
+	// Layout: a cLddw for each register to set at entry (but for the
+	// packet's start and end in RunXDP, which xdpExec sets), then each
 	// reachable slot, and a cJa after one whose fall-through successor is
 	// not the next slot laid out.
 	var init []regValue
-	init = append(init, st.init[:st.n]...)
-	init = append(init, st.more...)
+	dataReg := uint8(regSpare)
+	for _, v := range append(st.init[:st.n:st.n], st.more...) {
+		if kind == runXDP && v.val == packetBase && dataReg == regSpare {
+			dataReg = v.reg // set by xdpExec at entry, with data_end
+			continue
+		}
+		init = append(init, v)
+	}
 	index := make(map[int]int) // slot -> compact index
 	var slots []uint16
 	for range init {
@@ -423,7 +462,7 @@ func buildCompact(f *fastForm, kind runKind) *compactForm {
 	if len(slots) > compactMax {
 		return nil
 	}
-	c := &compactForm{slots: slots, stores: f.stores, lenReg: st.lenReg}
+	c := &compactForm{slots: slots, stores: f.stores, lenReg: st.lenReg, dataReg: dataReg}
 	for i, v := range init {
 		c.insts[i] = cinst{op: cLddw, dst: v.reg & 15, k: uint32(v.val), k2: uint32(v.val >> 32)}
 	}
@@ -511,6 +550,34 @@ func (b *compactBuilder) node(s int) uint16 {
 	return uint16(i)
 }
 
+// checkLoad returns the fused operation for the bounds check (opCheck) at
+// slot pc and the direct load after it, if there is one.
+func (b *compactBuilder) checkLoad(pc int) (cinst, bool) {
+	chk := &b.out[pc]
+	f, ok := b.inst(pc + 3)
+	if !ok {
+		return f, false
+	}
+	switch {
+	case f.op == cLdxB || f.op == cLdxHBE || f.op == cLdxWBE:
+		next := pc + 4
+		if f.op != cLdxB {
+			next++ // past the byte swap
+		}
+		if f.jf = b.target(next); f.jf&retFlag != 0 {
+			return f, false
+		}
+		f.op = map[cop]cop{cLdxB: cChkLdxB, cLdxHBE: cChkLdxHBE, cLdxWBE: cChkLdxWBE}[f.op]
+	case f.op >= cLdxBEq && f.op <= cLdxWSet:
+		f.op += cChkLdxBEq - cLdxBEq
+	default:
+		return f, false
+	}
+	f.dst2, f.src2, f.aux, f.k3 = chk.dst&15, chk.src&15, chk.aux&15, uint32(chk.imm)
+	f.jt2 = b.target(int(chk.off))
+	return f, true
+}
+
 // inst returns the compact instruction for slot pc of the fast form, or
 // false when the compact form has none for it.
 func (b *compactBuilder) inst(pc int) (cinst, bool) {
@@ -595,9 +662,22 @@ func (b *compactBuilder) inst(pc int) (cinst, bool) {
 				c.op, c.k = cLdxHBE+cop(o-opLdxHBE), uint32(in.off)
 				return c, true
 			case o == opCheck:
+				if f, ok := b.checkLoad(pc); ok {
+					return f, true
+				}
 				c.op, c.aux, c.k = cCheck, in.aux&15, uint32(in.imm)
 				c.jt, c.jf = b.target(int(in.off)), b.target(pc+3)
 				return c, true
+			case o == opMov64X && pc+3 < len(out):
+				// mov64 d, s; jgt64 d, k, t; mov64 d2, s2; add64 d2, d
+				jg, mv, add := &out[pc+1], &out[pc+2], &out[pc+3]
+				if jg.op == opJGtK && jg.dst == in.dst && mv.op == opMov64X &&
+					add.op == opAdd64X && add.dst == mv.dst && add.src == in.dst && mv.dst != in.dst {
+					if next := b.target(pc + 4); next&retFlag == 0 {
+						return cinst{op: cIndex, dst: in.dst & 15, src: in.src & 15, dst2: mv.dst & 15, src2: mv.src & 15,
+							k: uint32(jg.imm), jt: b.target(int(jg.off)), jf: next}, true
+					}
+				}
 			case o >= opLdxBJEq && o <= opLdxWJSet:
 				rel := int(o - opLdxBJEq)
 				size, jk := rel/7, fusedJump(rel%7)

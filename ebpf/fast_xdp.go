@@ -19,8 +19,10 @@ func (vm *VM) xdpExec(pkt []byte, md *XDPMD) (uint64, error) {
 		vm.clearStack()
 	}
 	// Instruction 0 is the entry: the first set the registers the program
-	// may read before writing them (buildCompact), but for data_end.
+	// may read before writing them (buildCompact), but for data and
+	// data_end.
 	r := &vm.fregs
+	r[c.dataReg&15] = packetBase
 	r[c.lenReg&15] = packetBase + uint64(len(pkt))
 	insts := &c.insts
 	var pc uint8
@@ -1377,6 +1379,450 @@ func (vm *VM) xdpExec(pkt []byte, md *XDPMD) (uint64, error) {
 				return uint64(insts[uint8(t)].k), nil
 			}
 			pc = uint8(t)
+
+		// Bounds checks and the loads after them.
+		case cChkLdxB:
+			e := r[in.src2&15] + uint64(int64(int32(in.k3)))
+			r[in.dst2&15] = e
+			if e > r[in.aux&15] {
+				t := in.jt2
+				if t >= retFlag {
+					return uint64(insts[uint8(t)].k), nil
+				}
+				pc = uint8(t)
+				continue
+			}
+			st, a := vm.stackArr, r[in.src&15]+uint64(int64(int32(in.k)))
+			var v uint64
+			if i := int(a - packetBase); i >= 0 && i <= len(pkt)-1 {
+				v = uint64(pkt[i])
+			} else if o := a - stackBase; o <= stackLen-1 {
+				i := int(o)
+				v = uint64(st[i])
+			} else {
+				goto slow
+			}
+			r[in.dst&15] = v
+			pc = uint8(in.jf)
+		case cChkLdxHBE:
+			e := r[in.src2&15] + uint64(int64(int32(in.k3)))
+			r[in.dst2&15] = e
+			if e > r[in.aux&15] {
+				t := in.jt2
+				if t >= retFlag {
+					return uint64(insts[uint8(t)].k), nil
+				}
+				pc = uint8(t)
+				continue
+			}
+			st, a := vm.stackArr, r[in.src&15]+uint64(int64(int32(in.k)))
+			var v uint64
+			if i := int(a - packetBase); i >= 0 && i <= len(pkt)-2 {
+				v = uint64(pkt[i])<<8 | uint64(pkt[i+1])<<0
+			} else if o := a - stackBase; o <= stackLen-2 {
+				i := int(o)
+				v = uint64(bits.ReverseBytes16(uint16(uint64(st[i]) | uint64(st[i+1])<<8)))
+			} else {
+				goto slow
+			}
+			r[in.dst&15] = v
+			pc = uint8(in.jf)
+		case cChkLdxWBE:
+			e := r[in.src2&15] + uint64(int64(int32(in.k3)))
+			r[in.dst2&15] = e
+			if e > r[in.aux&15] {
+				t := in.jt2
+				if t >= retFlag {
+					return uint64(insts[uint8(t)].k), nil
+				}
+				pc = uint8(t)
+				continue
+			}
+			st, a := vm.stackArr, r[in.src&15]+uint64(int64(int32(in.k)))
+			var v uint64
+			if i := int(a - packetBase); i >= 0 && i <= len(pkt)-4 {
+				v = uint64(pkt[i])<<24 | uint64(pkt[i+1])<<16 | uint64(pkt[i+2])<<8 | uint64(pkt[i+3])<<0
+			} else if o := a - stackBase; o <= stackLen-4 {
+				i := int(o)
+				v = uint64(bits.ReverseBytes32(uint32(uint64(st[i]) | uint64(st[i+1])<<8 | uint64(st[i+2])<<16 | uint64(st[i+3])<<24)))
+			} else {
+				goto slow
+			}
+			r[in.dst&15] = v
+			pc = uint8(in.jf)
+		case cChkLdxBEq:
+			e := r[in.src2&15] + uint64(int64(int32(in.k3)))
+			r[in.dst2&15] = e
+			if e > r[in.aux&15] {
+				t := in.jt2
+				if t >= retFlag {
+					return uint64(insts[uint8(t)].k), nil
+				}
+				pc = uint8(t)
+				continue
+			}
+			st, a := vm.stackArr, r[in.src&15]+uint64(int64(int32(in.k)))
+			var v uint64
+			if i := int(a - packetBase); i >= 0 && i <= len(pkt)-1 {
+				v = uint64(pkt[i]) << 0
+			} else if o := a - stackBase; o <= stackLen-1 {
+				i := int(o)
+				v = uint64(st[i])
+			} else {
+				goto slow
+			}
+			r[in.dst&15] = v
+			t := in.jf
+			if uint32(v) == in.k2 {
+				t = in.jt
+			}
+			if t >= retFlag {
+				return uint64(insts[uint8(t)].k), nil
+			}
+			pc = uint8(t)
+		case cChkLdxBGt:
+			e := r[in.src2&15] + uint64(int64(int32(in.k3)))
+			r[in.dst2&15] = e
+			if e > r[in.aux&15] {
+				t := in.jt2
+				if t >= retFlag {
+					return uint64(insts[uint8(t)].k), nil
+				}
+				pc = uint8(t)
+				continue
+			}
+			st, a := vm.stackArr, r[in.src&15]+uint64(int64(int32(in.k)))
+			var v uint64
+			if i := int(a - packetBase); i >= 0 && i <= len(pkt)-1 {
+				v = uint64(pkt[i]) << 0
+			} else if o := a - stackBase; o <= stackLen-1 {
+				i := int(o)
+				v = uint64(st[i])
+			} else {
+				goto slow
+			}
+			r[in.dst&15] = v
+			t := in.jf
+			if uint32(v) > in.k2 {
+				t = in.jt
+			}
+			if t >= retFlag {
+				return uint64(insts[uint8(t)].k), nil
+			}
+			pc = uint8(t)
+		case cChkLdxBGe:
+			e := r[in.src2&15] + uint64(int64(int32(in.k3)))
+			r[in.dst2&15] = e
+			if e > r[in.aux&15] {
+				t := in.jt2
+				if t >= retFlag {
+					return uint64(insts[uint8(t)].k), nil
+				}
+				pc = uint8(t)
+				continue
+			}
+			st, a := vm.stackArr, r[in.src&15]+uint64(int64(int32(in.k)))
+			var v uint64
+			if i := int(a - packetBase); i >= 0 && i <= len(pkt)-1 {
+				v = uint64(pkt[i]) << 0
+			} else if o := a - stackBase; o <= stackLen-1 {
+				i := int(o)
+				v = uint64(st[i])
+			} else {
+				goto slow
+			}
+			r[in.dst&15] = v
+			t := in.jf
+			if uint32(v) >= in.k2 {
+				t = in.jt
+			}
+			if t >= retFlag {
+				return uint64(insts[uint8(t)].k), nil
+			}
+			pc = uint8(t)
+		case cChkLdxBSet:
+			e := r[in.src2&15] + uint64(int64(int32(in.k3)))
+			r[in.dst2&15] = e
+			if e > r[in.aux&15] {
+				t := in.jt2
+				if t >= retFlag {
+					return uint64(insts[uint8(t)].k), nil
+				}
+				pc = uint8(t)
+				continue
+			}
+			st, a := vm.stackArr, r[in.src&15]+uint64(int64(int32(in.k)))
+			var v uint64
+			if i := int(a - packetBase); i >= 0 && i <= len(pkt)-1 {
+				v = uint64(pkt[i]) << 0
+			} else if o := a - stackBase; o <= stackLen-1 {
+				i := int(o)
+				v = uint64(st[i])
+			} else {
+				goto slow
+			}
+			r[in.dst&15] = v
+			t := in.jf
+			if uint32(v)&in.k2 != 0 {
+				t = in.jt
+			}
+			if t >= retFlag {
+				return uint64(insts[uint8(t)].k), nil
+			}
+			pc = uint8(t)
+		case cChkLdxHEq:
+			e := r[in.src2&15] + uint64(int64(int32(in.k3)))
+			r[in.dst2&15] = e
+			if e > r[in.aux&15] {
+				t := in.jt2
+				if t >= retFlag {
+					return uint64(insts[uint8(t)].k), nil
+				}
+				pc = uint8(t)
+				continue
+			}
+			st, a := vm.stackArr, r[in.src&15]+uint64(int64(int32(in.k)))
+			var v uint64
+			if i := int(a - packetBase); i >= 0 && i <= len(pkt)-2 {
+				v = uint64(pkt[i])<<8 | uint64(pkt[i+1])<<0
+			} else if o := a - stackBase; o <= stackLen-2 {
+				i := int(o)
+				v = uint64(bits.ReverseBytes16(uint16(uint64(st[i]) | uint64(st[i+1])<<8)))
+			} else {
+				goto slow
+			}
+			r[in.dst&15] = v
+			t := in.jf
+			if uint32(v) == in.k2 {
+				t = in.jt
+			}
+			if t >= retFlag {
+				return uint64(insts[uint8(t)].k), nil
+			}
+			pc = uint8(t)
+		case cChkLdxHGt:
+			e := r[in.src2&15] + uint64(int64(int32(in.k3)))
+			r[in.dst2&15] = e
+			if e > r[in.aux&15] {
+				t := in.jt2
+				if t >= retFlag {
+					return uint64(insts[uint8(t)].k), nil
+				}
+				pc = uint8(t)
+				continue
+			}
+			st, a := vm.stackArr, r[in.src&15]+uint64(int64(int32(in.k)))
+			var v uint64
+			if i := int(a - packetBase); i >= 0 && i <= len(pkt)-2 {
+				v = uint64(pkt[i])<<8 | uint64(pkt[i+1])<<0
+			} else if o := a - stackBase; o <= stackLen-2 {
+				i := int(o)
+				v = uint64(bits.ReverseBytes16(uint16(uint64(st[i]) | uint64(st[i+1])<<8)))
+			} else {
+				goto slow
+			}
+			r[in.dst&15] = v
+			t := in.jf
+			if uint32(v) > in.k2 {
+				t = in.jt
+			}
+			if t >= retFlag {
+				return uint64(insts[uint8(t)].k), nil
+			}
+			pc = uint8(t)
+		case cChkLdxHGe:
+			e := r[in.src2&15] + uint64(int64(int32(in.k3)))
+			r[in.dst2&15] = e
+			if e > r[in.aux&15] {
+				t := in.jt2
+				if t >= retFlag {
+					return uint64(insts[uint8(t)].k), nil
+				}
+				pc = uint8(t)
+				continue
+			}
+			st, a := vm.stackArr, r[in.src&15]+uint64(int64(int32(in.k)))
+			var v uint64
+			if i := int(a - packetBase); i >= 0 && i <= len(pkt)-2 {
+				v = uint64(pkt[i])<<8 | uint64(pkt[i+1])<<0
+			} else if o := a - stackBase; o <= stackLen-2 {
+				i := int(o)
+				v = uint64(bits.ReverseBytes16(uint16(uint64(st[i]) | uint64(st[i+1])<<8)))
+			} else {
+				goto slow
+			}
+			r[in.dst&15] = v
+			t := in.jf
+			if uint32(v) >= in.k2 {
+				t = in.jt
+			}
+			if t >= retFlag {
+				return uint64(insts[uint8(t)].k), nil
+			}
+			pc = uint8(t)
+		case cChkLdxHSet:
+			e := r[in.src2&15] + uint64(int64(int32(in.k3)))
+			r[in.dst2&15] = e
+			if e > r[in.aux&15] {
+				t := in.jt2
+				if t >= retFlag {
+					return uint64(insts[uint8(t)].k), nil
+				}
+				pc = uint8(t)
+				continue
+			}
+			st, a := vm.stackArr, r[in.src&15]+uint64(int64(int32(in.k)))
+			var v uint64
+			if i := int(a - packetBase); i >= 0 && i <= len(pkt)-2 {
+				v = uint64(pkt[i])<<8 | uint64(pkt[i+1])<<0
+			} else if o := a - stackBase; o <= stackLen-2 {
+				i := int(o)
+				v = uint64(bits.ReverseBytes16(uint16(uint64(st[i]) | uint64(st[i+1])<<8)))
+			} else {
+				goto slow
+			}
+			r[in.dst&15] = v
+			t := in.jf
+			if uint32(v)&in.k2 != 0 {
+				t = in.jt
+			}
+			if t >= retFlag {
+				return uint64(insts[uint8(t)].k), nil
+			}
+			pc = uint8(t)
+		case cChkLdxWEq:
+			e := r[in.src2&15] + uint64(int64(int32(in.k3)))
+			r[in.dst2&15] = e
+			if e > r[in.aux&15] {
+				t := in.jt2
+				if t >= retFlag {
+					return uint64(insts[uint8(t)].k), nil
+				}
+				pc = uint8(t)
+				continue
+			}
+			st, a := vm.stackArr, r[in.src&15]+uint64(int64(int32(in.k)))
+			var v uint64
+			if i := int(a - packetBase); i >= 0 && i <= len(pkt)-4 {
+				v = uint64(pkt[i])<<24 | uint64(pkt[i+1])<<16 | uint64(pkt[i+2])<<8 | uint64(pkt[i+3])<<0
+			} else if o := a - stackBase; o <= stackLen-4 {
+				i := int(o)
+				v = uint64(bits.ReverseBytes32(uint32(uint64(st[i]) | uint64(st[i+1])<<8 | uint64(st[i+2])<<16 | uint64(st[i+3])<<24)))
+			} else {
+				goto slow
+			}
+			r[in.dst&15] = v
+			t := in.jf
+			if uint32(v) == in.k2 {
+				t = in.jt
+			}
+			if t >= retFlag {
+				return uint64(insts[uint8(t)].k), nil
+			}
+			pc = uint8(t)
+		case cChkLdxWGt:
+			e := r[in.src2&15] + uint64(int64(int32(in.k3)))
+			r[in.dst2&15] = e
+			if e > r[in.aux&15] {
+				t := in.jt2
+				if t >= retFlag {
+					return uint64(insts[uint8(t)].k), nil
+				}
+				pc = uint8(t)
+				continue
+			}
+			st, a := vm.stackArr, r[in.src&15]+uint64(int64(int32(in.k)))
+			var v uint64
+			if i := int(a - packetBase); i >= 0 && i <= len(pkt)-4 {
+				v = uint64(pkt[i])<<24 | uint64(pkt[i+1])<<16 | uint64(pkt[i+2])<<8 | uint64(pkt[i+3])<<0
+			} else if o := a - stackBase; o <= stackLen-4 {
+				i := int(o)
+				v = uint64(bits.ReverseBytes32(uint32(uint64(st[i]) | uint64(st[i+1])<<8 | uint64(st[i+2])<<16 | uint64(st[i+3])<<24)))
+			} else {
+				goto slow
+			}
+			r[in.dst&15] = v
+			t := in.jf
+			if uint32(v) > in.k2 {
+				t = in.jt
+			}
+			if t >= retFlag {
+				return uint64(insts[uint8(t)].k), nil
+			}
+			pc = uint8(t)
+		case cChkLdxWGe:
+			e := r[in.src2&15] + uint64(int64(int32(in.k3)))
+			r[in.dst2&15] = e
+			if e > r[in.aux&15] {
+				t := in.jt2
+				if t >= retFlag {
+					return uint64(insts[uint8(t)].k), nil
+				}
+				pc = uint8(t)
+				continue
+			}
+			st, a := vm.stackArr, r[in.src&15]+uint64(int64(int32(in.k)))
+			var v uint64
+			if i := int(a - packetBase); i >= 0 && i <= len(pkt)-4 {
+				v = uint64(pkt[i])<<24 | uint64(pkt[i+1])<<16 | uint64(pkt[i+2])<<8 | uint64(pkt[i+3])<<0
+			} else if o := a - stackBase; o <= stackLen-4 {
+				i := int(o)
+				v = uint64(bits.ReverseBytes32(uint32(uint64(st[i]) | uint64(st[i+1])<<8 | uint64(st[i+2])<<16 | uint64(st[i+3])<<24)))
+			} else {
+				goto slow
+			}
+			r[in.dst&15] = v
+			t := in.jf
+			if uint32(v) >= in.k2 {
+				t = in.jt
+			}
+			if t >= retFlag {
+				return uint64(insts[uint8(t)].k), nil
+			}
+			pc = uint8(t)
+		case cChkLdxWSet:
+			e := r[in.src2&15] + uint64(int64(int32(in.k3)))
+			r[in.dst2&15] = e
+			if e > r[in.aux&15] {
+				t := in.jt2
+				if t >= retFlag {
+					return uint64(insts[uint8(t)].k), nil
+				}
+				pc = uint8(t)
+				continue
+			}
+			st, a := vm.stackArr, r[in.src&15]+uint64(int64(int32(in.k)))
+			var v uint64
+			if i := int(a - packetBase); i >= 0 && i <= len(pkt)-4 {
+				v = uint64(pkt[i])<<24 | uint64(pkt[i+1])<<16 | uint64(pkt[i+2])<<8 | uint64(pkt[i+3])<<0
+			} else if o := a - stackBase; o <= stackLen-4 {
+				i := int(o)
+				v = uint64(bits.ReverseBytes32(uint32(uint64(st[i]) | uint64(st[i+1])<<8 | uint64(st[i+2])<<16 | uint64(st[i+3])<<24)))
+			} else {
+				goto slow
+			}
+			r[in.dst&15] = v
+			t := in.jf
+			if uint32(v)&in.k2 != 0 {
+				t = in.jt
+			}
+			if t >= retFlag {
+				return uint64(insts[uint8(t)].k), nil
+			}
+			pc = uint8(t)
+		case cIndex:
+			x := r[in.src&15]
+			r[in.dst&15] = x
+			if x > uint64(int64(int32(in.k))) {
+				t := in.jt
+				if t >= retFlag {
+					return uint64(insts[uint8(t)].k), nil
+				}
+				pc = uint8(t)
+				continue
+			}
+			r[in.dst2&15] = r[in.src2&15] + x
+			pc = uint8(in.jf)
 		case cCheck:
 			v := r[in.src&15] + uint64(int64(int32(in.k)))
 			r[in.dst&15] = v
