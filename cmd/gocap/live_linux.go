@@ -12,6 +12,7 @@ import (
 	"os/signal"
 	"os/user"
 	"strconv"
+	"strings"
 	"sync/atomic"
 	"syscall"
 	"time"
@@ -186,6 +187,11 @@ func (c *command) live() (err error) {
 		}
 	}
 
+	// As tcpdump, catch the signals before saying "listening on": from
+	// then on a SIGINT ends the capture cleanly and SIGUSR1 reports.
+	sigs := make(chan os.Signal, 4)
+	signal.Notify(sigs, syscall.SIGINT, syscall.SIGTERM, syscall.SIGUSR1)
+	defer signal.Stop(sigs)
 	if cfg.f.verbose == 0 && cfg.f.write == "" {
 		fmt.Fprintf(c.stderr, "gocap: verbose output suppressed, use -v[v]... for full protocol decode\nlistening on ")
 	} else {
@@ -193,9 +199,6 @@ func (c *command) live() (err error) {
 	}
 	fmt.Fprintf(c.stderr, "%s, %s, snapshot length %d bytes\n", dev, linkTypeLine(lt), h.Snaplen())
 
-	sigs := make(chan os.Signal, 4)
-	signal.Notify(sigs, syscall.SIGINT, syscall.SIGTERM, syscall.SIGUSR1)
-	defer signal.Stop(sigs)
 	var stopped atomic.Bool
 	quit := make(chan struct{})
 	defer close(quit)
@@ -339,25 +342,28 @@ func (r *liveRun) finish(out *bufio.Writer) error {
 
 // printStats prints tcpdump's statistics: on three (or four) lines at the
 // end, on one line prefixed with the program name for SIGUSR1.
+// The report is written in one piece, so that a reader of stderr never
+// sees half of it.
 func (r *liveRun) printStats(oneLine bool) {
-	w := r.c.stderr
 	st, err := r.h.Stats()
 	if err != nil {
-		fmt.Fprintf(w, "gocap: pcap_stats: %v\n", err)
+		fmt.Fprintf(r.c.stderr, "gocap: pcap_stats: %v\n", err)
 		return
 	}
+	var b strings.Builder
 	sep := "\n"
 	if oneLine {
-		fmt.Fprint(w, "gocap: ")
+		b.WriteString("gocap: ")
 		sep = ", "
 	}
-	fmt.Fprintf(w, "%s captured%s", plural(uint64(r.captured.Load())), sep)
-	fmt.Fprintf(w, "%s received by filter%s", plural(st.Received), sep)
-	fmt.Fprintf(w, "%s dropped by kernel", plural(st.Dropped))
+	fmt.Fprintf(&b, "%s captured%s", plural(uint64(r.captured.Load())), sep)
+	fmt.Fprintf(&b, "%s received by filter%s", plural(st.Received), sep)
+	fmt.Fprintf(&b, "%s dropped by kernel", plural(st.Dropped))
 	if st.IfDropped != 0 {
-		fmt.Fprintf(w, "%s%s dropped by interface", sep, plural(st.IfDropped))
+		fmt.Fprintf(&b, "%s%s dropped by interface", sep, plural(st.IfDropped))
 	}
-	fmt.Fprintln(w)
+	b.WriteString("\n")
+	io.WriteString(r.c.stderr, b.String())
 }
 
 // plural is "1 packet" or "N packets".

@@ -234,10 +234,22 @@ func startTcpdump(t *testing.T, ns string, args ...string) *proc {
 	return start(t, ns, append([]string{"tcpdump", "-Z", "root"}, args...)...)
 }
 
-// waitListening waits for the process to say it is capturing.
+// How long the tests wait for a process to get somewhere. CI runs every
+// package's tests at once on two CPUs, so these are generous; they only
+// bound how long a broken capture can hang a test, and a test never
+// sleeps for them when the process gets there sooner.
+const (
+	startTimeout = 60 * time.Second // from start to "listening on"
+	stopTimeout  = 60 * time.Second // from a signal (or -c) to the exit
+	statsTimeout = 60 * time.Second // for the counters to show the traffic
+)
+
+// waitListening waits for the process to say it is capturing. Both gocap
+// and tcpdump say so once the filter is on, the socket is bound and the
+// signal handlers (SIGINT, SIGTERM, SIGUSR1) are in place.
 func (p *proc) waitListening(t *testing.T) {
 	t.Helper()
-	deadline := time.Now().Add(15 * time.Second)
+	deadline := time.Now().Add(startTimeout)
 	for !strings.Contains(p.stderr.String(), "listening on ") {
 		select {
 		case <-p.done:
@@ -245,7 +257,7 @@ func (p *proc) waitListening(t *testing.T) {
 		default:
 		}
 		if time.Now().After(deadline) {
-			t.Fatalf("%s is not listening after 15s:\n%s", p.name, p.stderr)
+			t.Fatalf("%s is not listening after %v:\n%s", p.name, startTimeout, p.stderr)
 		}
 		time.Sleep(10 * time.Millisecond)
 	}
@@ -260,11 +272,71 @@ func (p *proc) stop(t *testing.T, sig syscall.Signal) int {
 	}
 	select {
 	case <-p.done:
-	case <-time.After(20 * time.Second):
+	case <-time.After(stopTimeout):
 		p.cmd.Process.Kill()
-		t.Fatalf("%s did not exit in 20s; stderr:\n%s\nstdout:\n%s", p.name, p.stderr, p.stdout)
+		<-p.done
+		t.Fatalf("%s did not exit in %v; stderr:\n%s\nstdout:\n%s", p.name, stopTimeout, p.stderr, p.stdout)
 	}
 	return p.cmd.ProcessState.ExitCode()
+}
+
+// statsLine is the one-line statistics report gocap and tcpdump print on
+// SIGUSR1.
+var statsLine = regexp.MustCompile(`(?m)^\w+: (\d+) packets? captured, (\d+) packets? received by filter, (\d+) packets? dropped by kernel(?:, \d+ packets? dropped by interface)?\n`)
+
+// counts is a capture's statistics at one moment.
+type counts struct{ captured, received, dropped int }
+
+// stats asks the running process for its statistics (SIGUSR1, which
+// gocap and tcpdump answer on stderr) and returns them; ok is false when
+// the process has exited.
+func (p *proc) stats(t *testing.T) (c counts, ok bool) {
+	t.Helper()
+	before := len(statsLine.FindAllString(p.stderr.String(), -1))
+	p.cmd.Process.Signal(syscall.SIGUSR1)
+	deadline := time.Now().Add(statsTimeout)
+	for {
+		m := statsLine.FindAllStringSubmatch(p.stderr.String(), -1)
+		if len(m) > before {
+			last := m[len(m)-1]
+			c.captured, _ = strconv.Atoi(last[1])
+			c.received, _ = strconv.Atoi(last[2])
+			c.dropped, _ = strconv.Atoi(last[3])
+			return c, true
+		}
+		select {
+		case <-p.done:
+			return c, false
+		default:
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("%s did not answer SIGUSR1 in %v:\n%s", p.name, statsTimeout, p.stderr)
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+}
+
+// waitStats asks the process for its statistics until done says they
+// show what the test waits for, and returns them. The process stays
+// running. It fails the test if the process exits first or the counts
+// do not get there within statsTimeout.
+func (p *proc) waitStats(t *testing.T, what string, done func(counts) bool) counts {
+	t.Helper()
+	deadline := time.Now().Add(statsTimeout)
+	for delay := 10 * time.Millisecond; ; delay = min(2*delay, 500*time.Millisecond) {
+		c, ok := p.stats(t)
+		if !ok {
+			t.Fatalf("%s exited while the test waited for %s: %v\n%s", p.name, what, p.err, p.stderr)
+		}
+		if done(c) {
+			return c
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("%s: no %s after %v: captured %d, received by filter %d, dropped %d",
+				p.name, what, statsTimeout, c.captured, c.received, c.dropped)
+		}
+		time.Sleep(delay)
+	}
 }
 
 // summary reads tcpdump's three statistics lines from stderr.
@@ -279,6 +351,24 @@ func summary(t *testing.T, stderr string) (captured, received, dropped int) {
 		return n
 	}
 	return get("captured"), get("received by filter"), get("dropped by kernel")
+}
+
+// rxPackets is the number of packets device dev in namespace ns has
+// received, from its counters.
+func rxPackets(t *testing.T, ns, dev string) int64 {
+	t.Helper()
+	var links []struct {
+		Stats struct {
+			RX struct {
+				Packets int64 `json:"packets"`
+			} `json:"rx"`
+		} `json:"stats64"`
+	}
+	out := sh(t, "ip", "-n", ns, "-j", "-s", "link", "show", "dev", dev)
+	if err := json.Unmarshal([]byte(out), &links); err != nil || len(links) != 1 {
+		t.Fatalf("ip -j -s link show %s: %v\n%s", dev, err, out)
+	}
+	return links[0].Stats.RX.Packets
 }
 
 // capPacket is a packet read back from a capture file.
@@ -350,6 +440,7 @@ type traffic struct {
 	n         *testNet
 	udp       map[int]net.Conn
 	listeners []io.Closer
+	delivered map[int]*atomic.Int64 // datagrams the capture side's UDP listeners got, by port
 	icmp      net.PacketConn
 	raw       int // AF_PACKET socket on send0
 	rawIndex  int
@@ -357,7 +448,7 @@ type traffic struct {
 
 func newTraffic(t *testing.T, n *testNet) *traffic {
 	t.Helper()
-	tr := &traffic{n: n, udp: map[int]net.Conn{}}
+	tr := &traffic{n: n, udp: map[int]net.Conn{}, delivered: map[int]*atomic.Int64{}}
 	// Listeners on the capture side, so that no port unreachable
 	// message (rate-limited, so unpredictable) comes back.
 	inNetns(t, n.cap, func() error {
@@ -367,7 +458,18 @@ func newTraffic(t *testing.T, n *testNet) *traffic {
 				return err
 			}
 			tr.listeners = append(tr.listeners, c)
-			go io.Copy(io.Discard, c)
+			c.SetReadBuffer(1 << 20)
+			got := new(atomic.Int64)
+			tr.delivered[port] = got
+			go func() {
+				buf := make([]byte, 65536)
+				for {
+					if _, _, err := c.ReadFromUDP(buf); err != nil {
+						return
+					}
+					got.Add(1)
+				}
+			}()
 		}
 		l, err := net.ListenTCP("tcp4", &net.TCPAddr{IP: capIP, Port: 7003})
 		if err != nil {
@@ -431,6 +533,20 @@ func (tr *traffic) sendUDP(t *testing.T, port, count, size int) {
 	}
 }
 
+// waitDelivered waits until the capture side's listener on port has
+// received n datagrams in all: they have then crossed cap0, past every
+// packet socket on it.
+func (tr *traffic) waitDelivered(t *testing.T, port int, n int64) {
+	t.Helper()
+	deadline := time.Now().Add(statsTimeout)
+	for tr.delivered[port].Load() < n {
+		if time.Now().After(deadline) {
+			t.Fatalf("port %d: %d datagrams arrived after %v, want %d", port, tr.delivered[port].Load(), statsTimeout, n)
+		}
+		time.Sleep(time.Millisecond)
+	}
+}
+
 func (tr *traffic) ping(t *testing.T, count int) {
 	t.Helper()
 	for i := range count {
@@ -442,16 +558,65 @@ func (tr *traffic) ping(t *testing.T, count int) {
 	}
 }
 
+// tcp makes one short TCP connection to the capture side and returns once
+// it is closed on both sides, so that no segment of it is still on its
+// way: the client sends its data and FIN, reads until the server's FIN,
+// and the server's socket, waiting for the client's last ACK, is then
+// gone from the capture namespace.
 func (tr *traffic) tcp(t *testing.T) {
 	t.Helper()
-	var c net.Conn
+	var c *net.TCPConn
 	inNetns(t, tr.n.send, func() error {
-		var err error
-		c, err = net.Dial("tcp4", net.JoinHostPort(capIP.String(), "7003"))
+		cc, err := net.Dial("tcp4", net.JoinHostPort(capIP.String(), "7003"))
+		if err == nil {
+			c = cc.(*net.TCPConn)
+		}
 		return err
 	})
-	c.Write([]byte("hello over tcp\n"))
-	c.Close()
+	defer c.Close()
+	c.SetDeadline(time.Now().Add(statsTimeout))
+	if _, err := c.Write([]byte("hello over tcp\n")); err != nil {
+		t.Fatal(err)
+	}
+	if err := c.CloseWrite(); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := io.Copy(io.Discard, c); err != nil {
+		t.Fatalf("reading the server's end of the connection: %v", err)
+	}
+	deadline := time.Now().Add(statsTimeout)
+	for {
+		var open bool
+		inNetns(t, tr.n.cap, func() error {
+			var err error
+			open, err = tcpConnOpen(7003)
+			return err
+		})
+		if !open {
+			return
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("the server's end of the TCP connection is still open after %v", statsTimeout)
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+}
+
+// tcpConnOpen reports whether the calling thread's network namespace has
+// a TCP socket on local port port other than a listening one.
+func tcpConnOpen(port int) (bool, error) {
+	b, err := os.ReadFile("/proc/thread-self/net/tcp")
+	if err != nil {
+		return false, err
+	}
+	local := fmt.Sprintf(":%04X", port)
+	for _, l := range strings.Split(string(b), "\n")[1:] {
+		f := strings.Fields(l)
+		if len(f) > 3 && strings.HasSuffix(f[1], local) && f[3] != "0A" { // 0A: TCP_LISTEN
+			return true, nil
+		}
+	}
+	return false, nil
 }
 
 // vlanFrame is a UDP packet to 198.51.100.2 behind the given tags, as the
@@ -511,14 +676,15 @@ var (
 	tagPriority = [][2]uint16{{0x8100, 0}}
 )
 
-// sendAll sends the whole mix and returns how many packets of each kind
-// went out.
+// sendAll sends the whole mix: 5 UDP datagrams to port 7001, 7 to 7002,
+// 3 pings (and their replies), tagged frames (4 on VLAN 10, 3 on VLAN 20,
+// 2 QinQ, 1 priority-tagged), then one TCP connection, and returns once
+// the connection is closed on both sides.
 func (tr *traffic) sendAll(t *testing.T) {
 	t.Helper()
 	tr.sendUDP(t, 7001, 5, 40)
 	tr.sendUDP(t, 7002, 7, 300)
 	tr.ping(t, 3)
-	tr.tcp(t)
 	for i := range 4 {
 		tr.sendRaw(t, vlanFrame(t, tagVLAN10, 7010, i))
 	}
@@ -529,6 +695,7 @@ func (tr *traffic) sendAll(t *testing.T) {
 		tr.sendRaw(t, vlanFrame(t, tagQinQ, 7100, i))
 	}
 	tr.sendRaw(t, vlanFrame(t, tagPriority, 7000, 0))
+	tr.tcp(t)
 }
 
 // TestLiveKeepsWhatTcpdumpKeeps runs gocap and tcpdump side by side on the
@@ -606,7 +773,25 @@ func TestLiveKeepsWhatTcpdumpKeeps(t *testing.T) {
 		r.d.waitListening(t)
 	}
 	tr.sendAll(t)
-	time.Sleep(1300 * time.Millisecond) // let the ring blocks retire (after 1 s)
+	// Stop the captures only once each has written what it will keep:
+	// the ring hands a block over up to a second after its last packet,
+	// and a loaded machine may run the reader later still. Where the
+	// traffic fixes the count, wait for it; where TCP makes it vary, the
+	// connection is over (sendAll waited for it), so every packet has
+	// reached the ring and is in the kernel's count.
+	for _, r := range runs {
+		for _, p := range []*proc{r.g, r.d} {
+			if r.tc.want >= 0 {
+				p.waitStats(t, fmt.Sprintf("%d packets captured", r.tc.want), func(c counts) bool {
+					return c.captured >= r.tc.want
+				})
+			} else {
+				p.waitStats(t, "every packet received by the filter captured", func(c counts) bool {
+					return c.captured >= c.received-c.dropped
+				})
+			}
+		}
+	}
 	for _, r := range runs {
 		if code := r.g.stop(t, syscall.SIGINT); code != 0 {
 			t.Errorf("%s: gocap exit status %d\n%s", r.tc.name, code, r.g.stderr)
@@ -757,7 +942,9 @@ func TestLiveFallsBackToClassic(t *testing.T) {
 		"--inh-caps=+net_raw", "--ambient-caps=+net_raw", bin, "-i", "cap0", "-p", "--immediate-mode", "-w", out, "udp port 7001")
 	g.waitListening(t)
 	tr.sendAll(t)
-	time.Sleep(300 * time.Millisecond)
+	// 5 is what the traffic has for the filter; wait for it (or for
+	// more, which the check below reports).
+	g.waitStats(t, "5 packets captured", func(c counts) bool { return c.captured >= 5 })
 	if code := g.stop(t, syscall.SIGINT); code != 0 {
 		t.Fatalf("exit status %d\n%s", code, g.stderr)
 	}
@@ -798,7 +985,9 @@ func TestLiveInterruptLeavesCompleteFile(t *testing.T) {
 			}
 		}
 	}()
-	time.Sleep(1500 * time.Millisecond)
+	// Interrupt once gocap has written some of the stream, while the
+	// rest keeps coming.
+	g.waitStats(t, "some packets captured", func(c counts) bool { return c.captured > 0 })
 	code := g.stop(t, syscall.SIGINT)
 	close(stop)
 	total := <-sent
@@ -829,11 +1018,24 @@ func TestLiveFloodCountsDrops(t *testing.T) {
 	frame := vlanFrame(t, nil, 7999, 0)
 	frame = append(frame, make([]byte, 400)...)
 	const flood = 20000
+	rx0 := rxPackets(t, n.cap, "cap0")
 	for range flood {
 		tr.sendRaw(t, frame)
 	}
+	// On a loaded machine the receive backlog may overflow and lose
+	// some of the flood before any packet socket sees it; the veth
+	// counts the frames it took in, which is what the filter then sees.
+	arrived := int(rxPackets(t, n.cap, "cap0") - rx0)
+	if arrived != flood {
+		t.Logf("the veth took in %d frames of the %d sent", arrived, flood)
+	}
 	g.cmd.Process.Signal(syscall.SIGCONT)
-	time.Sleep(500 * time.Millisecond)
+	// Once running again, gocap reads what the ring kept; wait until
+	// the kernel has counted the whole flood and gocap has read every
+	// packet the ring did not drop.
+	g.waitStats(t, "the flood received and read", func(c counts) bool {
+		return c.received >= arrived && c.captured+c.dropped >= c.received
+	})
 	if code := g.stop(t, syscall.SIGINT); code != 0 {
 		t.Fatalf("exit status %d\n%s", code, g.stderr)
 	}
@@ -842,14 +1044,16 @@ func TestLiveFloodCountsDrops(t *testing.T) {
 	if len(pkts) != captured {
 		t.Errorf("the file holds %d packets, the summary says %d captured", len(pkts), captured)
 	}
-	if dropped == 0 || received != flood || captured+dropped > received {
-		t.Errorf("flood of %d: captured %d, received %d, dropped %d", flood, captured, received, dropped)
+	if dropped == 0 || received != arrived || captured+dropped != received {
+		t.Errorf("flood of %d frames (%d arrived): captured %d, received %d, dropped %d", flood, arrived, captured, received, dropped)
 	}
 	t.Logf("flood of %d into 256 KiB: captured %d, dropped %d", flood, captured, dropped)
 }
 
 // TestLiveCountLimit stops after -c packets, as tcpdump does, without the
-// empty line a signal prints.
+// empty line a signal prints. Exactly -c packets are sent: with more, how
+// many the kernel has counted as received when each tool stops depends on
+// timing, and the statistics lines would differ by chance.
 func TestLiveCountLimit(t *testing.T) {
 	n := newTestNet(t)
 	tr := newTraffic(t, n)
@@ -857,7 +1061,7 @@ func TestLiveCountLimit(t *testing.T) {
 	d := startTcpdump(t, n.cap, "-i", "cap0", "-c", "3", "-n", "--immediate-mode", "udp port 7002")
 	g.waitListening(t)
 	d.waitListening(t)
-	tr.sendUDP(t, 7002, 5, 20)
+	tr.sendUDP(t, 7002, 3, 20)
 	if code := g.stop(t, 0); code != 0 {
 		t.Fatalf("exit status %d\n%s", code, g.stderr)
 	}
@@ -887,12 +1091,18 @@ func TestLiveRotation(t *testing.T) {
 	d := startTcpdump(t, n.cap, append(args, filepath.Join(ddir, "ring.pcap"), "udp")...)
 	g.waitListening(t)
 	d.waitListening(t)
-	// About 4.2 MB in all, paced so that neither capture drops any.
-	for range 80 {
+	// About 4.2 MB in all, paced so that neither capture drops any, nor
+	// the network: each batch of 50 goes once the last one has arrived
+	// (a loaded machine can otherwise fill the receive backlog).
+	for i := range 80 {
 		tr.sendUDP(t, 7002, 50, 1000)
+		tr.waitDelivered(t, 7002, int64(50*(i+1)))
 		time.Sleep(10 * time.Millisecond)
 	}
-	time.Sleep(1300 * time.Millisecond)
+	// Wait until each has read all 4000 (or lost some: checked below).
+	for _, p := range []*proc{g, d} {
+		p.waitStats(t, "4000 packets read", func(c counts) bool { return c.captured+c.dropped >= 4000 })
+	}
 	g.stop(t, syscall.SIGINT)
 	d.stop(t, syscall.SIGINT)
 	gc, _, gd := summary(t, g.stderr.String())
@@ -948,7 +1158,9 @@ func TestLiveRotateByTime(t *testing.T) {
 	os.Mkdir(dir, 0o777)
 	g := startGocap(t, n.cap, "-i", "cap0", "--immediate-mode", "-G", "1", "-W", "2", "-w", filepath.Join(dir, "t-%s.pcap"), "udp")
 	g.waitListening(t)
-	deadline := time.Now().Add(6 * time.Second)
+	// tcpdump (and gocap) look at the clock when a packet comes: keep
+	// sending until gocap has filled both files and stopped by itself.
+	deadline := time.Now().Add(stopTimeout)
 	for {
 		select {
 		case <-g.done:
