@@ -942,12 +942,12 @@ func (vm *VM) xdpExec(pkt []byte, md *XDPMD) (uint64, error) {
 
 		// Stack loads and stores; any other address goes to exec.
 		case cLdxB:
-			st, a := vm.stackArr, r[in.src&15]+uint64(int64(int32(in.k)))
+			a := r[in.src&15] + uint64(int64(int32(in.k)))
 			var v uint64
 			if i := int(a - packetBase); i >= 0 && i <= len(pkt)-1 {
 				v = uint64(pkt[i])
 			} else if o := a - stackBase; o <= stackLen-1 {
-				i := int(o)
+				st, i := vm.stackArr, int(o)
 				v = uint64(st[i])
 			} else {
 				goto slow
@@ -955,12 +955,12 @@ func (vm *VM) xdpExec(pkt []byte, md *XDPMD) (uint64, error) {
 			r[in.dst&15] = v
 			pc++
 		case cLdxH:
-			st, a := vm.stackArr, r[in.src&15]+uint64(int64(int32(in.k)))
+			a := r[in.src&15] + uint64(int64(int32(in.k)))
 			var v uint64
 			if i := int(a - packetBase); i >= 0 && i <= len(pkt)-2 {
 				v = uint64(pkt[i]) | uint64(pkt[i+1])<<8
 			} else if o := a - stackBase; o <= stackLen-2 {
-				i := int(o)
+				st, i := vm.stackArr, int(o)
 				v = uint64(st[i]) | uint64(st[i+1])<<8
 			} else {
 				goto slow
@@ -968,12 +968,12 @@ func (vm *VM) xdpExec(pkt []byte, md *XDPMD) (uint64, error) {
 			r[in.dst&15] = v
 			pc++
 		case cLdxW:
-			st, a := vm.stackArr, r[in.src&15]+uint64(int64(int32(in.k)))
+			a := r[in.src&15] + uint64(int64(int32(in.k)))
 			var v uint64
 			if i := int(a - packetBase); i >= 0 && i <= len(pkt)-4 {
 				v = uint64(pkt[i]) | uint64(pkt[i+1])<<8 | uint64(pkt[i+2])<<16 | uint64(pkt[i+3])<<24
 			} else if o := a - stackBase; o <= stackLen-4 {
-				i := int(o)
+				st, i := vm.stackArr, int(o)
 				v = uint64(st[i]) | uint64(st[i+1])<<8 | uint64(st[i+2])<<16 | uint64(st[i+3])<<24
 			} else {
 				goto slow
@@ -981,12 +981,12 @@ func (vm *VM) xdpExec(pkt []byte, md *XDPMD) (uint64, error) {
 			r[in.dst&15] = v
 			pc++
 		case cLdxDW:
-			st, a := vm.stackArr, r[in.src&15]+uint64(int64(int32(in.k)))
+			a := r[in.src&15] + uint64(int64(int32(in.k)))
 			var v uint64
 			if i := int(a - packetBase); i >= 0 && i <= len(pkt)-8 {
 				v = uint64(pkt[i]) | uint64(pkt[i+1])<<8 | uint64(pkt[i+2])<<16 | uint64(pkt[i+3])<<24 | uint64(pkt[i+4])<<32 | uint64(pkt[i+5])<<40 | uint64(pkt[i+6])<<48 | uint64(pkt[i+7])<<56
 			} else if o := a - stackBase; o <= stackLen-8 {
-				i := int(o)
+				st, i := vm.stackArr, int(o)
 				v = uint64(st[i]) | uint64(st[i+1])<<8 | uint64(st[i+2])<<16 | uint64(st[i+3])<<24 | uint64(st[i+4])<<32 | uint64(st[i+5])<<40 | uint64(st[i+6])<<48 | uint64(st[i+7])<<56
 			} else {
 				goto slow
@@ -1114,12 +1114,12 @@ func (vm *VM) xdpExec(pkt []byte, md *XDPMD) (uint64, error) {
 
 		// Direct packet access.
 		case cLdxHBE:
-			st, a := vm.stackArr, r[in.src&15]+uint64(int64(int32(in.k)))
+			a := r[in.src&15] + uint64(int64(int32(in.k)))
 			var v uint64
 			if i := int(a - packetBase); i >= 0 && i <= len(pkt)-2 {
 				v = uint64(pkt[i])<<8 | uint64(pkt[i+1])<<0
 			} else if o := a - stackBase; o <= stackLen-2 {
-				i := int(o)
+				st, i := vm.stackArr, int(o)
 				v = uint64(bits.ReverseBytes16(uint16(uint64(st[i]) | uint64(st[i+1])<<8)))
 			} else {
 				goto slow
@@ -1127,12 +1127,12 @@ func (vm *VM) xdpExec(pkt []byte, md *XDPMD) (uint64, error) {
 			r[in.dst&15] = v
 			pc++
 		case cLdxWBE:
-			st, a := vm.stackArr, r[in.src&15]+uint64(int64(int32(in.k)))
+			a := r[in.src&15] + uint64(int64(int32(in.k)))
 			var v uint64
 			if i := int(a - packetBase); i >= 0 && i <= len(pkt)-4 {
 				v = uint64(pkt[i])<<24 | uint64(pkt[i+1])<<16 | uint64(pkt[i+2])<<8 | uint64(pkt[i+3])<<0
 			} else if o := a - stackBase; o <= stackLen-4 {
-				i := int(o)
+				st, i := vm.stackArr, int(o)
 				v = uint64(bits.ReverseBytes32(uint32(uint64(st[i]) | uint64(st[i+1])<<8 | uint64(st[i+2])<<16 | uint64(st[i+3])<<24)))
 			} else {
 				goto slow
@@ -1140,12 +1140,12 @@ func (vm *VM) xdpExec(pkt []byte, md *XDPMD) (uint64, error) {
 			r[in.dst&15] = v
 			pc++
 		case cLdxBEq:
-			st, a := vm.stackArr, r[in.src&15]+uint64(int64(int32(in.k)))
+			a := r[in.src&15] + uint64(int64(int32(in.k)))
 			var v uint64
 			if i := int(a - packetBase); i >= 0 && i <= len(pkt)-1 {
 				v = uint64(pkt[i]) << 0
 			} else if o := a - stackBase; o <= stackLen-1 {
-				i := int(o)
+				st, i := vm.stackArr, int(o)
 				v = uint64(st[i])
 			} else {
 				goto slow
@@ -1160,12 +1160,12 @@ func (vm *VM) xdpExec(pkt []byte, md *XDPMD) (uint64, error) {
 			}
 			pc = uint8(t)
 		case cLdxBGt:
-			st, a := vm.stackArr, r[in.src&15]+uint64(int64(int32(in.k)))
+			a := r[in.src&15] + uint64(int64(int32(in.k)))
 			var v uint64
 			if i := int(a - packetBase); i >= 0 && i <= len(pkt)-1 {
 				v = uint64(pkt[i]) << 0
 			} else if o := a - stackBase; o <= stackLen-1 {
-				i := int(o)
+				st, i := vm.stackArr, int(o)
 				v = uint64(st[i])
 			} else {
 				goto slow
@@ -1180,12 +1180,12 @@ func (vm *VM) xdpExec(pkt []byte, md *XDPMD) (uint64, error) {
 			}
 			pc = uint8(t)
 		case cLdxBGe:
-			st, a := vm.stackArr, r[in.src&15]+uint64(int64(int32(in.k)))
+			a := r[in.src&15] + uint64(int64(int32(in.k)))
 			var v uint64
 			if i := int(a - packetBase); i >= 0 && i <= len(pkt)-1 {
 				v = uint64(pkt[i]) << 0
 			} else if o := a - stackBase; o <= stackLen-1 {
-				i := int(o)
+				st, i := vm.stackArr, int(o)
 				v = uint64(st[i])
 			} else {
 				goto slow
@@ -1200,12 +1200,12 @@ func (vm *VM) xdpExec(pkt []byte, md *XDPMD) (uint64, error) {
 			}
 			pc = uint8(t)
 		case cLdxBSet:
-			st, a := vm.stackArr, r[in.src&15]+uint64(int64(int32(in.k)))
+			a := r[in.src&15] + uint64(int64(int32(in.k)))
 			var v uint64
 			if i := int(a - packetBase); i >= 0 && i <= len(pkt)-1 {
 				v = uint64(pkt[i]) << 0
 			} else if o := a - stackBase; o <= stackLen-1 {
-				i := int(o)
+				st, i := vm.stackArr, int(o)
 				v = uint64(st[i])
 			} else {
 				goto slow
@@ -1220,12 +1220,12 @@ func (vm *VM) xdpExec(pkt []byte, md *XDPMD) (uint64, error) {
 			}
 			pc = uint8(t)
 		case cLdxHEq:
-			st, a := vm.stackArr, r[in.src&15]+uint64(int64(int32(in.k)))
+			a := r[in.src&15] + uint64(int64(int32(in.k)))
 			var v uint64
 			if i := int(a - packetBase); i >= 0 && i <= len(pkt)-2 {
 				v = uint64(pkt[i])<<8 | uint64(pkt[i+1])<<0
 			} else if o := a - stackBase; o <= stackLen-2 {
-				i := int(o)
+				st, i := vm.stackArr, int(o)
 				v = uint64(bits.ReverseBytes16(uint16(uint64(st[i]) | uint64(st[i+1])<<8)))
 			} else {
 				goto slow
@@ -1240,12 +1240,12 @@ func (vm *VM) xdpExec(pkt []byte, md *XDPMD) (uint64, error) {
 			}
 			pc = uint8(t)
 		case cLdxHGt:
-			st, a := vm.stackArr, r[in.src&15]+uint64(int64(int32(in.k)))
+			a := r[in.src&15] + uint64(int64(int32(in.k)))
 			var v uint64
 			if i := int(a - packetBase); i >= 0 && i <= len(pkt)-2 {
 				v = uint64(pkt[i])<<8 | uint64(pkt[i+1])<<0
 			} else if o := a - stackBase; o <= stackLen-2 {
-				i := int(o)
+				st, i := vm.stackArr, int(o)
 				v = uint64(bits.ReverseBytes16(uint16(uint64(st[i]) | uint64(st[i+1])<<8)))
 			} else {
 				goto slow
@@ -1260,12 +1260,12 @@ func (vm *VM) xdpExec(pkt []byte, md *XDPMD) (uint64, error) {
 			}
 			pc = uint8(t)
 		case cLdxHGe:
-			st, a := vm.stackArr, r[in.src&15]+uint64(int64(int32(in.k)))
+			a := r[in.src&15] + uint64(int64(int32(in.k)))
 			var v uint64
 			if i := int(a - packetBase); i >= 0 && i <= len(pkt)-2 {
 				v = uint64(pkt[i])<<8 | uint64(pkt[i+1])<<0
 			} else if o := a - stackBase; o <= stackLen-2 {
-				i := int(o)
+				st, i := vm.stackArr, int(o)
 				v = uint64(bits.ReverseBytes16(uint16(uint64(st[i]) | uint64(st[i+1])<<8)))
 			} else {
 				goto slow
@@ -1280,12 +1280,12 @@ func (vm *VM) xdpExec(pkt []byte, md *XDPMD) (uint64, error) {
 			}
 			pc = uint8(t)
 		case cLdxHSet:
-			st, a := vm.stackArr, r[in.src&15]+uint64(int64(int32(in.k)))
+			a := r[in.src&15] + uint64(int64(int32(in.k)))
 			var v uint64
 			if i := int(a - packetBase); i >= 0 && i <= len(pkt)-2 {
 				v = uint64(pkt[i])<<8 | uint64(pkt[i+1])<<0
 			} else if o := a - stackBase; o <= stackLen-2 {
-				i := int(o)
+				st, i := vm.stackArr, int(o)
 				v = uint64(bits.ReverseBytes16(uint16(uint64(st[i]) | uint64(st[i+1])<<8)))
 			} else {
 				goto slow
@@ -1300,12 +1300,12 @@ func (vm *VM) xdpExec(pkt []byte, md *XDPMD) (uint64, error) {
 			}
 			pc = uint8(t)
 		case cLdxWEq:
-			st, a := vm.stackArr, r[in.src&15]+uint64(int64(int32(in.k)))
+			a := r[in.src&15] + uint64(int64(int32(in.k)))
 			var v uint64
 			if i := int(a - packetBase); i >= 0 && i <= len(pkt)-4 {
 				v = uint64(pkt[i])<<24 | uint64(pkt[i+1])<<16 | uint64(pkt[i+2])<<8 | uint64(pkt[i+3])<<0
 			} else if o := a - stackBase; o <= stackLen-4 {
-				i := int(o)
+				st, i := vm.stackArr, int(o)
 				v = uint64(bits.ReverseBytes32(uint32(uint64(st[i]) | uint64(st[i+1])<<8 | uint64(st[i+2])<<16 | uint64(st[i+3])<<24)))
 			} else {
 				goto slow
@@ -1320,12 +1320,12 @@ func (vm *VM) xdpExec(pkt []byte, md *XDPMD) (uint64, error) {
 			}
 			pc = uint8(t)
 		case cLdxWGt:
-			st, a := vm.stackArr, r[in.src&15]+uint64(int64(int32(in.k)))
+			a := r[in.src&15] + uint64(int64(int32(in.k)))
 			var v uint64
 			if i := int(a - packetBase); i >= 0 && i <= len(pkt)-4 {
 				v = uint64(pkt[i])<<24 | uint64(pkt[i+1])<<16 | uint64(pkt[i+2])<<8 | uint64(pkt[i+3])<<0
 			} else if o := a - stackBase; o <= stackLen-4 {
-				i := int(o)
+				st, i := vm.stackArr, int(o)
 				v = uint64(bits.ReverseBytes32(uint32(uint64(st[i]) | uint64(st[i+1])<<8 | uint64(st[i+2])<<16 | uint64(st[i+3])<<24)))
 			} else {
 				goto slow
@@ -1340,12 +1340,12 @@ func (vm *VM) xdpExec(pkt []byte, md *XDPMD) (uint64, error) {
 			}
 			pc = uint8(t)
 		case cLdxWGe:
-			st, a := vm.stackArr, r[in.src&15]+uint64(int64(int32(in.k)))
+			a := r[in.src&15] + uint64(int64(int32(in.k)))
 			var v uint64
 			if i := int(a - packetBase); i >= 0 && i <= len(pkt)-4 {
 				v = uint64(pkt[i])<<24 | uint64(pkt[i+1])<<16 | uint64(pkt[i+2])<<8 | uint64(pkt[i+3])<<0
 			} else if o := a - stackBase; o <= stackLen-4 {
-				i := int(o)
+				st, i := vm.stackArr, int(o)
 				v = uint64(bits.ReverseBytes32(uint32(uint64(st[i]) | uint64(st[i+1])<<8 | uint64(st[i+2])<<16 | uint64(st[i+3])<<24)))
 			} else {
 				goto slow
@@ -1360,12 +1360,12 @@ func (vm *VM) xdpExec(pkt []byte, md *XDPMD) (uint64, error) {
 			}
 			pc = uint8(t)
 		case cLdxWSet:
-			st, a := vm.stackArr, r[in.src&15]+uint64(int64(int32(in.k)))
+			a := r[in.src&15] + uint64(int64(int32(in.k)))
 			var v uint64
 			if i := int(a - packetBase); i >= 0 && i <= len(pkt)-4 {
 				v = uint64(pkt[i])<<24 | uint64(pkt[i+1])<<16 | uint64(pkt[i+2])<<8 | uint64(pkt[i+3])<<0
 			} else if o := a - stackBase; o <= stackLen-4 {
-				i := int(o)
+				st, i := vm.stackArr, int(o)
 				v = uint64(bits.ReverseBytes32(uint32(uint64(st[i]) | uint64(st[i+1])<<8 | uint64(st[i+2])<<16 | uint64(st[i+3])<<24)))
 			} else {
 				goto slow
@@ -1392,12 +1392,12 @@ func (vm *VM) xdpExec(pkt []byte, md *XDPMD) (uint64, error) {
 				pc = uint8(t)
 				continue
 			}
-			st, a := vm.stackArr, r[in.src&15]+uint64(int64(int32(in.k)))
+			a := r[in.src&15] + uint64(int64(int32(in.k)))
 			var v uint64
 			if i := int(a - packetBase); i >= 0 && i <= len(pkt)-1 {
 				v = uint64(pkt[i])
 			} else if o := a - stackBase; o <= stackLen-1 {
-				i := int(o)
+				st, i := vm.stackArr, int(o)
 				v = uint64(st[i])
 			} else {
 				goto slow
@@ -1415,12 +1415,12 @@ func (vm *VM) xdpExec(pkt []byte, md *XDPMD) (uint64, error) {
 				pc = uint8(t)
 				continue
 			}
-			st, a := vm.stackArr, r[in.src&15]+uint64(int64(int32(in.k)))
+			a := r[in.src&15] + uint64(int64(int32(in.k)))
 			var v uint64
 			if i := int(a - packetBase); i >= 0 && i <= len(pkt)-2 {
 				v = uint64(pkt[i])<<8 | uint64(pkt[i+1])<<0
 			} else if o := a - stackBase; o <= stackLen-2 {
-				i := int(o)
+				st, i := vm.stackArr, int(o)
 				v = uint64(bits.ReverseBytes16(uint16(uint64(st[i]) | uint64(st[i+1])<<8)))
 			} else {
 				goto slow
@@ -1438,12 +1438,12 @@ func (vm *VM) xdpExec(pkt []byte, md *XDPMD) (uint64, error) {
 				pc = uint8(t)
 				continue
 			}
-			st, a := vm.stackArr, r[in.src&15]+uint64(int64(int32(in.k)))
+			a := r[in.src&15] + uint64(int64(int32(in.k)))
 			var v uint64
 			if i := int(a - packetBase); i >= 0 && i <= len(pkt)-4 {
 				v = uint64(pkt[i])<<24 | uint64(pkt[i+1])<<16 | uint64(pkt[i+2])<<8 | uint64(pkt[i+3])<<0
 			} else if o := a - stackBase; o <= stackLen-4 {
-				i := int(o)
+				st, i := vm.stackArr, int(o)
 				v = uint64(bits.ReverseBytes32(uint32(uint64(st[i]) | uint64(st[i+1])<<8 | uint64(st[i+2])<<16 | uint64(st[i+3])<<24)))
 			} else {
 				goto slow
@@ -1461,12 +1461,12 @@ func (vm *VM) xdpExec(pkt []byte, md *XDPMD) (uint64, error) {
 				pc = uint8(t)
 				continue
 			}
-			st, a := vm.stackArr, r[in.src&15]+uint64(int64(int32(in.k)))
+			a := r[in.src&15] + uint64(int64(int32(in.k)))
 			var v uint64
 			if i := int(a - packetBase); i >= 0 && i <= len(pkt)-1 {
 				v = uint64(pkt[i]) << 0
 			} else if o := a - stackBase; o <= stackLen-1 {
-				i := int(o)
+				st, i := vm.stackArr, int(o)
 				v = uint64(st[i])
 			} else {
 				goto slow
@@ -1491,12 +1491,12 @@ func (vm *VM) xdpExec(pkt []byte, md *XDPMD) (uint64, error) {
 				pc = uint8(t)
 				continue
 			}
-			st, a := vm.stackArr, r[in.src&15]+uint64(int64(int32(in.k)))
+			a := r[in.src&15] + uint64(int64(int32(in.k)))
 			var v uint64
 			if i := int(a - packetBase); i >= 0 && i <= len(pkt)-1 {
 				v = uint64(pkt[i]) << 0
 			} else if o := a - stackBase; o <= stackLen-1 {
-				i := int(o)
+				st, i := vm.stackArr, int(o)
 				v = uint64(st[i])
 			} else {
 				goto slow
@@ -1521,12 +1521,12 @@ func (vm *VM) xdpExec(pkt []byte, md *XDPMD) (uint64, error) {
 				pc = uint8(t)
 				continue
 			}
-			st, a := vm.stackArr, r[in.src&15]+uint64(int64(int32(in.k)))
+			a := r[in.src&15] + uint64(int64(int32(in.k)))
 			var v uint64
 			if i := int(a - packetBase); i >= 0 && i <= len(pkt)-1 {
 				v = uint64(pkt[i]) << 0
 			} else if o := a - stackBase; o <= stackLen-1 {
-				i := int(o)
+				st, i := vm.stackArr, int(o)
 				v = uint64(st[i])
 			} else {
 				goto slow
@@ -1551,12 +1551,12 @@ func (vm *VM) xdpExec(pkt []byte, md *XDPMD) (uint64, error) {
 				pc = uint8(t)
 				continue
 			}
-			st, a := vm.stackArr, r[in.src&15]+uint64(int64(int32(in.k)))
+			a := r[in.src&15] + uint64(int64(int32(in.k)))
 			var v uint64
 			if i := int(a - packetBase); i >= 0 && i <= len(pkt)-1 {
 				v = uint64(pkt[i]) << 0
 			} else if o := a - stackBase; o <= stackLen-1 {
-				i := int(o)
+				st, i := vm.stackArr, int(o)
 				v = uint64(st[i])
 			} else {
 				goto slow
@@ -1581,12 +1581,12 @@ func (vm *VM) xdpExec(pkt []byte, md *XDPMD) (uint64, error) {
 				pc = uint8(t)
 				continue
 			}
-			st, a := vm.stackArr, r[in.src&15]+uint64(int64(int32(in.k)))
+			a := r[in.src&15] + uint64(int64(int32(in.k)))
 			var v uint64
 			if i := int(a - packetBase); i >= 0 && i <= len(pkt)-2 {
 				v = uint64(pkt[i])<<8 | uint64(pkt[i+1])<<0
 			} else if o := a - stackBase; o <= stackLen-2 {
-				i := int(o)
+				st, i := vm.stackArr, int(o)
 				v = uint64(bits.ReverseBytes16(uint16(uint64(st[i]) | uint64(st[i+1])<<8)))
 			} else {
 				goto slow
@@ -1611,12 +1611,12 @@ func (vm *VM) xdpExec(pkt []byte, md *XDPMD) (uint64, error) {
 				pc = uint8(t)
 				continue
 			}
-			st, a := vm.stackArr, r[in.src&15]+uint64(int64(int32(in.k)))
+			a := r[in.src&15] + uint64(int64(int32(in.k)))
 			var v uint64
 			if i := int(a - packetBase); i >= 0 && i <= len(pkt)-2 {
 				v = uint64(pkt[i])<<8 | uint64(pkt[i+1])<<0
 			} else if o := a - stackBase; o <= stackLen-2 {
-				i := int(o)
+				st, i := vm.stackArr, int(o)
 				v = uint64(bits.ReverseBytes16(uint16(uint64(st[i]) | uint64(st[i+1])<<8)))
 			} else {
 				goto slow
@@ -1641,12 +1641,12 @@ func (vm *VM) xdpExec(pkt []byte, md *XDPMD) (uint64, error) {
 				pc = uint8(t)
 				continue
 			}
-			st, a := vm.stackArr, r[in.src&15]+uint64(int64(int32(in.k)))
+			a := r[in.src&15] + uint64(int64(int32(in.k)))
 			var v uint64
 			if i := int(a - packetBase); i >= 0 && i <= len(pkt)-2 {
 				v = uint64(pkt[i])<<8 | uint64(pkt[i+1])<<0
 			} else if o := a - stackBase; o <= stackLen-2 {
-				i := int(o)
+				st, i := vm.stackArr, int(o)
 				v = uint64(bits.ReverseBytes16(uint16(uint64(st[i]) | uint64(st[i+1])<<8)))
 			} else {
 				goto slow
@@ -1671,12 +1671,12 @@ func (vm *VM) xdpExec(pkt []byte, md *XDPMD) (uint64, error) {
 				pc = uint8(t)
 				continue
 			}
-			st, a := vm.stackArr, r[in.src&15]+uint64(int64(int32(in.k)))
+			a := r[in.src&15] + uint64(int64(int32(in.k)))
 			var v uint64
 			if i := int(a - packetBase); i >= 0 && i <= len(pkt)-2 {
 				v = uint64(pkt[i])<<8 | uint64(pkt[i+1])<<0
 			} else if o := a - stackBase; o <= stackLen-2 {
-				i := int(o)
+				st, i := vm.stackArr, int(o)
 				v = uint64(bits.ReverseBytes16(uint16(uint64(st[i]) | uint64(st[i+1])<<8)))
 			} else {
 				goto slow
@@ -1701,12 +1701,12 @@ func (vm *VM) xdpExec(pkt []byte, md *XDPMD) (uint64, error) {
 				pc = uint8(t)
 				continue
 			}
-			st, a := vm.stackArr, r[in.src&15]+uint64(int64(int32(in.k)))
+			a := r[in.src&15] + uint64(int64(int32(in.k)))
 			var v uint64
 			if i := int(a - packetBase); i >= 0 && i <= len(pkt)-4 {
 				v = uint64(pkt[i])<<24 | uint64(pkt[i+1])<<16 | uint64(pkt[i+2])<<8 | uint64(pkt[i+3])<<0
 			} else if o := a - stackBase; o <= stackLen-4 {
-				i := int(o)
+				st, i := vm.stackArr, int(o)
 				v = uint64(bits.ReverseBytes32(uint32(uint64(st[i]) | uint64(st[i+1])<<8 | uint64(st[i+2])<<16 | uint64(st[i+3])<<24)))
 			} else {
 				goto slow
@@ -1731,12 +1731,12 @@ func (vm *VM) xdpExec(pkt []byte, md *XDPMD) (uint64, error) {
 				pc = uint8(t)
 				continue
 			}
-			st, a := vm.stackArr, r[in.src&15]+uint64(int64(int32(in.k)))
+			a := r[in.src&15] + uint64(int64(int32(in.k)))
 			var v uint64
 			if i := int(a - packetBase); i >= 0 && i <= len(pkt)-4 {
 				v = uint64(pkt[i])<<24 | uint64(pkt[i+1])<<16 | uint64(pkt[i+2])<<8 | uint64(pkt[i+3])<<0
 			} else if o := a - stackBase; o <= stackLen-4 {
-				i := int(o)
+				st, i := vm.stackArr, int(o)
 				v = uint64(bits.ReverseBytes32(uint32(uint64(st[i]) | uint64(st[i+1])<<8 | uint64(st[i+2])<<16 | uint64(st[i+3])<<24)))
 			} else {
 				goto slow
@@ -1761,12 +1761,12 @@ func (vm *VM) xdpExec(pkt []byte, md *XDPMD) (uint64, error) {
 				pc = uint8(t)
 				continue
 			}
-			st, a := vm.stackArr, r[in.src&15]+uint64(int64(int32(in.k)))
+			a := r[in.src&15] + uint64(int64(int32(in.k)))
 			var v uint64
 			if i := int(a - packetBase); i >= 0 && i <= len(pkt)-4 {
 				v = uint64(pkt[i])<<24 | uint64(pkt[i+1])<<16 | uint64(pkt[i+2])<<8 | uint64(pkt[i+3])<<0
 			} else if o := a - stackBase; o <= stackLen-4 {
-				i := int(o)
+				st, i := vm.stackArr, int(o)
 				v = uint64(bits.ReverseBytes32(uint32(uint64(st[i]) | uint64(st[i+1])<<8 | uint64(st[i+2])<<16 | uint64(st[i+3])<<24)))
 			} else {
 				goto slow
@@ -1791,12 +1791,12 @@ func (vm *VM) xdpExec(pkt []byte, md *XDPMD) (uint64, error) {
 				pc = uint8(t)
 				continue
 			}
-			st, a := vm.stackArr, r[in.src&15]+uint64(int64(int32(in.k)))
+			a := r[in.src&15] + uint64(int64(int32(in.k)))
 			var v uint64
 			if i := int(a - packetBase); i >= 0 && i <= len(pkt)-4 {
 				v = uint64(pkt[i])<<24 | uint64(pkt[i+1])<<16 | uint64(pkt[i+2])<<8 | uint64(pkt[i+3])<<0
 			} else if o := a - stackBase; o <= stackLen-4 {
-				i := int(o)
+				st, i := vm.stackArr, int(o)
 				v = uint64(bits.ReverseBytes32(uint32(uint64(st[i]) | uint64(st[i+1])<<8 | uint64(st[i+2])<<16 | uint64(st[i+3])<<24)))
 			} else {
 				goto slow
