@@ -31,8 +31,8 @@ type optCase struct {
 	opts cbpf.Options
 }
 
-// loadOptCases returns the corpus accept cases of the default link types
-// that run on this platform.
+// loadOptCases returns the corpus accept cases of every link type that run
+// on this platform.
 func loadOptCases(tb testing.TB) []optCase {
 	tb.Helper()
 	path := filepath.Join(corpusDir, "filtertests.jsonl")
@@ -45,14 +45,10 @@ func loadOptCases(tb testing.TB) []optCase {
 	}
 	env := corpusEnv()
 	res := optFixtureResolver(tb, parser.DefaultResolver())
-	sel := make(map[string]bool)
-	for _, n := range defaultLinkTypes {
-		sel[n] = true
-	}
 	var out []optCase
 	for i := range cases {
 		c := &cases[i]
-		if c.Kind != "accept" || c.PseudoExpr || !sel[c.LinkType] {
+		if c.Kind != "accept" || c.PseudoExpr {
 			continue
 		}
 		if skip, err := env.Eval(c.SkipIf); err != nil || skip {
