@@ -3,6 +3,7 @@ package ebpf
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"testing"
@@ -154,6 +155,21 @@ var fastTestFilters = []string{
 	"ether broadcast or ether multicast",
 	"inbound",        // compiled for a live capture: pkttype
 	"vlan 10 and ip", // compiled for a live capture: vlan_avail, vlan_tci
+	// Every comparison (eq, ne, gt, ge, lt, le, set) after absolute and
+	// indexed loads of each size, and after masked loads: the fused
+	// operations of the compact forms (fast_compact.go).
+	"ip[8] > 64 or ip[8] < 32 or ip[1] & 0xfc != 0",
+	"ip[2:2] >= 1000 and ip[2:2] <= 1400 or ip[6:2] & 0x1fff > 0",
+	"ip[12:4] > 0x0a000000 and ip[16:4] < 0xe0000000 or ip[12:4] & 0xffffff00 = 0xc0a80100",
+	"tcp[13] & 0x12 = 0x12 or tcp[13] > 0x18 or tcp[12] >= 0x80",
+	"tcp[2:2] > 1023 and tcp[0:2] < 1024 or tcp[14:2] & 0xff00 != 0",
+	"tcp[4:4] > 1000 or tcp[8:4] & 0xff = 1 or tcp[8:4] <= 5",
+	"udp[4:2] & 0xfff0 >= 0x20 or ip[0] & 0xf0 < 0x50 or udp[0] & 0x80 > 0",
+	"ip6[6] = 58 and ip6[40] >= 128",
+	"ether[12:2] > 0x800 or ip[12:4] & 0x80000000 != 0",
+	"tcp[0] = 1 or tcp[4:4] = 1 or tcp[4:4] >= 7 or tcp[8:4] & 0x8000 != 0",
+	"tcp[8:4] & 0xffff0000 = 0x10000 or tcp[4:4] + 1 > 5",
+	"ip[16:4] > 5 and ip[12:4] = 0x0a000001 or ip[16:4] >= 7 and ip[12:4] & 0x100 != 0 or ip[20:4] < 9",
 }
 
 // TestFastFormTranslated runs translations of fastTestFilters, for the
@@ -265,5 +281,112 @@ func TestFastFormQualifies(t *testing.T) {
 	}
 	if _, err := vm.Run(nil); !errors.Is(err, ErrBudgetExhausted) {
 		t.Fatalf("2 instructions on a budget of 1: err = %v, want ErrBudgetExhausted", err)
+	}
+}
+
+// TestCompactXDPPaths runs programs shaped like translate's direct packet
+// access (a bounds check, a load of 1, 2 or 4 bytes with its byte swap, a
+// comparison, and the address computation of an indexed load) whose
+// pointers go to the packet, the stack or the context (exec's to run),
+// whose checks fail to a target
+// that is not a return, and whose index is out of range, on packets of
+// every length up to 40 bytes: the paths of the XDP compact loop that
+// translate's programs do not take. Each runs as the compact form, the fast
+// form and exec, which must agree.
+func TestCompactXDPPaths(t *testing.T) {
+	sizes := []asm.Size{asm.Byte, asm.Half, asm.Word}
+	cmps := []asm.JumpOp{asm.InvalidJumpOp, asm.JEq, asm.JNE, asm.JGT, asm.JGE, asm.JLT, asm.JLE, asm.JSet}
+	var mems [][]byte
+	for n := 0; n <= 40; n++ {
+		m := make([]byte, n)
+		for i := range m {
+			m[i] = byte(i*37 + n)
+		}
+		mems = append(mems, m)
+	}
+	fused := 0
+	for _, size := range sizes {
+		for _, cmp := range cmps {
+			for _, where := range []string{"packet", "stack", "context"} {
+				for _, indexed := range []bool{false, true} {
+					insns := asm.Instructions{
+						asm.Mov.Reg(asm.R6, asm.R1),
+						asm.LoadMem(asm.R8, asm.R6, 0, asm.Word), // xdp_md.data
+						asm.LoadMem(asm.R9, asm.R6, 4, asm.Word), // xdp_md.data_end
+						asm.Mov.Imm(asm.R7, 0),
+						asm.LoadImm(asm.R4, 0x0a0b0c0d_01020304, asm.DWord),
+						asm.StoreMem(asm.RFP, -32, asm.R4, asm.DWord),
+						asm.StoreMem(asm.RFP, -24, asm.R4, asm.Word),
+					}
+					base := asm.R8
+					switch where {
+					case "stack":
+						base = asm.R3
+						insns = append(insns, asm.Mov.Reg(asm.R3, asm.RFP), asm.Add.Imm(asm.R3, -32))
+					case "context": // loads from it go to exec
+						base = asm.R6
+					}
+					if indexed {
+						// X = first byte of the packet (or 0), then
+						// translate's address of [x + 2].
+						insns = append(insns,
+							asm.Mov.Reg(asm.R2, asm.R8),
+							asm.Add.Imm(asm.R2, 1),
+							asm.JGT.Reg(asm.R2, asm.R9, "noindex"),
+							asm.LoadMem(asm.R7, asm.R8, 0, asm.Byte),
+							asm.And.Imm32(asm.R7, 7),
+							asm.Mov.Reg(asm.R2, asm.R7).WithSymbol("noindex"),
+							asm.JGT.Imm(asm.R2, 5, "far"),
+							asm.Mov.Reg(asm.R5, base),
+							asm.Add.Reg(asm.R5, asm.R2),
+						)
+						base = asm.R5
+					}
+					width := int32(size.Sizeof())
+					insns = append(insns,
+						asm.Mov.Reg(asm.R2, base),
+						asm.Add.Imm(asm.R2, 2+width),
+						asm.JGT.Reg(asm.R2, asm.R9, "far"),
+						asm.LoadMem(asm.R0, base, 2, size),
+					)
+					if size != asm.Byte {
+						insns = append(insns, asm.HostTo(asm.BE, asm.R0, size))
+					}
+					if cmp != asm.InvalidJumpOp {
+						insns = append(insns, cmp.Imm32(asm.R0, 0x0203, "yes"))
+					} else {
+						insns = append(insns, asm.Add.Imm(asm.R0, 1))
+					}
+					insns = append(insns,
+						asm.Mov.Imm(asm.R0, 1),
+						asm.Return(),
+						asm.Mov.Imm(asm.R0, 2).WithSymbol("yes"),
+						asm.Return(),
+						asm.Mov.Reg(asm.R0, asm.R2).WithSymbol("far"),
+						asm.Add.Imm(asm.R0, 3),
+						asm.Return(),
+					)
+					name := fmt.Sprintf("size %d, %v, %s, indexed %v", width, cmp, where, indexed)
+					vm, err := NewVM(insns)
+					if err != nil {
+						t.Fatalf("%s: %v", name, err)
+					}
+					if vm.xdp == nil {
+						t.Fatalf("%s: no compact form for RunXDP", name)
+					}
+					for i := range vm.xdp.slots {
+						if o := vm.xdp.insts[i].op; o >= cChkLdxB && o <= cIndex {
+							fused++
+						}
+					}
+					for _, m := range mems {
+						checkSameAsExec(t, name, vm, m)
+					}
+				}
+			}
+		}
+	}
+	if fused == 0 {
+		t.Fatal("no program has a fused bounds check or index")
 	}
 }
