@@ -390,3 +390,48 @@ func TestCompactXDPPaths(t *testing.T) {
 		t.Fatal("no program has a fused bounds check or index")
 	}
 }
+
+// TestCompactFormQualifies checks which programs with a fast form get the
+// compact forms of RunSocket and RunXDP: not those with more instructions
+// than compactMax, nor those with an operation the compact loops lack.
+func TestCompactFormQualifies(t *testing.T) {
+	long := asm.Instructions{asm.Mov.Imm(asm.R0, 0)}
+	for range compactMax {
+		long = append(long, asm.Add.Imm(asm.R0, 1))
+	}
+	long = append(long, asm.Return())
+	cases := []struct {
+		name    string
+		insns   asm.Instructions
+		compact bool
+	}{
+		{"short", asm.Instructions{asm.Mov.Imm(asm.R0, 1), asm.Add.Imm(asm.R0, 2), asm.Return()}, true},
+		{"more instructions than compactMax", long, false},
+		{"sign-extending move", nil, false},
+	}
+	// add r0, 0x7f; movsx r0, r0 (from 8 bits); exit
+	movsx := []byte{
+		classALU64 | aluADD | srcK, 0, 0, 0, 0x7f, 0, 0, 0,
+		classALU64 | aluMOV | srcX, 0, 8, 0, 0, 0, 0, 0,
+		classJMP | jmpEXIT, 0, 0, 0, 0, 0, 0, 0,
+	}
+	for _, c := range cases {
+		var vm *VM
+		var err error
+		if c.insns != nil {
+			vm, err = NewVM(c.insns)
+		} else {
+			vm, err = NewVMFromBytes(movsx)
+		}
+		if err != nil {
+			t.Fatalf("%s: %v", c.name, err)
+		}
+		if vm.fast == nil {
+			t.Fatalf("%s: no fast form", c.name)
+		}
+		if got := vm.sock != nil && vm.xdp != nil; got != c.compact {
+			t.Errorf("%s: has compact forms = %v, want %v", c.name, got, c.compact)
+		}
+		checkSameAsExec(t, c.name, vm, []byte{1, 2, 3, 4})
+	}
+}
