@@ -90,7 +90,10 @@
 // that package translate emits, but for protochain's loops) runs each
 // instruction at most once; when it has no more slots than the budget, it
 // runs in a second, faster interpreter that needs no counting, with the same
-// results and errors.
+// results and errors. RunSocket and RunXDP run such programs in smaller
+// loops still, one for each, over a compact form made for them (up to 256
+// instructions, common sequences of translate's output fused), when the
+// program has one.
 //
 // A VM holds its registers and stack, so it is not safe for concurrent use;
 // Clone returns another VM that shares the decoded program.
