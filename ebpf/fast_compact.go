@@ -250,6 +250,9 @@ const (
 	// k (64-bit, sign-extended) go to jt; r[dst2] = r[src2] + r[dst]; go to
 	// jf.
 	cIndex
+	// translate's ldx 4*([k]&0xf) for direct access: a cLdxB then and32
+	// dst, 15 and lsh32 dst, 2; then go to jf.
+	cLdxMSH
 
 	cNumOps
 
@@ -668,6 +671,16 @@ func (b *compactBuilder) inst(pc int) (cinst, bool) {
 				c.op, c.aux, c.k = cCheck, in.aux&15, uint32(in.imm)
 				c.jt, c.jf = b.target(int(in.off)), b.target(pc+3)
 				return c, true
+			case o == opLdxB && pc+3 < len(out):
+				// ldxb d, [s+k]; and32 d, 15; lsh32 d, 2
+				and, lsh := &out[pc+1], &out[pc+2]
+				if and.op == opAnd32K && and.dst == in.dst && uint32(and.imm) == 15 &&
+					lsh.op == opLsh32K && lsh.dst == in.dst && uint32(lsh.imm) == 2 {
+					if next := b.target(pc + 3); next&retFlag == 0 {
+						c.op, c.k, c.jf = cLdxMSH, uint32(in.off), next
+						return c, true
+					}
+				}
 			case o == opMov64X && pc+3 < len(out):
 				// mov64 d, s; jgt64 d, k, t; mov64 d2, s2; add64 d2, d
 				jg, mv, add := &out[pc+1], &out[pc+2], &out[pc+3]

@@ -1810,6 +1810,19 @@ func (vm *VM) xdpExec(pkt []byte, md *XDPMD) (uint64, error) {
 				return uint64(insts[uint8(t)].k), nil
 			}
 			pc = uint8(t)
+		case cLdxMSH:
+			a := r[in.src&15] + uint64(int64(int32(in.k)))
+			var v uint64
+			if i := int(a - packetBase); i >= 0 && i <= len(pkt)-1 {
+				v = uint64(pkt[i])
+			} else if o := a - stackBase; o <= stackLen-1 {
+				st, i := vm.stackArr, int(o)
+				v = uint64(st[i])
+			} else {
+				goto slow
+			}
+			r[in.dst&15] = uint64(uint32(v)&15) << 2
+			pc = uint8(in.jf)
 		case cIndex:
 			x := r[in.src&15]
 			r[in.dst&15] = x
