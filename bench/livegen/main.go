@@ -13,6 +13,7 @@ import (
 	"net"
 	"os"
 	"time"
+	"unsafe"
 
 	"golang.org/x/sys/unix"
 )
@@ -22,14 +23,15 @@ func main() {
 	count := flag.Int("n", 100000, "frames to send")
 	rate := flag.Int("rate", 100000, "frames per second (0: as fast as possible)")
 	size := flag.Int("size", 128, "frame size in bytes (at least 46)")
+	batch := flag.Int("batch", 32, "frames per sendmmsg call")
 	flag.Parse()
-	if err := send(*iface, *count, *rate, max(*size, 46)); err != nil {
+	if err := send(*iface, *count, *rate, max(*size, 46), *batch); err != nil {
 		fmt.Fprintln(os.Stderr, "livegen:", err)
 		os.Exit(1)
 	}
 }
 
-func send(iface string, count, rate, size int) error {
+func send(iface string, count, rate, size, batch int) error {
 	ifc, err := net.InterfaceByName(iface)
 	if err != nil {
 		return err
@@ -61,26 +63,59 @@ func send(iface string, count, rate, size int) error {
 	binary.BigEndian.PutUint16(udp[0:], 40000)
 	binary.BigEndian.PutUint16(udp[2:], 9)
 	binary.BigEndian.PutUint16(udp[4:], uint16(size-34))
-	sa := &unix.SockaddrLinklayer{Ifindex: ifc.Index, Halen: 6}
-	copy(sa.Addr[:], dst)
+	// Bound to the interface (for no protocol: it receives nothing), the
+	// socket sends without an address, so that sendmmsg can hand the
+	// kernel a batch of frames per call.
+	if err := unix.Bind(fd, &unix.SockaddrLinklayer{Ifindex: ifc.Index}); err != nil {
+		return err
+	}
+	unix.SetsockoptInt(fd, unix.SOL_PACKET, unix.PACKET_QDISC_BYPASS, 1)
+	batch = max(1, min(batch, count))
+	frames := make([][]byte, batch)
+	iov := make([]unix.Iovec, batch)
+	msgs := make([]mmsghdr, batch)
+	for i := range frames {
+		frames[i] = append([]byte(nil), f...)
+		iov[i].Base = &frames[i][0]
+		iov[i].SetLen(size)
+		msgs[i].hdr.Iov = &iov[i]
+		msgs[i].hdr.SetIovlen(1)
+	}
 	start := time.Now()
-	for i := 0; i < count; i++ {
-		if rate > 0 && i%32 == 0 {
-			due := start.Add(time.Duration(int64(i) * int64(time.Second) / int64(rate)))
+	for sent := 0; sent < count; {
+		if rate > 0 {
+			due := start.Add(time.Duration(int64(sent) * int64(time.Second) / int64(rate)))
 			if d := time.Until(due); d > 0 {
 				time.Sleep(d)
 			}
 		}
-		binary.BigEndian.PutUint32(f[42:], uint32(i)) // a sequence number in the payload
-		if err := unix.Sendto(fd, f, 0, sa); err != nil {
-			if err == unix.ENOBUFS {
-				i--
-				continue
-			}
+		n := min(batch, count-sent)
+		for i := range n {
+			binary.BigEndian.PutUint32(frames[i][42:], uint32(sent+i)) // a sequence number in the payload
+		}
+		done, err := sendmmsg(fd, msgs[:n])
+		if err != nil && err != unix.ENOBUFS && err != unix.EAGAIN {
 			return err
 		}
+		sent += done
 	}
 	el := time.Since(start)
 	fmt.Printf("sent %d frames in %.3fs (%.0f/s)\n", count, el.Seconds(), float64(count)/el.Seconds())
 	return nil
+}
+
+// mmsghdr is struct mmsghdr.
+type mmsghdr struct {
+	hdr unix.Msghdr
+	len uint32
+	_   [4]byte
+}
+
+// sendmmsg sends the messages and returns how many went.
+func sendmmsg(fd int, msgs []mmsghdr) (int, error) {
+	n, _, errno := unix.Syscall6(unix.SYS_SENDMMSG, uintptr(fd), uintptr(unsafe.Pointer(&msgs[0])), uintptr(len(msgs)), 0, 0, 0)
+	if errno != 0 {
+		return 0, errno
+	}
+	return int(n), nil
 }

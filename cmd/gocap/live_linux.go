@@ -211,6 +211,7 @@ func (c *command) live() (err error) {
 					continue
 				}
 				stopped.Store(true)
+				h.Stop()
 			case <-quit:
 				return
 			}
@@ -232,7 +233,7 @@ func (c *command) live() (err error) {
 		}()
 	}
 
-	runErr := h.Run(stopped.Load, run.packet)
+	runErr := h.Run(run.packet)
 	if errors.Is(runErr, errMaxFiles) {
 		runErr = nil
 	}
@@ -296,12 +297,11 @@ func (r *liveRun) openOutput() error {
 func (r *liveRun) packet(p *capture.Packet) error {
 	cfg := r.c.cfg
 	rec := &r.rec
-	rec.sec = p.Timestamp.Unix()
-	ns := uint32(p.Timestamp.Nanosecond())
+	rec.sec = p.Sec
 	if cfg.prec == precNano {
-		rec.frac = ns
+		rec.frac = p.Nsec
 	} else {
-		rec.frac = ns / 1000
+		rec.frac = p.Nsec / 1000
 	}
 	rec.caplen = uint32(len(p.Data))
 	rec.wirelen = uint32(p.Length)

@@ -1,5 +1,5 @@
 // Package capture opens live captures for gocap: an AF_PACKET socket per
-// worker with a TPACKET_V3 ring (gopacket's pure-Go afpacket package), the
+// worker with a TPACKET_V3 ring read block by block, the
 // filter compiled for the interface's link type attached in the kernel as
 // eBPF (SO_ATTACH_BPF) or as classic BPF (SO_ATTACH_FILTER), and the
 // packets handed out with the link-layer header libpcap would give them:
@@ -89,11 +89,15 @@ type Config struct {
 // Packet is one captured packet. Data is valid only until the callback it
 // was passed to returns.
 type Packet struct {
-	Data      []byte    // the captured bytes, from the link-layer header on
-	Length    int       // the packet's length on the wire (with the header gocap built)
-	Timestamp time.Time // when the kernel saw it
-	Ifindex   int       // the interface it crossed
+	Data    []byte // the captured bytes, from the link-layer header on
+	Length  int    // the packet's length on the wire (with the header gocap built)
+	Sec     int64  // when the kernel saw it: seconds since the epoch
+	Nsec    uint32 // and nanoseconds
+	Ifindex int    // the interface it crossed
 }
+
+// Time is when the kernel saw the packet.
+func (p *Packet) Time() time.Time { return time.Unix(p.Sec, int64(p.Nsec)) }
 
 // Stats are the capture's counters, as pcap_stats gives them on Linux.
 type Stats struct {

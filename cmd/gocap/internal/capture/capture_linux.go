@@ -8,16 +8,12 @@ import (
 	"fmt"
 	"net"
 	"os"
-	"reflect"
 	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
-	"unsafe"
 
 	cebpf "github.com/cilium/ebpf"
-	"github.com/gopacket/gopacket"
-	"github.com/gopacket/gopacket/afpacket"
 	"golang.org/x/net/bpf"
 	"golang.org/x/sys/unix"
 
@@ -31,9 +27,8 @@ import (
 // allows; so does gocap.
 const (
 	blockSize        = 256 << 10
-	blockTimeout     = time.Second            // tcpdump's to_ms: a block is handed over after 1 s at most
-	immediateTimeout = time.Millisecond       // --immediate-mode
-	pollTimeout      = 100 * time.Millisecond // how often a reader looks at its stop condition
+	blockTimeout     = time.Second      // tcpdump's to_ms: a block is handed over after 1 s at most
+	immediateTimeout = time.Millisecond // --immediate-mode
 )
 
 // Handle is an open live capture: one socket per worker.
@@ -45,8 +40,8 @@ type Handle struct {
 	snaplen uint32
 	promisc bool
 
-	socks   []*afpacket.TPacket
-	workers []worker
+	rings   []*ring
+	workers []*worker
 	prog    *cebpf.Program // the attached eBPF program, if any
 	kernel  string         // the kind of filter attached: KernelEBPF or KernelCBPF
 
@@ -54,16 +49,20 @@ type Handle struct {
 
 	ifdrop0 uint64 // interface drop counters when the capture started
 
-	mu   sync.Mutex // serializes callbacks when there are several workers
-	done atomic.Bool
+	mu      sync.Mutex // serializes callbacks when there are several workers
+	stopped atomic.Bool
+
+	life    sync.Mutex     // guards closed and the start of readers
+	closed  bool           // Close has begun
+	readers sync.WaitGroup // running readers, which Close waits for
 }
 
 // worker is one socket's reader state.
 type worker struct {
-	h   *Handle
-	tp  *afpacket.TPacket
-	buf []byte // scratch for packets gocap rebuilds
-	pkt Packet
+	h    *Handle
+	ring *ring
+	buf  []byte // scratch for packets gocap rebuilds
+	pkt  Packet
 }
 
 // Open opens the capture cfg describes. Without an error the capture's
@@ -101,11 +100,11 @@ func Open(cfg Config) (_ *Handle, err error) {
 		bufSize = defaultBufferSize
 	}
 	for range nw {
-		tp, err := h.newSocket(cfg, bufSize)
+		r, err := h.newSocket(cfg, bufSize)
 		if err != nil {
 			return nil, err
 		}
-		h.socks = append(h.socks, tp)
+		h.rings = append(h.rings, r)
 	}
 	h.kernel = cfg.Kernel
 	if h.kernel == "" {
@@ -116,30 +115,25 @@ func Open(cfg Config) (_ *Handle, err error) {
 	}
 	if h.promisc && h.device != AnyDevice {
 		h.ifdrop0 = interfaceDrops(h.device)
-		if err := h.socks[0].SetPromiscuous(true); err != nil {
+		if err := h.rings[0].setPromisc(h.ifindex); err != nil {
 			return nil, fmt.Errorf("setsockopt (PACKET_ADD_MEMBERSHIP): %w", err)
 		}
 	}
 	// The sockets were opened for no protocol, so that nothing reached
 	// them before the filter was on; now bind them for every protocol.
 	group := uint16(os.Getpid())
-	for _, tp := range h.socks {
-		fd, err := socketFD(tp)
-		if err != nil {
-			return nil, err
-		}
-		sa := &unix.SockaddrLinklayer{Protocol: htons(unix.ETH_P_ALL), Ifindex: h.ifindex}
-		if err := unix.Bind(fd, sa); err != nil {
+	for _, r := range h.rings {
+		if err := r.bind(h.ifindex); err != nil {
 			return nil, fmt.Errorf("bind: %w", err)
 		}
 		if nw > 1 {
-			if err := tp.SetFanout(afpacket.FanoutHash, group); err != nil {
+			if err := r.setFanout(group); err != nil {
 				return nil, fmt.Errorf("setsockopt (PACKET_FANOUT): %w", err)
 			}
 		}
 	}
-	for _, tp := range h.socks {
-		h.workers = append(h.workers, worker{h: h, tp: tp})
+	for _, r := range h.rings {
+		h.workers = append(h.workers, &worker{h: h, ring: r})
 	}
 	return h, nil
 }
@@ -235,44 +229,23 @@ func (e *DeviceError) Error() string {
 
 // newSocket opens one TPACKET_V3 socket on the device, for no protocol
 // yet (Open binds it once the filter is attached).
-func (h *Handle) newSocket(cfg Config, bufSize int) (*afpacket.TPacket, error) {
+func (h *Handle) newSocket(cfg Config, bufSize int) (*ring, error) {
 	bs := blockSize
 	for bs > os.Getpagesize() && bs/2 >= bufSize {
 		bs /= 2
 	}
-	nblocks := max((bufSize+bs-1)/bs, 1)
-	tmo := blockTimeout
+	rc := ringConfig{dgram: h.cooked, blockSize: bs, blocks: max((bufSize+bs-1)/bs, 1), timeout: blockTimeout}
 	if cfg.Immediate {
-		tmo = immediateTimeout
+		rc.timeout = immediateTimeout
 	}
-	opts := []any{
-		afpacket.OptTPacketVersion(afpacket.TPacketVersion3),
-		afpacket.OptProtocol(0),
-		afpacket.OptBlockSize(bs),
-		afpacket.OptFrameSize(bs),
-		afpacket.OptNumBlocks(nblocks),
-		afpacket.OptBlockTimeout(tmo),
-		afpacket.OptPollTimeout(pollTimeout),
-	}
-	if h.cooked {
-		opts = append(opts, afpacket.OptSocketType(afpacket.SocketDgram))
-	} else {
-		opts = append(opts, afpacket.OptSocketType(afpacket.SocketRaw))
-		// libpcap puts a stripped VLAN tag back into Ethernet frames
-		// only (vlan_offset 12); other link types have no place for it.
-		opts = append(opts, afpacket.OptAddVLANHeader(h.lt == cbpf.LinkEN10MB))
-	}
-	if h.device != AnyDevice {
-		opts = append(opts, afpacket.OptInterface(h.device))
-	}
-	tp, err := afpacket.NewTPacket(opts...)
+	r, err := newRing(rc)
 	if err != nil {
 		if errors.Is(err, unix.EPERM) || errors.Is(err, unix.EACCES) {
 			return nil, &DeviceError{Device: h.device, Status: "You don't have permission to perform this capture on that device", Detail: "Attempt to create packet socket failed - CAP_NET_RAW may be required"}
 		}
 		return nil, fmt.Errorf("%s: %v", h.device, err)
 	}
-	return tp, nil
+	return r, nil
 }
 
 // attach puts the kernel program on every socket: translated to eBPF
@@ -294,8 +267,8 @@ func (h *Handle) attach(raw []bpf.RawInstruction, warn func(string)) error {
 		}
 		h.kernel = KernelCBPF
 	}
-	for _, tp := range h.socks {
-		if err := tp.SetBPF(raw); err != nil {
+	for _, r := range h.rings {
+		if err := r.setBPF(raw); err != nil {
 			// libpcap then filters in user space; so does gocap.
 			warn("Warning: Kernel filter failed: " + errnoText(err))
 			return h.filterInUserland(raw)
@@ -313,8 +286,8 @@ func (h *Handle) attachEBPF(raw []bpf.RawInstruction) error {
 	if err != nil {
 		return err
 	}
-	for _, tp := range h.socks {
-		if err := tp.SetEBPF(int32(prog.FD())); err != nil {
+	for _, r := range h.rings {
+		if err := r.setEBPF(prog.FD()); err != nil {
 			prog.Close()
 			return fmt.Errorf("setsockopt (SO_ATTACH_BPF): %w", err)
 		}
@@ -350,65 +323,71 @@ func (h *Handle) Snaplen() uint32 { return h.snaplen }
 func (h *Handle) Kernel() string { return h.kernel }
 
 // Run reads packets from every socket and calls fn for each one kept,
-// until stop reports true (it is asked after every packet and at least
-// every 100 ms), fn returns ErrStop (then Run returns nil) or another
-// error (then Run returns it), or a socket fails. With several workers,
-// calls of fn are serialized. Run returns once every reader has stopped,
-// so Close may then be called safely.
-func (h *Handle) Run(stop func() bool, fn func(*Packet) error) error {
+// until Stop is called, fn returns ErrStop (then Run returns nil) or
+// another error (then Run returns it), or a socket fails. With several
+// workers, calls of fn are serialized. Run returns once every reader has
+// stopped; it may be called once.
+func (h *Handle) Run(fn func(*Packet) error) error {
+	h.life.Lock()
+	if h.closed {
+		h.life.Unlock()
+		return errors.New("capture: Run after Close")
+	}
+	h.readers.Add(len(h.workers))
+	h.life.Unlock()
 	if len(h.workers) == 1 {
-		return h.workers[0].run(stop, fn, false)
+		defer h.readers.Done()
+		return h.workers[0].run(fn, false)
 	}
 	errs := make([]error, len(h.workers))
 	var wg sync.WaitGroup
-	for i := range h.workers {
+	for i, w := range h.workers {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			errs[i] = h.workers[i].run(stop, fn, true)
+			defer h.readers.Done()
+			errs[i] = w.run(fn, true)
 		}()
 	}
 	wg.Wait()
 	return errors.Join(errs...)
 }
 
-func (w *worker) run(stop func() bool, fn func(*Packet) error, lock bool) error {
-	h := w.h
-	for !h.done.Load() && !stop() {
-		data, ci, err := w.tp.ZeroCopyReadPacketData()
-		if err != nil {
-			if errors.Is(err, afpacket.ErrTimeout) {
-				continue
+// Stop makes Run return soon: a reader waiting for packets wakes at
+// once, one handing out packets stops after the packet in hand. It may be
+// called from any goroutine (a signal handler's, say), at any time, any
+// number of times.
+func (h *Handle) Stop() {
+	h.life.Lock()
+	defer h.life.Unlock()
+	if h.stopped.Swap(true) || h.closed {
+		return
+	}
+	for _, r := range h.rings {
+		r.interrupt()
+	}
+}
+
+// run is one reader: it waits for the ring's next block, hands out the
+// block's packets and gives the block back, until the capture stops.
+func (w *worker) run(fn func(*Packet) error, lock bool) error {
+	h, r := w.h, w.ring
+	for !h.stopped.Load() {
+		if !r.ready() {
+			ok, err := r.wait()
+			if err != nil && !h.stopped.Load() {
+				h.Stop()
+				return fmt.Errorf("waiting for packets: %w", err)
 			}
-			h.done.Store(true)
-			if errors.Is(err, afpacket.ErrPoll) {
-				return errors.New("The interface disappeared")
+			if !ok {
+				continue // stopped
 			}
-			return err
 		}
-		keep, err := w.packet(data, &ci)
+		b, n := r.block()
+		err := w.block(b, n, fn, lock)
+		r.release()
 		if err != nil {
-			h.done.Store(true)
-			return err
-		}
-		if !keep {
-			continue
-		}
-		if lock {
-			h.mu.Lock()
-		}
-		if h.done.Load() {
-			if lock {
-				h.mu.Unlock()
-			}
-			return nil
-		}
-		err = fn(&w.pkt)
-		if lock {
-			h.mu.Unlock()
-		}
-		if err != nil {
-			h.done.Store(true)
+			h.Stop()
 			if errors.Is(err, ErrStop) {
 				return nil
 			}
@@ -418,73 +397,40 @@ func (w *worker) run(stop func() bool, fn func(*Packet) error, lock bool) error 
 	return nil
 }
 
-// tpacket3Header mirrors struct tpacket3_hdr with its tpacket_hdr_variant1
-// (linux/if_packet.h), as laid out in the ring.
-type tpacket3Header struct {
-	nextOffset uint32
-	sec        uint32
-	nsec       uint32
-	snaplen    uint32
-	length     uint32
-	status     uint32
-	mac        uint16
-	net        uint16
-	rxhash     uint32
-	vlanTCI    uint32
-	vlanTPID   uint16
-	_          [10]byte
-}
-
-// sockaddrLL mirrors struct sockaddr_ll, which follows the aligned
-// tpacket3_hdr in the ring.
-type sockaddrLL struct {
-	family   uint16
-	protocol uint16 // network byte order
-	ifindex  int32
-	hatype   uint16
-	pkttype  uint8
-	halen    uint8
-	addr     [8]byte
-}
-
-const (
-	tpacket3HeaderLen = 48 // TPACKET_ALIGN(sizeof(struct tpacket3_hdr))
-	// dgramMacOffset is where a SOCK_DGRAM socket's ring puts a packet
-	// behind its header: TPACKET_ALIGN(TPACKET3_HDRLEN) + 16, with no
-	// reserve (af_packet.c's tpacket_rcv).
-	dgramMacOffset = 96
-)
-
-// ringHeader finds the ring's header of a packet a SOCK_DGRAM socket
-// returned. gopacket's afpacket does not hand out the sockaddr_ll that the
-// cooked header is made of, but the data it returns points into the ring
-// at a fixed distance behind the packet's header; the header found there
-// is checked against the data before it is trusted.
-func ringHeader(data []byte) (*tpacket3Header, *sockaddrLL, error) {
-	p := unsafe.Pointer(unsafe.SliceData(data))
-	hdr := (*tpacket3Header)(unsafe.Add(p, -dgramMacOffset))
-	if hdr.mac != dgramMacOffset || int(hdr.snaplen) != len(data) {
-		return nil, nil, fmt.Errorf("unexpected packet ring layout (mac offset %d, %d bytes captured, %d in hand)", hdr.mac, hdr.snaplen, len(data))
+// block hands out the n packets of block b.
+func (w *worker) block(b []byte, n int, fn func(*Packet) error, lock bool) error {
+	h := w.h
+	if lock {
+		h.mu.Lock()
+		defer h.mu.Unlock()
 	}
-	ll := (*sockaddrLL)(unsafe.Add(p, -dgramMacOffset+tpacket3HeaderLen))
-	return hdr, ll, nil
+	bw := newBlockWalker(b, n)
+	for !h.stopped.Load() {
+		hdr, data, ll, err := bw.next()
+		if err != nil || hdr == nil {
+			return err
+		}
+		if !w.packet(hdr, data, ll) {
+			continue
+		}
+		if err := fn(&w.pkt); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
-// packet turns what the ring returned into the packet to hand out, in
-// w.pkt, and reports whether to keep it.
-func (w *worker) packet(data []byte, ci *gopacketInfo) (bool, error) {
+// packet turns a packet of the ring into the packet to hand out, in
+// w.pkt, as libpcap's pcap_handle_packet_mmap does, and reports whether
+// to keep it (the user-space filter, when there is one, may not).
+func (w *worker) packet(hdr *tpacket3Header, data []byte, ll *sockaddrLL) bool {
 	h := w.h
 	p := &w.pkt
-	p.Timestamp = ci.Timestamp
-	p.Ifindex = ci.InterfaceIndex
+	p.Sec, p.Nsec = int64(hdr.sec), hdr.nsec
+	p.Ifindex = int(ll.ifindex)
+	// libpcap's VLAN_VALID: the kernel took a tag out of the packet.
+	vlan := hdr.vlanTCI != 0 || hdr.status&unix.TP_STATUS_VLAN_VALID != 0
 	if h.cooked {
-		if len(data) == 0 {
-			return false, nil
-		}
-		hdr, ll, err := ringHeader(data)
-		if err != nil {
-			return false, err
-		}
 		li := linkInfo{
 			protocol: ntohs(ll.protocol),
 			ifindex:  ll.ifindex,
@@ -493,8 +439,7 @@ func (w *worker) packet(data []byte, ci *gopacketInfo) (bool, error) {
 			halen:    ll.halen,
 			addr:     ll.addr,
 		}
-		// libpcap's VLAN_VALID and VLAN_TPID.
-		if hdr.vlanTCI != 0 || hdr.status&unix.TP_STATUS_VLAN_VALID != 0 {
+		if vlan {
 			li.vlanValid = true
 			li.vlanTCI = uint16(hdr.vlanTCI)
 			if hdr.vlanTPID != 0 || hdr.status&unix.TP_STATUS_VLAN_TPID_VALID != 0 {
@@ -509,7 +454,7 @@ func (w *worker) packet(data []byte, ci *gopacketInfo) (bool, error) {
 			w.buf = pkt
 			anc := cbpf.Ancillary{VLANPresent: li.vlanValid, VLANTCI: li.vlanTCI & 0xfff, VLANProto: li.vlanTPIDOr8021Q(), Ifindex: uint32(li.ifindex), PktType: li.pkttype, Protocol: li.protocol}
 			if h.userland.Run(pkt, uint32(length+hl), &anc) == 0 {
-				return false, nil
+				return false
 			}
 		}
 		pkt, extra := cookedPacket(w.buf, h.lt, &li, data)
@@ -518,74 +463,60 @@ func (w *worker) packet(data []byte, ci *gopacketInfo) (bool, error) {
 		p.Length = length + extra
 	} else {
 		p.Data = data
-		p.Length = ci.Length
-		if h.lt == cbpf.LinkEN10MB {
-			w.vlanZero(ci)
-		}
+		p.Length = int(hdr.length)
 		if h.userland != nil {
-			anc := cbpf.Ancillary{Ifindex: uint32(ci.InterfaceIndex)}
-			if v, ok := ancillaryVLAN(ci); ok {
-				anc.VLANPresent, anc.VLANTCI = true, uint16(v)
+			// As libpcap, on the packet as the kernel left it (the
+			// tag, if any, in the metadata).
+			anc := cbpf.Ancillary{Ifindex: uint32(ll.ifindex), VLANPresent: vlan, VLANTCI: uint16(hdr.vlanTCI) & 0xfff}
+			if h.userland.Run(data, uint32(hdr.length), &anc) == 0 {
+				return false
 			}
-			// The data has the tag back in; the program looks for
-			// the tag in the metadata first, as in the kernel.
-			if h.userland.Run(untagged(p.Data, anc.VLANPresent), uint32(p.Length), &anc) == 0 {
-				return false, nil
+		}
+		// libpcap puts a stripped tag back into Ethernet frames only,
+		// after the two addresses; other link types have no place
+		// for it.
+		if vlan && h.lt == cbpf.LinkEN10MB && len(data) >= 12 {
+			tpid := uint16(unix.ETH_P_8021Q)
+			if hdr.vlanTPID != 0 || hdr.status&unix.TP_STATUS_VLAN_TPID_VALID != 0 {
+				tpid = hdr.vlanTPID
 			}
+			p.Data = w.tagged(data, tpid, uint16(hdr.vlanTCI))
+			p.Length += 4
 		}
 	}
 	if uint32(len(p.Data)) > h.snaplen {
 		p.Data = p.Data[:h.snaplen]
 	}
-	return true, nil
+	return true
 }
 
-// vlanZero puts back a tag whose TCI is 0 (priority 0, VLAN 0), which
-// gopacket's afpacket reports but does not reinsert.
-func (w *worker) vlanZero(ci *gopacketInfo) {
-	v, ok := ancillaryVLAN(ci)
-	if !ok || v != 0 || len(w.pkt.Data) < 14 {
-		return
-	}
-	d := w.pkt.Data
-	if et := binary.BigEndian.Uint16(d[12:]); et == 0x8100 || et == 0x88a8 {
-		return // reinserted already (the tag had priority bits)
-	}
+// tagged returns the Ethernet frame d with an 802.1Q-style tag (tpid,
+// tci) put back after the addresses, built in the worker's scratch
+// buffer.
+func (w *worker) tagged(d []byte, tpid, tci uint16) []byte {
 	n := len(d) + 4
 	if cap(w.buf) < n {
 		w.buf = make([]byte, n, n+n/2)
 	}
 	b := w.buf[:n]
 	copy(b, d[:12])
-	binary.BigEndian.PutUint16(b[12:], 0x8100)
-	binary.BigEndian.PutUint16(b[14:], 0)
+	binary.BigEndian.PutUint16(b[12:], tpid)
+	binary.BigEndian.PutUint16(b[14:], tci)
 	copy(b[16:], d[12:])
-	w.pkt.Data = b
-	w.pkt.Length += 4
-}
-
-// untagged returns an Ethernet frame without the 802.1Q tag that was put
-// back into it.
-func untagged(d []byte, tagged bool) []byte {
-	if !tagged || len(d) < 16 {
-		return d
-	}
-	b := make([]byte, 0, len(d)-4)
-	b = append(b, d[:12]...)
-	return append(b, d[16:]...)
+	return b
 }
 
 // Stats returns the capture's counters so far, summed over its sockets.
 // It may be called while Run runs, but not after Close.
 func (h *Handle) Stats() (Stats, error) {
 	var s Stats
-	for _, tp := range h.socks {
-		_, v3, err := tp.SocketStats()
+	for _, r := range h.rings {
+		recv, drop, err := r.readStats()
 		if err != nil {
 			return s, fmt.Errorf("failed to get statistics from socket: %w", err)
 		}
-		s.Received += uint64(v3.Packets())
-		s.Dropped += uint64(v3.Drops())
+		s.Received += recv
+		s.Dropped += drop
 	}
 	if h.promisc && h.device != AnyDevice {
 		if now := interfaceDrops(h.device); now > h.ifdrop0 {
@@ -595,44 +526,23 @@ func (h *Handle) Stats() (Stats, error) {
 	return s, nil
 }
 
-// Close releases the sockets, their rings and the filter. Call it only
-// when Run has returned (or was never called): closing a ring under a
-// reader is what gopacket's afpacket cannot survive.
+// Close stops the capture, waits for Run to return if it runs, and
+// releases the sockets, their rings and the filter. No ring is unmapped
+// under a reader.
 func (h *Handle) Close() {
-	for _, tp := range h.socks {
-		tp.Close()
+	h.Stop()
+	h.life.Lock()
+	h.closed = true
+	h.life.Unlock()
+	h.readers.Wait()
+	for _, r := range h.rings {
+		r.close()
 	}
-	h.socks = nil
+	h.rings = nil
 	if h.prog != nil {
 		h.prog.Close()
 		h.prog = nil
 	}
-}
-
-// socketFD is the descriptor of a TPacket's socket. gopacket's afpacket
-// keeps it to itself, and offers no way to bind the socket after a filter
-// is attached, which is the only way not to let unfiltered packets into
-// the ring; so gocap reads it from the unexported field (a test checks
-// that the field is still there).
-func socketFD(tp *afpacket.TPacket) (int, error) {
-	v := reflect.ValueOf(tp).Elem().FieldByName("fd")
-	if !v.IsValid() || v.Kind() != reflect.Int || v.Int() < 0 {
-		return -1, errors.New("afpacket: cannot find the socket's descriptor")
-	}
-	return int(v.Int()), nil
-}
-
-// gopacketInfo is what afpacket says about a packet.
-type gopacketInfo = gopacket.CaptureInfo
-
-// ancillaryVLAN is the VLAN ID the kernel stripped from a packet, if any.
-func ancillaryVLAN(ci *gopacketInfo) (int, bool) {
-	for _, a := range ci.AncillaryData {
-		if v, ok := a.(afpacket.AncillaryVLAN); ok {
-			return v.VLAN, true
-		}
-	}
-	return 0, false
 }
 
 func htons(v uint16) uint16 { return v<<8 | v>>8 }

@@ -20,7 +20,10 @@ func (h *Handle) Snaplen() uint32 { return 0 }
 func (h *Handle) Kernel() string { return "" }
 
 // Run reads nothing.
-func (h *Handle) Run(stop func() bool, fn func(*Packet) error) error { return ErrNotSupported }
+func (h *Handle) Run(fn func(*Packet) error) error { return ErrNotSupported }
+
+// Stop does nothing.
+func (h *Handle) Stop() {}
 
 // Stats has nothing to count.
 func (h *Handle) Stats() (Stats, error) { return Stats{}, ErrNotSupported }

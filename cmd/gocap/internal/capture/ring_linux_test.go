@@ -1,0 +1,251 @@
+//go:build linux
+
+package capture
+
+import (
+	"bytes"
+	"encoding/binary"
+	"net"
+	"os"
+	"runtime"
+	"strings"
+	"testing"
+	"time"
+
+	"golang.org/x/sys/unix"
+)
+
+// fakeBlock lays out a TPACKET_V3 block as the kernel does
+// (linux/if_packet.h, af_packet.c's prb_fill_curr_block): the block
+// descriptor, then each packet's tpacket3_hdr, its sockaddr_ll and its
+// bytes at tp_mac, the next packet 16-byte aligned behind, the last one
+// with tp_next_offset 0.
+func fakeBlock(size int, pkts [][]byte, mac int) []byte {
+	b := make([]byte, size)
+	ne := binary.NativeEndian
+	ne.PutUint32(b[blockNumOff:], uint32(len(pkts)))
+	ne.PutUint32(b[blockFirstOff:], blockHeaderLen)
+	off := blockHeaderLen
+	for i, p := range pkts {
+		next := (mac + len(p) + 15) &^ 15
+		if i == len(pkts)-1 {
+			next = 0
+		}
+		ne.PutUint32(b[off:], uint32(next))
+		ne.PutUint32(b[off+4:], uint32(1000+i))  // tp_sec
+		ne.PutUint32(b[off+12:], uint32(len(p))) // tp_snaplen
+		ne.PutUint32(b[off+16:], uint32(len(p)+100))
+		ne.PutUint16(b[off+24:], uint16(mac))
+		ne.PutUint32(b[off+tpacket3HeaderLen+4:], uint32(7+i)) // sll_ifindex
+		copy(b[off+mac:], p)
+		off += next
+	}
+	return b
+}
+
+func TestBlockWalker(t *testing.T) {
+	pkts := [][]byte{[]byte("first packet"), bytes.Repeat([]byte{0xab}, 61), []byte("x")}
+	b := fakeBlock(4096, pkts, 82)
+	w := newBlockWalker(b, len(pkts))
+	for i, want := range pkts {
+		hdr, data, ll, err := w.next()
+		if err != nil || hdr == nil {
+			t.Fatalf("packet %d: %v, %v", i, hdr, err)
+		}
+		if !bytes.Equal(data, want) || hdr.sec != uint32(1000+i) || hdr.length != uint32(len(want)+100) || ll.ifindex != int32(7+i) {
+			t.Errorf("packet %d: %q sec %d len %d ifindex %d", i, data, hdr.sec, hdr.length, ll.ifindex)
+		}
+		if cap(data) != len(data) {
+			t.Errorf("packet %d: the slice reaches past the packet (cap %d, len %d)", i, cap(data), len(data))
+		}
+	}
+	if hdr, _, _, err := w.next(); hdr != nil || err != nil {
+		t.Errorf("after the last packet: %v, %v", hdr, err)
+	}
+}
+
+// A ring whose headers point outside their block is reported, never read
+// out of bounds.
+func TestBlockWalkerRejectsBadOffsets(t *testing.T) {
+	ne := binary.NativeEndian
+	for name, spoil := range map[string]func(b []byte){
+		"first packet past the end":      func(b []byte) { ne.PutUint32(b[blockFirstOff:], 5000) },
+		"first packet in the descriptor": func(b []byte) { ne.PutUint32(b[blockFirstOff:], 8) },
+		"data past the end":              func(b []byte) { ne.PutUint32(b[blockHeaderLen+12:], 4000) },
+		"data inside the header":         func(b []byte) { ne.PutUint16(b[blockHeaderLen+24:], 10) },
+		"next packet past the end":       func(b []byte) { ne.PutUint32(b[blockHeaderLen:], 1<<20) },
+	} {
+		b := fakeBlock(4096, [][]byte{[]byte("one"), []byte("two")}, 82)
+		spoil(b)
+		w := newBlockWalker(b, 2)
+		var err error
+		for range 2 {
+			if _, _, _, err = w.next(); err != nil {
+				break
+			}
+		}
+		if err == nil || !strings.Contains(err.Error(), "outside") {
+			t.Errorf("%s: error %v", name, err)
+		}
+	}
+}
+
+// inNewNetns runs fn on a thread in a network namespace of its own, with
+// lo up; the sockets fn opens stay there. The thread is thrown away.
+func inNewNetns(t *testing.T, fn func()) {
+	t.Helper()
+	if os.Geteuid() != 0 {
+		t.Skip("needs root (a network namespace and packet sockets); skipping")
+	}
+	done := make(chan error)
+	go func() {
+		runtime.LockOSThread() // never unlocked: the thread dies with the goroutine
+		if err := unix.Unshare(unix.CLONE_NEWNET); err != nil {
+			done <- err
+			return
+		}
+		fd, err := unix.Socket(unix.AF_INET, unix.SOCK_DGRAM|unix.SOCK_CLOEXEC, 0)
+		if err != nil {
+			done <- err
+			return
+		}
+		defer unix.Close(fd)
+		ifr, _ := unix.NewIfreq("lo")
+		ifr.SetUint16(unix.IFF_UP | unix.IFF_LOOPBACK | unix.IFF_RUNNING)
+		if err := unix.IoctlIfreq(fd, unix.SIOCSIFFLAGS, ifr); err != nil {
+			done <- err
+			return
+		}
+		fn()
+		done <- nil
+	}()
+	if err := <-done; err != nil {
+		t.Fatal(err)
+	}
+}
+
+// openLo opens n captures on lo in a namespace of their own, and a UDP
+// socket there that sends to a listener on 127.0.0.1 (so that no port
+// unreachable message comes back). The test's cleanup closes them.
+func openLo(t *testing.T, n int, cfg Config) ([]*Handle, *net.UDPConn) {
+	t.Helper()
+	var hs []*Handle
+	var conn *net.UDPConn
+	inNewNetns(t, func() {
+		sink, err := net.ListenUDP("udp4", &net.UDPAddr{IP: net.IPv4(127, 0, 0, 1), Port: 9})
+		if err != nil {
+			t.Error(err)
+			return
+		}
+		t.Cleanup(func() { sink.Close() })
+		for range n {
+			h, err := Open(cfg)
+			if err != nil {
+				t.Error(err)
+				return
+			}
+			t.Cleanup(h.Close)
+			hs = append(hs, h)
+		}
+		if conn, err = net.DialUDP("udp4", nil, sink.LocalAddr().(*net.UDPAddr)); err != nil {
+			t.Error(err)
+			return
+		}
+		t.Cleanup(func() { conn.Close() })
+	})
+	if t.Failed() {
+		t.FailNow()
+	}
+	return hs, conn
+}
+
+// TestStopWakesRun checks that Stop ends a Run that is waiting for
+// packets that no longer come (the reader has no timeout that would let
+// it notice otherwise), and that Close stops a running Run and waits for
+// it before releasing the ring.
+func TestStopWakesRun(t *testing.T) {
+	hs, conn := openLo(t, 2, Config{Device: "lo", Immediate: true})
+	for i, end := range []func(*Handle){(*Handle).Stop, (*Handle).Close} {
+		h := hs[i]
+		started := make(chan struct{})
+		done := make(chan error)
+		go func() {
+			first := true
+			done <- h.Run(func(*Packet) error {
+				if first {
+					close(started)
+					first = false
+				}
+				return nil
+			})
+		}()
+		// Run is running once it has handed out a packet; then it
+		// waits for the next block, which never comes.
+		conn.Write([]byte("gocap-wake"))
+		select {
+		case <-started:
+		case <-time.After(time.Minute):
+			t.Fatalf("capture %d: no packet a minute later", i)
+		}
+		end(h)
+		select {
+		case err := <-done:
+			if err != nil {
+				t.Errorf("capture %d: Run: %v", i, err)
+			}
+		case <-time.After(time.Minute):
+			t.Fatalf("capture %d: Run still waits a minute after Stop or Close", i)
+		}
+		h.Close()
+		h.Close() // twice is harmless
+		h.Stop()  // and so is Stop after Close
+	}
+}
+
+// TestRunHandsOutPackets captures three UDP datagrams sent over lo and
+// checks their bytes, and that each is seen once (the loopback device's
+// outgoing copy is suppressed, as libpcap does).
+func TestRunHandsOutPackets(t *testing.T) {
+	hs, conn := openLo(t, 1, Config{Device: "lo", Immediate: true})
+	h := hs[0]
+	for _, m := range []string{"one", "two", "three"} {
+		conn.Write([]byte("gocap-ring-" + m))
+	}
+	var got []string
+	errc := make(chan error)
+	go func() {
+		errc <- h.Run(func(p *Packet) error {
+			if i := bytes.Index(p.Data, []byte("gocap-ring-")); i >= 0 {
+				got = append(got, string(p.Data[i:]))
+				if p.Length != len(p.Data) || p.Sec == 0 {
+					t.Errorf("%q: length %d for %d bytes, time %v", p.Data[i:], p.Length, len(p.Data), p.Time())
+				}
+			}
+			if len(got) == 3 {
+				return ErrStop
+			}
+			return nil
+		})
+	}()
+	select {
+	case err := <-errc:
+		if err != nil {
+			t.Fatal(err)
+		}
+	case <-time.After(time.Minute):
+		h.Stop()
+		<-errc
+		t.Fatalf("a minute later, only %q", got)
+	}
+	if strings.Join(got, " ") != "gocap-ring-one gocap-ring-two gocap-ring-three" {
+		t.Errorf("got %q", got)
+	}
+	// The outgoing copies must not have reached the ring at all.
+	st, err := h.Stats()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if st.Received != 3 {
+		t.Errorf("the kernel filter passed %d packets, want the 3 incoming copies", st.Received)
+	}
+}
