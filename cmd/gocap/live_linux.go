@@ -233,7 +233,8 @@ func (c *command) live() (err error) {
 		}()
 	}
 
-	runErr := h.Run(run.packet)
+	runErr := h.Run(run.packet, run.publish)
+	run.publish()
 	if errors.Is(runErr, errMaxFiles) {
 		runErr = nil
 	}
@@ -257,7 +258,8 @@ type liveRun struct {
 	stdoutShare *bufio.Writer // -w -: the buffer packets and printing share
 	pr          packetPrinter
 	rec         record
-	captured    atomic.Int64
+	n           int64        // packets captured, kept by the reader
+	captured    atomic.Int64 // n as others see it: published after each block
 	werr        error
 }
 
@@ -316,7 +318,8 @@ func (r *liveRun) packet(p *capture.Packet) error {
 			}
 		}
 	}
-	n := r.captured.Add(1)
+	r.n++
+	n := r.n
 	if r.pr != nil {
 		if err := r.pr.packet(rec, p.Data); err != nil {
 			return err
@@ -327,6 +330,11 @@ func (r *liveRun) packet(p *capture.Packet) error {
 	}
 	return nil
 }
+
+// publish makes the count of captured packets visible to the SIGUSR1
+// report and -v's counter. The reader calls it after each block rather
+// than counting atomically for each packet.
+func (r *liveRun) publish() { r.captured.Store(r.n) }
 
 // finish flushes the printed text and completes the -w file.
 func (r *liveRun) finish(out *bufio.Writer) error {

@@ -324,10 +324,12 @@ func (h *Handle) Kernel() string { return h.kernel }
 
 // Run reads packets from every socket and calls fn for each one kept,
 // until Stop is called, fn returns ErrStop (then Run returns nil) or
-// another error (then Run returns it), or a socket fails. With several
-// workers, calls of fn are serialized. Run returns once every reader has
-// stopped; it may be called once.
-func (h *Handle) Run(fn func(*Packet) error) error {
+// another error (then Run returns it), or a socket fails. After the
+// packets of each ring block (a batch of up to some thousands) it calls
+// done, if not nil. With several workers, calls of fn and done are
+// serialized. Run returns once every reader has stopped; it may be
+// called once.
+func (h *Handle) Run(fn func(*Packet) error, done func()) error {
 	h.life.Lock()
 	if h.closed {
 		h.life.Unlock()
@@ -337,7 +339,7 @@ func (h *Handle) Run(fn func(*Packet) error) error {
 	h.life.Unlock()
 	if len(h.workers) == 1 {
 		defer h.readers.Done()
-		return h.workers[0].run(fn, false)
+		return h.workers[0].run(fn, done, false)
 	}
 	errs := make([]error, len(h.workers))
 	var wg sync.WaitGroup
@@ -346,7 +348,7 @@ func (h *Handle) Run(fn func(*Packet) error) error {
 		go func() {
 			defer wg.Done()
 			defer h.readers.Done()
-			errs[i] = w.run(fn, true)
+			errs[i] = w.run(fn, done, true)
 		}()
 	}
 	wg.Wait()
@@ -370,7 +372,7 @@ func (h *Handle) Stop() {
 
 // run is one reader: it waits for the ring's next block, hands out the
 // block's packets and gives the block back, until the capture stops.
-func (w *worker) run(fn func(*Packet) error, lock bool) error {
+func (w *worker) run(fn func(*Packet) error, done func(), lock bool) error {
 	h, r := w.h, w.ring
 	for !h.stopped.Load() {
 		if !r.ready() {
@@ -384,7 +386,7 @@ func (w *worker) run(fn func(*Packet) error, lock bool) error {
 			}
 		}
 		b, n := r.block()
-		err := w.block(b, n, fn, lock)
+		err := w.block(b, n, fn, done, lock)
 		r.release()
 		if err != nil {
 			h.Stop()
@@ -398,11 +400,14 @@ func (w *worker) run(fn func(*Packet) error, lock bool) error {
 }
 
 // block hands out the n packets of block b.
-func (w *worker) block(b []byte, n int, fn func(*Packet) error, lock bool) error {
+func (w *worker) block(b []byte, n int, fn func(*Packet) error, done func(), lock bool) error {
 	h := w.h
 	if lock {
 		h.mu.Lock()
 		defer h.mu.Unlock()
+	}
+	if done != nil {
+		defer done()
 	}
 	bw := newBlockWalker(b, n)
 	for !h.stopped.Load() {

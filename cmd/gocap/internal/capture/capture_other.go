@@ -20,7 +20,7 @@ func (h *Handle) Snaplen() uint32 { return 0 }
 func (h *Handle) Kernel() string { return "" }
 
 // Run reads nothing.
-func (h *Handle) Run(fn func(*Packet) error) error { return ErrNotSupported }
+func (h *Handle) Run(fn func(*Packet) error, done func()) error { return ErrNotSupported }
 
 // Stop does nothing.
 func (h *Handle) Stop() {}

@@ -177,7 +177,7 @@ func TestStopWakesRun(t *testing.T) {
 					first = false
 				}
 				return nil
-			})
+			}, nil)
 		}()
 		// Run is running once it has handed out a packet; then it
 		// waits for the next block, which never comes.
@@ -225,7 +225,7 @@ func TestRunHandsOutPackets(t *testing.T) {
 				return ErrStop
 			}
 			return nil
-		})
+		}, nil)
 	}()
 	select {
 	case err := <-errc:
