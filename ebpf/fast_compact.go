@@ -246,6 +246,24 @@ const (
 	cChkLdxWGt
 	cChkLdxWGe
 	cChkLdxWSet
+	// The same when r[src2] and r[src] are data and r[aux] data_end at
+	// every instruction (and k3 and k nonnegative): the check is k3 >
+	// len(pkt), the load is at offset k of the packet.
+	cChkLdDB
+	cChkLdDHBE
+	cChkLdDWBE
+	cChkLdDBEq
+	cChkLdDBGt
+	cChkLdDBGe
+	cChkLdDBSet
+	cChkLdDHEq
+	cChkLdDHGt
+	cChkLdDHGe
+	cChkLdDHSet
+	cChkLdDWEq
+	cChkLdDWGt
+	cChkLdDWGe
+	cChkLdDWSet
 	// translate's address of an indexed load: r[dst] = r[src]; if r[dst] >
 	// k (64-bit, sign-extended) go to jt; r[dst2] = r[src2] + r[dst]; go to
 	// jf.
@@ -397,9 +415,10 @@ func successors(out []finst, pc int) []int {
 	return []int{pc + 1}
 }
 
-// buildCompact returns the compact form of the fast form f for runs of
-// kind, or nil when it has none (see the top of this file).
-func buildCompact(f *fastForm, kind runKind) *compactForm {
+// buildCompact returns the compact form of the fast form f of the program
+// plain for runs of kind, or nil when it has none (see the top of this
+// file).
+func buildCompact(f *fastForm, plain []inst, kind runKind) *compactForm {
 	out := f.insts
 	st := &f.entry[kind]
 	if st.lenReg != regSpare && (kind != runXDP || st.lenBase != packetBase) {
@@ -470,6 +489,11 @@ func buildCompact(f *fastForm, kind runKind) *compactForm {
 		c.insts[i] = cinst{op: cLddw, dst: v.reg & 15, k: uint32(v.val), k2: uint32(v.val >> 32)}
 	}
 	b := &compactBuilder{out: out, index: index, form: c, direct: kind == runXDP}
+	if dataReg != regSpare && st.lenReg != regSpare && written(plain[st.start:])&(1<<dataReg|1<<st.lenReg) == 0 {
+		// No instruction run after the entry writes data or data_end:
+		// they keep their entry values throughout.
+		b.fixedData = true
+	}
 	for _, pc := range order {
 		ci, ok := b.inst(pc)
 		if !ok {
@@ -500,6 +524,28 @@ type compactBuilder struct {
 	nodes  int  // nodes used in form.nodes
 	full   bool // more nodes were needed than form.nodes holds
 	direct bool // the form is for RunXDP, whose loop has direct packet access
+	// The form's data and data_end registers (compactForm.dataReg and
+	// lenReg) hold data and data_end at every instruction.
+	fixedData bool
+}
+
+// written returns the registers that the instructions insts may write.
+func written(insts []inst) regMask {
+	var m regMask
+	for i := range insts {
+		in := &insts[i]
+		switch o := in.op; {
+		case o >= opAdd64K && o <= opArsh32X, o >= opLE16 && o <= opSwap64,
+			o >= opLdxB && o <= opLdxSW, o == opLddw:
+			m |= 1 << (in.dst & 15)
+		case o >= opLdAbsB && o <= opLdIndW, o == opCall:
+			m |= 1 | maskR1R5
+		case o >= opStB && o <= opStxDW, o >= opJA && o <= opJSLe32X, o == opExit, o == opInvalid:
+		default: // atomics, local calls: not in a fast form; anything
+			m |= 1<<regFP - 1
+		}
+	}
+	return m
 }
 
 // target returns the jt/jf encoding of slot s.
@@ -578,6 +624,12 @@ func (b *compactBuilder) checkLoad(pc int) (cinst, bool) {
 	}
 	f.dst2, f.src2, f.aux, f.k3 = chk.dst&15, chk.src&15, chk.aux&15, uint32(chk.imm)
 	f.jt2 = b.target(int(chk.off))
+	if d := b.form.dataReg; b.fixedData && f.src2 == d && f.src == d && f.aux == b.form.lenReg &&
+		int32(f.k3) >= 0 && int32(f.k) >= 0 {
+		// The check compares data+k3 with data_end, and the load reads
+		// data+k: both known when built but for the packet's length.
+		f.op += cChkLdDB - cChkLdxB
+	}
 	return f, true
 }
 

@@ -304,10 +304,10 @@ func TestCompactXDPPaths(t *testing.T) {
 		}
 		mems = append(mems, m)
 	}
-	fused := 0
+	fused, fixed := 0, 0
 	for _, size := range sizes {
 		for _, cmp := range cmps {
-			for _, where := range []string{"packet", "stack", "context"} {
+			for _, where := range []string{"packet", "stack", "context", "packet, data_end rewritten", "packet, check too short"} {
 				for _, indexed := range []bool{false, true} {
 					insns := asm.Instructions{
 						asm.Mov.Reg(asm.R6, asm.R1),
@@ -325,6 +325,10 @@ func TestCompactXDPPaths(t *testing.T) {
 						insns = append(insns, asm.Mov.Reg(asm.R3, asm.RFP), asm.Add.Imm(asm.R3, -32))
 					case "context": // loads from it go to exec
 						base = asm.R6
+					case "packet, data_end rewritten":
+						// data_end is no longer known to hold its entry
+						// value: no cChkLdD* operation.
+						insns = append(insns, asm.Mov.Reg(asm.R9, asm.R9))
 					}
 					if indexed {
 						// X = first byte of the packet (or 0), then
@@ -343,9 +347,13 @@ func TestCompactXDPPaths(t *testing.T) {
 						base = asm.R5
 					}
 					width := int32(size.Sizeof())
+					checked := 2 + width
+					if where == "packet, check too short" {
+						checked = 1 // the load may then be outside the packet: exec faults
+					}
 					insns = append(insns,
 						asm.Mov.Reg(asm.R2, base),
-						asm.Add.Imm(asm.R2, 2+width),
+						asm.Add.Imm(asm.R2, checked),
 						asm.JGT.Reg(asm.R2, asm.R9, "far"),
 						asm.LoadMem(asm.R0, base, 2, size),
 					)
@@ -375,8 +383,14 @@ func TestCompactXDPPaths(t *testing.T) {
 						t.Fatalf("%s: no compact form for RunXDP", name)
 					}
 					for i := range vm.xdp.slots {
-						if o := vm.xdp.insts[i].op; o >= cChkLdxB && o <= cIndex {
+						switch o := vm.xdp.insts[i].op; {
+						case o >= cChkLdxB && o <= cChkLdxWSet:
 							fused++
+						case o >= cChkLdDB && o <= cChkLdDWSet:
+							fixed++
+							if where == "packet, data_end rewritten" {
+								t.Errorf("%s: a bounds check of data with data and data_end fixed", name)
+							}
 						}
 					}
 					for _, m := range mems {
@@ -386,8 +400,8 @@ func TestCompactXDPPaths(t *testing.T) {
 			}
 		}
 	}
-	if fused == 0 {
-		t.Fatal("no program has a fused bounds check or index")
+	if fused == 0 || fixed == 0 {
+		t.Fatalf("%d programs with a fused bounds check, %d with one of data and data_end fixed: want some of each", fused, fixed)
 	}
 }
 

@@ -1810,6 +1810,347 @@ func (vm *VM) xdpExec(pkt []byte, md *XDPMD) (uint64, error) {
 				return uint64(insts[uint8(t)].k), nil
 			}
 			pc = uint8(t)
+
+		// Bounds checks of data and the loads after them, data and data_end fixed.
+		case cChkLdDB:
+			r[in.dst2&15] = packetBase + uint64(in.k3)
+			if uint64(in.k3) > uint64(len(pkt)) {
+				t := in.jt2
+				if t >= retFlag {
+					return uint64(insts[uint8(t)].k), nil
+				}
+				pc = uint8(t)
+				continue
+			}
+			i := int(in.k)
+			if i > len(pkt)-1 {
+				goto slow
+			}
+			v := uint64(pkt[i])
+			r[in.dst&15] = v
+			pc = uint8(in.jf)
+		case cChkLdDHBE:
+			r[in.dst2&15] = packetBase + uint64(in.k3)
+			if uint64(in.k3) > uint64(len(pkt)) {
+				t := in.jt2
+				if t >= retFlag {
+					return uint64(insts[uint8(t)].k), nil
+				}
+				pc = uint8(t)
+				continue
+			}
+			i := int(in.k)
+			if i > len(pkt)-2 {
+				goto slow
+			}
+			v := uint64(pkt[i])<<8 | uint64(pkt[i+1])<<0
+			r[in.dst&15] = v
+			pc = uint8(in.jf)
+		case cChkLdDWBE:
+			r[in.dst2&15] = packetBase + uint64(in.k3)
+			if uint64(in.k3) > uint64(len(pkt)) {
+				t := in.jt2
+				if t >= retFlag {
+					return uint64(insts[uint8(t)].k), nil
+				}
+				pc = uint8(t)
+				continue
+			}
+			i := int(in.k)
+			if i > len(pkt)-4 {
+				goto slow
+			}
+			v := uint64(pkt[i])<<24 | uint64(pkt[i+1])<<16 | uint64(pkt[i+2])<<8 | uint64(pkt[i+3])<<0
+			r[in.dst&15] = v
+			pc = uint8(in.jf)
+		case cChkLdDBEq:
+			r[in.dst2&15] = packetBase + uint64(in.k3)
+			if uint64(in.k3) > uint64(len(pkt)) {
+				t := in.jt2
+				if t >= retFlag {
+					return uint64(insts[uint8(t)].k), nil
+				}
+				pc = uint8(t)
+				continue
+			}
+			i := int(in.k)
+			if i > len(pkt)-1 {
+				goto slow
+			}
+			v := uint64(pkt[i]) << 0
+			r[in.dst&15] = v
+			t := in.jf
+			if uint32(v) == in.k2 {
+				t = in.jt
+			}
+			if t >= retFlag {
+				return uint64(insts[uint8(t)].k), nil
+			}
+			pc = uint8(t)
+		case cChkLdDBGt:
+			r[in.dst2&15] = packetBase + uint64(in.k3)
+			if uint64(in.k3) > uint64(len(pkt)) {
+				t := in.jt2
+				if t >= retFlag {
+					return uint64(insts[uint8(t)].k), nil
+				}
+				pc = uint8(t)
+				continue
+			}
+			i := int(in.k)
+			if i > len(pkt)-1 {
+				goto slow
+			}
+			v := uint64(pkt[i]) << 0
+			r[in.dst&15] = v
+			t := in.jf
+			if uint32(v) > in.k2 {
+				t = in.jt
+			}
+			if t >= retFlag {
+				return uint64(insts[uint8(t)].k), nil
+			}
+			pc = uint8(t)
+		case cChkLdDBGe:
+			r[in.dst2&15] = packetBase + uint64(in.k3)
+			if uint64(in.k3) > uint64(len(pkt)) {
+				t := in.jt2
+				if t >= retFlag {
+					return uint64(insts[uint8(t)].k), nil
+				}
+				pc = uint8(t)
+				continue
+			}
+			i := int(in.k)
+			if i > len(pkt)-1 {
+				goto slow
+			}
+			v := uint64(pkt[i]) << 0
+			r[in.dst&15] = v
+			t := in.jf
+			if uint32(v) >= in.k2 {
+				t = in.jt
+			}
+			if t >= retFlag {
+				return uint64(insts[uint8(t)].k), nil
+			}
+			pc = uint8(t)
+		case cChkLdDBSet:
+			r[in.dst2&15] = packetBase + uint64(in.k3)
+			if uint64(in.k3) > uint64(len(pkt)) {
+				t := in.jt2
+				if t >= retFlag {
+					return uint64(insts[uint8(t)].k), nil
+				}
+				pc = uint8(t)
+				continue
+			}
+			i := int(in.k)
+			if i > len(pkt)-1 {
+				goto slow
+			}
+			v := uint64(pkt[i]) << 0
+			r[in.dst&15] = v
+			t := in.jf
+			if uint32(v)&in.k2 != 0 {
+				t = in.jt
+			}
+			if t >= retFlag {
+				return uint64(insts[uint8(t)].k), nil
+			}
+			pc = uint8(t)
+		case cChkLdDHEq:
+			r[in.dst2&15] = packetBase + uint64(in.k3)
+			if uint64(in.k3) > uint64(len(pkt)) {
+				t := in.jt2
+				if t >= retFlag {
+					return uint64(insts[uint8(t)].k), nil
+				}
+				pc = uint8(t)
+				continue
+			}
+			i := int(in.k)
+			if i > len(pkt)-2 {
+				goto slow
+			}
+			v := uint64(pkt[i])<<8 | uint64(pkt[i+1])<<0
+			r[in.dst&15] = v
+			t := in.jf
+			if uint32(v) == in.k2 {
+				t = in.jt
+			}
+			if t >= retFlag {
+				return uint64(insts[uint8(t)].k), nil
+			}
+			pc = uint8(t)
+		case cChkLdDHGt:
+			r[in.dst2&15] = packetBase + uint64(in.k3)
+			if uint64(in.k3) > uint64(len(pkt)) {
+				t := in.jt2
+				if t >= retFlag {
+					return uint64(insts[uint8(t)].k), nil
+				}
+				pc = uint8(t)
+				continue
+			}
+			i := int(in.k)
+			if i > len(pkt)-2 {
+				goto slow
+			}
+			v := uint64(pkt[i])<<8 | uint64(pkt[i+1])<<0
+			r[in.dst&15] = v
+			t := in.jf
+			if uint32(v) > in.k2 {
+				t = in.jt
+			}
+			if t >= retFlag {
+				return uint64(insts[uint8(t)].k), nil
+			}
+			pc = uint8(t)
+		case cChkLdDHGe:
+			r[in.dst2&15] = packetBase + uint64(in.k3)
+			if uint64(in.k3) > uint64(len(pkt)) {
+				t := in.jt2
+				if t >= retFlag {
+					return uint64(insts[uint8(t)].k), nil
+				}
+				pc = uint8(t)
+				continue
+			}
+			i := int(in.k)
+			if i > len(pkt)-2 {
+				goto slow
+			}
+			v := uint64(pkt[i])<<8 | uint64(pkt[i+1])<<0
+			r[in.dst&15] = v
+			t := in.jf
+			if uint32(v) >= in.k2 {
+				t = in.jt
+			}
+			if t >= retFlag {
+				return uint64(insts[uint8(t)].k), nil
+			}
+			pc = uint8(t)
+		case cChkLdDHSet:
+			r[in.dst2&15] = packetBase + uint64(in.k3)
+			if uint64(in.k3) > uint64(len(pkt)) {
+				t := in.jt2
+				if t >= retFlag {
+					return uint64(insts[uint8(t)].k), nil
+				}
+				pc = uint8(t)
+				continue
+			}
+			i := int(in.k)
+			if i > len(pkt)-2 {
+				goto slow
+			}
+			v := uint64(pkt[i])<<8 | uint64(pkt[i+1])<<0
+			r[in.dst&15] = v
+			t := in.jf
+			if uint32(v)&in.k2 != 0 {
+				t = in.jt
+			}
+			if t >= retFlag {
+				return uint64(insts[uint8(t)].k), nil
+			}
+			pc = uint8(t)
+		case cChkLdDWEq:
+			r[in.dst2&15] = packetBase + uint64(in.k3)
+			if uint64(in.k3) > uint64(len(pkt)) {
+				t := in.jt2
+				if t >= retFlag {
+					return uint64(insts[uint8(t)].k), nil
+				}
+				pc = uint8(t)
+				continue
+			}
+			i := int(in.k)
+			if i > len(pkt)-4 {
+				goto slow
+			}
+			v := uint64(pkt[i])<<24 | uint64(pkt[i+1])<<16 | uint64(pkt[i+2])<<8 | uint64(pkt[i+3])<<0
+			r[in.dst&15] = v
+			t := in.jf
+			if uint32(v) == in.k2 {
+				t = in.jt
+			}
+			if t >= retFlag {
+				return uint64(insts[uint8(t)].k), nil
+			}
+			pc = uint8(t)
+		case cChkLdDWGt:
+			r[in.dst2&15] = packetBase + uint64(in.k3)
+			if uint64(in.k3) > uint64(len(pkt)) {
+				t := in.jt2
+				if t >= retFlag {
+					return uint64(insts[uint8(t)].k), nil
+				}
+				pc = uint8(t)
+				continue
+			}
+			i := int(in.k)
+			if i > len(pkt)-4 {
+				goto slow
+			}
+			v := uint64(pkt[i])<<24 | uint64(pkt[i+1])<<16 | uint64(pkt[i+2])<<8 | uint64(pkt[i+3])<<0
+			r[in.dst&15] = v
+			t := in.jf
+			if uint32(v) > in.k2 {
+				t = in.jt
+			}
+			if t >= retFlag {
+				return uint64(insts[uint8(t)].k), nil
+			}
+			pc = uint8(t)
+		case cChkLdDWGe:
+			r[in.dst2&15] = packetBase + uint64(in.k3)
+			if uint64(in.k3) > uint64(len(pkt)) {
+				t := in.jt2
+				if t >= retFlag {
+					return uint64(insts[uint8(t)].k), nil
+				}
+				pc = uint8(t)
+				continue
+			}
+			i := int(in.k)
+			if i > len(pkt)-4 {
+				goto slow
+			}
+			v := uint64(pkt[i])<<24 | uint64(pkt[i+1])<<16 | uint64(pkt[i+2])<<8 | uint64(pkt[i+3])<<0
+			r[in.dst&15] = v
+			t := in.jf
+			if uint32(v) >= in.k2 {
+				t = in.jt
+			}
+			if t >= retFlag {
+				return uint64(insts[uint8(t)].k), nil
+			}
+			pc = uint8(t)
+		case cChkLdDWSet:
+			r[in.dst2&15] = packetBase + uint64(in.k3)
+			if uint64(in.k3) > uint64(len(pkt)) {
+				t := in.jt2
+				if t >= retFlag {
+					return uint64(insts[uint8(t)].k), nil
+				}
+				pc = uint8(t)
+				continue
+			}
+			i := int(in.k)
+			if i > len(pkt)-4 {
+				goto slow
+			}
+			v := uint64(pkt[i])<<24 | uint64(pkt[i+1])<<16 | uint64(pkt[i+2])<<8 | uint64(pkt[i+3])<<0
+			r[in.dst&15] = v
+			t := in.jf
+			if uint32(v)&in.k2 != 0 {
+				t = in.jt
+			}
+			if t >= retFlag {
+				return uint64(insts[uint8(t)].k), nil
+			}
+			pc = uint8(t)
 		case cLdxMSH:
 			a := r[in.src&15] + uint64(int64(int32(in.k)))
 			var v uint64

@@ -174,8 +174,8 @@ func NewVMFromBytes(b []byte, opts ...Option) (*VM, error) {
 	fused := fuse(insts)
 	vm := &VM{insts: fused, plain: insts, fast: buildFast(insts, fused, cfg.budget), helpers: helpers, budget: cfg.budget}
 	if vm.fast != nil {
-		vm.sock = buildCompact(vm.fast, runSocket)
-		vm.xdp = buildCompact(vm.fast, runXDP)
+		vm.sock = buildCompact(vm.fast, insts, runSocket)
+		vm.xdp = buildCompact(vm.fast, insts, runXDP)
 	}
 	vm.initState()
 	return vm, nil
