@@ -13,6 +13,7 @@ import (
 	"os/user"
 	"strconv"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"syscall"
 	"time"
@@ -201,8 +202,14 @@ func (c *command) live() (err error) {
 
 	var stopped atomic.Bool
 	quit := make(chan struct{})
+	// The goroutines below use the handle; they are gone before the
+	// deferred Close releases it.
+	var helpers sync.WaitGroup
+	defer helpers.Wait()
 	defer close(quit)
+	helpers.Add(1)
 	go func() {
+		defer helpers.Done()
 		for {
 			select {
 			case s := <-sigs:
@@ -219,7 +226,9 @@ func (c *command) live() (err error) {
 	}()
 	if cfg.f.verbose > 0 && cfg.f.write != "" {
 		// tcpdump -v -w says how many packets it got, once a second.
+		helpers.Add(1)
 		go func() {
+			defer helpers.Done()
 			t := time.NewTicker(time.Second)
 			defer t.Stop()
 			for {
