@@ -254,9 +254,30 @@ func (c *command) live() (err error) {
 		// tcpdump ends a half-printed line when a signal stops it.
 		io.WriteString(c.stdout, "\n")
 	}
+	var rerr *capture.ReadError
+	if errors.As(runErr, &rerr) {
+		// tcpdump reports a failed capture ("pcap_loop: The interface
+		// disappeared") before its statistics, and exits with 1. The
+		// error is printed last, by the caller, so it carries the
+		// statistics after its own line.
+		return &loopError{err: rerr.Err, stats: run.statsText(false)}
+	}
 	run.printStats(false)
 	return runErr
 }
+
+// loopError is a capture that failed, with the statistics tcpdump prints
+// after the failure.
+type loopError struct {
+	err   error
+	stats string
+}
+
+func (e *loopError) Error() string {
+	return "pcap_loop: " + e.err.Error() + "\n" + strings.TrimSuffix(e.stats, "\n")
+}
+
+func (e *loopError) Unwrap() error { return e.err }
 
 // liveRun is the state of one live capture loop.
 type liveRun struct {
@@ -362,10 +383,14 @@ func (r *liveRun) finish(out *bufio.Writer) error {
 // The report is written in one piece, so that a reader of stderr never
 // sees half of it.
 func (r *liveRun) printStats(oneLine bool) {
+	io.WriteString(r.c.stderr, r.statsText(oneLine))
+}
+
+// statsText is the text printStats prints.
+func (r *liveRun) statsText(oneLine bool) string {
 	st, err := r.h.Stats()
 	if err != nil {
-		fmt.Fprintf(r.c.stderr, "gocap: pcap_stats: %v\n", err)
-		return
+		return fmt.Sprintf("gocap: pcap_stats: %v\n", err)
 	}
 	var b strings.Builder
 	sep := "\n"
@@ -380,7 +405,7 @@ func (r *liveRun) printStats(oneLine bool) {
 		fmt.Fprintf(&b, "%s%s dropped by interface", sep, plural(st.IfDropped))
 	}
 	b.WriteString("\n")
-	io.WriteString(r.c.stderr, b.String())
+	return b.String()
 }
 
 // plural is "1 packet" or "N packets".

@@ -1050,6 +1050,58 @@ func TestLiveFloodCountsDrops(t *testing.T) {
 	t.Logf("flood of %d into 256 KiB: captured %d, dropped %d", flood, captured, dropped)
 }
 
+// TestLiveInterfaceDown takes the capture's interface down and up again,
+// then deletes it, beside tcpdump: both must go on capturing after the
+// interface comes back, then stop by themselves once it is gone, with
+// the same messages, statistics, exit status and packets.
+func TestLiveInterfaceDown(t *testing.T) {
+	n := newTestNet(t)
+	tr := newTraffic(t, n)
+	gf, df := filepath.Join(n.dir, "down.gocap.pcap"), filepath.Join(n.dir, "down.tcpdump.pcap")
+	g := startGocap(t, n.cap, "-i", "cap0", "-w", gf, "udp")
+	d := startTcpdump(t, n.cap, "-i", "cap0", "-w", df, "udp")
+	g.waitListening(t)
+	d.waitListening(t)
+
+	sh(t, "ip", "-n", n.cap, "link", "set", "cap0", "down")
+	for _, p := range []*proc{g, d} {
+		if _, ok := p.stats(t); !ok {
+			t.Fatalf("%s exited when the interface went down:\n%s", p.name, p.stderr)
+		}
+	}
+	sh(t, "ip", "-n", n.cap, "link", "set", "cap0", "up")
+	deadline := time.Now().Add(startTimeout)
+	for !strings.Contains(sh(t, "ip", "-n", n.cap, "link", "show", "cap0"), "LOWER_UP") {
+		if time.Now().After(deadline) {
+			t.Fatal("cap0 did not come back up")
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	tr.sendUDP(t, 7001, 5, 30)
+	tr.waitDelivered(t, 7001, 5)
+	for _, p := range []*proc{g, d} {
+		p.waitStats(t, "the 5 datagrams sent after the interface came back", func(c counts) bool { return c.captured >= 5 })
+	}
+
+	sh(t, "ip", "-n", n.cap, "link", "del", "cap0")
+	gcode, dcode := g.stop(t, 0), d.stop(t, 0)
+	if gcode != dcode || gcode == 0 {
+		t.Errorf("exit status %d, tcpdump %d", gcode, dcode)
+	}
+	// The SIGUSR1 reports come at moments that differ; leave them out.
+	gs := statsLine.ReplaceAllString(strings.ReplaceAll(g.stderr.String(), "gocap:", "tcpdump:"), "")
+	ds := statsLine.ReplaceAllString(d.stderr.String(), "")
+	if gs != ds || !strings.Contains(gs, "The interface disappeared") {
+		t.Errorf("stderr:\n%s\ntcpdump:\n%s", gs, ds)
+	}
+	_, got := readCapture(t, gf)
+	_, want := readCapture(t, df)
+	samePackets(t, "down", got, want, false)
+	if len(got) != 5 {
+		t.Errorf("kept %d packets, want the 5 sent", len(got))
+	}
+}
+
 // TestLiveCountLimit stops after -c packets, as tcpdump does, without the
 // empty line a signal prints. Exactly -c packets are sent: with more, how
 // many the kernel has counted as received when each tool stops depends on

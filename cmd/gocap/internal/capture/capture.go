@@ -115,6 +115,21 @@ type Stats struct {
 // ErrStop, returned by a Run callback, ends the capture without error.
 var ErrStop = errors.New("capture: stop")
 
+// ErrInterfaceGone ends a capture whose device was removed; the words are
+// libpcap's.
+var ErrInterfaceGone = errors.New("The interface disappeared")
+
+// ReadError is a failure of the capture itself, as opposed to an error
+// returned by Run's callback; tcpdump reports these as pcap_loop errors.
+type ReadError struct {
+	Err error
+}
+
+func (e *ReadError) Error() string { return e.Err.Error() }
+
+// Unwrap returns the underlying error.
+func (e *ReadError) Unwrap() error { return e.Err }
+
 // DefaultSnaplen is libpcap's MAXIMUM_SNAPLEN, the snapshot length for 0.
 const DefaultSnaplen = 262144
 

@@ -355,6 +355,16 @@ func (h *Handle) Run(fn func(*Packet) error, done func()) error {
 	return errors.Join(errs...)
 }
 
+// deadline sets a ring's read deadline for a reader that polls, unless
+// the capture is stopping: Stop's deadline in the past must stay.
+func (h *Handle) deadline(r *ring, t time.Time) {
+	h.life.Lock()
+	defer h.life.Unlock()
+	if !h.stopped.Load() {
+		r.setDeadline(t)
+	}
+}
+
 // Stop makes Run return soon: a reader waiting for packets wakes at
 // once, one handing out packets stops after the packet in hand. It may be
 // called from any goroutine (a signal handler's, say), at any time, any
@@ -370,20 +380,49 @@ func (h *Handle) Stop() {
 	}
 }
 
+// downPoll is how often a reader whose device went down checks whether
+// the device is gone for good.
+const downPoll = 100 * time.Millisecond
+
 // run is one reader: it waits for the ring's next block, hands out the
 // block's packets and gives the block back, until the capture stops.
+//
+// When the device goes down the kernel unhooks the socket and reports
+// ENETDOWN; it hooks it again when the device comes back up. As libpcap
+// does, the reader then keeps waiting, but checks every downPoll whether
+// the device was removed, which the kernel does not report by itself,
+// and ends the capture with ErrInterfaceGone if so.
 func (w *worker) run(fn func(*Packet) error, done func(), lock bool) error {
 	h, r := w.h, w.ring
+	down := false
 	for !h.stopped.Load() {
 		if !r.ready() {
 			ok, err := r.wait()
-			if err != nil && !h.stopped.Load() {
+			switch {
+			case h.stopped.Load():
+				continue
+			case errors.Is(err, unix.ENETDOWN):
+				down = true
+				h.deadline(r, time.Now().Add(downPoll))
+				continue
+			case err != nil:
 				h.Stop()
-				return fmt.Errorf("waiting for packets: %w", err)
+				return &ReadError{Err: err}
+			case !ok && down:
+				if r.deviceGone() {
+					h.Stop()
+					return &ReadError{Err: ErrInterfaceGone}
+				}
+				h.deadline(r, time.Now().Add(downPoll))
+				continue
+			case !ok:
+				continue
 			}
-			if !ok {
-				continue // stopped
-			}
+		}
+		if down {
+			// Packets again: the device is back up.
+			down = false
+			h.deadline(r, time.Time{})
 		}
 		b, n := r.block()
 		err := w.block(b, n, fn, done, lock)

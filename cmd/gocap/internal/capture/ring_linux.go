@@ -226,23 +226,63 @@ func (r *ring) ready() bool {
 	return atomic.LoadUint32(r.blockStatus(r.next))&unix.TP_STATUS_USER != 0
 }
 
-// wait parks until the next block is handed over, or until interrupt is
-// called; it reports false then (or when the socket fails).
+// wait parks until the next block is handed over (it returns true), until
+// the read deadline passes (interrupt, or a caller's timeout: false), or
+// until the socket reports an error (the error: ENETDOWN when the device
+// went down or away).
 func (r *ring) wait() (bool, error) {
-	err := r.conn.Read(func(uintptr) bool { return r.ready() })
-	if err == nil {
+	var sockErr error
+	err := r.conn.Read(func(fd uintptr) bool {
+		if r.ready() {
+			return true
+		}
+		// No block to read: before parking, see whether the socket
+		// has an error to report (reading it clears it). The poller
+		// forgets a wake-up that came while no one waited, so this
+		// is asked every time rather than only after a wake-up.
+		if n, err := unix.GetsockoptInt(int(fd), unix.SOL_SOCKET, unix.SO_ERROR); err != nil || n != 0 {
+			sockErr = err
+			if err == nil {
+				sockErr = unix.Errno(n)
+			}
+			return true
+		}
+		return false
+	})
+	switch {
+	case err == nil && sockErr == nil:
 		return true, nil
-	}
-	if errors.Is(err, os.ErrDeadlineExceeded) || errors.Is(err, os.ErrClosed) {
+	case err == nil:
+		return false, sockErr
+	case errors.Is(err, os.ErrDeadlineExceeded):
 		return false, nil
 	}
 	return false, err
 }
 
+// deviceGone reports whether the device the socket was bound to has been
+// unregistered: the kernel then sets the socket's interface index to -1.
+func (r *ring) deviceGone() bool {
+	var gone bool
+	r.control(func(fd int) error {
+		sa, err := unix.Getsockname(fd)
+		if ll, ok := sa.(*unix.SockaddrLinklayer); err == nil && ok {
+			gone = ll.Ifindex == -1
+		}
+		return nil
+	})
+	return gone
+}
+
+// setDeadline sets the socket's read deadline (the zero time: none).
+func (r *ring) setDeadline(t time.Time) {
+	r.file.SetReadDeadline(t)
+}
+
 // interrupt wakes a reader parked in wait, now and in any later wait. It
 // may be called from any goroutine, any number of times.
 func (r *ring) interrupt() {
-	r.file.SetReadDeadline(time.Unix(1, 0))
+	r.setDeadline(time.Unix(1, 0))
 }
 
 // block returns the packets of the next block, which must be ready: the
