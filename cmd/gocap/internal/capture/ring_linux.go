@@ -240,11 +240,8 @@ func (r *ring) wait() (bool, error) {
 		// has an error to report (reading it clears it). The poller
 		// forgets a wake-up that came while no one waited, so this
 		// is asked every time rather than only after a wake-up.
-		if n, err := unix.GetsockoptInt(int(fd), unix.SOL_SOCKET, unix.SO_ERROR); err != nil || n != 0 {
+		if err := socketError(fd); err != nil {
 			sockErr = err
-			if err == nil {
-				sockErr = unix.Errno(n)
-			}
 			return true
 		}
 		return false
@@ -258,6 +255,22 @@ func (r *ring) wait() (bool, error) {
 		return false, nil
 	}
 	return false, err
+}
+
+// socketError reads and clears the socket's pending error (SO_ERROR). It
+// never blocks, so it is made as a raw system call, which spares the Go
+// scheduler the hand-off it prepares around a possibly blocking one.
+func socketError(fd uintptr) error {
+	var v int32
+	l := uint32(4)
+	_, _, errno := unix.RawSyscall6(unix.SYS_GETSOCKOPT, fd, unix.SOL_SOCKET, unix.SO_ERROR, uintptr(unsafe.Pointer(&v)), uintptr(unsafe.Pointer(&l)), 0)
+	if errno != 0 {
+		return errno
+	}
+	if v != 0 {
+		return unix.Errno(v)
+	}
+	return nil
 }
 
 // deviceGone reports whether the device the socket was bound to has been
