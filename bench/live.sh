@@ -16,14 +16,20 @@
 # MAXCOUNT frames per sender) and runs ROUNDS times per tool, the tools
 # taking turns, so that both see the same machine.
 #
-# For every run it reports what the sender achieved, what the tool
-# captured and dropped (its own summary lines), the tool's CPU time while
+# For every run it reports what the sender achieved, how many frames
+# reached cap0 (its receive counter: on a loaded machine the backlog may
+# lose some before any packet socket sees them), what the tool captured
+# and dropped (its own summary lines), the tool's CPU time while
 # the frames came (the sum over its threads of the kernel's on-CPU time,
 # /proc/PID/task/*/schedstat, in nanoseconds) divided by the packets
 # captured, its context switches, and how long it took to exit after
-# SIGINT. At the end: per tool, the highest rate captured without a drop
-# in every round, the median CPU per packet and the median and worst time
-# to stop. Needs root, ip and tcpdump.
+# SIGINT. At the end: per tool, the highest rate at which it captured
+# every frame that reached cap0 in every round, the median CPU per
+# packet, and the median and worst time to stop. Needs root, ip and
+# tcpdump.
+#
+# BASELINE=REV adds a third tool, gocap-base: gocap built from git
+# revision REV, to compare a change with what came before in one run.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -54,6 +60,13 @@ trap cleanup EXIT
 
 CGO_ENABLED=0 go build -o "$work/gocap" ./cmd/gocap
 CGO_ENABLED=0 go build -o "$work/livegen" ./bench/livegen
+TOOLS=(gocap tcpdump)
+if [[ -n ${BASELINE:-} ]]; then
+	mkdir "$work/base"
+	git archive "$BASELINE" | tar -x -C "$work/base"
+	(cd "$work/base" && CGO_ENABLED=0 go build -o "$work/gocap-base" ./cmd/gocap)
+	TOOLS=(gocap-base gocap tcpdump)
+fi
 
 for n in "${ns}s" "${ns}c"; do
 	ip netns add "$n"
@@ -83,8 +96,15 @@ ctxsw() {
 # now: nanoseconds since the epoch.
 now() { date +%s%N; }
 
+# arrivals: frames cap0 has taken in so far. A frame the receive backlog
+# had no room for (on a loaded machine) never reaches a packet socket;
+# the veth does not count it.
+arrivals() {
+	ip -n "${ns}c" -s -j link show dev cap0 | sed 's/.*"rx":{"bytes":[0-9]*,"packets":\([0-9]*\).*/\1/'
+}
+
 # run TOOL RATE: one capture; prints
-# "sent send_rate captured dropped cpu_ns ctxsw stop_ms".
+# "sent send_rate arrived captured dropped cpu_ns ctxsw stop_ms".
 run() {
 	local tool="$1" rate="$2" out="$work/out.pcap" err="$work/err" pid senders=1 count pace
 	rm -f "$out"
@@ -93,14 +113,15 @@ run() {
 	max2) count=$MAXCOUNT pace=0 senders=2 ;;
 	*) count=$((rate * DURATION)) pace=$rate ;;
 	esac
-	if [[ $tool == gocap ]]; then
-		ip netns exec "${ns}c" "$work/gocap" -i cap0 -w "$out" udp 2>"$err" &
+	if [[ $tool == gocap* ]]; then
+		ip netns exec "${ns}c" "$work/$tool" -i cap0 -w "$out" udp 2>"$err" &
 	else
 		ip netns exec "${ns}c" tcpdump -Z root -i cap0 -w "$out" udp 2>"$err" &
 	fi
 	pid=$!
 	for _ in $(seq 200); do grep -q "listening on" "$err" && break; sleep 0.05; done
-	local c0 x0 c1 x1 t0 t1 i
+	local c0 x0 c1 x1 t0 t1 i a0 a1
+	a0="$(arrivals)"
 	c0="$(cpuns "$pid")" x0="$(ctxsw "$pid")"
 	t0="$(now)"
 	for i in $(seq "$senders"); do
@@ -110,6 +131,7 @@ run() {
 	t1="$(now)"
 	sleep 1.2 # the ring's blocks are handed over after 1 s at most
 	c1="$(cpuns "$pid")" x1="$(ctxsw "$pid")"
+	a1="$(arrivals)"
 	local s0 s1
 	s0="$(now)"
 	kill -INT "$pid"
@@ -118,25 +140,25 @@ run() {
 	local captured dropped
 	captured="$(sed -n 's/^\([0-9]*\) packets\{0,1\} captured$/\1/p' "$err")"
 	dropped="$(sed -n 's/^\([0-9]*\) packets\{0,1\} dropped by kernel$/\1/p' "$err")"
-	echo "$((count * senders)) $(awk -v n="$((count * senders))" -v ns="$((t1 - t0))" 'BEGIN {printf "%.0f", n / (ns / 1e9)}') ${captured:-0} ${dropped:-0} $((c1 - c0)) $((x1 - x0)) $(((s1 - s0) / 1000000))"
+	echo "$((count * senders)) $(awk -v n="$((count * senders))" -v ns="$((t1 - t0))" 'BEGIN {printf "%.0f", n / (ns / 1e9)}') $((a1 - a0)) ${captured:-0} ${dropped:-0} $((c1 - c0)) $((x1 - x0)) $(((s1 - s0) / 1000000))"
 }
 
-printf '%-8s %7s %9s %9s %9s %9s %10s %8s %8s\n' tool rate sent sent/s captured dropped cpu-ns/pkt ctxsw stop-ms
+printf '%-10s %7s %9s %9s %9s %9s %9s %10s %8s %8s\n' tool rate sent sent/s arrived captured dropped cpu-ns/pkt ctxsw stop-ms
 results="$work/results"
 : >"$results"
 for rate in "${RATES[@]}"; do
 	for round in $(seq "$ROUNDS"); do
-		for tool in gocap tcpdump; do
-			read -r sent sendrate captured dropped cpu sw stop < <(run "$tool" "$rate")
+		for tool in "${TOOLS[@]}"; do
+			read -r sent sendrate arrived captured dropped cpu sw stop < <(run "$tool" "$rate")
 			per="$(awk -v c="$cpu" -v n="$captured" 'BEGIN { if (n > 0) printf "%.0f", c / n; else print "-" }')"
-			printf '%-8s %7s %9s %9s %9s %9s %10s %8s %8s\n' "$tool" "$rate" "$sent" "$sendrate" "$captured" "$dropped" "$per" "$sw" "$stop"
-			echo "$tool $rate $sent $captured $dropped $per $stop" >>"$results"
+			printf '%-10s %7s %9s %9s %9s %9s %9s %10s %8s %8s\n' "$tool" "$rate" "$sent" "$sendrate" "$arrived" "$captured" "$dropped" "$per" "$sw" "$stop"
+			echo "$tool $rate $arrived $captured $dropped $per $stop" >>"$results"
 		done
 	done
 done
 
 echo
-for tool in gocap tcpdump; do
+for tool in "${TOOLS[@]}"; do
 	best="none"
 	for rate in "${RATES[@]}"; do
 		if awk -v t="$tool" -v r="$rate" '$1 == t && $2 == r && ($4 != $3 || $5 != 0) {bad = 1} END {exit bad}' "$results"; then
@@ -154,7 +176,7 @@ for tool in gocap tcpdump; do
 			if ($7 > worst) worst = $7
 		}
 		END {
-			printf "%-8s highest rate without a drop in every round: %s; median CPU per packet %.0f ns; stop after SIGINT: median %.0f ms, worst %d ms\n",
+			printf "%-10s highest rate without a drop in every round: %s; median CPU per packet %.0f ns; stop after SIGINT: median %.0f ms, worst %d ms\n",
 				t, best, median(cpu, nc), median(stop, ns), worst
 		}' "$results"
 done
