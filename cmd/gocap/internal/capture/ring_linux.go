@@ -111,7 +111,11 @@ func newRing(rc ringConfig) (_ *ring, err error) {
 			if r.mem != nil {
 				unix.Munmap(r.mem)
 			}
-			unix.Close(fd)
+			if r.file != nil {
+				r.file.Close()
+			} else {
+				unix.Close(fd)
+			}
 		}
 	}()
 	if err := unix.SetsockoptInt(fd, unix.SOL_PACKET, unix.PACKET_VERSION, unix.TPACKET_V3); err != nil {
@@ -139,8 +143,6 @@ func newRing(rc ringConfig) (_ *ring, err error) {
 	// reference count: it is closed once no call uses it any more).
 	r.file = os.NewFile(uintptr(fd), "packet socket")
 	if r.conn, err = r.file.SyscallConn(); err != nil {
-		r.file.Close()
-		unix.Munmap(r.mem)
 		return nil, err
 	}
 	return r, nil
