@@ -1,5 +1,11 @@
 package ebpf
 
+// The loops that run the compact form are generated: their cases are
+// written once in internal/genloops/genloops.py (TestGeneratedLoops checks
+// that the files are up to date).
+//go:generate sh -c "python3 internal/genloops/genloops.py socket | gofmt > fast_socket.go"
+//go:generate sh -c "python3 internal/genloops/genloops.py xdp | gofmt > fast_xdp.go"
+
 // The compact form. For RunSocket, a program with a fast form (fast.go) may
 // also have a compact form, run by socketExec (fast_socket.go): a smaller
 // interpreter loop for the operations that socket filters, translate's
