@@ -643,14 +643,10 @@ func (p *Printer) rxPT(b []byte, length int) {
 	if length <= rxHdrLen {
 		return
 	}
-	op := be32(b, rxHdrLen)
-	p.print(" pt")
-	if isUbik(op) {
-		p.withMarker("ubik", func() { p.rxUbik(b) })
+	op, r := p.rxCallHead(b, "pt", rxPTOps)
+	if r == nil {
 		return
 	}
-	p.printf(" call %s", opName(rxPTOps, op))
-	r := &rxReader{p: p, b: b, off: rxHdrLen + 4}
 	switch op {
 	case 500:
 		r.str(64)
@@ -716,16 +712,8 @@ func (p *Printer) rxPTReply(b []byte, length int, op uint32) {
 	if length < rxHdrLen {
 		return
 	}
-	p.print(" pt")
-	if isUbik(op) {
-		p.withMarker("ubik", func() { p.rxUbikReply(b, op) })
-		return
-	}
-	p.printf(" reply %s", opName(rxPTOps, op))
-	r := &rxReader{p: p, b: b, off: rxHdrLen}
-	if b[20] != rxData {
-		p.print(" errcode")
-		r.int()
+	r := p.rxReplyHead(b, op, "pt", rxPTOps, true)
+	if r == nil {
 		return
 	}
 	switch op {
@@ -766,14 +754,10 @@ func (p *Printer) rxVLDB(b []byte, length int) {
 	if length <= rxHdrLen {
 		return
 	}
-	op := be32(b, rxHdrLen)
-	p.print(" vldb")
-	if isUbik(op) {
-		p.withMarker("ubik", func() { p.rxUbik(b) })
+	op, r := p.rxCallHead(b, "vldb", rxVLDBOps)
+	if r == nil {
 		return
 	}
-	p.printf(" call %s", opName(rxVLDBOps, op))
-	r := &rxReader{p: p, b: b, off: rxHdrLen + 4}
 	voltype := func() {
 		if i := r.u32(); i <= 2 {
 			p.printf(" type %s", []string{"read-write", "read-only", "backup"}[i])
@@ -806,16 +790,8 @@ func (p *Printer) rxVLDBReply(b []byte, length int, op uint32) {
 	if length < rxHdrLen {
 		return
 	}
-	p.print(" vldb")
-	if isUbik(op) {
-		p.withMarker("ubik", func() { p.rxUbikReply(b, op) })
-		return
-	}
-	p.printf(" reply %s", opName(rxVLDBOps, op))
-	r := &rxReader{p: p, b: b, off: rxHdrLen}
-	if b[20] != rxData {
-		p.print(" errcode")
-		r.int()
+	r := p.rxReplyHead(b, op, "vldb", rxVLDBOps, true)
+	if r == nil {
 		return
 	}
 	partitions := func(n int, nservers uint32) {
@@ -906,14 +882,10 @@ func (p *Printer) rxKAuth(b []byte, length int) {
 	if length <= rxHdrLen {
 		return
 	}
-	op := be32(b, rxHdrLen)
-	p.print(" kauth")
-	if isUbik(op) {
-		p.withMarker("ubik", func() { p.rxUbik(b) })
+	op, r := p.rxCallHead(b, "kauth", rxKAuthOps)
+	if r == nil {
 		return
 	}
-	p.printf(" call %s", opName(rxKAuthOps, op))
-	r := &rxReader{p: p, b: b, off: rxHdrLen + 4}
 	switch op {
 	case 1, 21, 22, 2, 5, 6, 7, 8, 14, 15:
 		p.print(" principal")
@@ -948,17 +920,40 @@ func (p *Printer) rxSimpleReply(b []byte, length int, op uint32, name string, op
 	if length <= rxHdrLen {
 		return
 	}
-	p.printf(" %s", name)
+	p.rxReplyHead(b, op, name, ops, ubik)
+}
+
+// rxCallHead prints the service name and the call's operation, or for a
+// ubik operation the ubik call itself; it returns the opcode and a reader
+// for the arguments, or a nil reader when nothing more is to be printed.
+func (p *Printer) rxCallHead(b []byte, name string, ops map[uint32]string) (uint32, *rxReader) {
+	op := be32(b, rxHdrLen)
+	p.print(" " + name)
+	if isUbik(op) {
+		p.withMarker("ubik", func() { p.rxUbik(b) })
+		return op, nil
+	}
+	p.printf(" call %s", opName(ops, op))
+	return op, &rxReader{p: p, b: b, off: rxHdrLen + 4}
+}
+
+// rxReplyHead prints the service name and "reply OP", or (when ubik is
+// set) a ubik reply, and the error code of an abort. It returns a reader
+// for the reply's data, or nil when nothing more is to be printed.
+func (p *Printer) rxReplyHead(b []byte, op uint32, name string, ops map[uint32]string, ubik bool) *rxReader {
+	p.print(" " + name)
 	if ubik && isUbik(op) {
 		p.withMarker("ubik", func() { p.rxUbikReply(b, op) })
-		return
+		return nil
 	}
 	p.printf(" reply %s", opName(ops, op))
+	r := &rxReader{p: p, b: b, off: rxHdrLen}
 	if b[20] != rxData {
 		p.print(" errcode")
-		r := &rxReader{p: p, b: b, off: rxHdrLen}
 		r.int()
+		return nil
 	}
+	return r
 }
 
 func (p *Printer) rxVol(b []byte, length int) {
