@@ -41,46 +41,43 @@ func readCapture(name string) ([]capPacket, error) {
 	if err != nil {
 		return nil, fmt.Errorf("--test-run: %s: not a pcap or pcapng file (%v)", name, err)
 	}
-	var pkts []capPacket
-	add := func(data []byte, wire int, lt uint32) {
-		pkts = append(pkts, capPacket{data: append([]byte(nil), data...), wireLen: uint32(max(wire, len(data))), linkType: cbpf.LinkTypeFromFile(lt)})
-	}
+	// next returns a packet, its length on the wire and its interface's
+	// LINKTYPE_ value; pcapng files may mix link types.
+	var next func() ([]byte, int, uint32, error)
 	if string(magic) == "\x0a\x0d\x0d\x0a" {
 		r, err := pcapgo.NewNgReader(br, pcapgo.DefaultNgReaderOptions)
 		if err != nil {
 			return nil, fmt.Errorf("--test-run: %s: %w", name, err)
 		}
-		for {
+		next = func() ([]byte, int, uint32, error) {
 			data, ci, err := r.ReadPacketData()
-			if err == io.EOF {
-				break
-			}
 			if err != nil {
-				return nil, fmt.Errorf("--test-run: %s: packet %d: %w", name, len(pkts)+1, err)
+				return nil, 0, 0, err
 			}
 			iface, err := r.Interface(ci.InterfaceIndex)
-			if err != nil {
-				return nil, fmt.Errorf("--test-run: %s: packet %d: %w", name, len(pkts)+1, err)
-			}
-			add(data, ci.Length, uint32(iface.LinkType))
+			return data, ci.Length, uint32(iface.LinkType), err
 		}
-		return pkts, nil
+	} else {
+		r, err := pcapgo.NewReader(br)
+		if err != nil {
+			return nil, fmt.Errorf("--test-run: %s: %w", name, err)
+		}
+		next = func() ([]byte, int, uint32, error) {
+			data, ci, err := r.ReadPacketData()
+			return data, ci.Length, uint32(r.LinkType()), err
+		}
 	}
-	r, err := pcapgo.NewReader(br)
-	if err != nil {
-		return nil, fmt.Errorf("--test-run: %s: %w", name, err)
-	}
+	var pkts []capPacket
 	for {
-		data, ci, err := r.ReadPacketData()
+		data, wire, lt, err := next()
 		if err == io.EOF {
-			break
+			return pkts, nil
 		}
 		if err != nil {
 			return nil, fmt.Errorf("--test-run: %s: packet %d: %w", name, len(pkts)+1, err)
 		}
-		add(data, ci.Length, uint32(r.LinkType()))
+		pkts = append(pkts, capPacket{data: append([]byte(nil), data...), wireLen: uint32(max(wire, len(data))), linkType: cbpf.LinkTypeFromFile(lt)})
 	}
-	return pkts, nil
 }
 
 // verdict is what one engine did with one packet.
