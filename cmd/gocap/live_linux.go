@@ -312,7 +312,7 @@ func (r *liveRun) openOutput() error {
 		}
 		if err != nil {
 			file.abort()
-			return nil, nil, 0, fmt.Errorf("%s: %s", name, errnoText(err))
+			return nil, nil, 0, fmt.Errorf("%s: %s", name, capture.ErrnoText(err))
 		}
 		return dst, file, 24, nil
 	}
@@ -454,7 +454,7 @@ func dropPrivileges(name string) error {
 		err = syscall.Setuid(uid)
 	}
 	if err != nil {
-		return fmt.Errorf("Couldn't change to '%.32s' uid=%d gid=%d: %s", name, uid, gid, errnoText(err))
+		return fmt.Errorf("Couldn't change to '%.32s' uid=%d gid=%d: %s", name, uid, gid, capture.ErrnoText(err))
 	}
 	return nil
 }

@@ -55,6 +55,7 @@ import (
 	"github.com/spf13/pflag"
 
 	"github.com/gocap/gocap/cbpf"
+	"github.com/gocap/gocap/cmd/gocap/internal/capture"
 	"github.com/gocap/gocap/parser"
 )
 
@@ -198,7 +199,7 @@ func defaultEngine() string { return engineEBPF }
 func readFilterFile(name string) (string, error) {
 	data, err := os.ReadFile(name)
 	if err != nil {
-		return "", fmt.Errorf("%s: %s", name, errnoText(err))
+		return "", fmt.Errorf("%s: %s", name, capture.ErrnoText(err))
 	}
 	for i := 0; i < len(data); i++ {
 		if data[i] != '#' {
@@ -299,7 +300,7 @@ func (c *command) run() error {
 	} else {
 		f, err := os.Open(cfg.f.read)
 		if err != nil {
-			return fmt.Errorf("%s: %s", cfg.f.read, errnoText(err))
+			return fmt.Errorf("%s: %s", cfg.f.read, capture.ErrnoText(err))
 		}
 		defer f.Close()
 		in = f
@@ -384,7 +385,7 @@ func (c *command) loop(src source, filters *filterSet) (err error) {
 		}
 		if err != nil {
 			file.abort()
-			return fmt.Errorf("%s: %s", cfg.f.write, errnoText(err))
+			return fmt.Errorf("%s: %s", cfg.f.write, capture.ErrnoText(err))
 		}
 	}
 
@@ -460,5 +461,5 @@ func writeErr(name string, err error) error {
 	if strings.HasPrefix(err.Error(), "an interface has a type") {
 		return loopErr("%v", err)
 	}
-	return fmt.Errorf("%s: %s", name, errnoText(err))
+	return fmt.Errorf("%s: %s", name, capture.ErrnoText(err))
 }

@@ -3,12 +3,10 @@ package main
 import (
 	"bufio"
 	"encoding/binary"
-	"errors"
 	"fmt"
 	"io"
 	"os"
 	"path/filepath"
-	"syscall"
 	"time"
 
 	"github.com/gopacket/gopacket"
@@ -16,6 +14,7 @@ import (
 	"github.com/gopacket/gopacket/pcapgo"
 
 	"github.com/gocap/gocap/cbpf"
+	"github.com/gocap/gocap/cmd/gocap/internal/capture"
 )
 
 // sink receives the packets gocap keeps, for -w.
@@ -169,7 +168,7 @@ func createOutput(name string, stdout io.Writer, packetBuffered bool) (*outFile,
 		}
 	}
 	if err != nil {
-		return nil, nil, fmt.Errorf("%s: %s", name, errnoText(err))
+		return nil, nil, fmt.Errorf("%s: %s", name, capture.ErrnoText(err))
 	}
 	o.buf = bufio.NewWriterSize(o.f, 1<<20)
 	return o, o.buf, nil
@@ -185,12 +184,12 @@ func (o *outFile) commit() error {
 	}
 	if err != nil {
 		o.abort()
-		return fmt.Errorf("%s: %s", o.name, errnoText(err))
+		return fmt.Errorf("%s: %s", o.name, capture.ErrnoText(err))
 	}
 	if o.tmp != "" {
 		if err := os.Rename(o.tmp, o.name); err != nil {
 			os.Remove(o.tmp)
-			return fmt.Errorf("%s: %s", o.name, errnoText(err))
+			return fmt.Errorf("%s: %s", o.name, capture.ErrnoText(err))
 		}
 	}
 	return nil
@@ -205,18 +204,4 @@ func (o *outFile) abort() {
 		os.Remove(o.tmp)
 		o.tmp = ""
 	}
-}
-
-// errnoText renders an error the way strerror does ("No such file or
-// directory") when it comes from the system, and as is otherwise.
-func errnoText(err error) string {
-	var errno syscall.Errno
-	if errors.As(err, &errno) {
-		s := errno.Error()
-		if s != "" && s[0] >= 'a' && s[0] <= 'z' {
-			s = string(s[0]-'a'+'A') + s[1:]
-		}
-		return s
-	}
-	return err.Error()
 }

@@ -203,7 +203,7 @@ func (h *Handle) pickLinkType(want cbpf.LinkType) error {
 	h.ifindex = ifc.Index
 	arphrd, err := interfaceARPType(h.device)
 	if err != nil {
-		return &DeviceError{Device: h.device, Status: "No such device exists", Detail: "SIOCGIFHWADDR: " + errnoText(err)}
+		return &DeviceError{Device: h.device, Status: "No such device exists", Detail: "SIOCGIFHWADDR: " + ErrnoText(err)}
 	}
 	lt, cooked := dltForARPType(arphrd)
 	h.lt, h.cooked = lt, cooked
@@ -270,7 +270,7 @@ func (h *Handle) attach(raw []bpf.RawInstruction, warn func(string)) error {
 	for _, r := range h.rings {
 		if err := r.setBPF(raw); err != nil {
 			// libpcap then filters in user space; so does gocap.
-			warn("Warning: Kernel filter failed: " + errnoText(err))
+			warn("Warning: Kernel filter failed: " + ErrnoText(err))
 			return h.filterInUserland(raw)
 		}
 	}
@@ -623,19 +623,6 @@ func interfaceDrops(dev string) uint64 {
 		n += v
 	}
 	return n
-}
-
-// errnoText renders a system error as strerror does.
-func errnoText(err error) string {
-	var errno unix.Errno
-	if errors.As(err, &errno) {
-		s := errno.Error()
-		if s != "" && s[0] >= 'a' && s[0] <= 'z' {
-			s = string(s[0]-'a'+'A') + s[1:]
-		}
-		return s
-	}
-	return err.Error()
 }
 
 // DeviceLinkType is the link type a capture on device would have, with
