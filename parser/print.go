@@ -54,10 +54,16 @@ func qualText(q Qual) string {
 	return strings.Join(words, " ")
 }
 
+// idSeparators turns the whitespace that ends an escaped name into spaces.
+var idSeparators = strings.NewReplacer("\n", " ", "\t", " ")
+
 // idText returns an ID as written.
 func idText(src string, id ID) string {
-	if s := span(src, id.TextPos, id.EndPos); s != "" {
-		return s
+	if id.TextPos >= 0 && id.EndPos > id.TextPos && int(id.EndPos) <= len(src) {
+		// Verbatim but for newlines and tabs between the words of an
+		// address with a mask: an escaped name ("\\x\r") keeps every
+		// byte the scanner took into it, or it would read differently.
+		return idSeparators.Replace(src[id.TextPos:id.EndPos])
 	}
 	switch id.Kind {
 	case IDIPv4Len, IDIPv6Len:
