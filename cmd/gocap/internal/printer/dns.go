@@ -23,10 +23,83 @@ var dnsTypes = map[uint16]string{
 
 var dnsClasses = map[uint16]string{1: "IN", 3: "CHAOS", 4: "HS", 255: "ANY"}
 
+// dnsRcodes names response codes as tcpdump 4.99.3 does, its quirks
+// included: 17 and 21 lack the leading space and 18-22 have no names.
 var dnsRcodes = []string{"", " FormErr", " ServFail", " NXDomain", " NotImp", " Refused",
 	" YXDomain", " YXRRSet", " NXRRSet", " NotAuth", " NotZone", " Resp11", " Resp12",
 	" Resp13", " Resp14", " NoChange", " BadVers", "Resp17", " Resp18", " Resp19", " Resp20",
-	" Resp21", " BadTime", " BadCookie"}
+	"Resp21", " Resp22", " BadCookie"}
+
+func dnsRcode(rc int) string {
+	if rc < len(dnsRcodes) {
+		return dnsRcodes[rc]
+	}
+	return fmt.Sprintf(" Resp%d", rc)
+}
+
+// dnsSkipName steps over a name the way tcpdump's response printer does
+// without following compression pointers: a pointer ends the name, a
+// label is skipped by its length without checking its bytes, and only
+// each length byte must be captured. ok is false when a length byte is
+// missing or the name uses a reserved (0x80) or unknown extended label
+// type.
+func dnsSkipName(b []byte, off int) (int, bool) {
+	for {
+		if off < 0 || off >= len(b) {
+			return 0, false
+		}
+		l := int(b[off])
+		off++
+		switch {
+		case l == 0:
+			return off, true
+		case l&0xc0 == 0xc0:
+			return off + 1, true
+		case l&0xc0 == 0x80:
+			return 0, false
+		case l&0xc0 == 0x40:
+			if l&0x3f != 0x01 { // only the bit-string label is known
+				return 0, false
+			}
+			if off >= len(b) {
+				return 0, false
+			}
+			bits := int(b[off])
+			if bits == 0 {
+				bits = 256
+			}
+			off += 1 + (bits+7)/8
+		default:
+			off += l
+		}
+	}
+}
+
+// dnsExtRcode looks through the additional section for the first OPT
+// record and returns the extended response code bits it carries (the
+// first byte of its TTL field), shifted into place; 0 when the sections
+// cannot be walked as far as an OPT record.
+func dnsExtRcode(b []byte, qd, an, ns, ar int) int {
+	off := 12
+	for i := 0; i < qd; i++ {
+		n, ok := dnsSkipName(b, off)
+		if !ok {
+			return 0
+		}
+		off = n + 4
+	}
+	for i := 0; i < an+ns+ar; i++ {
+		n, ok := dnsSkipName(b, off)
+		if !ok || n+10 > len(b) {
+			return 0
+		}
+		if i >= an+ns && binary.BigEndian.Uint16(b[n:]) == 41 {
+			return int(b[n+4]) << 4
+		}
+		off = n + 10 + int(binary.BigEndian.Uint16(b[n+8:]))
+	}
+	return 0
+}
 
 var dnsOps = []string{"", " inv_q", " stat", " op3", " notify", " update", " op6", " op7",
 	" op8", " updateA", " updateD", " updateDA", " updateM", " updateMA", " zoneInit", " zoneRef"}
@@ -100,6 +173,12 @@ func dnsName(msg []byte, off int) (string, int, bool) {
 	}
 }
 
+// dnsTrunc ends a DNS message whose sections run past the captured
+// bytes. tcpdump prints " [|domain]" there itself rather than unwinding
+// the whole packet, which matters for -x: the dump still starts at the
+// network header.
+type dnsTrunc struct{}
+
 // dns prints a DNS message of the given length.
 func (p *Printer) dns(b []byte, length int, mdns bool) {
 	p.proto = "domain"
@@ -108,6 +187,14 @@ func (p *Printer) dns(b []byte, length int, mdns bool) {
 		return
 	}
 	need(b, 12)
+	defer func() {
+		if r := recover(); r != nil {
+			if _, ok := r.(dnsTrunc); !ok {
+				panic(r)
+			}
+			p.print(" [|domain]")
+		}
+	}()
 	if length < len(b) {
 		b = b[:length]
 	}
@@ -120,8 +207,8 @@ func (p *Printer) dns(b []byte, length int, mdns bool) {
 	op := (f >> 11) & 0xf
 	off := 12
 	if f&0x8000 != 0 {
-		rcode := int(f & 0xf)
-		rc := dnsRcodes[rcode]
+		rcode := int(f&0xf) | dnsExtRcode(b, qd, an, ns, ar)
+		rc := dnsRcode(rcode)
 		s := fmt.Sprintf("%d%s%s", id, dnsOps[op], rc)
 		if f&0x0400 != 0 {
 			s += "*"
@@ -139,10 +226,15 @@ func (p *Printer) dns(b []byte, length int, mdns bool) {
 		if qd != 1 {
 			p.printf(" [%dq]", qd)
 		}
+		// Questions are skipped, a comma standing for each one after
+		// the first; only a missing length byte stops the walk.
 		for i := 0; i < qd; i++ {
-			_, n, ok := dnsName(b, off)
-			if !ok || n+4 > len(b) {
-				panic(truncated{})
+			if i > 0 {
+				p.print(",")
+			}
+			n, ok := dnsSkipName(b, off)
+			if !ok {
+				panic(dnsTrunc{})
 			}
 			off = n + 4
 		}
@@ -151,20 +243,20 @@ func (p *Printer) dns(b []byte, length int, mdns bool) {
 			var ok bool
 			off, ok = p.dnsRR(b, off)
 			if !ok {
-				panic(truncated{})
+				panic(dnsTrunc{})
 			}
 			an--
 			for off < len(b) && an > 0 {
 				p.print(",")
 				off, ok = p.dnsRR(b, off)
 				if !ok {
-					panic(truncated{})
+					panic(dnsTrunc{})
 				}
 				an--
 			}
 		}
 		if an > 0 {
-			panic(truncated{})
+			panic(dnsTrunc{})
 		}
 	} else {
 		p.printf("%d%s", id, dnsOps[op])
@@ -201,7 +293,7 @@ func (p *Printer) dns(b []byte, length int, mdns bool) {
 		for qd > 0 {
 			name, n, ok := dnsName(b, off)
 			if !ok || n+4 > len(b) {
-				panic(truncated{})
+				panic(dnsTrunc{})
 			}
 			t := binary.BigEndian.Uint16(b[n:])
 			c := binary.BigEndian.Uint16(b[n+2:])
@@ -221,7 +313,7 @@ func (p *Printer) dns(b []byte, length int, mdns bool) {
 			}
 		}
 		if qd > 0 {
-			panic(truncated{})
+			panic(dnsTrunc{})
 		}
 	}
 	p.printf(" (%d)", length)
@@ -274,6 +366,27 @@ func (p *Printer) dnsRR(b []byte, off int) (int, bool) {
 			return 0, false
 		}
 		p.printf(" %s", nm)
+	case 6:
+		// The SOA's names and numbers are printed with -v only.
+		if p.o.Verbose == 0 {
+			break
+		}
+		mname, n1, ok := dnsName(b, d)
+		if !ok {
+			return 0, false
+		}
+		p.printf(" %s", mname)
+		rname, n2, ok := dnsName(b, n1)
+		if !ok {
+			return 0, false
+		}
+		p.printf(" %s", rname)
+		for i := 0; i < 5; i++ {
+			if n2+4*i+4 > len(b) {
+				return 0, false
+			}
+			p.printf(" %d", binary.BigEndian.Uint32(b[n2+4*i:]))
+		}
 	case 15:
 		nm, _, ok := dnsName(b, d+2)
 		if !ok || len(rd) < 2 {

@@ -60,7 +60,12 @@ func (p *Printer) ip(b []byte, length int) {
 	if !p.o.LinkHeader {
 		p.print("IP ")
 	}
-	need(b, 20)
+	if len(b) < 20 {
+		// tcpdump prints the marker itself here (no unwind), so -x
+		// still skips the link header.
+		p.print(" [|ip]")
+		return
+	}
 	if length < 20 {
 		p.printf("truncated-ip %d", length)
 		return

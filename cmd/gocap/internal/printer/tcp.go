@@ -70,11 +70,17 @@ func (p *Printer) tcp(b []byte, length int, h *ipHdr) {
 		} else {
 			p.print(":")
 		}
-		panic(truncated{})
+		// A short header ends with tcpdump's own marker, not an unwind
+		// (-x still dumps from the network header).
+		p.print(" [|tcp]")
+		return
 	}
 	sport, dport := binary.BigEndian.Uint16(b), binary.BigEndian.Uint16(b[2:])
 	p.addrPorts(h, 6, p.tcpPort(sport), p.tcpPort(dport))
-	need(b, 20)
+	if len(b) < 20 {
+		p.print(" [|tcp]")
+		return
+	}
 	hlen := int(b[12]>>4) * 4
 	if hlen < 20 {
 		p.printf(" tcp %d [bad hdr length %d - too short, < 20]", length-hlen, hlen)

@@ -16,9 +16,12 @@ func (p *Printer) udp(b []byte, length int, h *ipHdr) {
 			p.printf("%s > %s: ", p.udpPort(uint16(sport)), p.udpPort(uint16(dport)))
 		}
 	}
+	// tcpdump's UDP printer ends a short header with its own marker
+	// instead of unwinding, so -x still dumps from the network header.
 	if len(b) < 4 {
 		addrs(-1, -1)
-		panic(truncated{})
+		p.print(" [|udp]")
+		return
 	}
 	sport, dport := int(binary.BigEndian.Uint16(b)), int(binary.BigEndian.Uint16(b[2:]))
 	if length < 8 {
@@ -28,7 +31,8 @@ func (p *Printer) udp(b []byte, length int, h *ipHdr) {
 	}
 	if len(b) < 6 {
 		addrs(sport, dport)
-		panic(truncated{})
+		p.print(" [|udp]")
+		return
 	}
 	ulen := int(binary.BigEndian.Uint16(b[4:]))
 	if ulen == 0 && length > 65535 {
@@ -46,7 +50,8 @@ func (p *Printer) udp(b []byte, length int, h *ipHdr) {
 	}
 	if len(b) < 8 {
 		addrs(sport, dport)
-		panic(truncated{})
+		p.print(" [|udp]")
+		return
 	}
 	addrs(sport, dport)
 	if p.o.Verbose > 0 && !h.frag {
