@@ -84,22 +84,17 @@ func (p *Printer) gre(b []byte, length int) {
 	p.proto = "gre"
 	flags := be16(b, 0)
 	p.printf("GREv%d", flags&7)
-	if flags&7 != 0 {
+	switch flags & 7 {
+	case 0:
+	case 1:
+		p.greV1(b, length, flags)
+		return
+	default:
 		p.print(" ERROR: unknown-version")
 		return
 	}
 	if p.o.Verbose > 0 {
-		var s []string
-		for _, f := range greFlagNames {
-			if flags&f.bit != 0 {
-				s = append(s, f.name)
-			}
-		}
-		fs := "none"
-		if len(s) > 0 {
-			fs = strings.Join(s, ", ")
-		}
-		p.printf(", Flags [%s]", fs)
+		p.printf(", Flags [%s]", greFlagList(flags))
 	}
 	prot := be16(b, 2)
 	off := 4
@@ -143,6 +138,89 @@ func (p *Printer) gre(b []byte, length int) {
 	default:
 		p.printf("gre-proto-0x%x", prot)
 	}
+}
+
+// etPPP is the ethertype enhanced GRE carries PPP under.
+const etPPP = 0x880b
+
+// greV1 prints the rest of an enhanced GRE (version 1, RFC 2637) header
+// as PPTP uses it: the key field's low half is the call id, and only a
+// packet with a sequence number carries a PPP payload. A header cut
+// short by the GRE length ends with tcpdump's own " [|gre]".
+func (p *Printer) greV1(b []byte, length int, flags uint16) {
+	if p.o.Verbose > 0 {
+		p.printf(", Flags [%s]", greFlagList(flags))
+	}
+	left := length - 2
+	trunc := func() { p.print(" [|gre]") }
+	if left < 2 {
+		trunc()
+		return
+	}
+	prot := be16(b, 2)
+	off := 4
+	left -= 2
+	if flags&0x2000 != 0 {
+		if left < 4 {
+			trunc()
+			return
+		}
+		p.printf(", call %d", be32(b, off)&0xffff)
+		off += 4
+		left -= 4
+	}
+	if flags&0x1000 != 0 {
+		if left < 4 {
+			trunc()
+			return
+		}
+		p.printf(", seq %d", be32(b, off))
+		off += 4
+		left -= 4
+	}
+	if flags&0x0080 != 0 {
+		if left < 4 {
+			trunc()
+			return
+		}
+		p.printf(", ack %d", be32(b, off))
+		off += 4
+		left -= 4
+	}
+	if flags&0x1000 == 0 {
+		p.print(", no-payload")
+	}
+	if p.o.LinkHeader {
+		p.printf(", proto %s (0x%04x)", ethertypeName(prot, "unknown"), prot)
+	}
+	p.printf(", length %d", length)
+	if flags&0x1000 == 0 {
+		return
+	}
+	if p.o.Verbose < 1 {
+		p.print(": ")
+	} else {
+		p.print("\n\t")
+	}
+	if prot == etPPP {
+		p.ppp(b[min(off, len(b)):], left)
+		return
+	}
+	p.printf("gre-proto-0x%x", prot)
+}
+
+// greFlagList names the GRE flag bits set in flags, or "none".
+func greFlagList(flags uint16) string {
+	var s []string
+	for _, f := range greFlagNames {
+		if flags&f.bit != 0 {
+			s = append(s, f.name)
+		}
+	}
+	if len(s) == 0 {
+		return "none"
+	}
+	return strings.Join(s, ", ")
 }
 
 // igmp prints an IGMP message.

@@ -371,6 +371,46 @@ func (p *Printer) lcpOption(d []byte) int {
 			return 0
 		}
 		p.printf(": 0x%08x", be32(d, 2))
+	case 0:
+		if l < 6 {
+			bogus(">= 6")
+			return l
+		}
+		oui := uint32(d[2])<<16 | uint32(d[3])<<8 | uint32(d[4])
+		p.printf(": Vendor: %s (%d)", mapName(ouiNames, oui, "Unknown"), oui)
+	case 13:
+		if l < 3 {
+			bogus(">= 3")
+			return l
+		}
+		p.printf(": : Callback Operation %s (%d)", mapName(pppCallbackOps, d[2], "Unknown"), d[2])
+	case 17:
+		if l != 4 {
+			bogus("= 4")
+			return l
+		}
+		p.printf(": %d", be16(d, 2))
+	case 19:
+		if l < 3 {
+			bogus(">= 3")
+			return l
+		}
+		switch class := d[2]; class {
+		case 2:
+			if l != 7 {
+				bogus("= 7")
+				return l
+			}
+			p.printf(": IPv4 %s", addr4(d[3:]))
+		case 3:
+			if l != 9 {
+				bogus("= 9")
+				return l
+			}
+			p.printf(": MAC %s", mac(d[3:]))
+		default:
+			p.printf(": %s", mapName(endDiscClasses, class, fmt.Sprintf("Unknown class %d", class)))
+		}
 	case 7, 8:
 	default:
 		if p.o.Verbose < 2 {
@@ -382,6 +422,14 @@ func (p *Printer) lcpOption(d []byte) int {
 	}
 	return l
 }
+
+// pppCallbackOps names the LCP Call-Back option's operations (RFC 1570).
+var pppCallbackOps = map[uint8]string{0: "UserAuth", 1: "DialingString", 2: "LocationID",
+	3: "E.164", 4: "X.500", 6: "CBCP"}
+
+// endDiscClasses names the multilink endpoint discriminator classes
+// (RFC 1990) printed without an address.
+var endDiscClasses = map[uint8]string{0: "Null", 1: "Local", 4: "Magic-Num-Block", 5: "PSNDN"}
 
 var chapAlgNames = map[uint8]string{5: "MD5", 128: "MS-CHAP", 129: "MS-CHAPv2"}
 
