@@ -9,6 +9,7 @@ import (
 	"io"
 	"net"
 	"os"
+	"os/exec"
 	"os/signal"
 	"os/user"
 	"strconv"
@@ -19,9 +20,11 @@ import (
 	"time"
 
 	"golang.org/x/net/bpf"
+	"golang.org/x/sys/unix"
 
 	"github.com/gocap/gocap/cbpf"
 	"github.com/gocap/gocap/cmd/gocap/internal/capture"
+	"github.com/gocap/gocap/cmd/gocap/internal/printer"
 )
 
 // This file is gocap's live capture, the way tcpdump 4.99.3 runs one on
@@ -38,6 +41,46 @@ func (c *command) listDevices() error {
 	}
 	for i, d := range devs {
 		fmt.Fprintf(c.stdout, "%d.%s\n", i+1, d)
+	}
+	return nil
+}
+
+// listLinkTypes prints the device's link types as tcpdump -L does, on
+// standard error, marking those gocap cannot print.
+func (c *command) listLinkTypes() error {
+	dev, err := c.pickDevice()
+	if err != nil {
+		return err
+	}
+	types, err := capture.LinkTypes(dev)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(c.stderr, "Data link types for %s (use option -y to set):\n", dev)
+	for _, lt := range types {
+		fmt.Fprintf(c.stderr, "  %s (%s)", lt, lt.Description())
+		if !printer.Supports(uint32(lt)) {
+			io.WriteString(c.stderr, " (printing not supported)")
+		}
+		io.WriteString(c.stderr, "\n")
+	}
+	return nil
+}
+
+// listTstampTypes prints the device's time stamp types as tcpdump -J
+// does, on standard error.
+func (c *command) listTstampTypes() error {
+	dev, err := c.pickDevice()
+	if err != nil {
+		return err
+	}
+	types, err := capture.TstampTypes(dev)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(c.stderr, "Time stamp types for %s (use option -j to set):\n", dev)
+	for _, t := range types {
+		fmt.Fprintf(c.stderr, "  %s (%s)\n", t, t.Description())
 	}
 	return nil
 }
@@ -128,7 +171,11 @@ func (c *command) live() (err error) {
 		}
 	}
 
+	warn := func(s string) { fmt.Fprintf(c.stderr, "gocap: %s\n", s) }
 	if cfg.f.dump > 0 {
+		if _, err := capture.CheckTstampType(dev, lf.tstamp, warn); err != nil {
+			return err
+		}
 		lt, err := capture.DeviceLinkType(dev, want)
 		if err != nil {
 			return err
@@ -148,8 +195,9 @@ func (c *command) live() (err error) {
 		Immediate:  lf.immediate || (printing && cfg.f.write == "" && toTerminal),
 		Direction:  lf.dir,
 		Workers:    lf.nworkers,
+		Tstamp:     lf.tstamp,
 		Kernel:     lf.kernel,
-		Warn:       func(s string) { fmt.Fprintf(c.stderr, "gocap: %s\n", s) },
+		Warn:       warn,
 	}
 	if cfg.expr != "" {
 		ccfg.Compile = func(lt cbpf.LinkType) ([]bpf.Instruction, error) {
@@ -322,7 +370,39 @@ func (r *liveRun) openOutput() error {
 	}
 	var err error
 	r.rot, err = newRotator(cfg.f.write, rot, open, time.Now, r.c.stderr)
+	if err == nil && cfg.f.live.postrotate != "" {
+		r.rot.closed = r.c.postRotate(cfg.f.live.postrotate)
+	}
 	return err
+}
+
+// postRotate returns -z's hook: it runs "command FILE" on each file that
+// rotation closed, as tcpdump's compress_savefile does, in the background
+// at the lowest priority, with gocap's privileges (those of -Z's user
+// once dropped) and gocap's standard output and error. gocap does not
+// wait for it.
+func (c *command) postRotate(command string) func(string) {
+	var stdout, stderr *os.File
+	if f, ok := c.stdout.(*os.File); ok {
+		stdout = f
+	}
+	if f, ok := c.stderr.(*os.File); ok {
+		stderr = f
+	}
+	return func(name string) {
+		cmd := exec.Command(command, name)
+		cmd.Stdout, cmd.Stderr = stdout, stderr
+		if err := cmd.Start(); err != nil {
+			why := capture.ErrnoText(err)
+			if errors.Is(err, exec.ErrNotFound) {
+				why = capture.ErrnoText(syscall.ENOENT)
+			}
+			fmt.Fprintf(c.stderr, "compress_savefile: execlp(%s, %s) failed: %s\n", command, name, why)
+			return
+		}
+		unix.Setpriority(unix.PRIO_PROCESS, cmd.Process.Pid, 19)
+		go cmd.Wait()
+	}
 }
 
 // packet handles one captured packet: write it, print it, count it.

@@ -1310,3 +1310,125 @@ func TestLiveListDevices(t *testing.T) {
 		t.Errorf("-D:\n%s\ntcpdump -D:\n%s", g.stdout, d.stdout)
 	}
 }
+
+// TestLiveListsLikeTcpdump runs the listing flags (-L, -J), -j with a bad
+// or unsupported type and captures on missing or down devices next to
+// tcpdump, in the capture namespace, and wants the same messages and
+// exit status. down0 is a veth end left down.
+func TestLiveListsLikeTcpdump(t *testing.T) {
+	n := newTestNet(t)
+	if _, err := exec.LookPath("tcpdump"); err != nil {
+		t.Skip("tcpdump is not installed")
+	}
+	sh(t, "ip", "-n", n.cap, "link", "add", "down0", "type", "veth", "peer", "name", "down1")
+	cases := [][]string{
+		{"-L", "-i", "cap0"},
+		{"-L", "-i", "any"},
+		{"-L", "-i", "lo"},
+		{"-L", "-i", "down0"},
+		{"-L", "-i", "nosuch0"},
+		{"-J", "-i", "cap0"},
+		{"-J", "-i", "any"},
+		{"-J", "-i", "nosuch0"},
+		{"-J", "-j", "adapter", "-i", "lo"},
+		{"-j", "bogus", "-i", "cap0", "-c", "1"},
+		{"-j", "adapter", "-d", "-i", "cap0", "ip"},
+		{"-j", "HOST", "-d", "-i", "cap0", "ip"},
+		{"-j", "host_hiprec", "-d", "-i", "any", "ip"},
+		{"-d", "-i", "down0", "ip"},
+		{"-i", "down0", "-c", "1"},
+		{"-y", "DOCSIS", "-d", "-i", "cap0"},
+		{"-y", "LINUX_SLL", "-d", "-i", "cap0"},
+		{"-y", "LINUX_SLL", "-d", "-i", "any", "ip"},
+	}
+	for _, args := range cases {
+		g := startGocap(t, n.cap, args...)
+		d := start(t, n.cap, append([]string{"tcpdump"}, args...)...)
+		gc, dc := g.stop(t, 0), d.stop(t, 0)
+		gotErr := strings.ReplaceAll(g.stderr.String(), "gocap: ", "tcpdump: ")
+		if gc != dc || gotErr != d.stderr.String() || g.stdout.String() != d.stdout.String() {
+			t.Errorf("%s: exit %d, tcpdump %d\nstderr:\n%s\ntcpdump's:\n%s\nstdout:\n%s\ntcpdump's:\n%s",
+				strings.Join(args, " "), gc, dc, g.stderr, d.stderr, g.stdout, d.stdout)
+		}
+	}
+}
+
+// TestLivePostRotate checks -z next to tcpdump: the command runs on every
+// file rotation closes (with -G -W 2, both files: the second is closed by
+// the rotation that reaches the limit), with the file's name, as the user
+// of -Z.
+func TestLivePostRotate(t *testing.T) {
+	n := newTestNet(t)
+	tr := newTraffic(t, n)
+	if _, err := exec.LookPath("tcpdump"); err != nil {
+		t.Skip("tcpdump is not installed")
+	}
+	script := filepath.Join(n.dir, "post.sh")
+	if err := os.WriteFile(script, []byte("#!/bin/sh\necho \"$# $1 $(id -un)\" >> \"$1.log\"\n"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	run := func(p *proc, dir string) []string {
+		p.waitListening(t)
+		deadline := time.Now().Add(stopTimeout)
+		for {
+			select {
+			case <-p.done:
+			default:
+				if time.Now().Before(deadline) {
+					tr.sendUDP(t, 7001, 1, 10)
+					time.Sleep(20 * time.Millisecond)
+					continue
+				}
+			}
+			break
+		}
+		if code := p.stop(t, 0); code != 0 {
+			t.Fatalf("%s: exit status %d\n%s", p.name, code, p.stderr)
+		}
+		es, _ := os.ReadDir(dir)
+		var files []string
+		for _, e := range es {
+			if strings.HasSuffix(e.Name(), ".pcap") {
+				files = append(files, e.Name())
+			}
+		}
+		// The command runs in the background: wait for its logs.
+		var logs []string
+		for {
+			logs = logs[:0]
+			for _, f := range files {
+				b, err := os.ReadFile(filepath.Join(dir, f+".log"))
+				if err == nil {
+					logs = append(logs, strings.ReplaceAll(string(b), dir+"/", ""))
+				}
+			}
+			if len(logs) == len(files) || time.Now().After(deadline) {
+				break
+			}
+			time.Sleep(20 * time.Millisecond)
+		}
+		return logs
+	}
+	var got, want []string
+	for _, tool := range []string{"gocap", "tcpdump"} {
+		dir := filepath.Join(n.dir, tool)
+		os.Mkdir(dir, 0o777)
+		os.Chmod(dir, 0o777) // past the umask, for -Z nobody
+		args := []string{"-i", "cap0", "--immediate-mode", "-Z", "nobody", "-G", "1", "-W", "2", "-z", script, "-w", filepath.Join(dir, "t-%s.pcap"), "udp"}
+		if tool == "gocap" {
+			got = run(startGocap(t, n.cap, args...), dir)
+		} else {
+			want = run(start(t, n.cap, append([]string{"tcpdump"}, args...)...), dir)
+		}
+	}
+	norm := func(logs []string) []string {
+		out := make([]string, len(logs))
+		for i, l := range logs {
+			out[i] = regexp.MustCompile(`t-\d+\.pcap`).ReplaceAllString(l, "t-N.pcap")
+		}
+		return out
+	}
+	if len(got) != 2 || !slices.Equal(norm(got), norm(want)) {
+		t.Errorf("-z ran as\n%q\ntcpdump's as\n%q", got, want)
+	}
+}

@@ -8,4 +8,8 @@ import "github.com/gocap/gocap/cmd/gocap/internal/capture"
 
 func (c *command) listDevices() error { return capture.ErrNotSupported }
 
+func (c *command) listLinkTypes() error { return capture.ErrNotSupported }
+
+func (c *command) listTstampTypes() error { return capture.ErrNotSupported }
+
 func (c *command) live() error { return capture.ErrNotSupported }

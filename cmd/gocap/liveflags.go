@@ -13,20 +13,24 @@ import (
 // as checkLiveFlags reads them.
 type liveFlags struct {
 	iface, bufferSize, direction, fileSize, rotate, maxFiles, user string
-	kernel, workers                                                string
-	list, noPromisc, immediate                                     bool
+	kernel, workers, tstampType, postrotate                        string
+	list, listDLTs, listTstamps, noPromisc, immediate              bool
 
 	// Checked values.
 	bufBytes int
 	dir      capture.Direction
 	rot      rotation
 	nworkers int
+	tstamp   capture.TstampType
 	snaplen  uint32
 }
 
 func addLiveFlags(fs *pflag.FlagSet, f *liveFlags) {
 	fs.StringVarP(&f.iface, "interface", "i", "", "capture on `IFACE` (a name, a number from -D, or any)")
 	fs.BoolVarP(&f.list, "list-interfaces", "D", false, "list the interfaces gocap can capture on and exit")
+	fs.BoolVarP(&f.listDLTs, "list-data-link-types", "L", false, "list the interface's link types (for -y) and exit")
+	fs.BoolVarP(&f.listTstamps, "list-time-stamp-types", "J", false, "list the interface's time stamp types (for -j) and exit")
+	fs.StringVarP(&f.tstampType, "time-stamp-type", "j", "", "time stamp `TYPE`: host, host_lowprec, host_hiprec, adapter, adapter_unsynced or host_hiprec_unsynced")
 	fs.BoolVarP(&f.noPromisc, "no-promiscuous-mode", "p", false, "do not put the interface in promiscuous mode")
 	fs.StringVarP(&f.bufferSize, "buffer-size", "B", "", "capture buffer size in `KiB` (default 2048)")
 	fs.StringVarP(&f.direction, "direction", "Q", "", "capture `DIR`ection: in, out or inout")
@@ -34,6 +38,7 @@ func addLiveFlags(fs *pflag.FlagSet, f *liveFlags) {
 	fs.StringVarP(&f.fileSize, "file-size", "C", "", "with -w: start a new file once the current one exceeds `N` million bytes")
 	fs.StringVarP(&f.rotate, "rotate-seconds", "G", "", "with -w: start a new file every `SECONDS` (the name goes through strftime)")
 	fs.StringVarP(&f.maxFiles, "file-count", "W", "", "with -C: reuse `N` files in a ring; with -G alone: stop after N files")
+	fs.StringVarP(&f.postrotate, "postrotate-command", "z", "", "with -C or -G: run `COMMAND FILE` on each file rotation closes")
 	fs.StringVarP(&f.user, "relinquish-privileges", "Z", "", "switch to `USER` once the capture is open")
 	fs.StringVar(&f.kernel, "kernel-filter", "ebpf", "how the filter runs in the kernel: `ebpf` (SO_ATTACH_BPF, falls back to cbpf) or cbpf")
 	fs.StringVar(&f.workers, "workers", "1", "spread the capture over `N` sockets with PACKET_FANOUT")
@@ -80,6 +85,13 @@ func checkLiveFlags(fs *pflag.FlagSet, f *flags) error {
 			return fmt.Errorf("invalid number of output files %s", l.maxFiles)
 		}
 		l.rot.maxFiles = n
+	}
+	if fs.Changed("time-stamp-type") {
+		t, ok := capture.ParseTstampType(l.tstampType)
+		if !ok {
+			return fmt.Errorf("invalid time stamp type %s", l.tstampType)
+		}
+		l.tstamp = t
 	}
 	switch l.kernel {
 	case capture.KernelEBPF, capture.KernelCBPF:

@@ -59,7 +59,7 @@ import (
 	"github.com/gocap/gocap/parser"
 )
 
-const usageLine = "Usage: gocap [-AdDeflnNpqStUvxX#] [-B size] [-c count] [--count] [-C file_size] [-F file] [-G seconds] [-i interface] [--immediate-mode] [-Q in|out|inout] [-r file] [-s snaplen] [--time-stamp-precision precision] [-w file] [-W filecount] [-y datalinktype] [-Z user] [--engine ebpf|cbpf] [--kernel-filter ebpf|cbpf] [--pcapng] [--print] [--workers N] [expression]"
+const usageLine = "Usage: gocap [-AdDefJlLnNpqStUvxX#] [-B size] [-c count] [--count] [-C file_size] [-F file] [-G seconds] [-i interface] [--immediate-mode] [-j tstamptype] [-Q in|out|inout] [-r file] [-s snaplen] [--time-stamp-precision precision] [-w file] [-W filecount] [-y datalinktype] [-z postrotate-command] [-Z user] [--engine ebpf|cbpf] [--kernel-filter ebpf|cbpf] [--pcapng] [--print] [--workers N] [expression]"
 
 func main() {
 	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
@@ -275,6 +275,12 @@ func (c *command) run() error {
 	cfg := c.cfg
 	if cfg.f.live.list {
 		return c.listDevices()
+	}
+	if cfg.f.read == "" && cfg.f.live.listTstamps {
+		return c.listTstampTypes()
+	}
+	if cfg.f.read == "" && cfg.f.live.listDLTs {
+		return c.listLinkTypes()
 	}
 	if cfg.f.read == "" && (cfg.f.live.iface != "" || cfg.f.dump == 0) {
 		return c.live()

@@ -66,6 +66,10 @@ type rotator struct {
 	open   fileOpener
 	now    func() time.Time
 	notify io.Writer // "Maximum file limit reached" goes here
+	// closed, when set, is called with the name of each file rotation
+	// has closed (-z); not with the last file, which the end of the
+	// capture closes.
+	closed func(name string)
 
 	cur     sink
 	file    *outFile
@@ -117,6 +121,19 @@ func (r *rotator) closeFile() error {
 	return err
 }
 
+// rotateOut closes the current file because the next packet goes to a
+// new one, and hands it to -z's command.
+func (r *rotator) rotateOut() error {
+	name := r.name
+	if err := r.closeFile(); err != nil {
+		return err
+	}
+	if r.closed != nil {
+		r.closed(name)
+	}
+	return nil
+}
+
 // write writes one packet, first starting a new file if it is time to. It
 // returns errMaxFiles, without writing the packet, when -G -W's last file
 // is done.
@@ -126,7 +143,7 @@ func (r *rotator) write(rec *record, data []byte) error {
 		if t.Unix()-r.gTime >= r.rot.period {
 			r.gTime = t.Unix()
 			r.gCount++
-			if err := r.closeFile(); err != nil {
+			if err := r.rotateOut(); err != nil {
 				return err
 			}
 			if r.rot.fileSize == 0 && r.rot.maxFiles > 0 && r.gCount >= r.rot.maxFiles {
@@ -144,7 +161,7 @@ func (r *rotator) write(rec *record, data []byte) error {
 		}
 	}
 	if r.rot.fileSize > 0 && r.size > r.rot.fileSize {
-		if err := r.closeFile(); err != nil {
+		if err := r.rotateOut(); err != nil {
 			return err
 		}
 		r.cCount++

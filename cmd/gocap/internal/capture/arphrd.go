@@ -98,3 +98,7 @@ func dltForARPType(t uint16) (lt cbpf.LinkType, cooked bool) {
 	// PPP, ATM, IrDA, netlink and unknown types: cooked.
 	return cbpf.LinkLinuxSLL, true
 }
+
+// linkDOCSIS is DLT_DOCSIS, the second link type libpcap offers on an
+// Ethernet interface.
+const linkDOCSIS cbpf.LinkType = 143

@@ -74,6 +74,10 @@ type Config struct {
 	// Workers is the number of sockets sharing the capture with
 	// PACKET_FANOUT (by flow hash); 0 or 1 means one socket.
 	Workers int
+	// Tstamp is the time stamp source (-j). The adapter types turn on
+	// the device's hardware time stamps; a type the device does not
+	// offer is replaced by the host's clock, with a warning.
+	Tstamp TstampType
 	// Compile returns the classic program for the capture's link type
 	// (with the Linux extensions, as libpcap compiles for a live
 	// capture), or nil to keep every packet. It is called once the

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"net"
 	"os"
+	"slices"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -77,6 +78,10 @@ func Open(cfg Config) (_ *Handle, err error) {
 			h.Close()
 		}
 	}()
+	tstamp, err := CheckTstampType(h.device, cfg.Tstamp, cfg.Warn)
+	if err != nil {
+		return nil, err
+	}
 	if err := h.pickLinkType(cfg.LinkType); err != nil {
 		return nil, err
 	}
@@ -106,6 +111,11 @@ func Open(cfg Config) (_ *Handle, err error) {
 		}
 		h.rings = append(h.rings, r)
 	}
+	if tstamp == TstampAdapter || tstamp == TstampAdapterUnsynced {
+		if err := h.enableAdapterTstamps(tstamp, cfg.Warn); err != nil {
+			return nil, err
+		}
+	}
 	h.kernel = cfg.Kernel
 	if h.kernel == "" {
 		h.kernel = KernelEBPF
@@ -124,6 +134,9 @@ func Open(cfg Config) (_ *Handle, err error) {
 	group := uint16(os.Getpid())
 	for _, r := range h.rings {
 		if err := r.bind(h.ifindex); err != nil {
+			if errors.Is(err, unix.ENETDOWN) {
+				return nil, &DeviceError{Device: h.device, Status: "That device is not up"}
+			}
 			return nil, fmt.Errorf("bind: %w", err)
 		}
 		if nw > 1 {
@@ -179,38 +192,78 @@ func KernelProgram(cfg Config) ([]bpf.RawInstruction, bool, error) {
 }
 
 // pickLinkType finds the device and the link type to capture with, as
-// libpcap's setup_socket and map_arphrd_to_dlt do.
+// libpcap's setup_socket and map_arphrd_to_dlt do: want, when it is one of
+// the device's link types, or else the device's own.
 func (h *Handle) pickLinkType(want cbpf.LinkType) error {
-	if h.device == AnyDevice {
-		h.cooked = true
-		switch want {
-		case 0, cbpf.LinkLinuxSLL2:
-			h.lt = cbpf.LinkLinuxSLL2
-		case cbpf.LinkLinuxSLL:
-			h.lt = cbpf.LinkLinuxSLL
-		default:
-			return fmt.Errorf("%s is not one of the DLTs supported by this device", want)
-		}
+	types, err := h.findDevice()
+	if err != nil {
+		return err
+	}
+	if want == 0 {
 		return nil
 	}
+	if !slices.Contains(types, want) {
+		return fmt.Errorf("%s is not one of the DLTs supported by this device", want)
+	}
+	h.lt = want
+	return nil
+}
+
+// findDevice looks the device up: its index, its default link type and
+// whether it is captured in cooked mode. It returns the link types a
+// capture on it may be opened with (pcap_list_datalinks): LINUX_SLL and
+// LINUX_SLL2 on "any" (LINUX_SLL2 by default, as tcpdump 4.99 asks for
+// it), EN10MB and DOCSIS on an Ethernet interface that is not wireless,
+// and the one link type libpcap maps any other interface to.
+func (h *Handle) findDevice() ([]cbpf.LinkType, error) {
+	if h.device == AnyDevice {
+		h.cooked = true
+		h.lt = cbpf.LinkLinuxSLL2
+		return []cbpf.LinkType{cbpf.LinkLinuxSLL, cbpf.LinkLinuxSLL2}, nil
+	}
 	if len(h.device) >= unix.IFNAMSIZ {
-		return &DeviceError{Device: h.device, Status: "No such device exists"}
+		return nil, &DeviceError{Device: h.device, Status: "No such device exists"}
 	}
 	ifc, err := net.InterfaceByName(h.device)
 	if err != nil {
-		return &DeviceError{Device: h.device, Status: "No such device exists", Detail: "No such device exists"}
+		return nil, &DeviceError{Device: h.device, Status: "No such device exists", Detail: "No such device exists"}
 	}
 	h.ifindex = ifc.Index
 	arphrd, err := interfaceARPType(h.device)
 	if err != nil {
-		return &DeviceError{Device: h.device, Status: "No such device exists", Detail: "SIOCGIFHWADDR: " + ErrnoText(err)}
+		return nil, &DeviceError{Device: h.device, Status: "No such device exists", Detail: "SIOCGIFHWADDR: " + ErrnoText(err)}
 	}
-	lt, cooked := dltForARPType(arphrd)
-	h.lt, h.cooked = lt, cooked
-	if want != 0 && want != h.lt {
-		return fmt.Errorf("%s is not one of the DLTs supported by this device", want)
+	if ifc.Flags&net.FlagUp == 0 {
+		// libpcap learns this from the final bind (ENETDOWN), before
+		// anything else can fail; checking here gives the same order.
+		return nil, &DeviceError{Device: h.device, Status: "That device is not up"}
 	}
-	return nil
+	h.lt, h.cooked = dltForARPType(arphrd)
+	if arphrd == arphrdEther && !h.cooked && h.lt == cbpf.LinkEN10MB && !isWireless(h.device) {
+		// A capture on an Ethernet port may be read as DOCSIS frames,
+		// for a port a cable modem termination system mirrors to.
+		return []cbpf.LinkType{cbpf.LinkEN10MB, linkDOCSIS}, nil
+	}
+	return []cbpf.LinkType{h.lt}, nil
+}
+
+// isWireless is libpcap's is_wifi: the interface has a wireless
+// directory or a phy80211 link in sysfs.
+func isWireless(device string) bool {
+	for _, f := range []string{"wireless", "phy80211"} {
+		if _, err := os.Stat("/sys/class/net/" + device + "/" + f); err == nil {
+			return true
+		}
+	}
+	return false
+}
+
+// LinkTypes lists the link types a capture on the device can be opened
+// with, as tcpdump -L lists them; the errors are those Open gives for a
+// device that is missing or down. It opens no socket.
+func LinkTypes(device string) ([]cbpf.LinkType, error) {
+	h := &Handle{device: device}
+	return h.findDevice()
 }
 
 // DeviceError is a device that cannot be opened, reported as tcpdump

@@ -35,3 +35,14 @@ func (h *Handle) Close() {}
 func DeviceLinkType(device string, want cbpf.LinkType) (cbpf.LinkType, error) {
 	return 0, ErrNotSupported
 }
+
+// LinkTypes reports that live capture needs Linux.
+func LinkTypes(device string) ([]cbpf.LinkType, error) { return nil, ErrNotSupported }
+
+// TstampTypes reports that live capture needs Linux.
+func TstampTypes(device string) ([]TstampType, error) { return nil, ErrNotSupported }
+
+// CheckTstampType reports that live capture needs Linux.
+func CheckTstampType(device string, t TstampType, warn func(string)) (TstampType, error) {
+	return 0, ErrNotSupported
+}

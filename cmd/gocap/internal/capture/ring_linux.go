@@ -178,7 +178,19 @@ func (r *ring) setEBPF(progFD int) error {
 // bind binds the socket to every protocol on ifindex (0: every device).
 func (r *ring) bind(ifindex int) error {
 	return r.control(func(fd int) error {
-		return unix.Bind(fd, &unix.SockaddrLinklayer{Protocol: htons(unix.ETH_P_ALL), Ifindex: ifindex})
+		if err := unix.Bind(fd, &unix.SockaddrLinklayer{Protocol: htons(unix.ETH_P_ALL), Ifindex: ifindex}); err != nil {
+			return err
+		}
+		// A device that is down does not fail the bind: the kernel
+		// leaves ENETDOWN pending on the socket instead.
+		soerr, err := unix.GetsockoptInt(fd, unix.SOL_SOCKET, unix.SO_ERROR)
+		if err != nil {
+			return err
+		}
+		if soerr != 0 {
+			return unix.Errno(soerr)
+		}
+		return nil
 	})
 }
 
