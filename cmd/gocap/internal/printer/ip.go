@@ -10,7 +10,7 @@ import (
 var ipProtoNames = map[uint8]string{
 	0: "Options", 1: "ICMP", 2: "IGMP", 4: "IPIP", 6: "TCP", 8: "EGP", 9: "IGRP",
 	17: "UDP", 29: "ISO-TP4", 33: "DCCP", 41: "IPv6", 43: "Routing", 44: "Fragment", 46: "RSVP",
-	47: "GRE", 50: "ESP", 51: "AH", 58: "ICMPv6", 60: "DSTOPTS", 62: "CFTP", 77: "ND", 80: "ISO-IP", 88: "EIGRP",
+	47: "GRE", 50: "ESP", 51: "AH", 58: "ICMPv6", 62: "CFTP", 77: "ND", 80: "ISO-IP", 88: "EIGRP",
 	89: "OSPF", 91: "LARP", 92: "MTP", 94: "IPIP", 97: "Ethernet", 98: "encap", 103: "PIM",
 	108: "IPComp", 112: "VRRP", 113: "PGM", 132: "SCTP", 135: "Mobility", 136: "UDPLite",
 	137: "MPLS",

@@ -63,26 +63,39 @@ func (p *Printer) ip6(b []byte, length int) {
 		rem = 0
 	}
 	first := true
-	for first || off < len(b) {
+	jumbo := false
+	// Like tcpdump, the header after an extension header is decoded
+	// whenever that extension header began before the end the IPv6
+	// header gives (not the end of the captured bytes): one announced
+	// but not captured ends the packet with its own marker.
+	for prev := 0; prev < l; {
+		prev = off
 		if first && nh != 6 && nh != 17 && nh != 33 && nh != 132 {
 			p.printf("%s > %s: ", h.src, h.dst)
 		}
 		first = false
-		cp := b[off:]
+		cp := b[min(off, len(b)):]
 		adv := 0
 		switch nh {
 		case 0, 60:
-			if nh == 0 {
-				p.print("HBH ")
-				p.proto = "hbhopt"
-			} else {
-				p.print("DSTOPT ")
+			// The length byte must be captured (else the packet ends),
+			// then the whole header (else the header's own marker ends
+			// it), before the name is printed.
+			name := "HBH "
+			p.proto = "hbhopt"
+			if nh != 0 {
+				name = "DSTOPT "
 				p.proto = "dstopt"
 			}
 			hl := (int(u8(cp, 1)) + 1) * 8
-			need(cp, hl)
-			if p.o.Verbose > 0 {
-				p.ip6Opts(cp[2:hl])
+			if hl > len(cp) {
+				p.printf(" [|%s]", p.proto)
+				return
+			}
+			p.print(name)
+			if p.o.Verbose > 0 && !p.ip6Opts(cp[2:hl], plen, &jumbo) {
+				p.printf(" [|%s]", p.proto)
+				return
 			}
 			p.proto = "ip6"
 			adv = hl
@@ -121,15 +134,20 @@ func (p *Printer) ip6(b []byte, length int) {
 			return
 		}
 		if rem < adv {
-			panic(truncated{})
+			p.printf(" [|%s]", p.proto)
+			return
 		}
 		off += adv
 		rem -= adv
 	}
 }
 
-// ip6Opts prints hop-by-hop or destination options (-v).
-func (p *Printer) ip6Opts(b []byte) {
+// ip6Opts prints hop-by-hop or destination options (-v). It reports
+// false where tcpdump gives up on the header: an option running past
+// it, or a router alert or jumbo payload option of the wrong length.
+// plen is the IPv6 payload length; jumbo records a jumbo payload option
+// already seen in the packet.
+func (p *Printer) ip6Opts(b []byte, plen int, jumbo *bool) bool {
 	for i := 0; i < len(b); {
 		t := b[i]
 		if t == 0 {
@@ -137,14 +155,12 @@ func (p *Printer) ip6Opts(b []byte) {
 			i++
 			continue
 		}
-		if i+2 > len(b) {
-			p.print("[trunc]")
-			return
+		if i+1 >= len(b) {
+			return false
 		}
 		l := int(b[i+1])
 		if i+2+l > len(b) {
-			p.print("[trunc]")
-			return
+			return false
 		}
 		d := b[i+2 : i+2+l]
 		switch t {
@@ -153,14 +169,27 @@ func (p *Printer) ip6Opts(b []byte) {
 		case 5:
 			if l != 2 {
 				p.printf("(rtalert: invalid len %d)", l)
-			} else {
-				p.printf("(rtalert: 0x%04x) ", binary.BigEndian.Uint16(d))
+				return false
 			}
+			p.printf("(rtalert: 0x%04x) ", binary.BigEndian.Uint16(d))
 		case 0xc2:
 			if l != 4 {
 				p.printf("(jumbo: invalid len %d)", l)
-			} else {
-				p.printf("(jumbo: %d) ", binary.BigEndian.Uint32(d))
+				return false
+			}
+			j := binary.BigEndian.Uint32(d)
+			switch {
+			case *jumbo:
+				p.printf("(jumbo: %d - already seen) ", j)
+			case plen != 0:
+				*jumbo = true
+				p.printf("(jumbo: %d - payload len != 0) ", j)
+			case j < 65536:
+				*jumbo = true
+				p.printf("(jumbo: %d - < 65536) ", j)
+			default:
+				*jumbo = true
+				p.printf("(jumbo: %d) ", j)
 			}
 		default:
 			p.printf("(opt_type 0x%02x: len=%d)", t, l)
@@ -168,6 +197,7 @@ func (p *Printer) ip6Opts(b []byte) {
 		i += 2 + l
 	}
 	p.print(" ")
+	return true
 }
 
 // rt6 prints a routing header and returns its length, or -1 when it
