@@ -230,6 +230,29 @@ func TestFlags(t *testing.T) {
 	}
 }
 
+// TestFlagsLikeTcpdump runs flags that change little or nothing offline
+// next to tcpdump: same exit status, output and messages.
+func TestFlagsLikeTcpdump(t *testing.T) {
+	needTcpdump(t)
+	f := pcapFile{magic: magicMicro, major: 2, minor: 4, snaplen: 100, linkType: 1,
+		recs: []pcapRec{{1, 2, 60, 60, ethFrame(60)}, {1, 3, 60, 60, ethFrame(60)}}}
+	in := filepath.Join(t.TempDir(), "in.pcap")
+	if err := os.WriteFile(in, f.bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, args := range [][]string{
+		{"-f", "-r", in},
+		{"-N", "-nn", "-e", "-r", in},
+		{"-j", "bogus", "-r", in},
+	} {
+		tc, to, te := runTcpdump(args...)
+		gc, gout, ge := runGocap(t, nil, args...)
+		if gc != tc || gout != to || ge != tcpdumpMessage(te) {
+			t.Errorf("%q: exit %d, stdout %q, stderr %q\ntcpdump: exit %d, stdout %q, stderr %q", args, gc, gout, ge, tc, to, tcpdumpMessage(te))
+		}
+	}
+}
+
 // TestDumpLikeTcpdump compares -d, -dd and -ddd with tcpdump's, with and
 // without -r. It uses -O: cbpf has no optimizer yet, so only unoptimized
 // programs can match.

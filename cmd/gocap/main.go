@@ -72,6 +72,7 @@ type flags struct {
 	countOnly, packetBuffered, number, pcapng, print, lineBuf     bool
 	numeric, verbose, tstamp, hex, hexASCII, ascii, dump          int
 	link, quiet, absSeq, noOpt, help, version, micro, nano        bool
+	foreign, noDomain                                             bool
 	live                                                          liveFlags
 }
 
@@ -93,6 +94,8 @@ func newFlagSet(f *flags) *pflag.FlagSet {
 	fs.BoolVarP(&f.noOpt, "no-optimize", "O", false, "do not optimize the filter")
 	fs.CountVarP(&f.numeric, "numeric", "n", "do not resolve addresses or ports")
 	fs.BoolVarP(&f.link, "link", "e", false, "print the link-level header")
+	fs.BoolVarP(&f.foreign, "foreign", "f", false, "print foreign IPv4 addresses numerically (live only; gocap always prints addresses as numbers)")
+	fs.BoolVarP(&f.noDomain, "no-domain", "N", false, "do not print the domain part of host names (gocap prints no host names)")
 	fs.BoolVarP(&f.quiet, "quiet", "q", false, "quick output")
 	fs.CountVarP(&f.verbose, "verbose", "v", "more detail (-v, -vv, -vvv)")
 	fs.CountVarP(&f.tstamp, "timestamp", "t", "timestamp format (-t none ... -ttttt since first)")
@@ -136,6 +139,9 @@ func parseArgs(args []string) (*config, error) {
 	f := &cfg.f
 	if f.help || f.version {
 		return cfg, nil
+	}
+	if f.foreign && f.read != "" {
+		return nil, errors.New("-f can not be used with -V or -r")
 	}
 	if fs.Changed("count-limit") {
 		n, err := strconv.ParseInt(f.count, 0, 64)
