@@ -473,5 +473,7 @@ func (p *Printer) tcpPayload(b []byte, length int, sport, dport uint16) {
 			return
 		}
 		p.dnsTCP(b, length)
+	case port(nfsPort):
+		p.nfsTCP(b, length, sport, dport)
 	}
 }

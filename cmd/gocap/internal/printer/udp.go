@@ -94,6 +94,12 @@ func (p *Printer) udp(b []byte, length int, h *ipHdr) {
 // udpPayload dispatches UDP payloads by port; it reports false for ports
 // it does not decode.
 func (p *Printer) udpPayload(b []byte, length int, sport, dport uint16, h *ipHdr) bool {
+	// tcpdump looks for an NFS reply before any port.
+	if sport == nfsPort && len(b) >= 8 && be32(b, 4) == rpcReply {
+		p.printf("NFS reply xid %d ", be32(b, 0))
+		p.nfsReply(b, length)
+		return true
+	}
 	port := func(n uint16) bool { return sport == n || dport == n }
 	switch {
 	case port(53):
