@@ -369,3 +369,70 @@ func readAllPcapgo(f *os.File) ([][]byte, error) {
 		pkts = append(pkts, d)
 	}
 }
+
+// TestFileListLikeTcpdump runs -V next to tcpdump: lists of shared
+// captures with one or several link types, -c (counted per file, as
+// tcpdump does), --count, a filter, -w (one link type only), a missing
+// file in the middle, an empty list, a name ending in a carriage return,
+// and -V with -r. Exit status, output, messages and the -w file must be
+// tcpdump's.
+func TestFileListLikeTcpdump(t *testing.T) {
+	needTcpdump(t)
+	if _, err := os.Stat(corpusDir); err != nil {
+		t.Skipf("shared corpus %s is absent: %v", corpusDir, err)
+	}
+	dir := t.TempDir()
+	c := func(name string) string { return filepath.Join(corpusDir, name) }
+	lists := map[string]string{
+		"same":    c("802.1D_spanning_tree.pcap") + "\n" + c("dns_udp.pcap") + "\n",
+		"mixed":   c("802.1D_spanning_tree.pcap") + "\n" + c("dns_udp.pcap") + "\n" + c("LINKTYPE_IPV4.pcap") + "\n" + c("OSPFv2_Capture_FINAL.pcapng") + "\n",
+		"missing": c("802.1D_spanning_tree.pcap") + "\n" + c("no-such-file.pcap") + "\n" + c("dns_udp.pcap") + "\n",
+		"empty":   "",
+		"cr":      c("dns_udp.pcap") + "\r\n",
+		"blank":   c("dns_udp.pcap") + "\n\n",
+	}
+	for name, text := range lists {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	l := func(name string) string { return filepath.Join(dir, name) }
+	out := filepath.Join(dir, "out.pcap")
+	for _, args := range [][]string{
+		{"-nn", "-V", l("same")},
+		{"-nn", "-V", l("same"), "-c", "2"},
+		{"-nn", "-V", l("same"), "-c", "2", "--count"},
+		{"-nn", "-V", l("mixed")},
+		{"-nn", "-V", l("mixed"), "ip"},
+		{"-nn", "-V", l("mixed"), "-c", "1", "tcp"},
+		{"-nn", "-V", l("mixed"), "-w", out},
+		{"-nn", "-V", l("same"), "-w", out},
+		{"-nn", "-V", l("missing"), "-c", "1"},
+		{"-V", l("empty")},
+		{"-V", l("cr")},
+		{"-nn", "-V", l("blank")},
+		{"-V", l("no-such-list")},
+		{"-V", l("same"), "-r", l("same")},
+		{"-d", "-V", l("mixed"), "ip"},
+	} {
+		os.Remove(out)
+		tc, to, te := runTcpdump(args...)
+		want, werr := os.ReadFile(out)
+		os.Remove(out)
+		gc, gout, ge := runGocap(t, nil, args...)
+		got, gerr := os.ReadFile(out)
+		if gc != tc || gout != to || ge != tcpdumpMessage(te) {
+			t.Errorf("%q: exit %d, stderr %q\ntcpdump: exit %d, stderr %q\nstdout same: %v", args, gc, ge, tc, tcpdumpMessage(te), gout == to)
+		}
+		if (werr == nil) != (gerr == nil) || !bytes.Equal(got, want) {
+			t.Errorf("%q: -w file differs from tcpdump's (%d vs %d bytes, errors %v, %v)", args, len(got), len(want), gerr, werr)
+		}
+	}
+	// -V - reads the list from standard input.
+	list, _ := os.ReadFile(l("same"))
+	if code, gout, _ := runGocap(t, bytes.NewReader(list), "-nn", "--count", "-V", "-"); code != 0 || gout == "" {
+		t.Errorf("-V -: exit %d, stdout %q", code, gout)
+	} else if _, to, _ := runTcpdump("-nn", "--count", "-V", l("same")); gout != to {
+		t.Errorf("-V - printed %q, tcpdump -V FILE %q", gout, to)
+	}
+}

@@ -59,7 +59,7 @@ import (
 	"github.com/gocap/gocap/parser"
 )
 
-const usageLine = "Usage: gocap [-AdDefJlLnNpqStUvxX#] [-B size] [-c count] [--count] [-C file_size] [-F file] [-G seconds] [-i interface] [--immediate-mode] [-j tstamptype] [-Q in|out|inout] [-r file] [-s snaplen] [--time-stamp-precision precision] [-w file] [-W filecount] [-y datalinktype] [-z postrotate-command] [-Z user] [--engine ebpf|cbpf] [--kernel-filter ebpf|cbpf] [--pcapng] [--print] [--workers N] [expression]"
+const usageLine = "Usage: gocap [-AdDefJlLnNpqStUvxX#] [-B size] [-c count] [--count] [-C file_size] [-F file] [-G seconds] [-i interface] [--immediate-mode] [-j tstamptype] [-Q in|out|inout] [-r file] [-s snaplen] [-V file] [--time-stamp-precision precision] [-w file] [-W filecount] [-y datalinktype] [-z postrotate-command] [-Z user] [--engine ebpf|cbpf] [--kernel-filter ebpf|cbpf] [--pcapng] [--print] [--workers N] [expression]"
 
 func main() {
 	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
@@ -68,6 +68,7 @@ func main() {
 // flags holds what pflag fills in.
 type flags struct {
 	read, write, filterFile, linkType, snaplen, precision, engine string
+	fileList                                                      string
 	count                                                         string
 	countOnly, packetBuffered, number, pcapng, print, lineBuf     bool
 	numeric, verbose, tstamp, hex, hexASCII, ascii, dump          int
@@ -81,6 +82,7 @@ func newFlagSet(f *flags) *pflag.FlagSet {
 	fs.SetOutput(io.Discard)
 	fs.SortFlags = false
 	fs.StringVarP(&f.read, "read", "r", "", "read packets from `FILE` (- for stdin)")
+	fs.StringVarP(&f.fileList, "file-list", "V", "", "read packets from each file named in `LIST`, one name a line (- for stdin)")
 	fs.StringVarP(&f.write, "write", "w", "", "write the packets kept to `FILE` (- for stdout)")
 	fs.BoolVar(&f.pcapng, "pcapng", false, "write pcapng instead of pcap")
 	fs.StringVarP(&f.count, "count-limit", "c", "", "stop after `N` packets have passed the filter")
@@ -140,7 +142,10 @@ func parseArgs(args []string) (*config, error) {
 	if f.help || f.version {
 		return cfg, nil
 	}
-	if f.foreign && f.read != "" {
+	if f.read != "" && f.fileList != "" {
+		return nil, errors.New("-V and -r are mutually exclusive.")
+	}
+	if f.foreign && (f.read != "" || f.fileList != "") {
 		return nil, errors.New("-f can not be used with -V or -r")
 	}
 	if fs.Changed("count-limit") {
@@ -282,16 +287,17 @@ func (c *command) run() error {
 	if cfg.f.live.list {
 		return c.listDevices()
 	}
-	if cfg.f.read == "" && cfg.f.live.listTstamps {
+	offline := cfg.f.read != "" || cfg.f.fileList != ""
+	if !offline && cfg.f.live.listTstamps {
 		return c.listTstampTypes()
 	}
-	if cfg.f.read == "" && cfg.f.live.listDLTs {
+	if !offline && cfg.f.live.listDLTs {
 		return c.listLinkTypes()
 	}
-	if cfg.f.read == "" && (cfg.f.live.iface != "" || cfg.f.dump == 0) {
+	if !offline && (cfg.f.live.iface != "" || cfg.f.dump == 0) {
 		return c.live()
 	}
-	if cfg.f.read == "" {
+	if !offline {
 		if cfg.f.dump > 0 {
 			lt := cbpf.LinkEN10MB
 			if cfg.linkSet {
@@ -306,29 +312,22 @@ func (c *command) run() error {
 		}
 	}
 
-	var in io.Reader
-	if cfg.f.read == "-" {
-		in = c.stdin
-	} else {
-		f, err := os.Open(cfg.f.read)
-		if err != nil {
-			return fmt.Errorf("%s: %s", cfg.f.read, capture.ErrnoText(err))
+	names := []string{cfg.f.read}
+	if cfg.f.fileList != "" {
+		var err error
+		if names, err = c.fileList(); err != nil {
+			return err
 		}
-		defer f.Close()
-		in = f
 	}
-	src, err := openCapture(in, cfg.prec)
+	src, closeSrc, err := c.openInput(names[0])
 	if err != nil {
 		return err
 	}
+	defer func() { closeSrc() }()
+	if err := c.announceInput(names[0], src); err != nil {
+		return err
+	}
 	lt := src.linkType()
-	fmt.Fprintf(c.stderr, "reading from file %s, %s, snapshot length %d\n", cfg.f.read, linkTypeLine(lt), src.snaplen())
-	if lt == cbpf.LinkLinuxSLL2 {
-		fmt.Fprintln(c.stderr, "Warning: interface names might be incorrect")
-	}
-	if lt.String() == strconv.FormatUint(uint64(lt), 10) {
-		return fmt.Errorf("unknown data link type %d (min 104, max 289)", lt)
-	}
 
 	opts := c.compileOpts(src.snaplen(), src.swapped())
 	if cfg.f.dump > 0 {
@@ -339,7 +338,98 @@ func (c *command) run() error {
 	if _, err := filters.compileFor(lt); err != nil {
 		return err
 	}
-	return c.loop(src, filters)
+	// -V's further files, each opened when the one before is done.
+	rest := names[1:]
+	nextSource := func() (source, error) {
+		if len(rest) == 0 {
+			return nil, nil
+		}
+		name := rest[0]
+		rest = rest[1:]
+		closeSrc()
+		closeSrc = func() {}
+		next, closeNext, err := c.openInput(name)
+		if err != nil {
+			return nil, err
+		}
+		closeSrc = closeNext
+		if nlt := next.linkType(); nlt != lt {
+			// As tcpdump: a pcap file holds one link type, and a
+			// printed capture switches to the new one's filter.
+			if cfg.f.write != "" {
+				return nil, fmt.Errorf("%s: new dlt does not match original", name)
+			}
+			lt = nlt
+			*filters = filterSet{expr: cfg.expr, opts: c.compileOpts(next.snaplen(), next.swapped()), engine: cfg.f.engine}
+			if _, err := filters.compileFor(lt); err != nil {
+				return nil, err
+			}
+		}
+		return next, c.announceInput(name, next)
+	}
+	return c.loop(src, filters, nextSource)
+}
+
+// fileList reads -V's list: one file name a line, with the newline
+// removed and nothing else, as tcpdump reads it.
+func (c *command) fileList() ([]string, error) {
+	var data []byte
+	var err error
+	if c.cfg.f.fileList == "-" {
+		data, err = io.ReadAll(c.stdin)
+	} else {
+		data, err = os.ReadFile(c.cfg.f.fileList)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("Unable to open file: %s", capture.ErrnoText(err))
+	}
+	names := strings.SplitAfter(string(data), "\n")
+	if names[len(names)-1] == "" {
+		names = names[:len(names)-1]
+	}
+	if len(names) == 0 {
+		return nil, fmt.Errorf("Nothing in %s", c.cfg.f.fileList)
+	}
+	for i, n := range names {
+		names[i] = strings.TrimSuffix(n, "\n")
+	}
+	return names, nil
+}
+
+// openInput opens one capture file ("-" for standard input). The
+// returned function closes it.
+func (c *command) openInput(name string) (source, func(), error) {
+	var in io.Reader
+	closeIn := func() {}
+	if name == "-" {
+		in = c.stdin
+	} else {
+		f, err := os.Open(name)
+		if err != nil {
+			return nil, nil, fmt.Errorf("%s: %s", name, capture.ErrnoText(err))
+		}
+		in, closeIn = f, func() { f.Close() }
+	}
+	src, err := openCapture(in, c.cfg.prec)
+	if err != nil {
+		closeIn()
+		return nil, nil, err
+	}
+	return src, closeIn, nil
+}
+
+// announceInput says which file is read, as tcpdump does, and refuses a
+// link type gocap has no name for.
+func (c *command) announceInput(name string, src source) error {
+	lt := src.linkType()
+	fmt.Fprintf(c.stderr, "reading from file %s, %s, snapshot length %d\n", name, linkTypeLine(lt), src.snaplen())
+	if lt == cbpf.LinkLinuxSLL2 {
+		fmt.Fprintln(c.stderr, "Warning: interface names might be incorrect")
+	}
+	if lt.String() == strconv.FormatUint(uint64(lt), 10) {
+		return fmt.Errorf("unknown data link type %d (min 104, max 289)", lt)
+	}
+	return nil
 }
 
 // dumpProgram prints the program for -d, -dd or -ddd.
@@ -367,8 +457,10 @@ func (c *command) dumpProgram(opts cbpf.Options) error {
 	return err
 }
 
-// loop reads, filters, and writes or prints every packet.
-func (c *command) loop(src source, filters *filterSet) (err error) {
+// loop reads, filters, and writes or prints every packet of src, then of
+// each source more returns until it returns nil (-V). As in tcpdump, -c
+// counts the packets of each file.
+func (c *command) loop(src source, filters *filterSet, more func() (source, error)) (err error) {
 	cfg := c.cfg
 	out := bufio.NewWriterSize(c.stdout, 64<<10)
 	defer func() {
@@ -409,14 +501,27 @@ func (c *command) loop(src source, filters *filterSet) (err error) {
 		}
 	}
 
-	var kept int64
+	var kept, keptHere int64
 	var readErr error
-	for cfg.limit == 0 || kept < cfg.limit {
-		data, rec, rerr := src.next()
-		if rerr != nil {
-			if rerr != io.EOF {
-				readErr = rerr
+	for {
+		if cfg.limit != 0 && keptHere >= cfg.limit {
+			// This file is done; go on with the next one.
+			if src, readErr = more(); src == nil {
+				break
 			}
+			keptHere = 0
+			continue
+		}
+		data, rec, rerr := src.next()
+		if rerr == io.EOF {
+			if src, readErr = more(); src == nil {
+				break
+			}
+			keptHere = 0
+			continue
+		}
+		if rerr != nil {
+			readErr = rerr
 			break
 		}
 		ok, ferr := filters.match(rec.linkType, data, rec.wirelen)
@@ -428,6 +533,7 @@ func (c *command) loop(src source, filters *filterSet) (err error) {
 			continue
 		}
 		kept++
+		keptHere++
 		if dst != nil {
 			if werr := dst.write(rec, data); werr != nil {
 				file.abort()
