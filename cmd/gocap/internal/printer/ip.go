@@ -169,9 +169,11 @@ func (p *Printer) ip(b []byte, length int) {
 	}
 }
 
+// ipOptNames names the IPv4 options tcpdump 4.99.3 knows; others print
+// as "unknown N".
 var ipOptNames = map[uint8]string{
-	0: "EOL", 1: "NOP", 7: "RR", 68: "TS", 130: "SECURITY", 131: "LSRR", 133: "E-SEC",
-	134: "CIPSO", 136: "SATID", 137: "SSRR", 148: "RA",
+	0: "EOL", 1: "NOP", 7: "RR", 68: "timestamp", 82: "traceroute", 130: "security",
+	131: "LSRR", 137: "SSRR", 148: "RA",
 }
 
 // ipOptions prints IPv4 options, reporting false if they are truncated.
@@ -253,7 +255,7 @@ func (p *Printer) ipRoute(b []byte) {
 
 func (p *Printer) ipTS(b []byte) {
 	length := len(b)
-	p.print("{")
+	p.print(" TS{")
 	if length < 4 {
 		p.printf("[bad length %d]", length)
 		p.print("}")
