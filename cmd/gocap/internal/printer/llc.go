@@ -117,6 +117,9 @@ func (p *Printer) llc(b []byte, length int, src, dst []byte) int {
 	case ssap == sapIP && dsap == sapIP && ui:
 		p.ip(rest, length)
 		return hdrlen
+	case ssap == sapISONS && dsap == sapISONS && ui:
+		p.isoclns(rest, length)
+		return hdrlen
 	case ssap == sapIPX && dsap == sapIPX && ui:
 		if p.o.LinkHeader {
 			p.print("IPX 802.2: ")

@@ -1,0 +1,471 @@
+package printer
+
+import "fmt"
+
+// OSI connectionless network layer (ISO 8473 CLNP, ISO 9542 ES-IS,
+// ISO 10589 IS-IS) behind LLC SAP 0xfe, printed as tcpdump 4.99.3 does.
+// Decoded so far: the IS-IS common and PDU-specific headers (with -v
+// the TLVs are walked but not decoded: each is dumped in hex), the
+// ES-IS header and the start of an ESH, and the CLNP header checks.
+
+const (
+	nlpidCLNP = 0x81
+	nlpidESIS = 0x82
+	nlpidISIS = 0x83
+)
+
+// isoclns prints an OSI network-layer PDU chosen by its NLPID.
+func (p *Printer) isoclns(b []byte, length int) {
+	p.proto = "isoclns"
+	n := u8(b, 0)
+	if p.o.LinkHeader {
+		p.printf("OSI NLPID %s (0x%02x): ", mapName(nlpidNames, n, "Unknown"), n)
+	}
+	switch n {
+	case nlpidCLNP:
+		if !p.clnp(b, length) {
+			p.unknownData(b, "\n\t", length)
+		}
+	case nlpidESIS:
+		p.esis(b, length)
+	case nlpidISIS:
+		if !p.isis(b, length) {
+			p.unknownData(b, "\n\t", length)
+		}
+	default:
+		// Other NLPIDs keep the generic OSI line for now.
+		if !p.o.LinkHeader {
+			p.printf("OSI NLPID %s (0x%02x): ", mapName(nlpidNames, n, "Unknown"), n)
+		}
+		p.defaultPrintLen(b, length)
+	}
+}
+
+// osiChecksum computes the ISO 8473 (Fletcher) checksum of b with the
+// two bytes at off taken as zero: the value that belongs there.
+func osiChecksum(b []byte, off int) uint16 {
+	var c0, c1 int
+	for i, v := range b {
+		if i != off && i != off+1 {
+			c0 += int(v)
+		}
+		c1 += c0
+	}
+	c0 %= 255
+	c1 %= 255
+	mul := (len(b) - off) * c0
+	x := mul - c0 - c1
+	y := c1 - mul - 1
+	if y >= 0 {
+		y++
+	}
+	if x < 0 {
+		x--
+	}
+	x %= 255
+	y %= 255
+	if x == 0 {
+		x = 255
+	}
+	if y == 0 {
+		y = 255
+	}
+	return uint16((x&0xff)<<8 | y&0xff)
+}
+
+// osiCksum prints whether the checksum sum at off within the n bytes of
+// b is right, as tcpdump's osi_print_cksum does.
+func (p *Printer) osiCksum(b []byte, sum uint16, off, n int) {
+	if sum == 0 || off+2 > len(b) || off > n || n > len(b) || n < 0 {
+		p.print(" (unverified)")
+		return
+	}
+	if want := osiChecksum(b[:n], off); want == sum {
+		p.print(" (correct)")
+	} else {
+		p.printf(" (incorrect should be 0x%04x)", want)
+	}
+}
+
+// sep is ", " without -e and nothing with it: the OSI printers start
+// their text with it after the protocol name.
+func (p *Printer) osiSep() string {
+	if p.o.LinkHeader {
+		return ""
+	}
+	return ", "
+}
+
+// clnp checks a CLNP header as far as tcpdump does before decoding it;
+// it reports false (so the caller dumps the PDU) where tcpdump does.
+func (p *Printer) clnp(b []byte, length int) bool {
+	p.proto = "clnp"
+	need(b, 9)
+	li := int(b[1])
+	if !p.o.LinkHeader {
+		p.print("CLNP")
+	}
+	if b[2] != 1 {
+		p.printf("version %d packet not supported", b[2])
+		return false
+	}
+	if li > length {
+		p.printf(" length indicator(%d) > PDU size (%d)!", li, length)
+		return false
+	}
+	if li < 9 {
+		p.printf(" length indicator %d < min PDU size:", li)
+		for _, c := range b {
+			p.printf("%02X", c)
+		}
+		return false
+	}
+	rem := li - 9
+	off := 9
+	for range 2 { // destination, then source address
+		if rem < 1 {
+			p.print("li < size of fixed part of CLNP header and addresses")
+			return false
+		}
+		al := int(u8(b, off))
+		off++
+		rem--
+		if rem < al {
+			p.print("li < size of fixed part of CLNP header and addresses")
+			return false
+		}
+		need(b, off+al)
+		off += al
+		rem -= al
+	}
+	// The addresses and options are not decoded yet.
+	return false
+}
+
+var esisTypes = map[uint8]string{2: "ESH", 4: "ISH", 6: "Redirect"}
+
+// esis prints an ES-IS PDU.
+func (p *Printer) esis(b []byte, length int) {
+	p.proto = "esis"
+	if !p.o.LinkHeader {
+		p.print("ES-IS")
+	}
+	if length <= 2 {
+		if p.o.Quiet {
+			p.print("bad pkt!")
+		} else {
+			p.print("no header at all!")
+		}
+		return
+	}
+	if len(b) < 9 {
+		p.print(" [|esis]")
+		return
+	}
+	li := int(b[1])
+	if b[0] != nlpidESIS {
+		p.printf(" nlpid 0x%02x packet not supported", b[0])
+		return
+	}
+	ver := b[2]
+	if ver != 1 {
+		p.printf(" version %d packet not supported", ver)
+		return
+	}
+	if li > length {
+		p.printf(" length indicator(%d) > PDU size (%d)!", li, length)
+		return
+	}
+	if li < 11 {
+		p.printf(" length indicator %d < min PDU size:", li)
+		for _, c := range b {
+			p.printf("%02X", c)
+		}
+		return
+	}
+	typ := b[4] & 0x1f
+	if p.o.Verbose < 1 {
+		p.printf("%s%s, length %d", p.osiSep(), mapName(esisTypes, typ, fmt.Sprintf("unknown type (%d)", typ)), length)
+		return
+	}
+	p.printf("%slength %d\n\t%s (%d)", p.osiSep(), length, mapName(esisTypes, typ, fmt.Sprintf("unknown type: %d", typ)), typ)
+	p.printf(", v: %d", ver)
+	sum := be16(b, 7)
+	p.printf(", checksum: 0x%04x", sum)
+	p.osiCksum(b, sum, 7, li)
+	p.printf(", holding time: %ds, length indicator: %d", be16(b, 5), li)
+	if p.o.Verbose > 1 {
+		p.unknownData(b, "\n\t", 9)
+	}
+	off := 9
+	li -= 9
+	switch typ {
+	case 2: // ESH
+		if off >= len(b) {
+			p.print(" [|esis]")
+			return
+		}
+		if li < 1 {
+			p.print(", bad esh/li")
+			return
+		}
+		n := int(b[off])
+		off++
+		li--
+		p.printf("\n\t  Number of Source Addresses: %d", n)
+		if n > 0 {
+			if off >= len(b) {
+				p.print(" [|esis]")
+				return
+			}
+			if li < 1 {
+				p.print(", bad esh/li")
+				return
+			}
+			al := int(b[off])
+			off++
+			if off+al > len(b) {
+				p.print(" [|esis]")
+				return
+			}
+			// Addresses (NSAPs) are not decoded yet.
+		}
+	}
+}
+
+var isisPDUNames = map[uint8]string{
+	15: "L1 Lan IIH", 16: "L2 Lan IIH", 17: "p2p IIH", 18: "L1 LSP", 20: "L2 LSP",
+	24: "L1 CSNP", 25: "L2 CSNP", 26: "L1 PSNP", 27: "L2 PSNP",
+}
+
+var isisCircuitTypes = map[uint8]string{1: "Level 1 only", 2: "Level 2 only", 3: "Level 1, Level 2"}
+
+var isisLSPTypes = map[uint8]string{0: "Unused 0x0 (invalid)", 1: "L1 IS", 2: "Unused 0x2 (invalid)", 3: "L2 IS"}
+
+// isisID formats a system (6 bytes), node (7) or LSP (8) identifier as
+// tcpdump does: 0102.0304.0506, then .07, then -08.
+func isisID(b []byte) string {
+	s := ""
+	for i, c := range b {
+		switch {
+		case i == 7:
+			s += "-"
+		case i == 2 || i == 4 || i == 6:
+			s += "."
+		}
+		s += fmt.Sprintf("%02x", c)
+	}
+	return s
+}
+
+// isis prints an IS-IS PDU; it reports false where tcpdump gives up and
+// dumps the PDU.
+func (p *Printer) isis(b []byte, length int) bool {
+	p.proto = "isis"
+	if !p.o.LinkHeader {
+		p.print("IS-IS")
+	}
+	need(b, 8)
+	if b[2] != 1 {
+		p.printf("version %d packet not supported", b[2])
+		return false
+	}
+	if idl := b[3]; idl != 6 && idl != 0 {
+		p.printf("system ID length of %d is not supported", idl)
+		return false
+	}
+	if b[5] != 1 {
+		p.printf("version %d packet not supported", b[5])
+		return false
+	}
+	fixed := int(b[1])
+	if length < fixed {
+		p.printf("fixed header length %d > packet length %d", fixed, length)
+		return false
+	}
+	if fixed < 8 {
+		p.printf("fixed header length %d < minimum header size 8", fixed)
+		return false
+	}
+	maxArea := int(b[7])
+	switch maxArea {
+	case 0:
+		maxArea = 3
+	case 255:
+		p.print("bad packet -- 255 areas")
+		return false
+	}
+	idLen := int(b[3])
+	switch {
+	case idLen == 0:
+		idLen = 6
+	case idLen == 255:
+		idLen = 0
+	case idLen > 8:
+		p.printf("bad packet -- illegal sys-ID length (%d)", idLen)
+		return false
+	}
+	typ := b[4]
+	if p.o.Verbose == 0 {
+		p.printf("%s%s", p.osiSep(), mapName(isisPDUNames, typ, fmt.Sprintf("unknown PDU-Type %d", typ)))
+	} else {
+		p.printf("%slength %d", p.osiSep(), length)
+		p.printf("\n\t%s, hlen: %d, v: %d, pdu-v: %d, sys-id-len: %d (%d), max-area: %d (%d)",
+			mapName(isisPDUNames, typ, fmt.Sprintf("unknown, type %d", typ)), fixed, b[2], b[5],
+			idLen, b[3], maxArea, b[7])
+		if p.o.Verbose > 1 {
+			p.unknownData(b, "\n\t", 8)
+		}
+	}
+	h := b[8:]
+	bogus := func(want int) bool {
+		p.printf(", bogus fixed header length %d should be %d", fixed, want)
+		return false
+	}
+	// check ends the PDU with tcpdump's own marker when the header
+	// named by the type was not captured or does not fit the length.
+	check := func(n int) bool {
+		if len(h) < n || length < 8+n {
+			p.print(" [|isis]")
+			return false
+		}
+		return true
+	}
+	var pduLen int
+	switch typ {
+	case 15, 16:
+		if fixed != 27 {
+			return bogus(27)
+		}
+		if !check(19) {
+			return true
+		}
+		if p.o.Verbose == 0 {
+			p.printf(", src-id %s, lan-id %s, prio %d, length %d", isisID(h[1:7]), isisID(h[12:19]), h[11], length)
+			return true
+		}
+		pduLen = int(be16(h, 9))
+		p.printf("\n\t  source-id: %s,  holding time: %ds, Flags: [%s]", isisID(h[1:7]), be16(h, 7),
+			mapName(isisCircuitTypes, h[0], fmt.Sprintf("unknown circuit type 0x%02x", h[0])))
+		p.printf("\n\t  lan-id:    %s, Priority: %d, PDU length: %d", isisID(h[12:19]), h[11]&0x7f, pduLen)
+	case 17:
+		if fixed != 20 {
+			return bogus(20)
+		}
+		if !check(12) {
+			return true
+		}
+		if p.o.Verbose == 0 {
+			p.printf(", src-id %s, length %d", isisID(h[1:7]), length)
+			return true
+		}
+		pduLen = int(be16(h, 9))
+		p.printf("\n\t  source-id: %s, holding time: %ds, Flags: [%s]", isisID(h[1:7]), be16(h, 7),
+			mapName(isisCircuitTypes, h[0], fmt.Sprintf("unknown circuit type 0x%02x", h[0])))
+		p.printf("\n\t  circuit-id: 0x%02x, PDU length: %d", h[11], pduLen)
+	case 18, 20:
+		if fixed != 27 {
+			return bogus(27)
+		}
+		if !check(19) {
+			return true
+		}
+		if p.o.Verbose == 0 {
+			p.printf(", lsp-id %s, seq 0x%08x, lifetime %5ds, length %d", isisID(h[4:12]), be32(h, 12), be16(h, 2), length)
+			return true
+		}
+		pduLen = int(be16(h, 0))
+		sum := be16(h, 16)
+		p.printf("\n\t  lsp-id: %s, seq: 0x%08x, lifetime: %5ds\n\t  chksum: 0x%04x", isisID(h[4:12]), be32(h, 12), be16(h, 2), sum)
+		p.osiCksum(h[4:], sum, 12, length-12)
+		tb := h[18]
+		p.printf(", PDU length: %d, Flags: [ ", pduLen)
+		if tb&0x04 != 0 {
+			p.print("Overload bit set, ")
+		}
+		if tb&0x78 != 0 {
+			for _, f := range []struct {
+				bit  byte
+				name string
+			}{{0x08, "default "}, {0x10, "delay "}, {0x20, "expense "}, {0x40, "error "}} {
+				if tb&f.bit != 0 {
+					p.print(f.name)
+				}
+			}
+			p.print("ATT bit set, ")
+		}
+		if tb&0x80 != 0 {
+			p.print("P bit set, ")
+		}
+		p.printf("%s ]", isisLSPTypes[tb&3])
+	case 24, 25:
+		if fixed != 33 {
+			return bogus(33)
+		}
+		if !check(25) {
+			return true
+		}
+		if p.o.Verbose == 0 {
+			p.printf(", src-id %s, length %d", isisID(h[2:9]), length)
+			return true
+		}
+		pduLen = int(be16(h, 0))
+		p.printf("\n\t  source-id:    %s, PDU length: %d", isisID(h[2:9]), pduLen)
+		p.printf("\n\t  start lsp-id: %s", isisID(h[9:17]))
+		p.printf("\n\t  end lsp-id:   %s", isisID(h[17:25]))
+	case 26, 27:
+		if fixed != 17 {
+			return bogus(17)
+		}
+		if !check(9) {
+			return true
+		}
+		if p.o.Verbose == 0 {
+			p.printf(", src-id %s, length %d", isisID(h[2:9]), length)
+			return true
+		}
+		pduLen = int(be16(h, 0))
+		p.printf("\n\t  source-id:    %s, PDU length: %d", isisID(h[2:9]), pduLen)
+	default:
+		if p.o.Verbose == 0 {
+			p.printf(", length %d", length)
+			return true
+		}
+		p.unknownData(h, "\n\t  ", length-8)
+		return false
+	}
+	if length > pduLen {
+		length = pduLen
+	}
+	// TLVs: named and dumped, not decoded yet.
+	rest := length - fixed
+	off := fixed
+	for rest > 0 {
+		if off+2 > len(b) || rest < 2 {
+			p.print(" [|isis]")
+			return true
+		}
+		t, l := b[off], int(b[off+1])
+		off += 2
+		rest -= 2
+		p.printf("\n\t    unknown TLV #%d, length: %d", t, l)
+		if l == 0 {
+			continue
+		}
+		if rest < l || off+l > len(b) {
+			p.print(" [|isis]")
+			return true
+		}
+		if p.o.Verbose <= 1 {
+			p.unknownData(b[off:], "\n\t\t", l)
+		} else {
+			p.unknownData(b[off:], "\n\t      ", l)
+		}
+		off += l
+		rest -= l
+	}
+	if rest != 0 {
+		p.printf("\n\t      %d straggler bytes", rest)
+	}
+	return true
+}
