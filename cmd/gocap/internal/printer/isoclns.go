@@ -32,12 +32,20 @@ func (p *Printer) isoclns(b []byte, length int) {
 		if !p.isis(b, length) {
 			p.unknownData(b, "\n\t", length)
 		}
+	case 0x00: // null network layer
+		p.printf("%slength: %d", p.osiSep(), length)
+	case 0xcc:
+		p.ip(b[1:], length-1)
+	case 0x8e:
+		p.ip6(b[1:], length-1)
 	default:
-		// Other NLPIDs keep the generic OSI line for now.
 		if !p.o.LinkHeader {
-			p.printf("OSI NLPID %s (0x%02x): ", mapName(nlpidNames, n, "Unknown"), n)
+			p.printf("OSI NLPID 0x%02x unknown", n)
 		}
-		p.defaultPrintLen(b, length)
+		p.printf("%slength: %d", p.osiSep(), length)
+		if length > 1 {
+			p.unknownData(b, "\n\t", length)
+		}
 	}
 }
 

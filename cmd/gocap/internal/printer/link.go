@@ -53,6 +53,8 @@ func (p *Printer) null(b []byte, length int, loop bool) int {
 		p.ip(b, length)
 	case 24, 28, 30:
 		p.ip6(b, length)
+	case 7:
+		p.isoclns(b, length)
 	default:
 		if !p.o.LinkHeader {
 			hdr(length + 4)
