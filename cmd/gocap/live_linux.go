@@ -45,11 +45,27 @@ func (c *command) listDevices() error {
 	return nil
 }
 
+// checkMonitor refuses -I. tcpdump refuses it on a device that is not a
+// mac80211 wireless device; on one that is, libpcap would create a monN
+// interface through nl80211, which gocap does not do yet.
+func (c *command) checkMonitor(dev string) error {
+	if !c.cfg.f.live.monitor {
+		return nil
+	}
+	if _, err := os.Stat("/sys/class/net/" + dev + "/phy80211"); err != nil || dev == capture.AnyDevice {
+		return &capture.DeviceError{Device: dev, Status: "That device doesn't support monitor mode"}
+	}
+	return fmt.Errorf("%s: monitor mode (-I) is not supported by gocap yet", dev)
+}
+
 // listLinkTypes prints the device's link types as tcpdump -L does, on
 // standard error, marking those gocap cannot print.
 func (c *command) listLinkTypes() error {
 	dev, err := c.pickDevice()
 	if err != nil {
+		return err
+	}
+	if err := c.checkMonitor(dev); err != nil {
 		return err
 	}
 	types, err := capture.LinkTypes(dev)
@@ -159,6 +175,9 @@ func (c *command) live() (err error) {
 	lf := &cfg.f.live
 	dev, err := c.pickDevice()
 	if err != nil {
+		return err
+	}
+	if err := c.checkMonitor(dev); err != nil {
 		return err
 	}
 	var want cbpf.LinkType

@@ -1340,6 +1340,10 @@ func TestLiveListsLikeTcpdump(t *testing.T) {
 		{"-y", "DOCSIS", "-d", "-i", "cap0"},
 		{"-y", "LINUX_SLL", "-d", "-i", "cap0"},
 		{"-y", "LINUX_SLL", "-d", "-i", "any", "ip"},
+		{"-I", "-i", "cap0", "-c", "1"},
+		{"-I", "-i", "any", "-c", "1"},
+		{"-I", "-L", "-i", "cap0"},
+		{"-I", "-d", "-i", "lo", "ip"},
 	}
 	for _, args := range cases {
 		g := startGocap(t, n.cap, args...)

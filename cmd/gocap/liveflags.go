@@ -14,7 +14,7 @@ import (
 type liveFlags struct {
 	iface, bufferSize, direction, fileSize, rotate, maxFiles, user string
 	kernel, workers, tstampType, postrotate                        string
-	list, listDLTs, listTstamps, noPromisc, immediate              bool
+	list, listDLTs, listTstamps, noPromisc, immediate, monitor     bool
 
 	// Checked values.
 	bufBytes int
@@ -32,6 +32,7 @@ func addLiveFlags(fs *pflag.FlagSet, f *liveFlags) {
 	fs.BoolVarP(&f.listTstamps, "list-time-stamp-types", "J", false, "list the interface's time stamp types (for -j) and exit")
 	fs.StringVarP(&f.tstampType, "time-stamp-type", "j", "", "time stamp `TYPE`: host, host_lowprec, host_hiprec, adapter, adapter_unsynced or host_hiprec_unsynced")
 	fs.BoolVarP(&f.noPromisc, "no-promiscuous-mode", "p", false, "do not put the interface in promiscuous mode")
+	fs.BoolVarP(&f.monitor, "monitor-mode", "I", false, "capture in 802.11 monitor mode (not supported yet: gocap says so, as tcpdump does for a device without it)")
 	fs.StringVarP(&f.bufferSize, "buffer-size", "B", "", "capture buffer size in `KiB` (default 2048)")
 	fs.StringVarP(&f.direction, "direction", "Q", "", "capture `DIR`ection: in, out or inout")
 	fs.BoolVar(&f.immediate, "immediate-mode", false, "hand packets over as soon as they arrive")

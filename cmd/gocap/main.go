@@ -59,7 +59,7 @@ import (
 	"github.com/gocap/gocap/parser"
 )
 
-const usageLine = "Usage: gocap [-AdDefJlLnNpqStUvxX#] [-B size] [-c count] [--count] [-C file_size] [-F file] [-G seconds] [-i interface] [--immediate-mode] [-j tstamptype] [-Q in|out|inout] [-r file] [-s snaplen] [-V file] [--time-stamp-precision precision] [-w file] [-W filecount] [-y datalinktype] [-z postrotate-command] [-Z user] [--engine ebpf|cbpf] [--kernel-filter ebpf|cbpf] [--pcapng] [--print] [--workers N] [expression]"
+const usageLine = "Usage: gocap [-AdDefIJlLnNpqStUvxX#] [-B size] [-c count] [--count] [-C file_size] [-F file] [-G seconds] [-i interface] [--immediate-mode] [-j tstamptype] [-Q in|out|inout] [-r file] [-s snaplen] [-V file] [--time-stamp-precision precision] [-w file] [-W filecount] [-y datalinktype] [-z postrotate-command] [-Z user] [--engine ebpf|cbpf] [--kernel-filter ebpf|cbpf] [--pcapng] [--print] [--workers N] [expression]"
 
 func main() {
 	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
