@@ -1201,6 +1201,23 @@ func TestLiveRotation(t *testing.T) {
 	}
 }
 
+// sendUntilExit sends a UDP datagram to port 7001 every 20 ms until p
+// exits by itself (or stopTimeout passes): with -G, tcpdump and gocap look
+// at the clock only when a packet comes.
+func (tr *traffic) sendUntilExit(t *testing.T, p *proc) {
+	t.Helper()
+	deadline := time.Now().Add(stopTimeout)
+	for time.Now().Before(deadline) {
+		select {
+		case <-p.done:
+			return
+		default:
+		}
+		tr.sendUDP(t, 7001, 1, 10)
+		time.Sleep(20 * time.Millisecond)
+	}
+}
+
 // TestLiveRotateByTime uses -G 1 -W 2 with a strftime name: two files, then
 // gocap stops by itself with tcpdump's message.
 func TestLiveRotateByTime(t *testing.T) {
@@ -1210,21 +1227,7 @@ func TestLiveRotateByTime(t *testing.T) {
 	os.Mkdir(dir, 0o777)
 	g := startGocap(t, n.cap, "-i", "cap0", "--immediate-mode", "-G", "1", "-W", "2", "-w", filepath.Join(dir, "t-%s.pcap"), "udp")
 	g.waitListening(t)
-	// tcpdump (and gocap) look at the clock when a packet comes: keep
-	// sending until gocap has filled both files and stopped by itself.
-	deadline := time.Now().Add(stopTimeout)
-	for {
-		select {
-		case <-g.done:
-		default:
-			if time.Now().Before(deadline) {
-				tr.sendUDP(t, 7001, 1, 10)
-				time.Sleep(20 * time.Millisecond)
-				continue
-			}
-		}
-		break
-	}
+	tr.sendUntilExit(t, g)
 	if code := g.stop(t, 0); code != 0 {
 		t.Fatalf("exit status %d\n%s", code, g.stderr)
 	}
@@ -1373,19 +1376,8 @@ func TestLivePostRotate(t *testing.T) {
 	}
 	run := func(p *proc, dir string) []string {
 		p.waitListening(t)
+		tr.sendUntilExit(t, p)
 		deadline := time.Now().Add(stopTimeout)
-		for {
-			select {
-			case <-p.done:
-			default:
-				if time.Now().Before(deadline) {
-					tr.sendUDP(t, 7001, 1, 10)
-					time.Sleep(20 * time.Millisecond)
-					continue
-				}
-			}
-			break
-		}
 		if code := p.stop(t, 0); code != 0 {
 			t.Fatalf("%s: exit status %d\n%s", p.name, code, p.stderr)
 		}
