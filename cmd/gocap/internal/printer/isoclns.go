@@ -406,11 +406,18 @@ func (p *Printer) isis(b []byte, length int) bool {
 			p.print("P bit set, ")
 		}
 		p.printf("%s ]", isisLSPTypes[tb&3])
-	case 24, 25:
-		if fixed != 33 {
-			return bogus(33)
+	case 24, 25, 26, 27:
+		// CSNP (24, 25) and PSNP (26, 27): the same head; a CSNP adds
+		// the range of LSP ids it covers.
+		csnp := typ <= 25
+		wantFixed, head := 17, 9
+		if csnp {
+			wantFixed, head = 33, 25
 		}
-		if !check(25) {
+		if fixed != wantFixed {
+			return bogus(wantFixed)
+		}
+		if !check(head) {
 			return true
 		}
 		if p.o.Verbose == 0 {
@@ -419,21 +426,10 @@ func (p *Printer) isis(b []byte, length int) bool {
 		}
 		pduLen = int(be16(h, 0))
 		p.printf("\n\t  source-id:    %s, PDU length: %d", isisID(h[2:9]), pduLen)
-		p.printf("\n\t  start lsp-id: %s", isisID(h[9:17]))
-		p.printf("\n\t  end lsp-id:   %s", isisID(h[17:25]))
-	case 26, 27:
-		if fixed != 17 {
-			return bogus(17)
+		if csnp {
+			p.printf("\n\t  start lsp-id: %s", isisID(h[9:17]))
+			p.printf("\n\t  end lsp-id:   %s", isisID(h[17:25]))
 		}
-		if !check(9) {
-			return true
-		}
-		if p.o.Verbose == 0 {
-			p.printf(", src-id %s, length %d", isisID(h[2:9]), length)
-			return true
-		}
-		pduLen = int(be16(h, 0))
-		p.printf("\n\t  source-id:    %s, PDU length: %d", isisID(h[2:9]), pduLen)
 	default:
 		if p.o.Verbose == 0 {
 			p.printf(", length %d", length)
