@@ -75,25 +75,25 @@ func (p *Printer) arp(b []byte, length int) {
 		if pln != 4 {
 			return "<wrong len>"
 		}
-		return addr4(b[off:]).String()
+		return p.host(addr4(b[off:]))
 	}
 	switch op {
 	case 1:
 		p.printf("who-has %s", paddr(tpa))
 		if nonzero(b[tha : tha+hln]) {
-			p.printf(" (%s)", linkAddr(b[tha:tha+hln]))
+			p.printf(" (%s)", p.linkAddrName(b[tha:tha+hln]))
 		}
 		p.printf(" tell %s", paddr(spa))
 	case 2:
-		p.printf("%s is-at %s", paddr(spa), linkAddr(b[sha:sha+hln]))
+		p.printf("%s is-at %s", paddr(spa), p.linkAddrName(b[sha:sha+hln]))
 	case 3:
-		p.printf("who-is %s tell %s", linkAddr(b[tha:tha+hln]), linkAddr(b[sha:sha+hln]))
+		p.printf("who-is %s tell %s", p.linkAddrName(b[tha:tha+hln]), p.linkAddrName(b[sha:sha+hln]))
 	case 4:
-		p.printf("%s at %s", linkAddr(b[tha:tha+hln]), paddr(tpa))
+		p.printf("%s at %s", p.linkAddrName(b[tha:tha+hln]), paddr(tpa))
 	case 8:
-		p.printf("who-is %s tell %s", linkAddr(b[tha:tha+hln]), linkAddr(b[sha:sha+hln]))
+		p.printf("who-is %s tell %s", p.linkAddrName(b[tha:tha+hln]), p.linkAddrName(b[sha:sha+hln]))
 	case 9:
-		p.printf("%s at %s", linkAddr(b[sha:sha+hln]), paddr(spa))
+		p.printf("%s at %s", p.linkAddrName(b[sha:sha+hln]), paddr(spa))
 	default:
 		// tcpdump dumps unknown operations even with -x.
 		p.hexASCII(b)

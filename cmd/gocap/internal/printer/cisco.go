@@ -275,7 +275,7 @@ func (p *Printer) dtp(b []byte, length int) {
 				p.print(" (invalid)")
 				return
 			}
-			p.printf(", %s", mac(b[off+4:]))
+			p.printf(", %s", p.etherAddr(b[off+4:]))
 		}
 		off += l
 	}

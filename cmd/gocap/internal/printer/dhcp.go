@@ -68,7 +68,7 @@ func (p *Printer) bootp(b []byte, length int) {
 	htype, hlen := u8(b, 1), u8(b, 2)
 	if htype == 1 && hlen == 6 && op == 1 {
 		need(b, 34)
-		p.printf(" from %s", mac(b[28:34]))
+		p.printf(" from %s", p.etherAddr(b[28:34]))
 	}
 	p.printf(", length %d", length)
 	if p.o.Verbose == 0 {
@@ -106,7 +106,7 @@ func (p *Printer) bootp(b []byte, length int) {
 	}
 	if htype == 1 && hlen == 6 {
 		need(b, 34)
-		p.printf("\n\t  Client-Ethernet-Address %s", mac(b[28:34]))
+		p.printf("\n\t  Client-Ethernet-Address %s", p.etherAddr(b[28:34]))
 	}
 	for _, f := range []struct {
 		name     string

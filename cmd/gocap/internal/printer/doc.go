@@ -18,10 +18,15 @@
 // tcpdump's, golden/testdata/print/expected_mismatches.txt lists the
 // packets, and TestGolden reports the share printed identically.
 //
-// Name resolution: gocap never resolves host names, and with any NumericLevel
-// addresses are printed as numbers. tcpdump without -n also prints
-// well-known ports by service name; this package does the same for
-// NumericLevel 0 from a small built-in table (see stubs.go), and prints
-// every port as a number for -n and -nn, which tcpdump 4.99.3 treats
-// alike.
+// Name resolution (names.go): with NumericLevel 0 the package prints what
+// tcpdump prints without -n. Ports and IP protocols get their names from
+// /etc/services and /etc/protocols (the first name listed for a number),
+// Ethernet addresses their /etc/ethers name, "Broadcast", or the address
+// followed by its maker's name from tcpdump's OUI table ("(oui Unknown)"
+// when it has none), at the places tcpdump prints them so. The files are
+// read once per process; where one is missing its numbers stay numbers,
+// as with tcpdump on such a system. Host names for IPv4 and IPv6
+// addresses come from Options.Resolver (none by default). With any
+// NumericLevel everything prints as numbers; tcpdump 4.99.3 treats -n and
+// -nn alike.
 package printer

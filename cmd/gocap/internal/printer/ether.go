@@ -101,7 +101,7 @@ func linkAddr(b []byte) string {
 
 // etherHeader prints the -e form of an Ethernet header.
 func (p *Printer) etherHeader(b []byte, length int) {
-	p.printf("%s > %s", mac(b[6:12]), mac(b[0:6]))
+	p.printf("%s > %s", p.etherAddr(b[6:12]), p.etherAddr(b[0:6]))
 	t := binary.BigEndian.Uint16(b[12:])
 	if t <= 1500 {
 		p.print(", 802.3")

@@ -558,13 +558,13 @@ func (p *Printer) wlanHeader(fc uint16, b []byte) {
 			p.printf("%dus ", binary.LittleEndian.Uint16(b[2:]))
 		}
 	}
-	a1, a2 := mac(b[4:10]), ""
+	a1, a2 := p.etherAddr(b[4:10]), ""
 	if len(b) >= 16 {
-		a2 = mac(b[10:16])
+		a2 = p.etherAddr(b[10:16])
 	}
 	switch typ {
 	case wlanMgmt:
-		p.printf("BSSID:%s DA:%s SA:%s ", mac(b[16:22]), a1, a2)
+		p.printf("BSSID:%s DA:%s SA:%s ", p.etherAddr(b[16:22]), a1, a2)
 	case wlanCtrl:
 		switch sub {
 		case 8:
@@ -594,7 +594,7 @@ func (p *Printer) wlanHeader(fc uint16, b []byte) {
 			}
 			p.print(" ")
 		}
-		a3 := mac(b[16:22])
+		a3 := p.etherAddr(b[16:22])
 		switch toDS, fromDS := fc&0x0100 != 0, fc&0x0200 != 0; {
 		case !toDS && !fromDS:
 			p.printf("DA:%s SA:%s BSSID:%s ", a1, a2, a3)
@@ -603,7 +603,7 @@ func (p *Printer) wlanHeader(fc uint16, b []byte) {
 		case toDS && !fromDS:
 			p.printf("BSSID:%s SA:%s DA:%s ", a1, a2, a3)
 		default:
-			p.printf("RA:%s TA:%s DA:%s SA:%s ", a1, a2, a3, mac(b[24:30]))
+			p.printf("RA:%s TA:%s DA:%s SA:%s ", a1, a2, a3, p.etherAddr(b[24:30]))
 		}
 	}
 }
@@ -614,17 +614,17 @@ func (p *Printer) wlanCtrl(sub uint16, b []byte) {
 	switch sub {
 	case 8:
 		if !p.o.LinkHeader {
-			p.printf(" RA:%s TA:%s CTL(%x) SEQ(%d) ", mac(b[4:]), mac(b[10:]), binary.LittleEndian.Uint16(b[16:]), binary.LittleEndian.Uint16(b[18:]))
+			p.printf(" RA:%s TA:%s CTL(%x) SEQ(%d) ", p.etherAddr(b[4:]), p.etherAddr(b[10:]), binary.LittleEndian.Uint16(b[16:]), binary.LittleEndian.Uint16(b[18:]))
 		}
 	case 9, 12, 13, 14, 15:
 		if !p.o.LinkHeader {
-			p.printf(" RA:%s ", mac(b[4:]))
+			p.printf(" RA:%s ", p.etherAddr(b[4:]))
 		}
 	case 10:
 		p.printf(" AID(%x)", binary.LittleEndian.Uint16(b[2:]))
 	case 11:
 		if !p.o.LinkHeader {
-			p.printf(" TA:%s ", mac(b[10:]))
+			p.printf(" TA:%s ", p.etherAddr(b[10:]))
 		}
 	}
 }
@@ -751,7 +751,7 @@ func (p *Printer) wlanMgmt(fc uint16, hdr, b []byte, length int) bool {
 		if sub == 0 {
 			p.printRates(&e)
 		} else {
-			p.printf(" AP : %s", mac(b[4:10]))
+			p.printf(" AP : %s", p.etherAddr(b[4:10]))
 		}
 		return ok
 	case 1, 3:

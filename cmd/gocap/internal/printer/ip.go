@@ -159,11 +159,9 @@ func (p *Printer) ip(b []byte, length int) {
 			return
 		}
 		p.printf("%s > %s:", src, dst)
-		if p.o.NumericLevel == 0 {
-			if n, ok := protoServiceNames[proto]; ok {
-				p.printf(" %s", n)
-				return
-			}
+		if n, ok := p.protoName(proto); ok {
+			p.printf(" %s", n)
+			return
 		}
 		p.printf(" ip-proto-%d", proto)
 	}
@@ -401,16 +399,12 @@ func (p *Printer) demux(b []byte, length int, h *ipHdr, proto uint8) {
 		}
 		p.ospf(b, length)
 	default:
-		if p.o.NumericLevel == 0 {
-			if n, ok := protoServiceNames[proto]; ok {
-				p.printf(" %s %d", n, length)
-				return
-			}
+		if n, ok := p.protoName(proto); ok {
+			p.printf(" %s %d", n, length)
+			return
 		}
 		p.printf(" ip-proto-%d %d", proto, length)
 	}
 }
-
-func ipString(a netip.Addr) string { return a.String() }
 
 var _ = fmt.Sprint

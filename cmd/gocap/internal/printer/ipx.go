@@ -4,6 +4,7 @@ import "fmt"
 
 // ipxAddr formats an IPX network and node as tcpdump does.
 func ipxAddr(net uint32, node []byte) string {
+	// tcpdump prints the node in hex even without -n.
 	return fmt.Sprintf("%08x.%s", net, mac(node))
 }
 

@@ -130,7 +130,7 @@ func (p *Printer) sll(b []byte, length int) int {
 	hdr := func(length int) {
 		p.printf("%3s ", sllPktType(binary.BigEndian.Uint16(b)))
 		if binary.BigEndian.Uint16(b[4:]) == 6 {
-			p.printf("%s ", mac(b[6:12]))
+			p.printf("%s ", p.etherAddr(b[6:12]))
 		}
 		p.sllProto(binary.BigEndian.Uint16(b[14:]), length)
 	}
@@ -216,7 +216,7 @@ func (p *Printer) sll2(b []byte, length int) int {
 	hdr := func(length int) {
 		p.printf("ifindex %d ", idx)
 		if b[11] == 6 {
-			p.printf("%s ", mac(b[12:18]))
+			p.printf("%s ", p.etherAddr(b[12:18]))
 		}
 		p.sllProto(binary.BigEndian.Uint16(b), length)
 	}

@@ -132,14 +132,14 @@ func (p *Printer) llc(b []byte, length int, src, dst []byte) int {
 			if src == nil || dst == nil {
 				p.printf("%s ", llcSAPName(dsap, "Unknown DSAP 0x%02x"))
 			} else {
-				p.printf("%s > %s %s ", linkAddr(src), linkAddr(dst), llcSAPName(dsap, "Unknown DSAP 0x%02x"))
+				p.printf("%s > %s %s ", p.linkAddrName(src), p.linkAddrName(dst), llcSAPName(dsap, "Unknown DSAP 0x%02x"))
 			}
 		} else {
 			if src == nil || dst == nil {
 				p.printf("%s > %s ", llcSAPName(ssap, "Unknown SSAP 0x%02x"), llcSAPName(dsap, "Unknown DSAP 0x%02x"))
 			} else {
-				p.printf("%s %s > %s %s ", linkAddr(src), llcSAPName(ssap, "Unknown SSAP 0x%02x"),
-					linkAddr(dst), llcSAPName(dsap, "Unknown DSAP 0x%02x"))
+				p.printf("%s %s > %s %s ", p.linkAddrName(src), llcSAPName(ssap, "Unknown SSAP 0x%02x"),
+					p.linkAddrName(dst), llcSAPName(dsap, "Unknown DSAP 0x%02x"))
 			}
 		}
 	}
@@ -287,7 +287,7 @@ func (p *Printer) snap(b []byte, length int, src, dst []byte) bool {
 	}
 	if !p.o.LinkHeader {
 		if src != nil && dst != nil {
-			p.printf("%s > %s ", linkAddr(src), linkAddr(dst))
+			p.printf("%s > %s ", p.linkAddrName(src), p.linkAddrName(dst))
 		}
 		if oui == ouiEther {
 			p.printf("SNAP, ethertype %s (0x%04x), length %d: ", ethertypeName(pid, "Unknown"), pid, length)

@@ -101,9 +101,9 @@ func (p *Printer) lldp(b []byte, length int) {
 				if l < 7 {
 					panic(truncated{})
 				}
-				p.print(mac(t[1:]))
+				p.print(p.etherAddr(t[1:]))
 			case sub == netSub:
-				s, ok := lldpNetAddr(t[1:])
+				s, ok := p.lldpNetAddr(t[1:])
 				if !ok {
 					panic(truncated{})
 				}
@@ -172,7 +172,7 @@ func (p *Printer) lldp(b []byte, length int) {
 }
 
 // lldpNetAddr formats an address-family-prefixed network address.
-func lldpNetAddr(b []byte) (string, bool) {
+func (p *Printer) lldpNetAddr(b []byte) (string, bool) {
 	if len(b) < 1 {
 		return "", false
 	}
@@ -195,7 +195,7 @@ func lldpNetAddr(b []byte) (string, bool) {
 		if len(a) < 6 {
 			return "", false
 		}
-		s = mac(a)
+		s = p.etherAddr(a)
 	default:
 		return fmt.Sprintf("AFI %s (%d), no AF printer !", name, af), true
 	}
@@ -211,7 +211,7 @@ func (p *Printer) lldpMgmtAddr(t []byte) bool {
 	if len(t) < al {
 		return false
 	}
-	s, ok := lldpNetAddr(t[:al])
+	s, ok := p.lldpNetAddr(t[:al])
 	if !ok {
 		return false
 	}

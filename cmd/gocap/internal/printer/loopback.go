@@ -52,7 +52,7 @@ func (p *Printer) loopback(b []byte, length int) {
 			return
 		}
 		need(m, 8)
-		p.printf(", forwarding address %s", mac(m[2:8]))
+		p.printf(", forwarding address %s", p.etherAddr(m[2:8]))
 		p.printf(", data (%d octets)", l-8)
 	default:
 		p.printf(",  invalid (%d)", fn)

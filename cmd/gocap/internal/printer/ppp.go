@@ -407,7 +407,7 @@ func (p *Printer) lcpOption(d []byte) int {
 				bogus("= 9")
 				return l
 			}
-			p.printf(": MAC %s", mac(d[3:]))
+			p.printf(": MAC %s", p.etherAddr(d[3:]))
 		default:
 			p.printf(": %s", mapName(endDiscClasses, class, fmt.Sprintf("Unknown class %d", class)))
 		}

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"io"
+	"net/netip"
 	"time"
 )
 
@@ -28,12 +29,24 @@ const (
 )
 
 // Options holds tcpdump's printing flags. The zero value prints like
-// tcpdump with no flags, except that host names are never resolved.
+// tcpdump with no flags, except that host names are not resolved (see
+// Resolver).
 type Options struct {
-	// NumericLevel is the number of -n flags. 0 prints well-known ports by
-	// service name; 1 and 2 print every port as a number. Addresses are
-	// always printed as numbers.
+	// NumericLevel is the number of -n flags. 0 prints names as tcpdump
+	// does without -n: ports and IP protocols by the names in
+	// /etc/services and /etc/protocols, Ethernet addresses by /etc/ethers
+	// or with their maker's OUI, and hosts by Resolver's names (names.go).
+	// 1 and 2 print every address, port and protocol as a number.
 	NumericLevel int
+	// Resolver finds host names for IPv4 and IPv6 addresses when
+	// NumericLevel is 0; nil prints addresses as numbers.
+	// NewSystemResolver gives tcpdump's behaviour.
+	Resolver Resolver
+	// NoDomain prints host names without their domain part (-N).
+	NoDomain bool
+	// LocalNet, when valid, is the capture interface's IPv4 network:
+	// other IPv4 addresses print as numbers (-f).
+	LocalNet netip.Prefix
 	// LinkHeader prints the link-level header (-e).
 	LinkHeader bool
 	// Quiet prints less protocol information (-q).
@@ -89,7 +102,9 @@ type Printer struct {
 	seen bool
 
 	tcpSeq map[tcpKey]*tcpState
-	state  protoState // application decoders' memory (state.go)
+	state  protoState            // application decoders' memory (state.go)
+	names  *nameTables           // service, protocol and ethers names (names.go)
+	hosts  map[netip.Addr]string // host names already looked up
 
 	// per-packet state
 	proto  string // protocol named in " [|proto]" on truncation

@@ -1,0 +1,384 @@
+package printer
+
+import (
+	"bufio"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"net"
+	"net/netip"
+	"os"
+	"strconv"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"time"
+)
+
+// This file holds what tcpdump prints instead of numbers when it runs
+// without -n: service names for TCP and UDP ports, protocol names, names
+// for Ethernet addresses (with the maker's OUI) and host names for IPv4 and
+// IPv6 addresses.
+//
+// tcpdump takes them from the C library, which reads them from the
+// system's files: getservent (/etc/services), getprotobynumber
+// (/etc/protocols), ether_ntohost (/etc/ethers) and gethostbyaddr
+// (/etc/hosts, then DNS). The files are read here directly, once per
+// process; a file that is absent or unreadable gives no names, so ports,
+// protocols and Ethernet addresses print as numbers, as tcpdump prints
+// them on such a system. Host names come from Options.Resolver.
+
+// System files the name tables are read from.
+const (
+	servicesFile  = "/etc/services"
+	protocolsFile = "/etc/protocols"
+	ethersFile    = "/etc/ethers"
+	hostsFile     = "/etc/hosts"
+)
+
+// nameTables holds the names read from the system's files.
+type nameTables struct {
+	tcp, udp map[uint16]string
+	protos   map[uint8]string
+	ethers   map[[6]byte]string
+}
+
+// systemNames reads the system's name files on first use.
+var systemNames = sync.OnceValue(func() *nameTables {
+	return loadNameTables(servicesFile, protocolsFile, ethersFile)
+})
+
+// loadNameTables reads a services, a protocols and an ethers file; each
+// that cannot be read leaves its tables empty.
+func loadNameTables(services, protocols, ethers string) *nameTables {
+	t := &nameTables{
+		tcp:    map[uint16]string{},
+		udp:    map[uint16]string{},
+		protos: map[uint8]string{},
+		ethers: map[[6]byte]string{},
+	}
+	if f, err := os.Open(services); err == nil {
+		t.readServices(f)
+		f.Close()
+	}
+	if f, err := os.Open(protocols); err == nil {
+		t.readProtocols(f)
+		f.Close()
+	}
+	if f, err := os.Open(ethers); err == nil {
+		t.readEthers(f)
+		f.Close()
+	}
+	return t
+}
+
+// fieldsOf returns the whitespace-separated words of a line of one of
+// the system's databases, without its '#' comment.
+func fieldsOf(line string) []string {
+	if i := strings.IndexByte(line, '#'); i >= 0 {
+		line = line[:i]
+	}
+	return strings.Fields(line)
+}
+
+// readServices reads lines "name port/proto [aliases]". As in tcpdump's
+// table, the first name listed for a port and protocol is the one used.
+func (t *nameTables) readServices(r io.Reader) {
+	sc := bufio.NewScanner(r)
+	for sc.Scan() {
+		f := fieldsOf(sc.Text())
+		if len(f) < 2 {
+			continue
+		}
+		num, proto, ok := strings.Cut(f[1], "/")
+		if !ok {
+			continue
+		}
+		port, err := strconv.ParseUint(num, 10, 16)
+		if err != nil {
+			continue
+		}
+		var m map[uint16]string
+		switch proto {
+		case "tcp":
+			m = t.tcp
+		case "udp":
+			m = t.udp
+		default:
+			continue
+		}
+		if _, dup := m[uint16(port)]; !dup {
+			m[uint16(port)] = f[0]
+		}
+	}
+}
+
+// readProtocols reads lines "name number [aliases]"; the first line for a
+// number wins, as getprotobynumber answers.
+func (t *nameTables) readProtocols(r io.Reader) {
+	sc := bufio.NewScanner(r)
+	for sc.Scan() {
+		f := fieldsOf(sc.Text())
+		if len(f) < 2 {
+			continue
+		}
+		n, err := strconv.ParseUint(f[1], 10, 8)
+		if err != nil {
+			continue
+		}
+		if _, dup := t.protos[uint8(n)]; !dup {
+			t.protos[uint8(n)] = f[0]
+		}
+	}
+}
+
+// readEthers reads lines "xx:xx:xx:xx:xx:xx name"; the first line for an
+// address wins, as ether_ntohost answers.
+func (t *nameTables) readEthers(r io.Reader) {
+	sc := bufio.NewScanner(r)
+	for sc.Scan() {
+		f := fieldsOf(sc.Text())
+		if len(f) < 2 {
+			continue
+		}
+		a, ok := parseEtherAddr(f[0])
+		if !ok {
+			continue
+		}
+		if _, dup := t.ethers[a]; !dup {
+			t.ethers[a] = f[1]
+		}
+	}
+}
+
+// parseEtherAddr parses six hex bytes separated by colons; a byte may
+// have one digit (8:0:20:1:2:3), as in /etc/ethers.
+func parseEtherAddr(s string) (a [6]byte, ok bool) {
+	parts := strings.Split(s, ":")
+	if len(parts) != 6 {
+		return a, false
+	}
+	for i, p := range parts {
+		if len(p) < 1 || len(p) > 2 {
+			return a, false
+		}
+		v, err := strconv.ParseUint(p, 16, 8)
+		if err != nil {
+			return a, false
+		}
+		a[i] = byte(v)
+	}
+	return a, true
+}
+
+// names returns the tables for NumericLevel 0, or nil when names are off.
+func (p *Printer) nameTables() *nameTables {
+	if p.o.NumericLevel > 0 {
+		return nil
+	}
+	if p.names == nil {
+		p.names = systemNames()
+	}
+	return p.names
+}
+
+// tcpPort is a TCP port as tcpdump prints it: the service name from the
+// services file without -n, else the number.
+func (p *Printer) tcpPort(n uint16) string {
+	if t := p.nameTables(); t != nil {
+		if s, ok := t.tcp[n]; ok {
+			return s
+		}
+	}
+	return strconv.Itoa(int(n))
+}
+
+// udpPort is a UDP port as tcpdump prints it.
+func (p *Printer) udpPort(n uint16) string {
+	if t := p.nameTables(); t != nil {
+		if s, ok := t.udp[n]; ok {
+			return s
+		}
+	}
+	return strconv.Itoa(int(n))
+}
+
+// protoName is the protocols file's name for an IP protocol number
+// without -n, tcpdump's netdb_protoname.
+func (p *Printer) protoName(n uint8) (string, bool) {
+	if t := p.nameTables(); t != nil {
+		s, ok := t.protos[n]
+		return s, ok
+	}
+	return "", false
+}
+
+// etherAddr is an Ethernet address as tcpdump's etheraddr_string prints
+// it: with -n the six hex bytes; without, the ethers file's name for it,
+// "Broadcast" for ff:ff:ff:ff:ff:ff, or the hex bytes followed by the
+// maker's name from tcpdump's OUI table, " (oui Unknown)" when it has none.
+func (p *Printer) etherAddr(b []byte) string {
+	t := p.nameTables()
+	if t == nil {
+		return mac(b)
+	}
+	a := [6]byte(b[:6])
+	if s, ok := t.ethers[a]; ok {
+		return s
+	}
+	if a == [6]byte{0xff, 0xff, 0xff, 0xff, 0xff, 0xff} {
+		return "Broadcast"
+	}
+	oui := uint32(a[0])<<16 | uint32(a[1])<<8 | uint32(a[2])
+	return mac(b) + " (oui " + mapName(ouiNames, oui, "Unknown") + ")"
+}
+
+// linkAddrName is a hardware address of any length as tcpdump's
+// linkaddr_string prints an Ethernet-type one: six bytes go through
+// etherAddr, other lengths are hex bytes.
+func (p *Printer) linkAddrName(b []byte) string {
+	if len(b) == 6 {
+		return p.etherAddr(b)
+	}
+	return linkAddr(b)
+}
+
+// Resolver finds host names for addresses; *net.Resolver is one.
+// LookupAddr is given the address's text and returns its names, the
+// first being the one printed.
+type Resolver interface {
+	LookupAddr(ctx context.Context, addr string) (names []string, err error)
+}
+
+// host is an IPv4 or IPv6 address as tcpdump's ipaddr_string and
+// ip6addr_string print it. Without -n and with a Resolver, the address's
+// first host name, without a trailing dot, and with -N (NoDomain) cut at
+// its first dot; IPv4 addresses outside Options.LocalNet (-f) and
+// addresses without a name print as numbers. Each address is looked up
+// once per Printer, as tcpdump caches its answers.
+func (p *Printer) host(a netip.Addr) string {
+	if p.o.NumericLevel > 0 || p.o.Resolver == nil {
+		return a.String()
+	}
+	if s, ok := p.hosts[a]; ok {
+		return s
+	}
+	s := a.String()
+	if !(a.Is4() && p.o.LocalNet.IsValid() && !p.o.LocalNet.Contains(a)) {
+		if names, err := p.o.Resolver.LookupAddr(context.Background(), s); err == nil && len(names) > 0 {
+			if n := strings.TrimSuffix(names[0], "."); n != "" {
+				s = n
+				if p.o.NoDomain {
+					s, _, _ = strings.Cut(s, ".")
+				}
+			}
+		}
+	}
+	if p.hosts == nil {
+		p.hosts = map[netip.Addr]string{}
+	}
+	p.hosts[a] = s
+	return s
+}
+
+// HostsResolver answers from a hosts file only (no DNS): the names of
+// the file's first line for an address, as the C library's "files"
+// source answers gethostbyaddr.
+type HostsResolver struct {
+	byAddr map[netip.Addr][]string
+}
+
+// NewHostsResolver reads a hosts file ("address name [aliases]" lines);
+// a file that cannot be read is an error.
+func NewHostsResolver(path string) (*HostsResolver, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	h := &HostsResolver{byAddr: map[netip.Addr][]string{}}
+	sc := bufio.NewScanner(f)
+	for sc.Scan() {
+		fl := fieldsOf(sc.Text())
+		if len(fl) < 2 {
+			continue
+		}
+		a, err := netip.ParseAddr(fl[0])
+		if err != nil {
+			continue
+		}
+		a = a.WithZone("")
+		if _, dup := h.byAddr[a]; !dup {
+			h.byAddr[a] = fl[1:]
+		}
+	}
+	return h, sc.Err()
+}
+
+// errNoName is HostsResolver's answer for an address it has no name for.
+var errNoName = errors.New("no name for the address")
+
+// LookupAddr returns the hosts file's names for addr.
+func (h *HostsResolver) LookupAddr(_ context.Context, addr string) ([]string, error) {
+	a, err := netip.ParseAddr(addr)
+	if err != nil {
+		return nil, err
+	}
+	if names, ok := h.byAddr[a]; ok {
+		return names, nil
+	}
+	return nil, &net.DNSError{Err: errNoName.Error(), Name: addr, IsNotFound: true}
+}
+
+// Bounds on SystemResolver's cost.
+const (
+	// lookupTimeout bounds one reverse lookup, DNS retries included.
+	lookupTimeout = 2 * time.Second
+	// maxSlowLookups is the number of lookups allowed to run into
+	// lookupTimeout before DNS is no longer asked.
+	maxSlowLookups = 3
+)
+
+// SystemResolver resolves addresses as the system would, with Go's
+// resolver (the hosts file, then DNS, as /etc/nsswitch.conf orders
+// them). Unlike the C library's gethostbyaddr, which tcpdump waits on for
+// as long as the resolver's timeouts allow, each lookup gives up after
+// two seconds, and once three lookups have timed out DNS is no longer
+// asked: later addresses are answered from /etc/hosts only, so a capture
+// read with an unreachable name server costs at most about six seconds
+// more than with -n.
+type SystemResolver struct {
+	net   *net.Resolver
+	slow  atomic.Int32
+	once  sync.Once
+	hosts Resolver
+}
+
+// NewSystemResolver returns a SystemResolver.
+func NewSystemResolver() *SystemResolver {
+	return &SystemResolver{net: net.DefaultResolver}
+}
+
+// LookupAddr returns the names for addr.
+func (r *SystemResolver) LookupAddr(ctx context.Context, addr string) ([]string, error) {
+	if r.slow.Load() >= maxSlowLookups {
+		r.once.Do(func() {
+			h, err := NewHostsResolver(hostsFile)
+			if err != nil {
+				h = &HostsResolver{}
+			}
+			r.hosts = h
+		})
+		return r.hosts.LookupAddr(ctx, addr)
+	}
+	ctx, cancel := context.WithTimeout(ctx, lookupTimeout)
+	defer cancel()
+	names, err := r.net.LookupAddr(ctx, addr)
+	var dnsErr *net.DNSError
+	if err != nil && (ctx.Err() != nil || errors.As(err, &dnsErr) && dnsErr.IsTimeout) {
+		r.slow.Add(1)
+		return nil, fmt.Errorf("looking up %s: %w", addr, err)
+	}
+	return names, err
+}
