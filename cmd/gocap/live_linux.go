@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"net"
+	"net/netip"
 	"os"
 	"os/exec"
 	"os/signal"
@@ -169,6 +170,34 @@ func deviceNetmask(dev string) uint32 {
 	return 0
 }
 
+// deviceNet is the device's first IPv4 network, its address masked with
+// its netmask, as pcap_lookupnet reports it for tcpdump's -f; invalid when
+// the device has no IPv4 address (or a netmask that is not a prefix), and
+// for "any", where -f then leaves every address to be named.
+func deviceNet(dev string) netip.Prefix {
+	ifc, err := net.InterfaceByName(dev)
+	if err != nil {
+		return netip.Prefix{}
+	}
+	addrs, err := ifc.Addrs()
+	if err != nil {
+		return netip.Prefix{}
+	}
+	for _, a := range addrs {
+		ipn, ok := a.(*net.IPNet)
+		if !ok || ipn.IP.To4() == nil || len(ipn.Mask) != 4 {
+			continue
+		}
+		ones, bits := ipn.Mask.Size()
+		addr, ok := netip.AddrFromSlice(ipn.IP.To4())
+		if bits != 32 || !ok {
+			return netip.Prefix{}
+		}
+		return netip.PrefixFrom(addr, ones).Masked()
+	}
+	return netip.Prefix{}
+}
+
 // live runs a live capture, or prints its filter program for -d.
 func (c *command) live() (err error) {
 	cfg := c.cfg
@@ -249,6 +278,9 @@ func (c *command) live() (err error) {
 		out = run.stdoutShare
 	}
 	if printing {
+		if cfg.f.foreign {
+			cfg.localNet = deviceNet(dev)
+		}
 		run.pr = newPrinter(out, cfg)
 		if cfg.f.lineBuf || cfg.f.packetBuffered || toTerminal {
 			run.pr = lineBuffered{run.pr, out}

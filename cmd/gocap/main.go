@@ -26,7 +26,14 @@
 //	-#          number the printed packets
 //	-d, -dd, -ddd  print the compiled program and exit
 //	-n -e -q -v -t -x -X -A -S -l, --print, --time-stamp-precision micro|nano
+//	-N          print host names without their domain
 //	--engine ebpf|cbpf  the in-process filter engine (default ebpf)
+//
+// Without -n, addresses, ports and protocols are printed by name as
+// tcpdump prints them: host names from /etc/hosts and DNS (each lookup
+// bounded; see SystemResolver in internal/printer/names.go), ports and
+// protocols from /etc/services and /etc/protocols, Ethernet addresses from
+// /etc/ethers or with their maker's OUI.
 //
 // Live capture (Linux):
 //
@@ -34,6 +41,7 @@
 //	-D          list the devices gocap can capture on
 //	-p -B KiB -Q in|out|inout --immediate-mode -U -l -Z USER
 //	-C MB -G SECONDS -W N   rotate the -w file as tcpdump does
+//	-f          print IPv4 addresses outside the interface's network as numbers
 //	--kernel-filter ebpf|cbpf   the filter in the kernel (default ebpf, falling back to cbpf)
 //	--workers N spread the capture over N sockets with PACKET_FANOUT
 //
@@ -48,6 +56,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"net/netip"
 	"os"
 	"strconv"
 	"strings"
@@ -96,8 +105,8 @@ func newFlagSet(f *flags) *pflag.FlagSet {
 	fs.BoolVarP(&f.noOpt, "no-optimize", "O", false, "do not optimize the filter")
 	fs.CountVarP(&f.numeric, "numeric", "n", "do not resolve addresses or ports")
 	fs.BoolVarP(&f.link, "link", "e", false, "print the link-level header")
-	fs.BoolVarP(&f.foreign, "foreign", "f", false, "print foreign IPv4 addresses numerically (live only; gocap always prints addresses as numbers)")
-	fs.BoolVarP(&f.noDomain, "no-domain", "N", false, "do not print the domain part of host names (gocap prints no host names)")
+	fs.BoolVarP(&f.foreign, "foreign", "f", false, "print IPv4 addresses outside the capture interface's network numerically (live only)")
+	fs.BoolVarP(&f.noDomain, "no-domain", "N", false, "do not print the domain part of host names")
 	fs.BoolVarP(&f.quiet, "quiet", "q", false, "quick output")
 	fs.CountVarP(&f.verbose, "verbose", "v", "more detail (-v, -vv, -vvv)")
 	fs.CountVarP(&f.tstamp, "timestamp", "t", "timestamp format (-t none ... -ttttt since first)")
@@ -125,6 +134,9 @@ type config struct {
 	prec     int
 	linkType cbpf.LinkType // -y
 	linkSet  bool
+	// localNet is the live interface's IPv4 network with -f: other IPv4
+	// addresses print as numbers.
+	localNet netip.Prefix
 }
 
 // usageError is a mistake in the flags; run prints the usage after it.

@@ -47,6 +47,12 @@ func newPrinter(w *bufio.Writer, cfg *config) packetPrinter {
 		AbsoluteSeq:  f.absSeq,
 		Number:       f.number,
 		Nano:         cfg.prec == precNano,
+		NoDomain:     f.noDomain,
+		LocalNet:     cfg.localNet,
+	}
+	if f.numeric == 0 {
+		// Host names as tcpdump looks them up (names.go bounds the wait).
+		o.Resolver = printer.NewSystemResolver()
 	}
 	switch f.tstamp {
 	case 0:

@@ -138,13 +138,13 @@ func (p *Printer) ahcpOptions(b []byte, off, n int) {
 				p.printf(": %ds", be32(b, off))
 			}
 		case 4, 8, 12, 13:
-			list(16, func(o int) string { return addr16(b[o:]).String() })
+			list(16, func(o int) string { return p.host(addr16(b[o:])) })
 		case 5, 9:
-			list(4, func(o int) string { return addr4(b[o:]).String() })
+			list(4, func(o int) string { return p.host(addr4(b[o:])) })
 		case 6, 10:
-			list(17, func(o int) string { return fmt.Sprintf("%s/%d", addr16(b[o:]), b[o+16]) })
+			list(17, func(o int) string { return fmt.Sprintf("%s/%d", p.host(addr16(b[o:])), b[o+16]) })
 		case 11:
-			list(5, func(o int) string { return fmt.Sprintf("%s/%d", addr4(b[o:]), b[o+4]) })
+			list(5, func(o int) string { return fmt.Sprintf("%s/%d", p.host(addr4(b[o:])), b[o+4]) })
 		default:
 			p.printf(" (Length %d)", ol)
 			need(b, off+ol)

@@ -123,18 +123,18 @@ func babelPrefix(ae, plen int, omitted int, b []byte, dflt *[16]byte, length int
 	return consumed
 }
 
-func babelAddrString(a [16]byte) string {
+func (p *Printer) babelAddrString(a [16]byte) string {
 	if [12]byte(a[:12]) == [12]byte(babelV4Prefix[:12]) {
-		return netip.AddrFrom4([4]byte(a[12:])).String()
+		return p.host(netip.AddrFrom4([4]byte(a[12:])))
 	}
-	return netip.AddrFrom16(a).String()
+	return p.host(netip.AddrFrom16(a))
 }
 
-func babelPrefixString(a [16]byte, plen int) string {
+func (p *Printer) babelPrefixString(a [16]byte, plen int) string {
 	if plen >= 96 && [12]byte(a[:12]) == [12]byte(babelV4Prefix[:12]) {
-		return fmt.Sprintf("%s/%d", netip.AddrFrom4([4]byte(a[12:])), plen-96)
+		return fmt.Sprintf("%s/%d", p.host(netip.AddrFrom4([4]byte(a[12:]))), plen-96)
 	}
-	return fmt.Sprintf("%s/%d", netip.AddrFrom16(a), plen)
+	return fmt.Sprintf("%s/%d", p.host(netip.AddrFrom16(a)), plen)
 }
 
 func babelInterval(i uint16) string {
@@ -338,7 +338,7 @@ func (p *Printer) babelTLVs(b []byte, tlvsLen, remaining int) (ok bool) {
 				}
 				as := "any"
 				if ae != 0 {
-					as = babelAddrString(a)
+					as = p.babelAddrString(a)
 				}
 				p.printf("%s rxcost %d interval %s", as, be16(m, 4), babelInterval(be16(m, 6)))
 				if rc < l-6 {
@@ -371,7 +371,7 @@ func (p *Printer) babelTLVs(b []byte, tlvsLen, remaining int) (ok bool) {
 				if ae == 0 {
 					p.print(" invalid AE 0")
 				} else {
-					p.printf(" %s", babelAddrString(a))
+					p.printf(" %s", p.babelAddrString(a))
 				}
 			}
 		case 8:
@@ -415,7 +415,7 @@ func (p *Printer) babelTLVs(b []byte, tlvsLen, remaining int) (ok bool) {
 				}
 				ps := "any"
 				if ae != 0 {
-					ps = babelPrefixString(pfx, plen)
+					ps = p.babelPrefixString(pfx, plen)
 				}
 				p.printf("%s %s metric %d seqno %d interval %s", flags(), ps, be16(m, 10), be16(m, 8),
 					babelIntervalUpdate(be16(m, 6)))
@@ -450,7 +450,7 @@ func (p *Printer) babelTLVs(b []byte, tlvsLen, remaining int) (ok bool) {
 				if ae == 0 {
 					p.print("for any")
 				} else {
-					p.printf("for %s", babelPrefixString(pfx, plen))
+					p.printf("for %s", p.babelPrefixString(pfx, plen))
 				}
 			}
 		case 10:
@@ -472,7 +472,7 @@ func (p *Printer) babelTLVs(b []byte, tlvsLen, remaining int) (ok bool) {
 				}
 				ps := "invalid AE 0"
 				if ae != 0 {
-					ps = babelPrefixString(pfx, plen)
+					ps = p.babelPrefixString(pfx, plen)
 				}
 				p.printf("(%d hops) for %s seqno %d id %s", m[6], ps, be16(m, 4), babelID(m, 8))
 			}
@@ -530,8 +530,8 @@ func (p *Printer) babelTLVs(b []byte, tlvsLen, remaining int) (ok bool) {
 					srcPlen += 96
 				}
 				parsed += rc
-				p.printf(" %s from", babelPrefixString(pfx, plen))
-				p.printf(" %s metric %d seqno %d interval %s", babelPrefixString(src, srcPlen), be16(m, 10),
+				p.printf(" %s from", p.babelPrefixString(pfx, plen))
+				p.printf(" %s metric %d seqno %d interval %s", p.babelPrefixString(src, srcPlen), be16(m, 10),
 					be16(m, 8), babelIntervalUpdate(be16(m, 6)))
 				if parsed < l {
 					p.babelSubTLVs(m, 2+parsed, 2+l, typ)
@@ -565,7 +565,7 @@ func (p *Printer) babelTLVs(b []byte, tlvsLen, remaining int) (ok bool) {
 				if ae == 0 {
 					p.print("for any")
 				} else {
-					p.printf("for (%s, %s)", babelPrefixString(pfx, plen), babelPrefixString(src, srcPlen))
+					p.printf("for (%s, %s)", p.babelPrefixString(pfx, plen), p.babelPrefixString(src, srcPlen))
 				}
 			}
 		case 15:
@@ -593,8 +593,8 @@ func (p *Printer) babelTLVs(b []byte, tlvsLen, remaining int) (ok bool) {
 				if ae == 1 {
 					srcPlen += 96
 				}
-				p.printf("(%d hops) for (%s, %s) seqno %d id %s", hopc, babelPrefixString(pfx, plen),
-					babelPrefixString(src, srcPlen), be16(m, 4), babelID(m, 8))
+				p.printf("(%d hops) for (%s, %s) seqno %d id %s", hopc, p.babelPrefixString(pfx, plen),
+					p.babelPrefixString(src, srcPlen), be16(m, 4), babelID(m, 8))
 			}
 		case 16:
 			if !v {

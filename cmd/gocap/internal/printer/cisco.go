@@ -129,7 +129,7 @@ func (p *Printer) cdpTLV(typ uint16, v []byte) bool {
 			return false
 		}
 		for i := 0; i < len(v); i += 5 {
-			p.printf("%s/%d ", addr4(v[i:]), v[i+4])
+			p.printf("%s/%d ", p.host(addr4(v[i:])), v[i+4])
 		}
 	case 0x08:
 	case 0x0a:
@@ -208,14 +208,14 @@ func (p *Printer) cdpAddrs(v []byte) bool {
 			if off+4 > len(v) {
 				return false
 			}
-			p.printf("IPv4 (%d) %s", num, addr4(v[off:]))
+			p.printf("IPv4 (%d) %s", num, p.host(addr4(v[off:])))
 			off += 4
 		case pt == 2 && pl == 8 && string(v[off:off+8]) == string(ipv6Proto) && al == 16:
 			off += 10
 			if off+16 > len(v) {
 				return false
 			}
-			p.printf("IPv6 (%d) %s", num, addr16(v[off:]))
+			p.printf("IPv6 (%d) %s", num, p.host(addr16(v[off:])))
 			off += 16
 		default:
 			p.printf("pt=0x%02x, pl=%d, pb=", pt, pl)
@@ -313,7 +313,7 @@ func (p *Printer) vtp(b []byte, length int) {
 	case 1:
 		need(b, off+40)
 		p.printf("\n\t  Config Rev %x", be32(b, off))
-		p.printf(", Updater %s", addr4(b[off+4:]))
+		p.printf(", Updater %s", p.host(addr4(b[off+4:])))
 		p.printf(", Timestamp 0x%08x 0x%08x 0x%08x", be32(b, off+8), be32(b, off+12), be32(b, off+16))
 		p.printf(", MD5 digest: %08x%08x%08x%08x", be32(b, off+20), be32(b, off+24), be32(b, off+28), be32(b, off+32))
 	case 2:

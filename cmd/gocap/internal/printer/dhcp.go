@@ -101,7 +101,7 @@ func (p *Printer) bootp(b []byte, length int) {
 	}
 	for i, name := range []string{"Client-IP", "Your-IP", "Server-IP", "Gateway-IP"} {
 		if be32(b, 12+4*i) != 0 {
-			p.printf("\n\t  %s %s", name, addr4(b[12+4*i:]))
+			p.printf("\n\t  %s %s", name, p.host(addr4(b[12+4*i:])))
 		}
 	}
 	if htype == 1 && hlen == 6 {
@@ -234,7 +234,7 @@ func (p *Printer) dhcpValue(c byte, tag uint8, v []byte) int {
 			sep(i, ",")
 			switch c {
 			case 'i':
-				p.print(addr4(v).String())
+				p.print(p.host(addr4(v)))
 			case 'L':
 				p.printf("%d", int32(be32(v, 0)))
 			default:
@@ -246,7 +246,7 @@ func (p *Printer) dhcpValue(c byte, tag uint8, v []byte) int {
 	case 'p':
 		for i := 0; len(v) >= 8; i++ {
 			sep(i, ",")
-			p.printf("(%s:%s)", addr4(v), addr4(v[4:]))
+			p.printf("(%s:%s)", p.host(addr4(v)), p.host(addr4(v[4:])))
 			v = v[8:]
 		}
 		return len(v)
@@ -381,7 +381,7 @@ func (p *Printer) dhcpSpecial(tag uint8, v []byte) int {
 				}
 				p.printf("/%d", w)
 			}
-			p.printf(":%s)", addr4(v[n:]))
+			p.printf(":%s)", p.host(addr4(v[n:])))
 			v = v[n+4:]
 		}
 		return 0
@@ -422,7 +422,7 @@ func (p *Printer) cmuVendor(b []byte) {
 	}
 	for i, name := range []string{"SM", "DG", "NS1", "NS2", "IEN1", "IEN2", "TS1", "TS2"} {
 		if be32(b, 8+4*i) != 0 {
-			p.printf(" %s:%s", name, addr4(b[8+4*i:]))
+			p.printf(" %s:%s", name, p.host(addr4(b[8+4*i:])))
 		}
 	}
 }

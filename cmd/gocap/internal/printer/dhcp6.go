@@ -52,8 +52,8 @@ func (p *Printer) dhcp6(b []byte, length int) {
 		p.dhcp6Opts(b[4:])
 	} else {
 		need(b, 34)
-		p.printf("linkaddr=%s", addr16(b[2:]))
-		p.printf(" peeraddr=%s", addr16(b[18:]))
+		p.printf("linkaddr=%s", p.host(addr16(b[2:])))
+		p.printf(" peeraddr=%s", p.host(addr16(b[18:])))
 		p.dhcp6Opts(b[34:])
 	}
 	p.print(")")
@@ -108,7 +108,7 @@ func (p *Printer) dhcp6Opts(b []byte) {
 				bad()
 				break
 			}
-			p.printf(" %s pltime:%d vltime:%d", addr16(v), be32(v, 16), be32(v, 20))
+			p.printf(" %s pltime:%d vltime:%d", p.host(addr16(v)), be32(v, 16), be32(v, 20))
 			if l > 24 {
 				p.dhcp6Opts(v[24:])
 			}
@@ -161,7 +161,7 @@ func (p *Printer) dhcp6Opts(b []byte) {
 				break
 			}
 			for i := 0; i < l; i += 16 {
-				p.printf(" %s", addr16(v[i:]))
+				p.printf(" %s", p.host(addr16(v[i:])))
 			}
 			p.print(")")
 		case 21, 24:
@@ -202,7 +202,7 @@ func (p *Printer) dhcp6Opts(b []byte) {
 				bad()
 				break
 			}
-			p.printf(" %s/%d pltime:%d vltime:%d", addr16(v[9:]), v[8], be32(v, 0), be32(v, 4))
+			p.printf(" %s/%d pltime:%d vltime:%d", p.host(addr16(v[9:])), v[8], be32(v, 0), be32(v, 4))
 			if l > 25 {
 				p.dhcp6Opts(v[25:])
 			}

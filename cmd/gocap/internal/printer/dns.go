@@ -354,7 +354,7 @@ func (p *Printer) dnsRR(b []byte, off int) (int, bool) {
 		if len(rd) < 4 {
 			return 0, false
 		}
-		p.printf(" %s", addr4(rd))
+		p.printf(" %s", addr4(rd)) // numeric even without -n, as tcpdump prints it
 	case 28:
 		if len(rd) < 16 {
 			return 0, false

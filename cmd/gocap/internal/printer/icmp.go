@@ -29,7 +29,7 @@ func (p *Printer) icmp(b []byte, length int, h *ipHdr) {
 	typ := u8(b, 0)
 	code := u8(b, 1)
 	var str string
-	dst := func() string { need(b, 28); return addr4(b[24:]).String() }
+	dst := func() string { need(b, 28); return p.host(addr4(b[24:])) }
 	switch typ {
 	case 0, 8:
 		w := "reply"
@@ -73,7 +73,7 @@ func (p *Printer) icmp(b []byte, length int, h *ipHdr) {
 		}
 	case 5:
 		d := dst()
-		gw := addr4(b[4:]).String()
+		gw := p.host(addr4(b[4:]))
 		switch code {
 		case 0:
 			str = fmt.Sprintf("redirect %s to net %s", d, gw)

@@ -56,7 +56,7 @@ func (p *Printer) rrenum(b []byte) {
 	if p.o.Verbose > 0 {
 		p.printf(",ord=%d,min=%d,max=%d", m[2], m[4], m[5])
 	}
-	p.printf(",%s/%d)", addr16(m[8:]), m[3])
+	p.printf(",%s/%d)", addr16(m[8:]), m[3]) // numeric even without -n, as tcpdump prints it
 	n := int(m[1]) - 3
 	if n%4 != 0 {
 		p.print(" [|icmp6]")
@@ -162,7 +162,7 @@ func (p *Printer) nodeInfo(b []byte, length int) {
 				}
 				break
 			}
-			p.printf(", subject=%s", addr16(b[16:]))
+			p.printf(", subject=%s", p.host(addr16(b[16:])))
 		case 1:
 			p.print(", subject=DNS name")
 		case 2:
@@ -175,7 +175,7 @@ func (p *Printer) nodeInfo(b []byte, length int) {
 				}
 				break
 			}
-			p.printf(", subject=%s", addr4(b[16:]))
+			p.printf(", subject=%s", p.host(addr4(b[16:])))
 		default:
 			p.print(", unknown subject")
 		}
@@ -223,7 +223,7 @@ func (p *Printer) nodeInfo(b []byte, length int) {
 	case 3:
 		p.print("node addresses")
 		for i := 16; i+20 <= siz; i += 20 {
-			p.printf(" %s(%d)", addr16(b[i+4:]), be32(b, i))
+			p.printf(" %s(%d)", p.host(addr16(b[i+4:])), be32(b, i))
 		}
 		if flags != 0 {
 			p.printf(" [%s]", nodeAddrFlags(flags, true))
@@ -290,7 +290,7 @@ func (p *Printer) ndOptions(b []byte, resid int) {
 			if n != 4 {
 				bad = "badlen"
 			}
-			p.printf("%s/%d%s, Flags [%s], valid time %s", addr16(o[16:]), o[2], bad,
+			p.printf("%s/%d%s, Flags [%s], valid time %s", p.host(addr16(o[16:])), o[2], bad,
 				flagNames(prefixFlags, uint32(o[3]), "none", ", "), ndLifetime(be32(o, 4)))
 			p.printf(", pref. time %s", ndLifetime(be32(o, 8)))
 		case 4:
@@ -305,7 +305,7 @@ func (p *Printer) ndOptions(b []byte, resid int) {
 			p.printf(" lifetime %ds,", be32(o, 4))
 			for i := 0; i < (n-1)/2; i++ {
 				need(o, 8+16*(i+1))
-				p.printf(" addr: %s", addr16(o[8+16*i:]))
+				p.printf(" addr: %s", p.host(addr16(o[8+16*i:])))
 			}
 		case 31:
 			p.printf(" lifetime %ds, domain(s):", be32(o, 4))
@@ -328,7 +328,7 @@ func (p *Printer) ndOptions(b []byte, resid int) {
 			default:
 				panic(truncated{})
 			}
-			p.printf(" %s/%d, pref=%s, lifetime=%s", netip.AddrFrom16(a), o[2], routerPref(o[3]), ndLifetime(be32(o, 4)))
+			p.printf(" %s/%d, pref=%s, lifetime=%s", p.host(netip.AddrFrom16(a)), o[2], routerPref(o[3]), ndLifetime(be32(o, 4)))
 		default:
 			if p.o.Verbose <= 1 {
 				p.unknownData(o[2:], "\n\t  ", l-2)

@@ -139,7 +139,7 @@ func (p *Printer) ip(b []byte, length int) {
 		}
 		p.print(")\n    ")
 		if trunc {
-			p.printf("%s > %s: ", src, dst)
+			p.printf("%s > %s: ", p.host(src), p.host(dst))
 			p.printf(" [|%s]", p.proto)
 			return
 		}
@@ -147,7 +147,7 @@ func (p *Printer) ip(b []byte, length int) {
 	h := &ipHdr{src: src, dst: dst, nh: proto, frag: off&0x2000 != 0, ttl: b[8], hdrBuf: b}
 	if off&0x1fff == 0 {
 		if proto != 6 && proto != 17 && proto != 132 && proto != 33 {
-			p.printf("%s > %s: ", src, dst)
+			p.printf("%s > %s: ", p.host(src), p.host(dst))
 		}
 		if hlen > len(b) {
 			p.printf(" [remaining caplen(%d) < header length(%d)]", len(b), hlen)
@@ -158,7 +158,7 @@ func (p *Printer) ip(b []byte, length int) {
 		if p.o.Quiet && false {
 			return
 		}
-		p.printf("%s > %s:", src, dst)
+		p.printf("%s > %s:", p.host(src), p.host(dst))
 		if n, ok := p.protoName(proto); ok {
 			p.printf(" %s", n)
 			return
@@ -244,7 +244,7 @@ func (p *Printer) ipRoute(b []byte) {
 	}
 	for l := 3; l < length; l += 4 {
 		need(b, l+4)
-		p.printf(" %s", addr4(b[l:]))
+		p.printf(" %s", p.host(addr4(b[l:])))
 		if ptr > l {
 			p.print(",")
 		}
@@ -291,7 +291,7 @@ func (p *Printer) ipTS(b []byte) {
 			need(b, l+hoplen)
 			a := ""
 			if hoplen == 8 {
-				a = addr4(b[l:]).String()
+				a = p.host(addr4(b[l:]))
 			}
 			p.printf("%s%d@%s", typ, binary.BigEndian.Uint32(b[l+hoplen-4:]), a)
 			typ = " "

@@ -71,7 +71,7 @@ func (p *Printer) ip6(b []byte, length int) {
 	for prev := 0; prev < l; {
 		prev = off
 		if first && nh != 6 && nh != 17 && nh != 33 && nh != 132 {
-			p.printf("%s > %s: ", h.src, h.dst)
+			p.printf("%s > %s: ", p.host(h.src), p.host(h.dst))
 		}
 		first = false
 		cp := b[min(off, len(b)):]
@@ -224,7 +224,7 @@ func (p *Printer) rt6(b []byte) int {
 		}
 		for i := 0; i < l/2; i++ {
 			need(b, 8+16*(i+1))
-			p.printf(", [%d]%s", i, addr16(b[8+16*i:]))
+			p.printf(", [%d]%s", i, p.host(addr16(b[8+16*i:])))
 		}
 	case 4:
 		need(b, 8)
@@ -235,7 +235,7 @@ func (p *Printer) rt6(b []byte) int {
 		p.printf(", tag=%x", binary.BigEndian.Uint16(b[6:]))
 		for i := 0; i <= int(b[4]); i++ {
 			need(b, 8+16*(i+1))
-			p.printf(", [%d]%s", i, addr16(b[8+16*i:]))
+			p.printf(", [%d]%s", i, p.host(addr16(b[8+16*i:])))
 		}
 	default:
 		p.print(" (unknown type) (invalid)")
@@ -302,13 +302,13 @@ func (p *Printer) icmp6(b []byte, length int, h *ipHdr) {
 		switch code {
 		case 0, 1, 3:
 			need(b, 48)
-			p.printf(" %s", addr16(b[32:]))
+			p.printf(" %s", p.host(addr16(b[32:])))
 		case 2:
 			need(b, 48)
-			p.printf(" %s, source address %s", addr16(b[32:]), addr16(b[16:]))
+			p.printf(" %s, source address %s", p.host(addr16(b[32:])), p.host(addr16(b[16:])))
 		case 4:
 			need(b, 48)
-			d := addr16(b[32:])
+			d := p.host(addr16(b[32:]))
 			prot, up := upperLayer6(b[8:])
 			if up == nil {
 				panic(truncated{})
@@ -329,7 +329,7 @@ func (p *Printer) icmp6(b []byte, length int, h *ipHdr) {
 		switch code {
 		case 0:
 			need(b, 48)
-			p.printf(" for %s", addr16(b[32:]))
+			p.printf(" for %s", p.host(addr16(b[32:])))
 		case 1:
 			p.print(" (reassembly)")
 		default:
@@ -355,7 +355,7 @@ func (p *Printer) icmp6(b []byte, length int, h *ipHdr) {
 		if length == 24 {
 			p.printf(" max resp delay: %d ", be16(b, 4))
 			need(b, 24)
-			p.printf("addr: %s", addr16(b[8:]))
+			p.printf("addr: %s", p.host(addr16(b[8:])))
 		} else if length >= 28 {
 			p.print(" v2")
 			p.mldv2Query(b, length)
@@ -365,7 +365,7 @@ func (p *Printer) icmp6(b []byte, length int, h *ipHdr) {
 	case 131, 132:
 		p.printf(" max resp delay: %d ", be16(b, 4))
 		need(b, 24)
-		p.printf("addr: %s", addr16(b[8:]))
+		p.printf("addr: %s", p.host(addr16(b[8:])))
 	case 133:
 		if p.o.Verbose > 0 {
 			p.ndOptions(b[min(8, len(b)):], length-8)
@@ -380,13 +380,13 @@ func (p *Printer) icmp6(b []byte, length int, h *ipHdr) {
 		}
 	case 135:
 		need(b, 24)
-		p.printf(", who has %s", addr16(b[8:]))
+		p.printf(", who has %s", p.host(addr16(b[8:])))
 		if p.o.Verbose > 0 {
 			p.ndOptions(b[24:], length-24)
 		}
 	case 136:
 		need(b, 24)
-		p.printf(", tgt is %s", addr16(b[8:]))
+		p.printf(", tgt is %s", p.host(addr16(b[8:])))
 		if p.o.Verbose > 0 {
 			f := be32(b, 4)
 			var fl []string
@@ -408,7 +408,7 @@ func (p *Printer) icmp6(b []byte, length int, h *ipHdr) {
 		}
 	case 137:
 		need(b, 40)
-		p.printf(", %s to %s", addr16(b[24:]), addr16(b[8:]))
+		p.printf(", %s to %s", p.host(addr16(b[24:])), p.host(addr16(b[8:])))
 		if p.o.Verbose > 0 {
 			p.ndOptions(b[40:], length-40)
 		}
@@ -488,7 +488,7 @@ func (p *Printer) mldv2Query(b []byte, length int) {
 		p.printf(" [max resp delay=%d]", mrt)
 	}
 	need(b, 24)
-	p.printf(" [gaddr %s", addr16(b[8:]))
+	p.printf(" [gaddr %s", p.host(addr16(b[8:])))
 	if p.o.Verbose > 0 {
 		need(b, 26)
 		if b[24]&0x08 != 0 {
@@ -512,7 +512,7 @@ func (p *Printer) mldv2Query(b []byte, length int) {
 			p.print(" {")
 			for i := 0; i < n; i++ {
 				need(b, 28+16*(i+1))
-				p.printf(" %s", addr16(b[28+16*i:]))
+				p.printf(" %s", p.host(addr16(b[28+16*i:])))
 			}
 			p.print(" }")
 		default:
@@ -540,7 +540,7 @@ func (p *Printer) mldv2Report(b []byte, length int) {
 			return
 		}
 		need(b, g+20)
-		p.printf(" [gaddr %s", addr16(b[g+4:]))
+		p.printf(" [gaddr %s", p.host(addr16(b[g+4:])))
 		p.printf(" %s", mapName(igmpv3RecordTypes, b[g], fmt.Sprintf(" [v2-report-#%d]", b[g])))
 		ns := int(be16(b, g+2))
 		if length < g+20+ns*16 {
@@ -553,7 +553,7 @@ func (p *Printer) mldv2Report(b []byte, length int) {
 			p.print(" {")
 			for j := 0; j < ns; j++ {
 				need(b, g+20+16*(j+1))
-				p.printf(" %s", addr16(b[g+20+16*j:]))
+				p.printf(" %s", p.host(addr16(b[g+20+16*j:])))
 			}
 			p.print(" }")
 		}

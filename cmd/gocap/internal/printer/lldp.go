@@ -185,12 +185,12 @@ func (p *Printer) lldpNetAddr(b []byte) (string, bool) {
 		if len(a) < 4 {
 			return "", false
 		}
-		s = addr4(a).String()
+		s = p.host(addr4(a))
 	case 2:
 		if len(a) < 16 {
 			return "", false
 		}
-		s = addr16(a).String()
+		s = p.host(addr16(a))
 	case 6:
 		if len(a) < 6 {
 			return "", false

@@ -50,11 +50,11 @@ func (p *Printer) vrrp(b []byte, length int, h *ipHdr) {
 		for i := 0; i < n; i++ {
 			if h.v6 {
 				need(b, off+16)
-				p.printf("%s%s", c, addr16(b[off:]))
+				p.printf("%s%s", c, p.host(addr16(b[off:])))
 				off += 16
 			} else {
 				need(b, off+4)
-				p.printf("%s%s", c, addr4(b[off:]))
+				p.printf("%s%s", c, p.host(addr4(b[off:])))
 				off += 4
 			}
 			c = ","
@@ -243,7 +243,7 @@ func (p *Printer) igmp(b []byte, length int) {
 				p.print(" v1")
 			}
 			if be32(b, 4) != 0 {
-				p.printf(" [gaddr %s]", addr4(b[4:]))
+				p.printf(" [gaddr %s]", p.host(addr4(b[4:])))
 			}
 			if length != 8 {
 				p.printf(" [len %d]", length)
@@ -252,7 +252,7 @@ func (p *Printer) igmp(b []byte, length int) {
 	case 0x12, 0x16, 0x17:
 		w := map[byte]string{0x12: "igmp v1 report", 0x16: "igmp v2 report", 0x17: "igmp leave"}[typ]
 		need(b, 8)
-		p.printf("%s %s", w, addr4(b[4:]))
+		p.printf("%s %s", w, p.host(addr4(b[4:])))
 		if length != 8 {
 			p.printf(" [len %d]", length)
 		}
@@ -295,7 +295,7 @@ func (p *Printer) igmpv3Query(b []byte, length int) {
 	if be32(b, 4) == 0 {
 		return
 	}
-	p.printf(" [gaddr %s", addr4(b[4:]))
+	p.printf(" [gaddr %s", p.host(addr4(b[4:])))
 	n := int(be16(b, 10))
 	if n > 0 {
 		if length < 12+n*4 {
@@ -306,7 +306,7 @@ func (p *Printer) igmpv3Query(b []byte, length int) {
 			p.print(" {")
 			for i := 0; i < n; i++ {
 				need(b, 16+4*i)
-				p.printf(" %s", addr4(b[12+4*i:]))
+				p.printf(" %s", p.host(addr4(b[12+4*i:])))
 			}
 			p.print(" }")
 		} else {
@@ -336,7 +336,7 @@ func (p *Printer) igmpv3Report(b []byte, length int) {
 			return
 		}
 		need(b, g+8)
-		p.printf(" [gaddr %s", addr4(b[g+4:]))
+		p.printf(" [gaddr %s", p.host(addr4(b[g+4:])))
 		p.printf(" %s", mapName(igmpv3RecordTypes, b[g], fmt.Sprintf(" [v3-report-#%d]", b[g])))
 		ns := int(be16(b, g+2))
 		if length < g+8+ns*4 {
@@ -349,7 +349,7 @@ func (p *Printer) igmpv3Report(b []byte, length int) {
 			p.print(" {")
 			for j := 0; j < ns; j++ {
 				need(b, g+12+4*j)
-				p.printf(" %s", addr4(b[g+8+4*j:]))
+				p.printf(" %s", p.host(addr4(b[g+8+4*j:])))
 			}
 			p.print(" }")
 		}

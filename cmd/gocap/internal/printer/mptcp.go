@@ -125,7 +125,7 @@ func (p *Printer) mptcp(opt []byte, olen int, flags uint8) bool {
 		p.printf(" %s id %d", s, u8(opt, 3))
 		if olen <= 18 {
 			need(opt, 8)
-			p.printf(" %s", addr4(opt[4:]))
+			p.printf(" %s", p.host(addr4(opt[4:])))
 			if olen == 10 || olen == 18 {
 				p.printf(":%d", be16(opt, 8))
 			}
@@ -137,7 +137,7 @@ func (p *Printer) mptcp(opt []byte, olen int, flags uint8) bool {
 			}
 		} else {
 			need(opt, 20)
-			p.printf(" %s", addr16(opt[4:]))
+			p.printf(" %s", p.host(addr16(opt[4:])))
 			if olen == 22 || olen == 30 {
 				p.printf(":%d", be16(opt, 20))
 			}

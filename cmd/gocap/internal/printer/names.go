@@ -254,8 +254,9 @@ type Resolver interface {
 // host is an IPv4 or IPv6 address as tcpdump's ipaddr_string and
 // ip6addr_string print it. Without -n and with a Resolver, the address's
 // first host name, without a trailing dot, and with -N (NoDomain) cut at
-// its first dot; IPv4 addresses outside Options.LocalNet (-f) and
-// addresses without a name print as numbers. Each address is looked up
+// its first dot; IPv4 addresses outside Options.LocalNet (-f), the IPv6
+// address :: (which gethostbyaddr never looks up) and addresses without
+// a name print as numbers. Each address is looked up
 // once per Printer, as tcpdump caches its answers.
 func (p *Printer) host(a netip.Addr) string {
 	if p.o.NumericLevel > 0 || p.o.Resolver == nil {
@@ -265,7 +266,9 @@ func (p *Printer) host(a netip.Addr) string {
 		return s
 	}
 	s := a.String()
-	if !(a.Is4() && p.o.LocalNet.IsValid() && !p.o.LocalNet.Contains(a)) {
+	// The C library answers nothing for :: without asking.
+	foreign := a.Is4() && p.o.LocalNet.IsValid() && !p.o.LocalNet.Contains(a)
+	if !foreign && a != netip.IPv6Unspecified() {
 		if names, err := p.o.Resolver.LookupAddr(context.Background(), s); err == nil && len(names) > 0 {
 			if n := strings.TrimSuffix(names[0], "."); n != "" {
 				s = n

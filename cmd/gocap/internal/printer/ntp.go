@@ -85,10 +85,10 @@ func (p *Printer) ntpTime(b []byte, length int) {
 			panic(markerTrunc{})
 		}
 	case 62:
-		p.printf("%s INFO_QUERY", addr4(b[12:]))
+		p.printf("%s INFO_QUERY", p.host(addr4(b[12:])))
 		return
 	case 63:
-		p.printf("%s INFO_REPLY", addr4(b[12:]))
+		p.printf("%s INFO_REPLY", p.host(addr4(b[12:])))
 		return
 	default:
 		p.printf("0x%08x", be32(b, 12))

@@ -76,10 +76,10 @@ func (p *Printer) ospf(b []byte, length int) {
 		p.printf(" [len %d]", olen)
 	}
 	end := min(length, olen)
-	p.printf("\n\tRouter-ID %s", addr4(b[min(4, len(b)):]))
+	p.printf("\n\tRouter-ID %s", p.host(addr4(b[min(4, len(b)):])))
 	need(b, 12)
 	if be32(b, 8) != 0 {
-		p.printf(", Area %s", addr4(b[8:]))
+		p.printf(", Area %s", p.host(addr4(b[8:])))
 	} else {
 		p.print(", Backbone Area")
 	}
@@ -115,12 +115,12 @@ func (p *Printer) ospfV2(b []byte, end int, typ uint8) {
 	case 1: // Hello
 		p.printf("\n\tOptions [%s]", bitTokString(ospfOptions, "none", uint32(u8(b, hdr+6))))
 		p.printf("\n\t  Hello Timer %ds, Dead Timer %ds, Mask %s, Priority %d",
-			be16(b, hdr+4), be32(b, hdr+8), addr4(b[hdr:]), u8(b, hdr+7))
+			be16(b, hdr+4), be32(b, hdr+8), p.host(addr4(b[hdr:])), u8(b, hdr+7))
 		if be32(b, hdr+12) != 0 {
-			p.printf("\n\t  Designated Router %s", addr4(b[hdr+12:]))
+			p.printf("\n\t  Designated Router %s", p.host(addr4(b[hdr+12:])))
 		}
 		if be32(b, hdr+16) != 0 {
-			p.printf(", Backup Designated Router %s", addr4(b[hdr+16:]))
+			p.printf(", Backup Designated Router %s", p.host(addr4(b[hdr+16:])))
 		}
 		off := hdr + 20
 		if off < end {
@@ -128,7 +128,7 @@ func (p *Printer) ospfV2(b []byte, end int, typ uint8) {
 		}
 		for ; off < end; off += 4 {
 			be32(b, off)
-			p.printf("\n\t    %s", addr4(b[off:]))
+			p.printf("\n\t    %s", p.host(addr4(b[off:])))
 		}
 	case 2: // Database Description
 		p.printf("\n\tOptions [%s]", bitTokString(ospfOptions, "none", uint32(u8(b, hdr+2))))
@@ -146,13 +146,13 @@ func (p *Printer) ospfV2(b []byte, end int, typ uint8) {
 		for off := hdr; off < end; off += 12 {
 			need(b, off+12)
 			lt := be32(b, off)
-			p.printf("\n\t  Advertising Router: %s, %s LSA (%d)", addr4(b[off+8:]), nameOr(ospfLSATypes, lt, "unknown"), lt)
+			p.printf("\n\t  Advertising Router: %s, %s LSA (%d)", p.host(addr4(b[off+8:])), nameOr(ospfLSATypes, lt, "unknown"), lt)
 			if lt >= 9 && lt <= 11 {
 				ot := b[off+4]
 				p.printf(", Opaque-Type: %s LSA (%d), Opaque-ID: %d", nameOr8(ospfOpaqueTypes, ot), ot,
 					uint32(b[off+5])<<16|uint32(b[off+6])<<8|uint32(b[off+7]))
 			} else {
-				p.printf(", LSA-ID: %s", addr4(b[off+4:]))
+				p.printf(", LSA-ID: %s", p.host(addr4(b[off+4:])))
 			}
 		}
 	case 4: // LS-Update
@@ -194,7 +194,7 @@ func (p *Printer) ospfLSHdr(b []byte, off int) int {
 		return -1
 	}
 	p.printf("\n\t  Advertising Router %s, seq 0x%08x, age %ds, length %d",
-		addr4(b[off+8:]), be32(b, off+12), be16(b, off), l-20)
+		p.host(addr4(b[off+8:])), be32(b, off+12), be16(b, off), l-20)
 	lt := uint32(u8(b, off+3))
 	if lt >= 9 && lt <= 11 {
 		ot := u8(b, off+4)
@@ -202,7 +202,7 @@ func (p *Printer) ospfLSHdr(b []byte, off int) int {
 			nameOr8(ospfOpaqueTypes, ot), ot, uint32(b[off+5])<<16|uint32(b[off+6])<<8|uint32(u8(b, off+7)))
 	} else {
 		be32(b, off+4)
-		p.printf("\n\t    %s LSA (%d), LSA-ID: %s", nameOr(ospfLSATypes, lt, "unknown"), lt, addr4(b[off+4:]))
+		p.printf("\n\t    %s LSA (%d), LSA-ID: %s", nameOr(ospfLSATypes, lt, "unknown"), lt, p.host(addr4(b[off+4:])))
 	}
 	p.printf("\n\t    Options: [%s]", bitTokString(ospfOptions, "none", uint32(u8(b, off+2))))
 	return l
@@ -225,7 +225,7 @@ func (p *Printer) ospfLSA(b []byte, off int) int {
 		need(b, link+12)
 		for ; n > 0; n-- {
 			need(b, link+12)
-			id, data := addr4(b[link:]), addr4(b[link+4:])
+			id, data := p.host(addr4(b[link:])), p.host(addr4(b[link+4:]))
 			switch t := b[link+8]; t {
 			case 4:
 				p.printf("\n\t      Virtual Link: Neighbor Router-ID: %s, Interface Address: %s", id, data)
@@ -251,13 +251,13 @@ func (p *Printer) ospfLSA(b []byte, off int) int {
 			link += 12 + 4*count
 		}
 	case 2: // Network
-		p.printf("\n\t    Mask %s\n\t    Connected Routers:", addr4At(b, body))
+		p.printf("\n\t    Mask %s\n\t    Connected Routers:", p.addr4At(b, body))
 		for a := body + 4; a < end; a += 4 {
-			p.printf("\n\t      %s", addr4At(b, a))
+			p.printf("\n\t      %s", p.addr4At(b, a))
 		}
 	case 3, 4: // Summary, ASBR summary
 		if b[off+3] == 3 {
-			p.printf("\n\t    Mask %s", addr4At(b, body))
+			p.printf("\n\t    Mask %s", p.addr4At(b, body))
 		}
 		need(b, body+8)
 		for m := body + 4; m < end; m += 4 {
@@ -266,7 +266,7 @@ func (p *Printer) ospfLSA(b []byte, off int) int {
 			p.printf("\n\t\ttopology %s (%d) metric %d", nameOr(ospfTopologies, topo, "Unknown"), topo, ul&0xffffff)
 		}
 	case 5, 7: // External, NSSA
-		p.printf("\n\t    Mask %s", addr4At(b, body))
+		p.printf("\n\t    Mask %s", p.addr4At(b, body))
 		need(b, body+8)
 		for m := body + 4; m < end; m += 12 {
 			ul := be32(b, m)
@@ -282,19 +282,19 @@ func (p *Printer) ospfLSA(b []byte, off int) int {
 				p.printf(" %d", ul&0xffffff)
 			}
 			if be32(b, m+4) != 0 {
-				p.printf(", forward %s", addr4(b[m+4:]))
+				p.printf(", forward %s", p.host(addr4(b[m+4:])))
 			}
 			if be32(b, m+8) != 0 {
-				p.printf(", tag %s", addr4(b[m+8:]))
+				p.printf(", tag %s", p.host(addr4(b[m+8:])))
 			}
 		}
 	case 6: // Multicast group
 		for m := body; m < end; m += 8 {
 			switch vt := be32(b, m); vt {
 			case 1:
-				p.printf("\n\t    Router Router-ID %s", addr4At(b, m+4))
+				p.printf("\n\t    Router Router-ID %s", p.addr4At(b, m+4))
 			case 2:
-				p.printf("\n\t    Network Designated Router %s", addr4At(b, m+4))
+				p.printf("\n\t    Network Designated Router %s", p.addr4At(b, m+4))
 			default:
 				p.printf("\n\t    unknown VertexType (%d)", vt)
 			}
@@ -312,9 +312,9 @@ func (p *Printer) ospfLSA(b []byte, off int) int {
 	return end
 }
 
-func addr4At(b []byte, off int) string {
+func (p *Printer) addr4At(b []byte, off int) string {
 	need(b, off+4)
-	return addr4(b[off:]).String()
+	return p.host(addr4(b[off:]))
 }
 
 // hexLinesPlain is tcpdump's print_unknown_data (hex_print_with_offset):

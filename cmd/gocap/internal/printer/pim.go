@@ -69,7 +69,7 @@ func (p *Printer) pim(b []byte, length int, h *ipHdr) {
 
 // pimAddr decodes a PIMv2 encoded address (unicast, group or source)
 // and returns its text and size, or ok false where tcpdump prints "...".
-func pimAddr(b []byte, addrLen int, kind byte) (s string, n int, ok bool) {
+func (p *Printer) pimAddr(b []byte, addrLen int, kind byte) (s string, n int, ok bool) {
 	af, l, hdr := 0, 0, 0
 	if addrLen == 0 {
 		if len(b) < 2 {
@@ -101,9 +101,9 @@ func pimAddr(b []byte, addrLen int, kind byte) (s string, n int, ok bool) {
 	b = b[hdr:]
 	addr := func(x []byte) string {
 		if af == 4 {
-			return addr4(x).String()
+			return p.host(addr4(x))
 		}
-		return addr16(x).String()
+		return p.host(addr16(x))
 	}
 	if kind == 'u' {
 		if len(b) < l {
@@ -179,7 +179,7 @@ func (p *Printer) pimv2(whole []byte, length int, h *ipHdr) {
 		}
 	}
 	addr := func(off int, kind byte) (int, bool) {
-		s, n, ok := pimAddr(b[min(off, len(b)):], addrLen, kind)
+		s, n, ok := p.pimAddr(b[min(off, len(b)):], addrLen, kind)
 		if ok {
 			p.print(s)
 		}
@@ -245,7 +245,7 @@ func (p *Printer) pimv2(whole []byte, length int, h *ipHdr) {
 				if p.o.Verbose > 1 {
 					for q := 0; q < ol; {
 						p.print("\n\t    ")
-						s, n, ok := pimAddr(v[q:], addrLen, 'u')
+						s, n, ok := p.pimAddr(v[q:], addrLen, 'u')
 						if !ok {
 							p.print("...")
 							break
@@ -279,7 +279,7 @@ func (p *Printer) pimv2(whole []byte, length int, h *ipHdr) {
 		switch u8(inner, 0) >> 4 {
 		case 0:
 			check(inner, 0, 20)
-			p.printf("IP-Null-header %s > %s", addr4(inner[12:]), addr4(inner[16:]))
+			p.printf("IP-Null-header %s > %s", p.host(addr4(inner[12:])), p.host(addr4(inner[16:])))
 		case 4:
 			p.ip(inner, length-8)
 		case 6:
@@ -555,7 +555,7 @@ func (p *Printer) pimv1(b []byte, length int) {
 	}
 	mask := func(off int) {
 		if be32(b, off) != 0xffffffff {
-			p.printf("/%s", addr4(b[off:]))
+			p.printf("/%s", p.host(addr4(b[off:])))
 		}
 	}
 	switch typ {
@@ -578,20 +578,20 @@ func (p *Printer) pimv1(b []byte, length int) {
 		}
 	case 1:
 		check(b, 8, 20)
-		p.printf(" for %s > %s", addr4(b[20:]), addr4(b[24:]))
+		p.printf(" for %s > %s", p.host(addr4(b[20:])), p.host(addr4(b[24:])))
 	case 2:
 		check(b, 12, 4)
-		p.printf(" for %s > %s", addr4(b[8:]), addr4(b[12:]))
+		p.printf(" for %s > %s", p.host(addr4(b[8:])), p.host(addr4(b[12:])))
 	case 4:
 		if p.o.Verbose > 0 {
 			check(b, 22, 2)
-			p.printf(" group %s", addr4(b[8:]))
+			p.printf(" group %s", p.host(addr4(b[8:])))
 			mask(12)
-			p.printf(" RP %s hold %s", addr4(b[16:]), relTime(uint32(be16(b, 22))))
+			p.printf(" RP %s hold %s", p.host(addr4(b[16:])), relTime(uint32(be16(b, 22))))
 		}
 	case 5:
 		check(b, 16, 4)
-		p.printf(" for %s > %s", addr4(b[16:]), addr4(b[8:]))
+		p.printf(" for %s > %s", p.host(addr4(b[16:])), p.host(addr4(b[8:])))
 		mask(12)
 		check(b, 24, 4)
 		t := "SPT"
@@ -614,7 +614,7 @@ func (p *Printer) pimv1JoinPrune(b []byte, length int) {
 	if len(b) >= 30 && b[11] == 1 {
 		nj := int(be16(b, 20))
 		if nj+int(be16(b, 22)) == 1 {
-			p.printf(" RPF %s ", addr4(b))
+			p.printf(" RPF %s ", p.host(addr4(b)))
 			if hold := be16(b, 6); hold != 180 {
 				p.printf("Hold %s", relTime(uint32(hold)))
 			}
@@ -622,9 +622,9 @@ func (p *Printer) pimv1JoinPrune(b []byte, length int) {
 			if nj != 0 {
 				w = "Join"
 			}
-			p.printf("%s (%s/%d, %s", w, addr4(b[26:]), b[25]&0x3f, addr4(b[12:]))
+			p.printf("%s (%s/%d, %s", w, p.host(addr4(b[26:])), b[25]&0x3f, p.host(addr4(b[12:])))
 			if be32(b, 16) != 0xffffffff {
-				p.printf("/%s", addr4(b[16:]))
+				p.printf("/%s", p.host(addr4(b[16:])))
 			}
 			mode, wc, rp := "Dense", "", "SPT"
 			if b[24]&1 != 0 {
@@ -644,7 +644,7 @@ func (p *Printer) pimv1JoinPrune(b []byte, length int) {
 	if p.o.Verbose > 1 {
 		p.print("\n")
 	}
-	p.printf(" Upstream Nbr: %s", addr4(b))
+	p.printf(" Upstream Nbr: %s", p.host(addr4(b)))
 	check(b, 6, 2)
 	if p.o.Verbose > 1 {
 		p.print("\n")
@@ -659,10 +659,10 @@ func (p *Printer) pimv1JoinPrune(b []byte, length int) {
 	off += 4
 	for ; ngroups > 0; ngroups-- {
 		check(b, off, 4)
-		p.printf("\n\tGroup: %s", addr4(b[off:]))
+		p.printf("\n\tGroup: %s", p.host(addr4(b[off:])))
 		check(b, off+4, 4)
 		if be32(b, off+4) != 0xffffffff {
-			p.printf("/%s", addr4(b[off+4:]))
+			p.printf("/%s", p.host(addr4(b[off+4:])))
 		}
 		check(b, off+8, 4)
 		nj, np := int(be16(b, off+8)), int(be16(b, off+10))
@@ -684,7 +684,7 @@ func (p *Printer) pimv1JoinPrune(b []byte, length int) {
 			if b[off+1]&0x40 != 0 {
 				rp = "RP "
 			}
-			p.printf("\n\t%s %s%s%s%s/%d", t, mode, wc, rp, addr4(b[off+2:]), b[off+1]&0x3f)
+			p.printf("\n\t%s %s%s%s%s/%d", t, mode, wc, rp, p.host(addr4(b[off+2:])), b[off+1]&0x3f)
 			off += 6
 		}
 	}

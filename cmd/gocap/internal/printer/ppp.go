@@ -401,7 +401,7 @@ func (p *Printer) lcpOption(d []byte) int {
 				bogus("= 7")
 				return l
 			}
-			p.printf(": IPv4 %s", addr4(d[3:]))
+			p.printf(": IPv4 %s", p.host(addr4(d[3:])))
 		case 3:
 			if l != 9 {
 				bogus("= 9")
@@ -527,7 +527,7 @@ func (p *Printer) slarp(b []byte, length int) {
 	case 0:
 		p.print("request")
 	case 1:
-		p.printf("reply %s/%s", addr4(b[4:]), addr4(b[8:]))
+		p.printf("reply %s/%s", p.host(addr4(b[4:])), p.host(addr4(b[8:])))
 	case 2:
 		p.printf("keepalive: mineseen=0x%08x, yourseen=0x%08x, reliability=0x%04x", be32(b, 4), be32(b, 8), be16(b, 12))
 		if length >= 18 {

@@ -297,7 +297,7 @@ func (p *Printer) radiusValue(d []byte, n int, t byte) {
 		} else if (t == 8 || t == 14) && v == 0xfffffffe {
 			p.print("NAS Select")
 		} else {
-			p.print(addr4(d).String())
+			p.print(p.host(addr4(d)))
 		}
 	case '6':
 		if n != 16 {
@@ -305,7 +305,7 @@ func (p *Printer) radiusValue(d []byte, n int, t byte) {
 			return
 		}
 		need(d, 16)
-		p.print(addr16(d).String())
+		p.print(p.host(addr16(d)))
 	case 'm':
 		if n < 2 || n > 18 {
 			p.printf("ERROR: length %d not in range (2..18)", n)
@@ -318,7 +318,7 @@ func (p *Printer) radiusValue(d []byte, n int, t byte) {
 		}
 		var a16 [16]byte
 		copy(a16[:], d[2:n])
-		p.printf("%s/%d", addr16(a16[:]), d[1])
+		p.printf("%s/%d", p.host(addr16(a16[:])), d[1])
 		if int(d[1]) > 8*(n-2) {
 			p.print(" (inconsistent prefix length)")
 		}
@@ -332,7 +332,7 @@ func (p *Printer) radiusValue(d []byte, n int, t byte) {
 			p.printf("ERROR: netmask %d not in range (0..128)", d[0])
 			return
 		}
-		p.printf("%s/%d", addr16(d[1:]), d[0])
+		p.printf("%s/%d", p.host(addr16(d[1:])), d[0])
 	case 'o':
 		check(d, 0, n)
 		if n < 2 {

@@ -107,10 +107,10 @@ func (p *Printer) ripEntryV1(b []byte, off, rem int) int {
 		return 20
 	}
 	if fam == 0 {
-		p.printf("\n\t  AFI 0, %s, metric: %d", addr4(e[4:]), be32(e, 16))
+		p.printf("\n\t  AFI 0, %s, metric: %d", p.host(addr4(e[4:])), be32(e, 16))
 		return 20
 	}
-	p.printf("\n\t  %s, metric: %d", addr4(e[4:]), be32(e, 16))
+	p.printf("\n\t  %s, metric: %d", p.host(addr4(e[4:])), be32(e, 16))
 	return 20
 }
 
@@ -159,9 +159,9 @@ func (p *Printer) ripEntryV2(b []byte, off, rem int) int {
 		}
 		e := b[off : off+20]
 		p.printf("\n\t  AFI %s, %15s/%-2d, tag 0x%04x, metric: %d, next-hop: ",
-			afName(bsdAFs, fam, fmt.Sprint(fam)), addr4(e[4:]), mask2plen(be32(e, 8)), be16(e, 2), be32(e, 16))
+			afName(bsdAFs, fam, fmt.Sprint(fam)), p.host(addr4(e[4:])), mask2plen(be32(e, 8)), be16(e, 2), be32(e, 16))
 		if be32(e, 12) != 0 {
-			p.print(addr4(e[12:]).String())
+			p.print(p.host(addr4(e[12:])))
 		} else {
 			p.print("self")
 		}

@@ -820,7 +820,7 @@ func (p *Printer) rxVLDBReply(b []byte, length int, op uint32) {
 		for i := 0; i < n; i++ {
 			check(b, r.off, 4)
 			if uint32(i) < nservers {
-				p.printf(" %s", addr4(b[r.off:]))
+				p.printf(" %s", addr4(b[r.off:])) // numeric even without -n, as tcpdump prints it
 			}
 			r.skip(4)
 		}

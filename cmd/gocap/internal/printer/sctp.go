@@ -22,7 +22,7 @@ func (p *Printer) sctp(b []byte, length int, h *ipHdr) {
 	}
 	need(b, 12)
 	sport, dport := be16(b, 0), be16(b, 2)
-	p.printf("%s.%d > %s.%d: sctp", h.src, sport, h.dst, dport)
+	p.printf("%s.%d > %s.%d: sctp", p.host(h.src), sport, p.host(h.dst), dport)
 	forces := false
 	if s, ok := forcesChannels[sport]; ok {
 		p.printf("[%s]", s)

@@ -55,7 +55,7 @@ var tcpOptNames = map[uint8]string{
 // header's next-protocol field).
 func (p *Printer) addrPorts(h *ipHdr, proto uint8, sport, dport string) {
 	if h.nh == proto {
-		p.printf("%s.%s > %s.%s: ", h.src, sport, h.dst, dport)
+		p.printf("%s.%s > %s.%s: ", p.host(h.src), sport, p.host(h.dst), dport)
 	} else {
 		p.printf("%s > %s: ", sport, dport)
 	}
@@ -66,7 +66,7 @@ func (p *Printer) tcp(b []byte, length int, h *ipHdr) {
 	p.proto = "tcp"
 	if len(b) < 4 {
 		if h.nh == 6 {
-			p.printf("%s > %s:", h.src, h.dst)
+			p.printf("%s > %s:", p.host(h.src), p.host(h.dst))
 		} else {
 			p.print(":")
 		}

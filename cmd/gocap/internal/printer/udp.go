@@ -8,9 +8,9 @@ func (p *Printer) udp(b []byte, length int, h *ipHdr) {
 	addrs := func(sport, dport int) {
 		if h.nh == 17 {
 			if sport < 0 {
-				p.printf("%s > %s: ", h.src, h.dst)
+				p.printf("%s > %s: ", p.host(h.src), p.host(h.dst))
 			} else {
-				p.printf("%s.%s > %s.%s: ", h.src, p.udpPort(uint16(sport)), h.dst, p.udpPort(uint16(dport)))
+				p.printf("%s.%s > %s.%s: ", p.host(h.src), p.udpPort(uint16(sport)), p.host(h.dst), p.udpPort(uint16(dport)))
 			}
 		} else if sport >= 0 {
 			p.printf("%s > %s: ", p.udpPort(uint16(sport)), p.udpPort(uint16(dport)))
