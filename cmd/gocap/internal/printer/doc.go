@@ -19,14 +19,17 @@
 // packets, and TestGolden reports the share printed identically.
 //
 // Name resolution (names.go): with NumericLevel 0 the package prints what
-// tcpdump prints without -n. Ports and IP protocols get their names from
-// /etc/services and /etc/protocols (the first name listed for a number),
-// Ethernet addresses their /etc/ethers name, "Broadcast", or the address
-// followed by its maker's name from tcpdump's OUI table ("(oui Unknown)"
-// when it has none), at the places tcpdump prints them so. The files are
-// read once per process; where one is missing its numbers stay numbers,
-// as with tcpdump on such a system. Host names for IPv4 and IPv6
-// addresses come from Options.Resolver (none by default). With any
-// NumericLevel everything prints as numbers; tcpdump 4.99.3 treats -n and
-// -nn alike.
+// tcpdump prints without -n. Ports get their names from /etc/services
+// (the first name listed for a number), IP protocols from tcpdump's
+// built-in table, Ethernet addresses their /etc/ethers name, "Broadcast",
+// or the address followed by its maker's name from tcpdump's OUI table
+// ("(oui Unknown)" when it has none), at the places tcpdump prints them
+// so. The files are read once per process; where one is missing its
+// numbers stay numbers, as with tcpdump on such a system. Host names for
+// IPv4 and IPv6 addresses come from Options.Resolver (none by default;
+// gocap uses SystemResolver). With any NumericLevel everything prints as
+// numbers; tcpdump 4.99.3 treats -n and -nn alike. TestNamesLikeTcpdump
+// compares all this with the local tcpdump, and
+// golden/testdata/print/expected_mismatches_names.txt lists the packets
+// still printed differently (all also differ with -nn).
 package printer

@@ -6,6 +6,16 @@ import (
 	"time"
 )
 
+// fuzzNames names the addresses whose text has an even length.
+type fuzzNames struct{}
+
+func (fuzzNames) lookup(addr string) ([]string, bool) {
+	if len(addr)%2 == 0 {
+		return []string{"h." + addr + ".example."}, true
+	}
+	return nil, false
+}
+
 // FuzzPacket feeds arbitrary bytes with an arbitrary link type to every
 // flag combination that changes the decoding path: the printer must never
 // panic (truncation is reported in the output, not as a crash).
@@ -30,6 +40,11 @@ func FuzzPacket(f *testing.F) {
 			Quiet:        flags&0x40 != 0,
 			AbsoluteSeq:  flags&0x80 != 0,
 			Location:     time.UTC,
+		}
+		if o.NumericLevel == 0 {
+			// Names without -n: every other address gets a host name.
+			o.Resolver = &fakeResolver{names: fuzzNames{}}
+			o.NoDomain = flags&8 != 0
 		}
 		p := New(io.Discard, o)
 		ci := PacketInfo{Timestamp: time.Unix(1, 0), CaptureLength: len(data), Length: len(data) + int(flags)}

@@ -191,13 +191,23 @@ func (p *Printer) sllPayload(t uint16, b []byte, length int, hdr func()) int {
 // interface as the local machine does (if_indextoname).
 var ifNames sync.Map
 
+// localIfName finds the name of the local interface with an index; a test
+// comparing with a tcpdump run in another network namespace replaces it.
+var localIfName = func(index int) (string, bool) {
+	ifi, err := net.InterfaceByIndex(index)
+	if err != nil {
+		return "", false
+	}
+	return ifi.Name, true
+}
+
 func ifName(index uint32) string {
 	if v, ok := ifNames.Load(index); ok {
 		return v.(string)
 	}
-	name := "?"
-	if ifi, err := net.InterfaceByIndex(int(index)); err == nil {
-		name = ifi.Name
+	name, ok := localIfName(int(index))
+	if !ok {
+		name = "?"
 	}
 	ifNames.Store(index, name)
 	return name

@@ -21,49 +21,42 @@ import (
 // for Ethernet addresses (with the maker's OUI) and host names for IPv4 and
 // IPv6 addresses.
 //
-// tcpdump takes them from the C library, which reads them from the
-// system's files: getservent (/etc/services), getprotobynumber
-// (/etc/protocols), ether_ntohost (/etc/ethers) and gethostbyaddr
-// (/etc/hosts, then DNS). The files are read here directly, once per
-// process; a file that is absent or unreadable gives no names, so ports,
-// protocols and Ethernet addresses print as numbers, as tcpdump prints
-// them on such a system. Host names come from Options.Resolver.
+// tcpdump takes most from the C library, which reads them from the
+// system's files: getservent (/etc/services), ether_ntohost (/etc/ethers)
+// and gethostbyaddr (/etc/hosts, then DNS); IP protocol names and the
+// OUI table are built in. The files are read here directly, once per
+// process; a file that is absent or unreadable gives no names, so ports
+// and Ethernet addresses print as numbers (with the OUI), as tcpdump
+// prints them on such a system. Host names come from Options.Resolver.
 
 // System files the name tables are read from.
 const (
-	servicesFile  = "/etc/services"
-	protocolsFile = "/etc/protocols"
-	ethersFile    = "/etc/ethers"
-	hostsFile     = "/etc/hosts"
+	servicesFile = "/etc/services"
+	ethersFile   = "/etc/ethers"
+	hostsFile    = "/etc/hosts"
 )
 
 // nameTables holds the names read from the system's files.
 type nameTables struct {
 	tcp, udp map[uint16]string
-	protos   map[uint8]string
 	ethers   map[[6]byte]string
 }
 
 // systemNames reads the system's name files on first use.
 var systemNames = sync.OnceValue(func() *nameTables {
-	return loadNameTables(servicesFile, protocolsFile, ethersFile)
+	return loadNameTables(servicesFile, ethersFile)
 })
 
-// loadNameTables reads a services, a protocols and an ethers file; each
-// that cannot be read leaves its tables empty.
-func loadNameTables(services, protocols, ethers string) *nameTables {
+// loadNameTables reads a services and an ethers file; each that cannot be
+// read leaves its tables empty.
+func loadNameTables(services, ethers string) *nameTables {
 	t := &nameTables{
 		tcp:    map[uint16]string{},
 		udp:    map[uint16]string{},
-		protos: map[uint8]string{},
 		ethers: map[[6]byte]string{},
 	}
 	if f, err := os.Open(services); err == nil {
 		t.readServices(f)
-		f.Close()
-	}
-	if f, err := os.Open(protocols); err == nil {
-		t.readProtocols(f)
 		f.Close()
 	}
 	if f, err := os.Open(ethers); err == nil {
@@ -110,25 +103,6 @@ func (t *nameTables) readServices(r io.Reader) {
 		}
 		if _, dup := m[uint16(port)]; !dup {
 			m[uint16(port)] = f[0]
-		}
-	}
-}
-
-// readProtocols reads lines "name number [aliases]"; the first line for a
-// number wins, as getprotobynumber answers.
-func (t *nameTables) readProtocols(r io.Reader) {
-	sc := bufio.NewScanner(r)
-	for sc.Scan() {
-		f := fieldsOf(sc.Text())
-		if len(f) < 2 {
-			continue
-		}
-		n, err := strconv.ParseUint(f[1], 10, 8)
-		if err != nil {
-			continue
-		}
-		if _, dup := t.protos[uint8(n)]; !dup {
-			t.protos[uint8(n)] = f[0]
 		}
 	}
 }
@@ -204,12 +178,37 @@ func (p *Printer) udpPort(n uint16) string {
 	return strconv.Itoa(int(n))
 }
 
-// protoName is the protocols file's name for an IP protocol number
-// without -n, tcpdump's netdb_protoname.
+// netdbProtoNames are the names tcpdump 4.99.3 prints without -n for IP
+// protocol numbers 0 to 142 ("-": none, "ip-proto-N" is printed); 253 to
+// 255 are named in protoName. tcpdump has these built in (they follow
+// IANA's keywords as /etc/protocols spells them) and does not read
+// /etc/protocols; TestIPProtoNamesLikeTcpdump checks every number.
+var netdbProtoNames = strings.Fields(
+	"hopopt icmp igmp ggp ipencap st tcp cbt egp igp bbn-rcc-mon nvp-ii pup argus emcon xnet " +
+		"chaos udp mux dcn-meas hmp prm xns-idp trunk-1 trunk-2 leaf-1 leaf-2 rdp irtp iso-tp4 " +
+		"netblt mfe-nsp merit-inp dccp 3pc idpr xtp ddp idpr-cmtp tp++ il ipv6 sdrp ipv6-route " +
+		"ipv6-frag idrp rsvp gre dsr bna esp ah i-nlsp swipe narp mobile tlsp skip ipv6-icmp " +
+		"ipv6-nonxt ipv6-opts - cftp - sat-expak kryptolan rvd ippc - sat-mon visa ipcv cpnx " +
+		"rspf wsn pvp br-sat-mon sun-nd wb-mon wb-expak iso-ip vmtp secure-vmtp vines ttp " +
+		"nsfnet-igp dgp tcf eigrp ospf sprite-rpc larp mtp ax.25 ipip micp scc-sp etherip encap " +
+		"- gmtp ifmp pnni pim aris scps qnx a/n ipcomp snp compaq-peer ipx-in-ip vrrp pgm - " +
+		"l2tp ddx iatp stp srp uti smp sm ptp isis fire crtp crudp sscopmce iplt sps pipe sctp " +
+		"fc rsvp-e2e-ignore mobility-header udplite mpls-in-ip manet hip shim6 wesp rohc")
+
+// protoName is tcpdump's name for an IP protocol number without -n
+// (netdb_protoname), for non-first fragments and protocols it does not
+// decode.
 func (p *Printer) protoName(n uint8) (string, bool) {
-	if t := p.nameTables(); t != nil {
-		s, ok := t.protos[n]
-		return s, ok
+	if p.o.NumericLevel > 0 {
+		return "", false
+	}
+	switch {
+	case int(n) < len(netdbProtoNames) && netdbProtoNames[n] != "-":
+		return netdbProtoNames[n], true
+	case n == 253 || n == 254:
+		return "exptest-" + strconv.Itoa(int(n)), true
+	case n == 255:
+		return "reserved", true
 	}
 	return "", false
 }
@@ -352,7 +351,10 @@ const (
 // read with an unreachable name server costs at most about six seconds
 // more than with -n.
 type SystemResolver struct {
-	net   *net.Resolver
+	lookup    func(ctx context.Context, addr string) ([]string, error)
+	timeout   time.Duration
+	hostsPath string
+
 	slow  atomic.Int32
 	once  sync.Once
 	hosts Resolver
@@ -360,14 +362,14 @@ type SystemResolver struct {
 
 // NewSystemResolver returns a SystemResolver.
 func NewSystemResolver() *SystemResolver {
-	return &SystemResolver{net: net.DefaultResolver}
+	return &SystemResolver{lookup: net.DefaultResolver.LookupAddr, timeout: lookupTimeout, hostsPath: hostsFile}
 }
 
 // LookupAddr returns the names for addr.
 func (r *SystemResolver) LookupAddr(ctx context.Context, addr string) ([]string, error) {
 	if r.slow.Load() >= maxSlowLookups {
 		r.once.Do(func() {
-			h, err := NewHostsResolver(hostsFile)
+			h, err := NewHostsResolver(r.hostsPath)
 			if err != nil {
 				h = &HostsResolver{}
 			}
@@ -375,9 +377,9 @@ func (r *SystemResolver) LookupAddr(ctx context.Context, addr string) ([]string,
 		})
 		return r.hosts.LookupAddr(ctx, addr)
 	}
-	ctx, cancel := context.WithTimeout(ctx, lookupTimeout)
+	ctx, cancel := context.WithTimeout(ctx, r.timeout)
 	defer cancel()
-	names, err := r.net.LookupAddr(ctx, addr)
+	names, err := r.lookup(ctx, addr)
 	var dnsErr *net.DNSError
 	if err != nil && (ctx.Err() != nil || errors.As(err, &dnsErr) && dnsErr.IsTimeout) {
 		r.slow.Add(1)

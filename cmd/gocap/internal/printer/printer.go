@@ -33,9 +33,9 @@ const (
 // Resolver).
 type Options struct {
 	// NumericLevel is the number of -n flags. 0 prints names as tcpdump
-	// does without -n: ports and IP protocols by the names in
-	// /etc/services and /etc/protocols, Ethernet addresses by /etc/ethers
-	// or with their maker's OUI, and hosts by Resolver's names (names.go).
+	// does without -n: ports by their /etc/services names, IP protocols
+	// by tcpdump's names, Ethernet addresses by /etc/ethers or with their
+	// maker's OUI, and hosts by Resolver's names (names.go).
 	// 1 and 2 print every address, port and protocol as a number.
 	NumericLevel int
 	// Resolver finds host names for IPv4 and IPv6 addresses when
