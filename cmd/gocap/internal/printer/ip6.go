@@ -353,7 +353,7 @@ func (p *Printer) icmp6(b []byte, length int, h *ipHdr) {
 		p.printf(", id %d, seq %d", be16(b, 4), be16(b, 6))
 	case 130:
 		if length == 24 {
-			p.printf(" max resp delay: %d ", be16(b, 4))
+			p.printf("max resp delay: %d ", be16(b, 4)) // no space before, as tcpdump prints it
 			need(b, 24)
 			p.printf("addr: %s", p.host(addr16(b[8:])))
 		} else if length >= 28 {
@@ -363,7 +363,7 @@ func (p *Printer) icmp6(b []byte, length int, h *ipHdr) {
 			p.print(" unknown,")
 		}
 	case 131, 132:
-		p.printf(" max resp delay: %d ", be16(b, 4))
+		p.printf("max resp delay: %d ", be16(b, 4)) // no space before, as tcpdump prints it
 		need(b, 24)
 		p.printf("addr: %s", p.host(addr16(b[8:])))
 	case 133:

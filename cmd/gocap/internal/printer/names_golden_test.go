@@ -2,6 +2,7 @@ package printer
 
 import (
 	"bytes"
+	"encoding/hex"
 	"fmt"
 	"net/netip"
 	"os"
@@ -407,6 +408,96 @@ func TestIPProtoNamesLikeTcpdump(t *testing.T) {
 		tail := func(s string) string { return s[strings.LastIndex(s, ": ")+2:] }
 		if got, w := tail(strings.TrimSuffix(buf.String(), "\n")), tail(want[proto]); got != w {
 			t.Errorf("protocol %d: %q, tcpdump %q", proto, got, w)
+		}
+	}
+}
+
+// TestCraftedNamesLikeTcpdump prints packets the shared captures lack,
+// where tcpdump names addresses and ports inside ICMP and ICMPv6 messages
+// (redirect gateways, the quoted datagram of an unreachable, neighbor
+// discovery targets, MLD groups), with a hosts file naming every address,
+// and compares with the local tcpdump run as in TestNamesLikeTcpdump.
+func TestCraftedNamesLikeTcpdump(t *testing.T) {
+	tcpdump, err := exec.LookPath("tcpdump")
+	if err != nil {
+		t.Skip("tcpdump not installed: it is the reference this test compares with")
+	}
+	if _, err := exec.LookPath("unshare"); err != nil {
+		t.Skip("unshare (util-linux) not installed: needed to keep tcpdump from asking DNS")
+	}
+	const (
+		eth4 = "00000c000002 00000c000001 0800"
+		eth6 = "333300000001 00000c000001 86dd"
+		// 10.1.2.3 > 10.1.2.4, protocol ICMP
+		ip4 = "4500 0038 0001 0000 4001 0000 0a010203 0a010204"
+		// the quoted datagram: UDP 10.1.2.4.5353 > 192.0.2.7.53
+		quoted = "4500 001c 0001 0000 4011 0000 0a010204 c0000207 14e9 0035 0008 0000"
+		ll     = "fe800000000000000000000000000001"
+		d6     = "20010db8000000000000000000000002"
+		t6     = "20010db8000000000000000000000009"
+		mg     = "ff020000000000000000000000000123"
+	)
+	ip6 := func(plen, hlim, dst string) string { return "6000 0000 " + plen + " 3a " + hlim + ll + dst }
+	packets := []string{
+		eth4 + ip4 + "0501 0000 0a090909" + quoted, // redirect via 10.9.9.9
+		eth4 + ip4 + "0303 0000 00000000" + quoted, // port unreachable
+		eth6 + ip6("0038", "40", d6) + "0104 0000 00000000 6000 0000 0008 11 40" + d6 + t6 + "0fa0 0035 0008 0000", // ICMPv6 port unreachable
+		eth6 + ip6("0018", "ff", d6) + "8800 0000 60000000" + t6,                                                   // neighbor advertisement
+		eth6 + ip6("0028", "ff", d6) + "8900 0000 00000000" + t6 + d6,                                              // redirect
+		eth6 + ip6("0018", "01", mg) + "8200 0000 03e8 0000" + mg,                                                  // MLD query
+		eth6 + ip6("0018", "01", mg) + "8300 0000 03e8 0000" + mg,                                                  // MLD report
+		eth6 + ip6("0018", "01", mg) + "8400 0000 03e8 0000" + mg,                                                  // MLD done
+	}
+	dir := t.TempDir()
+	path := filepath.Join(dir, "crafted.pcap")
+	f, err := os.Create(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	w := pcapgo.NewWriter(f)
+	if err := w.WriteFileHeader(65535, layers.LinkTypeEthernet); err != nil {
+		t.Fatal(err)
+	}
+	var pkts []capturePacket
+	for i, h := range packets {
+		b, err := hex.DecodeString(strings.ReplaceAll(h, " ", ""))
+		if err != nil {
+			t.Fatalf("packet %d: %v", i, err)
+		}
+		ci := gopacket.CaptureInfo{Timestamp: time.Unix(int64(i), 0), CaptureLength: len(b), Length: len(b)}
+		if err := w.WritePacket(ci, b); err != nil {
+			t.Fatal(err)
+		}
+		pkts = append(pkts, capturePacket{PacketInfo{ci.Timestamp, len(b), len(b), 0}, b, dltEN10MB})
+	}
+	if err := f.Close(); err != nil {
+		t.Fatal(err)
+	}
+	hosts := filepath.Join(dir, "hosts")
+	if err := os.WriteFile(hosts, []byte("10.1.2.3 a.x.test\n10.1.2.4 b.x.test\n10.9.9.9 gw.x.test\n192.0.2.7 c.x.test\n"+
+		"fe80::1 ll.x.test\n2001:db8::2 d6.x.test\n2001:db8::9 t6.x.test\nff02::123 mg.x.test\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	outs, err := runTcpdumpIsolated(tcpdump, dir, []string{path}, map[string]string{"hosts": hosts})
+	if err != nil {
+		t.Skipf("tcpdump could not be run in its own namespaces: %v", err)
+	}
+	res, err := NewHostsResolver(hosts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for si, fs := range namesFlagSets {
+		o := fs.o
+		o.Location, o.Resolver = time.UTC, res
+		want := splitPackets(outs[0][si], tsDefault)
+		got := printWithNames(pkts, o, nil)
+		if len(want) != len(got) {
+			t.Fatalf("%v: tcpdump printed %d packets, the printer %d", fs.args, len(want), len(got))
+		}
+		for i := range want {
+			if got[i] != want[i] {
+				t.Errorf("%v packet %d:\n got: %q\nwant: %q", fs.args, i+1, got[i], want[i])
+			}
 		}
 	}
 }
