@@ -153,21 +153,11 @@ func (c *command) liveCompileOpts(dev string, lt cbpf.LinkType) cbpf.Options {
 // deviceNetmask is the device's first IPv4 netmask, 0 when it has none
 // (pcap_lookupnet; always 0 for "any").
 func deviceNetmask(dev string) uint32 {
-	ifc, err := net.InterfaceByName(dev)
-	if err != nil {
+	n := deviceNet(dev)
+	if !n.IsValid() {
 		return 0
 	}
-	addrs, err := ifc.Addrs()
-	if err != nil {
-		return 0
-	}
-	for _, a := range addrs {
-		if ipn, ok := a.(*net.IPNet); ok && ipn.IP.To4() != nil && len(ipn.Mask) == 4 {
-			m := ipn.Mask
-			return uint32(m[0])<<24 | uint32(m[1])<<16 | uint32(m[2])<<8 | uint32(m[3])
-		}
-	}
-	return 0
+	return ^uint32(0) << (32 - n.Bits())
 }
 
 // deviceNet is the device's first IPv4 network, its address masked with

@@ -377,7 +377,10 @@ func (c *command) run() error {
 				return nil, err
 			}
 		}
-		return next, c.announceInput(name, next)
+		if err := c.announceInput(name, next); err != nil {
+			return nil, err
+		}
+		return next, nil
 	}
 	return c.loop(src, filters, nextSource)
 }
@@ -470,8 +473,8 @@ func (c *command) dumpProgram(opts cbpf.Options) error {
 }
 
 // loop reads, filters, and writes or prints every packet of src, then of
-// each source more returns until it returns nil (-V). As in tcpdump, -c
-// counts the packets of each file.
+// each source more returns until it returns nil (-V), with the error that
+// ended the list if any. As in tcpdump, -c counts the packets of each file.
 func (c *command) loop(src source, filters *filterSet, more func() (source, error)) (err error) {
 	cfg := c.cfg
 	out := bufio.NewWriterSize(c.stdout, 64<<10)
@@ -516,15 +519,12 @@ func (c *command) loop(src source, filters *filterSet, more func() (source, erro
 	var kept, keptHere int64
 	var readErr error
 	for {
-		if cfg.limit != 0 && keptHere >= cfg.limit {
-			// This file is done; go on with the next one.
-			if src, readErr = more(); src == nil {
-				break
-			}
-			keptHere = 0
-			continue
+		var data []byte
+		var rec *record
+		rerr := io.EOF // a file is done once -c packets of it were kept
+		if cfg.limit == 0 || keptHere < cfg.limit {
+			data, rec, rerr = src.next()
 		}
-		data, rec, rerr := src.next()
 		if rerr == io.EOF {
 			if src, readErr = more(); src == nil {
 				break
