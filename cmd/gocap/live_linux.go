@@ -4,6 +4,7 @@ package main
 
 import (
 	"bufio"
+	"encoding/binary"
 	"errors"
 	"fmt"
 	"io"
@@ -136,28 +137,37 @@ func (c *command) pickDevice() (string, error) {
 	return devs[0].Name, nil
 }
 
-// liveCompileOpts are the options libpcap compiles a live filter with on
-// Linux: the Linux extensions (VLAN tags in the metadata), the device's
-// IPv4 netmask for "ip broadcast".
+// liveCompileOpts are the options tcpdump 4.99 compiles a live filter
+// with on Linux: the Linux extensions (VLAN tags in the metadata) and, for
+// "ip broadcast", a netmask of 0 unless -f made it look the device's up.
 func (c *command) liveCompileOpts(dev string, lt cbpf.LinkType) cbpf.Options {
+	var mask uint32
+	if c.cfg.f.foreign {
+		mask = lookupnetMask(dev)
+	}
 	return cbpf.Options{
 		LinkType:   lt,
 		Snaplen:    c.cfg.f.live.snaplen,
-		Netmask:    deviceNetmask(dev),
+		Netmask:    mask,
 		NetmaskSet: true,
 		LinuxExt:   true,
 		Optimize:   !c.cfg.f.noOpt,
 	}
 }
 
-// deviceNetmask is the device's first IPv4 netmask, 0 when it has none
-// (pcap_lookupnet; always 0 for "any").
-func deviceNetmask(dev string) uint32 {
+// lookupnetMask is the netmask tcpdump -f hands to pcap_compile: the
+// device's first IPv4 netmask as pcap_lookupnet returns it, in network
+// byte order, which pcap_compile then reads as a host-order number (so
+// a /24 is 0x00ffffff on a little-endian machine). 0 without an IPv4
+// address, and for "any".
+func lookupnetMask(dev string) uint32 {
 	n := deviceNet(dev)
 	if !n.IsValid() {
 		return 0
 	}
-	return ^uint32(0) << (32 - n.Bits())
+	var b [4]byte
+	binary.BigEndian.PutUint32(b[:], ^uint32(0)<<(32-n.Bits()))
+	return binary.NativeEndian.Uint32(b[:])
 }
 
 // deviceNet is the device's first IPv4 network, its address masked with

@@ -1347,6 +1347,9 @@ func TestLiveListsLikeTcpdump(t *testing.T) {
 		{"-I", "-i", "any", "-c", "1"},
 		{"-I", "-L", "-i", "cap0"},
 		{"-I", "-d", "-i", "lo", "ip"},
+		{"-O", "-d", "-i", "cap0", "ip broadcast"},
+		{"-f", "-O", "-d", "-i", "cap0", "ip broadcast"},
+		{"-f", "-O", "-d", "-i", "any", "ip broadcast"},
 	}
 	for _, args := range cases {
 		g := startGocap(t, n.cap, args...)
