@@ -75,22 +75,29 @@ func fieldsOf(line string) []string {
 	return strings.Fields(line)
 }
 
+// readEntries calls fn with the words of each line of r that has at
+// least two, comments removed; it returns the reader's error.
+func readEntries(r io.Reader, fn func(f []string)) error {
+	sc := bufio.NewScanner(r)
+	for sc.Scan() {
+		if f := fieldsOf(sc.Text()); len(f) >= 2 {
+			fn(f)
+		}
+	}
+	return sc.Err()
+}
+
 // readServices reads lines "name port/proto [aliases]". As in tcpdump's
 // table, the first name listed for a port and protocol is the one used.
 func (t *nameTables) readServices(r io.Reader) {
-	sc := bufio.NewScanner(r)
-	for sc.Scan() {
-		f := fieldsOf(sc.Text())
-		if len(f) < 2 {
-			continue
-		}
+	readEntries(r, func(f []string) {
 		num, proto, ok := strings.Cut(f[1], "/")
 		if !ok {
-			continue
+			return
 		}
 		port, err := strconv.ParseUint(num, 10, 16)
 		if err != nil {
-			continue
+			return
 		}
 		var m map[uint16]string
 		switch proto {
@@ -99,31 +106,26 @@ func (t *nameTables) readServices(r io.Reader) {
 		case "udp":
 			m = t.udp
 		default:
-			continue
+			return
 		}
 		if _, dup := m[uint16(port)]; !dup {
 			m[uint16(port)] = f[0]
 		}
-	}
+	})
 }
 
 // readEthers reads lines "xx:xx:xx:xx:xx:xx name"; the first line for an
 // address wins, as ether_ntohost answers.
 func (t *nameTables) readEthers(r io.Reader) {
-	sc := bufio.NewScanner(r)
-	for sc.Scan() {
-		f := fieldsOf(sc.Text())
-		if len(f) < 2 {
-			continue
-		}
+	readEntries(r, func(f []string) {
 		a, ok := parseEtherAddr(f[0])
 		if !ok {
-			continue
+			return
 		}
 		if _, dup := t.ethers[a]; !dup {
 			t.ethers[a] = f[1]
 		}
-	}
+	})
 }
 
 // parseEtherAddr parses six hex bytes separated by colons; a byte may
@@ -300,22 +302,17 @@ func NewHostsResolver(path string) (*HostsResolver, error) {
 	}
 	defer f.Close()
 	h := &HostsResolver{byAddr: map[netip.Addr][]string{}}
-	sc := bufio.NewScanner(f)
-	for sc.Scan() {
-		fl := fieldsOf(sc.Text())
-		if len(fl) < 2 {
-			continue
-		}
+	err = readEntries(f, func(fl []string) {
 		a, err := netip.ParseAddr(fl[0])
 		if err != nil {
-			continue
+			return
 		}
 		a = a.WithZone("")
 		if _, dup := h.byAddr[a]; !dup {
 			h.byAddr[a] = fl[1:]
 		}
-	}
-	return h, sc.Err()
+	})
+	return h, err
 }
 
 // errNoName is HostsResolver's answer for an address it has no name for.
