@@ -5,7 +5,6 @@ package capture
 import (
 	"errors"
 	"net"
-	"os"
 	"unsafe"
 
 	"golang.org/x/sys/unix"
@@ -47,7 +46,7 @@ func deviceConnection(name string, flags uint32) uint32 {
 		return ConnNotApplicable
 	}
 	var add uint32
-	if _, err := os.Stat("/sys/class/net/" + name + "/wireless"); err == nil {
+	if isWireless(name) {
 		add |= FlagWireless
 	} else if t, err := interfaceARPType(name); err == nil {
 		switch t {
