@@ -173,13 +173,10 @@ func dnsName(msg []byte, off int) (string, int, bool) {
 	}
 }
 
-// dnsTrunc ends a DNS message whose sections run past the captured
-// bytes. tcpdump prints " [|domain]" there itself rather than unwinding
-// the whole packet, which matters for -x: the dump still starts at the
-// network header.
-type dnsTrunc struct{}
-
-// dns prints a DNS message of the given length.
+// dns prints a DNS message of the given length. A message whose sections
+// run past the captured bytes ends with " [|domain]" printed by the DNS
+// printer itself, as tcpdump does, rather than unwinding the whole packet,
+// which matters for -x: the dump still starts at the network header.
 func (p *Printer) dns(b []byte, length int, mdns bool) {
 	p.proto = "domain"
 	if length < 12 {
@@ -187,14 +184,12 @@ func (p *Printer) dns(b []byte, length int, mdns bool) {
 		return
 	}
 	need(b, 12)
-	defer func() {
-		if r := recover(); r != nil {
-			if _, ok := r.(dnsTrunc); !ok {
-				panic(r)
-			}
-			p.print(" [|domain]")
-		}
-	}()
+	p.withMarker("domain", func() { p.dnsMessage(b, length, mdns) })
+}
+
+// dnsMessage prints the DNS message after dns's checks; it panics with
+// markerTrunc where the sections run past the captured bytes.
+func (p *Printer) dnsMessage(b []byte, length int, mdns bool) {
 	if length < len(b) {
 		b = b[:length]
 	}
@@ -234,7 +229,7 @@ func (p *Printer) dns(b []byte, length int, mdns bool) {
 			}
 			n, ok := dnsSkipName(b, off)
 			if !ok {
-				panic(dnsTrunc{})
+				panic(markerTrunc{})
 			}
 			off = n + 4
 		}
@@ -243,20 +238,20 @@ func (p *Printer) dns(b []byte, length int, mdns bool) {
 			var ok bool
 			off, ok = p.dnsRR(b, off)
 			if !ok {
-				panic(dnsTrunc{})
+				panic(markerTrunc{})
 			}
 			an--
 			for off < len(b) && an > 0 {
 				p.print(",")
 				off, ok = p.dnsRR(b, off)
 				if !ok {
-					panic(dnsTrunc{})
+					panic(markerTrunc{})
 				}
 				an--
 			}
 		}
 		if an > 0 {
-			panic(dnsTrunc{})
+			panic(markerTrunc{})
 		}
 	} else {
 		p.printf("%d%s", id, dnsOps[op])
@@ -293,7 +288,7 @@ func (p *Printer) dns(b []byte, length int, mdns bool) {
 		for qd > 0 {
 			name, n, ok := dnsName(b, off)
 			if !ok || n+4 > len(b) {
-				panic(dnsTrunc{})
+				panic(markerTrunc{})
 			}
 			t := binary.BigEndian.Uint16(b[n:])
 			c := binary.BigEndian.Uint16(b[n+2:])
@@ -313,7 +308,7 @@ func (p *Printer) dns(b []byte, length int, mdns bool) {
 			}
 		}
 		if qd > 0 {
-			panic(dnsTrunc{})
+			panic(markerTrunc{})
 		}
 	}
 	p.printf(" (%d)", length)
