@@ -14,7 +14,13 @@
 // more; see the file names). Where tcpdump stops on a truncated packet it
 // prints " [|proto]" and so does this package; protocols it does not decode
 // get tcpdump's generic fallbacks (such as "UDP, length N" or
-// "ethertype Unknown (0x1234)"). Where the output still differs from
+// "ethertype Unknown (0x1234)"); packets of a link type without a decoder
+// are printed as tcpdump prints a type it has no printer for, "UNSUPPORTED"
+// and a hex and ASCII dump (Supports tells the decoded types). A decoder
+// bug, a panic other than the truncation the decoders signal themselves,
+// is caught in Packet and printed as a truncation, " [|proto]" for the
+// protocol being decoded, so one packet never ends a run; FuzzPacket
+// fails on such a panic all the same. Where the output still differs from
 // tcpdump's, golden/testdata/print/expected_mismatches.txt lists the
 // packets, and TestGolden reports the share printed identically.
 //

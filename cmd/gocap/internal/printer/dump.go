@@ -87,14 +87,15 @@ func (p *Printer) hexASCII(b []byte) {
 }
 
 // ascii prints b as tcpdump -A does: printable characters, tabs, spaces and
-// newlines as they are, carriage returns before a newline dropped, anything
-// else as '.'.
+// newlines as they are, anything else as '.', except carriage returns:
+// tcpdump prints a '.' for one only when at least two bytes follow and
+// the next is not a newline, and nothing otherwise.
 func (p *Printer) ascii(b []byte) {
 	p.buf.WriteByte('\n')
 	for i, c := range b {
 		switch {
 		case c == '\r':
-			if i+1 >= len(b) || b[i+1] != '\n' {
+			if len(b)-i-1 > 1 && b[i+1] != '\n' {
 				p.buf.WriteByte('.')
 			}
 		case isGraph(c) || c == '\t' || c == ' ' || c == '\n':

@@ -1,7 +1,11 @@
 package printer
 
 import (
+	"encoding/hex"
 	"io"
+	"os"
+	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 )
@@ -16,18 +20,99 @@ func (fuzzNames) lookup(addr string) ([]string, bool) {
 	return nil, false
 }
 
-// FuzzPacket feeds arbitrary bytes with an arbitrary link type to every
-// flag combination that changes the decoding path: the printer must never
-// panic (truncation is reported in the output, not as a crash).
-func FuzzPacket(f *testing.F) {
-	seeds := [][]byte{
-		{},
-		make([]byte, 14),
-		append([]byte{0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 2, 0x08, 0x00}, 0x45, 0, 0, 40, 0, 0, 0, 0, 64, 6, 0, 0, 1, 2, 3, 4, 5, 6, 7, 8, 0, 80, 0, 81, 0, 0, 0, 1, 0, 0, 0, 2, 0x50, 0x12, 1, 0, 0, 0, 0, 0),
+// decodedLinkTypes lists every link type Packet decodes; TestSupports
+// checks it against Supports.
+var decodedLinkTypes = []uint32{
+	dltNull, dltEN10MB, dltPPP, dltRaw, dltRawAlt, dltPPPSerial, dltPPPEther,
+	dltRaw101, dltCHDLC, dltIEEE80211, dltLoop, dltLinuxSLL, dltIEEE80211Radio,
+	dltIPv4, dltIPv6, dltNFLOG, dltSLL2,
+}
+
+// undecodedLinkTypes are a few link types Packet has no decoder for:
+// ARCNET, two tcpdump decodes (LANE, Linux IrDA), DLT_USER0, a type
+// nobody uses and one past the end of the table.
+var undecodedLinkTypes = []uint32{7, 106, 144, 147, 200, 299}
+
+// fuzzSeeds are small packets for each decoded link type: a header and,
+// where the type carries IPv4, a TCP segment with an option.
+func fuzzSeeds() map[uint32][]string {
+	const (
+		ip4tcp = "4500 002c 0001 0000 4006 0000 0a000001 0a000002 04d2 0050 00000001 00000002 6012 0100 0000 0000 0204 05b4"
+		ip6udp = "6000 0000 0008 1140 fe800000000000000000000000000001 ff020000000000000000000000000001 0222 0223 0008 0000"
+		icmp4  = "4500 001c 0001 0000 4001 0000 0a000001 0a000002 0800 f7fe 0001 0000"
+		dot11  = "0802 0000 ffffffffffff 000000000001 000000000002 0000 aaaa03000000 0800 " + icmp4
+	)
+	return map[uint32][]string{
+		dltNull:           {"02000000 " + ip4tcp, "1e000000 " + ip6udp},
+		dltLoop:           {"00000002 " + ip4tcp},
+		dltEN10MB:         {"000000000002 000000000001 0800 " + ip4tcp, "000000000002 000000000001 8100 0005 86dd " + ip6udp},
+		dltPPP:            {"ff03 0021 " + ip4tcp, "ff03 c021 0101 0008 0104 05dc"},
+		dltPPPSerial:      {"ff03 0021 " + icmp4},
+		dltPPPEther:       {"1100 0001 001e 0021 " + ip4tcp},
+		dltRaw:            {ip4tcp, ip6udp},
+		dltRawAlt:         {ip4tcp},
+		dltRaw101:         {icmp4, ip6udp},
+		dltIPv4:           {ip4tcp},
+		dltIPv6:           {ip6udp},
+		dltCHDLC:          {"0f00 0800 " + ip4tcp, "8f00 8035 00000000 00000001 00000000 ffff"},
+		dltIEEE80211:      {dot11, "8000 0000 ffffffffffff 000000000001 000000000001 0000 0000000000000000 6400 0100 0004 74657374"},
+		dltIEEE80211Radio: {"0000 0800 00000000 " + dot11, "0000 0d00 04800000 02 00 6c09a000 " + dot11},
+		dltLinuxSLL:       {"0000 0001 0006 000000000001 0000 0800 " + ip4tcp},
+		dltSLL2:           {"0800 0000 00000001 0001 00 06 000000000001 0000 " + ip4tcp},
+		dltNFLOG:          {"02 00 0000 0800 0100 0800 0000 " + "1800 0900 " + ip4tcp},
 	}
-	for _, s := range seeds {
-		for _, lt := range []uint32{0, 1, 12, 101, 108, 113, 228, 229, 276} {
+}
+
+// fuzzCaptures lists the captures TestGolden prints: the project's own
+// and, when present, the shared tcpdump captures.
+func fuzzCaptures(f *testing.F) []string {
+	files, _ := filepath.Glob(filepath.Join(projectPcaps, "*.pcap"))
+	dir := os.Getenv("GOCAP_SHARED")
+	if dir == "" {
+		dir = "../../../../../shared"
+	}
+	for _, pat := range []string{"*.pcap", "*.pcapng"} {
+		m, _ := filepath.Glob(filepath.Join(dir, "corpus", "tcpdump-pcaps", pat))
+		files = append(files, m...)
+	}
+	if len(files) == 0 {
+		f.Log("no captures found for seeds; using the built-in seeds only")
+	}
+	return files
+}
+
+// FuzzPacket feeds arbitrary bytes with an arbitrary link type to every
+// flag combination that changes the decoding path. Packet must return
+// normally (it recovers any panic), and no decoder may panic with
+// anything but the package's truncation sentinels: a runtime error is a
+// decoder bug even though Packet survives it.
+//
+// The seeds cover every link type Packet decodes (fuzzSeeds), a few it
+// does not, and every packet of the captures TestGolden prints.
+func FuzzPacket(f *testing.F) {
+	generic := [][]byte{{}, make([]byte, 14), make([]byte, 64)}
+	for _, lt := range append(append([]uint32{}, decodedLinkTypes...), undecodedLinkTypes...) {
+		for _, s := range generic {
 			f.Add(s, lt, uint8(0))
+		}
+	}
+	for lt, pkts := range fuzzSeeds() {
+		for _, h := range pkts {
+			b, err := hex.DecodeString(strings.ReplaceAll(h, " ", ""))
+			if err != nil {
+				f.Fatalf("seed for link type %d: %v", lt, err)
+			}
+			for _, fl := range []uint8{0, 0x02, 0x04, 0x0c, 0x10} {
+				f.Add(b, lt, fl)
+			}
+		}
+	}
+	// flag bytes: -nn -v, -nn -vv -e, -nn -x, names and -vvv.
+	rotation := []uint8{0x05, 0x0b, 0x11, 0x0c}
+	for _, path := range fuzzCaptures(f) {
+		pkts, _ := readCapture(path)
+		for i, pk := range pkts {
+			f.Add(pk.data, pk.linkType, rotation[i%len(rotation)])
 		}
 	}
 	f.Fuzz(func(t *testing.T, data []byte, linkType uint32, flags uint8) {
@@ -51,6 +136,9 @@ func FuzzPacket(f *testing.F) {
 		for range 2 {
 			if err := p.Packet(ci, data, linkType%300); err != nil {
 				t.Fatal(err)
+			}
+			if p.fault != nil {
+				t.Fatalf("link type %d: %v", linkType%300, p.fault)
 			}
 		}
 	})

@@ -1,8 +1,8 @@
 package printer
 
 import (
-	"encoding/binary"
 	"fmt"
+	"strings"
 )
 
 var icmpTypeNames = map[uint8]string{
@@ -24,11 +24,18 @@ var icmpUnreach = map[uint8]string{
 func icmpErrType(t uint8) bool { return t == 3 || t == 4 || t == 5 || t == 11 || t == 12 }
 
 // icmp prints an ICMP message; length is the IP payload length.
+//
+// tcpdump stops in two ways on a short message: most fields are read
+// with its checked getters, which give up on the whole packet (a
+// truncated panic here), but a few places test the length first and
+// only print " [|icmp]" in place of the message (icmpShort), leaving
+// the -x dump after the link header.
 func (p *Printer) icmp(b []byte, length int, h *ipHdr) {
 	p.proto = "icmp"
 	typ := u8(b, 0)
 	code := u8(b, 1)
 	var str string
+	// dst is the destination of the quoted datagram.
 	dst := func() string { need(b, 28); return p.host(addr4(b[24:])) }
 	switch typ {
 	case 0, 8:
@@ -38,18 +45,16 @@ func (p *Printer) icmp(b []byte, length int, h *ipHdr) {
 		}
 		str = fmt.Sprintf("echo %s, id %d, seq %d", w, be16(b, 4), be16(b, 6))
 	case 3:
-		d := dst()
-		switch code {
-		case 0:
-			str = fmt.Sprintf("net %s unreachable", d)
-		case 1:
-			str = fmt.Sprintf("host %s unreachable", d)
-		case 2:
-			str = fmt.Sprintf("%s protocol %d unreachable", d, u8(b, 17))
-		case 3:
-			proto := u8(b, 17)
-			hl := int(u8(b, 8)&0xf) * 4
+		if code == 3 {
+			// Port unreachable: the quoted protocol must be there.
+			if len(b) < 18 {
+				p.icmpShort()
+				return
+			}
+			proto := b[17]
+			hl := int(b[8]&0xf) * 4
 			dport := be16(b, 8+hl+2)
+			d := dst()
 			switch proto {
 			case 6:
 				str = fmt.Sprintf("%s tcp port %s unreachable", d, p.tcpPort(dport))
@@ -58,18 +63,31 @@ func (p *Printer) icmp(b []byte, length int, h *ipHdr) {
 			default:
 				str = fmt.Sprintf("%s protocol %d port %d unreachable", d, proto, dport)
 			}
-		case 4:
-			if mtu := be16(b, 6); mtu != 0 {
+			break
+		}
+		if code == 4 {
+			mtu := be16(b, 6)
+			if d := dst(); mtu != 0 {
 				str = fmt.Sprintf("%s unreachable - need to frag (mtu %d)", d, mtu)
 			} else {
 				str = fmt.Sprintf("%s unreachable - need to frag", d)
 			}
+			break
+		}
+		d := dst()
+		switch code {
+		case 0:
+			str = fmt.Sprintf("net %s unreachable", d)
+		case 1:
+			str = fmt.Sprintf("host %s unreachable", d)
+		case 2:
+			str = fmt.Sprintf("%s protocol %d unreachable", d, b[17])
 		default:
-			f, ok := icmpUnreach[code]
-			if !ok {
-				f = fmt.Sprintf("#%d %%s unreachable", code)
+			if f, ok := icmpUnreach[code]; ok {
+				str = fmt.Sprintf(f, d)
+			} else {
+				str = fmt.Sprintf("%s unreachable - #%d", d, code)
 			}
-			str = fmt.Sprintf(f, d)
 		}
 	case 5:
 		d := dst()
@@ -86,8 +104,17 @@ func (p *Printer) icmp(b []byte, length int, h *ipHdr) {
 		default:
 			str = fmt.Sprintf("redirect-#%d %s to %s", code, d, gw)
 		}
+	case 9:
+		var ok bool
+		if str, ok = p.icmpRouterAdvert(b); !ok {
+			p.icmpShort()
+			return
+		}
 	case 11:
-		dst()
+		if len(b) < 28 {
+			p.icmpShort()
+			return
+		}
 		switch code {
 		case 0:
 			str = "time exceeded in-transit"
@@ -107,7 +134,10 @@ func (p *Printer) icmp(b []byte, length int, h *ipHdr) {
 	case 13:
 		str = fmt.Sprintf("time stamp query id %d seq %d", be16(b, 4), be16(b, 6))
 	case 14:
-		be32(b, 16)
+		if len(b) < 20 {
+			p.icmpShort()
+			return
+		}
 		str = fmt.Sprintf("time stamp reply id %d seq %d: org %s, recv %s, xmit %s", be16(b, 4), be16(b, 6),
 			icmpTS(be32(b, 8)), icmpTS(be32(b, 12)), icmpTS(be32(b, 16)))
 	default:
@@ -120,18 +150,72 @@ func (p *Printer) icmp(b []byte, length int, h *ipHdr) {
 	p.printf("ICMP %s, length %d", str, length)
 	if p.o.Verbose > 0 && !h.frag && len(b) >= length {
 		if sum := checksum(b[:length], 0); sum != 0 {
-			is := binary.BigEndian.Uint16(b[2:])
+			// A message too short to hold the checksum field can
+			// still sum to non-zero: then the field read gives up.
+			is := be16(b, 2)
 			p.printf(" (wrong icmp cksum %x (->%x)!)", is, shouldBe(is, sum))
 		}
 	}
 	if p.o.Verbose > 0 && icmpErrType(typ) {
 		p.print("\n\t")
 		inner := b[min(8, len(b)):]
-		p.ip(inner, int(be16(inner, 2)))
+		ipLen := int(be16(inner, 2))
+		// The quoted datagram ends where its own length says, so
+		// that an extension after it is not taken for IP payload.
+		// tcpdump reads the length field again once cut there: a
+		// length under 4 cuts that field off too.
+		if ipLen < 4 {
+			panic(truncated{})
+		}
+		p.ip(inner[:min(ipLen, len(inner))], ipLen)
 	}
 	if p.o.Verbose > 0 && length > 136 && (typ == 3 || typ == 11 || typ == 12) {
+		// Back from the quoted datagram's decoders, tcpdump names
+		// ICMP again in its truncation marker. Once the extension is
+		// printed, the innermost decoder reached is named again, for
+		// lastProto.
+		inner := p.proto
+		p.proto = "icmp"
 		p.icmpExtensions(b, length)
+		p.proto = inner
 	}
+}
+
+// icmpShort prints tcpdump's marker for an ICMP message its own length
+// checks find short; the packet is not given up (no unwind).
+func (p *Printer) icmpShort() { p.print(" [|icmp]") }
+
+// icmpRouterAdvert formats an RFC 1256 router advertisement; ok is false
+// where tcpdump's own length checks stop it.
+func (p *Printer) icmpRouterAdvert(b []byte) (str string, ok bool) {
+	if len(b) < 8 {
+		return "", false
+	}
+	var s strings.Builder
+	s.WriteString("router advertisement lifetime ")
+	lt := int(be16(b, 6))
+	switch {
+	case lt < 60:
+		fmt.Fprintf(&s, "%d", lt)
+	case lt < 3600:
+		fmt.Fprintf(&s, "%d:%02d", lt/60, lt%60)
+	default:
+		fmt.Fprintf(&s, "%d:%02d:%02d", lt/3600, lt%3600/60, lt%60)
+	}
+	num, size := int(b[4]), b[5]
+	fmt.Fprintf(&s, " %d:", num)
+	if size != 2 {
+		fmt.Fprintf(&s, " [size %d]", size)
+		return s.String(), true
+	}
+	for i := 0; i < num; i++ {
+		off := 8 + 8*i
+		if len(b) < off+8 {
+			return "", false
+		}
+		fmt.Fprintf(&s, " {%s %d}", p.host(addr4(b[off:])), be32(b, off+4))
+	}
+	return s.String(), true
 }
 
 var icmpExtObjects = map[uint8]string{1: "MPLS Stack Entry", 2: "Interface Identification"}
@@ -140,10 +224,18 @@ var icmpExtObjects = map[uint8]string{1: "MPLS Stack Entry", 2: "Interface Ident
 // error message (RFC 4950 MPLS label stacks decoded), which starts 128
 // bytes into the quoted datagram.
 func (p *Printer) icmpExtensions(b []byte, length int) {
-	need(b, 140)
+	// tcpdump checks for the fixed part of its extension structure,
+	// through the first byte of object data.
+	if len(b) < 141 {
+		p.icmpShort()
+		return
+	}
 	ext := b[136:]
-	hlen := length - 136
-	if b[5] == 0 && len(ext) >= hlen {
+	// hlen is unsigned as in tcpdump: a part shorter than its own
+	// 4-byte header wraps around, and the objects are printed until
+	// the capture ends.
+	hlen := uint32(length - 136)
+	if b[5] == 0 && uint32(len(ext)) >= hlen {
 		// No length set: only a correct checksum says there is one.
 		if checksum(ext[:hlen], 0) != 0 {
 			return
@@ -155,7 +247,7 @@ func (p *Printer) icmpExtensions(b []byte, length int) {
 		p.print(" packet not supported")
 		return
 	}
-	if len(ext) >= hlen {
+	if uint32(len(ext)) >= hlen {
 		in := ""
 		if checksum(ext[:hlen], 0) != 0 {
 			in = "in"
@@ -165,8 +257,11 @@ func (p *Printer) icmpExtensions(b []byte, length int) {
 	hlen -= 4
 	obj := ext[4:]
 	for hlen > 4 {
-		need(obj, 4)
-		olen := int(be16(obj, 0))
+		if len(obj) < 4 {
+			p.icmpShort()
+			return
+		}
+		olen := uint32(be16(obj, 0))
 		class, ctype := obj[2], obj[3]
 		obj = obj[4:]
 		p.printf("\n\t  %s Object (%d), Class-Type: %d, length %d", mapName(icmpExtObjects, class, "unknown"), class, ctype, olen)
@@ -183,13 +278,13 @@ func (p *Printer) icmpExtensions(b []byte, length int) {
 			}
 			p.printf(", ttl %d", e&0xff)
 		} else {
-			p.unknownData(obj, "\n\t    ", olen)
+			p.unknownData(obj, "\n\t    ", int(olen))
 		}
 		if hlen < olen {
 			break
 		}
 		hlen -= olen
-		obj = obj[min(olen, len(obj)):]
+		obj = obj[min(int(olen), len(obj)):]
 	}
 }
 

@@ -79,14 +79,6 @@ func (r *radiotapReader) u16() (uint16, bool) {
 	return binary.LittleEndian.Uint16(v), true
 }
 
-func (r *radiotapReader) u32() (uint32, bool) {
-	v := r.take(4, 4)
-	if v == nil {
-		return 0, false
-	}
-	return binary.LittleEndian.Uint32(v), true
-}
-
 // radiotap prints a radiotap header and the 802.11 frame after it; it
 // returns the length of both headers (and the LLC header).
 func (p *Printer) radiotap(b []byte, length int) int {

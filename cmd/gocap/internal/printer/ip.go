@@ -48,7 +48,10 @@ func addr16(b []byte) netip.Addr { return netip.AddrFrom16([16]byte(b[:16])) }
 // ip prints an IPv4 packet; length is the length left in the frame.
 func (p *Printer) ip(b []byte, length int) {
 	p.proto = "ip"
-	if len(b) >= 1 && b[0]>>4 != 4 {
+	if len(b) == 0 {
+		panic(truncated{}) // tcpdump reads the version unchecked
+	}
+	if b[0]>>4 != 4 {
 		// tcpdump 4.99.3 names the version, without the "IP " prefix.
 		if b[0]>>4 == 6 {
 			p.print("IP6, wrong link-layer encapsulation (invalid)")
@@ -125,7 +128,7 @@ func (p *Printer) ip(b []byte, length int) {
 		trunc := false
 		if hlen > 20 {
 			p.print(", options (")
-			if !p.ipOptions(b[20:min(hlen, len(b))], hlen-20) {
+			if !p.ipOptions(b[20:], hlen-20) {
 				p.print(" [truncated-option]")
 				trunc = true
 			}
@@ -174,11 +177,16 @@ var ipOptNames = map[uint8]string{
 	131: "LSRR", 137: "SSRR", 148: "RA",
 }
 
-// ipOptions prints IPv4 options, reporting false if they are truncated.
+// ipOptions prints the IPv4 options, length bytes of them at the start of
+// b, which holds the rest of the captured datagram: like tcpdump, it may
+// read past the options where a length says so. It reports false where
+// tcpdump's own length checks find an option cut short (then the caller
+// prints " [truncated-option]"); the kind and length bytes are read with
+// the checked getters, which give up on the whole packet.
 func (p *Printer) ipOptions(b []byte, length int) (ok bool) {
 	defer func() {
 		if r := recover(); r != nil {
-			if _, t := r.(truncated); !t {
+			if _, t := r.(markerTrunc); !t {
 				panic(r)
 			}
 			ok = false
@@ -206,14 +214,14 @@ func (p *Printer) ipOptions(b []byte, length int) (ok bool) {
 			p.printf(" [bad length %d]", olen)
 			return true
 		}
-		need(b, olen)
+		check(b, 0, olen)
 		switch code {
 		case 0:
 			return true
 		case 68:
-			p.ipTS(b[:olen])
+			p.ipTS(b, olen)
 		case 7, 131, 137:
-			p.ipRoute(b[:olen])
+			p.ipRoute(b, olen)
 		case 148:
 			if olen < 4 {
 				p.printf(" [bad length %d]", olen)
@@ -229,8 +237,10 @@ func (p *Printer) ipOptions(b []byte, length int) (ok bool) {
 	return true
 }
 
-func (p *Printer) ipRoute(b []byte) {
-	length := len(b)
+// ipRoute prints a record route or source route option of length bytes
+// at the start of b. An address may run past the option, as far as the
+// capture goes.
+func (p *Printer) ipRoute(b []byte, length int) {
 	if length < 3 {
 		p.printf(" [bad length %d]", length)
 		return
@@ -238,12 +248,12 @@ func (p *Printer) ipRoute(b []byte) {
 	if (length+1)&3 != 0 {
 		p.printf(" [bad length %d]", length)
 	}
-	ptr := int(b[2]) - 1
+	ptr := int(u8(b, 2)) - 1
 	if ptr < 3 || ((ptr+1)&3) != 0 || ptr > length+1 {
 		p.printf(" [bad ptr %d]", b[2])
 	}
 	for l := 3; l < length; l += 4 {
-		need(b, l+4)
+		check(b, l, 4)
 		p.printf(" %s", p.host(addr4(b[l:])))
 		if ptr > l {
 			p.print(",")
@@ -251,16 +261,16 @@ func (p *Printer) ipRoute(b []byte) {
 	}
 }
 
-func (p *Printer) ipTS(b []byte) {
-	length := len(b)
-	p.print(" TS{")
+// ipTS prints a timestamp option of length bytes at the start of b; like
+// ipRoute, an entry may run past the option.
+func (p *Printer) ipTS(b []byte, length int) {
 	if length < 4 {
 		p.printf("[bad length %d]", length)
-		p.print("}")
 		return
 	}
+	p.print(" TS{")
 	hoplen := 4
-	if b[3]&0xf != 0 {
+	if u8(b, 3)&0xf != 0 {
 		hoplen = 8
 	}
 	if (length-4)&(hoplen-1) != 0 {
@@ -288,7 +298,7 @@ func (p *Printer) ipTS(b []byte) {
 			if ptr == l {
 				typ = " ^ "
 			}
-			need(b, l+hoplen)
+			check(b, l, hoplen)
 			a := ""
 			if hoplen == 8 {
 				a = p.host(addr4(b[l:]))

@@ -24,6 +24,7 @@ func (p *Printer) loopback(b []byte, length int) {
 		need(b, length)
 		return
 	}
+	need(b, 2+skip) // the skipped bytes must have been captured
 	m := b[2+skip:]
 	l := length - 2 - skip
 	if l < 2 {

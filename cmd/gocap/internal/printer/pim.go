@@ -36,14 +36,6 @@ func relTime(secs uint32) string {
 	return b.String()
 }
 
-// signedRelTime is tcpdump's signed_relts_print.
-func signedRelTime(secs int32) string {
-	if secs < 0 {
-		return "-" + relTime(uint32(-int64(secs)))
-	}
-	return relTime(uint32(secs))
-}
-
 // pim prints a PIM message carried in IP protocol 103.
 func (p *Printer) pim(b []byte, length int, h *ipHdr) {
 	p.proto = "pim"

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"net/netip"
+	"runtime/debug"
 	"time"
 )
 
@@ -109,8 +110,9 @@ type Printer struct {
 	// per-packet state
 	proto  string // protocol named in " [|proto]" on truncation
 	ci     PacketInfo
-	whole  []byte // the captured packet
-	hdrlen int    // link header length, for -x
+	whole  []byte        // the captured packet
+	hdrlen int           // link header length, for -x
+	fault  *decoderFault // the bug decode caught in this packet, or nil
 }
 
 // New returns a Printer writing to w.
@@ -119,6 +121,17 @@ func New(w io.Writer, o Options) *Printer {
 		o.Location = time.Local
 	}
 	return &Printer{w: w, o: o, tcpSeq: make(map[tcpKey]*tcpState)}
+}
+
+// decoderFault records a panic out of a decoder that was not one of the
+// package's truncation sentinels: a bug, caught by decode.
+type decoderFault struct {
+	value any    // what the decoder panicked with
+	stack []byte // the goroutine's stack where it was recovered
+}
+
+func (f *decoderFault) String() string {
+	return fmt.Sprintf("decoder panic: %v\n%s", f.value, f.stack)
 }
 
 // truncated is panicked with when a decoder runs past the captured bytes;
@@ -149,7 +162,9 @@ const (
 // Packet prints one packet: data holds the captured bytes (cut to
 // ci.CaptureLength if that is smaller), linkType the capture's DLT or
 // LINKTYPE value. It returns the writer's error, if any. Malformed or
-// truncated packets are printed as tcpdump prints them, never rejected.
+// truncated packets are printed as tcpdump prints them, never rejected,
+// and a panic in a decoder is recovered and printed as a truncation (see
+// decode), so Packet always returns and the next packet can be printed.
 func (p *Printer) Packet(ci PacketInfo, data []byte, linkType uint32) error {
 	if ci.CaptureLength >= 0 && ci.CaptureLength < len(data) {
 		data = data[:ci.CaptureLength]
@@ -159,6 +174,7 @@ func (p *Printer) Packet(ci PacketInfo, data []byte, linkType uint32) error {
 	p.whole = data
 	p.hdrlen = 0
 	p.proto = ""
+	p.fault = nil
 	p.n++
 	if p.o.Number {
 		fmt.Fprintf(&p.buf, "%5d  ", p.n)
@@ -176,11 +192,19 @@ func (p *Printer) Packet(ci PacketInfo, data []byte, linkType uint32) error {
 
 // decode runs the link-layer printer, reporting whether it stopped on a
 // truncated packet.
+//
+// Every panic out of a decoder ends here and nowhere else: the truncated
+// sentinel, and a decoder bug alike, be it a runtime error (an index out
+// of range) or a decoder-local sentinel its own recover missed. All are
+// printed as tcpdump prints a packet it gave up on, " [|proto]" after
+// what was printed so far and a dump of the whole packet with -x, so one
+// bad packet never ends the run. A bug is also kept in p.fault, where
+// the tests and the fuzz target look for it.
 func (p *Printer) decode(data []byte, linkType uint32, length int) (trunc bool) {
 	defer func() {
 		if r := recover(); r != nil {
 			if _, ok := r.(truncated); !ok {
-				panic(r)
+				p.fault = &decoderFault{value: r, stack: debug.Stack()}
 			}
 			p.printf(" [|%s]", p.proto)
 			trunc = true
@@ -217,9 +241,19 @@ func (p *Printer) decode(data []byte, linkType uint32, length int) (trunc bool) 
 		p.proto = "pppoe"
 		p.pppoe(data, length)
 	default:
-		p.printf("unknown data link type %d", linkType)
+		p.unsupported(data)
 	}
 	return false
+}
+
+// unsupported prints a packet of a link type with no decoder as tcpdump
+// prints one of a type it has no printer for: the protocol name in
+// capitals and a hex and ASCII dump of every captured byte. The link
+// header length stays 0, so -x and -X dump the whole packet again.
+func (p *Printer) unsupported(data []byte) {
+	p.proto = "unsupported"
+	p.print("UNSUPPORTED")
+	p.hexASCII(data)
 }
 
 func (p *Printer) printf(format string, args ...any) {

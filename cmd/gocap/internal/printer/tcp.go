@@ -65,11 +65,9 @@ func (p *Printer) addrPorts(h *ipHdr, proto uint8, sport, dport string) {
 func (p *Printer) tcp(b []byte, length int, h *ipHdr) {
 	p.proto = "tcp"
 	if len(b) < 4 {
-		if h.nh == 6 {
-			p.printf("%s > %s:", p.host(h.src), p.host(h.dst))
-		} else {
-			p.print(":")
-		}
+		// The addresses, whatever the header's protocol field says
+		// (it differs after IPv6 extension headers or an AH).
+		p.printf("%s > %s:", p.host(h.src), p.host(h.dst))
 		// A short header ends with tcpdump's own marker, not an unwind
 		// (-x still dumps from the network header).
 		p.print(" [|tcp]")
@@ -171,6 +169,12 @@ func (p *Printer) tcp(b []byte, length int, h *ipHdr) {
 	if length <= 0 {
 		return
 	}
+	if len(b) < hlen {
+		// The options ended (eol) before the header did, and the capture
+		// ends before it too: tcpdump gives up on the payload.
+		p.printf(" [remaining caplen(%d) < header length(%d)]", len(b), hlen)
+		panic(truncated{})
+	}
 	payload := b[hlen:]
 	if flags&thRST != 0 && p.o.Verbose > 0 {
 		p.tcpRSTData(payload, length)
@@ -202,19 +206,14 @@ func (p *Printer) tcpOptions(b []byte, hlen int, rev bool, thseq, thack uint32, 
 		if !first {
 			p.print(",")
 		}
-		if i >= len(b) {
-			trunc()
-			return false
-		}
-		opt := b[i]
+		// tcpdump reads the kind and length bytes with its checked
+		// getters, which give up on the whole packet; only the option
+		// data has the local check that ends in trunc.
+		opt := u8(b, i)
 		i++
 		olen := 1
 		if opt != 0 && opt != 1 {
-			if i >= len(b) {
-				trunc()
-				return false
-			}
-			olen = int(b[i])
+			olen = int(u8(b, i))
 			i++
 			if olen < 2 || olen > hlen {
 				return bad()
@@ -448,7 +447,13 @@ func (p *Printer) tcpRSTData(b []byte, length int) {
 func (p *Printer) tcpPayload(b []byte, length int, sport, dport uint16) {
 	port := func(n uint16) bool { return sport == n || dport == n }
 	switch {
-	case port(23): // telnet: not decoded
+	case port(23): // telnet: options not decoded
+		if len(b) == 0 {
+			// tcpdump's telnet printer reads the first byte (an IAC?)
+			// with its checked getter.
+			p.proto = "telnet"
+			panic(truncated{})
+		}
 	case port(25):
 		p.print(": ")
 		p.txtproto(b, length, "smtp", nil, false)
