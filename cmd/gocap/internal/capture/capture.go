@@ -72,7 +72,11 @@ type Config struct {
 	// Direction limits the capture to received or sent packets.
 	Direction Direction
 	// Workers is the number of sockets sharing the capture with
-	// PACKET_FANOUT (by flow hash); 0 or 1 means one socket.
+	// PACKET_FANOUT (by flow hash); 0 or 1 means one socket. With
+	// several, Run merges the sockets' packets back into time stamp
+	// order, which holds each packet until no socket can deliver an
+	// earlier one: by a few milliseconds, and at most about two block
+	// timeouts plus 500 ms (see Handle.Run).
 	Workers int
 	// Tstamp is the time stamp source (-j). The adapter types turn on
 	// the device's hardware time stamps; a type the device does not
@@ -89,6 +93,11 @@ type Config struct {
 	// the filter runs in user space. Each string is one line; nil
 	// discards them.
 	Warn func(string)
+	// VerifierLog makes the warning about a refused eBPF filter carry
+	// the kernel verifier's whole log, a line per Warn call (gocap -v);
+	// otherwise the warning is one line ending with the log's last
+	// lines, which say why.
+	VerifierLog bool
 }
 
 // Packet is one captured packet. Data is valid only until the callback it
@@ -115,6 +124,11 @@ type Stats struct {
 	// IfDropped counts the packets the interface dropped
 	// (rx_missed_errors + rx_fifo_errors), in promiscuous mode only.
 	IfDropped uint64
+	// Unordered counts, in a capture with several workers, the packets
+	// Run handed out stamped earlier than a packet it handed out before
+	// them: those its merge had to let go before it could know them in
+	// order (see Handle.Run). With one worker it stays 0.
+	Unordered uint64
 }
 
 // ErrStop, returned by a Run callback, ends the capture without error.

@@ -50,8 +50,10 @@ type Handle struct {
 
 	ifdrop0 uint64 // interface drop counters when the capture started
 
-	mu      sync.Mutex // serializes callbacks when there are several workers
-	stopped atomic.Bool
+	mu        sync.Mutex    // with several workers: serializes callbacks, guards the merge
+	unordered atomic.Uint64 // Stats.Unordered
+	early     atomic.Uint64 // packets the merge let go at its bounds (tests read it)
+	stopped   atomic.Bool
 
 	life    sync.Mutex     // guards closed and the start of readers
 	closed  bool           // Close has begun
@@ -120,7 +122,7 @@ func Open(cfg Config) (_ *Handle, err error) {
 	if h.kernel == "" {
 		h.kernel = KernelEBPF
 	}
-	if err := h.attach(kp.raw, cfg.Warn); err != nil {
+	if err := h.attach(kp.raw, cfg.Warn, cfg.VerifierLog); err != nil {
 		return nil, err
 	}
 	if h.promisc && h.device != AnyDevice {
@@ -303,8 +305,9 @@ func (h *Handle) newSocket(cfg Config, bufSize int) (*ring, error) {
 
 // attach puts the kernel program on every socket: translated to eBPF
 // unless classic was asked for or eBPF cannot be had, in which case the
-// classic program goes on, with a warning saying why.
-func (h *Handle) attach(raw []bpf.RawInstruction, warn func(string)) error {
+// classic program goes on, with a one-line warning saying why (and the
+// verifier's whole log after it when fullLog is set).
+func (h *Handle) attach(raw []bpf.RawInstruction, warn func(string), fullLog bool) error {
 	if warn == nil {
 		warn = func(string) {}
 	}
@@ -313,10 +316,15 @@ func (h *Handle) attach(raw []bpf.RawInstruction, warn func(string)) error {
 		if err == nil {
 			return nil
 		}
-		lines := strings.Split(strings.TrimRight(err.Error(), "\n"), "\n")
-		warn(fmt.Sprintf("WARNING: cannot attach the eBPF filter, attaching the classic filter instead: %s", lines[0]))
-		for _, l := range lines[1:] {
-			warn("\t" + l)
+		warn("WARNING: cannot attach the eBPF filter, attaching the classic filter instead: " + fallbackReason(err))
+		if fullLog {
+			var ve *cebpf.VerifierError
+			if errors.As(err, &ve) {
+				warn("the kernel verifier's log:")
+				for _, l := range ve.Log {
+					warn("\t" + l)
+				}
+			}
 		}
 		h.kernel = KernelCBPF
 	}
@@ -329,6 +337,38 @@ func (h *Handle) attach(raw []bpf.RawInstruction, warn func(string)) error {
 	}
 	return nil
 }
+
+// fallbackReason is why the eBPF filter could not be loaded, on one line:
+// for a program the verifier refused, the load's error and the log's last
+// lines, where the verifier says what it objected to (a log runs to
+// thousands of lines; gocap -v prints it all).
+func fallbackReason(err error) string {
+	var ve *cebpf.VerifierError
+	if !errors.As(err, &ve) {
+		first, _, _ := strings.Cut(strings.TrimSpace(err.Error()), "\n")
+		return first
+	}
+	var tail []string
+	for i := len(ve.Log) - 1; i >= 0 && len(tail) < verifierTailLines; i-- {
+		l := strings.TrimSpace(ve.Log[i])
+		if l == "" || strings.HasPrefix(l, "processed ") || strings.HasPrefix(l, "verification time") || strings.HasPrefix(l, "stack depth") {
+			continue // the verifier's statistics say nothing of the cause
+		}
+		tail = append([]string{l}, tail...)
+	}
+	reason := ve.Cause.Error()
+	if len(tail) > 0 {
+		reason += ": " + strings.Join(tail, " / ")
+	}
+	if n := len(ve.Log); n > len(tail) {
+		reason += fmt.Sprintf(" (%d lines of the verifier's log not shown: use -v)", n-len(tail))
+	}
+	return reason
+}
+
+// verifierTailLines is how many of the verifier log's last lines the
+// fallback warning quotes.
+const verifierTailLines = 2
 
 func (h *Handle) attachEBPF(raw []bpf.RawInstruction) error {
 	insns, err := translate.SocketFilter(cbpf.Typed(raw))
@@ -377,35 +417,52 @@ func (h *Handle) Kernel() string { return h.kernel }
 
 // Run reads packets from every socket and calls fn for each one kept,
 // until Stop is called, fn returns ErrStop (then Run returns nil) or
-// another error (then Run returns it), or a socket fails. After the
-// packets of each ring block (a batch of up to some thousands) it calls
-// done, if not nil. With several workers, calls of fn and done are
-// serialized. Run returns once every reader has stopped; it may be
-// called once.
+// another error (then Run returns it), or a socket fails. After each
+// batch of packets it hands out (with one worker, the packets of a ring
+// block: up to some thousands) it calls done, if not nil. Run returns once
+// every reader has stopped; it may be called once.
+//
+// With one worker, packets are handed out as the kernel hands their block
+// over (when it is full, or after the block timeout: 1 s, or 1 ms with
+// Config.Immediate), in the order the kernel put them in the ring; after
+// Stop, the packet in hand is the last one.
+//
+// With several workers, calls of fn and done are serialized and packets
+// are handed out in time stamp order: each reader copies its ring's
+// packets, and a packet is handed out once no worker can still deliver an
+// earlier one (a worker whose ring is empty knows from the kernel's block
+// descriptor how early its next packet can be). That delays packets
+// beyond the block timeout: by a few milliseconds (up to 20 ms without
+// Immediate) when the other workers have nothing earlier in hand, and
+// otherwise until the kernel hands over their blocks (two block timeouts
+// at most). No packet is held longer than a window of two block timeouts
+// plus 500 ms after it was read (2.5 s, or 520 ms with Config.Immediate,
+// whose 1 ms timeout is counted as 10 ms, a timer tick of a kernel built
+// with HZ=100). Past that window (on a machine so loaded that the kernel
+// hands blocks over late), or when more than 8 MiB or 16384 packets are
+// held (a ring that overflows), the earliest packets go even though a
+// worker may yet deliver an earlier one; Stats.Unordered counts packets
+// handed out stamped earlier than one before them. Packets that were read
+// are not lost when the capture ends: after Stop or a failed socket, Run
+// hands out every packet it holds, in order, before it returns; after fn
+// returned an error or ErrStop, it calls fn no more.
 func (h *Handle) Run(fn func(*Packet) error, done func()) error {
 	h.life.Lock()
 	if h.closed {
 		h.life.Unlock()
 		return errors.New("capture: Run after Close")
 	}
-	h.readers.Add(len(h.workers))
+	readers := len(h.workers)
+	if readers > 1 {
+		readers++ // the merge's poller
+	}
+	h.readers.Add(readers)
 	h.life.Unlock()
 	if len(h.workers) == 1 {
 		defer h.readers.Done()
-		return h.workers[0].run(fn, done, false)
+		return h.workers[0].run(fn, done, nil)
 	}
-	errs := make([]error, len(h.workers))
-	var wg sync.WaitGroup
-	for i, w := range h.workers {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			defer h.readers.Done()
-			errs[i] = w.run(fn, done, true)
-		}()
-	}
-	wg.Wait()
-	return errors.Join(errs...)
+	return h.runMerged(fn, done)
 }
 
 // deadline sets a ring's read deadline for a reader that polls, unless
@@ -419,9 +476,10 @@ func (h *Handle) deadline(r *ring, t time.Time) {
 }
 
 // Stop makes Run return soon: a reader waiting for packets wakes at
-// once, one handing out packets stops after the packet in hand. It may be
-// called from any goroutine (a signal handler's, say), at any time, any
-// number of times.
+// once, one handing out packets stops after the packet in hand (with
+// several workers, Run then hands out the packets it already copied out of
+// the rings). It may be called from any goroutine (a signal handler's,
+// say), at any time, any number of times.
 func (h *Handle) Stop() {
 	h.life.Lock()
 	defer h.life.Unlock()
@@ -445,11 +503,17 @@ const downPoll = 100 * time.Millisecond
 // does, the reader then keeps waiting, but checks every downPoll whether
 // the device was removed, which the kernel does not report by itself,
 // and ends the capture with ErrInterfaceGone if so.
-func (w *worker) run(fn func(*Packet) error, done func(), lock bool) error {
+//
+// With several workers, mw is the worker's part in the merge, through
+// which the packets go instead of straight to fn.
+func (w *worker) run(fn func(*Packet) error, done func(), mw *mergeWorker) error {
 	h, r := w.h, w.ring
 	down := false
 	for !h.stopped.Load() {
 		if !r.ready() {
+			if mw != nil && !mw.idle {
+				mw.markIdle()
+			}
 			ok, err := r.wait()
 			switch {
 			case h.stopped.Load():
@@ -478,8 +542,13 @@ func (w *worker) run(fn func(*Packet) error, done func(), lock bool) error {
 			h.deadline(r, time.Time{})
 		}
 		b, n := r.block()
-		err := w.block(b, n, fn, done, lock)
-		r.release()
+		var err error
+		if mw != nil {
+			err = mw.block(b, n)
+		} else {
+			err = w.block(b, n, fn, done)
+			r.release()
+		}
 		if err != nil {
 			h.Stop()
 			if errors.Is(err, ErrStop) {
@@ -492,12 +561,8 @@ func (w *worker) run(fn func(*Packet) error, done func(), lock bool) error {
 }
 
 // block hands out the n packets of block b.
-func (w *worker) block(b []byte, n int, fn func(*Packet) error, done func(), lock bool) error {
+func (w *worker) block(b []byte, n int, fn func(*Packet) error, done func()) error {
 	h := w.h
-	if lock {
-		h.mu.Lock()
-		defer h.mu.Unlock()
-	}
 	if done != nil {
 		defer done()
 	}
@@ -615,6 +680,7 @@ func (h *Handle) Stats() (Stats, error) {
 		s.Received += recv
 		s.Dropped += drop
 	}
+	s.Unordered = h.unordered.Load()
 	if h.promisc && h.device != AnyDevice {
 		if now := interfaceDrops(h.device); now > h.ifdrop0 {
 			s.IfDropped = now - h.ifdrop0

@@ -38,6 +38,8 @@ type ring struct {
 	nblk  int
 	next  int // the next block to read
 
+	timeout time.Duration // the block timeout
+
 	stats struct {
 		sync.Mutex
 		received, dropped uint64 // PACKET_STATISTICS so far (reading them resets the kernel's)
@@ -58,6 +60,7 @@ const (
 	blockStatusOff = 8  // hdr.bh1.block_status
 	blockNumOff    = 12 // hdr.bh1.num_pkts
 	blockFirstOff  = 16 // hdr.bh1.offset_to_first_pkt
+	blockOpenOff   = 32 // hdr.bh1.ts_first_pkt: seconds, then nanoseconds
 	blockHeaderLen = 48 // the whole descriptor, before the first packet
 )
 
@@ -105,7 +108,7 @@ func newRing(rc ringConfig) (_ *ring, err error) {
 	if err != nil {
 		return nil, err
 	}
-	r := &ring{bsize: rc.blockSize, nblk: rc.blocks}
+	r := &ring{bsize: rc.blockSize, nblk: rc.blocks, timeout: rc.timeout}
 	defer func() {
 		if err != nil {
 			if r.mem != nil {
@@ -317,6 +320,37 @@ func (r *ring) interrupt() {
 func (r *ring) block() ([]byte, int) {
 	b := r.mem[r.next*r.bsize : (r.next+1)*r.bsize]
 	return b, int(nativeUint32(b[blockNumOff:]))
+}
+
+// pendingSince returns, for a reader whose next block to read is blk, a
+// time no later than the kernel's stamp of any packet it can still find
+// in the ring, in nanoseconds since the epoch on the system's clock, or
+// noMark if it cannot tell; now is the time before the call, on that
+// clock.
+//
+// It reads the descriptor of block blk, which the kernel may be filling.
+// The kernel writes when it opened a block into the descriptor
+// (ts_first_pkt: af_packet.c's prb_open_block) and opens a block as soon
+// as the one before is handed over, or, when the ring was full, as soon
+// as a packet comes for it once the reader gave it back. So: a block that
+// the kernel still fills and that holds no packet means that whatever
+// comes next is stamped after now; otherwise the packets to come are in
+// that block or after it, stamped after it opened. A block given back but
+// not yet opened again still shows its previous opening, which is earlier
+// still, and only holds packets back for longer.
+func (r *ring) pendingSince(blk int, now int64) int64 {
+	b := r.mem[blk*r.bsize : blk*r.bsize+blockHeaderLen]
+	word := func(off int) uint32 { return atomic.LoadUint32((*uint32)(unsafe.Pointer(&b[off]))) }
+	if word(blockStatusOff)&unix.TP_STATUS_USER == 0 && word(blockNumOff) == 0 {
+		return now
+	}
+	// Read the opening time twice: equal readings were not torn by the
+	// kernel's writing it.
+	sec, nsec := word(blockOpenOff), word(blockOpenOff+4)
+	if sec != word(blockOpenOff) || nsec != word(blockOpenOff+4) || nsec >= 1e9 {
+		return noMark
+	}
+	return min(int64(sec)*1e9+int64(nsec), now)
 }
 
 // release gives the next block back to the kernel and moves on.
