@@ -11,9 +11,6 @@ import (
 	"net"
 	"net/netip"
 	"os"
-	"os/exec"
-	"os/signal"
-	"os/user"
 	"strconv"
 	"strings"
 	"sync"
@@ -22,7 +19,6 @@ import (
 	"time"
 
 	"golang.org/x/net/bpf"
-	"golang.org/x/sys/unix"
 
 	"github.com/gocap/gocap/cbpf"
 	"github.com/gocap/gocap/cmd/gocap/internal/capture"
@@ -246,6 +242,8 @@ func (c *command) live() (err error) {
 		Tstamp:     lf.tstamp,
 		Kernel:     lf.kernel,
 		Warn:       warn,
+
+		VerifierLog: cfg.f.verbose > 0,
 	}
 	if cfg.expr != "" {
 		ccfg.Compile = func(lt cbpf.LinkType) ([]bpf.Instruction, error) {
@@ -261,37 +259,32 @@ func (c *command) live() (err error) {
 	lt := h.LinkType()
 	announceDLT(lt)
 
-	if lf.user != "" {
-		if err := dropPrivileges(lf.user); err != nil {
-			return err
-		}
-	}
+	// As tcpdump, catch the signals before opening the -w file and
+	// saying "listening on": from then on a SIGINT ends the capture
+	// cleanly and SIGUSR1 reports.
+	sig := catchSignals(true)
+	defer sig.release()
+	c.sig = sig
 
 	run := &liveRun{c: c, h: h, lt: lt}
-	if cfg.f.write != "" {
-		if err := run.openOutput(); err != nil {
-			return err
-		}
+	if err := c.startOutput(c.opener(lt, lt.FileValue(), h.Snaplen())); err != nil {
+		return err
 	}
+	run.rot = c.rot
 	out := bufio.NewWriterSize(c.stdout, 64<<10)
-	if cfg.f.write == "-" {
-		out = run.stdoutShare
+	if c.out != nil { // -w -: the file's buffer
+		out = c.out
 	}
 	if printing {
 		if cfg.f.foreign {
 			cfg.localNet = deviceNet(dev)
 		}
 		run.pr = newPrinter(out, cfg)
-		if cfg.f.lineBuf || cfg.f.packetBuffered || toTerminal {
+		if cfg.f.lineBuf || cfg.f.packetBuffered || toTerminal || cfg.f.write == "-" {
 			run.pr = lineBuffered{run.pr, out}
 		}
 	}
 
-	// As tcpdump, catch the signals before saying "listening on": from
-	// then on a SIGINT ends the capture cleanly and SIGUSR1 reports.
-	sigs := make(chan os.Signal, 4)
-	signal.Notify(sigs, syscall.SIGINT, syscall.SIGTERM, syscall.SIGUSR1)
-	defer signal.Stop(sigs)
 	if cfg.f.verbose == 0 && cfg.f.write == "" {
 		fmt.Fprintf(c.stderr, "gocap: verbose output suppressed, use -v[v]... for full protocol decode\nlistening on ")
 	} else {
@@ -311,13 +304,18 @@ func (c *command) live() (err error) {
 		defer helpers.Done()
 		for {
 			select {
-			case s := <-sigs:
-				if s == syscall.SIGUSR1 {
+			case s := <-sig.ch:
+				switch {
+				case s == syscall.SIGUSR1:
 					run.printStats(true)
-					continue
+				case s == syscall.SIGUSR2:
+					// The reader flushes after each ring block; this
+					// is for the block in hand.
+					sig.flush.Store(true)
+				case sig.isStop(s):
+					stopped.Store(true)
+					h.Stop()
 				}
-				stopped.Store(true)
-				h.Stop()
 			case <-quit:
 				return
 			}
@@ -343,13 +341,22 @@ func (c *command) live() (err error) {
 
 	runErr := h.Run(run.packet, run.publish)
 	run.publish()
+	if runErr == nil {
+		runErr = run.werr
+	}
 	if errors.Is(runErr, errMaxFiles) {
 		runErr = nil
 	}
 	if ferr := run.finish(out); runErr == nil {
 		runErr = ferr
 	}
-	if stopped.Load() && printing && cfg.f.write != "-" {
+	var xe *exitError
+	if errors.As(runErr, &xe) {
+		// Printed text that cannot be written ends tcpdump at once,
+		// without statistics.
+		return runErr
+	}
+	if stopped.Load() && cfg.f.write == "" {
 		// tcpdump ends a half-printed line when a signal stops it.
 		io.WriteString(c.stdout, "\n")
 	}
@@ -380,80 +387,15 @@ func (e *loopError) Unwrap() error { return e.err }
 
 // liveRun is the state of one live capture loop.
 type liveRun struct {
-	c           *command
-	h           *capture.Handle
-	lt          cbpf.LinkType
-	rot         *rotator
-	stdoutShare *bufio.Writer // -w -: the buffer packets and printing share
-	pr          packetPrinter
-	rec         record
-	n           int64        // packets captured, kept by the reader
-	captured    atomic.Int64 // n as others see it: published after each block
-	werr        error
-}
-
-// openOutput opens the first -w file.
-func (r *liveRun) openOutput() error {
-	cfg := r.c.cfg
-	open := func(name string) (sink, *outFile, int64, error) {
-		file, w, err := createOutput(name, r.c.stdout, cfg.f.packetBuffered)
-		if err != nil {
-			return nil, nil, 0, err
-		}
-		if name == "-" {
-			r.stdoutShare = w
-		}
-		var dst sink
-		if cfg.f.pcapng {
-			dst, err = newNgWriter(w, r.lt, r.h.Snaplen(), cfg.prec)
-		} else {
-			dst, err = newPcapWriter(w, r.lt, r.lt.FileValue(), r.h.Snaplen(), cfg.prec)
-		}
-		if err != nil {
-			file.abort()
-			return nil, nil, 0, fmt.Errorf("%s: %s", name, capture.ErrnoText(err))
-		}
-		return dst, file, 24, nil
-	}
-	rot := cfg.f.live.rot
-	if cfg.f.write == "-" {
-		rot = rotation{}
-	}
-	var err error
-	r.rot, err = newRotator(cfg.f.write, rot, open, time.Now, r.c.stderr)
-	if err == nil && cfg.f.live.postrotate != "" {
-		r.rot.closed = r.c.postRotate(cfg.f.live.postrotate)
-	}
-	return err
-}
-
-// postRotate returns -z's hook: it runs "command FILE" on each file that
-// rotation closed, as tcpdump's compress_savefile does, in the background
-// at the lowest priority, with gocap's privileges (those of -Z's user
-// once dropped) and gocap's standard output and error. gocap does not
-// wait for it.
-func (c *command) postRotate(command string) func(string) {
-	var stdout, stderr *os.File
-	if f, ok := c.stdout.(*os.File); ok {
-		stdout = f
-	}
-	if f, ok := c.stderr.(*os.File); ok {
-		stderr = f
-	}
-	return func(name string) {
-		cmd := exec.Command(command, name)
-		cmd.Stdout, cmd.Stderr = stdout, stderr
-		if err := cmd.Start(); err != nil {
-			why := capture.ErrnoText(err)
-			if errors.Is(err, exec.ErrNotFound) {
-				why = capture.ErrnoText(syscall.ENOENT)
-			}
-			fmt.Fprintf(c.stderr, "compress_savefile: execlp(%s, %s) failed: %s\n", command, name, why)
-			return
-		}
-		unix.Setpriority(unix.PRIO_PROCESS, cmd.Process.Pid, 19)
-		go cmd.Wait()
-	}
+	c        *command
+	h        *capture.Handle
+	lt       cbpf.LinkType
+	rot      *rotator
+	pr       packetPrinter
+	rec      record
+	n        int64        // packets captured, kept by the reader
+	captured atomic.Int64 // n as others see it: published after each block
+	werr     error
 }
 
 // packet handles one captured packet: write it, print it, count it.
@@ -483,7 +425,7 @@ func (r *liveRun) packet(p *capture.Packet) error {
 	n := r.n
 	if r.pr != nil {
 		if err := r.pr.packet(rec, p.Data); err != nil {
-			return err
+			return writeOutputError(err)
 		}
 	}
 	if cfg.limit > 0 && n >= cfg.limit {
@@ -493,18 +435,36 @@ func (r *liveRun) packet(p *capture.Packet) error {
 }
 
 // publish makes the count of captured packets visible to the SIGUSR1
-// report and -v's counter. The reader calls it after each block rather
-// than counting atomically for each packet.
-func (r *liveRun) publish() { r.captured.Store(r.n) }
+// report and -v's counter, and writes the block's packets out to the -w
+// file, so that the file follows the capture (and SIGUSR2 finds nothing
+// left to flush). The reader calls it after each ring block (a batch of
+// packets, handed over when full or after the block timeout) rather than
+// for each packet.
+func (r *liveRun) publish() {
+	r.captured.Store(r.n)
+	if r.rot != nil && r.werr == nil {
+		r.c.sig.flush.Store(false)
+		if err := r.rot.flush(); err != nil {
+			r.werr = err
+			r.h.Stop()
+		}
+	}
+}
 
 // finish flushes the printed text and completes the -w file.
 func (r *liveRun) finish(out *bufio.Writer) error {
-	var err error
-	if r.rot != nil {
-		err = r.rot.closeFile()
+	err := out.Flush()
+	if err != nil {
+		if errors.Is(err, syscall.EPIPE) {
+			err = nil // as tcpdump, whose last fflush goes unchecked
+		} else {
+			err = writeOutputError(err)
+		}
 	}
-	if ferr := out.Flush(); err == nil {
-		err = ferr
+	if r.rot != nil {
+		if cerr := r.rot.closeFile(); err == nil {
+			err = cerr
+		}
 	}
 	return err
 }
@@ -535,16 +495,12 @@ func (r *liveRun) statsText(oneLine bool) string {
 	if st.IfDropped != 0 {
 		fmt.Fprintf(&b, "%s%s dropped by interface", sep, plural(st.IfDropped))
 	}
+	if st.Unordered != 0 {
+		// gocap's own: --workers could not merge these into order.
+		fmt.Fprintf(&b, "%s%s out of time stamp order", sep, plural(st.Unordered))
+	}
 	b.WriteString("\n")
 	return b.String()
-}
-
-// plural is "1 packet" or "N packets".
-func plural(n uint64) string {
-	if n == 1 {
-		return "1 packet"
-	}
-	return strconv.FormatUint(n, 10) + " packets"
 }
 
 // isTerminal reports whether w is a character device (a terminal).
@@ -555,37 +511,4 @@ func isTerminal(w io.Writer) bool {
 	}
 	fi, err := f.Stat()
 	return err == nil && fi.Mode()&os.ModeCharDevice != 0 && fi.Mode()&os.ModeDevice != 0 && f.Name() != os.DevNull
-}
-
-// dropPrivileges becomes name (-Z) when running as root, as tcpdump's
-// droproot does: its groups, its group, then its user.
-func dropPrivileges(name string) error {
-	if os.Getuid() != 0 && os.Geteuid() != 0 {
-		return nil
-	}
-	u, err := user.Lookup(name)
-	if err != nil {
-		return fmt.Errorf("Couldn't find user '%.32s'", name)
-	}
-	uid, _ := strconv.Atoi(u.Uid)
-	gid, _ := strconv.Atoi(u.Gid)
-	groups := []int{gid}
-	if ids, err := u.GroupIds(); err == nil {
-		for _, g := range ids {
-			if n, err := strconv.Atoi(g); err == nil && n != gid {
-				groups = append(groups, n)
-			}
-		}
-	}
-	err = syscall.Setgroups(groups)
-	if err == nil {
-		err = syscall.Setgid(gid)
-	}
-	if err == nil {
-		err = syscall.Setuid(uid)
-	}
-	if err != nil {
-		return fmt.Errorf("Couldn't change to '%.32s' uid=%d gid=%d: %s", name, uid, gid, capture.ErrnoText(err))
-	}
-	return nil
 }

@@ -402,6 +402,35 @@ func readCapture(t *testing.T, name string) (cbpf.LinkType, []capPacket) {
 	return src.linkType(), pkts
 }
 
+// inTimeOrder checks that a capture's time stamps never go backward.
+func inTimeOrder(t *testing.T, name string) {
+	t.Helper()
+	f, err := os.Open(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	src, err := openCapture(f, precNano)
+	if err != nil {
+		t.Fatalf("%s: %v", name, err)
+	}
+	var prev int64
+	for i := 1; ; i++ {
+		_, rec, err := src.next()
+		if err == io.EOF {
+			return
+		}
+		if err != nil {
+			t.Fatalf("%s: packet %d: %v", name, i, err)
+		}
+		ts := rec.sec*1e9 + int64(rec.frac)
+		if ts < prev {
+			t.Errorf("%s: packet %d is stamped %d ns before the one before it", name, i, prev-ts)
+		}
+		prev = ts
+	}
+}
+
 // samePackets checks that two captures hold the same packets (data and
 // length on the wire), in order or, when sorted is set, as sets.
 func samePackets(t *testing.T, what string, got, want []capPacket, sorted bool) {
@@ -742,10 +771,9 @@ func TestLiveKeepsWhatTcpdumpKeeps(t *testing.T) {
 		{name: "workers", gflag: []string{"--workers", "3"}, expr: "udp or icmp", want: 26, set: true},
 	}
 	type running struct {
-		tc       tcase
-		g, d     *proc
-		gf, df   string
-		nofilter bool
+		tc     tcase
+		g, d   *proc
+		gf, df string
 	}
 	var runs []running
 	for _, tc := range cases {
@@ -806,6 +834,10 @@ func TestLiveKeepsWhatTcpdumpKeeps(t *testing.T) {
 				t.Errorf("link type %v, tcpdump %v", glt, dlt)
 			}
 			samePackets(t, r.tc.name, got, want, r.tc.set)
+			if len(r.tc.gflag) > 0 && r.tc.gflag[0] == "--workers" {
+				// The workers' packets are merged back into order.
+				inTimeOrder(t, r.gf)
+			}
 			if r.tc.want >= 0 && len(got) != r.tc.want {
 				t.Errorf("kept %d packets, the traffic has %d that match", len(got), r.tc.want)
 			}
@@ -951,6 +983,10 @@ func TestLiveFallsBackToClassic(t *testing.T) {
 	stderr := g.stderr.String()
 	if !regexp.MustCompile(`(?m)^gocap: WARNING: cannot attach the eBPF filter, attaching the classic filter instead: .*operation not permitted`).MatchString(stderr) {
 		t.Errorf("no fallback warning with the reason:\n%s", stderr)
+	}
+	// One line says why; the verifier's log is for -v.
+	if strings.Count(stderr, "WARNING") != 1 || strings.Contains(stderr, "gocap: \t") || strings.Contains(stderr, "verifier's log") {
+		t.Errorf("the fallback warning is more than one line:\n%s", stderr)
 	}
 	_, pkts := readCapture(t, out)
 	if len(pkts) != 5 {

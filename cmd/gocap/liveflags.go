@@ -40,9 +40,9 @@ func addLiveFlags(fs *pflag.FlagSet, f *liveFlags) {
 	fs.StringVarP(&f.rotate, "rotate-seconds", "G", "", "with -w: start a new file every `SECONDS` (the name goes through strftime)")
 	fs.StringVarP(&f.maxFiles, "file-count", "W", "", "with -C: reuse `N` files in a ring; with -G alone: stop after N files")
 	fs.StringVarP(&f.postrotate, "postrotate-command", "z", "", "with -C or -G: run `COMMAND FILE` on each file rotation closes")
-	fs.StringVarP(&f.user, "relinquish-privileges", "Z", "", "switch to `USER` once the capture is open")
+	fs.StringVarP(&f.user, "relinquish-privileges", "Z", "", "become `USER` once the input and the first -w file are open (-r and live)")
 	fs.StringVar(&f.kernel, "kernel-filter", "ebpf", "how the filter runs in the kernel: `ebpf` (SO_ATTACH_BPF, falls back to cbpf) or cbpf")
-	fs.StringVar(&f.workers, "workers", "1", "spread the capture over `N` sockets with PACKET_FANOUT")
+	fs.StringVar(&f.workers, "workers", "1", "spread the capture over `N` sockets with PACKET_FANOUT (packets merged back into time stamp order)")
 }
 
 // checkLiveFlags checks the live-capture flags the way tcpdump checks

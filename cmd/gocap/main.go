@@ -22,7 +22,7 @@
 //	-y TYPE     link type for -d without -r (default EN10MB)
 //	-s N        snapshot length (accepted; a file's own snapshot length applies)
 //	--count     print only the number of packets that matched
-//	-U          flush the output after every packet
+//	-U          write each packet to the -w file at once (see below)
 //	-#          number the printed packets
 //	-d, -dd, -ddd  print the compiled program and exit
 //	-n -e -q -v -t -x -X -A -S -l, --print, --time-stamp-precision micro|nano
@@ -45,10 +45,23 @@
 //	--kernel-filter ebpf|cbpf   the filter in the kernel (default ebpf, falling back to cbpf)
 //	--workers N spread the capture over N sockets with PACKET_FANOUT
 //
+// With -r or -V too:
+//
+//	-C MB -G SECONDS -W N -z COMMAND   rotate the -w file
+//	-Z USER     become USER once the input and the first -w file are open
+//
 // A filter for a savefile is compiled as tcpdump -r compiles it: for the
 // file's link type and snapshot length, netmask 0, optimizer on. Messages,
-// the "reading from file" line and the exit status (0, or 1 on any error)
-// follow tcpdump 4.99.3.
+// the "reading from file" line and the exit status (0, 1 on an error, 14
+// when printed text cannot be written) follow tcpdump 4.99.3.
+//
+// The -w file is opened where it is named (mode 0666 less the umask, an
+// existing file truncated in place, a symbolic link followed) and written
+// as the capture goes, whole records at a time: every 64 KiB, after each
+// ring block of a live capture, on SIGUSR2, and after every packet with
+// -U. Whatever ends gocap, even kill -9, the file is a valid capture of
+// the records written so far. SIGINT, SIGTERM, SIGHUP and SIGPIPE stop
+// the capture cleanly, as in tcpdump (signals.go).
 package main
 
 import (
@@ -58,8 +71,11 @@ import (
 	"io"
 	"net/netip"
 	"os"
+	"os/signal"
 	"strconv"
 	"strings"
+	"syscall"
+	"time"
 
 	"github.com/spf13/pflag"
 
@@ -99,7 +115,7 @@ func newFlagSet(f *flags) *pflag.FlagSet {
 	fs.StringVarP(&f.linkType, "linktype", "y", "", "link `TYPE` for -d without -r")
 	fs.StringVarP(&f.snaplen, "snapshot-length", "s", "", "snapshot length `N`")
 	fs.BoolVar(&f.countOnly, "count", false, "print only the number of packets that matched")
-	fs.BoolVarP(&f.packetBuffered, "packet-buffered", "U", false, "flush the output after every packet")
+	fs.BoolVarP(&f.packetBuffered, "packet-buffered", "U", false, "write each packet to the -w file (and each printed line) at once")
 	fs.BoolVarP(&f.number, "number", "#", false, "print a packet number first")
 	fs.CountVarP(&f.dump, "dump", "d", "print the compiled program and exit (-dd C array, -ddd decimal)")
 	fs.BoolVarP(&f.noOpt, "no-optimize", "O", false, "do not optimize the filter")
@@ -255,9 +271,13 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stdout, "gocap (github.com/gocap/gocap), filters compiled by gocap's cbpf package")
 		return 0
 	}
-	c := &command{cfg: cfg, stdin: stdin, stdout: stdout, stderr: stderr}
+	c := &command{cfg: cfg, stdin: stdin, stdout: stdout, stderr: stderr, exit: os.Exit}
 	if err := c.run(); err != nil {
 		c.fail(err)
+		var xe *exitError
+		if errors.As(err, &xe) {
+			return xe.code
+		}
 		return 1
 	}
 	return 0
@@ -269,6 +289,34 @@ type command struct {
 	stdin  io.Reader
 	stdout io.Writer
 	stderr io.Writer
+	// exit ends the process; the signal handler calls it when a signal
+	// interrupts a wait for input (see signals.go).
+	exit func(int)
+
+	// The offline loop's state, which its signal handler also uses while
+	// the loop waits for input (guarded by gate.mu).
+	gate    *inputGate
+	sig     *signals
+	rot     *rotator      // -w's files
+	out     *bufio.Writer // printed text
+	kept    int64         // packets that passed the filter
+	looping bool          // the loop has started
+}
+
+// exitError is an error with an exit status other than 1.
+type exitError struct {
+	code int
+	err  error
+}
+
+func (e *exitError) Error() string { return e.err.Error() }
+
+func (e *exitError) Unwrap() error { return e.err }
+
+// writeOutputError is tcpdump's error for printed text that cannot be
+// written (a closed pipe, a full disk): its S_ERR_ND_WRITE_FILE status, 14.
+func writeOutputError(err error) error {
+	return &exitError{code: 14, err: fmt.Errorf("Unable to write output: %s", capture.ErrnoText(err))}
 }
 
 // fail prints err as tcpdump prints errors; filter errors get the
@@ -331,6 +379,14 @@ func (c *command) run() error {
 			return err
 		}
 	}
+	// The gate is this goroutine's until the loop is done, except while
+	// it waits for input; the signal handler takes it then.
+	c.gate = &inputGate{}
+	c.gate.mu.Lock()
+	defer func() {
+		c.gate.done = true
+		c.gate.mu.Unlock()
+	}()
 	src, closeSrc, err := c.openInput(names[0])
 	if err != nil {
 		return err
@@ -350,6 +406,17 @@ func (c *command) run() error {
 	if _, err := filters.compileFor(lt); err != nil {
 		return err
 	}
+	// As tcpdump: the signals are caught once the filter is compiled,
+	// then -w's file is opened and -Z's user become.
+	c.sig = catchSignals(false)
+	defer c.sig.release()
+	quit := make(chan struct{})
+	defer close(quit)
+	go c.offlineSignals(quit)
+	if err := c.startOutput(c.opener(src.linkType(), src.linkTypeHeader(), src.snaplen())); err != nil {
+		return err
+	}
+
 	// -V's further files, each opened when the one before is done.
 	rest := names[1:]
 	nextSource := func() (source, error) {
@@ -383,6 +450,140 @@ func (c *command) run() error {
 		return next, nil
 	}
 	return c.loop(src, filters, nextSource)
+}
+
+// opener returns the fileOpener for -w's files: each gets a header for
+// the link type (ltWord is the header's link-type word) and snapshot
+// length. Standard output ("-") shares its buffer with printed text.
+func (c *command) opener(lt cbpf.LinkType, ltWord, snap uint32) fileOpener {
+	cfg := c.cfg
+	return func(name string) (sink, *outFile, int64, error) {
+		file, err := createOutput(name, c.stdout)
+		if err != nil {
+			return nil, nil, 0, err
+		}
+		if name == "-" {
+			c.out = bufio.NewWriterSize(textWriter{file}, 64<<10)
+		}
+		var dst sink
+		if cfg.f.pcapng {
+			dst, err = newNgWriter(file, lt, snap, cfg.prec)
+		} else {
+			dst, err = newPcapWriter(file, lt, ltWord, snap, cfg.prec)
+		}
+		if err != nil {
+			file.close()
+			return nil, nil, 0, fmt.Errorf("%s: %s", name, capture.ErrnoText(err))
+		}
+		return dst, file, 24, nil
+	}
+}
+
+// startOutput opens -w's first file and becomes -Z's user, in the order
+// Debian's tcpdump 4.99.3 does both: the first file is opened while gocap
+// is still root, so that it can be created in a directory only root may
+// write to, and given to the user; then gocap becomes the user, and every
+// later file (-C, -G, -V) is opened as the user. With -C the user is
+// become first and opens even the first file, as tcpdump does (a ring of
+// files all written as the user).
+func (c *command) startOutput(open fileOpener) error {
+	cfg := c.cfg
+	dropping := cfg.f.live.user != "" && isRoot()
+	rot := cfg.f.live.rot
+	if cfg.f.write == "-" {
+		rot = rotation{}
+	}
+	openFirst := func() error {
+		r, err := newRotator(cfg.f.write, rot, open, time.Now, c.stderr)
+		if err != nil {
+			return err
+		}
+		c.rot = r
+		if cfg.f.live.postrotate != "" {
+			r.closed = c.postRotate(cfg.f.live.postrotate)
+		}
+		return nil
+	}
+	if cfg.f.write != "" && (!dropping || rot.fileSize == 0) {
+		if err := openFirst(); err != nil {
+			return err
+		}
+	}
+	if dropping {
+		u, err := lookupRunAs(cfg.f.live.user)
+		if err != nil {
+			return err
+		}
+		if c.rot != nil {
+			if err := c.rot.file.chown(u.uid, u.gid); err != nil {
+				return err
+			}
+		}
+		if err := u.become(); err != nil {
+			return err
+		}
+	}
+	if cfg.f.write != "" && c.rot == nil {
+		return openFirst()
+	}
+	return nil
+}
+
+// offlineSignals is the offline loop's signal handler (see signals.go),
+// until quit is closed.
+func (c *command) offlineSignals(quit <-chan struct{}) {
+	for {
+		var sig os.Signal
+		select {
+		case <-quit:
+			return
+		case sig = <-c.sig.ch:
+		}
+		switch {
+		case sig == sigUSR2:
+			c.sig.flush.Store(true)
+			c.gate.mu.Lock()
+			if !c.gate.done && c.gate.waiting && c.rot != nil {
+				// The loop waits for input: flush for it.
+				c.rot.flush()
+			}
+			c.gate.mu.Unlock()
+		case c.sig.isStop(sig):
+			c.sig.stop.Store(true)
+			c.gate.mu.Lock()
+			if !c.gate.done && c.gate.waiting {
+				c.interrupted(sig)
+			}
+			c.gate.mu.Unlock()
+		}
+	}
+}
+
+// interrupted ends gocap as tcpdump ends when a signal interrupts its
+// read of a pipe: before the loop, by the signal itself (tcpdump has no
+// handler yet); in the loop, with the -w file and printed text complete,
+// the count with --count, "pcap_loop: error reading dump file:
+// Interrupted system call" and status 1. It does not return.
+func (c *command) interrupted(sig os.Signal) {
+	if !c.looping {
+		c.sig.release()
+		signal.Reset(sig)
+		if p, err := os.FindProcess(os.Getpid()); err == nil {
+			p.Signal(sig)
+		}
+		select {} // the signal ends the process
+	}
+	if c.rot != nil {
+		if err := c.rot.closeFile(); err != nil {
+			c.fail(err)
+		}
+	}
+	if c.cfg.f.countOnly {
+		fmt.Fprintf(c.out, "%s\n", plural(uint64(c.kept)))
+	}
+	c.out.Flush()
+	c.fail(errors.New("pcap_loop: error reading dump file: Interrupted system call"))
+	c.exit(1)
 }
 
 // fileList reads -V's list: one file name a line, with the newline
@@ -425,6 +626,9 @@ func (c *command) openInput(name string) (source, func(), error) {
 		}
 		in, closeIn = f, func() { f.Close() }
 	}
+	if c.gate != nil {
+		in = &gatedReader{g: c.gate, r: in, blocks: readsMayWait(in)}
+	}
 	src, err := openCapture(in, c.cfg.prec)
 	if err != nil {
 		closeIn()
@@ -441,10 +645,31 @@ func (c *command) announceInput(name string, src source) error {
 	if lt == cbpf.LinkLinuxSLL2 {
 		fmt.Fprintln(c.stderr, "Warning: interface names might be incorrect")
 	}
-	if lt.String() == strconv.FormatUint(uint64(lt), 10) {
-		return fmt.Errorf("unknown data link type %d (min 104, max 289)", lt)
+	if v := src.linkTypeHeader() & linkTypeMask; libpcapRefuses(v) {
+		return fmt.Errorf("unknown data link type %d (min 104, max 289)", v)
 	}
 	return nil
+}
+
+// linkTypeMask is the link type's part of a pcap header's link-type word
+// (the rest holds the FCS length).
+const linkTypeMask = 0x03ffffff
+
+// libpcapRefuses reports whether tcpdump 4.99.3 with libpcap 1.10.3 stops
+// at a savefile of this LINKTYPE value ("unknown data link type"): its
+// filter compiler knows no other value below the "matching" range, and
+// none above it. Measured with the local tcpdump over every value from 0
+// to 310; any other file is read and printed, with tcpdump's hex dump
+// where no printer decodes the link type.
+func libpcapRefuses(v uint32) bool {
+	if v >= 104 && v <= 289 {
+		return false
+	}
+	switch v {
+	case 0, 1, 6, 7, 8, 9, 10, 11, 12, 15, 16, 19, 50, 51, 99, 100, 101, 102, 103:
+		return false
+	}
+	return true
 }
 
 // dumpProgram prints the program for -d, -dd or -ddd.
@@ -474,51 +699,47 @@ func (c *command) dumpProgram(opts cbpf.Options) error {
 
 // loop reads, filters, and writes or prints every packet of src, then of
 // each source more returns until it returns nil (-V), with the error that
-// ended the list if any. As in tcpdump, -c counts the packets of each file.
+// ended the list if any. As in tcpdump, -c counts the packets of each
+// file, and a stop signal ends the loop after the packet in hand.
 func (c *command) loop(src source, filters *filterSet, more func() (source, error)) (err error) {
 	cfg := c.cfg
-	out := bufio.NewWriterSize(c.stdout, 64<<10)
+	if c.out == nil {
+		c.out = bufio.NewWriterSize(c.stdout, 64<<10)
+	}
+	out := c.out
+	// Whatever ends the loop, the -w file gets every record kept.
 	defer func() {
-		if ferr := out.Flush(); err == nil && ferr != nil {
-			err = ferr
+		if c.rot != nil {
+			if cerr := c.rot.closeFile(); err == nil {
+				err = cerr
+			}
 		}
 	}()
-
-	var (
-		dst  sink
-		file *outFile
-	)
-	if cfg.f.write != "" {
-		var w *bufio.Writer
-		file, w, err = createOutput(cfg.f.write, c.stdout, cfg.f.packetBuffered)
-		if err != nil {
-			return err
-		}
-		if cfg.f.write == "-" {
-			out = w // share the buffer so nothing interleaves
-		}
-		if cfg.f.pcapng {
-			dst, err = newNgWriter(w, src.linkType(), src.snaplen(), cfg.prec)
-		} else {
-			dst, err = newPcapWriter(w, src.linkType(), src.linkTypeHeader(), src.snaplen(), cfg.prec)
-		}
-		if err != nil {
-			file.abort()
-			return fmt.Errorf("%s: %s", cfg.f.write, capture.ErrnoText(err))
-		}
-	}
 
 	var pr packetPrinter
 	if !cfg.f.countOnly && (cfg.f.write == "" || cfg.f.print) {
 		pr = newPrinter(out, cfg)
-		if cfg.f.lineBuf || cfg.f.packetBuffered {
+		if cfg.f.lineBuf || cfg.f.packetBuffered || cfg.f.write == "-" {
 			pr = lineBuffered{pr, out}
 		}
 	}
 
-	var kept, keptHere int64
+	c.looping = true
+	var keptHere int64
 	var readErr error
+	stopped := false
 	for {
+		if c.sig != nil {
+			if c.sig.stop.Load() {
+				stopped = true
+				break
+			}
+			if c.sig.flush.Swap(false) && c.rot != nil {
+				if werr := c.rot.flush(); werr != nil {
+					return werr
+				}
+			}
+		}
 		var data []byte
 		var rec *record
 		rerr := io.EOF // a file is done once -c packets of it were kept
@@ -544,41 +765,39 @@ func (c *command) loop(src source, filters *filterSet, more func() (source, erro
 		if !ok {
 			continue
 		}
-		kept++
+		c.kept++
 		keptHere++
-		if dst != nil {
-			if werr := dst.write(rec, data); werr != nil {
-				file.abort()
-				return writeErr(cfg.f.write, werr)
+		if c.rot != nil {
+			if werr := c.rot.write(rec, data); werr != nil {
+				if errors.Is(werr, errMaxFiles) {
+					break
+				}
+				return werr
 			}
 			if cfg.f.packetBuffered {
-				if werr := dst.flush(); werr != nil {
-					file.abort()
-					return writeErr(cfg.f.write, werr)
+				if werr := c.rot.flush(); werr != nil {
+					return werr
 				}
 			}
 		}
 		if pr != nil {
 			if perr := pr.packet(rec, data); perr != nil {
-				return perr
+				return writeOutputError(perr)
 			}
 		}
 	}
-	if dst != nil {
-		if werr := dst.flush(); werr != nil {
-			file.abort()
-			return writeErr(cfg.f.write, werr)
-		}
-		if werr := file.commit(); werr != nil {
-			return werr
-		}
+	if stopped && cfg.f.write == "" {
+		// tcpdump ends a line a signal may have cut short.
+		out.WriteString("\n")
 	}
 	if cfg.f.countOnly {
-		s := "s"
-		if kept == 1 {
-			s = ""
-		}
-		fmt.Fprintf(out, "%d packet%s\n", kept, s)
+		fmt.Fprintf(out, "%s\n", plural(uint64(c.kept)))
+	}
+	if ferr := out.Flush(); ferr != nil && readErr == nil && !errors.Is(ferr, syscall.EPIPE) {
+		// A reader that went away after the last packet is no error, as
+		// in tcpdump, whose last fflush of standard output goes
+		// unchecked; other errors (a full disk) are reported.
+		return writeOutputError(ferr)
 	}
 	return readErr
 }

@@ -1,12 +1,10 @@
 package main
 
 import (
-	"bufio"
 	"encoding/binary"
 	"fmt"
 	"io"
 	"os"
-	"path/filepath"
 	"time"
 
 	"github.com/gopacket/gopacket"
@@ -27,12 +25,11 @@ type sink interface {
 // pcapWriter writes the classic pcap format in host byte order, as
 // libpcap's pcap_dump does: version 2.4, thiszone and sigfigs 0.
 type pcapWriter struct {
-	w   *bufio.Writer
+	o   *outFile
 	dlt cbpf.LinkType
-	hdr [16]byte
 }
 
-func newPcapWriter(w *bufio.Writer, dlt cbpf.LinkType, ltWord, snaplen uint32, prec int) (*pcapWriter, error) {
+func newPcapWriter(o *outFile, dlt cbpf.LinkType, ltWord, snaplen uint32, prec int) (*pcapWriter, error) {
 	var h [24]byte
 	magic := uint32(magicMicro)
 	if prec == precNano {
@@ -43,31 +40,37 @@ func newPcapWriter(w *bufio.Writer, dlt cbpf.LinkType, ltWord, snaplen uint32, p
 	binary.LittleEndian.PutUint16(h[6:], 4)
 	binary.LittleEndian.PutUint32(h[16:], snaplen)
 	binary.LittleEndian.PutUint32(h[20:], ltWord)
-	if _, err := w.Write(h[:]); err != nil {
+	o.buf = append(o.buf, h[:]...)
+	o.endRecord()
+	// The header goes out at once: from now on the file is a capture
+	// that a reader can open, whatever happens to gocap.
+	if err := o.flush(); err != nil {
 		return nil, err
 	}
-	return &pcapWriter{w: w, dlt: dlt}, nil
+	return &pcapWriter{o: o, dlt: dlt}, nil
 }
 
 func (p *pcapWriter) write(rec *record, data []byte) error {
 	if rec.linkType != p.dlt {
 		return fmt.Errorf("an interface has a type %d different from the type of the first interface (use --pcapng to write several link types)", rec.linkType.FileValue())
 	}
-	binary.LittleEndian.PutUint32(p.hdr[0:], uint32(rec.sec))
-	binary.LittleEndian.PutUint32(p.hdr[4:], rec.frac)
-	binary.LittleEndian.PutUint32(p.hdr[8:], uint32(len(data)))
-	binary.LittleEndian.PutUint32(p.hdr[12:], rec.wirelen)
-	p.w.Write(p.hdr[:])
-	_, err := p.w.Write(data)
-	return err
+	b := p.o.buf
+	b = binary.LittleEndian.AppendUint32(b, uint32(rec.sec))
+	b = binary.LittleEndian.AppendUint32(b, rec.frac)
+	b = binary.LittleEndian.AppendUint32(b, uint32(len(data)))
+	b = binary.LittleEndian.AppendUint32(b, rec.wirelen)
+	p.o.buf = append(b, data...)
+	return p.o.endRecord()
 }
 
-func (p *pcapWriter) flush() error { return p.w.Flush() }
+func (p *pcapWriter) flush() error { return p.o.flush() }
 
 // ngWriter writes pcapng through gopacket's pcapgo.NgWriter, with one
-// interface per link type seen (the first one described up front).
+// interface per link type seen (the first one described up front). The
+// NgWriter's own buffer is emptied into the file's after every block, so
+// that the file's buffer sees whole blocks.
 type ngWriter struct {
-	w     *bufio.Writer
+	o     *outFile
 	ng    *pcapgo.NgWriter
 	ids   map[cbpf.LinkType]int
 	snap  uint32
@@ -89,15 +92,31 @@ func ngIfaceFor(dlt cbpf.LinkType, snap uint32, prec int) pcapgo.NgInterface {
 	}
 }
 
-func newNgWriter(w *bufio.Writer, dlt cbpf.LinkType, snap uint32, prec int) (*ngWriter, error) {
+func newNgWriter(o *outFile, dlt cbpf.LinkType, snap uint32, prec int) (*ngWriter, error) {
 	ifc := ngIfaceFor(dlt, snap, prec)
-	ng, err := pcapgo.NewNgWriterInterface(w, ifc, pcapgo.NgWriterOptions{
+	ng, err := pcapgo.NewNgWriterInterface(o, ifc, pcapgo.NgWriterOptions{
 		SectionInfo: pcapgo.NgSectionInfo{Application: "gocap"},
 	})
 	if err != nil {
 		return nil, err
 	}
-	return &ngWriter{w: w, ng: ng, ids: map[cbpf.LinkType]int{dlt: 0}, snap: snap, prec: prec, nifcs: 1}, nil
+	n := &ngWriter{o: o, ng: ng, ids: map[cbpf.LinkType]int{dlt: 0}, snap: snap, prec: prec, nifcs: 1}
+	if err := n.endBlock(); err != nil {
+		return nil, err
+	}
+	if err := o.flush(); err != nil {
+		return nil, err
+	}
+	return n, nil
+}
+
+// endBlock moves the blocks written so far into the file's buffer and
+// marks their end as a record boundary.
+func (n *ngWriter) endBlock() error {
+	if err := n.ng.Flush(); err != nil {
+		return err
+	}
+	return n.o.endRecord()
 }
 
 func (n *ngWriter) write(rec *record, data []byte) error {
@@ -120,88 +139,127 @@ func (n *ngWriter) write(rec *record, data []byte) error {
 	n.ci.CaptureLength = len(data)
 	n.ci.Length = int(rec.wirelen)
 	n.ci.InterfaceIndex = id
-	return n.ng.WritePacket(n.ci, data)
+	if err := n.ng.WritePacket(n.ci, data); err != nil {
+		return err
+	}
+	return n.endBlock()
 }
 
 func (n *ngWriter) flush() error {
 	if err := n.ng.Flush(); err != nil {
 		return err
 	}
-	return n.w.Flush()
+	return n.o.flush()
 }
 
-// outFile is the file behind -w. A regular file is written under a
-// temporary name in the same directory and renamed into place only when
-// complete, so an interrupted or failed run never leaves a half-written
-// capture under the requested name. Standard output ("-"), devices and
-// FIFOs, and -U (where the file should grow packet by packet) are written
-// in place, each record with one write once the header is out.
+// flushAt is how many bytes of whole records outFile gathers before it
+// writes them out. A process killed without warning (kill -9, the OOM
+// killer) loses at most this much; -U writes every packet at once.
+const flushAt = 64 << 10
+
+// outFile is one file -w writes. It is opened where the user said, as
+// tcpdump's fopen opens it: created with mode 0666 less the umask, or
+// truncated in place when it exists (its inode, owner and mode kept; a
+// symbolic link followed, not replaced). It is written as it goes, and
+// only ever whole records at a time: records are gathered in a buffer
+// and written out, up to the end of the last whole record, once flushAt
+// bytes are waiting, on flush (-U, SIGUSR2, the end of each ring block
+// of a live capture) and on close. Whatever ends gocap, the file then
+// holds a valid capture with every record written out so far, which a
+// second reader (tail -f, Wireshark) can follow meanwhile.
 type outFile struct {
-	name  string // as given
-	f     *os.File
-	tmp   string // temporary path, "" when writing in place
-	owned bool   // f is ours to close
-	buf   *bufio.Writer
+	name  string
+	f     *os.File  // the file gocap opened; nil for standard output
+	w     io.Writer // where the bytes go
+	buf   []byte
+	whole int   // buf[:whole] ends on a record boundary
+	err   error // the first write error; every later write returns it
 }
 
-func createOutput(name string, stdout io.Writer, packetBuffered bool) (*outFile, *bufio.Writer, error) {
+func createOutput(name string, stdout io.Writer) (*outFile, error) {
+	o := &outFile{name: name, w: stdout, buf: make([]byte, 0, flushAt+(flushAt>>2))}
 	if name == "-" {
-		buf := bufio.NewWriterSize(stdout, 1<<20)
-		return &outFile{name: name, buf: buf}, buf, nil
+		return o, nil
 	}
-	inPlace := packetBuffered
-	if fi, err := os.Stat(name); err == nil && !fi.Mode().IsRegular() {
-		inPlace = true
-	}
-	o := &outFile{name: name, owned: true}
-	var err error
-	if inPlace {
-		o.f, err = os.OpenFile(name, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o644)
-	} else {
-		o.f, err = os.CreateTemp(filepath.Dir(name), "."+filepath.Base(name)+".gocap-*")
-		if err == nil {
-			o.tmp = o.f.Name()
-			if err = o.f.Chmod(0o644); err != nil {
-				o.f.Close()
-				os.Remove(o.tmp)
-			}
-		}
-	}
+	f, err := os.OpenFile(name, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o666)
 	if err != nil {
-		return nil, nil, fmt.Errorf("%s: %s", name, capture.ErrnoText(err))
+		return nil, fmt.Errorf("%s: %s", name, capture.ErrnoText(err))
 	}
-	o.buf = bufio.NewWriterSize(o.f, 1<<20)
-	return o, o.buf, nil
+	o.f, o.w = f, f
+	return o, nil
 }
 
-// commit flushes everything and puts the file in place.
-func (o *outFile) commit() error {
-	err := o.buf.Flush()
-	if o.owned {
-		if cerr := o.f.Close(); err == nil {
-			err = cerr
-		}
-	}
-	if err != nil {
-		o.abort()
-		return fmt.Errorf("%s: %s", o.name, capture.ErrnoText(err))
-	}
-	if o.tmp != "" {
-		if err := os.Rename(o.tmp, o.name); err != nil {
-			os.Remove(o.tmp)
-			return fmt.Errorf("%s: %s", o.name, capture.ErrnoText(err))
-		}
+// Write adds p to the record being written (it is part of one; endRecord
+// says where a record ends).
+func (o *outFile) Write(p []byte) (int, error) {
+	o.buf = append(o.buf, p...)
+	return len(p), nil
+}
+
+// endRecord marks the end of a record, and writes the whole records out
+// once flushAt bytes of them are waiting.
+func (o *outFile) endRecord() error {
+	o.whole = len(o.buf)
+	if o.whole >= flushAt {
+		return o.flush()
 	}
 	return nil
 }
 
-// abort drops a temporary file.
-func (o *outFile) abort() {
-	if o.owned {
-		o.f.Close()
+// flush writes out every whole record waiting.
+func (o *outFile) flush() error {
+	if o.err != nil {
+		return o.err
 	}
-	if o.tmp != "" {
-		os.Remove(o.tmp)
-		o.tmp = ""
+	if o.whole == 0 {
+		return nil
 	}
+	if _, err := o.w.Write(o.buf[:o.whole]); err != nil {
+		o.err = err
+		return err
+	}
+	rest := copy(o.buf, o.buf[o.whole:])
+	o.buf = o.buf[:rest]
+	o.whole = 0
+	return nil
+}
+
+// close writes out what is waiting and closes the file (not standard
+// output). The file stays, whole or not, as tcpdump's does.
+func (o *outFile) close() error {
+	err := o.flush()
+	if o.f != nil {
+		if cerr := o.f.Close(); err == nil {
+			err = cerr
+		}
+		o.f = nil
+	}
+	if err != nil {
+		return fmt.Errorf("%s: %s", o.name, capture.ErrnoText(err))
+	}
+	return nil
+}
+
+// chown gives the file to uid and gid, as Debian's tcpdump does with the
+// first file before it becomes -Z's user.
+func (o *outFile) chown(uid, gid int) error {
+	if o.f == nil {
+		return nil
+	}
+	if err := o.f.Chown(uid, gid); err != nil {
+		return fmt.Errorf("%s: %s", o.name, capture.ErrnoText(err))
+	}
+	return nil
+}
+
+// textWriter is standard output's printed text with -w - --print: each
+// write is a unit of its own, so that text and records keep their order.
+type textWriter struct{ o *outFile }
+
+func (t textWriter) Write(p []byte) (int, error) {
+	t.o.Write(p)
+	if err := t.o.endRecord(); err != nil {
+		return 0, err
+	}
+	return len(p), nil
 }

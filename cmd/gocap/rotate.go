@@ -105,16 +105,15 @@ func (r *rotator) openFile(name string) error {
 	return nil
 }
 
-// closeFile flushes and commits the current file.
+// closeFile flushes and closes the current file.
 func (r *rotator) closeFile() error {
 	if r.cur == nil {
 		return nil
 	}
 	err := r.cur.flush()
-	if err == nil {
-		err = r.file.commit()
+	if cerr := r.file.close(); err == nil {
+		err = cerr
 	} else {
-		r.file.abort()
 		err = writeErr(r.name, err)
 	}
 	r.cur, r.file = nil, nil
@@ -173,7 +172,6 @@ func (r *rotator) write(rec *record, data []byte) error {
 		}
 	}
 	if err := r.cur.write(rec, data); err != nil {
-		r.file.abort()
 		return writeErr(r.name, err)
 	}
 	r.size += 16 + int64(len(data))
@@ -186,7 +184,6 @@ func (r *rotator) flush() error {
 		return nil
 	}
 	if err := r.cur.flush(); err != nil {
-		r.file.abort()
 		return writeErr(r.name, err)
 	}
 	return nil
