@@ -35,7 +35,7 @@ func (g *gen) alu(ri bpf.RawInstruction) error {
 		if ri.Op != cbpf.ClassALU|cbpf.ALUNeg {
 			return fmt.Errorf("unknown ALU opcode 0x%x", ri.Op)
 		}
-		g.emit(asm.Neg.Imm32(regA, 0))
+		g.emit(asm.Neg.Imm32(g.regA, 0))
 		return nil
 	}
 	op, ok := aluOps[aluOp(ri.Op)]
@@ -44,9 +44,9 @@ func (g *gen) alu(ri bpf.RawInstruction) error {
 	}
 	if src(ri.Op) == cbpf.SrcX {
 		if op == asm.Div || op == asm.Mod {
-			g.emit(asm.JEq.Imm32(regX, 0, labelDrop))
+			g.emit(asm.JEq.Imm32(g.regX, 0, g.dropLabel))
 		}
-		g.emit(op.Reg32(regA, regX))
+		g.emit(op.Reg32(g.regA, g.regX))
 		return nil
 	}
 	switch {
@@ -55,6 +55,6 @@ func (g *gen) alu(ri bpf.RawInstruction) error {
 	case (op == asm.LSh || op == asm.RSh) && ri.K >= 32:
 		return fmt.Errorf("shift by %d", ri.K)
 	}
-	g.emit(op.Imm32(regA, int32(ri.K)))
+	g.emit(op.Imm32(g.regA, int32(ri.K)))
 	return nil
 }

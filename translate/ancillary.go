@@ -79,17 +79,20 @@ var skbFields = map[uint32]skbField{
 // out of an XDP packet, so vlan_avail, vlan_tci and vlan_tpid are 0; the
 // other sk_buff fields are refused.
 func (g *gen) ancillary(off uint32) error {
+	if g.frag != nil {
+		return g.fragmentAncillary(off)
+	}
 	if f, ok := skbFields[off]; ok {
 		switch {
 		case g.mode != modeXDP:
-			g.emit(asm.LoadMem(regA, regCtx, f.off, asm.Word))
+			g.emit(asm.LoadMem(g.regA, g.regCtx, f.off, asm.Word))
 			if f.be16 {
-				g.emit(asm.HostTo(asm.BE, regA, asm.Half))
+				g.emit(asm.HostTo(asm.BE, g.regA, asm.Half))
 			}
 		case f.xdpOK:
-			g.emit(asm.LoadMem(regA, regCtx, f.xdp, asm.Word))
+			g.emit(asm.LoadMem(g.regA, g.regCtx, f.xdp, asm.Word))
 		case off == adVLANTag || off == adVLANTagPr || off == adVLANTPID:
-			g.emit(asm.Mov.Imm32(regA, 0))
+			g.emit(asm.Mov.Imm32(g.regA, 0))
 		default:
 			return fmt.Errorf("ancillary field %s: %w for XDP (no sk_buff)", f.name, ErrUnsupported)
 		}
@@ -97,7 +100,7 @@ func (g *gen) ancillary(off uint32) error {
 	}
 	switch off {
 	case adXorX:
-		g.emit(asm.Xor.Reg32(regA, regX))
+		g.emit(asm.Xor.Reg32(g.regA, g.regX))
 	case adCPU:
 		g.emit(asm.FnGetSmpProcessorId.Call())
 	case adRandom:
@@ -119,22 +122,59 @@ func (g *gen) ancillary(off uint32) error {
 func callsHelper(off uint32) bool { return off == adCPU || off == adRandom }
 
 // packetLen sets dst to the packet's length: skb->len for the socket and
-// TC targets, and for XDP the length of the whole frame including any
-// fragments (bpf_xdp_get_buff_len).
+// TC targets, for XDP the length of the whole frame including any
+// fragments (bpf_xdp_get_buff_len), and for a fragment the distance
+// between its packet bounds.
 func (g *gen) packetLen(dst asm.Register) {
+	if g.frag != nil {
+		g.fragmentLen(dst)
+		return
+	}
 	if g.mode != modeXDP {
-		g.emit(asm.LoadMem(dst, regCtx, skbLen, asm.Word))
+		g.emit(asm.LoadMem(dst, g.regCtx, skbLen, asm.Word))
 		return
 	}
 	if dst != asm.R0 {
-		g.emit(asm.StoreMem(asm.RFP, saveSlot, regA, asm.DWord))
+		g.emit(asm.StoreMem(asm.RFP, g.fp(saveSlot), g.regA, asm.DWord))
 	}
 	g.emit(
-		asm.Mov.Reg(asm.R1, regCtx),
+		asm.Mov.Reg(asm.R1, g.regCtx),
 		asm.FnXdpGetBuffLen.Call())
 	if dst != asm.R0 {
 		g.emit(
 			asm.Mov.Reg32(dst, asm.R0),
-			asm.LoadMem(regA, asm.RFP, saveSlot, asm.DWord))
+			asm.LoadMem(g.regA, asm.RFP, g.fp(saveSlot), asm.DWord))
 	}
+}
+
+// fragmentAncillary translates an ancillary load in a fragment. Only
+// AccessSkbLoadBytes has a __sk_buff (in Context) to read fields from; no
+// mode calls the helpers of cpu and random, whose calls would clobber the
+// caller's registers.
+func (g *gen) fragmentAncillary(off uint32) error {
+	if f, ok := skbFields[off]; ok {
+		if g.frag.Access != AccessSkbLoadBytes {
+			return fmt.Errorf("ancillary field %s: %w with %v: the fragment has no __sk_buff (only AccessSkbLoadBytes reads one)", f.name, ErrUnsupported, g.frag.Access)
+		}
+		g.emit(asm.LoadMem(g.regA, g.regCtx, f.off, asm.Word))
+		if f.be16 {
+			g.emit(asm.HostTo(asm.BE, g.regA, asm.Half))
+		}
+		return nil
+	}
+	switch off {
+	case adXorX:
+		g.emit(asm.Xor.Reg32(g.regA, g.regX))
+		return nil
+	case adCPU, adRandom:
+		name := map[uint32]string{adCPU: "cpu", adRandom: "random"}[off]
+		return fmt.Errorf("ancillary field %s: %w in a fragment (it would call a helper)", name, ErrUnsupported)
+	}
+	// The others (hatype, poff, netlink, unknown offsets) are refused
+	// as in whole programs.
+	saved := g.frag
+	g.frag = nil
+	err := g.ancillary(off)
+	g.frag = saved
+	return err
 }

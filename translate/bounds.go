@@ -67,7 +67,7 @@ func indLoad(ri bpf.RawInstruction) (int, bool) {
 
 // placeChecks fills g.check and g.checkInd.
 func (g *gen) placeChecks(succ, preds [][]int) {
-	g.check = g.place(succ, preds, constLoad, func(bpf.RawInstruction) bool { return false })
+	g.check = g.place(succ, preds, g.constLoad, func(bpf.RawInstruction) bool { return false })
 	g.checkInd = g.place(succ, preds, indLoad, g.writesX)
 }
 

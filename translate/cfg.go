@@ -67,7 +67,7 @@ func (g *gen) endsProgram(ri bpf.RawInstruction) bool {
 	if g.mode == modeSocket {
 		return false
 	}
-	if _, ok := constLoad(ri); ok {
+	if _, ok := g.constLoad(ri); ok {
 		return false
 	}
 	switch {
@@ -82,7 +82,7 @@ func (g *gen) endsProgram(ri bpf.RawInstruction) bool {
 // constLoad returns the end (offset + width) of a packet load at a constant
 // offset that a direct target can perform, and false for other
 // instructions.
-func constLoad(ri bpf.RawInstruction) (end int, ok bool) {
+func (g *gen) constLoad(ri bpf.RawInstruction) (end int, ok bool) {
 	var n int
 	switch {
 	case class(ri.Op) == cbpf.ClassLD && addrMode(ri.Op) == cbpf.ModeABS && !isAncillary(ri.K):
@@ -93,7 +93,7 @@ func constLoad(ri bpf.RawInstruction) (end int, ok bool) {
 		return 0, false
 	}
 	off, ok := directOffset(ri.K)
-	if !ok || n == 0 || off+n > maxPacketOff {
+	if !ok || n == 0 || off+n > g.maxOff() {
 		return 0, false
 	}
 	return off + n, true
@@ -150,8 +150,9 @@ func (g *gen) uninitializedScratch(succ, preds [][]int) uint16 {
 // checkJumps verifies that no emitter returned an invalid instruction and
 // that every jump of insns reaches its label with an
 // offset that fits the instruction's 16-bit field: asm.Instructions.Marshal
-// truncates such offsets without a word.
-func checkJumps(insns asm.Instructions) error {
+// truncates such offsets without a word. Jumps to external (a fragment's
+// result label, outside insns) are left for the caller's program.
+func checkJumps(insns asm.Instructions, external string) error {
 	offsets := make(map[string]int64)
 	iter := insns.Iterate()
 	for iter.Next() {
@@ -168,7 +169,7 @@ func checkJumps(insns asm.Instructions) error {
 			return fmt.Errorf("internal error: eBPF instruction %d is invalid", iter.Index)
 		}
 		ref := iter.Ins.Reference()
-		if ref == "" || !iter.Ins.OpCode.Class().IsJump() || iter.Ins.IsFunctionCall() {
+		if ref == "" || (external != "" && ref == external) || !iter.Ins.OpCode.Class().IsJump() || iter.Ins.IsFunctionCall() {
 			continue
 		}
 		t, ok := offsets[ref]

@@ -24,7 +24,6 @@ func addrMode(op uint16) uint16 { return op & 0xe0 }
 func src(op uint16) uint16      { return op & 0x08 }
 func aluOp(op uint16) uint16    { return op & 0xf0 }
 func jmpOp(op uint16) uint16    { return op & 0xf0 }
-func retSrc(op uint16) uint16   { return op & 0x18 }
 
 // loadBytes is the width of a load, or 0 for an invalid size field.
 func loadBytes(op uint16) int {

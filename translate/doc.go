@@ -87,12 +87,40 @@
 //   - Direct targets compute [x + k] as X + k without wrapping when k is
 //     below 32 KiB: if X + k would wrap around 2^32 back into the packet,
 //     the load drops.
+//   - Fragments reading through packet pointers see 32 KiB of packet, not
+//     64: the caller's start pointer may already be offset from data, and
+//     the verifier bounds the sum.
+//
+// # Fragments and injection
+//
+// Fragment gives a piece of eBPF to splice into a caller's program, with
+// the options of cloudflare/cbpfc's ToEBPF: the packet's bounds in
+// registers the caller names, the classic verdict left in a result
+// register with a jump to the caller's label instead of exit, working
+// registers of the caller's choosing, a stack offset that keeps the
+// fragment's scratch memory below the caller's locals, and a label prefix
+// so that several fragments live in one program. `len` is the distance
+// between the bounds. Fragments carry no source annotations: cilium/ebpf
+// makes BTF line info of them, and the kernel refuses line info that
+// misses the first instruction of a function.
+//
+// A fragment reads the packet in one of three ways (Access): through
+// packet pointers with the Direct targets' bounds checks; with
+// bpf_skb_load_bytes from a __sk_buff context into the stack; or with
+// bpf_probe_read_kernel into the stack, for tracing programs, where the
+// packet is kernel memory. Only the __sk_buff mode can read ancillary
+// fields.
+//
+// Inject puts a filter into an existing program at an elibpcap stub, a
+// bpf-to-bpf function bool stub(skb, __skb, ___skb, data, data_end): the
+// stub's body becomes the filter, returning 1 or 0.
 //
 // # Errors
 //
 // Errors are *Error values naming the classic instruction (its index and
-// its `tcpdump -d` line). Every eBPF instruction carries its classic line
-// as its source (asm.Instruction.Source), and jumps go to symbolic labels
-// ("pcN" for classic instruction N, "drop" for the shared drop tail),
-// whose offsets are range-checked before the program is returned.
+// its `tcpdump -d` line). In whole programs every eBPF instruction carries
+// its classic line as its source (asm.Instruction.Source), and jumps go to
+// symbolic labels ("pcN" for classic instruction N, "drop" for the shared
+// drop tail; PREFIX_pcN and PREFIX_drop in fragments), whose offsets are
+// range-checked before the program is returned.
 package translate

@@ -43,19 +43,19 @@ func (g *gen) jmp(ri bpf.RawInstruction) error {
 	t, f := pc+1+int(ri.Jt), pc+1+int(ri.Jf)
 	cond := func(op asm.JumpOp, label string) asm.Instruction {
 		if src(ri.Op) == cbpf.SrcX {
-			return op.Reg32(regA, regX, label)
+			return op.Reg32(g.regA, g.regX, label)
 		}
-		return op.Imm32(regA, int32(ri.K), label)
+		return op.Imm32(g.regA, int32(ri.K), label)
 	}
 	switch {
 	case t == f:
 		g.jumpTo(t)
 	case f == pc+1:
-		g.emit(cond(ops.op, pcLabel(t)))
+		g.emit(cond(ops.op, g.pcLabel(t)))
 	case t == pc+1 && ops.not != asm.InvalidJumpOp:
-		g.emit(cond(ops.not, pcLabel(f)))
+		g.emit(cond(ops.not, g.pcLabel(f)))
 	default:
-		g.emit(cond(ops.op, pcLabel(t)))
+		g.emit(cond(ops.op, g.pcLabel(t)))
 		g.jumpTo(f)
 	}
 	return nil
@@ -68,7 +68,7 @@ func (g *gen) jumpTo(t int) {
 	if t == g.pc+1 && !g.startPC {
 		return
 	}
-	g.emit(asm.Ja.Label(pcLabel(t)))
+	g.emit(asm.Ja.Label(g.pcLabel(t)))
 }
 
 // loopCount counts a backward jump and jumps to the drop tail once the
@@ -76,15 +76,15 @@ func (g *gen) jumpTo(t int) {
 func (g *gen) loopCount() {
 	if g.mode == modeSocket {
 		g.emit(
-			asm.Add.Imm(regLoop, 1),
-			asm.JGT.Imm(regLoop, MaxLoopIterations, labelDrop))
+			asm.Add.Imm(g.regLoop, 1),
+			asm.JGT.Imm(g.regLoop, MaxLoopIterations, g.dropLabel))
 		return
 	}
 	g.emit(
-		asm.LoadMem(regTmp, asm.RFP, loopSlot, asm.DWord),
-		asm.Add.Imm(regTmp, 1),
-		asm.StoreMem(asm.RFP, loopSlot, regTmp, asm.DWord),
-		asm.JGT.Imm(regTmp, MaxLoopIterations, labelDrop))
+		asm.LoadMem(g.regTmp, asm.RFP, g.fp(loopSlot), asm.DWord),
+		asm.Add.Imm(g.regTmp, 1),
+		asm.StoreMem(asm.RFP, g.fp(loopSlot), g.regTmp, asm.DWord),
+		asm.JGT.Imm(g.regTmp, MaxLoopIterations, g.dropLabel))
 	// X feeds packet pointer arithmetic, so the verifier tracks its range
 	// exactly, and the paths through the loop body reach the loop head
 	// with different ranges that it explores one by one, iteration after
@@ -92,9 +92,9 @@ func (g *gen) loopCount() {
 	// same unknown range on every path, so the verifier prunes them: its
 	// work grows linearly with MaxLoopIterations.
 	g.emit(
-		asm.StoreMem(asm.RFP, launderSlot, regX, asm.Word),
-		asm.LoadMem(regX, asm.RFP, launderSlot, asm.Half),
-		asm.LoadMem(regTmp, asm.RFP, launderSlot+2, asm.Half),
-		asm.LSh.Imm32(regTmp, 16),
-		asm.Or.Reg32(regX, regTmp))
+		asm.StoreMem(asm.RFP, g.fp(launderSlot), g.regX, asm.Word),
+		asm.LoadMem(g.regX, asm.RFP, g.fp(launderSlot), asm.Half),
+		asm.LoadMem(g.regTmp, asm.RFP, g.fp(launderSlot+2), asm.Half),
+		asm.LSh.Imm32(g.regTmp, 16),
+		asm.Or.Reg32(g.regX, g.regTmp))
 }

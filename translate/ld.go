@@ -16,17 +16,17 @@ func (g *gen) ld(ri bpf.RawInstruction) error {
 		if size(ri.Op) != cbpf.SizeW {
 			return fmt.Errorf("immediate load with size field 0x%x", size(ri.Op))
 		}
-		g.emit(asm.Mov.Imm32(regA, int32(ri.K)))
+		g.emit(asm.Mov.Imm32(g.regA, int32(ri.K)))
 	case cbpf.ModeLEN:
 		if size(ri.Op) != cbpf.SizeW {
 			return fmt.Errorf("length load with size field 0x%x", size(ri.Op))
 		}
-		g.packetLen(regA)
+		g.packetLen(g.regA)
 	case cbpf.ModeMEM:
 		if size(ri.Op) != cbpf.SizeW || ri.K >= memWords {
 			return fmt.Errorf("scratch load M[%d] out of range", ri.K)
 		}
-		g.emit(asm.LoadMem(regA, asm.RFP, scratchOff(ri.K), asm.Word))
+		g.emit(asm.LoadMem(g.regA, asm.RFP, g.scratchOff(ri.K), asm.Word))
 	case cbpf.ModeABS:
 		n := loadBytes(ri.Op)
 		if n == 0 {

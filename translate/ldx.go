@@ -16,17 +16,17 @@ func (g *gen) ldx(ri bpf.RawInstruction) error {
 		if size(ri.Op) != cbpf.SizeW {
 			return fmt.Errorf("immediate load with size field 0x%x", size(ri.Op))
 		}
-		g.emit(asm.Mov.Imm32(regX, int32(ri.K)))
+		g.emit(asm.Mov.Imm32(g.regX, int32(ri.K)))
 	case cbpf.ModeLEN:
 		if size(ri.Op) != cbpf.SizeW {
 			return fmt.Errorf("length load with size field 0x%x", size(ri.Op))
 		}
-		g.packetLen(regX)
+		g.packetLen(g.regX)
 	case cbpf.ModeMEM:
 		if size(ri.Op) != cbpf.SizeW || ri.K >= memWords {
 			return fmt.Errorf("scratch load M[%d] out of range", ri.K)
 		}
-		g.emit(asm.LoadMem(regX, asm.RFP, scratchOff(ri.K), asm.Word))
+		g.emit(asm.LoadMem(g.regX, asm.RFP, g.scratchOff(ri.K), asm.Word))
 	case cbpf.ModeMSH:
 		if size(ri.Op) != cbpf.SizeB {
 			return fmt.Errorf("MSH load with size field 0x%x", size(ri.Op))

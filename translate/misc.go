@@ -13,9 +13,9 @@ import (
 func (g *gen) misc(ri bpf.RawInstruction) error {
 	switch ri.Op {
 	case cbpf.ClassMISC | cbpf.MiscTAX:
-		g.emit(asm.Mov.Reg32(regX, regA))
+		g.emit(asm.Mov.Reg32(g.regX, g.regA))
 	case cbpf.ClassMISC | cbpf.MiscTXA:
-		g.emit(asm.Mov.Reg32(regA, regX))
+		g.emit(asm.Mov.Reg32(g.regA, g.regX))
 	default:
 		return fmt.Errorf("unknown misc opcode 0x%x", ri.Op)
 	}

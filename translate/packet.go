@@ -27,12 +27,16 @@ func (g *gen) loadAbs(k uint32, n int) error {
 		return nil
 	}
 	off, ok := directOffset(k)
-	if !ok || off+n > maxPacketOff {
-		g.emit(asm.Ja.Label(labelDrop))
+	if !ok || off+n > g.maxOff() {
+		g.emit(asm.Ja.Label(g.dropLabel))
+		return nil
+	}
+	if g.helperAccess() {
+		g.helperLoad(g.regA, uint32(off), n, false)
 		return nil
 	}
 	g.boundsCheck()
-	g.loadPacket(regA, regData, off, n)
+	g.loadPacket(g.regA, g.regData, off, n)
 	return nil
 }
 
@@ -53,9 +57,9 @@ func directOffset(k uint32) (int, bool) {
 func (g *gen) loadPacket(dst, base asm.Register, off, n int) {
 	if off > 0x7fff {
 		g.emit(
-			asm.Mov.Reg(regTmp, base),
-			asm.Add.Imm(regTmp, int32(off)))
-		base, off = regTmp, 0
+			asm.Mov.Reg(g.regTmp, base),
+			asm.Add.Imm(g.regTmp, int32(off)))
+		base, off = g.regTmp, 0
 	}
 	g.emit(asm.LoadMem(dst, base, int16(off), sizes[n]))
 	if n > 1 {
@@ -71,9 +75,9 @@ func (g *gen) boundsCheck() {
 		return
 	}
 	g.emit(
-		asm.Mov.Reg(regTmp, regData),
-		asm.Add.Imm(regTmp, int32(b)),
-		asm.JGT.Reg(regTmp, regEnd, labelDrop))
+		asm.Mov.Reg(g.regTmp, g.regData),
+		asm.Add.Imm(g.regTmp, int32(b)),
+		asm.JGT.Reg(g.regTmp, g.regEnd, g.dropLabel))
 }
 
 // loadInd translates A = [x + k].
@@ -89,35 +93,56 @@ func (g *gen) boundsCheck() {
 // do. A larger k is computed per load, modulo 2^32, like the kernel.
 func (g *gen) loadInd(k uint32, n int) error {
 	if g.mode == modeSocket {
-		g.emit(asm.LoadInd(regA, regX, int32(k), sizes[n]))
+		g.emit(asm.LoadInd(g.regA, g.regX, int32(k), sizes[n]))
+		return nil
+	}
+	if g.helperAccess() {
+		g.helperLoad(g.regA, k, n, true)
 		return nil
 	}
 	if indMerged(k, n) {
+		// b <= 0x7fff (indMerged), which every target can read.
 		if b := g.checkInd[g.pc]; b != 0 {
 			g.emit(
-				asm.Mov.Reg(regTmp, regX),
-				asm.JGT.Imm(regTmp, int32(maxPacketOff-b), labelDrop),
-				asm.Mov.Reg(regIndPtr, regData),
-				asm.Add.Reg(regIndPtr, regTmp),
-				asm.Mov.Reg(regTmp, regIndPtr),
-				asm.Add.Imm(regTmp, int32(b)),
-				asm.JGT.Reg(regTmp, regEnd, labelDrop))
+				asm.Mov.Reg(g.regTmp, g.regX),
+				asm.JGT.Imm(g.regTmp, int32(g.maxOff()-b), g.dropLabel),
+				asm.Mov.Reg(g.regIndPtr, g.regData),
+				asm.Add.Reg(g.regIndPtr, g.regTmp),
+				asm.Mov.Reg(g.regTmp, g.regIndPtr),
+				asm.Add.Imm(g.regTmp, int32(b)),
+				asm.JGT.Reg(g.regTmp, g.regEnd, g.dropLabel))
 		}
-		g.loadPacket(regA, regIndPtr, int(k), n)
+		g.loadPacket(g.regA, g.regIndPtr, int(k), n)
 		return nil
 	}
 	// The offset wraps modulo 2^32 as in the kernel; a negative one
 	// (as an int32) is out of bounds here.
+	if g.frag != nil {
+		// A fragment has no second temporary: the checked pointer is
+		// start + offset + n, and the load reaches back n bytes from it.
+		g.emit(
+			asm.Mov.Reg32(g.regTmp, g.regX),
+			asm.Add.Imm32(g.regTmp, int32(k)),
+			asm.JGT.Imm(g.regTmp, int32(g.maxOff()-n), g.dropLabel),
+			asm.Add.Reg(g.regTmp, g.regData),
+			asm.Add.Imm(g.regTmp, int32(n)),
+			asm.JGT.Reg(g.regTmp, g.regEnd, g.dropLabel),
+			asm.LoadMem(g.regA, g.regTmp, int16(-n), sizes[n]))
+		if n > 1 {
+			g.emit(asm.HostTo(asm.BE, g.regA, sizes[n]))
+		}
+		return nil
+	}
 	g.emit(
-		asm.Mov.Reg32(regTmp, regX),
-		asm.Add.Imm32(regTmp, int32(k)),
-		asm.JGT.Imm(regTmp, int32(maxPacketOff-n), labelDrop),
-		asm.Mov.Reg(regTmp2, regData),
-		asm.Add.Reg(regTmp2, regTmp),
-		asm.Mov.Reg(regTmp, regTmp2),
-		asm.Add.Imm(regTmp, int32(n)),
-		asm.JGT.Reg(regTmp, regEnd, labelDrop))
-	g.loadPacket(regA, regTmp2, 0, n)
+		asm.Mov.Reg32(g.regTmp, g.regX),
+		asm.Add.Imm32(g.regTmp, int32(k)),
+		asm.JGT.Imm(g.regTmp, int32(maxPacketOff-n), g.dropLabel),
+		asm.Mov.Reg(g.regTmp2, g.regData),
+		asm.Add.Reg(g.regTmp2, g.regTmp),
+		asm.Mov.Reg(g.regTmp, g.regTmp2),
+		asm.Add.Imm(g.regTmp, int32(n)),
+		asm.JGT.Reg(g.regTmp, g.regEnd, g.dropLabel))
+	g.loadPacket(g.regA, g.regTmp2, 0, n)
 	return nil
 }
 
@@ -130,23 +155,27 @@ func (g *gen) loadMSH(k uint32) error {
 	if g.mode == modeSocket {
 		// LD_ABS leaves its result in R0, which is A.
 		g.emit(
-			asm.Mov.Reg32(regSaveA, regA),
+			asm.Mov.Reg32(g.regSaveA, g.regA),
 			asm.LoadAbs(int32(k), asm.Byte),
-			asm.And.Imm32(regA, 0xf),
-			asm.LSh.Imm32(regA, 2),
-			asm.Mov.Reg32(regX, regA),
-			asm.Mov.Reg32(regA, regSaveA))
+			asm.And.Imm32(g.regA, 0xf),
+			asm.LSh.Imm32(g.regA, 2),
+			asm.Mov.Reg32(g.regX, g.regA),
+			asm.Mov.Reg32(g.regA, g.regSaveA))
 		return nil
 	}
 	off, ok := directOffset(k)
-	if !ok || off+1 > maxPacketOff {
-		g.emit(asm.Ja.Label(labelDrop))
+	if !ok || off+1 > g.maxOff() {
+		g.emit(asm.Ja.Label(g.dropLabel))
 		return nil
 	}
-	g.boundsCheck()
-	g.loadPacket(regX, regData, off, 1)
+	if g.helperAccess() {
+		g.helperLoad(g.regX, uint32(off), 1, false)
+	} else {
+		g.boundsCheck()
+		g.loadPacket(g.regX, g.regData, off, 1)
+	}
 	g.emit(
-		asm.And.Imm32(regX, 0xf),
-		asm.LSh.Imm32(regX, 2))
+		asm.And.Imm32(g.regX, 0xf),
+		asm.LSh.Imm32(g.regX, 2))
 	return nil
 }

@@ -18,10 +18,10 @@ func (g *gen) st(ri bpf.RawInstruction) error {
 	if ri.K >= memWords {
 		return fmt.Errorf("scratch store M[%d] out of range", ri.K)
 	}
-	reg := regA
+	reg := g.regA
 	if class(ri.Op) == cbpf.ClassSTX {
-		reg = regX
+		reg = g.regX
 	}
-	g.emit(asm.StoreMem(asm.RFP, scratchOff(ri.K), reg, asm.Word))
+	g.emit(asm.StoreMem(asm.RFP, g.scratchOff(ri.K), reg, asm.Word))
 	return nil
 }

@@ -76,14 +76,15 @@ func (e *Error) Unwrap() error { return e.Err }
 // program type cannot read.
 var ErrUnsupported = errors.New("not supported")
 
-// mode is what a translation produces: the socket-filter body or a direct
-// packet access program.
+// mode is what a translation produces: the socket-filter body, a direct
+// packet access program, or a fragment.
 type mode int
 
 const (
 	modeSocket mode = iota
 	modeTC
 	modeXDP
+	modeFragment // a piece of a caller's program (fragment.go)
 )
 
 // SocketFilter translates a classic BPF program into an eBPF program with
@@ -110,30 +111,53 @@ func Direct(prog []bpf.Instruction, target Target) (asm.Instructions, error) {
 	return nil, &Error{PC: -1, Err: fmt.Errorf("unknown target %v", target)}
 }
 
-// Register assignment. A lives in R0 because the legacy packet loads leave
-// their result there; R6 holds the context because they read it from
-// there. R1-R5 are scratch: packet loads and helper calls clobber them.
-const (
-	regA      = asm.R0
-	regX      = asm.R7
-	regCtx    = asm.R6
-	regData   = asm.R8 // direct: start of the packet
-	regEnd    = asm.R9 // direct: end of the packet
-	regLoop   = asm.R8 // socket: backward jumps taken
-	regSaveA  = asm.R9 // socket: A while LDX MSH uses R0
-	regTmp    = asm.R2
-	regTmp2   = asm.R3
-	regIndPtr = asm.R5 // direct: packet start + X, once checked
-)
+// Register assignment of whole programs. A lives in R0 because the legacy
+// packet loads leave their result there; R6 holds the context because they
+// read it from there. R1-R5 are scratch: packet loads and helper calls
+// clobber them. Fragments (fragment.go) take their registers from
+// FragmentOptions instead.
+var wholeRegs = regSet{
+	regA:      asm.R0,
+	regX:      asm.R7,
+	regCtx:    asm.R6,
+	regData:   asm.R8, // direct: start of the packet
+	regEnd:    asm.R9, // direct: end of the packet
+	regLoop:   asm.R8, // socket: backward jumps taken
+	regSaveA:  asm.R9, // socket: A while LDX MSH uses R0
+	regTmp:    asm.R2,
+	regTmp2:   asm.R3,
+	regIndPtr: asm.R5, // direct: packet start + X, once checked
+}
 
-// Stack layout: the classic scratch memory M[0..15] as 32-bit words at the
-// top of the frame, then the direct targets' loop counter.
+// regSet is the registers a translation uses for each role.
+type regSet struct {
+	regA, regX, regCtx, regData, regEnd, regLoop, regSaveA, regTmp, regTmp2, regIndPtr asm.Register
+}
+
+// Stack layout, relative to the top of the program's frame (whole programs)
+// or to FragmentOptions.StackOffset (fragments): the classic scratch memory
+// M[0..15] as 32-bit words, then the direct targets' loop counter and
+// spill slots, then the slots only the helper-based fragment access modes
+// use (helper.go).
 const (
-	scratchBase  = -64 // M[0]; M[i] is at scratchBase+4*i
-	loopSlot     = -72 // direct: backward jumps taken (64-bit)
-	saveSlot     = -80 // XDP: A across the helper call of ldx #len
-	launderSlot  = -84 // direct: X at a backward jump (see loopCount)
-	maxPacketOff = 0xffff
+	scratchBase  = -64    // M[0]; M[i] is at scratchBase+4*i
+	loopSlot     = -72    // direct: backward jumps taken (64-bit)
+	saveSlot     = -80    // XDP: A across the helper call of ldx #len
+	launderSlot  = -84    // direct: X at a backward jump (see loopCount)
+	spillASlot   = -96    // helper access: A across a helper call
+	spillXSlot   = -104   // helper access: X across a helper call
+	startSlot    = -112   // helper access: the packet start register
+	endSlot      = -120   // helper access: the packet end register
+	ctxSlot      = -128   // helper access: the context register
+	bufSlot      = -136   // helper access: where the helper writes the bytes
+	maxPacketOff = 0xffff // the end of the last byte a whole program reads
+
+	// maxFragmentOff is the end of the last byte a direct fragment
+	// reads. The caller's packet start may itself be a pointer past
+	// data (data + 14 for a filter of layer 3), and the verifier bounds
+	// the sum of its offset and the filter's by 64 KiB; half of that is
+	// left to the caller.
+	maxFragmentOff = 0x7fff
 )
 
 // Labels of the shared tails.
@@ -151,23 +175,29 @@ func translate(prog []bpf.Instruction, m mode) (asm.Instructions, error) {
 	if err != nil {
 		return nil, &Error{PC: -1, Err: err}
 	}
-	g := &gen{mode: m, raw: raw}
+	g := &gen{mode: m, raw: raw, regSet: wholeRegs, dropLabel: labelDrop}
+	return g.run()
+}
+
+// run translates g.raw with the registers, labels and stack base g was
+// set up with.
+func (g *gen) run() (asm.Instructions, error) {
 	if err := g.analyze(); err != nil {
 		return nil, err
 	}
 	g.prologue()
-	for pc := range raw {
+	for pc := range g.raw {
 		if !g.reach[pc] {
 			continue
 		}
 		g.pc = pc
 		g.startPC = true
-		if err := g.insn(raw[pc]); err != nil {
+		if err := g.insn(g.raw[pc]); err != nil {
 			return nil, g.errorf("%w", err)
 		}
 	}
 	g.epilogue()
-	if err := checkJumps(g.out); err != nil {
+	if err := checkJumps(g.out, g.external); err != nil {
 		return nil, &Error{PC: -1, Err: err}
 	}
 	return g.out, nil
@@ -178,6 +208,14 @@ type gen struct {
 	mode mode
 	raw  []bpf.RawInstruction
 	out  asm.Instructions
+	regSet
+
+	// Fragments only (fragment.go): where the verdict goes, how the
+	// packet is read, where labels and stack slots are.
+	frag      *FragmentOptions
+	dropLabel string // the shared drop tail
+	base      int16  // added to every stack offset: -StackOffset
+	external  string // a label outside the instructions jumps may reach
 
 	pc      int  // classic instruction being translated
 	startPC bool // the next instruction emitted is the first for pc
@@ -190,7 +228,7 @@ type gen struct {
 	check    []int  // direct: packet bound to check at pc (constant offsets), 0 for none
 	checkInd []int  // direct: bound past data+X to check at pc, 0 for none
 
-	usesDrop bool // some instruction jumps to labelDrop
+	usesDrop bool // some instruction jumps to g.dropLabel
 }
 
 // errorf returns an *Error for the current instruction.
@@ -199,17 +237,23 @@ func (g *gen) errorf(format string, args ...any) error {
 }
 
 // emit appends instructions; the first instruction of a classic pc carries
-// the pc's label (if it is a jump target) and its `tcpdump -d` line.
+// the pc's label (if it is a jump target) and, in whole programs, its
+// `tcpdump -d` line. Fragments carry no source: cilium/ebpf turns any
+// source into BTF line info, and the kernel refuses a program whose line
+// info misses the first instruction of a function, as the line info of a
+// fragment spliced into a program without any would.
 func (g *gen) emit(insns ...asm.Instruction) {
 	for _, ins := range insns {
 		if g.startPC {
 			g.startPC = false
-			ins = ins.WithSource(asm.Comment(cbpf.Image(g.raw[g.pc], g.pc)))
+			if g.frag == nil {
+				ins = ins.WithSource(asm.Comment(cbpf.Image(g.raw[g.pc], g.pc)))
+			}
 			if g.target[g.pc] {
-				ins = ins.WithSymbol(pcLabel(g.pc))
+				ins = ins.WithSymbol(g.pcLabel(g.pc))
 			}
 		}
-		if ins.Reference() == labelDrop {
+		if ins.Reference() == g.dropLabel {
 			g.usesDrop = true
 		}
 		g.out = append(g.out, ins)
@@ -217,35 +261,51 @@ func (g *gen) emit(insns ...asm.Instruction) {
 }
 
 // pcLabel is the symbol of classic instruction pc.
-func pcLabel(pc int) string { return fmt.Sprintf("pc%d", pc) }
+func (g *gen) pcLabel(pc int) string { return g.label(fmt.Sprintf("pc%d", pc)) }
+
+// label is the symbol of the translation's internal label name: name
+// itself in whole programs, with the fragment's prefix in fragments.
+func (g *gen) label(name string) string {
+	if g.frag != nil && g.frag.LabelPrefix != "" {
+		return g.frag.LabelPrefix + "_" + name
+	}
+	return name
+}
+
+// fp is the frame offset of the stack slot at off in the layout above.
+func (g *gen) fp(off int16) int16 { return g.base + off }
 
 // prologue sets up the registers and the stack.
 func (g *gen) prologue() {
-	g.out = append(g.out, asm.Mov.Reg(regCtx, asm.R1).WithSource(asm.Comment("prologue")))
+	if g.frag != nil {
+		g.fragmentPrologue()
+		return
+	}
+	g.out = append(g.out, asm.Mov.Reg(g.regCtx, asm.R1).WithSource(asm.Comment("prologue")))
 	if g.mode != modeSocket {
 		dataOff, endOff := int16(skbData), int16(skbDataEnd)
 		if g.mode == modeXDP {
 			dataOff, endOff = xdpData, xdpDataEnd
 		}
 		g.out = append(g.out,
-			asm.LoadMem(regData, regCtx, dataOff, asm.Word),
-			asm.LoadMem(regEnd, regCtx, endOff, asm.Word))
+			asm.LoadMem(g.regData, g.regCtx, dataOff, asm.Word),
+			asm.LoadMem(g.regEnd, g.regCtx, endOff, asm.Word))
 	}
 	g.out = append(g.out,
-		asm.Mov.Imm32(regA, 0),
-		asm.Mov.Imm32(regX, 0))
+		asm.Mov.Imm32(g.regA, 0),
+		asm.Mov.Imm32(g.regX, 0))
 	for i := range 16 {
 		if g.zeroSlot&(1<<i) != 0 {
-			g.out = append(g.out, asm.StoreImm(asm.RFP, scratchOff(uint32(i)), 0, asm.Word))
+			g.out = append(g.out, asm.StoreImm(asm.RFP, g.scratchOff(uint32(i)), 0, asm.Word))
 		}
 	}
 	if g.backward {
 		if g.mode == modeSocket {
-			g.out = append(g.out, asm.Mov.Imm(regLoop, 0))
+			g.out = append(g.out, asm.Mov.Imm(g.regLoop, 0))
 		} else {
 			g.out = append(g.out,
-				asm.Mov.Imm(regTmp, 0),
-				asm.StoreMem(asm.RFP, loopSlot, regTmp, asm.DWord))
+				asm.Mov.Imm(g.regTmp, 0),
+				asm.StoreMem(asm.RFP, g.fp(loopSlot), g.regTmp, asm.DWord))
 		}
 	}
 }
@@ -255,8 +315,12 @@ func (g *gen) epilogue() {
 	if !g.usesDrop {
 		return
 	}
+	if g.frag != nil {
+		g.fragmentDrop()
+		return
+	}
 	g.out = append(g.out,
-		asm.Mov.Imm32(asm.R0, int32(g.verdict(false))).WithSymbol(labelDrop).WithSource(asm.Comment("drop")),
+		asm.Mov.Imm32(asm.R0, int32(g.verdict(false))).WithSymbol(g.dropLabel).WithSource(asm.Comment("drop")),
 		asm.Return())
 }
 
@@ -278,5 +342,14 @@ func (g *gen) verdict(accept bool) uint32 {
 	return 0
 }
 
+// maxOff is the end of the last packet byte a direct target or a fragment
+// reads: loads past it end the program with the drop verdict.
+func (g *gen) maxOff() int {
+	if g.frag != nil && g.frag.Access == AccessDirect {
+		return maxFragmentOff
+	}
+	return maxPacketOff
+}
+
 // scratchOff is the frame offset of M[k].
-func scratchOff(k uint32) int16 { return int16(scratchBase + 4*int(k)) }
+func (g *gen) scratchOff(k uint32) int16 { return g.fp(int16(scratchBase + 4*int(k))) }
