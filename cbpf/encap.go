@@ -4,11 +4,6 @@ package cbpf
 // (vlan, mpls, pppoes, geneve, vxlan) live in their own files; this file
 // holds what they share.
 
-// notYet reports a primitive gocap cannot generate code for yet.
-func (c *compiler) notYet(what string) {
-	c.fail("'%s' is not supported by gocap yet", what)
-}
-
 // Link types that only the encapsulation primitives refer to, as DLT_
 // numbers (the generator cannot start from most of them yet).
 const (

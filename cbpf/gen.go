@@ -86,11 +86,6 @@ func (c *compiler) fail(format string, args ...any) {
 	panic(bailout{&parser.Error{Pos: c.pos, End: c.end, Msg: fmt.Sprintf(format, args...)}})
 }
 
-// failAt aborts the compilation with a message at a given span.
-func (c *compiler) failAt(pos, end parser.Pos, format string, args ...any) {
-	panic(bailout{&parser.Error{Pos: pos, End: end, Msg: fmt.Sprintf(format, args...)}})
-}
-
 // at records the span of the node being compiled.
 func (c *compiler) at(n parser.Node) {
 	c.pos, c.end = n.Pos(), n.End()

@@ -74,8 +74,12 @@ func FuzzNames(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
-		EtherProtoByName(s)
-		LLCByName(s)
+		if p, ok := EtherProtoByName(s); !ok && p != 0 {
+			t.Errorf("EtherProtoByName(%q) = %#x, false", s, p)
+		}
+		if p, ok := LLCByName(s); !ok && p != 0 {
+			t.Errorf("LLCByName(%q) = %#x, false", s, p)
+		}
 		if mac, err := ParseMAC(s); err == nil {
 			canon := fmt.Sprintf("%02x:%02x:%02x:%02x:%02x:%02x", mac[0], mac[1], mac[2], mac[3], mac[4], mac[5])
 			if again, err := ParseMAC(canon); err != nil || again != mac {

@@ -173,16 +173,13 @@ func (c *compiler) lookupPortrange(name string, ipproto uint32) (uint32, uint32,
 		p, real := c.lookupPort(name, ipproto)
 		return uint32(p), uint32(p), real
 	}
-	p1, r1 := c.lookupPort(name[:i], ipproto)
+	// The range's protocol is the one asked for, whatever each name
+	// resolved to.
+	p1, _ := c.lookupPort(name[:i], ipproto)
 	p2, _ := c.lookupPort(name[i+1:], ipproto)
 	lo, hi := uint32(p1), uint32(p2)
 	if lo > hi {
 		lo, hi = hi, lo
 	}
-	if ipproto != protoUndef {
-		r1 = ipproto
-	} else {
-		r1 = protoUndef
-	}
-	return lo, hi, r1
+	return lo, hi, ipproto
 }

@@ -278,8 +278,6 @@ const (
 	// dst, 15 and lsh32 dst, 2; then go to jf.
 	cLdxMSH
 
-	cNumOps
-
 	cSlow cop = 255 // hand the run over to exec at this slot
 )
 
