@@ -380,9 +380,9 @@ func (h *Handle) attachEBPF(raw []bpf.RawInstruction) error {
 		return err
 	}
 	for _, r := range h.rings {
-		if err := r.setEBPF(prog.FD()); err != nil {
+		if err := r.setEBPF(prog); err != nil {
 			prog.Close()
-			return fmt.Errorf("setsockopt (SO_ATTACH_BPF): %w", err)
+			return err
 		}
 	}
 	h.prog = prog
@@ -410,10 +410,6 @@ func (h *Handle) LinkType() cbpf.LinkType { return h.lt }
 
 // Snaplen is the capture's snapshot length.
 func (h *Handle) Snaplen() uint32 { return h.snaplen }
-
-// Kernel says which kind of filter is attached in the kernel: KernelEBPF
-// or KernelCBPF.
-func (h *Handle) Kernel() string { return h.kernel }
 
 // Run reads packets from every socket and calls fn for each one kept,
 // until Stop is called, fn returns ErrStop (then Run returns nil) or

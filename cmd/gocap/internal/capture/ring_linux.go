@@ -12,8 +12,11 @@ import (
 	"time"
 	"unsafe"
 
+	cebpf "github.com/cilium/ebpf"
 	"golang.org/x/net/bpf"
 	"golang.org/x/sys/unix"
+
+	"github.com/gocap/gocap/ebpf"
 )
 
 // This file is one packet socket with its TPACKET_V3 receive ring
@@ -171,11 +174,10 @@ func (r *ring) setBPF(raw []bpf.RawInstruction) error {
 	})
 }
 
-// setEBPF attaches the loaded eBPF socket filter progFD (SO_ATTACH_BPF).
-func (r *ring) setEBPF(progFD int) error {
-	return r.control(func(fd int) error {
-		return unix.SetsockoptInt(fd, unix.SOL_SOCKET, unix.SO_ATTACH_BPF, progFD)
-	})
+// setEBPF attaches a loaded eBPF socket filter (SO_ATTACH_BPF, through
+// package ebpf).
+func (r *ring) setEBPF(prog *cebpf.Program) error {
+	return r.control(func(fd int) error { return ebpf.AttachSocket(fd, prog) })
 }
 
 // bind binds the socket to every protocol on ifindex (0: every device).
