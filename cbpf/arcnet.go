@@ -36,7 +36,7 @@ func mac8Offsets(lt LinkType) (dst, src, bcast uint32, ok bool) {
 func (c *compiler) mac8Host(addr uint32, dir parser.Dir) *block {
 	dst, src, _, ok := mac8Offsets(c.linktype)
 	if !ok {
-		c.fail("'link host $XX' not supported on DLT_%s", c.linktype)
+		c.failLink("'link host $XX' not supported on DLT_%s", c.linktype)
 	}
 	switch dir {
 	case parser.DirSrc:

@@ -74,7 +74,7 @@ func (c *compiler) atmVCI(v uint32) *block {
 // atmField is "vpi|vci [op] value" or a list of values.
 func (c *compiler) atmField(f *parser.FieldExpr) *block {
 	if !c.lx.isATM {
-		c.fail("'%s' supported only on SUNATM", kwWord(f.Field))
+		c.failLink("'%s' supported only on SUNATM", kwWord(f.Field))
 	}
 	var b *block
 	for _, a := range f.Values {
@@ -120,7 +120,7 @@ func (c *compiler) atmMsgTypes(types ...uint32) *block {
 // atmKeyword is lane and the signalling abbreviations.
 func (c *compiler) atmKeyword(kw parser.Keyword) *block {
 	if !c.lx.isATM {
-		c.fail("'%s' supported only on SUNATM", kwWord(kw))
+		c.failLink("'%s' supported only on SUNATM", kwWord(kw))
 	}
 	switch kw {
 	case parser.KwLane:

@@ -156,7 +156,7 @@ func (c *compiler) broadcast(proto parser.Proto) *block {
 		if b := c.otherBroadcast(); b != nil {
 			return b
 		}
-		c.fail("'broadcast' not supported on DLT_%s", c.linktype)
+		c.failLink("'broadcast' not supported on DLT_%s", c.linktype)
 	case parser.ProtoIP:
 		if !c.hasMask {
 			c.fail("netmask not known, so 'ip broadcast' not supported")
@@ -193,7 +193,7 @@ func (c *compiler) multicast(proto parser.Proto) *block {
 		if b := c.otherMulticast(); b != nil {
 			return b
 		}
-		c.fail("'multicast' not supported on DLT_%s", c.linktype)
+		c.failLink("'multicast' not supported on DLT_%s", c.linktype)
 	case parser.ProtoIP:
 		b0 := c.linktypeCheck(etherTypeIP)
 		b1 := c.mcmp(orLinkPL, 16, SizeB, 0xe0, 0xf0)

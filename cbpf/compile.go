@@ -15,8 +15,11 @@ const NetmaskUnknown = 0xffffffff
 
 // Options controls a compilation. Set LinkType: its zero value is DLT_NULL
 // (BSD loopback), not Ethernet. The other zero values mean the default
-// snapshot length, an unknown netmask, no Linux extensions, a live capture
-// and the system resolver.
+// snapshot length, an unknown netmask, no Linux extensions, a live capture,
+// the optimizer off and the system resolver.
+//
+// CompileFile, CompileLive and translate.Compile set Options from what
+// they are given and cannot be half-configured: prefer them.
 type Options struct {
 	// LinkType is the DLT_ value of the packets the filter will see.
 	LinkType LinkType
@@ -50,7 +53,9 @@ type Options struct {
 	Resolver parser.Resolver
 }
 
-// Compile compiles a pcap-filter(7) expression into a classic BPF program.
+// Compile compiles a pcap-filter(7) expression into a classic BPF program
+// with every option the caller's to set; CompileFile and CompileLive are
+// the one-call forms for capture files and live captures.
 // With Optimize false the program is the one libpcap prints for the same
 // expression and link type with its optimizer off. Instructions that
 // golang.org/x/net/bpf has a type for are returned as that type; the others

@@ -2,6 +2,16 @@
 // programs the way tcpdump -d, -dd and -ddd do, and runs them in a reference
 // interpreter with Linux socket-filter semantics.
 //
+// # Entry points
+//
+// CompileFile (packets read from a pcap or pcapng file) and CompileLive (a
+// live capture on Linux) take what their source knows as required
+// arguments and set the rest as tcpdump does, the optimizer included;
+// the Filter they return answers Matches for gopacket's CaptureInfo and
+// data. translate.Compile does the same for a kernel hook. Compile with
+// Options gives every knob; an Options with LinkType unset compiles for
+// DLT_NULL.
+//
 // # Code generation
 //
 // Compile parses an expression (package parser) and generates the program
@@ -28,8 +38,10 @@
 // allow only "link[...]" loads, and each primitive that needs a header
 // fails with libpcap's "not supported on DLT_x" message.
 //
-// Not done yet: the optimizer (Options.Optimize only makes a filter that
-// folds to "false" an error, as libpcap's optimizer would).
+// Options.Optimize runs the optimizer (opt*.go), which works as libpcap's
+// optimizer does: the program keeps every verdict and is usually shorter,
+// and an expression no packet can match is the error "expression rejects
+// all packets". Programs with protochain's loops stay unoptimized.
 //
 // For 802.11 (IEEE802_11, and behind a radio header IEEE802_11_RADIO,
 // IEEE802_11_RADIO_AVS, PRISM_HEADER and PPI) the lengths of the radio
@@ -50,5 +62,7 @@
 // the packet and division by zero end the program with 0, ancillary loads
 // (SKF_AD_*) read an Ancillary value supplied by the caller, and "len" is the
 // packet's length on the wire. The doc comment of VM lists where this
-// differs from golang.org/x/net/bpf's VM.
+// differs from golang.org/x/net/bpf's VM. A program NewVM refuses gives a
+// *VMError naming the instruction (PC). NewVMLibpcap runs programs as
+// libpcap does on a savefile; Filter.Matches uses it.
 package cbpf

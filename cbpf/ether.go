@@ -49,7 +49,7 @@ func (c *compiler) etherHost(mac []byte, dir parser.Dir, what string) *block {
 	if b := c.otherMACHost(mac, dir); b != nil {
 		return b
 	}
-	c.fail("'link host %s' not supported on DLT_%s", what, c.linktype)
+	c.failLink("'link host %s' not supported on DLT_%s", what, c.linktype)
 	return nil
 }
 
@@ -143,7 +143,7 @@ func (c *compiler) acode(s string, q parser.Qual) *block {
 // etherHostName is "link host NAME" with a name from ethers(5).
 func (c *compiler) etherHostName(name string, dir parser.Dir) *block {
 	if !c.hasMAC48() && !isWLAN(c.linktype) {
-		c.fail("'link host NAME' not supported on DLT_%s", c.linktype)
+		c.failLink("'link host NAME' not supported on DLT_%s", c.linktype)
 	}
 	mac, ok := c.resolver.LookupEther(name)
 	if !ok {
@@ -167,7 +167,7 @@ func (c *compiler) gateway(name string, q parser.Qual) *block {
 		c.fail("'gateway' cannot be used within VXLAN or Geneve")
 	}
 	if !c.hasMAC48() && !isWLAN(c.linktype) {
-		c.fail("'gateway' not supported on DLT_%s", c.linktype)
+		c.failLink("'gateway' not supported on DLT_%s", c.linktype)
 	}
 	if q.Dir != parser.DirDefault {
 		c.fail("'%s' is not a valid qualifier for 'gateway'", q.Dir)

@@ -83,7 +83,18 @@ type compiler struct {
 
 // fail aborts the compilation with a message at the current node.
 func (c *compiler) fail(format string, args ...any) {
-	panic(bailout{&parser.Error{Pos: c.pos, End: c.end, Msg: fmt.Sprintf(format, args...)}})
+	c.failKind(parser.KindInvalid, format, args...)
+}
+
+// failLink reports a primitive the link type (or the kind of capture) does
+// not support.
+func (c *compiler) failLink(format string, args ...any) {
+	c.failKind(parser.KindLinkType, format, args...)
+}
+
+// failKind reports an error of the given kind at the current node.
+func (c *compiler) failKind(kind parser.ErrorKind, format string, args ...any) {
+	panic(bailout{&parser.Error{Pos: c.pos, End: c.end, Msg: fmt.Sprintf(format, args...), Kind: kind}})
 }
 
 // at records the span of the node being compiled.
@@ -131,9 +142,9 @@ func Generate(tree parser.Expr, opts Options) (prog []bpf.RawInstruction, err er
 		b := c.expr(tree)
 		c.pos, c.end = parser.NoPos, parser.NoPos
 		if r := b.res(); opts.Optimize && r.isConst && !r.constValue() {
-			// What libpcap's optimizer reports; until gocap has an
-			// optimizer only a filter that folds to a constant is caught.
-			c.fail("expression rejects all packets")
+			// What libpcap's optimizer reports; a filter that folds to
+			// a constant is caught here, the others by the optimizer.
+			c.failKind(parser.KindRejectsAll, "expression rejects all packets")
 		}
 		root = c.finish(b)
 	}

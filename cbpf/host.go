@@ -75,10 +75,15 @@ func (c *compiler) checkDir80211(dir parser.Dir) {
 }
 
 // hostop4: link type check, then (src or dst) address compares for each
-// address.
+// address. The link type check is generated first, as libpcap does, so
+// that the offset registers it needs are allocated first; when it is
+// always false the compares are not generated at all.
 func (c *compiler) hostop4(addrs []uint32, mask uint32, dir parser.Dir, llProto uint32, srcOff, dstOff uint32, negate bool) *block {
 	c.checkDir80211(dir)
-	plReg := c.offLinkPL.reg
+	b0 := c.linktypeCheck(llProto)
+	if r := b0.res(); r.isConst && !r.constValue() {
+		return b0
+	}
 	var b *block
 	for _, a := range addrs {
 		t := c.hostDirCmp(dir, func(off uint32) *block {
@@ -92,8 +97,6 @@ func (c *compiler) hostop4(addrs []uint32, mask uint32, dir parser.Dir, llProto 
 	if negate {
 		genNot(b)
 	}
-	b0 := c.linktypeCheck(llProto)
-	c.dropUnusedPLReg(plReg, b0)
 	genAnd(b0, b)
 	return b
 }
@@ -136,6 +139,7 @@ func (c *compiler) host6(addrs []netip.Addr, masklen int, proto parser.Proto, di
 
 func (c *compiler) hostop6(addrs []netip.Addr, masklen int, dir parser.Dir) *block {
 	c.checkDir80211(dir)
+	b0 := c.linktypeCheck(etherTypeIPv6)
 	var mask [16]byte
 	for i := 0; i < masklen && i < 128; i++ {
 		mask[i/8] |= 0x80 >> (i % 8)
@@ -151,7 +155,6 @@ func (c *compiler) hostop6(addrs []netip.Addr, masklen int, dir parser.Dir) *blo
 		}
 		b = t
 	}
-	b0 := c.linktypeCheck(etherTypeIPv6)
 	genAnd(b0, b)
 	return b
 }
@@ -269,7 +272,7 @@ func (c *compiler) ncode(text string, v uint32, q parser.Qual, hid bool) *block 
 	case parser.AddrProtochain:
 		return c.protochain(v, proto)
 	}
-	c.fail("can't parse filter expression: syntax error")
+	c.failKind(parser.KindSyntax, "can't parse filter expression: syntax error")
 	return nil
 }
 

@@ -42,7 +42,7 @@ func (c *compiler) direction(b *parser.Builtin) *block {
 		b0 = c.newBlock(ClassJMP|JumpJEQ|SrcK, packetOutgoing)
 		b0.stmts = []*stmt{c.newStmt(ClassLD|SizeH|ModeABS, skfAdOff+skfAdPktType)}
 	default:
-		c.fail("not a live capture, '%s' not supported on DLT_%s", kwDirWord(b.Kw), c.linktype)
+		c.failLink("not a live capture, '%s' not supported on DLT_%s", kwDirWord(b.Kw), c.linktype)
 	}
 	if !outbound {
 		genNot(b0)
@@ -60,7 +60,7 @@ func (c *compiler) ifindex(idx uint32) *block {
 		b0.stmts = []*stmt{c.newStmt(ClassLD|SizeW|ModeABS, skfAdOff+skfAdIfindex)}
 		return b0
 	}
-	c.fail("not a live capture, 'ifindex' not supported on DLT_%s", c.linktype)
+	c.failLink("not a live capture, 'ifindex' not supported on DLT_%s", c.linktype)
 	return nil
 }
 

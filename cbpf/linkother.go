@@ -194,7 +194,7 @@ func (c *compiler) otherLinktypeCheck(llProto uint32) *block {
 		// A link type with a type field: take it to be an EtherType.
 		return c.cmp(orLinkType, 0, SizeH, llProto)
 	}
-	c.fail("link-layer type filtering not implemented for DLT_%s", lt)
+	c.failLink("link-layer type filtering not implemented for DLT_%s", lt)
 	return nil
 }
 
@@ -238,18 +238,6 @@ func (c *compiler) llcLinktype(llProto uint32) *block {
 // Frame Relay address.
 func (c *compiler) frelayNLPID(v uint32) *block {
 	return c.cmp(orLinkHdr, 2, SizeH, 0x03<<8|v)
-}
-
-// dropUnusedPLReg undoes the allocation of the payload offset register
-// by address tests whose protocol check (b0) turned out constant false:
-// libpcap generates no such tests, so the program must not compute the
-// variable payload offset for them.
-func (c *compiler) dropUnusedPLReg(prev int, b0 *block) {
-	r := b0.res()
-	if prev == -1 && c.offLinkPL.reg != -1 && r.isConst && !r.constValue() {
-		c.freeReg(c.offLinkPL.reg)
-		c.offLinkPL.reg = -1
-	}
 }
 
 // frelayLinktype checks the NLPID after a 2-byte Frame Relay address and

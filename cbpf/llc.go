@@ -74,6 +74,6 @@ func (c *compiler) llcPresent() *block {
 		// Data frames have an LLC header.
 		return c.wlanDataFrame()
 	}
-	c.fail("'llc' not supported on DLT_%s", c.linktype)
+	c.failLink("'llc' not supported on DLT_%s", c.linktype)
 	return nil
 }

@@ -29,7 +29,7 @@ func (c *compiler) mpls(label uint32, has bool) *block {
 		case LinkPPP:
 			b0 = c.linktypeCheck(pppMPLSUnicast)
 		default:
-			c.fail("'mpls' not supported on DLT_%s", c.linktype)
+			c.failLink("'mpls' not supported on DLT_%s", c.linktype)
 		}
 	}
 	if has {

@@ -44,7 +44,7 @@ func (c *compiler) initSS7(lt LinkType) bool {
 // signalUnit is fisu, lssu, msu and their h forms.
 func (c *compiler) signalUnit(kw parser.Keyword) *block {
 	if c.lx.ss7 == nil {
-		c.fail("'%s' supported only on SS7", kwWord(kw))
+		c.failLink("'%s' supported only on SS7", kwWord(kw))
 	}
 	// The length indicator tells the signal units apart: 0 for a FISU,
 	// 1 or 2 for an LSSU, more for an MSU.
@@ -82,7 +82,7 @@ func ssize(kw parser.Keyword) uint16 {
 // mtp3Field is "sio|opc|dpc|sls [op] value" or a list of values.
 func (c *compiler) mtp3Field(f *parser.FieldExpr) *block {
 	if c.lx.ss7 == nil {
-		c.fail("'%s' supported only on SS7", kwWord(f.Field))
+		c.failLink("'%s' supported only on SS7", kwWord(f.Field))
 	}
 	var b *block
 	for _, v := range f.Values {

@@ -6,6 +6,8 @@ import (
 	"sync"
 
 	"golang.org/x/net/bpf"
+
+	"github.com/gocap/gocap/parser"
 )
 
 // This file holds the optimizer's intermediate form and its driver. The
@@ -133,7 +135,7 @@ func (c *compiler) optimize(root *block) ([]bpf.RawInstruction, error) {
 		g.run()
 	}
 	if g.root.isRet() && g.root.code == ClassRET|SrcK && g.root.k == 0 {
-		c.fail("expression rejects all packets")
+		c.failKind(parser.KindRejectsAll, "expression rejects all packets")
 	}
 	return g.layout()
 }

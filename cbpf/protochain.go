@@ -34,7 +34,7 @@ func (c *compiler) protochain(v uint32, proto parser.Proto) *block {
 		return b
 	}
 	if c.offLinkPL.isVariable || c.isEncap || c.isGeneve || c.isVXLAN {
-		c.fail("'protochain' not supported with variable length headers")
+		c.failLink("'protochain' not supported with variable length headers")
 	}
 
 	nl := c.offLinkPL.constPart + c.offNL

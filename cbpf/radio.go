@@ -170,7 +170,7 @@ func (c *compiler) radioLoad(inst *arth, sz uint16) {
 	switch c.linktype {
 	case LinkIEEE80211RadioAVS, LinkIEEE80211Radio, LinkPrismHeader:
 	default:
-		c.fail("radio information not present in capture")
+		c.failLink("radio information not present in capture")
 	}
 	inst.s = append(inst.s, c.xferToX(inst), c.newStmt(ClassLD|ModeIND|sz, 0))
 }

@@ -38,7 +38,7 @@ func (c *compiler) scode(name string, q parser.Qual) *block {
 		v := c.lookupProto(name, proto, "protochain")
 		return c.protochain(v, proto)
 	}
-	c.fail("can't parse filter expression: syntax error")
+	c.failKind(parser.KindSyntax, "can't parse filter expression: syntax error")
 	return nil
 }
 

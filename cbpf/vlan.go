@@ -40,7 +40,7 @@ func (c *compiler) vlan(id uint32, has bool) *block {
 		dltIEEE80211RadioAVS, dltIEEE80211Radio, LinkDSATagBRCM, LinkDSATagDSA:
 		b = c.vlanInPacket(id, has)
 	default:
-		c.fail("'vlan' not supported on DLT_%s", c.linktype)
+		c.failLink("'vlan' not supported on DLT_%s", c.linktype)
 	}
 	c.vlanStackDepth++
 	return b

@@ -2,7 +2,6 @@ package cbpf
 
 import (
 	"encoding/binary"
-	"errors"
 	"fmt"
 
 	"golang.org/x/net/bpf"
@@ -79,6 +78,24 @@ type VM struct {
 	libpcap bool
 }
 
+// VMError is a program NewVM or NewVMLibpcap refuses. PC is the index of
+// the offending instruction and Insn its "tcpdump -d" text; PC is -1 when
+// the error is about the program as a whole (empty, too long).
+type VMError struct {
+	PC   int    // index of the offending instruction, or -1
+	Insn string // the instruction as "tcpdump -d" prints it, or ""
+	Msg  string // what is wrong with it
+}
+
+// Error returns "cbpf: instruction PC (INSN): MSG", or "cbpf: MSG" when
+// PC is -1.
+func (e *VMError) Error() string {
+	if e.PC < 0 {
+		return "cbpf: " + e.Msg
+	}
+	return fmt.Sprintf("cbpf: instruction %d (%s): %s", e.PC, e.Insn, e.Msg)
+}
+
 // vmLibpcapBudget bounds a run in libpcap mode, where backward jumps make
 // loops possible.
 const vmLibpcapBudget = 1 << 20
@@ -95,27 +112,31 @@ func NewVMLibpcap(prog []bpf.Instruction) (*VM, error) {
 }
 
 // NewVM validates prog as the Linux kernel does when a classic filter is
-// attached and returns a VM for it. The error names the first offending
-// instruction.
+// attached and returns a VM for it. A refused program gives a *VMError
+// naming the first offending instruction.
 func NewVM(prog []bpf.Instruction) (*VM, error) {
 	return newVM(prog, false)
 }
 
 func newVM(prog []bpf.Instruction, libpcap bool) (*VM, error) {
 	if len(prog) == 0 {
-		return nil, errors.New("cbpf: empty program")
+		return nil, &VMError{PC: -1, Msg: "empty program"}
 	}
 	if len(prog) > vmMaxInsns {
-		return nil, fmt.Errorf("cbpf: program has %d instructions, more than %d", len(prog), vmMaxInsns)
+		return nil, &VMError{PC: -1, Msg: fmt.Sprintf("program has %d instructions, more than %d", len(prog), vmMaxInsns)}
 	}
-	raw, err := Raw(prog)
-	if err != nil {
-		return nil, err
+	raw := make([]bpf.RawInstruction, len(prog))
+	for pc, ins := range prog {
+		ri, err := ins.Assemble()
+		if err != nil {
+			return nil, &VMError{PC: pc, Insn: fmt.Sprint(ins), Msg: err.Error()}
+		}
+		raw[pc] = ri
 	}
 	n := len(raw)
 	for pc, ri := range raw {
 		bad := func(format string, args ...any) error {
-			return fmt.Errorf("cbpf: instruction %d (%s): %s", pc, Image(ri, pc), fmt.Sprintf(format, args...))
+			return &VMError{PC: pc, Insn: Image(ri, pc), Msg: fmt.Sprintf(format, args...)}
 		}
 		if _, ok := imgOpcodes[ri.Op]; !ok {
 			return nil, bad("unknown opcode 0x%x", ri.Op)
@@ -159,7 +180,7 @@ func newVM(prog []bpf.Instruction, libpcap bool) (*VM, error) {
 		}
 	}
 	if last := raw[n-1]; last.Op&vmRetMask != vmClassRet {
-		return nil, fmt.Errorf("cbpf: last instruction %s is not a return", Image(last, n-1))
+		return nil, &VMError{PC: n - 1, Insn: Image(last, n-1), Msg: "the last instruction is not a return"}
 	}
 	if !libpcap {
 		if err := vmCheckScratch(raw); err != nil {
@@ -190,7 +211,7 @@ func vmCheckScratch(raw []bpf.RawInstruction) error {
 			valid |= 1 << ri.K
 		case ri.Op == 0x60 || ri.Op == 0x61:
 			if valid&(1<<ri.K) == 0 {
-				return fmt.Errorf("cbpf: instruction %d (%s): scratch slot %d may be read before it is written", pc, Image(ri, pc), ri.K)
+				return &VMError{PC: pc, Insn: Image(ri, pc), Msg: fmt.Sprintf("scratch slot %d may be read before it is written", ri.K)}
 			}
 		case ri.Op == 0x05:
 			masks[pc+1+int(ri.K)] &= valid

@@ -189,12 +189,12 @@ func (c *compiler) wlanFrameControl(b *parser.Builtin) *block {
 	}
 	if b.Kw == parser.KwWlanDir {
 		if !isWLAN(c.linktype) {
-			c.fail("'dir' not supported on DLT_%s", c.linktype)
+			c.failLink("'dir' not supported on DLT_%s", c.linktype)
 		}
 		return c.mcmp(orLinkHdr, 1, SizeB, arg(0), wlanFC1DirMask)
 	}
 	if !isWLAN(c.linktype) {
-		c.fail("'type/subtype' not supported on DLT_%s", c.linktype)
+		c.failLink("'type/subtype' not supported on DLT_%s", c.linktype)
 	}
 	return c.mcmp(orLinkHdr, 0, SizeB, arg(0), arg(1))
 }

@@ -50,10 +50,17 @@ const (
 // data (0), data_end (4) and data_meta (8) fields are not stored here: 4-byte
 // loads of them give pointers into the packet passed to RunXDP (there is no
 // metadata area, so data_meta equals data). Stores to the context fault.
+//
+// FrameLen is not a field of xdp_md: it is what the VM's built-in
+// bpf_xdp_get_buff_len returns, the frame's length on the wire (linear part
+// and fragments, as the kernel counts it). 0 means len(pkt), right when
+// pkt is the whole frame; set it when pkt is a capture truncated to a
+// snapshot length.
 type XDPMD struct {
 	IngressIfindex uint32 // ingress_ifindex (12)
 	RxQueueIndex   uint32 // rx_queue_index (16)
 	EgressIfindex  uint32 // egress_ifindex (20)
+	FrameLen       uint32 // not in xdp_md: bpf_xdp_get_buff_len's result; 0 means len(pkt)
 }
 
 const (

@@ -3,6 +3,7 @@ package ebpf
 import (
 	"encoding/binary"
 	"fmt"
+	"strings"
 )
 
 // inst is an instruction decoded for execution. Every field is pre-resolved:
@@ -104,6 +105,9 @@ var jmpOps32 = [14][2]op{
 // (jump targets, falling off the end) are in validate.go.
 type decoder struct {
 	helperIDs map[int32]int // helper id -> index into program.helpers
+	// builtins are the ids of built-in helpers the program calls that the
+	// caller did not give; they take the indexes after the caller's.
+	builtins []int32
 }
 
 // decodeSlot decodes the instruction at slot pc. next is the following slot,
@@ -271,8 +275,17 @@ func (d *decoder) decodeJump(pc int, r rawInsn, in inst) (inst, string) {
 		switch r.src {
 		case callHelper:
 			idx, ok := d.helperIDs[r.imm]
+			if !ok && builtinHelpers[r.imm] {
+				idx, ok = len(d.helperIDs), true
+				d.helperIDs[r.imm] = idx
+				d.builtins = append(d.builtins, r.imm)
+			}
 			if !ok {
-				return in, fmt.Sprintf("call to unknown helper %d", r.imm)
+				name := HelperName(r.imm)
+				if strings.HasPrefix(name, "helper ") {
+					return in, fmt.Sprintf("call to unknown helper %d: the VM was not given it (WithHelper)", r.imm)
+				}
+				return in, fmt.Sprintf("call to unknown helper %d (%s): the VM was not given it (WithHelper)", r.imm, name)
 			}
 			in.op = opCall
 			in.imm = uint64(idx)

@@ -24,7 +24,8 @@
 //     of an ALU operation other than 64-bit mov, add or sub (as Linux);
 //   - jump and local-call targets outside the program or inside a 64-bit
 //     immediate load, and any path that runs past the last instruction;
-//   - calls to helpers not registered with WithHelper, `call %reg` (callx,
+//   - calls to helpers not registered with WithHelper (but for the VM's
+//     own bpf_xdp_get_buff_len, see below), `call %reg` (callx,
 //     outside RFC 9669), kfunc calls, and 64-bit immediate loads with a
 //     pseudo source (maps, code addresses): the VM has no maps.
 //
@@ -104,6 +105,11 @@
 // accepts programs Linux refuses (unbounded loops, reads of uninitialized
 // stack, pointer arithmetic Linux forbids) and gives them a defined meaning.
 // Maps, tail calls and kernel helpers do not exist; helpers are whatever the
-// caller registers. Context writes (Linux allows cb[] and a few fields) fault.
+// caller registers, with one exception: bpf_xdp_get_buff_len, which the
+// translated XDP programs call for `len`, is built in unless the caller
+// registers its own. It returns the frame's length on the wire,
+// XDPMD.FrameLen, or the length of the packet given to RunXDP when that is
+// 0; called outside RunXDP it ends the run with an error. Errors about
+// helpers name them as the kernel does (HelperName). Context writes (Linux allows cb[] and a few fields) fault.
 // LD_ABS/LD_IND also work in RunXDP and Run, where Linux refuses them.
 package ebpf

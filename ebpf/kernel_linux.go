@@ -16,10 +16,6 @@ import (
 // programs with BPF_PROG_TEST_RUN. It needs CAP_BPF (and CAP_NET_ADMIN for
 // TC and XDP), or root.
 
-// license is the license the programs declare; it allows every helper the
-// translated programs call.
-const license = "Dual BSD/GPL"
-
 // LoadError is a program the kernel refused. Error gives the whole verifier
 // log when the verifier refused the program; Unwrap gives the underlying
 // error (a *cilium/ebpf.VerifierError, which wraps the errno), so that
@@ -64,15 +60,25 @@ func LoadXDP(insns asm.Instructions) (*cebpf.Program, error) {
 	return load(cebpf.XDP, insns)
 }
 
+// Load loads insns as a program of type typ (cebpf.SocketFilter,
+// cebpf.SchedCLS, cebpf.XDP, ...) with the name and license of opts, so
+// that bpftool and the verifier's messages show the name. On rejection
+// the error is a *LoadError carrying the verifier log. The caller closes
+// the program.
+func Load(typ cebpf.ProgramType, insns asm.Instructions, opts LoadOptions) (*cebpf.Program, error) {
+	return loadSpec(ProgramSpec(typ, insns, opts))
+}
+
 func load(typ cebpf.ProgramType, insns asm.Instructions) (*cebpf.Program, error) {
-	if len(insns) == 0 {
+	return loadSpec(ProgramSpec(typ, insns, LoadOptions{}))
+}
+
+func loadSpec(spec *cebpf.ProgramSpec) (*cebpf.Program, error) {
+	typ := spec.Type
+	if len(spec.Instructions) == 0 {
 		return nil, &LoadError{Type: typ, Err: errors.New("no instructions")}
 	}
-	prog, err := cebpf.NewProgram(&cebpf.ProgramSpec{
-		Type:         typ,
-		Instructions: insns,
-		License:      license,
-	})
+	prog, err := cebpf.NewProgram(spec)
 	if err != nil {
 		return nil, &LoadError{Type: typ, Err: err}
 	}

@@ -25,6 +25,11 @@ func (e *LoadError) Error() string { return fmt.Sprintf("ebpf: load %v program: 
 // Unwrap returns the underlying error.
 func (e *LoadError) Unwrap() error { return e.Err }
 
+// Load fails: loading into the kernel needs Linux.
+func Load(typ cebpf.ProgramType, _ asm.Instructions, _ LoadOptions) (*cebpf.Program, error) {
+	return nil, &LoadError{Type: typ, Err: errNoKernel}
+}
+
 // LoadSocketFilter fails: loading into the kernel needs Linux.
 func LoadSocketFilter(asm.Instructions) (*cebpf.Program, error) {
 	return nil, &LoadError{Type: cebpf.SocketFilter, Err: errNoKernel}

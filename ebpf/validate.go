@@ -16,7 +16,8 @@ const MaxInstructions = 1 << 20
 //   - jumps and local calls whose target is outside the program or the
 //     second slot of a lddw;
 //   - any path that can run past the last instruction;
-//   - calls to helpers the VM was not given, callx, kfunc calls and lddw
+//   - calls to helpers the VM was not given (and does not have built in),
+//     callx, kfunc calls and lddw
 //     pseudo-sources (maps, code addresses).
 func compile(b []byte, d *decoder) ([]inst, error) {
 	if len(b) == 0 {

@@ -55,7 +55,7 @@ func WithBudget(steps uint64) Option {
 func WithHelper(id int32, fn HelperFunc) Option {
 	return func(c *config) error {
 		if fn == nil {
-			return fmt.Errorf("ebpf: helper %d: nil function", id)
+			return fmt.Errorf("ebpf: helper %s: nil function", helperLabel(id))
 		}
 		if c.helpers == nil {
 			c.helpers = make(map[int32]HelperFunc)
@@ -76,8 +76,10 @@ type VM struct {
 	fast    *fastForm    // the fast form (fast.go), or nil when the program has none
 	sock    *compactForm // the compact form for RunSocket (fast_compact.go), or nil
 	xdp     *compactForm // the compact form for RunXDP, or nil
-	helpers []HelperFunc
-	budget  uint64
+	helpers []HelperFunc // by index; nil for a built-in helper (helpers.go)
+	// helperIDs are the helper ids of helpers, index for index.
+	helperIDs []int32
+	budget    uint64
 
 	// State of the current run.
 	regions    [numRegions][]byte
@@ -163,16 +165,22 @@ func NewVMFromBytes(b []byte, opts ...Option) (*VM, error) {
 	}
 	d := decoder{helperIDs: make(map[int32]int, len(cfg.helpers))}
 	var helpers []HelperFunc
+	var ids []int32
 	for id, fn := range cfg.helpers {
 		d.helperIDs[id] = len(helpers)
 		helpers = append(helpers, fn)
+		ids = append(ids, id)
 	}
 	insts, err := compile(b, &d)
 	if err != nil {
 		return nil, err
 	}
+	for _, id := range d.builtins {
+		helpers = append(helpers, nil) // nil: the VM's own (helpers.go)
+		ids = append(ids, id)
+	}
 	fused := fuse(insts)
-	vm := &VM{insts: fused, plain: insts, fast: buildFast(insts, fused, cfg.budget), helpers: helpers, budget: cfg.budget}
+	vm := &VM{insts: fused, plain: insts, fast: buildFast(insts, fused, cfg.budget), helpers: helpers, helperIDs: ids, budget: cfg.budget}
 	if vm.fast != nil {
 		vm.sock = buildCompact(vm.fast, insts, runSocket)
 		vm.xdp = buildCompact(vm.fast, insts, runXDP)
@@ -194,7 +202,7 @@ func (vm *VM) initState() {
 // but has its own registers and stack, so that it can run concurrently with
 // vm.
 func (vm *VM) Clone() *VM {
-	c := &VM{insts: vm.insts, plain: vm.plain, fast: vm.fast, sock: vm.sock, xdp: vm.xdp, helpers: vm.helpers, budget: vm.budget}
+	c := &VM{insts: vm.insts, plain: vm.plain, fast: vm.fast, sock: vm.sock, xdp: vm.xdp, helpers: vm.helpers, helperIDs: vm.helperIDs, budget: vm.budget}
 	c.initState()
 	return c
 }

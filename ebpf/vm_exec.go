@@ -539,9 +539,15 @@ func (vm *VM) execAt(pc int, r [16]uint64) (uint64, error) {
 			}
 
 		case opCall:
-			v, err := vm.helpers[in.imm](r[1], r[2], r[3], r[4], r[5])
+			var v uint64
+			var err error
+			if fn := vm.helpers[in.imm]; fn != nil {
+				v, err = fn(r[1], r[2], r[3], r[4], r[5])
+			} else {
+				v, err = vm.callBuiltin(vm.helperIDs[in.imm])
+			}
 			if err != nil {
-				return 0, &RunError{PC: pc - 1, Err: fmt.Errorf("helper: %w", err)}
+				return 0, &RunError{PC: pc - 1, Err: fmt.Errorf("helper %s: %w", helperLabel(vm.helperIDs[in.imm]), err)}
 			}
 			r[0] = v
 		case opCallLocal:

@@ -3,7 +3,46 @@ package parser
 import (
 	"fmt"
 	"strings"
+	"unicode/utf8"
 )
+
+// ErrorKind says what kind of problem an Error reports, so that a caller
+// can tell text to correct from an expression the link type cannot
+// express. The zero value is KindInvalid.
+type ErrorKind int
+
+const (
+	// KindInvalid is an expression that parses but cannot be compiled:
+	// an unknown host, service or protocol name, a value out of range, a
+	// qualifier that does not fit its primitive.
+	KindInvalid ErrorKind = iota
+	// KindSyntax is text the parser cannot read (package parser).
+	KindSyntax
+	// KindLinkType is a primitive the link type or the kind of capture
+	// does not support: libpcap's "not supported on DLT_x", "supported
+	// only on ..." and "not a live capture" errors (package cbpf).
+	KindLinkType
+	// KindRejectsAll is an expression no packet can match, which the
+	// optimizer reports as "expression rejects all packets" (package
+	// cbpf).
+	KindRejectsAll
+)
+
+// String returns the kind's name: "invalid", "syntax", "link type" or
+// "rejects all packets".
+func (k ErrorKind) String() string {
+	switch k {
+	case KindInvalid:
+		return "invalid"
+	case KindSyntax:
+		return "syntax"
+	case KindLinkType:
+		return "link type"
+	case KindRejectsAll:
+		return "rejects all packets"
+	}
+	return fmt.Sprintf("ErrorKind(%d)", int(k))
+}
 
 // Error is a compile error at a position in the filter text. Both the parser
 // and the code generator (package cbpf) report errors with this type, so a
@@ -12,6 +51,8 @@ type Error struct {
 	Pos Pos    // byte offset of the offending character; NoPos if unknown
 	End Pos    // offset just after the offending text, or NoPos
 	Msg string // libpcap's wording where libpcap has one
+	// Kind classifies the error; Error's text does not show it.
+	Kind ErrorKind
 }
 
 // Error returns "filter:1:COL: MSG" (columns count from 1), or just the
@@ -23,15 +64,32 @@ func (e *Error) Error() string {
 	return fmt.Sprintf("filter:1:%d: %s", int(e.Pos)+1, e.Msg)
 }
 
+// Column returns the 1-based column of the error in expr counted in
+// characters (runes), not bytes, or 0 when the position is unknown or
+// outside expr. Error's "filter:1:COL" counts bytes; for ASCII text the
+// two agree.
+func (e *Error) Column(expr string) int {
+	if e.Pos < 0 || int(e.Pos) > len(expr) {
+		return 0
+	}
+	return utf8.RuneCountInString(expr[:e.Pos]) + 1
+}
+
 // Caret renders the error the way the command-line tools print it: the
 // message, the expression, and a line with a '^' under the offending column
-// (and '~' under the rest of the offending text). Newlines and tabs in the
-// expression are shown as spaces so the caret lines up.
+// (and '~' under the rest of the offending text). Columns count characters,
+// not bytes, so the caret lines up under non-ASCII text too. Newlines and
+// tabs in the expression are shown as spaces so the caret lines up.
 func (e *Error) Caret(expr string) string {
 	var b strings.Builder
 	b.WriteString(e.Error())
 	if e.Pos < 0 || int(e.Pos) > len(expr) {
 		return b.String()
+	}
+	col := utf8.RuneCountInString(expr[:e.Pos])
+	width := 0
+	if e.End > e.Pos+1 && int(e.End) <= len(expr) {
+		width = utf8.RuneCountInString(expr[e.Pos:e.End]) - 1
 	}
 	flat := strings.Map(func(r rune) rune {
 		if r == '\n' || r == '\t' || r == '\r' {
@@ -42,10 +100,10 @@ func (e *Error) Caret(expr string) string {
 	b.WriteString("\n    ")
 	b.WriteString(flat)
 	b.WriteString("\n    ")
-	b.WriteString(strings.Repeat(" ", int(e.Pos)))
+	b.WriteString(strings.Repeat(" ", col))
 	b.WriteByte('^')
-	if e.End > e.Pos+1 && int(e.End) <= len(expr) {
-		b.WriteString(strings.Repeat("~", int(e.End-e.Pos-1)))
+	if width > 0 {
+		b.WriteString(strings.Repeat("~", width))
 	}
 	return b.String()
 }

@@ -70,7 +70,9 @@ func (p *parser) next() token {
 }
 
 func (p *parser) fail(pos, end Pos, format string, args ...any) {
-	panic(bailout{Errorf(pos, end, format, args...)})
+	e := Errorf(pos, end, format, args...)
+	e.Kind = KindSyntax
+	panic(bailout{e})
 }
 
 // syntaxError reports the current token as unexpected.

@@ -356,23 +356,36 @@ func (r *StaticResolver) LookupProtocol(name string) (int, bool) {
 // systemResolver reads the system's files once, falls back to built-in
 // service and protocol tables, and to DNS for host names.
 type systemResolver struct {
-	once sync.Once
-	t    tables
+	once       sync.Once
+	t          tables
+	dnsTimeout time.Duration // bounds each DNS query
 }
 
-var defaultResolver = &systemResolver{}
+var defaultResolver = &systemResolver{dnsTimeout: DefaultDNSTimeout}
 
-// DNSTimeout bounds each DNS query DefaultResolver makes for a host name
-// that is not in /etc/hosts.
-var DNSTimeout = 5 * time.Second
+// DefaultDNSTimeout bounds each DNS query DefaultResolver makes for a host
+// name that is not in /etc/hosts. NewSystemResolver takes another bound.
+const DefaultDNSTimeout = 5 * time.Second
+
+// NewSystemResolver returns a resolver that works as DefaultResolver does
+// but bounds each DNS query by dnsTimeout (0 or less means
+// DefaultDNSTimeout). It reads the system's files on its first lookup, so
+// make one and keep it rather than one per compilation.
+func NewSystemResolver(dnsTimeout time.Duration) Resolver {
+	if dnsTimeout <= 0 {
+		dnsTimeout = DefaultDNSTimeout
+	}
+	return &systemResolver{dnsTimeout: dnsTimeout}
+}
 
 // DefaultResolver returns the resolver used when none is given. It reads
 // /etc/hosts, /etc/ethers, /etc/networks, /etc/services and
 // /etc/protocols (once, on first use); service and protocol names missing
 // there come from a built-in copy of the IANA assignments, so common names
 // such as "domain", "http" or "tcp" resolve on any machine. Host names not
-// in /etc/hosts are looked up with the Go resolver (DNS), except names
-// under the reserved ".invalid" domain, which never resolve.
+// in /etc/hosts are looked up with the Go resolver (DNS), each query
+// bounded by DefaultDNSTimeout, except names under the reserved ".invalid"
+// domain, which never resolve.
 func DefaultResolver() Resolver { return defaultResolver }
 
 func loadFile(path string, load func(io.Reader) error) {
@@ -409,7 +422,7 @@ func (r *systemResolver) LookupHost(name string) ([]netip.Addr, error) {
 	if n == "" || n == "invalid" || strings.HasSuffix(n, ".invalid") {
 		return nil, nil
 	}
-	ctx, cancel := context.WithTimeout(context.Background(), DNSTimeout)
+	ctx, cancel := context.WithTimeout(context.Background(), r.dnsTimeout)
 	defer cancel()
 	addrs, err := net.DefaultResolver.LookupNetIP(ctx, "ip", name)
 	var dnsErr *net.DNSError

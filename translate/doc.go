@@ -60,7 +60,9 @@
 // and are refused (libpcap never emits them).
 //
 // XDP has no sk_buff: ifindex and queue read struct xdp_md's
-// ingress_ifindex and rx_queue_index, `len` is bpf_xdp_get_buff_len, and
+// ingress_ifindex and rx_queue_index, `len` is bpf_xdp_get_buff_len (the
+// frame's length on the wire, fragments included: what `len` means for a
+// classic filter; package ebpf's VM provides that helper too), and
 // vlan_avail, vlan_tci and vlan_tpid are 0 because XDP sees VLAN tags in
 // the packet (nothing strips them). protocol, pkttype, mark and rxhash
 // are refused for XDP with an error wrapping ErrUnsupported.

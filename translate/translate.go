@@ -33,13 +33,15 @@ const (
 	XDPPass   = 2 // XDP_PASS: XDP's verdict for an accepted packet
 )
 
-// String returns "TC", "XDP" or "Target(n)".
+// String returns "TC", "XDP", "Socket" or "Target(n)".
 func (t Target) String() string {
 	switch t {
 	case TC:
 		return "TC"
 	case XDP:
 		return "XDP"
+	case Socket:
+		return "Socket"
 	}
 	return fmt.Sprintf("Target(%d)", int(t))
 }
