@@ -1,13 +1,12 @@
 package ebpf_test
 
 import (
-	"encoding/binary"
-	"os"
 	"path/filepath"
 	"testing"
 
 	"github.com/gocap/gocap/cbpf"
 	"github.com/gocap/gocap/ebpf"
+	"github.com/gocap/gocap/internal/savefile"
 	"github.com/gocap/gocap/translate"
 )
 
@@ -62,7 +61,7 @@ func BenchmarkSocketFilters(b *testing.B) {
 	}
 }
 
-// benchPackets returns the records of the Ethernet classic pcap files of
+// benchPackets returns the records of the Ethernet *.pcap captures of
 // ../shared/corpus/tcpdump-pcaps, skipping the benchmark when they are absent.
 func benchPackets(b *testing.B) [][]byte {
 	dir := "../../shared/corpus/tcpdump-pcaps"
@@ -72,29 +71,12 @@ func benchPackets(b *testing.B) [][]byte {
 	}
 	var pkts [][]byte
 	for _, f := range files {
-		data, err := os.ReadFile(f)
-		if err != nil || len(data) < 24 {
+		r, recs, _ := savefile.ReadFile(f, savefile.Micro)
+		if r == nil || r.LinkType() != cbpf.LinkEN10MB {
 			continue
 		}
-		var bo binary.ByteOrder
-		switch binary.LittleEndian.Uint32(data) {
-		case 0xa1b2c3d4, 0xa1b23c4d:
-			bo = binary.LittleEndian
-		case 0xd4c3b2a1, 0x4d3cb2a1:
-			bo = binary.BigEndian
-		default:
-			continue
-		}
-		if bo.Uint32(data[20:]) != 1 {
-			continue
-		}
-		for p := data[24:]; len(p) >= 16; {
-			n := int(bo.Uint32(p[8:]))
-			if n > len(p)-16 {
-				break
-			}
-			pkts = append(pkts, p[16:16+n])
-			p = p[16+n:]
+		for _, p := range recs {
+			pkts = append(pkts, p.Data)
 		}
 	}
 	if len(pkts) == 0 {

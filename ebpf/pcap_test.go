@@ -1,43 +1,29 @@
 package ebpf
 
 import (
-	"encoding/binary"
 	"os"
 	"path/filepath"
 	"testing"
+
+	"github.com/gocap/gocap/cbpf"
+	"github.com/gocap/gocap/internal/savefile"
 )
 
 // tcpdumpPcaps is the directory of real captures in ../shared.
 const tcpdumpPcaps = "../../shared/corpus/tcpdump-pcaps"
 
-// readPcap returns the captured bytes of each record of a classic pcap file
-// whose link type is Ethernet, or nil for any other file (pcapng, other link
-// types, damaged headers). Damaged trailing records end the list.
+// readPcap returns the captured bytes of each record of a capture file
+// whose link type is Ethernet, read with savefile as libpcap reads it, or
+// nil for any other file (other link types, damaged headers). Damaged
+// trailing records end the list.
 func readPcap(path string) [][]byte {
-	b, err := os.ReadFile(path)
-	if err != nil || len(b) < 24 {
+	r, recs, _ := savefile.ReadFile(path, savefile.Micro)
+	if r == nil || r.LinkType() != cbpf.LinkEN10MB {
 		return nil
 	}
-	var bo binary.ByteOrder
-	switch binary.LittleEndian.Uint32(b) {
-	case 0xa1b2c3d4, 0xa1b23c4d:
-		bo = binary.LittleEndian
-	case 0xd4c3b2a1, 0x4d3cb2a1:
-		bo = binary.BigEndian
-	default:
-		return nil
-	}
-	if bo.Uint32(b[20:]) != 1 { // LINKTYPE_ETHERNET
-		return nil
-	}
-	var pkts [][]byte
-	for p := b[24:]; len(p) >= 16; {
-		n := int(bo.Uint32(p[8:]))
-		if n < 0 || n > len(p)-16 || n > 1<<18 {
-			break
-		}
-		pkts = append(pkts, p[16:16+n])
-		p = p[16+n:]
+	pkts := make([][]byte, len(recs))
+	for i, p := range recs {
+		pkts[i] = p.Data
 	}
 	return pkts
 }

@@ -7,19 +7,17 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"io"
 	"io/fs"
+	"math/bits"
 	"net/netip"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
-	"github.com/gopacket/gopacket"
-	"github.com/gopacket/gopacket/pcapgo"
-
 	"github.com/gocap/gocap/cbpf"
 	"github.com/gocap/gocap/golden/internal/corpus"
+	"github.com/gocap/gocap/internal/savefile"
 	"github.com/gocap/gocap/parser"
 )
 
@@ -85,8 +83,8 @@ func readJSONL[T any](path string, check func(*T) (string, error)) ([]T, error) 
 	return cases, nil
 }
 
-// savefile is a capture as libpcap's offline reader presents it.
-type savefile struct {
+// offlineFile is a capture as libpcap's offline reader presents it.
+type offlineFile struct {
 	dlt       cbpf.LinkType
 	snaplen   uint32 // pcap_snapshot(): what a matching packet returns
 	bigEndian bool   // the byte order the file was written in
@@ -98,131 +96,53 @@ type savedPacket struct {
 	wireLen uint32
 }
 
-// libpcapMaxSnaplen is libpcap's MAXIMUM_SNAPLEN, the snapshot length it
-// substitutes for a zero or larger value in a file header.
-const libpcapMaxSnaplen = 262144
-
-const pcapngSHBType = 0x0a0d0d0a
-
-// readSavefile reads a pcap or pcapng file with gopacket's pcapgo.
-func readSavefile(path string) (*savefile, error) {
+// readSavefile reads a pcap or pcapng file with gocap's reader
+// (internal/savefile), which opens and reads files as libpcap 1.10.3 does
+// and with its messages. The corpus records libpcap master, which also
+// refuses a pcap header whose link-type word has bits set in its reserved
+// field; that check is made here.
+func readSavefile(path string) (*offlineFile, error) {
 	raw, err := os.ReadFile(path)
 	if err != nil {
 		return nil, err
 	}
-	if len(raw) >= 4 && binary.LittleEndian.Uint32(raw) == pcapngSHBType {
-		return readPcapng(raw)
+	if err := masterReservedCheck(raw); err != nil {
+		return nil, err
 	}
-	return readPcap(raw)
-}
-
-func readPcap(raw []byte) (*savefile, error) {
-	fixed, bigEndian, snap, err := clampOversizeRecords(raw)
+	r, err := savefile.Open(bytes.NewReader(raw), savefile.Micro)
 	if err != nil {
 		return nil, err
 	}
-	r, err := pcapgo.NewReader(bytes.NewReader(fixed))
+	sf := &offlineFile{dlt: r.LinkType(), snaplen: r.Snaplen(), bigEndian: r.Swapped()}
+	pkts, err := savefile.ReadAll(r)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("packet %d: %w", len(pkts)+1, err)
 	}
-	sf := &savefile{dlt: cbpf.LinkTypeFromFile(uint32(r.LinkType())), snaplen: snap, bigEndian: bigEndian}
-	if err := readAll(r.ReadPacketData, sf); err != nil {
-		return nil, err
+	for _, p := range pkts {
+		sf.packets = append(sf.packets, savedPacket{data: p.Data, wireLen: p.WireLen})
 	}
 	return sf, nil
 }
 
-func readPcapng(raw []byte) (*savefile, error) {
-	if len(raw) < 12 {
-		return nil, errors.New("pcapng section header block truncated")
-	}
-	// The byte-order magic follows the block type and length.
-	bigEndian := binary.BigEndian.Uint32(raw[8:]) == 0x1a2b3c4d
-	r, err := pcapgo.NewNgReader(bytes.NewReader(raw), pcapgo.DefaultNgReaderOptions)
-	if err != nil {
-		return nil, err
-	}
-	sf := &savefile{dlt: cbpf.LinkTypeFromFile(uint32(r.LinkType())), bigEndian: bigEndian}
-	if err := readAll(r.ReadPacketData, sf); err != nil {
-		return nil, err
-	}
-	// libpcap takes the snapshot length of the first interface.
-	if r.NInterfaces() > 0 {
-		intf, err := r.Interface(0)
-		if err != nil {
-			return nil, err
-		}
-		sf.snaplen = intf.SnapLength
-	}
-	if sf.snaplen == 0 || sf.snaplen > libpcapMaxSnaplen {
-		sf.snaplen = libpcapMaxSnaplen
-	}
-	return sf, nil
-}
-
-// readAll appends every packet next returns until io.EOF.
-func readAll(next func() ([]byte, gopacket.CaptureInfo, error), sf *savefile) error {
-	for {
-		data, ci, err := next()
-		if errors.Is(err, io.EOF) {
-			return nil
-		}
-		if err != nil {
-			return fmt.Errorf("packet %d: %w", len(sf.packets)+1, err)
-		}
-		sf.packets = append(sf.packets, savedPacket{data: bytes.Clone(data), wireLen: uint32(ci.Length)})
-	}
-}
-
-// clampOversizeRecords returns raw, a classic pcap file, with every record
-// longer than the header's snapshot length cut to that length. libpcap's
-// reader does this (it keeps the first snaplen bytes and skips the rest);
-// pcapgo refuses such records instead, and the SLIP test captures have
-// them. It also returns the file's byte order and the snapshot length as
-// libpcap reports it (0 and too large values become MAXIMUM_SNAPLEN).
-// Headers it cannot make sense of are left for pcapgo to reject.
-func clampOversizeRecords(raw []byte) (out []byte, bigEndian bool, snap uint32, err error) {
+// masterReservedCheck is libpcap master's check of a pcap header's
+// link-type word, which 1.10.3 (and so savefile) does not make.
+func masterReservedCheck(raw []byte) error {
 	if len(raw) < 24 {
-		return raw, false, 0, nil
+		return nil
 	}
 	var order binary.ByteOrder
 	switch binary.LittleEndian.Uint32(raw) {
-	case 0xa1b2c3d4, 0xa1b23c4d: // microsecond, nanosecond
+	case savefile.MagicMicro, savefile.MagicNano:
 		order = binary.LittleEndian
-	case 0xd4c3b2a1, 0x4d3cb2a1:
-		order, bigEndian = binary.BigEndian, true
+	case bits.ReverseBytes32(savefile.MagicMicro), bits.ReverseBytes32(savefile.MagicNano):
+		order = binary.BigEndian
 	default:
-		return raw, false, 0, nil
+		return nil
 	}
 	if r := order.Uint32(raw[20:]) & 0x03ff0000; r != 0 {
-		// libpcap master's check, which pcapgo does not make.
-		return nil, false, 0, fmt.Errorf("savefile linktype reserved field not zero (0x%08x)", r)
+		return fmt.Errorf("savefile linktype reserved field not zero (0x%08x)", r)
 	}
-	hdrSnap := order.Uint32(raw[16:])
-	snap = hdrSnap
-	if snap == 0 || snap > libpcapMaxSnaplen {
-		snap = libpcapMaxSnaplen
-	}
-	out = append([]byte(nil), raw[:24]...)
-	for rest := raw[24:]; len(rest) > 0; {
-		if len(rest) < 16 {
-			return append(out, rest...), bigEndian, snap, nil // pcapgo reports it
-		}
-		hdr := append([]byte(nil), rest[:16]...)
-		caplen := order.Uint32(hdr[8:])
-		rest = rest[16:]
-		if uint64(caplen) > uint64(len(rest)) {
-			return append(append(out, hdr...), rest...), bigEndian, snap, nil
-		}
-		body := rest[:caplen]
-		rest = rest[caplen:]
-		if hdrSnap != 0 && caplen > hdrSnap {
-			order.PutUint32(hdr[8:], hdrSnap)
-			body = body[:hdrSnap]
-		}
-		out = append(append(out, hdr...), body...)
-	}
-	return out, bigEndian, snap, nil
+	return nil
 }
 
 // parseNetmask turns a corpus netmask into Options fields; "" is unknown.
@@ -265,9 +185,9 @@ func TestApply(t *testing.T) {
 	}
 	env := corpusEnv()
 	res := fixtureResolver(t)
-	files := make(map[string]*savefile)
+	files := make(map[string]*offlineFile)
 	fileErrs := make(map[string]error)
-	open := func(name string) (*savefile, error) {
+	open := func(name string) (*offlineFile, error) {
 		if sf, ok := files[name]; ok || fileErrs[name] != nil {
 			return sf, fileErrs[name]
 		}
@@ -350,7 +270,7 @@ func TestApply(t *testing.T) {
 
 // runApply compiles c for sf and runs it over every packet; it returns ""
 // if every value is libpcap's, else what went wrong.
-func runApply(c *applyCase, sf *savefile, optimize bool, res parser.Resolver) string {
+func runApply(c *applyCase, sf *offlineFile, optimize bool, res parser.Resolver) string {
 	if len(sf.packets) != len(c.Results) {
 		return fmt.Sprintf("%s has %d packets, the case expects %d results", c.Savefile, len(sf.packets), len(c.Results))
 	}
@@ -385,9 +305,10 @@ func runApply(c *applyCase, sf *savefile, optimize bool, res parser.Resolver) st
 	return ""
 }
 
-// runSavefileReject opens c's savefile, which must fail. pcapgo's messages
-// are its own, so only the failure is required; msgOK reports whether the
-// message also contains libpcap's (without its "Failed opening: " prefix).
+// runSavefileReject opens c's savefile, which must fail. Only the failure
+// is required (the corpus records master's messages, which may differ
+// from 1.10.3's); msgOK reports whether the message also contains
+// libpcap's (without its "Failed opening: " prefix).
 func runSavefileReject(t *testing.T, c *applyCase) (detail string, msgOK bool) {
 	want := strings.TrimPrefix(c.ExpectedError, "Failed opening: ")
 	sf, err := readSavefile(filepath.Join(corpusDir, "savefiles", c.Savefile))
@@ -395,6 +316,6 @@ func runSavefileReject(t *testing.T, c *applyCase) (detail string, msgOK bool) {
 		return fmt.Sprintf("%s opened (DLT_%s, %d packets), libpcap fails with %q", c.Savefile, sf.dlt, len(sf.packets), want), false
 	}
 	msgOK = strings.Contains(err.Error(), want)
-	t.Logf("savefile_reject/%s: pcapgo: %v; libpcap: %s", c.Name, err, want)
+	t.Logf("savefile_reject/%s: gocap: %v; libpcap: %s", c.Name, err, want)
 	return "", msgOK
 }

@@ -1,15 +1,13 @@
 package translate_test
 
 import (
-	"errors"
 	"fmt"
-	"io"
 	"os"
 	"path/filepath"
 	"testing"
 
-	"github.com/gopacket/gopacket/layers"
-	"github.com/gopacket/gopacket/pcapgo"
+	"github.com/gocap/gocap/cbpf"
+	"github.com/gocap/gocap/internal/savefile"
 )
 
 // Captures the kernel tests read: the shared corpus beside the checkout
@@ -44,7 +42,7 @@ func capturePackets(t *testing.T) []packet {
 	for _, path := range files {
 		ps, err := readEthernet(path)
 		if err != nil {
-			continue // another link type, pcapng, or damaged
+			continue // another link type, or not a capture
 		}
 		for i, p := range ps {
 			if len(p) < 14 || seen[string(p)] {
@@ -60,30 +58,20 @@ func capturePackets(t *testing.T) []packet {
 	return pkts
 }
 
-// readEthernet returns the frames of a pcap file whose link type is
-// Ethernet; a damaged tail ends the list.
+// readEthernet returns the frames of a capture file whose link type is
+// Ethernet, read with savefile as libpcap reads them; a damaged tail ends
+// the list.
 func readEthernet(path string) ([][]byte, error) {
-	f, err := os.Open(path)
-	if err != nil {
+	r, recs, err := savefile.ReadFile(path, savefile.Micro)
+	if r == nil {
 		return nil, err
 	}
-	defer f.Close()
-	r, err := pcapgo.NewReader(f)
-	if err != nil {
-		return nil, err
-	}
-	if r.LinkType() != layers.LinkTypeEthernet {
+	if r.LinkType() != cbpf.LinkEN10MB {
 		return nil, fmt.Errorf("%s: link type %v", path, r.LinkType())
 	}
-	var out [][]byte
-	for {
-		data, _, err := r.ReadPacketData()
-		if errors.Is(err, io.EOF) {
-			return out, nil
-		}
-		if err != nil {
-			return out, nil
-		}
-		out = append(out, data)
+	out := make([][]byte, len(recs))
+	for i, p := range recs {
+		out[i] = p.Data
 	}
+	return out, nil
 }

@@ -10,12 +10,14 @@
 package main
 
 import (
-	"bufio"
 	"encoding/binary"
 	"flag"
 	"fmt"
 	"math/rand/v2"
 	"os"
+
+	"github.com/gocap/gocap/cbpf"
+	"github.com/gocap/gocap/internal/savefile"
 )
 
 func main() {
@@ -38,26 +40,22 @@ func write(name string, n int, seed uint64) error {
 	if err != nil {
 		return err
 	}
-	w := bufio.NewWriterSize(f, 1<<20)
-	var hdr [24]byte
-	binary.LittleEndian.PutUint32(hdr[0:], 0xa1b2c3d4)
-	binary.LittleEndian.PutUint16(hdr[4:], 2)
-	binary.LittleEndian.PutUint16(hdr[6:], 4)
-	binary.LittleEndian.PutUint32(hdr[16:], 262144)
-	binary.LittleEndian.PutUint32(hdr[20:], 1) // EN10MB
-	w.Write(hdr[:])
-
+	w, err := savefile.NewPcapWriter(savefile.NewRecordBuffer(f), cbpf.LinkEN10MB, cbpf.LinkEN10MB.FileValue(), savefile.MaxSnaplen, savefile.Micro)
+	if err != nil {
+		f.Close()
+		return err
+	}
 	g := &gen{r: rand.New(rand.NewPCG(seed, seed^0x9e3779b97f4a7c15)), usec: 1700000000_000000}
-	var rec [16]byte
+	rec := savefile.Record{LinkType: cbpf.LinkEN10MB}
 	for range n {
 		pkt := g.next()
 		g.usec += uint64(1 + g.r.IntN(2000))
-		binary.LittleEndian.PutUint32(rec[0:], uint32(g.usec/1000000))
-		binary.LittleEndian.PutUint32(rec[4:], uint32(g.usec%1000000))
-		binary.LittleEndian.PutUint32(rec[8:], uint32(len(pkt)))
-		binary.LittleEndian.PutUint32(rec[12:], uint32(len(pkt)))
-		w.Write(rec[:])
-		w.Write(pkt)
+		rec.Sec, rec.Frac = int64(g.usec/1000000), uint32(g.usec%1000000)
+		rec.CapLen, rec.WireLen = uint32(len(pkt)), uint32(len(pkt))
+		if err := w.Write(&rec, pkt); err != nil {
+			f.Close()
+			return err
+		}
 	}
 	if err := w.Flush(); err != nil {
 		f.Close()

@@ -36,8 +36,7 @@
 package main
 
 import (
-	"bufio"
-	"encoding/binary"
+	"bytes"
 	"flag"
 	"fmt"
 	"os"
@@ -49,6 +48,7 @@ import (
 
 	"github.com/gocap/gocap/cbpf"
 	"github.com/gocap/gocap/ebpf"
+	"github.com/gocap/gocap/internal/savefile"
 	"github.com/gocap/gocap/translate"
 )
 
@@ -263,41 +263,23 @@ func readFilters(path string) ([]string, error) {
 	return out, nil
 }
 
-// readPcap returns the records of a classic pcap file whose link type is
-// Ethernet, and nothing for other files (pcapng, other link types). A
-// damaged trailing record ends the list.
+// readPcap returns the records of a capture file whose link type is
+// Ethernet, read with savefile as libpcap reads them (a record longer than
+// the snapshot length cut to it), and nothing for other files (not a
+// capture, other link types). A damaged trailing record ends the list.
 func readPcap(path string) ([]packet, error) {
 	b, err := os.ReadFile(path)
 	if err != nil {
 		return nil, err
 	}
-	if len(b) < 24 {
+	r, err := savefile.Open(bytes.NewReader(b), savefile.Micro)
+	if err != nil || r.LinkType() != cbpf.LinkEN10MB {
 		return nil, nil
 	}
-	var bo binary.ByteOrder
-	switch binary.LittleEndian.Uint32(b) {
-	case 0xa1b2c3d4, 0xa1b23c4d:
-		bo = binary.LittleEndian
-	case 0xd4c3b2a1, 0x4d3cb2a1:
-		bo = binary.BigEndian
-	default:
-		return nil, nil
-	}
-	if bo.Uint32(b[20:])&0x0fffffff != 1 { // LINKTYPE_ETHERNET
-		return nil, nil
-	}
-	var pkts []packet
-	for p := b[24:]; len(p) >= 16; {
-		n := int(bo.Uint32(p[8:]))
-		if n < 0 || n > len(p)-16 || n > 1<<18 {
-			break
-		}
-		wire := bo.Uint32(p[12:])
-		if wire < uint32(n) {
-			wire = uint32(n)
-		}
-		pkts = append(pkts, packet{data: p[16 : 16+n : 16+n], wireLen: wire})
-		p = p[16+n:]
+	recs, _ := savefile.ReadAll(r)
+	pkts := make([]packet, len(recs))
+	for i, p := range recs {
+		pkts[i] = packet{data: p.Data[:len(p.Data):len(p.Data)], wireLen: max(p.WireLen, uint32(len(p.Data)))}
 	}
 	return pkts, nil
 }
@@ -305,29 +287,9 @@ func readPcap(path string) ([]packet, error) {
 // writePcap writes pkts as a little-endian, microsecond pcap file of link
 // type Ethernet with zero timestamps.
 func writePcap(path string, pkts []packet) error {
-	f, err := os.Create(path)
-	if err != nil {
-		return err
+	recs := make([]savefile.Packet, len(pkts))
+	for i, p := range pkts {
+		recs[i] = savefile.Packet{Record: savefile.Record{WireLen: p.wireLen}, Data: p.data}
 	}
-	w := bufio.NewWriter(f)
-	le := binary.LittleEndian
-	hdr := make([]byte, 24)
-	le.PutUint32(hdr[0:], 0xa1b2c3d4)
-	le.PutUint16(hdr[4:], 2)
-	le.PutUint16(hdr[6:], 4)
-	le.PutUint32(hdr[16:], 1<<18)
-	le.PutUint32(hdr[20:], 1)
-	w.Write(hdr)
-	rec := make([]byte, 16)
-	for _, p := range pkts {
-		le.PutUint32(rec[8:], uint32(len(p.data)))
-		le.PutUint32(rec[12:], p.wireLen)
-		w.Write(rec)
-		w.Write(p.data)
-	}
-	if err := w.Flush(); err != nil {
-		f.Close()
-		return err
-	}
-	return f.Close()
+	return savefile.WriteFile(path, nil, cbpf.LinkEN10MB.FileValue(), 1<<18, savefile.Micro, recs)
 }

@@ -1,7 +1,7 @@
 package main
 
 import (
-	"bufio"
+	"bytes"
 	"errors"
 	"fmt"
 	"io"
@@ -11,10 +11,10 @@ import (
 
 	cebpf "github.com/cilium/ebpf"
 	"github.com/cilium/ebpf/asm"
-	"github.com/gopacket/gopacket/pcapgo"
 
 	"github.com/gocap/gocap/cbpf"
 	"github.com/gocap/gocap/ebpf"
+	"github.com/gocap/gocap/internal/savefile"
 	"github.com/gocap/gocap/translate"
 )
 
@@ -29,54 +29,30 @@ type capPacket struct {
 	linkType cbpf.LinkType
 }
 
-// readCapture reads every packet of a pcap or pcapng file.
+// readCapture reads every packet of a pcap or pcapng file with savefile's
+// reader, so that the packets are the ones tcpdump would filter: records
+// cut to the file's snapshot length, each with its interface's link type.
 func readCapture(name string) ([]capPacket, error) {
 	f, err := os.Open(name)
 	if err != nil {
 		return nil, fmt.Errorf("--test-run: %w", err)
 	}
 	defer f.Close()
-	br := bufio.NewReader(f)
-	magic, err := br.Peek(4)
+	r, err := savefile.Open(f, savefile.Micro)
 	if err != nil {
-		return nil, fmt.Errorf("--test-run: %s: not a pcap or pcapng file (%v)", name, err)
-	}
-	// next returns a packet, its length on the wire and its interface's
-	// LINKTYPE_ value; pcapng files may mix link types.
-	var next func() ([]byte, int, uint32, error)
-	if string(magic) == "\x0a\x0d\x0d\x0a" {
-		r, err := pcapgo.NewNgReader(br, pcapgo.DefaultNgReaderOptions)
-		if err != nil {
-			return nil, fmt.Errorf("--test-run: %s: %w", name, err)
-		}
-		next = func() ([]byte, int, uint32, error) {
-			data, ci, err := r.ReadPacketData()
-			if err != nil {
-				return nil, 0, 0, err
-			}
-			iface, err := r.Interface(ci.InterfaceIndex)
-			return data, ci.Length, uint32(iface.LinkType), err
-		}
-	} else {
-		r, err := pcapgo.NewReader(br)
-		if err != nil {
-			return nil, fmt.Errorf("--test-run: %s: %w", name, err)
-		}
-		next = func() ([]byte, int, uint32, error) {
-			data, ci, err := r.ReadPacketData()
-			return data, ci.Length, uint32(r.LinkType()), err
-		}
+		return nil, fmt.Errorf("--test-run: %s: %w", name, err)
 	}
 	var pkts []capPacket
 	for {
-		data, wire, lt, err := next()
+		data, rec, err := r.Next()
 		if err == io.EOF {
 			return pkts, nil
 		}
 		if err != nil {
-			return nil, fmt.Errorf("--test-run: %s: packet %d: %w", name, len(pkts)+1, err)
+			msg := strings.TrimPrefix(err.Error(), "pcap_loop: ")
+			return nil, fmt.Errorf("--test-run: %s: packet %d: %s", name, len(pkts)+1, msg)
 		}
-		pkts = append(pkts, capPacket{data: append([]byte(nil), data...), wireLen: uint32(max(wire, len(data))), linkType: cbpf.LinkTypeFromFile(lt)})
+		pkts = append(pkts, capPacket{data: bytes.Clone(data), wireLen: max(rec.WireLen, uint32(len(data))), linkType: rec.LinkType})
 	}
 }
 

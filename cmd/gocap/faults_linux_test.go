@@ -5,6 +5,7 @@ import (
 	"encoding/binary"
 	"errors"
 	"fmt"
+	"github.com/gocap/gocap/internal/savefile"
 	"io"
 	"os"
 	"os/exec"
@@ -366,7 +367,7 @@ func writeBigCapture(t *testing.T, name string, n int) {
 		0x1f, 0x40, 0x1f, 0x41, 0, 8, 0, 0,
 	}
 	b := make([]byte, 0, 24+n*(16+len(pkt)))
-	b = binary.LittleEndian.AppendUint32(b, magicMicro)
+	b = binary.LittleEndian.AppendUint32(b, savefile.MagicMicro)
 	b = binary.LittleEndian.AppendUint16(b, 2)
 	b = binary.LittleEndian.AppendUint16(b, 4)
 	b = append(b, make([]byte, 8)...)
@@ -459,7 +460,7 @@ func TestKill9KeepsRecords(t *testing.T) {
 		dir := t.TempDir()
 		out := filepath.Join(dir, "out.pcap")
 		r := startPipeRun(t, g, big.Bytes(), "-r", "-", "-w", out)
-		waitFor(t, "gocap writing", func() bool { return fileSize(out) >= 24+flushAt })
+		waitFor(t, "gocap writing", func() bool { return fileSize(out) >= 24+savefile.FlushAt })
 		r.cmd.Process.Kill()
 		r.wait(t)
 		n, whole := recordsIn(t, out)
@@ -651,7 +652,7 @@ func TestLinkTypesReadLikeTcpdump(t *testing.T) {
 	for _, v := range values {
 		name := filepath.Join(dir, fmt.Sprintf("lt%d.pcap", v))
 		var b []byte
-		b = binary.LittleEndian.AppendUint32(b, magicMicro)
+		b = binary.LittleEndian.AppendUint32(b, savefile.MagicMicro)
 		b = binary.LittleEndian.AppendUint16(b, 2)
 		b = binary.LittleEndian.AppendUint16(b, 4)
 		b = append(b, make([]byte, 8)...)

@@ -3,13 +3,12 @@ package main
 import (
 	"bytes"
 	"encoding/binary"
-	"io"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
-	"github.com/gopacket/gopacket/pcapgo"
+	"github.com/gocap/gocap/internal/savefile"
 )
 
 // pcapFile builds a little-endian pcap file: header fields, then records.
@@ -56,7 +55,7 @@ func ethFrame(n int) []byte {
 
 // badInputs are capture files with something wrong, built here.
 func badInputs(t *testing.T) map[string][]byte {
-	good := pcapFile{magic: magicMicro, major: 2, minor: 4, snaplen: 100, linkType: 1,
+	good := pcapFile{magic: savefile.MagicMicro, major: 2, minor: 4, snaplen: 100, linkType: 1,
 		recs: []pcapRec{{1, 2, 60, 60, ethFrame(60)}, {1, 3, 60, 60, ethFrame(60)}}}
 	goodBytes := good.bytes()
 	m := map[string][]byte{
@@ -66,18 +65,18 @@ func badInputs(t *testing.T) map[string][]byte {
 		"record-header-cut":  goodBytes[:24+16+60+7],
 		"record-data-cut":    goodBytes[:24+16+30],
 		"not-a-capture":      []byte("this is not a capture file at all\n"),
-		"archaic":            pcapFile{magic: magicMicro, major: 1, minor: 4, snaplen: 100, linkType: 1}.bytes(),
-		"version-2.5":        pcapFile{magic: magicMicro, major: 2, minor: 5, snaplen: 100, linkType: 1}.bytes(),
-		"unknown-linktype":   pcapFile{magic: magicMicro, major: 2, minor: 4, snaplen: 100, linkType: 9999, recs: good.recs}.bytes(),
-		"snaplen-0":          pcapFile{magic: magicMicro, major: 2, minor: 4, snaplen: 0, linkType: 1, recs: good.recs}.bytes(),
-		"caplen-over-snap":   pcapFile{magic: magicMicro, major: 2, minor: 4, snaplen: 40, linkType: 1, recs: good.recs}.bytes(),
-		"caplen-over-max":    pcapFile{magic: magicMicro, major: 2, minor: 4, snaplen: 40, linkType: 1, recs: []pcapRec{{1, 2, 300000, 300000, nil}}}.bytes(),
-		"caplen-over-len":    pcapFile{magic: magicMicro, major: 2, minor: 4, snaplen: 100, linkType: 1, recs: []pcapRec{{1, 2, 60, 30, ethFrame(60)}}}.bytes(),
-		"version-2.2-swap":   pcapFile{magic: magicMicro, major: 2, minor: 2, snaplen: 100, linkType: 1, recs: []pcapRec{{1, 2, 80, 60, ethFrame(60)}}}.bytes(),
-		"linktype-raw-101":   pcapFile{magic: magicMicro, major: 2, minor: 4, snaplen: 100, linkType: 101, recs: []pcapRec{{1, 2, 20, 20, append([]byte{0x45}, make([]byte, 19)...)}}}.bytes(),
-		"nano-magic":         pcapFile{magic: magicNano, major: 2, minor: 4, snaplen: 100, linkType: 1, recs: []pcapRec{{1, 999999999, 60, 60, ethFrame(60)}}}.bytes(),
-		"usec-out-of-range":  pcapFile{magic: magicMicro, major: 2, minor: 4, snaplen: 100, linkType: 1, recs: []pcapRec{{1, 2000000, 60, 60, ethFrame(60)}}}.bytes(),
-		"caplen-over-snap-c": pcapFile{magic: magicMicro, major: 2, minor: 4, snaplen: 40, linkType: 1, recs: []pcapRec{{1, 2, 60, 60, ethFrame(50)}}}.bytes(),
+		"archaic":            pcapFile{magic: savefile.MagicMicro, major: 1, minor: 4, snaplen: 100, linkType: 1}.bytes(),
+		"version-2.5":        pcapFile{magic: savefile.MagicMicro, major: 2, minor: 5, snaplen: 100, linkType: 1}.bytes(),
+		"unknown-linktype":   pcapFile{magic: savefile.MagicMicro, major: 2, minor: 4, snaplen: 100, linkType: 9999, recs: good.recs}.bytes(),
+		"snaplen-0":          pcapFile{magic: savefile.MagicMicro, major: 2, minor: 4, snaplen: 0, linkType: 1, recs: good.recs}.bytes(),
+		"caplen-over-snap":   pcapFile{magic: savefile.MagicMicro, major: 2, minor: 4, snaplen: 40, linkType: 1, recs: good.recs}.bytes(),
+		"caplen-over-max":    pcapFile{magic: savefile.MagicMicro, major: 2, minor: 4, snaplen: 40, linkType: 1, recs: []pcapRec{{1, 2, 300000, 300000, nil}}}.bytes(),
+		"caplen-over-len":    pcapFile{magic: savefile.MagicMicro, major: 2, minor: 4, snaplen: 100, linkType: 1, recs: []pcapRec{{1, 2, 60, 30, ethFrame(60)}}}.bytes(),
+		"version-2.2-swap":   pcapFile{magic: savefile.MagicMicro, major: 2, minor: 2, snaplen: 100, linkType: 1, recs: []pcapRec{{1, 2, 80, 60, ethFrame(60)}}}.bytes(),
+		"linktype-raw-101":   pcapFile{magic: savefile.MagicMicro, major: 2, minor: 4, snaplen: 100, linkType: 101, recs: []pcapRec{{1, 2, 20, 20, append([]byte{0x45}, make([]byte, 19)...)}}}.bytes(),
+		"nano-magic":         pcapFile{magic: savefile.MagicNano, major: 2, minor: 4, snaplen: 100, linkType: 1, recs: []pcapRec{{1, 999999999, 60, 60, ethFrame(60)}}}.bytes(),
+		"usec-out-of-range":  pcapFile{magic: savefile.MagicMicro, major: 2, minor: 4, snaplen: 100, linkType: 1, recs: []pcapRec{{1, 2000000, 60, 60, ethFrame(60)}}}.bytes(),
+		"caplen-over-snap-c": pcapFile{magic: savefile.MagicMicro, major: 2, minor: 4, snaplen: 40, linkType: 1, recs: []pcapRec{{1, 2, 60, 60, ethFrame(50)}}}.bytes(),
 	}
 	if ng, err := os.ReadFile(filepath.Join(corpusDir, "generated", "gen-lo-dumpcap.pcapng")); err == nil {
 		for _, n := range []int{5, 12, 27, 100, 300, 1000, 5000} {
@@ -134,7 +133,7 @@ func TestMissingFile(t *testing.T) {
 func TestNoHalfWrittenOutput(t *testing.T) {
 	dir := t.TempDir()
 	in := filepath.Join(dir, "in.pcap")
-	f := pcapFile{magic: magicMicro, major: 2, minor: 4, snaplen: 100, linkType: 1,
+	f := pcapFile{magic: savefile.MagicMicro, major: 2, minor: 4, snaplen: 100, linkType: 1,
 		recs: []pcapRec{{1, 2, 60, 60, ethFrame(60)}}}
 	if err := os.WriteFile(in, f.bytes(), 0o644); err != nil {
 		t.Fatal(err)
@@ -169,7 +168,7 @@ func TestNoHalfWrittenOutput(t *testing.T) {
 
 // TestFlags checks grouped and repeated short flags, stdin and stdout.
 func TestFlags(t *testing.T) {
-	f := pcapFile{magic: magicMicro, major: 2, minor: 4, snaplen: 100, linkType: 1,
+	f := pcapFile{magic: savefile.MagicMicro, major: 2, minor: 4, snaplen: 100, linkType: 1,
 		recs: []pcapRec{{1, 2, 60, 60, ethFrame(60)}, {1, 3, 60, 60, ethFrame(60)}, {3, 3, 60, 60, ethFrame(60)}}}
 	data := f.bytes()
 	dir := t.TempDir()
@@ -234,7 +233,7 @@ func TestFlags(t *testing.T) {
 // next to tcpdump: same exit status, output and messages.
 func TestFlagsLikeTcpdump(t *testing.T) {
 	needTcpdump(t)
-	f := pcapFile{magic: magicMicro, major: 2, minor: 4, snaplen: 100, linkType: 1,
+	f := pcapFile{magic: savefile.MagicMicro, major: 2, minor: 4, snaplen: 100, linkType: 1,
 		recs: []pcapRec{{1, 2, 60, 60, ethFrame(60)}, {1, 3, 60, 60, ethFrame(60)}}}
 	in := filepath.Join(t.TempDir(), "in.pcap")
 	if err := os.WriteFile(in, f.bytes(), 0o644); err != nil {
@@ -276,97 +275,6 @@ func TestDumpLikeTcpdump(t *testing.T) {
 		if tc != gc || to != gout || tcpdumpMessage(te) != ge {
 			t.Errorf("%q: exit %d, stdout\n%s\nstderr %q\ntcpdump: exit %d, stdout\n%s\nstderr %q", args, gc, gout, ge, tc, to, te)
 		}
-	}
-}
-
-// TestReadersAgreeWithPcapgo reads every shared capture with gocap's
-// readers and with gopacket's pcapgo, and requires the same packets.
-func TestReadersAgreeWithPcapgo(t *testing.T) {
-	compared := 0
-	for _, file := range captures(t) {
-		f, err := os.Open(file)
-		if err != nil {
-			t.Fatal(err)
-		}
-		ours, snap, oerr := readAll(f)
-		f.Seek(0, io.SeekStart)
-		theirs, terr := readAllPcapgo(f)
-		f.Close()
-		if oerr != nil || terr != nil {
-			// Broken files: the readers word errors differently;
-			// they must at least agree on the packets before it.
-			n := min(len(ours), len(theirs))
-			ours, theirs = ours[:n], theirs[:n]
-		}
-		if len(ours) != len(theirs) {
-			t.Errorf("%s: %d packets, pcapgo %d", file, len(ours), len(theirs))
-			continue
-		}
-		for i := range ours {
-			// libpcap (and gocap) cut a record longer than the
-			// file's snapshot length to it; pcapgo does not.
-			same := bytes.Equal(ours[i], theirs[i]) ||
-				len(ours[i]) == int(snap) && bytes.HasPrefix(theirs[i], ours[i])
-			if !same {
-				t.Errorf("%s: packet %d differs from pcapgo's", file, i)
-				break
-			}
-		}
-		compared++
-	}
-	if compared == 0 {
-		t.Fatal("no capture compared")
-	}
-}
-
-func readAll(r io.Reader) ([][]byte, uint32, error) {
-	src, err := openCapture(r, precNano)
-	if err != nil {
-		return nil, 0, err
-	}
-	var pkts [][]byte
-	for {
-		data, _, err := src.next()
-		if err == io.EOF {
-			return pkts, src.snaplen(), nil
-		}
-		if err != nil {
-			return pkts, src.snaplen(), err
-		}
-		pkts = append(pkts, bytes.Clone(data))
-	}
-}
-
-func readAllPcapgo(f *os.File) ([][]byte, error) {
-	var magic [4]byte
-	if _, err := io.ReadFull(f, magic[:]); err != nil {
-		return nil, err
-	}
-	f.Seek(0, io.SeekStart)
-	var next func() ([]byte, error)
-	if binary.LittleEndian.Uint32(magic[:]) == magicPcapng {
-		ng, err := pcapgo.NewNgReader(f, pcapgo.NgReaderOptions{WantMixedLinkType: true})
-		if err != nil {
-			return nil, err
-		}
-		next = func() ([]byte, error) { d, _, err := ng.ReadPacketData(); return d, err }
-	} else {
-		r, err := pcapgo.NewReader(f)
-		if err != nil {
-			return nil, err
-		}
-		next = func() ([]byte, error) { d, _, err := r.ReadPacketData(); return d, err }
-	}
-	var pkts [][]byte
-	for {
-		d, err := next()
-		if err == io.EOF {
-			return pkts, nil
-		}
-		if err != nil {
-			return pkts, err
-		}
-		pkts = append(pkts, d)
 	}
 }
 

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"github.com/gocap/gocap/internal/savefile"
 	"io"
 	"os"
 	"path/filepath"
@@ -145,25 +146,25 @@ func keptByGocap(capture []byte, path, expr, eng string) ([]int, error) {
 	if err != nil {
 		return nil, err
 	}
-	src, err := openCapture(bytes.NewReader(capture), cfg.prec)
+	src, err := savefile.Open(bytes.NewReader(capture), cfg.prec)
 	if err != nil {
 		return nil, err
 	}
 	c := &command{cfg: cfg}
-	filters := &filterSet{expr: cfg.expr, opts: c.compileOpts(src.snaplen(), src.swapped()), engine: cfg.f.engine}
-	if _, err := filters.compileFor(src.linkType()); err != nil {
+	filters := &filterSet{expr: cfg.expr, opts: c.compileOpts(src.Snaplen(), src.Swapped()), engine: cfg.f.engine}
+	if _, err := filters.compileFor(src.LinkType()); err != nil {
 		return nil, err
 	}
 	kept := []int{}
 	for i := 0; ; i++ {
-		data, rec, err := src.next()
+		data, rec, err := src.Next()
 		if errors.Is(err, io.EOF) {
 			return kept, nil
 		}
 		if err != nil {
 			return nil, err
 		}
-		ok, err := filters.match(rec.linkType, data, rec.wirelen)
+		ok, err := filters.match(rec.LinkType, data, rec.WireLen)
 		if err != nil {
 			return nil, err
 		}

@@ -23,6 +23,7 @@ import (
 	"github.com/gocap/gocap/cbpf"
 	"github.com/gocap/gocap/cmd/gocap/internal/capture"
 	"github.com/gocap/gocap/cmd/gocap/internal/printer"
+	"github.com/gocap/gocap/internal/savefile"
 )
 
 // This file is gocap's live capture, the way tcpdump 4.99.3 runs one on
@@ -392,7 +393,7 @@ type liveRun struct {
 	lt       cbpf.LinkType
 	rot      *rotator
 	pr       packetPrinter
-	rec      record
+	rec      savefile.Record
 	n        int64        // packets captured, kept by the reader
 	captured atomic.Int64 // n as others see it: published after each block
 	werr     error
@@ -402,15 +403,15 @@ type liveRun struct {
 func (r *liveRun) packet(p *capture.Packet) error {
 	cfg := r.c.cfg
 	rec := &r.rec
-	rec.sec = p.Sec
-	if cfg.prec == precNano {
-		rec.frac = p.Nsec
+	rec.Sec = p.Sec
+	if cfg.prec == savefile.Nano {
+		rec.Frac = p.Nsec
 	} else {
-		rec.frac = p.Nsec / 1000
+		rec.Frac = p.Nsec / 1000
 	}
-	rec.caplen = uint32(len(p.Data))
-	rec.wirelen = uint32(p.Length)
-	rec.linkType = r.lt
+	rec.CapLen = uint32(len(p.Data))
+	rec.WireLen = uint32(p.Length)
+	rec.LinkType = r.lt
 	if r.rot != nil {
 		if err := r.rot.write(rec, p.Data); err != nil {
 			return err

@@ -31,6 +31,7 @@ import (
 	"github.com/gocap/gocap/cbpf"
 	"github.com/gocap/gocap/cmd/gocap/internal/capture"
 	"github.com/gocap/gocap/ebpf"
+	"github.com/gocap/gocap/internal/savefile"
 	"github.com/gocap/gocap/translate"
 )
 
@@ -384,22 +385,22 @@ func readCapture(t *testing.T, name string) (cbpf.LinkType, []capPacket) {
 		t.Fatal(err)
 	}
 	defer f.Close()
-	src, err := openCapture(f, precMicro)
+	src, err := savefile.Open(f, savefile.Micro)
 	if err != nil {
 		t.Fatalf("%s: %v", name, err)
 	}
 	var pkts []capPacket
 	for {
-		data, rec, err := src.next()
+		data, rec, err := src.Next()
 		if err == io.EOF {
 			break
 		}
 		if err != nil {
 			t.Fatalf("%s: packet %d: %v", name, len(pkts)+1, err)
 		}
-		pkts = append(pkts, capPacket{data: bytes.Clone(data), wirelen: rec.wirelen})
+		pkts = append(pkts, capPacket{data: bytes.Clone(data), wirelen: rec.WireLen})
 	}
-	return src.linkType(), pkts
+	return src.LinkType(), pkts
 }
 
 // inTimeOrder checks that a capture's time stamps never go backward.
@@ -410,20 +411,20 @@ func inTimeOrder(t *testing.T, name string) {
 		t.Fatal(err)
 	}
 	defer f.Close()
-	src, err := openCapture(f, precNano)
+	src, err := savefile.Open(f, savefile.Nano)
 	if err != nil {
 		t.Fatalf("%s: %v", name, err)
 	}
 	var prev int64
 	for i := 1; ; i++ {
-		_, rec, err := src.next()
+		_, rec, err := src.Next()
 		if err == io.EOF {
 			return
 		}
 		if err != nil {
 			t.Fatalf("%s: packet %d: %v", name, i, err)
 		}
-		ts := rec.sec*1e9 + int64(rec.frac)
+		ts := rec.Sec*1e9 + int64(rec.Frac)
 		if ts < prev {
 			t.Errorf("%s: packet %d is stamped %d ns before the one before it", name, i, prev-ts)
 		}

@@ -81,6 +81,7 @@ import (
 
 	"github.com/gocap/gocap/cbpf"
 	"github.com/gocap/gocap/cmd/gocap/internal/capture"
+	"github.com/gocap/gocap/internal/savefile"
 	"github.com/gocap/gocap/parser"
 )
 
@@ -147,7 +148,7 @@ type config struct {
 	f        flags
 	expr     string
 	limit    int64 // -c; 0 for no limit
-	prec     int
+	prec     savefile.Precision
 	linkType cbpf.LinkType // -y
 	linkSet  bool
 	// localNet is the live interface's IPv4 network with -f: other IPv4
@@ -185,19 +186,19 @@ func parseArgs(args []string) (*config, error) {
 	}
 	if fs.Changed("snapshot-length") {
 		n, err := strconv.ParseInt(f.snaplen, 0, 64)
-		if err != nil || n < 0 || n > maxSnaplen {
-			return nil, fmt.Errorf("invalid snaplen %s (must be >= 0 and <= %d)", f.snaplen, maxSnaplen)
+		if err != nil || n < 0 || n > savefile.MaxSnaplen {
+			return nil, fmt.Errorf("invalid snaplen %s (must be >= 0 and <= %d)", f.snaplen, savefile.MaxSnaplen)
 		}
 	}
 	switch {
 	case f.nano:
-		cfg.prec = precNano
+		cfg.prec = savefile.Nano
 	case f.micro:
-		cfg.prec = precMicro
+		cfg.prec = savefile.Micro
 	case f.precision == "micro":
-		cfg.prec = precMicro
+		cfg.prec = savefile.Micro
 	case f.precision == "nano":
-		cfg.prec = precNano
+		cfg.prec = savefile.Nano
 	default:
 		return nil, fmt.Errorf("unsupported time stamp precision %s", f.precision)
 	}
@@ -365,7 +366,7 @@ func (c *command) run() error {
 			} else {
 				fmt.Fprintln(c.stderr, "Warning: assuming Ethernet")
 			}
-			opts := c.compileOpts(maxSnaplen, false)
+			opts := c.compileOpts(savefile.MaxSnaplen, false)
 			opts.Offline = false
 			opts.LinkType = lt
 			return c.dumpProgram(opts)
@@ -395,9 +396,9 @@ func (c *command) run() error {
 	if err := c.announceInput(names[0], src); err != nil {
 		return err
 	}
-	lt := src.linkType()
+	lt := src.LinkType()
 
-	opts := c.compileOpts(src.snaplen(), src.swapped())
+	opts := c.compileOpts(src.Snaplen(), src.Swapped())
 	if cfg.f.dump > 0 {
 		opts.LinkType = lt
 		return c.dumpProgram(opts)
@@ -413,13 +414,13 @@ func (c *command) run() error {
 	quit := make(chan struct{})
 	defer close(quit)
 	go c.offlineSignals(quit)
-	if err := c.startOutput(c.opener(src.linkType(), src.linkTypeHeader(), src.snaplen())); err != nil {
+	if err := c.startOutput(c.opener(src.LinkType(), src.LinkTypeHeader(), src.Snaplen())); err != nil {
 		return err
 	}
 
 	// -V's further files, each opened when the one before is done.
 	rest := names[1:]
-	nextSource := func() (source, error) {
+	nextSource := func() (savefile.Reader, error) {
 		if len(rest) == 0 {
 			return nil, nil
 		}
@@ -432,14 +433,14 @@ func (c *command) run() error {
 			return nil, err
 		}
 		closeSrc = closeNext
-		if nlt := next.linkType(); nlt != lt {
+		if nlt := next.LinkType(); nlt != lt {
 			// As tcpdump: a pcap file holds one link type, and a
 			// printed capture switches to the new one's filter.
 			if cfg.f.write != "" {
 				return nil, fmt.Errorf("%s: new dlt does not match original", name)
 			}
 			lt = nlt
-			*filters = filterSet{expr: cfg.expr, opts: c.compileOpts(next.snaplen(), next.swapped()), engine: cfg.f.engine}
+			*filters = filterSet{expr: cfg.expr, opts: c.compileOpts(next.Snaplen(), next.Swapped()), engine: cfg.f.engine}
 			if _, err := filters.compileFor(lt); err != nil {
 				return nil, err
 			}
@@ -467,9 +468,9 @@ func (c *command) opener(lt cbpf.LinkType, ltWord, snap uint32) fileOpener {
 		}
 		var dst sink
 		if cfg.f.pcapng {
-			dst, err = newNgWriter(file, lt, snap, cfg.prec)
+			dst, err = savefile.NewNgWriter(file.RecordBuffer, lt, snap, cfg.prec)
 		} else {
-			dst, err = newPcapWriter(file, lt, ltWord, snap, cfg.prec)
+			dst, err = savefile.NewPcapWriter(file.RecordBuffer, lt, ltWord, snap, cfg.prec)
 		}
 		if err != nil {
 			file.close()
@@ -614,7 +615,7 @@ func (c *command) fileList() ([]string, error) {
 
 // openInput opens one capture file ("-" for standard input). The
 // returned function closes it.
-func (c *command) openInput(name string) (source, func(), error) {
+func (c *command) openInput(name string) (savefile.Reader, func(), error) {
 	var in io.Reader
 	closeIn := func() {}
 	if name == "-" {
@@ -629,7 +630,7 @@ func (c *command) openInput(name string) (source, func(), error) {
 	if c.gate != nil {
 		in = &gatedReader{g: c.gate, r: in, blocks: readsMayWait(in)}
 	}
-	src, err := openCapture(in, c.cfg.prec)
+	src, err := savefile.Open(in, c.cfg.prec)
 	if err != nil {
 		closeIn()
 		return nil, nil, err
@@ -639,13 +640,13 @@ func (c *command) openInput(name string) (source, func(), error) {
 
 // announceInput says which file is read, as tcpdump does, and refuses a
 // link type gocap has no name for.
-func (c *command) announceInput(name string, src source) error {
-	lt := src.linkType()
-	fmt.Fprintf(c.stderr, "reading from file %s, %s, snapshot length %d\n", name, linkTypeLine(lt), src.snaplen())
+func (c *command) announceInput(name string, src savefile.Reader) error {
+	lt := src.LinkType()
+	fmt.Fprintf(c.stderr, "reading from file %s, %s, snapshot length %d\n", name, linkTypeLine(lt), src.Snaplen())
 	if lt == cbpf.LinkLinuxSLL2 {
 		fmt.Fprintln(c.stderr, "Warning: interface names might be incorrect")
 	}
-	if v := src.linkTypeHeader() & linkTypeMask; libpcapRefuses(v) {
+	if v := src.LinkTypeHeader() & linkTypeMask; libpcapRefuses(v) {
 		return fmt.Errorf("unknown data link type %d (min 104, max 289)", v)
 	}
 	return nil
@@ -701,7 +702,7 @@ func (c *command) dumpProgram(opts cbpf.Options) error {
 // each source more returns until it returns nil (-V), with the error that
 // ended the list if any. As in tcpdump, -c counts the packets of each
 // file, and a stop signal ends the loop after the packet in hand.
-func (c *command) loop(src source, filters *filterSet, more func() (source, error)) (err error) {
+func (c *command) loop(src savefile.Reader, filters *filterSet, more func() (savefile.Reader, error)) (err error) {
 	cfg := c.cfg
 	if c.out == nil {
 		c.out = bufio.NewWriterSize(c.stdout, 64<<10)
@@ -741,10 +742,10 @@ func (c *command) loop(src source, filters *filterSet, more func() (source, erro
 			}
 		}
 		var data []byte
-		var rec *record
+		var rec *savefile.Record
 		rerr := io.EOF // a file is done once -c packets of it were kept
 		if cfg.limit == 0 || keptHere < cfg.limit {
-			data, rec, rerr = src.next()
+			data, rec, rerr = src.Next()
 		}
 		if rerr == io.EOF {
 			if src, readErr = more(); src == nil {
@@ -757,7 +758,7 @@ func (c *command) loop(src source, filters *filterSet, more func() (source, erro
 			readErr = rerr
 			break
 		}
-		ok, ferr := filters.match(rec.linkType, data, rec.wirelen)
+		ok, ferr := filters.match(rec.LinkType, data, rec.WireLen)
 		if ferr != nil {
 			readErr = ferr
 			break
@@ -803,12 +804,12 @@ func (c *command) loop(src source, filters *filterSet, more func() (source, erro
 }
 
 func writeErr(name string, err error) error {
-	var pe *capError
+	var pe *savefile.LoopError
 	if errors.As(err, &pe) {
 		return err
 	}
 	if strings.HasPrefix(err.Error(), "an interface has a type") {
-		return loopErr("%v", err)
+		return savefile.LoopErrorf("%v", err)
 	}
 	return fmt.Errorf("%s: %s", name, capture.ErrnoText(err))
 }

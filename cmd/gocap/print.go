@@ -7,11 +7,12 @@ import (
 
 	"github.com/gocap/gocap/cbpf"
 	"github.com/gocap/gocap/cmd/gocap/internal/printer"
+	"github.com/gocap/gocap/internal/savefile"
 )
 
 // packetPrinter prints one packet.
 type packetPrinter interface {
-	packet(rec *record, data []byte) error
+	packet(rec *savefile.Record, data []byte) error
 }
 
 // lineBuffered flushes w after each packet, for -l and -U.
@@ -20,7 +21,7 @@ type lineBuffered struct {
 	w *bufio.Writer
 }
 
-func (l lineBuffered) packet(rec *record, data []byte) error {
+func (l lineBuffered) packet(rec *savefile.Record, data []byte) error {
 	if err := l.p.packet(rec, data); err != nil {
 		return err
 	}
@@ -46,7 +47,7 @@ func newPrinter(w *bufio.Writer, cfg *config) packetPrinter {
 		ASCII:        f.ascii,
 		AbsoluteSeq:  f.absSeq,
 		Number:       f.number,
-		Nano:         cfg.prec == precNano,
+		Nano:         cfg.prec == savefile.Nano,
 		NoDomain:     f.noDomain,
 		LocalNet:     cfg.localNet,
 	}
@@ -69,20 +70,20 @@ func newPrinter(w *bufio.Writer, cfg *config) packetPrinter {
 		o.TimestampMode = printer.TimeSinceFirst
 	}
 	unit := int64(1000)
-	if cfg.prec == precNano {
+	if cfg.prec == savefile.Nano {
 		unit = 1
 	}
 	return &protoPrinter{p: printer.New(w, o), unit: unit}
 }
 
-func (pp *protoPrinter) packet(rec *record, data []byte) error {
+func (pp *protoPrinter) packet(rec *savefile.Record, data []byte) error {
 	ci := printer.PacketInfo{
-		Timestamp:      time.Unix(rec.sec, int64(rec.frac)*pp.unit),
-		CaptureLength:  int(rec.caplen),
-		Length:         int(rec.wirelen),
-		InterfaceIndex: rec.iface,
+		Timestamp:      time.Unix(rec.Sec, int64(rec.Frac)*pp.unit),
+		CaptureLength:  int(rec.CapLen),
+		Length:         int(rec.WireLen),
+		InterfaceIndex: rec.Iface,
 	}
-	return pp.p.Packet(ci, data, uint32(rec.linkType))
+	return pp.p.Packet(ci, data, uint32(rec.LinkType))
 }
 
 // linkTypeLine is tcpdump's "link-type EN10MB (Ethernet)" text, or just

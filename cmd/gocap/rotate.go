@@ -3,6 +3,7 @@ package main
 import (
 	"errors"
 	"fmt"
+	"github.com/gocap/gocap/internal/savefile"
 	"io"
 	"strconv"
 	"strings"
@@ -110,7 +111,7 @@ func (r *rotator) closeFile() error {
 	if r.cur == nil {
 		return nil
 	}
-	err := r.cur.flush()
+	err := r.cur.Flush()
 	if cerr := r.file.close(); err == nil {
 		err = cerr
 	} else {
@@ -136,7 +137,7 @@ func (r *rotator) rotateOut() error {
 // write writes one packet, first starting a new file if it is time to. It
 // returns errMaxFiles, without writing the packet, when -G -W's last file
 // is done.
-func (r *rotator) write(rec *record, data []byte) error {
+func (r *rotator) write(rec *savefile.Record, data []byte) error {
 	if r.rot.period > 0 {
 		t := r.now()
 		if t.Unix()-r.gTime >= r.rot.period {
@@ -171,7 +172,7 @@ func (r *rotator) write(rec *record, data []byte) error {
 			return err
 		}
 	}
-	if err := r.cur.write(rec, data); err != nil {
+	if err := r.cur.Write(rec, data); err != nil {
 		return writeErr(r.name, err)
 	}
 	r.size += 16 + int64(len(data))
@@ -183,7 +184,7 @@ func (r *rotator) flush() error {
 	if r.cur == nil {
 		return nil
 	}
-	if err := r.cur.flush(); err != nil {
+	if err := r.cur.Flush(); err != nil {
 		return writeErr(r.name, err)
 	}
 	return nil

@@ -22,7 +22,7 @@ func rank(path string) int {
 	if !ok {
 		return -1
 	}
-	top, _, _ := strings.Cut(rel, "/")
+	top, sub, _ := strings.Cut(rel, "/")
 	switch top {
 	case "parser":
 		return 0
@@ -35,9 +35,20 @@ func rank(path string) int {
 	case "cmd":
 		return 4
 	case "internal":
-		return 0 // shared helpers below every layer; they import none of them
+		// Shared helpers. Each sits just right of the highest layer it
+		// imports: internalRank lists those that import any; the rest
+		// import none and sit below every layer.
+		name, _, _ := strings.Cut(sub, "/")
+		return internalRank[name]
 	}
 	return 5 // golden, bench, examples: on top of everything
+}
+
+// internalRank places the packages under internal/ that import a layer:
+// at that layer's rank, so that the layer and everything to its right may
+// use them and nothing to its left may.
+var internalRank = map[string]int{
+	"savefile": 1, // capture files: imports cbpf for link types
 }
 
 // TestOneWayImports lists every package of the module with its imports

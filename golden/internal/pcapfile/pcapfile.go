@@ -1,25 +1,20 @@
-// Package pcapfile reads and writes classic libpcap capture files (not
-// pcapng), just enough for gocap's golden tests and their generator. It
-// handles microsecond and nanosecond files in either byte order.
+// Package pcapfile holds classic libpcap capture files (not pcapng) in
+// memory, for gocap's golden tests and their generator. It reads and
+// writes them through internal/savefile, gocap's one capture-file reader
+// and writer; what it adds is the whole-file form the tests compare.
 package pcapfile
 
 import (
+	"bytes"
 	"encoding/binary"
 	"errors"
 	"fmt"
 	"io"
+	"math/bits"
 	"os"
-)
 
-// Magic numbers of the classic pcap file header.
-const (
-	magicMicro = 0xa1b2c3d4
-	magicNano  = 0xa1b23c4d
+	"github.com/gocap/gocap/internal/savefile"
 )
-
-// maxRecord bounds a record's captured length so that a corrupt file cannot
-// make the reader allocate gigabytes.
-const maxRecord = 1 << 24
 
 // Header is a pcap file header.
 type Header struct {
@@ -59,83 +54,59 @@ func ReadFile(path string) (*File, error) {
 	return pf, nil
 }
 
-// Read reads a whole pcap file from r.
+// Read reads a whole pcap file from r with savefile's reader, so that the
+// packets are those libpcap hands to a filter (a record longer than the
+// snapshot length cut to it, old files' swapped lengths put right). The
+// header's version, which savefile does not report, comes from its bytes.
 func Read(r io.Reader) (*File, error) {
-	var hdr [24]byte
-	if _, err := io.ReadFull(r, hdr[:]); err != nil {
-		return nil, fmt.Errorf("reading file header: %w", err)
+	raw, err := io.ReadAll(r)
+	if err != nil {
+		return nil, err
+	}
+	if len(raw) >= 4 && binary.LittleEndian.Uint32(raw) == savefile.MagicPcapng {
+		return nil, errors.New("not a pcap file: pcapng")
 	}
 	var f File
-	switch {
-	case binary.LittleEndian.Uint32(hdr[:]) == magicMicro:
-		f.Header.ByteOrder = binary.LittleEndian
-	case binary.LittleEndian.Uint32(hdr[:]) == magicNano:
-		f.Header.ByteOrder, f.Header.Nano = binary.LittleEndian, true
-	case binary.BigEndian.Uint32(hdr[:]) == magicMicro:
+	prec := savefile.Micro
+	if len(raw) >= 4 {
+		m := binary.LittleEndian.Uint32(raw)
+		if m == savefile.MagicNano || m == bits.ReverseBytes32(savefile.MagicNano) {
+			prec, f.Header.Nano = savefile.Nano, true
+		}
+	}
+	sr, err := savefile.Open(bytes.NewReader(raw), prec)
+	if err != nil {
+		return nil, err
+	}
+	f.Header.ByteOrder = binary.LittleEndian
+	if sr.Swapped() {
 		f.Header.ByteOrder = binary.BigEndian
-	case binary.BigEndian.Uint32(hdr[:]) == magicNano:
-		f.Header.ByteOrder, f.Header.Nano = binary.BigEndian, true
-	default:
-		return nil, fmt.Errorf("not a pcap file (magic % x)", hdr[:4])
 	}
-	bo := f.Header.ByteOrder
-	f.Header.VersionMajor = bo.Uint16(hdr[4:])
-	f.Header.VersionMinor = bo.Uint16(hdr[6:])
-	f.Header.Snaplen = bo.Uint32(hdr[16:])
-	f.Header.LinkType = bo.Uint32(hdr[20:]) & 0x03ffffff // low bits: link type; high bits: FCS info
-	for i := 0; ; i++ {
-		var rec [16]byte
-		if _, err := io.ReadFull(r, rec[:]); err != nil {
-			if errors.Is(err, io.EOF) {
-				return &f, nil
-			}
-			return nil, fmt.Errorf("record %d header: %w", i, err)
-		}
-		p := Packet{Sec: bo.Uint32(rec[0:]), Frac: bo.Uint32(rec[4:]), OrigLen: bo.Uint32(rec[12:])}
-		n := bo.Uint32(rec[8:])
-		if n > maxRecord {
-			return nil, fmt.Errorf("record %d: captured length %d too large", i, n)
-		}
-		p.Data = make([]byte, n)
-		if _, err := io.ReadFull(r, p.Data); err != nil {
-			return nil, fmt.Errorf("record %d data: %w", i, err)
-		}
-		f.Packets = append(f.Packets, p)
+	f.Header.VersionMajor = f.Header.ByteOrder.Uint16(raw[4:])
+	f.Header.VersionMinor = f.Header.ByteOrder.Uint16(raw[6:])
+	f.Header.Snaplen = sr.Snaplen()
+	f.Header.LinkType = sr.LinkTypeHeader() & 0x03ffffff // low bits: link type; high bits: FCS info
+	pkts, err := savefile.ReadAll(sr)
+	if err != nil {
+		return nil, fmt.Errorf("record %d: %w", len(pkts), err)
 	}
+	for _, p := range pkts {
+		f.Packets = append(f.Packets, Packet{Sec: uint32(p.Sec), Frac: p.Frac, OrigLen: p.WireLen, Data: p.Data})
+	}
+	return &f, nil
 }
 
-// Write writes f to w as a microsecond-resolution pcap file (version 2.4)
-// in f.Header.ByteOrder, or little-endian if that is nil.
+// Write writes f to w as a pcap file (version 2.4) with savefile's pcap
+// writer, in f.Header.ByteOrder (little-endian if nil) and in micro- or
+// nanoseconds as f.Header.Nano says.
 func Write(w io.Writer, f *File) error {
-	bo := f.Header.ByteOrder
-	if bo == nil {
-		bo = binary.LittleEndian
-	}
-	magic := uint32(magicMicro)
+	prec := savefile.Micro
 	if f.Header.Nano {
-		magic = magicNano
+		prec = savefile.Nano
 	}
-	var hdr [24]byte
-	bo.PutUint32(hdr[0:], magic)
-	bo.PutUint16(hdr[4:], 2)
-	bo.PutUint16(hdr[6:], 4)
-	bo.PutUint32(hdr[16:], f.Header.Snaplen)
-	bo.PutUint32(hdr[20:], f.Header.LinkType)
-	if _, err := w.Write(hdr[:]); err != nil {
-		return err
+	pkts := make([]savefile.Packet, len(f.Packets))
+	for i, p := range f.Packets {
+		pkts[i] = savefile.Packet{Record: savefile.Record{Sec: int64(p.Sec), Frac: p.Frac, WireLen: p.OrigLen}, Data: p.Data}
 	}
-	for _, p := range f.Packets {
-		var rec [16]byte
-		bo.PutUint32(rec[0:], p.Sec)
-		bo.PutUint32(rec[4:], p.Frac)
-		bo.PutUint32(rec[8:], uint32(len(p.Data)))
-		bo.PutUint32(rec[12:], p.OrigLen)
-		if _, err := w.Write(rec[:]); err != nil {
-			return err
-		}
-		if _, err := w.Write(p.Data); err != nil {
-			return err
-		}
-	}
-	return nil
+	return savefile.Write(w, f.Header.ByteOrder, f.Header.LinkType, f.Header.Snaplen, prec, pkts)
 }

@@ -57,6 +57,13 @@ type capturePacket struct {
 
 // readCapture reads a pcap or pcapng file with gopacket/pcapgo. It returns
 // the packets read before any error, and the error.
+//
+// It stays on pcapgo, not gocap's internal/savefile, so that the printer
+// is checked against tcpdump apart from gocap's reader: savefile keeps 32
+// bits of a pcapng time stamp's seconds, where tcpdump 4.99.3 prints all
+// of them (time_2107.pcapng prints 17:31:44 through savefile, 00:00:00 in
+// tcpdump), and it accepts pcapng interfaces of mixed link types, which
+// DefaultNgReaderOptions refuses as libpcap 1.10.3 does.
 func readCapture(path string) ([]capturePacket, error) {
 	raw, err := os.ReadFile(path)
 	if err != nil {

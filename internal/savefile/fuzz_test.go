@@ -1,7 +1,8 @@
-package main
+package savefile
 
 import (
 	"bytes"
+	"encoding/binary"
 	"errors"
 	"io"
 	"os"
@@ -13,25 +14,25 @@ import (
 // no panic, each packet no longer than its caplen says, an error or EOF
 // at the end, and a bounded number of packets.
 func fuzzRead(t *testing.T, data []byte) {
-	for _, prec := range []int{precMicro, precNano} {
-		src, err := openCapture(bytes.NewReader(data), prec)
+	for _, prec := range []Precision{Micro, Nano} {
+		src, err := Open(bytes.NewReader(data), prec)
 		if err != nil {
 			if src != nil {
-				t.Fatal("both a source and an error")
+				t.Fatal("both a reader and an error")
 			}
 			continue
 		}
 		for n := 0; ; n++ {
-			pkt, rec, err := src.next()
+			pkt, rec, err := src.Next()
 			if err != nil {
-				var ce *capError
-				if err != io.EOF && !errors.As(err, &ce) {
-					t.Fatalf("error %v is neither EOF nor a capError", err)
+				var le *LoopError
+				if err != io.EOF && !errors.As(err, &le) {
+					t.Fatalf("error %v is neither EOF nor a LoopError", err)
 				}
 				break
 			}
-			if uint32(len(pkt)) != rec.caplen || rec.caplen > src.snaplen() && rec.caplen > maxSnaplen {
-				t.Fatalf("packet of %d bytes, caplen %d, snaplen %d", len(pkt), rec.caplen, src.snaplen())
+			if uint32(len(pkt)) != rec.CapLen || rec.CapLen > src.Snaplen() && rec.CapLen > MaxSnaplen {
+				t.Fatalf("packet of %d bytes, caplen %d, snaplen %d", len(pkt), rec.CapLen, src.Snaplen())
 			}
 			if n > len(data) {
 				t.Fatal("more packets than input bytes")
@@ -51,11 +52,30 @@ func addSeeds(f *testing.F, patterns ...string) {
 	}
 }
 
+// onePacketPcap is a little-endian microsecond pcap file, snapshot length
+// 40, Ethernet, with one 60-byte record (cut to 40 when read).
+func onePacketPcap() []byte {
+	le := binary.LittleEndian
+	b := le.AppendUint32(nil, MagicMicro)
+	b = le.AppendUint16(b, 2)
+	b = le.AppendUint16(b, 4)
+	b = le.AppendUint32(b, 0)
+	b = le.AppendUint32(b, 0)
+	b = le.AppendUint32(b, 40)
+	b = le.AppendUint32(b, 1)
+	for _, v := range []uint32{1, 2, 60, 60} {
+		b = le.AppendUint32(b, v)
+	}
+	for i := range 60 {
+		b = append(b, byte(i))
+	}
+	return b
+}
+
 // FuzzReadPcap feeds arbitrary bytes to the pcap reader.
 func FuzzReadPcap(f *testing.F) {
 	addSeeds(f, corpusDir+"/*.pcap", "../../golden/testdata/pcap/*.pcap")
-	f.Add(pcapFile{magic: magicMicro, major: 2, minor: 4, snaplen: 40, linkType: 1,
-		recs: []pcapRec{{1, 2, 60, 60, ethFrame(60)}}}.bytes())
+	f.Add(onePacketPcap())
 	f.Fuzz(fuzzRead)
 }
 

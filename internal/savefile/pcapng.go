@@ -1,4 +1,4 @@
-package main
+package savefile
 
 import (
 	"encoding/binary"
@@ -37,15 +37,15 @@ type pcapngReader struct {
 	in     *inbuf
 	order  binary.ByteOrder
 	swap   bool
-	prec   int
+	prec   Precision
 	dlt    cbpf.LinkType // the first interface's
 	snap   uint32
 	ifaces []ngIface
-	rec    record
+	rec    Record
 	typ    uint32 // type of the block just read
 }
 
-func openPcapng(in *inbuf, prec int) (source, error) {
+func openPcapng(in *inbuf, prec Precision) (Reader, error) {
 	p := &pcapngReader{in: in, prec: prec}
 	// The rest of the block header and the byte-order magic. A file too
 	// short for them is not recognised as pcapng at all.
@@ -100,7 +100,7 @@ func openPcapng(in *inbuf, prec int) (source, error) {
 			p.dlt = first.dlt
 			p.snap = p.order.Uint32(body[4:])
 			if p.snap == 0 || p.snap > 0x7fffffff {
-				p.snap = maxSnaplen
+				p.snap = MaxSnaplen
 			}
 			return p, nil
 		case blockEPB, blockSPB, blockPB:
@@ -245,19 +245,20 @@ func (p *pcapngReader) addIface(body []byte) error {
 	return nil
 }
 
-func (p *pcapngReader) linkType() cbpf.LinkType { return p.dlt }
-func (p *pcapngReader) linkTypeHeader() uint32  { return p.dlt.FileValue() }
-func (p *pcapngReader) snaplen() uint32         { return p.snap }
-func (p *pcapngReader) swapped() bool           { return p.swap }
+func (p *pcapngReader) LinkType() cbpf.LinkType { return p.dlt }
+func (p *pcapngReader) LinkTypeHeader() uint32  { return p.dlt.FileValue() }
+func (p *pcapngReader) Snaplen() uint32         { return p.snap }
+func (p *pcapngReader) Swapped() bool           { return p.swap }
+func (p *pcapngReader) Nano() bool              { return false }
 
-func (p *pcapngReader) next() ([]byte, *record, error) {
+func (p *pcapngReader) Next() ([]byte, *Record, error) {
 	for {
 		body, err := p.block()
 		if err == io.EOF {
 			return nil, nil, io.EOF
 		}
 		if err != nil {
-			return nil, nil, &capError{msg: "pcap_loop: " + err.Error()}
+			return nil, nil, &LoopError{Msg: "pcap_loop: " + err.Error()}
 		}
 		switch p.typ {
 		case blockEPB, blockPB:
@@ -266,19 +267,19 @@ func (p *pcapngReader) next() ([]byte, *record, error) {
 			return p.simplePacket(body)
 		case blockIDB:
 			if err := p.addIface(body); err != nil {
-				return nil, nil, loopErr("%v", err)
+				return nil, nil, LoopErrorf("%v", err)
 			}
 		case blockSHB:
 			if err := p.section(uint32(len(body)+8), body[4:]); err != nil {
-				return nil, nil, loopErr("%v", err)
+				return nil, nil, LoopErrorf("%v", err)
 			}
 		}
 	}
 }
 
-func (p *pcapngReader) packet(body []byte) ([]byte, *record, error) {
+func (p *pcapngReader) packet(body []byte) ([]byte, *Record, error) {
 	if len(body) < 20 {
-		return nil, nil, loopErr("block of type %d in pcapng dump file is too small", p.typ)
+		return nil, nil, LoopErrorf("block of type %d in pcapng dump file is too small", p.typ)
 	}
 	var id uint32
 	if p.typ == blockEPB {
@@ -290,33 +291,33 @@ func (p *pcapngReader) packet(body []byte) ([]byte, *record, error) {
 	caplen, wirelen := p.order.Uint32(body[12:]), p.order.Uint32(body[16:])
 	data := body[20:]
 	if uint64(caplen) > uint64(len(data)) {
-		return nil, nil, loopErr("block of type %d in pcapng dump file is too small", p.typ)
+		return nil, nil, LoopErrorf("block of type %d in pcapng dump file is too small", p.typ)
 	}
 	if id >= uint32(len(p.ifaces)) {
 		s := "s"
 		if len(p.ifaces) == 1 {
 			s = ""
 		}
-		return nil, nil, loopErr("a packet arrived on interface %d, but there's only %d interface%s", id, len(p.ifaces), s)
+		return nil, nil, LoopErrorf("a packet arrived on interface %d, but there's only %d interface%s", id, len(p.ifaces), s)
 	}
 	if caplen > p.snap {
 		caplen = p.snap
 	}
 	ifc := &p.ifaces[id]
 	r := &p.rec
-	r.iface = int(id)
-	r.linkType = ifc.dlt
-	r.caplen, r.wirelen = caplen, wirelen
+	r.Iface = int(id)
+	r.LinkType = ifc.dlt
+	r.CapLen, r.WireLen = caplen, wirelen
 	p.stamp(ifc, ts)
 	return data[:caplen], r, nil
 }
 
-func (p *pcapngReader) simplePacket(body []byte) ([]byte, *record, error) {
+func (p *pcapngReader) simplePacket(body []byte) ([]byte, *Record, error) {
 	if len(body) < 4 {
-		return nil, nil, loopErr("block of type %d in pcapng dump file is too small", p.typ)
+		return nil, nil, LoopErrorf("block of type %d in pcapng dump file is too small", p.typ)
 	}
 	if len(p.ifaces) == 0 {
-		return nil, nil, loopErr("a packet arrived on interface 0, but there's only 0 interfaces")
+		return nil, nil, LoopErrorf("a packet arrived on interface 0, but there's only 0 interfaces")
 	}
 	wirelen := p.order.Uint32(body[0:])
 	data := body[4:]
@@ -328,10 +329,10 @@ func (p *pcapngReader) simplePacket(body []byte) ([]byte, *record, error) {
 		caplen = p.snap
 	}
 	r := &p.rec
-	r.iface = 0
-	r.linkType = p.ifaces[0].dlt
-	r.caplen, r.wirelen = caplen, wirelen
-	r.sec, r.frac = 0, 0
+	r.Iface = 0
+	r.LinkType = p.ifaces[0].dlt
+	r.CapLen, r.WireLen = caplen, wirelen
+	r.Sec, r.Frac = 0, 0
 	return data[:caplen], r, nil
 }
 
@@ -339,7 +340,7 @@ func (p *pcapngReader) simplePacket(body []byte) ([]byte, *record, error) {
 // reader's precision. Like libpcap 1.10.3 it keeps 32 bits of seconds.
 func (p *pcapngReader) stamp(ifc *ngIface, ts uint64) {
 	target := uint64(1000000)
-	if p.prec == precNano {
+	if p.prec == Nano {
 		target = 1000000000
 	}
 	sec, frac := ts/ifc.ups, ts%ifc.ups
@@ -353,6 +354,6 @@ func (p *pcapngReader) stamp(ifc *ngIface, ts uint64) {
 		hi, lo := bits.Mul64(frac, target)
 		frac, _ = bits.Div64(hi, lo, ifc.ups) // hi < ups since frac < ups
 	}
-	p.rec.sec = int64(uint32(sec)) + ifc.offset
-	p.rec.frac = uint32(frac)
+	p.rec.Sec = int64(uint32(sec)) + ifc.offset
+	p.rec.Frac = uint32(frac)
 }

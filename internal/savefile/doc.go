@@ -1,0 +1,37 @@
+// Package savefile reads and writes capture files: pcap (micro- and
+// nanosecond time stamps, either byte order, Kuznetzov's variant) and
+// pcapng (any number of sections and interfaces). It is gocap's one home
+// for them; the commands, the golden tests, the benchmarks and the eBPF
+// tests all read and write captures through it.
+//
+// The reader follows libpcap 1.10.3 (sf-pcap.c and sf-pcapng.c): the same
+// checks, in the same order, with the same error texts, so that gocap
+// fails where tcpdump fails and says the same thing. Errors met after the
+// file header are *LoopError values, worded as tcpdump prints them
+// ("pcap_loop: ..."). The reader hands out packet data without copying
+// it: the slice points into its buffer and stays valid until the next
+// call to Next.
+//
+// Where it parts from gopacket's pcapgo, which the tests use as an outside
+// check:
+//   - a record longer than the file's snapshot length is cut to it, as
+//     libpcap does (pcapgo hands out the whole record);
+//   - a caplen over 262144 is an error, with libpcap's message, where
+//     pcapgo has its own limits and wording;
+//   - files of minor version below 3 (and 2.3 where caplen > len) have the
+//     two lengths swapped back, as libpcap does;
+//   - a snapshot length of 0 or above 2^31-1 in the header reads as
+//     MaxSnaplen;
+//   - time stamps are converted to the precision asked for with libpcap's
+//     arithmetic (signed, 32 bits of seconds for pcapng), not to time.Time;
+//   - pcapng interfaces of different link types are accepted, each record
+//     carrying its own (libpcap 1.10.3 refuses such files; pcapgo needs
+//     WantMixedLinkType), and a header's if_tsoffset is applied;
+//   - Kuznetzov's patched format (magic 0xa1b2cd34, 24-byte record
+//     headers) is read.
+//
+// The writers produce what libpcap's pcap_dump does for pcap (host byte
+// order, that is little-endian, version 2.4), and pcapng through pcapgo's
+// NgWriter. Both write through a RecordBuffer, which only ever hands
+// whole records to the file.
+package savefile
