@@ -47,19 +47,14 @@ func (c *compiler) relation(r *parser.Relation) *block {
 	b.stmts = stmts
 	c.freeReg(a0.regno)
 	c.freeReg(a1.regno)
-	var tmp *block
+	// The operands' protocol checks guard the comparison: libpcap puts
+	// the left operand's checks in front of the comparison and then the
+	// right operand's in front of those, so the right's run first.
 	if a0.b != nil {
-		if a1.b != nil {
-			genAnd(a0.b, a1.b)
-			tmp = a1.b
-		} else {
-			tmp = a0.b
-		}
-	} else {
-		tmp = a1.b
+		genAnd(a0.b, b)
 	}
-	if tmp != nil {
-		genAnd(tmp, b)
+	if a1.b != nil {
+		genAnd(a1.b, b)
 	}
 	return b
 }
@@ -128,14 +123,8 @@ func (c *compiler) arithOp(op parser.ArithOp, a0, a1 *arth) *arth {
 	c.freeReg(a1.regno)
 	a0.regno = c.allocReg()
 	a0.s = append(a0.s, c.newStmt(ClassST, uint32(a0.regno)))
-	if a0.b != nil {
-		if a1.b != nil {
-			genAnd(a0.b, a1.b)
-			a0.b = a1.b
-		}
-	} else {
-		a0.b = a1.b
-	}
+	// a1's protocol checks are dropped: libpcap keeps only the left
+	// operand's (see docs/quirks.md), and gocap's listing must match.
 	return a0
 }
 

@@ -73,7 +73,7 @@ func (c *compiler) atmVCI(v uint32) *block {
 
 // atmField is "vpi|vci [op] value" or a list of values.
 func (c *compiler) atmField(f *parser.FieldExpr) *block {
-	if !c.lx.isATM {
+	if !c.lx.isATM || c.linktype != LinkSunATM {
 		c.failLink("'%s' supported only on SUNATM", kwWord(f.Field))
 	}
 	var b *block
@@ -119,7 +119,7 @@ func (c *compiler) atmMsgTypes(types ...uint32) *block {
 
 // atmKeyword is lane and the signalling abbreviations.
 func (c *compiler) atmKeyword(kw parser.Keyword) *block {
-	if !c.lx.isATM {
+	if !c.lx.isATM || c.linktype != LinkSunATM {
 		c.failLink("'%s' supported only on SUNATM", kwWord(kw))
 	}
 	switch kw {

@@ -25,8 +25,11 @@ const (
 func swap16(v uint32) uint32 { return (v>>8)&0xff | (v&0xff)<<8 }
 
 // dnHost tests a DECnet address (AREA<<10 | NODE) for a direction: the
-// EtherType check once, then the address checks.
+// EtherType check once, then the address checks (generated in that order,
+// as libpcap does, so that the offset registers are allocated in the same
+// order).
 func (c *compiler) dnHost(addr uint32, dir parser.Dir) *block {
+	b0 := c.linktypeCheck(etherTypeDN)
 	var b1 *block
 	switch dir {
 	case parser.DirSrc, parser.DirDst:
@@ -43,7 +46,6 @@ func (c *compiler) dnHost(addr uint32, dir parser.Dir) *block {
 		// addr1..addr4, ra and ta
 		c.fail("'%s' is valid for 802.11 syntax only", dir)
 	}
-	b0 := c.linktypeCheck(etherTypeDN)
 	genAnd(b0, b1)
 	return b1
 }

@@ -39,8 +39,9 @@ func (c *compiler) direction(b *parser.Builtin) *block {
 	case c.linktype == LinkLinuxSLL2:
 		b0 = c.cmp(orLinkHdr, 10, SizeB, packetOutgoing)
 	case c.opts.LinuxExt:
-		b0 = c.newBlock(ClassJMP|JumpJEQ|SrcK, packetOutgoing)
-		b0.stmts = []*stmt{c.newStmt(ClassLD|SizeH|ModeABS, skfAdOff+skfAdPktType)}
+		// Relative to the link-layer header, as libpcap master has it:
+		// after "pppoes" or "vxlan" the ancillary offset moves too.
+		b0 = c.cmp(orLinkHdr, skfAdOff+skfAdPktType, SizeH, packetOutgoing)
 	default:
 		c.failLink("not a live capture, '%s' not supported on DLT_%s", kwDirWord(b.Kw), c.linktype)
 	}
@@ -56,9 +57,8 @@ func (c *compiler) ifindex(idx uint32) *block {
 	case c.linktype == LinkLinuxSLL2:
 		return c.cmp(orLinkHdr, 4, SizeW, idx)
 	case c.opts.LinuxExt:
-		b0 := c.newBlock(ClassJMP|JumpJEQ|SrcK, idx)
-		b0.stmts = []*stmt{c.newStmt(ClassLD|SizeW|ModeABS, skfAdOff+skfAdIfindex)}
-		return b0
+		// Relative to the link-layer header, as for inbound/outbound.
+		return c.cmp(orLinkHdr, skfAdOff+skfAdIfindex, SizeW, idx)
 	}
 	c.failLink("not a live capture, 'ifindex' not supported on DLT_%s", c.linktype)
 	return nil

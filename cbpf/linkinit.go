@@ -65,13 +65,16 @@ func (c *compiler) initLinktype() {
 		c.offLinkPL.constPart = 0
 		c.offNL, c.offNLNoSNAP = 0, 0
 	case LinkLinuxSLL:
+		// libpcap master takes the cooked headers to have no 802.2
+		// LLC header before the network layer (offNLNoSNAP 0), although
+		// its SLL link type check does look for one.
 		c.offLinkType.constPart = 14
 		c.offLinkPL.constPart = 16
-		c.offNL, c.offNLNoSNAP = 0, 3
+		c.offNL, c.offNLNoSNAP = 0, 0
 	case LinkLinuxSLL2:
 		c.offLinkType.constPart = 0
 		c.offLinkPL.constPart = 20
-		c.offNL, c.offNLNoSNAP = 0, 3
+		c.offNL, c.offNLNoSNAP = 0, 0
 	case LinkIEEE80211, LinkPrismHeader, LinkIEEE80211Radio, LinkIEEE80211RadioAVS, LinkPPI:
 		c.initWLAN(lt)
 	default:

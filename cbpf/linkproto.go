@@ -21,7 +21,7 @@ func (c *compiler) linktypeCheck(llProto uint32) *block {
 			genAnd(b0, b1)
 		}
 		return b1
-	case LinkLinuxSLL, LinkLinuxSLL2:
+	case LinkLinuxSLL:
 		return c.sllLinktype(llProto)
 	case LinkIEEE80211, LinkPrismHeader, LinkIEEE80211Radio, LinkIEEE80211RadioAVS, LinkPPI:
 		return c.wlanLinktype(llProto)
@@ -95,12 +95,14 @@ func (c *compiler) etherLinktype(llProto uint32) *block {
 		return b1
 	}
 	if llProto <= etherMTU {
+		c.checkMax("LLC DSAP", llProto, 0xff)
 		b0 := c.cmpGT(orLinkType, 0, SizeH, etherMTU)
 		genNot(b0)
 		b1 := c.cmp(orLinkType, 2, SizeB, llProto)
 		genAnd(b0, b1)
 		return b1
 	}
+	c.checkMax("EtherType", llProto, 0xffff)
 	return c.cmp(orLinkType, 0, SizeH, llProto)
 }
 
@@ -137,11 +139,13 @@ func (c *compiler) sllLinktype(llProto uint32) *block {
 		return b0
 	}
 	if llProto <= etherMTU {
+		c.checkMax("LLC DSAP", llProto, 0xff)
 		b0 := c.cmp(orLinkType, 0, SizeH, sllP8022)
 		b1 := c.cmp(orLinkHdr, c.offLinkPL.constPart, SizeB, llProto)
 		genAnd(b0, b1)
 		return b1
 	}
+	c.checkMax("EtherType", llProto, 0xffff)
 	return c.cmp(orLinkType, 0, SizeH, llProto)
 }
 

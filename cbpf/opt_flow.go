@@ -335,7 +335,11 @@ func (t *vnTable) effect(regs *[nRegs]int32, s oStmt) stmtEffect {
 	panic("cbpf: optimizer: unmodelled statement")
 }
 
-// aluFold computes a op b; ok is false for a division by zero.
+// aluFold computes a op b; ok is false for a division by zero and for a
+// shift by 32 or more, which is left to run: engines disagree on it
+// (libpcap's bpf_filter gives 0, the kernel shifts by the count modulo
+// 32), and the optimized program must keep the unoptimized one's verdicts
+// on each.
 func aluFold(op uint16, a, b uint32) (uint32, bool) {
 	switch op {
 	case ALUAdd:
@@ -360,10 +364,14 @@ func aluFold(op uint16, a, b uint32) (uint32, bool) {
 		return a & b, true
 	case ALUXor:
 		return a ^ b, true
-	case ALULsh:
-		return a << (b & 31), true
-	case ALURsh:
-		return a >> (b & 31), true
+	case ALULsh, ALURsh:
+		if b >= 32 {
+			return 0, false
+		}
+		if op == ALULsh {
+			return a << b, true
+		}
+		return a >> b, true
 	}
 	return 0, false
 }

@@ -376,3 +376,35 @@ func FuzzOptimize(f *testing.F) {
 		}
 	})
 }
+
+// TestOptimizeKeepsLargeShifts checks that the optimizer does not fold a
+// shift by a constant of 32 or more, which libpcap's interpreter and the
+// kernel evaluate differently: the optimized program must give the
+// unoptimized one's verdict in both of cbpf's VMs. The expressions came
+// from TestGrammarDiff, where folding them modulo 32 disagreed with libpcap
+// master's verdicts.
+func TestOptimizeKeepsLargeShifts(t *testing.T) {
+	for _, expr := range []string{
+		"-4 >> 31 ^ 072 > 62125",                      // -4 >> 37
+		"tcp-cwr << 4 + tcp-push * 0x7c55 / 2 >= len", // 128 << a large count
+		"0x347 >> 1 >= tcp-cwr << 8 - 50496",
+	} {
+		for _, mkVM := range []func([]bpf.Instruction) (*VM, error){NewVM, NewVMLibpcap} {
+			var verdicts [2]uint32
+			for i, optimize := range []bool{false, true} {
+				prog, err := Compile(expr, Options{LinkType: LinkEN10MB, Optimize: optimize})
+				if err != nil {
+					t.Fatalf("%q (optimize %v): %v", expr, optimize, err)
+				}
+				vm, err := mkVM(prog)
+				if err != nil {
+					t.Fatalf("%q (optimize %v): %v", expr, optimize, err)
+				}
+				verdicts[i] = vm.Run(vmPacket, uint32(len(vmPacket)), nil)
+			}
+			if verdicts[0] != verdicts[1] {
+				t.Errorf("%q: unoptimized %d, optimized %d", expr, verdicts[0], verdicts[1])
+			}
+		}
+	}
+}

@@ -116,7 +116,10 @@ func (c *compiler) ipFrag() *block {
 	return b
 }
 
-// lookupPort resolves a service name.
+// lookupPort resolves a service name as libpcap master does: the name is
+// looked up for TCP and UDP whatever the protocol qualifier says (SCTP is
+// never asked), and a qualifier that contradicts what the name was found
+// for is an error ("udp port smtp" where smtp is TCP only).
 func (c *compiler) lookupPort(name string, ipproto uint32) (int, uint32) {
 	if n, err := strconv.ParseUint(name, 10, 32); err == nil {
 		if n > 65535 {
@@ -124,62 +127,131 @@ func (c *compiler) lookupPort(name string, ipproto uint32) (int, uint32) {
 		}
 		return int(n), ipproto
 	}
-	switch ipproto {
-	case ipprotoTCP, ipprotoUDP, ipprotoSCTP:
-		pn := map[uint32]string{ipprotoTCP: "tcp", ipprotoUDP: "udp", ipprotoSCTP: "sctp"}[ipproto]
-		if p, ok := c.resolver.LookupService(name, pn); ok {
-			return p, ipproto
-		}
-		// libpcap accepts a name known for another protocol too.
-		if p, real, ok := c.anyService(name); ok {
-			_ = real
-			return p, ipproto
-		}
-		c.fail("unknown port '%s'", name)
-	}
 	p, real, ok := c.anyService(name)
 	if !ok {
 		c.fail("unknown port '%s'", name)
 	}
-	return p, real
+	return p, c.portQualCheck(ipproto, real, "port '%s' is %s", name)
 }
 
-// anyService looks a service name up for TCP and UDP (then SCTP) and
-// says which protocol it belongs to: protoUndef when TCP and UDP agree.
+// portQualCheck reconciles a port's protocol qualifier (ipproto) with the
+// protocol its name was found for (real): a contradiction is an error,
+// formatted from format, name and the protocol found; otherwise the
+// qualifier wins, and with no qualifier the name's protocol stays.
+func (c *compiler) portQualCheck(ipproto, real uint32, format, name string) uint32 {
+	if ipproto == protoUndef {
+		return real
+	}
+	if real != protoUndef && real != ipproto {
+		c.fail(format, name, map[uint32]string{ipprotoTCP: "tcp", ipprotoUDP: "udp", ipprotoSCTP: "sctp"}[real])
+	}
+	return ipproto
+}
+
+// anyService looks a service name up for TCP and UDP and says which
+// protocol it belongs to: TCP when it is known for TCP (protoUndef when
+// UDP has the same port), else UDP.
 func (c *compiler) anyService(name string) (int, uint32, bool) {
 	t, tok := c.resolver.LookupService(name, "tcp")
 	u, uok := c.resolver.LookupService(name, "udp")
 	switch {
-	case tok && uok:
-		if t == u {
-			return t, protoUndef, true
-		}
-		return t, ipprotoTCP, true
+	case tok && uok && t == u:
+		return t, protoUndef, true
 	case tok:
 		return t, ipprotoTCP, true
 	case uok:
 		return u, ipprotoUDP, true
 	}
-	if s, ok := c.resolver.LookupService(name, "sctp"); ok {
-		return s, ipprotoSCTP, true
-	}
 	return 0, 0, false
 }
 
-// lookupPortrange resolves "a-b" where each side is a number or a name.
+// lookupPortrange resolves "a-b" where each side is a number (decimal,
+// octal or hex) or a name, as libpcap master's stringtoportrange. A number
+// has no protocol; the range has its sides' protocol when they agree and
+// none otherwise, and is then reconciled with the qualifier as for a port.
 func (c *compiler) lookupPortrange(name string, ipproto uint32) (uint32, uint32, uint32) {
 	i := strings.IndexByte(name, '-')
-	if i < 0 {
-		p, real := c.lookupPort(name, ipproto)
-		return uint32(p), uint32(p), real
+	switch {
+	case i < 0:
+		c.fail("port range '%s' contains no hyphen", name)
+	case strings.IndexByte(name[i+1:], '-') >= 0:
+		c.fail("port range '%s' contains more than one hyphen", name)
+	case i == 0:
+		c.fail("port range '%s' has no starting port", name)
+	case i == len(name)-1:
+		c.fail("port range '%s' has no ending port", name)
 	}
-	// The range's protocol is the one asked for, whatever each name
-	// resolved to.
-	p1, _ := c.lookupPort(name[:i], ipproto)
-	p2, _ := c.lookupPort(name[i+1:], ipproto)
-	lo, hi := uint32(p1), uint32(p2)
-	if lo > hi {
-		lo, hi = hi, lo
+	p1, r1 := c.rangePort(name[:i])
+	p2, r2 := c.rangePort(name[i+1:])
+	real := r1
+	if r1 != r2 {
+		real = protoUndef
 	}
-	return lo, hi, ipproto
+	real = c.portQualCheck(ipproto, real, "port in range '%s' is %s", name)
+	for _, p := range []uint32{p1, p2} {
+		if p > 65535 {
+			c.fail("port number %d greater than maximum 65535", p)
+		}
+	}
+	if p1 > p2 {
+		p1, p2 = p2, p1
+	}
+	return p1, p2, real
+}
+
+// rangePort resolves one side of a port range: a number, else a service
+// name.
+func (c *compiler) rangePort(s string) (uint32, uint32) {
+	if n, ok := c.portNumber(s); ok {
+		return n, protoUndef
+	}
+	// A string of decimal digits that is not a valid octal number ("08")
+	// goes to the C library's service lookup, which reads it as a
+	// decimal port number for TCP and UDP alike.
+	if n, err := strconv.ParseUint(s, 10, 32); err == nil {
+		return uint32(n), protoUndef
+	}
+	p, real, ok := c.anyService(s)
+	if !ok {
+		c.fail("'%s' is not a valid port", s)
+	}
+	return uint32(p), real
+}
+
+// portNumber converts s if it is a number as libpcap's stoulen reads one:
+// 0x and hex digits, 0 and octal digits, or decimal digits. Anything else
+// is not a number (and may be a service name); a number that does not fit
+// in 32 bits is an error.
+func (c *compiler) portNumber(s string) (uint32, bool) {
+	base, digits, kind := uint64(10), s, "decimal"
+	switch {
+	case len(s) >= 2 && s[0] == '0' && (s[1] == 'x' || s[1] == 'X'):
+		base, digits, kind = 16, s[2:], "hexadecimal"
+	case len(s) >= 1 && s[0] == '0':
+		base, digits, kind = 8, s[1:], "octal"
+	}
+	var n uint64
+	for _, ch := range []byte(digits) {
+		var d uint64
+		switch {
+		case '0' <= ch && ch <= '9':
+			d = uint64(ch - '0')
+		case 'a' <= ch && ch <= 'f':
+			d = uint64(ch-'a') + 10
+		case 'A' <= ch && ch <= 'F':
+			d = uint64(ch-'A') + 10
+		default:
+			return 0, false
+		}
+		if d >= base {
+			return 0, false
+		}
+		n = n*base + d
+		if n > 0xffffffff {
+			// libpcap reports the overflow when it happens, before
+			// looking at the remaining digits.
+			c.fail("%s number %s overflows 32 bits", kind, s)
+		}
+	}
+	return uint32(n), true
 }

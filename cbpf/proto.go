@@ -32,12 +32,9 @@ func (c *compiler) protoQual(v uint32, proto parser.Proto, dir parser.Dir) *bloc
 			c.fail("protocol number %d greater than maximum 255", v)
 		}
 	case parser.ProtoLink:
-		if v > 65535 {
-			c.fail("%s %d greater than maximum 65535", c.linkProtoWord(), v)
-		}
-		if v > 255 && v <= etherMTU {
-			c.fail("LLC DSAP %d greater than maximum 255", v)
-		}
+		// As in libpcap master, the value is range-checked by the link
+		// type check, and only where the link type compares it: "ether
+		// proto 70000" is an error on EN10MB and plain false on RAW.
 	case parser.ProtoISO:
 		if v > 255 {
 			c.fail("ISO protocol %d greater than maximum 255", v)

@@ -102,11 +102,14 @@ const vmLibpcapBudget = 1 << 20
 
 // NewVMLibpcap validates prog as libpcap's bpf_validate does for a filter
 // applied in user space (pcap_offline_filter, tcpdump -r) and returns a VM
-// that runs it as libpcap's bpf_filter does. The difference from NewVM:
+// that runs it as libpcap's bpf_filter does. The differences from NewVM:
 // a "ja" may jump backward (its 32-bit offset wraps around, as the loops
-// libpcap generates for "protochain" need), and scratch slots start at zero
-// instead of having to be written before they are read. A run that has not
-// returned after 2^20 instructions drops the packet.
+// libpcap generates for "protochain" need), scratch slots start at zero
+// instead of having to be written before they are read, a shift by X of
+// 32 or more gives 0 (NewVM takes X modulo 32), and an indirect load
+// whose X+k passes the end of the packet drops it (NewVM wraps X+k around
+// to 32 bits, so a large X can reach back into the packet).
+// A run that has not returned after 2^20 instructions drops the packet.
 func NewVMLibpcap(prog []bpf.Instruction) (*VM, error) {
 	return newVM(prog, true)
 }
@@ -284,6 +287,17 @@ func (vm *VM) run(pkt []byte, wireLen uint32, anc *Ancillary) (verdict uint32, s
 			}
 			a = v
 		case 0x40, 0x48, 0x50: // ld/ldh/ldb [x + k]
+			if vm.libpcap {
+				// libpcap's bpf_filter adds X and k without
+				// wrapping around: a sum past the packet drops it.
+				size := vmLoadSize(ri.Op)
+				if uint64(x)+uint64(k)+uint64(size) > uint64(len(pkt)) {
+					return 0, steps
+				}
+				v, _ := vmLoad(pkt, anc, int32(x+k), size)
+				a = v
+				continue
+			}
 			v, ok := vmLoad(pkt, anc, int32(x+k), vmLoadSize(ri.Op))
 			if !ok {
 				return 0, steps
@@ -352,10 +366,17 @@ func (vm *VM) run(pkt []byte, wireLen uint32, anc *Ancillary) (verdict uint32, s
 				a &= operand
 			case 0xa0:
 				a ^= operand
-			case 0x60:
-				a <<= operand & 31
-			case 0x70:
-				a >>= operand & 31
+			case 0x60, 0x70:
+				switch {
+				case vm.libpcap && ri.Op&0x08 != 0 && operand >= 32:
+					// libpcap's bpf_filter: shifting by X of 32 or
+					// more gives 0.
+					a = 0
+				case ri.Op&0xf0 == 0x60:
+					a <<= operand & 31
+				default:
+					a >>= operand & 31
+				}
 			}
 		}
 	}

@@ -424,3 +424,38 @@ func FuzzVM(f *testing.F) {
 		vmCompareXnet(t, raw, [][]byte{pkt})
 	})
 }
+
+// TestVMLibpcapDiffers checks the two places where NewVMLibpcap follows
+// libpcap's bpf_filter (bpf_filter.c in libpcap master) rather than the
+// kernel-style NewVM: a shift by X of 32 or more ("if (X < 32) A <<= X;
+// else A = 0;") and an indirect load whose X+k passes the end of the
+// packet ("if (pc->k >= buflen || X >= buflen - pc->k) return 0;"), which
+// NewVM wraps around to 32 bits.
+func TestVMLibpcapDiffers(t *testing.T) {
+	retA := ri(0x16, 0, 0, 0)
+	for _, tc := range []struct {
+		name            string
+		prog            []bpf.RawInstruction
+		kernel, libpcap uint32
+	}{
+		{"lsh x by 32", []bpf.RawInstruction{ri(0x00, 0, 0, 1), ri(0x01, 0, 0, 32), ri(0x6c, 0, 0, 0), retA}, 1, 0},
+		{"rsh x by 33", []bpf.RawInstruction{ri(0x00, 0, 0, 4), ri(0x01, 0, 0, 33), ri(0x7c, 0, 0, 0), retA}, 2, 0},
+		{"lsh x by 31", []bpf.RawInstruction{ri(0x00, 0, 0, 1), ri(0x01, 0, 0, 31), ri(0x6c, 0, 0, 0), retA}, 1 << 31, 1 << 31},
+		{"ldb [x+k] wrapping to byte 1", []bpf.RawInstruction{ri(0x01, 0, 0, 0xffffffff), ri(0x50, 0, 0, 2), retA}, 1, 0},
+		{"ldh [x+k] in the packet", []bpf.RawInstruction{ri(0x01, 0, 0, 2), ri(0x48, 0, 0, 10), retA}, 0x0800, 0x0800},
+	} {
+		for _, mode := range []struct {
+			name string
+			vm   func([]bpf.Instruction) (*VM, error)
+			want uint32
+		}{{"NewVM", NewVM, tc.kernel}, {"NewVMLibpcap", NewVMLibpcap, tc.libpcap}} {
+			vm, err := mode.vm(Typed(tc.prog))
+			if err != nil {
+				t.Fatalf("%s: %s: %v", tc.name, mode.name, err)
+			}
+			if got := vm.Run(vmPacket, uint32(len(vmPacket)), nil); got != mode.want {
+				t.Errorf("%s: %s = %#x, want %#x", tc.name, mode.name, got, mode.want)
+			}
+		}
+	}
+}

@@ -8,6 +8,14 @@
 //   - TestVerdicts (verdict_test.go) runs compiled filters over captures in
 //     testdata/pcap and compares which packets they keep with what the local
 //     tcpdump kept, as recorded in testdata/verdicts by gen.sh.
+//   - TestGrammarDiff (grammar_diff_test.go) compiles expressions generated
+//     from the grammar (internal/exprgen) with gocap and with libpcap
+//     master's filtertest, for several link types and options, and
+//     compares the listings, and the verdicts on shared captures; it
+//     skips when filtertest can be neither found nor built.
+//   - TestMasterListings (master_test.go) compares listings with the ones
+//     master's filtertest recorded in testdata/master_listings.json (see
+//     gen-master.sh), for hosts without filtertest.
 //   - TestApply (apply_test.go) runs libpcap's apply cases: filters over the
 //     corpus savefiles must return libpcap's value for every packet, with
 //     and without the optimizer; broken savefiles must fail to open.
