@@ -335,6 +335,14 @@ func FuzzOptimize(f *testing.F) {
 		opts.Optimize = true
 		op, optErr := Compile(expr, opts)
 		vu, err := NewVMLibpcap(un)
+		if err != nil && strings.Contains(err.Error(), "unknown ancillary offset") {
+			// With the Linux extensions, master adds the link-layer
+			// offset of an encapsulation (pppoes) to the ancillary
+			// loads of inbound/outbound, making offsets no kernel or
+			// VM knows; gocap emits the same program, which no
+			// reference can run to compare verdicts with.
+			return
+		}
 		if err != nil {
 			t.Fatalf("%q: unoptimized NewVM: %v", expr, err)
 		}
