@@ -782,3 +782,37 @@ func TestLiveHangupLikeTcpdump(t *testing.T) {
 	_, dp := readCapture(t, df)
 	samePackets(t, "-w after SIGHUP", gp, dp, false)
 }
+
+// TestBrokenPipeLikeTcpdump closes the reader of gocap's printed output
+// (as `| head -1` does) while packets are still being printed: gocap must
+// end as tcpdump ends, with "Unable to write output: Broken pipe" and
+// status 14.
+func TestBrokenPipeLikeTcpdump(t *testing.T) {
+	dir := t.TempDir()
+	big := filepath.Join(dir, "big.pcap")
+	writeBigCapture(t, big, 200000)
+	var results []outcome
+	for _, tl := range tools(t) {
+		cmd := tl.command(nil, "-nn", "-r", big)
+		stdout, err := cmd.StdoutPipe()
+		if err != nil {
+			t.Fatal(err)
+		}
+		var stderr syncBuffer
+		cmd.Stderr = &stderr
+		if err := cmd.Start(); err != nil {
+			t.Fatal(err)
+		}
+		buf := make([]byte, 4096)
+		if _, err := io.ReadFull(stdout, buf); err != nil {
+			t.Fatalf("%s: %v", tl.name, err)
+		}
+		stdout.Close()
+		code := exitCode(cmd.Wait())
+		results = append(results, outcome{code: code, stderr: stderr.String(), files: map[string][]byte{}})
+	}
+	sameOutcome(t, "printing into a closed pipe", results[0], results[1])
+	if results[0].code != 14 {
+		t.Errorf("gocap exit status %d, want tcpdump's 14", results[0].code)
+	}
+}
