@@ -310,9 +310,8 @@ func (c *command) live() (err error) {
 				case s == syscall.SIGUSR1:
 					run.printStats(true)
 				case s == syscall.SIGUSR2:
-					// The reader flushes after each ring block; this
-					// is for the block in hand.
-					sig.flush.Store(true)
+					// Nothing to do: publish writes the file out
+					// after every ring block, so nothing read waits.
 				case sig.isStop(s):
 					stopped.Store(true)
 					h.Stop()
@@ -444,7 +443,6 @@ func (r *liveRun) packet(p *capture.Packet) error {
 func (r *liveRun) publish() {
 	r.captured.Store(r.n)
 	if r.rot != nil && r.werr == nil {
-		r.c.sig.flush.Store(false)
 		if err := r.rot.flush(); err != nil {
 			r.werr = err
 			r.h.Stop()

@@ -572,7 +572,14 @@ func (c *command) interrupted(sig os.Signal) {
 		if p, err := os.FindProcess(os.Getpid()); err == nil {
 			p.Signal(sig)
 		}
-		select {} // the signal ends the process
+		// Go's default for SIGINT, SIGTERM and SIGHUP ends the process
+		// just now; it ignores a SIGPIPE sent by kill, so end as a
+		// shell reports a death by that signal.
+		time.Sleep(100 * time.Millisecond)
+		if s, ok := sig.(syscall.Signal); ok {
+			c.exit(128 + int(s))
+		}
+		c.exit(1)
 	}
 	if c.rot != nil {
 		if err := c.rot.closeFile(); err != nil {

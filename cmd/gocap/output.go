@@ -20,9 +20,10 @@ type sink = savefile.Writer
 // only ever whole records at a time: records are gathered in a
 // savefile.RecordBuffer and written out, up to the end of the last whole
 // record, once savefile.FlushAt bytes are waiting, on flush (-U, SIGUSR2,
-// the end of each ring block of a live capture) and on close. Whatever ends gocap, the file then
-// holds a valid capture with every record written out so far, which a
-// second reader (tail -f, Wireshark) can follow meanwhile.
+// the end of each ring block of a live capture) and on close. Whatever
+// ends gocap, the file then holds a valid capture with every record
+// written out so far, which a second reader (tail -f, Wireshark) can
+// follow meanwhile.
 type outFile struct {
 	// The buffer of whole records; its first write error is returned
 	// by every later write.
