@@ -147,21 +147,9 @@ func (p *pcapngReader) block() ([]byte, error) {
 		// length and the byte-order magic say so consistently.
 		return p.newSection(total)
 	}
-	if total < 12 {
-		return nil, fmt.Errorf("block in pcapng dump file has a length of %d < 12", total)
-	}
-	if total%4 != 0 {
-		return nil, fmt.Errorf("block in pcapng dump file has a length of %d that is not a multiple of 4", total)
-	}
-	if total > pcapngMaxBlock {
-		return nil, fmt.Errorf("pcapng block size %d > maximum %d", total, pcapngMaxBlock)
-	}
-	rest, err := p.in.take(int(total) - 8)
-	if len(rest) < int(total)-8 {
-		if e := readErr(err); e != nil {
-			return nil, e
-		}
-		return nil, fmt.Errorf("truncated pcapng dump file; tried to read %d bytes, only got %d", total-8, len(rest))
+	rest, err := p.blockBody(total, 12)
+	if err != nil {
+		return nil, err
 	}
 	if p.order.Uint32(rest[len(rest)-4:]) != total {
 		return nil, errors.New("block total length in header and trailer don't match")
@@ -169,12 +157,12 @@ func (p *pcapngReader) block() ([]byte, error) {
 	return rest[:len(rest)-4], nil
 }
 
-// newSection reads a Section Header Block after the first; total is its
-// length as read in the current byte order. The returned body starts
-// with the byte-order magic and includes the trailer.
-func (p *pcapngReader) newSection(total uint32) ([]byte, error) {
-	if total < 28 {
-		return nil, fmt.Errorf("block in pcapng dump file has a length of %d < 28", total)
+// blockBody checks a block's total length (a multiple of
+// 4, within pcapngMaxBlock; at least minLen) as libpcap does, with its messages, and reads
+// the rest of the block after the type and length, trailer included.
+func (p *pcapngReader) blockBody(total, minLen uint32) ([]byte, error) {
+	if total < minLen {
+		return nil, fmt.Errorf("block in pcapng dump file has a length of %d < %d", total, minLen)
 	}
 	if total%4 != 0 {
 		return nil, fmt.Errorf("block in pcapng dump file has a length of %d that is not a multiple of 4", total)
@@ -188,6 +176,17 @@ func (p *pcapngReader) newSection(total uint32) ([]byte, error) {
 			return nil, e
 		}
 		return nil, fmt.Errorf("truncated pcapng dump file; tried to read %d bytes, only got %d", total-8, len(rest))
+	}
+	return rest, nil
+}
+
+// newSection reads a Section Header Block after the first; total is its
+// length as read in the current byte order. The returned body starts
+// with the byte-order magic and includes the trailer.
+func (p *pcapngReader) newSection(total uint32) ([]byte, error) {
+	rest, err := p.blockBody(total, 28)
+	if err != nil {
+		return nil, err
 	}
 	if p.order.Uint32(rest) != 0x1a2b3c4d {
 		return nil, errors.New("the file has sections with different byte orders")
