@@ -157,8 +157,8 @@ func (p *pcapngReader) block() ([]byte, error) {
 	return rest[:len(rest)-4], nil
 }
 
-// blockBody checks a block's total length (a multiple of
-// 4, within pcapngMaxBlock; at least minLen) as libpcap does, with its messages, and reads
+// blockBody checks a block's total length (at least minLen, a multiple of
+// 4, within pcapngMaxBlock) as libpcap does, with its messages, and reads
 // the rest of the block after the type and length, trailer included.
 func (p *pcapngReader) blockBody(total, minLen uint32) ([]byte, error) {
 	if total < minLen {
