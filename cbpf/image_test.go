@@ -1,71 +1,23 @@
 package cbpf
 
 import (
-	"bufio"
-	"encoding/json"
 	"fmt"
-	"os"
 	"os/exec"
-	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
 
 	"golang.org/x/net/bpf"
+
+	"github.com/gocap/gocap/internal/corpus"
 )
-
-// imgCorpusCase is the part of a filtertests.jsonl record these tests use.
-type imgCorpusCase struct {
-	Kind          string  `json:"kind"`
-	Name          string  `json:"name"`
-	Linktype      string  `json:"linktype"`
-	Expr          string  `json:"expr"`
-	PseudoExpr    bool    `json:"pseudo_expr"`
-	ExpectedUnopt string  `json:"expected_unopt"`
-	ExpectedOpt   *string `json:"expected_opt"`
-}
-
-// imgCorpusPath locates the shared libpcap corpus beside the checkout.
-const imgCorpusDir = "../../shared/corpus/libpcap"
-
-// imgLoadCorpus reads filtertests.jsonl, skipping the test when the shared
-// directory is absent and failing when it holds no cases.
-func imgLoadCorpus(t *testing.T) []imgCorpusCase {
-	t.Helper()
-	path := filepath.Join(imgCorpusDir, "filtertests.jsonl")
-	f, err := os.Open(path)
-	if os.IsNotExist(err) {
-		t.Skipf("shared corpus not found at %s (expected ../shared beside the checkout)", path)
-	}
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	var cases []imgCorpusCase
-	sc := bufio.NewScanner(f)
-	sc.Buffer(make([]byte, 1<<20), 1<<24)
-	for sc.Scan() {
-		var c imgCorpusCase
-		if err := json.Unmarshal(sc.Bytes(), &c); err != nil {
-			t.Fatalf("%s: %v", path, err)
-		}
-		cases = append(cases, c)
-	}
-	if err := sc.Err(); err != nil {
-		t.Fatal(err)
-	}
-	if len(cases) == 0 {
-		t.Fatalf("%s holds no cases", path)
-	}
-	return cases
-}
 
 // TestEnumerateImagesCorpus checks the whole bpf_image() table (every
 // opcode's mnemonic and operand style, and the opcode values in the
 // trailing column) against libpcap master's _enumerate_bpf_image output.
 func TestEnumerateImagesCorpus(t *testing.T) {
 	var found bool
-	for _, c := range imgLoadCorpus(t) {
+	for _, c := range corpus.LoadShared(t) {
 		if c.Name != "bpf_image" || !c.PseudoExpr {
 			continue
 		}
@@ -199,7 +151,7 @@ func testParseListing(listing string) ([]bpf.RawInstruction, error) {
 // the listing byte for byte, and that Typed is lossless.
 func TestFormatCorpus(t *testing.T) {
 	var listings int
-	for _, c := range imgLoadCorpus(t) {
+	for _, c := range corpus.LoadShared(t) {
 		if c.Kind != "accept" || c.PseudoExpr {
 			continue
 		}
@@ -210,7 +162,7 @@ func TestFormatCorpus(t *testing.T) {
 			listings++
 			raw, err := testParseListing(*want)
 			if err != nil {
-				t.Fatalf("%s/%s: %v", c.Name, c.Linktype, err)
+				t.Fatalf("%s/%s: %v", c.Name, c.LinkType, err)
 			}
 			typed := Typed(raw)
 			back, err := Raw(typed)
@@ -227,7 +179,7 @@ func TestFormatCorpus(t *testing.T) {
 				t.Fatalf("%s: %v", c.Name, err)
 			}
 			if got != *want {
-				t.Errorf("%s (%s) %q:\n got:\n%s\nwant:\n%s", c.Name, c.Linktype, c.Expr, got, *want)
+				t.Errorf("%s (%s) %q:\n got:\n%s\nwant:\n%s", c.Name, c.LinkType, c.Expr, got, *want)
 			}
 		}
 	}

@@ -63,3 +63,19 @@ const (
 	LinkIEEE80211RadioAVS LinkType = 163 // AVS radio header, then 802.11
 	LinkPPI               LinkType = 192 // Per-Packet Information header, then (usually) 802.11
 )
+
+// Further link types that gocap's commands name: Linux capture gives them
+// to interfaces (cmd/gocap/internal/capture), or gocap's printer decodes
+// them. Naming one here changes nothing in how a filter compiles for it.
+const (
+	LinkEN3MB           LinkType = 2   // 3 Mb/s experimental Ethernet
+	LinkPronet          LinkType = 4   // Proteon ProNET token ring
+	LinkChaos           LinkType = 5   // MIT Chaosnet
+	LinkDOCSIS          LinkType = 143 // DOCSIS MAC frames
+	LinkAX25KISS        LinkType = 202 // AX.25 with a KISS header
+	LinkFC2             LinkType = 224 // Fibre Channel FC-2 frames
+	LinkCANSocketCAN    LinkType = 227 // CAN frames with SocketCAN headers
+	LinkIEEE802154NoFCS LinkType = 230 // IEEE 802.15.4 without the FCS
+	LinkNFLOG           LinkType = 239 // Linux netfilter log messages
+	LinkVSOCK           LinkType = 271 // Linux vsock monitor
+)

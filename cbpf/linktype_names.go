@@ -12,8 +12,10 @@ import (
 )
 
 // linkTypeNames lists every DLT name the shared libpcap corpus uses, with
-// its Linux value and tcpdump's description ("" where libpcap 1.10.3 has
-// none because the name is newer).
+// its Linux value and tcpdump's description. The description is "" exactly
+// where libpcap 1.10.3 has no name for the value (the names newer than
+// 1.10.3, and a few old ones it never named) or names it otherwise (see
+// renamedIn110).
 var linkTypeNames = []struct {
 	val  LinkType
 	name string
@@ -190,6 +192,12 @@ var linkTypeNames = []struct {
 	{301, "DECT_NR", ""},
 }
 
+// renamedIn110 holds the values that libpcap 1.10.3 names, but not as
+// linkTypeNames (libpcap master) does: name and description.
+var renamedIn110 = map[LinkType][2]string{
+	209: {"IPMB_LINUX", "IPMB with Linux/Pigeon Point pseudo-header"},
+}
+
 // Index maps built once from linkTypeNames.
 var (
 	linkTypeByName = map[string]LinkType{}
@@ -242,4 +250,25 @@ func (t LinkType) Description() string {
 		return linkTypeNames[i].desc
 	}
 	return "DLT " + strconv.FormatUint(uint64(t), 10)
+}
+
+// NameIn110 returns the name and description that libpcap 1.10.3, the
+// library tcpdump 4.99.3 is built with, gives the link type
+// (pcap_datalink_val_to_name and pcap_datalink_val_to_description), which
+// tcpdump prints as "link-type NAME (DESCRIPTION)" and in its -L list. ok
+// is false where 1.10.3 has no name for the value; tcpdump then prints the
+// number.
+func (t LinkType) NameIn110() (name, desc string, ok bool) {
+	i, found := linkTypeByVal[t]
+	if !found {
+		return "", "", false
+	}
+	if r, ok := renamedIn110[t]; ok {
+		return r[0], r[1], true
+	}
+	e := &linkTypeNames[i]
+	if e.desc == "" {
+		return "", "", false
+	}
+	return e.name, e.desc, true
 }

@@ -8,6 +8,8 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+
+	"github.com/gocap/gocap/internal/corpus"
 )
 
 // TestLinkTypeCorpusNames checks that every DLT name the corpus compiles
@@ -16,10 +18,10 @@ import (
 // the name back.
 func TestLinkTypeCorpusNames(t *testing.T) {
 	names := map[string]bool{}
-	for _, c := range imgLoadCorpus(t) {
-		names[c.Linktype] = true
+	for _, c := range corpus.LoadShared(t) {
+		names[c.LinkType] = true
 	}
-	raw, err := os.ReadFile(filepath.Join(imgCorpusDir, "features.json"))
+	raw, err := os.ReadFile(filepath.Join(corpus.Dir(), "features.json"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -54,9 +56,38 @@ func TestLinkTypeConstants(t *testing.T) {
 	for name, want := range map[string]LinkType{
 		"NULL": LinkNull, "EN10MB": LinkEN10MB, "RAW": LinkRaw, "LOOP": LinkLoop,
 		"LINUX_SLL": LinkLinuxSLL, "IPV4": LinkIPv4, "IPV6": LinkIPv6, "LINUX_SLL2": LinkLinuxSLL2,
+		"EN3MB": LinkEN3MB, "PRONET": LinkPronet, "CHAOS": LinkChaos, "DOCSIS": LinkDOCSIS,
+		"AX25_KISS": LinkAX25KISS, "FC_2": LinkFC2, "CAN_SOCKETCAN": LinkCANSocketCAN,
+		"IEEE802_15_4_NOFCS": LinkIEEE802154NoFCS, "NFLOG": LinkNFLOG, "VSOCK": LinkVSOCK,
+		"PRISM_HEADER": LinkPrismHeader, "IEEE802_11_RADIO": LinkIEEE80211Radio,
+		"PPP_SERIAL": LinkPPPSerial, "PPP_ETHER": LinkPPPEther, "C_HDLC": LinkCHDLC,
 	} {
 		if got, ok := LinkTypeByName(name); !ok || got != want {
 			t.Errorf("LinkTypeByName(%q) = %d, %v; want %d", name, got, ok, want)
+		}
+	}
+}
+
+// TestLinkTypeNameIn110 covers the names tcpdump 4.99.3 prints: libpcap
+// master's where 1.10.3 has the same, 1.10.3's own where it differs, and
+// none for values 1.10.3 does not name (TestLinkTypesReadLikeTcpdump in
+// cmd/gocap checks every value to 310 against tcpdump).
+func TestLinkTypeNameIn110(t *testing.T) {
+	for _, tc := range []struct {
+		lt         LinkType
+		name, desc string
+	}{
+		{LinkEN10MB, "EN10MB", "Ethernet"},
+		{LinkLinuxSLL2, "LINUX_SLL2", "Linux cooked v2"},
+		{209, "IPMB_LINUX", "IPMB with Linux/Pigeon Point pseudo-header"},
+		{LinkEN3MB, "", ""},
+		{32, "", ""},
+		{290, "", ""},
+		{4000, "", ""},
+	} {
+		name, desc, ok := tc.lt.NameIn110()
+		if name != tc.name || desc != tc.desc || ok != (tc.name != "") {
+			t.Errorf("%d: NameIn110() = %q, %q, %v; want %q, %q", tc.lt, name, desc, ok, tc.name, tc.desc)
 		}
 	}
 }

@@ -7,6 +7,8 @@ import (
 	"testing"
 
 	"golang.org/x/net/bpf"
+
+	"github.com/gocap/gocap/internal/corpus"
 )
 
 // vmProg turns raw instructions into a program for NewVM.
@@ -258,7 +260,7 @@ func TestVMCrossCheckCorpus(t *testing.T) {
 	r := rand.New(rand.NewSource(1))
 	pkts := vmRandomPackets(r, 40)
 	var compared, accepted int
-	for _, c := range imgLoadCorpus(t) {
+	for _, c := range corpus.LoadShared(t) {
 		if c.Kind != "accept" || c.PseudoExpr {
 			continue
 		}

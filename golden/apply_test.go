@@ -16,7 +16,7 @@ import (
 	"testing"
 
 	"github.com/gocap/gocap/cbpf"
-	"github.com/gocap/gocap/golden/internal/corpus"
+	"github.com/gocap/gocap/internal/corpus"
 	"github.com/gocap/gocap/internal/savefile"
 	"github.com/gocap/gocap/parser"
 )
@@ -183,7 +183,7 @@ func TestApply(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	env := corpusEnv()
+	env := corpus.GocapEnv()
 	res := fixtureResolver(t)
 	files := make(map[string]*offlineFile)
 	fileErrs := make(map[string]error)

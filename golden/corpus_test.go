@@ -1,10 +1,8 @@
 package golden
 
 import (
-	"errors"
 	"flag"
 	"fmt"
-	"io/fs"
 	"net/netip"
 	"os"
 	"path/filepath"
@@ -14,7 +12,7 @@ import (
 	"testing"
 
 	"github.com/gocap/gocap/cbpf"
-	"github.com/gocap/gocap/golden/internal/corpus"
+	"github.com/gocap/gocap/internal/corpus"
 	"github.com/gocap/gocap/parser"
 )
 
@@ -24,7 +22,7 @@ var linkTypesFlag = flag.String("linktypes", "",
 	`link types for TestCorpus: comma-separated DLT names, or "all" (default: $GOCAP_LINKTYPES, else all)`)
 
 // corpusDir is libpcap's test corpus, in ../shared beside the checkout.
-var corpusDir = filepath.Join("..", "..", "shared", "corpus", "libpcap")
+var corpusDir = corpus.Dir()
 
 const expectedFailuresFile = "testdata/expected_failures.txt"
 
@@ -47,20 +45,6 @@ func selectedLinkTypes() (map[string]bool, string) {
 		}
 	}
 	return sel, spec
-}
-
-// corpusEnv is the platform the skip_if conditions are evaluated for: Linux,
-// this machine's byte order, a libpcap built with protochain and with
-// SKF_AD_VLAN_TAG_PRESENT, and the name fixtures installed (TestCorpus
-// loads them into a StaticResolver, which compares names
-// case-insensitively).
-func corpusEnv() corpus.Env {
-	return corpus.Env{
-		OS:        "linux",
-		BigEndian: hostBigEndian(),
-		Config:    map[string]bool{"NO_PROTOCHAIN": false, "HAVE_DECL_SKF_AD_VLAN_TAG_PRESENT": true},
-		Missing:   map[string]bool{},
-	}
 }
 
 // fixtureResolver returns a StaticResolver holding resolver_fixtures.json,
@@ -115,19 +99,9 @@ type linkStats struct {
 // testdata/expected_failures.txt must fail and all others must pass; -update
 // rewrites the list.
 func TestCorpus(t *testing.T) {
-	path := filepath.Join(corpusDir, "filtertests.jsonl")
-	if _, err := os.Stat(path); errors.Is(err, fs.ErrNotExist) {
-		t.Skipf("libpcap corpus not found at %s: it is in ../shared beside the checkout (see DEVELOPERS.md)", path)
-	}
-	cases, err := corpus.Load(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(cases) == 0 {
-		t.Fatalf("%s holds no cases", path)
-	}
+	cases := corpus.LoadShared(t)
 	sel, selName := selectedLinkTypes()
-	env := corpusEnv()
+	env := corpus.GocapEnv()
 	res := fixtureResolver(t)
 	listed, err := corpus.ReadList(expectedFailuresFile)
 	if err != nil {

@@ -4,7 +4,6 @@ import (
 	"errors"
 	"flag"
 	"fmt"
-	"io/fs"
 	"net"
 	"os"
 	"path/filepath"
@@ -19,8 +18,8 @@ import (
 
 	"github.com/gocap/gocap/cbpf"
 	"github.com/gocap/gocap/ebpf"
-	"github.com/gocap/gocap/golden/internal/corpus"
 	"github.com/gocap/gocap/golden/internal/pcapfile"
+	"github.com/gocap/gocap/internal/corpus"
 	"github.com/gocap/gocap/parser"
 	"github.com/gocap/gocap/translate"
 )
@@ -64,15 +63,8 @@ type diffProgram struct {
 // lists) are counted and left out.
 func diffPrograms(t *testing.T) []diffProgram {
 	t.Helper()
-	path := filepath.Join(corpusDir, "filtertests.jsonl")
-	if _, err := os.Stat(path); errors.Is(err, fs.ErrNotExist) {
-		t.Skipf("libpcap corpus not found at %s: it is in ../shared beside the checkout (see DEVELOPERS.md)", path)
-	}
-	cases, err := corpus.Load(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	env := corpusEnv()
+	cases := corpus.LoadShared(t)
+	env := corpus.GocapEnv()
 	res := fixtureResolver(t)
 	seen := make(map[string]bool)
 	var progs []diffProgram

@@ -1,13 +1,10 @@
 package golden
 
 import (
-	"errors"
 	"fmt"
 	"io"
-	"io/fs"
 	"math/rand"
 	"net/netip"
-	"os"
 	"path/filepath"
 	"sort"
 	"strings"
@@ -16,8 +13,8 @@ import (
 	"golang.org/x/net/bpf"
 
 	"github.com/gocap/gocap/cbpf"
-	"github.com/gocap/gocap/golden/internal/corpus"
 	"github.com/gocap/gocap/golden/internal/pcapfile"
+	"github.com/gocap/gocap/internal/corpus"
 	"github.com/gocap/gocap/parser"
 )
 
@@ -35,15 +32,8 @@ type optCase struct {
 // on this platform.
 func loadOptCases(tb testing.TB) []optCase {
 	tb.Helper()
-	path := filepath.Join(corpusDir, "filtertests.jsonl")
-	if _, err := os.Stat(path); errors.Is(err, fs.ErrNotExist) {
-		tb.Skipf("libpcap corpus not found at %s: it is in ../shared beside the checkout (see DEVELOPERS.md)", path)
-	}
-	cases, err := corpus.Load(path)
-	if err != nil {
-		tb.Fatal(err)
-	}
-	env := corpusEnv()
+	cases := corpus.LoadShared(tb)
+	env := corpus.GocapEnv()
 	res := optFixtureResolver(tb, parser.DefaultResolver())
 	var out []optCase
 	for i := range cases {
@@ -671,14 +661,7 @@ func TestOptimizeSize(t *testing.T) {
 // bench/compile.sh, which times libpcap's pcap_compile on the same kind of
 // list in the same run: see docs/optimizer.md).
 func BenchmarkCompileCorpus(b *testing.B) {
-	path := filepath.Join(corpusDir, "filtertests.jsonl")
-	if _, err := os.Stat(path); errors.Is(err, fs.ErrNotExist) {
-		b.Skipf("libpcap corpus not found at %s: it is in ../shared beside the checkout (see DEVELOPERS.md)", path)
-	}
-	cases, err := corpus.Load(path)
-	if err != nil {
-		b.Fatal(err)
-	}
+	cases := corpus.LoadShared(b)
 	res := noNameResolver{parser.DefaultResolver()}
 	var exprs []optCase
 	for i := range cases {

@@ -13,7 +13,7 @@ import (
 	"testing"
 
 	"github.com/gocap/gocap/cbpf"
-	"github.com/gocap/gocap/golden/internal/corpus"
+	"github.com/gocap/gocap/internal/corpus"
 )
 
 const translateFailuresFile = "testdata/translate_failures.txt"
@@ -99,13 +99,13 @@ var untranslated = map[string]string{
 	"pcapint_parsesrcstr_ex":   "parses rpcap:// and file:// source strings for remote capture, which gocap does not implement",
 }
 
-// translateEnv is corpusEnv for the translate tests. Their conditions also
+// translateEnv is corpus.GocapEnv for the translate tests. Their conditions also
 // use no_translatetest (libpcap's test program was not built), which
 // corpus.Env does not know; translateSkipIf rewrites it as the config macro
 // NO_TRANSLATETEST, false here because gocap's helpers are always there.
 // ENABLE_REMOTE (rpcap) is not defined: gocap has no remote capture.
 func translateEnv() corpus.Env {
-	env := corpusEnv()
+	env := corpus.GocapEnv()
 	env.Config["NO_TRANSLATETEST"] = false
 	env.Config["ENABLE_REMOTE"] = false
 	return env

@@ -10,8 +10,8 @@ import (
 	"testing"
 
 	"github.com/gocap/gocap/cbpf"
-	"github.com/gocap/gocap/golden/internal/corpus"
 	"github.com/gocap/gocap/golden/internal/pcapfile"
+	"github.com/gocap/gocap/internal/corpus"
 	"github.com/gocap/gocap/parser"
 )
 

@@ -1,101 +1,40 @@
 package parser
 
 import (
-	"bufio"
-	"encoding/json"
-	"os"
-	"path/filepath"
-	"runtime"
 	"strings"
 	"testing"
+
+	"github.com/gocap/gocap/internal/corpus"
 )
 
 // corpusDir is libpcap's test corpus in the shared directory beside the
 // checkout.
-var corpusDir = filepath.Join("..", "..", "shared", "corpus", "libpcap")
+var corpusDir = corpus.Dir()
 
-type corpusCase struct {
-	Kind          string `json:"kind"`
-	Name          string `json:"name"`
-	Linktype      string `json:"linktype"`
-	Expr          string `json:"expr"`
-	PseudoExpr    bool   `json:"pseudo_expr"`
-	SkipIf        string `json:"skip_if"`
-	ExpectedError string `json:"expected_error"`
-}
-
-func loadCorpus(t *testing.T) []corpusCase {
+// skipped evaluates a case's skip_if condition for the platform gocap
+// compiles for. The parser's verdict depends on none of the atoms; the
+// cases skipped here for byte order or build options have twins, with the
+// same expression, that run.
+func skipped(t *testing.T, c *corpus.Case) bool {
 	t.Helper()
-	path := filepath.Join(corpusDir, "filtertests.jsonl")
-	f, err := os.Open(path)
-	if os.IsNotExist(err) {
-		t.Skipf("libpcap corpus not found at %s (the shared directory is absent)", path)
-	}
+	skip, err := corpus.GocapEnv().Eval(c.SkipIf)
 	if err != nil {
-		t.Fatal(err)
+		t.Fatalf("%s: %v", c.ID(), err)
 	}
-	defer f.Close()
-	var cases []corpusCase
-	sc := bufio.NewScanner(f)
-	sc.Buffer(make([]byte, 1<<20), 1<<24)
-	for sc.Scan() {
-		var c corpusCase
-		if err := json.Unmarshal(sc.Bytes(), &c); err != nil {
-			t.Fatalf("%s: %v", path, err)
-		}
-		cases = append(cases, c)
-	}
-	if err := sc.Err(); err != nil {
-		t.Fatal(err)
-	}
-	if len(cases) == 0 {
-		t.Fatalf("%s holds no cases", path)
-	}
-	return cases
-}
-
-// osSkipped evaluates the operating-system atoms of a skip_if condition
-// for this machine; other atoms (resolver fixtures, byte order, build
-// options) do not change what the parser accepts and count as false.
-func osSkipped(cond string) bool {
-	if cond == "" {
-		return false
-	}
-	for _, alt := range strings.Split(cond, "||") {
-		all := true
-		for _, atom := range strings.Split(alt, "&&") {
-			atom = strings.Trim(strings.TrimSpace(atom), "()")
-			atom = strings.TrimSpace(atom)
-			var v bool
-			switch {
-			case strings.HasPrefix(atom, "os=="):
-				v = runtime.GOOS == strings.TrimPrefix(atom, "os==")
-			case strings.HasPrefix(atom, "os!="):
-				v = runtime.GOOS != strings.TrimPrefix(atom, "os!=")
-			}
-			if !v {
-				all = false
-				break
-			}
-		}
-		if all {
-			return true
-		}
-	}
-	return false
+	return skip
 }
 
 // TestCorpusAccept parses every expression libpcap compiles successfully.
 func TestCorpusAccept(t *testing.T) {
 	n := 0
-	for _, c := range loadCorpus(t) {
-		if c.Kind != "accept" || c.PseudoExpr || osSkipped(c.SkipIf) {
+	for _, c := range corpus.LoadShared(t) {
+		if c.Kind != "accept" || c.PseudoExpr || skipped(t, &c) {
 			continue
 		}
 		n++
 		x, err := Parse(c.Expr)
 		if err != nil {
-			t.Errorf("%s (%s): Parse(%q): %v", c.Name, c.Linktype, c.Expr, err)
+			t.Errorf("%s (%s): Parse(%q): %v", c.Name, c.LinkType, c.Expr, err)
 			continue
 		}
 		if x == nil && strings.TrimSpace(c.Expr) != "" {
@@ -128,8 +67,8 @@ var parseLevelErrors = []string{
 // from the scanner or the grammar.
 func TestCorpusRejectAtParse(t *testing.T) {
 	n := 0
-	for _, c := range loadCorpus(t) {
-		if c.Kind != "reject" || osSkipped(c.SkipIf) {
+	for _, c := range corpus.LoadShared(t) {
+		if c.Kind != "reject" || skipped(t, &c) {
 			continue
 		}
 		parseLevel := false

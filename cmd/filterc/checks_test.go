@@ -3,7 +3,6 @@ package main
 import (
 	"bufio"
 	"bytes"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"os"
@@ -23,6 +22,7 @@ import (
 
 	"github.com/gocap/gocap/cbpf"
 	"github.com/gocap/gocap/ebpf"
+	"github.com/gocap/gocap/internal/corpus"
 	"github.com/gocap/gocap/parser"
 )
 
@@ -227,47 +227,26 @@ func TestASTFormat(t *testing.T) {
 	}
 }
 
-// corpusCase is the part of a libpcap corpus case the ast test uses.
-type corpusCase struct {
-	Kind     string `json:"kind"`
-	Linktype string `json:"linktype"`
-	Expr     string `json:"expr"`
-	Linuxext bool   `json:"linuxext"`
-	Pseudo   bool   `json:"pseudo_expr"`
-	Netmask  string `json:"netmask"`
-	Snaplen  uint32 `json:"snaplen"`
-}
-
 // TestASTReadingCompilesAlike checks the reading --format ast shows against
 // the compiler over libpcap's corpus: for every accept case that compiles,
 // the reading (parser.ExprString) compiles to the same unoptimized program
 // as the expression, so the reading is how the compiler understood it.
 func TestASTReadingCompilesAlike(t *testing.T) {
-	f, err := os.Open("../../../shared/corpus/libpcap/filtertests.jsonl")
-	if err != nil {
-		t.Skipf("skipping: the shared libpcap corpus is not beside the checkout (%v)", err)
-	}
-	defer f.Close()
-	sc := bufio.NewScanner(f)
-	sc.Buffer(nil, 1<<24)
+	cases := corpus.LoadShared(t)
 	compared, differ := 0, 0
 	seen := make(map[string]bool)
 	// No lookups: names the static tables lack fail fast, and those
 	// expressions are left out.
 	resolver := parser.NewStaticResolver(nil)
-	for sc.Scan() {
-		var c corpusCase
-		if err := json.Unmarshal(sc.Bytes(), &c); err != nil {
-			t.Fatalf("corpus line: %v", err)
-		}
-		if c.Kind != "accept" || c.Pseudo || c.Expr == "" {
+	for _, c := range cases {
+		if c.Kind != "accept" || c.PseudoExpr || c.Expr == "" {
 			continue
 		}
-		lt, ok := cbpf.LinkTypeByName(c.Linktype)
+		lt, ok := cbpf.LinkTypeByName(c.LinkType)
 		if !ok {
 			continue
 		}
-		opts := cbpf.Options{LinkType: lt, LinuxExt: c.Linuxext, Snaplen: c.Snaplen, Resolver: resolver}
+		opts := cbpf.Options{LinkType: lt, LinuxExt: c.LinuxExt, Snaplen: c.Snaplen, Resolver: resolver}
 		if c.Netmask != "" {
 			if m, err := parseNetmask(c.Netmask); err == nil {
 				opts.Netmask, opts.NetmaskSet = m, true
@@ -293,12 +272,9 @@ func TestASTReadingCompilesAlike(t *testing.T) {
 		if err != nil || fmt.Sprint(got) != fmt.Sprint(want) {
 			differ++
 			if differ <= 20 {
-				t.Errorf("%s %q reads as %q, which compiles differently (%v)", c.Linktype, c.Expr, reading, err)
+				t.Errorf("%s %q reads as %q, which compiles differently (%v)", c.LinkType, c.Expr, reading, err)
 			}
 		}
-	}
-	if err := sc.Err(); err != nil {
-		t.Fatal(err)
 	}
 	if compared < 1000 {
 		t.Errorf("only %d corpus expressions compared; the corpus should give well over 1000", compared)

@@ -73,8 +73,14 @@ func (c *command) listLinkTypes() error {
 	}
 	fmt.Fprintf(c.stderr, "Data link types for %s (use option -y to set):\n", dev)
 	for _, lt := range types {
-		fmt.Fprintf(c.stderr, "  %s (%s)", lt, lt.Description())
-		if !printer.Supports(uint32(lt)) {
+		name, desc, ok := lt.NameIn110()
+		if !ok {
+			// tcpdump has no printer for a type its libpcap cannot name.
+			fmt.Fprintf(c.stderr, "  DLT %d (printing not supported)\n", uint32(lt))
+			continue
+		}
+		fmt.Fprintf(c.stderr, "  %s (%s)", name, desc)
+		if !printer.Supports(lt) {
 			io.WriteString(c.stderr, " (printing not supported)")
 		}
 		io.WriteString(c.stderr, "\n")

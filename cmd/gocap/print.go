@@ -83,33 +83,17 @@ func (pp *protoPrinter) packet(rec *savefile.Record, data []byte) error {
 		Length:         int(rec.WireLen),
 		InterfaceIndex: rec.Iface,
 	}
-	return pp.p.Packet(ci, data, uint32(rec.LinkType))
+	return pp.p.Packet(ci, data, rec.LinkType)
 }
 
 // linkTypeLine is tcpdump's "link-type EN10MB (Ethernet)" text, or just
-// the number when libpcap has no name for it. The names are those of
-// libpcap 1.10.3, whose pcap_datalink_val_to_name tcpdump 4.99.3 calls:
-// it lacks a few that master has, and calls 209 by its old name.
+// the number when libpcap 1.10.3, whose names tcpdump 4.99.3 prints, has
+// none for the link type (see cbpf.LinkType.NameIn110).
 func linkTypeLine(lt cbpf.LinkType) string {
-	name := lt.String()
-	if name == strconv.FormatUint(uint64(lt), 10) || !namedIn110(lt) {
-		return "link-type " + strconv.FormatUint(uint64(lt), 10)
+	if name, desc, ok := lt.NameIn110(); ok {
+		return "link-type " + name + " (" + desc + ")"
 	}
-	if lt == 209 {
-		return "link-type IPMB_LINUX (IPMB with Linux/Pigeon Point pseudo-header)"
-	}
-	return "link-type " + name + " (" + lt.Description() + ")"
-}
-
-// namedIn110 reports whether libpcap 1.10.3 has a name for a link type
-// gocap has one for (checked against tcpdump for every value to 320 by
-// TestLinkTypesReadLikeTcpdump).
-func namedIn110(lt cbpf.LinkType) bool {
-	switch lt {
-	case 2, 3, 4, 5, 32:
-		return false
-	}
-	return lt < 290
+	return "link-type " + strconv.FormatUint(uint64(lt), 10)
 }
 
 // plural is "1 packet" or "N packets".

@@ -46,59 +46,55 @@ const (
 	arphrdFC4338     = 18 // RFC 4338 IP over FC; Linux has no name for it
 )
 
-// dltForARPType is the link type libpcap captures with on an interface
-// of the given ARPHRD_ type (pcap-linux.c's map_arphrd_to_dlt with
-// cooked mode allowed), and whether it needs a cooked (SOCK_DGRAM)
-// socket. Types libpcap does not know are captured in cooked mode as
-// LINUX_SLL; so are PPP and ATM, whose headers vary.
-func dltForARPType(t uint16) (lt cbpf.LinkType, cooked bool) {
-	switch t {
-	case arphrdEther, arphrdMetricom, arphrdLoopback:
-		return cbpf.LinkEN10MB, false
-	case arphrdEEther:
-		return 2, false // EN3MB
-	case arphrdAX25:
-		return 202, false // AX25_KISS
-	case arphrdPronet:
-		return 4, false
-	case arphrdChaos:
-		return 5, false
-	case arphrdCAN:
-		return 227, false // CAN_SOCKETCAN
-	case arphrdIEEE802TR, arphrdIEEE802:
-		return cbpf.LinkIEEE802, false
-	case arphrdARCnet:
-		return cbpf.LinkARCNETLinux, false
-	case arphrdFDDI:
-		return cbpf.LinkFDDI, false
-	case arphrdIEEE80211:
-		return cbpf.LinkIEEE80211, false
-	case arphrdPrism:
-		return 119, false // PRISM_HEADER
-	case arphrdRadiotap:
-		return 127, false // IEEE802_11_RADIO
-	case arphrdCisco:
-		return cbpf.LinkCHDLC, false
-	case arphrdTunnel, arphrdSIT, arphrdCSLIP, arphrdSLIP6, arphrdCSLIP6,
-		arphrdAdapt, arphrdSLIP, arphrdRawHDLC, arphrdDLCI, arphrdNone:
-		return cbpf.LinkRaw, false
-	case arphrdFRAD:
-		return cbpf.LinkFrelay, false
-	case arphrdLocalTalk:
-		return cbpf.LinkLTalk, false
-	case arphrdFC4338:
-		return cbpf.LinkIPOverFC, false
-	case arphrdFCPP, arphrdFCAL, arphrdFCPL, arphrdFCFabric:
-		return 224, false // FC_2
-	case arphrdIEEE802154:
-		return 230, false // IEEE802_15_4_NOFCS
-	case arphrdVsockMon:
-		return 271, false // VSOCK
-	}
-	// PPP, ATM, IrDA, netlink and unknown types: cooked.
-	return cbpf.LinkLinuxSLL, true
+// arphrdLinkTypes is the link type libpcap captures with on an interface
+// of each ARPHRD_ type it maps (pcap-linux.c's map_arphrd_to_dlt with
+// cooked mode allowed), on a raw (SOCK_RAW) socket.
+var arphrdLinkTypes = map[uint16]cbpf.LinkType{
+	arphrdEther:      cbpf.LinkEN10MB,
+	arphrdMetricom:   cbpf.LinkEN10MB,
+	arphrdLoopback:   cbpf.LinkEN10MB,
+	arphrdEEther:     cbpf.LinkEN3MB,
+	arphrdAX25:       cbpf.LinkAX25KISS,
+	arphrdPronet:     cbpf.LinkPronet,
+	arphrdChaos:      cbpf.LinkChaos,
+	arphrdCAN:        cbpf.LinkCANSocketCAN,
+	arphrdIEEE802TR:  cbpf.LinkIEEE802,
+	arphrdIEEE802:    cbpf.LinkIEEE802,
+	arphrdARCnet:     cbpf.LinkARCNETLinux,
+	arphrdFDDI:       cbpf.LinkFDDI,
+	arphrdIEEE80211:  cbpf.LinkIEEE80211,
+	arphrdPrism:      cbpf.LinkPrismHeader,
+	arphrdRadiotap:   cbpf.LinkIEEE80211Radio,
+	arphrdCisco:      cbpf.LinkCHDLC,
+	arphrdTunnel:     cbpf.LinkRaw,
+	arphrdSIT:        cbpf.LinkRaw,
+	arphrdCSLIP:      cbpf.LinkRaw,
+	arphrdSLIP6:      cbpf.LinkRaw,
+	arphrdCSLIP6:     cbpf.LinkRaw,
+	arphrdAdapt:      cbpf.LinkRaw,
+	arphrdSLIP:       cbpf.LinkRaw,
+	arphrdRawHDLC:    cbpf.LinkRaw,
+	arphrdDLCI:       cbpf.LinkRaw,
+	arphrdNone:       cbpf.LinkRaw,
+	arphrdFRAD:       cbpf.LinkFrelay,
+	arphrdLocalTalk:  cbpf.LinkLTalk,
+	arphrdFC4338:     cbpf.LinkIPOverFC,
+	arphrdFCPP:       cbpf.LinkFC2,
+	arphrdFCAL:       cbpf.LinkFC2,
+	arphrdFCPL:       cbpf.LinkFC2,
+	arphrdFCFabric:   cbpf.LinkFC2,
+	arphrdIEEE802154: cbpf.LinkIEEE802154NoFCS,
+	arphrdVsockMon:   cbpf.LinkVSOCK,
 }
 
-// linkDOCSIS is DLT_DOCSIS, the second link type libpcap offers on an
-// Ethernet interface.
-const linkDOCSIS cbpf.LinkType = 143
+// linkTypeForARPType is the link type libpcap captures with on an
+// interface of the given ARPHRD_ type, and whether it needs a cooked
+// (SOCK_DGRAM) socket. Types arphrdLinkTypes lacks are captured in cooked
+// mode as LINUX_SLL: PPP and ATM, whose headers vary, IrDA, netlink and
+// the types libpcap does not know.
+func linkTypeForARPType(t uint16) (lt cbpf.LinkType, cooked bool) {
+	if lt, ok := arphrdLinkTypes[t]; ok {
+		return lt, false
+	}
+	return cbpf.LinkLinuxSLL, true
+}

@@ -205,7 +205,13 @@ func (h *Handle) pickLinkType(want cbpf.LinkType) error {
 		return nil
 	}
 	if !slices.Contains(types, want) {
-		return fmt.Errorf("%s is not one of the DLTs supported by this device", want)
+		// libpcap's pcap_set_datalink names the type as it does, or
+		// gives its number.
+		name, _, ok := want.NameIn110()
+		if !ok {
+			name = fmt.Sprintf("DLT %d", uint32(want))
+		}
+		return fmt.Errorf("%s is not one of the DLTs supported by this device", name)
 	}
 	h.lt = want
 	return nil
@@ -240,11 +246,11 @@ func (h *Handle) findDevice() ([]cbpf.LinkType, error) {
 		// anything else can fail; checking here gives the same order.
 		return nil, &DeviceError{Device: h.device, Status: "That device is not up"}
 	}
-	h.lt, h.cooked = dltForARPType(arphrd)
+	h.lt, h.cooked = linkTypeForARPType(arphrd)
 	if arphrd == arphrdEther && !h.cooked && h.lt == cbpf.LinkEN10MB && !isWireless(h.device) {
 		// A capture on an Ethernet port may be read as DOCSIS frames,
 		// for a port a cable modem termination system mirrors to.
-		return []cbpf.LinkType{cbpf.LinkEN10MB, linkDOCSIS}, nil
+		return []cbpf.LinkType{cbpf.LinkEN10MB, cbpf.LinkDOCSIS}, nil
 	}
 	return []cbpf.LinkType{h.lt}, nil
 }

@@ -16,6 +16,8 @@ import (
 	"github.com/gopacket/gopacket"
 	"github.com/gopacket/gopacket/layers"
 	"github.com/gopacket/gopacket/pcapgo"
+
+	"github.com/gocap/gocap/cbpf"
 )
 
 // crafted is a hand-made packet: its bytes in hex (spaces allowed) and
@@ -67,10 +69,10 @@ var faultQuoted128 = "4500 0080 0001 0000 4011 0000 0a000002 c0000207 14e9 0035 
 // differently from tcpdump) before the fixes of issue 12, by link type.
 var faultCases = []struct {
 	name     string
-	linkType uint32
+	linkType cbpf.LinkType
 	pkts     []crafted
 }{
-	{"tcp-header-past-capture", dltEN10MB, []crafted{
+	{"tcp-header-past-capture", cbpf.LinkEN10MB, []crafted{
 		// data offset 15 (60 bytes), eol first; 24 bytes captured of 70
 		{faultEther + faultIP4(6, 70) + "04d2 0050 00000001 00000002 f018 0100 0000 0000 00000000", 104},
 		{faultEther + faultIP4(6, 70) + "04d2 0050 00000001 00000002 f018 0100 0000 0000 01010000", 104},
@@ -79,7 +81,7 @@ var faultCases = []struct {
 		// an intact segment after them
 		{faultEther + faultIP4(6, 20) + "04d2 0050 00000001 00000002 5018 0100 0000 0000", 0},
 	}},
-	{"tcp-short", dltEN10MB, []crafted{
+	{"tcp-short", cbpf.LinkEN10MB, []crafted{
 		// options cut at an option's kind, at its length, in its data
 		{faultEther + "4500 0034 0001 0000 4006 0000 0a000001 0a000002 04d2 0050 00000001 00000000 8002 ffff 0000 0000 0204 05b4", 66},
 		{faultEther + "4500 0034 0001 0000 4006 0000 0a000001 0a000002 04d2 0050 00000001 00000000 8002 ffff 0000 0000 0204 05b4 03", 66},
@@ -91,7 +93,7 @@ var faultCases = []struct {
 		{faultEther + "4500 0032 0001 0000 4006 0000 0a000001 0a000002 04d2 0017 00000001 00000002 5018 0100 0000 0000", 64},
 		{faultEther + "4500 0032 0001 0000 4006 0000 0a000001 0a000002 04d2 0017 00000001 00000002 5018 0100 0000 0000 41", 64},
 	}},
-	{"ip-options-short", dltEN10MB, []crafted{
+	{"ip-options-short", cbpf.LinkEN10MB, []crafted{
 		// a timestamp option whose length is the byte after the options
 		{faultEther + "4600 0024 0001 0000 4011 0000 0a000001 0a000002 01010144 14e9 0035 0008 0000", 0},
 		{faultEther + "4600 0024 0001 0000 4011 0000 0a000001 0a000002 94", 60},     // no length byte
@@ -105,11 +107,11 @@ var faultCases = []struct {
 		{faultEther + "4800 002c 0001 0000 4011 0000 0a000001 0a000002 070b04 0a000009 0a00", 80},     // route cut
 		{faultEther + "4800 002c 0001 0000 4011 0000 0a000001 0a000002 070b04 0a000009 0a00000a 00 14e9 0035 0008 0000", 0},
 	}},
-	{"tcp6-header-past-capture", dltEN10MB, []crafted{
+	{"tcp6-header-past-capture", cbpf.LinkEN10MB, []crafted{
 		{"000000000002 000000000001 86dd 6000 0000 0046 0640 20010db8000000000000000000000001 20010db8000000000000000000000002 " +
 			"04d2 0050 00000001 00000002 c018 0100 0000 0000 00010203", 124},
 	}},
-	{"icmp-short", dltEN10MB, []crafted{
+	{"icmp-short", cbpf.LinkEN10MB, []crafted{
 		{faultEther + faultIP4(1, 2) + "0a00", 0},   // router solicitation: no checksum field
 		{faultEther + faultIP4(1, 3) + "0a0011", 0}, // half the checksum field
 		{faultEther + faultIP4(1, 1) + "0a", 0},     // no code
@@ -140,11 +142,11 @@ var faultCases = []struct {
 		{faultEther + faultIP4(1, 148) + "0300 0000 00200000 " + faultQuoted128 + "2000 0000 0008 0101 0000", 0},                    // label cut
 		{faultEther + faultIP4(1, 144) + "0b00 0000 00200000 " + faultQuoted128 + "2000 0000 0008", 0},                              // object header cut
 	}},
-	{"ip-empty", dltEN10MB, []crafted{
+	{"ip-empty", cbpf.LinkEN10MB, []crafted{
 		{"000000000002 000000000001 0800", 0},
 		{"000000000002 000000000001 0800", 60},
 	}},
-	{"loopback-skip-past-capture", dltEN10MB, []crafted{
+	{"loopback-skip-past-capture", cbpf.LinkEN10MB, []crafted{
 		{"aa0004001d04 aa0004006904 9000 0800", 68},
 		{"aa0004001d04 aa0004006904 9000 0800 00", 68},
 		{"aa0004001d04 aa0004006904 9000 0800 0000000000000000 0200", 68},
@@ -170,14 +172,14 @@ var faultCases = []struct {
 
 // writeCrafted writes the packets to a pcap file of the link type and
 // returns them as Packet gets them.
-func writeCrafted(t *testing.T, path string, linkType uint32, pkts []crafted) []capturePacket {
+func writeCrafted(t *testing.T, path string, linkType cbpf.LinkType, pkts []crafted) []capturePacket {
 	t.Helper()
 	f, err := os.Create(path)
 	if err != nil {
 		t.Fatal(err)
 	}
 	w := pcapgo.NewWriter(f)
-	if err := w.WriteFileHeader(262144, layers.LinkType(linkType)); err != nil {
+	if err := w.WriteFileHeader(262144, layers.LinkType(linkType.FileValue())); err != nil {
 		t.Fatal(err)
 	}
 	var out []capturePacket
@@ -298,7 +300,7 @@ func TestDecoderPanicContained(t *testing.T) {
 	next := tcpFrom("0a000001")
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			pkts := writeCrafted(t, filepath.Join(t.TempDir(), "p.pcap"), dltEN10MB, []crafted{{tc.pkt, 0}, {next, 0}})
+			pkts := writeCrafted(t, filepath.Join(t.TempDir(), "p.pcap"), cbpf.LinkEN10MB, []crafted{{tc.pkt, 0}, {next, 0}})
 			o := tc.o
 			o.Location = time.UTC
 			o.Resolver = panicResolver{bad}

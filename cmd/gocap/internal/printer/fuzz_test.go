@@ -3,11 +3,15 @@ package printer
 import (
 	"encoding/hex"
 	"io"
+	"maps"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/gocap/gocap/cbpf"
 )
 
 // fuzzNames names the addresses whose text has an even length.
@@ -20,46 +24,44 @@ func (fuzzNames) lookup(addr string) ([]string, bool) {
 	return nil, false
 }
 
-// decodedLinkTypes lists every link type Packet decodes; TestSupports
-// checks it against Supports.
-var decodedLinkTypes = []uint32{
-	dltNull, dltEN10MB, dltPPP, dltRaw, dltRawAlt, dltPPPSerial, dltPPPEther,
-	dltRaw101, dltCHDLC, dltIEEE80211, dltLoop, dltLinuxSLL, dltIEEE80211Radio,
-	dltIPv4, dltIPv6, dltNFLOG, dltSLL2,
+// decodedLinkTypes lists every link type Packet decodes, in order: the
+// keys of linkDecoders.
+func decodedLinkTypes() []cbpf.LinkType {
+	return slices.Sorted(maps.Keys(linkDecoders))
 }
 
 // undecodedLinkTypes are a few link types Packet has no decoder for:
-// ARCNET, two tcpdump decodes (LANE, Linux IrDA), DLT_USER0, a type
-// nobody uses and one past the end of the table.
-var undecodedLinkTypes = []uint32{7, 106, 144, 147, 200, 299}
+// ARCNET, OpenBSD's DLT_RAW, LINKTYPE_RAW (a file's value, which the
+// reader turns into DLT_RAW before printing), two tcpdump decodes (LANE,
+// Linux IrDA), DLT_USER0, a type nobody uses and one past the end of the
+// table.
+var undecodedLinkTypes = []cbpf.LinkType{7, 14, 101, 106, 144, 147, 200, 299}
 
 // fuzzSeeds are small packets for each decoded link type: a header and,
 // where the type carries IPv4, a TCP segment with an option.
-func fuzzSeeds() map[uint32][]string {
+func fuzzSeeds() map[cbpf.LinkType][]string {
 	const (
 		ip4tcp = "4500 002c 0001 0000 4006 0000 0a000001 0a000002 04d2 0050 00000001 00000002 6012 0100 0000 0000 0204 05b4"
 		ip6udp = "6000 0000 0008 1140 fe800000000000000000000000000001 ff020000000000000000000000000001 0222 0223 0008 0000"
 		icmp4  = "4500 001c 0001 0000 4001 0000 0a000001 0a000002 0800 f7fe 0001 0000"
 		dot11  = "0802 0000 ffffffffffff 000000000001 000000000002 0000 aaaa03000000 0800 " + icmp4
 	)
-	return map[uint32][]string{
-		dltNull:           {"02000000 " + ip4tcp, "1e000000 " + ip6udp},
-		dltLoop:           {"00000002 " + ip4tcp},
-		dltEN10MB:         {"000000000002 000000000001 0800 " + ip4tcp, "000000000002 000000000001 8100 0005 86dd " + ip6udp},
-		dltPPP:            {"ff03 0021 " + ip4tcp, "ff03 c021 0101 0008 0104 05dc"},
-		dltPPPSerial:      {"ff03 0021 " + icmp4},
-		dltPPPEther:       {"1100 0001 001e 0021 " + ip4tcp},
-		dltRaw:            {ip4tcp, ip6udp},
-		dltRawAlt:         {ip4tcp},
-		dltRaw101:         {icmp4, ip6udp},
-		dltIPv4:           {ip4tcp},
-		dltIPv6:           {ip6udp},
-		dltCHDLC:          {"0f00 0800 " + ip4tcp, "8f00 8035 00000000 00000001 00000000 ffff"},
-		dltIEEE80211:      {dot11, "8000 0000 ffffffffffff 000000000001 000000000001 0000 0000000000000000 6400 0100 0004 74657374"},
-		dltIEEE80211Radio: {"0000 0800 00000000 " + dot11, "0000 0d00 04800000 02 00 6c09a000 " + dot11},
-		dltLinuxSLL:       {"0000 0001 0006 000000000001 0000 0800 " + ip4tcp},
-		dltSLL2:           {"0800 0000 00000001 0001 00 06 000000000001 0000 " + ip4tcp},
-		dltNFLOG:          {"02 00 0000 0800 0100 0800 0000 " + "1800 0900 " + ip4tcp},
+	return map[cbpf.LinkType][]string{
+		cbpf.LinkNull:           {"02000000 " + ip4tcp, "1e000000 " + ip6udp},
+		cbpf.LinkLoop:           {"00000002 " + ip4tcp},
+		cbpf.LinkEN10MB:         {"000000000002 000000000001 0800 " + ip4tcp, "000000000002 000000000001 8100 0005 86dd " + ip6udp},
+		cbpf.LinkPPP:            {"ff03 0021 " + ip4tcp, "ff03 c021 0101 0008 0104 05dc"},
+		cbpf.LinkPPPSerial:      {"ff03 0021 " + icmp4},
+		cbpf.LinkPPPEther:       {"1100 0001 001e 0021 " + ip4tcp},
+		cbpf.LinkRaw:            {ip4tcp, ip6udp, icmp4},
+		cbpf.LinkIPv4:           {ip4tcp},
+		cbpf.LinkIPv6:           {ip6udp},
+		cbpf.LinkCHDLC:          {"0f00 0800 " + ip4tcp, "8f00 8035 00000000 00000001 00000000 ffff"},
+		cbpf.LinkIEEE80211:      {dot11, "8000 0000 ffffffffffff 000000000001 000000000001 0000 0000000000000000 6400 0100 0004 74657374"},
+		cbpf.LinkIEEE80211Radio: {"0000 0800 00000000 " + dot11, "0000 0d00 04800000 02 00 6c09a000 " + dot11},
+		cbpf.LinkLinuxSLL:       {"0000 0001 0006 000000000001 0000 0800 " + ip4tcp},
+		cbpf.LinkLinuxSLL2:      {"0800 0000 00000001 0001 00 06 000000000001 0000 " + ip4tcp},
+		cbpf.LinkNFLOG:          {"02 00 0000 0800 0100 0800 0000 " + "1800 0900 " + ip4tcp},
 	}
 }
 
@@ -91,9 +93,9 @@ func fuzzCaptures(f *testing.F) []string {
 // does not, and every packet of the captures TestGolden prints.
 func FuzzPacket(f *testing.F) {
 	generic := [][]byte{{}, make([]byte, 14), make([]byte, 64)}
-	for _, lt := range append(append([]uint32{}, decodedLinkTypes...), undecodedLinkTypes...) {
+	for _, lt := range append(decodedLinkTypes(), undecodedLinkTypes...) {
 		for _, s := range generic {
-			f.Add(s, lt, uint8(0))
+			f.Add(s, uint32(lt), uint8(0))
 		}
 	}
 	for lt, pkts := range fuzzSeeds() {
@@ -103,7 +105,7 @@ func FuzzPacket(f *testing.F) {
 				f.Fatalf("seed for link type %d: %v", lt, err)
 			}
 			for _, fl := range []uint8{0, 0x02, 0x04, 0x0c, 0x10} {
-				f.Add(b, lt, fl)
+				f.Add(b, uint32(lt), fl)
 			}
 		}
 	}
@@ -112,7 +114,7 @@ func FuzzPacket(f *testing.F) {
 	for _, path := range fuzzCaptures(f) {
 		pkts, _ := readCapture(path)
 		for i, pk := range pkts {
-			f.Add(pk.data, pk.linkType, rotation[i%len(rotation)])
+			f.Add(pk.data, uint32(pk.linkType), rotation[i%len(rotation)])
 		}
 	}
 	f.Fuzz(func(t *testing.T, data []byte, linkType uint32, flags uint8) {
@@ -134,7 +136,7 @@ func FuzzPacket(f *testing.F) {
 		p := New(io.Discard, o)
 		ci := PacketInfo{Timestamp: time.Unix(1, 0), CaptureLength: len(data), Length: len(data) + int(flags)}
 		for range 2 {
-			if err := p.Packet(ci, data, linkType%300); err != nil {
+			if err := p.Packet(ci, data, cbpf.LinkType(linkType%300)); err != nil {
 				t.Fatal(err)
 			}
 			if p.fault != nil {

@@ -17,6 +17,8 @@ import (
 	"time"
 
 	"github.com/gopacket/gopacket/pcapgo"
+
+	"github.com/gocap/gocap/cbpf"
 )
 
 var update = flag.Bool("update", false, "rewrite golden/testdata/print/expected_mismatches.txt from this run")
@@ -52,11 +54,12 @@ func sharedCorpus(t testing.TB) string {
 type capturePacket struct {
 	ci       PacketInfo
 	data     []byte
-	linkType uint32
+	linkType cbpf.LinkType
 }
 
 // readCapture reads a pcap or pcapng file with gopacket/pcapgo. It returns
-// the packets read before any error, and the error.
+// the packets read before any error, and the error. Link types are DLT
+// values, turned from the files' LINKTYPE values as libpcap does.
 //
 // It stays on pcapgo, not gocap's internal/savefile, so that the printer
 // is checked against tcpdump apart from gocap's reader: savefile keeps 32
@@ -83,9 +86,9 @@ func readCapture(path string) ([]capturePacket, error) {
 				}
 				return pkts, err
 			}
-			lt := uint32(r.LinkType())
+			lt := cbpf.LinkTypeFromFile(uint32(r.LinkType()))
 			if ifc, err := r.Interface(ci.InterfaceIndex); err == nil {
-				lt = uint32(ifc.LinkType)
+				lt = cbpf.LinkTypeFromFile(uint32(ifc.LinkType))
 			}
 			pkts = append(pkts, capturePacket{PacketInfo{ci.Timestamp, ci.CaptureLength, ci.Length, ci.InterfaceIndex}, data, lt})
 		}
@@ -94,7 +97,7 @@ func readCapture(path string) ([]capturePacket, error) {
 	if err != nil {
 		return nil, err
 	}
-	lt := uint32(r.LinkType())
+	lt := cbpf.LinkTypeFromFile(uint32(r.LinkType()))
 	for {
 		data, ci, err := r.ReadPacketData()
 		if err != nil {

@@ -66,7 +66,7 @@ func (p *Printer) null(b []byte, length int, loop bool) int {
 
 // raw prints a raw IP packet (DLT_RAW, DLT_IPV4, DLT_IPV6): tcpdump 4.99.3
 // decodes by the version nibble whatever the link type says.
-func (p *Printer) raw(b []byte, length int, _ string) int {
+func (p *Printer) raw(b []byte, length int) int {
 	if p.o.LinkHeader {
 		p.print("ip: ")
 	}

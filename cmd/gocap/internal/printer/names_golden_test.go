@@ -17,6 +17,8 @@ import (
 	"github.com/gopacket/gopacket"
 	"github.com/gopacket/gopacket/layers"
 	"github.com/gopacket/gopacket/pcapgo"
+
+	"github.com/gocap/gocap/cbpf"
 )
 
 // namesMismatchesFile lists the packets TestNamesLikeTcpdump finds
@@ -402,7 +404,7 @@ func TestIPProtoNamesLikeTcpdump(t *testing.T) {
 	p := New(&buf, Options{TimestampMode: TimeNone})
 	for proto, b := range pkts {
 		buf.Reset()
-		if err := p.Packet(PacketInfo{CaptureLength: len(b), Length: len(b)}, b, dltEN10MB); err != nil {
+		if err := p.Packet(PacketInfo{CaptureLength: len(b), Length: len(b)}, b, cbpf.LinkEN10MB); err != nil {
 			t.Fatal(err)
 		}
 		tail := func(s string) string { return s[strings.LastIndex(s, ": ")+2:] }
@@ -468,7 +470,7 @@ func TestCraftedNamesLikeTcpdump(t *testing.T) {
 		if err := w.WritePacket(ci, b); err != nil {
 			t.Fatal(err)
 		}
-		pkts = append(pkts, capturePacket{PacketInfo{ci.Timestamp, len(b), len(b), 0}, b, dltEN10MB})
+		pkts = append(pkts, capturePacket{PacketInfo{ci.Timestamp, len(b), len(b), 0}, b, cbpf.LinkEN10MB})
 	}
 	if err := f.Close(); err != nil {
 		t.Fatal(err)

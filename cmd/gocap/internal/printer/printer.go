@@ -7,6 +7,8 @@ import (
 	"net/netip"
 	"runtime/debug"
 	"time"
+
+	"github.com/gocap/gocap/cbpf"
 )
 
 // TimestampMode selects how the timestamp at the start of each packet is
@@ -138,34 +140,14 @@ func (f *decoderFault) String() string {
 // Packet recovers it and prints " [|proto]", as tcpdump does.
 type truncated struct{}
 
-// Link types (DLT values) Packet knows.
-const (
-	dltNull           = 0
-	dltEN10MB         = 1
-	dltRaw            = 12
-	dltRawAlt         = 14 // OpenBSD's DLT_RAW
-	dltLoop           = 108
-	dltLinuxSLL       = 113
-	dltRaw101         = 101 // LINKTYPE_RAW as stored in files
-	dltSLL2           = 276
-	dltIPv4           = 228
-	dltIPv6           = 229
-	dltPPP            = 9
-	dltPPPSerial      = 50
-	dltPPPEther       = 51
-	dltCHDLC          = 104
-	dltNFLOG          = 239
-	dltIEEE80211      = 105
-	dltIEEE80211Radio = 127
-)
-
 // Packet prints one packet: data holds the captured bytes (cut to
-// ci.CaptureLength if that is smaller), linkType the capture's DLT or
-// LINKTYPE value. It returns the writer's error, if any. Malformed or
+// ci.CaptureLength if that is smaller), linkType the capture's link type
+// as a DLT value (cbpf.LinkTypeFromFile gives it for the LINKTYPE value a
+// capture file stores; internal/savefile has done so). It returns the writer's error, if any. Malformed or
 // truncated packets are printed as tcpdump prints them, never rejected,
 // and a panic in a decoder is recovered and printed as a truncation (see
 // decode), so Packet always returns and the next packet can be printed.
-func (p *Printer) Packet(ci PacketInfo, data []byte, linkType uint32) error {
+func (p *Printer) Packet(ci PacketInfo, data []byte, linkType cbpf.LinkType) error {
 	if ci.CaptureLength >= 0 && ci.CaptureLength < len(data) {
 		data = data[:ci.CaptureLength]
 	}
@@ -200,7 +182,7 @@ func (p *Printer) Packet(ci PacketInfo, data []byte, linkType uint32) error {
 // what was printed so far and a dump of the whole packet with -x, so one
 // bad packet never ends the run. A bug is also kept in p.fault, where
 // the tests and the fuzz target look for it.
-func (p *Printer) decode(data []byte, linkType uint32, length int) (trunc bool) {
+func (p *Printer) decode(data []byte, linkType cbpf.LinkType, length int) (trunc bool) {
 	defer func() {
 		if r := recover(); r != nil {
 			if _, ok := r.(truncated); !ok {
@@ -210,37 +192,9 @@ func (p *Printer) decode(data []byte, linkType uint32, length int) (trunc bool) 
 			trunc = true
 		}
 	}()
-	switch linkType {
-	case dltEN10MB:
-		p.hdrlen = p.ether(data, length)
-	case dltNull, dltLoop:
-		p.hdrlen = p.null(data, length, linkType == dltLoop)
-	case dltRaw, dltRawAlt, dltRaw101:
-		p.hdrlen = p.raw(data, length, "")
-	case dltIPv4:
-		p.hdrlen = p.raw(data, length, "ip")
-	case dltIPv6:
-		p.hdrlen = p.raw(data, length, "ip6")
-	case dltLinuxSLL:
-		p.hdrlen = p.sll(data, length)
-	case dltSLL2:
-		p.hdrlen = p.sll2(data, length)
-	case dltPPP:
-		p.hdrlen = p.pppLink(data, length)
-	case dltPPPSerial:
-		p.hdrlen = p.pppSerial(data, length)
-	case dltCHDLC:
-		p.hdrlen = p.chdlc(data, length)
-	case dltIEEE80211:
-		p.hdrlen = p.ieee80211Bare(data, length)
-	case dltIEEE80211Radio:
-		p.hdrlen = p.radiotap(data, length)
-	case dltNFLOG:
-		p.hdrlen = p.nflog(data, length)
-	case dltPPPEther:
-		p.proto = "pppoe"
-		p.pppoe(data, length)
-	default:
+	if dec, ok := linkDecoders[linkType]; ok {
+		p.hdrlen = dec(p, data, length)
+	} else {
 		p.unsupported(data)
 	}
 	return false

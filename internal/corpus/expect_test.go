@@ -85,7 +85,7 @@ func TestListRoundTrip(t *testing.T) {
 }
 
 func TestLoadSharedCorpus(t *testing.T) {
-	path := filepath.Join("..", "..", "..", "..", "shared", "corpus", "libpcap", "filtertests.jsonl")
+	path := filepath.Join(Dir(), "filtertests.jsonl")
 	if _, err := os.Stat(path); err != nil {
 		t.Skipf("libpcap corpus not available (%v); it lives in ../shared beside the checkout", err)
 	}

@@ -2,19 +2,19 @@ package printer
 
 import (
 	"bytes"
-	"slices"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/gocap/gocap/cbpf"
 )
 
-// TestSupports checks Supports against Packet itself: a link type is
-// supported exactly when Packet decodes it rather than printing the
-// fallback for a type without a decoder, which is "UNSUPPORTED" and a hex
-// and ASCII dump of the whole packet (TestFaultsLikeTcpdump compares that
-// with tcpdump). decodedLinkTypes, which the fuzz target seeds, must
-// list the same types.
-func TestSupports(t *testing.T) {
+// TestLinkDecoders checks linkDecoders against what Packet prints: a link
+// type in the table is decoded, and every other one gets the fallback for
+// a type without a decoder, "UNSUPPORTED" and a hex and ASCII dump of the
+// whole packet (TestFaultsLikeTcpdump compares that with tcpdump). Every
+// decoded type must also have fuzz seeds of its own.
+func TestLinkDecoders(t *testing.T) {
 	data := make([]byte, 64)
 	for i := range data {
 		data[i] = byte(i)
@@ -23,8 +23,8 @@ func TestSupports(t *testing.T) {
 	var dumper Printer
 	dumper.hexASCII(data)
 	fallback := "00:00:00.000000 UNSUPPORTED" + dumper.buf.String() + "\n"
-	supported := 0
-	for lt := uint32(0); lt < 300; lt++ {
+	decoded := 0
+	for lt := range cbpf.LinkType(320) {
 		var out bytes.Buffer
 		p := New(&out, Options{Location: time.UTC})
 		if err := p.Packet(PacketInfo{Timestamp: time.Unix(0, 0), CaptureLength: len(data), Length: len(data)}, data, lt); err != nil {
@@ -37,14 +37,22 @@ func TestSupports(t *testing.T) {
 		if Supports(lt) == unsupported {
 			t.Errorf("link type %d: Supports says %v, Packet printed %q", lt, Supports(lt), out.String())
 		}
-		if Supports(lt) != slices.Contains(decodedLinkTypes, lt) {
-			t.Errorf("link type %d: Supports says %v, but decodedLinkTypes (the fuzz seeds) disagrees", lt, Supports(lt))
-		}
 		if !unsupported {
-			supported++
+			decoded++
 		}
 	}
-	if supported != len(decodedLinkTypes) {
-		t.Errorf("%d link types decoded, decodedLinkTypes lists %d", supported, len(decodedLinkTypes))
+	if decoded != len(linkDecoders) {
+		t.Errorf("%d link types below 320 decoded, linkDecoders has %d", decoded, len(linkDecoders))
+	}
+	seeds := fuzzSeeds()
+	for _, lt := range decodedLinkTypes() {
+		if len(seeds[lt]) == 0 {
+			t.Errorf("link type %s is decoded but has no fuzz seeds", lt)
+		}
+	}
+	for lt := range seeds {
+		if !Supports(lt) {
+			t.Errorf("fuzz seeds for link type %s, which is not decoded", lt)
+		}
 	}
 }

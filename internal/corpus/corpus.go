@@ -1,7 +1,9 @@
-// Package corpus loads libpcap's filter test corpus (filtertests.jsonl in
-// ../shared/corpus/libpcap, described by the README there), evaluates its
-// skip_if conditions, and keeps the expected-failures lists that the golden
-// tests share.
+// Package corpus is the one home of libpcap's filter test corpus for the
+// tests of every package: it finds filtertests.jsonl (in
+// ../shared/corpus/libpcap beside the checkout, described by the README
+// there) and loads it, skipping a test where it is absent (LoadShared),
+// evaluates the cases' skip_if conditions (Env, GocapEnv), and keeps the
+// expected-failures lists of the golden tests.
 package corpus
 
 import (

@@ -1,0 +1,47 @@
+package printer
+
+import "github.com/gocap/gocap/cbpf"
+
+// linkDecoder prints a packet of one link type from its link-layer header
+// on and returns the length of that header, from which -x and -X dump.
+type linkDecoder func(p *Printer, b []byte, length int) int
+
+// linkDecoders is the one place that says which link types Packet
+// decodes, and how. Packet dispatches on it; Supports, and so gocap -L,
+// answer from it; the tests and the fuzz target take their link types
+// from it. A link type it lacks is printed as tcpdump prints a type it has
+// no printer for (see unsupported).
+var linkDecoders = map[cbpf.LinkType]linkDecoder{
+	cbpf.LinkEN10MB: (*Printer).ether,
+	cbpf.LinkNull: func(p *Printer, b []byte, length int) int {
+		return p.null(b, length, false)
+	},
+	cbpf.LinkLoop: func(p *Printer, b []byte, length int) int {
+		return p.null(b, length, true)
+	},
+	cbpf.LinkRaw:            (*Printer).raw,
+	cbpf.LinkIPv4:           (*Printer).raw,
+	cbpf.LinkIPv6:           (*Printer).raw,
+	cbpf.LinkLinuxSLL:       (*Printer).sll,
+	cbpf.LinkLinuxSLL2:      (*Printer).sll2,
+	cbpf.LinkPPP:            (*Printer).pppLink,
+	cbpf.LinkPPPSerial:      (*Printer).pppSerial,
+	cbpf.LinkCHDLC:          (*Printer).chdlc,
+	cbpf.LinkIEEE80211:      (*Printer).ieee80211Bare,
+	cbpf.LinkIEEE80211Radio: (*Printer).radiotap,
+	cbpf.LinkNFLOG:          (*Printer).nflog,
+	cbpf.LinkPPPEther: func(p *Printer, b []byte, length int) int {
+		p.pppoe(b, length)
+		return 0
+	},
+}
+
+// Supports reports whether Packet decodes packets of the link type.
+// Packets of any other type are printed as tcpdump prints a type it has no
+// printer for, "UNSUPPORTED" and a hex and ASCII dump, so they neither
+// stop a run nor say anything about their content. tcpdump -L marks such
+// types "printing not supported".
+func Supports(lt cbpf.LinkType) bool {
+	_, ok := linkDecoders[lt]
+	return ok
+}
