@@ -1,237 +1,17 @@
 package parser
 
 import (
-	"bufio"
-	"context"
-	"errors"
 	"io"
-	"net"
 	"net/netip"
-	"os"
-	"strconv"
-	"strings"
 	"sync"
 	"time"
+
+	"github.com/gocap/gocap/internal/names"
 )
 
-type builtinService struct {
-	name   string
-	port   int
-	protos string // letters: t tcp, u udp, s sctp
-}
-
-type builtinProtocol struct {
-	name   string
-	number int
-}
-
-// hostEntry is one address of a hosts(5) name.
-type hostEntry struct {
-	name string // lower case
-	addr netip.Addr
-}
-
-// tables holds names read from hosts(5), ethers(5), networks(5),
-// services(5) and protocols(5) text. Names are stored in lower case.
-type tables struct {
-	hosts    []hostEntry
-	ethers   map[string][6]byte
-	networks map[string]uint32
-	services map[string]int // key: name + "/" + proto
-	protos   map[string]int
-}
-
-func normName(name string) string {
-	return strings.ToLower(strings.TrimSuffix(name, "."))
-}
-
-// fields returns the words of a line with any '#' comment removed.
-func fields(line string) []string {
-	if i := strings.IndexByte(line, '#'); i >= 0 {
-		line = line[:i]
-	}
-	return strings.Fields(line)
-}
-
-func readLines(r io.Reader, f func([]string)) error {
-	sc := bufio.NewScanner(r)
-	sc.Buffer(make([]byte, 64*1024), 1<<20)
-	for sc.Scan() {
-		if w := fields(sc.Text()); len(w) > 0 {
-			f(w)
-		}
-	}
-	return sc.Err()
-}
-
-func (t *tables) loadHosts(r io.Reader) error {
-	return readLines(r, func(w []string) {
-		if len(w) < 2 {
-			return
-		}
-		a, err := netip.ParseAddr(w[0])
-		if err != nil {
-			return
-		}
-		a = a.WithZone("")
-		for _, name := range w[1:] {
-			t.hosts = append(t.hosts, hostEntry{normName(name), a})
-		}
-	})
-}
-
-func (t *tables) loadEthers(r io.Reader) error {
-	if t.ethers == nil {
-		t.ethers = map[string][6]byte{}
-	}
-	return readLines(r, func(w []string) {
-		if len(w) < 2 {
-			return
-		}
-		mac, ok := parseMAC(w[0])
-		if !ok {
-			return
-		}
-		if _, dup := t.ethers[normName(w[1])]; !dup {
-			t.ethers[normName(w[1])] = mac
-		}
-	})
-}
-
-func (t *tables) loadNetworks(r io.Reader) error {
-	if t.networks == nil {
-		t.networks = map[string]uint32{}
-	}
-	return readLines(r, func(w []string) {
-		if len(w) < 2 {
-			return
-		}
-		// networks(5) puts the name first; some systems (and the
-		// libpcap fixtures for them) put the number first.
-		names, num := append([]string{w[0]}, w[2:]...), w[1]
-		n, ok := parseNetNumber(num)
-		if !ok {
-			if n, ok = parseNetNumber(w[0]); !ok {
-				return
-			}
-			names = w[1:]
-		}
-		for _, name := range names {
-			if _, dup := t.networks[normName(name)]; !dup {
-				t.networks[normName(name)] = n
-			}
-		}
-	})
-}
-
-func (t *tables) loadServices(r io.Reader) error {
-	if t.services == nil {
-		t.services = map[string]int{}
-	}
-	return readLines(r, func(w []string) {
-		if len(w) < 2 {
-			return
-		}
-		port, proto, ok := strings.Cut(w[1], "/")
-		if !ok {
-			return
-		}
-		n, err := strconv.Atoi(port)
-		if err != nil || n < 0 || n > 65535 {
-			return
-		}
-		for _, name := range append([]string{w[0]}, w[2:]...) {
-			key := normName(name) + "/" + strings.ToLower(proto)
-			if _, dup := t.services[key]; !dup {
-				t.services[key] = n
-			}
-		}
-	})
-}
-
-func (t *tables) loadProtocols(r io.Reader) error {
-	if t.protos == nil {
-		t.protos = map[string]int{}
-	}
-	return readLines(r, func(w []string) {
-		if len(w) < 2 {
-			return
-		}
-		n, err := strconv.Atoi(w[1])
-		if err != nil || n < 0 || n > 255 {
-			return
-		}
-		for _, name := range append([]string{w[0]}, w[2:]...) {
-			if _, dup := t.protos[normName(name)]; !dup {
-				t.protos[normName(name)] = n
-			}
-		}
-	})
-}
-
-func (t *tables) lookupHost(name string) []netip.Addr {
-	name = normName(name)
-	var out []netip.Addr
-	for _, e := range t.hosts {
-		if e.name == name {
-			out = append(out, e.addr)
-		}
-	}
-	return out
-}
-
-// parseMAC reads a MAC-48 address written as six groups of 1 or 2 hex
-// digits separated by ':', '-' or '.', as three groups of 4 hex digits
-// separated by '.', or as 12 hex digits.
-func parseMAC(s string) ([6]byte, bool) {
-	var mac [6]byte
-	if matchMAC(s, 0) != len(s) || len(s) == 0 {
-		return mac, false
-	}
-	var digits []byte
-	groups := strings.FieldsFunc(s, func(r rune) bool { return r == ':' || r == '-' || r == '.' })
-	switch len(groups) {
-	case 6:
-		for _, g := range groups {
-			if len(g) == 1 {
-				g = "0" + g
-			}
-			digits = append(digits, g...)
-		}
-	default:
-		digits = []byte(strings.Join(groups, ""))
-	}
-	if len(digits) != 12 {
-		return mac, false
-	}
-	for i := range mac {
-		v, err := strconv.ParseUint(string(digits[2*i:2*i+2]), 16, 8)
-		if err != nil {
-			return mac, false
-		}
-		mac[i] = byte(v)
-	}
-	return mac, true
-}
-
-// parseNetNumber reads a network number as inet_network(3) does: one to
-// four dotted parts, each decimal, octal (leading 0) or hex (0x), combined
-// a byte at a time.
-func parseNetNumber(s string) (uint32, bool) {
-	parts := strings.Split(s, ".")
-	if len(parts) > 4 {
-		return 0, false
-	}
-	var n uint32
-	for _, p := range parts {
-		v, err := strconv.ParseUint(p, 0, 32)
-		if err != nil || v > 255 {
-			return 0, false
-		}
-		n = n<<8 | uint32(v)
-	}
-	return n, true
-}
+// The parser reads no files and asks no name server itself: the name
+// databases, their syntax and the system resolver live in internal/names.
+// This file gives them the parser's API.
 
 // StaticResolver answers from names added to it, or loaded from hosts(5),
 // ethers(5) and networks(5) text, and passes other names to its fallback
@@ -239,7 +19,7 @@ func parseNetNumber(s string) (uint32, bool) {
 // dot. It is safe for concurrent use.
 type StaticResolver struct {
 	mu       sync.RWMutex
-	t        tables
+	t        names.Table
 	fallback Resolver
 }
 
@@ -254,17 +34,14 @@ func NewStaticResolver(fallback Resolver) *StaticResolver {
 func (r *StaticResolver) AddHost(name string, addr netip.Addr) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
-	r.t.hosts = append(r.t.hosts, hostEntry{normName(name), addr})
+	r.t.AddHost(name, addr)
 }
 
 // AddEther sets the MAC-48 address of name, replacing any earlier one.
 func (r *StaticResolver) AddEther(name string, mac [6]byte) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
-	if r.t.ethers == nil {
-		r.t.ethers = map[string][6]byte{}
-	}
-	r.t.ethers[normName(name)] = mac
+	r.t.AddEther(name, mac)
 }
 
 // AddNetwork sets the network number of name (host order, unshifted, as
@@ -272,10 +49,7 @@ func (r *StaticResolver) AddEther(name string, mac [6]byte) {
 func (r *StaticResolver) AddNetwork(name string, n uint32) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
-	if r.t.networks == nil {
-		r.t.networks = map[string]uint32{}
-	}
-	r.t.networks[normName(name)] = n
+	r.t.AddNetwork(name, n)
 }
 
 // LoadHosts adds the entries of hosts(5) text: an address, then names.
@@ -283,7 +57,7 @@ func (r *StaticResolver) AddNetwork(name string, n uint32) {
 func (r *StaticResolver) LoadHosts(rd io.Reader) error {
 	r.mu.Lock()
 	defer r.mu.Unlock()
-	return r.t.loadHosts(rd)
+	return r.t.LoadHosts(rd)
 }
 
 // LoadEthers adds the entries of ethers(5) text: a MAC address, then a
@@ -291,7 +65,7 @@ func (r *StaticResolver) LoadHosts(rd io.Reader) error {
 func (r *StaticResolver) LoadEthers(rd io.Reader) error {
 	r.mu.Lock()
 	defer r.mu.Unlock()
-	return r.t.loadEthers(rd)
+	return r.t.LoadEthers(rd)
 }
 
 // LoadNetworks adds the entries of networks(5) text: a name, a network
@@ -299,13 +73,13 @@ func (r *StaticResolver) LoadEthers(rd io.Reader) error {
 func (r *StaticResolver) LoadNetworks(rd io.Reader) error {
 	r.mu.Lock()
 	defer r.mu.Unlock()
-	return r.t.loadNetworks(rd)
+	return r.t.LoadNetworks(rd)
 }
 
 // LookupHost implements Resolver.
 func (r *StaticResolver) LookupHost(name string) ([]netip.Addr, error) {
 	r.mu.RLock()
-	addrs := r.t.lookupHost(name)
+	addrs := r.t.Hosts(name)
 	r.mu.RUnlock()
 	if len(addrs) > 0 || r.fallback == nil {
 		return addrs, nil
@@ -316,7 +90,7 @@ func (r *StaticResolver) LookupHost(name string) ([]netip.Addr, error) {
 // LookupEther implements Resolver.
 func (r *StaticResolver) LookupEther(name string) ([6]byte, bool) {
 	r.mu.RLock()
-	mac, ok := r.t.ethers[normName(name)]
+	mac, ok := r.t.Ether(name)
 	r.mu.RUnlock()
 	if ok || r.fallback == nil {
 		return mac, ok
@@ -327,7 +101,7 @@ func (r *StaticResolver) LookupEther(name string) ([6]byte, bool) {
 // LookupNetwork implements Resolver.
 func (r *StaticResolver) LookupNetwork(name string) (uint32, bool) {
 	r.mu.RLock()
-	n, ok := r.t.networks[normName(name)]
+	n, ok := r.t.Network(name)
 	r.mu.RUnlock()
 	if ok || r.fallback == nil {
 		return n, ok
@@ -353,29 +127,18 @@ func (r *StaticResolver) LookupProtocol(name string) (int, bool) {
 	return r.fallback.LookupProtocol(name)
 }
 
-// systemResolver reads the system's files once, falls back to built-in
-// service and protocol tables, and to DNS for host names.
-type systemResolver struct {
-	once       sync.Once
-	t          tables
-	dnsTimeout time.Duration // bounds each DNS query
-}
-
-var defaultResolver = &systemResolver{dnsTimeout: DefaultDNSTimeout}
-
 // DefaultDNSTimeout bounds each DNS query DefaultResolver makes for a host
 // name that is not in /etc/hosts. NewSystemResolver takes another bound.
-const DefaultDNSTimeout = 5 * time.Second
+const DefaultDNSTimeout = names.DefaultDNSTimeout
+
+var defaultResolver Resolver = names.NewSystem(DefaultDNSTimeout)
 
 // NewSystemResolver returns a resolver that works as DefaultResolver does
 // but bounds each DNS query by dnsTimeout (0 or less means
 // DefaultDNSTimeout). It reads the system's files on its first lookup, so
 // make one and keep it rather than one per compilation.
 func NewSystemResolver(dnsTimeout time.Duration) Resolver {
-	if dnsTimeout <= 0 {
-		dnsTimeout = DefaultDNSTimeout
-	}
-	return &systemResolver{dnsTimeout: dnsTimeout}
+	return names.NewSystem(dnsTimeout)
 }
 
 // DefaultResolver returns the resolver used when none is given. It reads
@@ -385,112 +148,6 @@ func NewSystemResolver(dnsTimeout time.Duration) Resolver {
 // such as "domain", "http" or "tcp" resolve on any machine. Host names not
 // in /etc/hosts are looked up with the Go resolver (DNS), each query
 // bounded by DefaultDNSTimeout, except names under the reserved ".invalid"
-// domain, which never resolve.
+// domain, which never resolve. The rules each file is read with are in
+// internal/names's package doc.
 func DefaultResolver() Resolver { return defaultResolver }
-
-func loadFile(path string, load func(io.Reader) error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return
-	}
-	defer f.Close()
-	_ = load(f) // a read error leaves the entries read so far
-}
-
-func (r *systemResolver) init() {
-	r.once.Do(func() {
-		loadFile("/etc/hosts", r.t.loadHosts)
-		loadFile("/etc/ethers", r.t.loadEthers)
-		loadFile("/etc/networks", r.t.loadNetworks)
-		loadFile("/etc/services", r.t.loadServices)
-		loadFile("/etc/protocols", r.t.loadProtocols)
-		if r.t.ethers == nil {
-			r.t.ethers = map[string][6]byte{}
-		}
-		if r.t.networks == nil {
-			r.t.networks = map[string]uint32{}
-		}
-	})
-}
-
-func (r *systemResolver) LookupHost(name string) ([]netip.Addr, error) {
-	r.init()
-	if addrs := r.t.lookupHost(name); len(addrs) > 0 {
-		return addrs, nil
-	}
-	n := normName(name)
-	if n == "" || n == "invalid" || strings.HasSuffix(n, ".invalid") {
-		return nil, nil
-	}
-	ctx, cancel := context.WithTimeout(context.Background(), r.dnsTimeout)
-	defer cancel()
-	addrs, err := net.DefaultResolver.LookupNetIP(ctx, "ip", name)
-	var dnsErr *net.DNSError
-	if errors.As(err, &dnsErr) && dnsErr.IsNotFound {
-		return nil, nil
-	}
-	if err != nil {
-		return nil, err
-	}
-	for i, a := range addrs {
-		addrs[i] = a.Unmap().WithZone("")
-	}
-	return addrs, nil
-}
-
-func (r *systemResolver) LookupEther(name string) ([6]byte, bool) {
-	r.init()
-	mac, ok := r.t.ethers[normName(name)]
-	return mac, ok
-}
-
-func (r *systemResolver) LookupNetwork(name string) (uint32, bool) {
-	r.init()
-	n, ok := r.t.networks[normName(name)]
-	return n, ok
-}
-
-func (r *systemResolver) LookupService(name, proto string) (int, bool) {
-	r.init()
-	if n, ok := r.t.services[normName(name)+"/"+strings.ToLower(proto)]; ok {
-		return n, true
-	}
-	return builtinServicePort(normName(name), proto)
-}
-
-func (r *systemResolver) LookupProtocol(name string) (int, bool) {
-	r.init()
-	if n, ok := r.t.protos[normName(name)]; ok {
-		return n, true
-	}
-	return builtinProtocolNumber(normName(name))
-}
-
-func builtinServicePort(name, proto string) (int, bool) {
-	var letter string
-	switch strings.ToLower(proto) {
-	case "tcp":
-		letter = "t"
-	case "udp":
-		letter = "u"
-	case "sctp":
-		letter = "s"
-	default:
-		return 0, false
-	}
-	for _, s := range builtinServices {
-		if strings.EqualFold(s.name, name) && strings.Contains(s.protos, letter) {
-			return s.port, true
-		}
-	}
-	return 0, false
-}
-
-func builtinProtocolNumber(name string) (int, bool) {
-	for _, p := range builtinProtocols {
-		if strings.EqualFold(p.name, name) {
-			return p.number, true
-		}
-	}
-	return 0, false
-}

@@ -171,31 +171,3 @@ func TestDefaultResolverNames(t *testing.T) {
 		t.Logf("localhost did not resolve here: %v %v", got, err)
 	}
 }
-
-// TestBuiltinTables checks the built-in tables alone, as on a machine
-// without /etc/services and /etc/protocols.
-func TestBuiltinTables(t *testing.T) {
-	if p, ok := builtinServicePort("domain", "udp"); !ok || p != 53 {
-		t.Errorf("builtin domain/udp = %d, %v", p, ok)
-	}
-	if _, ok := builtinServicePort("ssh", "udp"); ok {
-		t.Error("builtin ssh/udp exists")
-	}
-	if n, ok := builtinProtocolNumber("TCP"); !ok || n != 6 {
-		t.Errorf("builtin TCP = %d, %v", n, ok)
-	}
-}
-
-func TestParseMAC(t *testing.T) {
-	want := [6]byte{0x0a, 0x0b, 0x0c, 0x0d, 0x0e, 0x0f}
-	for _, s := range []string{"a:b:c:d:e:f", "0a-0b-0c-0d-0e-0f", "a.b.c.d.e.f", "0a0b.0c0d.0e0f", "0a0b0c0d0e0f", "0A:0B:0C:0D:0E:0F"} {
-		if got, ok := parseMAC(s); !ok || got != want {
-			t.Errorf("parseMAC(%q) = %x, %v", s, got, ok)
-		}
-	}
-	for _, s := range []string{"", "a:b:c:d:e", "a:b:c:d:e:f:1", "0g:0b:0c:0d:0e:0f", "a:b-c:d:e:f"} {
-		if _, ok := parseMAC(s); ok {
-			t.Errorf("parseMAC(%q) succeeded", s)
-		}
-	}
-}

@@ -5,6 +5,8 @@ import (
 	"net/netip"
 	"sort"
 	"strings"
+
+	"github.com/gocap/gocap/internal/names"
 )
 
 // The scanner follows the rules of libpcap's flex lexer: at each position
@@ -334,62 +336,7 @@ func matchHID(s string, i int) int { return matchDotted(s, i, 2, 4) }
 
 // matchMAC returns the length of a MAC-48 address in any of libpcap's five
 // spellings starting at s[i], or 0.
-func matchMAC(s string, i int) int {
-	// Every spelling needs a separator after the first one, two or four
-	// hex digits, or twelve of them.
-	h := hexRun(s, i)
-	sepAt := func(j int, seps string) bool { return j < len(s) && strings.IndexByte(seps, s[j]) >= 0 }
-	if h == 0 || h < 12 && !sepAt(i+min(h, 2), ":-.") && !(h >= 4 && sepAt(i+4, ".")) {
-		return 0
-	}
-	best := 0
-	for _, sep := range []byte{':', '-', '.'} {
-		j := i
-		ok := true
-		for g := 0; g < 6; g++ {
-			n := min(hexRun(s, j), 2)
-			if n == 0 {
-				ok = false
-				break
-			}
-			j += n
-			if g < 5 {
-				if j >= len(s) || s[j] != sep {
-					ok = false
-					break
-				}
-				j++
-			}
-		}
-		if ok {
-			best = max(best, j-i)
-		}
-	}
-	// xxxx.xxxx.xxxx
-	j := i
-	ok := true
-	for g := 0; g < 3; g++ {
-		if hexRun(s, j) < 4 {
-			ok = false
-			break
-		}
-		j += 4
-		if g < 2 {
-			if j >= len(s) || s[j] != '.' {
-				ok = false
-				break
-			}
-			j++
-		}
-	}
-	if ok {
-		best = max(best, j-i)
-	}
-	if hexRun(s, i) >= 12 {
-		best = max(best, 12)
-	}
-	return best
-}
+func matchMAC(s string, i int) int { return names.MACLen(s, i) }
 
 // matchBogusMAC matches one or more hex pairs each followed by colons, at
 // least two of them: text that looks like a MAC address but is not one.

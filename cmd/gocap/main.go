@@ -31,7 +31,7 @@
 //
 // Without -n, addresses, ports and protocols are printed by name as
 // tcpdump prints them: host names from /etc/hosts and DNS (each lookup
-// bounded; see SystemResolver in internal/printer/names.go), ports from
+// bounded; see ReverseResolver in internal/names), ports from
 // /etc/services, IP protocols from tcpdump's table, Ethernet addresses
 // from /etc/ethers or with their maker's OUI.
 //

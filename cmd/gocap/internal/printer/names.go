@@ -1,19 +1,13 @@
 package printer
 
 import (
-	"bufio"
 	"context"
-	"errors"
-	"fmt"
-	"io"
-	"net"
 	"net/netip"
-	"os"
 	"strconv"
 	"strings"
 	"sync"
-	"sync/atomic"
-	"time"
+
+	"github.com/gocap/gocap/internal/names"
 )
 
 // This file holds what tcpdump prints instead of numbers when it runs
@@ -24,23 +18,23 @@ import (
 // tcpdump takes most from the C library, which reads them from the
 // system's files: getservent (/etc/services), ether_ntohost (/etc/ethers)
 // and gethostbyaddr (/etc/hosts, then DNS); IP protocol names and the
-// OUI table are built in. The files are read here directly, once per
-// process; a file that is absent or unreadable gives no names, so ports
-// and Ethernet addresses print as numbers (with the OUI), as tcpdump
-// prints them on such a system. Host names come from Options.Resolver.
+// OUI table are built in. Package internal/names reads the files, with
+// the C library's rules (its package doc lists where they differ from the
+// rules for names in filters), once per process; a file that is absent or
+// unreadable gives no names, so ports and Ethernet addresses print as
+// numbers (with the OUI), as tcpdump prints them on such a system. Host
+// names come from Options.Resolver.
 
 // System files the name tables are read from.
 const (
-	servicesFile = "/etc/services"
-	ethersFile   = "/etc/ethers"
-	hostsFile    = "/etc/hosts"
+	servicesFile = names.ServicesFile
+	ethersFile   = names.EthersFile
+	hostsFile    = names.HostsFile
 )
 
-// nameTables holds the names read from the system's files.
-type nameTables struct {
-	tcp, udp map[uint16]string
-	ethers   map[[6]byte]string
-}
+// nameTables holds the names read from the system's files: package names
+// reads them with tcpdump's (glibc's) rules.
+type nameTables = names.Reverse
 
 // systemNames reads the system's name files on first use.
 var systemNames = sync.OnceValue(func() *nameTables {
@@ -48,107 +42,17 @@ var systemNames = sync.OnceValue(func() *nameTables {
 })
 
 // loadNameTables reads a services and an ethers file; each that cannot be
-// read leaves its tables empty.
+// read leaves its tables empty, and a read error keeps the entries before
+// it.
 func loadNameTables(services, ethers string) *nameTables {
-	t := &nameTables{
-		tcp:    map[uint16]string{},
-		udp:    map[uint16]string{},
-		ethers: map[[6]byte]string{},
-	}
-	if f, err := os.Open(services); err == nil {
-		t.readServices(f)
-		f.Close()
-	}
-	if f, err := os.Open(ethers); err == nil {
-		t.readEthers(f)
-		f.Close()
-	}
+	t := names.NewReverse()
+	_ = names.ReadFile(services, t.LoadServices)
+	_ = names.ReadFile(ethers, t.LoadEthers)
 	return t
 }
 
-// fieldsOf returns the whitespace-separated words of a line of one of
-// the system's databases, without its '#' comment.
-func fieldsOf(line string) []string {
-	if i := strings.IndexByte(line, '#'); i >= 0 {
-		line = line[:i]
-	}
-	return strings.Fields(line)
-}
-
-// readEntries calls fn with the words of each line of r that has at
-// least two, comments removed; it returns the reader's error.
-func readEntries(r io.Reader, fn func(f []string)) error {
-	sc := bufio.NewScanner(r)
-	for sc.Scan() {
-		if f := fieldsOf(sc.Text()); len(f) >= 2 {
-			fn(f)
-		}
-	}
-	return sc.Err()
-}
-
-// readServices reads lines "name port/proto [aliases]". As in tcpdump's
-// table, the first name listed for a port and protocol is the one used.
-func (t *nameTables) readServices(r io.Reader) {
-	readEntries(r, func(f []string) {
-		num, proto, ok := strings.Cut(f[1], "/")
-		if !ok {
-			return
-		}
-		port, err := strconv.ParseUint(num, 10, 16)
-		if err != nil {
-			return
-		}
-		var m map[uint16]string
-		switch proto {
-		case "tcp":
-			m = t.tcp
-		case "udp":
-			m = t.udp
-		default:
-			return
-		}
-		if _, dup := m[uint16(port)]; !dup {
-			m[uint16(port)] = f[0]
-		}
-	})
-}
-
-// readEthers reads lines "xx:xx:xx:xx:xx:xx name"; the first line for an
-// address wins, as ether_ntohost answers.
-func (t *nameTables) readEthers(r io.Reader) {
-	readEntries(r, func(f []string) {
-		a, ok := parseEtherAddr(f[0])
-		if !ok {
-			return
-		}
-		if _, dup := t.ethers[a]; !dup {
-			t.ethers[a] = f[1]
-		}
-	})
-}
-
-// parseEtherAddr parses six hex bytes separated by colons; a byte may
-// have one digit (8:0:20:1:2:3), as in /etc/ethers.
-func parseEtherAddr(s string) (a [6]byte, ok bool) {
-	parts := strings.Split(s, ":")
-	if len(parts) != 6 {
-		return a, false
-	}
-	for i, p := range parts {
-		if len(p) < 1 || len(p) > 2 {
-			return a, false
-		}
-		v, err := strconv.ParseUint(p, 16, 8)
-		if err != nil {
-			return a, false
-		}
-		a[i] = byte(v)
-	}
-	return a, true
-}
-
-// names returns the tables for NumericLevel 0, or nil when names are off.
+// nameTables returns the tables for NumericLevel 0, or nil when names are
+// off.
 func (p *Printer) nameTables() *nameTables {
 	if p.o.NumericLevel > 0 {
 		return nil
@@ -163,7 +67,7 @@ func (p *Printer) nameTables() *nameTables {
 // services file without -n, else the number.
 func (p *Printer) tcpPort(n uint16) string {
 	if t := p.nameTables(); t != nil {
-		if s, ok := t.tcp[n]; ok {
+		if s, ok := t.TCPPort(n); ok {
 			return s
 		}
 	}
@@ -173,7 +77,7 @@ func (p *Printer) tcpPort(n uint16) string {
 // udpPort is a UDP port as tcpdump prints it.
 func (p *Printer) udpPort(n uint16) string {
 	if t := p.nameTables(); t != nil {
-		if s, ok := t.udp[n]; ok {
+		if s, ok := t.UDPPort(n); ok {
 			return s
 		}
 	}
@@ -225,7 +129,7 @@ func (p *Printer) etherAddr(b []byte) string {
 		return mac(b)
 	}
 	a := [6]byte(b[:6])
-	if s, ok := t.ethers[a]; ok {
+	if s, ok := t.Ether(a); ok {
 		return s
 	}
 	if a == [6]byte{0xff, 0xff, 0xff, 0xff, 0xff, 0xff} {
@@ -289,98 +193,17 @@ func (p *Printer) host(a netip.Addr) string {
 // HostsResolver answers from a hosts file only (no DNS): the names of
 // the file's first line for an address, as the C library's "files"
 // source answers gethostbyaddr.
-type HostsResolver struct {
-	byAddr map[netip.Addr][]string
-}
+type HostsResolver = names.HostsResolver
 
 // NewHostsResolver reads a hosts file ("address name [aliases]" lines);
 // a file that cannot be read is an error.
 func NewHostsResolver(path string) (*HostsResolver, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	h := &HostsResolver{byAddr: map[netip.Addr][]string{}}
-	err = readEntries(f, func(fl []string) {
-		a, err := netip.ParseAddr(fl[0])
-		if err != nil {
-			return
-		}
-		a = a.WithZone("")
-		if _, dup := h.byAddr[a]; !dup {
-			h.byAddr[a] = fl[1:]
-		}
-	})
-	return h, err
+	return names.NewHostsResolver(path)
 }
 
-// errNoName is HostsResolver's answer for an address it has no name for.
-var errNoName = errors.New("no name for the address")
-
-// LookupAddr returns the hosts file's names for addr.
-func (h *HostsResolver) LookupAddr(_ context.Context, addr string) ([]string, error) {
-	a, err := netip.ParseAddr(addr)
-	if err != nil {
-		return nil, err
-	}
-	if names, ok := h.byAddr[a]; ok {
-		return names, nil
-	}
-	return nil, &net.DNSError{Err: errNoName.Error(), Name: addr, IsNotFound: true}
-}
-
-// Bounds on SystemResolver's cost.
-const (
-	// lookupTimeout bounds one reverse lookup, DNS retries included.
-	lookupTimeout = 2 * time.Second
-	// maxSlowLookups is the number of lookups allowed to run into
-	// lookupTimeout before DNS is no longer asked.
-	maxSlowLookups = 3
-)
-
-// SystemResolver resolves addresses as the system would, with Go's
-// resolver (the hosts file, then DNS, as /etc/nsswitch.conf orders
-// them). Unlike the C library's gethostbyaddr, which tcpdump waits on for
-// as long as the resolver's timeouts allow, each lookup gives up after
-// two seconds, and once three lookups have timed out DNS is no longer
-// asked: later addresses are answered from /etc/hosts only, so a capture
-// read with an unreachable name server costs at most about six seconds
-// more than with -n.
-type SystemResolver struct {
-	lookup    func(ctx context.Context, addr string) ([]string, error)
-	timeout   time.Duration
-	hostsPath string
-
-	slow  atomic.Int32
-	once  sync.Once
-	hosts Resolver
-}
+// SystemResolver resolves addresses as the system would, each lookup
+// bounded (names.ReverseResolver says how).
+type SystemResolver = names.ReverseResolver
 
 // NewSystemResolver returns a SystemResolver.
-func NewSystemResolver() *SystemResolver {
-	return &SystemResolver{lookup: net.DefaultResolver.LookupAddr, timeout: lookupTimeout, hostsPath: hostsFile}
-}
-
-// LookupAddr returns the names for addr.
-func (r *SystemResolver) LookupAddr(ctx context.Context, addr string) ([]string, error) {
-	if r.slow.Load() >= maxSlowLookups {
-		r.once.Do(func() {
-			h, err := NewHostsResolver(r.hostsPath)
-			if err != nil {
-				h = &HostsResolver{}
-			}
-			r.hosts = h
-		})
-		return r.hosts.LookupAddr(ctx, addr)
-	}
-	ctx, cancel := context.WithTimeout(ctx, r.timeout)
-	defer cancel()
-	names, err := r.lookup(ctx, addr)
-	var dnsErr *net.DNSError
-	if err != nil && (ctx.Err() != nil || errors.As(err, &dnsErr) && dnsErr.IsTimeout) {
-		r.slow.Add(1)
-		return nil, fmt.Errorf("looking up %s: %w", addr, err)
-	}
-	return names, err
-}
+func NewSystemResolver() *SystemResolver { return names.NewReverseResolver() }

@@ -14,6 +14,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/gocap/gocap/internal/names"
 	"github.com/gopacket/gopacket"
 	"github.com/gopacket/gopacket/layers"
 	"github.com/gopacket/gopacket/pcapgo"
@@ -293,7 +294,7 @@ func writeSyntheticNames(t *testing.T, files []string, captures map[string][]cap
 		text, _ := os.ReadFile(filepath.Join("/etc", name)) // none: no names either way
 		var b strings.Builder
 		for _, line := range strings.Split(string(text), "\n") {
-			if f := fieldsOf(line); len(f) >= 2 {
+			if f := names.Fields(line); len(f) >= 2 {
 				fmt.Fprintf(&b, "x-%s\t%s\t%s\t# first, so tcpdump's choice\n", f[0], f[1], f[0])
 			}
 			b.WriteString(line + "\n")
@@ -501,5 +502,93 @@ func TestCraftedNamesLikeTcpdump(t *testing.T) {
 				t.Errorf("%v packet %d:\n got: %q\nwant: %q", fs.args, i+1, got[i], want[i])
 			}
 		}
+	}
+}
+
+// TestNameFileSyntaxLikeTcpdump prints packets with crafted services,
+// ethers and hosts files, in the namespaces TestNamesLikeTcpdump uses,
+// and compares with the local tcpdump: the file syntax internal/names's
+// package doc gives for reverse lookups (comments, "tcp" in lower case
+// only, the first line for a port, an Ethernet address or an IP address
+// winning, only colon-separated Ethernet addresses, aliases unused for
+// ports). The package doc also lists where gocap departs from the C
+// library on lines these files leave out.
+func TestNameFileSyntaxLikeTcpdump(t *testing.T) {
+	tcpdump, err := exec.LookPath("tcpdump")
+	if err != nil {
+		t.Skip("tcpdump not installed: it is the reference this test compares with")
+	}
+	if _, err := exec.LookPath("unshare"); err != nil {
+		t.Skip("unshare (util-linux) not installed: needed to keep tcpdump from asking DNS")
+	}
+	dir := t.TempDir()
+	etc := map[string]string{}
+	for name, text := range map[string]string{
+		"services": "# comment\nfirst\t80/tcp\twww\t# the first line for 80/tcp\nhttp\t80/tcp\n" +
+			"upper\t83/TCP\neightythree\t83/tcp\nsctp-only\t2001/sctp\nwww-alias\t2000/udp\talias\n",
+		"ethers": "0a0b.0c0d.0e0f dotted\n02:00:00:00:00:01 first # comment\n2:0:0:0:0:1 second\n" +
+			"0:0:0:0:0:zz bad\n",
+		"hosts": "10.0.0.1 one-a alias # comment\n10.0.0.1 one-b\n10.0.0.3 Three\nbad-address four\n",
+	} {
+		etc[name] = filepath.Join(dir, name)
+		if err := os.WriteFile(etc[name], []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	const (
+		tcp = "0a0b0c0d0e0f 020000000001 0800 4500 0028 0001 0000 4006 0000 0a000001 0a000002" +
+			"0050 0053 00000000 00000000 5002 0400 0000 0000"
+		udp = "020000000004 020000000003 0800 4500 001c 0001 0000 4011 0000 0a000003 0a000004" +
+			"07d0 07d1 0008 0000"
+	)
+	path := filepath.Join(dir, "names.pcap")
+	f, err := os.Create(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	w := pcapgo.NewWriter(f)
+	if err := w.WriteFileHeader(65535, layers.LinkTypeEthernet); err != nil {
+		t.Fatal(err)
+	}
+	var pkts []capturePacket
+	for i, h := range []string{tcp, udp} {
+		b, err := hex.DecodeString(strings.ReplaceAll(h, " ", ""))
+		if err != nil {
+			t.Fatalf("packet %d: %v", i, err)
+		}
+		ci := gopacket.CaptureInfo{Timestamp: time.Unix(int64(i), 0), CaptureLength: len(b), Length: len(b)}
+		if err := w.WritePacket(ci, b); err != nil {
+			t.Fatal(err)
+		}
+		pkts = append(pkts, capturePacket{PacketInfo{ci.Timestamp, len(b), len(b), 0}, b, cbpf.LinkEN10MB})
+	}
+	if err := f.Close(); err != nil {
+		t.Fatal(err)
+	}
+	outs, err := runTcpdumpIsolated(tcpdump, dir, []string{path}, etc)
+	if err != nil {
+		t.Skipf("tcpdump could not be run in its own namespaces: %v", err)
+	}
+	res, err := NewHostsResolver(etc["hosts"])
+	if err != nil {
+		t.Fatal(err)
+	}
+	tables := loadNameTables(etc["services"], etc["ethers"])
+	for si, fs := range namesFlagSets {
+		o := fs.o
+		o.Location, o.Resolver = time.UTC, res
+		want := splitPackets(outs[0][si], tsDefault)
+		got := printWithNames(pkts, o, tables)
+		if len(want) != len(got) {
+			t.Fatalf("%v: tcpdump printed %d packets, the printer %d", fs.args, len(want), len(got))
+		}
+		for i := range want {
+			if got[i] != want[i] {
+				t.Errorf("%v packet %d:\n got: %q\nwant: %q", fs.args, i+1, got[i], want[i])
+			}
+		}
+	}
+	if !strings.Contains(outs[0][1], "first > 0a:0b:0c:0d:0e:0f") || !strings.Contains(outs[0][0], "one-a.first > 10.0.0.2.eightythree") {
+		t.Errorf("tcpdump did not print the names this test is about:\n%s", outs[0][1])
 	}
 }

@@ -9,7 +9,6 @@ import (
 	"path/filepath"
 	"slices"
 	"testing"
-	"time"
 )
 
 func writeTemp(t *testing.T, name, text string) string {
@@ -21,59 +20,11 @@ func writeTemp(t *testing.T, name, text string) string {
 	return path
 }
 
-// TestNameTablesRead checks the readers of the services and ethers files
-// on the cases glibc's files source handles: comments, aliases, protocols
-// other than tcp and udp, bad lines, and several lines for one number,
-// where the first wins (tcpdump's port table and ether_ntohost return the
-// first). TestNamesLikeTcpdump compares the result with tcpdump.
-func TestNameTablesRead(t *testing.T) {
-	services := writeTemp(t, "services", `# comment
-http		80/tcp		www		# WorldWideWeb HTTP
-http-alt	80/tcp
-web		80/udp
-sctp-only	9/sctp
-bad		x/tcp
-toobig		70000/udp
-nocolon		81
-	indented	82/tcp
-`)
-	ethers := writeTemp(t, "ethers", `# comment
-8:0:20:1:2:3	sun-box
-08:00:20:01:02:03	second
-00:11:22:33:44:zz	bad
-aa:bb:cc:dd:ee:ff	other # trailing
-`)
-	nt := loadNameTables(services, ethers)
-	for _, c := range []struct {
-		m    map[uint16]string
-		port uint16
-		want string
-	}{
-		{nt.tcp, 80, "http"}, {nt.udp, 80, "web"}, {nt.tcp, 82, "indented"},
-		{nt.tcp, 9, ""}, {nt.udp, 9, ""}, {nt.tcp, 81, ""},
-	} {
-		if got := c.m[c.port]; got != c.want {
-			t.Errorf("port %d: %q, want %q", c.port, got, c.want)
-		}
-	}
-	if len(nt.tcp) != 2 || len(nt.udp) != 1 {
-		t.Errorf("tcp %v udp %v: want 2 and 1 entries", nt.tcp, nt.udp)
-	}
-	want := map[[6]byte]string{
-		{8, 0, 0x20, 1, 2, 3}:                "sun-box",
-		{0xaa, 0xbb, 0xcc, 0xdd, 0xee, 0xff}: "other",
-	}
-	if len(nt.ethers) != len(want) {
-		t.Errorf("ethers %v, want %v", nt.ethers, want)
-	}
-	for a, n := range want {
-		if nt.ethers[a] != n {
-			t.Errorf("ethers[%x] = %q, want %q", a, nt.ethers[a], n)
-		}
-	}
-
-	// A missing file gives no names, as getservent and ether_ntohost
-	// give none: the numbers are printed.
+// TestNameTablesMissing checks that a missing file gives no names, as
+// getservent and ether_ntohost give none: the numbers are printed. The
+// readers themselves are tested in internal/names (TestReverseRead);
+// TestNamesLikeTcpdump compares the result with tcpdump.
+func TestNameTablesMissing(t *testing.T) {
 	none := loadNameTables(filepath.Join(t.TempDir(), "absent"), "")
 	p := New(io.Discard, Options{})
 	p.names = none
@@ -191,62 +142,5 @@ func TestHostNames(t *testing.T) {
 	p = New(io.Discard, Options{Resolver: r, NumericLevel: 1})
 	if got := p.host(a1); got != "192.0.2.1" || len(r.asked) != 0 {
 		t.Errorf("-n: host = %q after %d lookups", got, len(r.asked))
-	}
-}
-
-// TestHostsResolver reads a hosts file: the first line for an address
-// gives its names, as the C library's files source answers.
-func TestHostsResolver(t *testing.T) {
-	h, err := NewHostsResolver(writeTemp(t, "hosts", `127.0.0.1 localhost # comment
-127.0.0.1 second
-::1 ip6-localhost ip6-loopback
-bad-address name
-`))
-	if err != nil {
-		t.Fatal(err)
-	}
-	for addr, want := range map[string][]string{
-		"127.0.0.1": {"localhost"},
-		"::1":       {"ip6-localhost", "ip6-loopback"},
-		"10.0.0.1":  nil,
-	} {
-		got, err := h.LookupAddr(context.Background(), addr)
-		if !slices.Equal(got, want) || (err == nil) != (want != nil) {
-			t.Errorf("LookupAddr(%s) = %v, %v; want %v", addr, got, err, want)
-		}
-	}
-	if _, err := NewHostsResolver(filepath.Join(t.TempDir(), "absent")); err == nil {
-		t.Error("NewHostsResolver of a missing file: no error")
-	}
-}
-
-// TestSystemResolverBounded checks the bound on a resolver that never
-// answers: each lookup ends at the timeout, and after maxSlowLookups of
-// them the resolver is no longer asked and the hosts file answers.
-func TestSystemResolverBounded(t *testing.T) {
-	calls := 0
-	r := &SystemResolver{
-		lookup: func(ctx context.Context, addr string) ([]string, error) {
-			calls++
-			<-ctx.Done()
-			return nil, ctx.Err()
-		},
-		timeout:   time.Millisecond,
-		hostsPath: writeTemp(t, "hosts", "192.0.2.9 from-hosts\n"),
-	}
-	for i := range maxSlowLookups {
-		if _, err := r.LookupAddr(context.Background(), netip.AddrFrom4([4]byte{192, 0, 2, byte(i)}).String()); err == nil {
-			t.Fatal("a lookup that timed out gave no error")
-		}
-	}
-	names, err := r.LookupAddr(context.Background(), "192.0.2.9")
-	if err != nil || !slices.Equal(names, []string{"from-hosts"}) {
-		t.Errorf("after %d timeouts: %v, %v; want the hosts file's name", maxSlowLookups, names, err)
-	}
-	if _, err := r.LookupAddr(context.Background(), "192.0.2.10"); err == nil {
-		t.Error("an address the hosts file lacks got a name")
-	}
-	if calls != maxSlowLookups {
-		t.Errorf("resolver asked %d times, want %d", calls, maxSlowLookups)
 	}
 }
