@@ -4,6 +4,8 @@ import (
 	"testing"
 
 	"golang.org/x/net/bpf"
+
+	"github.com/gocap/gocap/internal/bpfctx"
 )
 
 // BenchmarkRunTCPPort80 measures one filter run per operation (ns/op is
@@ -31,7 +33,7 @@ func BenchmarkRunTCPPort80(b *testing.B) {
 		}
 	})
 	b.Run("xdp", func(b *testing.B) {
-		vm, err := NewVM(tcpPort80Direct(xdpData, xdpDataEnd))
+		vm, err := NewVM(tcpPort80Direct(bpfctx.XDPData, bpfctx.XDPDataEnd))
 		if err != nil {
 			b.Fatal(err)
 		}

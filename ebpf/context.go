@@ -1,6 +1,10 @@
 package ebpf
 
-import "math/bits"
+import (
+	"math/bits"
+
+	"github.com/gocap/gocap/internal/bpfctx"
+)
 
 // SKBuff holds the fields of Linux's struct __sk_buff that RunSocket exposes
 // to the program. Loads use the kernel's layout (offsets in parentheses);
@@ -36,16 +40,6 @@ type SKBuff struct {
 	NapiID         uint32    // napi_id (84)
 }
 
-// Offsets of struct __sk_buff fields the VM treats specially.
-const (
-	skbData     = 76
-	skbDataEnd  = 80
-	skbDataMeta = 140
-	skbFlowKeys = 144
-	skbSK       = 168
-	skbSize     = 192
-)
-
 // XDPMD holds the fields of Linux's struct xdp_md that RunXDP exposes. The
 // data (0), data_end (4) and data_meta (8) fields are not stored here: 4-byte
 // loads of them give pointers into the packet passed to RunXDP (there is no
@@ -62,13 +56,6 @@ type XDPMD struct {
 	EgressIfindex  uint32 // egress_ifindex (20)
 	FrameLen       uint32 // not in xdp_md: bpf_xdp_get_buff_len's result; 0 means len(pkt)
 }
-
-const (
-	xdpData     = 0
-	xdpDataEnd  = 4
-	xdpDataMeta = 8
-	xdpSize     = 24
-)
 
 type ctxKind uint8
 
@@ -93,9 +80,9 @@ func (c *context) load(off, n uint64) (uint64, bool) {
 	var size uint64
 	switch c.kind {
 	case ctxSKB:
-		size = skbSize
+		size = bpfctx.SKBSize
 	case ctxXDP:
-		size = xdpSize
+		size = bpfctx.XDPSize
 	default:
 		return 0, false
 	}
@@ -127,19 +114,19 @@ func (c *context) load(off, n uint64) (uint64, bool) {
 func (c *context) pointer(w uint64) (p uint64, isPtr, ok bool) {
 	if c.kind == ctxSKB {
 		switch w {
-		case skbData, skbDataMeta:
+		case bpfctx.SKBData, bpfctx.SKBDataMeta:
 			return packetBase, true, true
-		case skbDataEnd:
+		case bpfctx.SKBDataEnd:
 			return packetBase + c.pktLen, true, true
-		case skbFlowKeys, skbFlowKeys + 4, skbSK, skbSK + 4:
+		case bpfctx.SKBFlowKeys, bpfctx.SKBFlowKeys + 4, bpfctx.SKBSK, bpfctx.SKBSK + 4:
 			return 0, true, false
 		}
 		return 0, false, false
 	}
 	switch w {
-	case xdpData, xdpDataMeta:
+	case bpfctx.XDPData, bpfctx.XDPDataMeta:
 		return packetBase, true, true
-	case xdpDataEnd:
+	case bpfctx.XDPDataEnd:
 		return packetBase + c.pktLen, true, true
 	}
 	return 0, false, false
@@ -149,48 +136,48 @@ func (c *context) pointer(w uint64) (p uint64, isPtr, ok bool) {
 func (c *context) word(w uint64) uint32 {
 	if c.kind == ctxXDP {
 		switch w {
-		case 12:
+		case bpfctx.XDPIngressIfindex:
 			return c.xdp.IngressIfindex
-		case 16:
+		case bpfctx.XDPRxQueueIndex:
 			return c.xdp.RxQueueIndex
-		case 20:
+		case bpfctx.XDPEgressIfindex:
 			return c.xdp.EgressIfindex
 		}
 		return 0
 	}
 	s := c.skb
 	switch w {
-	case 0:
+	case bpfctx.SKBLen:
 		return s.Len
-	case 4:
+	case bpfctx.SKBPktType:
 		return s.PktType
-	case 8:
+	case bpfctx.SKBMark:
 		return s.Mark
-	case 12:
+	case bpfctx.SKBQueueMapping:
 		return s.QueueMapping
-	case 16:
+	case bpfctx.SKBProtocol:
 		return uint32(bits.ReverseBytes16(s.Protocol))
-	case 20:
+	case bpfctx.SKBVLANPresent:
 		return s.VLANPresent
-	case 24:
+	case bpfctx.SKBVLANTCI:
 		return s.VLANTCI
-	case 28:
+	case bpfctx.SKBVLANProto:
 		return uint32(bits.ReverseBytes16(s.VLANProto))
-	case 32:
+	case bpfctx.SKBPriority:
 		return s.Priority
-	case 36:
+	case bpfctx.SKBIngressIfindex:
 		return s.IngressIfindex
-	case 40:
+	case bpfctx.SKBIfindex:
 		return s.Ifindex
-	case 44:
+	case bpfctx.SKBTCIndex:
 		return s.TCIndex
-	case 48, 52, 56, 60, 64:
-		return s.CB[(w-48)/4]
-	case 68:
+	case bpfctx.SKBCB, bpfctx.SKBCB + 4, bpfctx.SKBCB + 8, bpfctx.SKBCB + 12, bpfctx.SKBCB + 16:
+		return s.CB[(w-bpfctx.SKBCB)/4]
+	case bpfctx.SKBHash:
 		return s.Hash
-	case 72:
+	case bpfctx.SKBTCClassid:
 		return s.TCClassid
-	case 84:
+	case bpfctx.SKBNapiID:
 		return s.NapiID
 	}
 	return 0

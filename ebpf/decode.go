@@ -4,6 +4,10 @@ import (
 	"encoding/binary"
 	"fmt"
 	"strings"
+
+	"github.com/cilium/ebpf/asm"
+
+	"github.com/gocap/gocap/internal/opcode"
 )
 
 // inst is an instruction decoded for execution. Every field is pre-resolved:
@@ -40,63 +44,63 @@ func parseSlot(b []byte) rawInsn {
 // of the 64-bit form; aluOps32 to the 32-bit form. NEG, END and MOVSX, SDIV
 // and SMOD are handled separately.
 var aluOps64 = [14][2]op{
-	aluADD >> 4:  {opAdd64K, opAdd64X},
-	aluSUB >> 4:  {opSub64K, opSub64X},
-	aluMUL >> 4:  {opMul64K, opMul64X},
-	aluDIV >> 4:  {opDiv64K, opDiv64X},
-	aluOR >> 4:   {opOr64K, opOr64X},
-	aluAND >> 4:  {opAnd64K, opAnd64X},
-	aluLSH >> 4:  {opLsh64K, opLsh64X},
-	aluRSH >> 4:  {opRsh64K, opRsh64X},
-	aluMOD >> 4:  {opMod64K, opMod64X},
-	aluXOR >> 4:  {opXor64K, opXor64X},
-	aluMOV >> 4:  {opMov64K, opMov64X},
-	aluARSH >> 4: {opArsh64K, opArsh64X},
+	asm.Add >> 4:  {opAdd64K, opAdd64X},
+	asm.Sub >> 4:  {opSub64K, opSub64X},
+	asm.Mul >> 4:  {opMul64K, opMul64X},
+	asm.Div >> 4:  {opDiv64K, opDiv64X},
+	asm.Or >> 4:   {opOr64K, opOr64X},
+	asm.And >> 4:  {opAnd64K, opAnd64X},
+	asm.LSh >> 4:  {opLsh64K, opLsh64X},
+	asm.RSh >> 4:  {opRsh64K, opRsh64X},
+	asm.Mod >> 4:  {opMod64K, opMod64X},
+	asm.Xor >> 4:  {opXor64K, opXor64X},
+	asm.Mov >> 4:  {opMov64K, opMov64X},
+	asm.ArSh >> 4: {opArsh64K, opArsh64X},
 }
 
 var aluOps32 = [14][2]op{
-	aluADD >> 4:  {opAdd32K, opAdd32X},
-	aluSUB >> 4:  {opSub32K, opSub32X},
-	aluMUL >> 4:  {opMul32K, opMul32X},
-	aluDIV >> 4:  {opDiv32K, opDiv32X},
-	aluOR >> 4:   {opOr32K, opOr32X},
-	aluAND >> 4:  {opAnd32K, opAnd32X},
-	aluLSH >> 4:  {opLsh32K, opLsh32X},
-	aluRSH >> 4:  {opRsh32K, opRsh32X},
-	aluMOD >> 4:  {opMod32K, opMod32X},
-	aluXOR >> 4:  {opXor32K, opXor32X},
-	aluMOV >> 4:  {opMov32K, opMov32X},
-	aluARSH >> 4: {opArsh32K, opArsh32X},
+	asm.Add >> 4:  {opAdd32K, opAdd32X},
+	asm.Sub >> 4:  {opSub32K, opSub32X},
+	asm.Mul >> 4:  {opMul32K, opMul32X},
+	asm.Div >> 4:  {opDiv32K, opDiv32X},
+	asm.Or >> 4:   {opOr32K, opOr32X},
+	asm.And >> 4:  {opAnd32K, opAnd32X},
+	asm.LSh >> 4:  {opLsh32K, opLsh32X},
+	asm.RSh >> 4:  {opRsh32K, opRsh32X},
+	asm.Mod >> 4:  {opMod32K, opMod32X},
+	asm.Xor >> 4:  {opXor32K, opXor32X},
+	asm.Mov >> 4:  {opMov32K, opMov32X},
+	asm.ArSh >> 4: {opArsh32K, opArsh32X},
 }
 
 // jmpOps maps a conditional jump operation (code>>4) and its source bit to
 // the dense op of the JMP form; jmpOps32 to the JMP32 form.
 var jmpOps64 = [14][2]op{
-	jmpJEQ >> 4:  {opJEqK, opJEqX},
-	jmpJGT >> 4:  {opJGtK, opJGtX},
-	jmpJGE >> 4:  {opJGeK, opJGeX},
-	jmpJSET >> 4: {opJSetK, opJSetX},
-	jmpJNE >> 4:  {opJNeK, opJNeX},
-	jmpJSGT >> 4: {opJSGtK, opJSGtX},
-	jmpJSGE >> 4: {opJSGeK, opJSGeX},
-	jmpJLT >> 4:  {opJLtK, opJLtX},
-	jmpJLE >> 4:  {opJLeK, opJLeX},
-	jmpJSLT >> 4: {opJSLtK, opJSLtX},
-	jmpJSLE >> 4: {opJSLeK, opJSLeX},
+	asm.JEq >> 4:  {opJEqK, opJEqX},
+	asm.JGT >> 4:  {opJGtK, opJGtX},
+	asm.JGE >> 4:  {opJGeK, opJGeX},
+	asm.JSet >> 4: {opJSetK, opJSetX},
+	asm.JNE >> 4:  {opJNeK, opJNeX},
+	asm.JSGT >> 4: {opJSGtK, opJSGtX},
+	asm.JSGE >> 4: {opJSGeK, opJSGeX},
+	asm.JLT >> 4:  {opJLtK, opJLtX},
+	asm.JLE >> 4:  {opJLeK, opJLeX},
+	asm.JSLT >> 4: {opJSLtK, opJSLtX},
+	asm.JSLE >> 4: {opJSLeK, opJSLeX},
 }
 
 var jmpOps32 = [14][2]op{
-	jmpJEQ >> 4:  {opJEq32K, opJEq32X},
-	jmpJGT >> 4:  {opJGt32K, opJGt32X},
-	jmpJGE >> 4:  {opJGe32K, opJGe32X},
-	jmpJSET >> 4: {opJSet32K, opJSet32X},
-	jmpJNE >> 4:  {opJNe32K, opJNe32X},
-	jmpJSGT >> 4: {opJSGt32K, opJSGt32X},
-	jmpJSGE >> 4: {opJSGe32K, opJSGe32X},
-	jmpJLT >> 4:  {opJLt32K, opJLt32X},
-	jmpJLE >> 4:  {opJLe32K, opJLe32X},
-	jmpJSLT >> 4: {opJSLt32K, opJSLt32X},
-	jmpJSLE >> 4: {opJSLe32K, opJSLe32X},
+	asm.JEq >> 4:  {opJEq32K, opJEq32X},
+	asm.JGT >> 4:  {opJGt32K, opJGt32X},
+	asm.JGE >> 4:  {opJGe32K, opJGe32X},
+	asm.JSet >> 4: {opJSet32K, opJSet32X},
+	asm.JNE >> 4:  {opJNe32K, opJNe32X},
+	asm.JSGT >> 4: {opJSGt32K, opJSGt32X},
+	asm.JSGE >> 4: {opJSGe32K, opJSGe32X},
+	asm.JLT >> 4:  {opJLt32K, opJLt32X},
+	asm.JLE >> 4:  {opJLe32K, opJLe32X},
+	asm.JSLT >> 4: {opJSLt32K, opJSLt32X},
+	asm.JSLE >> 4: {opJSLe32K, opJSLe32X},
 }
 
 // decoder turns validated-in-isolation slots into insts. It checks every
@@ -120,36 +124,34 @@ func (d *decoder) decodeSlot(pc int, r rawInsn, next rawInsn, hasNext bool) (ins
 	if r.src > regFP {
 		return in, fmt.Sprintf("invalid source register r%d", r.src)
 	}
-	class := r.code & 0x07
-	switch class {
-	case classALU, classALU64:
+	switch opcode.Class(r.code) {
+	case asm.ALUClass, asm.ALU64Class:
 		return d.decodeALU(r, in)
-	case classJMP, classJMP32:
+	case asm.JumpClass, asm.Jump32Class:
 		return d.decodeJump(pc, r, in)
-	case classLD:
+	case asm.LdClass:
 		return d.decodeLD(r, next, hasNext, in)
-	case classLDX:
+	case asm.LdXClass:
 		return decodeLDX(r, in)
-	case classST:
+	case asm.StClass:
 		return decodeST(r, in)
-	case classSTX:
+	default: // asm.StXClass: the class is 3 bits
 		return decodeSTX(r, in)
 	}
-	return in, "unknown opcode" // unreachable: class is 3 bits
 }
 
 func (d *decoder) decodeALU(r rawInsn, in inst) (inst, string) {
-	is64 := r.code&0x07 == classALU64
-	aop := r.code & 0xf0
-	isX := r.code&srcX != 0
+	is64 := opcode.Is64(r.code)
+	aop := opcode.ALUOp(r.code)
+	isX := opcode.Source(r.code) == asm.RegSource
 	if r.dst == regFP {
 		return in, "r10 is read-only"
 	}
+	if !opcode.Valid(r.code) {
+		return in, "unknown opcode"
+	}
 	switch aop {
-	case aluEND:
-		if is64 && isX {
-			return in, "unknown opcode"
-		}
+	case asm.Swap:
 		if r.src != 0 || r.off != 0 {
 			return in, "byte swap with nonzero src or offset"
 		}
@@ -168,10 +170,7 @@ func (d *decoder) decodeALU(r rawInsn, in inst) (inst, string) {
 			return in, fmt.Sprintf("byte swap width %d not 16, 32 or 64", r.imm)
 		}
 		return in, ""
-	case aluNEG:
-		if isX {
-			return in, "unknown opcode"
-		}
+	case asm.Neg:
 		if r.src != 0 || r.off != 0 || r.imm != 0 {
 			return in, "neg with nonzero src, offset or immediate"
 		}
@@ -180,8 +179,6 @@ func (d *decoder) decodeALU(r rawInsn, in inst) (inst, string) {
 			in.op = opNeg64
 		}
 		return in, ""
-	case 0xe0, 0xf0:
-		return in, "unknown opcode"
 	}
 
 	// Binary operations: the offset is zero except for signed division
@@ -200,14 +197,14 @@ func (d *decoder) decodeALU(r rawInsn, in inst) (inst, string) {
 	in.op = table[aop>>4][b2i(isX)]
 	switch {
 	case r.off == 0:
-	case r.off == 1 && (aop == aluDIV || aop == aluMOD):
+	case r.off == opcode.SignedOff && opcode.ALUs[aop>>4].Signed != "":
 		switch in.op {
 		case opDiv64K, opDiv64X, opMod64K, opMod64X:
 			in.op += opSDiv64K - opDiv64K
 		case opDiv32K, opDiv32X, opMod32K, opMod32X:
 			in.op += opSDiv32K - opDiv32K
 		}
-	case aop == aluMOV && isX && (r.off == 8 || r.off == 16 || (r.off == 32 && is64)):
+	case opcode.ValidMovSX(r.code, r.off):
 		switch {
 		case is64 && r.off == 8:
 			in.op = opMovSX64B
@@ -240,14 +237,17 @@ func (d *decoder) decodeALU(r rawInsn, in inst) (inst, string) {
 }
 
 func (d *decoder) decodeJump(pc int, r rawInsn, in inst) (inst, string) {
-	is32 := r.code&0x07 == classJMP32
-	jop := r.code & 0xf0
-	isX := r.code&srcX != 0
-	switch jop {
-	case jmpJA:
-		if isX {
-			return in, "unknown opcode"
+	is32 := !opcode.Is64(r.code)
+	jop := opcode.JumpOp(r.code)
+	isX := opcode.Source(r.code) == asm.RegSource
+	if !opcode.Valid(r.code) {
+		if jop == asm.Call {
+			return in, "unknown opcode (callx and JMP32 calls are not supported)"
 		}
+		return in, "unknown opcode"
+	}
+	switch jop {
+	case asm.Ja:
 		in.op = opJA
 		if is32 { // gotol: the target is in imm
 			if r.dst != 0 || r.src != 0 || r.off != 0 {
@@ -265,15 +265,12 @@ func (d *decoder) decodeJump(pc int, r rawInsn, in inst) (inst, string) {
 		}
 		in.off = int32(pc) + 1 + int32(r.off)
 		return in, ""
-	case jmpCALL:
-		if is32 || isX {
-			return in, "unknown opcode (callx and JMP32 calls are not supported)"
-		}
+	case asm.Call:
 		if r.dst != 0 || r.off != 0 {
 			return in, "call with nonzero dst or offset"
 		}
 		switch r.src {
-		case callHelper:
+		case opcode.CallHelper:
 			idx, ok := d.helperIDs[r.imm]
 			if !ok && builtinHelpers[r.imm] {
 				idx, ok = len(d.helperIDs), true
@@ -289,7 +286,7 @@ func (d *decoder) decodeJump(pc int, r rawInsn, in inst) (inst, string) {
 			}
 			in.op = opCall
 			in.imm = uint64(idx)
-		case callLocal:
+		case opcode.CallLocal:
 			in.op = opCallLocal
 			in.off = int32(int64(pc) + 1 + int64(r.imm))
 			if int64(in.off) != int64(pc)+1+int64(r.imm) {
@@ -300,17 +297,12 @@ func (d *decoder) decodeJump(pc int, r rawInsn, in inst) (inst, string) {
 			return in, fmt.Sprintf("unsupported call kind (src %d)", r.src)
 		}
 		return in, ""
-	case jmpEXIT:
-		if is32 || isX {
-			return in, "unknown opcode"
-		}
+	case asm.Exit:
 		if r.dst != 0 || r.src != 0 || r.off != 0 || r.imm != 0 {
 			return in, "exit with nonzero dst, src, offset or immediate"
 		}
 		in.op = opExit
 		return in, ""
-	case 0xe0, 0xf0:
-		return in, "unknown opcode"
 	}
 	if isX {
 		if r.imm != 0 {
@@ -331,9 +323,17 @@ func (d *decoder) decodeJump(pc int, r rawInsn, in inst) (inst, string) {
 	return in, ""
 }
 
+// sizeOps picks the dense op of a load or store by its size.
+func sizeOps(code uint8, w, h, b, dw op) op {
+	return [4]op{asm.Word >> 3: w, asm.Half >> 3: h, asm.Byte >> 3: b, asm.DWord >> 3: dw}[opcode.Size(code)>>3]
+}
+
 func (d *decoder) decodeLD(r rawInsn, next rawInsn, hasNext bool, in inst) (inst, string) {
-	switch r.code {
-	case modeIMM | sizeDW | classLD:
+	if !opcode.Valid(r.code) {
+		return in, "unknown opcode"
+	}
+	switch opcode.Mode(r.code) {
+	case asm.ImmMode: // lddw
 		if r.src != 0 {
 			return in, fmt.Sprintf("lddw pseudo source %d (maps and code addresses) not supported", r.src)
 		}
@@ -352,41 +352,28 @@ func (d *decoder) decodeLD(r rawInsn, next rawInsn, hasNext bool, in inst) (inst
 		in.op = opLddw
 		in.imm = uint64(uint32(r.imm)) | uint64(uint32(next.imm))<<32
 		return in, ""
-	case modeABS | sizeB | classLD, modeABS | sizeH | classLD, modeABS | sizeW | classLD:
+	case asm.AbsMode:
 		if r.dst != 0 || r.src != 0 || r.off != 0 {
 			return in, "legacy absolute load with nonzero dst, src or offset"
 		}
-		in.op = [4]op{sizeW >> 3: opLdAbsW, sizeH >> 3: opLdAbsH, sizeB >> 3: opLdAbsB}[(r.code&0x18)>>3]
+		in.op = sizeOps(r.code, opLdAbsW, opLdAbsH, opLdAbsB, opInvalid)
 		return in, ""
-	case modeIND | sizeB | classLD, modeIND | sizeH | classLD, modeIND | sizeW | classLD:
+	default: // asm.IndMode
 		if r.dst != 0 || r.off != 0 {
 			return in, "legacy indirect load with nonzero dst or offset"
 		}
-		in.op = [4]op{sizeW >> 3: opLdIndW, sizeH >> 3: opLdIndH, sizeB >> 3: opLdIndB}[(r.code&0x18)>>3]
+		in.op = sizeOps(r.code, opLdIndW, opLdIndH, opLdIndB, opInvalid)
 		return in, ""
 	}
-	return in, "unknown opcode"
 }
 
 func decodeLDX(r rawInsn, in inst) (inst, string) {
-	var o op
-	switch r.code & 0xf8 {
-	case modeMEM | sizeB:
-		o = opLdxB
-	case modeMEM | sizeH:
-		o = opLdxH
-	case modeMEM | sizeW:
-		o = opLdxW
-	case modeMEM | sizeDW:
-		o = opLdxDW
-	case modeMEMSX | sizeB:
-		o = opLdxSB
-	case modeMEMSX | sizeH:
-		o = opLdxSH
-	case modeMEMSX | sizeW:
-		o = opLdxSW
-	default:
+	if !opcode.Valid(r.code) {
 		return in, "unknown opcode"
+	}
+	o := sizeOps(r.code, opLdxW, opLdxH, opLdxB, opLdxDW)
+	if opcode.Mode(r.code) == asm.MemSXMode {
+		o = sizeOps(r.code, opLdxSW, opLdxSH, opLdxSB, opInvalid)
 	}
 	if r.imm != 0 {
 		return in, "load with nonzero immediate"
@@ -400,56 +387,35 @@ func decodeLDX(r rawInsn, in inst) (inst, string) {
 }
 
 func decodeST(r rawInsn, in inst) (inst, string) {
-	var o op
-	switch r.code & 0xf8 {
-	case modeMEM | sizeB:
-		o = opStB
-	case modeMEM | sizeH:
-		o = opStH
-	case modeMEM | sizeW:
-		o = opStW
-	case modeMEM | sizeDW:
-		o = opStDW
-	default:
+	if !opcode.Valid(r.code) {
 		return in, "unknown opcode"
 	}
 	if r.src != 0 {
 		return in, "store of an immediate with nonzero src"
 	}
-	in.op = o
+	in.op = sizeOps(r.code, opStW, opStH, opStB, opStDW)
 	return in, ""
 }
 
 func decodeSTX(r rawInsn, in inst) (inst, string) {
-	switch r.code & 0xf8 {
-	case modeMEM | sizeB:
-		in.op = opStxB
-	case modeMEM | sizeH:
-		in.op = opStxH
-	case modeMEM | sizeW:
-		in.op = opStxW
-	case modeMEM | sizeDW:
-		in.op = opStxDW
-	case modeATOMIC | sizeW, modeATOMIC | sizeDW:
-		switch r.imm {
-		case atomicADD, atomicOR, atomicAND, atomicXOR:
-		case atomicADD | atomicFETCH, atomicOR | atomicFETCH, atomicAND | atomicFETCH,
-			atomicXOR | atomicFETCH, atomicXCHG, atomicCMPXCHG:
-			if r.src == regFP && r.imm != atomicCMPXCHG {
-				return in, "r10 is read-only (atomic fetch writes src)"
-			}
-		default:
+	if !opcode.Valid(r.code) {
+		return in, "unknown opcode"
+	}
+	if opcode.Mode(r.code) == asm.AtomicMode {
+		if _, ok := opcode.LookupAtomic(r.imm); !ok {
 			return in, fmt.Sprintf("unknown atomic operation %#x", r.imm)
 		}
+		if r.imm&opcode.AtomicFetch != 0 && r.src == regFP && r.imm != opcode.AtomicCmpXchg {
+			return in, "r10 is read-only (atomic fetch writes src)"
+		}
 		in.op = opAtomic32
-		if r.code&0x18 == sizeDW {
+		if opcode.Size(r.code) == asm.DWord {
 			in.op = opAtomic64
 		}
 		in.imm = uint64(uint32(r.imm))
 		return in, ""
-	default:
-		return in, "unknown opcode"
 	}
+	in.op = sizeOps(r.code, opStxW, opStxH, opStxB, opStxDW)
 	if r.imm != 0 {
 		return in, "register store with nonzero immediate"
 	}

@@ -27,8 +27,9 @@ const DefaultELFLicense = "Dual BSD/GPL"
 // ELFProgram is one program of an ELFObject.
 type ELFProgram struct {
 	// Section is the ELF section holding the program. Loaders take the
-	// program type from its name: "socket" for a socket filter,
-	// "tc" or "classifier" for a TC classifier, "xdp" for XDP.
+	// program type from its name ("socket", "tc" or "classifier", "xdp",
+	// ...); for a translated program, it is its target's
+	// translate.TargetInfo.Section.
 	Section string
 	// Name is the program's function symbol, which loaders use as the
 	// program name: letters, digits and '_', not starting with a digit.

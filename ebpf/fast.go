@@ -1,5 +1,7 @@
 package ebpf
 
+import "github.com/gocap/gocap/internal/bpfctx"
+
 // The fast form. A program whose jumps all go forward and that makes no
 // local call executes each of its slots at most once per run, so it can
 // never execute more instructions than it has slots: when it has no more
@@ -161,9 +163,9 @@ func entryFor(start int, regs [regFP + 1]uint64, lenReg int, live regMask) entry
 func prologue(plain []inst, out []finst, kind runKind) (start int, regs [regFP + 1]uint64, end int) {
 	regs[1], regs[regFP] = ctxBase, stackBase+stackLen
 	end = -1
-	fData, fMeta, fEnd := uint64(skbData), uint64(skbDataMeta), uint64(skbDataEnd)
+	fData, fMeta, fEnd := uint64(bpfctx.SKBData), uint64(bpfctx.SKBDataMeta), uint64(bpfctx.SKBDataEnd)
 	if kind == runXDP {
-		fData, fMeta, fEnd = xdpData, xdpDataMeta, xdpDataEnd
+		fData, fMeta, fEnd = bpfctx.XDPData, bpfctx.XDPDataMeta, bpfctx.XDPDataEnd
 	}
 	for ; start < len(plain)-1; start++ {
 		in := &plain[start]

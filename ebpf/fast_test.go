@@ -425,9 +425,9 @@ func TestCompactFormQualifies(t *testing.T) {
 	}
 	// add r0, 0x7f; movsx r0, r0 (from 8 bits); exit
 	movsx := []byte{
-		classALU64 | aluADD | srcK, 0, 0, 0, 0x7f, 0, 0, 0,
-		classALU64 | aluMOV | srcX, 0, 8, 0, 0, 0, 0, 0,
-		classJMP | jmpEXIT, 0, 0, 0, 0, 0, 0, 0,
+		uint8(asm.Add.Op(asm.ImmSource)), 0, 0, 0, 0x7f, 0, 0, 0,
+		uint8(asm.Mov.Op(asm.RegSource)), 0, 8, 0, 0, 0, 0, 0,
+		uint8(asm.Exit.Op(asm.ImmSource)), 0, 0, 0, 0, 0, 0, 0,
 	}
 	for _, c := range cases {
 		var vm *VM

@@ -10,12 +10,13 @@ import (
 
 	"github.com/cilium/ebpf/asm"
 	ubpfasm "github.com/gocap/gocap/ebpf/internal/asm"
+	"github.com/gocap/gocap/internal/bpfctx"
 )
 
 // addFuzzSeeds adds the hand-written programs and, when ../shared is
 // present, every program of the bpf_conformance corpus.
 func addFuzzSeeds(f *testing.F, add func(prog, mem []byte)) {
-	for _, insns := range []asm.Instructions{tcpPort80Socket(), tcpPort80Direct(xdpData, xdpDataEnd), tcpPort80Direct(skbData, skbDataEnd)} {
+	for _, insns := range []asm.Instructions{tcpPort80Socket(), tcpPort80Direct(bpfctx.XDPData, bpfctx.XDPDataEnd), tcpPort80Direct(bpfctx.SKBData, bpfctx.SKBDataEnd)} {
 		var buf bytes.Buffer
 		if err := insns.Marshal(&buf, binary.LittleEndian); err != nil {
 			f.Fatal(err)

@@ -61,7 +61,8 @@ func LoadXDP(insns asm.Instructions) (*cebpf.Program, error) {
 }
 
 // Load loads insns as a program of type typ (cebpf.SocketFilter,
-// cebpf.SchedCLS, cebpf.XDP, ...) with the name and license of opts, so
+// cebpf.SchedCLS, cebpf.XDP, ...; for a translated program, its target's
+// translate.TargetInfo.ProgramType) with the name and license of opts, so
 // that bpftool and the verifier's messages show the name. On rejection
 // the error is a *LoadError carrying the verifier log. The caller closes
 // the program.

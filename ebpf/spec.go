@@ -5,9 +5,6 @@ import (
 	"github.com/cilium/ebpf/asm"
 )
 
-// license is the license the programs declare by default; it allows every
-// helper the translated programs call.
-const license = "Dual BSD/GPL"
 
 // LoadOptions name a program for ProgramSpec and Load. The zero value
 // loads an unnamed program under the default license.
@@ -21,15 +18,16 @@ type LoadOptions struct {
 	License string
 }
 
-// ProgramSpec returns a cilium/ebpf program spec of type typ for insns,
-// named and licensed as opts say: what a cilium/ebpf user puts into a
-// CollectionSpec or gives to ebpf.NewProgramWithOptions (for example to
+// ProgramSpec returns a cilium/ebpf program spec of type typ (for a
+// translated program, its target's translate.TargetInfo.ProgramType) for
+// insns, named and licensed as opts say: what a cilium/ebpf user puts into
+// a CollectionSpec or gives to ebpf.NewProgramWithOptions (for example to
 // ask for the verifier log). It works on every platform; loading needs
 // Linux.
 func ProgramSpec(typ cebpf.ProgramType, insns asm.Instructions, opts LoadOptions) *cebpf.ProgramSpec {
 	lic := opts.License
 	if lic == "" {
-		lic = license
+		lic = DefaultELFLicense
 	}
 	return &cebpf.ProgramSpec{
 		Name:         opts.Name,

@@ -5,6 +5,8 @@ import (
 	"testing"
 
 	"golang.org/x/net/bpf"
+
+	"github.com/gocap/gocap/internal/bpfctx"
 )
 
 // TestTCPPort80Differential runs `tcp port 80` over every Ethernet packet of
@@ -22,11 +24,11 @@ func TestTCPPort80Differential(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	xdp, err := NewVM(tcpPort80Direct(xdpData, xdpDataEnd))
+	xdp, err := NewVM(tcpPort80Direct(bpfctx.XDPData, bpfctx.XDPDataEnd))
 	if err != nil {
 		t.Fatal(err)
 	}
-	tc, err := NewVM(tcpPort80Direct(skbData, skbDataEnd))
+	tc, err := NewVM(tcpPort80Direct(bpfctx.SKBData, bpfctx.SKBDataEnd))
 	if err != nil {
 		t.Fatal(err)
 	}

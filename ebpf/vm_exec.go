@@ -4,6 +4,8 @@ import (
 	"encoding/binary"
 	"fmt"
 	"math/bits"
+
+	"github.com/gocap/gocap/internal/opcode"
 )
 
 var le = binary.LittleEndian
@@ -282,25 +284,25 @@ func (vm *VM) execAt(pc int, r [16]uint64) (uint64, error) {
 			}
 			old := le.Uint32(b)
 			v := uint32(r[in.src&15])
-			switch in.imm &^ atomicFETCH {
-			case atomicADD:
+			switch in.imm &^ opcode.AtomicFetch {
+			case opcode.AtomicAdd:
 				le.PutUint32(b, old+v)
-			case atomicOR:
+			case opcode.AtomicOr:
 				le.PutUint32(b, old|v)
-			case atomicAND:
+			case opcode.AtomicAnd:
 				le.PutUint32(b, old&v)
-			case atomicXOR:
+			case opcode.AtomicXor:
 				le.PutUint32(b, old^v)
-			case atomicXCHG &^ atomicFETCH:
+			case opcode.AtomicXchg &^ opcode.AtomicFetch:
 				le.PutUint32(b, v)
-			case atomicCMPXCHG &^ atomicFETCH:
+			case opcode.AtomicCmpXchg &^ opcode.AtomicFetch:
 				if old == uint32(r[0]) {
 					le.PutUint32(b, v)
 				}
 				r[0] = uint64(old)
 				continue
 			}
-			if in.imm&atomicFETCH != 0 {
+			if in.imm&opcode.AtomicFetch != 0 {
 				r[in.src&15] = uint64(old)
 			}
 		case opAtomic64:
@@ -311,25 +313,25 @@ func (vm *VM) execAt(pc int, r [16]uint64) (uint64, error) {
 			}
 			old := le.Uint64(b)
 			v := r[in.src&15]
-			switch in.imm &^ atomicFETCH {
-			case atomicADD:
+			switch in.imm &^ opcode.AtomicFetch {
+			case opcode.AtomicAdd:
 				le.PutUint64(b, old+v)
-			case atomicOR:
+			case opcode.AtomicOr:
 				le.PutUint64(b, old|v)
-			case atomicAND:
+			case opcode.AtomicAnd:
 				le.PutUint64(b, old&v)
-			case atomicXOR:
+			case opcode.AtomicXor:
 				le.PutUint64(b, old^v)
-			case atomicXCHG &^ atomicFETCH:
+			case opcode.AtomicXchg &^ opcode.AtomicFetch:
 				le.PutUint64(b, v)
-			case atomicCMPXCHG &^ atomicFETCH:
+			case opcode.AtomicCmpXchg &^ opcode.AtomicFetch:
 				if old == r[0] {
 					le.PutUint64(b, v)
 				}
 				r[0] = old
 				continue
 			}
-			if in.imm&atomicFETCH != 0 {
+			if in.imm&opcode.AtomicFetch != 0 {
 				r[in.src&15] = old
 			}
 

@@ -7,6 +7,8 @@ import (
 	"testing"
 
 	"github.com/cilium/ebpf/asm"
+
+	"github.com/gocap/gocap/internal/bpfctx"
 )
 
 // slot encodes one raw instruction.
@@ -297,8 +299,8 @@ func TestSocketContext(t *testing.T) {
 	}
 	// data_end - data is the packet length.
 	vm := mustVM(t, asm.Instructions{
-		asm.LoadMem(asm.R2, asm.R1, skbData, asm.Word),
-		asm.LoadMem(asm.R0, asm.R1, skbDataEnd, asm.Word),
+		asm.LoadMem(asm.R2, asm.R1, bpfctx.SKBData, asm.Word),
+		asm.LoadMem(asm.R0, asm.R1, bpfctx.SKBDataEnd, asm.Word),
 		asm.Sub.Reg(asm.R0, asm.R2),
 		asm.Return(),
 	})
@@ -309,13 +311,13 @@ func TestSocketContext(t *testing.T) {
 		name  string
 		insns asm.Instructions
 	}{
-		{"narrow load of data", asm.Instructions{asm.LoadMem(asm.R0, asm.R1, skbData, asm.Half), asm.Return()}},
-		{"8-byte load of data", asm.Instructions{asm.LoadMem(asm.R0, asm.R1, skbData, asm.DWord), asm.Return()}},
-		{"sk pointer", asm.Instructions{asm.LoadMem(asm.R0, asm.R1, skbSK, asm.Word), asm.Return()}},
-		{"past __sk_buff", asm.Instructions{asm.LoadMem(asm.R0, asm.R1, skbSize, asm.Word), asm.Return()}},
+		{"narrow load of data", asm.Instructions{asm.LoadMem(asm.R0, asm.R1, bpfctx.SKBData, asm.Half), asm.Return()}},
+		{"8-byte load of data", asm.Instructions{asm.LoadMem(asm.R0, asm.R1, bpfctx.SKBData, asm.DWord), asm.Return()}},
+		{"sk pointer", asm.Instructions{asm.LoadMem(asm.R0, asm.R1, bpfctx.SKBSK, asm.Word), asm.Return()}},
+		{"past __sk_buff", asm.Instructions{asm.LoadMem(asm.R0, asm.R1, bpfctx.SKBSize, asm.Word), asm.Return()}},
 		{"context store", asm.Instructions{asm.StoreImm(asm.R1, 48, 1, asm.Word), asm.Return()}},
-		{"packet store", asm.Instructions{asm.LoadMem(asm.R2, asm.R1, skbData, asm.Word), asm.StoreImm(asm.R2, 0, 1, asm.Byte), asm.Return()}},
-		{"read at data_end", asm.Instructions{asm.LoadMem(asm.R2, asm.R1, skbDataEnd, asm.Word), asm.LoadMem(asm.R0, asm.R2, 0, asm.Byte), asm.Return()}},
+		{"packet store", asm.Instructions{asm.LoadMem(asm.R2, asm.R1, bpfctx.SKBData, asm.Word), asm.StoreImm(asm.R2, 0, 1, asm.Byte), asm.Return()}},
+		{"read at data_end", asm.Instructions{asm.LoadMem(asm.R2, asm.R1, bpfctx.SKBDataEnd, asm.Word), asm.LoadMem(asm.R0, asm.R2, 0, asm.Byte), asm.Return()}},
 	} {
 		vm := mustVM(t, tc.insns)
 		if _, err := vm.RunSocket(pkt, skb); !errors.Is(err, ErrMemoryAccess) {
@@ -329,9 +331,9 @@ func TestXDPContext(t *testing.T) {
 	pkt := []byte{1, 2, 3, 4}
 	// Writes through data are allowed in XDP and land in pkt.
 	vm := mustVM(t, asm.Instructions{
-		asm.LoadMem(asm.R2, asm.R1, xdpData, asm.Word),
-		asm.LoadMem(asm.R3, asm.R1, xdpDataEnd, asm.Word),
-		asm.LoadMem(asm.R4, asm.R1, xdpDataMeta, asm.Word),
+		asm.LoadMem(asm.R2, asm.R1, bpfctx.XDPData, asm.Word),
+		asm.LoadMem(asm.R3, asm.R1, bpfctx.XDPDataEnd, asm.Word),
+		asm.LoadMem(asm.R4, asm.R1, bpfctx.XDPDataMeta, asm.Word),
 		asm.StoreImm(asm.R2, 3, 0x77, asm.Byte),
 		asm.Mov.Reg(asm.R0, asm.R3),
 		asm.Sub.Reg(asm.R0, asm.R4),
@@ -346,7 +348,7 @@ func TestXDPContext(t *testing.T) {
 	if v, err := vm.RunXDP(pkt, md); err != nil || v != 4+4+2+9 || pkt[3] != 0x77 {
 		t.Fatalf("RunXDP = %d, %v, pkt % x", v, err, pkt)
 	}
-	vm = mustVM(t, asm.Instructions{asm.LoadMem(asm.R0, asm.R1, xdpSize, asm.Word), asm.Return()})
+	vm = mustVM(t, asm.Instructions{asm.LoadMem(asm.R0, asm.R1, bpfctx.XDPSize, asm.Word), asm.Return()})
 	if _, err := vm.RunXDP(pkt, md); !errors.Is(err, ErrMemoryAccess) {
 		t.Fatalf("load past xdp_md: err = %v, want ErrMemoryAccess", err)
 	}

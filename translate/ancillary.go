@@ -4,28 +4,8 @@ import (
 	"fmt"
 
 	"github.com/cilium/ebpf/asm"
-)
 
-// Context field offsets: struct __sk_buff and struct xdp_md
-// (include/uapi/linux/bpf.h).
-const (
-	skbLen          = 0
-	skbPktType      = 4
-	skbMark         = 8
-	skbQueueMapping = 12
-	skbProtocol     = 16
-	skbVLANPresent  = 20
-	skbVLANTCI      = 24
-	skbVLANProto    = 28
-	skbIfindex      = 40
-	skbHash         = 68
-	skbData         = 76
-	skbDataEnd      = 80
-
-	xdpData           = 0
-	xdpDataEnd        = 4
-	xdpIngressIfindex = 12
-	xdpRxQueueIndex   = 16
+	"github.com/gocap/gocap/internal/bpfctx"
 )
 
 // Ancillary offsets, relative to SKF_AD_OFF (include/uapi/linux/filter.h).
@@ -60,15 +40,15 @@ type skbField struct {
 }
 
 var skbFields = map[uint32]skbField{
-	adProtocol:  {off: skbProtocol, be16: true, name: "protocol"},
-	adPktType:   {off: skbPktType, name: "pkttype"},
-	adIfindex:   {off: skbIfindex, name: "ifindex", xdpOK: true, xdp: xdpIngressIfindex},
-	adMark:      {off: skbMark, name: "mark"},
-	adQueue:     {off: skbQueueMapping, name: "queue", xdpOK: true, xdp: xdpRxQueueIndex},
-	adRxHash:    {off: skbHash, name: "rxhash"},
-	adVLANTag:   {off: skbVLANTCI, name: "vlan_tci"},
-	adVLANTagPr: {off: skbVLANPresent, name: "vlan_avail"},
-	adVLANTPID:  {off: skbVLANProto, be16: true, name: "vlan_tpid"},
+	adProtocol:  {off: bpfctx.SKBProtocol, be16: true, name: "protocol"},
+	adPktType:   {off: bpfctx.SKBPktType, name: "pkttype"},
+	adIfindex:   {off: bpfctx.SKBIfindex, name: "ifindex", xdpOK: true, xdp: bpfctx.XDPIngressIfindex},
+	adMark:      {off: bpfctx.SKBMark, name: "mark"},
+	adQueue:     {off: bpfctx.SKBQueueMapping, name: "queue", xdpOK: true, xdp: bpfctx.XDPRxQueueIndex},
+	adRxHash:    {off: bpfctx.SKBHash, name: "rxhash"},
+	adVLANTag:   {off: bpfctx.SKBVLANTCI, name: "vlan_tci"},
+	adVLANTagPr: {off: bpfctx.SKBVLANPresent, name: "vlan_avail"},
+	adVLANTPID:  {off: bpfctx.SKBVLANProto, be16: true, name: "vlan_tpid"},
 }
 
 // ancillary translates an absolute load from SKF_AD_OFF+off: A = the
@@ -84,7 +64,7 @@ func (g *gen) ancillary(off uint32) error {
 	}
 	if f, ok := skbFields[off]; ok {
 		switch {
-		case g.mode != modeXDP:
+		case g.mode.target().Info().Context == ContextSKBuff:
 			g.emit(asm.LoadMem(g.regA, g.regCtx, f.off, asm.Word))
 			if f.be16 {
 				g.emit(asm.HostTo(asm.BE, g.regA, asm.Half))
@@ -130,8 +110,8 @@ func (g *gen) packetLen(dst asm.Register) {
 		g.fragmentLen(dst)
 		return
 	}
-	if g.mode != modeXDP {
-		g.emit(asm.LoadMem(dst, g.regCtx, skbLen, asm.Word))
+	if ctx := g.mode.target().Info().Context; ctx.Len >= 0 {
+		g.emit(asm.LoadMem(dst, g.regCtx, ctx.Len, asm.Word))
 		return
 	}
 	if dst != asm.R0 {

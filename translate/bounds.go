@@ -45,8 +45,8 @@ func (g *gen) writesX(ri bpf.RawInstruction) bool {
 		switch addrMode(ri.Op) {
 		case cbpf.ModeABS:
 			return isAncillary(ri.K) && callsHelper(ri.K-adBase)
-		case cbpf.ModeLEN:
-			return g.mode == modeXDP
+		case cbpf.ModeLEN: // a helper call where the context has no length
+			return g.mode.target().Info().Context.Len < 0
 		}
 	}
 	return false

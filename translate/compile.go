@@ -4,26 +4,22 @@ import (
 	"fmt"
 
 	"github.com/cilium/ebpf/asm"
+	"golang.org/x/net/bpf"
 
 	"github.com/gocap/gocap/cbpf"
 )
-
-// Socket is the target of Compile for a BPF_PROG_TYPE_SOCKET_FILTER
-// program, the one SocketFilter produces. Direct refuses it: Direct is for
-// programs that read the packet through data and data_end.
-const Socket Target = XDP + 1
 
 // Compile compiles a pcap-filter(7) expression for link type lt and
 // translates it for a kernel hook, in one call: target is Socket (the
 // result is SocketFilter's, returning the snapshot length
 // cbpf.DefaultSnaplen for a match), TC or XDP (Direct's). The optimizer is
-// on; the Linux extensions are used for Socket and TC, whose __sk_buff
-// carries offloaded VLAN tags, and not for XDP, which sees tags in the
-// packet. lt must not be 0 (DLT_NULL), which no Linux hook sees: that is
-// cbpf.ErrNoLinkType. Compile errors are *parser.Error values,
+// on; the Linux extensions are used for the targets whose context is
+// __sk_buff (Socket and TC), which carries offloaded VLAN tags, and not
+// for XDP, which sees tags in the packet. lt must not be 0 (DLT_NULL),
+// which no Linux hook sees: that is cbpf.ErrNoLinkType. Compile errors are *parser.Error values,
 // translation errors *Error values.
 func Compile(expr string, lt cbpf.LinkType, target Target, opts ...cbpf.Option) (asm.Instructions, error) {
-	if target != Socket && target != TC && target != XDP {
+	if !target.Valid() {
 		return nil, &Error{PC: -1, Err: fmt.Errorf("unknown target %v", target)}
 	}
 	if lt == cbpf.LinkNull {
@@ -32,7 +28,7 @@ func Compile(expr string, lt cbpf.LinkType, target Target, opts ...cbpf.Option) 
 	o := cbpf.Options{
 		LinkType:   lt,
 		NetmaskSet: true,
-		LinuxExt:   target != XDP,
+		LinuxExt:   target.Info().Context == ContextSKBuff,
 		Optimize:   true,
 	}
 	for _, opt := range opts {
@@ -42,6 +38,12 @@ func Compile(expr string, lt cbpf.LinkType, target Target, opts ...cbpf.Option) 
 	if err != nil {
 		return nil, err
 	}
+	return ForTarget(prog, target)
+}
+
+// ForTarget translates a classic BPF program for target: with SocketFilter
+// for Socket, with Direct for TC and XDP.
+func ForTarget(prog []bpf.Instruction, target Target) (asm.Instructions, error) {
 	if target == Socket {
 		return SocketFilter(prog)
 	}

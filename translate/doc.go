@@ -19,6 +19,11 @@
 //	non-zero          XDP_PASS (2)        TC_ACT_OK (0)
 //	zero              XDP_DROP (1)        TC_ACT_SHOT (2)
 //
+// Each Target describes itself (Target.Info, in target.go): its name as
+// filterc's --target spells it, its ELF section, its program type, its
+// return codes and the layout of its context. Loaders and tools take those
+// facts from there; ForTarget and Compile translate for any target.
+//
 // # Machine model
 //
 // A is R0 (where the legacy packet loads leave their result), X is R7, the

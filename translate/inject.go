@@ -109,7 +109,7 @@ func Inject(insns asm.Instructions, name string, prog []bpf.Instruction, opts In
 	if opts.Access == AccessSkbLoadBytes {
 		// r4 and r5 become offsets from skb->data.
 		body = append(body,
-			asm.LoadMem(stubWorking[0], stubCtx, skbData, asm.Word),
+			asm.LoadMem(stubWorking[0], stubCtx, ContextSKBuff.Data, asm.Word),
 			asm.Sub.Reg(stubStart, stubWorking[0]),
 			asm.Sub.Reg(stubEnd, stubWorking[0]))
 	}

@@ -10,42 +10,6 @@ import (
 	"github.com/gocap/gocap/cbpf"
 )
 
-// Target is the kind of eBPF program Direct produces. The zero value is
-// invalid.
-type Target int
-
-const (
-	// TC is a BPF_PROG_TYPE_SCHED_CLS program for a tc clsact hook in
-	// direct-action mode. It returns TC_ACT_OK (0) for packets the
-	// classic filter accepts and TC_ACT_SHOT (2) for the others.
-	TC Target = iota + 1
-	// XDP is a BPF_PROG_TYPE_XDP program. It returns XDP_PASS (2) for
-	// packets the classic filter accepts and XDP_DROP (1) for the others.
-	XDP
-)
-
-// Return codes of the direct targets (include/uapi/linux/pkt_cls.h and
-// include/uapi/linux/bpf.h).
-const (
-	TCActOK   = 0 // TC_ACT_OK: TC's verdict for an accepted packet
-	TCActShot = 2 // TC_ACT_SHOT: TC's verdict for a rejected packet
-	XDPDrop   = 1 // XDP_DROP: XDP's verdict for a rejected packet
-	XDPPass   = 2 // XDP_PASS: XDP's verdict for an accepted packet
-)
-
-// String returns "TC", "XDP", "Socket" or "Target(n)".
-func (t Target) String() string {
-	switch t {
-	case TC:
-		return "TC"
-	case XDP:
-		return "XDP"
-	case Socket:
-		return "Socket"
-	}
-	return fmt.Sprintf("Target(%d)", int(t))
-}
-
 // MaxLoopIterations bounds how often a program may take backward jumps
 // (the loops libpcap emits for protochain). The eBPF verifier only accepts
 // loops it can prove to end, so each translated program counts the backward
@@ -88,6 +52,19 @@ const (
 	modeXDP
 	modeFragment // a piece of a caller's program (fragment.go)
 )
+
+// target is the target a whole program of mode m is for; 0 for fragments.
+func (m mode) target() Target {
+	switch m {
+	case modeSocket:
+		return Socket
+	case modeTC:
+		return TC
+	case modeXDP:
+		return XDP
+	}
+	return 0
+}
 
 // SocketFilter translates a classic BPF program into an eBPF program with
 // the semantics the Linux kernel gives classic socket filters. The result
@@ -285,13 +262,10 @@ func (g *gen) prologue() {
 	}
 	g.out = append(g.out, asm.Mov.Reg(g.regCtx, asm.R1).WithSource(asm.Comment("prologue")))
 	if g.mode != modeSocket {
-		dataOff, endOff := int16(skbData), int16(skbDataEnd)
-		if g.mode == modeXDP {
-			dataOff, endOff = xdpData, xdpDataEnd
-		}
+		ctx := g.mode.target().Info().Context
 		g.out = append(g.out,
-			asm.LoadMem(g.regData, g.regCtx, dataOff, asm.Word),
-			asm.LoadMem(g.regEnd, g.regCtx, endOff, asm.Word))
+			asm.LoadMem(g.regData, g.regCtx, ctx.Data, asm.Word),
+			asm.LoadMem(g.regEnd, g.regCtx, ctx.DataEnd, asm.Word))
 	}
 	g.out = append(g.out,
 		asm.Mov.Imm32(g.regA, 0),
@@ -329,19 +303,11 @@ func (g *gen) epilogue() {
 // verdict is the return code for an accepted (true) or rejected packet in
 // a direct target. The socket target returns the classic value itself.
 func (g *gen) verdict(accept bool) uint32 {
-	switch g.mode {
-	case modeTC:
-		if accept {
-			return TCActOK
-		}
-		return TCActShot
-	case modeXDP:
-		if accept {
-			return XDPPass
-		}
-		return XDPDrop
+	info := g.mode.target().Info()
+	if accept {
+		return info.Pass.Value
 	}
-	return 0
+	return info.Drop.Value
 }
 
 // maxOff is the end of the last packet byte a direct target or a fragment

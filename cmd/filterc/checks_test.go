@@ -24,6 +24,7 @@ import (
 	"github.com/gocap/gocap/ebpf"
 	"github.com/gocap/gocap/internal/corpus"
 	"github.com/gocap/gocap/parser"
+	"github.com/gocap/gocap/translate"
 )
 
 // bpfAllowed reports whether this process may load BPF programs. It fails
@@ -63,11 +64,11 @@ func TestVerify(t *testing.T) {
 			if !translatable(args, tgt) {
 				continue
 			}
-			out := string(runOut(t, append([]string{"--verify", "--target", string(tgt)}, args...)...))
+			out := string(runOut(t, append([]string{"--verify", "--target", tgt.Info().Name}, args...)...))
 			m := acceptedLine.FindStringSubmatch(out)
-			eraw := runOut(t, append([]string{"--format", "ebpf-raw", "--target", string(tgt)}, args...)...)
-			if m == nil || m[1] != string(tgt) || m[2] != targetInfo[tgt].kernel || m[3] != strconv.Itoa(len(eraw)/8) {
-				t.Errorf("filterc --verify --target %s %q printed %q; want the %s program accepted with %d instructions", tgt, args, out, tgt, len(eraw)/8)
+			eraw := runOut(t, append([]string{"--format", "ebpf-raw", "--target", tgt.Info().Name}, args...)...)
+			if m == nil || m[1] != tgt.Info().Name || m[2] != tgt.Info().KernelType || m[3] != strconv.Itoa(len(eraw)/8) {
+				t.Errorf("filterc --verify --target %s %q printed %q; want the %s program accepted with %d instructions", tgt.Info().Name, args, out, tgt.Info().Name, len(eraw)/8)
 			}
 		}
 	}
@@ -89,7 +90,7 @@ func TestVerifyRejected(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	p := &program{tgt: targetSocket, ebpf: asm.Instructions{asm.Return()}}
+	p := &program{tgt: translate.Socket, ebpf: asm.Instructions{asm.Return()}}
 	var stdout, stderr bytes.Buffer
 	err = verify(cfg, p, &stdout, &stderr)
 	var rep *reportedError
@@ -137,7 +138,7 @@ func TestTestRun(t *testing.T) {
 	for _, expr := range []string{"tcp", "udp or arp", "tcp port 80 or icmp", "greater 100", "ip6", "not ip"} {
 		want := tcpdumpCount(t, tcpdump, samplePcap, expr)
 		for _, tgt := range targets {
-			args := []string{"--test-run", samplePcap, "--target", string(tgt), expr}
+			args := []string{"--test-run", samplePcap, "--target", tgt.Info().Name, expr}
 			engines := 2
 			if kernel {
 				args = append([]string{"--kernel"}, args...)
@@ -145,7 +146,7 @@ func TestTestRun(t *testing.T) {
 			}
 			out := string(runOut(t, args...))
 			lines := strings.Split(out, "\n")
-			if !strings.HasPrefix(lines[0], fmt.Sprintf("test run: %q, 40 packets (EN10MB) from %s, eBPF target %s", expr, samplePcap, tgt)) {
+			if !strings.HasPrefix(lines[0], fmt.Sprintf("test run: %q, 40 packets (EN10MB) from %s, eBPF target %s", expr, samplePcap, tgt.Info().Name)) {
 				t.Errorf("filterc %q: first line %q", args, lines[0])
 			}
 			n := 0

@@ -8,6 +8,8 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/cilium/ebpf/asm"
+
 	"github.com/gocap/gocap/cbpf"
 	"github.com/gocap/gocap/translate"
 )
@@ -89,12 +91,12 @@ func ebpfCFG(p *program) ([]cfgInsn, error) {
 			} else {
 				in.next = taken
 			}
-		} else if s.code == bpfJMP|bpfEXIT {
+		} else if asm.OpCode(s.code) == asm.Exit.Op(asm.ImmSource) {
 			in.ret, in.next = true, -1
 			in.unknown, in.verdict = true, "return r0"
 			if k > 0 {
 				prev := slots[k-1]
-				if (prev.code == bpfALU|bpfMOV || prev.code == bpfALU64|bpfMOV) && prev.dst == 0 {
+				if (asm.OpCode(prev.code) == asm.Mov.Op32(asm.ImmSource) || asm.OpCode(prev.code) == asm.Mov.Op(asm.ImmSource)) && prev.dst == 0 {
 					in.unknown = false
 					in.verdict, in.keep = ebpfVerdict(p.tgt, uint32(prev.imm))
 				}
@@ -105,28 +107,29 @@ func ebpfCFG(p *program) ([]cfgInsn, error) {
 	return out, nil
 }
 
-// ebpfVerdict names the meaning of return value v for the target.
-func ebpfVerdict(t target, v uint32) (string, bool) {
-	switch t {
-	case targetTC:
-		switch v {
-		case translate.TCActOK:
-			return "TC_ACT_OK (pass)", true
-		case translate.TCActShot:
-			return "TC_ACT_SHOT (drop)", false
-		}
-	case targetXDP:
-		switch v {
-		case translate.XDPPass:
-			return "XDP_PASS", true
-		case translate.XDPDrop:
-			return "XDP_DROP", false
-		}
-	default:
+// ebpfVerdict names the meaning of return value v for the target: the
+// name of its return code, followed by "(pass)" or "(drop)" unless the
+// name says so itself.
+func ebpfVerdict(t translate.Target, v uint32) (string, bool) {
+	info := t.Info()
+	if info.KeepsBytes {
 		if v == 0 {
 			return "drop", false
 		}
 		return fmt.Sprintf("keep %d bytes", v), true
+	}
+	for _, c := range []struct {
+		code    translate.ReturnCode
+		meaning string
+		keep    bool
+	}{{info.Pass, "pass", true}, {info.Drop, "drop", false}} {
+		if c.code.Name == "" || v != c.code.Value {
+			continue
+		}
+		if strings.Contains(c.code.Name, strings.ToUpper(c.meaning)) {
+			return c.code.Name, c.keep
+		}
+		return fmt.Sprintf("%s (%s)", c.code.Name, c.meaning), c.keep
 	}
 	return fmt.Sprintf("return %d", v), false
 }
@@ -200,7 +203,7 @@ func dotGraph(cfg config, p *program) ([]byte, error) {
 		if insns, err = ebpfCFG(p); err != nil {
 			return nil, err
 		}
-		kind = fmt.Sprintf("eBPF for %s, %d instructions", p.tgt, len(insns))
+		kind = fmt.Sprintf("eBPF for %s, %d instructions", p.tgt.Info().Name, len(insns))
 	}
 	bs := blocks(insns)
 	blockOf := make(map[int]int) // instruction id -> block leader id

@@ -8,6 +8,8 @@ import (
 	"unicode"
 
 	"github.com/cilium/ebpf/asm"
+
+	"github.com/gocap/gocap/internal/opcode"
 )
 
 // This file prints eBPF programs in the syntax of the kernel verifier's log
@@ -27,43 +29,6 @@ type ebpfSlot struct {
 	wide     bool   // a 64-bit immediate load
 	source   string // the classic instruction it was translated from, if known
 }
-
-// BPF instruction fields (include/uapi/linux/bpf.h, bpf_common.h).
-const (
-	bpfLD    = 0x00
-	bpfLDX   = 0x01
-	bpfST    = 0x02
-	bpfSTX   = 0x03
-	bpfALU   = 0x04
-	bpfJMP   = 0x05
-	bpfJMP32 = 0x06
-	bpfALU64 = 0x07
-
-	bpfIMM    = 0x00
-	bpfABS    = 0x20
-	bpfIND    = 0x40
-	bpfMEM    = 0x60
-	bpfMEMSX  = 0x80
-	bpfATOMIC = 0xc0
-
-	bpfX = 0x08
-
-	bpfJA   = 0x00
-	bpfCALL = 0x80
-	bpfEXIT = 0x90
-
-	bpfNEG = 0x80
-	bpfMOV = 0xb0
-	bpfEND = 0xd0
-	bpfDIV = 0x30
-	bpfMOD = 0x90
-
-	bpfFETCH   = 0x01
-	bpfXCHG    = 0xe0 | bpfFETCH
-	bpfCMPXCHG = 0xf0 | bpfFETCH
-	bpfLoadAcq = 0x100
-	bpfStRel   = 0x110
-)
 
 // marshalEBPF encodes insns (a copy: Marshal resolves symbolic jumps in
 // place) in the byte order bo.
@@ -117,7 +82,7 @@ func decodeEBPF(insns asm.Instructions) ([]ebpfSlot, error) {
 			imm:    int32(binary.LittleEndian.Uint32(b[4:])),
 			source: sources[i/8],
 		}
-		if s.code == bpfLD|bpfIMM|0x18 && i+16 <= len(code) {
+		if s.code == opcode.LoadImm64 && i+16 <= len(code) {
 			s.wide = true
 			s.imm64 = uint64(uint32(s.imm)) | uint64(binary.LittleEndian.Uint32(code[i+12:]))<<32
 			i += 8
@@ -147,35 +112,6 @@ func ebpfListing(insns asm.Instructions) (string, error) {
 	return b.String(), nil
 }
 
-// sizeName is the C type of a load or store of the opcode's size.
-func sizeName(code uint8, signed bool) string {
-	var bits int
-	switch code & 0x18 {
-	case 0x00:
-		bits = 32
-	case 0x08:
-		bits = 16
-	case 0x10:
-		bits = 8
-	default:
-		bits = 64
-	}
-	if signed {
-		return fmt.Sprintf("s%d", bits)
-	}
-	return fmt.Sprintf("u%d", bits)
-}
-
-var aluOps = map[uint8]string{
-	0x00: "+=", 0x10: "-=", 0x20: "*=", 0x30: "/=", 0x40: "|=", 0x50: "&=",
-	0x60: "<<=", 0x70: ">>=", 0x90: "%=", 0xa0: "^=", 0xb0: "=", 0xc0: "s>>=",
-}
-
-var jmpOps = map[uint8]string{
-	0x10: "==", 0x20: ">", 0x30: ">=", 0x40: "&", 0x50: "!=", 0x60: "s>",
-	0x70: "s>=", 0xa0: "<", 0xb0: "<=", 0xc0: "s<", 0xd0: "s<=",
-}
-
 // helperName returns the kernel's name for helper id, as the verifier log
 // prints it ("bpf_get_smp_processor_id"), derived from cilium/ebpf's Go
 // name for it ("FnGetSmpProcessorId").
@@ -200,18 +136,18 @@ func helperName(id int32) string {
 // text returns the instruction in the kernel's syntax, without the index
 // and opcode.
 func (s ebpfSlot) text() string {
-	class := s.code & 0x07
-	op := s.code & 0xf0
-	regSrc := s.code&bpfX != 0
+	class := opcode.Class(s.code)
+	regSrc := opcode.Source(s.code) == asm.RegSource
 	switch class {
-	case bpfALU, bpfALU64:
+	case asm.ALUClass, asm.ALU64Class:
 		r := byte('w')
-		if class == bpfALU64 {
+		if class == asm.ALU64Class {
 			r = 'r'
 		}
+		op := opcode.ALUOp(s.code)
 		switch {
-		case op == bpfEND:
-			if class == bpfALU64 {
+		case op == asm.Swap:
+			if class == asm.ALU64Class {
 				return fmt.Sprintf("r%d = bswap%d r%d", s.dst, s.imm, s.dst)
 			}
 			order := "le"
@@ -219,101 +155,101 @@ func (s ebpfSlot) text() string {
 				order = "be"
 			}
 			return fmt.Sprintf("r%d = %s%d r%d", s.dst, order, s.imm, s.dst)
-		case op == bpfNEG:
+		case op == asm.Neg:
 			return fmt.Sprintf("%c%d = -%c%d", r, s.dst, r, s.dst)
-		case op == bpfMOV && regSrc && s.off != 0:
+		case op == asm.Mov && regSrc && s.off != 0:
 			return fmt.Sprintf("%c%d = (s%d)%c%d", r, s.dst, s.off, r, s.src)
 		}
-		name, ok := aluOps[op]
-		if !ok {
+		a := opcode.ALUs[op>>4]
+		name := a.Sym
+		if name == "" {
 			return fmt.Sprintf("invalid alu opcode %#02x", s.code)
 		}
-		if (op == bpfDIV || op == bpfMOD) && s.off == 1 {
+		if a.Signed != "" && s.off == opcode.SignedOff {
 			name = "s" + name
 		}
 		if regSrc {
 			return fmt.Sprintf("%c%d %s %c%d", r, s.dst, name, r, s.src)
 		}
 		return fmt.Sprintf("%c%d %s %d", r, s.dst, name, s.imm)
-	case bpfLDX:
-		mode := s.code & 0xe0
-		if mode != bpfMEM && mode != bpfMEMSX {
+	case asm.LdXClass:
+		mode := opcode.Mode(s.code)
+		if mode != asm.MemMode && mode != asm.MemSXMode {
 			return fmt.Sprintf("invalid ldx opcode %#02x", s.code)
 		}
-		return fmt.Sprintf("r%d = *(%s *)(r%d %+d)", s.dst, sizeName(s.code, mode == bpfMEMSX), s.src, s.off)
-	case bpfST:
-		if s.code&0xe0 != bpfMEM {
+		return fmt.Sprintf("r%d = *(%s *)(r%d %+d)", s.dst, opcode.CType(s.code, mode == asm.MemSXMode), s.src, s.off)
+	case asm.StClass:
+		if opcode.Mode(s.code) != asm.MemMode {
 			return fmt.Sprintf("invalid st opcode %#02x", s.code)
 		}
-		return fmt.Sprintf("*(%s *)(r%d %+d) = %d", sizeName(s.code, false), s.dst, s.off, s.imm)
-	case bpfSTX:
-		size := sizeName(s.code, false)
-		switch s.code & 0xe0 {
-		case bpfMEM:
+		return fmt.Sprintf("*(%s *)(r%d %+d) = %d", opcode.CType(s.code, false), s.dst, s.off, s.imm)
+	case asm.StXClass:
+		size := opcode.CType(s.code, false)
+		switch opcode.Mode(s.code) {
+		case asm.MemMode:
 			return fmt.Sprintf("*(%s *)(r%d %+d) = r%d", size, s.dst, s.off, s.src)
-		case bpfATOMIC:
+		case asm.AtomicMode:
 			width := ""
-			if size == "u64" {
+			if opcode.Size(s.code) == asm.DWord {
 				width = "64"
 			}
-			aop := uint32(s.imm)
-			switch {
-			case aop == bpfXCHG:
+			switch s.imm {
+			case opcode.AtomicXchg:
 				return fmt.Sprintf("r%d = atomic%s_xchg((%s *)(r%d %+d), r%d)", s.src, width, size, s.dst, s.off, s.src)
-			case aop == bpfCMPXCHG:
+			case opcode.AtomicCmpXchg:
 				return fmt.Sprintf("r0 = atomic%s_cmpxchg((%s *)(r%d %+d), r0, r%d)", width, size, s.dst, s.off, s.src)
-			case aop == bpfLoadAcq:
+			case opcode.LoadAcquire:
 				return fmt.Sprintf("r%d = load_acquire((%s *)(r%d %+d))", s.dst, size, s.src, s.off)
-			case aop == bpfStRel:
+			case opcode.StoreRelease:
 				return fmt.Sprintf("store_release((%s *)(r%d %+d), r%d)", size, s.dst, s.off, s.src)
 			}
-			names := map[uint32]string{0x00: "add", 0x40: "or", 0x50: "and", 0xa0: "xor"}
-			name, ok := names[aop&^bpfFETCH]
+			a, ok := opcode.LookupAtomic(s.imm)
 			if !ok {
-				return fmt.Sprintf("invalid atomic operation %#x", aop)
+				return fmt.Sprintf("invalid atomic operation %#x", uint32(s.imm))
 			}
-			if aop&bpfFETCH != 0 {
-				return fmt.Sprintf("r%d = atomic%s_fetch_%s((%s *)(r%d %+d), r%d)", s.src, width, name, size, s.dst, s.off, s.src)
+			if s.imm&opcode.AtomicFetch != 0 {
+				return fmt.Sprintf("r%d = atomic%s_fetch_%s((%s *)(r%d %+d), r%d)", s.src, width, a.Name, size, s.dst, s.off, s.src)
 			}
-			return fmt.Sprintf("lock *(%s *)(r%d %+d) %s r%d", size, s.dst, s.off, aluOps[uint8(aop)], s.src)
+			return fmt.Sprintf("lock *(%s *)(r%d %+d) %s r%d", size, s.dst, s.off, a.Sym, s.src)
 		}
 		return fmt.Sprintf("invalid stx opcode %#02x", s.code)
-	case bpfLD:
-		switch s.code & 0xe0 {
-		case bpfABS:
-			return fmt.Sprintf("r0 = *(%s *)skb[%d]", sizeName(s.code, false), s.imm)
-		case bpfIND:
-			return fmt.Sprintf("r0 = *(%s *)skb[r%d + %d]", sizeName(s.code, false), s.src, s.imm)
-		case bpfIMM:
+	case asm.LdClass:
+		switch opcode.Mode(s.code) {
+		case asm.AbsMode:
+			return fmt.Sprintf("r0 = *(%s *)skb[%d]", opcode.CType(s.code, false), s.imm)
+		case asm.IndMode:
+			return fmt.Sprintf("r0 = *(%s *)skb[r%d + %d]", opcode.CType(s.code, false), s.src, s.imm)
+		case asm.ImmMode:
 			if s.wide {
 				return fmt.Sprintf("r%d = %#x", s.dst, s.imm64)
 			}
 		}
 		return fmt.Sprintf("invalid ld opcode %#02x", s.code)
-	case bpfJMP, bpfJMP32:
+	case asm.JumpClass, asm.Jump32Class:
 		r := byte('r')
-		if class == bpfJMP32 {
+		if class == asm.Jump32Class {
 			r = 'w'
 		}
+		op := opcode.JumpOp(s.code)
 		switch op {
-		case bpfJA:
-			if class == bpfJMP32 {
+		case asm.Ja:
+			if class == asm.Jump32Class {
 				return fmt.Sprintf("gotol pc%+d", s.imm)
 			}
 			return fmt.Sprintf("goto pc%+d", s.off)
-		case bpfCALL:
+		case asm.Call:
 			switch s.src {
-			case 1:
+			case opcode.CallLocal:
 				return fmt.Sprintf("call pc%+d", s.imm)
-			case 2:
+			case opcode.CallKfunc:
 				return "call kernel-function"
 			}
 			return fmt.Sprintf("call %s#%d", helperName(s.imm), s.imm)
-		case bpfEXIT:
+		case asm.Exit:
 			return "exit"
 		}
-		name, ok := jmpOps[op]
-		if !ok {
+		name := opcode.Jumps[op>>4].Sym
+		if name == "" {
 			return fmt.Sprintf("invalid jmp opcode %#02x", s.code)
 		}
 		if regSrc {
@@ -329,15 +265,15 @@ func (s ebpfSlot) text() string {
 // alone. ok is false for instructions that are not jumps (calls and exit
 // included).
 func (s ebpfSlot) branches() (taken, fallthrough_ int, conditional, ok bool) {
-	class := s.code & 0x07
-	if class != bpfJMP && class != bpfJMP32 {
+	class := opcode.Class(s.code)
+	if class != asm.JumpClass && class != asm.Jump32Class {
 		return 0, 0, false, false
 	}
-	switch op := s.code & 0xf0; op {
-	case bpfCALL, bpfEXIT:
+	switch opcode.JumpOp(s.code) {
+	case asm.Call, asm.Exit:
 		return 0, 0, false, false
-	case bpfJA:
-		if class == bpfJMP32 {
+	case asm.Ja:
+		if class == asm.Jump32Class {
 			return s.index + 1 + int(s.imm), 0, false, true
 		}
 		return s.index + 1 + int(s.off), 0, false, true

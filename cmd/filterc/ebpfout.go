@@ -8,21 +8,18 @@ import (
 	"github.com/cilium/ebpf/asm"
 
 	"github.com/gocap/gocap/ebpf"
+	"github.com/gocap/gocap/translate"
 )
 
 // This file renders the eBPF program as Go source (ebpf-go) and as an ELF
 // object (elf).
 
-// targetInfo says how each target is loaded and named.
-var targetInfo = map[target]struct {
-	section  string // ELF section loaders map to the program type
-	progType string // cilium/ebpf's name of the program type
-	kernel   string // the kernel's name of the program type
-	verdict  string // what the program returns
-}{
-	targetSocket: {"socket", "ebpf.SocketFilter", "BPF_PROG_TYPE_SOCKET_FILTER", "the number of bytes to keep, 0 to drop"},
-	targetTC:     {"tc", "ebpf.SchedCLS", "BPF_PROG_TYPE_SCHED_CLS", "TC_ACT_OK (0) to pass, TC_ACT_SHOT (2) to drop"},
-	targetXDP:    {"xdp", "ebpf.XDP", "BPF_PROG_TYPE_XDP", "XDP_PASS (2) to pass, XDP_DROP (1) to drop"},
+// returns says in words what a program for the target returns.
+func returns(info translate.TargetInfo) string {
+	if info.KeepsBytes {
+		return "the number of bytes to keep, 0 to drop"
+	}
+	return fmt.Sprintf("%s (%d) to pass, %s (%d) to drop", info.Pass.Name, info.Pass.Value, info.Drop.Name, info.Drop.Value)
 }
 
 var registerGoNames = [...]string{"asm.R0", "asm.R1", "asm.R2", "asm.R3", "asm.R4", "asm.R5", "asm.R6", "asm.R7", "asm.R8", "asm.R9", "asm.R10"}
@@ -49,12 +46,12 @@ func ebpfGoSource(cfg config, p *program) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	info := targetInfo[p.tgt]
+	info := p.tgt.Info()
 	var b bytes.Buffer
 	goHeader(&b, cfg, "an eBPF program")
 	b.WriteString("import \"github.com/cilium/ebpf/asm\"\n\n")
-	fmt.Fprintf(&b, "// %s is the eBPF %s program for %s.\n", cfg.varName, p.tgt, describe(cfg))
-	fmt.Fprintf(&b, "// Load it as %s (%s); it returns %s.\n", info.progType, info.kernel, info.verdict)
+	fmt.Fprintf(&b, "// %s is the eBPF %s program for %s.\n", cfg.varName, info.Name, describe(cfg))
+	fmt.Fprintf(&b, "// Load it as ebpf.%v (%s); it returns %s.\n", info.ProgramType, info.KernelType, returns(info))
 	fmt.Fprintf(&b, "var %s = asm.Instructions{\n", cfg.varName)
 	for i, ins := range insns {
 		lit := fmt.Sprintf("{OpCode: %#x", uint32(ins.OpCode))
@@ -81,7 +78,7 @@ func ebpfGoSource(cfg config, p *program) ([]byte, error) {
 func elfObject(cfg config, p *program) ([]byte, error) {
 	var b bytes.Buffer
 	err := ebpf.WriteELF(&b, ebpf.ELFObject{Programs: []ebpf.ELFProgram{{
-		Section:      targetInfo[p.tgt].section,
+		Section:      p.tgt.Info().Section,
 		Name:         cfg.progName,
 		Instructions: p.ebpf,
 	}}})

@@ -22,6 +22,7 @@ import (
 
 	"github.com/gocap/gocap/cbpf"
 	"github.com/gocap/gocap/ebpf"
+	"github.com/gocap/gocap/translate"
 )
 
 // These tests check each output format against an independent reading of
@@ -70,7 +71,7 @@ func compiled(t *testing.T, args []string) []bpf.RawInstruction {
 }
 
 // translated returns the eBPF program filterc translates args for target.
-func translated(t *testing.T, args []string, tgt target) asm.Instructions {
+func translated(t *testing.T, args []string, tgt translate.Target) asm.Instructions {
 	t.Helper()
 	cfg, err := parseArgs(args)
 	if err != nil {
@@ -80,7 +81,7 @@ func translated(t *testing.T, args []string, tgt target) asm.Instructions {
 	if err != nil {
 		t.Fatalf("cbpf.Compile(%q): %v", cfg.expr, err)
 	}
-	insns, err := translateFor(prog, tgt)
+	insns, err := translate.ForTarget(prog, tgt)
 	if err != nil {
 		t.Fatalf("translating %q for %s: %v", cfg.expr, tgt, err)
 	}
@@ -225,12 +226,12 @@ func marshalled(t *testing.T, insns asm.Instructions) asm.Instructions {
 	return decodeCilium(t, b.Bytes(), binary.LittleEndian)
 }
 
-var targets = []target{targetSocket, targetTC, targetXDP}
+var targets = translate.Targets()
 
 // translatable reports whether args can be translated for tgt (XDP has
 // no ancillary data).
-func translatable(args []string, tgt target) bool {
-	return tgt != targetXDP || args[0] != "-l"
+func translatable(args []string, tgt translate.Target) bool {
+	return tgt != translate.XDP || args[0] != "-l"
 }
 
 // TestEBPFRawFormat decodes the bytecode with cilium/ebpf: it must be the
@@ -241,7 +242,7 @@ func TestEBPFRawFormat(t *testing.T) {
 			if !translatable(args, tgt) {
 				continue
 			}
-			b := runOut(t, append([]string{"--format", "ebpf-raw", "--target", string(tgt)}, args...)...)
+			b := runOut(t, append([]string{"--format", "ebpf-raw", "--target", tgt.Info().Name}, args...)...)
 			got := decodeCilium(t, b, hostOrder())
 			if want := marshalled(t, translated(t, args, tgt)); !sameInstructions(got, want) {
 				t.Errorf("%s %q: bytecode decodes to\n%v\nwant\n%v", tgt, args, got, want)
@@ -284,7 +285,7 @@ func TestEBPFAsmFormat(t *testing.T) {
 			if !translatable(args, tgt) {
 				continue
 			}
-			lines := parseAsm(t, string(runOut(t, append([]string{"--format", "ebpf-asm", "--target", string(tgt)}, args...)...)))
+			lines := parseAsm(t, string(runOut(t, append([]string{"--format", "ebpf-asm", "--target", tgt.Info().Name}, args...)...)))
 			insns := marshalled(t, translated(t, args, tgt))
 			it := insns.Iterate()
 			for it.Next() {
@@ -374,8 +375,8 @@ func TestEBPFAsmAgainstVerifierLog(t *testing.T) {
 			if !translatable(args, tgt) {
 				continue
 			}
-			lines := parseAsm(t, string(runOut(t, append([]string{"--format", "ebpf-asm", "--target", string(tgt)}, args...)...)))
-			typ := map[target]cebpf.ProgramType{targetSocket: cebpf.SocketFilter, targetTC: cebpf.SchedCLS, targetXDP: cebpf.XDP}[tgt]
+			lines := parseAsm(t, string(runOut(t, append([]string{"--format", "ebpf-asm", "--target", tgt.Info().Name}, args...)...)))
+			typ := map[translate.Target]cebpf.ProgramType{translate.Socket: cebpf.SocketFilter, translate.TC: cebpf.SchedCLS, translate.XDP: cebpf.XDP}[tgt]
 			prog, err := cebpf.NewProgramWithOptions(&cebpf.ProgramSpec{
 				Type: typ, Instructions: translated(t, args, tgt), License: ebpf.DefaultELFLicense,
 			}, cebpf.ProgramOptions{LogLevel: cebpf.LogLevelInstruction, LogSizeStart: 1 << 22})
@@ -416,21 +417,21 @@ func TestEBPFAsmAgainstVerifierLog(t *testing.T) {
 func TestGoFormats(t *testing.T) {
 	type genCase struct {
 		args      []string
-		tgt       target
+		tgt       translate.Target
 		classic   []byte // go output
 		ebpfSrc   []byte // ebpf-go output
 		raw, eraw []byte
 	}
 	var cases []genCase
 	for _, args := range formatExprs {
-		c := genCase{args: args, tgt: targetTC}
-		if translatable(args, targetXDP) {
-			c.tgt = targetXDP
+		c := genCase{args: args, tgt: translate.TC}
+		if translatable(args, translate.XDP) {
+			c.tgt = translate.XDP
 		}
 		c.classic = runOut(t, append([]string{"--format", "go", "--package", "classic", "--var", "Prog"}, args...)...)
-		c.ebpfSrc = runOut(t, append([]string{"--format", "ebpf-go", "--target", string(c.tgt), "--package", "ebpfprog", "--var", "Prog"}, args...)...)
+		c.ebpfSrc = runOut(t, append([]string{"--format", "ebpf-go", "--target", c.tgt.Info().Name, "--package", "ebpfprog", "--var", "Prog"}, args...)...)
 		c.raw = runOut(t, append([]string{"--format", "raw"}, args...)...)
-		c.eraw = runOut(t, append([]string{"--format", "ebpf-raw", "--target", string(c.tgt)}, args...)...)
+		c.eraw = runOut(t, append([]string{"--format", "ebpf-raw", "--target", c.tgt.Info().Name}, args...)...)
 		for _, src := range [][]byte{c.classic, c.ebpfSrc} {
 			f, err := parser.ParseFile(token.NewFileSet(), "gen.go", src, parser.ParseComments)
 			if err != nil {
@@ -553,15 +554,15 @@ func TestELFFormat(t *testing.T) {
 			if !translatable(args, tgt) {
 				continue
 			}
-			b := runOut(t, append([]string{"--format", "elf", "--target", string(tgt), "--name", "f_" + string(tgt)}, args...)...)
+			b := runOut(t, append([]string{"--format", "elf", "--target", tgt.Info().Name, "--name", "f_" + tgt.Info().Name}, args...)...)
 			spec, err := cebpf.LoadCollectionSpecFromReader(bytes.NewReader(b))
 			if err != nil {
 				t.Fatalf("%s %q: LoadCollectionSpec: %v", tgt, args, err)
 			}
-			ps := spec.Programs["f_"+string(tgt)]
-			wantType := map[target]cebpf.ProgramType{targetSocket: cebpf.SocketFilter, targetTC: cebpf.SchedCLS, targetXDP: cebpf.XDP}[tgt]
-			if ps == nil || len(spec.Programs) != 1 || ps.Type != wantType || ps.SectionName != targetInfo[tgt].section {
-				t.Errorf("%s %q: programs %v; want one f_%s of type %v in section %q", tgt, args, spec.Programs, tgt, wantType, targetInfo[tgt].section)
+			ps := spec.Programs["f_"+tgt.Info().Name]
+			wantType := map[translate.Target]cebpf.ProgramType{translate.Socket: cebpf.SocketFilter, translate.TC: cebpf.SchedCLS, translate.XDP: cebpf.XDP}[tgt]
+			if ps == nil || len(spec.Programs) != 1 || ps.Type != wantType || ps.SectionName != tgt.Info().Section {
+				t.Errorf("%s %q: programs %v; want one f_%s of type %v in section %q", tgt, args, spec.Programs, tgt, wantType, tgt.Info().Section)
 				continue
 			}
 			if got, want := marshalled(t, ps.Instructions), marshalled(t, translated(t, args, tgt)); !sameInstructions(got, want) {
@@ -690,7 +691,7 @@ func TestDotEBPF(t *testing.T) {
 			if !translatable(args, tgt) {
 				continue
 			}
-			src := string(runOut(t, append([]string{"--format", "dot", "--target", string(tgt)}, args...)...))
+			src := string(runOut(t, append([]string{"--format", "dot", "--target", tgt.Info().Name}, args...)...))
 			g := parseDot(t, src)
 			insns := marshalled(t, translated(t, args, tgt))
 			it := insns.Iterate()

@@ -105,9 +105,11 @@ import (
 
 	"github.com/gocap/gocap/cbpf"
 	"github.com/gocap/gocap/parser"
+	"github.com/gocap/gocap/translate"
 )
 
-const usageLine = "usage: filterc [-lOh] [-d | -dd | -ddd | --format format] [--target socket|tc|xdp] [-o file] [-y linktype] [-s snaplen] [-m netmask] [-F file] [--verify] [--test-run file [--kernel]] [expression ...]"
+// usageLine is the synopsis filterc prints with a usage error and atop -h.
+var usageLine = "usage: filterc [-lOh] [-d | -dd | -ddd | --format format] [--target " + targetNames("|", "|") + "] [-o file] [-y linktype] [-s snaplen] [-m netmask] [-F file] [--verify] [--test-run file [--kernel]] [expression ...]"
 
 // maxSnaplen is tcpdump's MAXIMUM_SNAPLEN, the largest -s it accepts.
 const maxSnaplen = cbpf.DefaultSnaplen
@@ -149,23 +151,13 @@ func (f format) isBinary() bool {
 	return f == fmtRaw || f == fmtEBPFRaw || f == fmtELF
 }
 
-// target is an eBPF program type, as --target names it.
-type target string
-
-// The eBPF targets.
-const (
-	targetSocket target = "socket"
-	targetTC     target = "tc"
-	targetXDP    target = "xdp"
-)
-
 // config is a parsed command line.
 type config struct {
 	opts cbpf.Options
 	out  format
-	// tgt is the eBPF target; "" when --target was not given, which
+	// tgt is the eBPF target; 0 when --target was not given, which
 	// means the socket target for the formats and checks that need one.
-	tgt    target
+	tgt    translate.Target
 	expr   string
 	output string // -o FILE; "" for standard output
 
@@ -181,11 +173,29 @@ type config struct {
 }
 
 // effectiveTarget is the target to translate for.
-func (c *config) effectiveTarget() target {
-	if c.tgt == "" {
-		return targetSocket
+func (c *config) effectiveTarget() translate.Target {
+	if c.tgt == 0 {
+		return translate.Socket
 	}
 	return c.tgt
+}
+
+// targetNames lists the targets' names as --target takes them, joined
+// with sep and, before the last, with last: "socket, tc or xdp".
+func targetNames(sep, last string) string {
+	var b strings.Builder
+	ts := translate.Targets()
+	for i, t := range ts {
+		switch {
+		case i == 0:
+		case i == len(ts)-1:
+			b.WriteString(last)
+		default:
+			b.WriteString(sep)
+		}
+		b.WriteString(t.Info().Name)
+	}
+	return b.String()
 }
 
 func main() {
@@ -317,7 +327,7 @@ func newFlagSet(f *flags) *pflag.FlagSet {
 	fs.SortFlags = false
 	fs.CountVarP(&f.dump, "dump", "d", "print the program: -d listing, -dd C array, -ddd decimal")
 	fs.StringVar(&f.format, "format", "", "output `FORMAT`: "+formatNames()+" (default listing)")
-	fs.StringVar(&f.target, "target", "", "eBPF `TARGET` for the eBPF formats, dot, --verify and --test-run: socket, tc or xdp (default socket)")
+	fs.StringVar(&f.target, "target", "", "eBPF `TARGET` for the eBPF formats, dot, --verify and --test-run: "+targetNames(", ", " or ")+" (default "+translate.Socket.Info().Name+")")
 	fs.StringVarP(&f.output, "output", "o", "", "write the output to `FILE` (whole or not at all) instead of standard output")
 	fs.StringVarP(&f.linkType, "linktype", "y", "EN10MB", "`LINKTYPE` of the packets, as a libpcap DLT name")
 	fs.StringVarP(&f.snaplen, "snapshot-length", "s", "", "`SNAPLEN` returned for a match, 0 to 262144 (default and 0: 262144)")
@@ -376,12 +386,11 @@ func parseArgs(args []string) (config, error) {
 		cfg.out = out
 	}
 	if fs.Changed("target") {
-		switch t := target(strings.ToLower(f.target)); t {
-		case targetSocket, targetTC, targetXDP:
-			cfg.tgt = t
-		default:
-			return usage("unknown target %q (want socket, tc or xdp)", f.target)
+		t, ok := translate.TargetNamed(strings.ToLower(f.target))
+		if !ok {
+			return usage("unknown target %q (want %s)", f.target, targetNames(", ", " or "))
 		}
+		cfg.tgt = t
 		if !cfg.out.isEBPF() && cfg.out != fmtDot && cfg.out != fmtSVG && !f.verify && f.testRun == "" {
 			return usage("--target applies to the eBPF formats, dot, svg, --verify and --test-run, not to --format %s", cfg.out)
 		}

@@ -13,6 +13,7 @@ import (
 
 	"github.com/gocap/gocap/cbpf"
 	"github.com/gocap/gocap/parser"
+	"github.com/gocap/gocap/translate"
 )
 
 // runArgs runs the command in-process and returns its exit status and
@@ -64,7 +65,7 @@ func TestParseArgs(t *testing.T) {
 		{[]string{"-Oldd", "tcp", "port", "80"}, config{out: fmtC, expr: "tcp port 80", opts: cbpf.Options{LinkType: en10mb, Snaplen: 262144, LinuxExt: true}}},
 		{[]string{"-y", "RAW", "ip"}, config{out: fmtListing, expr: "ip", linkTypeSet: true, opts: cbpf.Options{LinkType: raw, Snaplen: 262144, Optimize: true}}},
 		{[]string{"-yRAW", "-s", "100", "ip"}, config{out: fmtListing, expr: "ip", linkTypeSet: true, opts: cbpf.Options{LinkType: raw, Snaplen: 100, Optimize: true}}},
-		{[]string{"--format", "ebpf-asm", "--target", "xdp", "ip"}, config{out: fmtEBPFAsm, tgt: targetXDP, expr: "ip", opts: cbpf.Options{LinkType: en10mb, Snaplen: 262144, Optimize: true}}},
+		{[]string{"--format", "ebpf-asm", "--target", "xdp", "ip"}, config{out: fmtEBPFAsm, tgt: translate.XDP, expr: "ip", opts: cbpf.Options{LinkType: en10mb, Snaplen: 262144, Optimize: true}}},
 		{[]string{"--format=go", "--package", "pkt", "--var", "TCP", "-o", "f.go", "tcp"}, config{out: fmtGo, pkg: "pkt", varName: "TCP", output: "f.go", expr: "tcp", opts: cbpf.Options{LinkType: en10mb, Snaplen: 262144, Optimize: true}}},
 		{[]string{"-d", "--format", "listing", "--verify", "tcp"}, config{out: fmtListing, verify: true, expr: "tcp", opts: cbpf.Options{LinkType: en10mb, Snaplen: 262144, Optimize: true}}},
 		{[]string{"--format", "elf", "--name", "web", "--test-run", "x.pcap", "--kernel", "tcp"}, config{out: fmtELF, progName: "web", testRun: "x.pcap", kernel: true, expr: "tcp", opts: cbpf.Options{LinkType: en10mb, Snaplen: 262144, Optimize: true}}},

@@ -16,12 +16,12 @@ type program struct {
 	raw     []bpf.RawInstruction // the same, assembled
 	// ebpf is the translation for tgt, or nil when nothing asked for it.
 	ebpf asm.Instructions
-	tgt  target
+	tgt  translate.Target
 }
 
 // needsEBPF reports whether cfg's output or checks use the eBPF program.
 func (c *config) needsEBPF() bool {
-	return c.out.isEBPF() || (c.tgt != "" && (c.out == fmtDot || c.out == fmtSVG)) || c.verify
+	return c.out.isEBPF() || (c.tgt != 0 && (c.out == fmtDot || c.out == fmtSVG)) || c.verify
 }
 
 // compile compiles cfg.expr and translates it when cfg needs eBPF.
@@ -37,24 +37,11 @@ func compile(cfg config) (*program, error) {
 	p := &program{classic: classic, raw: raw}
 	if cfg.needsEBPF() {
 		p.tgt = cfg.effectiveTarget()
-		if p.ebpf, err = translateFor(classic, p.tgt); err != nil {
+		if p.ebpf, err = translate.ForTarget(classic, p.tgt); err != nil {
 			return nil, err
 		}
 	}
 	return p, nil
-}
-
-// translateFor translates a classic program for the target t.
-func translateFor(classic []bpf.Instruction, t target) (asm.Instructions, error) {
-	switch t {
-	case targetSocket:
-		return translate.SocketFilter(classic)
-	case targetTC:
-		return translate.Direct(classic, translate.TC)
-	case targetXDP:
-		return translate.Direct(classic, translate.XDP)
-	}
-	return nil, fmt.Errorf("unknown target %q", t)
 }
 
 // describe says in words what the program is for, for comments and titles:

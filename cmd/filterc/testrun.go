@@ -9,7 +9,6 @@ import (
 	"strings"
 	"syscall"
 
-	cebpf "github.com/cilium/ebpf"
 	"github.com/cilium/ebpf/asm"
 
 	"github.com/gocap/gocap/cbpf"
@@ -86,17 +85,6 @@ type engines struct {
 	close func()
 }
 
-// keeps reports whether a target's return value keeps the packet.
-func keeps(t target, v uint32) bool {
-	switch t {
-	case targetTC:
-		return v == translate.TCActOK
-	case targetXDP:
-		return v == translate.XDPPass
-	}
-	return v != 0
-}
-
 // minKernelPacket is the shortest packet BPF_PROG_TEST_RUN takes for these
 // program types: an Ethernet header.
 const minKernelPacket = 14
@@ -111,7 +99,8 @@ func newEngines(cfg config, lt cbpf.LinkType) (*engines, error) {
 		return nil, err
 	}
 	tgt := cfg.effectiveTarget()
-	insns, err := translateFor(classic, tgt)
+	info := tgt.Info()
+	insns, err := translate.ForTarget(classic, tgt)
 	if err != nil {
 		return nil, err
 	}
@@ -125,7 +114,7 @@ func newEngines(cfg config, lt cbpf.LinkType) (*engines, error) {
 		return nil, fmt.Errorf("eBPF VM: %w", err)
 	}
 	e := &engines{close: func() {}}
-	e.names = append(e.names, "classic interpreter (cbpf)", fmt.Sprintf("eBPF VM (%s)", tgt))
+	e.names = append(e.names, "classic interpreter (cbpf)", fmt.Sprintf("eBPF VM (%s)", info.Name))
 	e.run = append(e.run,
 		func(pkt capPacket) verdict {
 			v := cvm.Run(pkt.data, pkt.wireLen, nil)
@@ -135,27 +124,20 @@ func newEngines(cfg config, lt cbpf.LinkType) (*engines, error) {
 			var v uint32
 			var err error
 			curLen = pkt.wireLen
-			if tgt == targetXDP {
+			if info.Context == translate.ContextXDPMD {
 				v, err = evm.RunXDP(append([]byte(nil), pkt.data...), nil)
 			} else {
 				v, err = evm.RunSocket(pkt.data, &ebpf.SKBuff{Len: pkt.wireLen})
 			}
-			return verdict{value: v, keep: keeps(tgt, v), err: err}
+			return verdict{value: v, keep: tgt.Keeps(v), err: err}
 		})
 	if cfg.kernel {
-		var prog *cebpf.Program
-		var err error
-		kind := "SCHED_CLS"
-		switch tgt {
-		case targetXDP:
-			kind = "XDP"
-			prog, err = ebpf.LoadXDP(insns)
-		default:
-			// A socket filter test-run sees the packet from the network
-			// header; as SCHED_CLS the same program sees the whole frame,
-			// as it would on a packet socket.
-			prog, err = ebpf.LoadSchedCLS(insns)
-		}
+		// A socket filter test-run sees the packet from the network
+		// header; as SCHED_CLS (its TestRunAs) the same program sees the
+		// whole frame, as it would on a packet socket.
+		as := info.TestRunAs.Info()
+		kind := strings.TrimPrefix(as.KernelType, "BPF_PROG_TYPE_")
+		prog, err := ebpf.Load(as.ProgramType, insns, ebpf.LoadOptions{})
 		if err != nil {
 			if errors.Is(err, syscall.EPERM) {
 				return nil, fmt.Errorf("--kernel: the kernel does not allow this process to load BPF programs (run as root, or with CAP_BPF and CAP_NET_ADMIN): %v", err)
@@ -163,13 +145,13 @@ func newEngines(cfg config, lt cbpf.LinkType) (*engines, error) {
 			return nil, fmt.Errorf("--kernel: %w", err)
 		}
 		e.close = func() { prog.Close() }
-		e.names = append(e.names, fmt.Sprintf("kernel (%s as %s, BPF_PROG_TEST_RUN)", tgt, kind))
+		e.names = append(e.names, fmt.Sprintf("kernel (%s as %s, BPF_PROG_TEST_RUN)", info.Name, kind))
 		e.run = append(e.run, func(pkt capPacket) verdict {
 			if len(pkt.data) < minKernelPacket {
 				return verdict{skip: true}
 			}
 			v, err := ebpf.TestRun(prog, pkt.data)
-			return verdict{value: v, keep: keeps(tgt, v), err: err}
+			return verdict{value: v, keep: tgt.Keeps(v), err: err}
 		})
 	}
 	return e, nil
@@ -275,7 +257,7 @@ func testRun(cfg config, stdout io.Writer) error {
 	if lts == "" {
 		lts = "no"
 	}
-	w.printf("test run: %s, %d packets (%s) from %s, eBPF target %s\n", exprName(cfg.expr), len(pkts), lts, cfg.testRun, tgt)
+	w.printf("test run: %s, %d packets (%s) from %s, eBPF target %s\n", exprName(cfg.expr), len(pkts), lts, cfg.testRun, tgt.Info().Name)
 	for i, name := range names {
 		w.printf("  %-48s kept %d of %d", name, kept[i], ran[i])
 		if skipped[i] > 0 {

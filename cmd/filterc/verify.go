@@ -12,29 +12,18 @@ import (
 	"github.com/gocap/gocap/ebpf"
 )
 
-// loadFor loads insns into the kernel as the target's program type.
-func loadFor(t target, insns asm.Instructions) (*cebpf.Program, error) {
-	switch t {
-	case targetTC:
-		return ebpf.LoadSchedCLS(insns)
-	case targetXDP:
-		return ebpf.LoadXDP(insns)
-	}
-	return ebpf.LoadSocketFilter(insns)
-}
-
 // verify is --verify: it loads the program for its target, which runs the
 // kernel's verifier, and reports the verdict. A rejection prints the
 // verifier's log to stderr and fails.
 func verify(cfg config, p *program, stdout, stderr io.Writer) error {
-	info := targetInfo[p.tgt]
-	prog, err := loadFor(p.tgt, p.ebpf)
+	info := p.tgt.Info()
+	prog, err := ebpf.Load(info.ProgramType, p.ebpf, ebpf.LoadOptions{})
 	if err != nil {
 		// A verifier rejection comes with the log (its errno is
 		// usually EACCES); a missing privilege is EPERM.
 		var ve *cebpf.VerifierError
 		if errors.As(err, &ve) && len(ve.Log) > 0 {
-			fmt.Fprintf(stderr, "filterc: kernel verifier: rejected the %s program (%s):\n", p.tgt, info.kernel)
+			fmt.Fprintf(stderr, "filterc: kernel verifier: rejected the %s program (%s):\n", info.Name, info.KernelType)
 			for _, line := range ve.Log {
 				fmt.Fprintf(stderr, "  %s\n", line)
 			}
@@ -50,7 +39,7 @@ func verify(cfg config, p *program, stdout, stderr io.Writer) error {
 	for _, ins := range p.ebpf {
 		slots += int(ins.Size() / asm.InstructionSize)
 	}
-	line := fmt.Sprintf("kernel verifier: accepted the %s program (%s): %d instructions", p.tgt, info.kernel, slots)
+	line := fmt.Sprintf("kernel verifier: accepted the %s program (%s): %d instructions", info.Name, info.KernelType, slots)
 	if pi, err := prog.Info(); err == nil {
 		if processed, ok := pi.VerifiedInstructions(); ok {
 			line += fmt.Sprintf(", %d processed by the verifier", processed)

@@ -10,6 +10,10 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+
+	cilium "github.com/cilium/ebpf/asm"
+
+	"github.com/gocap/gocap/internal/opcode"
 )
 
 // Error is an assembly error on a given line (1-based, within the source
@@ -46,63 +50,95 @@ const (
 
 var mnemonics = buildMnemonics()
 
+// buildMnemonics spells gocap's opcode table (internal/opcode) in the uBPF
+// syntax: ALU operations with no suffix or "64" for ALU64 and "32" for
+// ALU, jumps with "32" for JMP32, loads and stores with their size.
 func buildMnemonics() map[string]spec {
 	m := make(map[string]spec)
-	alu := []struct {
-		name string
-		op   uint8
-		off  int16
-	}{
-		{"add", 0x00, 0}, {"sub", 0x10, 0}, {"mul", 0x20, 0}, {"div", 0x30, 0}, {"sdiv", 0x30, 1},
-		{"or", 0x40, 0}, {"and", 0x50, 0}, {"lsh", 0x60, 0}, {"rsh", 0x70, 0}, {"mod", 0x90, 0},
-		{"smod", 0x90, 1}, {"xor", 0xa0, 0}, {"mov", 0xb0, 0}, {"arsh", 0xc0, 0},
+	alu64 := uint8(cilium.ALU64Class)
+	alu32 := uint8(cilium.ALUClass)
+	for i, a := range opcode.ALUs {
+		op := uint8(i << 4)
+		switch cilium.ALUOp(op) {
+		case cilium.Neg:
+			m["neg"] = spec{kind: kNeg, code: alu64 | op, arity: 1}
+			m["neg64"] = spec{kind: kNeg, code: alu64 | op, arity: 1}
+			m["neg32"] = spec{kind: kNeg, code: alu32 | op, arity: 1}
+			continue
+		case cilium.Swap:
+			continue
+		}
+		if a.Name == "" {
+			continue
+		}
+		for _, v := range []struct {
+			name string
+			off  int16
+		}{{a.Name, 0}, {a.Signed, opcode.SignedOff}} {
+			if v.name == "" {
+				continue
+			}
+			m[v.name] = spec{kind: kALU, code: alu64 | op, off: v.off, arity: 2}
+			m[v.name+"64"] = spec{kind: kALU, code: alu64 | op, off: v.off, arity: 2}
+			m[v.name+"32"] = spec{kind: kALU, code: alu32 | op, off: v.off, arity: 2}
+		}
 	}
-	for _, a := range alu {
-		m[a.name] = spec{kind: kALU, code: 0x07 | a.op, off: a.off, arity: 2}
-		m[a.name+"64"] = spec{kind: kALU, code: 0x07 | a.op, off: a.off, arity: 2}
-		m[a.name+"32"] = spec{kind: kALU, code: 0x04 | a.op, off: a.off, arity: 2}
+	for _, sx := range opcode.MovSXs {
+		m[sx.Name] = spec{kind: kALU, code: sx.Code, off: sx.Off, arity: 2}
 	}
-	m["neg"] = spec{kind: kNeg, code: 0x87, arity: 1}
-	m["neg64"] = spec{kind: kNeg, code: 0x87, arity: 1}
-	m["neg32"] = spec{kind: kNeg, code: 0x84, arity: 1}
-	for _, sx := range []struct {
-		name string
-		code uint8
-		off  int16
-	}{{"movsx832", 0xbc, 8}, {"movsx1632", 0xbc, 16}, {"movsx864", 0xbf, 8}, {"movsx1664", 0xbf, 16}, {"movsx3264", 0xbf, 32}} {
-		m[sx.name] = spec{kind: kALU, code: sx.code, off: sx.off, arity: 2}
+	for _, sw := range opcode.Swaps {
+		for _, w := range opcode.SwapWidths {
+			m[sw.Name+strconv.Itoa(int(w))] = spec{kind: kEnd, code: sw.Code, imm: w, arity: 1}
+		}
 	}
-	for _, w := range []int32{16, 32, 64} {
-		s := strconv.Itoa(int(w))
-		m["le"+s] = spec{kind: kEnd, code: 0xd4, imm: w, arity: 1}
-		m["be"+s] = spec{kind: kEnd, code: 0xdc, imm: w, arity: 1}
-		m["swap"+s] = spec{kind: kEnd, code: 0xd7, imm: w, arity: 1}
-		m["bswap"+s] = spec{kind: kEnd, code: 0xd7, imm: w, arity: 1}
+	for _, mem := range opcode.Memories {
+		kind := -1
+		switch {
+		case mem.Name == "":
+			continue
+		case mem.Code == opcode.LoadImm64:
+			kind = kLddw
+		case opcode.Class(mem.Code) == cilium.LdXClass:
+			kind = kLdx
+		case opcode.Class(mem.Code) == cilium.StClass:
+			kind = kSt
+		case opcode.Class(mem.Code) == cilium.StXClass:
+			kind = kStx
+		}
+		m[mem.Name] = spec{kind: kind, code: mem.Code, arity: 2}
 	}
-	for name, code := range map[string]uint8{"ldxb": 0x71, "ldxh": 0x69, "ldxw": 0x61, "ldxdw": 0x79, "ldxsb": 0x91, "ldxsh": 0x89, "ldxsw": 0x81} {
-		m[name] = spec{kind: kLdx, code: code, arity: 2}
+	jmp64 := uint8(cilium.JumpClass)
+	jmp32 := uint8(cilium.Jump32Class)
+	for i, j := range opcode.Jumps {
+		if !j.Cond {
+			continue
+		}
+		op := uint8(i << 4)
+		m[j.Name] = spec{kind: kJmp, code: jmp64 | op, arity: 3}
+		m[j.Name+"32"] = spec{kind: kJmp, code: jmp32 | op, arity: 3}
 	}
-	for name, code := range map[string]uint8{"stb": 0x72, "sth": 0x6a, "stw": 0x62, "stdw": 0x7a} {
-		m[name] = spec{kind: kSt, code: code, arity: 2}
-	}
-	for name, code := range map[string]uint8{"stxb": 0x73, "stxh": 0x6b, "stxw": 0x63, "stxdw": 0x7b} {
-		m[name] = spec{kind: kStx, code: code, arity: 2}
-	}
-	m["lddw"] = spec{kind: kLddw, code: 0x18, arity: 2}
-	jmp := map[string]uint8{"jeq": 0x10, "jgt": 0x20, "jge": 0x30, "jset": 0x40, "jne": 0x50, "jsgt": 0x60,
-		"jsge": 0x70, "jlt": 0xa0, "jle": 0xb0, "jslt": 0xc0, "jsle": 0xd0}
-	for name, op := range jmp {
-		m[name] = spec{kind: kJmp, code: 0x05 | op, arity: 3}
-		m[name+"32"] = spec{kind: kJmp, code: 0x06 | op, arity: 3}
-	}
-	m["ja"] = spec{kind: kJa, code: 0x05, arity: 1}
-	m["ja32"] = spec{kind: kJa32, code: 0x06, arity: 1}
-	m["exit"] = spec{kind: kExit, code: 0x95, arity: 0}
-	m["call"] = spec{kind: kCall, code: 0x85}
+	ja := opcode.Jumps[cilium.Ja>>4].Name
+	m[ja] = spec{kind: kJa, code: jmp64 | uint8(cilium.Ja), arity: 1}
+	m[ja+"32"] = spec{kind: kJa32, code: jmp32 | uint8(cilium.Ja), arity: 1}
+	m[opcode.Jumps[cilium.Exit>>4].Name] = spec{kind: kExit, code: jmp64 | uint8(cilium.Exit), arity: 0}
+	m[opcode.Jumps[cilium.Call>>4].Name] = spec{kind: kCall, code: jmp64 | uint8(cilium.Call)}
 	return m
 }
 
-var atomicOps = map[string]int32{"add": 0x00, "or": 0x40, "and": 0x50, "xor": 0xa0, "xchg": 0xe1, "cmpxchg": 0xf1}
+// callx is the opcode of a call through a register, which the assembler
+// writes for `call %rN` and the VM refuses.
+const callx = uint8(cilium.JumpClass) | uint8(cilium.Call) | uint8(cilium.RegSource)
+
+// atomicOps maps the name after "lock [fetch]" to the operation.
+var atomicOps = buildAtomicOps()
+
+func buildAtomicOps() map[string]int32 {
+	m := make(map[string]int32)
+	for _, a := range opcode.Atomics {
+		m[a.Name] = a.Imm
+	}
+	return m
+}
 
 type line struct {
 	num    int
@@ -189,7 +225,7 @@ func encode(l line, labels map[string]int) ([]byte, error) {
 			if err != nil {
 				return nil, err
 			}
-			return slotBytes(s.code|0x08, dst, src, s.off, 0), nil
+			return slotBytes(s.code|uint8(cilium.RegSource), dst, src, s.off, 0), nil
 		}
 		if s.off >= 8 { // movsx takes only a register
 			return nil, fmt.Errorf("%s needs a register source", name)
@@ -259,7 +295,7 @@ func encode(l line, labels map[string]int) ([]byte, error) {
 			if err != nil {
 				return nil, err
 			}
-			return slotBytes(s.code|0x08, dst, src, int16(off), 0), nil
+			return slotBytes(s.code|uint8(cilium.RegSource), dst, src, int16(off), 0), nil
 		}
 		imm, err := imm32(args[1])
 		if err != nil {
@@ -287,7 +323,7 @@ func encode(l line, labels map[string]int) ([]byte, error) {
 			if err != nil {
 				return nil, err
 			}
-			return slotBytes(0x8d, r, 0, 0, 0), nil
+			return slotBytes(callx, r, 0, 0, 0), nil
 		case len(args) == 1:
 			imm, err := imm32(args[0])
 			if err != nil {
@@ -299,13 +335,13 @@ func encode(l line, labels map[string]int) ([]byte, error) {
 			if err != nil {
 				return nil, err
 			}
-			return slotBytes(s.code, 0, 1, 0, int32(off)), nil
+			return slotBytes(s.code, 0, opcode.CallLocal, 0, int32(off)), nil
 		case len(args) == 2 && args[0] == "runtime":
 			imm, err := imm32(args[1])
 			if err != nil {
 				return nil, err
 			}
-			return slotBytes(s.code, 0, 2, 0, imm), nil
+			return slotBytes(s.code, 0, opcode.CallKfunc, 0, imm), nil
 		}
 		return nil, fmt.Errorf("invalid operands for call")
 	}
@@ -322,9 +358,10 @@ func encodeLock(args []string) ([]byte, error) {
 		return nil, fmt.Errorf("invalid number of operands for lock")
 	}
 	op := args[0]
-	code := uint8(0xdb)
+	atomic := uint8(cilium.StXClass) | uint8(cilium.AtomicMode)
+	code := atomic | uint8(cilium.DWord)
 	if strings.HasSuffix(op, "32") {
-		code = 0xc3
+		code = atomic | uint8(cilium.Word)
 		op = strings.TrimSuffix(op, "32")
 	}
 	imm, ok := atomicOps[op]
@@ -332,7 +369,7 @@ func encodeLock(args []string) ([]byte, error) {
 		return nil, fmt.Errorf("unknown atomic operation %q", args[0])
 	}
 	if fetch {
-		imm |= 0x01
+		imm |= opcode.AtomicFetch
 	}
 	dst, off, err := memOperand(args[1])
 	if err != nil {

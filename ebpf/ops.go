@@ -1,75 +1,11 @@
 package ebpf
 
-// Encoding constants of RFC 9669. Only the package's decoder and validator use
-// them; programs are built with github.com/cilium/ebpf/asm.
-const (
-	classLD    = 0x00
-	classLDX   = 0x01
-	classST    = 0x02
-	classSTX   = 0x03
-	classALU   = 0x04
-	classJMP   = 0x05
-	classJMP32 = 0x06
-	classALU64 = 0x07
+// This file is the VM's own instruction set: the dense operations decode.go
+// turns RFC 9669 instructions into. The encoding itself (classes,
+// operations, which opcodes exist) is the table of internal/opcode.
 
-	srcK = 0x00 // immediate operand
-	srcX = 0x08 // register operand
-
-	aluADD  = 0x00
-	aluSUB  = 0x10
-	aluMUL  = 0x20
-	aluDIV  = 0x30
-	aluOR   = 0x40
-	aluAND  = 0x50
-	aluLSH  = 0x60
-	aluRSH  = 0x70
-	aluNEG  = 0x80
-	aluMOD  = 0x90
-	aluXOR  = 0xa0
-	aluMOV  = 0xb0
-	aluARSH = 0xc0
-	aluEND  = 0xd0
-
-	jmpJA   = 0x00
-	jmpJEQ  = 0x10
-	jmpJGT  = 0x20
-	jmpJGE  = 0x30
-	jmpJSET = 0x40
-	jmpJNE  = 0x50
-	jmpJSGT = 0x60
-	jmpJSGE = 0x70
-	jmpCALL = 0x80
-	jmpEXIT = 0x90
-	jmpJLT  = 0xa0
-	jmpJLE  = 0xb0
-	jmpJSLT = 0xc0
-	jmpJSLE = 0xd0
-
-	modeIMM    = 0x00
-	modeABS    = 0x20
-	modeIND    = 0x40
-	modeMEM    = 0x60
-	modeMEMSX  = 0x80
-	modeATOMIC = 0xc0
-
-	sizeW  = 0x00
-	sizeH  = 0x08
-	sizeB  = 0x10
-	sizeDW = 0x18
-
-	atomicADD     = 0x00
-	atomicOR      = 0x40
-	atomicAND     = 0x50
-	atomicXOR     = 0xa0
-	atomicFETCH   = 0x01
-	atomicXCHG    = 0xe0 | atomicFETCH
-	atomicCMPXCHG = 0xf0 | atomicFETCH
-
-	callHelper = 0 // src of a helper call
-	callLocal  = 1 // src of a bpf-to-bpf call
-
-	regFP = 10 // read-only frame pointer
-)
+// regFP is the read-only frame pointer, r10.
+const regFP = 10
 
 // op is the dense operation code of a decoded instruction: one value per
 // behaviour, so that the interpreter is a single switch with no field decoding.
