@@ -5,7 +5,6 @@ import (
 	"github.com/cilium/ebpf/asm"
 )
 
-
 // LoadOptions name a program for ProgramSpec and Load. The zero value
 // loads an unnamed program under the default license.
 type LoadOptions struct {
