@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"sync"
 
+	"github.com/gocap/gocap/parser"
 	"golang.org/x/net/bpf"
 )
 
@@ -88,8 +89,29 @@ func (a *genArena) release() {
 	genArenaPool.Put(a)
 }
 
+// MaxGenerated bounds the size of the program the code generator builds
+// (before optimization) for one expression: 524,288 instructions, 128
+// times what the kernel loads as a classic filter. An expression that
+// needs more, such as an "or" of some 29,000 hosts, is the error
+// "expression too complex" (parser.KindTooComplex) at the primitive that
+// passed the bound, so that no expression can make the compiler's memory
+// grow without bound; up to it, time and memory grow linearly with the
+// program's size (about 200 MB at the bound).
+const MaxGenerated = 1 << 19
+
+// generated counts the statements and blocks made so far and fails when
+// they pass MaxGenerated.
+func (c *compiler) generated() {
+	if c.arena.ns+c.arena.nb > MaxGenerated {
+		c.failKind(parser.KindTooComplex, "expression too complex: its program would have more than %d instructions", MaxGenerated)
+	}
+}
+
 func (c *compiler) newStmt(code uint16, k uint32) *stmt {
 	a := c.arena
+	if a.ns&1023 == 0 {
+		c.generated()
+	}
 	i, j := a.ns/genChunk, a.ns%genChunk
 	if i == len(a.stmts) {
 		a.stmts = append(a.stmts, new([genChunk]stmt))
@@ -102,6 +124,9 @@ func (c *compiler) newStmt(code uint16, k uint32) *stmt {
 
 func (c *compiler) newBlock(code uint16, k uint32) *block {
 	a := c.arena
+	if a.nb&1023 == 0 {
+		c.generated()
+	}
 	i, j := a.nb/genChunk, a.nb%genChunk
 	if i == len(a.blocks) {
 		a.blocks = append(a.blocks, new([genChunk]block))

@@ -85,7 +85,9 @@ type oGraph struct {
 	vals       []int32
 	seg        []int
 	chainOrder []int
-	groups     []int32
+	groupOf    map[int32]int
+	groupCount []int
+	pred       []*oBlock
 	chainAvail oState
 	withInd    []*oBlock // scratch of xmerge
 	withAbs    []*oBlock

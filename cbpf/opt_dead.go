@@ -82,6 +82,7 @@ func (g *oGraph) dead() bool {
 			if e.failable && !avail.isAvail(e.vn) {
 				if !cloned {
 					g.deadAvail.avail = append(g.deadAvail.avail[:0], avail.avail...)
+					g.deadAvail.tab = &g.vn
 					avail = &g.deadAvail
 					cloned = true
 				}

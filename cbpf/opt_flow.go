@@ -1,6 +1,9 @@
 package cbpf
 
-import "math/bits"
+import (
+	"math/bits"
+	"slices"
+)
 
 // This file is the forward analysis the optimizer's passes share.
 //
@@ -47,7 +50,26 @@ type vnTable struct {
 
 	// The table as reset leaves it, for the current len(slots).
 	start []int32
+
+	// sets holds the constants of the set facts (factIn) of a sweep,
+	// each sorted and without repeats.
+	sets [][]uint32
+	// nodes holds the fact lists of a sweep's states; nodes[0] is not a
+	// node (list 0 is the empty list).
+	nodes  []factNode
+	others []oFact // scratch of meetFacts
+
+	// avail numbers the values that could fail densely, for the
+	// availability bit sets of states: avail[v] is value v's bit plus
+	// one, 0 while it has none; nAvail bits are given out.
+	avail  []int32
+	nAvail int32
 }
+
+// maxAvail bounds the values whose availability a state records: a value
+// beyond it is never available, so that a state's size does not grow with
+// the program's (a load past it is kept where it could have been removed).
+const maxAvail = 4096
 
 // vnRoot is the number of values every sweep numbers first: the root's
 // registers on entry (one value for each, "whatever the program starts
@@ -70,6 +92,10 @@ func (t *vnTable) reset() {
 		t.start = append(t.start[:0], t.slots...)
 	}
 	copy(t.slots, t.start)
+	t.sets = t.sets[:0]
+	t.nodes = append(t.nodes[:0], factNode{})
+	clear(t.avail)
+	t.nAvail = 0
 	t.keys = t.keys[:1]
 	for i := range nRegs {
 		t.keys = append(t.keys, vnKey{op: vnOpPhi, a: -1, b: int32(i)})
@@ -132,21 +158,71 @@ func (t *vnTable) constOf(v int32) (uint32, bool) {
 	return t.keys[v].k, true
 }
 
-// oFact is the outcome of a comparison of value vn with constant k.
+// oFact is the outcome of a comparison of value vn with constant k, or,
+// with code factIn, that vn is one of the constants of set k of the value
+// table (the meet of paths that each found it equal to one of them: the
+// protocol check "tcp or udp or sctp" of "port 80").
 type oFact struct {
 	vn   int32
-	code uint16 // JumpJEQ, JumpJGT, JumpJGE or JumpJSET
+	code uint16 // JumpJEQ, JumpJGT, JumpJGE, JumpJSET or factIn
 	k    uint32
 	res  bool
 }
+
+// factList is a list of facts held in the value table's nodes: the index
+// of its first node, 0 for the empty list. Lists share their tails, so
+// copying a state copies no fact and adding one makes one node.
+type factList int32
+
+// factNode is one fact of a list and the rest of the list.
+type factNode struct {
+	f    oFact
+	next factList
+	n    int32 // facts in the list from this node on
+}
+
+// maxFacts bounds the facts of one state. A fact found when the list is
+// full is not recorded: the older ones (the protocol checks that every
+// term of a chain repeats) are worth more than one more "!=" from a long
+// chain, and the bound keeps the analysis linear in the program's size.
+const maxFacts = 64
+
+func (t *vnTable) length(l factList) int32 {
+	if l == 0 {
+		return 0
+	}
+	return t.nodes[l].n
+}
+
+// add returns l with fact f added.
+func (t *vnTable) add(l factList, f oFact) factList {
+	n := t.length(l)
+	if n >= maxFacts {
+		return l
+	}
+	for i := l; i != 0; i = t.nodes[i].next {
+		if t.nodes[i].f == f {
+			return l
+		}
+	}
+	t.nodes = append(t.nodes, factNode{f: f, next: l, n: n + 1})
+	return factList(len(t.nodes) - 1)
+}
+
+// factIn is the code of a set fact.
+const factIn = 0x80
+
+// maxSetFact bounds the constants of a set fact.
+const maxSetFact = 8
 
 // oState is what is known at one point of the program.
 type oState struct {
 	regs  [nRegs]int32
 	unk   uint32 // registers meet set to -1, as a bit mask
-	facts []oFact
-	avail []uint64 // bit set of value numbers
+	facts factList
+	avail []uint64 // bit set of value numbers, by tab.avail
 	owner *oBlock  // the block whose in or pending state this is
+	tab   *vnTable // the table numbering the values
 }
 
 // copyState returns a copy of s from the graph's pool of states.
@@ -161,8 +237,9 @@ func (g *oGraph) copyState(s *oState) *oState {
 	n.regs = s.regs
 	n.unk = s.unk
 	n.owner = nil
-	n.facts = append(n.facts[:0], s.facts...)
+	n.facts = s.facts
 	n.avail = append(n.avail[:0], s.avail...)
+	n.tab = &g.vn
 	return n
 }
 
@@ -187,59 +264,145 @@ func (g *oGraph) release(s *oState) {
 }
 
 func (s *oState) isAvail(v int32) bool {
-	w := int(v >> 6)
-	return w < len(s.avail) && s.avail[w]&(1<<(uint(v)&63)) != 0
+	t := s.tab
+	if int(v) >= len(t.avail) || t.avail[v] == 0 {
+		return false
+	}
+	i := t.avail[v] - 1
+	w := int(i >> 6)
+	return w < len(s.avail) && s.avail[w]&(1<<(uint(i)&63)) != 0
 }
 
 func (s *oState) setAvail(v int32) {
-	w := int(v >> 6)
+	t := s.tab
+	if int(v) >= len(t.avail) {
+		t.avail = append(t.avail, make([]int32, int(v)+1-len(t.avail))...)
+	}
+	if t.avail[v] == 0 {
+		if t.nAvail == maxAvail {
+			return
+		}
+		t.nAvail++
+		t.avail[v] = t.nAvail
+	}
+	i := t.avail[v] - 1
+	w := int(i >> 6)
 	for len(s.avail) <= w {
 		s.avail = append(s.avail, 0)
 	}
-	s.avail[w] |= 1 << (uint(v) & 63)
-}
-
-func (s *oState) addFact(f oFact) {
-	for _, g := range s.facts {
-		if g == f {
-			return
-		}
-	}
-	s.facts = append(s.facts, f)
+	s.avail[w] |= 1 << (uint(i) & 63)
 }
 
 // meet narrows s to what also holds in o. Registers that differ become -1,
-// to be given a fresh number when the block is reached.
-func (s *oState) meet(o *oState) {
+// to be given a fresh number when the block is reached. Where s and o
+// each know a value to be one of a few constants, s keeps the union as a
+// set fact.
+func (t *vnTable) meet(s, o *oState) {
 	for i := range s.regs {
 		if s.regs[i] != o.regs[i] {
 			s.regs[i] = -1
 			s.unk |= 1 << i
 		}
 	}
-	// The facts of both usually start with those of a common
-	// predecessor. A fact of s after that prefix can only be among o's
-	// after it: s holds no fact twice.
-	p := 0
-	for p < len(s.facts) && p < len(o.facts) && s.facts[p] == o.facts[p] {
-		p++
+	if s.facts != o.facts {
+		s.facts = t.meetFacts(s.facts, o.facts)
 	}
-	facts := s.facts[:p]
-	for _, f := range s.facts[p:] {
-		for _, g := range o.facts[p:] {
-			if f == g {
-				facts = append(facts, f)
-				break
-			}
-		}
-	}
-	s.facts = facts
 	if len(s.avail) > len(o.avail) {
 		s.avail = s.avail[:len(o.avail)]
 	}
 	for i := range s.avail {
 		s.avail[i] &= o.avail[i]
 	}
+}
+
+// meetFacts returns the facts of a that also hold in b, with set facts
+// for values each finds equal to one of a few constants. The lists
+// usually share a tail, the facts of a common predecessor: only the facts
+// before it are compared.
+func (t *vnTable) meetFacts(a, b factList) factList {
+	x, y := a, b
+	for t.length(x) > t.length(y) {
+		x = t.nodes[x].next
+	}
+	for t.length(y) > t.length(x) {
+		y = t.nodes[y].next
+	}
+	for x != y {
+		x, y = t.nodes[x].next, t.nodes[y].next
+	}
+	tail := x
+	others := t.others[:0]
+	for i := b; i != tail; i = t.nodes[i].next {
+		others = append(others, t.nodes[i].f)
+	}
+	t.others = others
+	out := tail
+	for i := a; i != tail; i = t.nodes[i].next {
+		f := t.nodes[i].f
+		if slices.Contains(others, f) {
+			out = t.add(out, f)
+		} else if set, ok := t.union(f, others); ok {
+			out = t.add(out, set)
+		}
+	}
+	return out
+}
+
+// members returns the constants a fact says its value is one of: one for
+// an equality found true, a set's for a set fact.
+func (t *vnTable) members(f oFact) ([]uint32, bool) {
+	switch {
+	case f.code == factIn:
+		return t.sets[f.k], true
+	case f.code == JumpJEQ && f.res:
+		return nil, true
+	}
+	return nil, false
+}
+
+// union returns the set fact for f's value when f and one of others each
+// say the value is one of a few constants (and differ).
+func (t *vnTable) union(f oFact, others []oFact) (oFact, bool) {
+	fs, ok := t.members(f)
+	if !ok {
+		return oFact{}, false
+	}
+	if fs == nil {
+		fs = []uint32{f.k}
+	}
+	for _, g := range others {
+		if g.vn != f.vn {
+			continue
+		}
+		gs, ok := t.members(g)
+		if !ok {
+			continue
+		}
+		if gs == nil {
+			gs = []uint32{g.k}
+		}
+		u := make([]uint32, 0, len(fs)+len(gs))
+		i, j := 0, 0
+		for i < len(fs) || j < len(gs) {
+			switch {
+			case j == len(gs) || i < len(fs) && fs[i] < gs[j]:
+				u = append(u, fs[i])
+				i++
+			case i == len(fs) || gs[j] < fs[i]:
+				u = append(u, gs[j])
+				j++
+			default:
+				u = append(u, fs[i])
+				i, j = i+1, j+1
+			}
+		}
+		if len(u) > maxSetFact {
+			return oFact{}, false
+		}
+		t.sets = append(t.sets, u)
+		return oFact{vn: f.vn, code: factIn, k: uint32(len(t.sets) - 1), res: true}, true
+	}
+	return oFact{}, false
 }
 
 // stmtEffect is what one statement does: the register it sets, the value
@@ -462,8 +625,8 @@ func (t *vnTable) branchFact(regs *[nRegs]int32, b *oBlock, res bool) (oFact, bo
 }
 
 // decide reports the outcome of b's comparison when it is known from the
-// register numbers and facts, and the fact extra if not nil.
-func (t *vnTable) decide(regs *[nRegs]int32, facts []oFact, extra *oFact, b *oBlock) (taken, known bool) {
+// register numbers, the facts and the facts extra.
+func (t *vnTable) decide(regs *[nRegs]int32, facts factList, extra []oFact, b *oBlock) (taken, known bool) {
 	op := b.code & 0xf0
 	a := regs[regA]
 	k := b.k
@@ -483,22 +646,98 @@ func (t *vnTable) decide(regs *[nRegs]int32, facts []oFact, extra *oFact, b *oBl
 		}
 		k = c
 	}
+	return t.decideValue(a, op, k, facts, extra)
+}
+
+// decideValue reports the outcome of the comparison "a op k" when it is
+// known from the facts and the facts extra.
+func (t *vnTable) decideValue(a int32, op uint16, k uint32, facts factList, extra []oFact) (taken, known bool) {
 	if c, ok := t.constOf(a); ok {
 		return jumpTaken(op, c, k), true
 	}
-	for _, f := range facts {
-		if f.vn == a {
-			if r, ok := implies(f, op, k); ok {
-				return r, true
-			}
+	set := int64(-1)
+	for i := facts; i != 0; i = t.nodes[i].next {
+		f := &t.nodes[i].f
+		if f.vn != a {
+			continue
 		}
-	}
-	if extra != nil && extra.vn == a {
-		if r, ok := implies(*extra, op, k); ok {
+		if f.code == factIn {
+			set = int64(f.k)
+			continue
+		}
+		if r, ok := implies(*f, op, k); ok {
 			return r, true
 		}
 	}
-	return false, false
+	for _, f := range extra {
+		if f.vn != a {
+			continue
+		}
+		if f.code == factIn {
+			set = int64(f.k)
+			continue
+		}
+		if r, ok := implies(f, op, k); ok {
+			return r, true
+		}
+	}
+	if set < 0 {
+		return false, false
+	}
+	// The comparison's outcome for each constant the value can be that
+	// no other fact rules out.
+	seen := false
+	for _, c := range t.sets[set] {
+		if !t.possible(a, c, facts, extra) {
+			continue
+		}
+		r := jumpTaken(op, c, k)
+		if seen && r != taken {
+			return false, false
+		}
+		taken, seen = r, true
+	}
+	return taken, seen
+}
+
+// possible reports whether value a can be c under the facts other than
+// set facts.
+func (t *vnTable) possible(a int32, c uint32, facts factList, extra []oFact) bool {
+	rules := func(f oFact) bool {
+		if f.vn == a && f.code != factIn {
+			if r, ok := implies(f, JumpJEQ, c); ok && !r {
+				return true
+			}
+		}
+		return false
+	}
+	for i := facts; i != 0; i = t.nodes[i].next {
+		if rules(t.nodes[i].f) {
+			return false
+		}
+	}
+	for _, f := range extra {
+		if rules(f) {
+			return false
+		}
+	}
+	return true
+}
+
+// setOf returns the constants a set fact says value a is one of, nil if
+// there is none.
+func (t *vnTable) setOf(a int32, facts factList, extra []oFact) []uint32 {
+	for i := facts; i != 0; i = t.nodes[i].next {
+		if f := t.nodes[i].f; f.vn == a && f.code == factIn {
+			return t.sets[f.k]
+		}
+	}
+	for _, f := range extra {
+		if f.vn == a && f.code == factIn {
+			return t.sets[f.k]
+		}
+	}
+	return nil
 }
 
 // jumpTaken evaluates a comparison of v with k.
@@ -520,6 +759,8 @@ func jumpTaken(op uint16, v, k uint32) bool {
 // same value v.
 func implies(f oFact, op uint16, k uint32) (res, ok bool) {
 	switch f.code {
+	case factIn:
+		return false, false // see decideValue
 	case JumpJEQ:
 		if f.res {
 			return jumpTaken(op, f.k, k), true
@@ -669,9 +910,9 @@ func (g *oGraph) sweep(visitors ...func(b *oBlock, st *oState) bool) bool {
 		}
 		outF := g.copyState(out)
 		if f, ok := g.vn.branchFact(&out.regs, b, true); ok {
-			out.addFact(f)
+			out.facts = g.vn.add(out.facts, f)
 			f.res = false
-			outF.addFact(f)
+			outF.facts = g.vn.add(outF.facts, f)
 		}
 		g.push(b.jt, out)
 		g.push(b.jf, outF)
@@ -698,11 +939,14 @@ func (g *oGraph) setExit(b *oBlock, out *oState) {
 // push adds an incoming edge's state to b's meet; the graph owns st
 // afterwards.
 func (g *oGraph) push(b *oBlock, st *oState) {
+	if b.isRet() {
+		st.facts = 0 // no comparison left to decide
+	}
 	if b.pending == nil {
 		b.pending = st
 		st.owner = b
 		return
 	}
-	b.pending.meet(st)
+	g.vn.meet(b.pending, st)
 	g.release(st)
 }

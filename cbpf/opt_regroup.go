@@ -1,7 +1,5 @@
 package cbpf
 
-import "slices"
-
 // regroup reorders the tests of "or" and "and" chains so that tests of the
 // same value sit together and the reloads between them go away:
 // "host h1 or host h2 ..." tests the source, the destination, the source,
@@ -29,18 +27,23 @@ import "slices"
 func (g *oGraph) regroup() bool {
 	g.ensureOrder()
 	g.ensureLive()
-	// Predecessor counts.
+	// Predecessor counts, and the one predecessor of blocks that have one.
 	npred := scratch(&g.npred, len(g.blocks))
+	pred := scratch(&g.pred, len(g.blocks))
 	for _, b := range g.blocks {
 		if b.isRet() {
 			continue
 		}
 		npred[b.jt.idx]++
+		pred[b.jt.idx] = b
 		if b.jf != b.jt {
 			npred[b.jf.idx]++
+			pred[b.jf.idx] = b
 		}
 	}
-	// Look for a chain before computing the states.
+	// Look for chains before computing the states. A chain starts at a
+	// block that does not continue one of the same kind from its
+	// predecessor, so that each chain is measured once.
 	heads, ors := g.heads[:0], g.ors[:0]
 	defer func() { clear(heads); g.heads, g.ors = heads[:0], ors[:0] }()
 	for _, b := range g.blocks {
@@ -48,6 +51,9 @@ func (g *oGraph) regroup() bool {
 			continue
 		}
 		for _, or := range []bool{true, false} {
+			if continues(b, or, npred, pred) {
+				continue
+			}
 			if chainLen(b, or, npred) >= 3 {
 				heads = append(heads, b)
 				ors = append(ors, or)
@@ -60,24 +66,52 @@ func (g *oGraph) regroup() bool {
 	if !g.swept {
 		g.sweep() // entry states for the value numbers
 	}
+	// Chains are disjoint but for a block that ends one and starts
+	// another, and rewriting a chain changes only its own blocks' edges
+	// and statements (only A, which is dead after it): the states of the
+	// blocks of the others stay true. A block once rewritten is left to
+	// the next call.
+	g.epoch++
+	changed := false
 	for i, b := range heads {
-		if b.in != nil && g.regroupChain(b, ors[i], npred) {
-			g.ordered, g.live, g.swept = false, false, false
-			return true
+		if b.in == nil || b.mark == g.epoch {
+			continue
+		}
+		if g.regroupChain(b, ors[i], npred) {
+			changed = true
 		}
 	}
-	return false
+	if changed {
+		g.ordered, g.live, g.swept = false, false, false
+	}
+	return changed
+}
+
+// continues reports whether b is a block of a chain of the kind or that
+// starts at its predecessor.
+func continues(b *oBlock, or bool, npred []int, pred []*oBlock) bool {
+	if npred[b.idx] != 1 || !onlySetsA(b) {
+		return false
+	}
+	p := pred[b.idx]
+	if p.isRet() || p.jump() {
+		return false
+	}
+	if or {
+		return p.jf == b && p.jt == b.jt
+	}
+	return p.jt == b && p.jf == b.jf
 }
 
 // chainLen returns the length of the chain starting at head, without
-// looking at the states.
+// looking at the states, up to 3.
 func chainLen(head *oBlock, or bool, npred []int) int {
 	n := 1
 	t, b := head.jf, head.jt
 	if or {
 		t, b = head.jt, head.jf
 	}
-	for ; !b.isRet() && !b.jump() && npred[b.idx] == 1 && onlySetsA(b) && n < 64; n++ {
+	for ; !b.isRet() && !b.jump() && npred[b.idx] == 1 && onlySetsA(b) && n < 3; n++ {
 		if or {
 			if b.jt != t {
 				break
@@ -110,7 +144,7 @@ func (g *oGraph) regroupChain(head *oBlock, or bool, npred []int) bool {
 	t := exit(head)
 	chain := append(g.chain[:0], head)
 	defer func() { clear(chain); g.chain = chain[:0] }()
-	for b := next(head); !b.isRet() && !b.jump() && b.in != nil && exit(b) == t && npred[b.idx] == 1 && len(chain) < 64; b = next(b) {
+	for b := next(head); !b.isRet() && !b.jump() && b.in != nil && exit(b) == t && npred[b.idx] == 1 && b.mark != g.epoch; b = next(b) {
 		if !onlySetsA(b) {
 			break
 		}
@@ -129,6 +163,7 @@ func (g *oGraph) regroupChain(head *oBlock, or bool, npred []int) bool {
 	vals := scratch(&g.vals, len(chain))
 	seg := scratch(&g.seg, len(chain))
 	g.chainAvail.avail = append(g.chainAvail.avail[:0], head.in.avail...)
+	g.chainAvail.tab = &g.vn
 	avail := &g.chainAvail
 	s := 0
 	for i, b := range chain {
@@ -165,25 +200,40 @@ func (g *oGraph) regroupChain(head *oBlock, or bool, npred []int) bool {
 			end++
 		}
 		prev := vals[start-1]
-		groups := g.groups[:0]
+		// Group indexes in order of first appearance, the value left
+		// in A by the block before the segment first.
+		group := g.groupOf
+		if group == nil {
+			group = make(map[int32]int)
+			g.groupOf = group
+		}
+		clear(group)
 		if _, ok := g.vn.constOf(prev); !ok {
-			groups = append(groups, prev)
+			group[prev] = 0
 		}
 		for j := start; j < end; j++ {
-			if !slices.Contains(groups, vals[j]) {
-				groups = append(groups, vals[j])
+			if _, ok := group[vals[j]]; !ok {
+				group[vals[j]] = len(group)
 			}
 		}
-		g.groups = groups
-		for _, v := range groups {
-			for j := start; j < end; j++ {
-				if vals[j] == v {
-					if j != len(order) {
-						changed = true
-					}
-					order = append(order, j)
-				}
+		// A stable counting sort of the segment by group.
+		counts := scratch(&g.groupCount, len(group)+1)
+		for j := start; j < end; j++ {
+			counts[group[vals[j]]+1]++
+		}
+		for k := 1; k < len(counts); k++ {
+			counts[k] += counts[k-1]
+		}
+		base := len(order)
+		order = append(order, make([]int, end-start)...)
+		for j := start; j < end; j++ {
+			k := group[vals[j]]
+			pos := base + counts[k]
+			counts[k]++
+			if pos != j {
+				changed = true
 			}
+			order[pos] = j
 		}
 		i = end
 	}
@@ -227,6 +277,10 @@ func (g *oGraph) regroupChain(head *oBlock, or bool, npred []int) bool {
 		return false
 	}
 	end := next(last)
+	for _, b := range chain {
+		b.mark = g.epoch
+	}
+	end.mark = g.epoch
 	for i, j := range order {
 		b := chain[j]
 		if j > 0 {

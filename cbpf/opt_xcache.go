@@ -21,23 +21,25 @@ func (g *oGraph) xcache() bool {
 	// another candidate's.
 	type pair struct{ d, b *oBlock }
 	var pairs []pair
+	last := make(map[oStmt]*oBlock) // the latest block loading a field
 	for _, b := range g.blocks {
-		if len(b.stmts) == 0 || b.liveIn&(1<<regX) != 0 {
-			continue
+		if len(b.stmts) > 0 && b.liveIn&(1<<regX) == 0 {
+			s := b.stmts[0]
+			if s.code&0xe7 == ClassLD|ModeABS && s.k < 0x80000000 {
+				if d := last[s]; d != nil {
+					pairs = append(pairs, pair{d, b})
+				}
+			}
 		}
-		s := b.stmts[0]
-		if s.code&0xe7 != ClassLD|ModeABS || s.k >= 0x80000000 {
-			continue
-		}
-		// The latest block before b loading the same field.
-		for i := b.idx - 1; i >= 0; i-- {
-			if d := g.blocks[i]; indexStmt(d.stmts, s) >= 0 {
-				pairs = append(pairs, pair{d, b})
-				break
+		for _, s := range b.stmts {
+			if s.code&0xe7 == ClassLD|ModeABS {
+				last[s] = b
 			}
 		}
 	}
-	// Only pairs whose rewritten block equals another's can pay.
+	// Only pairs whose rewritten block equals another's can pay: group
+	// them by what the rewrite leaves equal (all but the first
+	// statement).
 	same := func(a, b *oBlock) bool {
 		if len(a.stmts) != len(b.stmts) || a.code != b.code || a.k != b.k || a.jt != b.jt || a.jf != b.jf {
 			return false
@@ -49,13 +51,38 @@ func (g *oGraph) xcache() bool {
 		}
 		return true
 	}
+	type rest struct {
+		code   uint16
+		k      uint32
+		jt, jf *oBlock
+		n      int
+		h      uint64
+	}
+	groups := make(map[rest][]int)
+	for i, p := range pairs {
+		b := p.b
+		h := uint64(0)
+		for _, s := range b.stmts[1:] {
+			h = (h ^ uint64(s.code)<<32 ^ uint64(s.k)) * 0x9e3779b97f4a7c15
+		}
+		key := rest{b.code, b.k, b.jt, b.jf, len(b.stmts), h}
+		groups[key] = append(groups[key], i)
+	}
+	keep := make([]bool, len(pairs))
+	for _, members := range groups {
+		// Against the group's first: equal hashes are almost always
+		// equal blocks.
+		first := pairs[members[0]].b
+		for _, j := range members[1:] {
+			if same(first, pairs[j].b) {
+				keep[members[0]], keep[j] = true, true
+			}
+		}
+	}
 	kept := pairs[:0]
 	for i, p := range pairs {
-		for j, q := range pairs {
-			if i != j && same(p.b, q.b) {
-				kept = append(kept, p)
-				break
-			}
+		if keep[i] {
+			kept = append(kept, p)
 		}
 	}
 	pairs = kept
@@ -82,6 +109,11 @@ func (g *oGraph) xcache() bool {
 	pairs = kept
 	if len(pairs) < 2 {
 		return false
+	}
+	// Each rewrite looks at the whole graph: a bounded number of them
+	// keeps the pass linear in the program's size.
+	if len(pairs) > xMaxPairs {
+		pairs = pairs[:xMaxPairs]
 	}
 	before := g.size()
 	c, m := g.clone()

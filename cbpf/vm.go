@@ -108,7 +108,9 @@ const vmLibpcapBudget = 1 << 20
 // instead of having to be written before they are read, a shift by X of
 // 32 or more gives 0 (NewVM takes X modulo 32), and an indirect load
 // whose X+k passes the end of the packet drops it (NewVM wraps X+k around
-// to 32 bits, so a large X can reach back into the packet).
+// to 32 bits, so a large X can reach back into the packet), and the
+// program may be longer than the kernel's 4,096 instructions (libpcap's
+// bpf_validate sets no limit in user space).
 // A run that has not returned after 2^20 instructions drops the packet.
 func NewVMLibpcap(prog []bpf.Instruction) (*VM, error) {
 	return newVM(prog, true)
@@ -125,7 +127,7 @@ func newVM(prog []bpf.Instruction, libpcap bool) (*VM, error) {
 	if len(prog) == 0 {
 		return nil, &VMError{PC: -1, Msg: "empty program"}
 	}
-	if len(prog) > vmMaxInsns {
+	if len(prog) > vmMaxInsns && !libpcap {
 		return nil, &VMError{PC: -1, Msg: fmt.Sprintf("program has %d instructions, more than %d", len(prog), vmMaxInsns)}
 	}
 	raw := make([]bpf.RawInstruction, len(prog))

@@ -175,6 +175,12 @@ func TestNewVMRejects(t *testing.T) {
 		if err == nil || !strings.Contains(err.Error(), tc.want) {
 			t.Errorf("%s: NewVM = %v, %v; want error containing %q", tc.name, vm, err, tc.want)
 		}
+		if tc.name == "too long" {
+			// libpcap's user-space interpreter has no limit.
+			if _, err := NewVMLibpcap(tc.prog); err != nil {
+				t.Errorf("%s: NewVMLibpcap: %v", tc.name, err)
+			}
+		}
 	}
 	// Stores on every path, and an unreachable read, are fine.
 	ok := vmProg(ri(0x15, 1, 0, 0), ri(0x02, 0, 0, 3), ri(0x03, 0, 0, 3), ri(0x61, 0, 0, 3), ri(0x05, 0, 0, 1), ri(0x60, 0, 0, 9), ret)

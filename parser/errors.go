@@ -26,10 +26,14 @@ const (
 	// optimizer reports as "expression rejects all packets" (package
 	// cbpf).
 	KindRejectsAll
+	// KindTooComplex is an expression whose program would pass the code
+	// generator's bound on its size (cbpf.MaxGenerated), as libpcap
+	// refuses a filter "too complex to optimize" (package cbpf).
+	KindTooComplex
 )
 
-// String returns the kind's name: "invalid", "syntax", "link type" or
-// "rejects all packets".
+// String returns the kind's name: "invalid", "syntax", "link type",
+// "rejects all packets" or "too complex".
 func (k ErrorKind) String() string {
 	switch k {
 	case KindInvalid:
@@ -38,6 +42,8 @@ func (k ErrorKind) String() string {
 		return "syntax"
 	case KindLinkType:
 		return "link type"
+	case KindTooComplex:
+		return "too complex"
 	case KindRejectsAll:
 		return "rejects all packets"
 	}
@@ -79,7 +85,9 @@ func (e *Error) Column(expr string) int {
 // message, the expression, and a line with a '^' under the offending column
 // (and '~' under the rest of the offending text). Columns count characters,
 // not bytes, so the caret lines up under non-ASCII text too. Newlines and
-// tabs in the expression are shown as spaces so the caret lines up.
+// tabs in the expression are shown as spaces so the caret lines up. Of an
+// expression longer than 120 characters only the 40 or so on each side of
+// the offending text are shown, between "...".
 func (e *Error) Caret(expr string) string {
 	var b strings.Builder
 	b.WriteString(e.Error())
@@ -97,6 +105,23 @@ func (e *Error) Caret(expr string) string {
 		}
 		return r
 	}, expr)
+	// A long expression (a generated filter of thousands of terms) is
+	// shown only around the offending text.
+	const around = 40
+	if runes := []rune(flat); len(runes) > 3*around {
+		from := max(col-around, 0)
+		width = min(width, around)
+		to := min(col+width+1+around, len(runes))
+		flat = string(runes[from:to])
+		col -= from
+		if from > 0 {
+			flat = "..." + flat
+			col += 3
+		}
+		if to < len(runes) {
+			flat += "..."
+		}
+	}
 	b.WriteString("\n    ")
 	b.WriteString(flat)
 	b.WriteString("\n    ")
