@@ -42,6 +42,14 @@ type bailout struct{ err *parser.Error }
 // compiler holds the state of one compilation, like libpcap's
 // compiler_state_t.
 type compiler struct {
+	// libpcapSkipsOptimizer is set by the generators after which libpcap
+	// does not run its optimizer at all (protochain, geneve, 802.11
+	// address tests, the Prism and PPI header lengths: code with jumps
+	// inside its statement lists), so that it never reports "expression
+	// rejects all packets" for such an expression. gocap's optimizer
+	// still runs and keeps its program; only the error follows libpcap.
+	libpcapSkipsOptimizer bool
+
 	opts     Options
 	resolver parser.Resolver
 	snaplen  uint32
@@ -141,7 +149,7 @@ func Generate(tree parser.Expr, opts Options) (prog []bpf.RawInstruction, err er
 	} else {
 		b := c.expr(tree)
 		c.pos, c.end = parser.NoPos, parser.NoPos
-		if r := b.res(); opts.Optimize && r.isConst && !r.constValue() {
+		if r := b.res(); opts.Optimize && r.isConst && !r.constValue() && !c.libpcapSkipsOptimizer {
 			// What libpcap's optimizer reports; a filter that folds to
 			// a constant is caught here, the others by the optimizer.
 			c.failKind(parser.KindRejectsAll, "expression rejects all packets")

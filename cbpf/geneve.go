@@ -118,6 +118,7 @@ func (c *compiler) vxlan(vni uint32, has bool) *block { return c.tunnel(false, v
 // Bridging; otherwise the protocol type itself serves as the link type and
 // there is no inner link header (link header and payload offsets equal).
 func (c *compiler) geneveOffsets() []*stmt {
+	c.libpcapSkipsOptimizer = true
 	s := []*stmt{
 		// Start of the Geneve header, kept in X.
 		c.newStmt(ClassALU|ALUAdd|SrcK, c.offLinkPL.constPart+c.offNL+udpHdrLen),

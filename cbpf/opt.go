@@ -88,6 +88,7 @@ type oGraph struct {
 	groupOf    map[int32]int
 	groupCount []int
 	pred       []*oBlock
+	predLists  map[*oBlock][]*oBlock // see redirect
 	chainAvail oState
 	withInd    []*oBlock // scratch of xmerge
 	withAbs    []*oBlock
@@ -136,7 +137,7 @@ func (c *compiler) optimize(root *block) ([]bpf.RawInstruction, error) {
 	if g.xcache() {
 		g.run()
 	}
-	if g.root.isRet() && g.root.code == ClassRET|SrcK && g.root.k == 0 {
+	if g.root.isRet() && g.root.code == ClassRET|SrcK && g.root.k == 0 && !c.libpcapSkipsOptimizer {
 		c.failKind(parser.KindRejectsAll, "expression rejects all packets")
 	}
 	return g.layout()

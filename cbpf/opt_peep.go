@@ -8,7 +8,10 @@ package cbpf
 //     add x; tax; ldb [x + k]", or "add #c; tax; ldb [x + k]") folds into
 //     the load's offset, "ldb [x + k+c]" with X left as it was, when
 //     nothing reads the sum afterwards. The VM adds X and the offset
-//     modulo 2^32, so the load reads the same byte.
+//     modulo 2^32, so the load reads the same byte;
+//   - "add #c; jeq #k" (sub, xor) becomes "jeq #k-c" (k+c, k^c), and
+//     "sub x; jeq #0" (xor) becomes "jeq x", when nothing reads the
+//     result afterwards.
 func (g *oGraph) visitPeep(b *oBlock, st *oState) bool {
 	changed := false
 	regs := st.regs
@@ -52,6 +55,36 @@ func (g *oGraph) visitPeep(b *oBlock, st *oState) bool {
 		b.jt, b.jf = b.jf, b.jt
 		b.stmts = b.stmts[:n-1]
 		changed = true
+	}
+	// "add #c; jeq #k" (or sub, xor) whose result is not used afterwards
+	// becomes "jeq #k-c" (k+c, k^c): the three are one-to-one on 32-bit
+	// values, so the comparison holds for the same A ("ip[8] - 1 = 63"
+	// tests ip[8] against 64).
+	if n := len(b.stmts); n > 0 && b.code == ClassJMP|JumpJEQ|SrcK && !b.jump() && b.liveOut()&(1<<regA) == 0 {
+		last := b.stmts[n-1]
+		k, ok := b.k, true
+		switch last.code {
+		case ClassALU | ALUAdd | SrcK:
+			k -= last.k
+		case ClassALU | ALUSub | SrcK:
+			k += last.k
+		case ClassALU | ALUXor | SrcK:
+			k ^= last.k
+		case ClassALU | ALUSub | SrcX, ClassALU | ALUXor | SrcX:
+			// A-X == 0 and A^X == 0 say A == X.
+			if k != 0 {
+				ok = false
+				break
+			}
+			b.code = ClassJMP | JumpJEQ | SrcX
+		default:
+			ok = false
+		}
+		if ok {
+			b.k = k
+			b.stmts = b.stmts[:n-1]
+			changed = true
+		}
 	}
 	if changed {
 		g.setExit(nil, nil)

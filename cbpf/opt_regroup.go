@@ -54,7 +54,7 @@ func (g *oGraph) regroup() bool {
 			if continues(b, or, npred, pred) {
 				continue
 			}
-			if chainLen(b, or, npred) >= 3 {
+			if chainLen(b, or, npred) >= 2 {
 				heads = append(heads, b)
 				ors = append(ors, or)
 			}
@@ -72,6 +72,8 @@ func (g *oGraph) regroup() bool {
 	// blocks of the others stay true. A block once rewritten is left to
 	// the next call.
 	g.epoch++
+	g.predLists = nil
+	defer func() { g.predLists = nil }()
 	changed := false
 	for i, b := range heads {
 		if b.in == nil || b.mark == g.epoch {
@@ -127,8 +129,21 @@ func chainLen(head *oBlock, or bool, npred []int) int {
 	return n
 }
 
-// regroupChain tries the chain starting at head.
+// regroupChain tries the chain starting at head, with the head movable
+// if it can be, else fixed.
 func (g *oGraph) regroupChain(head *oBlock, or bool, npred []int) bool {
+	return g.regroupFrom(head, or, npred, true) || g.regroupFrom(head, or, npred, false)
+}
+
+// regroupFrom tries the chain starting at head; movable allows the head
+// to move.
+//
+// When the head itself only sets A, computing it from scratch, it may move
+// too: the chain is then sorted behind a virtual first block holding the
+// value A has on entry to the head, so that a test of that value goes
+// first and needs no load ("host a and host b" tests the source against
+// b right after finding it is not a, before loading the destination).
+func (g *oGraph) regroupFrom(head *oBlock, or bool, npred []int, movable bool) bool {
 	exit := func(b *oBlock) *oBlock { // the common target
 		if or {
 			return b.jt
@@ -150,7 +165,7 @@ func (g *oGraph) regroupChain(head *oBlock, or bool, npred []int) bool {
 		}
 		chain = append(chain, b)
 	}
-	if len(chain) < 3 {
+	if len(chain) < 2 {
 		return false
 	}
 	last := chain[len(chain)-1]
@@ -159,14 +174,37 @@ func (g *oGraph) regroupChain(head *oBlock, or bool, npred []int) bool {
 		return false
 	}
 	rejects := t.isRet() && t.code == ClassRET|SrcK && t.k == 0
+	// Slot 0 of the arrays below is the first block, which keeps its
+	// place; with a movable head it is a virtual block before the head,
+	// and the chain's blocks are at 1, 2, ...
+	virt := false
+	if r, ok := fromScratch(head.stmts, false); movable && ok && r != nil && onlySetsA(head) {
+		virt = true
+	} else if movable {
+		return false
+	}
+	if !virt && len(chain) < 3 {
+		return false
+	}
+	n := len(chain)
+	off := 0
+	if virt {
+		n++
+		off = 1
+	}
+	block := func(i int) *oBlock { return chain[i-off] }
 	// Segments and the value each block compares.
-	vals := scratch(&g.vals, len(chain))
-	seg := scratch(&g.seg, len(chain))
+	vals := scratch(&g.vals, n)
+	seg := scratch(&g.seg, n)
 	g.chainAvail.avail = append(g.chainAvail.avail[:0], head.in.avail...)
 	g.chainAvail.tab = &g.vn
 	avail := &g.chainAvail
 	s := 0
-	for i, b := range chain {
+	if virt {
+		vals[0] = head.in.regs[regA]
+	}
+	for i := off; i < n; i++ {
+		b := block(i)
 		regs := b.in.regs
 		barrier := false
 		for _, st := range b.stmts {
@@ -179,6 +217,9 @@ func (g *oGraph) regroupChain(head *oBlock, or bool, npred []int) bool {
 		}
 		vals[i] = regs[regA]
 		if i > 0 && barrier && !rejects {
+			if i == 1 && virt {
+				return false // the head is a barrier: it keeps its place
+			}
 			s++
 		}
 		seg[i] = s
@@ -189,14 +230,14 @@ func (g *oGraph) regroupChain(head *oBlock, or bool, npred []int) bool {
 	order := append(g.chainOrder[:0], 0)
 	defer func() { g.chainOrder = order[:0] }()
 	changed := false
-	for i := 1; i < len(chain); {
+	for i := 1; i < n; {
 		start := i
 		if seg[i] != seg[i-1] {
 			order = append(order, i) // a barrier keeps its place
 			start = i + 1
 		}
 		end := start
-		for end < len(chain) && seg[end] == seg[i] {
+		for end < n && seg[end] == seg[i] {
 			end++
 		}
 		prev := vals[start-1]
@@ -208,7 +249,7 @@ func (g *oGraph) regroupChain(head *oBlock, or bool, npred []int) bool {
 			g.groupOf = group
 		}
 		clear(group)
-		if _, ok := g.vn.constOf(prev); !ok {
+		if _, ok := g.vn.constOf(prev); !ok && prev > 0 {
 			group[prev] = 0
 		}
 		for j := start; j < end; j++ {
@@ -241,11 +282,11 @@ func (g *oGraph) regroupChain(head *oBlock, or bool, npred []int) bool {
 		return false
 	}
 	// Each value gets the statements that compute it from scratch, taken
-	// from the first block that does (the first block's from its last
-	// load into A on).
+	// from the first block that does (a fixed first block's from its
+	// last load into A on).
 	recipe := make(map[int32][]oStmt)
-	for i, b := range chain {
-		r, ok := fromScratch(b.stmts, i == 0)
+	for i := off; i < n; i++ {
+		r, ok := fromScratch(block(i).stmts, i == 0)
 		if !ok {
 			if i > 0 {
 				return false
@@ -257,10 +298,10 @@ func (g *oGraph) regroupChain(head *oBlock, or bool, npred []int) bool {
 		}
 	}
 	oldLen, newLen := 0, 0
-	for _, b := range chain[1:] {
-		oldLen += len(b.stmts)
+	for i := 1; i < n; i++ {
+		oldLen += len(block(i).stmts)
 	}
-	stmts := make([][]oStmt, len(chain))
+	stmts := make([][]oStmt, n)
 	for i := 1; i < len(order); i++ {
 		j := order[i]
 		if vals[j] == vals[order[i-1]] {
@@ -281,22 +322,62 @@ func (g *oGraph) regroupChain(head *oBlock, or bool, npred []int) bool {
 		b.mark = g.epoch
 	}
 	end.mark = g.epoch
+	if virt {
+		// The head's predecessors go to the new first block.
+		first := block(order[1])
+		if first != head {
+			g.redirect(head, first)
+		}
+	}
 	for i, j := range order {
-		b := chain[j]
+		if j == 0 && virt {
+			continue
+		}
+		b := block(j)
 		if j > 0 {
 			b.stmts = append([]oStmt(nil), stmts[j]...)
 		}
-		n := end
+		nx := end
 		if i+1 < len(order) {
-			n = chain[order[i+1]]
+			nx = block(order[i+1])
 		}
 		if or {
-			b.jf = n
+			b.jf = nx
 		} else {
-			b.jt = n
+			b.jt = nx
 		}
 	}
 	return true
+}
+
+// redirect makes every edge into from go to to instead (and the root).
+// The predecessor lists it uses are made once per regroup call: the
+// blocks whose edges a rewrite changes are all marked, and never
+// redirected again in the same call.
+func (g *oGraph) redirect(from, to *oBlock) {
+	if g.root == from {
+		g.root = to
+	}
+	if g.predLists == nil {
+		g.predLists = make(map[*oBlock][]*oBlock, len(g.blocks))
+		for _, p := range g.blocks {
+			if p.isRet() {
+				continue
+			}
+			g.predLists[p.jt] = append(g.predLists[p.jt], p)
+			if p.jf != p.jt {
+				g.predLists[p.jf] = append(g.predLists[p.jf], p)
+			}
+		}
+	}
+	for _, p := range g.predLists[from] {
+		if p.jt == from {
+			p.jt = to
+		}
+		if p.jf == from {
+			p.jf = to
+		}
+	}
 }
 
 // fromScratch returns the statements at the end of stmts that compute A

@@ -15,6 +15,7 @@ import "github.com/gocap/gocap/parser"
 
 // protochain is "[ip|ip6] protochain P".
 func (c *compiler) protochain(v uint32, proto parser.Proto) *block {
+	c.libpcapSkipsOptimizer = true
 	switch proto {
 	case parser.ProtoDefault, parser.ProtoIP, parser.ProtoIPv6:
 	default:

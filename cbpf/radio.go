@@ -38,6 +38,9 @@ func (c *compiler) initWLAN(lt LinkType) {
 // header in front of the 802.11 header in the link-layer header offset's
 // register, and in X, or nil when no test used that offset.
 func (c *compiler) radioPrefixLen() []*stmt {
+	if c.outermostLinktype == LinkPrismHeader {
+		c.libpcapSkipsOptimizer = true // whether or not the length is needed
+	}
 	if c.offLinkHdr.reg == -1 {
 		return nil
 	}
@@ -61,6 +64,9 @@ func (c *compiler) radioPrefixLen() []*stmt {
 	case LinkIEEE80211RadioAVS:
 		s = []*stmt{c.newStmt(ClassLD|ModeABS|SizeW, 4)}
 	case LinkIEEE80211Radio, LinkPPI:
+		if c.outermostLinktype == LinkPPI {
+			c.libpcapSkipsOptimizer = true
+		}
 		// A little-endian 16-bit length at offset 2.
 		s = []*stmt{
 			c.newStmt(ClassLD|ModeABS|SizeB, 3),

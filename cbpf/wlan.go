@@ -120,6 +120,7 @@ func (c *compiler) wlanNotCTSOrACK() *block {
 // wlanHostop compares a MAC-48 address with the 802.11 address fields the
 // direction qualifier selects.
 func (c *compiler) wlanHostop(mac []byte, dir parser.Dir) *block {
+	c.libpcapSkipsOptimizer = true
 	test := func(off uint32) *block { return c.bcmp(orLinkHdr, off, mac) }
 	switch dir {
 	case parser.DirSrc:
