@@ -12,21 +12,21 @@ var ahcpOpts = map[uint8]string{0: "Pad", 1: "Mandatory", 2: "Origin Time", 3: "
 // ahcp prints an Ad-Hoc Configuration Protocol message (UDP port 5359).
 // Every truncation ends the packet with " [|ahcp]".
 func (p *Printer) ahcp(b []byte, length int) {
-	p.proto = "ahcp"
+	r := p.reader("ahcp", b)
 	p.print("AHCP")
 	invalid := func(off, n int) {
 		p.print(" (invalid)")
-		need(b, off+n)
+		r.need(0, off+n)
 	}
-	if length < 2 || u8(b, 0) != 43 {
+	if length < 2 || r.u8(0) != 43 {
 		invalid(0, length)
 		return
 	}
-	ver := u8(b, 1)
+	ver := r.u8(1)
 	off, n := 2, length-2
 	if ver != 1 {
 		p.printf(" Version %d (unknown)", ver)
-		need(b, off+n)
+		r.need(0, off+n)
 		return
 	}
 	p.print(" Version 1")
@@ -35,10 +35,10 @@ func (p *Printer) ahcp(b []byte, length int) {
 		return
 	}
 	if p.o.Verbose == 0 {
-		need(b, off+22)
+		r.need(0, off+22)
 	} else {
-		p.printf("\n\tHopcount %d, Original Hopcount %d, Nonce 0x%08x", u8(b, off), u8(b, off+1), be32(b, off+2))
-		need(b, off+22)
+		p.printf("\n\tHopcount %d, Original Hopcount %d, Nonce 0x%08x", r.u8(off), r.u8(off+1), r.be32(off+2))
+		r.need(0, off+22)
 		p.printf(", Source Id %s, Destination Id %s", colonHex(b[off+6:off+14]), colonHex(b[off+14:off+22]))
 	}
 	off += 22
@@ -47,7 +47,7 @@ func (p *Printer) ahcp(b []byte, length int) {
 		invalid(off, n)
 		return
 	}
-	typ, mbz, blen := u8(b, off), u8(b, off+1), int(be16(b, off+2))
+	typ, mbz, blen := r.u8(off), r.u8(off+1), int(r.be16(off+2))
 	off += 4
 	n -= 4
 	if p.o.Verbose > 0 {
@@ -66,7 +66,7 @@ func (p *Printer) ahcp(b []byte, length int) {
 		return
 	}
 	if p.o.Verbose < 2 {
-		need(b, off+blen)
+		r.need(0, off+blen)
 		return
 	}
 	p.ahcpOptions(b, off, blen)

@@ -15,9 +15,9 @@ var aristaHwInfo = map[uint16]string{0: "R/R2", 1: "R3"}
 // 0xd28b) and returns its length, or -1 if its subtype or format is
 // unknown.
 func (p *Printer) arista(b []byte, length int) int {
-	p.proto = "arista"
-	sub := be16(b, 0)
-	ver := be16(b, 2)
+	r := p.reader("arista", b)
+	sub := r.be16(0)
+	ver := r.be16(2)
 	sn := "Unknown"
 	if sub == 1 {
 		sn = "Timestamp"
@@ -34,12 +34,12 @@ func (p *Printer) arista(b []byte, length int) int {
 	n := 4
 	switch format {
 	case 1:
-		sec, ns := be32(b, 4), be32(b, 8)
+		sec, ns := r.be32(4), r.be32(8)
 		t := time.Unix(int64(sec)+int64(ns/1e9), 0).UTC()
 		p.printf("%s.%09d", t.Format("2006-01-02 15:04:05"), ns%1e9)
 		n += 8
 	case 2:
-		sec, ns := uint32(be16(b, 4)), be32(b, 6)
+		sec, ns := uint32(r.be16(4)), r.be32(6)
 		sec += ns / 1e9
 		p.printf("%d.%09d", sec, ns%1e9)
 		n += 6

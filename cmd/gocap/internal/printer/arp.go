@@ -17,14 +17,14 @@ var arpOpNames = map[uint16]string{
 
 // arp prints an ARP or RARP packet.
 func (p *Printer) arp(b []byte, length int) {
-	p.proto = "arp"
-	need(b, 8)
+	r := p.reader("arp", b)
+	r.need(0, 8)
 	hrd := binary.BigEndian.Uint16(b)
 	if hrd == 19 {
 		// ATM ARP (RFC 2225) has its own layout: a 12-byte header giving
 		// the lengths of six address fields. Only its truncation is
 		// reported like tcpdump so far.
-		need(b, 12)
+		r.need(0, 12)
 		end := 12
 		for _, i := range []int{4, 5, 8, 9, 10, 11} {
 			n := int(b[i])
@@ -33,7 +33,7 @@ func (p *Printer) arp(b []byte, length int) {
 			}
 			end += n
 		}
-		need(b, end)
+		r.need(0, end)
 	}
 	pro := binary.BigEndian.Uint16(b[2:])
 	hln, pln := int(b[4]), int(b[5])
@@ -43,7 +43,7 @@ func (p *Printer) arp(b []byte, length int) {
 	tha := spa + pln
 	tpa := tha + hln
 	if tpa+pln > len(b) {
-		panic(truncated{})
+		endPacket()
 	}
 	if !p.o.LinkHeader {
 		p.print("ARP, ")

@@ -5,17 +5,13 @@ import (
 	"net/netip"
 )
 
-// babelInvalid and babelTrunc end a Babel TLV walk the way tcpdump's
-// "goto invalid" and "goto trunc" do.
-type babelInvalid struct{}
-
 var babelV4Prefix = [16]byte{10: 0xff, 11: 0xff}
 
 // babel prints a Babel routing message (UDP port 6696 or 6697).
 func (p *Printer) babel(b []byte, length int) {
-	p.proto = "babel"
+	r := p.reader("babel", b)
 	p.print("babel")
-	need(b, 4)
+	r.need(0, 4)
 	if b[0] != 42 {
 		p.print(" invalid header")
 		return
@@ -29,7 +25,7 @@ func (p *Printer) babel(b []byte, length int) {
 		p.print(" (invalid)")
 		return
 	}
-	bodylen := int(be16(b, 2))
+	bodylen := int(r.be16(2))
 	p.printf(" (%d)", bodylen)
 	length -= 4
 	b = b[4:]
@@ -71,7 +67,7 @@ func babelPrefix(ae, plen int, omitted int, b []byte, dflt *[16]byte, length int
 	consumed := 0
 	copyIn := func(dst []byte, n int) bool {
 		if n > len(b) {
-			panic(truncated{})
+			endPacket()
 		}
 		copy(dst, b[:n])
 		return true
@@ -232,26 +228,83 @@ func (p *Printer) babelSubTLVs(b []byte, off, end int, tlv byte) {
 }
 
 // babelTLVs prints the TLVs of a Babel body or trailer; it reports false
-// if it stopped on a truncated or invalid TLV (after printing the marker).
-func (p *Printer) babelTLVs(b []byte, tlvsLen, remaining int) (ok bool) {
-	defer func() {
-		if r := recover(); r != nil {
-			switch r.(type) {
-			case babelInvalid:
-				p.print(" (invalid)")
-			case markerTrunc:
-				p.print(" [|babel]")
-			default:
-				panic(r)
-			}
-			ok = false
-		}
-	}()
-	v4, v6 := babelV4Prefix, [16]byte{}
+// if it stopped on a truncated or invalid TLV (after printing " [|babel]"
+// or " (invalid)"), where tcpdump's babel_print_v2_tlvs fails.
+func (p *Printer) babelTLVs(b []byte, tlvsLen, remaining int) bool {
+	w := babelWalk{v4: babelV4Prefix}
+	return p.label("babel", func() { p.babelWalkTLVs(&w, b, tlvsLen, remaining) }) == ran
+}
+
+// babelWalk is the state of one TLV walk: the default prefixes updates
+// may set for the ones after them.
+type babelWalk struct{ v4, v6 [16]byte }
+
+// babelBrief names each TLV type without -v.
+var babelBrief = [20]string{
+	1: "padN", 2: "ack-req", 3: "ack", 4: "hello", 5: "ihu", 6: "router-id", 7: "nh",
+	8: "update", 9: "route-request", 10: "seqno-request", 11: "tspc", 12: "hmac",
+	13: "ss-update", 14: "ss-request", 15: "ss-mh-request", 16: "mac", 17: "pc",
+	18: "challenge_request", 19: "challenge_reply",
+}
+
+// babelTLV prints one TLV with -v, from its type byte on (m), given its
+// length l, and reports false for a type it does not know. (A switch,
+// not a table of functions: a call through a function value would move
+// the walk to the heap.)
+func (p *Printer) babelTLV(w *babelWalk, m []byte, l int) bool {
+	switch m[0] {
+	case 1:
+		babelPadN(p, l)
+	case 2:
+		babelAckReq(p, m, l)
+	case 3:
+		babelAck(p, m, l)
+	case 4:
+		babelHello(p, m, l)
+	case 5:
+		babelIHU(p, m, l)
+	case 6:
+		babelRouterID(p, m, l)
+	case 7:
+		babelNextHop(p, m, l)
+	case 8:
+		babelUpdate(p, w, m, l)
+	case 9:
+		babelRouteRequest(p, m, l)
+	case 10:
+		babelSeqnoRequest(p, m, l)
+	case 11:
+		babelTSPC(p, m, l)
+	case 12:
+		babelHMAC(p, m, l)
+	case 13:
+		babelSSUpdate(p, w, m, l)
+	case 14:
+		babelSSRequest(p, m, l)
+	case 15:
+		babelSSMHRequest(p, m, l)
+	case 16:
+		babelMAC(p, l)
+	case 17:
+		babelPC(p, m, l)
+	case 18:
+		babelChallenge(p, "Challenge Request", l)
+	case 19:
+		babelChallenge(p, "Challenge Reply", l)
+	default:
+		return false
+	}
+	return true
+}
+
+// babelWalkTLVs walks the TLVs, tlvsLen bytes of them of which remaining
+// were sent: a TLV running past either is invalid, one running past the
+// captured bytes truncated.
+func (p *Printer) babelWalkTLVs(w *babelWalk, b []byte, tlvsLen, remaining int) {
 	v := p.o.Verbose > 0
 	icheck := func(i, l int) {
 		if i+l > tlvsLen || i+l > remaining {
-			panic(babelInvalid{})
+			invalid()
 		}
 	}
 	for i := 0; i < tlvsLen; {
@@ -272,372 +325,331 @@ func (p *Printer) babelTLVs(b []byte, tlvsLen, remaining int) (ok bool) {
 		icheck(i, 2+l)
 		check(b, i, 2+l)
 		m := b[i:]
-		invalid := func() { panic(babelInvalid{}) }
-		switch typ {
-		case 1:
-			if !v {
-				p.print(" padN")
-			} else {
-				p.printf("\n\tPad %d", l+2)
-			}
-		case 2:
-			if !v {
-				p.print(" ack-req")
-			} else {
-				p.print("\n\tAcknowledgment Request ")
-				if l < 6 {
-					invalid()
-				}
-				p.printf("%04x %s", be16(m, 4), babelInterval(be16(m, 6)))
-			}
-		case 3:
-			if !v {
-				p.print(" ack")
-			} else {
-				p.print("\n\tAcknowledgment ")
-				if l < 2 {
-					invalid()
-				}
-				p.printf("%04x", be16(m, 2))
-			}
-		case 4:
-			if !v {
-				p.print(" hello")
-			} else {
-				p.print("\n\tHello ")
-				if l < 6 {
-					invalid()
-				}
-				if be16(m, 2)&0x8000 != 0 {
-					p.print("(Unicast) ")
-				}
-				p.printf("seqno %d ", be16(m, 4))
-				if iv := be16(m, 6); iv != 0 {
-					p.printf("interval %s", babelInterval(iv))
-				} else {
-					p.print("unscheduled")
-				}
-				if l > 6 {
-					p.babelSubTLVs(m, 8, 2+l, typ)
-				}
-			}
-		case 5:
-			if !v {
-				p.print(" ihu")
-			} else {
-				p.print("\n\tIHU ")
-				if l < 6 {
-					invalid()
-				}
-				ae := int(m[2])
-				var a [16]byte
-				rc := babelPrefix(ae, -1, 0, m[8:], nil, l-6, &a)
-				if rc < 0 {
-					p.print(" [|babel]")
-					break
-				}
-				as := "any"
-				if ae != 0 {
-					as = p.babelAddrString(a)
-				}
-				p.printf("%s rxcost %d interval %s", as, be16(m, 4), babelInterval(be16(m, 6)))
-				if rc < l-6 {
-					p.babelSubTLVs(m, 8+rc, 2+l, typ)
-				}
-			}
-		case 6:
-			if !v {
-				p.print(" router-id")
-			} else {
-				p.print("\n\tRouter Id")
-				if l < 10 {
-					invalid()
-				}
-				p.printf(" %s", babelID(m, 4))
-			}
-		case 7:
-			if !v {
-				p.print(" nh")
-			} else {
-				p.print("\n\tNext Hop")
-				if l < 2 {
-					invalid()
-				}
-				ae := int(m[2])
-				var a [16]byte
-				if babelPrefix(ae, -1, 0, m[4:], nil, l-2, &a) < 0 {
-					invalid()
-				}
-				if ae == 0 {
-					p.print(" invalid AE 0")
-				} else {
-					p.printf(" %s", p.babelAddrString(a))
-				}
-			}
-		case 8:
-			flags := func() string {
-				s := ""
-				if m[3]&0x80 != 0 {
-					s += "/prefix"
-				}
-				if m[3]&0x40 != 0 {
-					s += "/id"
-				}
-				if m[3]&0x3f != 0 {
-					s += "/unknown"
-				}
-				return s
-			}
-			if !v {
-				p.print(" update")
-				if l < 10 {
-					invalid()
-				}
-				p.print(flags())
-			} else {
-				p.print("\n\tUpdate")
-				if l < 10 {
-					invalid()
-				}
-				ae := int(m[2])
-				plen := int(m[4])
-				if ae == 1 {
-					plen += 96
-				}
-				dflt := &v6
-				if ae == 1 {
-					dflt = &v4
-				}
-				var pfx [16]byte
-				rc := babelPrefix(ae, int(m[4]), int(m[5]), m[12:], dflt, l-10, &pfx)
-				if rc < 0 {
-					invalid()
-				}
-				ps := "any"
-				if ae != 0 {
-					ps = p.babelPrefixString(pfx, plen)
-				}
-				p.printf("%s %s metric %d seqno %d interval %s", flags(), ps, be16(m, 10), be16(m, 8),
-					babelIntervalUpdate(be16(m, 6)))
-				if m[3]&0x80 != 0 {
-					if ae == 1 {
-						v4 = pfx
-					} else {
-						v6 = pfx
-					}
-				}
-				if rc < l-10 {
-					p.babelSubTLVs(m, 12+rc, 2+l, typ)
-				}
-			}
-		case 9:
-			if !v {
-				p.print(" route-request")
-			} else {
-				p.print("\n\tRoute Request ")
-				if l < 2 {
-					invalid()
-				}
-				ae := int(m[2])
-				plen := int(m[3])
-				if ae == 1 {
-					plen += 96
-				}
-				var pfx [16]byte
-				if babelPrefix(ae, int(m[3]), 0, m[4:], nil, l-2, &pfx) < 0 {
-					invalid()
-				}
-				if ae == 0 {
-					p.print("for any")
-				} else {
-					p.printf("for %s", p.babelPrefixString(pfx, plen))
-				}
-			}
-		case 10:
-			if !v {
-				p.print(" seqno-request")
-			} else {
-				p.print("\n\tSeqno Request ")
-				if l < 14 {
-					invalid()
-				}
-				ae := int(m[2])
-				var pfx [16]byte
-				if babelPrefix(ae, int(m[3]), 0, m[16:], nil, l-14, &pfx) < 0 {
-					invalid()
-				}
-				plen := int(m[3])
-				if ae == 1 {
-					plen += 96
-				}
-				ps := "invalid AE 0"
-				if ae != 0 {
-					ps = p.babelPrefixString(pfx, plen)
-				}
-				p.printf("(%d hops) for %s seqno %d id %s", m[6], ps, be16(m, 4), babelID(m, 8))
-			}
-		case 11:
-			if !v {
-				p.print(" tspc")
-			} else {
-				p.print("\n\tTS/PC ")
-				if l < 6 {
-					invalid()
-				}
-				p.printf("timestamp %d packetcounter %d", be32(m, 4), be16(m, 2))
-			}
-		case 12:
-			if !v {
-				p.print(" hmac")
-			} else {
-				p.print("\n\tHMAC ")
-				if l < 18 {
-					invalid()
-				}
-				p.printf("key-id %d digest-%d ", be16(m, 2), l-2)
-				for j := 0; j < l-2; j++ {
-					p.printf("%02X", u8(m, j+4))
-				}
-			}
-		case 13:
-			if !v {
-				p.print(" ss-update")
-			} else {
-				p.print("\n\tSS-Update")
-				if l < 10 {
-					invalid()
-				}
-				ae, srcPlen, plen, omitted := int(m[2]), int(m[3]), int(m[4]), int(m[5])
-				dflt := &v6
-				if ae == 1 {
-					dflt = &v4
-				}
-				parsed := 10
-				var pfx, src [16]byte
-				rc := babelPrefix(ae, plen, omitted, m[2+parsed:], dflt, l-parsed, &pfx)
-				if rc < 0 {
-					invalid()
-				}
-				if ae == 1 {
-					plen += 96
-				}
-				parsed += rc
-				rc = babelPrefix(ae, srcPlen, 0, m[min(2+parsed, len(m)):], nil, l-parsed, &src)
-				if rc < 0 {
-					invalid()
-				}
-				if ae == 1 {
-					srcPlen += 96
-				}
-				parsed += rc
-				p.printf(" %s from", p.babelPrefixString(pfx, plen))
-				p.printf(" %s metric %d seqno %d interval %s", p.babelPrefixString(src, srcPlen), be16(m, 10),
-					be16(m, 8), babelIntervalUpdate(be16(m, 6)))
-				if parsed < l {
-					p.babelSubTLVs(m, 2+parsed, 2+l, typ)
-				}
-			}
-		case 14:
-			if !v {
-				p.print(" ss-request")
-			} else {
-				p.print("\n\tSS-Request ")
-				if l < 3 {
-					invalid()
-				}
-				ae, plen, srcPlen := int(m[2]), int(m[3]), int(m[4])
-				parsed := 3
-				var pfx, src [16]byte
-				rc := babelPrefix(ae, plen, 0, m[2+parsed:], nil, l-parsed, &pfx)
-				if rc < 0 {
-					invalid()
-				}
-				if ae == 1 {
-					plen += 96
-				}
-				parsed += rc
-				if babelPrefix(ae, srcPlen, 0, m[min(2+parsed, len(m)):], nil, l-parsed, &src) < 0 {
-					invalid()
-				}
-				if ae == 1 {
-					srcPlen += 96
-				}
-				if ae == 0 {
-					p.print("for any")
-				} else {
-					p.printf("for (%s, %s)", p.babelPrefixString(pfx, plen), p.babelPrefixString(src, srcPlen))
-				}
-			}
-		case 15:
-			if !v {
-				p.print(" ss-mh-request")
-			} else {
-				p.print("\n\tSS-MH-Request ")
-				if l < 14 {
-					invalid()
-				}
-				ae, plen, hopc, srcPlen := int(m[2]), int(m[3]), m[6], int(m[7])
-				parsed := 14
-				var pfx, src [16]byte
-				rc := babelPrefix(ae, plen, 0, m[2+parsed:], nil, l-parsed, &pfx)
-				if rc < 0 {
-					invalid()
-				}
-				if ae == 1 {
-					plen += 96
-				}
-				parsed += rc
-				if babelPrefix(ae, srcPlen, 0, m[min(2+parsed, len(m)):], nil, l-parsed, &src) < 0 {
-					invalid()
-				}
-				if ae == 1 {
-					srcPlen += 96
-				}
-				p.printf("(%d hops) for (%s, %s) seqno %d id %s", hopc, p.babelPrefixString(pfx, plen),
-					p.babelPrefixString(src, srcPlen), be16(m, 4), babelID(m, 8))
-			}
-		case 16:
-			if !v {
-				p.print(" mac")
-			} else {
-				p.printf("\n\tMAC len %d", l)
-			}
-		case 17:
-			if !v {
-				p.print(" pc")
-			} else {
-				p.print("\n\tPC")
-				if l < 4 {
-					invalid()
-				}
-				p.printf(" value %d index len %d", be32(m, 2), l-4)
-			}
-		case 18, 19:
-			if !v {
-				if typ == 18 {
-					p.print(" challenge_request")
-				} else {
-					p.print(" challenge_reply")
-				}
-			} else {
-				if typ == 18 {
-					p.print("\n\tChallenge Request")
-				} else {
-					p.print("\n\tChallenge Reply")
-				}
-				if l > 192 {
-					invalid()
-				}
-				p.printf(" len %d", l)
-			}
+		switch {
+		case v && !p.babelTLV(w, m, l):
+			p.printf("\n\tUnknown message type %d", typ)
+		case v:
+		case int(typ) >= len(babelBrief) || babelBrief[typ] == "":
+			p.print(" unknown")
 		default:
-			if !v {
-				p.print(" unknown")
-			} else {
-				p.printf("\n\tUnknown message type %d", typ)
+			p.print(" " + babelBrief[typ])
+			if typ == 8 {
+				babelUpdateQuiet(p, m, l)
 			}
 		}
 		i += l + 2
 	}
-	return true
+}
+
+func babelPadN(p *Printer, l int) { p.printf("\n\tPad %d", l+2) }
+
+func babelAckReq(p *Printer, m []byte, l int) {
+	p.print("\n\tAcknowledgment Request ")
+	if l < 6 {
+		invalid()
+	}
+	p.printf("%04x %s", be16(m, 4), babelInterval(be16(m, 6)))
+}
+
+func babelAck(p *Printer, m []byte, l int) {
+	p.print("\n\tAcknowledgment ")
+	if l < 2 {
+		invalid()
+	}
+	p.printf("%04x", be16(m, 2))
+}
+
+func babelHello(p *Printer, m []byte, l int) {
+	p.print("\n\tHello ")
+	if l < 6 {
+		invalid()
+	}
+	if be16(m, 2)&0x8000 != 0 {
+		p.print("(Unicast) ")
+	}
+	p.printf("seqno %d ", be16(m, 4))
+	if iv := be16(m, 6); iv != 0 {
+		p.printf("interval %s", babelInterval(iv))
+	} else {
+		p.print("unscheduled")
+	}
+	if l > 6 {
+		p.babelSubTLVs(m, 8, 2+l, m[0])
+	}
+}
+
+func babelIHU(p *Printer, m []byte, l int) {
+	p.print("\n\tIHU ")
+	if l < 6 {
+		invalid()
+	}
+	ae := int(m[2])
+	var a [16]byte
+	rc := babelPrefix(ae, -1, 0, m[8:], nil, l-6, &a)
+	if rc < 0 {
+		p.truncMark("babel") // tcpdump's own print; the walk goes on
+		return
+	}
+	as := "any"
+	if ae != 0 {
+		as = p.babelAddrString(a)
+	}
+	p.printf("%s rxcost %d interval %s", as, be16(m, 4), babelInterval(be16(m, 6)))
+	if rc < l-6 {
+		p.babelSubTLVs(m, 8+rc, 2+l, m[0])
+	}
+}
+
+func babelRouterID(p *Printer, m []byte, l int) {
+	p.print("\n\tRouter Id")
+	if l < 10 {
+		invalid()
+	}
+	p.printf(" %s", babelID(m, 4))
+}
+
+func babelNextHop(p *Printer, m []byte, l int) {
+	p.print("\n\tNext Hop")
+	if l < 2 {
+		invalid()
+	}
+	ae := int(m[2])
+	var a [16]byte
+	if babelPrefix(ae, -1, 0, m[4:], nil, l-2, &a) < 0 {
+		invalid()
+	}
+	if ae == 0 {
+		p.print(" invalid AE 0")
+	} else {
+		p.printf(" %s", p.babelAddrString(a))
+	}
+}
+
+// babelUpdateFlags names an Update's flags byte.
+func babelUpdateFlags(f byte) string {
+	s := ""
+	if f&0x80 != 0 {
+		s += "/prefix"
+	}
+	if f&0x40 != 0 {
+		s += "/id"
+	}
+	if f&0x3f != 0 {
+		s += "/unknown"
+	}
+	return s
+}
+
+func babelUpdateQuiet(p *Printer, m []byte, l int) {
+	if l < 10 {
+		invalid()
+	}
+	p.print(babelUpdateFlags(m[3]))
+}
+
+func babelUpdate(p *Printer, w *babelWalk, m []byte, l int) {
+	p.print("\n\tUpdate")
+	if l < 10 {
+		invalid()
+	}
+	ae := int(m[2])
+	plen := int(m[4])
+	if ae == 1 {
+		plen += 96
+	}
+	dflt := &w.v6
+	if ae == 1 {
+		dflt = &w.v4
+	}
+	var pfx [16]byte
+	rc := babelPrefix(ae, int(m[4]), int(m[5]), m[12:], dflt, l-10, &pfx)
+	if rc < 0 {
+		invalid()
+	}
+	ps := "any"
+	if ae != 0 {
+		ps = p.babelPrefixString(pfx, plen)
+	}
+	p.printf("%s %s metric %d seqno %d interval %s", babelUpdateFlags(m[3]), ps, be16(m, 10), be16(m, 8),
+		babelIntervalUpdate(be16(m, 6)))
+	if m[3]&0x80 != 0 {
+		if ae == 1 {
+			w.v4 = pfx
+		} else {
+			w.v6 = pfx
+		}
+	}
+	if rc < l-10 {
+		p.babelSubTLVs(m, 12+rc, 2+l, m[0])
+	}
+}
+
+func babelRouteRequest(p *Printer, m []byte, l int) {
+	p.print("\n\tRoute Request ")
+	if l < 2 {
+		invalid()
+	}
+	ae := int(m[2])
+	plen := int(m[3])
+	if ae == 1 {
+		plen += 96
+	}
+	var pfx [16]byte
+	if babelPrefix(ae, int(m[3]), 0, m[4:], nil, l-2, &pfx) < 0 {
+		invalid()
+	}
+	if ae == 0 {
+		p.print("for any")
+	} else {
+		p.printf("for %s", p.babelPrefixString(pfx, plen))
+	}
+}
+
+func babelSeqnoRequest(p *Printer, m []byte, l int) {
+	p.print("\n\tSeqno Request ")
+	if l < 14 {
+		invalid()
+	}
+	ae := int(m[2])
+	var pfx [16]byte
+	if babelPrefix(ae, int(m[3]), 0, m[16:], nil, l-14, &pfx) < 0 {
+		invalid()
+	}
+	plen := int(m[3])
+	if ae == 1 {
+		plen += 96
+	}
+	ps := "invalid AE 0"
+	if ae != 0 {
+		ps = p.babelPrefixString(pfx, plen)
+	}
+	p.printf("(%d hops) for %s seqno %d id %s", m[6], ps, be16(m, 4), babelID(m, 8))
+}
+
+func babelTSPC(p *Printer, m []byte, l int) {
+	p.print("\n\tTS/PC ")
+	if l < 6 {
+		invalid()
+	}
+	p.printf("timestamp %d packetcounter %d", be32(m, 4), be16(m, 2))
+}
+
+func babelHMAC(p *Printer, m []byte, l int) {
+	p.print("\n\tHMAC ")
+	if l < 18 {
+		invalid()
+	}
+	p.printf("key-id %d digest-%d ", be16(m, 2), l-2)
+	for j := 0; j < l-2; j++ {
+		p.printf("%02X", u8(m, j+4))
+	}
+}
+
+func babelSSUpdate(p *Printer, w *babelWalk, m []byte, l int) {
+	p.print("\n\tSS-Update")
+	if l < 10 {
+		invalid()
+	}
+	ae, srcPlen, plen, omitted := int(m[2]), int(m[3]), int(m[4]), int(m[5])
+	dflt := &w.v6
+	if ae == 1 {
+		dflt = &w.v4
+	}
+	parsed := 10
+	var pfx, src [16]byte
+	rc := babelPrefix(ae, plen, omitted, m[2+parsed:], dflt, l-parsed, &pfx)
+	if rc < 0 {
+		invalid()
+	}
+	if ae == 1 {
+		plen += 96
+	}
+	parsed += rc
+	rc = babelPrefix(ae, srcPlen, 0, m[min(2+parsed, len(m)):], nil, l-parsed, &src)
+	if rc < 0 {
+		invalid()
+	}
+	if ae == 1 {
+		srcPlen += 96
+	}
+	parsed += rc
+	p.printf(" %s from", p.babelPrefixString(pfx, plen))
+	p.printf(" %s metric %d seqno %d interval %s", p.babelPrefixString(src, srcPlen), be16(m, 10),
+		be16(m, 8), babelIntervalUpdate(be16(m, 6)))
+	if parsed < l {
+		p.babelSubTLVs(m, 2+parsed, 2+l, m[0])
+	}
+}
+
+func babelSSRequest(p *Printer, m []byte, l int) {
+	p.print("\n\tSS-Request ")
+	if l < 3 {
+		invalid()
+	}
+	ae, plen, srcPlen := int(m[2]), int(m[3]), int(m[4])
+	parsed := 3
+	var pfx, src [16]byte
+	rc := babelPrefix(ae, plen, 0, m[2+parsed:], nil, l-parsed, &pfx)
+	if rc < 0 {
+		invalid()
+	}
+	if ae == 1 {
+		plen += 96
+	}
+	parsed += rc
+	if babelPrefix(ae, srcPlen, 0, m[min(2+parsed, len(m)):], nil, l-parsed, &src) < 0 {
+		invalid()
+	}
+	if ae == 1 {
+		srcPlen += 96
+	}
+	if ae == 0 {
+		p.print("for any")
+	} else {
+		p.printf("for (%s, %s)", p.babelPrefixString(pfx, plen), p.babelPrefixString(src, srcPlen))
+	}
+}
+
+func babelSSMHRequest(p *Printer, m []byte, l int) {
+	p.print("\n\tSS-MH-Request ")
+	if l < 14 {
+		invalid()
+	}
+	ae, plen, hopc, srcPlen := int(m[2]), int(m[3]), m[6], int(m[7])
+	parsed := 14
+	var pfx, src [16]byte
+	rc := babelPrefix(ae, plen, 0, m[2+parsed:], nil, l-parsed, &pfx)
+	if rc < 0 {
+		invalid()
+	}
+	if ae == 1 {
+		plen += 96
+	}
+	parsed += rc
+	if babelPrefix(ae, srcPlen, 0, m[min(2+parsed, len(m)):], nil, l-parsed, &src) < 0 {
+		invalid()
+	}
+	if ae == 1 {
+		srcPlen += 96
+	}
+	p.printf("(%d hops) for (%s, %s) seqno %d id %s", hopc, p.babelPrefixString(pfx, plen),
+		p.babelPrefixString(src, srcPlen), be16(m, 4), babelID(m, 8))
+}
+
+func babelMAC(p *Printer, l int) { p.printf("\n\tMAC len %d", l) }
+
+func babelPC(p *Printer, m []byte, l int) {
+	p.print("\n\tPC")
+	if l < 4 {
+		invalid()
+	}
+	p.printf(" value %d index len %d", be32(m, 2), l-4)
+}
+
+func babelChallenge(p *Printer, name string, l int) {
+	p.print("\n\t" + name)
+	if l > 192 {
+		invalid()
+	}
+	p.printf(" len %d", l)
 }

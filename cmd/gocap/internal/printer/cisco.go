@@ -51,17 +51,17 @@ func (p *Printer) unknownData(b []byte, ident string, n int) {
 
 // cdp prints a Cisco Discovery Protocol message.
 func (p *Printer) cdp(b []byte, length int) {
-	p.proto = "cdp"
-	need(b, 4)
+	r := p.reader("cdp", b)
+	r.need(0, 4)
 	p.printf("CDPv%d, ttl: %ds", b[0], b[1])
 	if p.o.Verbose > 0 {
-		p.printf(", checksum: 0x%04x (unverified), length %d", be16(b, 2), length)
+		p.printf(", checksum: 0x%04x (unverified), length %d", r.be16(2), length)
 	}
 	off := 4
 	for off < length {
-		need(b, off+4)
-		typ := be16(b, off)
-		tl := int(be16(b, off+2))
+		r.need(0, off+4)
+		typ := r.be16(off)
+		tl := int(r.be16(off + 2))
 		name := mapName(cdpTLVNames, typ, "unknown field type")
 		if tl < 4 {
 			if p.o.Verbose > 0 {
@@ -73,7 +73,7 @@ func (p *Printer) cdp(b []byte, length int) {
 		}
 		off += 4
 		l := tl - 4
-		need(b, off+l)
+		r.need(0, off+l)
 		v := b[off : off+l]
 		if p.o.Verbose > 0 {
 			p.printf("\n\t%s (0x%02x), value length: %d byte%s: ", name, typ, l, plural(l))
@@ -244,14 +244,14 @@ var dtpTLVNames = map[uint16]string{1: "Domain", 2: "Status", 3: "DTP type", 4: 
 
 // dtp prints a Dynamic Trunking Protocol message.
 func (p *Printer) dtp(b []byte, length int) {
-	p.proto = "dtp"
-	p.printf("DTPv%d, length %d", u8(b, 0), length)
+	r := p.reader("dtp", b)
+	p.printf("DTPv%d, length %d", r.u8(0), length)
 	if p.o.Verbose == 0 {
 		return
 	}
 	for off := 1; off < length; {
-		typ := be16(b, off)
-		l := int(be16(b, off+2))
+		typ := r.be16(off)
+		l := int(r.be16(off + 2))
 		if typ == 0 {
 			return
 		}
@@ -260,7 +260,7 @@ func (p *Printer) dtp(b []byte, length int) {
 			p.printf("[invalid TLV length %d]", l)
 			return
 		}
-		need(b, off+l)
+		r.need(0, off+l)
 		switch typ {
 		case 1:
 			p.printf(", %s", printableZ(b[off+4:off+l]))
@@ -290,8 +290,8 @@ var vtpHeaderFieldNames = map[uint8]string{1: "Followers", 2: "Seq number", 3: "
 // vtp prints a VLAN Trunking Protocol message; with -v the summary
 // advertisement's fields and the subset advertisement's VLANs.
 func (p *Printer) vtp(b []byte, length int) {
-	p.proto = "vtp"
-	need(b, 4)
+	r := p.reader("vtp", b)
+	r.need(0, 4)
 	typ := b[1]
 	p.printf("VTPv%d, Message %s (0x%02x), length %d", b[0],
 		mapName(vtpMessageNames, typ, "Unknown message type"), typ, length)
@@ -305,21 +305,21 @@ func (p *Printer) vtp(b []byte, length int) {
 		p.print(" (invalid)")
 		return
 	}
-	need(b, 4+dl)
+	r.need(0, 4+dl)
 	p.print(printableZ(b[4 : 4+dl]))
 	p.printf(", %s: %d", mapName(vtpHeaderFieldNames, typ, "Unknown"), b[2])
 	off := 36
 	switch typ {
 	case 1:
-		need(b, off+40)
-		p.printf("\n\t  Config Rev %x", be32(b, off))
+		r.need(0, off+40)
+		p.printf("\n\t  Config Rev %x", r.be32(off))
 		p.printf(", Updater %s", p.host(addr4(b[off+4:])))
-		p.printf(", Timestamp 0x%08x 0x%08x 0x%08x", be32(b, off+8), be32(b, off+12), be32(b, off+16))
-		p.printf(", MD5 digest: %08x%08x%08x%08x", be32(b, off+20), be32(b, off+24), be32(b, off+28), be32(b, off+32))
+		p.printf(", Timestamp 0x%08x 0x%08x 0x%08x", r.be32(off+8), r.be32(off+12), r.be32(off+16))
+		p.printf(", MD5 digest: %08x%08x%08x%08x", r.be32(off+20), r.be32(off+24), r.be32(off+28), r.be32(off+32))
 	case 2:
-		p.printf(", Config Rev %x", be32(b, off))
+		p.printf(", Config Rev %x", r.be32(off))
 	case 3:
-		p.printf("\n\tStart value: %d", be32(b, off))
+		p.printf("\n\tStart value: %d", r.be32(off))
 	}
 }
 

@@ -55,8 +55,8 @@ var agentSubOptions = map[uint8]string{1: "Circuit-ID", 2: "Remote-ID", 6: "Subs
 
 // bootp prints a BOOTP or DHCP message.
 func (p *Printer) bootp(b []byte, length int) {
-	p.proto = "bootp"
-	op := u8(b, 0)
+	r := p.reader("bootp", b)
+	op := r.u8(0)
 	switch op {
 	case 1:
 		p.print("BOOTP/DHCP, Request")
@@ -65,16 +65,16 @@ func (p *Printer) bootp(b []byte, length int) {
 	default:
 		p.printf("BOOTP/DHCP, unknown (0x%02x)", op)
 	}
-	htype, hlen := u8(b, 1), u8(b, 2)
+	htype, hlen := r.u8(1), r.u8(2)
 	if htype == 1 && hlen == 6 && op == 1 {
-		need(b, 34)
+		r.need(0, 34)
 		p.printf(" from %s", p.etherAddr(b[28:34]))
 	}
 	p.printf(", length %d", length)
 	if p.o.Verbose == 0 {
 		return
 	}
-	need(b, 10)
+	r.need(0, 10)
 	if htype != 1 {
 		p.printf(", htype %d", htype)
 	}
@@ -84,13 +84,13 @@ func (p *Printer) bootp(b []byte, length int) {
 	if b[3] != 0 {
 		p.printf(", hops %d", b[3])
 	}
-	if x := be32(b, 4); x != 0 {
+	if x := r.be32(4); x != 0 {
 		p.printf(", xid 0x%x", x)
 	}
-	if s := be16(b, 8); s != 0 {
+	if s := r.be16(8); s != 0 {
 		p.printf(", secs %d", s)
 	}
-	flags := be16(b, 10)
+	flags := r.be16(10)
 	if flags&0x8000 != 0 {
 		p.print(", Flags [Broadcast]")
 	} else {
@@ -100,19 +100,19 @@ func (p *Printer) bootp(b []byte, length int) {
 		p.printf(" (0x%04x)", flags)
 	}
 	for i, name := range []string{"Client-IP", "Your-IP", "Server-IP", "Gateway-IP"} {
-		if be32(b, 12+4*i) != 0 {
+		if r.be32(12+4*i) != 0 {
 			p.printf("\n\t  %s %s", name, p.host(addr4(b[12+4*i:])))
 		}
 	}
 	if htype == 1 && hlen == 6 {
-		need(b, 34)
+		r.need(0, 34)
 		p.printf("\n\t  Client-Ethernet-Address %s", p.etherAddr(b[28:34]))
 	}
 	for _, f := range []struct {
 		name     string
 		off, len int
 	}{{"sname", 44, 64}, {"file", 108, 128}} {
-		if u8(b, f.off) == 0 {
+		if r.u8(f.off) == 0 {
 			continue
 		}
 		p.printf("\n\t  %s \"", f.name)
@@ -123,15 +123,15 @@ func (p *Printer) bootp(b []byte, length int) {
 				// The string runs past the captured data.
 				p.print(printableN(field))
 				p.print("\"")
-				panic(truncated{})
+				endPacket()
 			}
 			end = len(field)
 		}
 		p.print(printableN(field[:end]))
 		p.print("\"")
 	}
-	need(b, 240)
-	switch cookie := be32(b, 236); cookie {
+	r.need(0, 240)
+	switch cookie := r.be32(236); cookie {
 	case 0x63825363:
 		p.rfc1048(b[236:])
 	case 0x434d5500:

@@ -35,12 +35,12 @@ func dhcp6OptName(t uint16) string {
 
 // dhcp6 prints a DHCPv6 message; its options with -v.
 func (p *Printer) dhcp6(b []byte, length int) {
-	p.proto = "dhcp6"
 	p.print("dhcp6")
 	if length < len(b) {
 		b = b[:max(length, 0)]
 	}
-	typ := u8(b, 0)
+	r := p.reader("dhcp6", b)
+	typ := r.u8(0)
 	name := mapName(dhcp6MsgTypes, typ, fmt.Sprintf("msgtype-%d", typ))
 	if p.o.Verbose == 0 {
 		p.printf(" %s", name)
@@ -48,10 +48,10 @@ func (p *Printer) dhcp6(b []byte, length int) {
 	}
 	p.printf(" %s (", name)
 	if typ != 12 && typ != 13 {
-		p.printf("xid=%x", be32(b, 0)&0xffffff)
+		p.printf("xid=%x", r.be32(0)&0xffffff)
 		p.dhcp6Opts(b[4:])
 	} else {
-		need(b, 34)
+		r.need(0, 34)
 		p.printf("linkaddr=%s", p.host(addr16(b[2:])))
 		p.printf(" peeraddr=%s", p.host(addr16(b[18:])))
 		p.dhcp6Opts(b[34:])
@@ -64,11 +64,11 @@ func (p *Printer) dhcp6(b []byte, length int) {
 func (p *Printer) dhcp6Opts(b []byte) {
 	for len(b) > 0 {
 		if len(b) < 4 {
-			panic(truncated{})
+			endPacket()
 		}
 		typ, l := be16(b, 0), int(be16(b, 2))
 		if len(b) < 4+l {
-			panic(truncated{})
+			endPacket()
 		}
 		v := b[4 : 4+l]
 		b = b[4+l:]
@@ -243,7 +243,7 @@ func (p *Printer) fqdn(b []byte) []byte {
 			return b[1:]
 		}
 		if n > 63 || len(b) < 1+n {
-			panic(truncated{})
+			endPacket()
 		}
 		p.printf("%s.", printableN(b[1:1+n]))
 		b = b[1+n:]

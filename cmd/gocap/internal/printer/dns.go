@@ -178,17 +178,17 @@ func dnsName(msg []byte, off int) (string, int, bool) {
 // printer itself, as tcpdump does, rather than unwinding the whole packet,
 // which matters for -x: the dump still starts at the network header.
 func (p *Printer) dns(b []byte, length int, mdns bool) {
-	p.proto = "domain"
+	r := p.reader("domain", b)
 	if length < 12 {
 		p.printf("domain [length %d < 12] (invalid)", length)
 		return
 	}
-	need(b, 12)
-	p.withMarker("domain", func() { p.dnsMessage(b, length, mdns) })
+	r.need(0, 12)
+	r.label(func() { p.dnsMessage(b, length, mdns) })
 }
 
-// dnsMessage prints the DNS message after dns's checks; it panics with
-// markerTrunc where the sections run past the captured bytes.
+// dnsMessage prints the DNS message after dns's checks; where the
+// sections run past the captured bytes it returns to dns's label.
 func (p *Printer) dnsMessage(b []byte, length int, mdns bool) {
 	if length < len(b) {
 		b = b[:length]
@@ -229,7 +229,7 @@ func (p *Printer) dnsMessage(b []byte, length int, mdns bool) {
 			}
 			n, ok := dnsSkipName(b, off)
 			if !ok {
-				panic(markerTrunc{})
+				gotoTrunc()
 			}
 			off = n + 4
 		}
@@ -238,20 +238,20 @@ func (p *Printer) dnsMessage(b []byte, length int, mdns bool) {
 			var ok bool
 			off, ok = p.dnsRR(b, off)
 			if !ok {
-				panic(markerTrunc{})
+				gotoTrunc()
 			}
 			an--
 			for off < len(b) && an > 0 {
 				p.print(",")
 				off, ok = p.dnsRR(b, off)
 				if !ok {
-					panic(markerTrunc{})
+					gotoTrunc()
 				}
 				an--
 			}
 		}
 		if an > 0 {
-			panic(markerTrunc{})
+			gotoTrunc()
 		}
 	} else {
 		p.printf("%d%s", id, dnsOps[op])
@@ -288,7 +288,7 @@ func (p *Printer) dnsMessage(b []byte, length int, mdns bool) {
 		for qd > 0 {
 			name, n, ok := dnsName(b, off)
 			if !ok || n+4 > len(b) {
-				panic(markerTrunc{})
+				gotoTrunc()
 			}
 			t := binary.BigEndian.Uint16(b[n:])
 			c := binary.BigEndian.Uint16(b[n+2:])
@@ -308,7 +308,7 @@ func (p *Printer) dnsMessage(b []byte, length int, mdns bool) {
 			}
 		}
 		if qd > 0 {
-			panic(markerTrunc{})
+			gotoTrunc()
 		}
 	}
 	p.printf(" (%d)", length)

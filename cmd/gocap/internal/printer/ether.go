@@ -49,34 +49,6 @@ func ethertypeName(t uint16, def string) string {
 	return def
 }
 
-func be16(b []byte, off int) uint16 {
-	if off < 0 || off+2 > len(b) {
-		panic(truncated{})
-	}
-	return binary.BigEndian.Uint16(b[off:])
-}
-
-func be32(b []byte, off int) uint32 {
-	if off < 0 || off+4 > len(b) {
-		panic(truncated{})
-	}
-	return binary.BigEndian.Uint32(b[off:])
-}
-
-func u8(b []byte, off int) byte {
-	if off < 0 || off >= len(b) {
-		panic(truncated{})
-	}
-	return b[off]
-}
-
-// need panics with truncated unless b holds n bytes.
-func need(b []byte, n int) {
-	if n > len(b) || n < 0 {
-		panic(truncated{})
-	}
-}
-
 func mac(b []byte) string {
 	return fmt.Sprintf("%02x:%02x:%02x:%02x:%02x:%02x", b[0], b[1], b[2], b[3], b[4], b[5])
 }
@@ -116,14 +88,14 @@ func (p *Printer) etherHeader(b []byte, length int) {
 
 // ether prints an Ethernet frame and returns its header length.
 func (p *Printer) ether(b []byte, length int) int {
-	p.proto = "ether"
+	r := p.reader("ether", b)
 	caplen := len(b)
 	if caplen < 14 {
-		p.print(" [|ether]")
+		r.trunc()
 		return caplen
 	}
 	if length < 14 {
-		p.print(" [|ether]")
+		r.trunc()
 		return length
 	}
 	if p.o.LinkHeader {
@@ -156,8 +128,7 @@ func (p *Printer) ether(b []byte, length int) int {
 			return hdrlen + n
 		case t == etVLAN || t == etQinQ || t == etVLAN9100 || t == etVLAN9200:
 			if len(b) < 4 || length < 4 {
-				p.proto = "vlan"
-				p.print(" [|vlan]")
+				p.reader("vlan", b).trunc()
 				return hdrlen + min(len(b), length)
 			}
 			if p.o.LinkHeader {

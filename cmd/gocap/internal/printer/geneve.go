@@ -29,20 +29,20 @@ func geneveOptClass(c uint16) string {
 
 // geneve prints a Geneve header (RFC 8926) and the frame it carries.
 func (p *Printer) geneve(b []byte, length int) {
-	p.proto = "geneve"
+	r := p.reader("geneve", b)
 	p.print("Geneve")
 	if length < 8 {
 		p.printf(" [length %d < 8] (invalid)", length)
 		return
 	}
-	need(b, 8)
+	r.need(0, 8)
 	ver := b[0] >> 6
 	if ver != 0 {
 		p.printf(" ERROR: unknown-version %d", ver)
 		return
 	}
 	optLen := int(b[0]&0x3f) * 4
-	prot := be16(b, 2)
+	prot := r.be16(2)
 	vni := uint32(b[4])<<16 | uint32(b[5])<<8 | uint32(b[6])
 	p.printf(", Flags [%s]", flagNames(geneveFlagBits, uint32(b[1]), "none", ""))
 	p.printf(", vni 0x%x", vni)

@@ -31,29 +31,29 @@ func icmpErrType(t uint8) bool { return t == 3 || t == 4 || t == 5 || t == 11 ||
 // only print " [|icmp]" in place of the message (icmpShort), leaving
 // the -x dump after the link header.
 func (p *Printer) icmp(b []byte, length int, h *ipHdr) {
-	p.proto = "icmp"
-	typ := u8(b, 0)
-	code := u8(b, 1)
+	r := p.reader("icmp", b)
+	typ := r.u8(0)
+	code := r.u8(1)
 	var str string
 	// dst is the destination of the quoted datagram.
-	dst := func() string { need(b, 28); return p.host(addr4(b[24:])) }
+	dst := func() string { r.need(0, 28); return p.host(addr4(b[24:])) }
 	switch typ {
 	case 0, 8:
 		w := "reply"
 		if typ == 8 {
 			w = "request"
 		}
-		str = fmt.Sprintf("echo %s, id %d, seq %d", w, be16(b, 4), be16(b, 6))
+		str = fmt.Sprintf("echo %s, id %d, seq %d", w, r.be16(4), r.be16(6))
 	case 3:
 		if code == 3 {
 			// Port unreachable: the quoted protocol must be there.
-			if len(b) < 18 {
+			if !r.has(0, 18) {
 				p.icmpShort()
 				return
 			}
 			proto := b[17]
 			hl := int(b[8]&0xf) * 4
-			dport := be16(b, 8+hl+2)
+			dport := r.be16(8 + hl + 2)
 			d := dst()
 			switch proto {
 			case 6:
@@ -66,7 +66,7 @@ func (p *Printer) icmp(b []byte, length int, h *ipHdr) {
 			break
 		}
 		if code == 4 {
-			mtu := be16(b, 6)
+			mtu := r.be16(6)
 			if d := dst(); mtu != 0 {
 				str = fmt.Sprintf("%s unreachable - need to frag (mtu %d)", d, mtu)
 			} else {
@@ -111,7 +111,7 @@ func (p *Printer) icmp(b []byte, length int, h *ipHdr) {
 			return
 		}
 	case 11:
-		if len(b) < 28 {
+		if !r.has(0, 28) {
 			p.icmpShort()
 			return
 		}
@@ -127,19 +127,19 @@ func (p *Printer) icmp(b []byte, length int, h *ipHdr) {
 		if code != 0 {
 			str = fmt.Sprintf("parameter problem - code %d", code)
 		} else {
-			str = fmt.Sprintf("parameter problem - octet %d", u8(b, 4))
+			str = fmt.Sprintf("parameter problem - octet %d", r.u8(4))
 		}
 	case 18:
-		str = fmt.Sprintf("address mask is 0x%08x", be32(b, 8))
+		str = fmt.Sprintf("address mask is 0x%08x", r.be32(8))
 	case 13:
-		str = fmt.Sprintf("time stamp query id %d seq %d", be16(b, 4), be16(b, 6))
+		str = fmt.Sprintf("time stamp query id %d seq %d", r.be16(4), r.be16(6))
 	case 14:
-		if len(b) < 20 {
+		if !r.has(0, 20) {
 			p.icmpShort()
 			return
 		}
-		str = fmt.Sprintf("time stamp reply id %d seq %d: org %s, recv %s, xmit %s", be16(b, 4), be16(b, 6),
-			icmpTS(be32(b, 8)), icmpTS(be32(b, 12)), icmpTS(be32(b, 16)))
+		str = fmt.Sprintf("time stamp reply id %d seq %d: org %s, recv %s, xmit %s", r.be16(4), r.be16(6),
+			icmpTS(r.be32(8)), icmpTS(r.be32(12)), icmpTS(r.be32(16)))
 	default:
 		if s, ok := icmpTypeNames[typ]; ok {
 			str = s
@@ -148,11 +148,11 @@ func (p *Printer) icmp(b []byte, length int, h *ipHdr) {
 		}
 	}
 	p.printf("ICMP %s, length %d", str, length)
-	if p.o.Verbose > 0 && !h.frag && len(b) >= length {
+	if p.o.Verbose > 0 && !h.frag && r.has(0, length) {
 		if sum := checksum(b[:length], 0); sum != 0 {
 			// A message too short to hold the checksum field can
 			// still sum to non-zero: then the field read gives up.
-			is := be16(b, 2)
+			is := r.be16(2)
 			p.printf(" (wrong icmp cksum %x (->%x)!)", is, shouldBe(is, sum))
 		}
 	}
@@ -165,7 +165,7 @@ func (p *Printer) icmp(b []byte, length int, h *ipHdr) {
 		// tcpdump reads the length field again once cut there: a
 		// length under 4 cuts that field off too.
 		if ipLen < 4 {
-			panic(truncated{})
+			endPacket()
 		}
 		p.ip(inner[:min(ipLen, len(inner))], ipLen)
 	}
@@ -175,15 +175,15 @@ func (p *Printer) icmp(b []byte, length int, h *ipHdr) {
 		// printed, the innermost decoder reached is named again, for
 		// lastProto.
 		inner := p.proto
-		p.proto = "icmp"
+		r.announce()
 		p.icmpExtensions(b, length)
-		p.proto = inner
+		p.announce(inner)
 	}
 }
 
 // icmpShort prints tcpdump's marker for an ICMP message its own length
 // checks find short; the packet is not given up (no unwind).
-func (p *Printer) icmpShort() { p.print(" [|icmp]") }
+func (p *Printer) icmpShort() { p.truncMark("icmp") }
 
 // icmpRouterAdvert formats an RFC 1256 router advertisement; ok is false
 // where tcpdump's own length checks stop it.

@@ -59,7 +59,7 @@ func (p *Printer) rrenum(b []byte) {
 	p.printf(",%s/%d)", addr16(m[8:]), m[3]) // numeric even without -n, as tcpdump prints it
 	n := int(m[1]) - 3
 	if n%4 != 0 {
-		p.print(" [|icmp6]")
+		p.truncMark("icmp6")
 		return
 	}
 	u := m[24:]
@@ -183,7 +183,7 @@ func (p *Printer) nodeInfo(b []byte, length int) {
 		return
 	}
 	if length > siz {
-		panic(truncated{})
+		endPacket()
 	}
 	need(b, 16)
 	p.print(" node information reply (")
@@ -264,7 +264,7 @@ func (p *Printer) ndOptions(b []byte, resid int) {
 	all := b
 	for len(b) > 0 {
 		if len(b) < 2 {
-			panic(truncated{})
+			endPacket()
 		}
 		if resid <= 0 {
 			return
@@ -272,7 +272,7 @@ func (p *Printer) ndOptions(b []byte, resid int) {
 		typ, n := b[0], int(b[1])
 		l := n * 8
 		if n == 0 || l > len(b) {
-			panic(truncated{})
+			endPacket()
 		}
 		o := b[:l]
 		p.printf("\n\t  %s option (%d), length %d (%d): ", mapName(ndOptionNames, typ, "unknown"), typ, l, n)
@@ -326,7 +326,7 @@ func (p *Printer) ndOptions(b []byte, resid int) {
 			case 3:
 				copy(a[:], o[8:24])
 			default:
-				panic(truncated{})
+				endPacket()
 			}
 			p.printf(" %s/%d, pref=%s, lifetime=%s", p.host(netip.AddrFrom16(a)), o[2], routerPref(o[3]), ndLifetime(be32(o, 4)))
 		default:

@@ -82,14 +82,14 @@ func (r *radiotapReader) u16() (uint16, bool) {
 // radiotap prints a radiotap header and the 802.11 frame after it; it
 // returns the length of both headers (and the LLC header).
 func (p *Printer) radiotap(b []byte, length int) int {
-	p.proto = "802.11_radio"
-	if len(b) < 8 {
-		p.print(" [|802.11_radio]")
+	rd := p.reader("802.11_radio", b)
+	if !rd.has(0, 8) {
+		rd.trunc()
 		return len(b)
 	}
 	hl := int(binary.LittleEndian.Uint16(b[2:]))
-	if hl < 8 || len(b) < hl {
-		p.print(" [|802.11_radio]")
+	if hl < 8 || !rd.has(0, hl) {
+		rd.trunc()
 		return len(b)
 	}
 	// The presence words: the first, then one more while bit 31 is set.
@@ -98,7 +98,7 @@ func (p *Printer) radiotap(b []byte, length int) int {
 		nwords++
 	}
 	if 4+4*nwords > hl {
-		p.print(" [|802.11_radio]")
+		rd.trunc()
 		return len(b)
 	}
 	r := &radiotapReader{b: b[:hl], off: 4 + 4*nwords}
@@ -140,7 +140,7 @@ words:
 			vendor = true
 			v := r.take(2, 6)
 			if v == nil {
-				p.print(" [|802.11_radio]")
+				rd.trunc()
 				return len(b)
 			}
 			skip = int(binary.LittleEndian.Uint16(v[4:]))
@@ -163,7 +163,7 @@ const (
 
 // radiotapField prints one radiotap field.
 func (p *Printer) radiotapField(r *radiotapReader, bit int, flags *uint8, present uint32) int {
-	trunc := func() int { p.print(" [|802.11_radio]"); return fieldTruncated }
+	trunc := func() int { p.truncMark("802.11_radio"); return fieldTruncated }
 	switch bit {
 	case rtTSFT:
 		v := r.take(8, 8)
@@ -444,9 +444,9 @@ func (p *Printer) ieee80211Bare(b []byte, length int) int {
 // bytes, fcs how many FCS bytes end the frame. It returns the length of
 // the MAC header (and of the LLC header of data frames).
 func (p *Printer) ieee80211(b []byte, length int, pad bool, fcs int) int {
-	p.proto = "802.11"
+	r := p.reader("802.11", b)
 	if length < fcs {
-		p.print(" [|802.11]")
+		r.trunc()
 		return len(b)
 	}
 	length -= fcs
@@ -454,7 +454,7 @@ func (p *Printer) ieee80211(b []byte, length int, pad bool, fcs int) int {
 		b = b[:max(length, 0)]
 	}
 	if len(b) < 2 {
-		p.print(" [|802.11]")
+		p.truncMark("802.11")
 		return len(b)
 	}
 	fc := binary.LittleEndian.Uint16(b)
@@ -487,7 +487,7 @@ func (p *Printer) ieee80211(b []byte, length int, pad bool, fcs int) int {
 		hl = (hl + 3) &^ 3
 	}
 	if len(b) < hl {
-		p.print(" [|802.11]")
+		p.truncMark("802.11")
 		return hl
 	}
 	if p.o.LinkHeader {
@@ -498,7 +498,7 @@ func (p *Printer) ieee80211(b []byte, length int, pad bool, fcs int) int {
 	switch typ {
 	case wlanMgmt:
 		if !p.wlanMgmt(fc, b, body, blen) {
-			p.print(" [|802.11]")
+			p.truncMark("802.11")
 		}
 	case wlanCtrl:
 		p.wlanCtrl(sub, b)
@@ -509,7 +509,7 @@ func (p *Printer) ieee80211(b []byte, length int, pad bool, fcs int) int {
 		if protected {
 			p.print("Data")
 			if !p.wep(body) {
-				p.print(" [|802.11]")
+				p.truncMark("802.11")
 			}
 			return hl
 		}

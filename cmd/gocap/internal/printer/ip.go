@@ -47,9 +47,9 @@ func addr16(b []byte) netip.Addr { return netip.AddrFrom16([16]byte(b[:16])) }
 
 // ip prints an IPv4 packet; length is the length left in the frame.
 func (p *Printer) ip(b []byte, length int) {
-	p.proto = "ip"
-	if len(b) == 0 {
-		panic(truncated{}) // tcpdump reads the version unchecked
+	r := p.reader("ip", b)
+	if !r.has(0, 1) {
+		endPacket() // tcpdump reads the version unchecked
 	}
 	if b[0]>>4 != 4 {
 		// tcpdump 4.99.3 names the version, without the "IP " prefix.
@@ -63,10 +63,10 @@ func (p *Printer) ip(b []byte, length int) {
 	if !p.o.LinkHeader {
 		p.print("IP ")
 	}
-	if len(b) < 20 {
+	if !r.has(0, 20) {
 		// tcpdump prints the marker itself here (no unwind), so -x
 		// still skips the link header.
-		p.print(" [|ip]")
+		r.trunc()
 		return
 	}
 	if length < 20 {
@@ -143,7 +143,7 @@ func (p *Printer) ip(b []byte, length int) {
 		p.print(")\n    ")
 		if trunc {
 			p.printf("%s > %s: ", p.host(src), p.host(dst))
-			p.printf(" [|%s]", p.proto)
+			p.truncMark(p.proto)
 			return
 		}
 	}
@@ -154,7 +154,7 @@ func (p *Printer) ip(b []byte, length int) {
 		}
 		if hlen > len(b) {
 			p.printf(" [remaining caplen(%d) < header length(%d)]", len(b), hlen)
-			panic(truncated{})
+			endPacket()
 		}
 		p.demux(b[hlen:], plen, h, proto)
 	} else {
@@ -182,16 +182,14 @@ var ipOptNames = map[uint8]string{
 // read past the options where a length says so. It reports false where
 // tcpdump's own length checks find an option cut short (then the caller
 // prints " [truncated-option]"); the kind and length bytes are read with
-// the checked getters, which give up on the whole packet.
-func (p *Printer) ipOptions(b []byte, length int) (ok bool) {
-	defer func() {
-		if r := recover(); r != nil {
-			if _, t := r.(markerTrunc); !t {
-				panic(r)
-			}
-			ok = false
-		}
-	}()
+// u8, which ends the whole packet where they are missing.
+func (p *Printer) ipOptions(b []byte, length int) bool {
+	return p.label("", func() { p.ipOptionList(b, length) }) == ran
+}
+
+// ipOptionList walks the options for ipOptions; a short option returns
+// to ipOptions' label.
+func (p *Printer) ipOptionList(b []byte, length int) {
 	sep := ""
 	for length > 0 {
 		p.print(sep)
@@ -207,17 +205,17 @@ func (p *Printer) ipOptions(b []byte, length int) (ok bool) {
 			olen = int(u8(b, 1))
 			if olen < 2 {
 				p.printf(" [bad length %d]", olen)
-				return true
+				return
 			}
 		}
 		if olen > length {
 			p.printf(" [bad length %d]", olen)
-			return true
+			return
 		}
 		check(b, 0, olen)
 		switch code {
 		case 0:
-			return true
+			return
 		case 68:
 			p.ipTS(b, olen)
 		case 7, 131, 137:
@@ -234,7 +232,6 @@ func (p *Printer) ipOptions(b []byte, length int) (ok bool) {
 		b = b[olen:]
 		length -= olen
 	}
-	return true
 }
 
 // ipRoute prints a record route or source route option of length bytes
@@ -399,7 +396,7 @@ func (p *Printer) demux(b []byte, length int, h *ipHdr, proto uint8) {
 	case 51:
 		n := p.ah(b)
 		if n > len(b) {
-			panic(truncated{})
+			endPacket()
 		}
 		p.demux(b[n:], length-n, h, b[0])
 	case 89:

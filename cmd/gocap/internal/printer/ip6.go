@@ -7,11 +7,11 @@ import (
 
 // ip6 prints an IPv6 packet and its extension headers.
 func (p *Printer) ip6(b []byte, length int) {
-	p.proto = "ip6"
-	if len(b) < 40 {
+	r := p.reader("ip6", b)
+	if !r.has(0, 40) {
 		// tcpdump checks that the fixed header was captured before
 		// anything else, and returns normally.
-		p.print(" [|ip6]")
+		r.trunc()
 		return
 	}
 	if length < 40 {
@@ -28,7 +28,7 @@ func (p *Printer) ip6(b []byte, length int) {
 		p.printf("version error: %d != 6", b[0]>>4)
 		return
 	}
-	need(b, 40)
+	r.need(0, 40)
 	plen := int(binary.BigEndian.Uint16(b[4:]))
 	var l int
 	if plen != 0 {
@@ -81,23 +81,22 @@ func (p *Printer) ip6(b []byte, length int) {
 			// The length byte must be captured (else the packet ends),
 			// then the whole header (else the header's own marker ends
 			// it), before the name is printed.
-			name := "HBH "
-			p.proto = "hbhopt"
+			name, proto := "HBH ", "hbhopt"
 			if nh != 0 {
-				name = "DSTOPT "
-				p.proto = "dstopt"
+				name, proto = "DSTOPT ", "dstopt"
 			}
-			hl := (int(u8(cp, 1)) + 1) * 8
-			if hl > len(cp) {
-				p.printf(" [|%s]", p.proto)
+			o := p.reader(proto, cp)
+			hl := (int(o.u8(1)) + 1) * 8
+			if !o.has(0, hl) {
+				o.trunc()
 				return
 			}
 			p.print(name)
 			if p.o.Verbose > 0 && !p.ip6Opts(cp[2:hl], plen, &jumbo) {
-				p.printf(" [|%s]", p.proto)
+				p.truncMark(p.proto)
 				return
 			}
-			p.proto = "ip6"
+			r.announce()
 			adv = hl
 			nh = cp[0]
 		case 44:
@@ -134,7 +133,7 @@ func (p *Printer) ip6(b []byte, length int) {
 			return
 		}
 		if rem < adv {
-			p.printf(" [|%s]", p.proto)
+			p.truncMark(p.proto)
 			return
 		}
 		off += adv
@@ -203,8 +202,8 @@ func (p *Printer) ip6Opts(b []byte, plen int, jumbo *bool) bool {
 // rt6 prints a routing header and returns its length, or -1 when it
 // cannot be decoded (the rest of the packet is not printed then).
 func (p *Printer) rt6(b []byte) int {
-	p.proto = "rt6"
-	need(b, 4)
+	r := p.reader("rt6", b)
+	r.need(0, 4)
 	l := int(b[1])
 	typ := b[2]
 	p.printf("RT6 (len=%d, type=%d", l, typ)
@@ -214,7 +213,7 @@ func (p *Printer) rt6(b []byte) int {
 	p.printf(", segleft=%d", b[3])
 	switch typ {
 	case 0, 2:
-		rsv := be32(b, 4)
+		rsv := r.be32(4)
 		if rsv != 0 || p.o.Verbose > 0 {
 			p.printf(", rsv=0x%0x", rsv)
 		}
@@ -223,18 +222,18 @@ func (p *Printer) rt6(b []byte) int {
 			return -1
 		}
 		for i := 0; i < l/2; i++ {
-			need(b, 8+16*(i+1))
+			r.need(0, 8+16*(i+1))
 			p.printf(", [%d]%s", i, p.host(addr16(b[8+16*i:])))
 		}
 	case 4:
-		need(b, 8)
+		r.need(0, 8)
 		p.printf(", last-entry=%d", b[4])
 		if b[5] != 0 || p.o.Verbose > 0 {
 			p.printf(", flags=0x%0x", b[5])
 		}
 		p.printf(", tag=%x", binary.BigEndian.Uint16(b[6:]))
 		for i := 0; i <= int(b[4]); i++ {
-			need(b, 8+16*(i+1))
+			r.need(0, 8+16*(i+1))
 			p.printf(", [%d]%s", i, p.host(addr16(b[8+16*i:])))
 		}
 	default:
@@ -242,7 +241,7 @@ func (p *Printer) rt6(b []byte) int {
 		return -1
 	}
 	p.print(") ")
-	p.proto = "ip6"
+	p.announce("ip6") // back to its caller's name
 	return (l + 1) * 8
 }
 
@@ -268,14 +267,14 @@ var icmp6Unreach = map[uint8]string{
 
 // icmp6 prints an ICMPv6 message.
 func (p *Printer) icmp6(b []byte, length int, h *ipHdr) {
-	p.proto = "icmp6"
+	r := p.reader("icmp6", b)
 	if length == 0 {
 		p.print("ICMP6, length 0 (invalid)")
 		return
 	}
-	typ := u8(b, 0)
-	code := u8(b, 1)
-	if p.o.Verbose > 0 && !h.frag && len(b) >= length {
+	typ := r.u8(0)
+	code := r.u8(1)
+	if p.o.Verbose > 0 && !h.frag && r.has(0, length) {
 		sum := checksum(b[:length], pseudoSum(h, 58, length))
 		is := binary.BigEndian.Uint16(b[2:])
 		if sum != 0 {
@@ -301,17 +300,17 @@ func (p *Printer) icmp6(b []byte, length int, h *ipHdr) {
 		p.printf(", %s", cn)
 		switch code {
 		case 0, 1, 3:
-			need(b, 48)
+			r.need(0, 48)
 			p.printf(" %s", p.host(addr16(b[32:])))
 		case 2:
-			need(b, 48)
+			r.need(0, 48)
 			p.printf(" %s, source address %s", p.host(addr16(b[32:])), p.host(addr16(b[16:])))
 		case 4:
-			need(b, 48)
+			r.need(0, 48)
 			d := p.host(addr16(b[32:]))
 			prot, up := upperLayer6(b[8:])
 			if up == nil {
-				panic(truncated{})
+				endPacket()
 			}
 			dport := be16(up, 2)
 			switch prot {
@@ -324,11 +323,11 @@ func (p *Printer) icmp6(b []byte, length int, h *ipHdr) {
 			}
 		}
 	case 2:
-		p.printf(", mtu %d", be32(b, 4))
+		p.printf(", mtu %d", r.be32(4))
 	case 3:
 		switch code {
 		case 0:
-			need(b, 48)
+			r.need(0, 48)
 			p.printf(" for %s", p.host(addr16(b[32:])))
 		case 1:
 			p.print(" (reassembly)")
@@ -336,25 +335,25 @@ func (p *Printer) icmp6(b []byte, length int, h *ipHdr) {
 			p.printf(", unknown code (%d)", code)
 		}
 	case 4:
-		need(b, 48)
+		r.need(0, 48)
 		switch code {
 		case 0:
-			p.printf(", erroneous - octet %d", be32(b, 4))
+			p.printf(", erroneous - octet %d", r.be32(4))
 		case 1:
-			p.printf(", next header - octet %d", be32(b, 4))
+			p.printf(", next header - octet %d", r.be32(4))
 		case 2:
-			p.printf(", option - octet %d", be32(b, 4))
+			p.printf(", option - octet %d", r.be32(4))
 		case 3:
-			p.printf(", incomplete header chain - octet %d", be32(b, 4))
+			p.printf(", incomplete header chain - octet %d", r.be32(4))
 		default:
 			p.printf(", code-#%d", code)
 		}
 	case 128, 129:
-		p.printf(", id %d, seq %d", be16(b, 4), be16(b, 6))
+		p.printf(", id %d, seq %d", r.be16(4), r.be16(6))
 	case 130:
 		if length == 24 {
-			p.printf("max resp delay: %d ", be16(b, 4)) // no space before, as tcpdump prints it
-			need(b, 24)
+			p.printf("max resp delay: %d ", r.be16(4)) // no space before, as tcpdump prints it
+			r.need(0, 24)
 			p.printf("addr: %s", p.host(addr16(b[8:])))
 		} else if length >= 28 {
 			p.print(" v2")
@@ -363,8 +362,8 @@ func (p *Printer) icmp6(b []byte, length int, h *ipHdr) {
 			p.print(" unknown,")
 		}
 	case 131, 132:
-		p.printf("max resp delay: %d ", be16(b, 4)) // no space before, as tcpdump prints it
-		need(b, 24)
+		p.printf("max resp delay: %d ", r.be16(4)) // no space before, as tcpdump prints it
+		r.need(0, 24)
 		p.printf("addr: %s", p.host(addr16(b[8:])))
 	case 133:
 		if p.o.Verbose > 0 {
@@ -372,23 +371,23 @@ func (p *Printer) icmp6(b []byte, length int, h *ipHdr) {
 		}
 	case 134:
 		if p.o.Verbose > 0 {
-			need(b, 16)
+			r.need(0, 16)
 			f := b[5]
 			p.printf("\n\thop limit %d, Flags [%s], pref %s, router lifetime %ds, reachable time %dms, retrans timer %dms",
-				b[4], flagNames(raFlags, uint32(f), "none", ", "), routerPref(f), be16(b, 6), be32(b, 8), be32(b, 12))
+				b[4], flagNames(raFlags, uint32(f), "none", ", "), routerPref(f), r.be16(6), r.be32(8), r.be32(12))
 			p.ndOptions(b[16:], length-16)
 		}
 	case 135:
-		need(b, 24)
+		r.need(0, 24)
 		p.printf(", who has %s", p.host(addr16(b[8:])))
 		if p.o.Verbose > 0 {
 			p.ndOptions(b[24:], length-24)
 		}
 	case 136:
-		need(b, 24)
+		r.need(0, 24)
 		p.printf(", tgt is %s", p.host(addr16(b[8:])))
 		if p.o.Verbose > 0 {
-			f := be32(b, 4)
+			f := r.be32(4)
 			var fl []string
 			if f&0x80000000 != 0 {
 				fl = append(fl, "router")
@@ -407,7 +406,7 @@ func (p *Printer) icmp6(b []byte, length int, h *ipHdr) {
 			p.ndOptions(b[24:], length-24)
 		}
 	case 137:
-		need(b, 40)
+		r.need(0, 40)
 		p.printf(", %s to %s", p.host(addr16(b[24:])), p.host(addr16(b[8:])))
 		if p.o.Verbose > 0 {
 			p.ndOptions(b[40:], length-40)

@@ -14,15 +14,15 @@ var ipxSocketNames = map[uint16]string{
 
 // ipx prints an IPX datagram header and names its destination socket.
 func (p *Printer) ipx(b []byte, length int) {
-	p.proto = "ipx"
+	r := p.reader("ipx", b)
 	if !p.o.LinkHeader {
 		p.print("IPX ")
 	}
-	need(b, 30)
-	p.printf("%s.%04x > ", ipxAddr(be32(b, 18), b[22:28]), be16(b, 28))
-	dskt := be16(b, 16)
-	p.printf("%s.%04x: ", ipxAddr(be32(b, 6), b[10:16]), dskt)
-	l := uint32(be16(b, 2)) - 30
+	r.need(0, 30)
+	p.printf("%s.%04x > ", ipxAddr(r.be32(18), b[22:28]), r.be16(28))
+	dskt := r.be16(16)
+	p.printf("%s.%04x: ", ipxAddr(r.be32(6), b[10:16]), dskt)
+	l := uint32(r.be16(2)) - 30
 	if n, ok := ipxSocketNames[dskt]; ok {
 		p.printf("%s %d", n, l)
 		return

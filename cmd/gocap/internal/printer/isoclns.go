@@ -16,8 +16,8 @@ const (
 
 // isoclns prints an OSI network-layer PDU chosen by its NLPID.
 func (p *Printer) isoclns(b []byte, length int) {
-	p.proto = "isoclns"
-	n := u8(b, 0)
+	r := p.reader("isoclns", b)
+	n := r.u8(0)
 	if p.o.LinkHeader {
 		p.printf("OSI NLPID %s (0x%02x): ", mapName(nlpidNames, n, "Unknown"), n)
 	}
@@ -107,8 +107,8 @@ func (p *Printer) osiSep() string {
 // clnp checks a CLNP header as far as tcpdump does before decoding it;
 // it reports false (so the caller dumps the PDU) where tcpdump does.
 func (p *Printer) clnp(b []byte, length int) bool {
-	p.proto = "clnp"
-	need(b, 9)
+	r := p.reader("clnp", b)
+	r.need(0, 9)
 	li := int(b[1])
 	if !p.o.LinkHeader {
 		p.print("CLNP")
@@ -135,14 +135,14 @@ func (p *Printer) clnp(b []byte, length int) bool {
 			p.print("li < size of fixed part of CLNP header and addresses")
 			return false
 		}
-		al := int(u8(b, off))
+		al := int(r.u8(off))
 		off++
 		rem--
 		if rem < al {
 			p.print("li < size of fixed part of CLNP header and addresses")
 			return false
 		}
-		need(b, off+al)
+		r.need(0, off+al)
 		off += al
 		rem -= al
 	}
@@ -154,7 +154,7 @@ var esisTypes = map[uint8]string{2: "ESH", 4: "ISH", 6: "Redirect"}
 
 // esis prints an ES-IS PDU.
 func (p *Printer) esis(b []byte, length int) {
-	p.proto = "esis"
+	r := p.reader("esis", b)
 	if !p.o.LinkHeader {
 		p.print("ES-IS")
 	}
@@ -166,8 +166,8 @@ func (p *Printer) esis(b []byte, length int) {
 		}
 		return
 	}
-	if len(b) < 9 {
-		p.print(" [|esis]")
+	if !r.has(0, 9) {
+		r.trunc()
 		return
 	}
 	li := int(b[1])
@@ -198,10 +198,10 @@ func (p *Printer) esis(b []byte, length int) {
 	}
 	p.printf("%slength %d\n\t%s (%d)", p.osiSep(), length, mapName(esisTypes, typ, fmt.Sprintf("unknown type: %d", typ)), typ)
 	p.printf(", v: %d", ver)
-	sum := be16(b, 7)
+	sum := r.be16(7)
 	p.printf(", checksum: 0x%04x", sum)
 	p.osiCksum(b, sum, 7, li)
-	p.printf(", holding time: %ds, length indicator: %d", be16(b, 5), li)
+	p.printf(", holding time: %ds, length indicator: %d", r.be16(5), li)
 	if p.o.Verbose > 1 {
 		p.unknownData(b, "\n\t", 9)
 	}
@@ -210,7 +210,7 @@ func (p *Printer) esis(b []byte, length int) {
 	switch typ {
 	case 2: // ESH
 		if off >= len(b) {
-			p.print(" [|esis]")
+			r.trunc()
 			return
 		}
 		if li < 1 {
@@ -223,7 +223,7 @@ func (p *Printer) esis(b []byte, length int) {
 		p.printf("\n\t  Number of Source Addresses: %d", n)
 		if n > 0 {
 			if off >= len(b) {
-				p.print(" [|esis]")
+				r.trunc()
 				return
 			}
 			if li < 1 {
@@ -233,7 +233,7 @@ func (p *Printer) esis(b []byte, length int) {
 			al := int(b[off])
 			off++
 			if off+al > len(b) {
-				p.print(" [|esis]")
+				r.trunc()
 				return
 			}
 			// Addresses (NSAPs) are not decoded yet.
@@ -269,11 +269,11 @@ func isisID(b []byte) string {
 // isis prints an IS-IS PDU; it reports false where tcpdump gives up and
 // dumps the PDU.
 func (p *Printer) isis(b []byte, length int) bool {
-	p.proto = "isis"
+	r := p.reader("isis", b)
 	if !p.o.LinkHeader {
 		p.print("IS-IS")
 	}
-	need(b, 8)
+	r.need(0, 8)
 	if b[2] != 1 {
 		p.printf("version %d packet not supported", b[2])
 		return false
@@ -325,129 +325,196 @@ func (p *Printer) isis(b []byte, length int) bool {
 			p.unknownData(b, "\n\t", 8)
 		}
 	}
-	h := b[8:]
-	bogus := func(want int) bool {
-		p.printf(", bogus fixed header length %d should be %d", fixed, want)
-		return false
-	}
-	// check ends the PDU with tcpdump's own marker when the header
-	// named by the type was not captured or does not fit the length.
-	check := func(n int) bool {
-		if len(h) < n || length < 8+n {
-			p.print(" [|isis]")
-			return false
-		}
+	x := isisPDU{h: r.from(8), typ: typ, fixed: fixed, length: length}
+	pduLen := p.isisPDUHeader(&x)
+	switch pduLen {
+	case isisDone:
 		return true
-	}
-	var pduLen int
-	switch typ {
-	case 15, 16:
-		if fixed != 27 {
-			return bogus(27)
-		}
-		if !check(19) {
-			return true
-		}
-		if p.o.Verbose == 0 {
-			p.printf(", src-id %s, lan-id %s, prio %d, length %d", isisID(h[1:7]), isisID(h[12:19]), h[11], length)
-			return true
-		}
-		pduLen = int(be16(h, 9))
-		p.printf("\n\t  source-id: %s,  holding time: %ds, Flags: [%s]", isisID(h[1:7]), be16(h, 7),
-			mapName(isisCircuitTypes, h[0], fmt.Sprintf("unknown circuit type 0x%02x", h[0])))
-		p.printf("\n\t  lan-id:    %s, Priority: %d, PDU length: %d", isisID(h[12:19]), h[11]&0x7f, pduLen)
-	case 17:
-		if fixed != 20 {
-			return bogus(20)
-		}
-		if !check(12) {
-			return true
-		}
-		if p.o.Verbose == 0 {
-			p.printf(", src-id %s, length %d", isisID(h[1:7]), length)
-			return true
-		}
-		pduLen = int(be16(h, 9))
-		p.printf("\n\t  source-id: %s, holding time: %ds, Flags: [%s]", isisID(h[1:7]), be16(h, 7),
-			mapName(isisCircuitTypes, h[0], fmt.Sprintf("unknown circuit type 0x%02x", h[0])))
-		p.printf("\n\t  circuit-id: 0x%02x, PDU length: %d", h[11], pduLen)
-	case 18, 20:
-		if fixed != 27 {
-			return bogus(27)
-		}
-		if !check(19) {
-			return true
-		}
-		if p.o.Verbose == 0 {
-			p.printf(", lsp-id %s, seq 0x%08x, lifetime %5ds, length %d", isisID(h[4:12]), be32(h, 12), be16(h, 2), length)
-			return true
-		}
-		pduLen = int(be16(h, 0))
-		sum := be16(h, 16)
-		p.printf("\n\t  lsp-id: %s, seq: 0x%08x, lifetime: %5ds\n\t  chksum: 0x%04x", isisID(h[4:12]), be32(h, 12), be16(h, 2), sum)
-		p.osiCksum(h[4:], sum, 12, length-12)
-		tb := h[18]
-		p.printf(", PDU length: %d, Flags: [ ", pduLen)
-		if tb&0x04 != 0 {
-			p.print("Overload bit set, ")
-		}
-		if tb&0x78 != 0 {
-			for _, f := range []struct {
-				bit  byte
-				name string
-			}{{0x08, "default "}, {0x10, "delay "}, {0x20, "expense "}, {0x40, "error "}} {
-				if tb&f.bit != 0 {
-					p.print(f.name)
-				}
-			}
-			p.print("ATT bit set, ")
-		}
-		if tb&0x80 != 0 {
-			p.print("P bit set, ")
-		}
-		p.printf("%s ]", isisLSPTypes[tb&3])
-	case 24, 25, 26, 27:
-		// CSNP (24, 25) and PSNP (26, 27): the same head; a CSNP adds
-		// the range of LSP ids it covers.
-		csnp := typ <= 25
-		wantFixed, head := 17, 9
-		if csnp {
-			wantFixed, head = 33, 25
-		}
-		if fixed != wantFixed {
-			return bogus(wantFixed)
-		}
-		if !check(head) {
-			return true
-		}
-		if p.o.Verbose == 0 {
-			p.printf(", src-id %s, length %d", isisID(h[2:9]), length)
-			return true
-		}
-		pduLen = int(be16(h, 0))
-		p.printf("\n\t  source-id:    %s, PDU length: %d", isisID(h[2:9]), pduLen)
-		if csnp {
-			p.printf("\n\t  start lsp-id: %s", isisID(h[9:17]))
-			p.printf("\n\t  end lsp-id:   %s", isisID(h[17:25]))
-		}
-	default:
-		if p.o.Verbose == 0 {
-			p.printf(", length %d", length)
-			return true
-		}
-		p.unknownData(h, "\n\t  ", length-8)
+	case isisGiveUp:
 		return false
 	}
-	if length > pduLen {
-		length = pduLen
+	p.isisTLVs(r, fixed, min(length, pduLen))
+	return true
+}
+
+// isisPDU is an IS-IS PDU's header after its common 8 bytes, as the
+// per-type printers see it.
+type isisPDU struct {
+	h      reader // the bytes after the common header
+	typ    byte
+	fixed  int // the header length the PDU states
+	length int // the PDU length
+}
+
+// What the per-type printers return when the TLVs are not to be printed:
+// isisDone ends the PDU, isisGiveUp ends it as tcpdump does where it then
+// dumps the PDU.
+const (
+	isisDone   = -1
+	isisGiveUp = -2
+)
+
+// isisBogus prints a fixed header length that does not suit the type.
+func (p *Printer) isisBogus(x *isisPDU, want int) int {
+	p.printf(", bogus fixed header length %d should be %d", x.fixed, want)
+	return isisGiveUp
+}
+
+// has reports whether the n header bytes the type has were captured
+// and fit the length; if not it prints tcpdump's own marker.
+func (x *isisPDU) has(n int) bool {
+	if !x.h.has(0, n) || x.length < 8+n {
+		x.h.trunc()
+		return false
 	}
-	// TLVs: named and dumped, not decoded yet.
+	return true
+}
+
+// isisPDUHeader prints the header of the PDU x by its type and returns
+// the PDU length the header gives, or isisDone or isisGiveUp.
+func (p *Printer) isisPDUHeader(x *isisPDU) int {
+	switch x.typ {
+	case 15, 16:
+		return isisLANHello(p, x)
+	case 17:
+		return isisP2PHello(p, x)
+	case 18, 20:
+		return isisLSP(p, x)
+	case 24, 25, 26, 27:
+		return isisSNP(p, x)
+	}
+	return isisUnknownPDU(p, x)
+}
+
+// isisLANHello prints a LAN IIH (level 1 or 2).
+func isisLANHello(p *Printer, x *isisPDU) int {
+	if x.fixed != 27 {
+		return p.isisBogus(x, 27)
+	}
+	if !x.has(19) {
+		return isisDone
+	}
+	h := x.h.b
+	if p.o.Verbose == 0 {
+		p.printf(", src-id %s, lan-id %s, prio %d, length %d", isisID(h[1:7]), isisID(h[12:19]), h[11], x.length)
+		return isisDone
+	}
+	pduLen := int(x.h.be16(9))
+	p.printf("\n\t  source-id: %s,  holding time: %ds, Flags: [%s]", isisID(h[1:7]), x.h.be16(7),
+		mapName(isisCircuitTypes, h[0], fmt.Sprintf("unknown circuit type 0x%02x", h[0])))
+	p.printf("\n\t  lan-id:    %s, Priority: %d, PDU length: %d", isisID(h[12:19]), h[11]&0x7f, pduLen)
+	return pduLen
+}
+
+// isisP2PHello prints a point-to-point IIH.
+func isisP2PHello(p *Printer, x *isisPDU) int {
+	if x.fixed != 20 {
+		return p.isisBogus(x, 20)
+	}
+	if !x.has(12) {
+		return isisDone
+	}
+	h := x.h.b
+	if p.o.Verbose == 0 {
+		p.printf(", src-id %s, length %d", isisID(h[1:7]), x.length)
+		return isisDone
+	}
+	pduLen := int(x.h.be16(9))
+	p.printf("\n\t  source-id: %s, holding time: %ds, Flags: [%s]", isisID(h[1:7]), x.h.be16(7),
+		mapName(isisCircuitTypes, h[0], fmt.Sprintf("unknown circuit type 0x%02x", h[0])))
+	p.printf("\n\t  circuit-id: 0x%02x, PDU length: %d", h[11], pduLen)
+	return pduLen
+}
+
+// isisLSP prints a link state PDU's header (level 1 or 2).
+func isisLSP(p *Printer, x *isisPDU) int {
+	if x.fixed != 27 {
+		return p.isisBogus(x, 27)
+	}
+	if !x.has(19) {
+		return isisDone
+	}
+	h := x.h.b
+	if p.o.Verbose == 0 {
+		p.printf(", lsp-id %s, seq 0x%08x, lifetime %5ds, length %d", isisID(h[4:12]), x.h.be32(12), x.h.be16(2), x.length)
+		return isisDone
+	}
+	pduLen := int(x.h.be16(0))
+	sum := x.h.be16(16)
+	p.printf("\n\t  lsp-id: %s, seq: 0x%08x, lifetime: %5ds\n\t  chksum: 0x%04x", isisID(h[4:12]), x.h.be32(12), x.h.be16(2), sum)
+	p.osiCksum(h[4:], sum, 12, x.length-12)
+	tb := h[18]
+	p.printf(", PDU length: %d, Flags: [ ", pduLen)
+	if tb&0x04 != 0 {
+		p.print("Overload bit set, ")
+	}
+	if tb&0x78 != 0 {
+		for _, f := range []struct {
+			bit  byte
+			name string
+		}{{0x08, "default "}, {0x10, "delay "}, {0x20, "expense "}, {0x40, "error "}} {
+			if tb&f.bit != 0 {
+				p.print(f.name)
+			}
+		}
+		p.print("ATT bit set, ")
+	}
+	if tb&0x80 != 0 {
+		p.print("P bit set, ")
+	}
+	p.printf("%s ]", isisLSPTypes[tb&3])
+	return pduLen
+}
+
+// isisSNP prints a CSNP (types 24, 25) or PSNP (26, 27): the same head;
+// a CSNP adds the range of LSP ids it covers.
+func isisSNP(p *Printer, x *isisPDU) int {
+	csnp := x.typ <= 25
+	wantFixed, head := 17, 9
+	if csnp {
+		wantFixed, head = 33, 25
+	}
+	if x.fixed != wantFixed {
+		return p.isisBogus(x, wantFixed)
+	}
+	if !x.has(head) {
+		return isisDone
+	}
+	h := x.h.b
+	if p.o.Verbose == 0 {
+		p.printf(", src-id %s, length %d", isisID(h[2:9]), x.length)
+		return isisDone
+	}
+	pduLen := int(x.h.be16(0))
+	p.printf("\n\t  source-id:    %s, PDU length: %d", isisID(h[2:9]), pduLen)
+	if csnp {
+		p.printf("\n\t  start lsp-id: %s", isisID(h[9:17]))
+		p.printf("\n\t  end lsp-id:   %s", isisID(h[17:25]))
+	}
+	return pduLen
+}
+
+// isisUnknownPDU prints a PDU of a type tcpdump does not decode.
+func isisUnknownPDU(p *Printer, x *isisPDU) int {
+	if p.o.Verbose == 0 {
+		p.printf(", length %d", x.length)
+		return isisDone
+	}
+	p.unknownData(x.h.b, "\n\t  ", x.length-8)
+	return isisGiveUp
+}
+
+// isisTLVs prints the TLVs after the fixed header, up to length: named
+// and dumped, not decoded yet. A TLV cut short ends the PDU with the
+// marker.
+func (p *Printer) isisTLVs(r reader, fixed, length int) {
+	b := r.b
 	rest := length - fixed
 	off := fixed
 	for rest > 0 {
-		if off+2 > len(b) || rest < 2 {
-			p.print(" [|isis]")
-			return true
+		if !r.has(off, 2) || rest < 2 {
+			r.trunc()
+			return
 		}
 		t, l := b[off], int(b[off+1])
 		off += 2
@@ -456,9 +523,9 @@ func (p *Printer) isis(b []byte, length int) bool {
 		if l == 0 {
 			continue
 		}
-		if rest < l || off+l > len(b) {
-			p.print(" [|isis]")
-			return true
+		if rest < l || !r.has(off, l) {
+			r.trunc()
+			return
 		}
 		if p.o.Verbose <= 1 {
 			p.unknownData(b[off:], "\n\t\t", l)
@@ -471,5 +538,4 @@ func (p *Printer) isis(b []byte, length int) bool {
 	if rest != 0 {
 		p.printf("\n\t      %d straggler bytes", rest)
 	}
-	return true
 }

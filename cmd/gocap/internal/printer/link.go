@@ -14,9 +14,9 @@ var nullFamilies = map[uint32]string{
 // null prints a DLT_NULL (host byte order) or DLT_LOOP (network byte order)
 // frame.
 func (p *Printer) null(b []byte, length int, loop bool) int {
-	p.proto = "null"
-	if len(b) < 4 {
-		p.print(" [|null]")
+	r := p.reader("null", b)
+	if !r.has(0, 4) {
+		r.trunc()
 		return len(b)
 	}
 	var fam uint32
@@ -76,12 +76,12 @@ func (p *Printer) raw(b []byte, length int) int {
 
 // ipN prints an IPv4 or IPv6 packet chosen by its version.
 func (p *Printer) ipN(b []byte, length int) {
-	p.proto = "ipn"
+	r := p.reader("ipn", b)
 	if length < 1 {
 		p.printf("truncated-ip %d", length)
 		return
 	}
-	switch u8(b, 0) & 0xf0 {
+	switch r.u8(0) & 0xf0 {
 	case 0x40:
 		p.ip(b, length)
 	case 0x60:
@@ -122,9 +122,9 @@ func (p *Printer) sllProto(t uint16, length int) {
 
 // sll prints a Linux cooked (v1) frame.
 func (p *Printer) sll(b []byte, length int) int {
-	p.proto = "sll"
-	if len(b) < 16 {
-		p.print(" [|sll]")
+	r := p.reader("sll", b)
+	if !r.has(0, 16) {
+		r.trunc()
 		return len(b)
 	}
 	hdr := func(length int) {
@@ -161,8 +161,7 @@ func (p *Printer) sllPayload(t uint16, b []byte, length int, hdr func()) int {
 			return n
 		case t == etVLAN:
 			if len(b) < 4 {
-				p.proto = "vlan"
-				panic(truncated{})
+				p.reader("vlan", b).need(0, 4) // ends the packet, naming vlan
 			}
 			tci := binary.BigEndian.Uint16(b)
 			if p.o.LinkHeader {
@@ -215,9 +214,9 @@ func ifName(index uint32) string {
 
 // sll2 prints a Linux cooked v2 frame.
 func (p *Printer) sll2(b []byte, length int) int {
-	p.proto = "sll2"
-	if len(b) < 20 {
-		p.print(" [|sll2]")
+	r := p.reader("sll2", b)
+	if !r.has(0, 20) {
+		r.trunc()
 		return len(b)
 	}
 	idx := binary.BigEndian.Uint32(b[4:])

@@ -56,10 +56,10 @@ func llcSAPName(s uint8, def string) string {
 // length of the LLC (and SNAP) header, negated when the payload is of a
 // kind the printer does not decode and the caller should dump it.
 func (p *Printer) llc(b []byte, length int, src, dst []byte) int {
-	p.proto = "llc"
+	r := p.reader("llc", b)
 	caplen := min(len(b), length)
-	if len(b) < 3 || length < 3 {
-		p.print(" [|llc]")
+	if !r.has(0, 3) || length < 3 {
+		r.trunc()
 		p.defaultPrint(b)
 		return caplen
 	}
@@ -68,8 +68,8 @@ func (p *Printer) llc(b []byte, length int, src, dst []byte) int {
 	isU := control&3 == 3
 	hdrlen := 3
 	if !isU {
-		if len(b) < 4 || length < 4 {
-			p.print(" [|llc]")
+		if !r.has(0, 4) || length < 4 {
+			r.trunc()
 			p.defaultPrint(b)
 			return caplen
 		}
@@ -156,12 +156,12 @@ func (p *Printer) llc(b []byte, length int, src, dst []byte) int {
 				return hdrlen
 			}
 			if len(rest) < 1 {
-				p.print(" [|llc]")
+				r.trunc()
 				return hdrlen
 			}
 			if rest[0] == 0x81 {
 				if len(rest) < 3 || length < 3 {
-					p.print(" [|llc]")
+					r.trunc()
 					p.defaultPrint(rest)
 				} else {
 					p.printf(": %02x %02x", rest[1], rest[2])
@@ -236,12 +236,12 @@ func snapPIDName(oui uint32, pid uint16) string {
 // snap prints a SNAP header and its payload, reporting false when the
 // payload is unknown (the header has been printed then).
 func (p *Printer) snap(b []byte, length int, src, dst []byte) bool {
-	p.proto = "snap"
-	if len(b) < 5 || length < 5 {
-		panic(truncated{})
+	r := p.reader("snap", b)
+	if !r.has(0, 5) || length < 5 {
+		endPacket()
 	}
 	oui := uint32(b[0])<<16 | uint32(b[1])<<8 | uint32(b[2])
-	pid := be16(b, 3)
+	pid := r.be16(3)
 	if p.o.LinkHeader {
 		kind := "pid"
 		if oui == ouiEther {

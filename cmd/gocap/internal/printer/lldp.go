@@ -62,13 +62,14 @@ var lldpIntfNumbering = map[uint8]string{1: "Unknown", 2: "Interface Index", 3: 
 // lldp prints a Link Layer Discovery Protocol frame: the system name
 // only, or every TLV with -v.
 func (p *Printer) lldp(b []byte, length int) {
-	p.proto = "lldp"
+	r := p.reader("lldp", b)
 	p.printf("LLDP, length %d", length)
 	v := p.o.Verbose > 0
 	for rem := length; rem >= 2; {
-		hdr := be16(b, 0)
+		hdr := r.be16(0)
 		typ, l := hdr>>9, int(hdr&0x1ff)
-		b = b[2:]
+		r = r.from(2)
+		b = r.b
 		rem -= 2
 		if v {
 			p.printf("\n\t%s TLV (%d), length %d", mapName(lldpTLVNames, typ, "Unknown"), typ, l)
@@ -76,9 +77,9 @@ func (p *Printer) lldp(b []byte, length int) {
 		if typ == 0 || l == 0 {
 			break
 		}
-		need(b, l)
+		r.need(0, l)
 		if rem < l {
-			panic(truncated{})
+			endPacket()
 		}
 		t := b[:l]
 		hexdump := false
@@ -88,7 +89,7 @@ func (p *Printer) lldp(b []byte, length int) {
 				break
 			}
 			if l < 2 {
-				panic(truncated{})
+				endPacket()
 			}
 			sub := t[0]
 			names, macSub, netSub := lldpChassisSubtypes, uint8(4), uint8(5)
@@ -99,13 +100,13 @@ func (p *Printer) lldp(b []byte, length int) {
 			switch {
 			case sub == macSub:
 				if l < 7 {
-					panic(truncated{})
+					endPacket()
 				}
 				p.print(p.etherAddr(t[1:]))
 			case sub == netSub:
 				s, ok := p.lldpNetAddr(t[1:])
 				if !ok {
-					panic(truncated{})
+					endPacket()
 				}
 				p.print(s)
 			case sub >= 1 && sub <= 7:
@@ -116,7 +117,7 @@ func (p *Printer) lldp(b []byte, length int) {
 		case 3:
 			if v {
 				if l < 2 {
-					panic(truncated{})
+					endPacket()
 				}
 				p.printf(": TTL %ds", be16(t, 0))
 			}
@@ -133,7 +134,7 @@ func (p *Printer) lldp(b []byte, length int) {
 		case 7:
 			if v {
 				if l < 4 {
-					panic(truncated{})
+					endPacket()
 				}
 				c, e := be16(t, 0), be16(t, 2)
 				p.printf("\n\t  System  Capabilities [%s] (0x%04x)", flagNames(lldpCapabilities, uint32(c), "none", ", "), c)
@@ -141,14 +142,14 @@ func (p *Printer) lldp(b []byte, length int) {
 			}
 		case 8:
 			if v && !p.lldpMgmtAddr(t) {
-				panic(truncated{})
+				endPacket()
 			}
 		case 127:
 			if !v {
 				break
 			}
 			if l < 3 {
-				panic(truncated{})
+				endPacket()
 			}
 			oui := uint32(t[0])<<16 | uint32(t[1])<<8 | uint32(t[2])
 			p.printf(": OUI %s (0x%06x)", mapName(ouiNames, oui, "Unknown"), oui)
@@ -166,7 +167,7 @@ func (p *Printer) lldp(b []byte, length int) {
 		if p.o.Verbose > 1 || (v && hexdump) {
 			p.unknownData(t, "\n\t  ", l)
 		}
-		b = b[l:]
+		r = r.from(l)
 		rem -= l
 	}
 }

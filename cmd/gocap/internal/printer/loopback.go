@@ -6,14 +6,14 @@ import "encoding/binary"
 // 0x9000) frame: the skip count, then the function at that offset. Its
 // fields are little-endian.
 func (p *Printer) loopback(b []byte, length int) {
-	p.proto = "loopback"
+	r := p.reader("loopback", b)
 	p.print("Loopback")
 	if length < 2 {
 		p.print(" (invalid)")
-		need(b, length)
+		r.need(0, length)
 		return
 	}
-	need(b, 2)
+	r.need(0, 2)
 	skip := int(binary.LittleEndian.Uint16(b))
 	p.printf(", skipCount %d", skip)
 	if skip%8 != 0 {
@@ -21,10 +21,10 @@ func (p *Printer) loopback(b []byte, length int) {
 	}
 	if skip > length-2 {
 		p.print(" (invalid)")
-		need(b, length)
+		r.need(0, length)
 		return
 	}
-	need(b, 2+skip) // the skipped bytes must have been captured
+	r.need(0, 2+skip) // the skipped bytes must have been captured
 	m := b[2+skip:]
 	l := length - 2 - skip
 	if l < 2 {

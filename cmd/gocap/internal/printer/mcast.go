@@ -9,8 +9,8 @@ import (
 // vrrp prints a VRRP v2 or v3 advertisement; v6 says the addresses are
 // IPv6 ones.
 func (p *Printer) vrrp(b []byte, length int, h *ipHdr) {
-	p.proto = "vrrp"
-	vt := u8(b, 0)
+	r := p.reader("vrrp", b)
+	vt := r.u8(0)
 	ver, typ := vt>>4, vt&0xf
 	tn := "Advertisement"
 	if typ != 1 {
@@ -23,21 +23,21 @@ func (p *Printer) vrrp(b []byte, length int, h *ipHdr) {
 	if ver < 2 || ver > 3 || typ != 1 {
 		return
 	}
-	p.printf(", vrid %d, prio %d", u8(b, 1), u8(b, 2))
+	p.printf(", vrid %d, prio %d", r.u8(1), r.u8(2))
 	auth := byte(0)
 	if ver == 2 {
-		auth = u8(b, 4)
+		auth = r.u8(4)
 		an := map[byte]string{0: "none", 1: "simple", 2: "ah"}[auth]
 		p.printf(", authtype %s", an)
-		p.printf(", intvl %ds, length %d", u8(b, 5), length)
+		p.printf(", intvl %ds, length %d", r.u8(5), length)
 	} else {
-		p.printf(", intvl %dcs, length %d", be16(b, 4)&0xfff, length)
+		p.printf(", intvl %dcs, length %d", r.be16(4)&0xfff, length)
 	}
 	if p.o.Verbose > 0 {
-		n := int(u8(b, 3))
-		if len(b) >= length {
+		n := int(r.u8(3))
+		if r.has(0, length) {
 			if sum := checksum(b[:length], 0); sum != 0 && ver == 2 {
-				p.printf(", (bad vrrp cksum %x)", be16(b, 6))
+				p.printf(", (bad vrrp cksum %x)", r.be16(6))
 			}
 		}
 		p.print(", addrs")
@@ -49,11 +49,11 @@ func (p *Printer) vrrp(b []byte, length int, h *ipHdr) {
 		off := 8
 		for i := 0; i < n; i++ {
 			if h.v6 {
-				need(b, off+16)
+				r.need(0, off+16)
 				p.printf("%s%s", c, p.host(addr16(b[off:])))
 				off += 16
 			} else {
-				need(b, off+4)
+				r.need(0, off+4)
 				p.printf("%s%s", c, p.host(addr4(b[off:])))
 				off += 4
 			}
@@ -61,7 +61,7 @@ func (p *Printer) vrrp(b []byte, length int, h *ipHdr) {
 		}
 		if ver == 2 && auth == 1 {
 			p.print(" auth \"")
-			need(b, off+8)
+			r.need(0, off+8)
 			for _, ch := range b[off : off+8] {
 				if ch == 0 {
 					break
@@ -81,8 +81,8 @@ var greFlagNames = []struct {
 
 // gre prints a GRE packet (version 0; version 1 briefly).
 func (p *Printer) gre(b []byte, length int) {
-	p.proto = "gre"
-	flags := be16(b, 0)
+	r := p.reader("gre", b)
+	flags := r.be16(0)
 	p.printf("GREv%d", flags&7)
 	switch flags & 7 {
 	case 0:
@@ -96,23 +96,23 @@ func (p *Printer) gre(b []byte, length int) {
 	if p.o.Verbose > 0 {
 		p.printf(", Flags [%s]", greFlagList(flags))
 	}
-	prot := be16(b, 2)
+	prot := r.be16(2)
 	off := 4
 	if flags&0xc000 != 0 {
-		p.printf(", sum 0x%x", be16(b, off))
-		p.printf(", off 0x%x", be16(b, off+2))
+		p.printf(", sum 0x%x", r.be16(off))
+		p.printf(", off 0x%x", r.be16(off+2))
 		off += 4
 	}
 	if flags&0x2000 != 0 {
-		p.printf(", key=0x%x", be32(b, off))
+		p.printf(", key=0x%x", r.be32(off))
 		off += 4
 	}
 	if flags&0x1000 != 0 {
-		p.printf(", seq %d", be32(b, off))
+		p.printf(", seq %d", r.be32(off))
 		off += 4
 	}
 	if flags&0x4000 != 0 {
-		p.printf("[|gre]")
+		p.truncMarkTight("gre")
 		return
 	}
 	if p.o.LinkHeader {
@@ -152,7 +152,7 @@ func (p *Printer) greV1(b []byte, length int, flags uint16) {
 		p.printf(", Flags [%s]", greFlagList(flags))
 	}
 	left := length - 2
-	trunc := func() { p.print(" [|gre]") }
+	trunc := func() { p.truncMark("gre") }
 	if left < 2 {
 		trunc()
 		return
@@ -225,15 +225,15 @@ func greFlagList(flags uint16) string {
 
 // igmp prints an IGMP message.
 func (p *Printer) igmp(b []byte, length int) {
-	p.proto = "igmp"
-	typ := u8(b, 0)
+	r := p.reader("igmp", b)
+	typ := r.u8(0)
 	switch typ {
 	case 0x11:
 		p.print("igmp query")
 		if length >= 12 {
 			p.igmpv3Query(b, length)
 		} else {
-			mrc := u8(b, 1)
+			mrc := r.u8(1)
 			if mrc != 0 {
 				p.print(" v2")
 				if mrc != 100 {
@@ -242,7 +242,7 @@ func (p *Printer) igmp(b []byte, length int) {
 			} else {
 				p.print(" v1")
 			}
-			if be32(b, 4) != 0 {
+			if r.be32(4) != 0 {
 				p.printf(" [gaddr %s]", p.host(addr4(b[4:])))
 			}
 			if length != 8 {
@@ -251,7 +251,7 @@ func (p *Printer) igmp(b []byte, length int) {
 		}
 	case 0x12, 0x16, 0x17:
 		w := map[byte]string{0x12: "igmp v1 report", 0x16: "igmp v2 report", 0x17: "igmp leave"}[typ]
-		need(b, 8)
+		r.need(0, 8)
 		p.printf("%s %s", w, p.host(addr4(b[4:])))
 		if length != 8 {
 			p.printf(" [len %d]", length)
@@ -265,7 +265,7 @@ func (p *Printer) igmp(b []byte, length int) {
 	default:
 		p.printf("igmp-%d", typ)
 	}
-	if p.o.Verbose > 0 && length >= 4 && len(b) >= length {
+	if p.o.Verbose > 0 && length >= 4 && r.has(0, length) {
 		if checksum(b[:length], 0) != 0 {
 			p.printf(" bad igmp cksum %x!", binary.BigEndian.Uint16(b[2:]))
 		}

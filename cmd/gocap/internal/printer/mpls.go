@@ -10,16 +10,16 @@ var mplsReservedLabels = [16]string{
 // tcpdump does: from the last label (explicit and implicit NULL), else from
 // the payload's first byte.
 func (p *Printer) mpls(b []byte, length int) {
-	p.proto = "mpls"
+	r := p.reader("mpls", b)
 	p.print("MPLS")
 	var e uint32
 	for depth := 0; ; depth++ {
 		if length < 4 {
 			p.print(" (invalid)")
-			need(b, length)
+			r.need(0, length)
 			return
 		}
-		e = be32(b, 0)
+		e = r.be32(0)
 		if depth > 0 && p.o.Verbose > 0 {
 			p.print("\n\t")
 		} else {
@@ -35,7 +35,8 @@ func (p *Printer) mpls(b []byte, length int) {
 			p.print(", [S]")
 		}
 		p.printf(", ttl %d)", e&0xff)
-		b = b[4:]
+		r = r.from(4)
+		b = r.b
 		length -= 4
 		if e&0x100 != 0 {
 			break
@@ -97,15 +98,15 @@ func (p *Printer) defaultPrintLen(b []byte, length int) {
 	}
 	p.hexASCII(b)
 	if length > len(b) {
-		p.printf(" [|%s]", p.proto)
+		p.truncMark(p.proto)
 	}
 }
 
 // osi prints an OSI network-layer packet by its NLPID. Only the NLPID is
 // decoded so far.
 func (p *Printer) osi(b []byte, length int) {
-	p.proto = "osi"
-	n := u8(b, 0)
+	r := p.reader("osi", b)
+	n := r.u8(0)
 	p.printf("OSI NLPID %s (0x%02x): ", mapName(nlpidNames, n, "Unknown"), n)
 	p.defaultPrintLen(b, length)
 }

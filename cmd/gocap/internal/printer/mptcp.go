@@ -6,11 +6,11 @@ var mptcpSubtypes = []string{"capable", "join", "dss", "add-addr", "rem-addr", "
 // mptcp prints a Multipath TCP option; opt starts at the option kind and
 // olen is its length. It reports false where tcpdump prints "[bad opt]".
 func (p *Printer) mptcp(opt []byte, olen int, flags uint8) bool {
-	p.proto = "mptcp"
+	r := p.reader("mptcp", opt)
 	if olen < 3 {
 		return false
 	}
-	sub := min(int(u8(opt, 2)>>4), 8)
+	sub := min(int(r.u8(2)>>4), 8)
 	p.printf(" %d %s", olen, mptcpSubtypes[sub])
 	syn, ack := flags&thSYN != 0, flags&thACK != 0
 	switch sub {

@@ -25,9 +25,9 @@ func (p *Printer) nflogHeader(b []byte, length int) {
 // holding the packet, which is printed by its address family. It returns
 // the length of the header and the skipped TLVs.
 func (p *Printer) nflog(b []byte, length int) int {
-	p.proto = "nflog"
-	if len(b) < 4 {
-		p.print(" [|nflog]")
+	r := p.reader("nflog", b)
+	if !r.has(0, 4) {
+		r.trunc()
 		return len(b)
 	}
 	if b[1] != 0 {
@@ -43,7 +43,7 @@ func (p *Printer) nflog(b []byte, length int) int {
 	length -= 4
 	for length > 0 {
 		if len(b) < 4 {
-			p.print(" [|nflog]")
+			p.truncMark("nflog")
 			return hsize
 		}
 		// The TLV header is in the capturing host's byte order.
@@ -52,7 +52,7 @@ func (p *Printer) nflog(b []byte, length int) int {
 			size += 4 - size%4
 		}
 		if size < 4 || len(b) < size {
-			p.print(" [|nflog]")
+			p.truncMark("nflog")
 			return hsize
 		}
 		if binary.LittleEndian.Uint16(b[2:]) == 9 {

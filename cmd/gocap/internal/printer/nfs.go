@@ -53,7 +53,7 @@ func (p *Printer) nfsTCP(b []byte, length int, sport, dport uint16) bool {
 
 // nfsReply prints an RPC reply's status as tcpdump does for NFS.
 func (p *Printer) nfsReply(rp []byte, length int) {
-	p.proto = "nfs"
+	p.announce("nfs")
 	switch st := be32(rp, 8); st {
 	case rpcAccepted:
 		p.printf("reply ok %d", length)

@@ -7,14 +7,10 @@ var ntpModes = []string{"unspecified", "symmetric active", "symmetric passive", 
 
 var ntpLeap = map[uint8]string{0x00: "", 0x40: "+1s", 0x80: "-1s", 0xc0: "clock unsynchronized"}
 
-// ntpInvalid ends an NTP message with " (invalid)" and the capture check
-// tcpdump makes after it.
-type ntpInvalid struct{ need int }
-
 // ntp prints an NTP message (UDP port 123).
 func (p *Printer) ntp(b []byte, length int) {
-	p.proto = "ntp"
-	st := u8(b, 0)
+	r := p.reader("ntp", b)
+	st := r.u8(0)
 	mode := st & 7
 	p.printf("NTPv%d, %s, length %d", (st&0x38)>>3, ntpModes[mode], length)
 	if p.o.Verbose == 0 {
@@ -23,32 +19,30 @@ func (p *Printer) ntp(b []byte, length int) {
 	p.print("\n")
 	leap := st & 0xc0
 	p.printf("\tLeap indicator: %s (%d)", ntpLeap[leap], leap)
-	defer func() {
-		if r := recover(); r != nil {
-			switch e := r.(type) {
-			case ntpInvalid:
-				p.print(" (invalid)")
-				need(b, e.need)
-			case markerTrunc:
-				p.print(" [|ntp]")
-			default:
-				panic(r)
-			}
-		}
-	}()
-	switch {
-	case mode <= 5:
-		p.ntpTime(b, length)
-	case mode == 6:
-		p.ntpControl(b, length)
+	// tcpdump's "invalid:" label checks that the whole message was
+	// captured after printing " (invalid)".
+	if r.label(func() { p.ntpMessage(r, length, mode) }) == toInvalid {
+		r.need(0, length)
 	}
 }
 
-func (p *Printer) ntpTime(b []byte, length int) {
-	if length < 48 {
-		panic(ntpInvalid{length})
+// ntpMessage prints an NTP message by its mode; invalid and check return
+// to ntp's label.
+func (p *Printer) ntpMessage(r reader, length int, mode byte) {
+	switch {
+	case mode <= 5:
+		p.ntpTime(r, length)
+	case mode == 6:
+		p.ntpControl(r, length)
 	}
-	stratum := u8(b, 1)
+}
+
+func (p *Printer) ntpTime(r reader, length int) {
+	b := r.b
+	if length < 48 {
+		invalid()
+	}
+	stratum := r.u8(1)
 	sn := "reserved"
 	switch {
 	case stratum == 0:
@@ -59,7 +53,7 @@ func (p *Printer) ntpTime(b []byte, length int) {
 		sn = "secondary reference"
 	}
 	p.printf(", Stratum %d (%s)", stratum, sn)
-	poll := int8(u8(b, 2))
+	poll := int8(r.u8(2))
 	p.printf(", poll %d", poll)
 	if poll > -32 && poll < 32 {
 		if poll >= 0 {
@@ -68,21 +62,21 @@ func (p *Printer) ntpTime(b []byte, length int) {
 			p.printf(" (1/%ds)", uint32(1)<<-poll)
 		}
 	}
-	p.printf(", precision %d", int8(u8(b, 3)))
-	check(b, 4, 4)
+	p.printf(", precision %d", int8(r.u8(3)))
+	r.check(4, 4)
 	p.print("\n\tRoot Delay: ")
 	p.ntpSFix(b, 4)
-	check(b, 8, 4)
+	r.check(8, 4)
 	p.print(", Root dispersion: ")
 	p.ntpSFix(b, 8)
-	check(b, 12, 4)
+	r.check(12, 4)
 	p.print(", Reference-ID: ")
 	switch stratum {
 	case 0:
 		p.print("(unspec)")
 	case 1:
 		if !p.printN(b[12:], 4) {
-			panic(markerTrunc{})
+			gotoTrunc()
 		}
 	case 62:
 		p.printf("%s INFO_QUERY", p.host(addr4(b[12:])))
@@ -91,11 +85,11 @@ func (p *Printer) ntpTime(b []byte, length int) {
 		p.printf("%s INFO_REPLY", p.host(addr4(b[12:])))
 		return
 	default:
-		p.printf("0x%08x", be32(b, 12))
+		p.printf("0x%08x", r.be32(12))
 	}
 	for i, name := range []string{"Reference Timestamp:  ", "Originator Timestamp: ",
 		"Receive Timestamp:    ", "Transmit Timestamp:   "} {
-		check(b, 16+8*i, 8)
+		r.check(16+8*i, 8)
 		p.printf("\n\t  %s", name)
 		p.ntpTimestamp(b, 16+8*i)
 	}
@@ -105,14 +99,14 @@ func (p *Printer) ntpTime(b []byte, length int) {
 	p.ntpDelta(b, 24, 40)
 	switch length {
 	case 52:
-		p.printf("\n\tKey id: %d", be32(b, 48))
+		p.printf("\n\tKey id: %d", r.be32(48))
 	case 68, 72:
-		p.printf("\n\tKey id: %d", be32(b, 48))
+		p.printf("\n\tKey id: %d", r.be32(48))
 		n := (length - 52) / 4
-		check(b, 52, 4*n)
+		r.check(52, 4*n)
 		p.print("\n\tAuthentication: ")
 		for i := 0; i < n; i++ {
-			p.printf("%08x", be32(b, 52+4*i))
+			p.printf("%08x", r.be32(52+4*i))
 		}
 	default:
 		if length > 48 {
@@ -178,11 +172,11 @@ func (p *Printer) ntpDelta(b []byte, off, from int) {
 	p.printf("%s%d.%09d", sign, i, ntpFrac(f))
 }
 
-func (p *Printer) ntpControl(b []byte, length int) {
+func (p *Printer) ntpControl(r reader, length int) {
 	if length < 12 {
-		panic(ntpInvalid{length})
+		invalid()
 	}
-	c := u8(b, 1)
+	c := r.u8(1)
 	pick := func(bit byte, yes, no string) string {
 		if c&bit != 0 {
 			return yes
@@ -191,22 +185,22 @@ func (p *Printer) ntpControl(b []byte, length int) {
 	}
 	p.printf(", %s, %s, %s, OpCode=%d\n", pick(0x80, "Response", "Request"), pick(0x40, "Error", "OK"),
 		pick(0x20, "More", "Last"), c&0x1f)
-	p.printf("\tSequence=%d", be16(b, 2))
-	status := be16(b, 4)
+	p.printf("\tSequence=%d", r.be16(2))
+	status := r.be16(4)
 	if status == 0 {
 		p.print(", Status=0")
 	} else {
 		p.printf(", Status=%#x", status)
 	}
-	p.printf(", Assoc.=%d", be16(b, 6))
-	p.printf(", Offset=%d", be16(b, 8))
-	count := int(be16(b, 10))
+	p.printf(", Assoc.=%d", r.be16(6))
+	p.printf(", Offset=%d", r.be16(8))
+	count := int(r.be16(10))
 	p.printf(", Count=%d", count)
 	if 12+count > length {
-		panic(ntpInvalid{length})
+		invalid()
 	}
 	if count != 0 {
-		check(b, 12, count)
+		r.check(12, count)
 		p.print("\n\tTO-BE-DONE: data not interpreted")
 	}
 }

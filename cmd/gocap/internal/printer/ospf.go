@@ -56,8 +56,8 @@ func nameOr(m map[uint32]string, v uint32, def string) string {
 
 // ospf prints an OSPFv2 packet (IP protocol 89 over IPv4).
 func (p *Printer) ospf(b []byte, length int) {
-	p.proto = "ospf2"
-	authType := be16(b, 14)
+	r := p.reader("ospf2", b)
+	authType := r.be16(14)
 	if authType == 2 { // tcpdump strips the MD5 trailer from length and capture
 		length -= 16
 		b = b[:max(0, len(b)-16)]
@@ -167,7 +167,7 @@ func (p *Printer) ospfV2(b []byte, end int, typ uint8) {
 			p.printf("\n\t  LSA #%d", i)
 			off = p.ospfLSA(b, off)
 			if off < 0 {
-				panic(truncated{})
+				endPacket()
 			}
 		}
 	case 5: // LS-Ack

@@ -38,8 +38,8 @@ func relTime(secs uint32) string {
 
 // pim prints a PIM message carried in IP protocol 103.
 func (p *Printer) pim(b []byte, length int, h *ipHdr) {
-	p.proto = "pim"
-	if len(b) == 0 {
+	r := p.reader("pim", b)
+	if !r.has(0, 1) {
 		return
 	}
 	ver, typ := b[0]>>4, b[0]&0xf
@@ -134,14 +134,35 @@ func (p *Printer) pimAddr(b []byte, addrLen int, kind byte) (s string, n int, ok
 }
 
 func (p *Printer) pimv2(whole []byte, length int, h *ipHdr) {
-	defer func() {
-		if r := recover(); r != nil {
-			if _, ok := r.(markerTrunc); !ok {
-				panic(r)
-			}
-			p.print("[|pim]")
-		}
-	}()
+	// tcpdump prints its own "[|pim]", without the leading space.
+	if p.label("", func() { p.pimv2Message(whole, length, h) }) != ran {
+		p.truncMarkTight("pim")
+	}
+}
+
+// pimMsg is the PIMv2 message being printed: its bytes (cut to the PIM
+// length), the RFC 2117 address length (0 for encoded addresses) and
+// its type.
+type pimMsg struct {
+	reader
+	addrLen int
+	typ     byte
+}
+
+// addr prints the encoded address of the given kind ('u'nicast,
+// 'g'roup, 's'ource) at off, returning its size, or false where it is
+// malformed or cut short (printing nothing).
+func (m *pimMsg) addr(off int, kind byte) (int, bool) {
+	s, n, ok := m.p.pimAddr(m.b[min(off, len(m.b)):], m.addrLen, kind)
+	if ok {
+		m.p.print(s)
+	}
+	return n, ok
+}
+
+// pimv2Message prints a PIMv2 message for pimv2, whose label check
+// returns to.
+func (p *Printer) pimv2Message(whole []byte, length int, h *ipHdr) {
 	b := whole
 	if len(b) > length {
 		b = b[:length]
@@ -170,350 +191,398 @@ func (p *Printer) pimv2(whole []byte, length int, h *ipHdr) {
 			p.print("(correct)")
 		}
 	}
-	addr := func(off int, kind byte) (int, bool) {
-		s, n, ok := p.pimAddr(b[min(off, len(b)):], addrLen, kind)
-		if ok {
-			p.print(s)
-		}
-		return n, ok
-	}
-	off := 4
+	m := pimMsg{reader: reader{p: p, b: b, proto: "pim"}, addrLen: addrLen, typ: typ}
 	switch typ {
 	case 0: // Hello
-		for off < len(b) {
-			check(b, off, 4)
-			ot, ol := be16(b, off), int(be16(b, off+2))
-			check(b, off, 4+ol)
-			name := "Unknown"
-			if s, ok := pimHelloOpts[ot]; ok {
-				name = s
-			}
-			p.printf("\n\t  %s Option (%d), length %d, Value: ", name, ot, ol)
-			off += 4
-			v := b[off : off+ol]
-			switch ot {
-			case 1:
-				p.print(relTime(uint32(be16(v, 0))))
-			case 2:
-				if ol != 4 {
-					p.printf("ERROR: Option Length != 4 Bytes (%d)", ol)
-				} else {
-					d := be16(v, 0)
-					t := 0
-					if d&0x8000 != 0 {
-						t = 1
-					}
-					p.printf("\n\t    T-bit=%d, LAN delay %dms, Override interval %dms", t, d&0x7fff, be16(v, 2))
-				}
-			case 18, 19:
-				switch ol {
-				case 0:
-					p.print("Bi-Directional Capability (Old)")
-				case 4:
-					p.printf("%d", be32(v, 0))
-				default:
-					p.printf("ERROR: Option Length != 4 Bytes (%d)", ol)
-				}
-			case 20:
-				if ol != 4 {
-					p.printf("ERROR: Option Length != 4 Bytes (%d)", ol)
-				} else {
-					p.printf("0x%08x", be32(v, 0))
-				}
-			case 21:
-				if ol != 4 {
-					p.printf("ERROR: Option Length != 4 Bytes (%d)", ol)
-				} else {
-					p.printf("v%d", v[0])
-					if v[1] != 0 {
-						p.printf(", interval %s", relTime(uint32(v[1])))
-					}
-					if x := be16(v, 2); x != 0 {
-						p.printf(" ?0x%04x?", x)
-					}
-				}
-			case 22:
-			case 24, 65001:
-				if p.o.Verbose > 1 {
-					for q := 0; q < ol; {
-						p.print("\n\t    ")
-						s, n, ok := p.pimAddr(v[q:], addrLen, 'u')
-						if !ok {
-							p.print("...")
-							break
-						}
-						p.print(s)
-						q += n
-					}
-				}
-			default:
-				if p.o.Verbose <= 1 {
-					p.hexLinesPlain(v, "\n\t    ")
-				}
-			}
-			if p.o.Verbose > 1 {
-				p.hexLinesPlain(v, "\n\t    ")
-			}
-			off += ol
-		}
+		p.pimHello(&m, length)
 	case 1: // Register
-		check(b, 4, 4)
-		flags := be32(b, 4)
-		fs := "none"
-		switch flags {
-		case 0x80000000:
-			fs = "Border"
-		case 0x40000000:
-			fs = "Null"
-		}
-		p.printf(", Flags [ %s ]\n\t", fs)
-		inner := b[8:]
-		switch u8(inner, 0) >> 4 {
-		case 0:
-			check(inner, 0, 20)
-			p.printf("IP-Null-header %s > %s", p.host(addr4(inner[12:])), p.host(addr4(inner[16:])))
-		case 4:
-			p.ip(inner, length-8)
-		case 6:
-			p.ip6(inner, length-8)
-		default:
-			p.printf("IP ver %d", inner[0]>>4)
-		}
+		p.pimRegister(&m, length)
 	case 2: // Register-Stop
-		if off >= len(b) {
-			break
-		}
-		p.print(" group=")
-		n, ok := addr(off, 'g')
-		if !ok {
-			p.print("...")
-			break
-		}
-		off += n
-		if off >= len(b) {
-			break
-		}
-		p.print(" source=")
-		if _, ok := addr(off, 'u'); !ok {
-			p.print("...")
-		}
+		p.pimRegisterStop(&m, length)
 	case 3, 6, 7: // Join/Prune, Graft, Graft-Ack
-		if typ != 7 {
-			if off >= len(b) {
-				break
-			}
-			p.print(", upstream-neighbor: ")
-			n, ok := addr(off, 'u')
-			if !ok {
-				p.print("...")
-				break
-			}
-			off += n
-		}
-		if off+4 > len(b) {
-			break
-		}
-		ngroup := int(b[off+1])
-		hold := be16(b, off+2)
-		p.printf("\n\t  %d group(s)", ngroup)
-		if typ != 7 {
-			p.print(", holdtime: ")
-			if hold == 0xffff {
-				p.print("infinite")
-			} else {
-				p.print(relTime(uint32(hold)))
-			}
-		}
-		off += 4
-	groups:
-		for i := 0; i < ngroup; i++ {
-			if off >= len(b) {
-				break
-			}
-			p.printf("\n\t    group #%d: ", i+1)
-			n, ok := addr(off, 'g')
-			if !ok {
-				p.print("...)")
-				break
-			}
-			off += n
-			if off+4 > len(b) {
-				p.print("...)")
-				break
-			}
-			nj, np := int(be16(b, off)), int(be16(b, off+2))
-			p.printf(", joined sources: %d, pruned sources: %d", nj, np)
-			off += 4
-			for j := 0; j < nj+np; j++ {
-				if j < nj {
-					p.printf("\n\t      joined source #%d: ", j+1)
-				} else {
-					p.printf("\n\t      pruned source #%d: ", j-nj+1)
-				}
-				n, ok := addr(off, 's')
-				if !ok {
-					p.print("...)")
-					break groups
-				}
-				off += n
-			}
-		}
+		p.pimJoinPrune(&m, length)
 	case 4: // Bootstrap
-		if off+2 >= len(b) {
-			break
-		}
-		p.printf(" tag=%x", be16(b, off))
-		off += 2
-		if off >= len(b) {
-			break
-		}
-		p.printf(" hashmlen=%d", b[off])
-		if off+1 >= len(b) {
-			break
-		}
-		p.printf(" BSRprio=%d", b[off+1])
-		off += 2
-		if off >= len(b) {
-			break
-		}
-		p.print(" BSR=")
-		n, ok := addr(off, 'u')
-		if !ok {
-			p.print("...")
-			break
-		}
-		off += n
-	bs:
-		for i := 0; off < len(b); i++ {
-			p.printf(" (group%d: ", i)
-			n, ok := addr(off, 'g')
-			if !ok {
-				p.print("...)")
-				break
-			}
-			off += n
-			if off >= len(b) {
-				p.print("...)")
-				break
-			}
-			p.printf(" RPcnt=%d", b[off])
-			if off+1 >= len(b) {
-				p.print("...)")
-				break
-			}
-			frp := int(b[off+1])
-			p.printf(" FRPcnt=%d", frp)
-			off += 4
-			for j := 0; j < frp && off < len(b); j++ {
-				p.printf(" RP%d=", j)
-				n, ok := addr(off, 'u')
-				if !ok {
-					p.print("...)")
-					break bs
-				}
-				off += n
-				if off+1 >= len(b) {
-					p.print("...)")
-					break bs
-				}
-				p.printf(",holdtime=%s", relTime(uint32(be16(b, off))))
-				if off+2 >= len(b) {
-					p.print("...)")
-					break bs
-				}
-				p.printf(",prio=%d", b[off+2])
-				off += 4
-			}
-			p.print(")")
-		}
+		p.pimBootstrap(&m, length)
 	case 5: // Assert
-		if off >= len(b) {
-			break
-		}
-		p.print(" group=")
-		n, ok := addr(off, 'g')
-		if !ok {
-			p.print("...")
-			break
-		}
-		off += n
-		if off >= len(b) {
-			break
-		}
-		p.print(" src=")
-		n, ok = addr(off, 'u')
-		if !ok {
-			p.print("...")
-			break
-		}
-		off += n
-		if off+8 > len(b) {
-			break
-		}
-		if b[off]&0x80 != 0 {
-			p.print(" RPT")
-		}
-		p.printf(" pref=%d", be32(b, off)&0x7fffffff)
-		p.printf(" metric=%d", be32(b, off+4))
+		p.pimAssert(&m, length)
 	case 8: // Candidate RP
-		if off >= len(b) {
-			break
-		}
-		pfx := int(b[off])
-		p.printf(" prefix-cnt=%d", pfx)
-		if off+1 >= len(b) {
-			break
-		}
-		p.printf(" prio=%d", b[off+1])
-		if off+3 >= len(b) {
-			break
-		}
-		p.printf(" holdtime=%s", relTime(uint32(be16(b, off+2))))
-		off += 4
-		if off >= len(b) {
-			break
-		}
-		p.print(" RP=")
-		n, ok := addr(off, 'u')
-		if !ok {
-			p.print("...")
-			break
-		}
-		off += n
-		for i := 0; i < pfx && off < len(b); i++ {
-			p.printf(" Group%d=", i)
-			n, ok := addr(off, 'g')
-			if !ok {
-				p.print("...")
-				break
-			}
-			off += n
-		}
+		p.pimCandidateRP(&m, length)
 	case 9: // Prune Refresh
-		p.print(" src=")
-		n, ok := addr(off, 'u')
-		if !ok {
-			p.print("...")
-			break
-		}
-		off += n
-		p.print(" grp=")
-		if n, ok = addr(off, 'g'); !ok {
-			p.print("...")
-			break
-		}
-		off += n
-		p.print(" forwarder=")
-		if n, ok = addr(off, 'u'); !ok {
-			p.print("...")
-			break
-		}
-		off += n
-		check(b, off, 2)
-		p.printf(" TUNR %s", relTime(uint32(be16(b, off))))
+		p.pimPruneRefresh(&m, length)
 	default:
 		p.printf(" [type %d]", typ)
 	}
+}
+
+// pimHello prints a Hello's options.
+func (p *Printer) pimHello(m *pimMsg, length int) {
+	b, addrLen := m.b, m.addrLen
+	off := 4
+	for off < len(b) {
+		m.check(off, 4)
+		ot, ol := m.be16(off), int(m.be16(off+2))
+		m.check(off, 4+ol)
+		name := "Unknown"
+		if s, ok := pimHelloOpts[ot]; ok {
+			name = s
+		}
+		p.printf("\n\t  %s Option (%d), length %d, Value: ", name, ot, ol)
+		off += 4
+		v := b[off : off+ol]
+		switch ot {
+		case 1:
+			p.print(relTime(uint32(be16(v, 0))))
+		case 2:
+			if ol != 4 {
+				p.printf("ERROR: Option Length != 4 Bytes (%d)", ol)
+			} else {
+				d := be16(v, 0)
+				t := 0
+				if d&0x8000 != 0 {
+					t = 1
+				}
+				p.printf("\n\t    T-bit=%d, LAN delay %dms, Override interval %dms", t, d&0x7fff, be16(v, 2))
+			}
+		case 18, 19:
+			switch ol {
+			case 0:
+				p.print("Bi-Directional Capability (Old)")
+			case 4:
+				p.printf("%d", be32(v, 0))
+			default:
+				p.printf("ERROR: Option Length != 4 Bytes (%d)", ol)
+			}
+		case 20:
+			if ol != 4 {
+				p.printf("ERROR: Option Length != 4 Bytes (%d)", ol)
+			} else {
+				p.printf("0x%08x", be32(v, 0))
+			}
+		case 21:
+			if ol != 4 {
+				p.printf("ERROR: Option Length != 4 Bytes (%d)", ol)
+			} else {
+				p.printf("v%d", v[0])
+				if v[1] != 0 {
+					p.printf(", interval %s", relTime(uint32(v[1])))
+				}
+				if x := be16(v, 2); x != 0 {
+					p.printf(" ?0x%04x?", x)
+				}
+			}
+		case 22:
+		case 24, 65001:
+			if p.o.Verbose > 1 {
+				for q := 0; q < ol; {
+					p.print("\n\t    ")
+					s, n, ok := p.pimAddr(v[q:], addrLen, 'u')
+					if !ok {
+						p.print("...")
+						break
+					}
+					p.print(s)
+					q += n
+				}
+			}
+		default:
+			if p.o.Verbose <= 1 {
+				p.hexLinesPlain(v, "\n\t    ")
+			}
+		}
+		if p.o.Verbose > 1 {
+			p.hexLinesPlain(v, "\n\t    ")
+		}
+		off += ol
+	}
+}
+
+// pimRegister prints a Register and the packet it carries.
+func (p *Printer) pimRegister(m *pimMsg, length int) {
+	b := m.b
+	m.check(4, 4)
+	flags := m.be32(4)
+	fs := "none"
+	switch flags {
+	case 0x80000000:
+		fs = "Border"
+	case 0x40000000:
+		fs = "Null"
+	}
+	p.printf(", Flags [ %s ]\n\t", fs)
+	inner := b[8:]
+	switch u8(inner, 0) >> 4 {
+	case 0:
+		check(inner, 0, 20)
+		p.printf("IP-Null-header %s > %s", p.host(addr4(inner[12:])), p.host(addr4(inner[16:])))
+	case 4:
+		p.ip(inner, length-8)
+	case 6:
+		p.ip6(inner, length-8)
+	default:
+		p.printf("IP ver %d", inner[0]>>4)
+	}
+}
+
+// pimRegisterStop prints a Register-Stop.
+func (p *Printer) pimRegisterStop(m *pimMsg, length int) {
+	b, addr := m.b, m.addr
+	off := 4
+	if off >= len(b) {
+		return
+	}
+	p.print(" group=")
+	n, ok := addr(off, 'g')
+	if !ok {
+		p.print("...")
+		return
+	}
+	off += n
+	if off >= len(b) {
+		return
+	}
+	p.print(" source=")
+	if _, ok := addr(off, 'u'); !ok {
+		p.print("...")
+	}
+}
+
+// pimJoinPrune prints a Join/Prune, Graft or Graft-Ack.
+func (p *Printer) pimJoinPrune(m *pimMsg, length int) {
+	b, typ, addr := m.b, m.typ, m.addr
+	off := 4
+	if typ != 7 {
+		if off >= len(b) {
+			return
+		}
+		p.print(", upstream-neighbor: ")
+		n, ok := addr(off, 'u')
+		if !ok {
+			p.print("...")
+			return
+		}
+		off += n
+	}
+	if off+4 > len(b) {
+		return
+	}
+	ngroup := int(b[off+1])
+	hold := m.be16(off + 2)
+	p.printf("\n\t  %d group(s)", ngroup)
+	if typ != 7 {
+		p.print(", holdtime: ")
+		if hold == 0xffff {
+			p.print("infinite")
+		} else {
+			p.print(relTime(uint32(hold)))
+		}
+	}
+	off += 4
+groups:
+	for i := 0; i < ngroup; i++ {
+		if off >= len(b) {
+			break
+		}
+		p.printf("\n\t    group #%d: ", i+1)
+		n, ok := addr(off, 'g')
+		if !ok {
+			p.print("...)")
+			break
+		}
+		off += n
+		if off+4 > len(b) {
+			p.print("...)")
+			break
+		}
+		nj, np := int(m.be16(off)), int(m.be16(off+2))
+		p.printf(", joined sources: %d, pruned sources: %d", nj, np)
+		off += 4
+		for j := 0; j < nj+np; j++ {
+			if j < nj {
+				p.printf("\n\t      joined source #%d: ", j+1)
+			} else {
+				p.printf("\n\t      pruned source #%d: ", j-nj+1)
+			}
+			n, ok := addr(off, 's')
+			if !ok {
+				p.print("...)")
+				break groups
+			}
+			off += n
+		}
+	}
+}
+
+// pimBootstrap prints a Bootstrap message.
+func (p *Printer) pimBootstrap(m *pimMsg, length int) {
+	b, addr := m.b, m.addr
+	off := 4
+	if off+2 >= len(b) {
+		return
+	}
+	p.printf(" tag=%x", m.be16(off))
+	off += 2
+	if off >= len(b) {
+		return
+	}
+	p.printf(" hashmlen=%d", b[off])
+	if off+1 >= len(b) {
+		return
+	}
+	p.printf(" BSRprio=%d", b[off+1])
+	off += 2
+	if off >= len(b) {
+		return
+	}
+	p.print(" BSR=")
+	n, ok := addr(off, 'u')
+	if !ok {
+		p.print("...")
+		return
+	}
+	off += n
+bs:
+	for i := 0; off < len(b); i++ {
+		p.printf(" (group%d: ", i)
+		n, ok := addr(off, 'g')
+		if !ok {
+			p.print("...)")
+			break
+		}
+		off += n
+		if off >= len(b) {
+			p.print("...)")
+			break
+		}
+		p.printf(" RPcnt=%d", b[off])
+		if off+1 >= len(b) {
+			p.print("...)")
+			break
+		}
+		frp := int(b[off+1])
+		p.printf(" FRPcnt=%d", frp)
+		off += 4
+		for j := 0; j < frp && off < len(b); j++ {
+			p.printf(" RP%d=", j)
+			n, ok := addr(off, 'u')
+			if !ok {
+				p.print("...)")
+				break bs
+			}
+			off += n
+			if off+1 >= len(b) {
+				p.print("...)")
+				break bs
+			}
+			p.printf(",holdtime=%s", relTime(uint32(m.be16(off))))
+			if off+2 >= len(b) {
+				p.print("...)")
+				break bs
+			}
+			p.printf(",prio=%d", b[off+2])
+			off += 4
+		}
+		p.print(")")
+	}
+}
+
+// pimAssert prints an Assert.
+func (p *Printer) pimAssert(m *pimMsg, length int) {
+	b, addr := m.b, m.addr
+	off := 4
+	if off >= len(b) {
+		return
+	}
+	p.print(" group=")
+	n, ok := addr(off, 'g')
+	if !ok {
+		p.print("...")
+		return
+	}
+	off += n
+	if off >= len(b) {
+		return
+	}
+	p.print(" src=")
+	n, ok = addr(off, 'u')
+	if !ok {
+		p.print("...")
+		return
+	}
+	off += n
+	if off+8 > len(b) {
+		return
+	}
+	if b[off]&0x80 != 0 {
+		p.print(" RPT")
+	}
+	p.printf(" pref=%d", m.be32(off)&0x7fffffff)
+	p.printf(" metric=%d", m.be32(off+4))
+}
+
+// pimCandidateRP prints a Candidate-RP-Advertisement.
+func (p *Printer) pimCandidateRP(m *pimMsg, length int) {
+	b, addr := m.b, m.addr
+	off := 4
+	if off >= len(b) {
+		return
+	}
+	pfx := int(b[off])
+	p.printf(" prefix-cnt=%d", pfx)
+	if off+1 >= len(b) {
+		return
+	}
+	p.printf(" prio=%d", b[off+1])
+	if off+3 >= len(b) {
+		return
+	}
+	p.printf(" holdtime=%s", relTime(uint32(m.be16(off+2))))
+	off += 4
+	if off >= len(b) {
+		return
+	}
+	p.print(" RP=")
+	n, ok := addr(off, 'u')
+	if !ok {
+		p.print("...")
+		return
+	}
+	off += n
+	for i := 0; i < pfx && off < len(b); i++ {
+		p.printf(" Group%d=", i)
+		n, ok := addr(off, 'g')
+		if !ok {
+			p.print("...")
+			break
+		}
+		off += n
+	}
+}
+
+// pimPruneRefresh prints a Prune Refresh.
+func (p *Printer) pimPruneRefresh(m *pimMsg, length int) {
+	addr := m.addr
+	off := 4
+	p.print(" src=")
+	n, ok := addr(off, 'u')
+	if !ok {
+		p.print("...")
+		return
+	}
+	off += n
+	p.print(" grp=")
+	if n, ok = addr(off, 'g'); !ok {
+		p.print("...")
+		return
+	}
+	off += n
+	p.print(" forwarder=")
+	if n, ok = addr(off, 'u'); !ok {
+		p.print("...")
+		return
+	}
+	off += n
+	m.check(off, 2)
+	p.printf(" TUNR %s", relTime(uint32(m.be16(off))))
 }
 
 // pimChecksum is zero when the PIM message (with the IPv6 pseudo-header
@@ -527,14 +596,14 @@ func pimChecksum(b []byte, h *ipHdr) uint16 {
 
 // pimv1 prints a PIM version 1 message carried in IGMP.
 func (p *Printer) pimv1(b []byte, length int) {
-	defer func() {
-		if r := recover(); r != nil {
-			if _, ok := r.(markerTrunc); !ok {
-				panic(r)
-			}
-			p.print("[|pim]")
-		}
-	}()
+	if p.label("", func() { p.pimv1Message(b, length) }) != ran {
+		p.truncMarkTight("pim")
+	}
+}
+
+// pimv1Message prints a PIMv1 message for pimv1, whose label check
+// returns to.
+func (p *Printer) pimv1Message(b []byte, length int) {
 	if len(b) == 0 {
 		return
 	}

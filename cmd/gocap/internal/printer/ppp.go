@@ -64,9 +64,9 @@ func pppTypeName(t uint16, def string) string {
 // pppLink prints a frame of the PPP link type and returns the length of
 // the PPP header.
 func (p *Printer) pppLink(b []byte, length int) int {
-	p.proto = "ppp_if"
-	if len(b) < 4 {
-		p.print(" [|ppp_if]")
+	r := p.reader("ppp_if", b)
+	if !r.has(0, 4) {
+		r.trunc()
 		return len(b)
 	}
 	return p.ppp(b, length)
@@ -76,14 +76,14 @@ func (p *Printer) pppLink(b []byte, length int) int {
 // and with a one- or two-byte protocol field, and returns its header
 // length.
 func (p *Printer) ppp(b []byte, length int) int {
-	p.proto = "ppp"
+	r := p.reader("ppp", b)
 	olen := length
 	hdr := 0
 	if length < 2 {
-		p.print(" [|ppp]")
+		r.trunc()
 		return 0
 	}
-	switch be16(b, 0) {
+	switch r.be16(0) {
 	case pppdIn<<8 | pppControl:
 		if p.o.LinkHeader {
 			p.print("In  ")
@@ -98,15 +98,15 @@ func (p *Printer) ppp(b []byte, length int) int {
 		hdr = 2
 	}
 	if length-hdr < 2 {
-		p.print(" [|ppp]")
+		r.trunc()
 		return 0
 	}
 	var proto uint16
-	if u8(b, hdr)%2 == 1 {
+	if r.u8(hdr)%2 == 1 {
 		proto = uint16(b[hdr])
 		hdr++
 	} else {
-		proto = be16(b, hdr)
+		proto = r.be16(hdr)
 		hdr += 2
 	}
 	if p.o.LinkHeader {
@@ -166,7 +166,7 @@ func (p *Printer) pppHDLC(first byte, b []byte, length int) {
 		u = append(u, c)
 	}
 	if len(u) < 1 {
-		p.print(" [|ppp]")
+		p.truncMark("ppp")
 		return
 	}
 	switch u[0] {
@@ -178,14 +178,14 @@ func (p *Printer) pppHDLC(first byte, b []byte, length int) {
 		return
 	}
 	if len(u) < 2 {
-		p.print(" [|ppp]")
+		p.truncMark("ppp")
 		return
 	}
 	proto := uint16(u[0])<<8 | uint16(u[1])
 	rest, l := u[2:], len(u)-2
 	if proto == pppAddress<<8|pppControl {
 		if len(u) < 4 {
-			p.print(" [|ppp]")
+			p.truncMark("ppp")
 			return
 		}
 		proto = uint16(u[2])<<8 | uint16(u[3])
@@ -202,7 +202,7 @@ func (p *Printer) pppHDLC(first byte, b []byte, length int) {
 func (p *Printer) pppControl(proto uint16, b []byte, length int) {
 	name := pppTypeName(proto, "unknown ctrl-proto (0x%04x)")
 	p.printf("%s, ", name)
-	trunc := func() { p.printf("[|%s]", name) }
+	trunc := func() { p.truncMarkTight(name) }
 	if length < 4 || len(b) < 2 {
 		trunc()
 		return
@@ -436,29 +436,29 @@ var chapAlgNames = map[uint8]string{5: "MD5", 128: "MS-CHAP", 129: "MS-CHAPv2"}
 // pppSerial prints a frame of the PPP_SERIAL link type (PPP in HDLC-like
 // framing, or Cisco HDLC) and returns the header length.
 func (p *Printer) pppSerial(b []byte, length int) int {
-	p.proto = "ppp_hdlc_if"
-	if len(b) < 2 {
-		p.print(" [|ppp_hdlc_if]")
+	r := p.reader("ppp_hdlc_if", b)
+	if !r.has(0, 2) {
+		r.trunc()
 		return len(b)
 	}
 	switch b[0] {
 	case pppAddress:
-		if len(b) < 4 {
-			p.print(" [|ppp_hdlc_if]")
+		if !r.has(0, 4) {
+			r.trunc()
 			return len(b)
 		}
 		if p.o.LinkHeader {
 			p.printf("%02x %02x %d ", b[0], b[1], length)
 		}
-		proto := be16(b, 2)
+		proto := r.be16(2)
 		p.printf("%s: ", pppTypeName(proto, "unknown PPP protocol (0x%04x)"))
 		p.pppPayload(proto, b[4:], length-4)
 		return 4
 	case chdlcUnicast, chdlcBcast:
 		return p.chdlc(b, length)
 	}
-	if len(b) < 4 {
-		p.print(" [|ppp_hdlc_if]")
+	if !r.has(0, 4) {
+		r.trunc()
 		return len(b)
 	}
 	if p.o.LinkHeader {
@@ -470,12 +470,12 @@ func (p *Printer) pppSerial(b []byte, length int) int {
 
 // chdlc prints a Cisco HDLC frame and returns its header length.
 func (p *Printer) chdlc(b []byte, length int) int {
-	p.proto = "chdlc"
+	r := p.reader("chdlc", b)
 	if length < 4 {
-		p.print(" [|chdlc]")
+		r.trunc()
 		return length
 	}
-	proto := be16(b, 2)
+	proto := r.be16(2)
 	if p.o.LinkHeader {
 		cast := fmt.Sprintf("0x%02x", b[0])
 		switch b[0] {
@@ -499,7 +499,7 @@ func (p *Printer) chdlc(b []byte, length int) int {
 		p.mpls(b, length)
 	case 0xfefe:
 		if length < 2 {
-			panic(truncated{})
+			endPacket()
 		}
 		if c := u8(b, 1); c == 0x81 || c == 0x82 || c == 0x83 {
 			p.osi(b[1:], length-1)
@@ -516,22 +516,22 @@ func (p *Printer) chdlc(b []byte, length int) int {
 
 // slarp prints a Cisco SLARP message.
 func (p *Printer) slarp(b []byte, length int) {
-	p.proto = "chdlc_slarp"
+	r := p.reader("chdlc_slarp", b)
 	p.printf("SLARP (length: %d), ", length)
 	if length < 14 {
 		p.print(" (invalid)")
 		return
 	}
-	need(b, 14)
-	switch code := be32(b, 0); code {
+	r.need(0, 14)
+	switch code := r.be32(0); code {
 	case 0:
 		p.print("request")
 	case 1:
 		p.printf("reply %s/%s", p.host(addr4(b[4:])), p.host(addr4(b[8:])))
 	case 2:
-		p.printf("keepalive: mineseen=0x%08x, yourseen=0x%08x, reliability=0x%04x", be32(b, 4), be32(b, 8), be16(b, 12))
+		p.printf("keepalive: mineseen=0x%08x, yourseen=0x%08x, reliability=0x%04x", r.be32(4), r.be32(8), r.be16(12))
 		if length >= 18 {
-			sec := be32(b, 14) / 1000
+			sec := r.be32(14) / 1000
 			min := sec / 60
 			sec -= min * 60
 			hrs := min / 60
@@ -564,16 +564,16 @@ var pppoeTags = map[uint16]string{
 
 // pppoe prints a PPPoE discovery or session packet.
 func (p *Printer) pppoe(b []byte, length int) {
-	p.proto = "pppoe"
+	r := p.reader("pppoe", b)
 	if length < 6 {
 		p.printf(" (length %d < 6) (invalid)", length)
 		return
 	}
-	need(b, 6)
+	r.need(0, 6)
 	length -= 6
 	ver, typ, code := b[0]>>4, b[0]&0xf, b[1]
-	sid := be16(b, 2)
-	plen := int(be16(b, 4))
+	sid := r.be16(2)
+	plen := int(r.be16(4))
 	if ver != 1 {
 		p.printf(" [ver %d]", ver)
 	}

@@ -20,12 +20,12 @@ var pptpResults = map[uint16]map[uint8]string{
 
 // pptp prints a PPTP control message (TCP port 1723).
 func (p *Printer) pptp(b []byte) {
-	p.proto = "pptp"
+	r := p.reader("pptp", b)
 	p.print(": pptp")
 	v := p.o.Verbose > 0
 	if v {
-		p.printf(" Length=%d", be16(b, 0))
-		switch be16(b, 2) {
+		p.printf(" Length=%d", r.be16(0))
+		switch r.be16(2) {
 		case 1:
 			p.print(" CTRL-MSG")
 		case 2:
@@ -34,200 +34,256 @@ func (p *Printer) pptp(b []byte) {
 			p.print(" UNKNOWN-MSG-TYPE")
 		}
 	}
-	mc := be32(b, 4)
+	mc := r.be32(4)
 	if mc != 0x1a2b3c4d {
 		p.printf(" UNEXPECTED Magic-Cookie!!(%08x)", mc)
 	}
 	if v || mc != 0x1a2b3c4d {
 		p.printf(" Magic-Cookie=%08x", mc)
 	}
-	t := be16(b, 8)
+	t := r.be16(8)
 	if int(t) < len(pptpMsgTypes) {
 		p.printf(" CTRL_MSGTYPE=%s", pptpMsgTypes[t])
 	} else {
 		p.printf(" UNKNOWN_CTRL_MSGTYPE(%d)", t)
 	}
-	be16(b, 10)
-	d := b[12:]
-	u16 := func(name string, off int) { p.printf(" %s(%d)", name, be16(d, off)) }
-	u32 := func(name string, off int) { p.printf(" %s(%d)", name, be32(d, off)) }
-	str := func(name string, off, n int) {
-		need(d, off+n)
-		p.printf(" %s(", name)
-		p.printZeroPadded(d[off:off+n], n)
-		p.print(")")
+	r.be16(10)
+	if int(t) < len(pptpMessages) && pptpMessages[t] != nil {
+		pptpMessages[t](pptpMsg{reader: r.from(12), t: t, v: v})
 	}
-	result := func(off int) {
-		rc := u8(d, off)
-		p.printf(" RESULT_CODE(%d", rc)
-		if v {
-			s, ok := pptpResults[t][rc]
-			if !ok {
-				s = "?"
-			}
-			p.printf(":%s", s)
-		}
-		p.print(")")
-	}
-	errCode := func(off int) {
-		ec := u8(d, off)
-		p.printf(" ERR_CODE(%d", ec)
-		if v {
-			s, ok := pptpErrCodes[ec]
-			if !ok {
-				s = "?"
-			}
-			p.printf(":%s", s)
-		}
-		p.print(")")
-	}
-	protoVer := func() {
-		pv := be16(d, 0)
-		p.printf(" PROTO_VER(%d.%d)", pv>>8, pv&0xff)
-	}
-	caps := func(off int) {
-		fc := be32(d, off)
-		p.print(" FRAME_CAP(")
-		if fc&1 != 0 {
-			p.print("A")
-		}
-		if fc&2 != 0 {
-			p.print("S")
-		}
-		p.print(")")
-		bc := be32(d, off+4)
-		p.print(" BEARER_CAP(")
-		if bc&2 != 0 {
-			p.print("D")
-		}
-		if bc&1 != 0 {
-			p.print("A")
-		}
-		p.print(")")
-	}
-	bearerType := func(off int) {
-		s := map[uint32]string{1: "A", 2: "D", 3: "Any"}[be32(d, off)]
-		if s == "" {
+}
+
+// pptpMsg is the body of a PPTP control message (after the 12-byte
+// header), its type and whether -v is on. Its methods print one field
+// each; every read ends the packet where it runs short.
+type pptpMsg struct {
+	reader
+	t uint16
+	v bool
+}
+
+// pptpMessages prints each control message type's body.
+var pptpMessages = [...]func(m pptpMsg){
+	1: pptpSCCRQ, 2: pptpSCCRP, 3: pptpStopCCRQ, 4: pptpStopCCRP, 5: pptpEchoRQ,
+	6: pptpEchoRP, 7: pptpOCRQ, 8: pptpOCRP, 9: pptpICRQ, 10: pptpICRP, 11: pptpICCN,
+	12: pptpCCRQ, 13: pptpCDN, 14: pptpWEN, 15: pptpSLI,
+}
+
+func (m pptpMsg) u16(name string, off int) { m.p.printf(" %s(%d)", name, m.be16(off)) }
+func (m pptpMsg) u32(name string, off int) { m.p.printf(" %s(%d)", name, m.be32(off)) }
+
+// reserved reads a reserved 16-bit field, as tcpdump does, to check it
+// was captured.
+func (m pptpMsg) reserved(off int) { m.be16(off) }
+
+func (m pptpMsg) str(name string, off, n int) {
+	d := m.bytes(off, n)
+	m.p.printf(" %s(", name)
+	m.p.printZeroPadded(d, n)
+	m.p.print(")")
+}
+
+func (m pptpMsg) result(off int) {
+	rc := m.u8(off)
+	m.p.printf(" RESULT_CODE(%d", rc)
+	if m.v {
+		s, ok := pptpResults[m.t][rc]
+		if !ok {
 			s = "?"
 		}
-		p.printf(" BEARER_TYPE(%s)", s)
+		m.p.printf(":%s", s)
 	}
-	framingType := func(off int) {
-		s := map[uint32]string{1: "A", 2: "S", 3: "E"}[be32(d, off)]
-		if s == "" {
+	m.p.print(")")
+}
+
+func (m pptpMsg) errCode(off int) {
+	ec := m.u8(off)
+	m.p.printf(" ERR_CODE(%d", ec)
+	if m.v {
+		s, ok := pptpErrCodes[ec]
+		if !ok {
 			s = "?"
 		}
-		p.printf(" FRAME_TYPE(%s)", s)
+		m.p.printf(":%s", s)
 	}
-	switch t {
-	case 1: // SCCRQ
-		protoVer()
-		be16(d, 2)
-		caps(4)
-		u16("MAX_CHAN", 12)
-		u16("FIRM_REV", 14)
-		str("HOSTNAME", 16, 64)
-		str("VENDOR", 80, 64)
-	case 2: // SCCRP
-		protoVer()
-		result(2)
-		errCode(3)
-		caps(4)
-		u16("MAX_CHAN", 12)
-		u16("FIRM_REV", 14)
-		str("HOSTNAME", 16, 64)
-		str("VENDOR", 80, 64)
-	case 3: // StopCCRQ
-		r := u8(d, 0)
-		p.printf(" REASON(%d", r)
-		if v {
-			s := map[uint8]string{1: ":None", 2: ":Stop-Protocol", 3: ":Stop-Local-Shutdown"}[r]
-			if s == "" {
-				s = ":?"
-			}
-			p.print(s)
-		}
-		p.print(")")
-		be16(d, 2)
-	case 4: // StopCCRP
-		result(0)
-		errCode(1)
-		be16(d, 2)
-	case 5: // ECHORQ
-		u32("ID", 0)
-	case 6: // ECHORP
-		u32("ID", 0)
-		result(4)
-		errCode(5)
-		be16(d, 6)
-	case 7: // OCRQ
-		u16("CALL_ID", 0)
-		u16("CALL_SER_NUM", 2)
-		u32("MIN_BPS", 4)
-		u32("MAX_BPS", 8)
-		bearerType(12)
-		framingType(16)
-		u16("RECV_WIN", 20)
-		u16("PROC_DELAY", 22)
-		u16("PHONE_NO_LEN", 24)
-		be16(d, 26)
-		str("PHONE_NO", 28, 64)
-		str("SUB_ADDR", 92, 64)
-	case 8: // OCRP
-		u16("CALL_ID", 0)
-		u16("PEER_CALL_ID", 2)
-		result(4)
-		errCode(5)
-		u16("CAUSE_CODE", 6)
-		u32("CONN_SPEED", 8)
-		u16("RECV_WIN", 12)
-		u16("PROC_DELAY", 14)
-		u32("PHY_CHAN_ID", 16)
-	case 9: // ICRQ
-		u16("CALL_ID", 0)
-		u16("CALL_SER_NUM", 2)
-		bearerType(4)
-		u32("PHY_CHAN_ID", 8)
-		u16("DIALED_NO_LEN", 12)
-		u16("DIALING_NO_LEN", 14)
-		str("DIALED_NO", 16, 64)
-		str("DIALING_NO", 80, 64)
-		str("SUB_ADDR", 144, 64)
-	case 10: // ICRP
-		u16("CALL_ID", 0)
-		u16("PEER_CALL_ID", 2)
-		result(4)
-		errCode(5)
-		u16("RECV_WIN", 6)
-		u16("PROC_DELAY", 8)
-		be16(d, 10)
-	case 11: // ICCN
-		u16("PEER_CALL_ID", 0)
-		be16(d, 2)
-		u32("CONN_SPEED", 4)
-		u16("RECV_WIN", 8)
-		u16("PROC_DELAY", 10)
-		framingType(12)
-	case 12: // CCRQ
-		u16("CALL_ID", 0)
-		be16(d, 2)
-	case 13: // CDN
-		u16("CALL_ID", 0)
-		result(2)
-		errCode(3)
-		u16("CAUSE_CODE", 4)
-		be16(d, 6)
-		str("CALL_STATS", 8, 128)
-	case 14: // WEN
-		u16("PEER_CALL_ID", 0)
-		be16(d, 2)
-		for i, n := range []string{"CRC_ERR", "FRAMING_ERR", "HARDWARE_OVERRUN", "BUFFER_OVERRUN", "TIMEOUT_ERR", "ALIGN_ERR"} {
-			u32(n, 4+4*i)
-		}
-	case 15: // SLI
-		u16("PEER_CALL_ID", 0)
-		be16(d, 2)
-		p.printf(" SEND_ACCM(0x%08x)", be32(d, 4))
-		p.printf(" RECV_ACCM(0x%08x)", be32(d, 8))
+	m.p.print(")")
+}
+
+func (m pptpMsg) protoVer() {
+	pv := m.be16(0)
+	m.p.printf(" PROTO_VER(%d.%d)", pv>>8, pv&0xff)
+}
+
+func (m pptpMsg) caps(off int) {
+	fc := m.be32(off)
+	m.p.print(" FRAME_CAP(")
+	if fc&1 != 0 {
+		m.p.print("A")
 	}
+	if fc&2 != 0 {
+		m.p.print("S")
+	}
+	m.p.print(")")
+	bc := m.be32(off + 4)
+	m.p.print(" BEARER_CAP(")
+	if bc&2 != 0 {
+		m.p.print("D")
+	}
+	if bc&1 != 0 {
+		m.p.print("A")
+	}
+	m.p.print(")")
+}
+
+func (m pptpMsg) bearerType(off int) {
+	s := map[uint32]string{1: "A", 2: "D", 3: "Any"}[m.be32(off)]
+	if s == "" {
+		s = "?"
+	}
+	m.p.printf(" BEARER_TYPE(%s)", s)
+}
+
+func (m pptpMsg) framingType(off int) {
+	s := map[uint32]string{1: "A", 2: "S", 3: "E"}[m.be32(off)]
+	if s == "" {
+		s = "?"
+	}
+	m.p.printf(" FRAME_TYPE(%s)", s)
+}
+
+func pptpSCCRQ(m pptpMsg) {
+	m.protoVer()
+	m.reserved(2)
+	m.caps(4)
+	m.u16("MAX_CHAN", 12)
+	m.u16("FIRM_REV", 14)
+	m.str("HOSTNAME", 16, 64)
+	m.str("VENDOR", 80, 64)
+}
+
+func pptpSCCRP(m pptpMsg) {
+	m.protoVer()
+	m.result(2)
+	m.errCode(3)
+	m.caps(4)
+	m.u16("MAX_CHAN", 12)
+	m.u16("FIRM_REV", 14)
+	m.str("HOSTNAME", 16, 64)
+	m.str("VENDOR", 80, 64)
+}
+
+func pptpStopCCRQ(m pptpMsg) {
+	r := m.u8(0)
+	m.p.printf(" REASON(%d", r)
+	if m.v {
+		s := map[uint8]string{1: ":None", 2: ":Stop-Protocol", 3: ":Stop-Local-Shutdown"}[r]
+		if s == "" {
+			s = ":?"
+		}
+		m.p.print(s)
+	}
+	m.p.print(")")
+	m.reserved(2)
+}
+
+func pptpStopCCRP(m pptpMsg) {
+	m.result(0)
+	m.errCode(1)
+	m.reserved(2)
+}
+
+func pptpEchoRQ(m pptpMsg) { m.u32("ID", 0) }
+
+func pptpEchoRP(m pptpMsg) {
+	m.u32("ID", 0)
+	m.result(4)
+	m.errCode(5)
+	m.reserved(6)
+}
+
+func pptpOCRQ(m pptpMsg) {
+	m.u16("CALL_ID", 0)
+	m.u16("CALL_SER_NUM", 2)
+	m.u32("MIN_BPS", 4)
+	m.u32("MAX_BPS", 8)
+	m.bearerType(12)
+	m.framingType(16)
+	m.u16("RECV_WIN", 20)
+	m.u16("PROC_DELAY", 22)
+	m.u16("PHONE_NO_LEN", 24)
+	m.reserved(26)
+	m.str("PHONE_NO", 28, 64)
+	m.str("SUB_ADDR", 92, 64)
+}
+
+func pptpOCRP(m pptpMsg) {
+	m.u16("CALL_ID", 0)
+	m.u16("PEER_CALL_ID", 2)
+	m.result(4)
+	m.errCode(5)
+	m.u16("CAUSE_CODE", 6)
+	m.u32("CONN_SPEED", 8)
+	m.u16("RECV_WIN", 12)
+	m.u16("PROC_DELAY", 14)
+	m.u32("PHY_CHAN_ID", 16)
+}
+
+func pptpICRQ(m pptpMsg) {
+	m.u16("CALL_ID", 0)
+	m.u16("CALL_SER_NUM", 2)
+	m.bearerType(4)
+	m.u32("PHY_CHAN_ID", 8)
+	m.u16("DIALED_NO_LEN", 12)
+	m.u16("DIALING_NO_LEN", 14)
+	m.str("DIALED_NO", 16, 64)
+	m.str("DIALING_NO", 80, 64)
+	m.str("SUB_ADDR", 144, 64)
+}
+
+func pptpICRP(m pptpMsg) {
+	m.u16("CALL_ID", 0)
+	m.u16("PEER_CALL_ID", 2)
+	m.result(4)
+	m.errCode(5)
+	m.u16("RECV_WIN", 6)
+	m.u16("PROC_DELAY", 8)
+	m.reserved(10)
+}
+
+func pptpICCN(m pptpMsg) {
+	m.u16("PEER_CALL_ID", 0)
+	m.reserved(2)
+	m.u32("CONN_SPEED", 4)
+	m.u16("RECV_WIN", 8)
+	m.u16("PROC_DELAY", 10)
+	m.framingType(12)
+}
+
+func pptpCCRQ(m pptpMsg) {
+	m.u16("CALL_ID", 0)
+	m.reserved(2)
+}
+
+func pptpCDN(m pptpMsg) {
+	m.u16("CALL_ID", 0)
+	m.result(2)
+	m.errCode(3)
+	m.u16("CAUSE_CODE", 4)
+	m.reserved(6)
+	m.str("CALL_STATS", 8, 128)
+}
+
+func pptpWEN(m pptpMsg) {
+	m.u16("PEER_CALL_ID", 0)
+	m.reserved(2)
+	for i, n := range []string{"CRC_ERR", "FRAMING_ERR", "HARDWARE_OVERRUN", "BUFFER_OVERRUN", "TIMEOUT_ERR", "ALIGN_ERR"} {
+		m.u32(n, 4+4*i)
+	}
+}
+
+func pptpSLI(m pptpMsg) {
+	m.u16("PEER_CALL_ID", 0)
+	m.reserved(2)
+	m.p.printf(" SEND_ACCM(0x%08x)", m.be32(4))
+	m.p.printf(" RECV_ACCM(0x%08x)", m.be32(8))
 }

@@ -125,8 +125,8 @@ func New(w io.Writer, o Options) *Printer {
 	return &Printer{w: w, o: o, tcpSeq: make(map[tcpKey]*tcpState)}
 }
 
-// decoderFault records a panic out of a decoder that was not one of the
-// package's truncation sentinels: a bug, caught by decode.
+// decoderFault records a panic out of a decoder other than toLine, the
+// end of a truncated packet (trunc.go): a bug, caught by decode.
 type decoderFault struct {
 	value any    // what the decoder panicked with
 	stack []byte // the goroutine's stack where it was recovered
@@ -135,10 +135,6 @@ type decoderFault struct {
 func (f *decoderFault) String() string {
 	return fmt.Sprintf("decoder panic: %v\n%s", f.value, f.stack)
 }
-
-// truncated is panicked with when a decoder runs past the captured bytes;
-// Packet recovers it and prints " [|proto]", as tcpdump does.
-type truncated struct{}
 
 // Packet prints one packet: data holds the captured bytes (cut to
 // ci.CaptureLength if that is smaller), linkType the capture's link type
@@ -175,20 +171,21 @@ func (p *Printer) Packet(ci PacketInfo, data []byte, linkType cbpf.LinkType) err
 // decode runs the link-layer printer, reporting whether it stopped on a
 // truncated packet.
 //
-// Every panic out of a decoder ends here and nowhere else: the truncated
-// sentinel, and a decoder bug alike, be it a runtime error (an index out
-// of range) or a decoder-local sentinel its own recover missed. All are
-// printed as tcpdump prints a packet it gave up on, " [|proto]" after
+// Every panic out of a decoder that no label took ends here: toLine, a
+// short read that ends the packet (trunc.go), and a decoder bug alike,
+// be it a runtime error (an index out of range) or a toLabel or
+// toInvalid no label was there to take. All are printed as tcpdump
+// prints a packet it gave up on, " [|proto]" after
 // what was printed so far and a dump of the whole packet with -x, so one
 // bad packet never ends the run. A bug is also kept in p.fault, where
 // the tests and the fuzz target look for it.
 func (p *Printer) decode(data []byte, linkType cbpf.LinkType, length int) (trunc bool) {
 	defer func() {
 		if r := recover(); r != nil {
-			if _, ok := r.(truncated); !ok {
+			if r != toLine {
 				p.fault = &decoderFault{value: r, stack: debug.Stack()}
 			}
-			p.printf(" [|%s]", p.proto)
+			p.truncMark(p.proto)
 			trunc = true
 		}
 	}()
@@ -205,7 +202,7 @@ func (p *Printer) decode(data []byte, linkType cbpf.LinkType, length int) (trunc
 // capitals and a hex and ASCII dump of every captured byte. The link
 // header length stays 0, so -x and -X dump the whole packet again.
 func (p *Printer) unsupported(data []byte) {
-	p.proto = "unsupported"
+	p.announce("unsupported")
 	p.print("UNSUPPORTED")
 	p.hexASCII(data)
 }

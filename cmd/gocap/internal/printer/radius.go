@@ -129,11 +129,11 @@ func rfc4675Tag(t byte) string {
 // radius prints a RADIUS message (UDP ports 1645, 1646, 1700, 1812,
 // 1813, 3799).
 func (p *Printer) radius(b []byte, length int) {
-	p.proto = "radius"
-	need(b, 20)
-	l := int(be16(b, 2))
+	r := p.reader("radius", b)
+	r.need(0, 20)
+	l := int(r.be16(2))
 	if l < 20 {
-		p.print(" [|radius]")
+		r.trunc()
 		return
 	}
 	l = min(l, length)
@@ -153,10 +153,10 @@ func (p *Printer) radius(b []byte, length int) {
 	off, rem := 20, l-20
 	for rem > 0 {
 		if rem < 2 {
-			p.print(" [|radius]")
+			r.trunc()
 			return
 		}
-		need(b, off+2)
+		r.need(0, off+2)
 		t, al := b[off], int(b[off+1])
 		name := "Unknown"
 		if t != 0 && int(t) < len(radiusAttrs) {
@@ -173,10 +173,10 @@ func (p *Printer) radius(b []byte, length int) {
 		}
 		p.print(", Value: ")
 		if int(t) < len(radiusAttrs) && al > 2 {
-			p.withMarker("radius", func() { p.radiusValue(b[off+2:min(off+al, len(b))], al-2, t) })
+			p.label("radius", func() { p.radiusValue(b[off+2:min(off+al, len(b))], al-2, t) })
 		}
 		if p.o.Verbose > 1 {
-			need(b, off+al)
+			r.need(0, off+al)
 			p.hexLinesPlain(b[off+2:off+al], "\n\t    ")
 		}
 		rem -= al
@@ -184,281 +184,340 @@ func (p *Printer) radius(b []byte, length int) {
 	}
 }
 
+// radiusValue prints the value of an attribute of type t, n bytes of
+// which d holds those captured, by its type's kind; a check returns to
+// the label in radius.
 func (p *Printer) radiusValue(d []byte, n int, t byte) {
 	a := radiusAttrs[t]
 	switch a.kind {
 	case 's':
-		check(d, 0, n)
-		switch t {
-		case 69: // Tunnel-Password
-			if n < 3 {
-				panic(markerTrunc{})
-			}
-			if d[0] != 0 && d[0] <= 0x1f {
-				p.printf("Tag[%d] ", d[0])
-			} else {
-				p.print("Tag[Unused] ")
-			}
-			p.printf("Salt %d ", be16(d, 1))
-			d, n = d[3:], n-3
-		case 66, 67, 81, 82, 90, 91:
-			if d[0] <= 0x1f {
-				if d[0] != 0 {
-					p.printf("Tag[%d] ", d[0])
-				} else {
-					p.print("Tag[Unused] ")
-				}
-				d, n = d[1:], n-1
-			}
-		case 58: // Egress-VLAN-Name
-			p.printf("%s (0x%02x) ", rfc4675Tag(d[0]), d[0])
-			d, n = d[1:], n-1
-		}
-		for i := 0; i < n && d[i] != 0; i++ {
-			if isPrintASCII(d[i]) {
-				p.buf.WriteByte(d[i])
-			} else {
-				p.buf.WriteByte('.')
-			}
-		}
+		p.radiusString(d, n, t)
 	case 'n':
-		if n != 4 {
-			p.printf("ERROR: length %d != 4", n)
-			return
+		p.radiusInteger(d, n, t)
+	case 'a':
+		p.radiusIPv4(d, n, t)
+	case '6':
+		p.radiusIPv6(d, n, t)
+	case 'm':
+		p.radiusIPv6Prefix(d, n, t)
+	case 'h':
+		p.radiusIPv6Intf(d, n, t)
+	case 'o':
+		p.radiusOperatorName(d, n, t)
+	case 't':
+		p.radiusTime(d, n, t)
+	case '4':
+		p.radiusMIP6Caps(d, n, t)
+	case 'v':
+		p.radiusVendor(d, n, t)
+	case 'x':
+		p.radiusHexValue(d, n, t)
+	}
+}
+
+// radiusString prints a text attribute, after the tag or salt some carry.
+func (p *Printer) radiusString(d []byte, n int, t byte) {
+	check(d, 0, n)
+	switch t {
+	case 69: // Tunnel-Password
+		if n < 3 {
+			gotoTrunc()
 		}
-		if a.vals != nil {
-			var v uint32
-			if t == 64 || t == 65 {
-				if u8(d, 0) == 0 {
-					p.print("Tag[Unused] ")
-				} else {
-					p.printf("Tag[%d] ", d[0])
-				}
-				v = be32(d, 0) & 0xffffff
-			} else {
-				v = be32(d, 0)
-			}
-			if int(v) >= a.vals.first && int(v) < a.vals.first+len(a.vals.names) {
-				p.print(a.vals.names[int(v)-a.vals.first])
-			} else {
-				p.printf("#%d", v)
-			}
-			return
+		if d[0] != 0 && d[0] <= 0x1f {
+			p.printf("Tag[%d] ", d[0])
+		} else {
+			p.print("Tag[Unused] ")
 		}
-		v := be32(d, 0)
-		switch t {
-		case 23:
-			if v == 0xfffffffe {
-				p.print("NAS Select")
-			} else {
-				p.printf("%d", v)
-			}
-		case 27, 28, 41, 46, 85:
-			switch {
-			case v < 60:
-				p.printf("%02d secs", v)
-			case v < 3600:
-				p.printf("%02d:%02d min", v/60, v%60)
-			default:
-				p.printf("%02d:%02d:%02d hours", v/3600, v%3600/60, v%60)
-			}
-		case 37:
-			if v != 0 {
-				p.printf("%d", v)
-			} else {
-				p.print("Unnumbered")
-			}
-		case 38:
-			if v != 0 {
-				p.printf("%d", v)
-			} else {
-				p.print("NAS assigned")
-			}
-		case 83:
+		p.printf("Salt %d ", be16(d, 1))
+		d, n = d[3:], n-3
+	case 66, 67, 81, 82, 90, 91:
+		if d[0] <= 0x1f {
 			if d[0] != 0 {
 				p.printf("Tag[%d] ", d[0])
 			} else {
 				p.print("Tag[Unused] ")
 			}
-			p.printf("%d", v&0xffffff)
-		case 56: // Egress-VLANID
-			p.printf("%s (0x%02x) %d", rfc4675Tag(d[0]), d[0], v&0xffffff)
-		default:
-			p.printf("%d", v)
+			d, n = d[1:], n-1
 		}
-	case 'a':
-		if n != 4 {
-			p.printf("ERROR: length %d != 4", n)
-			return
+	case 58: // Egress-VLAN-Name
+		p.printf("%s (0x%02x) ", rfc4675Tag(d[0]), d[0])
+		d, n = d[1:], n-1
+	}
+	for i := 0; i < n && d[i] != 0; i++ {
+		if isPrintASCII(d[i]) {
+			p.buf.WriteByte(d[i])
+		} else {
+			p.buf.WriteByte('.')
 		}
-		v := be32(d, 0)
-		if (t == 8 || t == 14) && v == 0xffffffff {
-			p.print("User Selected")
-		} else if (t == 8 || t == 14) && v == 0xfffffffe {
+	}
+}
+
+// radiusInteger prints a 32-bit integer attribute, by name where its values have names.
+func (p *Printer) radiusInteger(d []byte, n int, t byte) {
+	a := radiusAttrs[t]
+	if n != 4 {
+		p.printf("ERROR: length %d != 4", n)
+		return
+	}
+	if a.vals != nil {
+		var v uint32
+		if t == 64 || t == 65 {
+			if u8(d, 0) == 0 {
+				p.print("Tag[Unused] ")
+			} else {
+				p.printf("Tag[%d] ", d[0])
+			}
+			v = be32(d, 0) & 0xffffff
+		} else {
+			v = be32(d, 0)
+		}
+		if int(v) >= a.vals.first && int(v) < a.vals.first+len(a.vals.names) {
+			p.print(a.vals.names[int(v)-a.vals.first])
+		} else {
+			p.printf("#%d", v)
+		}
+		return
+	}
+	v := be32(d, 0)
+	switch t {
+	case 23:
+		if v == 0xfffffffe {
 			p.print("NAS Select")
 		} else {
-			p.print(p.host(addr4(d)))
+			p.printf("%d", v)
 		}
-	case '6':
+	case 27, 28, 41, 46, 85:
+		switch {
+		case v < 60:
+			p.printf("%02d secs", v)
+		case v < 3600:
+			p.printf("%02d:%02d min", v/60, v%60)
+		default:
+			p.printf("%02d:%02d:%02d hours", v/3600, v%3600/60, v%60)
+		}
+	case 37:
+		if v != 0 {
+			p.printf("%d", v)
+		} else {
+			p.print("Unnumbered")
+		}
+	case 38:
+		if v != 0 {
+			p.printf("%d", v)
+		} else {
+			p.print("NAS assigned")
+		}
+	case 83:
+		if d[0] != 0 {
+			p.printf("Tag[%d] ", d[0])
+		} else {
+			p.print("Tag[Unused] ")
+		}
+		p.printf("%d", v&0xffffff)
+	case 56: // Egress-VLANID
+		p.printf("%s (0x%02x) %d", rfc4675Tag(d[0]), d[0], v&0xffffff)
+	default:
+		p.printf("%d", v)
+	}
+}
+
+// radiusIPv4 prints an IPv4 address attribute.
+func (p *Printer) radiusIPv4(d []byte, n int, t byte) {
+	if n != 4 {
+		p.printf("ERROR: length %d != 4", n)
+		return
+	}
+	v := be32(d, 0)
+	if (t == 8 || t == 14) && v == 0xffffffff {
+		p.print("User Selected")
+	} else if (t == 8 || t == 14) && v == 0xfffffffe {
+		p.print("NAS Select")
+	} else {
+		p.print(p.host(addr4(d)))
+	}
+}
+
+// radiusIPv6 prints an IPv6 address attribute.
+func (p *Printer) radiusIPv6(d []byte, n int, t byte) {
+	if n != 16 {
+		p.printf("ERROR: length %d != 16", n)
+		return
+	}
+	need(d, 16)
+	p.print(p.host(addr16(d)))
+}
+
+// radiusIPv6Prefix prints an IPv6 prefix attribute.
+func (p *Printer) radiusIPv6Prefix(d []byte, n int, t byte) {
+	if n < 2 || n > 18 {
+		p.printf("ERROR: length %d not in range (2..18)", n)
+		return
+	}
+	check(d, 0, n)
+	if d[1] > 128 {
+		p.printf("ERROR: netmask %d not in range (0..128)", d[1])
+		return
+	}
+	var a16 [16]byte
+	copy(a16[:], d[2:n])
+	p.printf("%s/%d", p.host(addr16(a16[:])), d[1])
+	if int(d[1]) > 8*(n-2) {
+		p.print(" (inconsistent prefix length)")
+	}
+}
+
+// radiusIPv6Intf prints an IPv6 interface-id attribute with its prefix length.
+func (p *Printer) radiusIPv6Intf(d []byte, n int, t byte) {
+	if n != 17 {
+		p.printf("ERROR: length %d != 17", n)
+		return
+	}
+	check(d, 0, n)
+	if d[0] > 128 {
+		p.printf("ERROR: netmask %d not in range (0..128)", d[0])
+		return
+	}
+	p.printf("%s/%d", p.host(addr16(d[1:])), d[0])
+}
+
+// radiusOperatorName prints an Operator-Name attribute (RFC 5580).
+func (p *Printer) radiusOperatorName(d []byte, n int, t byte) {
+	check(d, 0, n)
+	if n < 2 {
+		p.printf("ERROR: length %d < 2", n)
+		return
+	}
+	ns := map[byte]string{0x30: "TADIG", 0x31: "REALM", 0x32: "E212", 0x33: "ICC"}[d[0]]
+	if ns == "" {
+		ns = fmt.Sprintf("unknown namespace %d", d[0])
+	}
+	p.printf("[%s] ", ns)
+	p.printN(d[1:], n-1)
+}
+
+// radiusTime prints a time attribute.
+func (p *Printer) radiusTime(d []byte, n int, t byte) {
+	if n != 4 {
+		p.printf("ERROR: length %d != 4", n)
+		return
+	}
+	p.print(p.localTime(int64(be32(d, 0))).Format("Mon Jan _2 15:04:05 2006"))
+}
+
+// radiusMIP6Caps prints the MIP6 feature vector (RFC 5447).
+func (p *Printer) radiusMIP6Caps(d []byte, n int, t byte) {
+	if n != 8 {
+		p.printf("ERROR: length %d != 8", n)
+		return
+	}
+	v := be64(d, 0)
+	p.print("[")
+	sep := ""
+	for _, f := range []struct {
+		bit  uint64
+		name string
+	}{{1, "MIP6_INTEGRATED"}, {2, "LOCAL_HOME_AGENT_ASSIGNMENT"}, {1 << 40, "PMIP6_SUPPORTED"},
+		{1 << 41, "IP4_HOA_SUPPORTED"}, {1 << 42, "LOCAL_MAG_ROUTING_SUPPORTED"}, {1 << 43, "ASSIGN_LOCAL_IP"},
+		{1 << 44, "MIP4_SUPPORTED"}, {1 << 45, "OPTIMIZED_IDLE_MODE_MOBILITY"}, {1 << 46, "GTPv2_SUPPORTED"},
+		{1 << 47, "IP4_TRANSPORT_SUPPORTED"}, {1 << 48, "IP4_HOA_ONLY_SUPPORTED"},
+		{1 << 49, "INTER_MAG_ROUTING_SUPPORTED"}} {
+		if v&f.bit != 0 {
+			p.print(sep + f.name)
+			sep = ", "
+		}
+	}
+	p.print("]")
+}
+
+// radiusVendor prints a Vendor-Specific attribute and its sub-attributes.
+func (p *Printer) radiusVendor(d []byte, n int, t byte) {
+	if n < 4 {
+		gotoTrunc()
+	}
+	id := be32(d, 0)
+	p.printf("Vendor: %s (%d)", smiVendor(id), id)
+	off, rem := 4, n-4
+	for rem >= 2 {
+		vt, vl := u8(d, off), int(u8(d, off+1))
+		if vl < 2 {
+			p.printf("\n\t    Vendor Attribute: %d, Length: %d (bogus, must be >= 2)", vt, vl)
+			return
+		}
+		if vl > rem {
+			p.printf("\n\t    Vendor Attribute: %d, Length: %d (bogus, goes past end of vendor-specific attribute)", vt, vl)
+			return
+		}
+		off += 2
+		vl -= 2
+		rem -= 2
+		check(d, off, vl)
+		p.printf("\n\t    Vendor Attribute: %d, Length: %d, Value: ", vt, vl)
+		for _, c := range d[off : off+vl] {
+			if isPrintASCII(c) {
+				p.buf.WriteByte(c)
+			} else {
+				p.buf.WriteByte('.')
+			}
+		}
+		off += vl
+		rem -= vl
+	}
+}
+
+// radiusHexValue prints the attributes tcpdump shows in hex.
+func (p *Printer) radiusHexValue(d []byte, n int, t byte) {
+	hexN := func(b []byte) {
+		for _, c := range b {
+			p.printf("%02X", c)
+		}
+	}
+	switch t {
+	case 70:
 		if n != 16 {
 			p.printf("ERROR: length %d != 16", n)
 			return
 		}
 		need(d, 16)
-		p.print(p.host(addr16(d)))
-	case 'm':
-		if n < 2 || n > 18 {
-			p.printf("ERROR: length %d not in range (2..18)", n)
+		p.print("User_challenge (")
+		hexN(d[:8])
+		p.print(") User_resp(")
+		hexN(d[8:16])
+		p.print(")")
+	case 71:
+		if n != 14 {
+			p.printf("ERROR: length %d != 14", n)
 			return
 		}
-		check(d, 0, n)
-		if d[1] > 128 {
-			p.printf("ERROR: netmask %d not in range (0..128)", d[1])
-			return
+		need(d, 14)
+		if d[0] != 0 {
+			p.print("User can change password")
+		} else {
+			p.print("User cannot change password")
 		}
-		var a16 [16]byte
-		copy(a16[:], d[2:n])
-		p.printf("%s/%d", p.host(addr16(a16[:])), d[1])
-		if int(d[1]) > 8*(n-2) {
-			p.print(" (inconsistent prefix length)")
-		}
-	case 'h':
-		if n != 17 {
-			p.printf("ERROR: length %d != 17", n)
-			return
-		}
-		check(d, 0, n)
-		if d[0] > 128 {
-			p.printf("ERROR: netmask %d not in range (0..128)", d[0])
-			return
-		}
-		p.printf("%s/%d", p.host(addr16(d[1:])), d[0])
-	case 'o':
-		check(d, 0, n)
-		if n < 2 {
-			p.printf("ERROR: length %d < 2", n)
-			return
-		}
-		ns := map[byte]string{0x30: "TADIG", 0x31: "REALM", 0x32: "E212", 0x33: "ICC"}[d[0]]
-		if ns == "" {
-			ns = fmt.Sprintf("unknown namespace %d", d[0])
-		}
-		p.printf("[%s] ", ns)
-		p.printN(d[1:], n-1)
-	case 't':
-		if n != 4 {
-			p.printf("ERROR: length %d != 4", n)
-			return
-		}
-		p.print(p.localTime(int64(be32(d, 0))).Format("Mon Jan _2 15:04:05 2006"))
-	case '4':
-		if n != 8 {
+		p.printf(", Min password length: %d, created at: ", d[1])
+		hexN(d[2:6])
+		p.print(", expires in: ")
+		hexN(d[6:10])
+		p.print(", Current Time: ")
+		hexN(d[10:14])
+	case 84:
+		if n < 8 {
 			p.printf("ERROR: length %d != 8", n)
 			return
 		}
-		v := be64(d, 0)
-		p.print("[")
-		sep := ""
-		for _, f := range []struct {
-			bit  uint64
-			name string
-		}{{1, "MIP6_INTEGRATED"}, {2, "LOCAL_HOME_AGENT_ASSIGNMENT"}, {1 << 40, "PMIP6_SUPPORTED"},
-			{1 << 41, "IP4_HOA_SUPPORTED"}, {1 << 42, "LOCAL_MAG_ROUTING_SUPPORTED"}, {1 << 43, "ASSIGN_LOCAL_IP"},
-			{1 << 44, "MIP4_SUPPORTED"}, {1 << 45, "OPTIMIZED_IDLE_MODE_MOBILITY"}, {1 << 46, "GTPv2_SUPPORTED"},
-			{1 << 47, "IP4_TRANSPORT_SUPPORTED"}, {1 << 48, "IP4_HOA_ONLY_SUPPORTED"},
-			{1 << 49, "INTER_MAG_ROUTING_SUPPORTED"}} {
-			if v&f.bit != 0 {
-				p.print(sep + f.name)
-				sep = ", "
-			}
+		need(d, 8)
+		hexN(d[:8])
+	case 101:
+		if n != 4 {
+			p.printf("Error: length %d != 4", n)
+			return
 		}
-		p.print("]")
-	case 'v':
-		if n < 4 {
-			panic(markerTrunc{})
+		v := be32(d, 0)
+		s, ok := radiusErrorCauses[v]
+		if !ok {
+			s = fmt.Sprintf("Error-Cause %d not known", v)
 		}
-		id := be32(d, 0)
-		p.printf("Vendor: %s (%d)", smiVendor(id), id)
-		off, rem := 4, n-4
-		for rem >= 2 {
-			vt, vl := u8(d, off), int(u8(d, off+1))
-			if vl < 2 {
-				p.printf("\n\t    Vendor Attribute: %d, Length: %d (bogus, must be >= 2)", vt, vl)
-				return
-			}
-			if vl > rem {
-				p.printf("\n\t    Vendor Attribute: %d, Length: %d (bogus, goes past end of vendor-specific attribute)", vt, vl)
-				return
-			}
-			off += 2
-			vl -= 2
-			rem -= 2
-			check(d, off, vl)
-			p.printf("\n\t    Vendor Attribute: %d, Length: %d, Value: ", vt, vl)
-			for _, c := range d[off : off+vl] {
-				if isPrintASCII(c) {
-					p.buf.WriteByte(c)
-				} else {
-					p.buf.WriteByte('.')
-				}
-			}
-			off += vl
-			rem -= vl
-		}
-	case 'x':
-		hexN := func(b []byte) {
-			for _, c := range b {
-				p.printf("%02X", c)
-			}
-		}
-		switch t {
-		case 70:
-			if n != 16 {
-				p.printf("ERROR: length %d != 16", n)
-				return
-			}
-			need(d, 16)
-			p.print("User_challenge (")
-			hexN(d[:8])
-			p.print(") User_resp(")
-			hexN(d[8:16])
-			p.print(")")
-		case 71:
-			if n != 14 {
-				p.printf("ERROR: length %d != 14", n)
-				return
-			}
-			need(d, 14)
-			if d[0] != 0 {
-				p.print("User can change password")
-			} else {
-				p.print("User cannot change password")
-			}
-			p.printf(", Min password length: %d, created at: ", d[1])
-			hexN(d[2:6])
-			p.print(", expires in: ")
-			hexN(d[6:10])
-			p.print(", Current Time: ")
-			hexN(d[10:14])
-		case 84:
-			if n < 8 {
-				p.printf("ERROR: length %d != 8", n)
-				return
-			}
-			need(d, 8)
-			hexN(d[:8])
-		case 101:
-			if n != 4 {
-				p.printf("Error: length %d != 4", n)
-				return
-			}
-			v := be32(d, 0)
-			s, ok := radiusErrorCauses[v]
-			if !ok {
-				s = fmt.Sprintf("Error-Cause %d not known", v)
-			}
-			p.printf("Error cause %d: %s", v, s)
-		}
+		p.printf("Error cause %d: %s", v, s)
 	}
 }
 

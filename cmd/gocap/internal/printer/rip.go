@@ -20,10 +20,10 @@ func mask2plen(m uint32) int {
 
 // rip prints a RIP v1 or v2 message (UDP port 520).
 func (p *Printer) rip(b []byte, length int) {
-	p.proto = "rip"
+	r := p.reader("rip", b)
 	avail := min(len(b), length)
 	if avail < 4 {
-		p.print(" [|rip]")
+		r.trunc()
 		return
 	}
 	avail -= 4
@@ -58,7 +58,7 @@ func (p *Printer) rip(b []byte, length int) {
 					n = p.ripEntryV2(b, off, avail)
 				}
 				if n == 0 {
-					p.print(" [|rip]")
+					r.trunc()
 					break
 				}
 				if avail < n {
@@ -74,12 +74,12 @@ func (p *Printer) rip(b []byte, length int) {
 	case 4, 5, 6:
 	default:
 		if p.o.Verbose <= 1 {
-			need(b, length)
+			r.need(0, length)
 			p.hexLinesPlain(b[:length], "\n\t")
 		}
 	}
 	if p.o.Verbose > 1 {
-		need(b, length)
+		r.need(0, length)
 		p.hexLinesPlain(b[:length], "\n\t")
 	}
 }

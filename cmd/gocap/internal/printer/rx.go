@@ -151,15 +151,22 @@ type rxCache struct {
 	next, hint int
 }
 
-// rxReader walks the XDR-encoded arguments of an AFS call.
+// rxReader walks the XDR-encoded arguments of an AFS call: a reader of
+// the Rx packet with a cursor. Its checks return to the label of the
+// service printer (fs, cb, ...) that made it.
 type rxReader struct {
-	p   *Printer
-	b   []byte
+	reader
 	off int
 }
 
+// rxArgs returns an rxReader of the Rx packet b from off; it announces
+// nothing, the service's label names the marker.
+func (p *Printer) rxArgs(b []byte, off int) *rxReader {
+	return &rxReader{reader: reader{p: p, b: b, proto: "rx"}, off: off}
+}
+
 func (r *rxReader) u32() uint32 {
-	v := be32(r.b, r.off)
+	v := r.be32(r.off)
 	r.off += 4
 	return v
 }
@@ -171,7 +178,7 @@ func (r *rxReader) int()   { r.p.printf(" %d", int32(r.u32())) }
 func (r *rxReader) int64() { r.p.printf(" %d", uint64(r.u32())<<32|uint64(r.u32())) }
 
 func (r *rxReader) fid() {
-	check(r.b, r.off, 12)
+	r.check(r.off, 12)
 	r.p.printf(" fid %d/%d/%d", r.u32(), r.u32(), r.u32())
 }
 
@@ -179,11 +186,11 @@ func (r *rxReader) fid() {
 func (r *rxReader) str(max uint32) {
 	n := r.u32()
 	if n > max {
-		panic(markerTrunc{})
+		gotoTrunc()
 	}
 	r.p.print(" \"")
 	if !r.p.printN(r.b[min(r.off, len(r.b)):], int(n)) {
-		panic(markerTrunc{})
+		gotoTrunc()
 	}
 	r.p.print("\"")
 	r.off += int((n + 3) / 4 * 4)
@@ -197,7 +204,7 @@ func (r *rxReader) date() {
 
 // vec prints a string stored one character per 32-bit word, max words.
 func (r *rxReader) vec(max int) {
-	check(r.b, r.off, max*4)
+	r.check(r.off, max*4)
 	s := make([]byte, max)
 	for k := range s {
 		s[k] = byte(r.u32())
@@ -208,7 +215,7 @@ func (r *rxReader) vec(max int) {
 }
 
 func (r *rxReader) storeAttr() {
-	check(r.b, r.off, 24)
+	r.check(r.off, 24)
 	mask := r.u32()
 	if mask != 0 {
 		r.p.print(" StoreStatus")
@@ -237,12 +244,12 @@ func (r *rxReader) storeAttr() {
 }
 
 func (r *rxReader) ubikVersion() {
-	check(r.b, r.off, 8)
+	r.check(r.off, 8)
 	r.p.printf(" %d.%d", r.u32(), r.u32())
 }
 
 func (r *rxReader) uuid() {
-	check(r.b, r.off, 44)
+	r.check(r.off, 44)
 	r.p.printf(" %08x", r.u32())
 	r.p.printf("%04x", r.u32())
 	r.p.printf("%04x", r.u32())
@@ -252,15 +259,16 @@ func (r *rxReader) uuid() {
 }
 
 func (r *rxReader) destServer() {
-	check(r.b, r.off, 12)
+	r.check(r.off, 12)
 	r.p.printf(" server %d:%d:%d", r.u32(), r.u32(), r.u32())
 }
 
 // rx prints an AFS Rx packet; b is the UDP payload and length its length.
 func (p *Printer) rx(b []byte, length int, sport, dport uint16, h *ipHdr) {
-	p.proto = "rx"
-	if len(b) < rxHdrLen {
-		p.printf(" [|rx] (%d)", length)
+	r := p.reader("rx", b)
+	if !r.has(0, rxHdrLen) {
+		r.trunc()
+		p.printf(" (%d)", length)
 		return
 	}
 	typ, flags := b[20], b[21]
@@ -269,14 +277,14 @@ func (p *Printer) rx(b []byte, length int, sport, dport uint16, h *ipHdr) {
 	} else {
 		p.printf(" rx type %d", typ)
 	}
-	seq := be32(b, 12)
+	seq := r.be32(12)
 	if p.o.Verbose > 0 {
 		if p.o.Verbose > 1 {
-			p.printf(" cid %08x call# %d", be32(b, 4), be32(b, 8))
+			p.printf(" cid %08x call# %d", r.be32(4), r.be32(8))
 		}
-		p.printf(" seq %d ser %d", seq, be32(b, 16))
+		p.printf(" seq %d ser %d", seq, r.be32(16))
 		if p.o.Verbose > 2 {
-			p.printf(" secindex %d serviceid %d", b[23], be16(b, 26))
+			p.printf(" secindex %d serviceid %d", b[23], r.be16(26))
 		}
 		if p.o.Verbose > 1 {
 			first := true
@@ -299,40 +307,40 @@ func (p *Printer) rx(b []byte, length int, sport, dport uint16, h *ipHdr) {
 		p.rxCacheInsert(b, h, dport)
 		switch dport {
 		case rxPortFS:
-			p.withMarker("fs", func() { p.rxFS(b, length) })
+			p.label("fs", func() { p.rxFS(b, length) })
 		case rxPortCB:
-			p.withMarker("cb", func() { p.rxCB(b, length) })
+			p.label("cb", func() { p.rxCB(b, length) })
 		case rxPortPT:
-			p.withMarker("pt", func() { p.rxPT(b, length) })
+			p.label("pt", func() { p.rxPT(b, length) })
 		case rxPortVLDB:
-			p.withMarker("vldb", func() { p.rxVLDB(b, length) })
+			p.label("vldb", func() { p.rxVLDB(b, length) })
 		case rxPortKAuth:
-			p.withMarker("kauth", func() { p.rxKAuth(b, length) })
+			p.label("kauth", func() { p.rxKAuth(b, length) })
 		case rxPortVol:
-			p.withMarker("vol", func() { p.rxVol(b, length) })
+			p.label("vol", func() { p.rxVol(b, length) })
 		case rxPortBOS:
-			p.withMarker("bos", func() { p.rxBOS(b, length) })
+			p.label("bos", func() { p.rxBOS(b, length) })
 		}
 	case ((typ == rxData && seq == 1) || typ == rxAbort) && flags&rxClientIni == 0 &&
 		p.rxCacheFind(b, h, sport, &opcode):
 		switch sport {
 		case rxPortFS:
-			p.withMarker("fs", func() { p.rxFSReply(b, length, opcode) })
+			p.label("fs", func() { p.rxFSReply(b, length, opcode) })
 		case rxPortCB:
-			p.withMarker("cb", func() { p.rxCBReply(b, length, opcode) })
+			p.label("cb", func() { p.rxCBReply(b, length, opcode) })
 		case rxPortPT:
-			p.withMarker("pt", func() { p.rxPTReply(b, length, opcode) })
+			p.label("pt", func() { p.rxPTReply(b, length, opcode) })
 		case rxPortVLDB:
-			p.withMarker("vldb", func() { p.rxVLDBReply(b, length, opcode) })
+			p.label("vldb", func() { p.rxVLDBReply(b, length, opcode) })
 		case rxPortKAuth:
 			p.rxSimpleReply(b, length, opcode, "kauth", rxKAuthOps, true)
 		case rxPortVol:
-			p.withMarker("vol", func() { p.rxVolReply(b, length, opcode) })
+			p.label("vol", func() { p.rxVolReply(b, length, opcode) })
 		case rxPortBOS:
 			p.rxSimpleReply(b, length, opcode, "bos", rxBOSOps, false)
 		}
 	case typ == rxAck:
-		p.withMarker("ack", func() { p.rxAck(b, length) })
+		p.label("ack", func() { p.rxAck(b, length) })
 	}
 	p.printf(" (%d)", length)
 }
@@ -388,7 +396,7 @@ func (p *Printer) rxFS(b []byte, length int) {
 	}
 	op := be32(b, rxHdrLen)
 	p.printf(" fs call %s", opName(rxFSOps, op))
-	r := &rxReader{p: p, b: b, off: rxHdrLen + 4}
+	r := p.rxArgs(b, rxHdrLen+4)
 	switch op {
 	case 130:
 		r.fid()
@@ -413,7 +421,7 @@ func (p *Printer) rxFS(b []byte, length int) {
 	case 134:
 		r.fid()
 		n := int(r.u32())
-		check(b, r.off, n)
+		r.check(r.off, n)
 		p.rxACL(b[r.off : r.off+min(n, 1024)])
 	case 137, 141:
 		r.fid()
@@ -485,13 +493,13 @@ func (p *Printer) rxFSReply(b []byte, length int, op uint32) {
 	}
 	p.printf(" fs reply %s", opName(rxFSOps, op))
 	typ := b[20]
-	r := &rxReader{p: p, b: b, off: rxHdrLen}
+	r := p.rxArgs(b, rxHdrLen)
 	switch typ {
 	case rxData:
 		switch op {
 		case 131:
 			n := int(r.u32())
-			check(b, r.off, n)
+			r.check(r.off, n)
 			p.rxACL(b[r.off : r.off+min(n, 1024)])
 		case 137, 141:
 			p.print(" new")
@@ -593,7 +601,7 @@ func (p *Printer) rxCB(b []byte, length int) {
 	}
 	op := be32(b, rxHdrLen)
 	p.printf(" cb call %s", opName(rxCBOps, op))
-	r := &rxReader{p: p, b: b, off: rxHdrLen + 4}
+	r := p.rxArgs(b, rxHdrLen+4)
 	switch op {
 	case 204:
 		j := r.u32()
@@ -628,7 +636,7 @@ func (p *Printer) rxCBReply(b []byte, length int, op uint32) {
 		return
 	}
 	p.printf(" cb reply %s", opName(rxCBOps, op))
-	r := &rxReader{p: p, b: b, off: rxHdrLen}
+	r := p.rxArgs(b, rxHdrLen)
 	if b[20] == rxData {
 		if op == 213 {
 			r.uuid()
@@ -806,7 +814,7 @@ func (p *Printer) rxVLDBReply(b []byte, length int, op uint32) {
 				}
 			}
 		}
-		check(b, r.off, 4*n)
+		r.check(r.off, 4*n)
 		r.skip(4 * n)
 		p.print(" rwvol")
 		r.uint()
@@ -818,7 +826,7 @@ func (p *Printer) rxVLDBReply(b []byte, length int, op uint32) {
 	servers := func(n int, nservers uint32) {
 		p.print(" servers")
 		for i := 0; i < n; i++ {
-			check(b, r.off, 4)
+			r.check(r.off, 4)
 			if uint32(i) < nservers {
 				p.printf(" %s", addr4(b[r.off:])) // numeric even without -n, as tcpdump prints it
 			}
@@ -834,7 +842,7 @@ func (p *Printer) rxVLDBReply(b []byte, length int, op uint32) {
 			r.int()
 		}
 		r.vec(65)
-		check(b, r.off, 4)
+		r.check(r.off, 4)
 		r.skip(4)
 		p.print(" numservers")
 		ns := r.u32()
@@ -868,11 +876,11 @@ func (p *Printer) rxVLDBReply(b []byte, length int, op uint32) {
 				p.print(" afsuuid")
 				r.uuid()
 			} else {
-				check(b, r.off, 44)
+				r.check(r.off, 44)
 				r.skip(44)
 			}
 		}
-		check(b, r.off, 4*13)
+		r.check(r.off, 4*13)
 		r.skip(4 * 13)
 		partitions(13, ns)
 	}
@@ -897,7 +905,7 @@ func (p *Printer) rxKAuth(b []byte, length int) {
 		p.print(" domain")
 		r.str(64)
 		n := int(r.u32())
-		check(b, r.off, n)
+		r.check(r.off, n)
 		r.skip(n)
 		p.print(" principal")
 		r.str(64)
@@ -930,11 +938,11 @@ func (p *Printer) rxCallHead(b []byte, name string, ops map[uint32]string) (uint
 	op := be32(b, rxHdrLen)
 	p.print(" " + name)
 	if isUbik(op) {
-		p.withMarker("ubik", func() { p.rxUbik(b) })
+		p.label("ubik", func() { p.rxUbik(b) })
 		return op, nil
 	}
 	p.printf(" call %s", opName(ops, op))
-	return op, &rxReader{p: p, b: b, off: rxHdrLen + 4}
+	return op, p.rxArgs(b, rxHdrLen+4)
 }
 
 // rxReplyHead prints the service name and "reply OP", or (when ubik is
@@ -943,11 +951,11 @@ func (p *Printer) rxCallHead(b []byte, name string, ops map[uint32]string) (uint
 func (p *Printer) rxReplyHead(b []byte, op uint32, name string, ops map[uint32]string, ubik bool) *rxReader {
 	p.print(" " + name)
 	if ubik && isUbik(op) {
-		p.withMarker("ubik", func() { p.rxUbikReply(b, op) })
+		p.label("ubik", func() { p.rxUbikReply(b, op) })
 		return nil
 	}
 	p.printf(" reply %s", opName(ops, op))
-	r := &rxReader{p: p, b: b, off: rxHdrLen}
+	r := p.rxArgs(b, rxHdrLen)
 	if b[20] != rxData {
 		p.print(" errcode")
 		r.int()
@@ -962,7 +970,7 @@ func (p *Printer) rxVol(b []byte, length int) {
 	}
 	op := be32(b, rxHdrLen)
 	p.printf(" vol call %s", opName(rxVolOps, op))
-	r := &rxReader{p: p, b: b, off: rxHdrLen + 4}
+	r := p.rxArgs(b, rxHdrLen+4)
 	say := func(s string, f func()) {
 		p.print(s)
 		f()
@@ -1055,7 +1063,7 @@ func (p *Printer) rxVolReply(b []byte, length int, op uint32) {
 		return
 	}
 	p.printf(" vol reply %s", opName(rxVolOps, op))
-	r := &rxReader{p: p, b: b, off: rxHdrLen}
+	r := p.rxArgs(b, rxHdrLen)
 	if b[20] != rxData {
 		p.print(" errcode")
 		r.int()
@@ -1112,7 +1120,7 @@ func (p *Printer) rxBOS(b []byte, length int) {
 	}
 	op := be32(b, rxHdrLen)
 	p.printf(" bos call %s", opName(rxBOSOps, op))
-	r := &rxReader{p: p, b: b, off: rxHdrLen + 4}
+	r := p.rxArgs(b, rxHdrLen+4)
 	switch op {
 	case 80:
 		p.print(" type")
@@ -1145,7 +1153,7 @@ func (p *Printer) rxBOS(b []byte, length int) {
 func (p *Printer) rxUbik(b []byte) {
 	op := be32(b, rxHdrLen)
 	p.printf(" ubik call %s", opName(rxUbikOps, op))
-	r := &rxReader{p: p, b: b, off: rxHdrLen + 4}
+	r := p.rxArgs(b, rxHdrLen+4)
 	switch op {
 	case 10000:
 		if r.u32() != 0 {
@@ -1211,7 +1219,7 @@ func (p *Printer) rxUbik(b []byte) {
 
 func (p *Printer) rxUbikReply(b []byte, op uint32) {
 	p.printf(" ubik reply %s", opName(rxUbikOps, op))
-	r := &rxReader{p: p, b: b, off: rxHdrLen}
+	r := p.rxArgs(b, rxHdrLen)
 	if b[20] == rxData {
 		switch op {
 		case 10000:
@@ -1281,7 +1289,7 @@ func (p *Printer) rxAck(b []byte, length int) {
 	}
 	off += 3
 	if p.o.Verbose > 1 {
-		r := &rxReader{p: p, b: a, off: off}
+		r := p.rxArgs(a, off)
 		for _, f := range []string{" ifmtu", " maxmtu", " rwind", " maxpackets"} {
 			if len(a)-r.off+1 <= 4 {
 				return

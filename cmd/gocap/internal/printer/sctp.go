@@ -15,13 +15,13 @@ var forcesChannels = map[uint16]string{6704: "ForCES HP", 6705: "ForCES MP", 670
 // sctp prints an SCTP packet: the addresses and ports (SCTP prints them
 // itself) and one "(n) [TYPE] ..." group per chunk.
 func (p *Printer) sctp(b []byte, length int, h *ipHdr) {
-	p.proto = "sctp"
+	r := p.reader("sctp", b)
 	if length < 12 {
 		p.printf("truncated-sctp - %d bytes missing!", 12-length)
 		return
 	}
-	need(b, 12)
-	sport, dport := be16(b, 0), be16(b, 2)
+	r.need(0, 12)
+	sport, dport := r.be16(0), r.be16(2)
 	p.printf("%s.%d > %s.%d: sctp", p.host(h.src), sport, p.host(h.dst), dport)
 	forces := false
 	if s, ok := forcesChannels[sport]; ok {
@@ -43,8 +43,8 @@ func (p *Printer) sctp(b []byte, length int, h *ipHdr) {
 			p.printf("%s%d) [chunk descriptor cut off at end of packet]", sep, n)
 			return
 		}
-		need(b, off+4)
-		clen := int(be16(b, off+2))
+		r.need(0, off+4)
+		clen := int(r.be16(off + 2))
 		if clen < 4 {
 			p.printf("%s%d) [Bad chunk length %d, < size of chunk descriptor]", sep, n, clen)
 			return
@@ -58,7 +58,7 @@ func (p *Printer) sctp(b []byte, length int, h *ipHdr) {
 			p.printf("%s%d) [Bad chunk length %d, > remaining data in packet]", sep, n, clen)
 			return
 		}
-		need(b, off+clen)
+		r.need(0, off+clen)
 		id, flags := b[off], b[off+1]
 		off += 4
 		rem -= 4
@@ -88,8 +88,8 @@ func (p *Printer) sctp(b []byte, length int, h *ipHdr) {
 				bogus()
 				return
 			}
-			ppid := be32(b, off+8)
-			p.printf("[TSN: %d] [SID: %d] [SSEQ %d] ", be32(b, off), be16(b, off+4), be16(b, off+6))
+			ppid := r.be32(off + 8)
+			p.printf("[TSN: %d] [SID: %d] [SSEQ %d] ", r.be32(off), r.be16(off+4), r.be16(off+6))
 			if s, ok := sctpPPIDs[ppid]; ok {
 				p.printf("[PPID %s] ", s)
 			} else {
@@ -108,7 +108,7 @@ func (p *Printer) sctp(b []byte, length int, h *ipHdr) {
 			payload := b[off:min(off+int(crem), len(b))]
 			if forces {
 				p.forces(payload, int(crem))
-				p.proto = "sctp"
+				p.announce("sctp")
 			} else if p.o.Verbose >= 2 {
 				p.print("[Payload:")
 				p.hexASCIILines(payload, "\n\t")
@@ -122,8 +122,8 @@ func (p *Printer) sctp(b []byte, length int, h *ipHdr) {
 				bogus()
 				return
 			}
-			p.printf("[init tag: %d] [rwnd: %d] [OS: %d] [MIS: %d] [init TSN: %d] ", be32(b, off),
-				be32(b, off+4), be16(b, off+8), be16(b, off+10), be32(b, off+12))
+			p.printf("[init tag: %d] [rwnd: %d] [OS: %d] [MIS: %d] [init TSN: %d] ", r.be32(off),
+				r.be32(off+4), r.be16(off+8), r.be16(off+10), r.be32(off+12))
 			off += int(crem)
 			rem -= uint32(crem)
 			crem = 0
@@ -132,8 +132,8 @@ func (p *Printer) sctp(b []byte, length int, h *ipHdr) {
 				bogus()
 				return
 			}
-			cum, ngap, ndup := be32(b, off), int(be16(b, off+8)), int(be16(b, off+10))
-			p.printf("[cum ack %d] [a_rwnd %d] [#gap acks %d] [#dup tsns %d] ", cum, be32(b, off+4), ngap, ndup)
+			cum, ngap, ndup := r.be32(off), int(r.be16(off+8)), int(r.be16(off+10))
+			p.printf("[cum ack %d] [a_rwnd %d] [#gap acks %d] [#dup tsns %d] ", cum, r.be32(off+4), ngap, ndup)
 			off += 12
 			rem -= 12
 			crem -= 12
@@ -143,7 +143,7 @@ func (p *Printer) sctp(b []byte, length int, h *ipHdr) {
 					return
 				}
 				p.printf("\n\t\t[gap ack block #%d: start = %d, end = %d] ", i+1,
-					cum+uint32(be16(b, off)), cum+uint32(be16(b, off+2)))
+					cum+uint32(r.be16(off)), cum+uint32(r.be16(off+2)))
 				off += 4
 				rem -= 4
 				crem -= 4
@@ -153,7 +153,7 @@ func (p *Printer) sctp(b []byte, length int, h *ipHdr) {
 					bogus()
 					return
 				}
-				p.printf("\n\t\t[dup TSN #%d: %d] ", i+1, be32(b, off))
+				p.printf("\n\t\t[dup TSN #%d: %d] ", i+1, r.be32(off))
 				off += 4
 				rem -= 4
 				crem -= 4
@@ -169,7 +169,7 @@ func (p *Printer) sctp(b []byte, length int, h *ipHdr) {
 			sep = ", ("
 		}
 		if align != 0 {
-			need(b, off+int(align))
+			r.need(0, off+int(align))
 			off += int(align)
 			rem -= align
 		}
@@ -227,8 +227,8 @@ func forcesNode(n uint32) string {
 // forces prints the header of a ForCES message carried in SCTP; the TLVs
 // are printed by tcpdump only with -vvv and are not decoded here.
 func (p *Printer) forces(b []byte, length int) {
-	p.proto = "forces"
-	need(b, 24)
+	r := p.reader("forces", b)
+	r.need(0, 24)
 	tom := b[1]
 	errorDump := func() {
 		p.hexLinesPlain(b[:min(length, len(b))], "\n\t[")
@@ -244,7 +244,7 @@ func (p *Printer) forces(b []byte, length int) {
 		errorDump()
 		return
 	}
-	mlen := int(be16(b, 2)) << 2
+	mlen := int(r.be16(2)) << 2
 	p.printf("\n\tForCES %s ", name)
 	if !(length >= 24 && mlen >= 24 && mlen == length) {
 		p.printf("Illegal ForCES pkt len - min %d, total recvd %d, advertised %d ", 24, length, mlen)
@@ -252,13 +252,13 @@ func (p *Printer) forces(b []byte, length int) {
 		return
 	}
 	if p.o.Verbose >= 1 {
-		sid, did := be32(b, 4), be32(b, 8)
-		p.printf("\n\tForCES Version %d len %dB flags 0x%08x ", b[0]>>4, mlen, be32(b, 20))
+		sid, did := r.be32(4), r.be32(8)
+		p.printf("\n\tForCES Version %d len %dB flags 0x%08x ", b[0]>>4, mlen, r.be32(20))
 		p.printf("\n\tSrcID 0x%x(%s) DstID 0x%x(%s) Correlator 0x%x", sid, forcesNode(sid), did,
 			forcesNode(did), be64(b, 12))
 	}
 	if p.o.Verbose >= 2 {
-		f := be32(b, 20)
+		f := r.be32(20)
 		ack := map[uint32]string{0: "NoACK", 1: "SuccessACK", 2: "FailureACK", 3: "AlwaysACK"}[f>>30]
 		em := map[uint32]string{0: "EMReserved", 1: "execute-all-or-none", 2: "execute-until-failure",
 			3: "continue-execute-on-failure"}[(f>>22)&3]

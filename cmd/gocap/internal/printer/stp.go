@@ -65,22 +65,22 @@ func stpTime(v uint16) string { return fmt.Sprintf("%.2fs", float64(v)/256) }
 
 // stp prints a spanning-tree BPDU (802.1D, 802.1w, 802.1s, SPB).
 func (p *Printer) stp(b []byte, length int) {
-	p.proto = "stp"
+	r := p.reader("stp", b)
 	if length < 4 {
 		p.print(" (invalid)")
 		return
 	}
-	if be16(b, 0) != 0 {
+	if r.be16(0) != 0 {
 		p.printf("unknown STP version, length %d", length)
 		return
 	}
-	ver := u8(b, 2)
+	ver := r.u8(2)
 	p.print("STP ")
 	p.print(mapName(stpVersionNames, ver, fmt.Sprintf("Unknown STP protocol (0x%02x)", ver)))
 	if ver > stpVersionSPB || ver == 1 {
 		return
 	}
-	typ := u8(b, 3)
+	typ := r.u8(3)
 	p.printf(", %s", mapName(bpduTypeNames, typ, fmt.Sprintf("Unknown BPDU Type (0x%02x)", typ)))
 	switch typ {
 	case bpduConfig:
@@ -102,14 +102,14 @@ func (p *Printer) stp(b []byte, length int) {
 				p.print(" (invalid)")
 				return
 			}
-			v3 := int(be16(b, 36)) + 2
+			v3 := int(r.be16(36)) + 2
 			if length < stpConfigLen+v3 {
 				p.print(" (invalid)")
 				return
 			}
 			p.mstp(b, length)
 			if ver == stpVersionSPB {
-				v4 := int(be16(b, 36+v3)) + 2
+				v4 := int(r.be16(36+v3)) + 2
 				if length < stpConfigLen+v3+v4 || v4 < 87 {
 					p.print(" (invalid)")
 					return

@@ -12,17 +12,17 @@ var syslogSeverities = []string{"emergency", "alert", "critical", "error", "warn
 // syslog prints a BSD syslog message (UDP port 514): the priority as
 // facility and severity, and with -v the message text.
 func (p *Printer) syslog(b []byte, length int) {
-	p.proto = "syslog"
-	if u8(b, 0) != '<' {
+	r := p.reader("syslog", b)
+	if r.u8(0) != '<' {
 		p.print(" (invalid)")
 		return
 	}
 	off, pri := 1, 0
-	for off <= 3 && u8(b, off) >= '0' && b[off] <= '9' {
+	for off <= 3 && r.u8(off) >= '0' && b[off] <= '9' {
 		pri = pri*10 + int(b[off]-'0')
 		off++
 	}
-	if u8(b, off) != '>' {
+	if r.u8(off) != '>' {
 		p.print(" (invalid)")
 		return
 	}
@@ -39,10 +39,10 @@ func (p *Printer) syslog(b []byte, length int) {
 	}
 	p.printf("SYSLOG, length: %d\n\tFacility %s (%d), Severity %s (%d)\n\tMsg: ", length, fs, fac, ss, sev)
 	for i := off; i < length; i++ {
-		p.printChar(u8(b, i))
+		p.printChar(r.u8(i))
 	}
 	if p.o.Verbose > 1 {
-		need(b, length)
+		r.need(0, length)
 		p.hexLinesPlain(b[:length], "\n\t")
 	}
 }

@@ -63,20 +63,20 @@ func (p *Printer) addrPorts(h *ipHdr, proto uint8, sport, dport string) {
 
 // tcp prints a TCP segment; length is the IP payload length.
 func (p *Printer) tcp(b []byte, length int, h *ipHdr) {
-	p.proto = "tcp"
-	if len(b) < 4 {
+	r := p.reader("tcp", b)
+	if !r.has(0, 4) {
 		// The addresses, whatever the header's protocol field says
 		// (it differs after IPv6 extension headers or an AH).
 		p.printf("%s > %s:", p.host(h.src), p.host(h.dst))
 		// A short header ends with tcpdump's own marker, not an unwind
 		// (-x still dumps from the network header).
-		p.print(" [|tcp]")
+		r.trunc()
 		return
 	}
 	sport, dport := binary.BigEndian.Uint16(b), binary.BigEndian.Uint16(b[2:])
 	p.addrPorts(h, 6, p.tcpPort(sport), p.tcpPort(dport))
-	if len(b) < 20 {
-		p.print(" [|tcp]")
+	if !r.has(0, 20) {
+		r.trunc()
 		return
 	}
 	hlen := int(b[12]>>4) * 4
@@ -135,7 +135,7 @@ func (p *Printer) tcp(b []byte, length int, h *ipHdr) {
 		return
 	}
 	if p.o.Verbose > 0 && !h.frag {
-		if len(b) >= length {
+		if r.has(0, length) {
 			sum := checksum(b[:length], pseudoSum(h, 6, length))
 			ts := binary.BigEndian.Uint16(b[16:])
 			p.printf(", cksum 0x%04x", ts)
@@ -169,11 +169,11 @@ func (p *Printer) tcp(b []byte, length int, h *ipHdr) {
 	if length <= 0 {
 		return
 	}
-	if len(b) < hlen {
+	if !r.has(0, hlen) {
 		// The options ended (eol) before the header did, and the capture
 		// ends before it too: tcpdump gives up on the payload.
 		p.printf(" [remaining caplen(%d) < header length(%d)]", len(b), hlen)
-		panic(truncated{})
+		endPacket()
 	}
 	payload := b[hlen:]
 	if flags&thRST != 0 && p.o.Verbose > 0 {
@@ -187,221 +187,281 @@ func (p *Printer) tcp(b []byte, length int, h *ipHdr) {
 // after a bad or truncated option.
 func (p *Printer) tcpOptions(b []byte, hlen int, rev bool, thseq, thack uint32, flags uint8) bool {
 	p.print(", options [")
-	first := true
-	bad := func() bool {
+	w := tcpOptWalk{b: b, hlen: hlen, rev: rev, thseq: thseq, thack: thack, flags: flags, first: true}
+	switch p.label("", func() { p.tcpOptionList(&w) }) {
+	case toInvalid: // tcpdump's "bad:" label
 		p.print("[bad opt]")
-		if !first {
+		if !w.first {
 			p.print("]")
 		}
 		return false
-	}
-	trunc := func() {
-		p.printf(" [|%s]", p.proto)
-		if !first {
+	case toLabel: // its "trunc:" label
+		p.truncMark(p.proto)
+		if !w.first {
 			p.print(">")
 		}
+		return false
 	}
-	i := 0
-	for hlen > 0 {
-		if !first {
+	p.print("]")
+	return true
+}
+
+// tcpOptWalk is the state of a walk over a TCP header's options: the
+// option bytes, the header length left, and for the option being
+// printed its kind, length and the offset of its data.
+type tcpOptWalk struct {
+	b            []byte
+	hlen         int
+	rev          bool
+	thseq, thack uint32
+	flags        uint8
+	first        bool
+
+	opt  byte
+	olen int
+	i    int    // offset of the option's data in b
+	d    []byte // the option's data as captured
+}
+
+// need returns to tcpOptions' label unless l bytes of option data are
+// within the header (else "[bad opt]") and were captured (else the
+// truncation marker).
+func (o *tcpOptWalk) need(l int) {
+	if l > o.hlen {
+		invalid()
+	}
+	if o.i+l > len(o.b) {
+		gotoTrunc()
+	}
+}
+
+// tcpOptionList walks the options for tcpOptions.
+func (p *Printer) tcpOptionList(o *tcpOptWalk) {
+	for o.hlen > 0 {
+		if !o.first {
 			p.print(",")
 		}
 		// tcpdump reads the kind and length bytes with its checked
 		// getters, which give up on the whole packet; only the option
-		// data has the local check that ends in trunc.
-		opt := u8(b, i)
-		i++
-		olen := 1
-		if opt != 0 && opt != 1 {
-			olen = int(u8(b, i))
-			i++
-			if olen < 2 || olen > hlen {
-				return bad()
+		// data has the local checks of tcpOptWalk.need.
+		o.opt = u8(o.b, o.i)
+		o.i++
+		o.olen = 1
+		if o.opt != 0 && o.opt != 1 {
+			o.olen = int(u8(o.b, o.i))
+			o.i++
+			if o.olen < 2 || o.olen > o.hlen {
+				invalid()
 			}
-			hlen--
+			o.hlen--
 		}
-		hlen--
-		if n, ok := tcpOptNames[opt]; ok {
+		o.hlen--
+		if n, ok := tcpOptNames[o.opt]; ok {
 			p.print(n)
 		} else {
-			p.printf("unknown-%d", opt)
+			p.printf("unknown-%d", o.opt)
 		}
-		datalen := 0
-		// lencheck reports whether l bytes of option data are there.
-		lencheck := func(l int) int {
-			if l > hlen {
-				return 1
-			}
-			if i+l > len(b) {
-				return 2
-			}
-			return 0
-		}
-		fail := func(r int) bool {
-			if r == 1 {
-				return bad()
-			}
-			trunc()
-			return false
-		}
-		d := b[min(i, len(b)):]
-		switch opt {
-		case 2:
-			datalen = 2
-			if r := lencheck(datalen); r != 0 {
-				return fail(r)
-			}
-			p.printf(" %d", binary.BigEndian.Uint16(d))
-		case 3:
-			datalen = 1
-			if r := lencheck(datalen); r != 0 {
-				return fail(r)
-			}
-			p.printf(" %d", d[0])
-		case 5:
-			datalen = olen - 2
-			if datalen%8 != 0 {
-				p.print(" invalid sack")
-			} else {
-				if r := lencheck(datalen); r != 0 {
-					return fail(r)
-				}
-				p.printf(" %d ", datalen/8)
-				for j := 0; j < datalen; j += 8 {
-					s := binary.BigEndian.Uint32(d[j:])
-					e := binary.BigEndian.Uint32(d[j+4:])
-					if rev {
-						s -= thseq
-						e -= thseq
-					} else {
-						s -= thack
-						e -= thack
-					}
-					p.printf("{%d:%d}", s, e)
-				}
-			}
-		case 11, 12, 13:
-			datalen = 4
-			if r := lencheck(datalen); r != 0 {
-				return fail(r)
-			}
-			p.printf(" %d", binary.BigEndian.Uint32(d))
-		case 8:
-			datalen = 8
-			if r := lencheck(datalen); r != 0 {
-				return fail(r)
-			}
-			p.printf(" val %d ecr %d", binary.BigEndian.Uint32(d), binary.BigEndian.Uint32(d[4:]))
-		case 19:
-			datalen = 16
-			if r := lencheck(datalen); r != 0 {
-				return fail(r)
-			}
-			p.print(" ")
-			for j := 0; j < 16; j++ {
-				p.printf("%02x", d[j])
-			}
-		case 20:
-			datalen = 2
-			if r := lencheck(datalen); r != 0 {
-				return fail(r)
-			}
-			p.printf(" cap %02x id %d", d[0], d[1])
-		case 29:
-			// tcpdump checks each byte as it prints it.
-			datalen = olen - 2
-			if datalen < 2 {
-				p.print(" invalid")
-			} else {
-				for j := 0; j < datalen; j++ {
-					if r := lencheck(j + 1); r != 0 {
-						return fail(r)
-					}
-					switch j {
-					case 0:
-						p.printf(" keyid %d", d[0])
-					case 1:
-						p.printf(" rnextkeyid %d", d[1])
-						if datalen > 2 {
-							p.print(" mac 0x")
-						}
-					default:
-						p.printf("%02x", d[j])
-					}
-				}
-			}
-		case 0, 1, 4:
-		case 28:
-			datalen = 2
-			if r := lencheck(datalen); r != 0 {
-				return fail(r)
-			}
-			v := binary.BigEndian.Uint16(d)
-			p.printf(" 0x%x", v)
-			if v&1 != 0 {
-				v = (v >> 1) * 60
-			} else {
-				v >>= 1
-			}
-			p.printf(" %d", v)
-		case 34:
-			datalen = olen - 2
-			if r := lencheck(datalen); r != 0 {
-				return fail(r)
-			}
-			p.print(" ")
-			p.tfo(d[:datalen], false)
-		case 254:
-			datalen = olen - 2
-			if r := lencheck(datalen); r != 0 {
-				return fail(r)
-			}
-			if datalen < 2 {
-				return bad()
-			}
-			magic := binary.BigEndian.Uint16(d)
-			p.print("-")
-			if magic == 0xf989 {
-				p.tfo(d[2:datalen], true)
-			} else {
-				p.printf("%04x", magic)
-			}
-		case 30:
-			datalen = olen - 2
-			if r := lencheck(datalen); r != 0 {
-				return fail(r)
-			}
-			if !p.mptcp(b[i-2:i+datalen], olen, flags) {
-				return bad()
-			}
-		default:
-			datalen = olen - 2
-			if datalen > 0 {
-				p.print(" 0x")
-			}
-			for j := 0; j < datalen; j++ {
-				if r := lencheck(j + 1); r != 0 {
-					return fail(r)
-				}
-				p.printf("%02x", d[j])
-			}
-		}
-		i += datalen
-		hlen -= datalen
+		o.d = o.b[min(o.i, len(o.b)):]
+		datalen := p.tcpOption(o)
+		o.i += datalen
+		o.hlen -= datalen
 		datalen++
-		if opt != 0 && opt != 1 {
+		if o.opt != 0 && o.opt != 1 {
 			datalen++
 		}
-		if datalen != olen {
-			p.printf("[len %d]", olen)
+		if datalen != o.olen {
+			p.printf("[len %d]", o.olen)
 		}
-		first = false
-		if opt == 0 {
+		o.first = false
+		if o.opt == 0 {
 			break
 		}
 	}
-	p.print("]")
-	return true
+}
+
+// tcpOption prints the data of the option o is at and returns the
+// length of the data it decoded. (A switch, not a table of functions: a
+// call through a function value would move the walk to the heap.)
+func (p *Printer) tcpOption(o *tcpOptWalk) int {
+	switch o.opt {
+	case 0, 1, 4: // EOL, NOP, SACK permitted
+		return 0
+	case 2:
+		return tcpOptMSS(p, o)
+	case 3:
+		return tcpOptWScale(p, o)
+	case 5:
+		return tcpOptSACK(p, o)
+	case 8:
+		return tcpOptTimestamp(p, o)
+	case 11, 12, 13:
+		return tcpOptCC(p, o)
+	case 19:
+		return tcpOptMD5(p, o)
+	case 20:
+		return tcpOptSCPS(p, o)
+	case 28:
+		return tcpOptUTO(p, o)
+	case 29:
+		return tcpOptTCPAO(p, o)
+	case 30:
+		return tcpOptMPTCP(p, o)
+	case 34:
+		return tcpOptTFO(p, o)
+	case 254:
+		return tcpOptExperimental(p, o)
+	}
+	return tcpOptUnknown(p, o)
+}
+
+func tcpOptMSS(p *Printer, o *tcpOptWalk) int {
+	o.need(2)
+	p.printf(" %d", binary.BigEndian.Uint16(o.d))
+	return 2
+}
+
+func tcpOptWScale(p *Printer, o *tcpOptWalk) int {
+	o.need(1)
+	p.printf(" %d", o.d[0])
+	return 1
+}
+
+func tcpOptSACK(p *Printer, o *tcpOptWalk) int {
+	datalen := o.olen - 2
+	if datalen%8 != 0 {
+		p.print(" invalid sack")
+		return datalen
+	}
+	o.need(datalen)
+	p.printf(" %d ", datalen/8)
+	for j := 0; j < datalen; j += 8 {
+		s := binary.BigEndian.Uint32(o.d[j:])
+		e := binary.BigEndian.Uint32(o.d[j+4:])
+		if o.rev {
+			s -= o.thseq
+			e -= o.thseq
+		} else {
+			s -= o.thack
+			e -= o.thack
+		}
+		p.printf("{%d:%d}", s, e)
+	}
+	return datalen
+}
+
+// tcpOptCC prints the T/TCP CC, CC.NEW and CC.ECHO options.
+func tcpOptCC(p *Printer, o *tcpOptWalk) int {
+	o.need(4)
+	p.printf(" %d", binary.BigEndian.Uint32(o.d))
+	return 4
+}
+
+func tcpOptTimestamp(p *Printer, o *tcpOptWalk) int {
+	o.need(8)
+	p.printf(" val %d ecr %d", binary.BigEndian.Uint32(o.d), binary.BigEndian.Uint32(o.d[4:]))
+	return 8
+}
+
+func tcpOptMD5(p *Printer, o *tcpOptWalk) int {
+	o.need(16)
+	p.print(" ")
+	for j := 0; j < 16; j++ {
+		p.printf("%02x", o.d[j])
+	}
+	return 16
+}
+
+func tcpOptSCPS(p *Printer, o *tcpOptWalk) int {
+	o.need(2)
+	p.printf(" cap %02x id %d", o.d[0], o.d[1])
+	return 2
+}
+
+// tcpOptUTO prints the user timeout option (RFC 5482).
+func tcpOptUTO(p *Printer, o *tcpOptWalk) int {
+	o.need(2)
+	v := binary.BigEndian.Uint16(o.d)
+	p.printf(" 0x%x", v)
+	if v&1 != 0 {
+		v = (v >> 1) * 60
+	} else {
+		v >>= 1
+	}
+	p.printf(" %d", v)
+	return 2
+}
+
+// tcpOptTCPAO prints the TCP authentication option (RFC 5925); tcpdump
+// checks each byte as it prints it.
+func tcpOptTCPAO(p *Printer, o *tcpOptWalk) int {
+	datalen := o.olen - 2
+	if datalen < 2 {
+		p.print(" invalid")
+		return datalen
+	}
+	for j := 0; j < datalen; j++ {
+		o.need(j + 1)
+		switch j {
+		case 0:
+			p.printf(" keyid %d", o.d[0])
+		case 1:
+			p.printf(" rnextkeyid %d", o.d[1])
+			if datalen > 2 {
+				p.print(" mac 0x")
+			}
+		default:
+			p.printf("%02x", o.d[j])
+		}
+	}
+	return datalen
+}
+
+func tcpOptMPTCP(p *Printer, o *tcpOptWalk) int {
+	datalen := o.olen - 2
+	o.need(datalen)
+	if !p.mptcp(o.b[o.i-2:o.i+datalen], o.olen, o.flags) {
+		invalid()
+	}
+	return datalen
+}
+
+// tcpOptTFO prints the TCP Fast Open cookie option (RFC 7413).
+func tcpOptTFO(p *Printer, o *tcpOptWalk) int {
+	datalen := o.olen - 2
+	o.need(datalen)
+	p.print(" ")
+	p.tfo(o.d[:datalen], false)
+	return datalen
+}
+
+// tcpOptExperimental prints an experimental option (RFC 6994): TCP Fast
+// Open by its magic number, else the magic number.
+func tcpOptExperimental(p *Printer, o *tcpOptWalk) int {
+	datalen := o.olen - 2
+	o.need(datalen)
+	if datalen < 2 {
+		invalid()
+	}
+	magic := binary.BigEndian.Uint16(o.d)
+	p.print("-")
+	if magic == 0xf989 {
+		p.tfo(o.d[2:datalen], true)
+	} else {
+		p.printf("%04x", magic)
+	}
+	return datalen
+}
+
+func tcpOptUnknown(p *Printer, o *tcpOptWalk) int {
+	datalen := o.olen - 2
+	if datalen > 0 {
+		p.print(" 0x")
+	}
+	for j := 0; j < datalen; j++ {
+		o.need(j + 1)
+		p.printf("%02x", o.d[j])
+	}
+	return datalen
 }
 
 // tfo prints a TCP Fast Open option's data.
@@ -451,8 +511,7 @@ func (p *Printer) tcpPayload(b []byte, length int, sport, dport uint16) {
 		if len(b) == 0 {
 			// tcpdump's telnet printer reads the first byte (an IAC?)
 			// with its checked getter.
-			p.proto = "telnet"
-			panic(truncated{})
+			p.reader("telnet", b).u8(0)
 		}
 	case port(25):
 		p.print(": ")

@@ -2,33 +2,6 @@ package printer
 
 import "time"
 
-// markerTrunc is panicked by a decoder's own length check where tcpdump
-// jumps to a protocol-local "trunc:" label: the decoder prints its own
-// " [|name]" marker and the caller goes on (unlike truncated, which ends
-// the whole packet). withMarker recovers it.
-type markerTrunc struct{}
-
-// withMarker runs f; if f panics with markerTrunc it prints " [|name]"
-// and returns normally.
-func (p *Printer) withMarker(name string, f func()) {
-	defer func() {
-		if r := recover(); r != nil {
-			if _, ok := r.(markerTrunc); !ok {
-				panic(r)
-			}
-			p.printf(" [|%s]", name)
-		}
-	}()
-	f()
-}
-
-// check panics with markerTrunc unless b holds n bytes from off.
-func check(b []byte, off, n int) {
-	if off < 0 || n < 0 || off+n > len(b) {
-		panic(markerTrunc{})
-	}
-}
-
 // printChar prints one byte the way tcpdump's fn_print_char does:
 // bytes above 0x7f get an "M-" prefix and lose the high bit, control
 // characters become "^X".

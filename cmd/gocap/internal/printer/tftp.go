@@ -24,14 +24,14 @@ func (p *Printer) printZString(b []byte, n int) int {
 
 // tftp prints a TFTP message (UDP port 69).
 func (p *Printer) tftp(b []byte, length int) {
-	p.proto = "tftp"
+	r := p.reader("tftp", b)
 	p.printf("TFTP, length %d", length)
-	trunc := func() { p.print(" [|tftp]") }
+	trunc := func() { r.trunc() }
 	if length < 2 {
 		trunc()
 		return
 	}
-	op := be16(b, 0)
+	op := r.be16(0)
 	name, ok := tftpOps[op]
 	if !ok {
 		p.printf(", tftp-#%d", op)
@@ -42,7 +42,7 @@ func (p *Printer) tftp(b []byte, length int) {
 	str := func() int { return p.printZString(b[min(off, len(b)):], n) }
 	options := func() bool {
 		for n != 0 {
-			if u8(b, off) != 0 {
+			if r.u8(off) != 0 {
 				p.print(" ")
 			}
 			u := str()
@@ -93,13 +93,13 @@ func (p *Printer) tftp(b []byte, length int) {
 			trunc()
 			return
 		}
-		p.printf(" block %d", be16(b, off))
+		p.printf(" block %d", r.be16(off))
 	case 5:
 		if n < 2 {
 			trunc()
 			return
 		}
-		code := be16(b, off)
+		code := r.be16(off)
 		es, ok := tftpErrors[code]
 		if !ok {
 			es = fmt.Sprintf("tftp-err-#%d \"", code)

@@ -80,7 +80,7 @@ func (p *Printer) txtLine(prefix string, b []byte, idx, length int) int {
 // if it looks like a request (cmds) or a response with a 3-digit code.
 // secondCode says the code is the second token (HTTP, RTSP).
 func (p *Printer) txtproto(b []byte, length int, name string, cmds []string, secondCode bool) {
-	p.proto = name
+	p.announce(name)
 	show := cmds == nil
 	if cmds != nil {
 		tok, idx := fetchToken(b, 0, length)
@@ -121,15 +121,15 @@ func isDigit(c byte) bool { return c >= '0' && c <= '9' }
 
 // ssh prints the SSH version line that opens a connection.
 func (p *Printer) ssh(b []byte, length int) {
-	p.proto = "ssh"
+	rd := p.reader("ssh", b)
 	for i := 0; i < 4; i++ {
-		if u8(b, i) != "SSH-"[i] {
+		if rd.u8(i) != "SSH-"[i] {
 			return
 		}
 	}
 	idx := 4
 	for idx < length {
-		c := u8(b, idx)
+		c := rd.u8(idx)
 		if c == '\n' {
 			break
 		}
@@ -137,7 +137,7 @@ func (p *Printer) ssh(b []byte, length int) {
 			if idx+1 >= length {
 				return
 			}
-			if u8(b, idx+1) == '\n' {
+			if rd.u8(idx+1) == '\n' {
 				break
 			}
 			return

@@ -4,7 +4,7 @@ import "encoding/binary"
 
 // udp prints a UDP datagram; length is the IP payload length.
 func (p *Printer) udp(b []byte, length int, h *ipHdr) {
-	p.proto = "udp"
+	r := p.reader("udp", b)
 	addrs := func(sport, dport int) {
 		if h.nh == 17 {
 			if sport < 0 {
@@ -18,9 +18,9 @@ func (p *Printer) udp(b []byte, length int, h *ipHdr) {
 	}
 	// tcpdump's UDP printer ends a short header with its own marker
 	// instead of unwinding, so -x still dumps from the network header.
-	if len(b) < 4 {
+	if !r.has(0, 4) {
 		addrs(-1, -1)
-		p.print(" [|udp]")
+		r.trunc()
 		return
 	}
 	sport, dport := int(binary.BigEndian.Uint16(b)), int(binary.BigEndian.Uint16(b[2:]))
@@ -29,9 +29,9 @@ func (p *Printer) udp(b []byte, length int, h *ipHdr) {
 		p.printf("truncated-udp %d", length)
 		return
 	}
-	if len(b) < 6 {
+	if !r.has(0, 6) {
 		addrs(sport, dport)
-		p.print(" [|udp]")
+		r.trunc()
 		return
 	}
 	ulen := int(binary.BigEndian.Uint16(b[4:]))
@@ -48,9 +48,9 @@ func (p *Printer) udp(b []byte, length int, h *ipHdr) {
 	if ulen < length {
 		length = ulen
 	}
-	if len(b) < 8 {
+	if !r.has(0, 8) {
 		addrs(sport, dport)
-		p.print(" [|udp]")
+		r.trunc()
 		return
 	}
 	addrs(sport, dport)
@@ -62,7 +62,7 @@ func (p *Printer) udp(b []byte, length int, h *ipHdr) {
 					if p.o.Verbose > 1 {
 						p.print("[no cksum] ")
 					}
-				} else if len(b) >= length+8 {
+				} else if r.has(0, length+8) {
 					sum := checksum(b[:length+8], pseudoSum(h, 17, length+8))
 					if sum != 0 {
 						p.printf("[bad udp cksum 0x%04x -> 0x%04x!] ", usum, shouldBe(usum, sum))
@@ -71,7 +71,7 @@ func (p *Printer) udp(b []byte, length int, h *ipHdr) {
 					}
 				}
 			}
-		} else if len(b) >= length+8 {
+		} else if r.has(0, length+8) {
 			sum := checksum(b[:length+8], pseudoSum(h, 17, length+8))
 			if sum != 0 {
 				p.printf("[bad udp cksum 0x%04x -> 0x%04x!] ", usum, shouldBe(usum, sum))

@@ -3,13 +3,13 @@ package printer
 // vxlan prints a VXLAN header (RFC 7348) and the Ethernet frame it
 // carries, on the next line.
 func (p *Printer) vxlan(b []byte, length int) {
-	p.proto = "vxlan"
+	r := p.reader("vxlan", b)
 	p.print("VXLAN")
 	if length < 8 {
 		p.print(" (invalid)")
 		return
 	}
-	need(b, 8)
+	r.need(0, 8)
 	flags := b[0]
 	p.printf(", flags [%s] (0x%02x), ", iFlag(flags), flags)
 	p.printf("vni %d\n", uint32(b[4])<<16|uint32(b[5])<<8|uint32(b[6]))
@@ -26,13 +26,13 @@ func iFlag(flags byte) string {
 // otv prints an Overlay Transport Virtualization header (UDP port 8472)
 // and the Ethernet frame it carries.
 func (p *Printer) otv(b []byte, length int) {
-	p.proto = "otv"
+	r := p.reader("otv", b)
 	p.print("OTV, ")
 	if length < 8 {
 		p.print(" (invalid)")
 		return
 	}
-	need(b, 8)
+	r.need(0, 8)
 	p.printf("flags [%s] (0x%02x), ", iFlag(b[0]), b[0])
 	p.printf("overlay %d, ", uint32(b[1])<<16|uint32(b[2])<<8|uint32(b[3]))
 	p.printf("instance %d\n", uint32(b[4])<<16|uint32(b[5])<<8|uint32(b[6]))
@@ -44,13 +44,13 @@ var vxlanGPEFlagBits = []flagBit{{0x08, "I"}, {0x04, "P"}, {0x02, "B"}, {0x01, "
 // vxlanGPE prints a VXLAN Generic Protocol Extension header and its
 // payload.
 func (p *Printer) vxlanGPE(b []byte, length int) {
-	p.proto = "vxlan_gpe"
+	r := p.reader("vxlan_gpe", b)
 	p.print("VXLAN-GPE, ")
 	if length < 8 {
 		p.printf(" (len %d < 8) (invalid)", length)
 		return
 	}
-	need(b, 8)
+	r.need(0, 8)
 	p.printf("flags [%s], ", flagNames(vxlanGPEFlagBits, uint32(b[0]), "none", ""))
 	next := b[3]
 	p.printf("vni %d", uint32(b[4])<<16|uint32(b[5])<<8|uint32(b[6]))
@@ -88,13 +88,13 @@ var nshFlagBits = []flagBit{{0x20, "O"}}
 
 // nsh prints a Network Service Header (RFC 8300) and its payload.
 func (p *Printer) nsh(b []byte, length int) {
-	p.proto = "nsh"
+	r := p.reader("nsh", b)
 	p.print("NSH, ")
 	if length < 8 {
 		p.printf(" (len %d < 8) (invalid)", length)
 		return
 	}
-	need(b, 8)
+	r.need(0, 8)
 	ver := b[0] >> 6
 	ttl := (b[0]&0x0f)<<2 | b[1]>>6
 	words := int(b[1] & 0x3f)
@@ -116,10 +116,10 @@ func (p *Printer) nsh(b []byte, length int) {
 		p.print(" (invalid)")
 		return
 	}
-	need(b, words*4)
+	r.need(0, words*4)
 	if p.o.Verbose > 2 && md == 1 {
 		for n := 0; n < words-2; n++ {
-			p.printf("\n        Context[%02d]: 0x%08x", n, be32(b, 8+4*n))
+			p.printf("\n        Context[%02d]: 0x%08x", n, r.be32(8+4*n))
 		}
 	}
 	p.nextLineOrColon()
