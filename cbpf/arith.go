@@ -42,8 +42,8 @@ func (c *compiler) relation(r *parser.Relation) *block {
 	if reversed {
 		genNot(b)
 	}
-	stmts := append(a0.s, a1.s...)
-	stmts = append(stmts, s0, s1)
+	stmts := c.add(a0.s, a1.s...)
+	stmts = c.add(stmts, s0, s1)
 	b.stmts = stmts
 	c.freeReg(a0.regno)
 	c.freeReg(a1.regno)
@@ -68,13 +68,13 @@ func (c *compiler) arith(e parser.Arith) *arth {
 	case *parser.Len:
 		c.at(e)
 		reg := c.allocReg()
-		return &arth{s: []*stmt{c.newStmt(ClassLD|ModeLEN, 0), c.newStmt(ClassST, uint32(reg))}, regno: reg}
+		return c.newArth(c.list(c.newStmt(ClassLD|ModeLEN, 0), c.newStmt(ClassST, uint32(reg))), reg)
 	case *parser.ParenArith:
 		return c.arith(e.X)
 	case *parser.NegArith:
 		a := c.arith(e.X)
 		c.at(e)
-		a.s = append(a.s, c.xferToA(a), c.newStmt(ClassALU|ALUNeg, 0), c.newStmt(ClassST, uint32(a.regno)))
+		a.s = c.add(a.s, c.xferToA(a), c.newStmt(ClassALU|ALUNeg, 0), c.newStmt(ClassST, uint32(a.regno)))
 		return a
 	case *parser.BinaryArith:
 		a0 := c.arith(e.X)
@@ -92,7 +92,7 @@ func (c *compiler) arith(e parser.Arith) *arth {
 
 func (c *compiler) loadi(v uint32) *arth {
 	reg := c.allocReg()
-	return &arth{s: []*stmt{c.newStmt(ClassLD|ModeIMM, v), c.newStmt(ClassST, uint32(reg))}, regno: reg}
+	return c.newArth(c.list(c.newStmt(ClassLD|ModeIMM, v), c.newStmt(ClassST, uint32(reg))), reg)
 }
 
 var aluOps = map[parser.ArithOp]uint16{
@@ -117,12 +117,12 @@ func (c *compiler) arithOp(op parser.ArithOp, a0, a1 *arth) *arth {
 	s0 := c.xferToX(a1)
 	s1 := c.xferToA(a0)
 	s2 := c.newStmt(ClassALU|code|SrcX, 0)
-	a0.s = append(a0.s, a1.s...)
-	a0.s = append(a0.s, s0, s1, s2)
+	a0.s = c.add(a0.s, a1.s...)
+	a0.s = c.add(a0.s, s0, s1, s2)
 	c.freeReg(a0.regno)
 	c.freeReg(a1.regno)
 	a0.regno = c.allocReg()
-	a0.s = append(a0.s, c.newStmt(ClassST, uint32(a0.regno)))
+	a0.s = c.add(a0.s, c.newStmt(ClassST, uint32(a0.regno)))
 	// a1's protocol checks are dropped: libpcap keeps only the left
 	// operand's (see docs/quirks.md), and gocap's listing must match.
 	return a0
@@ -151,23 +151,23 @@ func (c *compiler) load(proto parser.Proto, inst *arth, size uint32) *arth {
 	case parser.ProtoLink:
 		s := c.absOffsetVarPart(&c.offLinkHdr)
 		if s != nil {
-			s = append(s, c.xferToA(inst), c.newStmt(ClassALU|ALUAdd|SrcX, 0), c.newStmt(ClassMISC|MiscTAX, 0))
+			s = c.add(s, c.xferToA(inst), c.newStmt(ClassALU|ALUAdd|SrcX, 0), c.newStmt(ClassMISC|MiscTAX, 0))
 		} else {
-			s = []*stmt{c.xferToX(inst)}
+			s = c.list(c.xferToX(inst))
 		}
-		s = append(s, c.newStmt(ClassLD|ModeIND|sz, c.offLinkHdr.constPart))
-		inst.s = append(inst.s, s...)
+		s = c.add(s, c.newStmt(ClassLD|ModeIND|sz, c.offLinkHdr.constPart))
+		inst.s = c.add(inst.s, s...)
 	case parser.ProtoIP, parser.ProtoARP, parser.ProtoRARP, parser.ProtoATalk,
 		parser.ProtoDECnet, parser.ProtoSCA, parser.ProtoLAT, parser.ProtoMOPRC,
 		parser.ProtoMOPDL, parser.ProtoIPv6:
 		s := c.absOffsetVarPart(&c.offLinkPL)
 		if s != nil {
-			s = append(s, c.xferToA(inst), c.newStmt(ClassALU|ALUAdd|SrcX, 0), c.newStmt(ClassMISC|MiscTAX, 0))
+			s = c.add(s, c.xferToA(inst), c.newStmt(ClassALU|ALUAdd|SrcX, 0), c.newStmt(ClassMISC|MiscTAX, 0))
 		} else {
-			s = []*stmt{c.xferToX(inst)}
+			s = c.list(c.xferToX(inst))
 		}
-		s = append(s, c.newStmt(ClassLD|ModeIND|sz, c.offLinkPL.constPart+c.offNL))
-		inst.s = append(inst.s, s...)
+		s = c.add(s, c.newStmt(ClassLD|ModeIND|sz, c.offLinkPL.constPart+c.offNL))
+		inst.s = c.add(inst.s, s...)
 		b := c.protoAbbrev(proto)
 		if inst.b != nil {
 			genAnd(inst.b, b)
@@ -176,9 +176,9 @@ func (c *compiler) load(proto parser.Proto, inst *arth, size uint32) *arth {
 	case parser.ProtoSCTP, parser.ProtoTCP, parser.ProtoUDP, parser.ProtoICMP,
 		parser.ProtoIGMP, parser.ProtoIGRP, parser.ProtoPIM, parser.ProtoVRRP, parser.ProtoCARP:
 		s := c.loadXIPHdrLen()
-		s = append(s, c.xferToA(inst), c.newStmt(ClassALU|ALUAdd|SrcX, 0), c.newStmt(ClassMISC|MiscTAX, 0),
+		s = c.add(s, c.xferToA(inst), c.newStmt(ClassALU|ALUAdd|SrcX, 0), c.newStmt(ClassMISC|MiscTAX, 0),
 			c.newStmt(ClassLD|ModeIND|sz, c.offLinkPL.constPart+c.offNL))
-		inst.s = append(inst.s, s...)
+		inst.s = c.add(inst.s, s...)
 		b0 := c.linktypeCheck(etherTypeIP)
 		b1 := c.cmp(orLinkPL, 9, SizeB, transportProto(proto))
 		genAnd(b0, b1)
@@ -199,17 +199,17 @@ func (c *compiler) load(proto parser.Proto, inst *arth, size uint32) *arth {
 		inst.b = b
 		s := c.absOffsetVarPart(&c.offLinkPL)
 		if s != nil {
-			s = append(s, c.xferToA(inst), c.newStmt(ClassALU|ALUAdd|SrcX, 0), c.newStmt(ClassMISC|MiscTAX, 0))
+			s = c.add(s, c.xferToA(inst), c.newStmt(ClassALU|ALUAdd|SrcX, 0), c.newStmt(ClassMISC|MiscTAX, 0))
 		} else {
-			s = []*stmt{c.xferToX(inst)}
+			s = c.list(c.xferToX(inst))
 		}
-		s = append(s, c.newStmt(ClassLD|ModeIND|sz, c.offLinkPL.constPart+c.offNL+40))
-		inst.s = append(inst.s, s...)
+		s = c.add(s, c.newStmt(ClassLD|ModeIND|sz, c.offLinkPL.constPart+c.offNL+40))
+		inst.s = c.add(inst.s, s...)
 	default:
 		c.fail("'%s' does not support the index operation", proto)
 	}
 	inst.regno = regno
-	inst.s = append(inst.s, c.newStmt(ClassST, uint32(inst.regno)))
+	inst.s = c.add(inst.s, c.newStmt(ClassST, uint32(inst.regno)))
 	return inst
 }
 

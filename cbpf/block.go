@@ -45,8 +45,9 @@ type block struct {
 	// opt is the optimizer's copy of the block (see fromBlocks).
 	opt *oBlock
 
-	// layout state
-	mark   bool
+	// layout state; mark is the arena's epoch of the pass that last
+	// placed or counted the block
+	mark   uint32
 	offset int
 	longjt int
 	longjf int
@@ -71,21 +72,55 @@ func (b *block) constValue() bool {
 // costs more than generating the code. Arenas are reused from compilation
 // to compilation (genArenaPool); nothing outside the compiler keeps a
 // pointer to a block or statement once Generate has returned.
+//
+// The statement lists of blocks come from the arena too (list, add), each
+// with a little room to grow in place, since most of them are built from
+// a load or two and then extended by a statement or two; so do the
+// values of arithmetic expressions (newArth).
+//
+// Statements, blocks and arithmetic values are zero when handed out:
+// release clears what a compilation used, all at once, so that newStmt
+// and newBlock need not write (and, while the garbage collector marks,
+// barrier) the pointer fields one by one. List slots are not cleared:
+// every list is written before it is read, and a stale slot can only
+// point at a statement of the same arena.
 type genArena struct {
 	stmts  []*[genChunk]stmt
 	ns     int // statements in use
 	blocks []*[genChunk]block
 	nb     int // blocks in use
+	lists  []*[listChunk]*stmt
+	nl     int // list slots in use, counted from the start of lists[0]
+	ariths []*[genChunk]arth
+	na     int    // arithmetic values in use
+	epoch  uint32 // of the last layout pass (see block.mark)
 }
 
 // genChunk is how many statements or blocks one allocation holds.
 const genChunk = 64
 
+// listChunk is how many list slots one allocation holds; listSpare is the
+// room a new list has to grow in place.
+const (
+	listChunk = 256
+	listSpare = 4
+)
+
 var genArenaPool = sync.Pool{New: func() any { return new(genArena) }}
 
-// release returns the arena to the pool.
+// release clears what the compilation used and returns the arena to the
+// pool.
 func (a *genArena) release() {
-	a.ns, a.nb = 0, 0
+	for i := 0; i*genChunk < a.ns; i++ {
+		clear(a.stmts[i][:min(genChunk, a.ns-i*genChunk)])
+	}
+	for i := 0; i*genChunk < a.nb; i++ {
+		clear(a.blocks[i][:min(genChunk, a.nb-i*genChunk)])
+	}
+	for i := 0; i*genChunk < a.na; i++ {
+		clear(a.ariths[i][:min(genChunk, a.na-i*genChunk)])
+	}
+	a.ns, a.nb, a.nl, a.na, a.epoch = 0, 0, 0, 0, 0
 	genArenaPool.Put(a)
 }
 
@@ -118,7 +153,7 @@ func (c *compiler) newStmt(code uint16, k uint32) *stmt {
 	}
 	a.ns++
 	s := &a.stmts[i][j]
-	*s = stmt{code: code, k: k}
+	s.code, s.k = code, k
 	return s
 }
 
@@ -133,9 +168,66 @@ func (c *compiler) newBlock(code uint16, k uint32) *block {
 	}
 	a.nb++
 	b := &a.blocks[i][j]
-	*b = block{code: code, k: k}
+	b.code, b.k = code, k
 	b.head = b
 	return b
+}
+
+// newArth returns an arithmetic value computing s into register regno.
+func (c *compiler) newArth(s []*stmt, regno int) *arth {
+	a := c.arena
+	i, j := a.na/genChunk, a.na%genChunk
+	if i == len(a.ariths) {
+		a.ariths = append(a.ariths, new([genChunk]arth))
+	}
+	a.na++
+	x := &a.ariths[i][j]
+	x.s, x.regno = s, regno
+	return x
+}
+
+// list returns a statement list holding ss, stored in the arena, with
+// room for listSpare more statements to be appended in place. Like any
+// slice with spare capacity, two appends to the same list must not both
+// be kept.
+func (c *compiler) list(ss ...*stmt) []*stmt {
+	l := c.listOf(len(ss), listSpare)
+	copy(l, ss)
+	return l
+}
+
+// add appends ss to the list l as append does, growing it in the arena
+// when it is full.
+func (c *compiler) add(l []*stmt, ss ...*stmt) []*stmt {
+	if len(l)+len(ss) <= cap(l) {
+		return append(l, ss...)
+	}
+	n := len(l) + len(ss)
+	m := c.listOf(n, max(listSpare, n/2))
+	copy(m, l)
+	copy(m[len(l):], ss)
+	return m
+}
+
+// listOf returns an arena list of n (zero) statements with room for
+// spare more.
+func (c *compiler) listOf(n, spare int) []*stmt {
+	a := c.arena
+	size := n + spare
+	if size > listChunk {
+		return make([]*stmt, n, size)
+	}
+	i, j := a.nl/listChunk, a.nl%listChunk
+	if j+size > listChunk {
+		// The rest of this chunk is too short: start the next one.
+		i, j = i+1, 0
+		a.nl = i * listChunk
+	}
+	if i == len(a.lists) {
+		a.lists = append(a.lists, new([listChunk]*stmt))
+	}
+	a.nl += size
+	return a.lists[i][j : j+n : j+size]
 }
 
 // backpatch resolves every pending edge of the list to target.
@@ -242,12 +334,12 @@ func (a *genArena) layout(root *block) ([]bpf.RawInstruction, error) {
 		if tries > 100000 {
 			return nil, fmt.Errorf("program too big to lay out")
 		}
-		a.unmark()
-		n := countStmts(root)
-		a.unmark()
+		a.epoch++
+		n := countStmts(root, a.epoch)
+		a.epoch++
 		prog := make([]bpf.RawInstruction, n)
 		tail := n
-		ok, err := convert(root, prog, &tail)
+		ok, err := convert(root, prog, &tail, a.epoch)
 		if err != nil {
 			return nil, err
 		}
@@ -257,33 +349,47 @@ func (a *genArena) layout(root *block) ([]bpf.RawInstruction, error) {
 	}
 }
 
-// unmark clears the layout mark of every block of a.
-func (a *genArena) unmark() {
-	for i := 0; i < a.nb; i++ {
-		a.blocks[i/genChunk][i%genChunk].mark = false
-	}
-}
-
-func countStmts(b *block) int {
-	if b == nil || b.mark {
+// countStmts counts the instructions of the blocks reachable from b that
+// this pass (epoch) has not counted yet.
+func countStmts(b *block, epoch uint32) int {
+	if b == nil || b.mark == epoch {
 		return 0
 	}
-	b.mark = true
-	return countStmts(b.jt) + countStmts(b.jf) + len(b.stmts) + 1 + b.longjt + b.longjf
+	b.mark = epoch
+	return countStmts(b.jt, epoch) + countStmts(b.jf, epoch) + len(b.stmts) + 1 + b.longjt + b.longjf
+}
+
+// stmtIndex returns the index of t in list, or -1 (t nil or not there).
+// The statement at from jumps to t, so t is looked for after it first.
+func stmtIndex(list []*stmt, from int, t *stmt) int {
+	if t == nil {
+		return -1
+	}
+	for j := from + 1; j < len(list); j++ {
+		if list[j] == t {
+			return j
+		}
+	}
+	for j := 0; j <= from && j < len(list); j++ {
+		if list[j] == t {
+			return j
+		}
+	}
+	return -1
 }
 
 // convert places b and, first, its successors, filling prog from the end.
 // It returns false when a branch had to be widened and the layout must be
 // redone.
-func convert(b *block, prog []bpf.RawInstruction, tail *int) (bool, error) {
-	if b == nil || b.mark {
+func convert(b *block, prog []bpf.RawInstruction, tail *int, epoch uint32) (bool, error) {
+	if b == nil || b.mark == epoch {
 		return true, nil
 	}
-	b.mark = true
-	if ok, err := convert(b.jf, prog, tail); !ok || err != nil {
+	b.mark = epoch
+	if ok, err := convert(b.jf, prog, tail, epoch); !ok || err != nil {
 		return ok, err
 	}
-	if ok, err := convert(b.jt, prog, tail); !ok || err != nil {
+	if ok, err := convert(b.jt, prog, tail, epoch); !ok || err != nil {
 		return ok, err
 	}
 	slen := len(b.stmts)
@@ -296,13 +402,11 @@ func convert(b *block, prog []bpf.RawInstruction, tail *int) (bool, error) {
 	for i, s := range b.stmts {
 		ins := bpf.RawInstruction{Op: s.code, K: s.k}
 		if s.code&0x07 == ClassJMP && s.code != ClassJMP|JumpJA {
-			for j, t := range b.stmts {
-				if t == s.jt {
-					ins.Jt = uint8(j - i - 1)
-				}
-				if t == s.jf {
-					ins.Jf = uint8(j - i - 1)
-				}
+			if j := stmtIndex(b.stmts, i, s.jt); j >= 0 {
+				ins.Jt = uint8(j - i - 1)
+			}
+			if j := stmtIndex(b.stmts, i, s.jf); j >= 0 {
+				ins.Jf = uint8(j - i - 1)
 			}
 		}
 		prog[dst] = ins

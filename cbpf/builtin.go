@@ -108,7 +108,7 @@ func pfWord(k parser.Keyword) string {
 // lenCmp compares the packet length.
 func (c *compiler) lenCmp(jmp uint16, n uint32) *block {
 	b := c.newBlock(ClassJMP|jmp|SrcK, n)
-	b.stmts = []*stmt{c.newStmt(ClassLD|ModeLEN, 0)}
+	b.stmts = c.list(c.newStmt(ClassLD|ModeLEN, 0))
 	return b
 }
 
@@ -130,7 +130,7 @@ func (c *compiler) byteOp(op string, idx, val uint32) *block {
 		alu = ALUOr
 	}
 	s := c.loadA(orLinkHdr, idx, SizeB)
-	s = append(s, c.newStmt(ClassALU|alu|SrcK, val))
+	s = c.add(s, c.newStmt(ClassALU|alu|SrcK, val))
 	b := c.newBlock(ClassJMP|JumpJEQ|SrcK, 0)
 	b.stmts = s
 	genNot(b)

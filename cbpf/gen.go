@@ -209,9 +209,9 @@ func (c *compiler) freeReg(n int) {
 func (c *compiler) loadAbsOffsetRel(abs *absOffset, offset uint32, size uint16) []*stmt {
 	s := c.absOffsetVarPart(abs)
 	if s != nil {
-		return append(s, c.newStmt(ClassLD|ModeIND|size, abs.constPart+offset))
+		return c.add(s, c.newStmt(ClassLD|ModeIND|size, abs.constPart+offset))
 	}
-	return []*stmt{c.newStmt(ClassLD|ModeABS|size, abs.constPart+offset)}
+	return c.list(c.newStmt(ClassLD|ModeABS|size, abs.constPart+offset))
 }
 
 // absOffsetVarPart returns statements that put the variable part of an
@@ -223,13 +223,13 @@ func (c *compiler) absOffsetVarPart(off *absOffset) []*stmt {
 	if off.reg == -1 {
 		off.reg = c.allocReg()
 	}
-	return []*stmt{c.newStmt(ClassLDX|ModeMEM, uint32(off.reg))}
+	return c.list(c.newStmt(ClassLDX|ModeMEM, uint32(off.reg)))
 }
 
 func (c *compiler) loadA(rel offRel, offset uint32, size uint16) []*stmt {
 	switch rel {
 	case orPacket:
-		return []*stmt{c.newStmt(ClassLD|ModeABS|size, offset)}
+		return c.list(c.newStmt(ClassLD|ModeABS|size, offset))
 	case orLinkHdr:
 		return c.loadAbsOffsetRel(&c.offLinkHdr, offset, size)
 	case orPrevLinkHdr:
@@ -246,7 +246,7 @@ func (c *compiler) loadA(rel offRel, offset uint32, size uint16) []*stmt {
 		return c.loadAbsOffsetRel(&c.offLinkType, offset, size)
 	case orTranIPv4:
 		s := c.loadXIPHdrLen()
-		return append(s, c.newStmt(ClassLD|ModeIND|size, c.offLinkPL.constPart+c.offNL+offset))
+		return c.add(s, c.newStmt(ClassLD|ModeIND|size, c.offLinkPL.constPart+c.offNL+offset))
 	case orTranIPv6:
 		return c.loadAbsOffsetRel(&c.offLinkPL, c.offNL+40+offset, size)
 	}
@@ -258,7 +258,7 @@ func (c *compiler) loadA(rel offRel, offset uint32, size uint16) []*stmt {
 func (c *compiler) loadXIPHdrLen() []*stmt {
 	s := c.absOffsetVarPart(&c.offLinkPL)
 	if s != nil {
-		s = append(s,
+		s = c.add(s,
 			c.newStmt(ClassLD|ModeIND|SizeB, c.offLinkPL.constPart+c.offNL),
 			c.newStmt(ClassALU|ALUAnd|SrcK, 0xf),
 			c.newStmt(ClassALU|ALULsh|SrcK, 2),
@@ -266,7 +266,7 @@ func (c *compiler) loadXIPHdrLen() []*stmt {
 			c.newStmt(ClassMISC|MiscTAX, 0))
 		return s
 	}
-	return []*stmt{c.newStmt(ClassLDX|ModeMSH|SizeB, c.offLinkPL.constPart+c.offNL)}
+	return c.list(c.newStmt(ClassLDX|ModeMSH|SizeB, c.offLinkPL.constPart+c.offNL))
 }
 
 // Comparisons.
@@ -274,7 +274,7 @@ func (c *compiler) loadXIPHdrLen() []*stmt {
 func (c *compiler) ncmp(rel offRel, offset uint32, size uint16, mask uint32, jtype uint16, reverse bool, v uint32) *block {
 	s := c.loadA(rel, offset, size)
 	if mask != 0xffffffff {
-		s = append(s, c.newStmt(ClassALU|ALUAnd|SrcK, mask))
+		s = c.add(s, c.newStmt(ClassALU|ALUAnd|SrcK, mask))
 	}
 	b := c.newBlock(ClassJMP|jtype|SrcK, v)
 	b.stmts = s
@@ -352,7 +352,7 @@ func (c *compiler) uncond(rsense bool) *block {
 		k = 0
 	}
 	b := c.newBlock(ClassJMP|JumpJEQ|SrcK, 0)
-	b.stmts = []*stmt{c.newStmt(ClassLD|ModeIMM, k)}
+	b.stmts = c.list(c.newStmt(ClassLD|ModeIMM, k))
 	b.isConst = true
 	return b
 }

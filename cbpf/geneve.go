@@ -61,15 +61,15 @@ func (c *compiler) tunnelCheck(port uint32, geneve, v6 bool, vni uint32, has boo
 	var s []*stmt
 	if !v6 {
 		s = c.loadXIPHdrLen()
-		s = append(s, c.newStmt(ClassMISC|MiscTXA, 0))
+		s = c.add(s, c.newStmt(ClassMISC|MiscTXA, 0))
 	} else {
 		s = c.absOffsetVarPart(&c.offLinkPL)
 		if s != nil {
-			s = append(s, c.newStmt(ClassLD|ModeIMM, ipv6HdrLen), c.newStmt(ClassALU|ALUAdd|SrcX, 0))
+			s = c.add(s, c.newStmt(ClassLD|ModeIMM, ipv6HdrLen), c.newStmt(ClassALU|ALUAdd|SrcX, 0))
 		} else {
-			s = []*stmt{c.newStmt(ClassLD|ModeIMM, ipv6HdrLen)}
+			s = c.list(c.newStmt(ClassLD|ModeIMM, ipv6HdrLen))
 		}
-		s = append(s, c.newStmt(ClassMISC|MiscTAX, 0))
+		s = c.add(s, c.newStmt(ClassMISC|MiscTAX, 0))
 	}
 	b1 = c.jeqX(s)
 	genAnd(b0, b1)
@@ -94,7 +94,7 @@ func (c *compiler) tunnel(geneve bool, vni uint32, has bool) *block {
 	// The offsets are computed in an always-true block; with that work
 	// in it, it is no longer a constant to fold away.
 	b := c.genTrue()
-	b.stmts = append(s, b.stmts...)
+	b.stmts = c.add(s, b.stmts...)
 	b.isConst = false
 	genAnd(b1, b)
 	c.isEncap = true
@@ -119,15 +119,15 @@ func (c *compiler) vxlan(vni uint32, has bool) *block { return c.tunnel(false, v
 // there is no inner link header (link header and payload offsets equal).
 func (c *compiler) geneveOffsets() []*stmt {
 	c.libpcapSkipsOptimizer = true
-	s := []*stmt{
+	s := c.list(
 		// Start of the Geneve header, kept in X.
 		c.newStmt(ClassALU|ALUAdd|SrcK, c.offLinkPL.constPart+c.offNL+udpHdrLen),
 		c.newStmt(ClassMISC|MiscTAX, 0),
 		// Its protocol type field is 2 bytes in.
 		c.newStmt(ClassALU|ALUAdd|SrcK, 2),
-	}
+	)
 	c.offLinkType = absOffset{isVariable: true, reg: c.allocReg()}
-	s = append(s,
+	s = c.add(s,
 		c.newStmt(ClassST, uint32(c.offLinkType.reg)),
 		// End of the Geneve header: base header plus options.
 		c.newStmt(ClassLD|ModeIND|SizeB, 0),
@@ -136,14 +136,14 @@ func (c *compiler) geneveOffsets() []*stmt {
 		c.newStmt(ClassALU|ALUAdd|SrcK, geneveHdrLen),
 		c.newStmt(ClassALU|ALUAdd|SrcX, 0))
 	c.pushLinkHdr(LinkEN10MB, true, 0, c.allocReg())
-	s = append(s,
+	s = c.add(s,
 		c.newStmt(ClassST, uint32(c.offLinkHdr.reg)),
 		c.newStmt(ClassLD|ModeIND|SizeH, 2),
 		c.newStmt(ClassLDX|ModeMEM, uint32(c.offLinkHdr.reg)))
 	isTEB := c.newStmt(ClassJMP|JumpJEQ|SrcK, etherTypeTEB)
 	txa := c.newStmt(ClassMISC|MiscTXA, 0)
 	isTEB.jt = txa
-	s = append(s, isTEB, txa,
+	s = c.add(s, isTEB, txa,
 		c.newStmt(ClassALU|ALUAdd|SrcK, etherTypeOff),
 		c.newStmt(ClassST, uint32(c.offLinkType.reg)),
 		c.newStmt(ClassALU|ALUAdd|SrcK, etherHdrLenOff),
@@ -151,7 +151,7 @@ func (c *compiler) geneveOffsets() []*stmt {
 	c.offLinkPL = absOffset{isVariable: true, reg: c.allocReg()}
 	stx := c.newStmt(ClassSTX, uint32(c.offLinkPL.reg))
 	isTEB.jf = stx
-	s = append(s, stx)
+	s = c.add(s, stx)
 	c.offNL = 0
 	return s
 }
@@ -159,21 +159,21 @@ func (c *compiler) geneveOffsets() []*stmt {
 // vxlanOffsets computes, from the outer IP header length in A, the
 // offsets of the inner Ethernet header, its type field and its payload.
 func (c *compiler) vxlanOffsets() []*stmt {
-	s := []*stmt{
+	s := c.list(
 		c.newStmt(ClassALU|ALUAdd|SrcK, c.offLinkPL.constPart+c.offNL+udpHdrLen),
 		c.newStmt(ClassALU|ALUAdd|SrcK, vxlanHdrLen),
-	}
+	)
 	c.pushLinkHdr(LinkEN10MB, true, 0, c.allocReg())
-	s = append(s,
+	s = c.add(s,
 		c.newStmt(ClassST, uint32(c.offLinkHdr.reg)),
 		c.newStmt(ClassALU|ALUAdd|SrcK, etherTypeOff))
 	c.offLinkType = absOffset{isVariable: true, reg: c.allocReg()}
-	s = append(s,
+	s = c.add(s,
 		c.newStmt(ClassST, uint32(c.offLinkType.reg)),
 		c.newStmt(ClassALU|ALUAdd|SrcK, etherHdrLenOff),
 		c.newStmt(ClassMISC|MiscTAX, 0))
 	c.offLinkPL = absOffset{isVariable: true, reg: c.allocReg()}
-	s = append(s, c.newStmt(ClassSTX, uint32(c.offLinkPL.reg)))
+	s = c.add(s, c.newStmt(ClassSTX, uint32(c.offLinkPL.reg)))
 	c.offNL = 0
 	return s
 }
@@ -182,10 +182,10 @@ func (c *compiler) vxlanOffsets() []*stmt {
 // that is when the link header and link payload offsets differ; Ethernet
 // tests need it since a Geneve payload need not be Ethernet.
 func (c *compiler) geneveLLCheck() *block {
-	b := c.jeqX([]*stmt{
+	b := c.jeqX(c.list(
 		c.newStmt(ClassLD|ModeMEM, uint32(c.offLinkHdr.reg)),
 		c.newStmt(ClassLDX|ModeMEM, uint32(c.offLinkPL.reg)),
-	})
+	))
 	genNot(b)
 	return b
 }

@@ -176,19 +176,23 @@ func (c *compiler) cmp6(off uint32, a, m [16]byte) *block {
 // __pcap_atoin: it returns the value (left in the low bits) and the number
 // of bits given, or -1.
 func atoin(s string) (uint32, int) {
-	parts := strings.Split(s, ".")
-	if len(parts) == 0 || len(parts) > 4 {
-		return 0, -1
-	}
 	var v uint32
-	for _, p := range parts {
+	parts := 0
+	for {
+		p, rest, more := strings.Cut(s, ".")
+		if parts++; parts > 4 {
+			return 0, -1
+		}
 		n, err := strconv.ParseUint(p, 10, 32)
 		if err != nil || n > 255 {
 			return 0, -1
 		}
 		v = v<<8 | uint32(n)
+		if !more {
+			return v, 8 * parts
+		}
+		s = rest
 	}
-	return v, 8 * len(parts)
 }
 
 // ncode handles a numeric ID: a plain number (hid false) or a dotted IPv4

@@ -97,6 +97,6 @@ func (c *compiler) insertComputeVLOffsets(b *block) {
 		s = c.vlanVLOffsetInit()
 	}
 	if s != nil {
-		b.stmts = append(s, b.stmts...)
+		b.stmts = c.add(s, b.stmts...)
 	}
 }

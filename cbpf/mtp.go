@@ -17,8 +17,9 @@ type ss7Layout struct {
 	li, liHSL, sio, opc, dpc, sls uint32
 }
 
-// ss7Layouts are the link types carrying MTP2 signal units.
-var ss7Layouts = map[LinkType]ss7Layout{
+// ss7Layouts are the link types carrying MTP2 signal units (shared and
+// never written: a compilation points at its link type's layout).
+var ss7Layouts = map[LinkType]*ss7Layout{
 	LinkMTP2:         {li: 2, liHSL: 4, sio: 3, opc: 4, dpc: 4, sls: 7},
 	LinkMTP2WithPHDR: {li: 6, liHSL: 8, sio: 7, opc: 8, dpc: 8, sls: 11},
 	LinkERF:          {li: 22, liHSL: 24, sio: 23, opc: 24, dpc: 24, sls: 27},
@@ -34,7 +35,7 @@ func (c *compiler) initSS7(lt LinkType) bool {
 	if !ok {
 		return false
 	}
-	c.lx.ss7 = &l
+	c.lx.ss7 = l
 	c.offLinkType.constPart = offsetNotSet
 	c.offLinkPL.constPart = offsetNotSet
 	c.offNL, c.offNLNoSNAP = offsetNotSet, offsetNotSet

@@ -47,13 +47,13 @@ func (c *compiler) pflogVLOffset() []*stmt {
 	if !c.lx.pflog || c.offLinkPL.reg == -1 {
 		return nil
 	}
-	return []*stmt{
+	return c.list(
 		c.newStmt(ClassLD|ModeABS|SizeB, 0),
 		c.newStmt(ClassALU|ALUAdd|SrcK, 3),
 		c.newStmt(ClassALU|ALUAnd|SrcK, 0xfffffffc),
 		c.newStmt(ClassST, uint32(c.offLinkPL.reg)),
 		c.newStmt(ClassMISC|MiscTAX, 0),
-	}
+	)
 }
 
 // pflogLinktype checks the address family in the pflog header.

@@ -13,6 +13,10 @@ import "github.com/gocap/gocap/parser"
 // backward jump, which the kernel's classic BPF checker refuses; libpcap
 // generates it all the same, and so does this.
 
+// protochainLen is room for the statements of the longest protochain
+// block, the IPv6 one (30).
+const protochainLen = 32
+
 // protochain is "[ip|ip6] protochain P".
 func (c *compiler) protochain(v uint32, proto parser.Proto) *block {
 	c.libpcapSkipsOptimizer = true
@@ -39,10 +43,10 @@ func (c *compiler) protochain(v uint32, proto parser.Proto) *block {
 	}
 
 	nl := c.offLinkPL.constPart + c.offNL
-	var s []*stmt
+	s := c.listOf(0, protochainLen)
 	add := func(code uint16, k uint32) *stmt {
 		st := c.newStmt(code, k)
-		s = append(s, st)
+		s = c.add(s, st)
 		return st
 	}
 	// jas are the backward jumps to again, resolved once the list is
@@ -118,13 +122,17 @@ func (c *compiler) protochain(v uint32, proto parser.Proto) *block {
 	none.jt = end
 	ah.jf = end
 
-	index := make(map[*stmt]int, len(s))
-	for i, st := range s {
-		index[st] = i
+	indexOf := func(t *stmt) int {
+		for i, st := range s {
+			if st == t {
+				return i
+			}
+		}
+		panic("protochain: statement not in the list")
 	}
 	for _, ja := range jas {
 		// A negative offset, stored as its two's complement.
-		ja.k = uint32(index[again] - index[ja] - 1)
+		ja.k = uint32(indexOf(again) - indexOf(ja) - 1)
 	}
 
 	b := c.newBlock(ClassJMP|JumpJEQ|SrcK, v)

@@ -54,31 +54,31 @@ func (c *compiler) radioPrefixLen() []*stmt {
 		avsLen := c.newStmt(ClassLD|ModeABS|SizeW, 4)
 		prismLen := c.newStmt(ClassLD|ModeIMM, prismHdrLen)
 		isAVS.jt, isAVS.jf = avsLen, prismLen
-		s = []*stmt{
+		s = c.list(
 			c.newStmt(ClassLD|ModeABS|SizeW, 0),
 			c.newStmt(ClassALU|ALUAnd|SrcK, avsMagicMask),
 			isAVS, avsLen,
 			c.newStmt(ClassJMP|JumpJA, 1),
 			prismLen,
-		}
+		)
 	case LinkIEEE80211RadioAVS:
-		s = []*stmt{c.newStmt(ClassLD|ModeABS|SizeW, 4)}
+		s = c.list(c.newStmt(ClassLD|ModeABS|SizeW, 4))
 	case LinkIEEE80211Radio, LinkPPI:
 		if c.outermostLinktype == LinkPPI {
 			c.libpcapSkipsOptimizer = true
 		}
 		// A little-endian 16-bit length at offset 2.
-		s = []*stmt{
+		s = c.list(
 			c.newStmt(ClassLD|ModeABS|SizeB, 3),
 			c.newStmt(ClassALU|ALULsh|SrcK, 8),
 			c.newStmt(ClassMISC|MiscTAX, 0),
 			c.newStmt(ClassLD|ModeABS|SizeB, 2),
 			c.newStmt(ClassALU|ALUOr|SrcX, 0),
-		}
+		)
 	default:
 		return nil
 	}
-	return append(s, c.newStmt(ClassST, reg), c.newStmt(ClassMISC|MiscTAX, 0))
+	return c.add(s, c.newStmt(ClassST, reg), c.newStmt(ClassMISC|MiscTAX, 0))
 }
 
 // wlanHeaderLen appends to prefix (the code leaving the 802.11 header's
@@ -92,7 +92,7 @@ func (c *compiler) wlanHeaderLen(prefix []*stmt, next *stmt) []*stmt {
 	pl := uint32(c.offLinkPL.reg)
 	s := prefix
 	if s == nil {
-		s = []*stmt{c.newStmt(ClassLDX|ModeIMM, c.offOutermostLinkHdr.constPart)}
+		s = c.list(c.newStmt(ClassLDX|ModeIMM, c.offOutermostLinkHdr.constPart))
 	}
 	isData := c.newStmt(ClassJMP|JumpJSET|SrcK, wlanFC0TypeData)
 	notCtl := c.newStmt(ClassJMP|JumpJSET|SrcK, wlanFC0TypeCtl)
@@ -101,7 +101,7 @@ func (c *compiler) wlanHeaderLen(prefix []*stmt, next *stmt) []*stmt {
 	isData.jt, isData.jf = notCtl, next
 	notCtl.jt, notCtl.jf = next, isQoS
 	isQoS.jt, isQoS.jf = addQoS, next
-	s = append(s,
+	s = c.add(s,
 		c.newStmt(ClassMISC|MiscTXA, 0),
 		c.newStmt(ClassALU|ALUAdd|SrcK, wlanMinHdrLen),
 		c.newStmt(ClassST, pl),
@@ -132,7 +132,7 @@ func (c *compiler) wlanHeaderLen(prefix []*stmt, next *stmt) []*stmt {
 	hasTSFT.jt, hasTSFT.jf = flagsAfterTSFT, flags
 	paddedAfterTSFT.jt, paddedAfterTSFT.jf = roundUp, next
 	padded.jt, padded.jf = roundUp, next
-	return append(s,
+	return c.add(s,
 		present, hasFlags, hasExt, hasTSFT,
 		flagsAfterTSFT, paddedAfterTSFT,
 		flags, padded,
@@ -178,5 +178,5 @@ func (c *compiler) radioLoad(inst *arth, sz uint16) {
 	default:
 		c.failLink("radio information not present in capture")
 	}
-	inst.s = append(inst.s, c.xferToX(inst), c.newStmt(ClassLD|ModeIND|sz, 0))
+	inst.s = c.add(inst.s, c.xferToX(inst), c.newStmt(ClassLD|ModeIND|sz, 0))
 }

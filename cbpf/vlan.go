@@ -79,7 +79,7 @@ func (c *compiler) vlanInPacket(id uint32, has bool) *block {
 // packet data.
 func (c *compiler) vlanLinuxExt(id uint32, has bool) *block {
 	b0 := c.newBlock(ClassJMP|JumpJEQ|SrcK, 1)
-	b0.stmts = []*stmt{c.newStmt(ClassLD|ModeABS|SizeB, skfADOff+skfADVLANTagPresent)}
+	b0.stmts = c.list(c.newStmt(ClassLD|ModeABS|SizeB, skfADOff+skfADVLANTagPresent))
 
 	// Both tests are generated with the offsets as they are, and only
 	// then is the run-time shift put in front of them, so that it applies
@@ -92,9 +92,9 @@ func (c *compiler) vlanLinuxExt(id uint32, has bool) *block {
 
 	c.isVLANVLOffset = true
 	var shift []*stmt
-	shift = append(shift, c.vlanShiftVar(&c.offLinkPL)...)
-	shift = append(shift, c.vlanShiftVar(&c.offLinkType)...)
-	tpid.head.stmts = append(shift, tpid.head.stmts...)
+	shift = c.add(shift, c.vlanShiftVar(&c.offLinkPL)...)
+	shift = c.add(shift, c.vlanShiftVar(&c.offLinkType)...)
+	tpid.head.stmts = c.add(shift, tpid.head.stmts...)
 	genOr(b0, tpid)
 	b := tpid
 
@@ -106,8 +106,8 @@ func (c *compiler) vlanLinuxExt(id uint32, has bool) *block {
 		tci := c.newStmt(ClassLD|ModeABS|SizeH, skfADOff+skfADVLANTag)
 		present.jt, present.jf = tci, fromPacket[0]
 		skip := c.newStmt(ClassJMP|JumpJA, uint32(len(fromPacket)-1))
-		s := []*stmt{c.newStmt(ClassLD|ModeABS|SizeB, skfADOff+skfADVLANTagPresent), present, tci, skip}
-		vid.stmts = append(s, fromPacket...)
+		s := c.list(c.newStmt(ClassLD|ModeABS|SizeB, skfADOff+skfADVLANTagPresent), present, tci, skip)
+		vid.stmts = c.add(s, fromPacket...)
 		genAnd(b, vid)
 		b = vid
 	}
@@ -122,11 +122,11 @@ func (c *compiler) vlanShiftVar(off *absOffset) []*stmt {
 		off.reg = c.allocReg()
 	}
 	r := uint32(off.reg)
-	return []*stmt{
+	return c.list(
 		c.newStmt(ClassLD|ModeMEM, r),
 		c.newStmt(ClassALU|ALUAdd|SrcK, vlanShift),
 		c.newStmt(ClassST, r),
-	}
+	)
 }
 
 // vlanVLOffsetInit returns the statements that zero the variable parts of
@@ -142,9 +142,9 @@ func (c *compiler) vlanVLOffsetInit() []*stmt {
 	if c.offLinkType.reg == -1 {
 		c.offLinkType.reg = c.allocReg()
 	}
-	return []*stmt{
+	return c.list(
 		c.newStmt(ClassLD|ModeIMM, 0),
 		c.newStmt(ClassST, uint32(c.offLinkPL.reg)),
 		c.newStmt(ClassST, uint32(c.offLinkType.reg)),
-	}
+	)
 }

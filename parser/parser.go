@@ -609,7 +609,9 @@ func (p *parser) parseIDOperand(q Qual) ID {
 // the protocol qualifier, if any, has been read.
 func (p *parser) parseProtoBuiltin(proto Proto, start Pos) Expr {
 	t := p.next()
-	b := &Builtin{KwPos: start, EndPos: t.end, Proto: proto}
+	// The node and its arguments are allocated together.
+	x := &builtinArgs{b: Builtin{KwPos: start, EndPos: t.end, Proto: proto}}
+	b := &x.b
 	switch t.kind {
 	case tBroadcast:
 		b.Kw = KwBroadcast
@@ -665,7 +667,8 @@ func (p *parser) parseProtoBuiltin(proto Proto, start Pos) Expr {
 			mask |= wlanSubtypeMask
 			b.EndPos = s.end
 		}
-		b.Args = []Arg{{Pos: a.pos, End: b.EndPos, IsNum: true, Num: typ, Text: a.text}, {Pos: NoPos, End: NoPos, IsNum: true, Num: mask}}
+		x.args = [2]Arg{{Pos: a.pos, End: b.EndPos, IsNum: true, Num: typ, Text: a.text}, {Pos: NoPos, End: NoPos, IsNum: true, Num: mask}}
+		b.Args = x.args[:2:2]
 	case tSubtype:
 		b.Kw = KwWlanType
 		s := p.expect(tID)
@@ -681,7 +684,8 @@ func (p *parser) parseProtoBuiltin(proto Proto, start Pos) Expr {
 			p.fail(s.pos, s.end, "unknown 802.11 subtype name %q", s.text)
 		}
 		b.EndPos = s.end
-		b.Args = []Arg{{Pos: s.pos, End: s.end, IsNum: true, Num: v, Text: s.text}, {Pos: NoPos, End: NoPos, IsNum: true, Num: wlanTypeMask | wlanSubtypeMask}}
+		x.args = [2]Arg{{Pos: s.pos, End: s.end, IsNum: true, Num: v, Text: s.text}, {Pos: NoPos, End: NoPos, IsNum: true, Num: wlanTypeMask | wlanSubtypeMask}}
+		b.Args = x.args[:2:2]
 	case tWlanDir:
 		b.Kw = KwWlanDir
 		if k := p.tok().kind; k != tNUM && k != tID {
@@ -703,9 +707,17 @@ func (p *parser) parseProtoBuiltin(proto Proto, start Pos) Expr {
 			}
 		}
 		b.EndPos = d.end
-		b.Args = []Arg{{Pos: d.pos, End: d.end, IsNum: true, Num: v, Text: d.text}}
+		x.args[0] = Arg{Pos: d.pos, End: d.end, IsNum: true, Num: v, Text: d.text}
+		b.Args = x.args[:1:1]
 	}
 	return b
+}
+
+// builtinArgs is a Builtin with room for two arguments, for the builtins
+// that mostly have some.
+type builtinArgs struct {
+	b    Builtin
+	args [2]Arg
 }
 
 // parseField parses an ATM or MTP3 field test.
@@ -768,14 +780,14 @@ func (p *parser) parseRelation() Expr {
 // Binding strengths of the arithmetic operators, as in libpcap's grammar.
 // '%' and '^' have none there, so yacc always shifts them: they bind to the
 // operand just before them and take everything after them as their right
-// operand.
-var arithPrec = map[kind]int{
+// operand. Zero means the token is no binary operator.
+var arithPrec = [256]int{
 	tPipe: 1, tAmp: 2, tLsh: 3, tRsh: 3, tPlus: 4, tMinus: 4, tStar: 5, tSlash: 5,
 }
 
 const unaryPrec = 6
 
-var arithOps = map[kind]ArithOp{
+var arithOps = [256]ArithOp{
 	tPlus: Add, tMinus: Sub, tStar: Mul, tSlash: Div, tPercent: Mod,
 	tAmp: BitAnd, tPipe: BitOr, tCaret: BitXor, tLsh: Lsh, tRsh: Rsh,
 }
@@ -792,8 +804,8 @@ func (p *parser) parseArith(minPrec int) Arith {
 			x = &BinaryArith{Op: arithOps[t.kind], OpPos: t.pos, X: x, Y: y}
 			continue
 		}
-		prec, ok := arithPrec[t.kind]
-		if !ok || prec < minPrec {
+		prec := arithPrec[t.kind]
+		if prec == 0 || prec < minPrec {
 			return x
 		}
 		p.next()

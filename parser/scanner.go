@@ -128,7 +128,16 @@ func lookup[V any](t *[256][]named[V], w string) (V, bool) {
 	return zero, false
 }
 
+// scanOne scans the token at s[i], which is not white space.
 func scanOne(s string, i int) token {
+	if t, ok := scanWord(s, i); ok {
+		return t
+	}
+	return scanRules(s, i)
+}
+
+// scanRules scans the token at s[i] by trying every rule.
+func scanRules(s string, i int) token {
 	best, bestLen := rNone, 0
 	try := func(r rule, n int) {
 		if n > bestLen {
@@ -139,10 +148,11 @@ func scanOne(s string, i int) token {
 	// rID matches it. A shorter one starting a longer name loses to rID,
 	// so a name is one only when the whole name is.
 	var kw keywordInfo
-	constLen := 0
+	constLen, idLen := 0, 0
 	var constVal uint32
 	if isAlnum(s[i]) {
 		n := matchID(s, i)
+		idLen = n
 		if k, ok := lookup(&keywordsByFirst, s[i:i+n]); ok {
 			kw = k
 			try(rKeyword, n)
@@ -187,9 +197,7 @@ func scanOne(s string, i int) token {
 		try(rBogusMAC, matchBogusMAC(s, i))
 	}
 	try(rConst, constLen)
-	if isAlnum(s[i]) {
-		try(rID, matchID(s, i))
-	}
+	try(rID, idLen)
 	if s[i] == '\\' {
 		n := 1
 		for i+n < len(s) {
@@ -257,10 +265,46 @@ func scanOne(s string, i int) token {
 	return t
 }
 
-var op1Kinds = map[byte]kind{
+var op1Kinds = [256]kind{
 	'+': tPlus, '-': tMinus, '*': tStar, '/': tSlash, '%': tPercent,
 	':': tColon, '[': tLbrack, ']': tRbrack, '!': tNot, '<': tLt, '>': tGt,
 	'(': tLparen, ')': tRparen, '&': tAmp, '|': tPipe, '^': tCaret, '=': tEq,
+}
+
+// scanWord is scanOne's short cut for the commonest tokens, the words
+// that start with a letter: it returns ok false when the other rules
+// must be tried. Starting with a letter, only a keyword, a named constant
+// or a name can match, and the hex rules (MAC-48 and IPv6 addresses and
+// malformed colon-separated hex): a keyword wins any tie, and the hex
+// rules cannot match as far as the name does when the name holds a
+// character none of them can, and cannot match further when no ':', '-'
+// or '.' follows it.
+func scanWord(s string, i int) (token, bool) {
+	c := s[i]
+	if !('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z') {
+		return token{}, false
+	}
+	n := matchID(s, i)
+	w := s[i : i+n]
+	if k, ok := lookup(&keywordsByFirst, w); ok {
+		return token{kind: k.k, aux: k.aux, pos: Pos(i), end: Pos(i + n), text: w}, true
+	}
+	if i+n < len(s) {
+		if c := s[i+n]; c == ':' || c == '-' || c == '.' {
+			return token{}, false
+		}
+	}
+	hexOnly := true
+	for j := 0; j < len(w) && hexOnly; j++ {
+		hexOnly = isHex(w[j]) || w[j] == '.' || w[j] == '-'
+	}
+	if hexOnly {
+		return token{}, false
+	}
+	if v, ok := lookup(&constantsByFirst, w); ok {
+		return token{kind: tNUM, val: v, pos: Pos(i), end: Pos(i + n), text: w}, true
+	}
+	return token{kind: tID, pos: Pos(i), end: Pos(i + n), text: w}, true
 }
 
 var op2Kinds = map[string]kind{
