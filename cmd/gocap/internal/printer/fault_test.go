@@ -142,6 +142,11 @@ var faultCases = []struct {
 		{faultEther + faultIP4(1, 148) + "0300 0000 00200000 " + faultQuoted128 + "2000 0000 0008 0101 0000", 0},                    // label cut
 		{faultEther + faultIP4(1, 144) + "0b00 0000 00200000 " + faultQuoted128 + "2000 0000 0008", 0},                              // object header cut
 	}},
+	{"icmp6-short", cbpf.LinkEN10MB, []crafted{
+		// messages of 2 and 3 bytes: -v reads the checksum field
+		{"000000000002 000000000001 86dd 6000 0000 0002 3a40 20010db8000000000000000000000001 20010db8000000000000000000000002 8000", 0},
+		{"000000000002 000000000001 86dd 6000 0000 0003 3a40 20010db8000000000000000000000001 20010db8000000000000000000000002 800000", 0},
+	}},
 	{"ip-empty", cbpf.LinkEN10MB, []crafted{
 		{"000000000002 000000000001 0800", 0},
 		{"000000000002 000000000001 0800", 60},

@@ -65,6 +65,14 @@ func fuzzSeeds() map[cbpf.LinkType][]string {
 	}
 }
 
+// protoFuzzSeeds are Ethernet frames (hex) of the protocols whose tests
+// craft packets; those tests add them in init functions.
+var protoFuzzSeeds []string
+
+// craftedSeeds are crafted Ethernet frames the protocol tests add (in
+// their files' init functions) to FuzzPacket's seeds.
+var craftedSeeds []crafted
+
 // fuzzCaptures lists the captures TestGolden prints: the project's own
 // and, when present, the shared tcpdump captures.
 func fuzzCaptures(f *testing.F) []string {
@@ -90,7 +98,8 @@ func fuzzCaptures(f *testing.F) []string {
 // decoder bug even though Packet survives it.
 //
 // The seeds cover every link type Packet decodes (fuzzSeeds), a few it
-// does not, and every packet of the captures TestGolden prints.
+// does not, the packets the per-protocol tests craft (protoFuzzSeeds),
+// and every packet of the captures TestGolden prints.
 func FuzzPacket(f *testing.F) {
 	generic := [][]byte{{}, make([]byte, 14), make([]byte, 64)}
 	for _, lt := range append(decodedLinkTypes(), undecodedLinkTypes...) {
@@ -107,6 +116,25 @@ func FuzzPacket(f *testing.F) {
 			for _, fl := range []uint8{0, 0x02, 0x04, 0x0c, 0x10} {
 				f.Add(b, uint32(lt), fl)
 			}
+		}
+	}
+	for _, h := range protoFuzzSeeds {
+		b, err := hex.DecodeString(strings.ReplaceAll(h, " ", ""))
+		if err != nil {
+			f.Fatalf("protocol seed: %v", err)
+		}
+		for _, fl := range []uint8{0x01, 0x05, 0x09, 0x11} {
+			f.Add(b, uint32(cbpf.LinkEN10MB), fl)
+		}
+	}
+	// the crafted Ethernet frames of the protocol tests
+	for _, c := range craftedSeeds {
+		b, err := hex.DecodeString(strings.ReplaceAll(c.hex, " ", ""))
+		if err != nil {
+			f.Fatalf("crafted seed: %v", err)
+		}
+		for _, fl := range []uint8{0x01, 0x05, 0x09, 0x0d, 0x11} {
+			f.Add(b, uint32(cbpf.LinkEN10MB), fl)
 		}
 	}
 	// flag bytes: -nn -v, -nn -vv -e, -nn -x, names and -vvv.

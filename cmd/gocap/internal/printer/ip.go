@@ -10,7 +10,7 @@ import (
 var ipProtoNames = map[uint8]string{
 	0: "Options", 1: "ICMP", 2: "IGMP", 4: "IPIP", 6: "TCP", 8: "EGP", 9: "IGRP",
 	17: "UDP", 29: "ISO-TP4", 33: "DCCP", 41: "IPv6", 43: "Routing", 44: "Fragment", 46: "RSVP",
-	47: "GRE", 50: "ESP", 51: "AH", 58: "ICMPv6", 62: "CFTP", 77: "ND", 80: "ISO-IP", 88: "EIGRP",
+	47: "GRE", 50: "ESP", 51: "AH", 58: "ICMPv6", 62: "Mobile IP (old)", 77: "ND", 80: "ISO-IP", 88: "EIGRP",
 	89: "OSPF", 91: "LARP", 92: "MTP", 94: "IPIP", 97: "Ethernet", 98: "encap", 103: "PIM",
 	108: "IPComp", 112: "VRRP", 113: "PGM", 132: "SCTP", 135: "Mobility", 136: "UDPLite",
 	137: "MPLS",
@@ -399,9 +399,15 @@ func (p *Printer) demux(b []byte, length int, h *ipHdr, proto uint8) {
 			endPacket()
 		}
 		p.demux(b[n:], length-n, h, b[0])
+	case 33:
+		p.dccp(b, length, h)
+	case 88:
+		p.eigrp(b, length)
+	case 113:
+		p.pgm(b, length, h)
 	case 89:
 		if h.v6 {
-			p.printf(" ip-proto-%d %d", proto, length)
+			p.ospf6(b, length)
 			return
 		}
 		p.ospf(b, length)

@@ -118,6 +118,9 @@ func (p *Printer) ip6(b []byte, length int) {
 			if off+adv >= len(b) {
 				return
 			}
+		case 135, 62:
+			p.mobility(cp)
+			return
 		case 43:
 			adv = p.rt6(cp)
 			if adv < 0 {
@@ -275,8 +278,10 @@ func (p *Printer) icmp6(b []byte, length int, h *ipHdr) {
 	typ := r.u8(0)
 	code := r.u8(1)
 	if p.o.Verbose > 0 && !h.frag && r.has(0, length) {
+		// tcpdump reads the checksum field with its checked getter,
+		// even in a message of fewer than 4 bytes.
+		is := r.be16(2)
 		sum := checksum(b[:length], pseudoSum(h, 58, length))
-		is := binary.BigEndian.Uint16(b[2:])
 		if sum != 0 {
 			p.printf("[bad icmp6 cksum 0x%04x -> 0x%04x!] ", is, shouldBe(is, sum))
 		} else {

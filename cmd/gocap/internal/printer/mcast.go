@@ -6,17 +6,20 @@ import (
 	"strings"
 )
 
+var vrrpAuthTypes = map[byte]string{0: "none", 1: "simple", 2: "ah"}
+
 // vrrp prints a VRRP v2 or v3 advertisement; v6 says the addresses are
 // IPv6 ones.
 func (p *Printer) vrrp(b []byte, length int, h *ipHdr) {
 	r := p.reader("vrrp", b)
+	p.print("VRRP")
 	vt := r.u8(0)
 	ver, typ := vt>>4, vt&0xf
 	tn := "Advertisement"
 	if typ != 1 {
 		tn = fmt.Sprintf("unknown type (%d)", typ)
 	}
-	p.printf("VRRPv%d, %s", ver, tn)
+	p.printf("v%d, %s", ver, tn)
 	if h.ttl != 255 {
 		p.printf(", (ttl %d)", h.ttl)
 	}
@@ -27,8 +30,7 @@ func (p *Printer) vrrp(b []byte, length int, h *ipHdr) {
 	auth := byte(0)
 	if ver == 2 {
 		auth = r.u8(4)
-		an := map[byte]string{0: "none", 1: "simple", 2: "ah"}[auth]
-		p.printf(", authtype %s", an)
+		p.printf(", authtype %s", mapName(vrrpAuthTypes, auth, fmt.Sprintf("#%d", auth)))
 		p.printf(", intvl %ds, length %d", r.u8(5), length)
 	} else {
 		p.printf(", intvl %dcs, length %d", r.be16(4)&0xfff, length)
@@ -36,7 +38,12 @@ func (p *Printer) vrrp(b []byte, length int, h *ipHdr) {
 	if p.o.Verbose > 0 {
 		n := int(r.u8(3))
 		if r.has(0, length) {
-			if sum := checksum(b[:length], 0); sum != 0 && ver == 2 {
+			// Version 3 sums a pseudo-header too.
+			var pseudo uint32
+			if ver == 3 {
+				pseudo = pseudoSum(h, 112, length)
+			}
+			if checksum(b[:length], pseudo) != 0 {
 				p.printf(", (bad vrrp cksum %x)", r.be16(6))
 			}
 		}
@@ -61,12 +68,12 @@ func (p *Printer) vrrp(b []byte, length int, h *ipHdr) {
 		}
 		if ver == 2 && auth == 1 {
 			p.print(" auth \"")
-			r.need(0, off+8)
-			for _, ch := range b[off : off+8] {
+			for i := range 8 {
+				ch := r.u8(off + i)
 				if ch == 0 {
 					break
 				}
-				p.buf.WriteByte(ch)
+				p.printChar(ch)
 			}
 			p.print("\"")
 		}

@@ -521,8 +521,12 @@ func (p *Printer) tcpPayload(b []byte, length int, sport, dport uint16) {
 		p.txtproto(b, length, "whois", nil, false)
 	case port(1723):
 		p.pptp(b)
+	case port(6379):
+		p.resp(b, length)
 	case port(22):
 		p.ssh(b, length)
+	case port(6633) || port(6653):
+		p.openflow(b, length)
 	case port(21):
 		p.print(": ")
 		p.txtproto(b, length, "ftp", nil, false)
@@ -537,6 +541,8 @@ func (p *Printer) tcpPayload(b []byte, length int, sport, dport uint16) {
 			return
 		}
 		p.dnsTCP(b, length)
+	case port(323):
+		p.rpkiRTR(b, length)
 	case port(nfsPort):
 		p.nfsTCP(b, length, sport, dport)
 	}

@@ -112,20 +112,10 @@ func (p *Printer) udpPayload(b []byte, length int, sport, dport uint16, h *ipHdr
 		p.krb(b)
 	case port(123):
 		p.ntp(b, length)
-	case port(514):
-		p.syslog(b, length)
+	case port(1701):
+		p.l2tp(b, length)
 	case port(520):
 		p.rip(b, length)
-	case port(4789):
-		p.vxlan(b, length)
-	case port(6081):
-		p.geneve(b, length)
-	case port(8472):
-		p.otv(b, length)
-	case port(4790):
-		p.vxlanGPE(b, length)
-	case port(6635):
-		p.mpls(b, length)
 	case port(546) || port(547):
 		p.dhcp6(b, length)
 	case port(5353):
@@ -138,6 +128,29 @@ func (p *Printer) udpPayload(b []byte, length int, sport, dport uint16, h *ipHdr
 		p.babel(b, length)
 	case port(1645) || port(1812) || port(1646) || port(1813) || port(1700) || port(3799):
 		p.radius(b, length)
+	case dport == 1985:
+		p.hsrp(b, length)
+	case port(3503):
+		p.lspping(b, length)
+	case sport == bcmLIPort:
+		p.bcmLI(b, length)
+	case bfdPort(dport):
+		p.bfd(b, length, dport)
+	// tcpdump tries these after the ones above.
+	case port(514):
+		p.syslog(b, length)
+	case port(8472):
+		p.otv(b, length)
+	case port(4789):
+		p.vxlan(b, length)
+	case port(6081):
+		p.geneve(b, length)
+	case port(4790):
+		p.vxlanGPE(b, length)
+	case port(6635):
+		p.mpls(b, length)
+	case port(319) || port(320):
+		p.ptp(b, length)
 	default:
 		return false
 	}

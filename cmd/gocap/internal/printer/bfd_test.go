@@ -1,0 +1,150 @@
+package printer
+
+import (
+	"bytes"
+	"encoding/hex"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/gocap/gocap/cbpf"
+)
+
+// linkFlagSets are the flag sets the protocol tests print their
+// crafted packets with.
+var linkFlagSets = []struct {
+	args []string
+	o    Options
+}{
+	{[]string{"-nn"}, Options{NumericLevel: 2}},
+	{[]string{"-nn", "-v"}, Options{NumericLevel: 2, Verbose: 1}},
+	{[]string{"-nn", "-vv"}, Options{NumericLevel: 2, Verbose: 2}},
+	{[]string{"-nn", "-x"}, Options{NumericLevel: 2, Hex: 1}},
+}
+
+// craftedUDP4 is an Ethernet frame carrying an IPv4 UDP datagram from
+// 10.0.0.1.sport to 10.0.0.2.dport with the payload given in hex, ttl
+// 64.
+func craftedUDP4(sport, dport uint16, payload string) string {
+	n := len(strings.ReplaceAll(payload, " ", "")) / 2
+	u := hex.EncodeToString([]byte{byte(sport >> 8), byte(sport), byte(dport >> 8), byte(dport), byte((8 + n) >> 8), byte(8 + n), 0, 0})
+	return faultEther + faultIP4(17, 8+n) + u + " " + payload
+}
+
+// craftedCut is the packet pkt (hex) with its last drop bytes not
+// captured.
+func craftedCut(pkt string, drop int) crafted {
+	h := strings.ReplaceAll(pkt, " ", "")
+	return crafted{h[:len(h)-2*drop], len(h) / 2}
+}
+
+// linkCraftedLikeTcpdump writes the packets to a capture of the link type,
+// prints them with tcpdump and with the printer with each of
+// linkFlagSets and compares the output byte for byte. No decoder may
+// panic on them. With GOCAP_KEEP_CRAFTED set to a directory, the
+// capture is written there as TestName.pcap, to look at with tcpdump.
+func linkCraftedLikeTcpdump(t *testing.T, linkType cbpf.LinkType, pkts []crafted) {
+	t.Helper()
+	tcpdump, err := exec.LookPath("tcpdump")
+	if err != nil {
+		t.Skip("tcpdump not installed: it is the reference this test compares with")
+	}
+	path := filepath.Join(t.TempDir(), "p.pcap")
+	if d := os.Getenv("GOCAP_KEEP_CRAFTED"); d != "" {
+		path = filepath.Join(d, t.Name()+".pcap")
+	}
+	cp := writeCrafted(t, path, linkType, pkts)
+	for _, fs := range linkFlagSets {
+		cmd := exec.Command(tcpdump, append(fs.args, "-r", path)...)
+		cmd.Env = append(os.Environ(), "TZ=UTC")
+		var stderr bytes.Buffer
+		cmd.Stderr = &stderr
+		out, err := cmd.Output()
+		if err != nil {
+			t.Fatalf("tcpdump %s: %v: %s", strings.Join(fs.args, " "), err, stderr.String())
+		}
+		want := splitPackets(string(out), tsDefault)
+		o := fs.o
+		o.Location = time.UTC
+		var buf bytes.Buffer
+		p := New(&buf, o)
+		for i, pk := range cp {
+			buf.Reset()
+			if err := p.Packet(pk.ci, pk.data, pk.linkType); err != nil {
+				t.Fatal(err)
+			}
+			if p.fault != nil {
+				t.Errorf("%v packet %d: %v", fs.args, i+1, p.fault)
+			}
+			if i >= len(want) {
+				t.Errorf("%v packet %d: tcpdump printed only %d packets", fs.args, i+1, len(want))
+				continue
+			}
+			if got := buf.String(); got != want[i] {
+				t.Errorf("%v packet %d:\n got: %q\nwant: %q", fs.args, i+1, got, want[i])
+			}
+		}
+		if len(want) > len(cp) {
+			t.Errorf("%v: tcpdump printed %d packets, the printer %d", fs.args, len(want), len(cp))
+		}
+	}
+}
+
+// bfdControl is a BFD control header: version/diagnostic, flags,
+// multiplier 3, length 24, discriminators 1 and 2, intervals of 300 ms,
+// 300 ms and 50 ms.
+func bfdControl(vd, flags string) string {
+	return vd + flags + "03 18 00000001 00000002 000493e0 000493e0 0000c350"
+}
+
+// TestBFDLikeTcpdump prints BFD control packets of versions 0, 1 and an
+// unknown one, on the control, multihop and LAG ports, with each kind of
+// authentication section (and wrong lengths), echo packets, and packets
+// cut short, as tcpdump does.
+func TestBFDLikeTcpdump(t *testing.T) {
+	pw := bfdControl("20", "c4") + " 01 07 05 73656372657400"
+	md5 := bfdControl("20", "c4") + " 02 18 01 00 0000002a " + strings.Repeat("ab", 16)
+	sha := bfdControl("20", "44") + " 05 1c 02 00 0000002b " + strings.Repeat("cd", 20)
+	pkts := []crafted{
+		{craftedUDP4(49152, 3784, bfdControl("20", "c0")), 0},
+		{craftedUDP4(49152, 3784, bfdControl("27", "ff")), 0},
+		{craftedUDP4(49152, 3784, bfdControl("28", "40")), 0},
+		{craftedUDP4(49152, 3784, bfdControl("29", "80")), 0},
+		{craftedUDP4(49152, 4784, bfdControl("21", "08")), 0},
+		{craftedUDP4(49152, 6784, bfdControl("22", "13")), 0},
+		{craftedUDP4(49152, 3784, bfdControl("03", "c0")), 0},
+		{craftedUDP4(49152, 3784, bfdControl("00", "ff")), 0},
+		{craftedUDP4(49152, 3784, bfdControl("00", "00")), 0},
+		{craftedUDP4(49152, 3784, bfdControl("e0", "00")), 0},
+		{craftedUDP4(49152, 3784, bfdControl("40", "00")), 0},
+		{craftedUDP4(49152, 3784, pw), 0},
+		{craftedUDP4(49152, 3784, md5), 0},
+		{craftedUDP4(49152, 3784, sha), 0},
+		{craftedUDP4(49152, 3784, bfdControl("20", "04")+" 03 18 01 00 00000001 "+strings.Repeat("01", 16)), 0},
+		{craftedUDP4(49152, 3784, bfdControl("00", "04")+" 04 1c 01 00 00000001 "+strings.Repeat("02", 20)), 0},
+		{craftedUDP4(49152, 3784, bfdControl("20", "04")+" 01 03 01 00"), 0},             // password too short
+		{craftedUDP4(49152, 3784, bfdControl("20", "04")+" 01 14 01 00"), 0},             // password too long
+		{craftedUDP4(49152, 3784, bfdControl("20", "04")+" 02 14 01 00 00000001"), 0},    // MD5 wrong length
+		{craftedUDP4(49152, 3784, bfdControl("20", "04")+" 04 18 01 00 00000001"), 0},    // SHA1 wrong length
+		{craftedUDP4(49152, 3784, bfdControl("20", "04")+" 09 08 01 00 00000001"), 0},    // unknown type
+		{craftedUDP4(49152, 3784, bfdControl("20", "04")+" 01 10 01 61626364"), 0},       // password past the capture
+		{craftedUDP4(49152, 3784, bfdControl("20", "04")+" 02 18 01 00 00000001 ab"), 0}, // digest cut
+		{craftedUDP4(49152, 3784, bfdControl("20", "04")+" 02 18 01 00 0000"), 0},        // sequence cut
+		{craftedUDP4(49152, 3784, bfdControl("20", "04")+" 01 05"), 0},                   // auth header cut
+		{craftedUDP4(49152, 3784, bfdControl("20", "04")), 0},                            // no auth section
+		craftedCut(craftedUDP4(49152, 3784, bfdControl("20", "c0")), 4),
+		craftedCut(craftedUDP4(49152, 3784, bfdControl("20", "c0")), 23),
+		{craftedUDP4(49152, 3784, ""), 0},
+		{craftedUDP4(3785, 3785, "0102030405060708090a0b0c0d0e0f101112"), 0},
+		craftedCut(craftedUDP4(3785, 3785, "0102030405060708090a0b0c0d0e0f101112"), 5),
+		{craftedUDP4(3784, 49152, bfdControl("20", "c0")), 0}, // source port only: not BFD
+		{craftedUDP4(1985, 3784, bfdControl("20", "c0")), 0},  // HSRP is chosen by its destination port
+		{craftedUDP4(514, 3784, bfdControl("20", "c0")), 0},   // before syslog
+		{craftedUDP4(3784, 4789, bfdControl("28", "c0")), 0},  // not before VXLAN: source port
+		{craftedUDP4(4789, 3785, bfdControl("20", "c0")), 0},  // before VXLAN
+	}
+	linkCraftedLikeTcpdump(t, cbpf.LinkEN10MB, pkts)
+}

@@ -1,0 +1,154 @@
+package printer
+
+import (
+	"bytes"
+	"encoding/hex"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/gocap/gocap/cbpf"
+)
+
+// Crafted packets of the protocols without a capture in the corpus,
+// compared with the local tcpdump (openflow_test.go, resp_test.go,
+// rpkirtr_test.go). Set CRAFTED_KEEP to a directory to keep the
+// captures written there.
+
+// craftedFlagSets are the flag sets the protocol tests below print their
+// crafted packets with.
+var craftedFlagSets = []struct {
+	args []string
+	o    Options
+}{
+	{[]string{"-nn"}, Options{NumericLevel: 2}},
+	{[]string{"-nn", "-v"}, Options{NumericLevel: 2, Verbose: 1}},
+	{[]string{"-nn", "-vv"}, Options{NumericLevel: 2, Verbose: 2}},
+	{[]string{"-nn", "-vvv"}, Options{NumericLevel: 2, Verbose: 3}},
+	{[]string{"-nn", "-vvv", "-e"}, Options{NumericLevel: 2, Verbose: 3, LinkHeader: true}},
+	{[]string{"-nn", "-x"}, Options{NumericLevel: 2, Hex: 1}},
+	{[]string{"-nn", "-v", "-x"}, Options{NumericLevel: 2, Verbose: 1, Hex: 1}},
+	{[]string{"-nn", "-q"}, Options{NumericLevel: 2, Quiet: true}},
+}
+
+// craftedLikeTcpdump writes pkts (Ethernet frames) to a capture, prints
+// it with the local tcpdump and with a Printer for every flag set of
+// craftedFlagSets, and compares the two packet by packet.
+func craftedLikeTcpdump(t *testing.T, name string, pkts []crafted) {
+	t.Helper()
+	tcpdump, err := exec.LookPath("tcpdump")
+	if err != nil {
+		t.Skip("tcpdump not installed: it is the reference this test compares with")
+	}
+	path := filepath.Join(t.TempDir(), name+".pcap")
+	if d := os.Getenv("CRAFTED_KEEP"); d != "" {
+		path = filepath.Join(d, name+".pcap")
+	}
+	cps := writeCrafted(t, path, cbpf.LinkEN10MB, pkts)
+	for _, fs := range craftedFlagSets {
+		cmd := exec.Command(tcpdump, append(fs.args, "-r", path)...)
+		cmd.Env = append(os.Environ(), "TZ=UTC")
+		var stderr bytes.Buffer
+		cmd.Stderr = &stderr
+		out, err := cmd.Output()
+		if err != nil {
+			t.Fatalf("tcpdump %s: %v: %s", strings.Join(fs.args, " "), err, stderr.String())
+		}
+		want := splitPackets(string(out), tsDefault)
+		o := fs.o
+		o.Location = time.UTC
+		var buf bytes.Buffer
+		p := New(&buf, o)
+		for i, pk := range cps {
+			buf.Reset()
+			if err := p.Packet(pk.ci, pk.data, pk.linkType); err != nil {
+				t.Fatal(err)
+			}
+			if p.fault != nil {
+				t.Errorf("%v packet %d: %v", fs.args, i+1, p.fault)
+			}
+			if i >= len(want) {
+				t.Errorf("%v packet %d: tcpdump printed only %d packets", fs.args, i+1, len(want))
+				continue
+			}
+			if got := buf.String(); got != want[i] {
+				t.Errorf("%v packet %d:\n got: %q\nwant: %q", fs.args, i+1, got, want[i])
+			}
+		}
+		if len(want) > len(cps) {
+			t.Errorf("%v: tcpdump printed %d packets, the printer %d", fs.args, len(want), len(cps))
+		}
+	}
+}
+
+// tcpSegment is an Ethernet frame with an IPv4 TCP segment from port
+// sport to dport (PSH|ACK) carrying payload, given in hex.
+func tcpSegment(sport, dport uint16, payload string) string {
+	payload = strings.ReplaceAll(payload, " ", "")
+	n := len(payload) / 2
+	return faultEther + faultIP4(6, 20+n) +
+		fmt.Sprintf("%04x %04x 00000001 00000002 5018 0100 0000 0000 ", sport, dport) + payload
+}
+
+// hexCut is the first n bytes of the hex string s (spaces allowed).
+func hexCut(s string, n int) string { return strings.ReplaceAll(s, " ", "")[:2*n] }
+
+// hexStr is s in hex, padded with NULs to n bytes.
+func hexStr(s string, n int) string {
+	b := make([]byte, n)
+	copy(b, s)
+	return hex.EncodeToString(b)
+}
+
+// TestCraftedProtocolNamesLikeTcpdump prints the OpenFlow, RESP and
+// RPKI-RTR segments of the tests above without -n, where tcpdump names
+// the ports, the hosts (from a hosts file naming the addresses inside
+// OpenFlow matches and actions and RPKI-RTR prefixes too) and the
+// Ethernet addresses, run as in TestNamesLikeTcpdump.
+func TestCraftedProtocolNamesLikeTcpdump(t *testing.T) {
+	tcpdump, err := exec.LookPath("tcpdump")
+	if err != nil {
+		t.Skip("tcpdump not installed: it is the reference this test compares with")
+	}
+	if _, err := exec.LookPath("unshare"); err != nil {
+		t.Skip("unshare (util-linux) not installed: needed to keep tcpdump from asking DNS")
+	}
+	dir := t.TempDir()
+	path := filepath.Join(dir, "crafted.pcap")
+	var all []crafted
+	for _, cs := range [][]crafted{of10Cases, of13Cases, respCases, rpkiCases} {
+		all = append(all, cs...)
+	}
+	pkts := writeCrafted(t, path, cbpf.LinkEN10MB, all)
+	hosts := filepath.Join(dir, "hosts")
+	if err := os.WriteFile(hosts, []byte("10.0.0.1 a.x.test\n10.0.0.2 b.x.test\n192.0.2.1 c.x.test\n"+
+		"192.0.2.0 net.x.test\n2001:db8:: net6.x.test\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	outs, err := runTcpdumpIsolated(tcpdump, dir, []string{path}, map[string]string{"hosts": hosts})
+	if err != nil {
+		t.Skipf("tcpdump could not be run in its own namespaces: %v", err)
+	}
+	res, err := NewHostsResolver(hosts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for si, fs := range namesFlagSets {
+		o := fs.o
+		o.Location, o.Resolver = time.UTC, res
+		want := splitPackets(outs[0][si], tsDefault)
+		got := printWithNames(pkts, o, nil)
+		if len(want) != len(got) {
+			t.Fatalf("%v: tcpdump printed %d packets, the printer %d", fs.args, len(want), len(got))
+		}
+		for i := range want {
+			if got[i] != want[i] {
+				t.Errorf("%v packet %d:\n got: %q\nwant: %q", fs.args, i+1, got[i], want[i])
+			}
+		}
+	}
+}
