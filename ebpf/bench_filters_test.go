@@ -21,6 +21,18 @@ var benchFilters = []string{
 	"vlan and ip",
 	"not arp",
 	"net 192.168.0.0/16 and (tcp or udp)",
+	"len > 100",
+	"len <= 60",
+	"len == 60",
+	"less 64",
+	"less 128",
+	"greater 100",
+	"greater 1000",
+	"len >= 54 and len < 1500",
+	"tcp and len > 100",
+	"ip and less 128",
+	"udp and greater 200",
+	"not less 100",
 }
 
 // BenchmarkSocketFilters runs each of benchFilters, compiled by cbpf with

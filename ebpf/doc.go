@@ -89,12 +89,12 @@
 // ErrBudgetExhausted, so no program can hang the caller. A program whose
 // jumps all go forward and that makes no local call or atomic operation (all
 // that package translate emits, but for protochain's loops) runs each
-// instruction at most once; when it has no more slots than the budget, it
-// runs in a second, faster interpreter that needs no counting, with the same
-// results and errors. RunSocket and RunXDP run such programs in smaller
-// loops still, one for each, over a compact form made for them (up to 256
-// instructions, common sequences of translate's output fused), when the
-// program has one.
+// instruction at most once; when it has no more slots than the budget,
+// RunSocket and RunXDP run it in smaller, faster loops that need no
+// counting, one for each, over a compact form made for them (common
+// sequences of translate's output fused, the context's fields read as values
+// of the run), with the same results and errors. Run, and programs without
+// a compact form, run in the general interpreter.
 //
 // A VM holds its registers and stack, so it is not safe for concurrent use;
 // Clone returns another VM that shares the decoded program.

@@ -9,19 +9,18 @@ import "github.com/gocap/gocap/internal/bpfctx"
 // and the interpreter need not count. Such a program is also free of call
 // frames, so exit always ends the run. For these programs (which include
 // everything package translate emits, except loops for protochain) NewVM
-// builds a second decoded form, run by fastExec (fast_exec.go): a small
-// interpreter with its own dense operation codes, no budget accounting, no
-// frames, memory accesses to the packet written out inline, and more fused
-// operations for the sequences translate emits for direct packet access.
-// Every other program runs in exec (vm_exec.go).
+// builds the fast form, an analysed copy of the program with more fused
+// operations for the sequences translate emits for direct packet access,
+// from which it builds the compact forms that RunSocket and RunXDP run
+// (compact.go). Every other program runs in exec (vm_exec.go).
 //
 // The prologue of a program is not run either, in RunSocket and RunXDP. At
 // their entry every register holds a known constant (r1 the context's
 // address, r10 the top of the stack, the others zero), so buildFast runs the
 // moves at the start of the program, and the loads of data and data_end from
-// the context, once for each kind of run, and fastExec starts after them with
-// the registers they leave (data_end set from the packet's length). For
-// translate's programs, that is the whole prologue.
+// the context, once for each kind of run, and the compact forms start after
+// them with the registers they leave (data_end set from the packet's
+// length). For translate's programs, that is the whole prologue.
 //
 // The fast form keeps the slot numbering of the program: like fuse.go, a
 // fused operation sits at the slot of its first instruction and the other
@@ -44,6 +43,7 @@ type finst struct {
 // fastForm is a program's fast form.
 type fastForm struct {
 	insts  []finst
+	live   []regMask     // liveness of the plain program, slot by slot
 	stores bool          // the program has store instructions, so it may leave the stack dirty
 	entry  [4]entryState // for each runKind (the fourth is unused)
 }
@@ -58,7 +58,7 @@ type entryState struct {
 	lenReg  uint8
 	lenBase uint64
 	// The other registers to set: the first n of init, then more. r10 and
-	// regZero are not among them: fastExec's registers always hold them.
+	// regZero are not among them: the loops' registers always hold them.
 	n    int
 	init [2]regValue
 	more []regValue
@@ -71,14 +71,17 @@ type regValue struct {
 }
 
 // regSpare is a register index no instruction reads (the validator refuses
-// registers above r10, and regZero is 11), where fastExec may write at will.
+// registers above r10, and regZero is 11), where the loops may write at will.
 const regSpare = 12
 
 // buildFast returns the fast form of the program whose plain decoding is
 // plain and fused decoding (fuse.go) fused, or nil when the program does not
 // qualify: it has a backward (or self) jump, a local call, an atomic
 // operation, or more slots than budget.
-func buildFast(plain, fused []inst, budget uint64) *fastForm {
+//
+// noArgs says whether helper index i reads none of r1 to r5 (the VM's own
+// bpf_xdp_get_buff_len).
+func buildFast(plain, fused []inst, budget uint64, noArgs func(i uint64) bool) *fastForm {
 	if uint64(len(plain)) > budget {
 		return nil
 	}
@@ -95,15 +98,10 @@ func buildFast(plain, fused []inst, budget uint64) *fastForm {
 	}
 	out := make([]finst, len(fused))
 	for pc := range fused {
-		in := &fused[pc]
-		out[pc] = finst{op: in.op, dst: in.dst, src: in.src, off: in.off, imm: in.imm}
-		if in.op >= opLdAbsB && in.op <= opLdAbsW {
-			out[pc].op += opLdIndB - opLdAbsB
-			out[pc].src = regZero
-		}
+		out[pc] = plainFinst(&fused[pc])
 	}
 	fuseDirect(plain, out)
-	live := liveness(plain)
+	live := liveness(plain, noArgs)
 	markClobbers(plain, out, live)
 	markReturns(out)
 	for i := range out {
@@ -117,11 +115,7 @@ func buildFast(plain, fused []inst, budget uint64) *fastForm {
 	for _, in := range plain {
 		stores = stores || in.op >= opStB && in.op <= opStxDW
 	}
-	f := &fastForm{insts: out, stores: stores}
-	// Run starts at slot 0 with r1 and r2 set.
-	var regs [regFP + 1]uint64
-	regs[1] = memBase
-	f.entry[runMem] = entryFor(0, regs, 2, live[0])
+	f := &fastForm{insts: out, live: live, stores: stores}
 	for _, kind := range []runKind{runSocket, runXDP} {
 		start, regs, end := prologue(plain, out, kind)
 		f.entry[kind] = entryFor(start, regs, end, live[start])
@@ -224,8 +218,9 @@ const maskR1R5 regMask = 0b111110
 // registers that some path from that slot reads before writing them (r10
 // excepted: it never changes). Jumps go forward in programs with a fast form,
 // so one pass from the last slot to the first sees every successor of a slot
-// before the slot itself.
-func liveness(plain []inst) []regMask {
+// before the slot itself. A helper call reads r1 to r5 unless noArgs says
+// the helper reads none.
+func liveness(plain []inst, noArgs func(i uint64) bool) []regMask {
 	live := make([]regMask, len(plain)+1) // live[len(plain)] is nothing: no path gets there
 	bit := func(r uint8) regMask { return 1 << (r & 15) & (1<<regFP - 1) }
 	for pc := len(plain) - 1; pc >= 0; pc-- {
@@ -274,6 +269,9 @@ func liveness(plain []inst) []regMask {
 			use, def = bit(in.src), bit(0)|maskR1R5
 		case o == opCall:
 			use, def = maskR1R5, bit(0)
+			if noArgs(in.imm) {
+				use = 0
+			}
 		default: // anything else reads every register
 			use = 1<<regFP - 1
 		}
@@ -296,10 +294,12 @@ var aluRegSource = func() map[op]bool {
 	return m
 }()
 
-// markClobbers sets aux in the fast form out, at the legacy loads of the
-// program plain and at the fused operations that contain one, when some path
-// may read r1 to r5 after the load before writing them: only there must the
-// fast form clear them as the load does.
+// markClobbers sets aux in the fast form out at the legacy loads of the
+// program plain after which some path may read r1 to r5 before writing
+// them: only there must the compact loops clear them as the load does. A
+// fused operation that contains such a load is unfused first (its slot runs
+// its own instruction, and the next slot the rest), so that the flag is only
+// ever on a plain legacy load.
 func markClobbers(plain []inst, out []finst, live []regMask) {
 	for i := range out {
 		k := -1 // the plain slot of the legacy load
@@ -309,10 +309,28 @@ func markClobbers(plain []inst, out []finst, live []regMask) {
 		case o == opMSH:
 			k = i + 1
 		}
-		if k >= 0 && live[k+1]&maskR1R5 != 0 {
+		if k < 0 || live[k+1]&maskR1R5 == 0 {
+			continue
+		}
+		if out[i].op < opLdIndB || out[i].op > opLdIndW {
+			out[i] = plainFinst(&plain[i])
+		}
+		if k == i {
 			out[i].aux |= auxClobber
 		}
 	}
+}
+
+// plainFinst returns the fast form's instruction for the unfused
+// instruction in: as itself, but for absolute legacy loads, which become
+// indexed loads from regZero.
+func plainFinst(in *inst) finst {
+	f := finst{op: in.op, dst: in.dst, src: in.src, off: in.off, imm: in.imm}
+	if in.op >= opLdAbsB && in.op <= opLdAbsW {
+		f.op += opLdIndB - opLdAbsB
+		f.src = regZero
+	}
+	return f
 }
 
 // Flags of finst.aux for legacy loads and jumps.
@@ -324,7 +342,7 @@ const (
 
 // markReturns flags, in the fast form out, the fused loads and jumps and the
 // 32-bit conditional jumps whose target or next slot is a return of a
-// constant, so that fastExec returns there without dispatching it, and
+// constant, so that the compact form returns there without dispatching it, and
 // replaces an unconditional jump to such a return by the return.
 func markReturns(out []finst) {
 	isRet := func(t int) bool { return t < len(out) && out[t].op == opRetK }

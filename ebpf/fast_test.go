@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"testing"
 
 	"github.com/cilium/ebpf/asm"
@@ -16,21 +17,34 @@ import (
 )
 
 // execTwin returns a VM running vm's program in exec, the general
-// interpreter, even when it has a fast form.
+// interpreter, even when it has compact forms.
 func execTwin(vm *VM) *VM {
 	c := vm.Clone()
-	c.fast, c.sock, c.xdp = nil, nil, nil
+	c.setForms(nil, nil)
 	return c
 }
 
-// fastTwin returns a VM running vm's program in the fast form (fastExec)
-// even when it has a compact form, or nil when it has none.
-func fastTwin(vm *VM) *VM {
-	if vm.sock == nil && vm.xdp == nil {
+// longTwin returns a VM running vm's program in the compact loops with a
+// 16-bit index (socketLong, xdpLong, socketDirectLong) even when its forms
+// are short enough for the others, or nil when it has no short form.
+func longTwin(vm *VM) *VM {
+	long := func(f *compactForm) *compactForm {
+		if f == nil || f.loop != loopShort && f.loop != loopDirect {
+			return nil
+		}
+		g := *f
+		g.code = compactCode{}
+		g.insts, g.nodes = slices.Clone(f.insts), slices.Clone(f.nodes)
+		g.loop++ // loopShort to loopLong, loopDirect to loopDirectLong
+		return &g
+	}
+	sock, xdp := vm.forms()
+	sock, xdp = long(sock), long(xdp)
+	if sock == nil && xdp == nil {
 		return nil
 	}
 	c := vm.Clone()
-	c.sock, c.xdp = nil, nil
+	c.setForms(sock, xdp)
 	return c
 }
 
@@ -50,7 +64,7 @@ func outcomeOf(r0 uint64, err error, mem []byte) outcome {
 }
 
 // runAllWays runs vm in the three calling conventions on copies of mem and
-// returns their outcomes. Before each run it fills the fast form's registers
+// returns their outcomes. Before each run it fills the compact loops' registers
 // r0 to r9 with junk: a run must not read what it did not set.
 func runAllWays(vm *VM, mem []byte, skb *SKBuff, md *XDPMD) [3]outcome {
 	poison(vm)
@@ -68,7 +82,7 @@ func runAllWays(vm *VM, mem []byte, skb *SKBuff, md *XDPMD) [3]outcome {
 	return [3]outcome{a, b, c}
 }
 
-// poison fills r0 to r9 of the fast form's registers with values no run
+// poison fills r0 to r9 of the compact loops' registers with values no run
 // sets (see runAllWays).
 func poison(vm *VM) {
 	for i := 0; i < regFP; i++ {
@@ -76,13 +90,13 @@ func poison(vm *VM) {
 	}
 }
 
-// checkSameAsExec fails the test when vm's fast form and exec disagree on
+// checkSameAsExec fails the test when vm's compact forms and exec disagree on
 // mem in any calling convention: result, error (its text, with the slot) or
 // what the run wrote.
 func checkSameAsExec(t *testing.T, name string, vm *VM, mem []byte) {
 	t.Helper()
-	if f := fastTwin(vm); f != nil {
-		checkSameAsExec(t, name+" (fast form)", f, mem)
+	if l := longTwin(vm); l != nil {
+		checkSameAsExec(t, name+" (16-bit index)", l, mem)
 	}
 	slow := execTwin(vm)
 	skb := &SKBuff{Len: uint32(len(mem)) + 4, PktType: 3, Protocol: 0x86dd, VLANPresent: 1, VLANTCI: 0x1234, Ifindex: 7, Hash: 0xdeadbeef}
@@ -94,7 +108,7 @@ func checkSameAsExec(t *testing.T, name string, vm *VM, mem []byte) {
 		}{{skb, md}, {nil, nil}} {
 			got, want := runAllWays(vm, mem, ctx.skb, ctx.md), runAllWays(slow, mem, ctx.skb, ctx.md)
 			if got != want {
-				t.Fatalf("%s (pass %d, context %d): fast form gives %+v, exec %+v", name, pass, i, got, want)
+				t.Fatalf("%s (pass %d, context %d): compact form gives %+v, exec %+v", name, pass, i, got, want)
 			}
 		}
 	}
@@ -120,7 +134,10 @@ func TestFastFormConformance(t *testing.T) {
 			continue
 		}
 		vm, err := NewVMFromBytes(prog, WithHelper(5, unwindHelper))
-		if err != nil || vm.fast == nil {
+		if err != nil {
+			continue
+		}
+		if sock, xdp := vm.forms(); sock == nil && xdp == nil {
 			continue
 		}
 		fast++
@@ -157,7 +174,7 @@ var fastTestFilters = []string{
 	"vlan 10 and ip", // compiled for a live capture: vlan_avail, vlan_tci
 	// Every comparison (eq, ne, gt, ge, lt, le, set) after absolute and
 	// indexed loads of each size, and after masked loads: the fused
-	// operations of the compact forms (fast_compact.go).
+	// operations of the compact forms (compact.go).
 	"ip[8] > 64 or ip[8] < 32 or ip[1] & 0xfc != 0",
 	"ip[2:2] >= 1000 and ip[2:2] <= 1400 or ip[6:2] & 0x1fff > 0",
 	"ip[12:4] > 0x0a000000 and ip[16:4] < 0xe0000000 or ip[12:4] & 0xffffff00 = 0xc0a80100",
@@ -203,10 +220,7 @@ func TestFastFormTranslated(t *testing.T) {
 			if err != nil {
 				t.Fatalf("%q %s: %v", expr, target, err)
 			}
-			if vm.fast == nil {
-				t.Fatalf("%q %s: translation has no fast form", expr, target)
-			}
-			if target == "socket" && vm.sock == nil || target == "xdp" && vm.xdp == nil {
+			if sock, xdp := vm.forms(); target != "xdp" && sock == nil || target == "xdp" && xdp == nil {
 				t.Fatalf("%q %s: translation has no compact form", expr, target)
 			}
 			name := expr + " " + target
@@ -269,8 +283,9 @@ func TestFastFormQualifies(t *testing.T) {
 		if err != nil {
 			t.Fatalf("%s: %v", c.name, err)
 		}
-		if got := vm.fast != nil; got != c.fast {
-			t.Errorf("%s: has fast form = %v, want %v", c.name, got, c.fast)
+		sock, xdp := vm.forms()
+		if got := sock != nil && xdp != nil; got != c.fast {
+			t.Errorf("%s: has compact forms = %v, want %v", c.name, got, c.fast)
 		}
 		checkSameAsExec(t, c.name, vm, []byte{1, 2, 3, 4, 5, 6, 7, 8})
 	}
@@ -405,23 +420,27 @@ func TestCompactXDPPaths(t *testing.T) {
 	}
 }
 
-// TestCompactFormQualifies checks which programs with a fast form get the
-// compact forms of RunSocket and RunXDP: not those with more instructions
-// than compactMax, nor those with an operation the compact loops lack.
+// TestCompactFormQualifies checks which loops run programs with a fast
+// form: those of an 8-bit index up to compactMax instructions, those of a
+// 16-bit index up to compactLongMax, none beyond.
 func TestCompactFormQualifies(t *testing.T) {
-	long := asm.Instructions{asm.Mov.Imm(asm.R0, 0)}
-	for range compactMax {
-		long = append(long, asm.Add.Imm(asm.R0, 1))
+	adds := func(n int) asm.Instructions {
+		insns := asm.Instructions{asm.Mov.Imm(asm.R0, 0)}
+		for range n {
+			insns = append(insns, asm.Add.Imm(asm.R0, 1))
+		}
+		return append(insns, asm.Return())
 	}
-	long = append(long, asm.Return())
+	const none = -1
 	cases := []struct {
-		name    string
-		insns   asm.Instructions
-		compact bool
+		name  string
+		insns asm.Instructions
+		loop  int
 	}{
-		{"short", asm.Instructions{asm.Mov.Imm(asm.R0, 1), asm.Add.Imm(asm.R0, 2), asm.Return()}, true},
-		{"more instructions than compactMax", long, false},
-		{"sign-extending move", nil, false},
+		{"short", asm.Instructions{asm.Mov.Imm(asm.R0, 1), asm.Add.Imm(asm.R0, 2), asm.Return()}, loopShort},
+		{"more instructions than compactMax", adds(compactMax), loopLong},
+		{"more instructions than compactLongMax", adds(compactLongMax), none},
+		{"sign-extending move", nil, loopShort},
 	}
 	// add r0, 0x7f; movsx r0, r0 (from 8 bits); exit
 	movsx := []byte{
@@ -440,11 +459,15 @@ func TestCompactFormQualifies(t *testing.T) {
 		if err != nil {
 			t.Fatalf("%s: %v", c.name, err)
 		}
-		if vm.fast == nil {
-			t.Fatalf("%s: no fast form", c.name)
-		}
-		if got := vm.sock != nil && vm.xdp != nil; got != c.compact {
-			t.Errorf("%s: has compact forms = %v, want %v", c.name, got, c.compact)
+		sock, xdp := vm.forms()
+		for _, f := range []*compactForm{sock, xdp} {
+			got := none
+			if f != nil {
+				got = int(f.loop)
+			}
+			if got != c.loop {
+				t.Errorf("%s: loop %d, want %d", c.name, got, c.loop)
+			}
 		}
 		checkSameAsExec(t, c.name, vm, []byte{1, 2, 3, 4})
 	}

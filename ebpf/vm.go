@@ -71,12 +71,13 @@ func WithHelper(id int32, fn HelperFunc) Option {
 // A VM is not safe for concurrent use; Clone gives another VM sharing the
 // decoded program, one per goroutine.
 type VM struct {
-	insts   []inst       // the program as run, with fused operations (fuse.go)
-	plain   []inst       // the program decoded without fusion
-	fast    *fastForm    // the fast form (fast.go), or nil when the program has none
-	sock    *compactForm // the compact form for RunSocket (fast_compact.go), or nil
-	xdp     *compactForm // the compact form for RunXDP, or nil
-	helpers []HelperFunc // by index; nil for a built-in helper (helpers.go)
+	insts []inst // the program as run, with fused operations (fuse.go)
+	plain []inst // the program decoded without fusion
+	// The compact forms (compact.go) of RunSocket and RunXDP: for
+	// socketExec and xdpExec (loopShort), or for the other loops (alt).
+	sock, sockAlt *compactForm
+	xdp, xdpAlt   *compactForm
+	helpers       []HelperFunc // by index; nil for a built-in helper (helpers.go)
 	// helperIDs are the helper ids of helpers, index for index.
 	helperIDs []int32
 	budget    uint64
@@ -92,10 +93,12 @@ type VM struct {
 	frames     [MaxCallDepth]frame
 	scratchSKB SKBuff // the context of RunSocket(pkt, nil)
 	zeroXDP    XDPMD  // the context of RunXDP(pkt, nil)
-	// The registers of the fast form (fast_exec.go), r0 to r10 and
-	// regZero: r10 and regZero never change, the others are set where a
-	// run needs them.
+	// The registers of the compact loops, r0 to r10 and regZero: r10 and
+	// regZero never change, the others are set where a run needs them.
 	fregs [16]uint64
+	// The context's fields a compact form reads (compactForm.ctxWords),
+	// read at the entry of each run.
+	ctxWords [ctxWords]uint32
 }
 
 // frame records what a local call must restore on return.
@@ -179,14 +182,47 @@ func NewVMFromBytes(b []byte, opts ...Option) (*VM, error) {
 		helpers = append(helpers, nil) // nil: the VM's own (helpers.go)
 		ids = append(ids, id)
 	}
-	fused := fuse(insts)
-	vm := &VM{insts: fused, plain: insts, fast: buildFast(insts, fused, cfg.budget), helpers: helpers, helperIDs: ids, budget: cfg.budget}
-	if vm.fast != nil {
-		vm.sock = buildCompact(vm.fast, insts, runSocket)
-		vm.xdp = buildCompact(vm.fast, insts, runXDP)
+	vm := &VM{insts: fuse(insts), plain: insts, helpers: helpers, helperIDs: ids, budget: cfg.budget}
+	builtinLen := func(i uint64) bool {
+		return i < uint64(len(helpers)) && helpers[i] == nil && ids[i] == int32(asm.FnXdpGetBuffLen)
+	}
+	if f := buildFast(insts, vm.insts, cfg.budget, builtinLen); f != nil {
+		sock := buildCompact(f, insts, runSocket, false, builtinLen)
+		if sock == nil {
+			sock = buildCompact(f, insts, runSocket, true, builtinLen)
+		}
+		vm.setForms(sock, buildCompact(f, insts, runXDP, true, builtinLen))
 	}
 	vm.initState()
 	return vm, nil
+}
+
+// setForms sets the compact forms of RunSocket and RunXDP (either may be
+// nil), each in the field of its loop.
+func (vm *VM) setForms(sock, xdp *compactForm) {
+	vm.sock, vm.sockAlt, vm.xdp, vm.xdpAlt = nil, nil, nil, nil
+	if sock != nil && sock.loop == loopShort {
+		vm.sock = sock
+	} else {
+		vm.sockAlt = sock
+	}
+	if xdp != nil && xdp.loop == loopShort {
+		vm.xdp = xdp
+	} else {
+		vm.xdpAlt = xdp
+	}
+}
+
+// forms returns the compact forms of RunSocket and RunXDP, nil for none.
+func (vm *VM) forms() (sock, xdp *compactForm) {
+	sock, xdp = vm.sock, vm.xdp
+	if sock == nil {
+		sock = vm.sockAlt
+	}
+	if xdp == nil {
+		xdp = vm.xdpAlt
+	}
+	return sock, xdp
 }
 
 func (vm *VM) initState() {
@@ -202,7 +238,7 @@ func (vm *VM) initState() {
 // but has its own registers and stack, so that it can run concurrently with
 // vm.
 func (vm *VM) Clone() *VM {
-	c := &VM{insts: vm.insts, plain: vm.plain, fast: vm.fast, sock: vm.sock, xdp: vm.xdp, helpers: vm.helpers, helperIDs: vm.helperIDs, budget: vm.budget}
+	c := &VM{insts: vm.insts, plain: vm.plain, sock: vm.sock, sockAlt: vm.sockAlt, xdp: vm.xdp, xdpAlt: vm.xdpAlt, helpers: vm.helpers, helperIDs: vm.helperIDs, budget: vm.budget}
 	c.initState()
 	return c
 }
@@ -215,9 +251,7 @@ func (vm *VM) Len() int { return len(vm.insts) }
 // zeroed stack, and the result is the full 64-bit r0. The program may write
 // to mem (in place). Legacy LD_ABS/LD_IND read mem as the packet.
 func (vm *VM) Run(mem []byte) (uint64, error) {
-	// One call, so that Run is inlined: fastExec hands programs without a
-	// fast form to runExec.
-	return vm.fastExec(mem, runMem, nil, nil)
+	return vm.runExec(mem, runMem, nil, nil)
 }
 
 // RunSocket runs the program as a socket filter (or TC classifier) on pkt:
@@ -252,7 +286,7 @@ const (
 	runXDP                   // RunXDP: data is the writable packet; xdp_md context
 )
 
-// runExec runs a program that has no fast form in exec.
+// runExec runs a program in exec, from its start.
 func (vm *VM) runExec(data []byte, kind runKind, skb *SKBuff, xdp *XDPMD) (uint64, error) {
 	vm.begin()
 	var r [16]uint64
@@ -265,8 +299,8 @@ func (vm *VM) runExec(data []byte, kind runKind, skb *SKBuff, xdp *XDPMD) (uint6
 }
 
 // resume runs the rest of a run in exec, from slot pc with registers r and
-// the stack as it is: the whole of a run for programs without a fast form,
-// and for the others what fastExec does not run itself. A nil skb or xdp
+// the stack as it is: the whole of a run for programs without a compact
+// form, and for the others what the compact loops do not run themselves. A nil skb or xdp
 // stands for a context whose fields are zero, but for the SKBuff's Len, which
 // is len(data).
 func (vm *VM) resume(pc int, r *[16]uint64, data []byte, kind runKind, skb *SKBuff, xdp *XDPMD) (uint64, error) {

@@ -214,6 +214,7 @@ func build(expr string) ([]engine, error) {
 		{"ebpf-xdp", xvm.Len(), func(pkts []packet) (int, error) {
 			n := 0
 			for _, p := range pkts {
+				md.FrameLen = p.wireLen // what bpf_xdp_get_buff_len gives: len
 				v, err := xvm.RunXDP(p.data, md)
 				if err != nil {
 					return 0, err

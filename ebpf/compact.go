@@ -1,21 +1,24 @@
 package ebpf
 
-// The loops that run the compact form are generated: their cases are
-// written once in internal/genloops/genloops.py (TestGeneratedLoops checks
-// that the files are up to date).
-//go:generate sh -c "python3 internal/genloops/genloops.py socket | gofmt > fast_socket.go"
-//go:generate sh -c "python3 internal/genloops/genloops.py xdp | gofmt > fast_xdp.go"
+import "github.com/gocap/gocap/internal/bpfctx"
 
-// The compact form. For RunSocket, a program with a fast form (fast.go) may
-// also have a compact form, run by socketExec (fast_socket.go): a smaller
-// interpreter loop for the operations that socket filters, translate's
-// among them, are made of. It differs from the fast form in how it is laid
-// out, not in what it does:
+// The loops that run the compact form, and exec's, are generated from one
+// table of operation semantics (internal/genloops; TestGenerated there
+// checks that the files are up to date).
+//go:generate go run ./internal/genloops
+
+// The compact form. A program with a fast form (fast.go: forward jumps
+// only, no local call, no atomic operation) has a compact form for
+// RunSocket and one for RunXDP, each run by a loop of its own (generated:
+// compact_socket.go, compact_xdp.go) that has only the operations its runs
+// need:
 //
 //   - Only the slots a run can reach from the entry (after the prologue)
 //     are kept, in slot order, and numbered from 0; a fused operation is one
-//     instruction. There are at most compactMax of them, so that an index is
-//     a uint8 and indexing the fixed-size array needs no bounds check.
+//     instruction. When there are at most compactMax of them, an index is a
+//     uint8 and indexing the fixed-size array needs no bounds check (the
+//     loops socketExec and xdpExec); longer programs, up to compactLongMax,
+//     run in the same loops with a 16-bit index (socketLong, xdpLong).
 //   - Every jump names both of its successors (jt and jf), so that the
 //     negated comparisons (jne, jlt, jle, jslt, jsle) are the others with
 //     their targets swapped: four comparisons, eq, gt, ge and set, and two
@@ -23,23 +26,45 @@ package ebpf
 //   - A successor that is a return of a constant (mov r0, k; exit) is
 //     resolved when the form is built: the jump returns k itself instead of
 //     going on to dispatch the return.
-//   - A slot that only the general interpreter runs (a helper call, a load
-//     from the context, an access outside the stack) hands the run over to
-//     exec at its slot, as the fast form does (resume): slots maps each
-//     instruction back to its slot.
+//   - The context's fields are values of the run, like data_end: a 4-byte
+//     load of a field of the context through a register that holds the
+//     context's address throughout is the field's value (cCtxLen, cCtxWord,
+//     read at the entry), and the VM's own bpf_xdp_get_buff_len is the
+//     frame's length (cBuffLen).
+//   - A slot the loop does not run (a helper call, an access outside the
+//     stack and the packet) hands the run over to exec at its slot
+//     (resume), with the same registers and stack, so that the rare paths
+//     and their errors have one implementation: slots maps each instruction
+//     back to its slot.
 //
-// A program gets no compact form when it has more than compactMax reachable
-// instructions, or an operation the compact loop does not have (the fused
-// direct-access operations, sign-extending loads and moves, signed division,
-// or a legacy load after which r1 to r5 may be read); it runs in the fast
-// form then.
+// RunSocket's form has legacy packet loads only (socket filters), or direct
+// packet access too (translate's TC target: the loops socketDirect and
+// socketDirectLong, xdpExec's cases with RunSocket's context). Programs
+// without a form (backward jumps, more than compactLongMax instructions) run
+// in exec, and so does every run of Run.
 
-// compactMax is the most instructions a compact form may have.
-const compactMax = 256
+// compactMax is the most instructions a compact form with an 8-bit index
+// may have; compactLongMax the most with a 16-bit index.
+const (
+	compactMax     = 256
+	compactLongMax = retFlag
+)
 
 // retFlag marks a successor (jt, jf) that is a return of a constant: the
-// low 8 bits index the cRet instruction holding it.
-const retFlag = 0x100
+// other bits index the cRet instruction holding it.
+const retFlag = 0x8000
+
+// The loops of compact forms (compactForm.loop).
+const (
+	loopShort      = iota // socketExec or xdpExec
+	loopLong              // socketLong or xdpLong
+	loopDirect            // socketDirect (RunSocket only)
+	loopDirectLong        // socketDirectLong (RunSocket only)
+)
+
+// ctxWords is the size of VM.ctxWords, the context's 32-bit fields that a
+// compact form reads, by offset/4: enough for __sk_buff and xdp_md.
+const ctxWords = 64
 
 // cinst is an instruction of the compact form.
 type cinst struct {
@@ -59,227 +84,8 @@ type cinst struct {
 	_          [8]byte // 32 bytes: an index is a shift
 }
 
-// cop is an operation of the compact form.
+// cop is an operation of the compact form (compact_ops.go).
 type cop uint8
-
-// Operations of the compact form. Comparisons come in the order eq, gt, ge,
-// set, sgt, sge (fused loads: eq, gt, ge, set). The first is 0 and the last
-// cSlow is 255, so that a switch on a cop needs no range check.
-const (
-	cRet  cop = iota // return k
-	cExit            // return r0
-	cJa              // go to jt
-
-	// Legacy packet loads into r0: absolute (k, below 1<<31) and indexed
-	// (src + k, 32-bit, signed); out of the packet, the run returns 0.
-	cLdAB
-	cLdAH
-	cLdAW
-	cLdIB
-	cLdIH
-	cLdIW
-	// The same followed by a JMP32 comparison of r0 with k2.
-	cLdABEq
-	cLdABGt
-	cLdABGe
-	cLdABSet
-	cLdAHEq
-	cLdAHGt
-	cLdAHGe
-	cLdAHSet
-	cLdAWEq
-	cLdAWGt
-	cLdAWGe
-	cLdAWSet
-	cLdIBEq
-	cLdIBGt
-	cLdIBGe
-	cLdIBSet
-	cLdIHEq
-	cLdIHGt
-	cLdIHGe
-	cLdIHSet
-	cLdIWEq
-	cLdIWGt
-	cLdIWGe
-	cLdIWSet
-	cMSH // classic ldxb 4*([k]&0xf): r[src] saves r0, r[dst] gets the result
-	// Legacy loads into r0 (B, H, W, absolute then indexed) masked with k2
-	// (r0 &= k2, a following and32), then the comparison of r0 that node
-	// jt describes (see cnode).
-	cLdABAndTree
-	cLdAHAndTree
-	cLdAWAndTree
-	cLdIBAndTree
-	cLdIHAndTree
-	cLdIWAndTree
-
-	// Conditional jumps: dst against k (sign-extended for 64 bits) or src.
-	cJ32EqK
-	cJ32GtK
-	cJ32GeK
-	cJ32SetK
-	cJ32SGtK
-	cJ32SGeK
-	cJ32EqX
-	cJ32GtX
-	cJ32GeX
-	cJ32SetX
-	cJ32SGtX
-	cJ32SGeX
-	cJ64EqK
-	cJ64GtK
-	cJ64GeK
-	cJ64SetK
-	cJ64SGtK
-	cJ64SGeK
-	cJ64EqX
-	cJ64GtX
-	cJ64GeX
-	cJ64SetX
-	cJ64SGtX
-	cJ64SGeX
-
-	// ALU. 32-bit results are zero-extended; 64-bit K forms sign-extend k.
-	cAdd32K
-	cSub32K
-	cMul32K
-	cDiv32K
-	cMod32K
-	cOr32K
-	cAnd32K
-	cXor32K
-	cLsh32K
-	cRsh32K
-	cArsh32K
-	cNeg32
-	cMov32K
-	cAdd32X
-	cSub32X
-	cMul32X
-	cDiv32X
-	cMod32X
-	cOr32X
-	cAnd32X
-	cXor32X
-	cLsh32X
-	cRsh32X
-	cArsh32X
-	cMov32X
-	cAdd64K
-	cSub64K
-	cMul64K
-	cDiv64K
-	cMod64K
-	cOr64K
-	cAnd64K
-	cXor64K
-	cLsh64K
-	cRsh64K
-	cArsh64K
-	cNeg64
-	cMov64K
-	cAdd64X
-	cSub64X
-	cMul64X
-	cDiv64X
-	cMod64X
-	cOr64X
-	cAnd64X
-	cXor64X
-	cLsh64X
-	cRsh64X
-	cArsh64X
-	cMov64X
-	cMov2K // r[dst] = k, r[src] = k2
-	cLddw  // r[dst] = k | k2<<32
-	cLE16
-	cLE32
-	cLE64 // no-op
-	cSwap16
-	cSwap32
-	cSwap64
-
-	// Stack loads and stores at r[src]+k (loads) or r[dst]+k (stores),
-	// k sign-extended, of r[src] or of k2 sign-extended (cSt*); any other
-	// address hands the run to exec.
-	cLdxB
-	cLdxH
-	cLdxW
-	cLdxDW
-	cStB
-	cStH
-	cStW
-	cStDW
-	cStxB
-	cStxH
-	cStxW
-	cStxDW
-
-	// Direct packet access (RunXDP only): loads from the packet (or the
-	// stack) of r[src]+k with the byte swap after them, and with a JMP32
-	// comparison with k2 after that; translate's bounds check.
-	cLdxHBE
-	cLdxWBE
-	cLdxBEq
-	cLdxBGt
-	cLdxBGe
-	cLdxBSet
-	cLdxHEq
-	cLdxHGt
-	cLdxHGe
-	cLdxHSet
-	cLdxWEq
-	cLdxWGt
-	cLdxWGe
-	cLdxWSet
-	cCheck // r[dst] = r[src] + k (sign-extended); if r[dst] > r[aux] go to jt, else jf
-	// translate's bounds check (r[dst2] = r[src2] + k3; if r[dst2] >
-	// r[aux] go to jt2) and the direct load after it (as cLdxB, cLdxHBE
-	// and cLdxWBE, then go to jf; or as cLdxBEq to cLdxWSet).
-	cChkLdxB
-	cChkLdxHBE
-	cChkLdxWBE
-	cChkLdxBEq
-	cChkLdxBGt
-	cChkLdxBGe
-	cChkLdxBSet
-	cChkLdxHEq
-	cChkLdxHGt
-	cChkLdxHGe
-	cChkLdxHSet
-	cChkLdxWEq
-	cChkLdxWGt
-	cChkLdxWGe
-	cChkLdxWSet
-	// The same when r[src2] and r[src] are data and r[aux] data_end at
-	// every instruction (and k3 and k nonnegative): the check is k3 >
-	// len(pkt), the load is at offset k of the packet.
-	cChkLdDB
-	cChkLdDHBE
-	cChkLdDWBE
-	cChkLdDBEq
-	cChkLdDBGt
-	cChkLdDBGe
-	cChkLdDBSet
-	cChkLdDHEq
-	cChkLdDHGt
-	cChkLdDHGe
-	cChkLdDHSet
-	cChkLdDWEq
-	cChkLdDWGt
-	cChkLdDWGe
-	cChkLdDWSet
-	// translate's address of an indexed load: r[dst] = r[src]; if r[dst] >
-	// k (64-bit, sign-extended) go to jt; r[dst2] = r[src2] + r[dst]; go to
-	// jf.
-	cIndex
-	// translate's ldx 4*([k]&0xf) for direct access: a cLdxB then and32
-	// dst, 15 and lsh32 dst, 2; then go to jf.
-	cLdxMSH
-
-	cSlow cop = 255 // hand the run over to exec at this slot
-)
 
 // cnode is the JMP32 comparison of r0 with a constant (unsigned: eq, ne,
 // gt, ge, lt, le, set) that follows a masked load (cLd*AndTree), whose
@@ -301,14 +107,36 @@ type cnode struct {
 
 // compactForm is a program's compact form.
 type compactForm struct {
-	insts  [compactMax]cinst
-	nodes  [compactMax]cnode
+	code   compactCode // the instructions and nodes of a form with an 8-bit index
+	insts  []cinst     // the instructions (of code, for a form with an 8-bit index)
+	nodes  []cnode
 	slots  []uint16 // the slot of each instruction, for resume
+	loop   uint8    // the loop that runs it: loopShort, ...
 	stores bool     // as fastForm.stores
-	lenReg uint8    // the register that holds data_end at entry (XDP), or regSpare
-	// The register that holds data (the packet's start) at entry (XDP),
-	// or regSpare.
+	setup  bool     // a run needs setupSKB or setupXDP: stores, or ctxWords
+	lenReg uint8    // the register that holds data_end at entry (direct loops), or regSpare
+	// The register that holds data (the packet's start) at entry (direct
+	// loops), or regSpare.
 	dataReg uint8
+	// The loop sets dataReg and lenReg at entry: some instruction
+	// reachable in the form names them. When it does not, only resume
+	// needs them, and sets them.
+	dataLive bool
+	// The register that holds the context's address at entry and
+	// throughout, when the form does not set it because only context
+	// loads read it (they are context values here): resume sets it before
+	// exec runs the rest. regSpare if none.
+	ctxReg uint8
+	// The 32-bit fields of the context (by offset/4) that cCtxWord reads;
+	// setupSKB and setupXDP read them into VM.ctxWords at entry. nil if none.
+	ctxWords []uint8
+}
+
+// compactCode holds the instructions and nodes of a form with an 8-bit
+// index: indexing them with a uint8 needs no bounds check.
+type compactCode struct {
+	insts [compactMax]cinst
+	nodes [compactMax]cnode
 }
 
 // Comparison kinds, in the order of the compact operations.
@@ -346,27 +174,6 @@ var jumpKinds = func() map[op]jumpKind {
 	}
 	return m
 }()
-
-// compactALU maps exec's ALU, byte-order and memory operations to the
-// compact ones.
-var compactALU = map[op]cop{
-	opAdd32K: cAdd32K, opSub32K: cSub32K, opMul32K: cMul32K, opDiv32K: cDiv32K, opMod32K: cMod32K,
-	opOr32K: cOr32K, opAnd32K: cAnd32K, opXor32K: cXor32K, opLsh32K: cLsh32K, opRsh32K: cRsh32K,
-	opArsh32K: cArsh32K, opNeg32: cNeg32, opMov32K: cMov32K,
-	opAdd32X: cAdd32X, opSub32X: cSub32X, opMul32X: cMul32X, opDiv32X: cDiv32X, opMod32X: cMod32X,
-	opOr32X: cOr32X, opAnd32X: cAnd32X, opXor32X: cXor32X, opLsh32X: cLsh32X, opRsh32X: cRsh32X,
-	opArsh32X: cArsh32X, opMov32X: cMov32X,
-	opAdd64K: cAdd64K, opSub64K: cSub64K, opMul64K: cMul64K, opDiv64K: cDiv64K, opMod64K: cMod64K,
-	opOr64K: cOr64K, opAnd64K: cAnd64K, opXor64K: cXor64K, opLsh64K: cLsh64K, opRsh64K: cRsh64K,
-	opArsh64K: cArsh64K, opNeg64: cNeg64, opMov64K: cMov64K,
-	opAdd64X: cAdd64X, opSub64X: cSub64X, opMul64X: cMul64X, opDiv64X: cDiv64X, opMod64X: cMod64X,
-	opOr64X: cOr64X, opAnd64X: cAnd64X, opXor64X: cXor64X, opLsh64X: cLsh64X, opRsh64X: cRsh64X,
-	opArsh64X: cArsh64X, opMov64X: cMov64X,
-	opLE16: cLE16, opLE32: cLE32, opLE64: cLE64, opSwap16: cSwap16, opSwap32: cSwap32, opSwap64: cSwap64,
-	opLdxB: cLdxB, opLdxH: cLdxH, opLdxW: cLdxW, opLdxDW: cLdxDW,
-	opStB: cStB, opStH: cStH, opStW: cStW, opStDW: cStDW,
-	opStxB: cStxB, opStxH: cStxH, opStxW: cStxW, opStxDW: cStxDW,
-}
 
 // fusedLoadKind gives, for the fused legacy load-and-jumps of the fast
 // form, the load size (0, 1, 2 for B, H, W), whether the load is absolute
@@ -421,12 +228,14 @@ func successors(out []finst, pc int) []int {
 
 // buildCompact returns the compact form of the fast form f of the program
 // plain for runs of kind, or nil when it has none (see the top of this
-// file).
-func buildCompact(f *fastForm, plain []inst, kind runKind) *compactForm {
+// file). direct says whether the form's loop has direct packet access (always
+// for runXDP); builtinLen whether helper index i is the VM's own
+// bpf_xdp_get_buff_len.
+func buildCompact(f *fastForm, plain []inst, kind runKind, direct bool, builtinLen func(i uint64) bool) *compactForm {
 	out := f.insts
 	st := &f.entry[kind]
-	if st.lenReg != regSpare && (kind != runXDP || st.lenBase != packetBase) {
-		return nil // only the XDP loop sets data_end
+	if st.lenReg != regSpare && (!direct || st.lenBase != packetBase) {
+		return nil // only the direct loops set data_end
 	}
 	// The reachable slots, in slot order: successors are later slots.
 	reach := make([]bool, len(out)+1)
@@ -444,16 +253,25 @@ func buildCompact(f *fastForm, plain []inst, kind runKind) *compactForm {
 			reach[s] = true
 		}
 	}
+	after := written(plain[st.start:]) // the registers some instruction may write
 	// Layout: a cLddw for each register to set at entry (but for the
-	// packet's start and end in RunXDP, which xdpExec sets), then each
-	// reachable slot, and a cJa after one whose fall-through successor is
-	// not the next slot laid out.
+	// packet's start and end in the direct loops, which set them, and
+	// for a register holding the context that only context loads read),
+	// then each reachable slot, and a cJa after one whose fall-through
+	// successor is not the next slot laid out.
 	var init []regValue
-	dataReg := uint8(regSpare)
+	dataReg, ctxReg, ctxUsed := uint8(regSpare), uint8(regSpare), false
 	for _, v := range append(st.init[:st.n:st.n], st.more...) {
-		if kind == runXDP && v.val == packetBase && dataReg == regSpare {
-			dataReg = v.reg // set by xdpExec at entry, with data_end
+		switch {
+		case direct && v.val == packetBase && dataReg == regSpare:
+			dataReg = v.reg // set by the loop at entry, with data_end
 			continue
+		case v.val == ctxBase && ctxReg == regSpare && after&(1<<v.reg) == 0:
+			ctxReg = v.reg
+			if ctxOnly(plain, out, st.start, v.reg, kind) {
+				continue // set by resume only
+			}
+			ctxUsed = true
 		}
 		init = append(init, v)
 	}
@@ -485,15 +303,19 @@ func buildCompact(f *fastForm, plain []inst, kind runKind) *compactForm {
 			slots = append(slots, uint16(pc))
 		}
 	}
-	if len(slots) > compactMax {
-		return nil
+	if len(slots) > compactLongMax || len(plain) > 1<<16 {
+		return nil // slots hold 16-bit slot numbers
 	}
-	c := &compactForm{slots: slots, stores: f.stores, lenReg: st.lenReg, dataReg: dataReg}
+	c := &compactForm{insts: make([]cinst, len(slots)), slots: slots, stores: f.stores,
+		lenReg: st.lenReg, dataReg: dataReg, ctxReg: regSpare}
+	if !ctxUsed {
+		c.ctxReg = ctxReg
+	}
 	for i, v := range init {
 		c.insts[i] = cinst{op: cLddw, dst: v.reg & 15, k: uint32(v.val), k2: uint32(v.val >> 32)}
 	}
-	b := &compactBuilder{out: out, index: index, form: c, direct: kind == runXDP}
-	if dataReg != regSpare && st.lenReg != regSpare && written(plain[st.start:])&(1<<dataReg|1<<st.lenReg) == 0 {
+	b := &compactBuilder{out: out, live: f.live, index: index, form: c, direct: direct, kind: kind, ctxReg: ctxReg, builtinLen: builtinLen}
+	if dataReg != regSpare && st.lenReg != regSpare && after&(1<<dataReg|1<<st.lenReg) == 0 {
 		// No instruction run after the entry writes data or data_end:
 		// they keep their entry values throughout.
 		b.fixedData = true
@@ -508,29 +330,210 @@ func buildCompact(f *fastForm, plain []inst, kind runKind) *compactForm {
 	for _, j := range jas {
 		t := b.target(j.slot)
 		if t&retFlag != 0 {
-			c.insts[j.at] = c.insts[uint8(t)]
+			c.insts[j.at] = c.insts[t&^retFlag]
 		} else {
 			c.insts[j.at] = cinst{op: cJa, jt: t}
 		}
 	}
-	if b.full {
+	if len(c.nodes) > compactLongMax {
 		return nil
 	}
+	switch long := len(slots) > compactMax || len(c.nodes) > compactMax; {
+	case direct && kind != runXDP && long:
+		c.loop = loopDirectLong
+	case direct && kind != runXDP:
+		c.loop = loopDirect
+	case long:
+		c.loop = loopLong
+	default:
+		c.loop = loopShort
+	}
+	c.setup = c.stores || c.ctxWords != nil
+	c.dataLive = c.dataReg != regSpare || c.lenReg != regSpare
+	if direct && !c.names(c.dataReg, c.lenReg) {
+		c.dataLive = false
+	}
+	if c.loop == loopShort || c.loop == loopDirect {
+		copy(c.code.insts[:], c.insts)
+		copy(c.code.nodes[:], c.nodes)
+		c.insts, c.nodes = c.code.insts[:len(c.insts)], c.code.nodes[:len(c.nodes)]
+	}
 	return c
+}
+
+// names says whether an instruction reachable from the entry of c names
+// register a or b in a register field, other than the operations of
+// translate's bounds check on fixed data and data_end (cChkLdD*), which
+// read neither.
+func (c *compactForm) names(a, b uint8) bool {
+	seen := make([]bool, len(c.insts))
+	work := []int{0}
+	seen[0] = true
+	for len(work) > 0 {
+		i := work[len(work)-1]
+		work = work[:len(work)-1]
+		in := &c.insts[i]
+		if in.op < cChkLdDB || in.op > cChkLdDWSet {
+			for _, r := range [...]uint8{in.dst, in.src, in.aux, in.dst2, in.src2} {
+				if r&15 == a&15 || r&15 == b&15 {
+					return true
+				}
+			}
+		}
+		for _, t := range c.successors(i) {
+			if t&retFlag == 0 && !seen[t] {
+				seen[t] = true
+				work = append(work, int(t))
+			}
+		}
+	}
+	return false
+}
+
+// successors returns the instructions that may run after instruction i of
+// c, or returns (retFlag|index), in no particular order.
+func (c *compactForm) successors(i int) []uint16 {
+	in := &c.insts[i]
+	switch o := in.op; {
+	case o == cRet, o == cExit, o == cSlow:
+		return nil
+	case o == cJa:
+		return []uint16{in.jt}
+	case o >= cLdABAndTree && o <= cLdIWAndTree:
+		n := &c.nodes[in.jt]
+		return []uint16{n.jt, n.jf}
+	case o >= cChkLdxB && o <= cChkLdDWSet, o == cIndex:
+		return []uint16{in.jt2, in.jt, in.jf}
+	case o == cLdxMSH:
+		return []uint16{in.jf}
+	case o >= cLdABEq && o <= cLdIWSet, o >= cJ32EqK && o <= cJ64SGeX, o >= cLdxBEq && o <= cLdxWSet,
+		o == cCheck, o >= cCtxLenEq && o <= cCtxLenSet, o >= cBuffLenEq && o <= cBuffLenSet:
+		return []uint16{in.jt, in.jf}
+	}
+	return []uint16{uint16(i + 1)}
+}
+
+// ctxOnly says whether the only instructions of the program plain after
+// slot start that name register reg are loads of context values through it
+// (ctxValue) that the fast form out keeps unfused, so that the compact form,
+// which runs them as context values, never reads reg. Helper calls read r1
+// to r5.
+func ctxOnly(plain []inst, out []finst, start int, reg uint8, kind runKind) bool {
+	for pc := start; pc < len(plain); pc++ {
+		in := &plain[pc]
+		switch {
+		case in.op == opInvalid:
+		case in.op == opCall && reg >= 1 && reg <= 5:
+			return false
+		case in.op == opLdxW && in.src == reg && out[pc].op == opLdxW:
+			if _, _, ok := ctxValue(kind, in.off); !ok {
+				return false
+			}
+		case in.dst == reg || in.src == reg:
+			return false
+		}
+	}
+	return true
+}
+
+// ctxValue returns the compact operation for a 4-byte load at offset off of
+// the context of a run of kind, a value of the run (not a pointer): cCtxLen
+// for the __sk_buff's len, cCtxWord and the field's index (off/4) for the
+// others.
+func ctxValue(kind runKind, off int32) (cop, uint8, bool) {
+	c := context{kind: ctxSKB}
+	size := int32(bpfctx.SKBSize)
+	if kind == runXDP {
+		c.kind, size = ctxXDP, bpfctx.XDPSize
+	}
+	if kind == runMem || off < 0 || off >= size || off%4 != 0 {
+		return 0, 0, false
+	}
+	if _, isPtr, _ := c.pointer(uint64(off)); isPtr {
+		return 0, 0, false
+	}
+	if kind == runSocket && off == bpfctx.SKBLen {
+		return cCtxLen, 0, true
+	}
+	return cCtxWord, uint8(off / 4), true
+}
+
+// setupSKB prepares a run of c (compactForm.setup): it clears what the
+// previous run wrote to the stack, and reads the fields of skb that c's
+// cCtxWord instructions read into vm.ctxWords (nil: all zero).
+func (vm *VM) setupSKB(c *compactForm, skb *SKBuff) {
+	if c.stores && vm.stackDirty < uint64(len(vm.stack)) {
+		vm.clearStack()
+	}
+	ctx := context{kind: ctxSKB, skb: skb}
+	for _, w := range c.ctxWords {
+		var v uint32
+		if skb != nil {
+			v = ctx.word(uint64(w) * 4)
+		}
+		vm.ctxWords[w&(ctxWords-1)] = v
+	}
+}
+
+// setupXDP is setupSKB for xdp_md.
+func (vm *VM) setupXDP(c *compactForm, md *XDPMD) {
+	if c.stores && vm.stackDirty < uint64(len(vm.stack)) {
+		vm.clearStack()
+	}
+	ctx := context{kind: ctxXDP, xdp: md}
+	for _, w := range c.ctxWords {
+		var v uint32
+		if md != nil {
+			v = ctx.word(uint64(w) * 4)
+		}
+		vm.ctxWords[w&(ctxWords-1)] = v
+	}
+}
+
+// socketOther runs vm's program for RunSocket when socketExec does not:
+// in another compact loop (sockAlt), or in exec.
+func (vm *VM) socketOther(pkt []byte, skb *SKBuff) (uint64, error) {
+	c := vm.sockAlt
+	switch {
+	case c == nil:
+	case c.loop == loopLong:
+		return vm.socketLong(pkt, skb, c)
+	case uint64(len(pkt)) > 1<<32-1:
+		// Past 4 GiB a packet offset would not fit in a pointer's 32-bit
+		// offset (memory.go): the direct loops leave such packets to exec.
+	case c.loop == loopDirect:
+		return vm.socketDirect(pkt, skb, c)
+	case c.loop == loopDirectLong:
+		return vm.socketDirectLong(pkt, skb, c)
+	}
+	return vm.runExec(pkt, runSocket, skb, nil)
+}
+
+// xdpOther runs vm's program for RunXDP when xdpExec does not: in xdpLong
+// (xdpAlt), or in exec.
+func (vm *VM) xdpOther(pkt []byte, md *XDPMD) (uint64, error) {
+	if c := vm.xdpAlt; c != nil && uint64(len(pkt)) <= 1<<32-1 {
+		return vm.xdpLong(pkt, md, c)
+	}
+	return vm.runExec(pkt, runXDP, nil, md)
 }
 
 // compactBuilder holds what buildCompact needs while it translates the
 // slots of the fast form out.
 type compactBuilder struct {
 	out    []finst
+	live   []regMask   // fastForm.live
 	index  map[int]int // slot -> compact index
 	form   *compactForm
-	nodes  int  // nodes used in form.nodes
-	full   bool // more nodes were needed than form.nodes holds
-	direct bool // the form is for RunXDP, whose loop has direct packet access
+	direct bool // the form's loop has direct packet access
+	kind   runKind
 	// The form's data and data_end registers (compactForm.dataReg and
 	// lenReg) hold data and data_end at every instruction.
 	fixedData bool
+	// A register that holds the context's address at every instruction,
+	// or regSpare.
+	ctxReg     uint8
+	builtinLen func(i uint64) bool
 }
 
 // written returns the registers that the instructions insts may write.
@@ -571,12 +574,7 @@ func (b *compactBuilder) comparable(s int) bool {
 // node returns the index of a new node for the comparison at slot s, which
 // must be comparable.
 func (b *compactBuilder) node(s int) uint16 {
-	if b.nodes == compactMax {
-		b.full = true
-		return 0
-	}
-	i := b.nodes
-	b.nodes++
+	i := len(b.form.nodes)
 	in := &b.out[s]
 	jk := jumpKinds[in.op]
 	k := uint32(in.imm)
@@ -599,7 +597,7 @@ func (b *compactBuilder) node(s int) uint16 {
 	if jk.swap {
 		n.jt, n.jf = n.jf, n.jt
 	}
-	b.form.nodes[i] = n
+	b.form.nodes = append(b.form.nodes, n)
 	return uint16(i)
 }
 
@@ -628,13 +626,53 @@ func (b *compactBuilder) checkLoad(pc int) (cinst, bool) {
 	}
 	f.dst2, f.src2, f.aux, f.k3 = chk.dst&15, chk.src&15, chk.aux&15, uint32(chk.imm)
 	f.jt2 = b.target(int(chk.off))
+	size := uint32(1)
+	switch {
+	case f.op == cChkLdxHBE, f.op >= cChkLdxHEq && f.op <= cChkLdxHSet:
+		size = 2
+	case f.op == cChkLdxWBE, f.op >= cChkLdxWEq && f.op <= cChkLdxWSet:
+		size = 4
+	}
+	dead := (b.live[chk.off]|b.live[pc+3])&(1<<f.dst2) == 0 // r[dst2] is not read after the check
 	if d := b.form.dataReg; b.fixedData && f.src2 == d && f.src == d && f.aux == b.form.lenReg &&
-		int32(f.k3) >= 0 && int32(f.k) >= 0 {
-		// The check compares data+k3 with data_end, and the load reads
-		// data+k: both known when built but for the packet's length.
+		int32(f.k) >= 0 && f.k3 == f.k+size && dead {
+		// The check compares data+k+size with data_end, and the load
+		// reads data+k: both known when built but for the packet's
+		// length.
 		f.op += cChkLdDB - cChkLdxB
 	}
 	return f, true
+}
+
+// fuseCompare makes c, the instruction for slot pc that sets register reg,
+// the operation of its comparisons kinds (eq, gt, ge, set from base) when the
+// slot after it compares reg with a constant (an unsigned JMP32
+// comparison): the comparison's constant goes in k2, its successors in jt
+// and jf.
+func (b *compactBuilder) fuseCompare(c *cinst, pc int, reg uint8, base cop) {
+	if pc+1 >= len(b.out) {
+		return
+	}
+	jmp := &b.out[pc+1]
+	jk, ok := jumpKinds[jmp.op]
+	if !ok || !jk.j32 || jk.isX || jk.cmp > cmpSet || jmp.dst != reg {
+		return
+	}
+	c.op, c.k2 = base+cop(jk.cmp), uint32(jmp.imm)
+	c.jt, c.jf = b.target(int(jmp.off)), b.target(pc+2)
+	if jk.swap {
+		c.jt, c.jf = c.jf, c.jt
+	}
+}
+
+// addWord records that the form reads the context's field w (cCtxWord).
+func (b *compactBuilder) addWord(w uint8) {
+	for _, x := range b.form.ctxWords {
+		if x == w {
+			return
+		}
+	}
+	b.form.ctxWords = append(b.form.ctxWords, w)
 }
 
 // inst returns the compact instruction for slot pc of the fast form, or
@@ -643,10 +681,19 @@ func (b *compactBuilder) inst(pc int) (cinst, bool) {
 	out := b.out
 	in := &out[pc]
 	c := cinst{dst: in.dst & 15, src: in.src & 15, k: uint32(in.imm)}
-	if in.aux&auxClobber != 0 && in.op != opCheck { // opCheck's aux is a register
-		return c, false // the compact loop does not clear r1 to r5
-	}
 	abs := in.src == regZero && int32(uint32(in.imm)) >= 0 // an absolute legacy load
+	if in.aux&auxClobber != 0 && in.op != opCheck {        // opCheck's aux is a register
+		// r1 to r5 may be read after this legacy load (markClobbers
+		// leaves only unfused ones flagged): clear them as it does.
+		if in.op < opLdIndB || in.op > opLdIndW {
+			return c, false
+		}
+		c.op = cLdIBClear + cop(in.op-opLdIndB)
+		if abs {
+			c.op = cLdABClear + cop(in.op-opLdIndB)
+		}
+		return c, true
+	}
 	switch o := in.op; {
 	case o == opRetK:
 		c.op = cRet
@@ -661,6 +708,23 @@ func (b *compactBuilder) inst(pc int) (cinst, bool) {
 		c.op, c.jt = cJa, t
 	case o == opCall:
 		c.op = cSlow
+		if b.kind == runXDP && b.builtinLen(in.imm) {
+			c.op = cBuffLen
+			b.fuseCompare(&c, pc, 0, cBuffLenEq)
+		}
+	case o == opLdxW && in.src == b.ctxReg:
+		co, w, ok := ctxValue(b.kind, in.off)
+		if !ok {
+			c.op, c.k, c.k2 = cLdxW, uint32(in.off), uint32(in.imm)
+			return c, true
+		}
+		c.op, c.k = co, uint32(w)
+		switch co {
+		case cCtxWord:
+			b.addWord(w)
+		case cCtxLen:
+			b.fuseCompare(&c, pc, in.dst, cCtxLenEq)
+		}
 	case o >= opLdIndB && o <= opLdIndW:
 		size := cop(o - opLdIndB)
 		if pc+2 < len(out) && out[pc+1].op == opAnd32K && out[pc+1].dst == 0 && b.comparable(pc+2) {
