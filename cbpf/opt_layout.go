@@ -78,18 +78,10 @@ func (g *oGraph) layoutOwn() ([]bpf.RawInstruction, error) {
 	}
 	prog := make([]bpf.RawInstruction, 0, start[n])
 	for i, b := range g.blocks {
-		for _, s := range b.stmts {
-			prog = append(prog, bpf.RawInstruction{Op: s.code, K: s.k})
-		}
+		var branch bool
+		prog, branch = encodeBody(prog, b, start, b.jump() && b.jt.idx == i+1)
 		pc := len(prog)
-		switch {
-		case b.isRet():
-			prog = append(prog, bpf.RawInstruction{Op: b.code, K: b.k})
-		case b.jump():
-			if b.jt.idx != i+1 {
-				prog = append(prog, bpf.RawInstruction{Op: ClassJMP | JumpJA, K: uint32(start[b.jt.idx] - pc - 1)})
-			}
-		default:
+		if branch {
 			ins := bpf.RawInstruction{Op: b.code, K: b.k}
 			extra := 0
 			var jas []bpf.RawInstruction
@@ -278,18 +270,10 @@ func (g *oGraph) layoutShared() []bpf.RawInstruction {
 			if len(prog) != start[i] {
 				return nil
 			}
-			for _, s := range b.stmts {
-				prog = append(prog, bpf.RawInstruction{Op: s.code, K: s.k})
-			}
+			var branch bool
+			prog, branch = encodeBody(prog, b, start, fallsInto(i))
 			pc := len(prog)
-			switch {
-			case b.isRet():
-				prog = append(prog, bpf.RawInstruction{Op: b.code, K: b.k})
-			case b.jump():
-				if !fallsInto(i) {
-					prog = append(prog, bpf.RawInstruction{Op: ClassJMP | JumpJA, K: uint32(start[b.jt.idx] - pc - 1)})
-				}
-			default:
+			if branch {
 				var off [2]int
 				for side, to := range [2]*oBlock{b.jt, b.jf} {
 					dest := start[to.idx]
@@ -311,4 +295,24 @@ func (g *oGraph) layoutShared() []bpf.RawInstruction {
 		return prog
 	}
 	return nil
+}
+
+// encodeBody appends b's statements to prog, then its return, or its
+// unconditional jump unless it falls into the next block (start holds the
+// blocks' positions); it reports whether b ends in a conditional branch,
+// which the caller encodes.
+func encodeBody(prog []bpf.RawInstruction, b *oBlock, start []int, fallsInto bool) ([]bpf.RawInstruction, bool) {
+	for _, s := range b.stmts {
+		prog = append(prog, bpf.RawInstruction{Op: s.code, K: s.k})
+	}
+	switch {
+	case b.isRet():
+		return append(prog, bpf.RawInstruction{Op: b.code, K: b.k}), false
+	case b.jump():
+		if !fallsInto {
+			prog = append(prog, bpf.RawInstruction{Op: ClassJMP | JumpJA, K: uint32(start[b.jt.idx] - len(prog) - 1)})
+		}
+		return prog, false
+	}
+	return prog, true
 }

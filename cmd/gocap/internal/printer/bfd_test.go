@@ -1,24 +1,16 @@
 package printer
 
 import (
-	"bytes"
 	"encoding/hex"
-	"os"
-	"os/exec"
-	"path/filepath"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/gocap/gocap/cbpf"
 )
 
 // linkFlagSets are the flag sets the protocol tests print their
 // crafted packets with.
-var linkFlagSets = []struct {
-	args []string
-	o    Options
-}{
+var linkFlagSets = []flagSet{
 	{[]string{"-nn"}, Options{NumericLevel: 2}},
 	{[]string{"-nn", "-v"}, Options{NumericLevel: 2, Verbose: 1}},
 	{[]string{"-nn", "-vv"}, Options{NumericLevel: 2, Verbose: 2}},
@@ -41,56 +33,11 @@ func craftedCut(pkt string, drop int) crafted {
 	return crafted{h[:len(h)-2*drop], len(h) / 2}
 }
 
-// linkCraftedLikeTcpdump writes the packets to a capture of the link type,
-// prints them with tcpdump and with the printer with each of
-// linkFlagSets and compares the output byte for byte. No decoder may
-// panic on them. With GOCAP_KEEP_CRAFTED set to a directory, the
-// capture is written there as TestName.pcap, to look at with tcpdump.
+// linkCraftedLikeTcpdump compares the packets, of the link type, with
+// the local tcpdump under each of linkFlagSets (compareWithTcpdump).
 func linkCraftedLikeTcpdump(t *testing.T, linkType cbpf.LinkType, pkts []crafted) {
 	t.Helper()
-	tcpdump, err := exec.LookPath("tcpdump")
-	if err != nil {
-		t.Skip("tcpdump not installed: it is the reference this test compares with")
-	}
-	path := filepath.Join(t.TempDir(), "p.pcap")
-	if d := os.Getenv("GOCAP_KEEP_CRAFTED"); d != "" {
-		path = filepath.Join(d, t.Name()+".pcap")
-	}
-	cp := writeCrafted(t, path, linkType, pkts)
-	for _, fs := range linkFlagSets {
-		cmd := exec.Command(tcpdump, append(fs.args, "-r", path)...)
-		cmd.Env = append(os.Environ(), "TZ=UTC")
-		var stderr bytes.Buffer
-		cmd.Stderr = &stderr
-		out, err := cmd.Output()
-		if err != nil {
-			t.Fatalf("tcpdump %s: %v: %s", strings.Join(fs.args, " "), err, stderr.String())
-		}
-		want := splitPackets(string(out), tsDefault)
-		o := fs.o
-		o.Location = time.UTC
-		var buf bytes.Buffer
-		p := New(&buf, o)
-		for i, pk := range cp {
-			buf.Reset()
-			if err := p.Packet(pk.ci, pk.data, pk.linkType); err != nil {
-				t.Fatal(err)
-			}
-			if p.fault != nil {
-				t.Errorf("%v packet %d: %v", fs.args, i+1, p.fault)
-			}
-			if i >= len(want) {
-				t.Errorf("%v packet %d: tcpdump printed only %d packets", fs.args, i+1, len(want))
-				continue
-			}
-			if got := buf.String(); got != want[i] {
-				t.Errorf("%v packet %d:\n got: %q\nwant: %q", fs.args, i+1, got, want[i])
-			}
-		}
-		if len(want) > len(cp) {
-			t.Errorf("%v: tcpdump printed %d packets, the printer %d", fs.args, len(want), len(cp))
-		}
-	}
+	compareWithTcpdump(t, strings.ReplaceAll(t.Name(), "/", "_"), linkType, pkts, linkFlagSets)
 }
 
 // bfdControl is a BFD control header: version/diagnostic, flags,

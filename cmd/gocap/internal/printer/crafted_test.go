@@ -16,15 +16,18 @@ import (
 
 // Crafted packets of the protocols without a capture in the corpus,
 // compared with the local tcpdump (openflow_test.go, resp_test.go,
-// rpkirtr_test.go). Set CRAFTED_KEEP to a directory to keep the
-// captures written there.
+// rpkirtr_test.go and the others that call craftedLikeTcpdump,
+// linkCraftedLikeTcpdump or protoLikeTcpdump).
+
+// flagSet is a tcpdump command line and the Options that print the same.
+type flagSet = struct {
+	args []string
+	o    Options
+}
 
 // craftedFlagSets are the flag sets the protocol tests below print their
 // crafted packets with.
-var craftedFlagSets = []struct {
-	args []string
-	o    Options
-}{
+var craftedFlagSets = []flagSet{
 	{[]string{"-nn"}, Options{NumericLevel: 2}},
 	{[]string{"-nn", "-v"}, Options{NumericLevel: 2, Verbose: 1}},
 	{[]string{"-nn", "-vv"}, Options{NumericLevel: 2, Verbose: 2}},
@@ -35,21 +38,35 @@ var craftedFlagSets = []struct {
 	{[]string{"-nn", "-q"}, Options{NumericLevel: 2, Quiet: true}},
 }
 
-// craftedLikeTcpdump writes pkts (Ethernet frames) to a capture, prints
-// it with the local tcpdump and with a Printer for every flag set of
-// craftedFlagSets, and compares the two packet by packet.
+// craftedLikeTcpdump compares pkts (Ethernet frames) with the local
+// tcpdump under every flag set of craftedFlagSets (compareWithTcpdump).
 func craftedLikeTcpdump(t *testing.T, name string, pkts []crafted) {
+	t.Helper()
+	compareWithTcpdump(t, name, cbpf.LinkEN10MB, pkts, craftedFlagSets)
+}
+
+// compareWithTcpdump is the one comparison of crafted packets with the
+// local tcpdump: it writes pkts to a capture of the link type, prints it
+// with tcpdump and with a Printer under each flag set, and compares the
+// two packet by packet; no decoder may panic on them. Environment:
+// GOCAP_KEEP_CRAFTED=dir keeps the capture there as name.pcap,
+// GOCAP_ALL_FLAGS=1 uses every flag set of faultFlagSets instead of sets,
+// GOCAP_SHOW_TCPDUMP=1 logs tcpdump's output.
+func compareWithTcpdump(t *testing.T, name string, linkType cbpf.LinkType, pkts []crafted, sets []flagSet) {
 	t.Helper()
 	tcpdump, err := exec.LookPath("tcpdump")
 	if err != nil {
 		t.Skip("tcpdump not installed: it is the reference this test compares with")
 	}
 	path := filepath.Join(t.TempDir(), name+".pcap")
-	if d := os.Getenv("CRAFTED_KEEP"); d != "" {
+	if d := os.Getenv("GOCAP_KEEP_CRAFTED"); d != "" {
 		path = filepath.Join(d, name+".pcap")
 	}
-	cps := writeCrafted(t, path, cbpf.LinkEN10MB, pkts)
-	for _, fs := range craftedFlagSets {
+	if os.Getenv("GOCAP_ALL_FLAGS") != "" {
+		sets = faultFlagSets
+	}
+	cps := writeCrafted(t, path, linkType, pkts)
+	for _, fs := range sets {
 		cmd := exec.Command(tcpdump, append(fs.args, "-r", path)...)
 		cmd.Env = append(os.Environ(), "TZ=UTC")
 		var stderr bytes.Buffer
@@ -57,6 +74,9 @@ func craftedLikeTcpdump(t *testing.T, name string, pkts []crafted) {
 		out, err := cmd.Output()
 		if err != nil {
 			t.Fatalf("tcpdump %s: %v: %s", strings.Join(fs.args, " "), err, stderr.String())
+		}
+		if os.Getenv("GOCAP_SHOW_TCPDUMP") != "" {
+			t.Logf("tcpdump %s:\n%s", strings.Join(fs.args, " "), out)
 		}
 		want := splitPackets(string(out), tsDefault)
 		o := fs.o

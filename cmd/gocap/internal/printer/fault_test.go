@@ -6,7 +6,6 @@ import (
 	"encoding/hex"
 	"errors"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"runtime"
 	"strings"
@@ -29,10 +28,7 @@ type crafted struct {
 
 // faultFlagSets are the flag sets the crafted packets are printed with,
 // as tcpdump arguments and as Options.
-var faultFlagSets = []struct {
-	args []string
-	o    Options
-}{
+var faultFlagSets = []flagSet{
 	{[]string{"-nn"}, Options{NumericLevel: 2}},
 	{[]string{"-nn", "-v"}, Options{NumericLevel: 2, Verbose: 1}},
 	{[]string{"-nn", "-vv"}, Options{NumericLevel: 2, Verbose: 2}},
@@ -219,49 +215,9 @@ func writeCrafted(t *testing.T, path string, linkType cbpf.LinkType, pkts []craf
 // output with the local tcpdump's byte for byte. No decoder may panic on
 // them.
 func TestFaultsLikeTcpdump(t *testing.T) {
-	tcpdump, err := exec.LookPath("tcpdump")
-	if err != nil {
-		t.Skip("tcpdump not installed: it is the reference this test compares with")
-	}
-	dir := t.TempDir()
 	for _, tc := range faultCases {
 		t.Run(tc.name, func(t *testing.T) {
-			path := filepath.Join(dir, tc.name+".pcap")
-			pkts := writeCrafted(t, path, tc.linkType, tc.pkts)
-			for _, fs := range faultFlagSets {
-				cmd := exec.Command(tcpdump, append(fs.args, "-r", path)...)
-				cmd.Env = append(os.Environ(), "TZ=UTC")
-				var stderr bytes.Buffer
-				cmd.Stderr = &stderr
-				out, err := cmd.Output()
-				if err != nil {
-					t.Fatalf("tcpdump %s: %v: %s", strings.Join(fs.args, " "), err, stderr.String())
-				}
-				want := splitPackets(string(out), tsDefault)
-				o := fs.o
-				o.Location = time.UTC
-				var buf bytes.Buffer
-				p := New(&buf, o)
-				for i, pk := range pkts {
-					buf.Reset()
-					if err := p.Packet(pk.ci, pk.data, pk.linkType); err != nil {
-						t.Fatal(err)
-					}
-					if p.fault != nil {
-						t.Errorf("%v packet %d: %v", fs.args, i+1, p.fault)
-					}
-					if i >= len(want) {
-						t.Errorf("%v packet %d: tcpdump printed only %d packets", fs.args, i+1, len(want))
-						continue
-					}
-					if got := buf.String(); got != want[i] {
-						t.Errorf("%v packet %d:\n got: %q\nwant: %q", fs.args, i+1, got, want[i])
-					}
-				}
-				if len(want) > len(pkts) {
-					t.Errorf("%v: tcpdump printed %d packets, the printer %d", fs.args, len(want), len(pkts))
-				}
-			}
+			compareWithTcpdump(t, tc.name, tc.linkType, tc.pkts, faultFlagSets)
 		})
 	}
 }

@@ -1,84 +1,27 @@
 package printer
 
 import (
-	"bytes"
 	"fmt"
-	"os"
-	"os/exec"
-	"path/filepath"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/gocap/gocap/cbpf"
 )
 
 // protoFlagSets are the flag sets the per-protocol crafted packets are
 // printed with: -nn, -v, -vv, and -x once.
-var protoFlagSets = []struct {
-	args []string
-	o    Options
-}{
+var protoFlagSets = []flagSet{
 	{[]string{"-nn"}, Options{NumericLevel: 2}},
 	{[]string{"-nn", "-v"}, Options{NumericLevel: 2, Verbose: 1}},
 	{[]string{"-nn", "-vv"}, Options{NumericLevel: 2, Verbose: 2}},
 	{[]string{"-nn", "-vv", "-x"}, Options{NumericLevel: 2, Verbose: 2, Hex: 1}},
 }
 
-// protoLikeTcpdump writes the Ethernet frames pkts to a capture,
-// prints it with the local tcpdump and with the printer under each of
-// protoFlagSets, and compares the two outputs packet by packet. With
-// GOCAP_ALL_FLAGS set it uses every flag set of faultFlagSets instead;
-// with GOCAP_SHOW_TCPDUMP set it logs tcpdump's output.
+// protoLikeTcpdump compares the Ethernet frames pkts with the local
+// tcpdump under each of protoFlagSets (compareWithTcpdump).
 func protoLikeTcpdump(t *testing.T, name string, pkts []crafted) {
 	t.Helper()
-	tcpdump, err := exec.LookPath("tcpdump")
-	if err != nil {
-		t.Skip("tcpdump not installed: it is the reference this test compares with")
-	}
-	path := filepath.Join(t.TempDir(), name+".pcap")
-	cps := writeCrafted(t, path, cbpf.LinkEN10MB, pkts)
-	sets := protoFlagSets
-	if os.Getenv("GOCAP_ALL_FLAGS") != "" {
-		sets = faultFlagSets
-	}
-	for _, fs := range sets {
-		cmd := exec.Command(tcpdump, append(fs.args, "-r", path)...)
-		cmd.Env = append(os.Environ(), "TZ=UTC")
-		var stderr bytes.Buffer
-		cmd.Stderr = &stderr
-		out, err := cmd.Output()
-		if err != nil {
-			t.Fatalf("tcpdump %s: %v: %s", strings.Join(fs.args, " "), err, stderr.String())
-		}
-		if os.Getenv("GOCAP_SHOW_TCPDUMP") != "" {
-			t.Logf("tcpdump %s:\n%s", strings.Join(fs.args, " "), out)
-		}
-		want := splitPackets(string(out), tsDefault)
-		o := fs.o
-		o.Location = time.UTC
-		var buf bytes.Buffer
-		p := New(&buf, o)
-		for i, pk := range cps {
-			buf.Reset()
-			if err := p.Packet(pk.ci, pk.data, pk.linkType); err != nil {
-				t.Fatal(err)
-			}
-			if p.fault != nil {
-				t.Errorf("%v packet %d: %v", fs.args, i+1, p.fault)
-			}
-			if i >= len(want) {
-				t.Errorf("%v packet %d: tcpdump printed only %d packets", fs.args, i+1, len(want))
-				continue
-			}
-			if got := buf.String(); got != want[i] {
-				t.Errorf("%v packet %d:\n got: %q\nwant: %q", fs.args, i+1, got, want[i])
-			}
-		}
-		if len(want) > len(cps) {
-			t.Errorf("%v: tcpdump printed %d packets, the printer %d", fs.args, len(want), len(cps))
-		}
-	}
+	compareWithTcpdump(t, name, cbpf.LinkEN10MB, pkts, protoFlagSets)
 }
 
 // addFuzzSeeds adds crafted Ethernet frames to protoFuzzSeeds, the
