@@ -765,4 +765,33 @@ func TestAttachSocket(t *testing.T) {
 		t.Fatalf("no packet to port %d reached the socket", port)
 	}
 	t.Logf("received %d packets to port %d, none to port %d", got, port, otherPort)
+
+	// Detached, the socket sees the other port's datagrams too.
+	if err := ebpf.DetachSocket(fd); err != nil {
+		t.Fatal(err)
+	}
+	c, err := net.DialUDP("udp4", nil, &net.UDPAddr{IP: net.IPv4(127, 0, 0, 1), Port: otherPort})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := c.Write([]byte("gocap")); err != nil {
+		t.Fatal(err)
+	}
+	c.Close()
+	others := 0
+	for {
+		n, _, err := unix.Recvfrom(fd, buf, 0)
+		if errors.Is(err, unix.EAGAIN) || errors.Is(err, unix.EINTR) {
+			break
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+		if ref.Run(buf[:n], uint32(n), &cbpf.Ancillary{}) == 0 {
+			others++
+		}
+	}
+	if others == 0 {
+		t.Errorf("after DetachSocket, no packet the filter drops reached the socket")
+	}
 }

@@ -16,9 +16,6 @@ func (h *Handle) LinkType() cbpf.LinkType { return 0 }
 // Snaplen is the capture's snapshot length.
 func (h *Handle) Snaplen() uint32 { return 0 }
 
-// Kernel says which kind of filter is attached in the kernel.
-func (h *Handle) Kernel() string { return "" }
-
 // Run reads nothing.
 func (h *Handle) Run(fn func(*Packet) error, done func()) error { return ErrNotSupported }
 
