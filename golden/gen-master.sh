@@ -8,12 +8,6 @@
 # See docs/golden.md.
 set -eu
 cd "$(dirname "$0")/.."
-ref=../shared/reference/libpcap-master
-ft=${GOCAP_FILTERTEST:-}
-if [ -z "$ft" ]; then
-	prefix=$("$ref/build.sh" "${TMPDIR:-/tmp}/gocap-libpcap-master")
-	ft=$prefix/bin/filtertest
-fi
-commit=$(gzip -dc "$ref/libpcap-master.tar.gz" | git get-tar-commit-id 2>/dev/null || true)
-go run ./golden/internal/genmaster -filtertest "$ft" -source "libpcap master ${commit:-(unknown commit)}" \
+. golden/master.sh
+go run ./golden/internal/genmaster -filtertest "$ft" -source "$master" \
 	-exprs golden/testdata/master_exprs.txt -out golden/testdata/master_listings.json
