@@ -76,8 +76,12 @@ func (p *Printer) etherHeader(b []byte, length int) {
 	p.printf("%s > %s", p.etherAddr(b[6:12]), p.etherAddr(b[0:6]))
 	t := binary.BigEndian.Uint16(b[12:])
 	if t <= 1500 {
+		// The length field, unless it says more than the frame holds.
 		p.print(", 802.3")
-		length = int(t)
+		length -= 14
+		if int(t) < length {
+			length = int(t)
+		}
 	} else if p.o.Quiet {
 		p.printf(", %s", ethertypeName(t, fmt.Sprintf("Unknown Ethertype (0x%04x)", t)))
 	} else {

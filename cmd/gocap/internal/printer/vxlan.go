@@ -11,11 +11,17 @@ func (p *Printer) vxlan(b []byte, length int) {
 	}
 	r.need(0, 8)
 	flags := b[0]
-	p.printf(", flags [%s] (0x%02x), ", iFlag(flags), flags)
+	// tcpdump names the I bit, and says "invalid" when it is clear.
+	name := "I"
+	if flags&0x08 == 0 {
+		name = "invalid"
+	}
+	p.printf(", flags [%s] (0x%02x), ", name, flags)
 	p.printf("vni %d\n", uint32(b[4])<<16|uint32(b[5])<<8|uint32(b[6]))
 	p.ether(b[8:], length-8)
 }
 
+// iFlag is OTV's flags: I for the instance bit, "." without it.
 func iFlag(flags byte) string {
 	if flags&0x08 != 0 {
 		return "I"
