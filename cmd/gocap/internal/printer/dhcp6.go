@@ -36,10 +36,21 @@ func dhcp6OptName(t uint16) string {
 // dhcp6 prints a DHCPv6 message; its options with -v.
 func (p *Printer) dhcp6(b []byte, length int) {
 	p.print("dhcp6")
-	if length < len(b) {
-		b = b[:max(length, 0)]
-	}
 	r := p.reader("dhcp6", b)
+	// The first check is against what was captured and goes to
+	// tcpdump's local "trunc:" label (the line keeps the IP header's
+	// -x dump); the options end where the message does.
+	r.label(func() {
+		r.check(0, 4)
+		if length < len(b) {
+			b = b[:max(length, 0)]
+		}
+		p.dhcp6Body(p.reader("dhcp6", b), b)
+	})
+}
+
+// dhcp6Body prints a DHCPv6 message from its type on.
+func (p *Printer) dhcp6Body(r reader, b []byte) {
 	typ := r.u8(0)
 	name := mapName(dhcp6MsgTypes, typ, fmt.Sprintf("msgtype-%d", typ))
 	if p.o.Verbose == 0 {
