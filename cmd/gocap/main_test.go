@@ -385,3 +385,27 @@ func TestPrintsLikeTcpdump(t *testing.T) {
 		}
 	}
 }
+
+// TestTimestampsLikeTcpdump prints the shared captures with unusual time
+// stamps (a pcapng one past 2106, one at 2038, fractions of a second or
+// more in microseconds and nanoseconds) in every -t form and both
+// precisions, and compares the whole output with tcpdump's.
+func TestTimestampsLikeTcpdump(t *testing.T) {
+	needTcpdump(t)
+	for _, name := range []string{"time_2107.pcapng", "time_2038.pcap", "timestamp_invalid_micro.pcap", "timestamp_invalid_nano.pcap"} {
+		file := filepath.Join(corpusDir, name)
+		if _, err := os.Stat(file); err != nil {
+			t.Skipf("shared captures not found (%v): they are in ../shared beside the checkout", err)
+		}
+		for _, tflag := range []string{"-nn", "-t", "-tt", "-ttt", "-tttt", "-ttttt"} {
+			for _, prec := range [][]string{nil, {"--nano"}, {"--micro"}} {
+				args := append([]string{"-r", file, "-nn", tflag}, prec...)
+				tc, to, te := runTcpdump(args...)
+				gc, gout, ge := runGocap(t, nil, args...)
+				if gc != tc || ge != tcpdumpMessage(te) || gout != to {
+					t.Errorf("%q: exit %d, stderr %q, output:\n%s\ntcpdump: exit %d, stderr %q, output:\n%s", args, gc, ge, gout, tc, te, to)
+				}
+			}
+		}
+	}
+}

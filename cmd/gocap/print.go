@@ -82,6 +82,11 @@ func (pp *protoPrinter) packet(rec *savefile.Record, data []byte) error {
 		CaptureLength:  int(rec.CapLen),
 		Length:         int(rec.WireLen),
 		InterfaceIndex: rec.Iface,
+		// As libpcap hands it to tcpdump: a fraction of a second or
+		// more (timestamp_invalid_micro.pcap) is printed as it stands.
+		Raw:      true,
+		Seconds:  rec.Sec,
+		Fraction: int32(rec.Frac),
 	}
 	return pp.p.Packet(ci, data, rec.LinkType)
 }

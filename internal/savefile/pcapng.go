@@ -336,7 +336,10 @@ func (p *pcapngReader) simplePacket(body []byte) ([]byte, *Record, error) {
 }
 
 // stamp converts a pcapng timestamp to seconds and a fraction in the
-// reader's precision. Like libpcap 1.10.3 it keeps 32 bits of seconds.
+// reader's precision. Like libpcap, it keeps all 64 bits of seconds
+// (tcpdump prints time_2107.pcapng's packet at 2107-01-01; only -tt, which
+// prints the seconds as 32 bits, shows 28315904); a pcap file written
+// from it keeps their low 32 bits, as libpcap's writer does.
 func (p *pcapngReader) stamp(ifc *ngIface, ts uint64) {
 	target := uint64(1000000)
 	if p.prec == Nano {
@@ -353,6 +356,6 @@ func (p *pcapngReader) stamp(ifc *ngIface, ts uint64) {
 		hi, lo := bits.Mul64(frac, target)
 		frac, _ = bits.Div64(hi, lo, ifc.ups) // hi < ups since frac < ups
 	}
-	p.rec.Sec = int64(uint32(sec)) + ifc.offset
+	p.rec.Sec = int64(sec) + ifc.offset
 	p.rec.Frac = uint32(frac)
 }

@@ -197,7 +197,7 @@ func writeCrafted(t *testing.T, path string, linkType cbpf.LinkType, pkts []craf
 		if err := w.WritePacket(ci, b); err != nil {
 			t.Fatal(err)
 		}
-		out = append(out, capturePacket{PacketInfo{ci.Timestamp, len(b), wire, 0}, b, linkType})
+		out = append(out, capturePacket{PacketInfo{Timestamp: ci.Timestamp, CaptureLength: len(b), Length: wire}, b, linkType})
 	}
 	if err := f.Close(); err != nil {
 		t.Fatal(err)

@@ -62,11 +62,12 @@ type capturePacket struct {
 // values, turned from the files' LINKTYPE values as libpcap does.
 //
 // It stays on pcapgo, not gocap's internal/savefile, so that the printer
-// is checked against tcpdump apart from gocap's reader: savefile keeps 32
-// bits of a pcapng time stamp's seconds, where tcpdump 4.99.3 prints all
-// of them (time_2107.pcapng prints 17:31:44 through savefile, 00:00:00 in
-// tcpdump), and it accepts pcapng interfaces of mixed link types, which
-// DefaultNgReaderOptions refuses as libpcap 1.10.3 does.
+// is checked against tcpdump apart from gocap's reader (savefile accepts
+// pcapng interfaces of mixed link types, which DefaultNgReaderOptions
+// refuses as libpcap 1.10.3 does). pcapgo normalizes a fraction of a
+// second or more into the seconds, so the timestamp_invalid captures
+// differ here; cmd/gocap, which passes the file's raw timestamps
+// (PacketInfo.Raw), prints them as tcpdump does.
 func readCapture(path string) ([]capturePacket, error) {
 	raw, err := os.ReadFile(path)
 	if err != nil {
@@ -90,7 +91,7 @@ func readCapture(path string) ([]capturePacket, error) {
 			if ifc, err := r.Interface(ci.InterfaceIndex); err == nil {
 				lt = cbpf.LinkTypeFromFile(uint32(ifc.LinkType))
 			}
-			pkts = append(pkts, capturePacket{PacketInfo{ci.Timestamp, ci.CaptureLength, ci.Length, ci.InterfaceIndex}, data, lt})
+			pkts = append(pkts, capturePacket{PacketInfo{Timestamp: ci.Timestamp, CaptureLength: ci.CaptureLength, Length: ci.Length, InterfaceIndex: ci.InterfaceIndex}, data, lt})
 		}
 	}
 	r, err := pcapgo.NewReader(bytes.NewReader(raw))
@@ -112,7 +113,7 @@ func readCapture(path string) ([]capturePacket, error) {
 			data = data[:sl]
 			ci.CaptureLength = sl
 		}
-		pkts = append(pkts, capturePacket{PacketInfo{ci.Timestamp, ci.CaptureLength, ci.Length, ci.InterfaceIndex}, data, lt})
+		pkts = append(pkts, capturePacket{PacketInfo{Timestamp: ci.Timestamp, CaptureLength: ci.CaptureLength, Length: ci.Length, InterfaceIndex: ci.InterfaceIndex}, data, lt})
 	}
 }
 

@@ -471,7 +471,7 @@ func TestCraftedNamesLikeTcpdump(t *testing.T) {
 		if err := w.WritePacket(ci, b); err != nil {
 			t.Fatal(err)
 		}
-		pkts = append(pkts, capturePacket{PacketInfo{ci.Timestamp, len(b), len(b), 0}, b, cbpf.LinkEN10MB})
+		pkts = append(pkts, capturePacket{PacketInfo{Timestamp: ci.Timestamp, CaptureLength: len(b), Length: len(b)}, b, cbpf.LinkEN10MB})
 	}
 	if err := f.Close(); err != nil {
 		t.Fatal(err)
@@ -560,7 +560,7 @@ func TestNameFileSyntaxLikeTcpdump(t *testing.T) {
 		if err := w.WritePacket(ci, b); err != nil {
 			t.Fatal(err)
 		}
-		pkts = append(pkts, capturePacket{PacketInfo{ci.Timestamp, len(b), len(b), 0}, b, cbpf.LinkEN10MB})
+		pkts = append(pkts, capturePacket{PacketInfo{Timestamp: ci.Timestamp, CaptureLength: len(b), Length: len(b)}, b, cbpf.LinkEN10MB})
 	}
 	if err := f.Close(); err != nil {
 		t.Fatal(err)

@@ -90,19 +90,31 @@ type PacketInfo struct {
 	Length int
 	// InterfaceIndex is the pcapng interface the packet came from.
 	InterfaceIndex int
+	// Raw says that Seconds and Fraction hold the timestamp as a capture
+	// file gives it and libpcap hands it to tcpdump: the fraction in
+	// microseconds (nanoseconds with Options.Nano) as a signed 32-bit
+	// value, not carried into the seconds even when it is a second or
+	// more. tcpdump prints such a timestamp as it stands
+	// ("17:16:10.1000000"), and so does the printer; Timestamp is then
+	// not used.
+	Raw      bool
+	Seconds  int64
+	Fraction int32
 }
+
+// stamp is a timestamp as tcpdump keeps it (a struct timeval): seconds
+// and a fraction in the printer's unit, neither normalized.
+type stamp struct{ sec, frac int64 }
 
 // Printer prints packets to a writer. It keeps the state tcpdump keeps
 // between packets, so one Printer must see a capture's packets in order.
 // A Printer is not safe for concurrent use.
 type Printer struct {
-	w    io.Writer
-	o    Options
-	buf  bytes.Buffer
-	n    uint64
-	prev time.Time
-	frst time.Time
-	seen bool
+	w   io.Writer
+	o   Options
+	buf bytes.Buffer
+	n   uint64
+	ref stamp // -ttt's previous packet, -ttttt's first
 
 	tcpSeq map[tcpKey]*tcpState
 	state  protoState            // application decoders' memory (state.go)
@@ -157,7 +169,7 @@ func (p *Printer) Packet(ci PacketInfo, data []byte, linkType cbpf.LinkType) err
 	if p.o.Number {
 		fmt.Fprintf(&p.buf, "%5d  ", p.n)
 	}
-	p.timestamp(ci.Timestamp)
+	p.timestamp(p.stampOf(ci))
 	trunc := p.decode(data, linkType, ci.Length)
 	if trunc {
 		p.hdrlen = 0
@@ -213,56 +225,91 @@ func (p *Printer) printf(format string, args ...any) {
 
 func (p *Printer) print(s string) { p.buf.WriteString(s) }
 
-// timestamp prints the packet's timestamp in the selected format.
-func (p *Printer) timestamp(t time.Time) {
-	if !p.seen {
-		p.seen = true
-		p.frst = t
-		p.prev = t
+// stampOf returns the packet's timestamp in the printer's unit.
+func (p *Printer) stampOf(ci PacketInfo) stamp {
+	if ci.Raw {
+		return stamp{ci.Seconds, int64(ci.Fraction)}
 	}
+	t := ci.Timestamp
+	ns := int64(t.Nanosecond())
+	if !p.o.Nano {
+		ns /= 1000
+	}
+	return stamp{t.Unix(), ns}
+}
+
+// timestamp prints the packet's timestamp in the selected format, as
+// tcpdump's ts_print does: the seconds, if bit 31 of their low 32 bits is
+// clear, as local time (UTC for the offsets of -ttt and -ttttt, which
+// therefore wrap at a day), else "[Error converting time]"; the fraction
+// as an unsigned 32-bit number of at least six (nine) digits.
+func (p *Printer) timestamp(ts stamp) {
 	switch p.o.TimestampMode {
 	case TimeNone:
 		return
 	case TimeDefault:
-		lt := t.In(p.o.Location)
-		p.printf("%02d:%02d:%02d.%s ", lt.Hour(), lt.Minute(), lt.Second(), p.frac(t))
+		p.hmsFrac(ts, false, p.o.Location)
 	case TimeEpoch:
-		p.printf("%d.%s ", uint32(t.Unix()), p.frac(t))
+		if uint32(ts.sec)&0x80000000 != 0 {
+			p.print("[Error converting time]")
+		} else {
+			p.printf("%d", uint32(ts.sec))
+			p.fracPrint(ts.frac)
+		}
 	case TimeDate:
-		lt := t.In(p.o.Location)
-		p.printf("%04d-%02d-%02d %02d:%02d:%02d.%s ", lt.Year(), lt.Month(), lt.Day(),
-			lt.Hour(), lt.Minute(), lt.Second(), p.frac(t))
-	case TimeDelta:
-		p.delta(t.Sub(p.prev))
-		p.prev = t
-	case TimeSinceFirst:
-		p.delta(t.Sub(p.frst))
+		p.hmsFrac(ts, true, p.o.Location)
+	case TimeDelta, TimeSinceFirst:
+		if p.ref == (stamp{}) {
+			p.ref = ts // the first packet (tcpdump tests for a zero reference)
+		}
+		a, b := ts, p.ref
+		neg := a.sec < b.sec || a.sec == b.sec && a.frac < b.frac
+		if neg {
+			a, b = b, a
+		}
+		d := stamp{a.sec - b.sec, a.frac - b.frac}
+		if d.frac < 0 {
+			d.sec--
+			if p.o.Nano {
+				d.frac += 1e9
+			} else {
+				d.frac += 1e6
+			}
+		}
+		if neg {
+			p.print("-")
+		} else {
+			p.print(" ")
+		}
+		p.hmsFrac(d, false, time.UTC)
+		if p.o.TimestampMode == TimeDelta {
+			p.ref = ts
+		}
 	}
+	p.print(" ")
 }
 
-func (p *Printer) frac(t time.Time) string {
-	ns := t.Nanosecond()
-	if p.o.Nano {
-		return fmt.Sprintf("%09d", ns)
+// hmsFrac prints a timestamp as [YYYY-MM-DD ]HH:MM:SS.FRAC in loc.
+func (p *Printer) hmsFrac(ts stamp, date bool, loc *time.Location) {
+	if uint32(ts.sec)&0x80000000 != 0 {
+		p.print("[Error converting time]")
+		return
 	}
-	return fmt.Sprintf("%06d", ns/1000)
+	lt := time.Unix(ts.sec, 0).In(loc)
+	if date {
+		p.printf("%04d-%02d-%02d ", lt.Year(), lt.Month(), lt.Day())
+	}
+	p.printf("%02d:%02d:%02d", lt.Hour(), lt.Minute(), lt.Second())
+	p.fracPrint(ts.frac)
 }
 
-func (p *Printer) delta(d time.Duration) {
-	sign := " "
-	if d < 0 {
-		sign = "-"
-		d = -d
-	}
-	s := int64(d / time.Second)
-	ns := int64(d % time.Second)
-	var f string
+// fracPrint prints ".FRAC" as tcpdump does, of an unsigned 32-bit value.
+func (p *Printer) fracPrint(frac int64) {
 	if p.o.Nano {
-		f = fmt.Sprintf("%09d", ns)
+		p.printf(".%09d", uint32(frac))
 	} else {
-		f = fmt.Sprintf("%06d", ns/1000)
+		p.printf(".%06d", uint32(frac))
 	}
-	p.printf("%s%02d:%02d:%02d.%s ", sign, s/3600, s%3600/60, s%60, f)
 }
 
 // lastProto names the innermost protocol decoder the last packet reached
