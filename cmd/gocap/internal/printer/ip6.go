@@ -532,36 +532,5 @@ func (p *Printer) mldv2Report(b []byte, length int) {
 		return
 	}
 	need(b, 8)
-	n := int(binary.BigEndian.Uint16(b[6:]))
-	p.printf(", %d group record(s)", n)
-	if p.o.Verbose == 0 {
-		return
-	}
-	g := 8
-	for i := 0; i < n; i++ {
-		if length < g+20 {
-			p.print(" [invalid number of groups]")
-			return
-		}
-		need(b, g+20)
-		p.printf(" [gaddr %s", p.host(addr16(b[g+4:])))
-		p.printf(" %s", mapName(igmpv3RecordTypes, b[g], fmt.Sprintf(" [v2-report-#%d]", b[g])))
-		ns := int(be16(b, g+2))
-		if length < g+20+ns*16 {
-			p.printf(" [invalid number of sources %d]", ns)
-			return
-		}
-		if p.o.Verbose == 1 {
-			p.printf(", %d source(s)", ns)
-		} else {
-			p.print(" {")
-			for j := 0; j < ns; j++ {
-				need(b, g+20+16*(j+1))
-				p.printf(" %s", p.host(addr16(b[g+20+16*j:])))
-			}
-			p.print(" }")
-		}
-		g += 20 + ns*16
-		p.print("]")
-	}
+	p.groupRecords(b, length, 16, "v2")
 }

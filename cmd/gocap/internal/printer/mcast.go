@@ -331,22 +331,38 @@ func (p *Printer) igmpv3Report(b []byte, length int) {
 		p.printf(" [invalid len %d]", length)
 		return
 	}
+	p.groupRecords(b, length, 4, "v3")
+}
+
+// groupRecords prints the group records of an IGMPv3 report (addresses of
+// 4 bytes) or an MLDv2 report (16 bytes) after their 8-byte header:
+// the count, and with -v each group's address and record type, with -vv
+// its sources. unknown names the report in the text of an unknown record
+// type, as tcpdump does ("v3" for IGMP, "v2" for MLD).
+func (p *Printer) groupRecords(b []byte, length, alen int, unknown string) {
+	addr := func(off int) string {
+		if alen == 4 {
+			return p.host(addr4(b[off:]))
+		}
+		return p.host(addr16(b[off:]))
+	}
 	n := int(be16(b, 6))
 	p.printf(", %d group record(s)", n)
 	if p.o.Verbose == 0 {
 		return
 	}
+	rec := 4 + alen // type, aux length, source count, group
 	g := 8
 	for i := 0; i < n; i++ {
-		if length < g+8 {
+		if length < g+rec {
 			p.print(" [invalid number of groups]")
 			return
 		}
-		need(b, g+8)
-		p.printf(" [gaddr %s", p.host(addr4(b[g+4:])))
-		p.printf(" %s", mapName(igmpv3RecordTypes, b[g], fmt.Sprintf(" [v3-report-#%d]", b[g])))
+		need(b, g+rec)
+		p.printf(" [gaddr %s", addr(g+4))
+		p.printf(" %s", mapName(igmpv3RecordTypes, b[g], fmt.Sprintf(" [%s-report-#%d]", unknown, b[g])))
 		ns := int(be16(b, g+2))
-		if length < g+8+ns*4 {
+		if length < g+rec+ns*alen {
 			p.printf(" [invalid number of sources %d]", ns)
 			return
 		}
@@ -355,12 +371,12 @@ func (p *Printer) igmpv3Report(b []byte, length int) {
 		} else {
 			p.print(" {")
 			for j := 0; j < ns; j++ {
-				need(b, g+12+4*j)
-				p.printf(" %s", p.host(addr4(b[g+8+4*j:])))
+				need(b, g+rec+alen*(j+1))
+				p.printf(" %s", addr(g+rec+alen*j))
 			}
 			p.print(" }")
 		}
-		g += 8 + ns*4
+		g += rec + ns*alen
 		p.print("]")
 	}
 }
