@@ -150,6 +150,12 @@ func (t *vnTable) grow() {
 
 func (t *vnTable) constant(k uint32) int32 { return t.get(vnKey{op: vnOpConst, k: k}) }
 
+// isHeaderLen reports whether value v is an IP header length loaded
+// with "ldxb 4*([k]&0xf)", so at most 60.
+func (t *vnTable) isHeaderLen(v int32) bool {
+	return v > 0 && int(v) < len(t.keys) && t.keys[v].op == ClassLDX|ModeMSH|SizeB
+}
+
 // constOf returns the constant a value number stands for.
 func (t *vnTable) constOf(v int32) (uint32, bool) {
 	if v <= 0 || int(v) >= len(t.keys) || t.keys[v].op != vnOpConst {
@@ -423,9 +429,11 @@ func (t *vnTable) effect(regs *[nRegs]int32, s oStmt) stmtEffect {
 		case ModeABS:
 			return stmtEffect{regA, t.get(vnKey{op: s.code, k: s.k}), true}
 		case ModeIND:
-			if c, ok := t.constOf(regs[regX]); ok && int32(c+s.k) >= 0 {
+			if c, ok := t.constOf(regs[regX]); ok && uint64(c)+uint64(s.k) <= 1<<31-1 {
 				// The same load as an absolute one: the VM reads
-				// packet offset x+k either way.
+				// packet offset x+k either way (libpcap's
+				// interpreter, which checks X and k apart, too, as
+				// long as x+k does not wrap).
 				return stmtEffect{regA, t.get(vnKey{op: s.code&^0xe0 | ModeABS, k: c + s.k}), true}
 			}
 			return stmtEffect{regA, t.get(vnKey{op: s.code, a: regs[regX], k: s.k}), true}

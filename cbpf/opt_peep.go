@@ -24,12 +24,20 @@ func (g *oGraph) visitPeep(b *oBlock, st *oState) bool {
 		s := b.stmts[i]
 		if i+2 < len(b.stmts) && b.stmts[i+1].code == ClassMISC|MiscTAX && b.stmts[i+2].code&0xe7 == ClassLD|ModeIND {
 			c, ok := uint32(0), false
+			other := int32(0) // the operand added to c
 			switch s.code {
 			case ClassALU | ALUAdd | SrcK:
 				c, ok = s.k, true
+				other = regs[regA]
 			case ClassALU | ALUAdd | SrcX:
 				c, ok = g.vn.constOf(regs[regA])
+				other = regs[regX]
 			}
+			// libpcap's interpreter checks X and the offset apart: the
+			// fold keeps its verdicts only when neither sum wraps, so the
+			// operand must be an IP header length (at most 60), c below
+			// 2^31 and the new offset below 2^32.
+			ok = ok && c < 1<<31 && uint64(b.stmts[i+2].k)+uint64(c) < 1<<32 && g.vn.isHeaderLen(other)
 			if ok && !b.usesAfter(i+3, regX) {
 				ld := b.stmts[i+2]
 				ld.k += c

@@ -99,7 +99,9 @@ func (g *oGraph) simplerStmt(regs *[nRegs]int32, s oStmt, e stmtEffect) (oStmt, 
 			return oStmt{code: ClassLDX | ModeLEN}, true
 		}
 	case ClassLD | ModeIND | SizeW, ClassLD | ModeIND | SizeH, ClassLD | ModeIND | SizeB:
-		if c, ok := t.constOf(regs[regX]); ok && int32(c+s.k) >= 0 {
+		if c, ok := t.constOf(regs[regX]); ok && uint64(c)+uint64(s.k) <= 1<<31-1 {
+			// Only where x+k does not wrap: libpcap's interpreter
+			// checks X and k apart and drops the packet if it does.
 			return oStmt{code: s.code&^0xe0 | ModeABS, k: c + s.k}, true
 		}
 	}
