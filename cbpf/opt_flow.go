@@ -150,10 +150,59 @@ func (t *vnTable) grow() {
 
 func (t *vnTable) constant(k uint32) int32 { return t.get(vnKey{op: vnOpConst, k: k}) }
 
-// isHeaderLen reports whether value v is an IP header length loaded
-// with "ldxb 4*([k]&0xf)", so at most 60.
-func (t *vnTable) isHeaderLen(v int32) bool {
-	return v > 0 && int(v) < len(t.keys) && t.keys[v].op == ClassLDX|ModeMSH|SizeB
+// upper returns a bound that value v never exceeds, found from how it is
+// computed (a byte load is at most 255, an IP header length 60, a sum at
+// most the sum of its operands' bounds...); 2^32-1 where nothing better
+// is known. depth limits the look into operands.
+func (t *vnTable) upper(v int32, depth int) uint64 {
+	const top = 1<<32 - 1
+	if v <= 0 || int(v) >= len(t.keys) || depth == 0 {
+		return top
+	}
+	k := t.keys[v]
+	sub := func(x int32) uint64 { return t.upper(x, depth-1) }
+	switch {
+	case k.op == vnOpConst:
+		return uint64(k.k)
+	case k.op == ClassLDX|ModeMSH|SizeB:
+		return 60
+	case k.op&0x07 == ClassLD && k.op&0x18 == SizeB && (k.op&0xe0 == ModeABS || k.op&0xe0 == ModeIND):
+		return 0xff
+	case k.op&0x07 == ClassLD && k.op&0x18 == SizeH && (k.op&0xe0 == ModeABS || k.op&0xe0 == ModeIND):
+		return 0xffff
+	case k.op&0x07 == ClassALU:
+		a, b := sub(k.a), uint64(0)
+		if k.op&0xf0 != ALUNeg {
+			b = sub(k.b)
+		}
+		var r uint64
+		switch k.op & 0xf0 {
+		case ALUAdd:
+			r = a + b
+		case ALUAnd:
+			r = min(a, b)
+		case ALUOr, ALUXor:
+			r = 1<<bits.Len64(max(a, b)) - 1
+		case ALULsh:
+			if b < 32 {
+				r = a << b
+			} else {
+				r = top
+			}
+		case ALURsh, ALUDiv:
+			r = a
+		case ALUMul:
+			if a <= top && b <= top {
+				r = a * b
+			} else {
+				r = top
+			}
+		default:
+			r = top
+		}
+		return min(r, top)
+	}
+	return top
 }
 
 // constOf returns the constant a value number stands for.

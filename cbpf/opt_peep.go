@@ -34,10 +34,9 @@ func (g *oGraph) visitPeep(b *oBlock, st *oState) bool {
 				other = regs[regX]
 			}
 			// libpcap's interpreter checks X and the offset apart: the
-			// fold keeps its verdicts only when neither sum wraps, so the
-			// operand must be an IP header length (at most 60), c below
-			// 2^31 and the new offset below 2^32.
-			ok = ok && c < 1<<31 && uint64(b.stmts[i+2].k)+uint64(c) < 1<<32 && g.vn.isHeaderLen(other)
+			// fold keeps its verdicts only when neither the new X
+			// (operand + c) nor the new offset (k + c) wraps.
+			ok = ok && g.vn.upper(other, 8)+uint64(c) < 1<<32 && uint64(b.stmts[i+2].k)+uint64(c) < 1<<32
 			if ok && !b.usesAfter(i+3, regX) {
 				ld := b.stmts[i+2]
 				ld.k += c
