@@ -519,6 +519,8 @@ func (p *Printer) tcpPayload(b []byte, length int, sport, dport uint16) {
 	case port(43):
 		p.print(": ")
 		p.txtproto(b, length, "whois", nil, false)
+	case port(179):
+		p.bgp(b, length)
 	case port(1723):
 		p.pptp(b)
 	case port(6379):
