@@ -4,6 +4,11 @@ package printer
 // further, so the packet ends here.
 func (p *Printer) esp(b []byte, length int) {
 	r := p.reader("esp", b)
+	// tcpdump wants more than the 8-byte header captured.
+	if !r.has(0, 9) {
+		r.trunc()
+		return
+	}
 	p.printf("ESP(spi=0x%08x", r.be32(0))
 	p.printf(",seq=0x%x), length %d", r.be32(4), length)
 }

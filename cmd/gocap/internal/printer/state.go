@@ -4,5 +4,6 @@ package printer
 // as tcpdump's printers do in static tables (the Rx call cache that names
 // replies).
 type protoState struct {
-	rx rxCache
+	rx     rxCache
+	isakmp isakmpCookies // initiator cookies seen (print-isakmp.c)
 }

@@ -545,6 +545,8 @@ func (p *Printer) tcpPayload(b []byte, length int, sport, dport uint16) {
 		p.dnsTCP(b, length)
 	case port(323):
 		p.rpkiRTR(b, length)
+	case port(646):
+		p.ldp(b, length)
 	case port(nfsPort):
 		p.nfsTCP(b, length, sport, dport)
 	}

@@ -108,7 +108,11 @@ func (p *Printer) udpPayload(b []byte, length int, sport, dport uint16, h *ipHdr
 		p.bootp(b, length)
 	case port(69):
 		p.tftp(b, length)
-	case port(88):
+	case port(500) || port(7500) || port(8500):
+		p.isakmp(b, length, h)
+	case port(4500):
+		p.isakmpRFC3948(b, length, h)
+	case port(88) || port(750):
 		p.krb(b)
 	case port(123):
 		p.ntp(b, length)
@@ -130,12 +134,20 @@ func (p *Printer) udpPayload(b []byte, length int, sport, dport uint16, h *ipHdr
 		p.radius(b, length)
 	case dport == 1985:
 		p.hsrp(b, length)
+	case port(646):
+		p.ldp(b, length)
 	case port(3503):
 		p.lspping(b, length)
 	case sport == bcmLIPort:
 		p.bcmLI(b, length)
 	case bfdPort(dport):
 		p.bfd(b, length, dport)
+	case port(6343):
+		p.sflow(b, length)
+	case dport == 12223 || sport == 12223:
+		p.lwappControl(b, length, dport == 12223)
+	case port(12222):
+		p.lwappData(b, length)
 	// tcpdump tries these after the ones above.
 	case port(514):
 		p.syslog(b, length)
@@ -145,6 +157,8 @@ func (p *Printer) udpPayload(b []byte, length int, sport, dport uint16, h *ipHdr
 		p.vxlan(b, length)
 	case port(6081):
 		p.geneve(b, length)
+	case port(4342):
+		p.lisp(b, length)
 	case port(4790):
 		p.vxlanGPE(b, length)
 	case port(6635):
