@@ -77,5 +77,11 @@ const (
 	LinkCANSocketCAN    LinkType = 227 // CAN frames with SocketCAN headers
 	LinkIEEE802154NoFCS LinkType = 230 // IEEE 802.15.4 without the FCS
 	LinkNFLOG           LinkType = 239 // Linux netfilter log messages
+	LinkIPOIB           LinkType = 242 // RFC 4391 IP over InfiniBand
+	LinkUSBLinux        LinkType = 189 // Linux usbmon, 48-byte header
+	LinkBluetoothH4PHDR LinkType = 201 // Bluetooth HCI H4 with a direction pseudo-header
+	LinkUSBLinuxMMapped LinkType = 220 // Linux usbmon, 64-byte header
+	LinkPKTAP           LinkType = 258 // Apple's PKTAP header, then a packet of the link type it says
+	LinkHDLC            LinkType = 112 // Cisco HDLC (DLT_HDLC, which tcpdump prints as DLT_C_HDLC)
 	LinkVSOCK           LinkType = 271 // Linux vsock monitor
 )

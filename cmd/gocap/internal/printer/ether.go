@@ -191,9 +191,10 @@ func vlanTCI(tci uint16) string {
 }
 
 // defaultPrint is tcpdump's fallback for payloads it cannot decode: a hex
-// and ASCII dump, unless a -x/-X/-A dump follows anyway.
+// and ASCII dump, unless a -x/-X/-A dump follows anyway or -q asks for
+// less (tcpdump's ndo_suppress_default_print).
 func (p *Printer) defaultPrint(b []byte) {
-	if p.o.Hex > 0 || p.o.HexASCII > 0 || p.o.ASCII > 0 {
+	if p.o.Hex > 0 || p.o.HexASCII > 0 || p.o.ASCII > 0 || p.o.Quiet {
 		return
 	}
 	p.hexASCII(b)

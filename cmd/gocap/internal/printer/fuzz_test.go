@@ -31,11 +31,11 @@ func decodedLinkTypes() []cbpf.LinkType {
 }
 
 // undecodedLinkTypes are a few link types Packet has no decoder for:
-// ARCNET, OpenBSD's DLT_RAW, LINKTYPE_RAW (a file's value, which the
+// OpenBSD's DLT_RAW, LINKTYPE_RAW (a file's value, which the
 // reader turns into DLT_RAW before printing), two tcpdump decodes (LANE,
 // Linux IrDA), DLT_USER0, a type nobody uses and one past the end of the
 // table.
-var undecodedLinkTypes = []cbpf.LinkType{7, 14, 101, 106, 144, 147, 200, 299}
+var undecodedLinkTypes = []cbpf.LinkType{14, 101, 106, 144, 147, 200, 299}
 
 // fuzzSeeds are small packets for each decoded link type: a header and,
 // where the type carries IPv4, a TCP segment with an option.
@@ -62,6 +62,34 @@ func fuzzSeeds() map[cbpf.LinkType][]string {
 		cbpf.LinkLinuxSLL:       {"0000 0001 0006 000000000001 0000 0800 " + ip4tcp},
 		cbpf.LinkLinuxSLL2:      {"0800 0000 00000001 0001 00 06 000000000001 0000 " + ip4tcp},
 		cbpf.LinkNFLOG:          {"02 00 0000 0800 0100 0800 0000 " + "1800 0900 " + ip4tcp},
+		cbpf.LinkSLIP: {"00 40 00000000000000000000000000000000 " + ip4tcp, "01 70 0000000000000000 07 00000000 00 " + ip4tcp,
+			"00 ce 07 1234 0102 03 00 0100 04 000000 " + ip4tcp, "00 8b 1234 000000000000000000000000 " + ip4tcp},
+		cbpf.LinkSLIPBSDOS:              {"00000000000000000000000000000000 " + icmp4},
+		cbpf.LinkEnc:                    {"02000000 00001001 00000c00 " + ip4tcp, "00000018 00001001 00000800 " + ip6udp},
+		cbpf.LinkSymantecFirewall:       {"000000000000 0800 " + strings.Repeat("00", 36) + ip4tcp},
+		cbpf.LinkIPNet:                  {"01 02 0000 00000030 00000002 00000000 00000001 00000003 " + ip4tcp, "01 1a 0000 00000030 00000002 00000000 00000001 00000003 " + ip6udp},
+		cbpf.LinkAppleIPOverIEEE1394:    {"0102030405060708 1112131415161718 0800 " + ip4tcp},
+		cbpf.LinkPPPPPPD:                {"0103 0021 " + ip4tcp},
+		cbpf.LinkNetAnalyzer:            {"01020304 000000000002 000000000001 0800 " + ip4tcp},
+		cbpf.LinkNetAnalyzerTransparent: {"01020304 55555555555555d5 000000000002 000000000001 0800 " + ip4tcp},
+		cbpf.LinkIPOverFC:               {"1000000000000002 1000000000000001 aaaa03000000 0800 " + ip4tcp},
+		cbpf.LinkATMCLIP:                {"aaaa03000000 0800 " + ip4tcp, icmp4},
+		cbpf.LinkIPOIB:                  {strings.Repeat("00", 40) + "0800 0000 " + ip4tcp},
+		cbpf.LinkPFLog:                  {"30 02 00 00 656d3000000000000000000000000000 72756c65730000000000000000000000 00000005 ffffffff 00000000 00000000 00000000 00000000 01 000000 " + ip4tcp},
+		cbpf.LinkBluetoothH4PHDR:        {"00000001 01030c00", "00000000 040e0401030c00"},
+		cbpf.LinkUSBLinux:               {"0000000000000000 53 02 80 03 0100 00 00 0000000000000000 00000000 00000000 12000000 00000000 8006000100001200"},
+		cbpf.LinkUSBLinuxMMapped:        {"0000000000000000 43 01 81 03 0100 00 00 0000000000000000 00000000 00000000 12000000 00000000 8006000100001200 00000000 00000000 00000000 00000000 0102"},
+		cbpf.LinkFDDI:                   {"50 000000000002 000000000001 aaaa03000000 0800 " + ip4tcp},
+		cbpf.LinkPKTAP:                  {"6c000000 01000000 01000000" + strings.Repeat("00", 96) + "000000000002 000000000001 0800 " + ip4tcp},
+		cbpf.LinkHDLC:                   {"0f00 0800 " + ip4tcp},
+		cbpf.LinkATMRFC1483:             {"aaaa03000000 0800 " + ip4tcp, "060603 " + icmp4},
+		cbpf.LinkARCNET:                 {"01 02 d4 00 0001 " + ip4tcp, "01 02 f0 " + icmp4, "01 02 d4 ff 0000 d4 01 0002 " + icmp4},
+		cbpf.LinkARCNETLinux:            {"01 02 0000 d4 00 0001 " + ip4tcp, "01 02 0000 f0 " + icmp4},
+		cbpf.LinkVSOCK:                  {"0300000000000000 0200000000000000 d2040000 50000000 0400 0200 2c00 0000 0300000000000000 0200000000000000 d2040000 50000000 04000000 0100 0500 00000000 00000100 00000000 61626364"},
+		cbpf.LinkPPPBSDOS:               {"ff03 0021 " + ip4tcp},
+		cbpf.LinkIEEE80211RadioAVS:      {"80211001 00000040" + strings.Repeat("00", 56) + dot11},
+		cbpf.LinkPrismHeader:            {"00000044" + strings.Repeat("00", 140) + dot11, "80211002 00000040" + strings.Repeat("00", 56) + dot11},
+		cbpf.LinkIEEE802:                {"10 40 000000000002 800000000001 0630 0012 0020 aaaa03000000 0800 " + ip4tcp, "10 40 000000000002 000000000001 aaaa03000000 0800 " + icmp4},
 	}
 }
 

@@ -27,12 +27,49 @@ var linkDecoders = map[cbpf.LinkType]linkDecoder{
 	cbpf.LinkPPP:            (*Printer).pppLink,
 	cbpf.LinkPPPSerial:      (*Printer).pppSerial,
 	cbpf.LinkCHDLC:          (*Printer).chdlc,
+	cbpf.LinkHDLC:           (*Printer).chdlc,
 	cbpf.LinkIEEE80211:      (*Printer).ieee80211Bare,
 	cbpf.LinkIEEE80211Radio: (*Printer).radiotap,
 	cbpf.LinkNFLOG:          (*Printer).nflog,
 	cbpf.LinkPPPEther: func(p *Printer, b []byte, length int) int {
 		p.pppoe(b, length)
 		return 0
+	},
+	cbpf.LinkPPPPPPD:             (*Printer).pppLink,
+	cbpf.LinkSLIP:                (*Printer).slip,
+	cbpf.LinkSLIPBSDOS:           (*Printer).slipBSDOS,
+	cbpf.LinkEnc:                 (*Printer).enc,
+	cbpf.LinkSymantecFirewall:    (*Printer).symantec,
+	cbpf.LinkIPNet:               (*Printer).ipnet,
+	cbpf.LinkAppleIPOverIEEE1394: (*Printer).ap1394,
+	cbpf.LinkATMCLIP:             (*Printer).cip,
+	cbpf.LinkIPOIB:               (*Printer).ipoib,
+	cbpf.LinkPFLog:               (*Printer).pflog,
+	cbpf.LinkBluetoothH4PHDR:     (*Printer).bluetoothH4,
+	cbpf.LinkUSBLinux: func(p *Printer, b []byte, length int) int {
+		return p.usbLinux(b, length, false)
+	},
+	cbpf.LinkUSBLinuxMMapped: func(p *Printer, b []byte, length int) int {
+		return p.usbLinux(b, length, true)
+	},
+	cbpf.LinkFDDI:        (*Printer).fddi,
+	cbpf.LinkPKTAP:       (*Printer).pktap,
+	cbpf.LinkATMRFC1483:  (*Printer).atm,
+	cbpf.LinkARCNET:      (*Printer).arcnet,
+	cbpf.LinkARCNETLinux: (*Printer).arcnetLinux,
+	cbpf.LinkVSOCK:       (*Printer).vsock,
+	// tcpdump prints a BSD/OS PPP header only when built on BSD/OS;
+	// elsewhere it prints nothing of the packet.
+	cbpf.LinkPPPBSDOS:          func(*Printer, []byte, int) int { return 0 },
+	cbpf.LinkIEEE80211RadioAVS: (*Printer).radioAVS,
+	cbpf.LinkPrismHeader:       (*Printer).prism,
+	cbpf.LinkIEEE802:           (*Printer).token,
+	cbpf.LinkIPOverFC:          (*Printer).ipfc,
+	cbpf.LinkNetAnalyzer: func(p *Printer, b []byte, length int) int {
+		return p.netAnalyzer(b, length, false)
+	},
+	cbpf.LinkNetAnalyzerTransparent: func(p *Printer, b []byte, length int) int {
+		return p.netAnalyzer(b, length, true)
 	},
 }
 

@@ -1,6 +1,9 @@
 package printer
 
-import "fmt"
+import (
+	"fmt"
+	"strings"
+)
 
 // IEEE 802.2 SAP values the printer names or decodes.
 const (
@@ -48,6 +51,9 @@ func llcSAPName(s uint8, def string) string {
 	if n, ok := llcSAPNames[s]; ok {
 		return n
 	}
+	if !strings.Contains(def, "%") {
+		return def
+	}
 	return fmt.Sprintf(def, s)
 }
 
@@ -58,9 +64,10 @@ func llcSAPName(s uint8, def string) string {
 func (p *Printer) llc(b []byte, length int, src, dst []byte) int {
 	r := p.reader("llc", b)
 	caplen := min(len(b), length)
+	// tcpdump dumps a header cut short even with -q, -x or -X.
 	if !r.has(0, 3) || length < 3 {
 		r.trunc()
-		p.defaultPrint(b)
+		p.hexASCII(b)
 		return caplen
 	}
 	dsapField, ssapField := b[0], b[1]
@@ -70,7 +77,7 @@ func (p *Printer) llc(b []byte, length int, src, dst []byte) int {
 	if !isU {
 		if !r.has(0, 4) || length < 4 {
 			r.trunc()
-			p.defaultPrint(b)
+			p.hexASCII(b)
 			return caplen
 		}
 		control = uint16(b[2]) | uint16(b[3])<<8
@@ -238,7 +245,9 @@ func snapPIDName(oui uint32, pid uint16) string {
 func (p *Printer) snap(b []byte, length int, src, dst []byte) bool {
 	r := p.reader("snap", b)
 	if !r.has(0, 5) || length < 5 {
-		endPacket()
+		// tcpdump prints the marker and counts the header as printed.
+		r.trunc()
+		return true
 	}
 	oui := uint32(b[0])<<16 | uint32(b[1])<<8 | uint32(b[2])
 	pid := r.be16(3)

@@ -64,7 +64,7 @@ func pppTypeName(t uint16, def string) string {
 // pppLink prints a frame of the PPP link type and returns the length of
 // the PPP header.
 func (p *Printer) pppLink(b []byte, length int) int {
-	r := p.reader("ppp_if", b)
+	r := p.reader("ppp", b)
 	if !r.has(0, 4) {
 		r.trunc()
 		return len(b)
@@ -436,7 +436,7 @@ var chapAlgNames = map[uint8]string{5: "MD5", 128: "MS-CHAP", 129: "MS-CHAPv2"}
 // pppSerial prints a frame of the PPP_SERIAL link type (PPP in HDLC-like
 // framing, or Cisco HDLC) and returns the header length.
 func (p *Printer) pppSerial(b []byte, length int) int {
-	r := p.reader("ppp_hdlc_if", b)
+	r := p.reader("ppp_hdlc", b)
 	if !r.has(0, 2) {
 		r.trunc()
 		return len(b)

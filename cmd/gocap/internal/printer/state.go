@@ -6,4 +6,5 @@ package printer
 type protoState struct {
 	rx     rxCache
 	isakmp isakmpCookies // initiator cookies seen (print-isakmp.c)
+	slip   slipState
 }
