@@ -41,7 +41,7 @@ func newPrinter(w *bufio.Writer, cfg *config) packetPrinter {
 		NumericLevel: f.numeric,
 		LinkHeader:   f.link,
 		Quiet:        f.quiet,
-		Verbose:      min(f.verbose, 3),
+		Verbose:      f.verbose,
 		Hex:          f.hex,
 		HexASCII:     f.hexASCII,
 		ASCII:        f.ascii,

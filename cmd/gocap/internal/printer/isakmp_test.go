@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+
+	"github.com/gocap/gocap/cbpf"
 )
 
 // ikePay is an ISAKMP payload (hex) of type-chain byte next, critical
@@ -209,3 +211,12 @@ func isakmpCases() []crafted {
 func init() { craftedSeeds = append(craftedSeeds, isakmpCases()...) }
 
 func TestISAKMPLikeTcpdump(t *testing.T) { craftedLikeTcpdump(t, "isakmp", isakmpCases()) }
+
+// TestISAKMPVerbose4LikeTcpdump compares the ISAKMP packets at -vvvv,
+// where tcpdump prints notification data in full.
+func TestISAKMPVerbose4LikeTcpdump(t *testing.T) {
+	compareWithTcpdump(t, "isakmp4", cbpf.LinkEN10MB, isakmpCases(), []flagSet{
+		{[]string{"-nn", "-vvvv"}, Options{NumericLevel: 2, Verbose: 4}},
+		{[]string{"-nn", "-vvvv", "-x"}, Options{NumericLevel: 2, Verbose: 4, Hex: 1}},
+	})
+}
