@@ -233,13 +233,8 @@ func (p *parser) parseExpr(in Qual) (Expr, Qual) {
 	x, q := p.parseTerm(in)
 	for {
 		t := p.tok()
-		var op BoolOp
-		switch t.kind {
-		case tAnd:
-			op = And
-		case tOr:
-			op = Or
-		default:
+		op, ok := boolOp(t.kind)
+		if !ok {
 			return x, q
 		}
 		p.next()
@@ -251,6 +246,18 @@ func (p *parser) parseExpr(in Qual) (Expr, Qual) {
 		}
 		x = &BinaryExpr{Op: op, OpPos: t.pos, X: x, Y: y}
 	}
+}
+
+// boolOp returns the operator a token of kind k joins terms with, if it
+// is "and" or "or".
+func boolOp(k kind) (BoolOp, bool) {
+	switch k {
+	case tAnd:
+		return And, true
+	case tOr:
+		return Or, true
+	}
+	return 0, false
 }
 
 // idFollows reports whether what follows and/or is a bare ID (which reuses
@@ -533,13 +540,8 @@ func (p *parser) parseParenID(q Qual) Expr {
 	}
 	for {
 		t := p.tok()
-		var op BoolOp
-		switch t.kind {
-		case tAnd:
-			op = And
-		case tOr:
-			op = Or
-		default:
+		op, ok := boolOp(t.kind)
+		if !ok {
 			r := p.expect(tRparen)
 			return &ParenExpr{Lparen: l.pos, Rparen: r.pos, X: x}
 		}

@@ -6,8 +6,6 @@ import (
 
 	"github.com/cilium/ebpf/asm"
 	"golang.org/x/net/bpf"
-
-	"github.com/gocap/gocap/cbpf"
 )
 
 // Access is how a fragment reads the packet.
@@ -128,15 +126,9 @@ func Fragment(prog []bpf.Instruction, opts FragmentOptions) (asm.Instructions, e
 	if err := opts.check(); err != nil {
 		return nil, &Error{PC: -1, Err: err}
 	}
-	if len(prog) == 0 {
-		return nil, &Error{PC: -1, Err: errors.New("empty program")}
-	}
-	if len(prog) > maxInsns {
-		return nil, &Error{PC: -1, Err: fmt.Errorf("program has %d instructions, more than %d", len(prog), maxInsns)}
-	}
-	raw, err := cbpf.Raw(prog)
+	raw, err := rawProgram(prog)
 	if err != nil {
-		return nil, &Error{PC: -1, Err: err}
+		return nil, err
 	}
 	o := opts
 	g := &gen{

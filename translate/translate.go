@@ -144,6 +144,17 @@ const labelDrop = "drop"
 
 // translate runs the translation for mode m.
 func translate(prog []bpf.Instruction, m mode) (asm.Instructions, error) {
+	raw, err := rawProgram(prog)
+	if err != nil {
+		return nil, err
+	}
+	g := &gen{mode: m, raw: raw, regSet: wholeRegs, dropLabel: labelDrop}
+	return g.run()
+}
+
+// rawProgram checks a classic program's length (1 to maxInsns) and
+// returns its raw encoding, or the *Error every entry point reports.
+func rawProgram(prog []bpf.Instruction) ([]bpf.RawInstruction, error) {
 	if len(prog) == 0 {
 		return nil, &Error{PC: -1, Err: errors.New("empty program")}
 	}
@@ -154,8 +165,7 @@ func translate(prog []bpf.Instruction, m mode) (asm.Instructions, error) {
 	if err != nil {
 		return nil, &Error{PC: -1, Err: err}
 	}
-	g := &gen{mode: m, raw: raw, regSet: wholeRegs, dropLabel: labelDrop}
-	return g.run()
+	return raw, nil
 }
 
 // run translates g.raw with the registers, labels and stack base g was
