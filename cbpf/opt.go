@@ -65,33 +65,34 @@ func (b *oBlock) jump() bool { return !b.isRet() && b.jt == b.jf }
 
 // oGraph is the graph being optimized.
 type oGraph struct {
-	root       *oBlock
-	blocks     []*oBlock // reachable blocks, each before its successors
-	epoch      int
-	vn         vnTable
-	free       []*oState // states to reuse (see copyState)
-	safe       []bool    // scratch slices of dead
-	keep       []bool
-	stack      []oVisit  // scratch stack of order
-	seen       []*oBlock // scratch table of merge
-	deadAvail  oState    // scratch availability of dead
-	start      []int     // scratch slices of layout
-	longT      []bool
-	longF      []bool
-	npred      []int // scratch slices of regroup
-	heads      []*oBlock
-	ors        []bool
-	chain      []*oBlock // scratch of regroupChain
-	vals       []int32
-	seg        []int
-	chainOrder []int
-	groupOf    map[int32]int
-	groupCount []int
-	pred       []*oBlock
-	predLists  map[*oBlock][]*oBlock // see redirect
-	chainAvail oState
-	withInd    []*oBlock // scratch of xmerge
-	withAbs    []*oBlock
+	root        *oBlock
+	blocks      []*oBlock // reachable blocks, each before its successors
+	epoch       int
+	vn          vnTable
+	free        []*oState // states to reuse (see copyState)
+	safe        []bool    // scratch slices of dead
+	keep        []bool
+	stack       []oVisit  // scratch stack of order
+	seen        []*oBlock // scratch table of merge
+	deadAvail   oState    // scratch availability of dead
+	start       []int     // scratch slices of layout
+	longT       []bool
+	longF       []bool
+	npred       []int // scratch slices of regroup
+	heads       []*oBlock
+	ors         []bool
+	chain       []*oBlock // scratch of regroupChain
+	vals        []int32
+	seg         []int
+	chainOrder  []int
+	groupOf     map[int32]int
+	groupCount  []int
+	pred        []*oBlock
+	predLists   map[*oBlock][]*oBlock // see redirect
+	threadFacts []oFact               // scratch of threadSet
+	chainAvail  oState
+	withInd     []*oBlock // scratch of xmerge
+	withAbs     []*oBlock
 
 	// exit is the exit state a visitor computed for block exitOf, for
 	// the sweep to use (see setExit).

@@ -116,8 +116,11 @@ func (g *oGraph) threadSet(e *oState, extra []oFact, s *oBlock, a int32) *oBlock
 		return nil
 	}
 	var end *oBlock
-	more := make([]oFact, len(extra)+1)
-	copy(more, extra)
+	// The walks below never split a set again, so one scratch slice
+	// serves every call.
+	more := append(g.threadFacts[:0], extra...)
+	more = append(more, oFact{})
+	g.threadFacts = more
 	for _, c := range set {
 		if !g.vn.possible(a, c, e.facts, extra) {
 			continue

@@ -7,6 +7,7 @@ import (
 	"math/rand"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -90,12 +91,12 @@ func TestOptimizeChains(t *testing.T) {
 				if len(opt) > best {
 					t.Errorf("%s: %d instructions, more than libpcap's %d (1.10.3 %d, master %d)", name, len(opt), best, want[0], want[1])
 				}
-			} else if n <= 1000 && contains(chains.Shapes, shape) {
+			} else if n <= 1000 && slices.Contains(chains.Shapes, shape) {
 				t.Errorf("%s: no libpcap size in %s (run golden/gen-chains.sh)", name, chainsFile)
 			}
 			// libpcap's interpreter: the unoptimized chains pass the
 			// kernel's 4,096 instructions.
-			if n > 100 && !contains(chains.Shapes, shape) {
+			if n > 100 && !slices.Contains(chains.Shapes, shape) {
 				continue // verdicts on 1,000 terms for the four shapes only
 			}
 			uvm, err := cbpf.NewVMLibpcap(unopt)
@@ -218,13 +219,4 @@ func chainPackets(t *testing.T, prog []bpf.Instruction, pkts []pcapfile.Packet, 
 		}
 	}
 	return hits, deep, gen
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }

@@ -14,13 +14,13 @@
 package main
 
 import (
-	"bytes"
 	"flag"
 	"fmt"
 	"os"
 	"os/exec"
 	"strings"
 
+	"github.com/gocap/gocap/golden/internal/listing"
 	"github.com/gocap/gocap/internal/chains"
 )
 
@@ -46,8 +46,8 @@ func main() {
 	for _, shape := range chains.Shapes {
 		for _, n := range []int{10, 100, 1000} {
 			expr := chains.Expr(shape, n)
-			old := size(expr, *tcpdump, "-d", "-y", "EN10MB", "-F")
-			master := size(expr, *filtertest, "EN10MB", "-F")
+			old := size(expr, *tcpdump, "-d", "-y", "EN10MB")
+			master := size(expr, *filtertest, "EN10MB")
 			fmt.Fprintf(&b, "%s\t%d\t%d\t%d\n", shape, n, old, master)
 			fmt.Fprintf(os.Stderr, "%s %d: 1.10.3 %d, master %d\n", shape, n, old, master)
 		}
@@ -57,35 +57,12 @@ func main() {
 	}
 }
 
-// size runs the command with the name of a file holding the expression
-// as its last argument (libpcap's -F reads a file by its size: a pipe
-// reads as empty) and counts the instructions it lists.
+// size runs the command on the expression (listing.Size) and returns the
+// number of instructions it lists; any failure stops the generator.
 func size(expr, name string, args ...string) int {
-	f, err := os.CreateTemp("", "genchains-*.txt")
+	n, err := listing.Size(expr, name, args...)
 	if err != nil {
-		fail("%v", err)
-	}
-	defer os.Remove(f.Name())
-	if _, err := f.WriteString(expr); err != nil {
-		fail("%v", err)
-	}
-	if err := f.Close(); err != nil {
-		fail("%v", err)
-	}
-	cmd := exec.Command(name, append(args, f.Name())...)
-	var stdout, stderr bytes.Buffer
-	cmd.Stdout, cmd.Stderr = &stdout, &stderr
-	if err := cmd.Run(); err != nil {
-		fail("%s: %v: %s", name, err, stderr.String())
-	}
-	n := 0
-	for _, line := range strings.Split(stdout.String(), "\n") {
-		if strings.HasPrefix(line, "(") {
-			n++
-		}
-	}
-	if n == 0 {
-		fail("%s: no program listed", name)
+		fail("%s: %v", name, err)
 	}
 	return n
 }

@@ -20,7 +20,7 @@ package main
 
 import (
 	"bufio"
-	"bytes"
+	"errors"
 	"flag"
 	"fmt"
 	"os"
@@ -31,6 +31,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/gocap/gocap/golden/internal/listing"
 	"github.com/gocap/gocap/internal/corpus"
 )
 
@@ -116,39 +117,16 @@ func main() {
 // size runs tcpdump -d on one job and counts the instructions listed, -1
 // if tcpdump refuses the expression.
 func size(tcpdump string, j job) int {
-	f, err := os.CreateTemp("", "gensizes-*.txt")
-	if err != nil {
-		fail("%v", err)
-	}
-	defer os.Remove(f.Name())
-	if _, err := f.WriteString(j.expr); err != nil {
-		fail("%v", err)
-	}
-	if err := f.Close(); err != nil {
-		fail("%v", err)
-	}
 	args := []string{"-d", "-y", j.linktype}
 	if j.snaplen != 0 {
 		args = append(args, "-s", strconv.FormatUint(uint64(j.snaplen), 10))
 	}
-	args = append(args, "-F", f.Name())
-	cmd := exec.Command(tcpdump, args...)
-	var stdout bytes.Buffer
-	cmd.Stdout = &stdout
-	if err := cmd.Run(); err != nil {
-		if _, ok := err.(*exec.ExitError); ok {
-			return -1
-		}
-		fail("%s: %v", tcpdump, err)
-	}
-	n := 0
-	for _, line := range strings.Split(stdout.String(), "\n") {
-		if strings.HasPrefix(line, "(") {
-			n++
-		}
-	}
-	if n == 0 {
+	n, err := listing.Size(j.expr, tcpdump, args...)
+	if errors.Is(err, listing.ErrRefused) {
 		return -1
+	}
+	if err != nil {
+		fail("%s: %v", tcpdump, err)
 	}
 	return n
 }
