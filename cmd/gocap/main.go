@@ -72,6 +72,7 @@ import (
 	"net/netip"
 	"os"
 	"os/signal"
+	"runtime/debug"
 	"strconv"
 	"strings"
 	"syscall"
@@ -88,8 +89,19 @@ import (
 const usageLine = "Usage: gocap [-AdDefIJlLnNpqStUvxX#] [-B size] [-c count] [--count] [-C file_size] [-F file] [-G seconds] [-i interface] [--immediate-mode] [-j tstamptype] [-Q in|out|inout] [-r file] [-s snaplen] [-V file] [--time-stamp-precision precision] [-w file] [-W filecount] [-y datalinktype] [-z postrotate-command] [-Z user] [--engine ebpf|cbpf] [--kernel-filter ebpf|cbpf] [--pcapng] [--print] [--workers N] [expression]"
 
 func main() {
+	if os.Getenv("GOGC") == "" {
+		// What grows with a capture is the printer's table of TCP
+		// connections (relative sequence numbers), which holds no
+		// pointers: collecting more often costs little CPU and keeps the
+		// heap near what it holds, as tcpdump's is (docs/offline-bench.md).
+		debug.SetGCPercent(gcPercent)
+	}
 	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
 }
+
+// gcPercent is gocap's garbage collection target (GOGC) unless the
+// environment sets one.
+const gcPercent = 25
 
 // flags holds what pflag fills in.
 type flags struct {

@@ -31,7 +31,10 @@
 //     headers) is read.
 //
 // The writers produce what libpcap's pcap_dump does for pcap (host byte
-// order, that is little-endian, version 2.4), and pcapng through pcapgo's
-// NgWriter. Both write through a RecordBuffer, which only ever hands
-// whole records to the file.
+// order, that is little-endian, version 2.4), and pcapng of their own
+// (NgWriter; libpcap 1.10.3 writes no pcapng): little-endian, one section,
+// an interface a link type, the time stamp resolution asked for (where
+// pcapgo's writer always declares nanoseconds). Both write through a
+// RecordBuffer, which only ever hands whole records to the file; pcapgo's
+// readers check what they write in the tests.
 package savefile

@@ -4,11 +4,6 @@ import (
 	"encoding/binary"
 	"fmt"
 	"io"
-	"time"
-
-	"github.com/gopacket/gopacket"
-	"github.com/gopacket/gopacket/layers"
-	"github.com/gopacket/gopacket/pcapgo"
 
 	"github.com/gocap/gocap/cbpf"
 )
@@ -137,97 +132,3 @@ func (p *PcapWriter) Write(rec *Record, data []byte) error {
 
 // Flush writes out the records waiting.
 func (p *PcapWriter) Flush() error { return p.o.Flush() }
-
-// NgWriter writes pcapng through gopacket's pcapgo.NgWriter, with one
-// interface per link type seen (the first one described up front). The
-// NgWriter's own buffer is emptied into the RecordBuffer after every
-// block, so that the RecordBuffer sees whole blocks.
-type NgWriter struct {
-	o     *RecordBuffer
-	ng    *pcapgo.NgWriter
-	ids   map[cbpf.LinkType]int
-	snap  uint32
-	prec  Precision
-	ci    gopacket.CaptureInfo
-	nifcs int
-}
-
-func ngIfaceFor(dlt cbpf.LinkType, snap uint32, prec Precision) pcapgo.NgInterface {
-	res := pcapgo.NgResolution(6) // 10^-6
-	if prec == Nano {
-		res = 9
-	}
-	return pcapgo.NgInterface{
-		Name:                fmt.Sprintf("if%d", 0),
-		LinkType:            layers.LinkType(dlt.FileValue()),
-		SnapLength:          snap,
-		TimestampResolution: res,
-	}
-}
-
-// NewNgWriter writes a pcapng Section Header Block (application "gocap")
-// and an Interface Description Block for dlt to o, and writes them out at
-// once. Records' time stamps are in prec, and so is each interface's
-// resolution.
-func NewNgWriter(o *RecordBuffer, dlt cbpf.LinkType, snap uint32, prec Precision) (*NgWriter, error) {
-	ifc := ngIfaceFor(dlt, snap, prec)
-	ng, err := pcapgo.NewNgWriterInterface(o, ifc, pcapgo.NgWriterOptions{
-		SectionInfo: pcapgo.NgSectionInfo{Application: "gocap"},
-	})
-	if err != nil {
-		return nil, err
-	}
-	n := &NgWriter{o: o, ng: ng, ids: map[cbpf.LinkType]int{dlt: 0}, snap: snap, prec: prec, nifcs: 1}
-	if err := n.endBlock(); err != nil {
-		return nil, err
-	}
-	if err := o.Flush(); err != nil {
-		return nil, err
-	}
-	return n, nil
-}
-
-// endBlock moves the blocks written so far into the RecordBuffer and marks
-// their end as a record boundary.
-func (n *NgWriter) endBlock() error {
-	if err := n.ng.Flush(); err != nil {
-		return err
-	}
-	return n.o.EndRecord()
-}
-
-// Write adds one Enhanced Packet Block, first describing rec's link type
-// as a new interface if the file has none of it yet.
-func (n *NgWriter) Write(rec *Record, data []byte) error {
-	id, ok := n.ids[rec.LinkType]
-	if !ok {
-		ifc := ngIfaceFor(rec.LinkType, n.snap, n.prec)
-		ifc.Name = fmt.Sprintf("if%d", n.nifcs)
-		var err error
-		if id, err = n.ng.AddInterface(ifc); err != nil {
-			return err
-		}
-		n.ids[rec.LinkType] = id
-		n.nifcs++
-	}
-	nsec := int64(rec.Frac)
-	if n.prec == Micro {
-		nsec *= 1000
-	}
-	n.ci.Timestamp = time.Unix(rec.Sec, nsec)
-	n.ci.CaptureLength = len(data)
-	n.ci.Length = int(rec.WireLen)
-	n.ci.InterfaceIndex = id
-	if err := n.ng.WritePacket(n.ci, data); err != nil {
-		return err
-	}
-	return n.endBlock()
-}
-
-// Flush writes out the blocks waiting.
-func (n *NgWriter) Flush() error {
-	if err := n.ng.Flush(); err != nil {
-		return err
-	}
-	return n.o.Flush()
-}

@@ -116,7 +116,7 @@ type Printer struct {
 	n   uint64
 	ref stamp // -ttt's previous packet, -ttttt's first
 
-	tcpSeq map[tcpKey]*tcpState
+	tcpSeq tcpConns
 	state  protoState            // application decoders' memory (state.go)
 	names  *nameTables           // service, protocol and ethers names (names.go)
 	hosts  map[netip.Addr]string // host names already looked up
@@ -134,7 +134,7 @@ func New(w io.Writer, o Options) *Printer {
 	if o.Location == nil {
 		o.Location = time.Local
 	}
-	return &Printer{w: w, o: o, tcpSeq: make(map[tcpKey]*tcpState)}
+	return &Printer{w: w, o: o}
 }
 
 // decoderFault records a panic out of a decoder other than toLine, the

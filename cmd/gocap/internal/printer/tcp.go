@@ -6,10 +6,56 @@ import (
 )
 
 // tcpKey names a TCP connection independently of direction: the lower
-// address (and port, on a tie) comes first, as in tcpdump's table.
-type tcpKey struct {
-	a, b         netip.Addr
+// address (and port, on a tie) comes first, as in tcpdump's tables. A is
+// [4]byte for IPv4 and [16]byte for IPv6, kept in two maps as tcpdump
+// keeps two tables; neither holds a pointer, so that a capture's hundreds
+// of thousands of connections cost little memory and nothing for the
+// garbage collector to scan.
+type tcpKey[A [4]byte | [16]byte] struct {
+	a, b         A
 	aport, bport uint16
+}
+
+// tcpConns holds the initial sequence numbers of the connections seen.
+type tcpConns struct {
+	v4 map[tcpKey[[4]byte]]tcpState
+	v6 map[tcpKey[[16]byte]]tcpState
+}
+
+// state returns the connection's state, setting it first from seq and ack
+// (and reporting fresh) when the connection is new or syn is set; rev says
+// that src is the higher end, whose numbers are the second of the pair.
+func (t *tcpConns) state(src, dst netip.Addr, sport, dport uint16, rev, syn bool, seq, ack uint32) (st tcpState, fresh bool) {
+	if src.Is4() {
+		return connState(&t.v4, tcpKeyOf(src.As4(), dst.As4(), sport, dport, rev), syn, rev, seq, ack)
+	}
+	return connState(&t.v6, tcpKeyOf(src.As16(), dst.As16(), sport, dport, rev), syn, rev, seq, ack)
+}
+
+// tcpKeyOf returns the key of the connection between a:aport and b:bport,
+// rev saying that a is the higher end.
+func tcpKeyOf[A [4]byte | [16]byte](a, b A, aport, bport uint16, rev bool) tcpKey[A] {
+	if rev {
+		return tcpKey[A]{a: b, b: a, aport: bport, bport: aport}
+	}
+	return tcpKey[A]{a: a, b: b, aport: aport, bport: bport}
+}
+
+func connState[A [4]byte | [16]byte](m *map[tcpKey[A]]tcpState, k tcpKey[A], syn, rev bool, seq, ack uint32) (tcpState, bool) {
+	if *m == nil {
+		*m = make(map[tcpKey[A]]tcpState)
+	}
+	st, ok := (*m)[k]
+	if ok && !syn {
+		return st, false
+	}
+	if rev {
+		st = tcpState{seq: ack - 1, ack: seq}
+	} else {
+		st = tcpState{seq: seq, ack: ack - 1}
+	}
+	(*m)[k] = st
+	return st, true
 }
 
 // tcpState holds the initial sequence numbers of a connection, for
@@ -100,26 +146,10 @@ func (p *Printer) tcp(b []byte, length int, h *ipHdr) {
 	var thseq, thack uint32
 	rev := false
 	if !p.o.AbsoluteSeq && flags&thACK != 0 {
-		k := tcpKey{a: h.src, b: h.dst, aport: sport, bport: dport}
 		c := h.src.Compare(h.dst)
-		if c > 0 || (c == 0 && sport > dport) {
-			rev = true
-			k = tcpKey{a: h.dst, b: h.src, aport: dport, bport: sport}
-		}
-		st, ok := p.tcpSeq[k]
-		if !ok || flags&thSYN != 0 {
-			if !ok {
-				st = &tcpState{}
-				p.tcpSeq[k] = st
-			}
-			if rev {
-				st.ack = seq
-				st.seq = ack - 1
-			} else {
-				st.seq = seq
-				st.ack = ack - 1
-			}
-		} else {
+		rev = c > 0 || (c == 0 && sport > dport)
+		st, fresh := p.tcpSeq.state(h.src, h.dst, sport, dport, rev, flags&thSYN != 0, seq, ack)
+		if !fresh {
 			if rev {
 				seq -= st.ack
 				ack -= st.seq
