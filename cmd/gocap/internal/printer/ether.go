@@ -50,7 +50,21 @@ func ethertypeName(t uint16, def string) string {
 }
 
 func mac(b []byte) string {
-	return fmt.Sprintf("%02x:%02x:%02x:%02x:%02x:%02x", b[0], b[1], b[2], b[3], b[4], b[5])
+	var s [17]byte
+	return string(appendMAC(s[:0], b))
+}
+
+// appendMAC appends the first six bytes of b as a MAC address,
+// xx:xx:xx:xx:xx:xx.
+func appendMAC(dst, b []byte) []byte {
+	const digits = "0123456789abcdef"
+	for i, c := range b[:6] {
+		if i > 0 {
+			dst = append(dst, ':')
+		}
+		dst = append(dst, digits[c>>4], digits[c&15])
+	}
+	return dst
 }
 
 // linkAddr formats a hardware address of any length as tcpdump does.
@@ -73,7 +87,9 @@ func linkAddr(b []byte) string {
 
 // etherHeader prints the -e form of an Ethernet header.
 func (p *Printer) etherHeader(b []byte, length int) {
-	p.printf("%s > %s", p.etherAddr(b[6:12]), p.etherAddr(b[0:6]))
+	p.etherAddrTo(b[6:12])
+	p.print(" > ")
+	p.etherAddrTo(b[0:6])
 	t := binary.BigEndian.Uint16(b[12:])
 	if t <= 1500 {
 		// The length field, unless it says more than the frame holds.
@@ -87,7 +103,9 @@ func (p *Printer) etherHeader(b []byte, length int) {
 	} else {
 		p.printf(", ethertype %s (0x%04x)", ethertypeName(t, "Unknown"), t)
 	}
-	p.printf(", length %d: ", length)
+	p.print(", length ")
+	p.decInt(length)
+	p.print(": ")
 }
 
 // ether prints an Ethernet frame and returns its header length.

@@ -119,6 +119,15 @@ func (p *Printer) protoName(n uint8) (string, bool) {
 	return "", false
 }
 
+// etherAddrTo prints what etherAddr returns for b.
+func (p *Printer) etherAddrTo(b []byte) {
+	if p.nameTables() == nil {
+		p.buf.Write(appendMAC(p.buf.AvailableBuffer(), b))
+		return
+	}
+	p.print(p.etherAddr(b))
+}
+
 // etherAddr is an Ethernet address as tcpdump's etheraddr_string prints
 // it: with -n the six hex bytes; without, the ethers file's name for it,
 // "Broadcast" for ff:ff:ff:ff:ff:ff, or the hex bytes followed by the

@@ -6,6 +6,7 @@ import (
 	"io"
 	"net/netip"
 	"runtime/debug"
+	"strconv"
 	"time"
 
 	"github.com/gocap/gocap/cbpf"
@@ -116,6 +117,8 @@ type Printer struct {
 	n   uint64
 	ref stamp // -ttt's previous packet, -ttttt's first
 
+	secText secText // the last second printed (hmsFrac)
+
 	tcpSeq tcpConns
 	state  protoState            // application decoders' memory (state.go)
 	names  *nameTables           // service, protocol and ethers names (names.go)
@@ -167,7 +170,8 @@ func (p *Printer) Packet(ci PacketInfo, data []byte, linkType cbpf.LinkType) err
 	p.fault = nil
 	p.n++
 	if p.o.Number {
-		fmt.Fprintf(&p.buf, "%5d  ", p.n)
+		p.padded(p.n, 5, ' ')
+		p.print("  ")
 	}
 	p.timestamp(p.stampOf(ci))
 	trunc := p.decode(data, linkType, ci.Length)
@@ -253,7 +257,7 @@ func (p *Printer) timestamp(ts stamp) {
 		if uint32(ts.sec)&0x80000000 != 0 {
 			p.print("[Error converting time]")
 		} else {
-			p.printf("%d", uint32(ts.sec))
+			p.buf.Write(strconv.AppendUint(p.buf.AvailableBuffer(), uint64(uint32(ts.sec)), 10))
 			p.fracPrint(ts.frac)
 		}
 	case TimeDate:
@@ -289,27 +293,92 @@ func (p *Printer) timestamp(ts stamp) {
 	p.print(" ")
 }
 
-// hmsFrac prints a timestamp as [YYYY-MM-DD ]HH:MM:SS.FRAC in loc.
+// hmsFrac prints a timestamp as [YYYY-MM-DD ]HH:MM:SS.FRAC in loc. The
+// text before the fraction is kept for the next packet, most often of the
+// same second.
 func (p *Printer) hmsFrac(ts stamp, date bool, loc *time.Location) {
 	if uint32(ts.sec)&0x80000000 != 0 {
 		p.print("[Error converting time]")
 		return
 	}
-	lt := time.Unix(ts.sec, 0).In(loc)
-	if date {
-		p.printf("%04d-%02d-%02d ", lt.Year(), lt.Month(), lt.Day())
+	c := &p.secText
+	if c.text == nil || c.sec != ts.sec || c.date != date || c.loc != loc {
+		lt := time.Unix(ts.sec, 0).In(loc)
+		b := c.text[:0]
+		if date {
+			y, m, d := lt.Date()
+			b = appendPadded(b, uint64(y), 4, '0')
+			b = append(b, '-')
+			b = appendPadded(b, uint64(m), 2, '0')
+			b = append(b, '-')
+			b = appendPadded(b, uint64(d), 2, '0')
+			b = append(b, ' ')
+		}
+		h, mi, sec := lt.Clock()
+		b = appendPadded(b, uint64(h), 2, '0')
+		b = append(b, ':')
+		b = appendPadded(b, uint64(mi), 2, '0')
+		b = append(b, ':')
+		b = appendPadded(b, uint64(sec), 2, '0')
+		*c = secText{sec: ts.sec, date: date, loc: loc, text: b}
 	}
-	p.printf("%02d:%02d:%02d", lt.Hour(), lt.Minute(), lt.Second())
+	p.buf.Write(c.text)
 	p.fracPrint(ts.frac)
 }
 
-// fracPrint prints ".FRAC" as tcpdump does, of an unsigned 32-bit value.
+// secText is the text hmsFrac printed last, for the second sec.
+type secText struct {
+	sec  int64
+	date bool
+	loc  *time.Location
+	text []byte
+}
+
+// fracPrint prints ".FRAC" as tcpdump does, of an unsigned 32-bit value,
+// in at least six digits (nine with nanoseconds).
 func (p *Printer) fracPrint(frac int64) {
+	p.print(".")
 	if p.o.Nano {
-		p.printf(".%09d", uint32(frac))
+		p.padded(uint64(uint32(frac)), 9, '0')
 	} else {
-		p.printf(".%06d", uint32(frac))
+		p.padded(uint64(uint32(frac)), 6, '0')
 	}
+}
+
+// dec prints v in decimal (what %d prints).
+func (p *Printer) dec(v uint64) {
+	p.buf.Write(strconv.AppendUint(p.buf.AvailableBuffer(), v, 10))
+}
+
+// decInt prints v in decimal, with a sign when negative.
+func (p *Printer) decInt(v int) {
+	p.buf.Write(strconv.AppendInt(p.buf.AvailableBuffer(), int64(v), 10))
+}
+
+// hostAddr prints what host returns for a, without building a string
+// when numbers are printed.
+func (p *Printer) hostAddr(a netip.Addr) {
+	if p.o.NumericLevel > 0 || p.o.Resolver == nil {
+		p.buf.Write(a.AppendTo(p.buf.AvailableBuffer()))
+		return
+	}
+	p.print(p.host(a))
+}
+
+// padded prints v in decimal, padded on the left with pad to width.
+func (p *Printer) padded(v uint64, width int, pad byte) {
+	p.buf.Write(appendPadded(p.buf.AvailableBuffer(), v, width, pad))
+}
+
+// appendPadded appends v in decimal to b, padded on the left with pad to
+// width characters (what %0Nd and %Nd print for a number).
+func appendPadded(b []byte, v uint64, width int, pad byte) []byte {
+	var digits [20]byte
+	d := strconv.AppendUint(digits[:0], v, 10)
+	for n := len(d); n < width; n++ {
+		b = append(b, pad)
+	}
+	return append(b, d...)
 }
 
 // lastProto names the innermost protocol decoder the last packet reached

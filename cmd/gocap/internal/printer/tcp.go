@@ -101,9 +101,19 @@ var tcpOptNames = map[uint8]string{
 // header's next-protocol field).
 func (p *Printer) addrPorts(h *ipHdr, proto uint8, sport, dport string) {
 	if h.nh == proto {
-		p.printf("%s.%s > %s.%s: ", p.host(h.src), sport, p.host(h.dst), dport)
+		p.hostAddr(h.src)
+		p.print(".")
+		p.print(sport)
+		p.print(" > ")
+		p.hostAddr(h.dst)
+		p.print(".")
+		p.print(dport)
+		p.print(": ")
 	} else {
-		p.printf("%s > %s: ", sport, dport)
+		p.print(sport)
+		p.print(" > ")
+		p.print(dport)
+		p.print(": ")
 	}
 }
 
@@ -142,7 +152,9 @@ func (p *Printer) tcp(b []byte, length int, h *ipHdr) {
 		return
 	}
 	flags := b[13]
-	p.printf("Flags [%s]", tcpFlags(flags))
+	p.print("Flags [")
+	p.print(tcpFlags(flags))
+	p.print("]")
 	var thseq, thack uint32
 	rev := false
 	if !p.o.AbsoluteSeq && flags&thACK != 0 {
@@ -178,15 +190,19 @@ func (p *Printer) tcp(b []byte, length int, h *ipHdr) {
 	}
 	length -= hlen
 	if p.o.Verbose > 1 || length > 0 || flags&(thSYN|thFIN|thRST) != 0 {
-		p.printf(", seq %d", seq)
+		p.print(", seq ")
+		p.dec(uint64(seq))
 		if length > 0 {
-			p.printf(":%d", seq+uint32(length))
+			p.print(":")
+			p.dec(uint64(seq + uint32(length)))
 		}
 	}
 	if flags&thACK != 0 {
-		p.printf(", ack %d", ack)
+		p.print(", ack ")
+		p.dec(uint64(ack))
 	}
-	p.printf(", win %d", win)
+	p.print(", win ")
+	p.dec(uint64(win))
 	if flags&thURG != 0 {
 		p.printf(", urg %d", urp)
 	}
@@ -195,7 +211,8 @@ func (p *Printer) tcp(b []byte, length int, h *ipHdr) {
 			return
 		}
 	}
-	p.printf(", length %d", length)
+	p.print(", length ")
+	p.decInt(length)
 	if length <= 0 {
 		return
 	}
@@ -388,7 +405,10 @@ func tcpOptCC(p *Printer, o *tcpOptWalk) int {
 
 func tcpOptTimestamp(p *Printer, o *tcpOptWalk) int {
 	o.need(8)
-	p.printf(" val %d ecr %d", binary.BigEndian.Uint32(o.d), binary.BigEndian.Uint32(o.d[4:]))
+	p.print(" val ")
+	p.dec(uint64(binary.BigEndian.Uint32(o.d)))
+	p.print(" ecr ")
+	p.dec(uint64(binary.BigEndian.Uint32(o.d[4:])))
 	return 8
 }
 
