@@ -54,9 +54,14 @@ func (p *Printer) arp(b []byte, length int) {
 		if !ok {
 			hn = fmt.Sprintf("Unknown Hardware (%d)", hrd)
 		}
-		p.printf("%s (len %d), %s (len %d)", hn, hln, ethertypeName(pro, fmt.Sprintf("Unknown Protocol (0x%04x)", pro)), pln)
+		pn, ok := ethertypeNames[pro]
+		if !ok {
+			pn = fmt.Sprintf("Unknown Protocol (0x%04x)", pro)
+		}
+		p.printf("%s (len %d), %s (len %d)", hn, hln, pn, pln)
 		if p.o.Verbose == 0 {
-			p.printf(", length %d", length)
+			p.print(", length ")
+			p.decInt(length)
 			return
 		}
 	}
@@ -67,7 +72,8 @@ func (p *Printer) arp(b []byte, length int) {
 	if !ok {
 		on = fmt.Sprintf("Unknown (%d)", op)
 	}
-	p.printf("%s ", on)
+	p.print(on)
+	p.print(" ")
 	paddr := func(off int) string {
 		if !isIP {
 			return "<wrong proto type>"
@@ -79,13 +85,19 @@ func (p *Printer) arp(b []byte, length int) {
 	}
 	switch op {
 	case 1:
-		p.printf("who-has %s", paddr(tpa))
+		p.print("who-has ")
+		p.print(paddr(tpa))
 		if nonzero(b[tha : tha+hln]) {
-			p.printf(" (%s)", p.linkAddrName(b[tha:tha+hln]))
+			p.print(" (")
+			p.print(p.linkAddrName(b[tha : tha+hln]))
+			p.print(")")
 		}
-		p.printf(" tell %s", paddr(spa))
+		p.print(" tell ")
+		p.print(paddr(spa))
 	case 2:
-		p.printf("%s is-at %s", paddr(spa), p.linkAddrName(b[sha:sha+hln]))
+		p.print(paddr(spa))
+		p.print(" is-at ")
+		p.print(p.linkAddrName(b[sha : sha+hln]))
 	case 3:
 		p.printf("who-is %s tell %s", p.linkAddrName(b[tha:tha+hln]), p.linkAddrName(b[sha:sha+hln]))
 	case 4:
@@ -99,7 +111,8 @@ func (p *Printer) arp(b []byte, length int) {
 		p.hexASCII(b)
 		return
 	}
-	p.printf(", length %d", length)
+	p.print(", length ")
+	p.decInt(length)
 }
 
 func nonzero(b []byte) bool {

@@ -40,7 +40,9 @@ func isGraph(c byte) bool { return c > 0x20 && c < 0x7f }
 // hex prints b as tcpdump -x does: eight groups of two bytes a line.
 func (p *Printer) hex(b []byte) {
 	for off := 0; off < len(b); off += 16 {
-		p.printf("\n\t0x%04x: ", off)
+		p.print("\n\t0x")
+		p.hexNum(uint64(off), 4)
+		p.print(": ")
 		end := min(off+16, len(b))
 		for i := off; i < end; i += 2 {
 			p.buf.WriteByte(' ')

@@ -99,9 +99,18 @@ func (p *Printer) etherHeader(b []byte, length int) {
 			length = int(t)
 		}
 	} else if p.o.Quiet {
-		p.printf(", %s", ethertypeName(t, fmt.Sprintf("Unknown Ethertype (0x%04x)", t)))
+		if s, ok := ethertypeNames[t]; ok {
+			p.print(", ")
+			p.print(s)
+		} else {
+			p.printf(", Unknown Ethertype (0x%04x)", t)
+		}
 	} else {
-		p.printf(", ethertype %s (0x%04x)", ethertypeName(t, "Unknown"), t)
+		p.print(", ethertype ")
+		p.print(ethertypeName(t, "Unknown"))
+		p.print(" (0x")
+		p.hexNum(uint64(t), 4)
+		p.print(")")
 	}
 	p.print(", length ")
 	p.decInt(length)

@@ -4,7 +4,6 @@ import (
 	"encoding/binary"
 	"fmt"
 	"net/netip"
-	"strings"
 )
 
 var ipProtoNames = map[uint8]string{
@@ -96,7 +95,8 @@ func (p *Printer) ip(b []byte, length int) {
 	src, dst := addr4(b[12:]), addr4(b[16:])
 	if p.o.Verbose > 0 {
 		tos := b[1]
-		p.printf("(tos 0x%x", tos)
+		p.print("(tos 0x")
+		p.hexNum(uint64(tos), 0)
 		switch tos & 3 {
 		case 1:
 			p.print(",ECT(1)")
@@ -106,25 +106,35 @@ func (p *Printer) ip(b []byte, length int) {
 			p.print(",CE")
 		}
 		if b[8] >= 1 {
-			p.printf(", ttl %d", b[8])
+			p.print(", ttl ")
+			p.dec(uint64(b[8]))
 		}
-		var fls []string
-		if off&0x2000 != 0 {
-			fls = append(fls, "+")
+		p.print(", id ")
+		p.dec(uint64(binary.BigEndian.Uint16(b[4:])))
+		p.print(", offset ")
+		p.dec(uint64(off&0x1fff) * 8)
+		p.print(", flags [")
+		sep := ""
+		for _, f := range [...]struct {
+			bit  uint16
+			name string
+		}{{0x2000, "+"}, {0x4000, "DF"}, {0x8000, "rsvd"}} {
+			if off&f.bit != 0 {
+				p.print(sep)
+				p.print(f.name)
+				sep = ", "
+			}
 		}
-		if off&0x4000 != 0 {
-			fls = append(fls, "DF")
+		if sep == "" {
+			p.print("none")
 		}
-		if off&0x8000 != 0 {
-			fls = append(fls, "rsvd")
-		}
-		fl := strings.Join(fls, ", ")
-		if fl == "" {
-			fl = "none"
-		}
-		p.printf(", id %d, offset %d, flags [%s], proto %s (%d)",
-			binary.BigEndian.Uint16(b[4:]), (off&0x1fff)*8, fl, ipProtoName(proto), proto)
-		p.printf(", length %d", binary.BigEndian.Uint16(b[2:]))
+		p.print("], proto ")
+		p.print(ipProtoName(proto))
+		p.print(" (")
+		p.dec(uint64(proto))
+		p.print(")")
+		p.print(", length ")
+		p.dec(uint64(binary.BigEndian.Uint16(b[2:])))
 		trunc := false
 		if hlen > 20 {
 			p.print(", options (")
@@ -150,7 +160,10 @@ func (p *Printer) ip(b []byte, length int) {
 	h := &ipHdr{src: src, dst: dst, nh: proto, frag: off&0x2000 != 0, ttl: b[8], hdrBuf: b}
 	if off&0x1fff == 0 {
 		if proto != 6 && proto != 17 && proto != 132 && proto != 33 {
-			p.printf("%s > %s: ", p.host(src), p.host(dst))
+			p.hostAddr(src)
+			p.print(" > ")
+			p.hostAddr(dst)
+			p.print(": ")
 		}
 		if hlen > len(b) {
 			p.printf(" [remaining caplen(%d) < header length(%d)]", len(b), hlen)
@@ -158,9 +171,6 @@ func (p *Printer) ip(b []byte, length int) {
 		}
 		p.demux(b[hlen:], plen, h, proto)
 	} else {
-		if p.o.Quiet && false {
-			return
-		}
 		p.printf("%s > %s:", p.host(src), p.host(dst))
 		if n, ok := p.protoName(proto); ok {
 			p.printf(" %s", n)

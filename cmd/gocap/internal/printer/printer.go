@@ -365,6 +365,17 @@ func (p *Printer) hostAddr(a netip.Addr) {
 	p.print(p.host(a))
 }
 
+// hexNum prints v in lower-case hexadecimal, padded with zeros to width
+// digits (what %0Nx prints).
+func (p *Printer) hexNum(v uint64, width int) {
+	var digits [16]byte
+	d := strconv.AppendUint(digits[:0], v, 16)
+	for n := len(d); n < width; n++ {
+		p.buf.WriteByte('0')
+	}
+	p.buf.Write(d)
+}
+
 // padded prints v in decimal, padded on the left with pad to width.
 func (p *Printer) padded(v uint64, width int, pad byte) {
 	p.buf.Write(appendPadded(p.buf.AvailableBuffer(), v, width, pad))
