@@ -58,7 +58,14 @@ func (p *Printer) arp(b []byte, length int) {
 		if !ok {
 			pn = fmt.Sprintf("Unknown Protocol (0x%04x)", pro)
 		}
-		p.printf("%s (len %d), %s (len %d)", hn, hln, pn, pln)
+		p.print(hn)
+		p.print(" (len ")
+		p.dec(uint64(hln))
+		p.print("), ")
+		p.print(pn)
+		p.print(" (len ")
+		p.dec(uint64(pln))
+		p.print(")")
 		if p.o.Verbose == 0 {
 			p.print(", length ")
 			p.decInt(length)
