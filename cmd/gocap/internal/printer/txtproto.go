@@ -48,7 +48,7 @@ func fetchToken(b []byte, idx, length int) (string, int) {
 
 // txtLine prints the line at idx with prefix and returns the index after
 // its end, or 0 when the line is not text or does not end in this packet
-// (a text line without an ending is still printed).
+// (a text line without an ending is still printed, with " [|proto]").
 func (p *Printer) txtLine(prefix string, b []byte, idx, length int) int {
 	start := idx
 	for idx < length {
@@ -71,7 +71,10 @@ func (p *Printer) txtLine(prefix string, b []byte, idx, length int) int {
 		}
 		idx++
 	}
+	// Text to the end without a line ending: printed, and marked as cut
+	// short (tcpdump's print_txt_line).
 	p.print(prefix + string(b[start:idx]))
+	p.truncMark(p.proto)
 	return 0
 }
 
