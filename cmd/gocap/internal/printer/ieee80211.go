@@ -431,10 +431,6 @@ var wlanCtrlHdrLen = map[uint16]int{7: 10, 8: 20, 9: 16, 10: 16, 11: 16, 12: 10,
 
 var wlanAuthAlgs = []string{"Open System", "Shared Key", "EAP"}
 
-var wlanStatus = map[uint16]string{0: "Successful", 1: "Unspecified failure"}
-
-func wlanStatusText(s uint16) string { return mapName(wlanStatus, s, "n/a") }
-
 // ieee80211Bare prints a frame of the DLT_IEEE802_11 link type.
 func (p *Printer) ieee80211Bare(b []byte, length int) int {
 	return p.ieee80211(b, length, false, 0)
@@ -804,6 +800,65 @@ func (p *Printer) wlanMgmt(fc uint16, hdr, b []byte, length int) bool {
 			p.printf(" (%s)-%x: %s", an, seq, st)
 		}
 		return ok
+	case 10, 12: // disassociation, deauthentication: a reason code
+		if !fixed(2) {
+			return false
+		}
+		reason := wlanReasonText(binary.LittleEndian.Uint16(b))
+		if sub == 12 && !p.o.LinkHeader {
+			p.print(" (" + p.etherAddr(hdr[10:16]) + ")")
+		}
+		p.print(": " + reason)
+	case 13:
+		if !fixed(2) {
+			return false
+		}
+		if p.o.LinkHeader {
+			p.print(": ")
+		} else {
+			p.print(" (" + p.etherAddr(hdr[10:16]) + "): ")
+		}
+		p.wlanAction(b[0], b[1])
 	}
 	return true
+}
+
+// wlanActions names the actions of the action frame categories tcpdump
+// names them for; the others print as "Act#N".
+var wlanActions = map[uint8]struct {
+	category string
+	actions  []string // by action number; "" for none
+}{
+	3:  {"BA ", []string{"ADDBA Request", "ADDBA Response", "DELBA"}},
+	7:  {"HT ", []string{"TxChWidth", "MIMOPwrSave"}},
+	13: {"MeshAction ", []string{"MeshLink", "HWMP", "Gate Announcement", "Congestion Control", "MCCA Setup Request", "MCCA Setup Reply", "MCCA Advertisement Request", "MCCA Advertisement", "MCCA Teardown", "TBTT Adjustment Request", "TBTT Adjustment Response"}},
+	14: {"MultiohopAction ", []string{"Proxy Update", "Proxy Update Confirmation"}},
+	15: {"SelfprotectAction ", []string{"", "Peering Open", "Peering Confirm", "Peering Close", "Group Key Inform", "Group Key Acknowledge"}},
+}
+
+// wlanAction prints an action frame's category and action as tcpdump's
+// handle_action does.
+func (p *Printer) wlanAction(category, action uint8) {
+	switch category {
+	case 0:
+		p.printf("Spectrum Management Act#%d", action)
+	case 1:
+		p.printf("QoS Act#%d", action)
+	case 2:
+		p.printf("DLS Act#%d", action)
+	case 127:
+		p.printf("Vendor Act#%d", action)
+	default:
+		c, ok := wlanActions[category]
+		if !ok {
+			p.printf("Reserved(%d) Act#%d", category, action)
+			return
+		}
+		p.print(c.category)
+		if int(action) < len(c.actions) && c.actions[action] != "" {
+			p.print(c.actions[action])
+		} else {
+			p.printf("Act#%d", action)
+		}
+	}
 }
