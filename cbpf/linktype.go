@@ -84,4 +84,23 @@ const (
 	LinkPKTAP           LinkType = 258 // Apple's PKTAP header, then a packet of the link type it says
 	LinkHDLC            LinkType = 112 // Cisco HDLC (DLT_HDLC, which tcpdump prints as DLT_C_HDLC)
 	LinkVSOCK           LinkType = 271 // Linux vsock monitor
+	LinkMFR             LinkType = 182 // multilink Frame Relay (FRF.16)
+	LinkIEEE802154      LinkType = 195 // IEEE 802.15.4 with the FCS
+	LinkIEEE802154TAP   LinkType = 283 // IEEE 802.15.4 after a TAP pseudo-header
+	LinkDSATagBRCMPrep  LinkType = 282 // Ethernet after a prepended Broadcom switch tag
+	LinkDSATagEDSA      LinkType = 285 // Ethernet with a Marvell EDSA tag
+	LinkJuniperMLPPP    LinkType = 130 // Juniper multilink PPP
+	LinkJuniperMLFR     LinkType = 131 // Juniper multilink Frame Relay
+	LinkJuniperES       LinkType = 132 // Juniper Encryption Services PIC
+	LinkJuniperGGSN     LinkType = 133 // Juniper GGSN PIC
+	LinkJuniperATM2     LinkType = 135 // Juniper ATM2 PIC
+	LinkJuniperServices LinkType = 136 // Juniper Advanced Services PIC
+	LinkJuniperATM1     LinkType = 137 // Juniper ATM1 PIC
+	LinkJuniperMonitor  LinkType = 164 // Juniper Passive Monitor PIC
+	LinkJuniperPPPoE    LinkType = 167 // Juniper PPPoE
+	LinkJuniperPPPoEATM LinkType = 168 // Juniper PPPoE over ATM
+	LinkJuniperEther    LinkType = 178 // Juniper Ethernet
+	LinkJuniperPPP      LinkType = 179 // Juniper PPP
+	LinkJuniperFrelay   LinkType = 180 // Juniper Frame Relay
+	LinkJuniperCHDLC    LinkType = 181 // Juniper Cisco HDLC
 )

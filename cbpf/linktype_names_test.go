@@ -61,6 +61,13 @@ func TestLinkTypeConstants(t *testing.T) {
 		"IEEE802_15_4_NOFCS": LinkIEEE802154NoFCS, "NFLOG": LinkNFLOG, "VSOCK": LinkVSOCK,
 		"PRISM_HEADER": LinkPrismHeader, "IEEE802_11_RADIO": LinkIEEE80211Radio,
 		"PPP_SERIAL": LinkPPPSerial, "PPP_ETHER": LinkPPPEther, "C_HDLC": LinkCHDLC,
+		"MFR": LinkMFR, "IEEE802_15_4": LinkIEEE802154, "IEEE802_15_4_TAP": LinkIEEE802154TAP,
+		"DSA_TAG_BRCM_PREPEND": LinkDSATagBRCMPrep, "DSA_TAG_EDSA": LinkDSATagEDSA,
+		"JUNIPER_MLPPP": LinkJuniperMLPPP, "JUNIPER_MLFR": LinkJuniperMLFR, "JUNIPER_ES": LinkJuniperES,
+		"JUNIPER_GGSN": LinkJuniperGGSN, "JUNIPER_ATM2": LinkJuniperATM2, "JUNIPER_SERVICES": LinkJuniperServices,
+		"JUNIPER_ATM1": LinkJuniperATM1, "JUNIPER_MONITOR": LinkJuniperMonitor, "JUNIPER_PPPOE": LinkJuniperPPPoE,
+		"JUNIPER_PPPOE_ATM": LinkJuniperPPPoEATM, "JUNIPER_ETHER": LinkJuniperEther, "JUNIPER_PPP": LinkJuniperPPP,
+		"JUNIPER_FRELAY": LinkJuniperFrelay, "JUNIPER_CHDLC": LinkJuniperCHDLC,
 	} {
 		if got, ok := LinkTypeByName(name); !ok || got != want {
 			t.Errorf("LinkTypeByName(%q) = %d, %v; want %d", name, got, ok, want)

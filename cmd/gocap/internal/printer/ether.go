@@ -37,7 +37,7 @@ var ethertypeNames = map[uint16]string{
 	0x8899: "RRCP", 0x886f: "MS NLB heartbeat", 0x8870: "Jumbo", 0x894f: "NSH",
 	0x9000: "Loopback", 0xfefe: "OSI", 0xa0ed: "6LoWPAN", 0x8902: "CFM", 0xabcd: "CFM (old)",
 	0x893a: "IEEE1905.1", 0x88cc: "LLDP", 0x88ca: "TIPC", 0x0707: "GeoNet (old)",
-	0x8947: "GeoNet", 0x1111: "CALM FAST", 0x88a2: "AoE", 0xdada: "MEDSA",
+	0x8947: "GeoNet", 0x1111: "CALM FAST", 0x88a2: "AoE",
 	0x88e7: "PBB", 0x8915: "RoCE", 0x88f7: "PTP", 0x8906: "FCoE", 0x8914: "FIP",
 	0x22f0: "ARISTA", 0xd28b: "Arista Vendor Specific Protocol", 0x22eb: "AVB",
 }
@@ -85,59 +85,106 @@ func linkAddr(b []byte) string {
 	return s.String()
 }
 
-// etherHeader prints the -e form of an Ethernet header.
-func (p *Printer) etherHeader(b []byte, length int) {
+// etherAddrs prints an Ethernet header's addresses, "src > dst, ".
+func (p *Printer) etherAddrs(b []byte) {
 	p.etherAddrTo(b[6:12])
 	p.print(" > ")
 	p.etherAddrTo(b[0:6])
-	t := binary.BigEndian.Uint16(b[12:])
+	p.print(", ")
+}
+
+// etherTypeLen prints the type (or length) field t of an Ethernet
+// header of hdrlen bytes and the frame's length, as -e shows them.
+func (p *Printer) etherTypeLen(t uint16, length, hdrlen int) {
 	if t <= 1500 {
 		// The length field, unless it says more than the frame holds.
-		p.print(", 802.3")
-		length -= 14
+		p.print("802.3")
+		length -= hdrlen
 		if int(t) < length {
 			length = int(t)
 		}
-	} else if p.o.Quiet {
-		if s, ok := ethertypeNames[t]; ok {
-			p.print(", ")
-			p.print(s)
-		} else {
-			p.printf(", Unknown Ethertype (0x%04x)", t)
-		}
 	} else {
-		p.print(", ethertype ")
-		p.print(ethertypeName(t, "Unknown"))
-		p.print(" (0x")
-		p.hexNum(uint64(t), 4)
-		p.print(")")
+		p.etherType(t)
 	}
 	p.print(", length ")
 	p.decInt(length)
 	p.print(": ")
 }
 
+// etherType prints an Ethernet type as -e shows it, briefly with -q
+// (tcpdump's ether_type_print).
+func (p *Printer) etherType(t uint16) {
+	if p.o.Quiet {
+		if s, ok := ethertypeNames[t]; ok {
+			p.print(s)
+		} else {
+			p.printf("Unknown Ethertype (0x%04x)", t)
+		}
+	} else {
+		p.print("ethertype ")
+		p.print(ethertypeName(t, "Unknown"))
+		p.print(" (0x")
+		p.hexNum(uint64(t), 4)
+		p.print(")")
+	}
+}
+
+// etherEncap is what a link adds to the Ethernet frames it carries (the
+// extra arguments of tcpdump's ether_common_print): a header of its own
+// printed before the frame (LANE's LE client ID), and a switch tag of
+// tagLen bytes between the source address and the type field (the
+// Broadcom and Marvell DSA tags), which tag prints with or without -e.
+type etherEncap struct {
+	header func()
+	tagLen int
+	tag    func(b []byte)
+}
+
 // ether prints an Ethernet frame and returns its header length.
 func (p *Printer) ether(b []byte, length int) int {
-	r := p.reader("ether", b)
+	return p.etherWith(p.reader("ether", b), length, etherEncap{})
+}
+
+// etherWith prints the Ethernet frame r holds, with what e adds to it,
+// and returns its header length.
+func (p *Printer) etherWith(r reader, length int, e etherEncap) int {
+	b := r.b
 	caplen := len(b)
-	if caplen < 14 {
+	fixed := 14 + e.tagLen
+	if caplen < fixed {
 		r.trunc()
 		return caplen
 	}
-	if length < 14 {
+	if length < fixed {
 		r.trunc()
 		return length
 	}
+	if e.header != nil {
+		e.header()
+	}
+	t := binary.BigEndian.Uint16(b[fixed-2:])
 	if p.o.LinkHeader {
-		p.etherHeader(b, length)
+		p.etherAddrs(b)
+	}
+	if e.tag != nil {
+		e.tag(b[12:])
+	}
+	if p.o.LinkHeader {
+		p.etherTypeLen(t, length, fixed)
 	}
 	hdr := b
 	origLen := length
-	t := binary.BigEndian.Uint16(b[12:])
-	b = b[14:]
-	length -= 14
-	hdrlen := 14
+	b = b[fixed:]
+	length -= fixed
+	hdrlen := fixed
+	// fallback prints what -e would have, for a payload left undecoded.
+	fallback := func(t uint16) {
+		if !p.o.LinkHeader {
+			p.etherAddrs(hdr)
+			p.etherTypeLen(t, origLen, fixed)
+		}
+		p.defaultPrint(b)
+	}
 	for {
 		switch {
 		case t <= 1500:
@@ -148,7 +195,7 @@ func (p *Printer) ether(b []byte, length int) int {
 					b = b[:length]
 				}
 			}
-			if p.o.LinkHeader && hdrlen > 14 {
+			if p.o.LinkHeader && hdrlen > fixed {
 				p.print("802.3")
 			}
 			n := p.llc(b, length, hdr[6:12], hdr[0:6])
@@ -167,7 +214,8 @@ func (p *Printer) ether(b []byte, length int) int {
 			}
 			t = binary.BigEndian.Uint16(b[2:])
 			if p.o.LinkHeader && t > 1500 {
-				p.printf("ethertype %s (0x%04x), ", ethertypeName(t, "Unknown"), t)
+				p.etherType(t)
+				p.print(", ")
 			}
 			b = b[4:]
 			length -= 4
@@ -179,10 +227,7 @@ func (p *Printer) ether(b []byte, length int) int {
 			}
 			n := p.arista(b, length)
 			if n < 0 {
-				if !p.o.LinkHeader {
-					p.etherHeader(hdr, origLen)
-				}
-				p.defaultPrint(b)
+				fallback(t)
 				return hdrlen
 			}
 			t = be16(b, n)
@@ -193,16 +238,13 @@ func (p *Printer) ether(b []byte, length int) int {
 				if t <= 1500 {
 					p.print("802.3")
 				} else {
-					p.printf("ethertype %s (0x%04x)", ethertypeName(t, "Unknown"), t)
+					p.etherType(t)
 				}
 				p.printf(", length %d: ", origLen)
 			}
 		default:
 			if !p.ethertype(t, b, length) {
-				if !p.o.LinkHeader {
-					p.etherHeader(hdr, origLen)
-				}
-				p.defaultPrint(b)
+				fallback(t)
 			}
 			return hdrlen
 		}

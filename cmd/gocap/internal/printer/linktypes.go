@@ -71,6 +71,32 @@ var linkDecoders = map[cbpf.LinkType]linkDecoder{
 	cbpf.LinkNetAnalyzerTransparent: func(p *Printer, b []byte, length int) int {
 		return p.netAnalyzer(b, length, true)
 	},
+	cbpf.LinkFrelay:          (*Printer).frLink,
+	cbpf.LinkMFR:             (*Printer).mfrLink,
+	cbpf.LinkSunATM:          (*Printer).sunatm,
+	cbpf.LinkDSATagBRCM:      (*Printer).brcmLink,
+	cbpf.LinkDSATagBRCMPrep:  (*Printer).brcmPrependLink,
+	cbpf.LinkDSATagDSA:       (*Printer).dsaLink,
+	cbpf.LinkDSATagEDSA:      (*Printer).edsaLink,
+	cbpf.LinkIEEE802154:      (*Printer).wpanLink,
+	cbpf.LinkIEEE802154NoFCS: (*Printer).wpanLink,
+	cbpf.LinkIEEE802154TAP:   (*Printer).wpanTAPLink,
+	cbpf.LinkPPI:             (*Printer).ppi,
+	cbpf.LinkJuniperGGSN:     juniper(cbpf.LinkJuniperGGSN, "juniper_ggsn", (*Printer).jnxGGSN),
+	cbpf.LinkJuniperES:       juniper(cbpf.LinkJuniperES, "juniper_es", (*Printer).jnxES),
+	cbpf.LinkJuniperMonitor:  juniper(cbpf.LinkJuniperMonitor, "juniper_monitor", (*Printer).jnxMonitor),
+	cbpf.LinkJuniperServices: juniper(cbpf.LinkJuniperServices, "juniper_services", (*Printer).jnxServices),
+	cbpf.LinkJuniperPPPoE:    juniper(cbpf.LinkJuniperPPPoE, "juniper_pppoe", (*Printer).jnxPPPoE),
+	cbpf.LinkJuniperEther:    juniper(cbpf.LinkJuniperEther, "juniper_ether", (*Printer).jnxEther),
+	cbpf.LinkJuniperPPP:      juniper(cbpf.LinkJuniperPPP, "juniper_ppp", (*Printer).jnxPPP),
+	cbpf.LinkJuniperFrelay:   juniper(cbpf.LinkJuniperFrelay, "juniper_frelay", (*Printer).jnxFrelay),
+	cbpf.LinkJuniperCHDLC:    juniper(cbpf.LinkJuniperCHDLC, "juniper_chdlc", (*Printer).jnxCHDLC),
+	cbpf.LinkJuniperPPPoEATM: juniper(cbpf.LinkJuniperPPPoEATM, "juniper_pppoe_atm", (*Printer).jnxPPPoEATM),
+	cbpf.LinkJuniperMLPPP:    juniper(cbpf.LinkJuniperMLPPP, "juniper_mlppp", (*Printer).jnxMLPPP),
+	cbpf.LinkJuniperMFR:      juniper(cbpf.LinkJuniperMFR, "juniper_mfr", (*Printer).jnxMFR),
+	cbpf.LinkJuniperMLFR:     juniper(cbpf.LinkJuniperMLFR, "juniper_mlfr", (*Printer).jnxMLFR),
+	cbpf.LinkJuniperATM1:     juniper(cbpf.LinkJuniperATM1, "juniper_atm1", (*Printer).jnxATM1),
+	cbpf.LinkJuniperATM2:     juniper(cbpf.LinkJuniperATM2, "juniper_atm2", (*Printer).jnxATM2),
 }
 
 // Supports reports whether Packet decodes packets of the link type.

@@ -222,9 +222,9 @@ var ciscoPIDNames = map[uint16]string{
 }
 
 var bridgedPIDNames = map[uint16]string{
-	0x01: "Ethernet + FCS", 0x02: "802.4 + FCS", 0x03: "802.5 + FCS", 0x04: "FDDI + FCS",
-	0x05: "802.6 + FCS", 0x07: "Ethernet", 0x08: "802.4", 0x09: "802.5", 0x0a: "FDDI", 0x0b: "802.6",
-	0x0e: "BPDU",
+	0x01: "Ethernet + FCS", 0x07: "Ethernet w/o FCS", 0x02: "802.4 + FCS", 0x08: "802.4 w/o FCS",
+	0x03: "Token Ring + FCS", 0x09: "Token Ring w/o FCS", 0x04: "FDDI + FCS", 0x0a: "FDDI w/o FCS",
+	0x05: "802.6 + FCS", 0x0b: "802.6 w/o FCS", 0x0e: "BPDU",
 }
 
 // snapPIDName names a SNAP protocol ID as tcpdump does for the given OUI.
@@ -243,6 +243,13 @@ func snapPIDName(oui uint32, pid uint16) string {
 // snap prints a SNAP header and its payload, reporting false when the
 // payload is unknown (the header has been printed then).
 func (p *Printer) snap(b []byte, length int, src, dst []byte) bool {
+	return p.snapPad(b, length, src, dst, 2)
+}
+
+// snapPad is snap for a link whose bridged Ethernet frames (RFC 2684)
+// start after pad bytes of padding: 2 after LLC, none after Frame
+// Relay's NLPID.
+func (p *Printer) snapPad(b []byte, length int, src, dst []byte, pad int) bool {
 	r := p.reader("snap", b)
 	if !r.has(0, 5) || length < 5 {
 		// tcpdump prints the marker and counts the header as printed.
@@ -288,9 +295,9 @@ func (p *Printer) snap(b []byte, length int, src, dst []byte) bool {
 	case ouiRFC2684:
 		switch pid {
 		case 0x01, 0x07:
-			// Bridged Ethernet, after two bytes of padding.
-			need(b, 2)
-			p.ether(b[2:], length-2)
+			// Bridged Ethernet, after the link's padding.
+			need(b, pad)
+			p.ether(b[pad:], length-pad)
 			return true
 		}
 	}

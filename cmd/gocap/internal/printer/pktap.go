@@ -7,7 +7,7 @@ import (
 )
 
 // linkDecoderFor looks a link type up in linkDecoders for the printers of
-// link types that carry packets of another (PKTAP); set in init, as
+// link types that carry packets of another (PKTAP, PPI); set in init, as
 // linkDecoders refers to those printers.
 var linkDecoderFor func(cbpf.LinkType) (linkDecoder, bool)
 

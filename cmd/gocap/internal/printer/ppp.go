@@ -134,7 +134,7 @@ func (p *Printer) pppPayload(proto uint16, b []byte, length int) {
 	case 0x8137, pppIPX:
 		p.ipx(b, length)
 	case pppOSI:
-		p.osi(b, length)
+		p.isoclns(b, length)
 	case pppMPLS, pppMPLSM:
 		p.mpls(b, length)
 	case pppComp:

@@ -161,6 +161,8 @@ func (p *Printer) udpPayload(b []byte, length int, sport, dport uint16, h *ipHdr
 		p.lisp(b, length)
 	case port(4790):
 		p.vxlanGPE(b, length)
+	case port(17754):
+		p.zep(b, length)
 	case port(6635):
 		p.mpls(b, length)
 	case port(319) || port(320):
