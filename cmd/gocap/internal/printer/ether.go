@@ -287,6 +287,10 @@ func (p *Printer) ethertype(t uint16, b []byte, length int) bool {
 		p.loopback(b, length)
 	case 0x88cc:
 		p.lldp(b, length)
+	case 0x894f:
+		p.nsh(b, length)
+	case 0x88ca:
+		p.tipc(b, length)
 	default:
 		return false
 	}

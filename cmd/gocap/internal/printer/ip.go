@@ -8,11 +8,10 @@ import (
 
 var ipProtoNames = map[uint8]string{
 	0: "Options", 1: "ICMP", 2: "IGMP", 4: "IPIP", 6: "TCP", 8: "EGP", 9: "IGRP",
-	17: "UDP", 29: "ISO-TP4", 33: "DCCP", 41: "IPv6", 43: "Routing", 44: "Fragment", 46: "RSVP",
-	47: "GRE", 50: "ESP", 51: "AH", 58: "ICMPv6", 62: "Mobile IP (old)", 77: "ND", 80: "ISO-IP", 88: "EIGRP",
-	89: "OSPF", 91: "LARP", 92: "MTP", 94: "IPIP", 97: "Ethernet", 98: "encap", 103: "PIM",
-	108: "IPComp", 112: "VRRP", 113: "PGM", 132: "SCTP", 135: "Mobility", 136: "UDPLite",
-	137: "MPLS",
+	17: "UDP", 33: "DCCP", 41: "IPv6", 43: "Routing", 44: "Fragment", 46: "RSVP",
+	47: "GRE", 50: "ESP", 51: "AH", 55: "Mobile IP", 58: "ICMPv6", 62: "Mobile IP (old)", 88: "EIGRP",
+	89: "OSPF", 103: "PIM", 108: "Compressed IP", 112: "VRRP", 113: "PGM", 132: "SCTP", 135: "Mobility",
+	143: "Ethernet",
 }
 
 func ipProtoName(p uint8) string {
@@ -382,10 +381,28 @@ func (p *Printer) demux(b []byte, length int, h *ipHdr, proto uint8) {
 	case 17:
 		p.udp(b, length, h)
 	case 1:
+		if h.v6 {
+			p.print("[ICMP requires IPv4] (invalid)")
+			return
+		}
 		p.icmp(b, length, h)
 	case 58:
+		if !h.v6 {
+			p.print("[ICMPv6 requires IPv6] (invalid)")
+			return
+		}
 		p.icmp6(b, length, h)
+	case 143:
+		if !h.v6 {
+			p.print("[Ethernet requires IPv6] (invalid)")
+			return
+		}
+		p.ether(b, length)
 	case 2:
+		if h.v6 {
+			p.print("[IGMP requires IPv4] (invalid)")
+			return
+		}
 		p.igmp(b, length)
 	case 4:
 		p.ip(b, length)
@@ -397,6 +414,18 @@ func (p *Printer) demux(b []byte, length int, h *ipHdr, proto uint8) {
 		p.vrrp(b, length, h)
 	case 103:
 		p.pim(b, length, h)
+	case 46:
+		p.rsvp(b, length)
+	case 55:
+		p.mobileIP(b, length)
+	case 108:
+		p.ipcomp(b)
+	case 77:
+		p.printf(" nd %d", length)
+	case 8:
+		p.egp(b, length)
+	case 9:
+		p.igrp(b, length)
 	case 132:
 		p.sctp(b, length, h)
 	case 59:

@@ -233,6 +233,10 @@ func greFlagList(flags uint16) string {
 // igmp prints an IGMP message.
 func (p *Printer) igmp(b []byte, length int) {
 	r := p.reader("igmp", b)
+	if p.o.Quiet {
+		p.print("igmp")
+		return
+	}
 	typ := r.u8(0)
 	switch typ {
 	case 0x11:
@@ -260,12 +264,22 @@ func (p *Printer) igmp(b []byte, length int) {
 		w := map[byte]string{0x12: "igmp v1 report", 0x16: "igmp v2 report", 0x17: "igmp leave"}[typ]
 		r.need(0, 8)
 		p.printf("%s %s", w, p.host(addr4(b[4:])))
-		if length != 8 {
+		// Only a v1 report gets its length checked.
+		if typ == 0x12 && length != 8 {
 			p.printf(" [len %d]", length)
+		}
+	case 0x13:
+		p.print("igmp dvmrp")
+		if length < 8 {
+			p.printf(" [len %d]", length)
+		} else {
+			p.dvmrp(b, length)
 		}
 	case 0x14:
 		p.print("igmp pimv1")
 		p.pimv1(b, length)
+	case 0x1e, 0x1f:
+		p.mtrace(r, length)
 	case 0x22:
 		p.print("igmp v3 report")
 		p.igmpv3Report(b, length)
@@ -276,6 +290,26 @@ func (p *Printer) igmp(b []byte, length int) {
 		if checksum(b[:length], 0) != 0 {
 			p.printf(" bad igmp cksum %x!", binary.BigEndian.Uint16(b[2:]))
 		}
+	}
+}
+
+// mtrace prints a multicast traceroute query or response (IGMP types
+// 0x1f and 0x1e), as tcpdump's print_mtrace does.
+func (p *Printer) mtrace(r reader, length int) {
+	if length < 24 {
+		p.printf(" [invalid len %d]", length)
+		return
+	}
+	name := "mtrace"
+	if r.u8(0) == 0x1e {
+		name = "mresp"
+	}
+	ip := func(off int) string { return p.host(addr4(r.bytes(off, 4))) }
+	qid := uint32(r.u8(21))<<16 | uint32(r.be16(22))
+	src, dst, raddr := ip(8), ip(12), ip(16)
+	p.printf("%s %d: %s to %s reply-to %s", name, qid, src, dst, raddr)
+	if r.be32(16)&0xf0000000 == 0xe0000000 {
+		p.printf(" with-ttl %d", r.u8(20))
 	}
 }
 

@@ -5,6 +5,9 @@ import (
 	"strings"
 )
 
+// PIM, IP protocol 103 (version 2) and IGMP type 0x14 (version 1), as
+// tcpdump's print-pim.c prints it.
+
 var pimv1Types = map[uint8]string{0: "Query", 1: "Register", 2: "Register-Stop", 3: "Join/Prune",
 	4: "RP-reachable", 5: "Assert", 6: "Graft", 7: "Graft-ACK"}
 
@@ -16,6 +19,10 @@ var pimHelloOpts = map[uint16]string{1: "Hold Time", 2: "LAN Prune Delay",
 	18: "DR Priority (Old)", 19: "DR Priority", 20: "Generation ID",
 	21: "State Refresh Capability", 22: "Bi-Directional Capability", 24: "Address List",
 	65001: "Address List (Old)"}
+
+var pimRegisterFlags = map[uint32]string{0x80000000: "Border", 0x40000000: "Null"}
+
+var pimDFSubtypes = map[uint8]string{1: "Offer", 2: "Winner", 3: "Backoff", 4: "Pass"}
 
 // relTime formats a number of seconds as tcpdump's unsigned_relts_print
 // does: "1m45s", "0s".
@@ -36,337 +43,328 @@ func relTime(secs uint32) string {
 	return b.String()
 }
 
-// pim prints a PIM message carried in IP protocol 103.
+// pim prints a PIM message carried in IP protocol 103 (pim_print).
 func (p *Printer) pim(b []byte, length int, h *ipHdr) {
 	r := p.reader("pim", b)
-	if !r.has(0, 1) {
-		return
-	}
-	ver, typ := b[0]>>4, b[0]&0xf
+	vt := r.u8(0)
+	ver, typ := vt>>4, vt&0xf
 	if ver != 2 {
 		p.printf("PIMv%d, length %d", ver, length)
 		return
 	}
-	name := "Unknown Type"
-	if s, ok := pimv2Types[typ]; ok {
-		name = s
-	}
+	name := mapName(pimv2Types, typ, "Unknown Type")
 	if p.o.Verbose == 0 {
 		p.printf("PIMv%d, %s, length %d", ver, name, length)
 		return
 	}
 	p.printf("PIMv%d, length %d\n\t%s", ver, length, name)
-	p.pimv2(b, length, h)
+	r = p.reader("pimv2", b)
+	r.label(func() { p.pimv2(r, length, h) })
 }
 
-// pimAddr decodes a PIMv2 encoded address (unicast, group or source)
-// and returns its text and size, or ok false where tcpdump prints "...".
-func (p *Printer) pimAddr(b []byte, addrLen int, kind byte) (s string, n int, ok bool) {
-	af, l, hdr := 0, 0, 0
-	if addrLen == 0 {
-		if len(b) < 2 {
-			return "", 0, false
-		}
-		switch b[0] {
-		case 1:
-			af, l = 4, 4
-		case 2:
-			af, l = 6, 16
-		default:
-			return "", 0, false
-		}
-		if b[1] != 0 {
-			return "", 0, false
-		}
-		hdr = 2
-	} else {
-		switch addrLen {
-		case 4:
-			af = 4
-		case 16:
-			af = 6
-		default:
-			return "", 0, false
-		}
-		l = addrLen
-	}
-	b = b[hdr:]
-	addr := func(x []byte) string {
-		if af == 4 {
-			return p.host(addr4(x))
-		}
-		return p.host(addr16(x))
-	}
-	if kind == 'u' {
-		if len(b) < l {
-			return "", 0, false
-		}
-		return addr(b), hdr + l, true
-	}
-	if len(b) < l+2 {
-		return "", 0, false
-	}
-	s = addr(b[2:])
-	if (af == 4 && b[1] != 32) || (af == 6 && b[1] != 128) {
-		s += fmt.Sprintf("/%d", b[1])
-	}
-	if b[0] != 0 {
-		if kind == 'g' {
-			s += fmt.Sprintf("(0x%02x)", b[0])
-		} else {
-			s += "("
-			if b[0]&4 != 0 {
-				s += "S"
-			}
-			if b[0]&2 != 0 {
-				s += "W"
-			}
-			if b[0]&1 != 0 {
-				s += "R"
-			}
-			if b[0]&0xf8 != 0 {
-				s += fmt.Sprintf("+0x%02x", b[0]&0xf8)
-			}
-			s += ")"
-		}
-	}
-	return s, hdr + 2 + l, true
-}
-
-func (p *Printer) pimv2(whole []byte, length int, h *ipHdr) {
-	// tcpdump prints its own "[|pim]", without the leading space.
-	if p.label("", func() { p.pimv2Message(whole, length, h) }) != ran {
-		p.truncMarkTight("pim")
-	}
-}
-
-// pimMsg is the PIMv2 message being printed: its bytes (cut to the PIM
-// length), the RFC 2117 address length (0 for encoded addresses) and
-// its type.
+// pimMsg walks a PIMv2 message: off is where the next field starts and
+// left how much of the message's length remains from there (tcpdump's
+// bp and len); addrLen is the RFC 2117 address length (0 for encoded
+// addresses).
 type pimMsg struct {
 	reader
-	addrLen int
-	typ     byte
+	off, left int
+	addrLen   int
 }
 
-// addr prints the encoded address of the given kind ('u'nicast,
-// 'g'roup, 's'ource) at off, returning its size, or false where it is
-// malformed or cut short (printing nothing).
-func (m *pimMsg) addr(off int, kind byte) (int, bool) {
-	s, n, ok := m.p.pimAddr(m.b[min(off, len(m.b)):], m.addrLen, kind)
-	if ok {
-		m.p.print(s)
-	}
-	return n, ok
+// skip moves past n bytes.
+func (m *pimMsg) skip(n int) {
+	m.off += n
+	m.left -= n
 }
 
-// pimv2Message prints a PIMv2 message for pimv2, whose label check
-// returns to.
-func (p *Printer) pimv2Message(whole []byte, length int, h *ipHdr) {
-	b := whole
-	if len(b) > length {
-		b = b[:length]
+// want jumps to the "trunc:" label unless n bytes of the message remain.
+func (m *pimMsg) want(n int) {
+	if m.left < n {
+		gotoTrunc()
 	}
-	check(b, 0, 4)
-	addrLen := int(b[1])
-	if addrLen != 0 {
+}
+
+// addr prints the encoded address of the kind ('u'nicast, 'g'roup or
+// 's'ource) at the cursor and moves past it; one malformed or short
+// jumps to the "trunc:" label.
+func (m *pimMsg) addr(kind byte) {
+	n := m.p.pimAddr(m.reader, m.off, m.left, m.addrLen, kind)
+	if n < 0 {
+		gotoTrunc()
+	}
+	m.skip(n)
+}
+
+// field prints text, then the address of the kind at the cursor.
+func (m *pimMsg) field(text string, kind byte) {
+	m.p.print(text)
+	m.addr(kind)
+}
+
+// pimAddr prints the encoded address of the kind at off, of which left
+// bytes of the message remain, and returns its size, or -1 (printing
+// nothing) where the family is unknown or it is cut short
+// (pimv2_addr_print).
+func (p *Printer) pimAddr(r reader, off, left, addrLen int, kind byte) int {
+	hdr, v6 := 0, false
+	switch {
+	case addrLen == 0:
+		if left < 2 {
+			return -1
+		}
+		switch r.u8(off) {
+		case 1:
+			addrLen = 4
+		case 2:
+			addrLen, v6 = 16, true
+		default:
+			return -1
+		}
+		if r.u8(off+1) != 0 {
+			return -1
+		}
+		hdr = 2
+	case addrLen == 16:
+		v6 = true
+	case addrLen != 4:
+		return -1
+	}
+	off += hdr
+	left -= hdr
+	host := func(at int) {
+		if v6 {
+			p.print(p.host(addr16(r.b[at:])))
+		} else {
+			p.print(p.host(addr4(r.b[at:])))
+		}
+	}
+	if kind == 'u' {
+		if left < addrLen || !r.has(off, addrLen) {
+			return -1
+		}
+		host(off)
+		return hdr + addrLen
+	}
+	if left < addrLen+2 || !r.has(off, addrLen+2) {
+		return -1
+	}
+	host(off + 2)
+	if ml := int(r.b[off+1]); ml != addrLen*8 {
+		p.printf("/%d", ml)
+	}
+	if f := r.b[off]; f != 0 {
+		if kind == 'g' {
+			p.printf("(0x%02x)", f)
+		} else {
+			p.print("(")
+			for _, fl := range []struct {
+				bit  byte
+				name string
+			}{{4, "S"}, {2, "W"}, {1, "R"}} {
+				if f&fl.bit != 0 {
+					p.print(fl.name)
+				}
+			}
+			if f&0xf8 != 0 {
+				p.printf("+0x%02x", f&0xf8)
+			}
+			p.print(")")
+		}
+	}
+	return hdr + 2 + addrLen
+}
+
+// pimv2Checksum tells how the checksum of the first n bytes of the
+// message sums: "correct", "incorrect", or "unverified" when they were
+// not all captured (pimv2_check_checksum).
+func pimv2Checksum(b []byte, n int, h *ipHdr) string {
+	if n > len(b) || n < 0 {
+		return "unverified"
+	}
+	var pseudo uint32
+	if h != nil && h.v6 {
+		pseudo = pseudoSum(h, 103, n)
+	}
+	if checksum(b[:n], pseudo) != 0 {
+		return "incorrect"
+	}
+	return "correct"
+}
+
+// pimv2 prints a PIMv2 message at -v and above, for pim, whose label
+// the message's "trunc:" and "invalid:" jumps return to (pimv2_print).
+func (p *Printer) pimv2(r reader, length int, h *ipHdr) {
+	if length < 2 {
+		p.printf("[length %d < 2]", length)
+		invalid()
+	}
+	typ := r.u8(0) & 0xf
+	rsv := r.u8(1)
+	m := &pimMsg{reader: r, off: 4, left: length - 4, addrLen: int(rsv & 0xf)}
+	if m.addrLen != 0 {
 		p.print(", RFC2117-encoding")
 	}
-	typ := b[0] & 0xf
-	sum := be16(b, 2)
-	p.printf(", cksum 0x%04x ", sum)
-	if sum == 0 {
-		p.print("(unverified)")
-	} else {
-		n := length
-		if typ == 1 {
-			n = 8
-		}
-		switch {
-		case len(whole) < n:
-			p.print("(unverified)")
-		case pimChecksum(whole[:n], h) != 0:
-			p.print("(incorrect)")
-		default:
-			p.print("(correct)")
-		}
+	if length < 4 {
+		p.printf("[length %d < 4]", length)
+		invalid()
 	}
-	m := pimMsg{reader: reader{p: p, b: b, proto: "pim"}, addrLen: addrLen, typ: typ}
+	sum := r.be16(2)
+	p.printf(", cksum 0x%04x ", sum)
+	switch {
+	case sum == 0:
+		p.print("(unverified)")
+	case typ == 1:
+		// The sum covers the Register's header, or (RFC 4601 accepts
+		// both) the whole message.
+		s := pimv2Checksum(r.b, 8, h)
+		if s == "incorrect" {
+			s = pimv2Checksum(r.b, length, h)
+		}
+		p.printf("(%s)", s)
+	default:
+		p.printf("(%s)", pimv2Checksum(r.b, length, h))
+	}
 	switch typ {
-	case 0: // Hello
-		p.pimHello(&m, length)
-	case 1: // Register
-		p.pimRegister(&m, length)
-	case 2: // Register-Stop
-		p.pimRegisterStop(&m, length)
-	case 3, 6, 7: // Join/Prune, Graft, Graft-Ack
-		p.pimJoinPrune(&m, length)
-	case 4: // Bootstrap
-		p.pimBootstrap(&m, length)
-	case 5: // Assert
-		p.pimAssert(&m, length)
-	case 8: // Candidate RP
-		p.pimCandidateRP(&m, length)
-	case 9: // Prune Refresh
-		p.pimPruneRefresh(&m, length)
+	case 0:
+		p.pimHello(m)
+	case 1:
+		p.pimRegister(m)
+	case 2:
+		m.field(" group=", 'g')
+		m.field(" source=", 'u')
+	case 3, 6, 7:
+		p.pimJoinPrune(m, typ)
+	case 4:
+		p.pimBootstrap(m)
+	case 5:
+		m.field(" group=", 'g')
+		m.field(" src=", 'u')
+		m.want(8)
+		m.check(m.off, 8)
+		if m.u8(m.off)&0x80 != 0 {
+			p.print(" RPT")
+		}
+		p.printf(" pref=%d metric=%d", m.be32(m.off)&0x7fffffff, m.be32(m.off+4))
+	case 8:
+		p.pimCandidateRP(m)
+	case 9:
+		m.field(" src=", 'u')
+		m.field(" grp=", 'g')
+		m.field(" forwarder=", 'u')
+		m.want(2)
+		p.print(" TUNR ")
+		p.print(relTime(uint32(m.be16(m.off))))
+	case 10:
+		p.pimDFElection(m, rsv>>4)
 	default:
 		p.printf(" [type %d]", typ)
 	}
 }
 
 // pimHello prints a Hello's options.
-func (p *Printer) pimHello(m *pimMsg, length int) {
-	b, addrLen := m.b, m.addrLen
-	off := 4
-	for off < len(b) {
-		m.check(off, 4)
-		ot, ol := m.be16(off), int(m.be16(off+2))
-		m.check(off, 4+ol)
-		name := "Unknown"
-		if s, ok := pimHelloOpts[ot]; ok {
-			name = s
+func (p *Printer) pimHello(m *pimMsg) {
+	for m.left > 0 {
+		m.want(4)
+		ot, ol := m.be16(m.off), int(m.be16(m.off+2))
+		p.printf("\n\t  %s Option (%d), length %d, Value: ", mapName(pimHelloOpts, ot, "Unknown"), ot, ol)
+		m.skip(4)
+		m.want(ol)
+		m.check(m.off, ol)
+		v := m.off
+		wantLen := func(n int) {
+			if ol != n {
+				p.printf("[option length %d != %d]", ol, n)
+				invalid()
+			}
 		}
-		p.printf("\n\t  %s Option (%d), length %d, Value: ", name, ot, ol)
-		off += 4
-		v := b[off : off+ol]
 		switch ot {
 		case 1:
-			p.print(relTime(uint32(be16(v, 0))))
+			wantLen(2)
+			p.print(relTime(uint32(m.be16(v))))
 		case 2:
-			if ol != 4 {
-				p.printf("ERROR: Option Length != 4 Bytes (%d)", ol)
-			} else {
-				d := be16(v, 0)
-				t := 0
-				if d&0x8000 != 0 {
-					t = 1
-				}
-				p.printf("\n\t    T-bit=%d, LAN delay %dms, Override interval %dms", t, d&0x7fff, be16(v, 2))
-			}
+			wantLen(4)
+			d := m.be16(v)
+			p.printf("\n\t    T-bit=%d, LAN delay %dms, Override interval %dms", d>>15, d&0x7fff, m.be16(v+2))
 		case 18, 19:
-			switch ol {
-			case 0:
+			if ol == 0 {
 				p.print("Bi-Directional Capability (Old)")
-			case 4:
-				p.printf("%d", be32(v, 0))
-			default:
-				p.printf("ERROR: Option Length != 4 Bytes (%d)", ol)
+				break
 			}
+			wantLen(4)
+			p.printf("%d", m.be32(v))
 		case 20:
-			if ol != 4 {
-				p.printf("ERROR: Option Length != 4 Bytes (%d)", ol)
-			} else {
-				p.printf("0x%08x", be32(v, 0))
-			}
+			wantLen(4)
+			p.printf("0x%08x", m.be32(v))
 		case 21:
-			if ol != 4 {
-				p.printf("ERROR: Option Length != 4 Bytes (%d)", ol)
-			} else {
-				p.printf("v%d", v[0])
-				if v[1] != 0 {
-					p.printf(", interval %s", relTime(uint32(v[1])))
-				}
-				if x := be16(v, 2); x != 0 {
-					p.printf(" ?0x%04x?", x)
-				}
+			wantLen(4)
+			p.printf("v%d", m.u8(v))
+			if iv := m.u8(v + 1); iv != 0 {
+				p.printf(", interval %s", relTime(uint32(iv)))
+			}
+			if x := m.be16(v + 2); x != 0 {
+				p.printf(" ?0x%04x?", x)
 			}
 		case 22:
 		case 24, 65001:
 			if p.o.Verbose > 1 {
-				for q := 0; q < ol; {
+				// The addresses may run past the option, up to the
+				// end of the message.
+				for at, left := v, m.left; at < v+ol; {
 					p.print("\n\t    ")
-					s, n, ok := p.pimAddr(v[q:], addrLen, 'u')
-					if !ok {
-						p.print("...")
-						break
+					n := p.pimAddr(m.reader, at, left, m.addrLen, 'u')
+					if n < 0 {
+						gotoTrunc()
 					}
-					p.print(s)
-					q += n
+					at += n
+					left -= n
 				}
 			}
 		default:
 			if p.o.Verbose <= 1 {
-				p.hexLinesPlain(v, "\n\t    ")
+				p.hexLinesPlain(m.b[v:v+ol], "\n\t    ")
 			}
 		}
 		if p.o.Verbose > 1 {
-			p.hexLinesPlain(v, "\n\t    ")
+			p.hexLinesPlain(m.b[v:v+ol], "\n\t    ")
 		}
-		off += ol
+		m.skip(ol)
 	}
 }
 
 // pimRegister prints a Register and the packet it carries.
-func (p *Printer) pimRegister(m *pimMsg, length int) {
-	b := m.b
-	m.check(4, 4)
-	flags := m.be32(4)
-	fs := "none"
-	switch flags {
-	case 0x80000000:
-		fs = "Border"
-	case 0x40000000:
-		fs = "Null"
+func (p *Printer) pimRegister(m *pimMsg) {
+	m.want(4)
+	m.check(m.off, 4)
+	p.printf(", Flags [ %s ]\n\t", mapName(pimRegisterFlags, m.be32(m.off), "none"))
+	m.skip(4)
+	if m.left == 0 {
+		gotoTrunc()
 	}
-	p.printf(", Flags [ %s ]\n\t", fs)
-	inner := b[8:]
-	switch u8(inner, 0) >> 4 {
+	inner := m.from(m.off)
+	switch v := inner.u8(0) >> 4; v {
 	case 0:
-		check(inner, 0, 20)
-		p.printf("IP-Null-header %s > %s", p.host(addr4(inner[12:])), p.host(addr4(inner[16:])))
+		src := inner.bytes(12, 4)
+		p.printf("IP-Null-header %s > %s", p.host(addr4(src)), p.host(addr4(inner.bytes(16, 4))))
 	case 4:
-		p.ip(inner, length-8)
+		p.ip(inner.b, m.left)
 	case 6:
-		p.ip6(inner, length-8)
+		p.ip6(inner.b, m.left)
 	default:
-		p.printf("IP ver %d", inner[0]>>4)
+		p.printf("IP ver %d", v)
 	}
 }
 
-// pimRegisterStop prints a Register-Stop.
-func (p *Printer) pimRegisterStop(m *pimMsg, length int) {
-	b, addr := m.b, m.addr
-	off := 4
-	if off >= len(b) {
-		return
-	}
-	p.print(" group=")
-	n, ok := addr(off, 'g')
-	if !ok {
-		p.print("...")
-		return
-	}
-	off += n
-	if off >= len(b) {
-		return
-	}
-	p.print(" source=")
-	if _, ok := addr(off, 'u'); !ok {
-		p.print("...")
-	}
-}
-
-// pimJoinPrune prints a Join/Prune, Graft or Graft-Ack.
-func (p *Printer) pimJoinPrune(m *pimMsg, length int) {
-	b, typ, addr := m.b, m.typ, m.addr
-	off := 4
+// pimJoinPrune prints a Join/Prune, Graft or Graft-Ack (typ 7, which has
+// no upstream neighbour or hold time).
+func (p *Printer) pimJoinPrune(m *pimMsg, typ byte) {
 	if typ != 7 {
-		if off >= len(b) {
-			return
-		}
-		p.print(", upstream-neighbor: ")
-		n, ok := addr(off, 'u')
-		if !ok {
-			p.print("...")
-			return
-		}
-		off += n
+		m.field(", upstream-neighbor: ", 'u')
 	}
-	if off+4 > len(b) {
-		return
-	}
-	ngroup := int(b[off+1])
-	hold := m.be16(off + 2)
+	m.want(4)
+	m.check(m.off, 4)
+	ngroup := int(m.u8(m.off + 1))
+	hold := m.be16(m.off + 2)
 	p.printf("\n\t  %d group(s)", ngroup)
 	if typ != 7 {
 		p.print(", holdtime: ")
@@ -376,253 +374,125 @@ func (p *Printer) pimJoinPrune(m *pimMsg, length int) {
 			p.print(relTime(uint32(hold)))
 		}
 	}
-	off += 4
-groups:
-	for i := 0; i < ngroup; i++ {
-		if off >= len(b) {
-			break
-		}
-		p.printf("\n\t    group #%d: ", i+1)
-		n, ok := addr(off, 'g')
-		if !ok {
-			p.print("...)")
-			break
-		}
-		off += n
-		if off+4 > len(b) {
-			p.print("...)")
-			break
-		}
-		nj, np := int(m.be16(off)), int(m.be16(off+2))
+	m.skip(4)
+	for i := 1; i <= ngroup; i++ {
+		m.field(fmt.Sprintf("\n\t    group #%d: ", i), 'g')
+		m.want(4)
+		m.check(m.off, 4)
+		nj, np := int(m.be16(m.off)), int(m.be16(m.off+2))
 		p.printf(", joined sources: %d, pruned sources: %d", nj, np)
-		off += 4
-		for j := 0; j < nj+np; j++ {
-			if j < nj {
-				p.printf("\n\t      joined source #%d: ", j+1)
-			} else {
-				p.printf("\n\t      pruned source #%d: ", j-nj+1)
-			}
-			n, ok := addr(off, 's')
-			if !ok {
-				p.print("...)")
-				break groups
-			}
-			off += n
+		m.skip(4)
+		for j := 1; j <= nj; j++ {
+			m.field(fmt.Sprintf("\n\t      joined source #%d: ", j), 's')
+		}
+		for j := 1; j <= np; j++ {
+			m.field(fmt.Sprintf("\n\t      pruned source #%d: ", j), 's')
 		}
 	}
 }
 
 // pimBootstrap prints a Bootstrap message.
-func (p *Printer) pimBootstrap(m *pimMsg, length int) {
-	b, addr := m.b, m.addr
-	off := 4
-	if off+2 >= len(b) {
-		return
-	}
-	p.printf(" tag=%x", m.be16(off))
-	off += 2
-	if off >= len(b) {
-		return
-	}
-	p.printf(" hashmlen=%d", b[off])
-	if off+1 >= len(b) {
-		return
-	}
-	p.printf(" BSRprio=%d", b[off+1])
-	off += 2
-	if off >= len(b) {
-		return
-	}
-	p.print(" BSR=")
-	n, ok := addr(off, 'u')
-	if !ok {
-		p.print("...")
-		return
-	}
-	off += n
-bs:
-	for i := 0; off < len(b); i++ {
-		p.printf(" (group%d: ", i)
-		n, ok := addr(off, 'g')
-		if !ok {
-			p.print("...)")
-			break
-		}
-		off += n
-		if off >= len(b) {
-			p.print("...)")
-			break
-		}
-		p.printf(" RPcnt=%d", b[off])
-		if off+1 >= len(b) {
-			p.print("...)")
-			break
-		}
-		frp := int(b[off+1])
+func (p *Printer) pimBootstrap(m *pimMsg) {
+	m.want(2)
+	p.printf(" tag=%x", m.be16(m.off))
+	m.skip(2)
+	m.want(1)
+	p.printf(" hashmlen=%d", m.u8(m.off))
+	m.want(2)
+	// tcpdump checks the byte after the priority here.
+	m.check(m.off+2, 1)
+	p.printf(" BSRprio=%d", m.u8(m.off+1))
+	m.skip(2)
+	m.field(" BSR=", 'u')
+	for i := 0; m.left > 0; i++ {
+		m.field(fmt.Sprintf(" (group%d: ", i), 'g')
+		m.want(1)
+		p.printf(" RPcnt=%d", m.u8(m.off))
+		m.want(2)
+		frp := int(m.u8(m.off + 1))
 		p.printf(" FRPcnt=%d", frp)
-		off += 4
-		for j := 0; j < frp && off < len(b); j++ {
-			p.printf(" RP%d=", j)
-			n, ok := addr(off, 'u')
-			if !ok {
-				p.print("...)")
-				break bs
-			}
-			off += n
-			if off+1 >= len(b) {
-				p.print("...)")
-				break bs
-			}
-			p.printf(",holdtime=%s", relTime(uint32(m.be16(off))))
-			if off+2 >= len(b) {
-				p.print("...)")
-				break bs
-			}
-			p.printf(",prio=%d", b[off+2])
-			off += 4
+		m.want(4)
+		m.skip(4)
+		for j := 0; j < frp && m.left > 0; j++ {
+			m.field(fmt.Sprintf(" RP%d=", j), 'u')
+			m.want(2)
+			p.print(",holdtime=")
+			p.print(relTime(uint32(m.be16(m.off))))
+			m.want(3)
+			p.printf(",prio=%d", m.u8(m.off+2))
+			m.want(4)
+			m.skip(4)
 		}
 		p.print(")")
 	}
 }
 
-// pimAssert prints an Assert.
-func (p *Printer) pimAssert(m *pimMsg, length int) {
-	b, addr := m.b, m.addr
-	off := 4
-	if off >= len(b) {
-		return
-	}
-	p.print(" group=")
-	n, ok := addr(off, 'g')
-	if !ok {
-		p.print("...")
-		return
-	}
-	off += n
-	if off >= len(b) {
-		return
-	}
-	p.print(" src=")
-	n, ok = addr(off, 'u')
-	if !ok {
-		p.print("...")
-		return
-	}
-	off += n
-	if off+8 > len(b) {
-		return
-	}
-	if b[off]&0x80 != 0 {
-		p.print(" RPT")
-	}
-	p.printf(" pref=%d", m.be32(off)&0x7fffffff)
-	p.printf(" metric=%d", m.be32(off+4))
-}
-
 // pimCandidateRP prints a Candidate-RP-Advertisement.
-func (p *Printer) pimCandidateRP(m *pimMsg, length int) {
-	b, addr := m.b, m.addr
-	off := 4
-	if off >= len(b) {
-		return
-	}
-	pfx := int(b[off])
+func (p *Printer) pimCandidateRP(m *pimMsg) {
+	m.want(1)
+	pfx := int(m.u8(m.off))
 	p.printf(" prefix-cnt=%d", pfx)
-	if off+1 >= len(b) {
-		return
-	}
-	p.printf(" prio=%d", b[off+1])
-	if off+3 >= len(b) {
-		return
-	}
-	p.printf(" holdtime=%s", relTime(uint32(m.be16(off+2))))
-	off += 4
-	if off >= len(b) {
-		return
-	}
-	p.print(" RP=")
-	n, ok := addr(off, 'u')
-	if !ok {
-		p.print("...")
-		return
-	}
-	off += n
-	for i := 0; i < pfx && off < len(b); i++ {
-		p.printf(" Group%d=", i)
-		n, ok := addr(off, 'g')
-		if !ok {
-			p.print("...")
-			break
-		}
-		off += n
+	m.want(2)
+	p.printf(" prio=%d", m.u8(m.off+1))
+	m.want(4)
+	p.print(" holdtime=")
+	p.print(relTime(uint32(m.be16(m.off + 2))))
+	m.skip(4)
+	m.field(" RP=", 'u')
+	for i := 0; i < pfx && m.left > 0; i++ {
+		m.field(fmt.Sprintf(" Group%d=", i), 'g')
 	}
 }
 
-// pimPruneRefresh prints a Prune Refresh.
-func (p *Printer) pimPruneRefresh(m *pimMsg, length int) {
-	addr := m.addr
-	off := 4
-	p.print(" src=")
-	n, ok := addr(off, 'u')
-	if !ok {
-		p.print("...")
+// pimDFElection prints a DF Election message of the subtype.
+func (p *Printer) pimDFElection(m *pimMsg, sub byte) {
+	p.printf("\n\t  %s,", mapName(pimDFSubtypes, sub, "Unknown"))
+	m.field(" rpa=", 'u')
+	p.printf(" sender pref=%d", m.be32(m.off))
+	p.printf(" sender metric=%d", m.be32(m.off+4))
+	m.skip(8)
+	if sub != 3 && sub != 4 {
 		return
 	}
-	off += n
-	p.print(" grp=")
-	if n, ok = addr(off, 'g'); !ok {
-		p.print("...")
-		return
+	who := "new winner"
+	if sub == 3 {
+		who = "offer"
 	}
-	off += n
-	p.print(" forwarder=")
-	if n, ok = addr(off, 'u'); !ok {
-		p.print("...")
-		return
+	m.field(fmt.Sprintf("\n\t  %s addr=", who), 'u')
+	p.printf(" %s pref=%d", who, m.be32(m.off))
+	p.printf(" %s metric=%d", who, m.be32(m.off+4))
+	m.skip(8)
+	if sub == 3 {
+		p.printf(" interval %dms", m.be16(m.off))
 	}
-	off += n
-	m.check(off, 2)
-	p.printf(" TUNR %s", relTime(uint32(m.be16(off))))
 }
 
-// pimChecksum is zero when the PIM message (with the IPv6 pseudo-header
-// for PIM over IPv6) sums correctly.
-func pimChecksum(b []byte, h *ipHdr) uint16 {
-	if h != nil && h.v6 {
-		return checksum(b, pseudoSum(h, 103, len(b)))
-	}
-	return checksum(b, 0)
-}
-
-// pimv1 prints a PIM version 1 message carried in IGMP.
+// pimv1 prints a PIM version 1 message carried in IGMP (pimv1_print).
 func (p *Printer) pimv1(b []byte, length int) {
-	if p.label("", func() { p.pimv1Message(b, length) }) != ran {
-		p.truncMarkTight("pim")
-	}
+	r := p.reader("pimv1", b)
+	r.label(func() { p.pimv1Message(r, length) })
 }
 
-// pimv1Message prints a PIMv1 message for pimv1, whose label check
-// returns to.
-func (p *Printer) pimv1Message(b []byte, length int) {
-	if len(b) == 0 {
-		return
-	}
-	check(b, 1, 1)
-	typ := b[1]
+// pimv1Message prints a PIMv1 message for pimv1, whose label its
+// "trunc:" jumps return to.
+func (p *Printer) pimv1Message(r reader, length int) {
+	typ := r.u8(1)
 	if s, ok := pimv1Types[typ]; ok {
 		p.printf(" %s", s)
 	} else {
 		p.printf(" [type %d]", typ)
 	}
+	ip := func(off int) string { return p.host(addr4(r.bytes(off, 4))) }
+	// mask prints the mask at off unless it is all ones.
 	mask := func(off int) {
-		if be32(b, off) != 0xffffffff {
-			p.printf("/%s", p.host(addr4(b[off:])))
+		if r.be32(off) != 0xffffffff {
+			p.printf("/%s", ip(off))
 		}
 	}
 	switch typ {
 	case 0:
-		if len(b) > 8 {
-			switch b[8] >> 4 {
+		if r.has(8, 1) {
+			switch mode := r.u8(8) >> 4; mode {
 			case 0:
 				p.print(" Dense-mode")
 			case 1:
@@ -630,123 +500,208 @@ func (p *Printer) pimv1Message(b []byte, length int) {
 			case 2:
 				p.print(" Sparse-Dense-mode")
 			default:
-				p.printf(" mode-%d", b[8]>>4)
+				p.printf(" mode-%d", mode)
 			}
 		}
 		if p.o.Verbose > 0 {
-			check(b, 10, 2)
-			p.printf(" (Hold-time %s)", relTime(uint32(be16(b, 10))))
+			p.print(" (Hold-time ")
+			p.printf("%s)", relTime(uint32(r.be16(10))))
 		}
 	case 1:
-		check(b, 8, 20)
-		p.printf(" for %s > %s", p.host(addr4(b[20:])), p.host(addr4(b[24:])))
+		r.check(8, 20)
+		p.printf(" for %s > %s", ip(20), ip(24))
 	case 2:
-		check(b, 12, 4)
-		p.printf(" for %s > %s", p.host(addr4(b[8:])), p.host(addr4(b[12:])))
+		src, dst := ip(8), ip(12)
+		p.printf(" for %s > %s", src, dst)
 	case 4:
 		if p.o.Verbose > 0 {
-			check(b, 22, 2)
-			p.printf(" group %s", p.host(addr4(b[8:])))
+			p.printf(" group %s", ip(8))
 			mask(12)
-			p.printf(" RP %s hold %s", p.host(addr4(b[16:])), relTime(uint32(be16(b, 22))))
+			p.printf(" RP %s hold ", ip(16))
+			p.print(relTime(uint32(r.be16(22))))
 		}
 	case 5:
-		check(b, 16, 4)
-		p.printf(" for %s > %s", p.host(addr4(b[16:])), p.host(addr4(b[8:])))
+		src, grp := ip(16), ip(8)
+		p.printf(" for %s > %s", src, grp)
 		mask(12)
-		check(b, 24, 4)
 		t := "SPT"
-		if b[20]&0x80 != 0 {
+		if r.u8(20)&0x80 != 0 {
 			t = "RP-tree"
 		}
-		p.printf(" %s pref %d metric %d", t, be32(b, 20)&0x7fffffff, be32(b, 24))
+		p.printf(" %s pref %d metric %d", t, r.be32(20)&0x7fffffff, r.be32(24))
 	case 3, 6, 7:
 		if p.o.Verbose > 0 {
-			p.pimv1JoinPrune(b[min(8, len(b)):], length-8)
+			if length < 8 {
+				gotoTrunc()
+			}
+			// The Join/Prune's own "trunc:" label returns here.
+			r.label(func() { p.pimv1JoinPrune(r.from(8), length-8) })
 		}
 	}
-	check(b, 4, 1)
-	if b[4]>>4 != 1 {
-		p.printf(" [v%d]", b[4]>>4)
+	if v := r.u8(4) >> 4; v != 1 {
+		p.printf(" [v%d]", v)
 	}
 }
 
-func (p *Printer) pimv1JoinPrune(b []byte, length int) {
-	if len(b) >= 30 && b[11] == 1 {
-		nj := int(be16(b, 20))
-		if nj+int(be16(b, 22)) == 1 {
-			p.printf(" RPF %s ", p.host(addr4(b)))
-			if hold := be16(b, 6); hold != 180 {
+// pimv1JoinPrune prints a PIMv1 Join/Prune, Graft or Graft-ACK: on one
+// line for a single group and source, else the neighbour and hold time
+// and at -vv each group (pimv1_join_prune_print).
+func (p *Printer) pimv1JoinPrune(r reader, length int) {
+	ip := func(off int) string { return p.host(addr4(r.bytes(off, 4))) }
+	flags := func(f0, f1 byte, sparse, dense, wc, rp, spt string) string {
+		s := dense
+		if f0&1 != 0 {
+			s = sparse
+		}
+		if f1&0x80 != 0 {
+			s += wc
+		}
+		if f1&0x40 != 0 {
+			return s + rp
+		}
+		return s + spt
+	}
+	if r.has(0, 30) && r.u8(11) == 1 {
+		nj := r.be16(20)
+		if int(nj)+int(r.be16(22)) == 1 {
+			p.printf(" RPF %s ", ip(0))
+			if hold := r.be16(6); hold != 180 {
 				p.printf("Hold %s", relTime(uint32(hold)))
 			}
 			w := "Prune"
 			if nj != 0 {
 				w = "Join"
 			}
-			p.printf("%s (%s/%d, %s", w, p.host(addr4(b[26:])), b[25]&0x3f, p.host(addr4(b[12:])))
-			if be32(b, 16) != 0xffffffff {
-				p.printf("/%s", p.host(addr4(b[16:])))
+			p.printf("%s (%s/%d, %s", w, ip(26), r.u8(25)&0x3f, ip(12))
+			if r.be32(16) != 0xffffffff {
+				p.printf("/%s", ip(16))
 			}
-			mode, wc, rp := "Dense", "", "SPT"
-			if b[24]&1 != 0 {
-				mode = "Sparse"
-			}
-			if b[25]&0x80 != 0 {
-				wc = " WC"
-			}
-			if b[25]&0x40 != 0 {
-				rp = "RP"
-			}
-			p.printf(") %s%s %s", mode, wc, rp)
+			p.printf(") %s", flags(r.u8(24), r.u8(25), "Sparse", "Dense", " WC", " RP", " SPT"))
 			return
 		}
 	}
-	check(b, 0, 4)
-	if p.o.Verbose > 1 {
-		p.print("\n")
+	nl := func() {
+		if p.o.Verbose > 1 {
+			p.print("\n")
+		}
 	}
-	p.printf(" Upstream Nbr: %s", p.host(addr4(b)))
-	check(b, 6, 2)
-	if p.o.Verbose > 1 {
-		p.print("\n")
+	want := func(n int) {
+		if length < n {
+			gotoTrunc()
+		}
 	}
-	p.printf(" Hold time: %s", relTime(uint32(be16(b, 6))))
+	want(4)
+	nl()
+	p.printf(" Upstream Nbr: %s", ip(0))
+	length -= 4
+	want(4)
+	nl()
+	p.printf(" Hold time: %s", relTime(uint32(r.be16(6))))
 	if p.o.Verbose < 2 {
 		return
 	}
-	off := 8
-	check(b, off, 4)
-	ngroups := int(b[off+3])
-	off += 4
+	length -= 4
+	want(4)
+	ngroups := int(r.u8(11))
+	off := 12
+	length -= 4
 	for ; ngroups > 0; ngroups-- {
-		check(b, off, 4)
-		p.printf("\n\tGroup: %s", p.host(addr4(b[off:])))
-		check(b, off+4, 4)
-		if be32(b, off+4) != 0xffffffff {
-			p.printf("/%s", p.host(addr4(b[off+4:])))
+		want(4)
+		p.printf("\n\tGroup: %s", ip(off))
+		length -= 4
+		want(4)
+		if r.be32(off+4) != 0xffffffff {
+			p.printf("/%s", ip(off+4))
 		}
-		check(b, off+8, 4)
-		nj, np := int(be16(b, off+8)), int(be16(b, off+10))
+		length -= 4
+		want(4)
+		nj, np := int(r.be16(off+8)), int(r.be16(off+10))
 		p.printf(" joined: %d pruned: %d", nj, np)
 		off += 12
+		length -= 4
 		for j := 0; j < nj+np; j++ {
 			t := "Prune"
 			if j < nj {
 				t = "Join "
 			}
-			check(b, off, 6)
-			mode, wc, rp := "Dense ", "", "SPT "
-			if b[off]&1 != 0 {
-				mode = "Sparse "
-			}
-			if b[off+1]&0x80 != 0 {
-				wc = "WC "
-			}
-			if b[off+1]&0x40 != 0 {
-				rp = "RP "
-			}
-			p.printf("\n\t%s %s%s%s%s/%d", t, mode, wc, rp, p.host(addr4(b[off+2:])), b[off+1]&0x3f)
+			want(6)
+			f := flags(r.u8(off), r.u8(off+1), "Sparse ", "Dense ", "WC ", "RP ", "SPT ")
+			p.printf("\n\t%s %s%s/%d", t, f, ip(off+2), r.u8(off+1)&0x3f)
 			off += 6
+			length -= 6
+		}
+	}
+}
+
+// ciscoAutoRP prints a Cisco Auto-RP message, UDP port 496
+// (cisco_autorp_print).
+func (p *Printer) ciscoAutoRP(b []byte, length int) {
+	r := p.reader("cisco_autorp", b)
+	r.label(func() { p.ciscoAutoRPMessage(r, length) })
+}
+
+// ciscoAutoRPMessage prints the message for ciscoAutoRP, whose label its
+// "trunc:" jumps return to.
+func (p *Printer) ciscoAutoRPMessage(r reader, length int) {
+	want := func(n int) {
+		if length < n {
+			gotoTrunc()
+		}
+	}
+	want(8)
+	p.print(" auto-rp ")
+	switch t := r.u8(0); t {
+	case 0x11:
+		p.print("candidate-advert")
+	case 0x12:
+		p.print("mapping")
+	default:
+		p.printf("type-0x%02x", t)
+	}
+	nrps := int(r.u8(1))
+	p.print(" Hold ")
+	if hold := r.be16(2); hold != 0 {
+		p.print(relTime(uint32(hold)))
+	} else {
+		p.print("FOREVER")
+	}
+	off := 8
+	length -= 8
+	for ; nrps > 0; nrps-- {
+		want(4)
+		p.printf(" RP %s", p.host(addr4(r.bytes(off, 4))))
+		off += 4
+		length -= 4
+		want(1)
+		v := r.u8(off)
+		p.print([]string{" PIMv?", " PIMv1", " PIMv2", " PIMv1+2"}[v&3])
+		if v&0xfc != 0 {
+			p.printf(" [rsvd=0x%02x]", v&0xfc)
+		}
+		off++
+		length--
+		want(1)
+		n := int(r.u8(off))
+		off++
+		length--
+		sep := " "
+		for ; n > 0; n-- {
+			want(6)
+			f := r.u8(off)
+			neg := ""
+			if f&1 != 0 {
+				neg = "!"
+			}
+			p.printf("%s%s%s/%d", sep, neg, p.host(addr4(r.bytes(off+2, 4))), r.u8(off+1))
+			if f&2 != 0 {
+				p.print(" bidir")
+			}
+			if f&0xfc != 0 {
+				p.printf("[rsvd=0x%02x]", f&0xfc)
+			}
+			sep = ","
+			off += 6
+			length -= 6
 		}
 	}
 }

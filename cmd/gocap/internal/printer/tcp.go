@@ -593,6 +593,8 @@ func (p *Printer) tcpPayload(b []byte, length int, sport, dport uint16) {
 			return
 		}
 		p.dnsTCP(b, length)
+	case port(639):
+		p.msdp(b, length)
 	case port(323):
 		p.rpkiRTR(b, length)
 	case port(646):

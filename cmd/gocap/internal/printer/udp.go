@@ -120,6 +120,8 @@ func (p *Printer) udpPayload(b []byte, length int, sport, dport uint16, h *ipHdr
 		p.l2tp(b, length)
 	case port(520):
 		p.rip(b, length)
+	case port(654):
+		p.aodv(b, length, h != nil && h.v6)
 	case port(546) || port(547):
 		p.dhcp6(b, length)
 	case port(5353):
@@ -130,18 +132,26 @@ func (p *Printer) udpPayload(b []byte, length int, sport, dport uint16, h *ipHdr
 		p.ahcp(b, length)
 	case port(6696) || port(6697):
 		p.babel(b, length)
+	case port(8231):
+		p.hncp(b, length)
+	case port(496):
+		p.ciscoAutoRP(b, length)
 	case port(1645) || port(1812) || port(1646) || port(1813) || port(1700) || port(3799):
 		p.radius(b, length)
 	case dport == 1985:
 		p.hsrp(b, length)
 	case port(646):
 		p.ldp(b, length)
+	case port(698):
+		p.olsr(b, length, h != nil && h.v6)
 	case port(3503):
 		p.lspping(b, length)
 	case sport == bcmLIPort:
 		p.bcmLI(b, length)
 	case bfdPort(dport):
 		p.bfd(b, length, dport)
+	case port(701):
+		p.lmp(b, length)
 	case port(6343):
 		p.sflow(b, length)
 	case dport == 12223 || sport == 12223:
