@@ -22,7 +22,7 @@ func (p *Printer) ap1394(b []byte, length int) int {
 	if p.o.LinkHeader {
 		hdr(length)
 	}
-	if !p.ethertype(t, b[hdrLen:], length-hdrLen) {
+	if !p.ethertypeFrom(t, b[hdrLen:], length-hdrLen, b[8:16], b[0:8]) {
 		if !p.o.LinkHeader {
 			hdr(length)
 		}

@@ -111,7 +111,7 @@ func (p *Printer) arcnetLinux(b []byte, length int) int {
 }
 
 // arcnetPayload prints what an ARCNET type carries, reporting false for a
-// type it does not know (AppleTalk among them: the printer has no DDP).
+// type it does not know.
 func (p *Printer) arcnetPayload(t uint8, b []byte, length int) bool {
 	switch t {
 	case arcTypeIPOld, arcTypeIP:
@@ -122,6 +122,11 @@ func (p *Printer) arcnetPayload(t uint8, b []byte, length int) bool {
 		p.arp(b, length)
 	case arcTypeIPX:
 		p.ipx(b, length)
+	case arcTypeAtalk:
+		if p.o.Verbose > 0 {
+			p.print("et1 ")
+		}
+		p.atalk(b, length)
 	default:
 		return false
 	}

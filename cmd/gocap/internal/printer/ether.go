@@ -34,11 +34,11 @@ var ethertypeNames = map[uint16]string{
 	0x803e: "DEC DTS", 0x805b: "VEXP", 0x805c: "VPROD", 0x809b: "Appletalk",
 	0x80f3: "Appletalk ARP", 0x8137: "IPX", 0x880b: "PPP", 0x8808: "MPCP",
 	0x8809: "Slow Protocols", 0x8863: "PPPoE D", 0x8864: "PPPoE S", 0x888e: "EAPOL",
-	0x8899: "RRCP", 0x886f: "MS NLB heartbeat", 0x8870: "Jumbo", 0x894f: "NSH",
+	0x8899: "Realtek protocols", 0x886f: "MS NLB heartbeat", 0x8870: "Jumbo", 0x894f: "NSH",
 	0x9000: "Loopback", 0xfefe: "OSI", 0xa0ed: "6LoWPAN", 0x8902: "CFM", 0xabcd: "CFM (old)",
 	0x893a: "IEEE1905.1", 0x88cc: "LLDP", 0x88ca: "TIPC", 0x0707: "GeoNet (old)",
 	0x8947: "GeoNet", 0x1111: "CALM FAST", 0x88a2: "AoE",
-	0x88e7: "PBB", 0x8915: "RoCE", 0x88f7: "PTP", 0x8906: "FCoE", 0x8914: "FIP",
+	0x88e7: "PBB", 0x88e5: "802.1AE MACsec", 0x8915: "RoCE", 0x88f7: "PTP", 0x8906: "FCoE", 0x8914: "FIP",
 	0x22f0: "ARISTA", 0xd28b: "Arista Vendor Specific Protocol", 0x22eb: "AVB",
 }
 
@@ -220,6 +220,24 @@ func (p *Printer) etherWith(r reader, length int, e etherEncap) int {
 			b = b[4:]
 			length -= 4
 			hdrlen += 4
+		case t == etMACsec && hdrlen == 14:
+			rest, l, caplen, n, done := p.macsecEther(b, length, hdr)
+			hdrlen += n
+			if done {
+				return hdrlen
+			}
+			// The type is read from what was captured before the ICV,
+			// but tcpdump goes on only if the short length covers it.
+			t = be16(rest, 0)
+			if caplen < 2 {
+				p.printf(" [caplen %d < 2]", caplen)
+				return hdrlen
+			}
+			b, length, hdrlen = rest[2:caplen], l-2, hdrlen+2
+			if p.o.LinkHeader && t > 1500 {
+				p.etherType(t)
+				p.print(", ")
+			}
 		case t == etArista:
 			// Arista's header, then another type field.
 			if !p.o.LinkHeader {
@@ -243,7 +261,7 @@ func (p *Printer) etherWith(r reader, length int, e etherEncap) int {
 				p.printf(", length %d: ", origLen)
 			}
 		default:
-			if !p.ethertype(t, b, length) {
+			if !p.ethertypeFrom(t, b, length, hdr[6:12], hdr[0:6]) {
 				fallback(t)
 			}
 			return hdrlen
@@ -291,6 +309,26 @@ func (p *Printer) ethertype(t uint16, b []byte, length int) bool {
 		p.nsh(b, length)
 	case 0x88ca:
 		p.tipc(b, length)
+	case 0x809b:
+		if p.o.Verbose > 0 {
+			p.print("et1 ")
+		}
+		p.atalk(b, length)
+	case 0x80f3:
+		p.aarp(b, length)
+	case 0x8809:
+		p.slow(b, length)
+	case 0x8902, 0xabcd:
+		p.cfm(b, length)
+	case 0x8808:
+		p.mpcp(b, length)
+	case 0x88a2:
+		p.aoe(b, length)
+	case 0x6003:
+		p.decnet(b, length)
+	case 0x8947, 0x0707, 0x1111, 0x8899:
+		// Without the frame's addresses (ethertypeFrom has them).
+		return p.ethertypeFrom(t, b, length, nil, nil)
 	default:
 		return false
 	}

@@ -85,6 +85,7 @@ func fuzzSeeds() map[cbpf.LinkType][]string {
 		cbpf.LinkATMRFC1483:             {"aaaa03000000 0800 " + ip4tcp, "060603 " + icmp4},
 		cbpf.LinkARCNET:                 {"01 02 d4 00 0001 " + ip4tcp, "01 02 f0 " + icmp4, "01 02 d4 ff 0000 d4 01 0002 " + icmp4},
 		cbpf.LinkARCNETLinux:            {"01 02 0000 d4 00 0001 " + ip4tcp, "01 02 0000 f0 " + icmp4},
+		cbpf.LinkLTalk:                  {"07 05 01 0010 02 fd 03 40010001 00000000 0102", "07 05 02 0013 0000 00c8 0064 07 05 02 fd 02 21 05 0064 05 fd 00 01 61 01 62 01 63"},
 		cbpf.LinkVSOCK:                  {"0300000000000000 0200000000000000 d2040000 50000000 0400 0200 2c00 0000 0300000000000000 0200000000000000 d2040000 50000000 04000000 0100 0500 00000000 00000100 00000000 61626364"},
 		cbpf.LinkPPPBSDOS:               {"ff03 0021 " + ip4tcp},
 		cbpf.LinkIEEE80211RadioAVS:      {"80211001 00000040" + strings.Repeat("00", 56) + dot11},

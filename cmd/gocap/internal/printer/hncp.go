@@ -210,19 +210,6 @@ func (p *Printer) hncpLabels(r reader, off, max int) int {
 	return -1
 }
 
-// printJNP prints up to n bytes at off, stopping at a NUL, as tcpdump's
-// nd_printjnp does (a byte not captured ends the packet).
-func (p *Printer) printJNP(r reader, off, n int) {
-	for ; n > 0; n-- {
-		c := r.u8(off)
-		if c == 0 {
-			break
-		}
-		p.printChar(c)
-		off++
-	}
-}
-
 // hncpTLV prints the value of a TLV printed as type t (blen bytes at v).
 func (p *Printer) hncpTLV(r reader, t uint32, v, blen, indent int) {
 	bad := func() { p.print(" (invalid)") }

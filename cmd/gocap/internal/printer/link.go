@@ -55,6 +55,8 @@ func (p *Printer) null(b []byte, length int, loop bool) int {
 		p.ip6(b, length)
 	case 7:
 		p.isoclns(b, length)
+	case 16:
+		p.atalk(b, length)
 	default:
 		if !p.o.LinkHeader {
 			hdr(length + 4)

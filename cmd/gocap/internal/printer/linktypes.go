@@ -58,6 +58,7 @@ var linkDecoders = map[cbpf.LinkType]linkDecoder{
 	cbpf.LinkARCNET:      (*Printer).arcnet,
 	cbpf.LinkARCNETLinux: (*Printer).arcnetLinux,
 	cbpf.LinkVSOCK:       (*Printer).vsock,
+	cbpf.LinkLTalk:       (*Printer).ltalk,
 	// tcpdump prints a BSD/OS PPP header only when built on BSD/OS;
 	// elsewhere it prints nothing of the packet.
 	cbpf.LinkPPPBSDOS:          func(*Printer, []byte, int) int { return 0 },

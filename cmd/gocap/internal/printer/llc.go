@@ -270,7 +270,7 @@ func (p *Printer) snapPad(b []byte, length int, src, dst []byte, pad int) bool {
 	length -= 5
 	switch oui {
 	case ouiEther, ouiCisco90:
-		if p.ethertype(pid, b, length) {
+		if p.ethertypeFrom(pid, b, length, src, dst) {
 			return true
 		}
 	case ouiAppletalk:
@@ -287,6 +287,9 @@ func (p *Printer) snapPad(b []byte, length int, src, dst []byte, pad int) bool {
 			return true
 		case 0x2003:
 			p.vtp(b, length)
+			return true
+		case 0x0111:
+			p.udld(b, length)
 			return true
 		case 0x010b, 0x010c:
 			p.stp(b, length)

@@ -142,6 +142,8 @@ func (p *Printer) gre(b []byte, length int) {
 		p.mpls(rest, l)
 	case etTEB:
 		p.ether(rest, l)
+	case 0x809b:
+		p.atalk(rest, l)
 	default:
 		p.printf("gre-proto-0x%x", prot)
 	}

@@ -59,3 +59,15 @@ func (p *Printer) printZeroPadded(b []byte, n int) bool {
 func (p *Printer) localTime(sec int64) time.Time {
 	return time.Unix(sec, 0).In(p.o.Location)
 }
+
+// printJNP prints n bytes at off with printChar, stopping at a NUL
+// (tcpdump's nd_printjnp); a byte not captured ends the packet.
+func (p *Printer) printJNP(r reader, off, n int) {
+	for i := 0; i < n; i++ {
+		c := r.u8(off + i)
+		if c == 0 {
+			return
+		}
+		p.printChar(c)
+	}
+}

@@ -152,6 +152,8 @@ func (p *Printer) udpPayload(b []byte, length int, sport, dport uint16, h *ipHdr
 		p.bfd(b, length, dport)
 	case port(701):
 		p.lmp(b, length)
+	case port(1589):
+		p.vqp(b, length)
 	case port(6343):
 		p.sflow(b, length)
 	case dport == 12223 || sport == 12223:
@@ -175,6 +177,12 @@ func (p *Printer) udpPayload(b []byte, length int, sport, dport uint16, h *ipHdr
 		p.zep(b, length)
 	case port(6635):
 		p.mpls(b, length)
+	case len(b) > 2 && b[2] == llapDDP && (atalkPort(sport) || atalkPort(dport)):
+		// AppleTalk in UDP (KIP).
+		if p.o.Verbose > 0 {
+			p.print("kip ")
+		}
+		p.llap(b, length)
 	case port(319) || port(320):
 		p.ptp(b, length)
 	default:
