@@ -220,6 +220,24 @@ func (f *wpanFrame) skip(k uint32) {
 
 // panAddr prints a PAN ID (or "-" without one) and an address of alen
 // bytes, reporting false where tcpdump stops on a short frame.
+// wpanSeq steps over the two-byte frame control and, unless suppressed,
+// the sequence number after it (printed with -v), reporting false (after
+// the truncation marker) when the frame is shorter.
+func (p *Printer) wpanSeq(f *wpanFrame, suppressed bool) bool {
+	n := uint32(3)
+	if suppressed {
+		n = 2
+	} else if seq := f.r.u8(2); p.o.Verbose > 0 {
+		p.printf("seq %02x ", seq)
+	}
+	if f.n < n {
+		f.r.trunc()
+		return false
+	}
+	f.skip(n)
+	return true
+}
+
 func (p *Printer) wpanPANAddr(f *wpanFrame, pan bool, alen int) bool {
 	if pan {
 		if f.n < 2 {
@@ -268,21 +286,9 @@ func (p *Printer) wpanStd(r reader, fc uint16, n uint32) bool {
 		if p.o.Verbose > 0 {
 			p.print("seq suppressed ")
 		}
-		if f.n < 2 {
-			r.trunc()
-			return false
-		}
-		f.skip(2)
-	} else {
-		seq := r.u8(2)
-		if p.o.Verbose > 0 {
-			p.printf("seq %02x ", seq)
-		}
-		if f.n < 3 {
-			r.trunc()
-			return false
-		}
-		f.skip(3)
+	}
+	if !p.wpanSeq(f, fc>>8&1 != 0) {
+		return false
 	}
 	dl, sl := wpanAddrLen(fc>>10&3), wpanAddrLen(fc>>14&3)
 	if sl < 0 {
@@ -848,22 +854,8 @@ func (p *Printer) wpanMP(r reader, fc uint16, n uint32) bool {
 				}
 			}
 		}
-		if fc>>10&1 != 0 {
-			if f.n < 2 {
-				r.trunc()
-				return false
-			}
-			f.skip(2)
-		} else {
-			seq := r.u8(2)
-			if p.o.Verbose > 0 {
-				p.printf("seq %02x ", seq)
-			}
-			if f.n < 3 {
-				r.trunc()
-				return false
-			}
-			f.skip(3)
+		if !p.wpanSeq(f, fc>>10&1 != 0) {
+			return false
 		}
 	} else {
 		seq := r.u8(1)
