@@ -7,7 +7,7 @@ import (
 	"golang.org/x/net/bpf"
 )
 
-// This file is a reference interpreter for classic BPF with the semantics
+// This file is an interpreter for classic BPF with the semantics
 // of a Linux socket filter (net/core/filter.c: bpf_check_classic at attach
 // time, then the classic-to-eBPF conversion at run time). Where it differs
 // from golang.org/x/net/bpf's VM:
@@ -76,6 +76,7 @@ type Ancillary struct {
 type VM struct {
 	prog    []bpf.RawInstruction
 	libpcap bool
+	code    []vmInsn // the decoded form Run executes (vm_decode.go); nil: Run uses run
 }
 
 // VMError is a program NewVM or NewVMLibpcap refuses. PC is the index of
@@ -192,7 +193,7 @@ func newVM(prog []bpf.Instruction, libpcap bool) (*VM, error) {
 			return nil, err
 		}
 	}
-	return &VM{prog: raw, libpcap: libpcap}, nil
+	return &VM{prog: raw, libpcap: libpcap, code: vmDecode(raw, libpcap)}, nil
 }
 
 // vmCheckScratch refuses a program that may load a scratch slot before a
@@ -237,11 +238,17 @@ func vmCheckScratch(raw []bpf.RawInstruction) error {
 // Ancillary). Run never panics; it takes at most len(program) steps, or
 // 2^20 for a VM made by NewVMLibpcap.
 func (vm *VM) Run(pkt []byte, wireLen uint32, anc *Ancillary) uint32 {
+	if vm.code != nil {
+		return vm.exec(pkt, wireLen, anc)
+	}
 	verdict, _ := vm.run(pkt, wireLen, anc)
 	return verdict
 }
 
-// run is Run that also reports how many instructions it executed.
+// run is the reference interpreter, which runs the raw instructions one at
+// a time and also reports how many it executed. Run uses it for the
+// programs the decoded form does not hold (vmDecode); the tests compare
+// the two.
 func (vm *VM) run(pkt []byte, wireLen uint32, anc *Ancillary) (verdict uint32, steps int) {
 	if anc == nil {
 		anc = &Ancillary{}
@@ -318,7 +325,9 @@ func (vm *VM) run(pkt []byte, wireLen uint32, anc *Ancillary) (verdict uint32, s
 		case 0x84: // neg
 			a = -a
 		case 0x05: // ja
-			pc = int(uint32(pc) + k) // wraps backward only in libpcap mode
+			// The target wraps backward only in libpcap mode; it
+			// may be instruction 0, so pc is one before it here.
+			pc = int(uint32(pc)+1+k) - 1
 		case 0x15, 0x25, 0x35, 0x45, 0x1d, 0x2d, 0x3d, 0x4d:
 			operand := k
 			if ri.Op&0x08 != 0 {

@@ -397,7 +397,8 @@ func TestVMDivergesFromXnet(t *testing.T) {
 }
 
 // FuzzVM feeds arbitrary instruction bytes and packets: NewVM refuses the
-// program or Run returns within len(program) steps without panicking, and
+// program or Run returns within len(program) steps without panicking, the
+// decoded form (in both modes) agrees with the reference interpreter, and
 // where x/net defines the same behaviour the verdicts agree.
 func FuzzVM(f *testing.F) {
 	enc := func(raw ...bpf.RawInstruction) []byte {
@@ -426,9 +427,14 @@ func FuzzVM(f *testing.F) {
 			return
 		}
 		anc := &Ancillary{VLANPresent: len(pkt)%2 == 1, NetworkOffset: wireLen % 64, Mark: wireLen}
-		if _, steps := vm.run(pkt, wireLen, anc); steps > len(raw) {
+		want, steps := vm.run(pkt, wireLen, anc)
+		if steps > len(raw) {
 			t.Fatalf("ran %d steps in a %d-instruction program", steps, len(raw))
 		}
+		if got := vm.Run(pkt, wireLen, anc); got != want {
+			t.Fatalf("Run (decoded form) = %d, reference interpreter %d", got, want)
+		}
+		vmCompareDecoded(t, raw, [][]byte{pkt})
 		vmCompareXnet(t, raw, [][]byte{pkt})
 	})
 }

@@ -14,7 +14,9 @@
 //
 //	ebpf-socket  the eBPF VM (package ebpf) on translate.SocketFilter's program (LD_ABS/LD_IND)
 //	ebpf-xdp     the eBPF VM on translate.Direct(XDP)'s program (direct packet access)
-//	cbpf         gocap's classic interpreter (cbpf.NewVM)
+//	cbpf         gocap's classic interpreter as a kernel socket filter (cbpf.NewVM)
+//	cbpf-pcap    gocap's classic interpreter as libpcap's bpf_filter (cbpf.NewVMLibpcap,
+//	             what gocap --engine cbpf runs on a savefile)
 //	xnet         golang.org/x/net/bpf's VM
 //
 // Each measurement runs whole passes over the packets for at least -min of the
@@ -70,7 +72,7 @@ func main() {
 	reps := flag.Int("reps", 5, "repetitions per measurement (the fastest counts)")
 	minDur := flag.Duration("min", 100*time.Millisecond, "least time per repetition")
 	dump := flag.String("dump", "", "write the loaded packets to this pcap `FILE`")
-	only := flag.String("engine", "", "run only the engine `NAME` (ebpf-socket, ebpf-xdp, cbpf, xnet)")
+	only := flag.String("engine", "", "run only the engine `NAME` (ebpf-socket, ebpf-xdp, cbpf, cbpf-pcap, xnet)")
 	count := flag.Int("passes", 0, "run exactly `N` passes, untimed (for instruction counts)")
 	flag.Parse()
 	if flag.NArg() == 0 {
@@ -190,6 +192,10 @@ func build(expr string) ([]engine, error) {
 	if err != nil {
 		return nil, fmt.Errorf("cbpf: %w", err)
 	}
+	pvm, err := cbpf.NewVMLibpcap(prog)
+	if err != nil {
+		return nil, fmt.Errorf("cbpf libpcap: %w", err)
+	}
 	nvm, err := bpf.NewVM(prog)
 	if err != nil {
 		return nil, fmt.Errorf("x/net/bpf: %w", err)
@@ -229,6 +235,15 @@ func build(expr string) ([]engine, error) {
 			n := 0
 			for _, p := range pkts {
 				if cvm.Run(p.data, p.wireLen, nil) != 0 {
+					n++
+				}
+			}
+			return n, nil
+		}},
+		{"cbpf-pcap", len(prog), func(pkts []packet) (int, error) {
+			n := 0
+			for _, p := range pkts {
+				if pvm.Run(p.data, p.wireLen, nil) != 0 {
 					n++
 				}
 			}
