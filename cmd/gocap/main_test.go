@@ -15,10 +15,12 @@ import (
 	"testing"
 
 	"github.com/gopacket/gopacket/pcapgo"
+
+	"github.com/gocap/gocap/internal/corpus"
 )
 
 // corpusDir is the shared tcpdump capture corpus beside the checkout.
-const corpusDir = "../../../shared/corpus/tcpdump-pcaps"
+var corpusDir = corpus.TcpdumpDir()
 
 // runGocap runs the command in-process.
 func runGocap(t *testing.T, stdin io.Reader, args ...string) (code int, stdout, stderr string) {
@@ -56,30 +58,6 @@ func needTcpdump(t *testing.T) {
 	}
 }
 
-// captures returns the capture files of the shared corpus and of the
-// project's golden/testdata/pcap, failing when there are none.
-func captures(t *testing.T) []string {
-	t.Helper()
-	if _, err := os.Stat(corpusDir); err != nil {
-		t.Skipf("shared corpus %s is absent: %v", corpusDir, err)
-	}
-	var files []string
-	for _, pat := range []string{
-		corpusDir + "/*.pcap", corpusDir + "/*.pcapng",
-		corpusDir + "/generated/*.pcap", corpusDir + "/generated/*.pcapng",
-		corpusDir + "/libpcap-filter/*.pcap", corpusDir + "/libpcap-filter/*.pcapng",
-		"../../golden/testdata/pcap/*.pcap",
-	} {
-		m, _ := filepath.Glob(pat)
-		files = append(files, m...)
-	}
-	if len(files) < 100 {
-		t.Fatalf("found only %d capture files; the corpus layout changed?", len(files))
-	}
-	sort.Strings(files)
-	return files
-}
-
 // tcpdumpMessage rewrites tcpdump's stderr into gocap's: the "tcpdump: "
 // prefix becomes "gocap: ".
 func tcpdumpMessage(s string) string {
@@ -113,7 +91,7 @@ func TestKeepsWhatTcpdumpKeeps(t *testing.T) {
 		"net 10.0.0.0/8 or host 127.0.0.1",
 		"ether broadcast or ether multicast",
 	}
-	files := captures(t)
+	files := corpus.Captures(t)
 	var (
 		mu                     sync.Mutex
 		compared, notSupported int

@@ -3,7 +3,9 @@
 // ../shared/corpus/libpcap beside the checkout, described by the README
 // there) and loads it, skipping a test where it is absent (LoadShared),
 // evaluates the cases' skip_if conditions (Env, GocapEnv), and keeps the
-// expected-failures lists of the golden tests.
+// expected-failures lists of the golden tests. It also finds the shared
+// tcpdump captures beside it (TcpdumpDir) and lists them with the golden
+// tests' own for the tests that read every capture (Captures).
 package corpus
 
 import (

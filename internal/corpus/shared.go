@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"sort"
 	"testing"
 )
 
@@ -20,20 +21,69 @@ func Dir() string {
 }
 
 func sharedDir() string {
-	wd, err := os.Getwd()
-	if err == nil {
-		for dir := wd; ; {
-			if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-				return filepath.Join(dir, "..", "shared")
-			}
-			parent := filepath.Dir(dir)
-			if parent == dir {
-				break
-			}
-			dir = parent
-		}
+	if root, ok := moduleRoot(); ok {
+		return filepath.Join(root, "..", "shared")
 	}
 	return filepath.Join("..", "..", "shared")
+}
+
+// moduleRoot returns the nearest directory at or above the working
+// directory that holds go.mod, and false when there is none.
+func moduleRoot() (string, bool) {
+	dir, err := os.Getwd()
+	if err != nil {
+		return "", false
+	}
+	for {
+		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
+			return dir, true
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			return "", false
+		}
+		dir = parent
+	}
+}
+
+// TcpdumpDir returns the directory of the shared tcpdump captures:
+// corpus/tcpdump-pcaps in the shared directory beside the checkout (see
+// Dir).
+func TcpdumpDir() string {
+	return filepath.Join(sharedDir(), "corpus", "tcpdump-pcaps")
+}
+
+// Captures returns, sorted, the capture files of the shared tcpdump
+// corpus (with its generated and libpcap-filter directories) and of the
+// module's golden/testdata/pcap, for a test: it skips tb, saying where
+// the corpus was looked for, when the shared captures are absent, and
+// fails it when it finds fewer than 100 files.
+func Captures(tb testing.TB) []string {
+	tb.Helper()
+	dir := TcpdumpDir()
+	if _, err := os.Stat(dir); err != nil {
+		tb.Skipf("shared corpus %s is absent: %v", dir, err)
+	}
+	golden := filepath.Join("..", "golden")
+	if root, ok := moduleRoot(); ok {
+		golden = filepath.Join(root, "golden")
+	}
+	var files []string
+	for _, pat := range []string{
+		"*.pcap", "*.pcapng",
+		"generated/*.pcap", "generated/*.pcapng",
+		"libpcap-filter/*.pcap", "libpcap-filter/*.pcapng",
+	} {
+		m, _ := filepath.Glob(filepath.Join(dir, pat))
+		files = append(files, m...)
+	}
+	m, _ := filepath.Glob(filepath.Join(golden, "testdata", "pcap", "*.pcap"))
+	files = append(files, m...)
+	if len(files) < 100 {
+		tb.Fatalf("found only %d capture files; the corpus layout changed?", len(files))
+	}
+	sort.Strings(files)
+	return files
 }
 
 // LoadShared is Load of Dir's filtertests.jsonl for a test or benchmark:

@@ -5,45 +5,21 @@ import (
 	"encoding/binary"
 	"io"
 	"os"
-	"path/filepath"
-	"sort"
 	"testing"
 
 	"github.com/gopacket/gopacket/pcapgo"
+
+	"github.com/gocap/gocap/internal/corpus"
 )
 
 // corpusDir holds the shared real captures (../shared beside the checkout).
-const corpusDir = "../../../shared/corpus/tcpdump-pcaps"
-
-// captures lists the shared captures and the golden tests' own, skipping
-// the test if the shared corpus is absent.
-func captures(t *testing.T) []string {
-	t.Helper()
-	if _, err := os.Stat(corpusDir); err != nil {
-		t.Skipf("shared corpus %s is absent: %v", corpusDir, err)
-	}
-	var files []string
-	for _, pat := range []string{
-		corpusDir + "/*.pcap", corpusDir + "/*.pcapng",
-		corpusDir + "/generated/*.pcap", corpusDir + "/generated/*.pcapng",
-		corpusDir + "/libpcap-filter/*.pcap", corpusDir + "/libpcap-filter/*.pcapng",
-		"../../golden/testdata/pcap/*.pcap",
-	} {
-		m, _ := filepath.Glob(pat)
-		files = append(files, m...)
-	}
-	if len(files) < 100 {
-		t.Fatalf("found only %d capture files; the corpus layout changed?", len(files))
-	}
-	sort.Strings(files)
-	return files
-}
+var corpusDir = corpus.TcpdumpDir()
 
 // TestReadersAgreeWithPcapgo reads every shared capture with savefile's
 // readers and with gopacket's pcapgo, and requires the same packets.
 func TestReadersAgreeWithPcapgo(t *testing.T) {
 	compared := 0
-	for _, file := range captures(t) {
+	for _, file := range corpus.Captures(t) {
 		f, err := os.Open(file)
 		if err != nil {
 			t.Fatal(err)

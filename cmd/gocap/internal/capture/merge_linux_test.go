@@ -5,48 +5,11 @@ package capture
 import (
 	"bytes"
 	"fmt"
-	"net"
 	"strconv"
 	"sync/atomic"
 	"testing"
 	"time"
 )
-
-// openLoFlows opens a capture on lo with cfg in a network namespace of
-// its own, and n UDP sockets there, each sending from its own port to one
-// listener, so that PACKET_FANOUT spreads them over the workers. The
-// test's cleanup closes them.
-func openLoFlows(t *testing.T, cfg Config, n int) (*Handle, []*net.UDPConn) {
-	t.Helper()
-	var h *Handle
-	var conns []*net.UDPConn
-	inNewNetns(t, func() {
-		sink, err := net.ListenUDP("udp4", &net.UDPAddr{IP: net.IPv4(127, 0, 0, 1), Port: 9})
-		if err != nil {
-			t.Error(err)
-			return
-		}
-		t.Cleanup(func() { sink.Close() })
-		if h, err = Open(cfg); err != nil {
-			t.Error(err)
-			return
-		}
-		t.Cleanup(h.Close)
-		for range n {
-			c, err := net.DialUDP("udp4", nil, sink.LocalAddr().(*net.UDPAddr))
-			if err != nil {
-				t.Error(err)
-				return
-			}
-			t.Cleanup(func() { c.Close() })
-			conns = append(conns, c)
-		}
-	})
-	if t.Failed() {
-		t.FailNow()
-	}
-	return h, conns
-}
 
 // TestRunMergesWorkers sends a few thousand datagrams over lo, in bursts,
 // from 16 flows, to a capture spread over 2 to 4 workers, and checks that
@@ -102,7 +65,8 @@ func runMergeTest(t *testing.T, workers, stopAt int, immediate bool) (early uint
 		flows  = 16
 		prefix = "gocap-merge-"
 	)
-	h, conns := openLoFlows(t, Config{Device: "lo", Immediate: immediate, Workers: workers}, flows)
+	hs, conns := openLo(t, Config{Device: "lo", Immediate: immediate, Workers: workers}, 1, flows)
+	h := hs[0]
 	seen := make([]int, total)
 	var (
 		handed, afterStop, batches int
@@ -155,16 +119,7 @@ func runMergeTest(t *testing.T, workers, stopAt int, immediate bool) (early uint
 		}
 		time.Sleep(2 * time.Millisecond)
 	}
-	select {
-	case err := <-errc:
-		if err != nil {
-			t.Fatal(err)
-		}
-	case <-time.After(time.Minute):
-		h.Stop()
-		<-errc
-		t.Fatalf("a minute later, %d of %d packets handed out", handed, stopAt)
-	}
+	awaitRun(t, h, errc, func() string { return fmt.Sprintf("a minute later, %d of %d packets handed out", handed, stopAt) })
 	st, err := h.Stats()
 	if err != nil {
 		t.Fatal(err)
@@ -218,8 +173,8 @@ func runMergeTest(t *testing.T, workers, stopAt int, immediate bool) (early uint
 // than now can come; a block holding a packet tells when it was opened,
 // which is no later than the packet's stamp.
 func TestRingPendingSince(t *testing.T) {
-	hs, conn := openLo(t, 1, Config{Device: "lo", Immediate: true})
-	r := hs[0].rings[0]
+	hs, conns := openLo(t, Config{Device: "lo", Immediate: true}, 1, 1)
+	r, conn := hs[0].rings[0], conns[0]
 	now := time.Now().UnixNano()
 	if got := r.pendingSince(r.next, now); got != now {
 		t.Errorf("empty ring: pendingSince %v, want now (%v)", got, now)

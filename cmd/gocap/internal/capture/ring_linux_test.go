@@ -5,6 +5,7 @@ package capture
 import (
 	"bytes"
 	"encoding/binary"
+	"fmt"
 	"net"
 	"os"
 	"runtime"
@@ -124,13 +125,15 @@ func inNewNetns(t *testing.T, fn func()) {
 	}
 }
 
-// openLo opens n captures on lo in a namespace of their own, and a UDP
-// socket there that sends to a listener on 127.0.0.1 (so that no port
-// unreachable message comes back). The test's cleanup closes them.
-func openLo(t *testing.T, n int, cfg Config) ([]*Handle, *net.UDPConn) {
+// openLo opens handles captures on lo with cfg in a network namespace
+// of their own, and senders UDP sockets there, each sending from its own
+// port to one listener on 127.0.0.1 (so that no port unreachable message
+// comes back, and PACKET_FANOUT spreads the flows over the workers). The
+// test's cleanup closes them.
+func openLo(t *testing.T, cfg Config, handles, senders int) ([]*Handle, []*net.UDPConn) {
 	t.Helper()
 	var hs []*Handle
-	var conn *net.UDPConn
+	var conns []*net.UDPConn
 	inNewNetns(t, func() {
 		sink, err := net.ListenUDP("udp4", &net.UDPAddr{IP: net.IPv4(127, 0, 0, 1), Port: 9})
 		if err != nil {
@@ -138,7 +141,7 @@ func openLo(t *testing.T, n int, cfg Config) ([]*Handle, *net.UDPConn) {
 			return
 		}
 		t.Cleanup(func() { sink.Close() })
-		for range n {
+		for range handles {
 			h, err := Open(cfg)
 			if err != nil {
 				t.Error(err)
@@ -147,16 +150,20 @@ func openLo(t *testing.T, n int, cfg Config) ([]*Handle, *net.UDPConn) {
 			t.Cleanup(h.Close)
 			hs = append(hs, h)
 		}
-		if conn, err = net.DialUDP("udp4", nil, sink.LocalAddr().(*net.UDPAddr)); err != nil {
-			t.Error(err)
-			return
+		for range senders {
+			c, err := net.DialUDP("udp4", nil, sink.LocalAddr().(*net.UDPAddr))
+			if err != nil {
+				t.Error(err)
+				return
+			}
+			t.Cleanup(func() { c.Close() })
+			conns = append(conns, c)
 		}
-		t.Cleanup(func() { conn.Close() })
 	})
 	if t.Failed() {
 		t.FailNow()
 	}
-	return hs, conn
+	return hs, conns
 }
 
 // TestStopWakesRun checks that Stop ends a Run that is waiting for
@@ -164,7 +171,8 @@ func openLo(t *testing.T, n int, cfg Config) ([]*Handle, *net.UDPConn) {
 // it notice otherwise), and that Close stops a running Run and waits for
 // it before releasing the ring.
 func TestStopWakesRun(t *testing.T) {
-	hs, conn := openLo(t, 2, Config{Device: "lo", Immediate: true})
+	hs, conns := openLo(t, Config{Device: "lo", Immediate: true}, 2, 1)
+	conn := conns[0]
 	for i, end := range []func(*Handle){(*Handle).Stop, (*Handle).Close} {
 		h := hs[i]
 		started := make(chan struct{})
@@ -206,8 +214,8 @@ func TestStopWakesRun(t *testing.T) {
 // checks their bytes, and that each is seen once (the loopback device's
 // outgoing copy is suppressed, as libpcap does).
 func TestRunHandsOutPackets(t *testing.T) {
-	hs, conn := openLo(t, 1, Config{Device: "lo", Immediate: true})
-	h := hs[0]
+	hs, conns := openLo(t, Config{Device: "lo", Immediate: true}, 1, 1)
+	h, conn := hs[0], conns[0]
 	for _, m := range []string{"one", "two", "three"} {
 		conn.Write([]byte("gocap-ring-" + m))
 	}
@@ -227,16 +235,7 @@ func TestRunHandsOutPackets(t *testing.T) {
 			return nil
 		}, nil)
 	}()
-	select {
-	case err := <-errc:
-		if err != nil {
-			t.Fatal(err)
-		}
-	case <-time.After(time.Minute):
-		h.Stop()
-		<-errc
-		t.Fatalf("a minute later, only %q", got)
-	}
+	awaitRun(t, h, errc, func() string { return fmt.Sprintf("a minute later, only %q", got) })
 	if strings.Join(got, " ") != "gocap-ring-one gocap-ring-two gocap-ring-three" {
 		t.Errorf("got %q", got)
 	}
@@ -247,5 +246,22 @@ func TestRunHandsOutPackets(t *testing.T) {
 	}
 	if st.Received != 3 {
 		t.Errorf("the kernel filter passed %d packets, want the 3 incoming copies", st.Received)
+	}
+}
+
+// awaitRun waits for the Run reporting on errc to end, failing t on its
+// error; a Run still going a minute later is stopped, and t fails with
+// what stuck says then.
+func awaitRun(t *testing.T, h *Handle, errc <-chan error, stuck func() string) {
+	t.Helper()
+	select {
+	case err := <-errc:
+		if err != nil {
+			t.Fatal(err)
+		}
+	case <-time.After(time.Minute):
+		h.Stop()
+		<-errc
+		t.Fatal(stuck())
 	}
 }

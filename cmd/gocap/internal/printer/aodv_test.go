@@ -38,11 +38,11 @@ func aodvCrafted() []crafted {
 	add4(rreq4, rreq4+hello, rreq4+" 01 02 0000", rreq4+" 05 02", rreq4+" 01 04 0000", rreq4+" 01", rrep4, rrep4+hello,
 		"02 00 00 00 0a000001 00000005 0a000002 00000000 0900",
 		"03 80 00 02 0a000001 00000005 0a000002 00000006", "03 00 00 03 0a000001 00000005", "03 00 00 00",
-		"04 00", "13 00", "63 00 0000", cutHex(rreq4, 20), cutHex(rrep4, 12), "03 00", d6req, d6rep,
+		"04 00", "13 00", "63 00 0000", hexCut(rreq4, 20), hexCut(rrep4, 12), "03 00", d6req, d6rep,
 		"12 00 00 01 "+v6a+" 00000005")
 	add6(rreq6, rreq6+hello, rrep6, rrep6+hello, d6req, d6req+hello, d6rep, d6rep+" 07 01",
 		"03 80 00 02 "+v6a+" 00000005 "+v6b+" 00000006", "12 00 00 01 "+v6a+" 00000005", "03 00 00 02 "+v6a+" 00000005",
-		"04 00", "13 00", cutHex(rreq6, 40), cutHex(d6rep, 30))
+		"04 00", "13 00", hexCut(rreq6, 40), hexCut(d6rep, 30))
 	for _, n := range []int{1, 6, 12, 20} {
 		pkts = append(pkts, craftedCut(craftedUDP4(654, 654, rreq4+hello), n))
 		pkts = append(pkts, craftedCut(craftUDP6(654, 654, "03 80 00 02 "+v6a+" 00000005 "+v6b+" 00000006"), n))

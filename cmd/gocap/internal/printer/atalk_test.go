@@ -98,15 +98,15 @@ func atalkCrafted() []crafted {
 	reply := eth + ddpTo2(2, "32 09 "+nbpTuple(100, 5, 253, 1, "a", "b", "c")+nbpTuple(100, 6, 12, 2, "d", "e", "f"))
 	atp := eth + ddpTo2(3, "50 01 1236 deadbeef")
 	for _, n := range []int{14 + 13 + 1, 14 + 13 + 3, 14 + 13 + 2 + 5 + 2, 14 + 13 + 2 + 5 + 4, 14 + 13 + 2 + 5 + 16, 14 + 13 + 2 + 5 + 17} {
-		pkts = append(pkts, crafted{cutHex(lkup, n), hexLen(lkup)})
+		pkts = append(pkts, crafted{hexCut(lkup, n), hexLen(lkup)})
 	}
 	for _, n := range []int{14 + 13 + 2 + 3, 14 + 13 + 2 + 5 + 3, 14 + 13 + 2 + 11, 14 + 13 + 2 + 13, 14 + 13 + 2 + 15} {
-		pkts = append(pkts, crafted{cutHex(reply, n), hexLen(reply)})
+		pkts = append(pkts, crafted{hexCut(reply, n), hexLen(reply)})
 	}
 	pkts = append(pkts,
-		crafted{cutHex(atp, 14+13+7), hexLen(atp)},
-		crafted{cutHex(atp, 14+12), hexLen(atp)},
-		crafted{cutHex(atp, 14), hexLen(atp)},
+		crafted{hexCut(atp, 14+13+7), hexLen(atp)},
+		crafted{hexCut(atp, 14+12), hexLen(atp)},
+		crafted{hexCut(atp, 14), hexLen(atp)},
 		// a DDP header longer than the frame
 		crafted{eth + "0010 0000 00c8 0064 07 05", 0},
 		// SNAP: AppleTalk's OUI, and AARP under the Ethernet OUI
@@ -127,7 +127,7 @@ func atalkCrafted() []crafted {
 	pkts = append(pkts, crafted{craftIP4(47, "0000 809b "+ddpTo2(3, "40 01 0001 00000000")), 0},
 		crafted{craftIP4(47, "0000 809b 0010 0000"), 0})
 	a := aarp(1, 0x809b, 6, 4, 1)
-	pkts = append(pkts, crafted{cutHex(a, 14+27), hexLen(a)}, crafted{cutHex(a, 14), hexLen(a)})
+	pkts = append(pkts, crafted{hexCut(a, 14+27), hexLen(a)}, crafted{hexCut(a, 14), hexLen(a)})
 	return pkts
 }
 
@@ -176,8 +176,8 @@ func TestLocalTalkLikeTcpdump(t *testing.T) {
 		{hex: "07 05 01 0010", wire: 40},
 		{hex: "07 05 02 0010 0000 00c8", wire: 10},
 		{hex: "07 05 02 0010 0000 00c8", wire: 40},
-		{hex: cut(long, 3+13+4), wire: hexLen(long)},
-		{hex: cut(short, 3+5+3), wire: hexLen(short)},
+		{hex: hexCut(long, 3+13+4), wire: hexLen(long)},
+		{hex: hexCut(short, 3+5+3), wire: hexLen(short)},
 	})
 	linkTypeLikeTcpdump(t, cbpf.LinkNull, []crafted{
 		{hex: "10000000 " + ddpTo2(3, "40 01 0001 00000000")},

@@ -14,7 +14,7 @@ func (p *Printer) atm(b []byte, length int) int {
 		return 1
 	}
 	n := 0
-	switch uint32(r.u8(0))<<16 | uint32(r.be16(1)) {
+	switch r.be24(0) {
 	case 0xaaaa03, 0xfefe03, 0x060603:
 	default:
 		if p.o.LinkHeader {

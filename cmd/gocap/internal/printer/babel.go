@@ -545,6 +545,41 @@ func babelHMAC(p *Printer, m []byte, l int) {
 	}
 }
 
+// babelSrcPrefixes are the destination and source prefixes of a
+// source-specific TLV and their lengths in bits (an IPv4 one's plus 96).
+type babelSrcPrefixes struct {
+	dst, src       [16]byte
+	dstLen, srcLen int
+}
+
+// babelSrcSpecific reads the destination prefix (dstLen bits, its first
+// omitted bytes from dflt) and then the source prefix (srcLen bits) of a
+// source-specific TLV m of body length l, the first at parsed bytes into
+// the body; either not fitting makes the TLV invalid. It returns them and
+// the bytes of the body parsed up to the end of the source prefix.
+func babelSrcSpecific(m []byte, l, parsed, ae, dstLen, omitted, srcLen int, dflt *[16]byte) (babelSrcPrefixes, int) {
+	s := babelSrcPrefixes{dstLen: dstLen, srcLen: srcLen}
+	rc := babelPrefix(ae, dstLen, omitted, m[2+parsed:], dflt, l-parsed, &s.dst)
+	if rc < 0 {
+		invalid()
+	}
+	parsed += rc
+	rc = babelPrefix(ae, srcLen, 0, m[min(2+parsed, len(m)):], nil, l-parsed, &s.src)
+	if rc < 0 {
+		invalid()
+	}
+	if ae == 1 {
+		s.dstLen += 96
+		s.srcLen += 96
+	}
+	return s, parsed + rc
+}
+
+// babelSrcStrings returns s's prefixes as printed.
+func (p *Printer) babelSrcStrings(s babelSrcPrefixes) (dst, src string) {
+	return p.babelPrefixString(s.dst, s.dstLen), p.babelPrefixString(s.src, s.srcLen)
+}
+
 func babelSSUpdate(p *Printer, w *babelWalk, m []byte, l int) {
 	p.print("\n\tSS-Update")
 	if l < 10 {
@@ -555,26 +590,10 @@ func babelSSUpdate(p *Printer, w *babelWalk, m []byte, l int) {
 	if ae == 1 {
 		dflt = &w.v4
 	}
-	parsed := 10
-	var pfx, src [16]byte
-	rc := babelPrefix(ae, plen, omitted, m[2+parsed:], dflt, l-parsed, &pfx)
-	if rc < 0 {
-		invalid()
-	}
-	if ae == 1 {
-		plen += 96
-	}
-	parsed += rc
-	rc = babelPrefix(ae, srcPlen, 0, m[min(2+parsed, len(m)):], nil, l-parsed, &src)
-	if rc < 0 {
-		invalid()
-	}
-	if ae == 1 {
-		srcPlen += 96
-	}
-	parsed += rc
-	p.printf(" %s from", p.babelPrefixString(pfx, plen))
-	p.printf(" %s metric %d seqno %d interval %s", p.babelPrefixString(src, srcPlen), be16(m, 10),
+	s, parsed := babelSrcSpecific(m, l, 10, ae, plen, omitted, srcPlen, dflt)
+	dst, src := p.babelSrcStrings(s)
+	p.printf(" %s from", dst)
+	p.printf(" %s metric %d seqno %d interval %s", src, be16(m, 10),
 		be16(m, 8), babelIntervalUpdate(be16(m, 6)))
 	if parsed < l {
 		p.babelSubTLVs(m, 2+parsed, 2+l, m[0])
@@ -586,27 +605,13 @@ func babelSSRequest(p *Printer, m []byte, l int) {
 	if l < 3 {
 		invalid()
 	}
-	ae, plen, srcPlen := int(m[2]), int(m[3]), int(m[4])
-	parsed := 3
-	var pfx, src [16]byte
-	rc := babelPrefix(ae, plen, 0, m[2+parsed:], nil, l-parsed, &pfx)
-	if rc < 0 {
-		invalid()
-	}
-	if ae == 1 {
-		plen += 96
-	}
-	parsed += rc
-	if babelPrefix(ae, srcPlen, 0, m[min(2+parsed, len(m)):], nil, l-parsed, &src) < 0 {
-		invalid()
-	}
-	if ae == 1 {
-		srcPlen += 96
-	}
+	ae := int(m[2])
+	s, _ := babelSrcSpecific(m, l, 3, ae, int(m[3]), 0, int(m[4]), nil)
 	if ae == 0 {
 		p.print("for any")
 	} else {
-		p.printf("for (%s, %s)", p.babelPrefixString(pfx, plen), p.babelPrefixString(src, srcPlen))
+		dst, src := p.babelSrcStrings(s)
+		p.printf("for (%s, %s)", dst, src)
 	}
 }
 
@@ -615,25 +620,9 @@ func babelSSMHRequest(p *Printer, m []byte, l int) {
 	if l < 14 {
 		invalid()
 	}
-	ae, plen, hopc, srcPlen := int(m[2]), int(m[3]), m[6], int(m[7])
-	parsed := 14
-	var pfx, src [16]byte
-	rc := babelPrefix(ae, plen, 0, m[2+parsed:], nil, l-parsed, &pfx)
-	if rc < 0 {
-		invalid()
-	}
-	if ae == 1 {
-		plen += 96
-	}
-	parsed += rc
-	if babelPrefix(ae, srcPlen, 0, m[min(2+parsed, len(m)):], nil, l-parsed, &src) < 0 {
-		invalid()
-	}
-	if ae == 1 {
-		srcPlen += 96
-	}
-	p.printf("(%d hops) for (%s, %s) seqno %d id %s", hopc, p.babelPrefixString(pfx, plen),
-		p.babelPrefixString(src, srcPlen), be16(m, 4), babelID(m, 8))
+	s, _ := babelSrcSpecific(m, l, 14, int(m[2]), int(m[3]), 0, int(m[7]), nil)
+	dst, src := p.babelSrcStrings(s)
+	p.printf("(%d hops) for (%s, %s) seqno %d id %s", m[6], dst, src, be16(m, 4), babelID(m, 8))
 }
 
 func babelMAC(p *Printer, l int) { p.printf("\n\tMAC len %d", l) }

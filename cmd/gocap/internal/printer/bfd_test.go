@@ -21,7 +21,7 @@ var linkFlagSets = []flagSet{
 // 10.0.0.1.sport to 10.0.0.2.dport with the payload given in hex, ttl
 // 64.
 func craftedUDP4(sport, dport uint16, payload string) string {
-	n := len(strings.ReplaceAll(payload, " ", "")) / 2
+	n := hexLen(payload)
 	u := hex.EncodeToString([]byte{byte(sport >> 8), byte(sport), byte(dport >> 8), byte(dport), byte((8 + n) >> 8), byte(8 + n), 0, 0})
 	return faultEther + faultIP4(17, 8+n) + u + " " + payload
 }

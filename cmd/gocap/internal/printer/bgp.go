@@ -436,69 +436,36 @@ func bgpAddPath(r reader, off, length, maxBits int) bool {
 }
 
 func (p *Printer) bgpUpdate(r reader, length int) {
-	r.check(0, bgpHeaderLen)
-	if length < bgpHeaderLen {
-		gotoTrunc()
+	off := 0
+	// need checks that n bytes are captured and left in the message,
+	// step goes past them.
+	need := func(n int) {
+		r.check(off, n)
+		if length < n {
+			gotoTrunc()
+		}
 	}
-	off := bgpHeaderLen
-	length -= bgpHeaderLen
-	r.check(off, 2)
-	if length < 2 {
-		gotoTrunc()
+	step := func(n int) {
+		off += n
+		length -= n
 	}
+	need(bgpHeaderLen)
+	step(bgpHeaderLen)
+	need(2)
 	wlen := int(r.be16(off))
-	off += 2
-	length -= 2
+	step(2)
+	need(wlen)
 	if wlen > 1 {
-		r.check(off, wlen)
-		if length < wlen {
-			gotoTrunc()
-		}
 		p.print("\n\t  Withdrawn routes:")
-		addPath := bgpAddPath(r, off, wlen, 32)
-		var pathID uint32
-		for wlen != 0 {
-			if addPath {
-				if wlen < 4 {
-					off += wlen
-					length -= wlen
-					break
-				}
-				pathID = r.be32(off)
-				off += 4
-				length -= 4
-				wlen -= 4
-			}
-			s, k := p.bgpPrefix(r, off, wlen, 32)
-			if k == -1 {
-				p.print("\n\t    (illegal prefix length)")
-				break
-			} else if k == -2 {
-				gotoTrunc()
-			}
-			p.printf("\n\t    %s", s)
-			if addPath {
-				p.printf("   Path Id: %d", pathID)
-			}
-			off += k
-			length -= k
-			wlen -= k
-		}
+		var k int
+		k, wlen = p.bgpRoutes(r, off, wlen, true)
+		step(k)
 	} else {
-		r.check(off, wlen)
-		if length < wlen {
-			gotoTrunc()
-		}
-		off += wlen
-		length -= wlen
+		step(wlen)
 	}
-	r.check(off, 2)
-	if length < 2 {
-		gotoTrunc()
-	}
+	need(2)
 	alen := int(r.be16(off))
-	off += 2
-	length -= 2
+	step(2)
 	if wlen == 0 && alen == 0 && length == 0 {
 		p.print("\n\t  End-of-Rib Marker (empty NLRI)")
 		return
@@ -514,34 +481,50 @@ func (p *Printer) bgpUpdate(r reader, length int) {
 		}
 	}
 	if length != 0 {
-		addPath := bgpAddPath(r, off, length, 32)
 		p.print("\n\t  Updated routes:")
-		var pathID uint32
-		for length != 0 {
-			if addPath {
-				r.check(off, 4)
-				if length < 4 {
+		p.bgpRoutes(r, off, length, false)
+	}
+}
+
+// bgpRoutes prints the IPv4 prefixes of an UPDATE's withdrawn routes
+// (withdrawn set) or its NLRI, n bytes from off, each with its path ID
+// when the routes look like ADD-PATH ones. It returns the bytes it went
+// through (n, or fewer after an illegal prefix length) and the bytes
+// left of n as tcpdump counts them. A path ID cut short ends the
+// withdrawn routes (tcpdump skips the rest of them, yet counts them as
+// left) but ends the NLRI as truncated.
+func (p *Printer) bgpRoutes(r reader, off, n int, withdrawn bool) (went, left int) {
+	addPath := bgpAddPath(r, off, n, 32)
+	var pathID uint32
+	for went != n {
+		if addPath {
+			if withdrawn {
+				if n-went < 4 {
+					return n, n - went
+				}
+			} else {
+				r.check(off+went, 4)
+				if n-went < 4 {
 					gotoTrunc()
 				}
-				pathID = r.be32(off)
-				off += 4
-				length -= 4
 			}
-			s, k := p.bgpPrefix(r, off, length, 32)
-			if k == -1 {
-				p.print("\n\t    (illegal prefix length)")
-				break
-			} else if k == -2 {
-				gotoTrunc()
-			}
-			p.printf("\n\t    %s", s)
-			if addPath {
-				p.printf("   Path Id: %d", pathID)
-			}
-			off += k
-			length -= k
+			pathID = r.be32(off + went)
+			went += 4
 		}
+		s, k := p.bgpPrefix(r, off+went, n-went, 32)
+		if k == -1 {
+			p.print("\n\t    (illegal prefix length)")
+			break
+		} else if k == -2 {
+			gotoTrunc()
+		}
+		p.printf("\n\t    %s", s)
+		if addPath {
+			p.printf("   Path Id: %d", pathID)
+		}
+		went += k
 	}
+	return went, n - went
 }
 
 // bgpAttrFlags formats the flags of a path attribute.
@@ -1061,7 +1044,7 @@ func (p *Printer) bgpMPReach(r reader, off, n int) bool {
 				p.printf("RD: %s, %s", bgpRD(r, t), nsapString(r.bytes(t+8, left-8)))
 				if r.be32(t+8) == 0x47000601 {
 					p.printf(" = %s", p.addr4At(r.b, t+12))
-				} else if uint32(r.u8(t+8))<<16|uint32(r.be16(t+9)) == 0x350000 {
+				} else if r.be24(t+8) == 0x350000 {
 					p.printf(" = %s", p.host(netip.AddrFrom16([16]byte(r.bytes(t+11, 16)))))
 				}
 				t, tlen, left = t+left, tlen-left, 0
@@ -1509,7 +1492,7 @@ func bgpTok[K comparable](m map[K]string, def string, v K) string {
 }
 
 func bgpLabel(r reader, off int) uint32 {
-	return (uint32(r.u8(off))<<16 | uint32(r.be16(off+1))) >> 4
+	return r.be24(off) >> 4
 }
 
 func bgpBottom(b uint8) string {

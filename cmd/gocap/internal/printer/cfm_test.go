@@ -43,7 +43,7 @@ func cfmCrafted() []crafted {
 		ccm(0x00, "01 02 2e 61", "00"),
 		ccm(0x00, "01 02 2d 61", "00"),
 		{cfmFrame("00 01 00 10 " + cfmCCMBody("01 02 01 61")), 0},
-		{cfmFrame("00 01 00 46 " + cutHex(cfmCCMBody("01 02 01 61"), 20)), 0},
+		{cfmFrame("00 01 00 46 " + hexCut(cfmCCMBody("01 02 01 61"), 20)), 0},
 		{cfmFrame("00 01 00 ff " + cfmCCMBody("01 02 01 61")), 0},
 		// linktrace, loopback and unknown opcodes
 		{cfmFrame("a0 05 80 11 00000007 40 001122334455 66778899aabb " + cfmTLV(1, "06 04 001122334455") + "00"), 0},
@@ -80,8 +80,8 @@ func cfmCrafted() []crafted {
 	}
 	lt := cfmFrame("a0 05 80 11 00000007 40 001122334455 66778899aabb " + cfmTLV(1, "06 04 001122334455") + "00")
 	c := ccm(0x83, "02 03 612e62 03 02 0064", tlvs)
-	pkts = append(pkts, crafted{cutHex(lt, 14+4+10), hexLen(lt)}, crafted{cutHex(lt, 14+4+17+5), hexLen(lt)},
-		crafted{cutHex(c.hex, 14+4+70+8), hexLen(c.hex)}, crafted{cutHex(c.hex, 14+2), hexLen(c.hex)})
+	pkts = append(pkts, crafted{hexCut(lt, 14+4+10), hexLen(lt)}, crafted{hexCut(lt, 14+4+17+5), hexLen(lt)},
+		crafted{hexCut(c.hex, 14+4+70+8), hexLen(c.hex)}, crafted{hexCut(c.hex, 14+2), hexLen(c.hex)})
 	return pkts
 }
 

@@ -55,10 +55,10 @@ func ciscoCrafted() []crafted {
 	}
 	whole := ciscoSNAP(0x2000, "02 b4 abcd "+cdp)
 	for _, n := range []int{22 + 3, 22 + 4 + 6, 22 + 4 + 12 + 10, 22 + 4 + 12 + 60, 22 + 4 + 12 + 72 + 14} {
-		pkts = append(pkts, crafted{cutHex(whole, n), hexLen(whole)})
+		pkts = append(pkts, crafted{hexCut(whole, n), hexLen(whole)})
 	}
 	bad := ciscoSNAP(0x2000, "02 b4 abcd 0001 0002 0102 0304")
-	pkts = append(pkts, crafted{cutHex(bad, 22+8), hexLen(bad)})
+	pkts = append(pkts, crafted{hexCut(bad, 22+8), hexLen(bad)})
 
 	// VTP: each message, VLAN info with each TLV, invalid ones
 	tlvs := "01 01 0001 02 01 0002 03 01 0002 03 01 0009 04 01 0004 05 01 0005 06 01 0001 06 01 0000 07 01 0001 07 01 0000 " +
@@ -84,7 +84,7 @@ func ciscoCrafted() []crafted {
 		pkts = append(pkts, crafted{ciscoSNAP(0x2003, v), 0})
 	}
 	vw := ciscoSNAP(0x2003, vtps[1])
-	pkts = append(pkts, crafted{cutHex(vw, 22+36+4+10), hexLen(vw)}, crafted{cutHex(vw, 22+20), hexLen(vw)})
+	pkts = append(pkts, crafted{hexCut(vw, 22+36+4+10), hexLen(vw)}, crafted{hexCut(vw, 22+20), hexLen(vw)})
 
 	// DTP: each TLV, invalid ones
 	dtps := []string{
@@ -101,9 +101,9 @@ func ciscoCrafted() []crafted {
 		pkts = append(pkts, crafted{ciscoSNAP(0x2004, d), 0})
 	}
 	dw := ciscoSNAP(0x2004, dtps[0])
-	pkts = append(pkts, crafted{cutHex(dw, 22+1+6), hexLen(dw)}, crafted{cutHex(dw, 22+1+8+5+5+6), hexLen(dw)})
+	pkts = append(pkts, crafted{hexCut(dw, 22+1+6), hexLen(dw)}, crafted{hexCut(dw, 22+1+8+5+5+6), hexLen(dw)})
 	db := ciscoSNAP(0x2004, "01 0002 0006 0102")
-	pkts = append(pkts, crafted{cutHex(db, 22+4), hexLen(db)})
+	pkts = append(pkts, crafted{hexCut(db, 22+4), hexLen(db)})
 	return pkts
 }
 

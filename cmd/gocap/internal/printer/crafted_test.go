@@ -114,6 +114,9 @@ func tcpSegment(sport, dport uint16, payload string) string {
 		fmt.Sprintf("%04x %04x 00000001 00000002 5018 0100 0000 0000 ", sport, dport) + payload
 }
 
+// hexLen is the number of bytes of a hex string with spaces.
+func hexLen(s string) int { return len(strings.ReplaceAll(s, " ", "")) / 2 }
+
 // hexCut is the first n bytes of the hex string s (spaces allowed).
 func hexCut(s string, n int) string { return strings.ReplaceAll(s, " ", "")[:2*n] }
 
@@ -130,45 +133,11 @@ func hexStr(s string, n int) string {
 // OpenFlow matches and actions and RPKI-RTR prefixes too) and the
 // Ethernet addresses, run as in TestNamesLikeTcpdump.
 func TestCraftedProtocolNamesLikeTcpdump(t *testing.T) {
-	tcpdump, err := exec.LookPath("tcpdump")
-	if err != nil {
-		t.Skip("tcpdump not installed: it is the reference this test compares with")
-	}
-	if _, err := exec.LookPath("unshare"); err != nil {
-		t.Skip("unshare (util-linux) not installed: needed to keep tcpdump from asking DNS")
-	}
-	dir := t.TempDir()
-	path := filepath.Join(dir, "crafted.pcap")
 	var all []crafted
 	for _, cs := range [][]crafted{of10Cases, of13Cases, respCases, rpkiCases} {
 		all = append(all, cs...)
 	}
-	pkts := writeCrafted(t, path, cbpf.LinkEN10MB, all)
-	hosts := filepath.Join(dir, "hosts")
-	if err := os.WriteFile(hosts, []byte("10.0.0.1 a.x.test\n10.0.0.2 b.x.test\n192.0.2.1 c.x.test\n"+
-		"192.0.2.0 net.x.test\n2001:db8:: net6.x.test\n"), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	outs, err := runTcpdumpIsolated(tcpdump, dir, []string{path}, map[string]string{"hosts": hosts})
-	if err != nil {
-		t.Skipf("tcpdump could not be run in its own namespaces: %v", err)
-	}
-	res, err := NewHostsResolver(hosts)
-	if err != nil {
-		t.Fatal(err)
-	}
-	for si, fs := range namesFlagSets {
-		o := fs.o
-		o.Location, o.Resolver = time.UTC, res
-		want := splitPackets(outs[0][si], tsDefault)
-		got := printWithNames(pkts, o, nil)
-		if len(want) != len(got) {
-			t.Fatalf("%v: tcpdump printed %d packets, the printer %d", fs.args, len(want), len(got))
-		}
-		for i := range want {
-			if got[i] != want[i] {
-				t.Errorf("%v packet %d:\n got: %q\nwant: %q", fs.args, i+1, got[i], want[i])
-			}
-		}
-	}
+	hosts := writeTemp(t, "hosts", "10.0.0.1 a.x.test\n10.0.0.2 b.x.test\n192.0.2.1 c.x.test\n"+
+		"192.0.2.0 net.x.test\n2001:db8:: net6.x.test\n")
+	namedLikeTcpdump(t, t.TempDir(), all, map[string]string{"hosts": hosts}, nil)
 }

@@ -124,7 +124,7 @@ func (p *Printer) dccp(b []byte, length int, h *ipHdr) {
 		if ext {
 			p.printf("(ack=%d) ", be48(r, base+2))
 		} else {
-			p.printf("(ack=%d) ", be24(r, base+1))
+			p.printf("(ack=%d) ", r.be24(base+1))
 		}
 	}
 	if p.o.Verbose < 2 {
@@ -133,7 +133,7 @@ func (p *Printer) dccp(b []byte, length int, h *ipHdr) {
 	if ext {
 		p.printf("seq %d", be48(r, 10))
 	} else {
-		p.printf("seq %d", be24(r, 9))
+		p.printf("seq %d", r.be24(9))
 	}
 	if hlen > fixed {
 		p.print(" <")
@@ -151,13 +151,8 @@ func (p *Printer) dccp(b []byte, length int, h *ipHdr) {
 	}
 }
 
-// be24 and be48 are the big-endian 24- and 48-bit values at off; a short
-// read ends the packet.
-func be24(r reader, off int) uint64 {
-	b := r.bytes(off, 3)
-	return uint64(b[0])<<16 | uint64(b[1])<<8 | uint64(b[2])
-}
-
+// be48 is the big-endian 48-bit value at off; a short read ends the
+// packet.
 func be48(r reader, off int) uint64 {
 	b := r.bytes(off, 6)
 	return uint64(b[0])<<40 | uint64(b[1])<<32 | uint64(b[2])<<24 | uint64(b[3])<<16 | uint64(b[4])<<8 | uint64(b[5])

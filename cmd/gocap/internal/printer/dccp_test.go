@@ -67,8 +67,8 @@ func dccpCrafted() []crafted {
 		{craftIP4(33, dccpPkt(3, ack+"00 2908 00", "")), 0},
 		{craftIP4(33, dccpPkt(3, ack+"9008 00", "")), 0},
 		{craftIP4(33, dccpPkt(3, ack+"2202 2203 22 2204 0c01 2905 0000 00 2a07 00000000 00 2b05 00000000 2b07 000000000000 2602 2703 ff 2802 3a02", "")), 0},
-		{cutHex(craftIP4(33, dccpPkt(3, ack+opts, "")), 14+20+24+20), 0},
-		{cutHex(craftIP4(33, dccpPkt(3, ack+opts, "")), 14+20+20), 0},
+		{hexCut(craftIP4(33, dccpPkt(3, ack+opts, "")), 14+20+24+20), 0},
+		{hexCut(craftIP4(33, dccpPkt(3, ack+opts, "")), 14+20+20), 0},
 	}
 	return pkts
 }

@@ -64,13 +64,13 @@ func decnetCrafted() []crafted {
 		crafted{"aa0004000104 aa0004000204 6003 0a00 02 0304 0204 05 2001 00", 0},
 	)
 	w := dnFrame(dnShortHdr(0x02) + "60 0100 0200 0190 03a0 0600")
-	pkts = append(pkts, crafted{cutHex(w, 14+2+6+6), hexLen(w)}, crafted{cutHex(w, 14+3), hexLen(w)})
+	pkts = append(pkts, crafted{hexCut(w, 14+2+6+6), hexLen(w)}, crafted{hexCut(w, 14+3), hexLen(w)})
 	l := dnFrame(long + "20 0100 0200 0500")
-	pkts = append(pkts, crafted{cutHex(l, 14+2+15), hexLen(l)})
+	pkts = append(pkts, crafted{hexCut(l, 14+2+15), hexLen(l)})
 	rt := dnFrame("07 0204 00 0300 0100 0204 0100 0204 0008 0a08 0000")
-	pkts = append(pkts, crafted{cutHex(rt, 14+2+4+8), hexLen(rt)})
+	pkts = append(pkts, crafted{hexCut(rt, 14+2+4+8), hexLen(rt)})
 	unk := dnFrame("0f 0204 00 0102")
-	pkts = append(pkts, crafted{cutHex(unk, 14+2+5), hexLen(unk)})
+	pkts = append(pkts, crafted{hexCut(unk, 14+2+5), hexLen(unk)})
 	return pkts
 }
 

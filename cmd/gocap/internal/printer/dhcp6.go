@@ -85,6 +85,14 @@ func (p *Printer) dhcp6Opts(b []byte) {
 		b = b[4+l:]
 		p.printf(" (%s", dhcp6OptName(typ))
 		bad := func() { p.print(" ?)") }
+		// subOpts ends an option whose fixed part is n bytes: its
+		// sub-options, if any, and the parenthesis.
+		subOpts := func(n int) {
+			if l > n {
+				p.dhcp6Opts(v[n:])
+			}
+			p.print(")")
+		}
 		switch typ {
 		case 1, 2:
 			if l < 2 {
@@ -120,10 +128,7 @@ func (p *Printer) dhcp6Opts(b []byte) {
 				break
 			}
 			p.printf(" %s pltime:%d vltime:%d", p.host(addr16(v)), be32(v, 16), be32(v, 20))
-			if l > 24 {
-				p.dhcp6Opts(v[24:])
-			}
-			p.print(")")
+			subOpts(24)
 		case 6, 43:
 			if l%2 != 0 {
 				bad()
@@ -194,30 +199,21 @@ func (p *Printer) dhcp6Opts(b []byte) {
 				break
 			}
 			p.printf(" IAID:%d T1:%d T2:%d", be32(v, 0), be32(v, 4), be32(v, 8))
-			if l > 12 {
-				p.dhcp6Opts(v[12:])
-			}
-			p.print(")")
+			subOpts(12)
 		case 4:
 			if l < 4 {
 				bad()
 				break
 			}
 			p.printf(" IAID:%d", be32(v, 0))
-			if l > 4 {
-				p.dhcp6Opts(v[4:])
-			}
-			p.print(")")
+			subOpts(4)
 		case 26:
 			if l < 25 {
 				bad()
 				break
 			}
 			p.printf(" %s/%d pltime:%d vltime:%d", p.host(addr16(v[9:])), v[8], be32(v, 0), be32(v, 4))
-			if l > 25 {
-				p.dhcp6Opts(v[25:])
-			}
-			p.print(")")
+			subOpts(25)
 		case 32, 46:
 			if l != 4 {
 				bad()

@@ -37,7 +37,7 @@ func TestBrcmTagLikeTcpdump(t *testing.T) {
 		pre = append(pre, crafted{hex: "20 9d 01ff" + dsaAddrs + f})
 	}
 	in = append(in, crafted{hex: dsaAddrs + "2000 00"}, crafted{hex: dsaAddrs + "200000000800", wire: 60})
-	pre = append(pre, crafted{hex: "2000 00"}, crafted{hex: "20000000" + cut(dsaAddrs, 10)})
+	pre = append(pre, crafted{hex: "2000 00"}, crafted{hex: "20000000" + hexCut(dsaAddrs, 10)})
 	t.Run("in", func(t *testing.T) { linkTypeLikeTcpdump(t, cbpf.LinkDSATagBRCM, in) })
 	t.Run("prepend", func(t *testing.T) { linkTypeLikeTcpdump(t, cbpf.LinkDSATagBRCMPrep, pre) })
 }

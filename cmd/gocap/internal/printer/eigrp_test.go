@@ -40,8 +40,8 @@ func eigrpCrafted() []crafted {
 			eigrpTLV(0x202, "00")+eigrpTLV(0x203, "00")+eigrpTLV(0x204, "00"))), 0},
 		{craftIP4(88, eigrpPkt(5, "0001 0040 01000100")), 0},
 		{craftIP4(88, eigrpPkt(5, "0001 0002 01000100")), 0},
-		{cutHex(craftIP4(88, eigrpPkt(5, params+sw)), 14+20+20+10), 0},
-		{cutHex(craftIP4(88, eigrpPkt(5, params+sw)), 14+20+20+2), 0},
+		{hexCut(craftIP4(88, eigrpPkt(5, params+sw)), 14+20+20+10), 0},
+		{hexCut(craftIP4(88, eigrpPkt(5, params+sw)), 14+20+20+2), 0},
 		// an illegal prefix length, a prefix past the capture
 		{craftIP4(88, eigrpPkt(1, eigrpTLV(0x102, "00000000 000007d0 00000064 0005dc 01 ff 01 0000 21 0a0001"))), 0},
 		{craftIP4(88, eigrpPkt(1, "0102 001a 00000000 000007d0 00000064 0005dc 01 ff 01 0000 20 0a")), 0},

@@ -61,7 +61,7 @@ var frCases = []crafted{
 	{hex: frDLCI100, wire: 20},
 	{hex: frDLCI100 + "03", wire: 20},
 	{hex: frDLCI100 + "0300", wire: 20},
-	{hex: frDLCI100 + "03cc" + cut(linkICMP4, 10)},
+	{hex: frDLCI100 + "03cc" + hexCut(linkICMP4, 10)},
 	{hex: frDLCI100 + "03ff 01020304", wire: 30},
 }
 

@@ -43,7 +43,7 @@ func (p *Printer) geneve(b []byte, length int) {
 	}
 	optLen := int(b[0]&0x3f) * 4
 	prot := r.be16(2)
-	vni := uint32(b[4])<<16 | uint32(b[5])<<8 | uint32(b[6])
+	vni := be24(b, 4)
 	p.printf(", Flags [%s]", flagNames(geneveFlagBits, uint32(b[1]), "none", ""))
 	p.printf(", vni 0x%x", vni)
 	if b[7] != 0 {

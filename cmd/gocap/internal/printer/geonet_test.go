@@ -47,8 +47,8 @@ func geonetCrafted() []crafted {
 	)
 	whole := "ffffffffffff 000000000001 8947 " + geonetCommon(0x11, 0x10, btp)
 	cf := "ffffffffffff 000000000001 1111 05 06 0102030405"
-	pkts = append(pkts, crafted{cutHex(whole, 14+22), hexLen(whole)}, crafted{cutHex(whole, 14+36+2), hexLen(whole)},
-		crafted{cutHex(whole, 14+36+6), hexLen(whole)}, crafted{cutHex(cf, 14+4), hexLen(cf)})
+	pkts = append(pkts, crafted{hexCut(whole, 14+22), hexLen(whole)}, crafted{hexCut(whole, 14+36+2), hexLen(whole)},
+		crafted{hexCut(whole, 14+36+6), hexLen(whole)}, crafted{hexCut(cf, 14+4), hexLen(cf)})
 	// Realtek: RRCP of each opcode, REP, RLDP, DSA tags
 	for _, r := range []string{"01 00 2379", "01 80 2379 03 04 001122334455 8316 0000000a", "01 01 2379 0102 03040506 01020304 05060708",
 		"01 82 2379 0102 03040506 01020304 05060708", "01 05 2379", "02", "03", "23", "04", "93", "a5", "77", "01 81 23", "01 80 2379 03 04 0011"} {

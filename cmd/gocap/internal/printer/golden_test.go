@@ -16,6 +16,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/gopacket/gopacket"
 	"github.com/gopacket/gopacket/pcapgo"
 
 	"github.com/gocap/gocap/cbpf"
@@ -73,34 +74,36 @@ func readCapture(path string) ([]capturePacket, error) {
 	if err != nil {
 		return nil, err
 	}
-	var pkts []capturePacket
+	var (
+		read func() ([]byte, gopacket.CaptureInfo, error)
+		link func(gopacket.CaptureInfo) cbpf.LinkType
+		snap int // 0 for pcapng, whose records are not cut
+	)
 	if len(raw) >= 4 && bytes.Equal(raw[:4], []byte{0x0a, 0x0d, 0x0d, 0x0a}) {
 		r, err := pcapgo.NewNgReader(bytes.NewReader(raw), pcapgo.DefaultNgReaderOptions)
 		if err != nil {
 			return nil, err
 		}
-		for {
-			data, ci, err := r.ReadPacketData()
-			if err != nil {
-				if errors.Is(err, io.EOF) {
-					return pkts, nil
-				}
-				return pkts, err
-			}
-			lt := cbpf.LinkTypeFromFile(uint32(r.LinkType()))
+		read = r.ReadPacketData
+		link = func(ci gopacket.CaptureInfo) cbpf.LinkType {
 			if ifc, err := r.Interface(ci.InterfaceIndex); err == nil {
-				lt = cbpf.LinkTypeFromFile(uint32(ifc.LinkType))
+				return cbpf.LinkTypeFromFile(uint32(ifc.LinkType))
 			}
-			pkts = append(pkts, capturePacket{PacketInfo{Timestamp: ci.Timestamp, CaptureLength: ci.CaptureLength, Length: ci.Length, InterfaceIndex: ci.InterfaceIndex}, data, lt})
+			return cbpf.LinkTypeFromFile(uint32(r.LinkType()))
 		}
+	} else {
+		r, err := pcapgo.NewReader(bytes.NewReader(raw))
+		if err != nil {
+			return nil, err
+		}
+		read = r.ReadPacketData
+		lt := cbpf.LinkTypeFromFile(uint32(r.LinkType()))
+		link = func(gopacket.CaptureInfo) cbpf.LinkType { return lt }
+		snap = int(r.Snaplen())
 	}
-	r, err := pcapgo.NewReader(bytes.NewReader(raw))
-	if err != nil {
-		return nil, err
-	}
-	lt := cbpf.LinkTypeFromFile(uint32(r.LinkType()))
+	var pkts []capturePacket
 	for {
-		data, ci, err := r.ReadPacketData()
+		data, ci, err := read()
 		if err != nil {
 			if errors.Is(err, io.EOF) {
 				return pkts, nil
@@ -109,12 +112,21 @@ func readCapture(path string) ([]capturePacket, error) {
 		}
 		// libpcap cuts a record longer than the file's snapshot length
 		// to that length, as gocap's reader does.
-		if sl := int(r.Snaplen()); sl > 0 && len(data) > sl {
-			data = data[:sl]
-			ci.CaptureLength = sl
+		if snap > 0 && len(data) > snap {
+			data = data[:snap]
+			ci.CaptureLength = snap
 		}
-		pkts = append(pkts, capturePacket{PacketInfo{Timestamp: ci.Timestamp, CaptureLength: ci.CaptureLength, Length: ci.Length, InterfaceIndex: ci.InterfaceIndex}, data, lt})
+		pkts = append(pkts, capturePacket{PacketInfo{Timestamp: ci.Timestamp, CaptureLength: ci.CaptureLength, Length: ci.Length, InterfaceIndex: ci.InterfaceIndex}, data, link(ci)})
 	}
+}
+
+// packetOrNone is the printer's packet j, or "(no packet)" when it
+// printed fewer.
+func packetOrNone(got []string, j int) string {
+	if j < len(got) {
+		return got[j]
+	}
+	return "(no packet)"
 }
 
 var (
@@ -253,19 +265,11 @@ func TestGolden(t *testing.T) {
 			if !same {
 				if show != "" && strings.Contains(id, show) && shown < 30 {
 					shown++
-					g := "(no packet)"
-					if j < len(got) {
-						g = got[j]
-					}
-					t.Logf("%s:\n got: %q\nwant: %q", id, g, w)
+					t.Logf("%s:\n got: %q\nwant: %q", id, packetOrNone(got, j), w)
 				}
 				failed = append(failed, id)
 				if !listed[id] && !*update {
-					g := "(no packet)"
-					if j < len(got) {
-						g = got[j]
-					}
-					t.Errorf("%s: differs from tcpdump and is not in %s\n got: %q\nwant: %q", id, mismatchesFile, g, w)
+					t.Errorf("%s: differs from tcpdump and is not in %s\n got: %q\nwant: %q", id, mismatchesFile, packetOrNone(got, j), w)
 				}
 			} else if listed[id] && !*update {
 				t.Errorf("%s: now prints like tcpdump but is listed in %s (run with -update)", id, mismatchesFile)

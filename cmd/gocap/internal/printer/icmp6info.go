@@ -152,30 +152,24 @@ func (p *Printer) nodeInfo(b []byte, length int) {
 			return
 		}
 		switch b[1] {
-		case 0:
-			if siz < 32 {
+		case 0, 2: // an IPv6 or an IPv4 address
+			alen := 16
+			if b[1] == 2 {
+				alen = 4
+			}
+			if siz < 16+alen {
 				break
 			}
-			if siz != 32 {
+			if siz != 16+alen {
 				if p.o.Verbose > 0 {
 					p.print(", invalid subject len")
 				}
 				break
 			}
-			p.printf(", subject=%s", p.host(addr16(b[16:])))
+			a, _ := netip.AddrFromSlice(b[16 : 16+alen])
+			p.printf(", subject=%s", p.host(a))
 		case 1:
 			p.print(", subject=DNS name")
-		case 2:
-			if siz < 20 {
-				break
-			}
-			if siz != 20 {
-				if p.o.Verbose > 0 {
-					p.print(", invalid subject len")
-				}
-				break
-			}
-			p.printf(", subject=%s", p.host(addr4(b[16:])))
 		default:
 			p.print(", unknown subject")
 		}

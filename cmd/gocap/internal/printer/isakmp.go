@@ -265,6 +265,20 @@ type ikeArgs struct {
 func (a ikeArgs) end() int { return len(a.r.b) }
 
 // trunc prints the payload's truncation marker and reports -1.
+// ikeDump dumps the n bytes of a's payload at off in hex, after a space,
+// with -vvv when there are any; false where the packet ended (after the
+// payload's marker).
+func (p *Printer) ikeDump(a ikeArgs, off, n int) bool {
+	if p.o.Verbose > 2 && n > 0 {
+		p.print(" ")
+		if !p.ikeRaw(a.r, off, n) {
+			p.ikeTrunc(a.np)
+			return false
+		}
+	}
+	return true
+}
+
 func (p *Printer) ikeTrunc(np byte) int {
 	p.printf(" [|%s]", npStr(np))
 	return -1
@@ -546,11 +560,8 @@ func (p *Printer) ikev1T(a ikeArgs) int {
 func (p *Printer) ikev1Blob(a ikeArgs, name, format string) int {
 	p.print(name + ":")
 	p.printf(format, a.n-4)
-	if p.o.Verbose > 2 && a.n > 4 {
-		p.print(" ")
-		if !p.ikeRaw(a.r, a.off+4, a.n-4) {
-			return p.ikeTrunc(a.np)
-		}
+	if !p.ikeDump(a, a.off+4, a.n-4) {
+		return -1
 	}
 	return a.off + a.n
 }
@@ -647,11 +658,8 @@ func (p *Printer) ikev1ID(a ikeArgs) int {
 func (p *Printer) ikev1Cert(a ikeArgs) int {
 	p.printf("%s:", npStr(a.np))
 	p.printf(" len=%d type=%s", a.n-4, strOrID(uint32(a.r.u8(a.off+4)), ikeCertTypes))
-	if p.o.Verbose > 2 && a.n > 4 {
-		p.print(" ")
-		if !p.ikeRaw(a.r, a.off+4, a.n-4) {
-			return p.ikeTrunc(a.np)
-		}
+	if !p.ikeDump(a, a.off+4, a.n-4) {
+		return -1
 	}
 	return a.off + a.n
 }
@@ -811,11 +819,8 @@ func (p *Printer) ikev2Head(name string, a ikeArgs) {
 func (p *Printer) ikev2Gen(a ikeArgs) int {
 	p.ikev2Head(npStr(a.np), a)
 	p.printf(" len=%d", a.n-4)
-	if p.o.Verbose > 2 && a.n > 4 {
-		p.print(" ")
-		if !p.ikeRaw(a.r, a.off+4, a.n-4) {
-			return p.ikeTrunc(a.np)
-		}
+	if !p.ikeDump(a, a.off+4, a.n-4) {
+		return -1
 	}
 	return a.off + a.n
 }
@@ -847,11 +852,8 @@ func (p *Printer) ikev2KE(a ikeArgs) int {
 		return a.off + a.n
 	}
 	p.printf(" len=%d group=%s", a.n-8, strOrID(uint32(r.be16(a.off+4)), ikeGroups))
-	if p.o.Verbose > 2 && a.n > 8 {
-		p.print(" ")
-		if !p.ikeRaw(r, a.off+8, a.n-8) {
-			return p.ikeTrunc(a.np)
-		}
+	if !p.ikeDump(a, a.off+8, a.n-8) {
+		return -1
 	}
 	return a.off + a.n
 }
@@ -863,50 +865,37 @@ func (p *Printer) ikev2ID(a ikeArgs) int {
 	}
 	p.ikev2Head(npStr(a.np), a)
 	p.printf(" len=%d", a.n-4)
-	if p.o.Verbose > 2 && a.n > 4 {
-		p.print(" ")
-		if !p.ikeRaw(r, a.off+4, a.n-4) {
-			return p.ikeTrunc(a.np)
-		}
+	if !p.ikeDump(a, a.off+4, a.n-4) {
+		return -1
 	}
 	n := a.n - 8
 	data := a.off + 8
-	ascii, hex := false, false
-	switch r.u8(a.off + 4) {
-	case 1:
-		p.print(" ipv4:")
-		hex = true
-	case 2:
-		p.print(" fqdn:")
-		ascii = true
-	case 3:
-		p.print(" rfc822:")
-		ascii = true
-	case 5:
-		p.print(" ipv6:")
-		hex = true
-	case 9:
-		p.print(" dn:")
-		hex = true
-	case 10:
-		p.print(" gn:")
-		hex = true
-	case 11:
-		p.print(" keyid:")
-		hex = true
+	t, ok := ikev2IDTypes[r.u8(a.off+4)]
+	if !ok {
+		return a.off + a.n
 	}
+	p.printf(" %s:", t.label)
 	// The length is unsigned in tcpdump: a payload shorter than its
 	// header asks for more than was captured.
-	if (ascii || hex) && (n < 0 || !r.has(data, n)) {
+	if n < 0 || !r.has(data, n) {
 		return p.ikeTrunc(a.np)
 	}
-	if ascii {
+	if t.ascii {
 		p.printASCIIDots(r.b[data : data+n])
-	}
-	if hex {
+	} else {
 		p.printf("%x", r.b[data:data+n])
 	}
 	return a.off + a.n
+}
+
+// ikev2IDTypes are the identification types tcpdump prints the data of:
+// the label, and whether the data is text (else it prints in hex).
+var ikev2IDTypes = map[byte]struct {
+	label string
+	ascii bool
+}{
+	1: {"ipv4", false}, 2: {"fqdn", true}, 3: {"rfc822", true}, 5: {"ipv6", false},
+	9: {"dn", false}, 10: {"gn", false}, 11: {"keyid", false},
 }
 
 // printASCIIDots prints printable ASCII as is and anything else as '.'.
@@ -977,34 +966,46 @@ func (p *Printer) ikev2SA(a ikeArgs) int {
 	p.ikev2Head("sa", a)
 	saLen := a.n - 4
 	p.printf(" len=%d", saLen)
-	cp := a.off + 4
-	depth := a.depth
-	pcount := 0
-	for np, ext := byte(2), 0; np != 0; np = r.u8(ext) {
-		pcount++
+	return p.ikev2Items(r, a.np, 2, a.off+4, saLen, a.depth, func(_, off, itemLen, depth int) int {
+		return p.ikev2P(r, off, itemLen, depth)
+	})
+}
+
+// ikev2Items prints the items inside an IKEv2 payload of type outer: the
+// proposals of an SA (kind 2) or the transforms of a proposal (kind 3),
+// starting at cp and filling n bytes, each on a line of its own at one
+// more level of depth. item prints one item of the kind, given its number
+// in the list, its offset and length, and returns where it ends (or -1);
+// an item of another kind prints its name only. It returns where the
+// items end, or -1 when the packet ended.
+func (p *Printer) ikev2Items(r reader, outer, kind byte, cp, n, depth int, item func(count, off, itemLen, depth int) int) int {
+	tooLong := func() int {
+		p.printf(" [|%s]", npStr(outer))
+		return cp + n
+	}
+	count := 0
+	for np, ext := kind, 0; np != 0; np = r.u8(ext) {
+		count++
 		ext = cp
-		if saLen < 4 {
-			p.printf(" [|%s]", npStr(a.np))
-			return cp + saLen
+		if n < 4 {
+			return tooLong()
 		}
 		if !r.has(ext, 4) {
-			return p.ikeTrunc(a.np)
+			return p.ikeTrunc(outer)
 		}
 		itemLen := int(r.be16(ext + 2))
 		if itemLen <= 4 {
-			return p.ikeTrunc(a.np)
+			return p.ikeTrunc(outer)
 		}
-		if saLen < itemLen {
-			p.printf(" [|%s]", npStr(a.np))
-			return cp + saLen
+		if n < itemLen {
+			return tooLong()
 		}
 		if !r.has(cp, itemLen) {
-			return p.ikeTrunc(a.np)
+			return p.ikeTrunc(outer)
 		}
-		depth++
-		p.print("\n" + strings.Repeat("    ", depth) + "(")
-		if np == 2 {
-			if cp = p.ikev2P(r, ext, itemLen, depth); cp < 0 {
+		p.print("\n" + strings.Repeat("    ", depth+1) + "(")
+		if np == kind {
+			if cp = item(count, ext, itemLen, depth+1); cp < 0 {
 				return -1
 			}
 		} else {
@@ -1012,8 +1013,7 @@ func (p *Printer) ikev2SA(a ikeArgs) int {
 			cp += itemLen
 		}
 		p.print(")")
-		depth--
-		saLen -= itemLen
+		n -= itemLen
 	}
 	return cp
 }
@@ -1027,13 +1027,10 @@ func (p *Printer) ikev2P(r reader, off, oLen, depth int) int {
 	propLen := oLen - 4
 	p.printf(" #%d protoid=%s transform=%d len=%d", r.u8(off+4), strOrID(uint32(r.u8(off+5)), isakmpProtoID), r.u8(off+7), oLen)
 	cp := off + 8
-	tooLong := func() int {
-		p.print(" [|p]")
-		return cp + propLen
-	}
 	if spi := int(r.u8(off + 6)); spi != 0 {
 		if propLen < spi {
-			return tooLong()
+			p.print(" [|p]")
+			return cp + propLen
 		}
 		p.print(" spi=")
 		if !p.ikeRaw(r, cp, spi) {
@@ -1042,41 +1039,9 @@ func (p *Printer) ikev2P(r reader, off, oLen, depth int) int {
 		cp += spi
 		propLen -= spi
 	}
-	tcount := 0
-	for np, ext := byte(3), 0; np != 0; np = r.u8(ext) {
-		tcount++
-		ext = cp
-		if propLen < 4 {
-			return tooLong()
-		}
-		if !r.has(ext, 4) {
-			return p.ikeTrunc(2)
-		}
-		itemLen := int(r.be16(ext + 2))
-		if itemLen <= 4 {
-			return p.ikeTrunc(2)
-		}
-		if propLen < itemLen {
-			return tooLong()
-		}
-		if !r.has(cp, itemLen) {
-			return p.ikeTrunc(2)
-		}
-		depth++
-		p.print("\n" + strings.Repeat("    ", depth) + "(")
-		if np == 3 {
-			if cp = p.ikev2T(r, tcount, ext, itemLen); cp < 0 {
-				return -1
-			}
-		} else {
-			p.print(npStr(np))
-			cp += itemLen
-		}
-		p.print(")")
-		depth--
-		propLen -= itemLen
-	}
-	return cp
+	return p.ikev2Items(r, 2, 3, cp, propLen, depth, func(tcount, off, itemLen, _ int) int {
+		return p.ikev2T(r, tcount, off, itemLen)
+	})
 }
 
 // ikev2T prints a transform and its attributes.

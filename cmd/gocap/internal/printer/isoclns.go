@@ -207,34 +207,34 @@ func (p *Printer) esis(b []byte, length int) {
 	}
 	off := 9
 	li -= 9
-	switch typ {
-	case 2: // ESH
+	// count reads the next byte of an ESH, a count; false after the
+	// marker or the complaint where it is not there.
+	count := func() (int, bool) {
 		if off >= len(b) {
 			r.trunc()
-			return
+			return 0, false
 		}
 		if li < 1 {
 			p.print(", bad esh/li")
-			return
+			return 0, false
 		}
-		n := int(b[off])
 		off++
 		li--
+		return int(b[off-1]), true
+	}
+	if typ == 2 { // ESH
+		n, ok := count()
+		if !ok {
+			return
+		}
 		p.printf("\n\t  Number of Source Addresses: %d", n)
 		if n > 0 {
-			if off >= len(b) {
-				r.trunc()
+			al, ok := count()
+			if !ok {
 				return
 			}
-			if li < 1 {
-				p.print(", bad esh/li")
-				return
-			}
-			al := int(b[off])
-			off++
 			if off+al > len(b) {
 				r.trunc()
-				return
 			}
 			// Addresses (NSAPs) are not decoded yet.
 		}
@@ -354,87 +354,102 @@ const (
 	isisGiveUp = -2
 )
 
-// isisBogus prints a fixed header length that does not suit the type.
+// isisBogus prints a fixed header length that does not suit the type
+// (tcpdump sets a PSNP's message off with a dash).
 func (p *Printer) isisBogus(x *isisPDU, want int) int {
-	p.printf(", bogus fixed header length %d should be %d", x.fixed, want)
+	sep := ","
+	if x.typ == 26 || x.typ == 27 {
+		sep = "-"
+	}
+	p.printf("%s bogus fixed header length %d should be %d", sep, x.fixed, want)
 	return isisGiveUp
 }
 
-// has reports whether the n header bytes the type has were captured
-// and fit the length; if not it prints tcpdump's own marker.
-func (x *isisPDU) has(n int) bool {
+// isisHeader checks that the PDU's fixed header is want bytes long, as
+// its type has it, and that the first n of them were captured and fit the
+// length (if not it prints tcpdump's own marker). It returns the header,
+// or nil and what the PDU printer then returns.
+func (p *Printer) isisHeader(x *isisPDU, want, n int) ([]byte, int) {
+	if x.fixed != want {
+		return nil, p.isisBogus(x, want)
+	}
 	if !x.h.has(0, n) || x.length < 8+n {
 		x.h.trunc()
-		return false
+		return nil, isisDone
 	}
-	return true
+	return x.h.b, 0
 }
 
 // isisPDUHeader prints the header of the PDU x by its type and returns
 // the PDU length the header gives, or isisDone or isisGiveUp.
 func (p *Printer) isisPDUHeader(x *isisPDU) int {
+	var pduLen int
 	switch x.typ {
 	case 15, 16:
-		return isisLANHello(p, x)
+		pduLen = isisLANHello(p, x)
 	case 17:
-		return isisP2PHello(p, x)
+		pduLen = isisP2PHello(p, x)
 	case 18, 20:
-		return isisLSP(p, x)
+		pduLen = isisLSP(p, x)
 	case 24, 25, 26, 27:
-		return isisSNP(p, x)
+		pduLen = isisSNP(p, x)
+	default:
+		return isisUnknownPDU(p, x)
 	}
-	return isisUnknownPDU(p, x)
+	// With -vv tcpdump dumps a known type's header after decoding it.
+	if pduLen >= 0 && p.o.Verbose > 1 {
+		p.unknownData(x.h.b, "\n\t  ", x.fixed-8)
+	}
+	return pduLen
+}
+
+// isisHelloSource prints the source ID, holding time and circuit type a
+// hello starts with under -v; tcpdump puts one more space before a LAN
+// hello's holding time, so the caller gives the gap.
+func (p *Printer) isisHelloSource(x *isisPDU, gap string) {
+	h := x.h.b
+	p.printf("\n\t  source-id: %s,%sholding time: %ds, Flags: [%s]", isisID(h[1:7]), gap, x.h.be16(7),
+		mapName(isisCircuitTypes, h[0], fmt.Sprintf("unknown circuit type 0x%02x", h[0])))
 }
 
 // isisLANHello prints a LAN IIH (level 1 or 2).
 func isisLANHello(p *Printer, x *isisPDU) int {
-	if x.fixed != 27 {
-		return p.isisBogus(x, 27)
+	h, ret := p.isisHeader(x, 27, 19)
+	if h == nil {
+		return ret
 	}
-	if !x.has(19) {
-		return isisDone
-	}
-	h := x.h.b
 	if p.o.Verbose == 0 {
 		p.printf(", src-id %s, lan-id %s, prio %d, length %d", isisID(h[1:7]), isisID(h[12:19]), h[11], x.length)
 		return isisDone
 	}
 	pduLen := int(x.h.be16(9))
-	p.printf("\n\t  source-id: %s,  holding time: %ds, Flags: [%s]", isisID(h[1:7]), x.h.be16(7),
-		mapName(isisCircuitTypes, h[0], fmt.Sprintf("unknown circuit type 0x%02x", h[0])))
+	p.isisHelloSource(x, "  ")
 	p.printf("\n\t  lan-id:    %s, Priority: %d, PDU length: %d", isisID(h[12:19]), h[11]&0x7f, pduLen)
 	return pduLen
 }
 
 // isisP2PHello prints a point-to-point IIH.
 func isisP2PHello(p *Printer, x *isisPDU) int {
-	if x.fixed != 20 {
-		return p.isisBogus(x, 20)
+	h, ret := p.isisHeader(x, 20, 12)
+	if h == nil {
+		return ret
 	}
-	if !x.has(12) {
-		return isisDone
-	}
-	h := x.h.b
 	if p.o.Verbose == 0 {
 		p.printf(", src-id %s, length %d", isisID(h[1:7]), x.length)
 		return isisDone
 	}
 	pduLen := int(x.h.be16(9))
-	p.printf("\n\t  source-id: %s, holding time: %ds, Flags: [%s]", isisID(h[1:7]), x.h.be16(7),
-		mapName(isisCircuitTypes, h[0], fmt.Sprintf("unknown circuit type 0x%02x", h[0])))
+	p.isisHelloSource(x, " ")
 	p.printf("\n\t  circuit-id: 0x%02x, PDU length: %d", h[11], pduLen)
 	return pduLen
 }
 
 // isisLSP prints a link state PDU's header (level 1 or 2).
 func isisLSP(p *Printer, x *isisPDU) int {
-	if x.fixed != 27 {
-		return p.isisBogus(x, 27)
+	h, ret := p.isisHeader(x, 27, 19)
+	if h == nil {
+		return ret
 	}
-	if !x.has(19) {
-		return isisDone
-	}
-	h := x.h.b
 	if p.o.Verbose == 0 {
 		p.printf(", lsp-id %s, seq 0x%08x, lifetime %5ds, length %d", isisID(h[4:12]), x.h.be32(12), x.h.be16(2), x.length)
 		return isisDone
@@ -474,13 +489,10 @@ func isisSNP(p *Printer, x *isisPDU) int {
 	if csnp {
 		wantFixed, head = 33, 25
 	}
-	if x.fixed != wantFixed {
-		return p.isisBogus(x, wantFixed)
+	h, ret := p.isisHeader(x, wantFixed, head)
+	if h == nil {
+		return ret
 	}
-	if !x.has(head) {
-		return isisDone
-	}
-	h := x.h.b
 	if p.o.Verbose == 0 {
 		p.printf(", src-id %s, length %d", isisID(h[2:9]), x.length)
 		return isisDone

@@ -56,7 +56,7 @@ func TestJuniperHeaderLikeTcpdump(t *testing.T) {
 		{hex: "4d4744 01 " + jnxEth},
 		{hex: "4d4743"},
 		{hex: "4d4743 81 0010 0301"},
-		{hex: jnx(0x01, "") + cut(jnxEth, 10)},
+		{hex: jnx(0x01, "") + hexCut(jnxEth, 10)},
 	})
 }
 
@@ -85,7 +85,7 @@ func TestJuniperLinksLikeTcpdump(t *testing.T) {
 			{hex: jnx(0x01, "") + "00000001 " + linkUDP6},
 			{hex: jnx(0x01, "") + "00000001 0102"},
 			{hex: jnx(0x01, "") + "80000001 " + oam(0x18)},
-			{hex: jnx(0x01, "") + "80000001 " + cut(oam(0x18), 20)},
+			{hex: jnx(0x01, "") + "80000001 " + hexCut(oam(0x18), 20)},
 			{hex: jnx(0x01, "") + "54050000 0001 aaaa03 000000 0800 " + linkICMP4},
 			{hex: jnx(0x01, "") + "47000000 00000001 " + linkICMP4},
 			{hex: jnx(0x01, "") + "0000"},

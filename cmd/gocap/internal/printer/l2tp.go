@@ -184,22 +184,17 @@ func (p *Printer) l2tpValue(t uint16, v []byte) {
 		if !short(2) {
 			p.printf("%d.%d", v[0], v[1])
 		}
-	case 3, 19: // framing capabilities, type
+	case 3, 19, 4, 18: // framing (A, S) or bearer (A, D) capabilities, type
 		if !short(4) {
+			low := "S"
+			if t == 4 || t == 18 {
+				low = "D"
+			}
 			if u32(0)&2 != 0 {
 				p.print("A")
 			}
 			if u32(0)&1 != 0 {
-				p.print("S")
-			}
-		}
-	case 4, 18: // bearer capabilities, type
-		if !short(4) {
-			if u32(0)&2 != 0 {
-				p.print("A")
-			}
-			if u32(0)&1 != 0 {
-				p.print("D")
+				p.print(low)
 			}
 		}
 	case 5:
@@ -241,25 +236,19 @@ func (p *Printer) l2tpValue(t uint16, v []byte) {
 		if !short(2) {
 			p.printf("%d", u16(0)&0xff)
 		}
-	case 34:
+	case 34, 35: // Call Errors' counters, ACCM's maps
 		if short(2) {
 			return
 		}
-		for i, name := range []string{"CRCErr", "FrameErr", "HardOver", "BufOver", "Timeout", "AlignErr"} {
+		names, format := []string{"CRCErr", "FrameErr", "HardOver", "BufOver", "Timeout", "AlignErr"}, "%s=%d "
+		if t == 35 {
+			names, format = []string{"send", "recv"}, "%s=%08x "
+		}
+		for i, name := range names {
 			if short(2 + 4*(i+1)) {
 				return
 			}
-			p.printf("%s=%d ", name, u32(2+4*i))
-		}
-	case 35:
-		if short(2) {
-			return
-		}
-		for i, name := range []string{"send", "recv"} {
-			if short(2 + 4*(i+1)) {
-				return
-			}
-			p.printf("%s=%08x ", name, u32(2+4*i))
+			p.printf(format, name, u32(2+4*i))
 		}
 	case 46:
 		if short(5) {

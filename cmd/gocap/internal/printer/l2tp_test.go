@@ -5,12 +5,6 @@ import (
 	"testing"
 )
 
-// craftUDP4 is an Ethernet frame with a UDP datagram from 10.0.0.1 to
-// 10.0.0.2 between the ports, checksum 0.
-func craftUDP4(sport, dport uint16, payload string) string {
-	return craftIP4(17, fmt.Sprintf("%04x %04x %04x 0000 ", sport, dport, 8+hexLen(payload))+payload)
-}
-
 // l2tpCtl is an L2TP control message (T, L, S) of tunnel 1, session 2
 // with the AVPs.
 func l2tpCtl(avps string) string {
@@ -42,29 +36,29 @@ func l2tpCrafted() []crafted {
 		l2tpAVP(34, "") + l2tpAVP(34, "0000 00000001 000000") + l2tpAVP(35, "00") + l2tpAVP(35, "0000 00000001") +
 		l2tpAVP(46, "0001")
 	pkts := []crafted{
-		{craftUDP4(1701, 1701, l2tpCtl(sccrq)), 0},
-		{craftUDP4(1701, 1701, l2tpCtl(icrq)), 0},
-		{craftUDP4(1701, 1701, l2tpCtl(iccn)), 0},
-		{craftUDP4(1701, 1701, l2tpCtl(short)), 0},
-		{craftUDP4(1701, 1701, l2tpCtl("")), 0},
+		{craftedUDP4(1701, 1701, l2tpCtl(sccrq)), 0},
+		{craftedUDP4(1701, 1701, l2tpCtl(icrq)), 0},
+		{craftedUDP4(1701, 1701, l2tpCtl(iccn)), 0},
+		{craftedUDP4(1701, 1701, l2tpCtl(short)), 0},
+		{craftedUDP4(1701, 1701, l2tpCtl("")), 0},
 		// hidden and vendor AVPs, a message type unknown
-		{craftUDP4(1701, 1701, l2tpCtl("c008 0000 0007 0102 0008 0009 0003 0102 0007 0000 0000 00ff")), 0},
+		{craftedUDP4(1701, 1701, l2tpCtl("c008 0000 0007 0102 0008 0009 0003 0102 0007 0000 0000 00ff")), 0},
 		// data: PPP inside, with an offset, with a priority
-		{craftUDP4(50000, 1701, "0002 0001 0002 ff03 c021 0101 0004"), 0},
-		{craftUDP4(1701, 50000, "0202 0001 0002 0002 0000 ff03 0021 4500 0014 0001 0000 4001 0000 0a000001 0a000002"), 0},
-		{craftUDP4(1701, 1701, "4902 000e 0001 0002 0005 0006 ff03"), 0},
+		{craftedUDP4(50000, 1701, "0002 0001 0002 ff03 c021 0101 0004"), 0},
+		{craftedUDP4(1701, 50000, "0202 0001 0002 0002 0000 ff03 0021 4500 0014 0001 0000 4001 0000 0a000001 0a000002"), 0},
+		{craftedUDP4(1701, 1701, "4902 000e 0001 0002 0005 0006 ff03"), 0},
 		// L2F, another version, headers cut or too long
-		{craftUDP4(1701, 1701, "0001 0000"), 0},
-		{craftUDP4(1701, 1701, "0003 0000"), 0},
-		{craftUDP4(1701, 1701, "c802 0040 0001 0002 0003 0004"), 0},
-		{craftUDP4(1701, 1701, "c802 0006 0001 0002 0003 0004"), 0},
-		{craftUDP4(1701, 1701, "8802 0001 0002 0003 0004"), 0},
-		{craftUDP4(1701, 1701, "c802 000c 0001"), 0},
-		{craftUDP4(1701, 1701, "0202 0001 0002 0010 0000"), 0},
+		{craftedUDP4(1701, 1701, "0001 0000"), 0},
+		{craftedUDP4(1701, 1701, "0003 0000"), 0},
+		{craftedUDP4(1701, 1701, "c802 0040 0001 0002 0003 0004"), 0},
+		{craftedUDP4(1701, 1701, "c802 0006 0001 0002 0003 0004"), 0},
+		{craftedUDP4(1701, 1701, "8802 0001 0002 0003 0004"), 0},
+		{craftedUDP4(1701, 1701, "c802 000c 0001"), 0},
+		{craftedUDP4(1701, 1701, "0202 0001 0002 0010 0000"), 0},
 		// AVPs of bad length, or cut short
-		{craftUDP4(1701, 1701, l2tpCtl("8004 0000 0000")), 0},
-		{craftUDP4(1701, 1701, l2tpCtl("8040 0000 0000 0001")), 0},
-		{cutHex(craftUDP4(1701, 1701, l2tpCtl(sccrq)), 14+20+8+12+20), 0},
+		{craftedUDP4(1701, 1701, l2tpCtl("8004 0000 0000")), 0},
+		{craftedUDP4(1701, 1701, l2tpCtl("8040 0000 0000 0001")), 0},
+		{hexCut(craftedUDP4(1701, 1701, l2tpCtl(sccrq)), 14+20+8+12+20), 0},
 	}
 	return pkts
 }

@@ -119,6 +119,12 @@ func (p *Printer) ldpPDU(r reader, off int) int {
 	return int(pduLen) + 4
 }
 
+// ldpTLVMin is the least value length of each TLV type decoded
+// (tcpdump's TLV_TCHECK at the start of each).
+var ldpTLVMin = map[uint16]int{
+	0x0400: 4, 0x0401: 4, 0x0403: 16, 0x0402: 4, 0x0101: 2, 0x0500: 8, 0x0100: 1, 0x0200: 4, 0x0300: 8, 0x0503: 12, 0x0601: 2,
+}
+
 // ldpTLV prints the TLV at off in a message with mlen bytes left and
 // returns its length, or 0.
 func (p *Printer) ldpTLV(r reader, off, mlen int) int {
@@ -151,11 +157,11 @@ func (p *Printer) ldpTLV(r reader, off, mlen int) int {
 	}
 	ip4 := func(o int) string { return p.host(addr4(r.bytes(o, 4))) }
 	ip6 := func(o int) string { return p.host(addr16(r.bytes(o, 16))) }
+	if least, ok := ldpTLVMin[typ]; ok && short(least) {
+		return done
+	}
 	switch typ {
 	case 0x0400:
-		if short(4) {
-			return done
-		}
 		fl := r.be16(t + 2)
 		kind, req := "Link", ""
 		if fl&0x8000 != 0 {
@@ -166,24 +172,12 @@ func (p *Printer) ldpTLV(r reader, off, mlen int) int {
 		}
 		p.printf("\n\t      Hold Time: %ds, Flags: [%s Hello%s]", r.be16(t), kind, req)
 	case 0x0401:
-		if short(4) {
-			return done
-		}
 		p.printf("\n\t      IPv4 Transport Address: %s", ip4(t))
 	case 0x0403:
-		if short(16) {
-			return done
-		}
 		p.printf("\n\t      IPv6 Transport Address: %s", ip6(t))
 	case 0x0402:
-		if short(4) {
-			return done
-		}
 		p.printf("\n\t      Sequence Number: %d", r.be32(t))
 	case 0x0101:
-		if short(2) {
-			return done
-		}
 		af := r.be16(t)
 		t += 2
 		tl -= 2
@@ -203,9 +197,6 @@ func (p *Printer) ldpTLV(r reader, off, mlen int) int {
 			}
 		}
 	case 0x0500:
-		if short(8) {
-			return done
-		}
 		fl := r.be16(t + 6)
 		ds, ld := "Unsolicited", "Disabled"
 		if fl&0x8000 != 0 {
@@ -216,19 +207,10 @@ func (p *Printer) ldpTLV(r reader, off, mlen int) int {
 		}
 		p.printf("\n\t      Version: %d, Keepalive: %ds, Flags: [Downstream %s, Loop Detection %s]", r.be16(t), r.be16(t+2), ds, ld)
 	case 0x0100:
-		if short(1) {
-			return done
-		}
 		p.ldpFEC(r, t, &tl, short)
 	case 0x0200:
-		if short(4) {
-			return done
-		}
 		p.printf("\n\t      Label: %d", r.be32(t)&0xfffff)
 	case 0x0300:
-		if short(8) {
-			return done
-		}
 		ui := r.be32(t)
 		sev, fwd := "Advisory Notification", "don't"
 		if ui&0x80000000 != 0 {
@@ -242,9 +224,6 @@ func (p *Printer) ldpTLV(r reader, off, mlen int) int {
 			p.printf(", causing Message ID: 0x%08x", id)
 		}
 	case 0x0503:
-		if short(12) {
-			return done
-		}
 		fl := r.be16(t)
 		pick := func(bit uint16, yes, no string) string {
 			if fl&bit != 0 {
@@ -262,9 +241,6 @@ func (p *Printer) ldpTLV(r reader, off, mlen int) int {
 			p.printf(", Recovery Time: %dms", v)
 		}
 	case 0x0601:
-		if short(2) {
-			return done
-		}
 		p.printf("\n\t      MTU: %d", r.be16(t))
 	default:
 		if p.o.Verbose <= 1 {

@@ -35,11 +35,6 @@ func linkTypeLikeTcpdump(t *testing.T, lt cbpf.LinkType, pkts []crafted) {
 	compareWithTcpdump(t, name+"_e", lt, pkts, linkEFlagSets)
 }
 
-// cut returns the first n bytes of a hex packet.
-func cut(h string, n int) string {
-	return strings.ReplaceAll(h, " ", "")[:2*n]
-}
-
 func TestSLIPLikeTcpdump(t *testing.T) {
 	// The pseudo-header: direction, then the first bytes of the
 	// (compressed) header as the link carried it.
@@ -63,10 +58,10 @@ func TestSLIPLikeTcpdump(t *testing.T) {
 		{hex: "05 70" + strings.Repeat("00", 14) + linkTCP4}, // bad direction
 		{hex: "05 80" + strings.Repeat("00", 14) + linkTCP4},
 		{hex: "00 20" + strings.Repeat("00", 14) + linkTCP4}, // neither
-		{hex: utcp + cut(linkTCP4, 30)},                      // TCP header cut
-		{hex: ctcp + cut(linkTCP4, 10)},
-		{hex: cut(ip, 10)},
-		{hex: ip + cut(linkICMP4, 8)},
+		{hex: utcp + hexCut(linkTCP4, 30)},                   // TCP header cut
+		{hex: ctcp + hexCut(linkTCP4, 10)},
+		{hex: hexCut(ip, 10)},
+		{hex: ip + hexCut(linkICMP4, 8)},
 	})
 }
 
@@ -75,7 +70,7 @@ func TestSLIPBSDOSLikeTcpdump(t *testing.T) {
 	linkTypeLikeTcpdump(t, cbpf.LinkSLIPBSDOS, []crafted{
 		{hex: h + linkICMP4},
 		{hex: h + linkTCP4},
-		{hex: h + cut(linkTCP4, 24)},
+		{hex: h + hexCut(linkTCP4, 24)},
 		{hex: h[:20]},
 	})
 }
@@ -91,7 +86,7 @@ func TestEncLikeTcpdump(t *testing.T) {
 		{hex: "1c000000 00001001 00000000 " + linkUDP6},
 		{hex: "07000000 00001001 00000000 " + linkUDP6},
 		{hex: "02000000 000010"},
-		{hex: "02000000 00001001 00000000 " + cut(linkICMP4, 10)},
+		{hex: "02000000 00001001 00000000 " + hexCut(linkICMP4, 10)},
 	})
 }
 
@@ -106,7 +101,7 @@ func TestSymantecLikeTcpdump(t *testing.T) {
 		{hex: hdr("0040") + linkICMP4},
 		{hex: hdr("88b5") + "0102030405"},
 		{hex: hdr("0800")[:60]},
-		{hex: hdr("0800") + cut(linkICMP4, 12)},
+		{hex: hdr("0800") + hexCut(linkICMP4, 12)},
 	})
 }
 
@@ -118,8 +113,8 @@ func TestIPNetLikeTcpdump(t *testing.T) {
 		{hex: hdr("02") + linkICMP4},
 		{hex: hdr("1a") + linkUDP6},
 		{hex: hdr("05") + "0102030405"},
-		{hex: cut(hdr("02"), 20)},
-		{hex: hdr("02") + cut(linkTCP4, 30)},
+		{hex: hexCut(hdr("02"), 20)},
+		{hex: hdr("02") + hexCut(linkTCP4, 30)},
 	})
 }
 
@@ -133,8 +128,8 @@ func TestAP1394LikeTcpdump(t *testing.T) {
 		{hex: hdr("0806") + linkARP},
 		{hex: hdr("88b5") + "0102030405"},
 		{hex: hdr("0040") + "0102030405"},
-		{hex: cut(hdr("0800"), 17)},
-		{hex: hdr("0800") + cut(linkICMP4, 12)},
+		{hex: hexCut(hdr("0800"), 17)},
+		{hex: hdr("0800") + hexCut(linkICMP4, 12)},
 	})
 }
 
@@ -172,9 +167,9 @@ func TestIPFCLikeTcpdump(t *testing.T) {
 		{hex: hdr + "aaaa03000000 88b5 0102"},
 		{hex: hdr + "4242 03 0000"},
 		{hex: hdr + "e0e0 03 ffff 0010"},
-		{hex: cut(hdr, 12)},
+		{hex: hexCut(hdr, 12)},
 		{hex: hdr + "aa"},
-		{hex: hdr + "aaaa03000000 0800 " + cut(linkICMP4, 10)},
+		{hex: hdr + "aaaa03000000 0800 " + hexCut(linkICMP4, 10)},
 	})
 }
 
@@ -194,7 +189,7 @@ func TestTokenRingLikeTcpdump(t *testing.T) {
 		{hex: "10 40 000000000002 000000"},
 		{hex: "10 40 000000000002 800000000001 06"},
 		{hex: "10 40 000000000002 800000000001 0830 0012"},
-		{hex: "10 40 000000000002 000000000001 " + cut(snapICMP, 20)},
+		{hex: "10 40 000000000002 000000000001 " + hexCut(snapICMP, 20)},
 	})
 }
 
@@ -217,8 +212,8 @@ func TestIPOIBLikeTcpdump(t *testing.T) {
 		{hex: hdr("86dd") + linkUDP6},
 		{hex: hdr("0806") + linkARP},
 		{hex: hdr("88b5") + "0102"},
-		{hex: cut(hdr("0800"), 30)},
-		{hex: hdr("0800") + cut(linkICMP4, 10)},
+		{hex: hexCut(hdr("0800"), 30)},
+		{hex: hdr("0800") + hexCut(linkICMP4, 10)},
 	})
 }
 
@@ -254,10 +249,10 @@ func TestPFLogLikeTcpdump(t *testing.T) {
 		{hex: pflogHdr(61, 7, 8, 9, 1, "00000007", "ffffffff") + "0102"},
 		{hex: pflogHdr(72, 2, 0, 0, 1, "00000005", "ffffffff") + linkICMP4},
 		{hex: pflogHdr(44, 2, 0, 0, 1, "00000005", "ffffffff") + linkICMP4},
-		{hex: cut(pflogHdr(61, 2, 0, 0, 1, "00000005", "ffffffff"), 50)},
-		{hex: cut(pflogHdr(45, 2, 0, 0, 1, "00000005", "ffffffff"), 50)},
-		{hex: cut(pflogHdr(61, 2, 0, 0, 1, "00000005", "ffffffff"), 63)},
-		{hex: pflogHdr(61, 2, 0, 0, 1, "00000005", "ffffffff") + cut(linkICMP4, 10)},
+		{hex: hexCut(pflogHdr(61, 2, 0, 0, 1, "00000005", "ffffffff"), 50)},
+		{hex: hexCut(pflogHdr(45, 2, 0, 0, 1, "00000005", "ffffffff"), 50)},
+		{hex: hexCut(pflogHdr(61, 2, 0, 0, 1, "00000005", "ffffffff"), 63)},
+		{hex: pflogHdr(61, 2, 0, 0, 1, "00000005", "ffffffff") + hexCut(linkICMP4, 10)},
 	})
 }
 
@@ -288,7 +283,7 @@ func TestUSBLinuxLikeTcpdump(t *testing.T) {
 				pkts = append(pkts, crafted{hex: usbHdr(ev, x, "81", "05", c.n) + "0102"})
 			}
 		}
-		pkts = append(pkts, crafted{hex: usbHdr("53", "03", "02", "7f", c.n)}, crafted{hex: cut(usbHdr("53", "03", "02", "7f", c.n), c.n-1)})
+		pkts = append(pkts, crafted{hex: usbHdr("53", "03", "02", "7f", c.n)}, crafted{hex: hexCut(usbHdr("53", "03", "02", "7f", c.n), c.n-1)})
 		linkTypeLikeTcpdump(t, c.lt, pkts)
 	}
 }
@@ -301,7 +296,7 @@ func TestFDDILikeTcpdump(t *testing.T) {
 		{hex: "57" + addrs + "aaaa03000000 86dd " + linkUDP6},
 		{hex: "50" + addrs + "4242 03 0000"},
 		{hex: "50" + addrs + "aa"},
-		{hex: "50" + addrs + cut(snap, 12)},
+		{hex: "50" + addrs + hexCut(snap, 12)},
 		{hex: "50 0000000000"},
 	}
 	for _, fc := range []string{"40", "80", "c0", "41", "4f", "c2", "c3", "c5", "45", "d1", "62", "e3", "00", "20"} {
@@ -338,7 +333,7 @@ func TestPKTAPLikeTcpdump(t *testing.T) {
 		{hex: pktapHdr(108, 1, 1)[:200], wire: 200},
 		{hex: pktapHdr(108, 1, 1)},
 		{hex: pktapHdr(300, 1, 1)[:240], wire: 150},
-		{hex: pktapHdr(108, 1, 1) + cut(eth, 20)},
+		{hex: pktapHdr(108, 1, 1) + hexCut(eth, 20)},
 	})
 }
 
@@ -360,7 +355,7 @@ func TestATMRFC1483LikeTcpdump(t *testing.T) {
 		{hex: "0102030405060708090a0b0c0d0e0f10111213"},
 		{hex: "0102030405060708090a0b"},
 		{hex: "aaaa"},
-		{hex: "aaaa03000000 0800 " + cut(linkICMP4, 10)},
+		{hex: "aaaa03000000 0800 " + hexCut(linkICMP4, 10)},
 	})
 }
 
@@ -378,7 +373,7 @@ func TestARCNETLikeTcpdump(t *testing.T) {
 		{hex: "01 02 d4 00"},
 		{hex: "01 02 d4 ff 0000 d4"},
 		{hex: "01 02"},
-		{hex: "01 02 d4 00 0001 " + cut(linkICMP4, 10)},
+		{hex: "01 02 d4 00 0001 " + hexCut(linkICMP4, 10)},
 	})
 	linkTypeLikeTcpdump(t, cbpf.LinkARCNETLinux, []crafted{
 		{hex: "01 02 0000 d4 00 0001 " + linkICMP4},
@@ -402,14 +397,14 @@ func TestVSOCKLikeTcpdump(t *testing.T) {
 		{hex: vsockHdr("0400", "0200") + virtio + "6162636465666768696a6b6c6d6e6f7071"},
 		{hex: vsockHdr("0100", "0200") + virtio},
 		{hex: vsockHdr("0400", "0200") + virtio},
-		{hex: vsockHdr("0400", "0200") + cut(virtio, 20)},
+		{hex: vsockHdr("0400", "0200") + hexCut(virtio, 20)},
 		{hex: vsockHdr("0200", "0100") + "0102"},
 		{hex: vsockHdr("0400", "0100") + "0102"},
 		{hex: vsockHdr("0400", "0100")},
 		{hex: vsockHdr("0900", "0700")},
 		{hex: vsockHdr("0300", "0000") + strings.Replace(virtio, "0100 0500", "0200 0900", 1)},
 		{hex: vsockHdr("0300", "0200") + strings.Replace(virtio, "0100 0500", "0200 0900", 1)},
-		{hex: cut(vsockHdr("0400", "0200"), 20)},
+		{hex: hexCut(vsockHdr("0400", "0200"), 20)},
 	})
 }
 
@@ -431,14 +426,14 @@ func TestRadioAVSLikeTcpdump(t *testing.T) {
 		{hex: "80211001 00000004" + icmp},
 		{hex: "80211001 00000400" + icmp},
 		{hex: "80211001 000000"},
-		{hex: avs + cut(icmp, 20)},
+		{hex: avs + hexCut(icmp, 20)},
 	}
 	linkTypeLikeTcpdump(t, cbpf.LinkIEEE80211RadioAVS, pkts)
 	prism := "00000044" + strings.Repeat("00", 140)
 	linkTypeLikeTcpdump(t, cbpf.LinkPrismHeader, append(pkts,
 		crafted{hex: prism + icmp},
 		crafted{hex: prism + beacon},
-		crafted{hex: cut(prism, 100)},
+		crafted{hex: hexCut(prism, 100)},
 		crafted{hex: "000000"},
 	))
 }

@@ -151,7 +151,7 @@ func (p *Printer) lldp(b []byte, length int) {
 			if l < 3 {
 				endPacket()
 			}
-			oui := uint32(t[0])<<16 | uint32(t[1])<<8 | uint32(t[2])
+			oui := be24(t, 0)
 			p.printf(": OUI %s (0x%06x)", mapName(ouiNames, oui, "Unknown"), oui)
 			switch oui {
 			case 0x0080c2:
@@ -224,26 +224,44 @@ func (p *Printer) lldpMgmtAddr(t []byte) bool {
 	p.printf("\n\t  %s Interface Numbering (%d): %d", mapName(lldpIntfNumbering, t[0], "Unknown"), t[0], be32(t, 1))
 	t = t[5:]
 	if len(t) > 0 {
-		ol := int(t[0])
-		if len(t) < 1+ol {
+		oid, ok := lldpCounted(t, 0)
+		if !ok {
 			return false
 		}
-		if ol > 0 {
-			p.printf("\n\t  OID length %d", ol)
-			p.print(printableZ(t[1 : 1+ol]))
+		if t[0] > 0 {
+			p.printf("\n\t  OID length %d", t[0])
+			p.print(oid)
 		}
 	}
 	return true
 }
 
+// lldpCounted returns, made printable, the string of as many bytes as
+// the count at t[at] says after it, and whether they are all in t.
+func lldpCounted(t []byte, at int) (string, bool) {
+	if len(t) < at+1 || len(t) < at+1+int(t[at]) {
+		return "", false
+	}
+	return printableZ(t[at+1 : at+1+int(t[at])]), true
+}
+
+// lldpSubtype prints the subtype of an organisation-specific TLV named
+// from names; it returns it, or false when the TLV is too short for it.
+func (p *Printer) lldpSubtype(t []byte, names map[byte]string) (byte, bool) {
+	if len(t) < 4 {
+		return 0, false
+	}
+	p.printf("\n\t  %s Subtype (%d)", mapName(names, t[3], "unknown"), t[3])
+	return t[3], true
+}
+
 // lldp8021 prints an IEEE 802.1 organisation-specific TLV, reporting
 // whether it should also be dumped in hex.
 func (p *Printer) lldp8021(t []byte) bool {
-	if len(t) < 4 {
+	sub, ok := p.lldpSubtype(t, lldp8021Subtypes)
+	if !ok {
 		return false
 	}
-	sub := t[3]
-	p.printf("\n\t  %s Subtype (%d)", mapName(lldp8021Subtypes, sub, "unknown"), sub)
 	switch sub {
 	case 1:
 		if len(t) < 6 {
@@ -262,23 +280,17 @@ func (p *Printer) lldp8021(t []byte) bool {
 			return false
 		}
 		p.printf("\n\t    vlan id (VID): %d", be16(t, 4))
-		if len(t) < 7 {
+		name, ok := lldpCounted(t, 6)
+		if !ok {
 			return false
 		}
-		n := int(t[6])
-		if len(t) < 7+n {
-			return false
-		}
-		p.printf("\n\t    vlan name: %s", printableZ(t[7:7+n]))
+		p.printf("\n\t    vlan name: %s", name)
 	case 4:
-		if len(t) < 5 {
+		id, ok := lldpCounted(t, 4)
+		if !ok {
 			return false
 		}
-		n := int(t[4])
-		if len(t) < 5+n {
-			return false
-		}
-		p.printf("\n\t    protocol identity: %s", printableZ(t[5:5+n]))
+		p.printf("\n\t    protocol identity: %s", id)
 	default:
 		return true
 	}
@@ -288,11 +300,10 @@ func (p *Printer) lldp8021(t []byte) bool {
 // lldp8023 prints an IEEE 802.3 organisation-specific TLV, reporting
 // whether it should also be dumped in hex.
 func (p *Printer) lldp8023(t []byte) bool {
-	if len(t) < 4 {
+	sub, ok := p.lldpSubtype(t, lldp8023Subtypes)
+	if !ok {
 		return false
 	}
-	sub := t[3]
-	p.printf("\n\t  %s Subtype (%d)", mapName(lldp8023Subtypes, sub, "unknown"), sub)
 	switch sub {
 	case 1:
 		if len(t) < 9 {

@@ -27,32 +27,35 @@ func (p *Printer) loopback(b []byte, length int) {
 	r.need(0, 2+skip) // the skipped bytes must have been captured
 	m := b[2+skip:]
 	l := length - 2 - skip
-	if l < 2 {
-		p.print(" (invalid)")
-		need(m, l)
+	// short reports whether the message is shorter than n bytes, after
+	// " (invalid)" and checking what there is was captured; else it
+	// checks the n bytes were.
+	short := func(n int) bool {
+		if l < n {
+			p.print(" (invalid)")
+			need(m, l)
+			return true
+		}
+		need(m, n)
+		return false
+	}
+	if short(2) {
 		return
 	}
-	need(m, 2)
 	fn := binary.LittleEndian.Uint16(m)
 	switch fn {
 	case 1:
 		p.print(", Reply")
-		if l < 4 {
-			p.print(" (invalid)")
-			need(m, l)
+		if short(4) {
 			return
 		}
-		need(m, 4)
 		p.printf(", receipt number %d", binary.LittleEndian.Uint16(m[2:]))
 		p.printf(", data (%d octets)", l-4)
 	case 2:
 		p.print(", Forward Data")
-		if l < 8 {
-			p.print(" (invalid)")
-			need(m, l)
+		if short(8) {
 			return
 		}
-		need(m, 8)
 		p.printf(", forwarding address %s", p.etherAddr(m[2:8]))
 		p.printf(", data (%d octets)", l-8)
 	default:

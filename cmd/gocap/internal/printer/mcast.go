@@ -169,30 +169,21 @@ func (p *Printer) greV1(b []byte, length int, flags uint16) {
 	prot := be16(b, 2)
 	off := 4
 	left -= 2
-	if flags&0x2000 != 0 {
+	// The optional 32-bit fields, in order: the key (its low half the
+	// call id), the sequence and the acknowledgment numbers.
+	for _, f := range [...]struct {
+		flag uint16
+		name string
+		mask uint32
+	}{{0x2000, "call", 0xffff}, {0x1000, "seq", 0xffffffff}, {0x0080, "ack", 0xffffffff}} {
+		if flags&f.flag == 0 {
+			continue
+		}
 		if left < 4 {
 			trunc()
 			return
 		}
-		p.printf(", call %d", be32(b, off)&0xffff)
-		off += 4
-		left -= 4
-	}
-	if flags&0x1000 != 0 {
-		if left < 4 {
-			trunc()
-			return
-		}
-		p.printf(", seq %d", be32(b, off))
-		off += 4
-		left -= 4
-	}
-	if flags&0x0080 != 0 {
-		if left < 4 {
-			trunc()
-			return
-		}
-		p.printf(", ack %d", be32(b, off))
+		p.printf(", %s %d", f.name, be32(b, off)&f.mask)
 		off += 4
 		left -= 4
 	}

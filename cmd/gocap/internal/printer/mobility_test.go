@@ -33,7 +33,7 @@ func mobilityCrafted() []crafted {
 		{craftIP6(135, "3b"), 0},
 		{craftIP6(135, mobilityHdr(5, "0009")), 0},
 		{craftIP6(135, mobilityHdr(5, "0009 c0")), 0},
-		{cutHex(craftIP6(135, mobilityHdr(7, "0200 20010db8000000000000000000000005 0000 0000 0000")), 14+40+12), 0},
+		{hexCut(craftIP6(135, mobilityHdr(7, "0200 20010db8000000000000000000000005 0000 0000 0000")), 14+40+12), 0},
 		{craftIP6(135, mobilityHdr(5, "0009 c000 0010 0000")), 0},
 		{craftIP6(135, mobilityHdr(5, "0009 c000 0010 0000 0200")+" 00"), 0},
 		{craftIP6(135, mobilityHdr(5, "0009 c000 0010 0000 0300")+" 00"), 0},

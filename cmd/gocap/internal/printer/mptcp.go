@@ -1,5 +1,7 @@
 package printer
 
+import "net/netip"
+
 var mptcpSubtypes = []string{"capable", "join", "dss", "add-addr", "rem-addr", "prio", "fail",
 	"fast-close", "unknown"}
 
@@ -123,30 +125,20 @@ func (p *Printer) mptcp(opt []byte, olen int, flags uint8) bool {
 			s = "[bad version/echo]"
 		}
 		p.printf(" %s id %d", s, u8(opt, 3))
-		if olen <= 18 {
-			need(opt, 8)
-			p.printf(" %s", p.host(addr4(opt[4:])))
-			if olen == 10 || olen == 18 {
-				p.printf(":%d", be16(opt, 8))
-			}
-			if olen == 16 {
-				p.printf(" hmac 0x%x", be64(opt, 8))
-			}
-			if olen == 18 {
-				p.printf(" hmac 0x%x", be64(opt, 10))
-			}
-		} else {
-			need(opt, 20)
-			p.printf(" %s", p.host(addr16(opt[4:])))
-			if olen == 22 || olen == 30 {
-				p.printf(":%d", be16(opt, 20))
-			}
-			if olen == 28 {
-				p.printf(" hmac 0x%x", be64(opt, 20))
-			}
-			if olen == 30 {
-				p.printf(" hmac 0x%x", be64(opt, 22))
-			}
+		alen := 4 // an IPv4 address, else IPv6
+		if olen > 18 {
+			alen = 16
+		}
+		need(opt, 4+alen)
+		a, _ := netip.AddrFromSlice(opt[4 : 4+alen])
+		p.printf(" %s", p.host(a))
+		o := 4 + alen
+		if (olen-o)%8 == 2 { // a port, then maybe the HMAC
+			p.printf(":%d", be16(opt, o))
+			o += 2
+		}
+		if olen-o == 8 {
+			p.printf(" hmac 0x%x", be64(opt, o))
 		}
 	case 4: // rem-addr
 		if olen < 4 {

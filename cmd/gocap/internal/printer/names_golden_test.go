@@ -14,12 +14,8 @@ import (
 	"testing"
 	"time"
 
-	"github.com/gocap/gocap/internal/names"
-	"github.com/gopacket/gopacket"
-	"github.com/gopacket/gopacket/layers"
-	"github.com/gopacket/gopacket/pcapgo"
-
 	"github.com/gocap/gocap/cbpf"
+	"github.com/gocap/gocap/internal/names"
 )
 
 // namesMismatchesFile lists the packets TestNamesLikeTcpdump finds
@@ -159,11 +155,7 @@ func TestNamesLikeTcpdump(t *testing.T) {
 					}
 					failed = append(failed, id)
 					if !listed[id] && !*update {
-						g := "(no packet)"
-						if j < len(got) {
-							g = got[j]
-						}
-						t.Errorf("%s: differs from tcpdump and is not in %s\n got: %q\nwant: %q", id, namesMismatchesFile, g, w)
+						t.Errorf("%s: differs from tcpdump and is not in %s\n got: %q\nwant: %q", id, namesMismatchesFile, packetOrNone(got, j), w)
 					}
 				}
 			}
@@ -213,6 +205,49 @@ func printWithNames(pkts []capturePacket, o Options, names *nameTables) []string
 		texts = append(texts, buf.String())
 	}
 	return texts
+}
+
+// namedLikeTcpdump writes pkts (Ethernet frames) to a capture in dir
+// and prints it with the local tcpdump, run by runTcpdumpIsolated with
+// the name files etc ("hosts" among them), and with a Printer reading the
+// same hosts file and the name tables given (nil: the system's), under
+// each of namesFlagSets, and compares the two packet by packet. It
+// returns tcpdump's outputs, by flag set. It skips the test when tcpdump,
+// unshare or the namespaces are missing.
+func namedLikeTcpdump(t *testing.T, dir string, pkts []crafted, etc map[string]string, tables *nameTables) []string {
+	t.Helper()
+	tcpdump, err := exec.LookPath("tcpdump")
+	if err != nil {
+		t.Skip("tcpdump not installed: it is the reference this test compares with")
+	}
+	if _, err := exec.LookPath("unshare"); err != nil {
+		t.Skip("unshare (util-linux) not installed: needed to keep tcpdump from asking DNS")
+	}
+	path := filepath.Join(dir, "crafted.pcap")
+	cps := writeCrafted(t, path, cbpf.LinkEN10MB, pkts)
+	outs, err := runTcpdumpIsolated(tcpdump, dir, []string{path}, etc)
+	if err != nil {
+		t.Skipf("tcpdump could not be run in its own namespaces: %v", err)
+	}
+	res, err := NewHostsResolver(etc["hosts"])
+	if err != nil {
+		t.Fatal(err)
+	}
+	for si, fs := range namesFlagSets {
+		o := fs.o
+		o.Location, o.Resolver = time.UTC, res
+		want := splitPackets(outs[0][si], tsDefault)
+		got := printWithNames(cps, o, tables)
+		if len(want) != len(got) {
+			t.Fatalf("%v: tcpdump printed %d packets, the printer %d", fs.args, len(want), len(got))
+		}
+		for i := range want {
+			if got[i] != want[i] {
+				t.Errorf("%v packet %d:\n got: %q\nwant: %q", fs.args, i+1, got[i], want[i])
+			}
+		}
+	}
+	return outs[0]
 }
 
 // runTcpdumpIsolated runs tcpdump over each file with each of
@@ -371,28 +406,13 @@ func TestIPProtoNamesLikeTcpdump(t *testing.T) {
 		t.Skip("tcpdump not installed: it is the reference this test compares with")
 	}
 	path := filepath.Join(t.TempDir(), "protos.pcap")
-	f, err := os.Create(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	w := pcapgo.NewWriter(f)
-	if err := w.WriteFileHeader(65535, layers.LinkTypeEthernet); err != nil {
-		t.Fatal(err)
-	}
-	var pkts [][]byte
+	var pkts []crafted
 	for proto := range 256 {
-		b := []byte{0, 0, 0, 0, 0, 2, 0, 0, 0, 0, 0, 1, 0x08, 0x00,
+		pkts = append(pkts, crafted{hex.EncodeToString([]byte{0, 0, 0, 0, 0, 2, 0, 0, 0, 0, 0, 1, 0x08, 0x00,
 			0x45, 0, 0, 28, 0, 1, 0x00, 0x10, 64, byte(proto), 0, 0, 10, 0, 0, 1, 10, 0, 0, 2,
-			0, 0, 0, 0, 0, 0, 0, 0}
-		pkts = append(pkts, b)
-		ci := gopacket.CaptureInfo{Timestamp: time.Unix(int64(proto), 0), CaptureLength: len(b), Length: len(b)}
-		if err := w.WritePacket(ci, b); err != nil {
-			t.Fatal(err)
-		}
+			0, 0, 0, 0, 0, 0, 0, 0}), 0})
 	}
-	if err := f.Close(); err != nil {
-		t.Fatal(err)
-	}
+	cps := writeCrafted(t, path, cbpf.LinkEN10MB, pkts)
 	out, err := exec.Command(tcpdump, "-t", "-r", path).Output()
 	if err != nil {
 		t.Fatalf("tcpdump: %v", err)
@@ -403,9 +423,9 @@ func TestIPProtoNamesLikeTcpdump(t *testing.T) {
 	}
 	var buf bytes.Buffer
 	p := New(&buf, Options{TimestampMode: TimeNone})
-	for proto, b := range pkts {
+	for proto, pk := range cps {
 		buf.Reset()
-		if err := p.Packet(PacketInfo{CaptureLength: len(b), Length: len(b)}, b, cbpf.LinkEN10MB); err != nil {
+		if err := p.Packet(pk.ci, pk.data, pk.linkType); err != nil {
 			t.Fatal(err)
 		}
 		tail := func(s string) string { return s[strings.LastIndex(s, ": ")+2:] }
@@ -421,13 +441,6 @@ func TestIPProtoNamesLikeTcpdump(t *testing.T) {
 // discovery targets, MLD groups), with a hosts file naming every address,
 // and compares with the local tcpdump run as in TestNamesLikeTcpdump.
 func TestCraftedNamesLikeTcpdump(t *testing.T) {
-	tcpdump, err := exec.LookPath("tcpdump")
-	if err != nil {
-		t.Skip("tcpdump not installed: it is the reference this test compares with")
-	}
-	if _, err := exec.LookPath("unshare"); err != nil {
-		t.Skip("unshare (util-linux) not installed: needed to keep tcpdump from asking DNS")
-	}
 	const (
 		eth4 = "00000c000002 00000c000001 0800"
 		eth6 = "333300000001 00000c000001 86dd"
@@ -441,68 +454,19 @@ func TestCraftedNamesLikeTcpdump(t *testing.T) {
 		mg     = "ff020000000000000000000000000123"
 	)
 	ip6 := func(plen, hlim, dst string) string { return "6000 0000 " + plen + " 3a " + hlim + ll + dst }
-	packets := []string{
-		eth4 + ip4 + "0501 0000 0a090909" + quoted, // redirect via 10.9.9.9
-		eth4 + ip4 + "0303 0000 00000000" + quoted, // port unreachable
-		eth6 + ip6("0038", "40", d6) + "0104 0000 00000000 6000 0000 0008 11 40" + d6 + t6 + "0fa0 0035 0008 0000", // ICMPv6 port unreachable
-		eth6 + ip6("0018", "ff", d6) + "8800 0000 60000000" + t6,                                                   // neighbor advertisement
-		eth6 + ip6("0028", "ff", d6) + "8900 0000 00000000" + t6 + d6,                                              // redirect
-		eth6 + ip6("0018", "01", mg) + "8200 0000 03e8 0000" + mg,                                                  // MLD query
-		eth6 + ip6("0018", "01", mg) + "8300 0000 03e8 0000" + mg,                                                  // MLD report
-		eth6 + ip6("0018", "01", mg) + "8400 0000 03e8 0000" + mg,                                                  // MLD done
+	packets := []crafted{
+		{eth4 + ip4 + "0501 0000 0a090909" + quoted, 0},                                                                 // redirect via 10.9.9.9
+		{eth4 + ip4 + "0303 0000 00000000" + quoted, 0},                                                                 // port unreachable
+		{eth6 + ip6("0038", "40", d6) + "0104 0000 00000000 6000 0000 0008 11 40" + d6 + t6 + "0fa0 0035 0008 0000", 0}, // ICMPv6 port unreachable
+		{eth6 + ip6("0018", "ff", d6) + "8800 0000 60000000" + t6, 0},                                                   // neighbor advertisement
+		{eth6 + ip6("0028", "ff", d6) + "8900 0000 00000000" + t6 + d6, 0},                                              // redirect
+		{eth6 + ip6("0018", "01", mg) + "8200 0000 03e8 0000" + mg, 0},                                                  // MLD query
+		{eth6 + ip6("0018", "01", mg) + "8300 0000 03e8 0000" + mg, 0},                                                  // MLD report
+		{eth6 + ip6("0018", "01", mg) + "8400 0000 03e8 0000" + mg, 0},                                                  // MLD done
 	}
-	dir := t.TempDir()
-	path := filepath.Join(dir, "crafted.pcap")
-	f, err := os.Create(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	w := pcapgo.NewWriter(f)
-	if err := w.WriteFileHeader(65535, layers.LinkTypeEthernet); err != nil {
-		t.Fatal(err)
-	}
-	var pkts []capturePacket
-	for i, h := range packets {
-		b, err := hex.DecodeString(strings.ReplaceAll(h, " ", ""))
-		if err != nil {
-			t.Fatalf("packet %d: %v", i, err)
-		}
-		ci := gopacket.CaptureInfo{Timestamp: time.Unix(int64(i), 0), CaptureLength: len(b), Length: len(b)}
-		if err := w.WritePacket(ci, b); err != nil {
-			t.Fatal(err)
-		}
-		pkts = append(pkts, capturePacket{PacketInfo{Timestamp: ci.Timestamp, CaptureLength: len(b), Length: len(b)}, b, cbpf.LinkEN10MB})
-	}
-	if err := f.Close(); err != nil {
-		t.Fatal(err)
-	}
-	hosts := filepath.Join(dir, "hosts")
-	if err := os.WriteFile(hosts, []byte("10.1.2.3 a.x.test\n10.1.2.4 b.x.test\n10.9.9.9 gw.x.test\n192.0.2.7 c.x.test\n"+
-		"fe80::1 ll.x.test\n2001:db8::2 d6.x.test\n2001:db8::9 t6.x.test\nff02::123 mg.x.test\n"), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	outs, err := runTcpdumpIsolated(tcpdump, dir, []string{path}, map[string]string{"hosts": hosts})
-	if err != nil {
-		t.Skipf("tcpdump could not be run in its own namespaces: %v", err)
-	}
-	res, err := NewHostsResolver(hosts)
-	if err != nil {
-		t.Fatal(err)
-	}
-	for si, fs := range namesFlagSets {
-		o := fs.o
-		o.Location, o.Resolver = time.UTC, res
-		want := splitPackets(outs[0][si], tsDefault)
-		got := printWithNames(pkts, o, nil)
-		if len(want) != len(got) {
-			t.Fatalf("%v: tcpdump printed %d packets, the printer %d", fs.args, len(want), len(got))
-		}
-		for i := range want {
-			if got[i] != want[i] {
-				t.Errorf("%v packet %d:\n got: %q\nwant: %q", fs.args, i+1, got[i], want[i])
-			}
-		}
-	}
+	hosts := writeTemp(t, "hosts", "10.1.2.3 a.x.test\n10.1.2.4 b.x.test\n10.9.9.9 gw.x.test\n192.0.2.7 c.x.test\n"+
+		"fe80::1 ll.x.test\n2001:db8::2 d6.x.test\n2001:db8::9 t6.x.test\nff02::123 mg.x.test\n")
+	namedLikeTcpdump(t, t.TempDir(), packets, map[string]string{"hosts": hosts}, nil)
 }
 
 // TestNameFileSyntaxLikeTcpdump prints packets with crafted services,
@@ -514,14 +478,6 @@ func TestCraftedNamesLikeTcpdump(t *testing.T) {
 // ports). The package doc also lists where gocap departs from the C
 // library on lines these files leave out.
 func TestNameFileSyntaxLikeTcpdump(t *testing.T) {
-	tcpdump, err := exec.LookPath("tcpdump")
-	if err != nil {
-		t.Skip("tcpdump not installed: it is the reference this test compares with")
-	}
-	if _, err := exec.LookPath("unshare"); err != nil {
-		t.Skip("unshare (util-linux) not installed: needed to keep tcpdump from asking DNS")
-	}
-	dir := t.TempDir()
 	etc := map[string]string{}
 	for name, text := range map[string]string{
 		"services": "# comment\nfirst\t80/tcp\twww\t# the first line for 80/tcp\nhttp\t80/tcp\n" +
@@ -530,10 +486,7 @@ func TestNameFileSyntaxLikeTcpdump(t *testing.T) {
 			"0:0:0:0:0:zz bad\n",
 		"hosts": "10.0.0.1 one-a alias # comment\n10.0.0.1 one-b\n10.0.0.3 Three\nbad-address four\n",
 	} {
-		etc[name] = filepath.Join(dir, name)
-		if err := os.WriteFile(etc[name], []byte(text), 0o644); err != nil {
-			t.Fatal(err)
-		}
+		etc[name] = writeTemp(t, name, text)
 	}
 	const (
 		tcp = "0a0b0c0d0e0f 020000000001 0800 4500 0028 0001 0000 4006 0000 0a000001 0a000002" +
@@ -541,54 +494,8 @@ func TestNameFileSyntaxLikeTcpdump(t *testing.T) {
 		udp = "020000000004 020000000003 0800 4500 001c 0001 0000 4011 0000 0a000003 0a000004" +
 			"07d0 07d1 0008 0000"
 	)
-	path := filepath.Join(dir, "names.pcap")
-	f, err := os.Create(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	w := pcapgo.NewWriter(f)
-	if err := w.WriteFileHeader(65535, layers.LinkTypeEthernet); err != nil {
-		t.Fatal(err)
-	}
-	var pkts []capturePacket
-	for i, h := range []string{tcp, udp} {
-		b, err := hex.DecodeString(strings.ReplaceAll(h, " ", ""))
-		if err != nil {
-			t.Fatalf("packet %d: %v", i, err)
-		}
-		ci := gopacket.CaptureInfo{Timestamp: time.Unix(int64(i), 0), CaptureLength: len(b), Length: len(b)}
-		if err := w.WritePacket(ci, b); err != nil {
-			t.Fatal(err)
-		}
-		pkts = append(pkts, capturePacket{PacketInfo{Timestamp: ci.Timestamp, CaptureLength: len(b), Length: len(b)}, b, cbpf.LinkEN10MB})
-	}
-	if err := f.Close(); err != nil {
-		t.Fatal(err)
-	}
-	outs, err := runTcpdumpIsolated(tcpdump, dir, []string{path}, etc)
-	if err != nil {
-		t.Skipf("tcpdump could not be run in its own namespaces: %v", err)
-	}
-	res, err := NewHostsResolver(etc["hosts"])
-	if err != nil {
-		t.Fatal(err)
-	}
-	tables := loadNameTables(etc["services"], etc["ethers"])
-	for si, fs := range namesFlagSets {
-		o := fs.o
-		o.Location, o.Resolver = time.UTC, res
-		want := splitPackets(outs[0][si], tsDefault)
-		got := printWithNames(pkts, o, tables)
-		if len(want) != len(got) {
-			t.Fatalf("%v: tcpdump printed %d packets, the printer %d", fs.args, len(want), len(got))
-		}
-		for i := range want {
-			if got[i] != want[i] {
-				t.Errorf("%v packet %d:\n got: %q\nwant: %q", fs.args, i+1, got[i], want[i])
-			}
-		}
-	}
-	if !strings.Contains(outs[0][1], "first > 0a:0b:0c:0d:0e:0f") || !strings.Contains(outs[0][0], "one-a.first > 10.0.0.2.eightythree") {
-		t.Errorf("tcpdump did not print the names this test is about:\n%s", outs[0][1])
+	outs := namedLikeTcpdump(t, t.TempDir(), []crafted{{tcp, 0}, {udp, 0}}, etc, loadNameTables(etc["services"], etc["ethers"]))
+	if !strings.Contains(outs[1], "first > 0a:0b:0c:0d:0e:0f") || !strings.Contains(outs[0], "one-a.first > 10.0.0.2.eightythree") {
+		t.Errorf("tcpdump did not print the names this test is about:\n%s", outs[1])
 	}
 }

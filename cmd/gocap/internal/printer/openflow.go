@@ -110,6 +110,27 @@ func (p *Printer) ofBitmap(t []bitTok, v, unassigned uint32) {
 	}
 }
 
+// bitmap prints the 32-bit word at at as "head 0x%08x" followed by its
+// bits (ofBitmap).
+func (c *ofCur) bitmap(at int, head string, t []bitTok, unassigned uint32) {
+	v := c.u32(at)
+	c.p.printf("%s 0x%08x", head, v)
+	c.p.ofBitmap(t, v, unassigned)
+}
+
+// head32 reads the 32-bit word that starts a vendor or subtype body and
+// steps over it; a body too short for it is invalid, and head32 then
+// returns false.
+func (c *ofCur) head32() (uint32, bool) {
+	if c.n < 4 {
+		c.invalid()
+		return 0, false
+	}
+	v := c.u32(0)
+	c.fwd(4)
+	return v, true
+}
+
 // ofONFExperimenters names the ONF's experimenter IDs.
 var ofONFExperimenters = map[uint32]string{
 	0x4f4e4600: "ONF Extensions",

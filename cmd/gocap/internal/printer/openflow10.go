@@ -173,12 +173,10 @@ func of10Table() [22]ofMsgType {
 
 func of10BSNMessage(c *ofCur) {
 	p := c.p
-	if c.n < 4 {
-		c.invalid()
+	st, ok := c.head32()
+	if !ok {
 		return
 	}
-	st := c.u32(0)
-	c.fwd(4)
 	p.printf("\n\t subtype %s", tokStr(of10BSNSubtypes, "unknown (0x%08x)", st))
 	switch st {
 	case 1: // GET_IP_MASK_REQUEST
@@ -250,12 +248,10 @@ func (c *ofCur) printn() {
 
 func of10BSNAction(c *ofCur) {
 	p := c.p
-	if c.n < 4 {
-		c.invalid()
+	st, ok := c.head32()
+	if !ok {
 		return
 	}
-	st := c.u32(0)
-	c.fwd(4)
 	p.printf("\n\t  subtype %s", tokStr(of10BSNActionSubtypes, "unknown (0x%08x)", st))
 	if st != 1 {
 		c.rest()
@@ -281,43 +277,27 @@ func of10BSNAction(c *ofCur) {
 	c.r.need(c.off, 3)
 }
 
-func of10VendorAction(c *ofCur) {
-	if c.n < 4 {
-		c.invalid()
+// of10Vendor prints a vendor ID and then, for Big Switch Networks when
+// bsn is not nil, the body bsn decodes, or else the data after the ID.
+// (A VENDOR message is at least 4 bytes long: its table says so.)
+func of10Vendor(c *ofCur, bsn func(*ofCur)) {
+	v, ok := c.head32()
+	if !ok {
 		return
 	}
-	v := c.u32(0)
-	c.fwd(4)
 	c.p.printf(", vendor 0x%08x (%s)", v, ofVendorName(v))
-	if v == ouiBSN {
-		of10BSNAction(c)
+	if v == ouiBSN && bsn != nil {
+		bsn(c)
 	} else {
 		c.data()
 	}
 }
 
-func of10VendorMessage(c *ofCur) {
-	v := c.u32(0)
-	c.fwd(4)
-	c.p.printf(", vendor 0x%08x (%s)", v, ofVendorName(v))
-	if v == ouiBSN {
-		of10BSNMessage(c)
-	} else {
-		c.data()
-	}
-}
+func of10VendorAction(c *ofCur)  { of10Vendor(c, of10BSNAction) }
+func of10VendorMessage(c *ofCur) { of10Vendor(c, of10BSNMessage) }
 
 // of10VendorData prints a vendor ID and the data after it.
-func of10VendorData(c *ofCur) {
-	if c.n < 4 {
-		c.invalid()
-		return
-	}
-	v := c.u32(0)
-	c.fwd(4)
-	c.p.printf(", vendor 0x%08x (%s)", v, ofVendorName(v))
-	c.data()
-}
+func of10VendorData(c *ofCur) { of10Vendor(c, nil) }
 
 // of10PacketData prints the frame in a PACKET_IN or PACKET_OUT: its
 // length, and with -vvv the frame decoded as Ethernet with three levels
@@ -355,9 +335,7 @@ func of10PhyPort(c *ofCur) {
 		c.r.need(c.off+24, 24)
 		return
 	}
-	v := c.u32(24)
-	p.printf("\n\t   config 0x%08x", v)
-	p.ofBitmap(of10PortConfig, v, of10PortConfigU)
+	c.bitmap(24, "\n\t   config", of10PortConfig, of10PortConfigU)
 	st := c.u32(28)
 	p.printf("\n\t   state 0x%08x (%s", st, mapName(of10STPState, st&(3<<8), ""))
 	if st&1 != 0 {
@@ -368,9 +346,7 @@ func of10PhyPort(c *ofCur) {
 		p.print(" (bogus)")
 	}
 	for i, name := range []string{"curr", "advertised", "supported", "peer"} {
-		v := c.u32(32 + 4*i)
-		p.printf("\n\t   %s 0x%08x", name, v)
-		p.ofBitmap(of10PortFeatures, v, of10PortFeaturesU)
+		c.bitmap(32+4*i, "\n\t   "+name, of10PortFeatures, of10PortFeaturesU)
 	}
 }
 
@@ -603,12 +579,8 @@ func of10FeaturesReply(c *ofCur) {
 	p.printf("\n\t dpid 0x%016x", c.u64(0))
 	p.printf(", n_buffers %d", c.u32(8))
 	p.printf(", n_tables %d", c.u8(12))
-	v := c.u32(16)
-	p.printf("\n\t capabilities 0x%08x", v)
-	p.ofBitmap(of10Capabilities, v, of10CapabilitiesU)
-	v = c.u32(20)
-	p.printf("\n\t actions 0x%08x", v)
-	p.ofBitmap(of10ActionBits, v, of10ActionBitsU)
+	c.bitmap(16, "\n\t capabilities", of10Capabilities, of10CapabilitiesU)
+	c.bitmap(20, "\n\t actions", of10ActionBits, of10ActionBitsU)
 	c.fwd(24)
 	for c.n > 0 {
 		if c.n < 48 {
@@ -654,15 +626,9 @@ func of10PortMod(c *ofCur) {
 	p := c.p
 	p.printf("\n\t port_no %s", of10Port(c.u16(0)))
 	p.printf(", hw_addr %s", c.etherAddr(2))
-	v := c.u32(8)
-	p.printf("\n\t config 0x%08x", v)
-	p.ofBitmap(of10PortConfig, v, of10PortConfigU)
-	v = c.u32(12)
-	p.printf("\n\t mask 0x%08x", v)
-	p.ofBitmap(of10PortConfig, v, of10PortConfigU)
-	v = c.u32(16)
-	p.printf("\n\t advertise 0x%08x", v)
-	p.ofBitmap(of10PortFeatures, v, of10PortFeaturesU)
+	c.bitmap(8, "\n\t config", of10PortConfig, of10PortConfigU)
+	c.bitmap(12, "\n\t mask", of10PortConfig, of10PortConfigU)
+	c.bitmap(16, "\n\t advertise", of10PortFeatures, of10PortFeaturesU)
 	c.r.need(c.off+20, 4)
 }
 
@@ -792,9 +758,7 @@ func of10TableStatsReply(c *ofCur) {
 		p.print(", name '")
 		c.jnp(4, 32)
 		p.print("'")
-		w := c.u32(36)
-		p.printf("\n\t  wildcards 0x%08x", w)
-		p.ofBitmap(of10Wildcards, w, of10WildcardsU)
+		c.bitmap(36, "\n\t  wildcards", of10Wildcards, of10WildcardsU)
 		p.printf("\n\t  max_entries %d", c.u32(40))
 		p.printf(", active_count %d", c.u32(44))
 		p.printf(", lookup_count %d", c.u64(48))

@@ -131,16 +131,10 @@ func of13PortDesc(c *ofCur) {
 		c.r.need(c.off+32, 32)
 		return
 	}
-	v := c.u32(32)
-	p.printf("\n\t   config 0x%08x", v)
-	p.ofBitmap(of13PortConfig, v, of13PortConfigU)
-	v = c.u32(36)
-	p.printf("\n\t   state 0x%08x", v)
-	p.ofBitmap(of13PortState, v, of13PortStateU)
+	c.bitmap(32, "\n\t   config", of13PortConfig, of13PortConfigU)
+	c.bitmap(36, "\n\t   state", of13PortState, of13PortStateU)
 	for i, name := range []string{"curr", "advertised", "supported", "peer"} {
-		v := c.u32(40 + 4*i)
-		p.printf("\n\t   %s 0x%08x", name, v)
-		p.ofBitmap(of13PortFeatures, v, of13PortFeaturesU)
+		c.bitmap(40+4*i, "\n\t   "+name, of13PortFeatures, of13PortFeaturesU)
 	}
 	p.printf("\n\t   curr_speed %dkbps", c.u32(56))
 	p.printf("\n\t   max_speed %dkbps", c.u32(60))
@@ -152,9 +146,7 @@ func of13FeaturesReply(c *ofCur) {
 	p.printf(", n_buffers %d", c.u32(8))
 	p.printf(", n_tables %d", c.u8(12))
 	p.printf(", auxiliary_id %d", c.u8(13))
-	v := c.u32(16)
-	p.printf("\n\t capabilities 0x%08x", v)
-	p.ofBitmap(of13Capabilities, v, of13CapabilitiesU)
+	c.bitmap(16, "\n\t capabilities", of13Capabilities, of13CapabilitiesU)
 	c.r.need(c.off+20, 4)
 }
 
@@ -174,7 +166,6 @@ func of13Role(c *ofCur) {
 }
 
 func of13Async(c *ofCur) {
-	p := c.p
 	for i, f := range []struct {
 		name string
 		t    []bitTok
@@ -183,9 +174,7 @@ func of13Async(c *ofCur) {
 		{"port_status_mask[EM]", of13AsyncPort}, {"port_status_mask[S]", of13AsyncPort},
 		{"flow_removed_mask[EM]", of13AsyncPort}, {"flow_removed_mask[S]", of13AsyncPort},
 	} {
-		v := c.u32(4 * i)
-		p.printf("\n\t %s 0x%08x", f.name, v)
-		p.ofBitmap(f.t, v, ^uint32(7))
+		c.bitmap(4*i, "\n\t "+f.name, f.t, ^uint32(7))
 	}
 }
 
@@ -193,15 +182,9 @@ func of13PortMod(c *ofCur) {
 	p := c.p
 	p.printf("\n\t port_no %s", of13Port(c.u32(0)))
 	p.printf(", hw_addr %s", c.etherAddr(8))
-	v := c.u32(16)
-	p.printf("\n\t  config 0x%08x", v)
-	p.ofBitmap(of13PortConfig, v, of13PortConfigU)
-	v = c.u32(20)
-	p.printf("\n\t  mask 0x%08x", v)
-	p.ofBitmap(of13PortConfig, v, of13PortConfigU)
-	v = c.u32(24)
-	p.printf("\n\t  advertise 0x%08x", v)
-	p.ofBitmap(of13PortFeatures, v, of13PortFeaturesU)
+	c.bitmap(16, "\n\t  config", of13PortConfig, of13PortConfigU)
+	c.bitmap(20, "\n\t  mask", of13PortConfig, of13PortConfigU)
+	c.bitmap(24, "\n\t  advertise", of13PortFeatures, of13PortFeaturesU)
 	c.r.need(c.off+28, 4)
 }
 
@@ -230,9 +213,7 @@ func of13HelloElements(c *ofCur) {
 			return
 		}
 		if typ == 1 && bl == 8 {
-			bm := c.u32(0)
-			p.printf(", bitmap 0x%08x", bm)
-			p.ofBitmap(of13VersionBits, bm, of13VersionBitsU)
+			c.bitmap(0, ", bitmap", of13VersionBits, of13VersionBitsU)
 		} else {
 			if typ == 1 {
 				p.print(" (bogus)")

@@ -357,28 +357,38 @@ func (p *Printer) unknownAt(r reader, off, n int, indent string) bool {
 	return true
 }
 
+// ospfTLVHead reads and prints, with format (given the name from names,
+// the type and the length), the head of a TLV at off in the n bytes left
+// of an LSA (grace and TE LSAs). It returns false where tcpdump gives up:
+// a head not captured or not fitting, a length past n (both with
+// tcpdump's complaint), or a type or length of 0.
+func (p *Printer) ospfTLVHead(r reader, off, n int, names map[uint32]string, format string) (t uint32, l int, ok bool) {
+	if !r.has(off, 4) {
+		return 0, 0, false
+	}
+	if n < 4 {
+		p.printf("\n\t    Remaining LS length %d < 4", n)
+		return 0, 0, false
+	}
+	t, l = uint32(r.be16(off)), int(r.be16(off+2))
+	p.printf(format, nameOr(names, t, "unknown"), t, l)
+	if l > n-4 {
+		p.printf("\n\t    Bogus length %d > %d", l, n-4)
+		return t, l, false
+	}
+	return t, l, t != 0 && l != 0
+}
+
 // ospfGrace prints the TLVs of a grace LSA (ospf_grace_lsa_print); false
 // where tcpdump gives up.
 func (p *Printer) ospfGrace(r reader, off, n int) bool {
 	for n > 0 {
-		if !r.has(off, 4) {
+		t, l, ok := p.ospfTLVHead(r, off, n, ospfGraceTLVs, "\n\t    %s TLV (%d), length %d, value: ")
+		if !ok || !r.has(off+4, l) {
 			return false
 		}
-		if n < 4 {
-			p.printf("\n\t    Remaining LS length %d < 4", n)
-			return false
-		}
-		t, l := uint32(r.be16(off)), int(r.be16(off+2))
 		off += 4
 		n -= 4
-		p.printf("\n\t    %s TLV (%d), length %d, value: ", nameOr(ospfGraceTLVs, t, "unknown"), t, l)
-		if l > n {
-			p.printf("\n\t    Bogus length %d > %d", l, n)
-			return false
-		}
-		if t == 0 || l == 0 || !r.has(off, l) {
-			return false
-		}
 		switch t {
 		case 1:
 			if l != 4 {

@@ -32,12 +32,6 @@ func addFuzzSeeds(pkts []crafted) {
 	}
 }
 
-// hexLen is the number of bytes of a hex string with spaces.
-func hexLen(s string) int { return len(strings.ReplaceAll(s, " ", "")) / 2 }
-
-// cutHex is the first n bytes of a hex string with spaces.
-func cutHex(s string, n int) string { return strings.ReplaceAll(s, " ", "")[:2*n] }
-
 // craftIP6 is an Ethernet frame holding an IPv6 packet from 2001:db8::1
 // to 2001:db8::2 of next header nh and the payload.
 func craftIP6(nh byte, payload string) string {
@@ -92,7 +86,7 @@ func ospf6Crafted() []crafted {
 		{craftIP6(89, "0305 0040 01010101 00000000 0000 00 00 00000000"), 0},
 		// cut short: in the header, in the hello, in the neighbor list
 		{craftIP6(89, "0301 00"), 0},
-		{cutHex(craftIP6(89, ospf6Pkt(1, hello)), 14+40+16+10), 0},
+		{hexCut(craftIP6(89, ospf6Pkt(1, hello)), 14+40+16+10), 0},
 		{craftIP6(89, "0301 0028 01010101 00000000 0000 00 00 00000005 01000013 000a 0028 00000000 00000000 0202"), 0},
 		// the LS-Request cut in an entry, LS-Ack headers past the length
 		{craftIP6(89, "0303 001c 01010101 00000000 0000 00 00 0000 2001 00000000 0101"), 0},
@@ -105,8 +99,8 @@ func ospf6Crafted() []crafted {
 		{craftIP6(89, lsu(ospf6LSA(0x2009, "0002 2001 00000000 01010101 40 00 000a 20010db8 00000004"))), 0},
 		{craftIP6(89, lsu(ospf6LSA(0x0008, "01000033 fe80000000000000"))), 0},
 		{craftIP6(89, lsu(ospf6LSA(0x4005, "03000014 40 00 0000 20010db8 00000002 20010db8"))), 0},
-		{cutHex(craftIP6(89, lsu(router)), 110), 0},
-		{cutHex(craftIP6(89, lsu(network, network)), 14+40+20+2*32-5), 0},
+		{hexCut(craftIP6(89, lsu(router)), 110), 0},
+		{hexCut(craftIP6(89, lsu(network, network)), 14+40+20+2*32-5), 0},
 		// grace and TE TLVs of bad lengths
 		{craftIP6(89, lsu(ospf6LSA(0x000b, "0001 0003 000078 00"))), 0},
 		{craftIP6(89, lsu(ospf6LSA(0x000b, "0001 0010 00000078"))), 0},

@@ -42,24 +42,12 @@ func mbps(v uint32) float64 {
 // tcpdump gives up (after " (invalid)" for a bad sub-TLV length).
 func (p *Printer) ospfTE(r reader, off, n int) bool {
 	for n != 0 {
-		if !r.has(off, 4) {
+		t, l, ok := p.ospfTLVHead(r, off, n, ospfTETLVs, "\n\t    %s TLV (%d), length: %d")
+		if !ok {
 			return false
 		}
-		if n < 4 {
-			p.printf("\n\t    Remaining LS length %d < 4", n)
-			return false
-		}
-		t, l := uint32(r.be16(off)), int(r.be16(off+2))
 		off += 4
 		n -= 4
-		p.printf("\n\t    %s TLV (%d), length: %d", nameOr(ospfTETLVs, t, "unknown"), t, l)
-		if l > n {
-			p.printf("\n\t    Bogus length %d > %d", l, n)
-			return false
-		}
-		if t == 0 || l == 0 {
-			return false
-		}
 		switch t {
 		case 2:
 			k := off

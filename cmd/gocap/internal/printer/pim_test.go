@@ -128,7 +128,7 @@ func pimCrafted() []crafted {
 		pim4(4, "0001 1e c0 "+pimU4+pimG4+"03 03 0000 "+pimU4), pim4(4, "0001 1e c0 "+pimU4+pimG4+"00 00 0000"),
 		pim4(4, "0001 1e c0 "+pimBad), pim4(4, "0001 1e c0 "+pimU4+pimBad), pim4(4, "0001 1e c0 "+pimU4+pimG4+"01 01 0000 "+pimBad))
 	for n := 1; n < hexLen(bs); n++ {
-		add(pim4(4, cutHex(bs, n)))
+		add(pim4(4, hexCut(bs, n)))
 	}
 	cuts(pim4(4, bs), 1, 3, 5, 12, 30)
 	// Assert.
@@ -141,7 +141,7 @@ func pimCrafted() []crafted {
 	add(pim4(8, crp), pim4(8, "03 c0 0096 "+pimU4+pimG4), pim4(8, "01 c0 0096 "+pimU4+pimBad),
 		pim6(8, "01 01 0000 "+pimU6+pimG6), pim4(8, "00 00 0000 "+pimU4), pim4(8, "02 c0 0096 "+pimBad))
 	for n := 0; n < 8; n++ {
-		add(pim4(8, cutHex(crp, n)))
+		add(pim4(8, hexCut(crp, n)))
 	}
 	cuts(pim4(8, crp), 3, 10, 15)
 	// Prune Refresh.

@@ -28,7 +28,7 @@ func TestPPILikeTcpdump(t *testing.T) {
 		{hex: ppiHdr(0, 8, 105, "") + dot11},
 		{hex: ppiHdr(0, 32, 105, tlv) + dot11},
 		{hex: ppiHdr(1, 8, 1, "") + eth},
-		{hex: ppiHdr(0, 8, 1, "") + cut(eth, 20)},
+		{hex: ppiHdr(0, 8, 1, "") + hexCut(eth, 20)},
 		{hex: ppiHdr(0, 8, 147, "") + "0102030405"},
 		{hex: ppiHdr(0, 8, 299, "") + "0102030405"},
 		{hex: ppiHdr(0, 8, 0xffffff01, "") + "0102030405"},

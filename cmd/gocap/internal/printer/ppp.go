@@ -242,7 +242,7 @@ func (p *Printer) pppControl(proto uint16, b []byte, length int) {
 		if l < 11 {
 			break
 		}
-		oui := uint32(d[4])<<16 | uint32(d[5])<<8 | uint32(d[6])
+		oui := be24(d, 4)
 		p.printf("\n\t  Magic-Num 0x%08x Vendor: %s (%d)", be32(d, 0), mapName(ouiNames, oui, "Unknown"), oui)
 	case 1, 2, 3, 4:
 		if proto != pppLCP {
@@ -326,7 +326,7 @@ func (p *Printer) lcpOption(d []byte) int {
 	p.printf("\n\t  %s Option (0x%02x), length %d", lcpOptionNames[opt], opt, l)
 	bogus := func(want string) { p.printf(" (length bogus, should be %s)", want) }
 	switch opt {
-	case 1:
+	case 1, 17: // MRU, MRRU
 		if l != 4 {
 			bogus("= 4")
 			return l
@@ -376,7 +376,7 @@ func (p *Printer) lcpOption(d []byte) int {
 			bogus(">= 6")
 			return l
 		}
-		oui := uint32(d[2])<<16 | uint32(d[3])<<8 | uint32(d[4])
+		oui := be24(d, 2)
 		p.printf(": Vendor: %s (%d)", mapName(ouiNames, oui, "Unknown"), oui)
 	case 13:
 		if l < 3 {
@@ -384,12 +384,6 @@ func (p *Printer) lcpOption(d []byte) int {
 			return l
 		}
 		p.printf(": : Callback Operation %s (%d)", mapName(pppCallbackOps, d[2], "Unknown"), d[2])
-	case 17:
-		if l != 4 {
-			bogus("= 4")
-			return l
-		}
-		p.printf(": %d", be16(d, 2))
 	case 19:
 		if l < 3 {
 			bogus(">= 3")

@@ -64,7 +64,7 @@ type pptpMsg struct {
 
 // pptpMessages prints each control message type's body.
 var pptpMessages = [...]func(m pptpMsg){
-	1: pptpSCCRQ, 2: pptpSCCRP, 3: pptpStopCCRQ, 4: pptpStopCCRP, 5: pptpEchoRQ,
+	1: pptpSCC, 2: pptpSCC, 3: pptpStopCCRQ, 4: pptpStopCCRP, 5: pptpEchoRQ,
 	6: pptpEchoRP, 7: pptpOCRQ, 8: pptpOCRP, 9: pptpICRQ, 10: pptpICRP, 11: pptpICCN,
 	12: pptpCCRQ, 13: pptpCDN, 14: pptpWEN, 15: pptpSLI,
 }
@@ -83,11 +83,12 @@ func (m pptpMsg) str(name string, off, n int) {
 	m.p.print(")")
 }
 
-func (m pptpMsg) result(off int) {
-	rc := m.u8(off)
-	m.p.printf(" RESULT_CODE(%d", rc)
+// code prints a one-byte code as NAME(n), with -v followed by its name
+// from names ("?" for one not there).
+func (m pptpMsg) code(name string, c uint8, names map[uint8]string) {
+	m.p.printf(" %s(%d", name, c)
 	if m.v {
-		s, ok := pptpResults[m.t][rc]
+		s, ok := names[c]
 		if !ok {
 			s = "?"
 		}
@@ -96,17 +97,11 @@ func (m pptpMsg) result(off int) {
 	m.p.print(")")
 }
 
-func (m pptpMsg) errCode(off int) {
-	ec := m.u8(off)
-	m.p.printf(" ERR_CODE(%d", ec)
-	if m.v {
-		s, ok := pptpErrCodes[ec]
-		if !ok {
-			s = "?"
-		}
-		m.p.printf(":%s", s)
-	}
-	m.p.print(")")
+// result prints the result code at off, named as the message type names
+// them, and the error code after it.
+func (m pptpMsg) result(off int) {
+	m.code("RESULT_CODE", m.u8(off), pptpResults[m.t])
+	m.code("ERR_CODE", m.u8(off+1), pptpErrCodes)
 }
 
 func (m pptpMsg) protoVer() {
@@ -135,36 +130,33 @@ func (m pptpMsg) caps(off int) {
 	m.p.print(")")
 }
 
-func (m pptpMsg) bearerType(off int) {
-	s := map[uint32]string{1: "A", 2: "D", 3: "Any"}[m.be32(off)]
-	if s == "" {
+// kind prints the 32-bit field at off as NAME(letter), by names ("?"
+// for a value not there).
+func (m pptpMsg) kind(name string, off int, names map[uint32]string) {
+	s, ok := names[m.be32(off)]
+	if !ok {
 		s = "?"
 	}
-	m.p.printf(" BEARER_TYPE(%s)", s)
+	m.p.printf(" %s(%s)", name, s)
+}
+
+func (m pptpMsg) bearerType(off int) {
+	m.kind("BEARER_TYPE", off, map[uint32]string{1: "A", 2: "D", 3: "Any"})
 }
 
 func (m pptpMsg) framingType(off int) {
-	s := map[uint32]string{1: "A", 2: "S", 3: "E"}[m.be32(off)]
-	if s == "" {
-		s = "?"
+	m.kind("FRAME_TYPE", off, map[uint32]string{1: "A", 2: "S", 3: "E"})
+}
+
+// pptpSCC prints a Start-Control-Connection request or reply (which has
+// a result where the request has a reserved field).
+func pptpSCC(m pptpMsg) {
+	m.protoVer()
+	if m.t == 2 {
+		m.result(2)
+	} else {
+		m.reserved(2)
 	}
-	m.p.printf(" FRAME_TYPE(%s)", s)
-}
-
-func pptpSCCRQ(m pptpMsg) {
-	m.protoVer()
-	m.reserved(2)
-	m.caps(4)
-	m.u16("MAX_CHAN", 12)
-	m.u16("FIRM_REV", 14)
-	m.str("HOSTNAME", 16, 64)
-	m.str("VENDOR", 80, 64)
-}
-
-func pptpSCCRP(m pptpMsg) {
-	m.protoVer()
-	m.result(2)
-	m.errCode(3)
 	m.caps(4)
 	m.u16("MAX_CHAN", 12)
 	m.u16("FIRM_REV", 14)
@@ -173,22 +165,12 @@ func pptpSCCRP(m pptpMsg) {
 }
 
 func pptpStopCCRQ(m pptpMsg) {
-	r := m.u8(0)
-	m.p.printf(" REASON(%d", r)
-	if m.v {
-		s := map[uint8]string{1: ":None", 2: ":Stop-Protocol", 3: ":Stop-Local-Shutdown"}[r]
-		if s == "" {
-			s = ":?"
-		}
-		m.p.print(s)
-	}
-	m.p.print(")")
+	m.code("REASON", m.u8(0), map[uint8]string{1: "None", 2: "Stop-Protocol", 3: "Stop-Local-Shutdown"})
 	m.reserved(2)
 }
 
 func pptpStopCCRP(m pptpMsg) {
 	m.result(0)
-	m.errCode(1)
 	m.reserved(2)
 }
 
@@ -197,7 +179,6 @@ func pptpEchoRQ(m pptpMsg) { m.u32("ID", 0) }
 func pptpEchoRP(m pptpMsg) {
 	m.u32("ID", 0)
 	m.result(4)
-	m.errCode(5)
 	m.reserved(6)
 }
 
@@ -220,7 +201,6 @@ func pptpOCRP(m pptpMsg) {
 	m.u16("CALL_ID", 0)
 	m.u16("PEER_CALL_ID", 2)
 	m.result(4)
-	m.errCode(5)
 	m.u16("CAUSE_CODE", 6)
 	m.u32("CONN_SPEED", 8)
 	m.u16("RECV_WIN", 12)
@@ -244,7 +224,6 @@ func pptpICRP(m pptpMsg) {
 	m.u16("CALL_ID", 0)
 	m.u16("PEER_CALL_ID", 2)
 	m.result(4)
-	m.errCode(5)
 	m.u16("RECV_WIN", 6)
 	m.u16("PROC_DELAY", 8)
 	m.reserved(10)
@@ -267,7 +246,6 @@ func pptpCCRQ(m pptpMsg) {
 func pptpCDN(m pptpMsg) {
 	m.u16("CALL_ID", 0)
 	m.result(2)
-	m.errCode(3)
 	m.u16("CAUSE_CODE", 4)
 	m.reserved(6)
 	m.str("CALL_STATS", 8, 128)

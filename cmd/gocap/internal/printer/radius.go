@@ -215,6 +215,16 @@ func (p *Printer) radiusValue(d []byte, n int, t byte) {
 	}
 }
 
+// radiusTag prints the tag that starts some attributes' values, 0
+// meaning unused.
+func (p *Printer) radiusTag(tag byte) {
+	if tag == 0 {
+		p.print("Tag[Unused] ")
+	} else {
+		p.printf("Tag[%d] ", tag)
+	}
+}
+
 // radiusString prints a text attribute, after the tag or salt some carry.
 func (p *Printer) radiusString(d []byte, n int, t byte) {
 	check(d, 0, n)
@@ -223,20 +233,16 @@ func (p *Printer) radiusString(d []byte, n int, t byte) {
 		if n < 3 {
 			gotoTrunc()
 		}
-		if d[0] != 0 && d[0] <= 0x1f {
-			p.printf("Tag[%d] ", d[0])
-		} else {
-			p.print("Tag[Unused] ")
+		tag := d[0]
+		if tag > 0x1f {
+			tag = 0 // not a tag here: printed as unused
 		}
+		p.radiusTag(tag)
 		p.printf("Salt %d ", be16(d, 1))
 		d, n = d[3:], n-3
 	case 66, 67, 81, 82, 90, 91:
 		if d[0] <= 0x1f {
-			if d[0] != 0 {
-				p.printf("Tag[%d] ", d[0])
-			} else {
-				p.print("Tag[Unused] ")
-			}
+			p.radiusTag(d[0])
 			d, n = d[1:], n-1
 		}
 	case 58: // Egress-VLAN-Name
@@ -262,11 +268,7 @@ func (p *Printer) radiusInteger(d []byte, n int, t byte) {
 	if a.vals != nil {
 		var v uint32
 		if t == 64 || t == 65 {
-			if u8(d, 0) == 0 {
-				p.print("Tag[Unused] ")
-			} else {
-				p.printf("Tag[%d] ", d[0])
-			}
+			p.radiusTag(u8(d, 0))
 			v = be32(d, 0) & 0xffffff
 		} else {
 			v = be32(d, 0)
@@ -308,11 +310,7 @@ func (p *Printer) radiusInteger(d []byte, n int, t byte) {
 			p.print("NAS assigned")
 		}
 	case 83:
-		if d[0] != 0 {
-			p.printf("Tag[%d] ", d[0])
-		} else {
-			p.print("Tag[Unused] ")
-		}
+		p.radiusTag(d[0])
 		p.printf("%d", v&0xffffff)
 	case 56: // Egress-VLANID
 		p.printf("%s (0x%02x) %d", rfc4675Tag(d[0]), d[0], v&0xffffff)

@@ -177,6 +177,28 @@ func (r *rxReader) uint()  { r.p.printf(" %d", r.u32()) }
 func (r *rxReader) int()   { r.p.printf(" %d", int32(r.u32())) }
 func (r *rxReader) int64() { r.p.printf(" %d", uint64(r.u32())<<32|uint64(r.u32())) }
 
+// field prints " name", the label of the value the read that follows it
+// prints: r.field("offset").uint().
+func (r *rxReader) field(name string) *rxReader {
+	r.p.print(" " + name)
+	return r
+}
+
+// list prints a counted list, each element with each and, when comma is
+// set, a comma between elements; an empty list prints " <none!>".
+func (r *rxReader) list(comma bool, each func()) {
+	n := r.u32()
+	for i := uint32(0); i < n; i++ {
+		each()
+		if comma && i != n-1 {
+			r.p.print(",")
+		}
+	}
+	if n == 0 {
+		r.p.print(" <none!>")
+	}
+}
+
 func (r *rxReader) fid() {
 	r.check(r.off, 12)
 	r.p.printf(" fid %d/%d/%d", r.u32(), r.u32(), r.u32())
@@ -391,19 +413,15 @@ func (p *Printer) rxCacheFind(b []byte, h *ipHdr, sport uint16, opcode *uint32) 
 }
 
 func (p *Printer) rxFS(b []byte, length int) {
-	if length <= rxHdrLen {
+	op, r := p.rxCallHead(b, length, "fs", rxFSOps, false)
+	if r == nil {
 		return
 	}
-	op := be32(b, rxHdrLen)
-	p.printf(" fs call %s", opName(rxFSOps, op))
-	r := p.rxArgs(b, rxHdrLen+4)
 	switch op {
 	case 130:
 		r.fid()
-		p.print(" offset")
-		r.uint()
-		p.print(" length")
-		r.uint()
+		r.field("offset").uint()
+		r.field("length").uint()
 	case 131, 132, 143, 144, 145, 156, 157, 158:
 		r.fid()
 	case 135:
@@ -412,12 +430,9 @@ func (p *Printer) rxFS(b []byte, length int) {
 	case 133:
 		r.fid()
 		r.storeAttr()
-		p.print(" offset")
-		r.uint()
-		p.print(" length")
-		r.uint()
-		p.print(" flen")
-		r.uint()
+		r.field("offset").uint()
+		r.field("length").uint()
+		r.field("flen").uint()
 	case 134:
 		r.fid()
 		n := int(r.u32())
@@ -431,59 +446,38 @@ func (p *Printer) rxFS(b []byte, length int) {
 		r.fid()
 		r.str(256)
 	case 138:
-		p.print(" old")
-		r.fid()
+		r.field("old").fid()
 		r.str(256)
-		p.print(" new")
-		r.fid()
+		r.field("new").fid()
 		r.str(256)
 	case 139:
 		r.fid()
 		r.str(256)
-		p.print(" link to")
-		r.str(256)
+		r.field("link to").str(256)
 	case 140:
 		r.fid()
 		r.str(256)
-		p.print(" link to")
-		r.fid()
+		r.field("link to").fid()
 	case 148:
 		r.str(256)
 	case 149, 150:
-		p.print(" volid")
-		r.uint()
+		r.field("volid").uint()
 	case 154:
-		p.print(" volname")
-		r.str(256)
+		r.field("volname").str(256)
 	case 155, 65536:
-		j := r.u32()
-		for i := uint32(0); i < j; i++ {
-			r.fid()
-			if i != j-1 {
-				p.print(",")
-			}
-		}
-		if j == 0 {
-			p.print(" <none!>")
-		}
+		r.list(true, r.fid)
 	case 65537:
 		r.fid()
-		p.print(" offset")
-		r.int64()
-		p.print(" length")
-		r.int64()
+		r.field("offset").int64()
+		r.field("length").int64()
 	case 65538:
 		r.fid()
 		r.storeAttr()
-		p.print(" offset")
-		r.int64()
-		p.print(" length")
-		r.int64()
-		p.print(" flen")
-		r.int64()
+		r.field("offset").int64()
+		r.field("length").int64()
+		r.field("flen").int64()
 	case 65541:
-		p.print(" addr")
-		r.uint()
+		r.field("addr").uint()
 	}
 }
 
@@ -502,11 +496,9 @@ func (p *Printer) rxFSReply(b []byte, length int, op uint32) {
 			r.check(r.off, n)
 			p.rxACL(b[r.off : r.off+min(n, 1024)])
 		case 137, 141:
-			p.print(" new")
-			r.fid()
+			r.field("new").fid()
 		case 151:
-			p.print(" root volume")
-			r.str(256)
+			r.field("root volume").str(256)
 		case 153:
 			r.date()
 		}
@@ -596,38 +588,24 @@ func skipFields(s string, n int) string {
 }
 
 func (p *Printer) rxCB(b []byte, length int) {
-	if length <= rxHdrLen {
+	op, r := p.rxCallHead(b, length, "cb", rxCBOps, false)
+	if r == nil {
 		return
 	}
-	op := be32(b, rxHdrLen)
-	p.printf(" cb call %s", opName(rxCBOps, op))
-	r := p.rxArgs(b, rxHdrLen+4)
 	switch op {
 	case 204:
+		r.list(true, r.fid)
 		j := r.u32()
-		for i := uint32(0); i < j; i++ {
-			r.fid()
-			if i != j-1 {
-				p.print(",")
-			}
-		}
-		if j == 0 {
-			p.print(" <none!>")
-		}
-		j = r.u32()
 		if j != 0 {
 			p.print(";")
 		}
 		for i := uint32(0); i < j; i++ {
-			p.print(" ver")
-			r.int()
-			p.print(" expires")
-			r.date()
+			r.field("ver").int()
+			r.field("expires").date()
 			r.u32()
 		}
 	case 214:
-		p.print(" afsuuid")
-		r.uuid()
+		r.field("afsuuid").uuid()
 	}
 }
 
@@ -635,83 +613,47 @@ func (p *Printer) rxCBReply(b []byte, length int, op uint32) {
 	if length <= rxHdrLen {
 		return
 	}
-	p.printf(" cb reply %s", opName(rxCBOps, op))
-	r := p.rxArgs(b, rxHdrLen)
-	if b[20] == rxData {
-		if op == 213 {
-			r.uuid()
-		}
-	} else {
-		p.print(" errcode")
-		r.int()
+	if r := p.rxReplyHead(b, op, "cb", rxCBOps, false); r != nil && op == 213 {
+		r.uuid()
 	}
 }
 
 func (p *Printer) rxPT(b []byte, length int) {
-	if length <= rxHdrLen {
-		return
-	}
-	op, r := p.rxCallHead(b, "pt", rxPTOps)
+	op, r := p.rxCallHead(b, length, "pt", rxPTOps, true)
 	if r == nil {
 		return
 	}
 	switch op {
 	case 500:
 		r.str(64)
-		p.print(" id")
-		r.int()
-		p.print(" oldid")
-		r.int()
+		r.field("id").int()
+		r.field("oldid").int()
 	case 501, 506, 508, 512, 514, 517, 518, 519, 530:
-		p.print(" id")
-		r.int()
+		r.field("id").int()
 	case 502:
-		p.print(" pos")
-		r.int()
+		r.field("pos").int()
 	case 503, 507, 515:
-		p.print(" uid")
-		r.int()
-		p.print(" gid")
-		r.int()
+		r.field("uid").int()
+		r.field("gid").int()
 	case 504:
-		j := r.u32()
-		for i := uint32(0); i < j; i++ {
-			r.vec(64)
-		}
-		if j == 0 {
-			p.print(" <none!>")
-		}
+		r.list(false, func() { r.vec(64) })
 	case 505:
 		p.print(" ids:")
-		n := r.u32()
-		for j := uint32(0); j < n; j++ {
-			r.int()
-		}
-		if n == 0 {
-			p.print(" <none!>")
-		}
+		r.list(false, r.int)
 	case 509:
 		r.str(64)
-		p.print(" flag")
-		r.int()
-		p.print(" oid")
-		r.int()
+		r.field("flag").int()
+		r.field("oid").int()
 	case 511:
-		p.print(" id")
-		r.int()
-		p.print(" gflag")
-		r.int()
+		r.field("id").int()
+		r.field("gflag").int()
 	case 513:
-		p.print(" id")
-		r.int()
+		r.field("id").int()
 		r.str(64)
-		p.print(" oldid")
-		r.int()
-		p.print(" newid")
-		r.int()
+		r.field("oldid").int()
+		r.field("newid").int()
 	case 520:
-		p.print(" id")
-		r.int()
+		r.field("id").int()
 		r.str(64)
 	}
 }
@@ -727,42 +669,19 @@ func (p *Printer) rxPTReply(b []byte, length int, op uint32) {
 	switch op {
 	case 504:
 		p.print(" ids:")
-		n := r.u32()
-		for j := uint32(0); j < n; j++ {
-			r.int()
-		}
-		if n == 0 {
-			p.print(" <none!>")
-		}
+		r.list(false, r.int)
 	case 505:
-		j := r.u32()
-		for i := uint32(0); i < j; i++ {
-			r.vec(64)
-		}
-		if j == 0 {
-			p.print(" <none!>")
-		}
+		r.list(false, func() { r.vec(64) })
 	case 508, 514, 517, 518, 519:
-		j := r.u32()
-		for i := uint32(0); i < j; i++ {
-			r.int()
-		}
-		if j == 0 {
-			p.print(" <none!>")
-		}
+		r.list(false, r.int)
 	case 510:
-		p.print(" maxuid")
-		r.int()
-		p.print(" maxgid")
-		r.int()
+		r.field("maxuid").int()
+		r.field("maxgid").int()
 	}
 }
 
 func (p *Printer) rxVLDB(b []byte, length int) {
-	if length <= rxHdrLen {
-		return
-	}
-	op, r := p.rxCallHead(b, "vldb", rxVLDBOps)
+	op, r := p.rxCallHead(b, length, "vldb", rxVLDBOps, true)
 	if r == nil {
 		return
 	}
@@ -775,22 +694,18 @@ func (p *Printer) rxVLDB(b []byte, length int) {
 	case 501, 517:
 		r.vec(65)
 	case 502, 503, 507, 508, 509, 518:
-		p.print(" volid")
-		r.int()
+		r.field("volid").int()
 		voltype()
 	case 504, 519, 524, 527:
 		r.str(65)
 	case 505:
-		p.print(" bump")
-		r.int()
+		r.field("bump").int()
 	case 506, 520:
-		p.print(" volid")
-		r.int()
+		r.field("volid").int()
 		voltype()
 		r.vec(65)
 	case 510, 521:
-		p.print(" index")
-		r.int()
+		r.field("index").int()
 	}
 }
 
@@ -816,12 +731,9 @@ func (p *Printer) rxVLDBReply(b []byte, length int, op uint32) {
 		}
 		r.check(r.off, 4*n)
 		r.skip(4 * n)
-		p.print(" rwvol")
-		r.uint()
-		p.print(" rovol")
-		r.uint()
-		p.print(" backup")
-		r.uint()
+		r.field("rwvol").uint()
+		r.field("rovol").uint()
+		r.field("backup").uint()
 	}
 	servers := func(n int, nservers uint32) {
 		p.print(" servers")
@@ -836,10 +748,8 @@ func (p *Printer) rxVLDBReply(b []byte, length int, op uint32) {
 	switch op {
 	case 510, 503, 504:
 		if op == 510 {
-			p.print(" count")
-			r.int()
-			p.print(" nextindex")
-			r.int()
+			r.field("count").int()
+			r.field("nextindex").int()
 		}
 		r.vec(65)
 		r.check(r.off, 4)
@@ -850,14 +760,11 @@ func (p *Printer) rxVLDBReply(b []byte, length int, op uint32) {
 		servers(8, ns)
 		partitions(8, ns)
 	case 505:
-		p.print(" newvol")
-		r.uint()
+		r.field("newvol").uint()
 	case 521, 529, 518, 519:
 		if op == 521 || op == 529 {
-			p.print(" count")
-			r.int()
-			p.print(" nextindex")
-			r.int()
+			r.field("count").int()
+			r.field("nextindex").int()
 		}
 		r.vec(65)
 		p.print(" numservers")
@@ -873,8 +780,7 @@ func (p *Printer) rxVLDBReply(b []byte, length int, op uint32) {
 		p.print(" servers")
 		for i := uint32(0); i < 13; i++ {
 			if i < ns {
-				p.print(" afsuuid")
-				r.uuid()
+				r.field("afsuuid").uuid()
 			} else {
 				r.check(r.off, 44)
 				r.skip(44)
@@ -887,38 +793,28 @@ func (p *Printer) rxVLDBReply(b []byte, length int, op uint32) {
 }
 
 func (p *Printer) rxKAuth(b []byte, length int) {
-	if length <= rxHdrLen {
-		return
-	}
-	op, r := p.rxCallHead(b, "kauth", rxKAuthOps)
+	op, r := p.rxCallHead(b, length, "kauth", rxKAuthOps, true)
 	if r == nil {
 		return
 	}
 	switch op {
 	case 1, 21, 22, 2, 5, 6, 7, 8, 14, 15:
-		p.print(" principal")
-		r.str(64)
+		r.field("principal").str(64)
 		r.str(64)
 	case 3, 23:
-		p.print(" kvno")
-		r.int()
-		p.print(" domain")
-		r.str(64)
+		r.field("kvno").int()
+		r.field("domain").str(64)
 		n := int(r.u32())
 		r.check(r.off, n)
 		r.skip(n)
-		p.print(" principal")
-		r.str(64)
+		r.field("principal").str(64)
 		r.str(64)
 	case 4:
-		p.print(" principal")
+		r.field("principal").str(64)
 		r.str(64)
-		r.str(64)
-		p.print(" kvno")
-		r.int()
+		r.field("kvno").int()
 	case 12:
-		p.print(" name")
-		r.str(64)
+		r.field("name").str(64)
 	}
 }
 
@@ -931,13 +827,18 @@ func (p *Printer) rxSimpleReply(b []byte, length int, op uint32, name string, op
 	p.rxReplyHead(b, op, name, ops, ubik)
 }
 
-// rxCallHead prints the service name and the call's operation, or for a
-// ubik operation the ubik call itself; it returns the opcode and a reader
-// for the arguments, or a nil reader when nothing more is to be printed.
-func (p *Printer) rxCallHead(b []byte, name string, ops map[uint32]string) (uint32, *rxReader) {
+// rxCallHead prints the service name and the call's operation, or (when
+// ubik is set) for a ubik operation the ubik call itself; it returns the
+// opcode and a reader for the arguments, or a nil reader when nothing
+// more is to be printed (a packet of no more than the Rx header prints
+// nothing).
+func (p *Printer) rxCallHead(b []byte, length int, name string, ops map[uint32]string, ubik bool) (uint32, *rxReader) {
+	if length <= rxHdrLen {
+		return 0, nil
+	}
 	op := be32(b, rxHdrLen)
 	p.print(" " + name)
-	if isUbik(op) {
+	if ubik && isUbik(op) {
 		p.label("ubik", func() { p.rxUbik(b) })
 		return op, nil
 	}
@@ -957,104 +858,88 @@ func (p *Printer) rxReplyHead(b []byte, op uint32, name string, ops map[uint32]s
 	p.printf(" reply %s", opName(ops, op))
 	r := p.rxArgs(b, rxHdrLen)
 	if b[20] != rxData {
-		p.print(" errcode")
-		r.int()
+		r.field("errcode").int()
 		return nil
 	}
 	return r
 }
 
 func (p *Printer) rxVol(b []byte, length int) {
-	if length <= rxHdrLen {
+	op, r := p.rxCallHead(b, length, "vol", rxVolOps, false)
+	if r == nil {
 		return
-	}
-	op := be32(b, rxHdrLen)
-	p.printf(" vol call %s", opName(rxVolOps, op))
-	r := p.rxArgs(b, rxHdrLen+4)
-	say := func(s string, f func()) {
-		p.print(s)
-		f()
 	}
 	switch op {
 	case 100:
-		say(" partition", r.uint)
-		say(" name", func() { r.str(256) })
-		say(" type", r.uint)
-		say(" parent", r.uint)
+		r.field("partition").uint()
+		r.field("name").str(256)
+		r.field("type").uint()
+		r.field("parent").uint()
 	case 101, 107, 104:
-		say(" trans", r.uint)
+		r.field("trans").uint()
 	case 102:
-		say(" totrans", r.uint)
-		say(" flags", r.uint)
+		r.field("totrans").uint()
+		r.field("flags").uint()
 	case 103:
-		say(" fromtrans", r.uint)
-		say(" fromdate", r.date)
+		r.field("fromtrans").uint()
+		r.field("fromdate").date()
 		r.destServer()
-		say(" desttrans", r.int)
+		r.field("desttrans").int()
 	case 105:
-		say(" trans", r.uint)
-		say(" purgevol", r.uint)
-		say(" newtype", r.uint)
-		say(" newname", func() { r.str(256) })
+		r.field("trans").uint()
+		r.field("purgevol").uint()
+		r.field("newtype").uint()
+		r.field("newname").str(256)
 	case 106:
-		say(" trans", r.uint)
-		say(" flags", r.uint)
+		r.field("trans").uint()
+		r.field("flags").uint()
 	case 108:
-		say(" vol", r.uint)
-		say(" partition", r.uint)
-		say(" flags", r.uint)
+		r.field("vol").uint()
+		r.field("partition").uint()
+		r.field("flags").uint()
 	case 109, 655537:
-		say(" fromtrans", r.uint)
-		say(" fromdate", r.date)
+		r.field("fromtrans").uint()
+		r.field("fromdate").date()
 	case 110:
-		say(" index", r.uint)
+		r.field("index").uint()
 	case 111:
-		say(" tid", r.uint)
-		say(" newsite", r.uint)
+		r.field("tid").uint()
+		r.field("newsite").uint()
 	case 112, 113:
 		p.print(" tid")
 	case 114:
-		say(" name", func() { r.str(256) })
-		say(" type", r.uint)
-		say(" pid", r.uint)
-		say(" cloneid", r.uint)
+		r.field("name").str(256)
+		r.field("type").uint()
+		r.field("pid").uint()
+		r.field("cloneid").uint()
 	case 116:
-		say(" partition", r.uint)
-		say(" flags", r.uint)
+		r.field("partition").uint()
+		r.field("flags").uint()
 	case 117:
-		say(" tid", r.uint)
-		say(" name", func() { r.str(256) })
-		say(" type", r.uint)
-		say(" pid", r.uint)
-		say(" clone", r.uint)
-		say(" backup", r.uint)
+		r.field("tid").uint()
+		r.field("name").str(256)
+		r.field("type").uint()
+		r.field("pid").uint()
+		r.field("clone").uint()
+		r.field("backup").uint()
 	case 119:
-		say(" name", func() { r.str(256) })
+		r.field("name").str(256)
 	case 120, 126:
-		say(" tid", r.uint)
+		r.field("tid").uint()
 	case 121, 122, 124, 125, 65536:
-		say(" partid", r.uint)
-		say(" volid", r.uint)
+		r.field("partid").uint()
+		r.field("volid").uint()
 	case 123:
-		say(" tid", r.uint)
-		say(" date", r.date)
+		r.field("tid").uint()
+		r.field("date").date()
 	case 128:
-		say(" fromtrans", r.uint)
-		say(" fromdate", r.date)
-		j := r.u32()
-		for i := uint32(0); i < j; i++ {
-			r.destServer()
-			if i != j-1 {
-				p.print(",")
-			}
-		}
-		if j == 0 {
-			p.print(" <none!>")
-		}
+		r.field("fromtrans").uint()
+		r.field("fromdate").date()
+		r.list(true, r.destServer)
 	case 65538:
-		say(" fromtrans", r.uint)
-		say(" fromdate", r.date)
-		say(" flags", r.uint)
+		r.field("fromtrans").uint()
+		r.field("fromdate").date()
+		r.field("flags").uint()
 	}
 }
 
@@ -1062,91 +947,67 @@ func (p *Printer) rxVolReply(b []byte, length int, op uint32) {
 	if length <= rxHdrLen {
 		return
 	}
-	p.printf(" vol reply %s", opName(rxVolOps, op))
-	r := p.rxArgs(b, rxHdrLen)
-	if b[20] != rxData {
-		p.print(" errcode")
-		r.int()
+	r := p.rxReplyHead(b, op, "vol", rxVolOps, false)
+	if r == nil {
 		return
-	}
-	say := func(s string, f func()) {
-		p.print(s)
-		f()
 	}
 	switch op {
 	case 100:
-		say(" volid", r.uint)
-		say(" trans", r.uint)
+		r.field("volid").uint()
+		r.field("trans").uint()
 	case 104, 107:
 		r.uint()
 	case 105:
-		say(" newvol", r.uint)
+		r.field("newvol").uint()
 	case 108:
-		say(" trans", r.uint)
+		r.field("trans").uint()
 	case 110:
-		say(" volume", r.uint)
-		say(" partition", r.uint)
+		r.field("volume").uint()
+		r.field("partition").uint()
 	case 112:
 		r.str(256)
 	case 113:
 		for _, f := range []string{"volid", "nextuniq", "type", "parentid", "clone", "backup",
 			"restore", "maxquota", "minquota", "owner"} {
-			say(" "+f, r.uint)
+			r.field(f).uint()
 		}
 		for _, f := range []string{"create", "access", "update", "expire", "backup", "copy"} {
-			say(" "+f, r.date)
+			r.field(f).date()
 		}
 	case 116, 121:
-		j := r.u32()
-		for i := uint32(0); i < j; i++ {
-			p.print(" name")
-			r.vec(32)
-			say(" volid", r.uint)
+		r.list(true, func() {
+			r.field("name").vec(32)
+			r.field("volid").uint()
 			p.print(" type")
 			r.skip(4 * 21)
-			if i != j-1 {
-				p.print(",")
-			}
-		}
-		if j == 0 {
-			p.print(" <none!>")
-		}
+		})
 	}
 }
 
 func (p *Printer) rxBOS(b []byte, length int) {
-	if length <= rxHdrLen {
+	op, r := p.rxCallHead(b, length, "bos", rxBOSOps, false)
+	if r == nil {
 		return
 	}
-	op := be32(b, rxHdrLen)
-	p.printf(" bos call %s", opName(rxBOSOps, op))
-	r := p.rxArgs(b, rxHdrLen+4)
 	switch op {
 	case 80:
-		p.print(" type")
-		r.str(256)
-		p.print(" instance")
-		r.str(256)
+		r.field("type").str(256)
+		r.field("instance").str(256)
 	case 81, 83, 85, 87, 88, 93, 96, 97, 104, 106, 108, 112, 114:
 		r.str(256)
 	case 82, 98:
 		r.str(256)
-		p.print(" status")
-		r.int()
+		r.field("status").int()
 	case 86:
 		r.str(256)
-		p.print(" num")
-		r.int()
+		r.field("num").int()
 	case 84, 89, 90, 91, 92, 95:
 		r.int()
 	case 105:
 		r.str(256)
-		p.print(" size")
-		r.int()
-		p.print(" flags")
-		r.int()
-		p.print(" date")
-		r.int()
+		r.field("size").int()
+		r.field("flags").int()
+		r.field("date").int()
 	}
 }
 
@@ -1161,59 +1022,37 @@ func (p *Printer) rxUbik(b []byte) {
 		} else {
 			p.print(" syncsite no")
 		}
-		p.print(" votestart")
-		r.date()
-		p.print(" dbversion")
-		r.ubikVersion()
-		p.print(" tid")
-		r.ubikVersion()
+		r.field("votestart").date()
+		r.field("dbversion").ubikVersion()
+		r.field("tid").ubikVersion()
 	case 10003:
-		p.print(" site")
-		r.uint()
+		r.field("site").uint()
 	case 20000, 20001, 20007, 20008, 20010:
-		p.print(" tid")
-		r.ubikVersion()
+		r.field("tid").ubikVersion()
 	case 20002:
-		p.print(" tid")
-		r.ubikVersion()
-		p.print(" file")
-		r.int()
-		p.print(" pos")
-		r.int()
-		p.print(" length")
-		r.int()
+		r.field("tid").ubikVersion()
+		r.field("file").int()
+		r.field("pos").int()
+		r.field("length").int()
 		r.u32()
 	case 20003:
-		p.print(" tid")
-		r.ubikVersion()
-		p.print(" file")
-		r.int()
-		p.print(" pos")
-		r.int()
+		r.field("tid").ubikVersion()
+		r.field("file").int()
+		r.field("pos").int()
 	case 20005:
-		p.print(" file")
-		r.int()
+		r.field("file").int()
 	case 20006:
-		p.print(" file")
-		r.int()
-		p.print(" length")
-		r.int()
-		p.print(" dbversion")
-		r.ubikVersion()
+		r.field("file").int()
+		r.field("length").int()
+		r.field("dbversion").ubikVersion()
 	case 20009:
-		p.print(" tid")
-		r.ubikVersion()
-		p.print(" file")
-		r.int()
-		p.print(" length")
-		r.int()
+		r.field("tid").ubikVersion()
+		r.field("file").int()
+		r.field("length").int()
 	case 20012:
-		p.print(" tid")
-		r.ubikVersion()
-		p.print(" oldversion")
-		r.ubikVersion()
-		p.print(" newversion")
-		r.ubikVersion()
+		r.field("tid").ubikVersion()
+		r.field("oldversion").ubikVersion()
+		r.field("newversion").ubikVersion()
 	}
 }
 
@@ -1225,17 +1064,14 @@ func (p *Printer) rxUbikReply(b []byte, op uint32) {
 		case 10000:
 			p.print(" vote no")
 		case 20004:
-			p.print(" dbversion")
-			r.ubikVersion()
+			r.field("dbversion").ubikVersion()
 		}
 		return
 	}
 	if op == 10000 {
-		p.print(" vote yes until")
-		r.date()
+		r.field("vote yes until").date()
 	} else {
-		p.print(" errcode")
-		r.int()
+		r.field("errcode").int()
 	}
 }
 

@@ -25,10 +25,6 @@ func sflow64(r reader, off int) uint64 {
 	return uint64(r.be32(off))<<32 | uint64(r.be32(off+4))
 }
 
-func sflow24(r reader, off int) uint32 {
-	return uint32(r.u8(off))<<16 | uint32(r.be16(off+1))
-}
-
 func (p *Printer) sflow(b []byte, length int) {
 	r := p.reader("sflow", b)
 	ipv := r.be32(4)
@@ -131,29 +127,48 @@ func (p *Printer) sflowFlowSample(r reader, off, tlen int, expanded bool) bool {
 	}
 	n = r.be32(off + 28)
 	p.printf(" seqnum %d, type %d, idx %d, rate %d, pool %d, drops %d, input %d output %d records %d",
-		r.be32(off), r.u8(off+4), sflow24(r, off+5), r.be32(off+8), r.be32(off+12), r.be32(off+16), r.be32(off+20), r.be32(off+24), n)
+		r.be32(off), r.u8(off+4), r.be24(off+5), r.be32(off+8), r.be32(off+12), r.be32(off+16), r.be32(off+20), r.be32(off+24), n)
 	return p.sflowFlowRecords(r, off+32, tlen-32, n)
 }
 
-func (p *Printer) sflowFlowRecords(r reader, off, tlen int, n uint32) bool {
+// sflowRecords prints the n records of a sample, from off with tlen
+// bytes left: each one's header (its enterprise taken from bit entShift
+// of the first word up, and named from names when 0, printed with
+// format: tcpdump differs between flow and counter records in both), then
+// for a standard record (enterprise 0) what body prints, handed its type,
+// offset and length and the bytes left from it. It returns false when a
+// record does not fit, as body does.
+func (p *Printer) sflowRecords(r reader, off, tlen int, n uint32, entShift int, names map[uint32]string, format string,
+	body func(typ uint32, off, rlen, tlen int) bool) bool {
 	for ; n > 0; n-- {
 		if tlen < 8 {
 			return false
 		}
 		f := r.be32(off)
-		typ, ent := f&0x0fff, f>>12
-		flen := r.be32(off + 4)
+		typ, ent := f&0x0fff, f>>entShift
+		rlen := r.be32(off + 4)
 		name := "Unknown"
 		if ent == 0 {
-			name = sflowName(sflowFlowTypes, typ)
+			name = sflowName(names, typ)
 		}
-		p.printf("\n\t    enterprise %d %s (%d) length %d", ent, name, typ, flen)
+		p.printf(format, ent, name, typ, rlen)
 		off += 8
 		tlen -= 8
-		if uint64(tlen) < uint64(flen) {
+		if uint64(tlen) < uint64(rlen) {
 			return false
 		}
-		if ent == 0 {
+		if ent == 0 && !body(typ, off, int(rlen), tlen) {
+			return false
+		}
+		off += int(rlen)
+		tlen -= int(rlen)
+	}
+	return true
+}
+
+func (p *Printer) sflowFlowRecords(r reader, off, tlen int, n uint32) bool {
+	return p.sflowRecords(r, off, tlen, n, 12, sflowFlowTypes, "\n\t    enterprise %d %s (%d) length %d",
+		func(typ uint32, off, flen, tlen int) bool {
 			switch typ {
 			case 1:
 				if tlen < 16 {
@@ -176,14 +191,11 @@ func (p *Printer) sflowFlowRecords(r reader, off, tlen int, n uint32) bool {
 			case 3, 4, 1002, 1003, 1004, 1005, 1006, 1007, 1008, 1009, 1010, 1011, 1012:
 			default:
 				if p.o.Verbose <= 1 {
-					p.unknownAt(r, off, int(flen), "\n\t\t")
+					p.unknownAt(r, off, flen, "\n\t\t")
 				}
 			}
-		}
-		off += int(flen)
-		tlen -= int(flen)
-	}
-	return true
+			return true
+		})
 }
 
 func (p *Printer) sflowCounterSample(r reader, off, tlen int, expanded bool) bool {
@@ -199,7 +211,7 @@ func (p *Printer) sflowCounterSample(r reader, off, tlen int, expanded bool) boo
 		return false
 	}
 	n := r.be32(off + 8)
-	p.printf(" seqnum %d, type %d, idx %d, records %d", r.be32(off), r.u8(off+4), sflow24(r, off+5), n)
+	p.printf(" seqnum %d, type %d, idx %d, records %d", r.be32(off), r.u8(off+4), r.be24(off+5), n)
 	return p.sflowCounterRecords(r, off+12, tlen-12, n)
 }
 
@@ -211,25 +223,8 @@ func upDown(b bool) string {
 }
 
 func (p *Printer) sflowCounterRecords(r reader, off, tlen int, n uint32) bool {
-	for ; n > 0; n-- {
-		if tlen < 8 {
-			return false
-		}
-		f := r.be32(off)
-		typ, ent := f&0x0fff, f>>20
-		clen := r.be32(off + 4)
-		name := "Unknown"
-		if ent == 0 {
-			name = sflowName(sflowCounterTypes, typ)
-		}
-		p.printf("\n\t    enterprise %d, %s (%d) length %d", ent, name, typ, clen)
-		off += 8
-		tlen -= 8
-		if uint64(tlen) < uint64(clen) {
-			return false
-		}
-		if ent == 0 {
-			o := off
+	return p.sflowRecords(r, off, tlen, n, 20, sflowCounterTypes, "\n\t    enterprise %d, %s (%d) length %d",
+		func(typ uint32, o, clen, tlen int) bool {
 			switch typ {
 			case 1:
 				if tlen < 88 {
@@ -282,12 +277,9 @@ func (p *Printer) sflowCounterRecords(r reader, off, tlen int, n uint32) bool {
 					r.be32(o), r.be32(o+4), r.be32(o+8), sflow64(r, o+12), sflow64(r, o+20))
 			default:
 				if p.o.Verbose <= 1 {
-					p.unknownAt(r, off, int(clen), "\n\t\t")
+					p.unknownAt(r, o, clen, "\n\t\t")
 				}
 			}
-		}
-		off += int(clen)
-		tlen -= int(clen)
-	}
-	return true
+			return true
+		})
 }

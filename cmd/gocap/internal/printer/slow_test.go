@@ -31,8 +31,8 @@ func slowCrafted() []crafted {
 		{slowFrame("02 01 01 01"), 0},
 		{slowFrame("01 01 01 40 0000"), 0},
 		{slowFrame("01 01 01"), 0},
-		{cutHex(lacp, 14+2+10), hexLen(lacp)},
-		{cutHex(lacp, 14+1), hexLen(lacp)},
+		{hexCut(lacp, 14+2+10), hexLen(lacp)},
+		{hexCut(lacp, 14+1), hexLen(lacp)},
 		// OAM information, event notification, loopback and the others
 		{slowFrame("03 0050 00 " + info + strings.Replace(info, "01 10", "02 10", 1) + "fe 06 00000c 01 00 00"), 0},
 		{slowFrame("03 007f 00 01 10 01 0000 07 00 0000 000000 00000000 03 04 abcd 01 08 0102030405 00 00"), 0},
@@ -52,8 +52,8 @@ func slowCrafted() []crafted {
 		{slowFrame("03 0000 fe 000c 01 020304"), 0},
 		{slowFrame("03 0000 99 01"), 0},
 		{slowFrame("03 00"), 0},
-		{cutHex(slowFrame("03 0050 00 "+info), 14+4+8), hexLen(slowFrame("03 0050 00 " + info))},
-		{cutHex(slowFrame("03 0050 00 "+info), 14+2), hexLen(slowFrame("03 0050 00 " + info))},
+		{hexCut(slowFrame("03 0050 00 "+info), 14+4+8), hexLen(slowFrame("03 0050 00 " + info))},
+		{hexCut(slowFrame("03 0050 00 "+info), 14+2), hexLen(slowFrame("03 0050 00 " + info))},
 		// other subtypes, nothing at all
 		{slowFrame("0a 0102030405"), 0},
 		{slowFrame(""), 0},

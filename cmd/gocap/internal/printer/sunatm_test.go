@@ -62,7 +62,7 @@ func TestSunATMLikeTcpdump(t *testing.T) {
 		{hex: sunatmHdr(0x81, 1, 101) + "0a0b " + eth + "0806" + linkARP},
 		{hex: sunatmHdr(0x01, 1, 101) + "0001 " + eth + "88b5 0102030405"},
 		{hex: sunatmHdr(0x01, 1, 101) + "0001 " + eth + "0020 aaaa03 000000 0800" + linkICMP4},
-		{hex: sunatmHdr(0x01, 1, 101) + "0001 " + cut(eth, 8)},
+		{hex: sunatmHdr(0x01, 1, 101) + "0001 " + hexCut(eth, 8)},
 		{hex: sunatmHdr(0x01, 1, 101) + "ff00 01 02 0102"},
 		{hex: sunatmHdr(0x01, 1, 101) + "ff00 01 02 0009"},
 		{hex: sunatmHdr(0x01, 1, 101) + "ff00 01 02 0203"},
@@ -85,10 +85,10 @@ func TestSunATMLikeTcpdump(t *testing.T) {
 		{hex: sunatmHdr(0x02, 0, 3) + oamCell(0, 3, 0, 0, 0x83, "", false)},
 		{hex: sunatmHdr(0x02, 0, 3) + oamCell(0, 3, 0, 0, 0xf1, "", false)},
 		{hex: sunatmHdr(0x02, 0, 3) + oamCell(0, 3, 0, 0, 0x35, "", false)},
-		{hex: sunatmHdr(0x02, 0, 3) + cut(oamCell(0, 3, 0, 0, 0x18, lb, false), 30)},
-		{hex: sunatmHdr(0x02, 0, 3) + cut(oamCell(0, 3, 0, 0, 0x10, ais, false), 40)},
-		{hex: sunatmHdr(0x02, 0, 3) + cut(oamCell(0, 3, 0, 0, 0x21, "", false), 51)},
-		{hex: sunatmHdr(0x02, 0, 3) + cut(oamCell(0, 3, 0, 0, 0x21, "", false), 4)},
+		{hex: sunatmHdr(0x02, 0, 3) + hexCut(oamCell(0, 3, 0, 0, 0x18, lb, false), 30)},
+		{hex: sunatmHdr(0x02, 0, 3) + hexCut(oamCell(0, 3, 0, 0, 0x10, ais, false), 40)},
+		{hex: sunatmHdr(0x02, 0, 3) + hexCut(oamCell(0, 3, 0, 0, 0x21, "", false), 51)},
+		{hex: sunatmHdr(0x02, 0, 3) + hexCut(oamCell(0, 3, 0, 0, 0x21, "", false), 4)},
 		{hex: "020100"},
 	}
 	linkTypeLikeTcpdump(t, cbpf.LinkSunATM, pkts)

@@ -333,16 +333,16 @@ func (p *Printer) tcpOption(o *tcpOptWalk) int {
 	switch o.opt {
 	case 0, 1, 4: // EOL, NOP, SACK permitted
 		return 0
-	case 2:
-		return tcpOptMSS(p, o)
-	case 3:
-		return tcpOptWScale(p, o)
+	case 2: // MSS
+		return tcpOptUint(p, o, 2)
+	case 3: // window scale
+		return tcpOptUint(p, o, 1)
 	case 5:
 		return tcpOptSACK(p, o)
 	case 8:
 		return tcpOptTimestamp(p, o)
-	case 11, 12, 13:
-		return tcpOptCC(p, o)
+	case 11, 12, 13: // T/TCP CC, CC.NEW and CC.ECHO
+		return tcpOptUint(p, o, 4)
 	case 19:
 		return tcpOptMD5(p, o)
 	case 20:
@@ -361,16 +361,16 @@ func (p *Printer) tcpOption(o *tcpOptWalk) int {
 	return tcpOptUnknown(p, o)
 }
 
-func tcpOptMSS(p *Printer, o *tcpOptWalk) int {
-	o.need(2)
-	p.printf(" %d", binary.BigEndian.Uint16(o.d))
-	return 2
-}
-
-func tcpOptWScale(p *Printer, o *tcpOptWalk) int {
-	o.need(1)
-	p.printf(" %d", o.d[0])
-	return 1
+// tcpOptUint prints an option whose data is one unsigned number of n
+// bytes (1, 2 or 4).
+func tcpOptUint(p *Printer, o *tcpOptWalk, n int) int {
+	o.need(n)
+	var v uint32
+	for _, c := range o.d[:n] {
+		v = v<<8 | uint32(c)
+	}
+	p.printf(" %d", v)
+	return n
 }
 
 func tcpOptSACK(p *Printer, o *tcpOptWalk) int {
@@ -394,13 +394,6 @@ func tcpOptSACK(p *Printer, o *tcpOptWalk) int {
 		p.printf("{%d:%d}", s, e)
 	}
 	return datalen
-}
-
-// tcpOptCC prints the T/TCP CC, CC.NEW and CC.ECHO options.
-func tcpOptCC(p *Printer, o *tcpOptWalk) int {
-	o.need(4)
-	p.printf(" %d", binary.BigEndian.Uint32(o.d))
-	return 4
 }
 
 func tcpOptTimestamp(p *Printer, o *tcpOptWalk) int {

@@ -39,49 +39,34 @@ func (p *Printer) tftp(b []byte, length int) {
 	}
 	p.printf(", %s", name)
 	off, n := 2, length-2
-	str := func() int { return p.printZString(b[min(off, len(b)):], n) }
+	// field prints the next NUL-terminated string between pre and post
+	// and steps over it; false where there is none.
+	field := func(pre, post string) bool {
+		if n == 0 {
+			return false
+		}
+		p.print(pre)
+		u := p.printZString(b[min(off, len(b)):], n)
+		p.print(post)
+		off += u
+		n -= u
+		return u != 0
+	}
 	options := func() bool {
 		for n != 0 {
+			sep := ""
 			if r.u8(off) != 0 {
-				p.print(" ")
+				sep = " "
 			}
-			u := str()
-			if u == 0 {
+			if !field(sep, "") {
 				return false
 			}
-			off += u
-			n -= u
 		}
 		return true
 	}
 	switch op {
-	case 1, 2:
-		if n == 0 {
-			trunc()
-			return
-		}
-		p.print(" \"")
-		u := str()
-		p.print("\"")
-		if u == 0 {
-			trunc()
-			return
-		}
-		off += u
-		n -= u
-		if n == 0 {
-			trunc()
-			return
-		}
-		p.print(" ")
-		u = str()
-		if u == 0 {
-			trunc()
-			return
-		}
-		off += u
-		n -= u
-		if !options() {
+	case 1, 2: // the file name, the mode, then options
+		if !field(" \"", "\"") || !field(" ", "") || !options() {
 			trunc()
 		}
 	case 6:
@@ -107,14 +92,7 @@ func (p *Printer) tftp(b []byte, length int) {
 		p.printf(" %s", es)
 		off += 2
 		n -= 2
-		if n == 0 {
-			trunc()
-			return
-		}
-		p.print(" \"")
-		u := str()
-		p.print("\"")
-		if u == 0 {
+		if !field(" \"", "\"") {
 			trunc()
 		}
 	}

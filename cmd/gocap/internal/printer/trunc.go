@@ -87,6 +87,10 @@ func (r reader) be16(off int) uint16 { return be16(r.b, off) }
 // packet.
 func (r reader) be32(off int) uint32 { return be32(r.b, off) }
 
+// be24 is the big-endian 24-bit value at off; a short read ends the
+// packet.
+func (r reader) be24(off int) uint32 { return be24(r.b, off) }
+
 // need ends the packet unless off+n bytes were captured.
 func (r reader) need(off, n int) {
 	if !r.has(off, n) {
@@ -133,6 +137,15 @@ func be32(b []byte, off int) uint32 {
 		panic(toLine)
 	}
 	return binary.BigEndian.Uint32(b[off:])
+}
+
+// be24 is the big-endian 24-bit value at b[off:]; a short read ends the
+// packet.
+func be24(b []byte, off int) uint32 {
+	if off < 0 || off+3 > len(b) {
+		panic(toLine)
+	}
+	return uint32(b[off])<<16 | uint32(b[off+1])<<8 | uint32(b[off+2])
 }
 
 // u8 is b[off]; a short read ends the packet.

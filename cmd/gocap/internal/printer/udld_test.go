@@ -32,10 +32,10 @@ func udldCrafted() []crafted {
 	}
 	whole := ciscoSNAP(0x0111, "21 03 abcd "+all)
 	for _, n := range []int{22 + 2, 22 + 4 + 6, 22 + 4 + 11 + 9 + 4 + 5, 22 + 4 + 11 + 9 + 14 + 5 + 5 + 11 + 8 + 5} {
-		pkts = append(pkts, crafted{cutHex(whole, n), hexLen(whole)})
+		pkts = append(pkts, crafted{hexCut(whole, n), hexLen(whole)})
 	}
 	bad := ciscoSNAP(0x0111, "21 00 abcd 0001 0004 0102")
-	pkts = append(pkts, crafted{cutHex(bad, 22+8), hexLen(bad)})
+	pkts = append(pkts, crafted{hexCut(bad, 22+8), hexLen(bad)})
 	return pkts
 }
 

@@ -17,7 +17,7 @@ func (p *Printer) vxlan(b []byte, length int) {
 		name = "invalid"
 	}
 	p.printf(", flags [%s] (0x%02x), ", name, flags)
-	p.printf("vni %d\n", uint32(b[4])<<16|uint32(b[5])<<8|uint32(b[6]))
+	p.printf("vni %d\n", be24(b, 4))
 	p.ether(b[8:], length-8)
 }
 
@@ -40,8 +40,8 @@ func (p *Printer) otv(b []byte, length int) {
 	}
 	r.need(0, 8)
 	p.printf("flags [%s] (0x%02x), ", iFlag(b[0]), b[0])
-	p.printf("overlay %d, ", uint32(b[1])<<16|uint32(b[2])<<8|uint32(b[3]))
-	p.printf("instance %d\n", uint32(b[4])<<16|uint32(b[5])<<8|uint32(b[6]))
+	p.printf("overlay %d, ", be24(b, 1))
+	p.printf("instance %d\n", be24(b, 4))
 	p.ether(b[8:], length-8)
 }
 
@@ -59,7 +59,7 @@ func (p *Printer) vxlanGPE(b []byte, length int) {
 	r.need(0, 8)
 	p.printf("flags [%s], ", flagNames(vxlanGPEFlagBits, uint32(b[0]), "none", ""))
 	next := b[3]
-	p.printf("vni %d", uint32(b[4])<<16|uint32(b[5])<<8|uint32(b[6]))
+	p.printf("vni %d", be24(b, 4))
 	p.nextLineOrColon()
 	p.gpePayload(next, b[8:], length-8)
 }
