@@ -550,12 +550,8 @@ func (p *Printer) tcpRSTData(b []byte, length int) {
 func (p *Printer) tcpPayload(b []byte, length int, sport, dport uint16) {
 	port := func(n uint16) bool { return sport == n || dport == n }
 	switch {
-	case port(23): // telnet: options not decoded
-		if len(b) == 0 {
-			// tcpdump's telnet printer reads the first byte (an IAC?)
-			// with its checked getter.
-			p.reader("telnet", b).u8(0)
-		}
+	case port(23):
+		p.telnet(b, length)
 	case port(25):
 		p.print(": ")
 		p.txtproto(b, length, "smtp", nil, false)

@@ -161,6 +161,8 @@ func (p *Printer) udpPayload(b []byte, length int, sport, dport uint16, h *ipHdr
 	case port(12222):
 		p.lwappData(b, length)
 	// tcpdump tries these after the ones above.
+	case port(5060):
+		p.txtproto(b, length, "sip", sipCmds, true)
 	case port(514):
 		p.syslog(b, length)
 	case port(8472):
