@@ -35,7 +35,7 @@ var ethertypeNames = map[uint16]string{
 	0x80f3: "Appletalk ARP", 0x8137: "IPX", 0x880b: "PPP", 0x8808: "MPCP",
 	0x8809: "Slow Protocols", 0x8863: "PPPoE D", 0x8864: "PPPoE S", 0x888e: "EAPOL",
 	0x8899: "Realtek protocols", 0x886f: "MS NLB heartbeat", 0x8870: "Jumbo", 0x894f: "NSH",
-	0x9000: "Loopback", 0xfefe: "OSI", 0xa0ed: "6LoWPAN", 0x8902: "CFM", 0xabcd: "CFM (old)",
+	0x9000: "Loopback", 0xfefe: "OSI", 0x00fe: "GRE-OSI", 0xa0ed: "6LoWPAN", 0x8902: "CFM", 0xabcd: "CFM (old)",
 	0x893a: "IEEE1905.1", 0x88cc: "LLDP", 0x88ca: "TIPC", 0x0707: "GeoNet (old)",
 	0x8947: "GeoNet", 0x1111: "CALM FAST", 0x88a2: "AoE",
 	0x88e7: "PBB", 0x88e5: "802.1AE MACsec", 0x8915: "RoCE", 0x88f7: "PTP", 0x8906: "FCoE", 0x8914: "FIP",
@@ -326,6 +326,8 @@ func (p *Printer) ethertype(t uint16, b []byte, length int) bool {
 		p.aoe(b, length)
 	case 0x6003:
 		p.decnet(b, length)
+	case 0x888e:
+		p.eapol(b, length)
 	case 0x8947, 0x0707, 0x1111, 0x8899:
 		// Without the frame's addresses (ethertypeFrom has them).
 		return p.ethertypeFrom(t, b, length, nil, nil)

@@ -434,6 +434,9 @@ func (p *Printer) demux(b []byte, length int, h *ipHdr, proto uint8) {
 		p.esp(b, length)
 	case 51:
 		n := p.ah(b)
+		if n < 0 {
+			return
+		}
 		if n > len(b) {
 			endPacket()
 		}

@@ -14,19 +14,26 @@ func (p *Printer) esp(b []byte, length int) {
 }
 
 // ah prints an IPsec AH header and returns its length, after which the
-// next header's payload follows.
+// next header's payload follows. Nothing captured of it is only a
+// truncation (tcpdump's demultiplexer tests that before calling ah_print).
 func (p *Printer) ah(b []byte) int {
 	rd := p.reader("ah", b)
-	p.print("AH(")
+	if !rd.has(0, 1) {
+		rd.trunc()
+		return -1
+	}
+	p.print("AH")
 	l := int(rd.u8(1))
 	hl := (l + 2) * 4
+	p.print("(")
 	if p.o.Verbose > 0 {
 		p.printf("length=%d(%d-bytes),", l, hl)
 	}
 	if r := rd.be16(2); r != 0 {
 		p.printf("reserved=0x%x[MustBeZero],", r)
 	}
-	p.printf("spi=0x%08x,seq=0x%x,icv=0x", rd.be32(4), rd.be32(8))
+	p.printf("spi=0x%08x,", rd.be32(4))
+	p.printf("seq=0x%x,icv=0x", rd.be32(8))
 	for i := 12; i < hl; i++ {
 		p.printf("%02x", rd.u8(i))
 	}

@@ -230,7 +230,9 @@ func (p *Printer) pppControl(proto uint16, b []byte, length int) {
 		return
 	}
 	if p.o.Verbose > 1 {
-		p.unknownData(b, "\n\t", 6)
+		// tcpdump dumps from the protocol field, two bytes before b
+		// (a control protocol's field is never compressed).
+		p.unknownData(append([]byte{byte(proto >> 8), byte(proto)}, b[:4]...), "\n\t", 6)
 	}
 	if len(b) < l {
 		trunc()

@@ -248,6 +248,12 @@ func (p *Printer) radiusString(d []byte, n int, t byte) {
 	case 58: // Egress-VLAN-Name
 		p.printf("%s (0x%02x) ", rfc4675Tag(d[0]), d[0])
 		d, n = d[1:], n-1
+	case 79: // EAP-Message
+		if n < 1 {
+			gotoTrunc()
+		}
+		p.eap(reader{p: p, b: d, proto: "radius"}, n)
+		return
 	}
 	for i := 0; i < n && d[i] != 0; i++ {
 		if isPrintASCII(d[i]) {

@@ -20,7 +20,16 @@ func (p *Printer) sctp(b []byte, length int, h *ipHdr) {
 		p.printf("truncated-sctp - %d bytes missing!", 12-length)
 		return
 	}
-	r.need(0, 12)
+	// tcpdump's SCTP checks go to its own "trunc:" label, which ends the
+	// SCTP part only.
+	p.label("sctp", func() { p.sctpChunks(r, length, h) })
+}
+
+// sctpChunks prints the ports and the chunks of an SCTP packet of at
+// least 12 bytes.
+func (p *Printer) sctpChunks(r reader, length int, h *ipHdr) {
+	b := r.b
+	r.check(0, 12)
 	sport, dport := r.be16(0), r.be16(2)
 	p.printf("%s.%d > %s.%d: sctp", p.host(h.src), sport, p.host(h.dst), dport)
 	forces := false
@@ -43,7 +52,7 @@ func (p *Printer) sctp(b []byte, length int, h *ipHdr) {
 			p.printf("%s%d) [chunk descriptor cut off at end of packet]", sep, n)
 			return
 		}
-		r.need(0, off+4)
+		r.check(0, off+4)
 		clen := int(r.be16(off + 2))
 		if clen < 4 {
 			p.printf("%s%d) [Bad chunk length %d, < size of chunk descriptor]", sep, n, clen)
@@ -58,7 +67,7 @@ func (p *Printer) sctp(b []byte, length int, h *ipHdr) {
 			p.printf("%s%d) [Bad chunk length %d, > remaining data in packet]", sep, n, clen)
 			return
 		}
-		r.need(0, off+clen)
+		r.check(off, clen)
 		id, flags := b[off], b[off+1]
 		off += 4
 		rem -= 4
@@ -109,9 +118,15 @@ func (p *Printer) sctp(b []byte, length int, h *ipHdr) {
 			if forces {
 				p.forces(payload, int(crem))
 				p.announce("sctp")
+			} else if p.o.Verbose >= 2 && ppid == 3 {
+				p.m3ua(b[off:], int(crem))
+				p.announce("sctp")
 			} else if p.o.Verbose >= 2 {
-				p.print("[Payload:")
-				p.hexASCIILines(payload, "\n\t")
+				p.print("[Payload")
+				if !p.suppressDefault() {
+					p.print(":")
+					p.hexASCIILines(payload, "\n\t")
+				}
 				p.print("]")
 			}
 			off += int(crem)
@@ -169,7 +184,7 @@ func (p *Printer) sctp(b []byte, length int, h *ipHdr) {
 			sep = ", ("
 		}
 		if align != 0 {
-			r.need(0, off+int(align))
+			r.check(off, int(align))
 			off += int(align)
 			rem -= align
 		}
@@ -228,7 +243,10 @@ func forcesNode(n uint32) string {
 // are printed by tcpdump only with -vvv and are not decoded here.
 func (p *Printer) forces(b []byte, length int) {
 	r := p.reader("forces", b)
-	r.need(0, 24)
+	if !r.has(0, 24) {
+		r.trunc()
+		return
+	}
 	tom := b[1]
 	errorDump := func() {
 		p.hexLinesPlain(b[:min(length, len(b))], "\n\t[")
