@@ -2,7 +2,6 @@ package printer
 
 import (
 	"fmt"
-	"strings"
 )
 
 // dhcpOptions gives each DHCP/BOOTP option tcpdump's name, prefixed by the
@@ -27,7 +26,7 @@ var dhcpOptions = map[uint8]string{
 	78: "bSLP-DA", 79: "bSLP-SCOPE", 117: "sNSSEARCH", 77: "$User-Class", 118: "iSUBNET",
 	121: "$Classless-Static-Route", 249: "$Classless-Static-Route-Microsoft",
 	150: "iTFTP-Server-Address", 80: "aSLP-NA", 81: "$FQDN", 82: "$Agent-Information",
-	83: "bARMT", 88: "aTZSTR", 89: "bFQDNS", 90: "bAUTH", 91: "lLast-Transaction-Time",
+	83: "bARMT", 88: "aTZSTR", 89: "bFQDNS", 90: "bAUTH", 91: "LLast-Transaction-Time",
 	92: "iAssociated-IP", 93: "sARCH", 94: "bNDI", 97: "bGUID", 95: "aLDAP", 96: "i6o4",
 	100: "aPOSIX-TZ", 101: "aTZ-Name", 112: "iNI", 113: "aNITAG", 114: "aURL", 115: "bFAIL",
 	161: "aMUD-URL",
@@ -74,15 +73,22 @@ func (p *Printer) bootp(b []byte, length int) {
 	if p.o.Verbose == 0 {
 		return
 	}
-	r.need(0, 10)
+	// The rest has tcpdump's "trunc:" label: a short field checked
+	// first prints " [|bootp]" and ends the message, not the packet.
+	p.label("bootp", func() { p.bootpFields(r, b, htype, hlen) })
+}
+
+// bootpFields prints the BOOTP fields after the length, with -v.
+func (p *Printer) bootpFields(r reader, b []byte, htype, hlen uint8) {
+	r.check(8, 2)
 	if htype != 1 {
 		p.printf(", htype %d", htype)
 	}
 	if htype != 1 || hlen != 6 {
 		p.printf(", hlen %d", hlen)
 	}
-	if b[3] != 0 {
-		p.printf(", hops %d", b[3])
+	if h := r.u8(3); h != 0 {
+		p.printf(", hops %d", h)
 	}
 	if x := r.be32(4); x != 0 {
 		p.printf(", xid 0x%x", x)
@@ -105,7 +111,7 @@ func (p *Printer) bootp(b []byte, length int) {
 		}
 	}
 	if htype == 1 && hlen == 6 {
-		r.need(0, 34)
+		r.need(28, 6)
 		p.printf("\n\t  Client-Ethernet-Address %s", p.etherAddr(b[28:34]))
 	}
 	for _, f := range []struct {
@@ -116,21 +122,23 @@ func (p *Printer) bootp(b []byte, length int) {
 			continue
 		}
 		p.printf("\n\t  %s \"", f.name)
-		field := b[f.off:min(len(b), f.off+f.len)]
-		end := strings.IndexByte(string(field), 0)
-		if end < 0 {
-			if len(field) < f.len {
-				// The string runs past the captured data.
-				p.print(printableN(field))
-				p.print("\"")
-				endPacket()
+		// tcpdump's nd_printztn: the string must end with a NUL
+		// inside the field and the capture, else it is truncated.
+		ended := false
+		for i := 0; i < f.len && f.off+i < len(b); i++ {
+			c := b[f.off+i]
+			if c == 0 {
+				ended = true
+				break
 			}
-			end = len(field)
+			p.printChar(c)
 		}
-		p.print(printableN(field[:end]))
 		p.print("\"")
+		if !ended {
+			gotoTrunc()
+		}
 	}
-	r.need(0, 240)
+	r.check(236, 4)
 	switch cookie := r.be32(236); cookie {
 	case 0x63825363:
 		p.rfc1048(b[236:])
@@ -181,7 +189,7 @@ func (p *Printer) rfc1048(b []byte) {
 				p.printf(", occurs %d", n)
 			}
 		}
-		need(b, l)
+		check(b, 0, l)
 		v := b[:l]
 		b = b[l:]
 		if tag == 53 && l == 1 {
@@ -289,9 +297,9 @@ func (p *Printer) dhcpSpecial(tag uint8, v []byte) int {
 			return 0
 		}
 		if tag == 46 {
-			p.print(netbiosNodeTypes[v[0]])
+			p.print(mapName(netbiosNodeTypes, v[0], fmt.Sprintf("#%d", v[0])))
 		} else {
-			p.print(optOverload[v[0]])
+			p.print(mapName(optOverload, v[0], fmt.Sprintf("#%d", v[0])))
 		}
 		return len(v) - 1
 	case 81:
@@ -411,18 +419,27 @@ func (p *Printer) dhcpSpecial(tag uint8, v []byte) int {
 	return 0
 }
 
-// cmuVendor prints the CMU vendor extension area of a BOOTP message: the
-// flags when bits other than "subnet mask valid" are set, then the
-// addresses that are not zero.
+// cmuVendor prints the CMU vendor extension area of a BOOTP message:
+// the flags byte when bits other than "subnet mask valid" are set, then
+// the addresses that are not zero, each checked as tcpdump checks it.
 func (p *Printer) cmuVendor(b []byte) {
 	p.print(" vend-cmu")
-	need(b, 40)
-	if f := be32(b, 4); f&^1 != 0 {
+	check(b, 4, 4)
+	f := b[4]
+	if f&^1 != 0 {
 		p.printf(" F:0x%x", f)
 	}
-	for i, name := range []string{"SM", "DG", "NS1", "NS2", "IEN1", "IEN2", "TS1", "TS2"} {
-		if be32(b, 8+4*i) != 0 {
-			p.printf(" %s:%s", name, p.host(addr4(b[8+4*i:])))
+	sm := "SM*"
+	if f&1 != 0 {
+		sm = "SM"
+	}
+	for _, a := range []struct {
+		off  int
+		name string
+	}{{12, "DG"}, {8, sm}, {16, "NS1"}, {20, "NS2"}, {24, "IEN1"}, {28, "IEN2"}, {32, "TS1"}, {36, "TS2"}} {
+		check(b, a.off, 4)
+		if be32(b, a.off) != 0 {
+			p.printf(" %s:%s", a.name, p.host(addr4(b[a.off:])))
 		}
 	}
 }

@@ -23,34 +23,32 @@ var dhcp6OptNames = map[uint16]string{
 	56: "NTP-server", 64: "AFTR-Name", 112: "MUD-URL",
 }
 
+// dhcp6StatusCodes names the status codes (dh6opt_stcode_str).
 var dhcp6StatusCodes = map[uint16]string{
-	0: "success", 1: "unspec failure", 2: "no addresses", 3: "no binding", 4: "not on-link",
-	5: "use multicast", 6: "no prefixes", 7: "unknown query type", 8: "malformed query",
-	9: "not configured", 10: "not allowed",
+	0: "Success", 1: "UnspecFail", 2: "NoAddrsAvail", 3: "NoBinding", 4: "NotOnLink",
+	5: "UseMulticast", 6: "NoPrefixAvail", 7: "UnknownQueryType", 8: "MalformedQuery",
+	9: "NotConfigured", 10: "NotAllowed",
 }
 
 func dhcp6OptName(t uint16) string {
 	return mapName(dhcp6OptNames, t, fmt.Sprintf("opt_%d", t))
 }
 
-// dhcp6 prints a DHCPv6 message; its options with -v.
+// dhcp6 prints a DHCPv6 message of the given length; its options with
+// -v. b is what was captured of it (tcpdump's snapend); the options end
+// where the message or the capture does, whichever is first.
 func (p *Printer) dhcp6(b []byte, length int) {
 	p.print("dhcp6")
 	r := p.reader("dhcp6", b)
-	// The first check is against what was captured and goes to
-	// tcpdump's local "trunc:" label (the line keeps the IP header's
-	// -x dump); the options end where the message does.
 	r.label(func() {
 		r.check(0, 4)
-		if length < len(b) {
-			b = b[:max(length, 0)]
-		}
-		p.dhcp6Body(p.reader("dhcp6", b), b)
+		p.dhcp6Body(r, b, min(max(length, 0), len(b)))
 	})
 }
 
-// dhcp6Body prints a DHCPv6 message from its type on.
-func (p *Printer) dhcp6Body(r reader, b []byte) {
+// dhcp6Body prints a DHCPv6 message from its type on; ep is where its
+// options end.
+func (p *Printer) dhcp6Body(r reader, b []byte, ep int) {
 	typ := r.u8(0)
 	name := mapName(dhcp6MsgTypes, typ, fmt.Sprintf("msgtype-%d", typ))
 	if p.o.Verbose == 0 {
@@ -60,181 +58,405 @@ func (p *Printer) dhcp6Body(r reader, b []byte) {
 	p.printf(" %s (", name)
 	if typ != 12 && typ != 13 {
 		p.printf("xid=%x", r.be32(0)&0xffffff)
-		p.dhcp6Opts(b[4:])
+		p.dhcp6Opts(b, 4, ep)
 	} else {
-		r.need(0, 34)
-		p.printf("linkaddr=%s", p.host(addr16(b[2:])))
-		p.printf(" peeraddr=%s", p.host(addr16(b[18:])))
-		p.dhcp6Opts(b[34:])
+		p.printf("linkaddr=%s", p.host(addr16(r.bytes(2, 16))))
+		p.printf(" peeraddr=%s", p.host(addr16(r.bytes(18, 16))))
+		p.dhcp6Opts(b, 34, ep)
 	}
 	p.print(")")
 }
 
-// dhcp6Opts prints a list of DHCPv6 options; b ends where the list does
-// (or where the capture does).
-func (p *Printer) dhcp6Opts(b []byte) {
-	for len(b) > 0 {
-		if len(b) < 4 {
-			endPacket()
+// dhcp6Opts prints the DHCPv6 options in b from off to ep
+// (dhcp6opt_print); an option running past ep ends the list with
+// " [|dhcp6]", and the caller goes on.
+func (p *Printer) dhcp6Opts(b []byte, off, ep int) {
+	r := p.reader("dhcp6", b)
+	p.label("dhcp6", func() {
+		for off < ep {
+			if ep < off+4 {
+				gotoTrunc()
+			}
+			l := int(r.be16(off + 2))
+			if ep < off+4+l {
+				gotoTrunc()
+			}
+			typ := r.be16(off)
+			p.printf(" (%s", dhcp6OptName(typ))
+			r.check(off+4, l)
+			p.dhcp6Opt(r, typ, off+4, l)
+			off += 4 + l
 		}
-		typ, l := be16(b, 0), int(be16(b, 2))
-		if len(b) < 4+l {
-			endPacket()
+	})
+}
+
+// dhcp6Hex prints the bytes of v from i up to end in hex.
+func (p *Printer) dhcp6Hex(v []byte, i, end int) {
+	for ; i < end; i++ {
+		p.printf("%02x", v[i])
+	}
+}
+
+// dhcp6Opt prints the value of one option, at off in r's bytes and l
+// long (all of it captured), and the closing parenthesis.
+func (p *Printer) dhcp6Opt(r reader, typ uint16, off, l int) {
+	b := r.b
+	v := b[off : off+l]
+	bad := func() { p.print(" ?)") }
+	switch typ {
+	case 1, 2: // client-ID, server-ID: a DUID
+		if l < 2 {
+			bad()
+			return
 		}
-		v := b[4 : 4+l]
-		b = b[4+l:]
-		p.printf(" (%s", dhcp6OptName(typ))
-		bad := func() { p.print(" ?)") }
-		// subOpts ends an option whose fixed part is n bytes: its
-		// sub-options, if any, and the parenthesis.
-		subOpts := func(n int) {
-			if l > n {
-				p.dhcp6Opts(v[n:])
+		switch be16(v, 0) {
+		case 1:
+			if l < 8 {
+				bad()
+				return
 			}
+			p.printf(" hwaddr/time type %d time %d ", be16(v, 2), be32(v, 4))
+			p.dhcp6Hex(v, 8, l)
 			p.print(")")
-		}
-		switch typ {
-		case 1, 2:
-			if l < 2 {
+		case 2:
+			if l < 10 {
 				bad()
-				break
+				return
 			}
-			switch be16(v, 0) {
-			case 1:
-				if l < 8 {
-					bad()
-					break
-				}
-				p.printf(" hwaddr/time type %d time %d ", be16(v, 2), be32(v, 4))
-				p.printf("%x)", v[8:])
-			case 2:
-				if l < 10 {
-					bad()
-					break
-				}
-				p.printf(" vid %x)", v[2:10])
-			case 3:
-				if l < 4 {
-					bad()
-					break
-				}
-				p.printf(" hwaddr type %d %x)", be16(v, 2), v[4:])
-			default:
-				p.printf(" type %d)", be16(v, 0))
-			}
-		case 5:
-			if l < 24 {
-				bad()
-				break
-			}
-			p.printf(" %s pltime:%d vltime:%d", p.host(addr16(v)), be32(v, 16), be32(v, 20))
-			subOpts(24)
-		case 6, 43:
-			if l%2 != 0 {
-				bad()
-				break
-			}
-			for i := 0; i < l; i += 2 {
-				p.printf(" %s", dhcp6OptName(be16(v, i)))
-			}
+			p.print(" vid ")
+			p.dhcp6Hex(v, 2, 10)
 			p.print(")")
-		case 7:
-			if l != 1 {
-				bad()
-				break
-			}
-			p.printf(" %d)", v[0])
-		case 8:
-			if l != 2 {
-				bad()
-				break
-			}
-			p.printf(" %d)", be16(v, 0))
-		case 9:
-			p.print(" (")
-			p.dhcp6(v, l)
-			p.print(")")
-		case 14, 20:
-			p.print(")")
-		case 18, 38:
-			p.printf(" %x...)", v[:min(l, 10)])
-		case 19:
-			if l != 1 {
-				bad()
-				break
-			}
-			switch v[0] {
-			case 5:
-				p.print(" for renew)")
-			case 11:
-				p.print(" for inf-req)")
-			default:
-				p.printf(" for ???(%02x))", v[0])
-			}
-		case 22, 23, 31, 27, 28, 34, 40, 48:
-			if l%16 != 0 {
-				bad()
-				break
-			}
-			for i := 0; i < l; i += 16 {
-				p.printf(" %s", p.host(addr16(v[i:])))
-			}
-			p.print(")")
-		case 21, 24:
-			for rest := v; len(rest) > 0; {
-				p.print(" ")
-				rest = p.fqdn(rest)
-			}
-			p.print(")")
-		case 13:
-			if l < 2 {
-				bad()
-				break
-			}
-			c := be16(v, 0)
-			p.printf(" %s)", mapName(dhcp6StatusCodes, c, fmt.Sprintf("code%d", c)))
-		case 3, 25:
-			if l < 12 {
-				bad()
-				break
-			}
-			p.printf(" IAID:%d T1:%d T2:%d", be32(v, 0), be32(v, 4), be32(v, 8))
-			subOpts(12)
-		case 4:
+		case 3:
 			if l < 4 {
 				bad()
-				break
+				return
 			}
-			p.printf(" IAID:%d", be32(v, 0))
-			subOpts(4)
-		case 26:
-			if l < 25 {
-				bad()
-				break
-			}
-			p.printf(" %s/%d pltime:%d vltime:%d", p.host(addr16(v[9:])), v[8], be32(v, 0), be32(v, 4))
-			subOpts(25)
-		case 32, 46:
-			if l != 4 {
-				bad()
-				break
-			}
-			p.printf(" %d)", be32(v, 0))
-		case 37:
-			if l < 4 {
-				bad()
-				break
-			}
-			p.printf(" %d %x...)", be32(v, 0), v[4:min(l, 14)])
-		case 45:
-			if l > 0 {
-				p.dhcp6Opts(v)
-			}
+			p.printf(" hwaddr type %d ", be16(v, 2))
+			p.dhcp6Hex(v, 4, l)
 			p.print(")")
 		default:
-			p.print(")")
+			p.printf(" type %d)", be16(v, 0))
 		}
+	case 5: // IA_ADDR
+		if l < 24 {
+			bad()
+			return
+		}
+		p.printf(" %s pltime:%d vltime:%d", p.host(addr16(v)), be32(v, 16), be32(v, 20))
+		if l > 24 {
+			p.dhcp6Opts(b, off+24, off+l)
+		}
+		p.print(")")
+	case 6, 43: // option-request, echo-request
+		if l%2 != 0 {
+			bad()
+			return
+		}
+		for i := 0; i < l; i += 2 {
+			p.printf(" %s", dhcp6OptName(be16(v, i)))
+		}
+		p.print(")")
+	case 7:
+		if l != 1 {
+			bad()
+			return
+		}
+		p.printf(" %d)", v[0])
+	case 8:
+		if l != 2 {
+			bad()
+			return
+		}
+		p.printf(" %d)", be16(v, 0))
+	case 9: // relay-message: a whole message, the capture ending with it
+		p.print(" (")
+		p.dhcp6(b[off:min(off+l, len(b))], l)
+		p.announce("dhcp6")
+		p.print(")")
+	case 11:
+		p.dhcp6Auth(v)
+	case 14, 20:
+		p.print(")")
+	case 18, 38: // interface-ID, subscriber-ID: ten bytes at most
+		p.print(" ")
+		p.dhcp6Hex(v, 0, min(l, 10))
+		p.print("...)")
+	case 19:
+		if l != 1 {
+			bad()
+			return
+		}
+		switch v[0] {
+		case 5:
+			p.print(" for renew)")
+		case 11:
+			p.print(" for inf-req)")
+		default:
+			p.printf(" for ???(%02x))", v[0])
+		}
+	case 22, 23, 31, 27, 28, 34, 40, 48: // lists of addresses
+		if l%16 != 0 {
+			bad()
+			return
+		}
+		for i := 0; i < l; i += 16 {
+			p.printf(" %s", p.host(addr16(v[i:])))
+		}
+		p.print(")")
+	case 21, 24: // lists of names, in DNS form, pointers and all
+		d := &dnsMsg{p: p, r: r, m: b}
+		for at, end := off, off+l; at < end; {
+			p.print(" ")
+			if at = d.name(at, end); at < 0 {
+				gotoTrunc()
+			}
+		}
+		p.print(")")
+	case 13:
+		if l < 2 {
+			bad()
+			return
+		}
+		c := be16(v, 0)
+		if c > 255 {
+			p.print(" INVALID code)")
+			return
+		}
+		p.printf(" %s)", mapName(dhcp6StatusCodes, c, fmt.Sprintf("code%d", c)))
+	case 3, 25: // IA_NA, IA_PD
+		if l < 12 {
+			bad()
+			return
+		}
+		p.printf(" IAID:%d T1:%d T2:%d", be32(v, 0), be32(v, 4), be32(v, 8))
+		if l > 12 {
+			p.dhcp6Opts(b, off+12, off+l)
+		}
+		p.print(")")
+	case 4: // IA_TA
+		if l < 4 {
+			bad()
+			return
+		}
+		p.printf(" IAID:%d", be32(v, 0))
+		if l > 4 {
+			p.dhcp6Opts(b, off+4, off+l)
+		}
+		p.print(")")
+	case 26: // IA_PD-prefix
+		if l < 25 {
+			bad()
+			return
+		}
+		p.printf(" %s/%d pltime:%d vltime:%d", p.host(addr16(v[9:])), v[8], be32(v, 0), be32(v, 4))
+		if l > 25 {
+			p.dhcp6Opts(b, off+25, off+l)
+		}
+		p.print(")")
+	case 32, 46:
+		if l != 4 {
+			bad()
+			return
+		}
+		p.printf(" %d)", be32(v, 0))
+	case 37: // Remote-ID
+		if l < 4 {
+			bad()
+			return
+		}
+		p.printf(" %d ", be32(v, 0))
+		p.dhcp6Hex(v, 4, min(l, 14))
+		p.print("...)")
+	case 44: // Lease-query
+		if l < 17 {
+			bad()
+			return
+		}
+		switch v[0] {
+		case 1:
+			p.print(" by-address")
+		case 2:
+			p.print(" by-clientID")
+		default:
+			p.printf(" type_%d", v[0])
+		}
+		p.printf(" %s", p.host(addr16(v[1:])))
+		if l > 17 {
+			p.dhcp6Opts(b, off+17, off+l)
+		}
+		p.print(")")
+	case 45: // LQ-client-data
+		if l > 0 {
+			p.dhcp6Opts(b, off, off+l)
+		}
+		p.print(")")
+	case 47: // LQ-relay-data
+		if l < 16 {
+			bad()
+			return
+		}
+		p.printf(" %s ", p.host(addr16(v)))
+		p.dhcp6Hex(v, 16, min(l, 26))
+		p.print("...)")
+	case 56:
+		p.dhcp6NTP(r, off, l)
+	case 64: // AFTR-Name: labels without the final root
+		if l < 3 {
+			bad()
+			return
+		}
+		p.print(" ")
+		for at, rem := 0, l; rem > 0 && v[at] != 0; {
+			n := int(v[at])
+			at++
+			if n >= rem-1 {
+				p.print(" ?")
+				break
+			}
+			p.dhcp6Text(v[at : at+n])
+			at += n
+			rem -= n + 1
+			if v[at] != 0 {
+				p.print(".")
+			}
+		}
+		p.print(")")
+	case 41, 42, 112: // time zones, MUD URL: text
+		if l < 5 {
+			bad()
+			return
+		}
+		p.print(" ")
+		p.dhcp6Text(v)
+		p.print(")")
+	default:
+		p.print(")")
 	}
+}
+
+// dhcp6Text prints v up to its first NUL (nd_printjnp).
+func (p *Printer) dhcp6Text(v []byte) {
+	for _, c := range v {
+		if c == 0 {
+			return
+		}
+		p.printChar(c)
+	}
+}
+
+// dhcp6Auth prints an authentication option.
+func (p *Printer) dhcp6Auth(v []byte) {
+	l := len(v)
+	if l < 11 {
+		p.print(" ?)")
+		return
+	}
+	proto, alg, rdm := v[0], v[1], v[2]
+	switch proto {
+	case 2:
+		p.print(" proto: delayed")
+	case 3:
+		p.print(" proto: reconfigure")
+	default:
+		p.printf(" proto: %d", proto)
+	}
+	if alg == 1 {
+		p.print(", alg: HMAC-MD5")
+	} else {
+		p.printf(", alg: %d", alg)
+	}
+	if rdm == 0 {
+		p.print(", RDM: mono")
+	} else {
+		p.printf(", RDM: %d", rdm)
+	}
+	p.print(", RD:")
+	for i := 0; i < 4; i++ {
+		p.printf(" %04x", be16(v, 3+2*i))
+	}
+	at := 11
+	info := l - 11
+	// Reads past the option are tcpdump's unchecked reads: they end
+	// the packet where the capture ends.
+	r := p.reader("dhcp6", v)
+	switch proto {
+	case 2:
+		if info == 0 {
+			break
+		}
+		if info < 20 {
+			p.print(" ??")
+			break
+		}
+		if realm := info - 20; realm > 0 {
+			p.print(", realm: ")
+			p.dhcp6Hex(v, at, at+realm)
+			at += realm
+		}
+		p.printf(", key ID: %08x", r.be32(at))
+		at += 4
+		p.print(", HMAC-MD5:")
+		for i := 0; i < 4; i++ {
+			p.printf(" %08x", r.be32(at+4*i))
+		}
+	case 3:
+		if info != 17 {
+			p.print(" ??")
+			break
+		}
+		switch v[at] {
+		case 1:
+			p.print(" reconfig-key")
+		case 2:
+			p.print(" type: HMAC-MD5")
+		default:
+			p.print(" type: ??")
+		}
+		at++
+		p.print(" value:")
+		for i := 0; i < 4; i++ {
+			p.printf(" %08x", be32(v, at+4*i))
+		}
+	default:
+		p.print(" ??")
+	}
+	p.print(")")
+}
+
+// dhcp6NTP prints an NTP-server option's suboptions; one running past
+// the option ends the list (tcpdump's "goto trunc").
+func (p *Printer) dhcp6NTP(r reader, off, l int) {
+	if l < 4 {
+		p.print(" ?)")
+		return
+	}
+	end := off + l
+	for at := off; at < end-4; {
+		code, sl := r.be16(at), int(r.be16(at+2))
+		at += 4
+		if at+sl > end {
+			gotoTrunc()
+		}
+		p.printf(" subopt:%d", code)
+		switch code {
+		case 1, 2:
+			if sl != 16 {
+				p.print(" ?")
+				break
+			}
+			p.printf(" %s", p.host(addr16(r.bytes(at, 16))))
+		case 3:
+			p.print(" ")
+			d := &dnsMsg{p: p, r: r, m: r.b}
+			if d.name(at, at+sl) < 0 {
+				gotoTrunc()
+			}
+		default:
+			p.print(" ?")
+		}
+		at += sl
+	}
+	p.print(")")
 }
 
 // fqdn prints one uncompressed domain name (a sequence of labels) and

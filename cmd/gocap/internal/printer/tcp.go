@@ -578,9 +578,6 @@ func (p *Printer) tcpPayload(b []byte, length int, sport, dport uint16) {
 		p.print(": ")
 		p.txtproto(b, length, "rtsp", rtspCmds, true)
 	case port(53):
-		if length < 2 {
-			return
-		}
 		p.dnsTCP(b, length)
 	case port(639):
 		p.msdp(b, length)

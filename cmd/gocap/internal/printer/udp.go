@@ -125,7 +125,7 @@ func (p *Printer) udpPayload(b []byte, length int, sport, dport uint16, h *ipHdr
 	case port(546) || port(547):
 		p.dhcp6(b, length)
 	case port(5353):
-		p.dns(b, length, false)
+		p.dns(b, length, true)
 	case (sport >= 7000 && sport <= 7009) || (dport >= 7000 && dport <= 7009):
 		p.rx(b, length, sport, dport, h)
 	case port(5359):
