@@ -27,6 +27,7 @@
 //	-d, -dd, -ddd  print the compiled program and exit
 //	-n -e -q -v -t -x -X -A -S -l, --print, --time-stamp-precision micro|nano
 //	-N          print host names without their domain
+//	-T TYPE     decode the packets as TYPE whatever their ports (tcpdump's names: rtp, carp, ...)
 //	--engine ebpf|cbpf  the in-process filter engine (default ebpf)
 //
 // Without -n, addresses, ports and protocols are printed by name as
@@ -82,11 +83,12 @@ import (
 
 	"github.com/gocap/gocap/cbpf"
 	"github.com/gocap/gocap/cmd/gocap/internal/capture"
+	"github.com/gocap/gocap/cmd/gocap/internal/printer"
 	"github.com/gocap/gocap/internal/savefile"
 	"github.com/gocap/gocap/parser"
 )
 
-const usageLine = "Usage: gocap [-AdDefIJlLnNpqStUvxX#] [-B size] [-c count] [--count] [-C file_size] [-F file] [-G seconds] [-i interface] [--immediate-mode] [-j tstamptype] [-Q in|out|inout] [-r file] [-s snaplen] [-V file] [--time-stamp-precision precision] [-w file] [-W filecount] [-y datalinktype] [-z postrotate-command] [-Z user] [--engine ebpf|cbpf] [--kernel-filter ebpf|cbpf] [--pcapng] [--print] [--workers N] [expression]"
+const usageLine = "Usage: gocap [-AdDefIJlLnNpqStUvxX#] [-B size] [-c count] [--count] [-C file_size] [-F file] [-G seconds] [-i interface] [--immediate-mode] [-j tstamptype] [-Q in|out|inout] [-r file] [-s snaplen] [-T type] [-V file] [--time-stamp-precision precision] [-w file] [-W filecount] [-y datalinktype] [-z postrotate-command] [-Z user] [--engine ebpf|cbpf] [--kernel-filter ebpf|cbpf] [--pcapng] [--print] [--workers N] [expression]"
 
 func main() {
 	if os.Getenv("GOGC") == "" {
@@ -112,6 +114,7 @@ type flags struct {
 	numeric, verbose, tstamp, hex, hexASCII, ascii, dump          int
 	link, quiet, absSeq, noOpt, help, version, micro, nano        bool
 	foreign, noDomain                                             bool
+	packetType                                                    string
 	live                                                          liveFlags
 }
 
@@ -143,6 +146,7 @@ func newFlagSet(f *flags) *pflag.FlagSet {
 	fs.CountVarP(&f.hexASCII, "hex-ascii", "X", "hex and ASCII dump (-XX with the link header)")
 	fs.CountVarP(&f.ascii, "ascii", "A", "ASCII dump")
 	fs.BoolVarP(&f.absSeq, "absolute-tcp-sequence-numbers", "S", false, "absolute TCP sequence numbers")
+	fs.StringVarP(&f.packetType, "packet-type", "T", "", "decode the packets as `TYPE` whatever their ports (vat, wb, rpc, rtp, rtcp, snmp, cnfp, tftp, aodv, carp, radius, zmtp1, vxlan, pgm, pgm_zmtp1, lmp, resp, ptp, someip, domain)")
 	fs.BoolVarP(&f.lineBuf, "line-buffered", "l", false, "line-buffer standard output")
 	fs.BoolVar(&f.print, "print", false, "print packets even while writing with -w")
 	fs.StringVar(&f.precision, "time-stamp-precision", "micro", "timestamp `precision`: micro or nano")
@@ -166,6 +170,8 @@ type config struct {
 	// localNet is the live interface's IPv4 network with -f: other IPv4
 	// addresses print as numbers.
 	localNet netip.Prefix
+	// packetType is -T's type.
+	packetType printer.PacketType
 }
 
 // usageError is a mistake in the flags; run prints the usage after it.
@@ -182,6 +188,13 @@ func parseArgs(args []string) (*config, error) {
 	f := &cfg.f
 	if f.help || f.version {
 		return cfg, nil
+	}
+	if fs.Changed("packet-type") {
+		t, ok := printer.ParsePacketType(f.packetType)
+		if !ok {
+			return nil, fmt.Errorf("unknown packet type `%s'", f.packetType)
+		}
+		cfg.packetType = t
 	}
 	if f.read != "" && f.fileList != "" {
 		return nil, errors.New("-V and -r are mutually exclusive.")

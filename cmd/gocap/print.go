@@ -50,6 +50,7 @@ func newPrinter(w *bufio.Writer, cfg *config) packetPrinter {
 		Nano:         cfg.prec == savefile.Nano,
 		NoDomain:     f.noDomain,
 		LocalNet:     cfg.localNet,
+		PacketType:   cfg.packetType,
 	}
 	if f.numeric == 0 {
 		// Host names as tcpdump looks them up (names.go bounds the wait).

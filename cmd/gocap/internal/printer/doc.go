@@ -70,7 +70,9 @@
 //  2. Add its dispatch entry where tcpdump chooses it: linkDecoders
 //     (linktypes.go) for a link type, ethertype (ether.go) for an
 //     EtherType, the IP protocol switch (ip.go, ip6.go), or the port
-//     switches udpPayload (udp.go) and tcpPayload (tcp.go).
+//     switches udpPayload (udp.go) and tcpPayload (tcp.go); a printer
+//     tcpdump reaches only with -T goes into udpForced or tcpForced
+//     (ptype.go), which Options.PacketType selects before any port.
 //  3. Add golden cases: a capture in golden/testdata/pcap (or one of the
 //     shared tcpdump captures), then sh golden/print-gen.sh to record the
 //     local tcpdump's output, and go test -run TestGolden; for packets

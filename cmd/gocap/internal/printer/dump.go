@@ -58,9 +58,14 @@ func (p *Printer) hex(b []byte) {
 
 // hexASCII prints b as tcpdump -X does: the hex column padded to 40
 // characters, two spaces, then the printable characters.
-func (p *Printer) hexASCII(b []byte) {
+func (p *Printer) hexASCII(b []byte) { p.hexASCIIIdent(b, "\n\t") }
+
+// hexASCIIIdent is hexASCII with each line starting with ident instead
+// of a newline and a tab (tcpdump's hex_and_ascii_print).
+func (p *Printer) hexASCIIIdent(b []byte, ident string) {
 	for off := 0; off < len(b); off += 16 {
-		p.printf("\n\t0x%04x: ", off)
+		p.buf.WriteString(ident)
+		p.printf("0x%04x: ", off)
 		end := min(off+16, len(b))
 		n := 0
 		for i := off; i < end; i += 2 {

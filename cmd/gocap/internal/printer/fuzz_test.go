@@ -192,6 +192,20 @@ func FuzzPacket(f *testing.F) {
 			f.Add(b, uint32(cbpf.LinkEN10MB), fl)
 		}
 	}
+	// the -T tests' packets, their packet type in the link type's
+	// hundreds (see below)
+	for _, tc := range typedSeeds {
+		pt, _ := ParsePacketType(tc.name)
+		for _, c := range tc.pkts {
+			b, err := hex.DecodeString(strings.ReplaceAll(c.hex, " ", ""))
+			if err != nil {
+				f.Fatalf("-T %s seed: %v", tc.name, err)
+			}
+			for _, fl := range []uint8{0x01, 0x05, 0x09, 0x11} {
+				f.Add(b, uint32(cbpf.LinkEN10MB)+300*uint32(pt), fl)
+			}
+		}
+	}
 	// flag bytes: -nn -v, -nn -vv -e, -nn -x, names and -vvv.
 	rotation := []uint8{0x05, 0x0b, 0x11, 0x0c}
 	for _, path := range fuzzCaptures(f) {
@@ -210,6 +224,9 @@ func FuzzPacket(f *testing.F) {
 			Quiet:        flags&0x40 != 0,
 			AbsoluteSeq:  flags&0x80 != 0,
 			Location:     time.UTC,
+			// -T: the link type's value past 300, so that the
+			// seeds below 300 print as without -T.
+			PacketType: PacketType(linkType / 300 % uint32(len(packetTypeNames))),
 		}
 		if o.NumericLevel == 0 {
 			// Names without -n: every other address gets a host name.

@@ -411,7 +411,11 @@ func (p *Printer) demux(b []byte, length int, h *ipHdr, proto uint8) {
 	case 47:
 		p.gre(b, length)
 	case 112:
-		p.vrrp(b, length, h)
+		if p.o.PacketType == PacketCARP {
+			p.carp(b, length, h.ttl)
+		} else {
+			p.vrrp(b, length, h)
+		}
 	case 103:
 		p.pim(b, length, h)
 	case 46:

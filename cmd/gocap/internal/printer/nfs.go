@@ -51,20 +51,31 @@ func (p *Printer) nfsTCP(b []byte, length int, sport, dport uint16) bool {
 	return false
 }
 
-// nfsReply prints an RPC reply's status as tcpdump does for NFS.
+// nfsReply prints an RPC reply's status as tcpdump does for NFS; a
+// reply cut short ends with " [|nfs]" (tcpdump's trunc label), the -x
+// dump still starting at the network header.
 func (p *Printer) nfsReply(rp []byte, length int) {
 	p.announce("nfs")
+	p.label("nfs", func() { p.nfsReplyStatus(rp, length) })
+}
+
+// nfsReplyStatus is nfsReply inside its label.
+func (p *Printer) nfsReplyStatus(rp []byte, length int) {
+	check(rp, 8, 4)
 	switch st := be32(rp, 8); st {
 	case rpcAccepted:
 		p.printf("reply ok %d", length)
 	case rpcDenied:
 		p.printf("reply ERR %d: ", length)
+		check(rp, 12, 4)
 		switch rs := be32(rp, 12); rs {
 		case rpcMismatch:
+			check(rp, 20, 4)
 			lo := be32(rp, 16)
 			hi := be32(rp, 20)
 			p.printf("RPC Version mismatch (%d-%d)", lo, hi)
 		case rpcAuthErr:
+			check(rp, 16, 4)
 			why := be32(rp, 16)
 			if s, ok := rpcAuthStatus[why]; ok {
 				p.printf("Auth %s", s)

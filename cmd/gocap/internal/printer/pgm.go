@@ -62,10 +62,16 @@ func (p *Printer) pgm(b []byte, length int, h *ipHdr) {
 		r.trunc()
 		return
 	}
-	if b[5]&0x01 != 0 && !p.pgmOptions(r, off) {
-		return
+	if b[5]&0x01 != 0 {
+		if off, ok = p.pgmOptions(r, off); !ok {
+			return
+		}
 	}
 	p.printf(" [%d]", length)
+	if p.o.PacketType == PacketPGMZMTP1 && (typ == 4 || typ == 5) {
+		// ODATA and RDATA carry ZeroMQ datagrams with -T pgm_zmtp1.
+		p.zmtp1Datagram(b, off, int(r.be16(14)))
+	}
 }
 
 // pgmBody prints the packet after the common header and returns where
@@ -143,25 +149,25 @@ func (p *Printer) pgmBody(r reader, typ uint8) (int, bool) {
 	return h, true
 }
 
-// pgmOptions prints the options at off; false where tcpdump returns
-// without the final length.
-func (p *Printer) pgmOptions(r reader, off int) bool {
+// pgmOptions prints the options at off and returns where they end;
+// false where tcpdump returns without the final length.
+func (p *Printer) pgmOptions(r reader, off int) (int, bool) {
 	if !r.has(off, 4) {
 		r.trunc()
-		return false
+		return 0, false
 	}
 	if t := r.u8(off) & 0x7f; t != 0 {
 		p.printf("[First option bad, should be PGM_OPT_LENGTH, is %d]", t)
-		return false
+		return 0, false
 	}
 	if l := r.u8(off + 1); l != 4 {
 		p.printf("[Bad OPT_LENGTH option, length %d != 4]", l)
-		return false
+		return 0, false
 	}
 	total := int(r.be16(off + 2))
 	if total < 4 {
 		p.printf("[Bad total option length %d < 4]", total)
-		return false
+		return 0, false
 	}
 	p.printf(" OPTS LEN %d", total)
 	total -= 4
@@ -169,7 +175,7 @@ func (p *Printer) pgmOptions(r reader, off int) bool {
 	for total != 0 {
 		if total < 4 {
 			p.print("[Total option length leaves no room for final option]")
-			return false
+			return 0, false
 		}
 		t, l := r.u8(k), int(r.u8(k+1))
 		k += 2
@@ -179,17 +185,17 @@ func (p *Printer) pgmOptions(r reader, off int) bool {
 		}
 		if total < l {
 			p.print("[Total option length leaves no room for final option]")
-			return false
+			return 0, false
 		}
 		if !r.has(k, l-2) {
 			r.trunc()
-			return false
+			return 0, false
 		}
 		switch c := t & 0x7f; c {
 		case 0x00:
 			if l != 4 {
 				p.printf("[Bad OPT_LENGTH option, length %d != 4]", l)
-				return false
+				return 0, false
 			}
 			p.printf(" OPTS LEN (extra?) %d", r.be16(k))
 			k += 2
@@ -201,7 +207,7 @@ func (p *Printer) pgmOptions(r reader, off int) bool {
 			for l != 0 {
 				if l < 4 {
 					p.print("[Option length not a multiple of 4]")
-					return false
+					return 0, false
 				}
 				p.printf(" %d", r.be32(k))
 				k += 4
@@ -221,7 +227,7 @@ func (p *Printer) pgmOptions(r reader, off int) bool {
 					name = "PGM_OPT_PGMCC_FEEDBACK"
 				}
 				p.printf("[Bad %s option, length %d < %d]", name, l, fixed)
-				return false
+				return 0, false
 			}
 			k += 2
 			var tsi uint32
@@ -239,16 +245,16 @@ func (p *Printer) pgmOptions(r reader, off int) bool {
 				alen = 16
 			default:
 				r.trunc()
-				return false
+				return 0, false
 			}
 			if l != fixed+alen {
 				p.printf("[Bad %s option, length %d != %d + address size]", name, l, fixed)
-				return false
+				return 0, false
 			}
 			nla, _, ok := p.pgmNLA(r, k-4, k)
 			if !ok {
 				r.trunc()
-				return false
+				return 0, false
 			}
 			k += alen
 			total -= fixed + alen
@@ -275,7 +281,7 @@ func (p *Printer) pgmOptions(r reader, off int) bool {
 			}
 			if l != f.len {
 				p.printf("[Bad %s option, length %d != %d]", f.name, l, f.len)
-				return false
+				return 0, false
 			}
 			k += 2
 			switch c {
@@ -311,5 +317,5 @@ func (p *Printer) pgmOptions(r reader, off int) bool {
 			break
 		}
 	}
-	return true
+	return k, true
 }

@@ -78,6 +78,10 @@ type Options struct {
 	// Nano prints timestamps with nine fraction digits
 	// (--time-stamp-precision nano).
 	Nano bool
+	// PacketType decodes the payloads of UDP and TCP (and IP protocol
+	// 112 for PacketCARP) as that type whatever their ports (-T);
+	// ParsePacketType gives it for a -T name.
+	PacketType PacketType
 }
 
 // PacketInfo describes a captured packet.

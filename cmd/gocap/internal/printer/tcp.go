@@ -227,6 +227,9 @@ func (p *Printer) tcp(b []byte, length int, h *ipHdr) {
 		p.tcpRSTData(payload, length)
 		return
 	}
+	if p.tcpForced(payload, length) {
+		return
+	}
 	p.tcpPayload(payload, length, sport, dport)
 }
 

@@ -53,6 +53,9 @@ func (p *Printer) udp(b []byte, length int, h *ipHdr) {
 		r.trunc()
 		return
 	}
+	if p.udpForced(b[8:], length, h, func() { addrs(sport, dport) }) {
+		return
+	}
 	addrs(sport, dport)
 	if p.o.Verbose > 0 && !h.frag {
 		usum := binary.BigEndian.Uint16(b[6:])
