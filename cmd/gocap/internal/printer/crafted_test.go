@@ -127,14 +127,15 @@ func hexStr(s string, n int) string {
 	return hex.EncodeToString(b)
 }
 
-// TestCraftedProtocolNamesLikeTcpdump prints the OpenFlow, RESP and
-// RPKI-RTR segments of the tests above without -n, where tcpdump names
+// TestCraftedProtocolNamesLikeTcpdump prints the OpenFlow, RESP,
+// RPKI-RTR, SNMP (whose OIDs tcpdump names from its MIB) and NFS packets
+// of the tests above without -n, where tcpdump names
 // the ports, the hosts (from a hosts file naming the addresses inside
 // OpenFlow matches and actions and RPKI-RTR prefixes too) and the
 // Ethernet addresses, run as in TestNamesLikeTcpdump.
 func TestCraftedProtocolNamesLikeTcpdump(t *testing.T) {
 	var all []crafted
-	for _, cs := range [][]crafted{of10Cases, of13Cases, respCases, rpkiCases} {
+	for _, cs := range [][]crafted{of10Cases, of13Cases, respCases, rpkiCases, snmpCases, nfsCases} {
 		all = append(all, cs...)
 	}
 	hosts := writeTemp(t, "hosts", "10.0.0.1 a.x.test\n10.0.0.2 b.x.test\n192.0.2.1 c.x.test\n"+

@@ -331,6 +331,8 @@ func (p *Printer) ethertype(t uint16, b []byte, length int) bool {
 	case 0x8947, 0x0707, 0x1111, 0x8899:
 		// Without the frame's addresses (ethertypeFrom has them).
 		return p.ethertypeFrom(t, b, length, nil, nil)
+	case 0x886f:
+		p.msnlb(b)
 	default:
 		return false
 	}

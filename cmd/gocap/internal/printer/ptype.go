@@ -65,29 +65,23 @@ func (t PacketType) String() string {
 // udpForced prints a UDP payload as -T says, where tcpdump's UDP printer
 // looks at the packet type before any port (and prints no checksum).
 // addrs prints the addresses and ports. It reports false when no type is
-// set, or for a type whose printer gocap lacks (snmp, cnfp, someip, and
-// rpc for a call): the datagram is then printed by its ports. A type tcpdump's UDP
-// printer has no case for (zmtp1, resp, carp) prints nothing at all.
+// set. A type tcpdump's UDP printer has no case for (zmtp1, resp, carp)
+// prints nothing at all.
 func (p *Printer) udpForced(b []byte, length int, h *ipHdr, addrs func()) bool {
 	var f func()
 	switch p.o.PacketType {
-	case PacketDefault, PacketSNMP, PacketCNFP, PacketSOMEIP:
+	case PacketDefault:
 		return false
 	case PacketRPC:
-		// The message's direction chooses; tcpdump prints the
-		// addresses itself, the NFS server's port by name and the
-		// client's as the transaction ID.
-		if be32(b, 4) == rpcCall {
-			return false // Sun RPC calls are not decoded yet
-		}
-		p.announce("nfs")
-		port := "nfs"
-		if p.o.NumericLevel > 0 {
-			port = "2049"
-		}
-		p.printf("%s.%s > %s.%d: ", p.host(h.src), port, p.host(h.dst), be32(b, 0))
-		p.nfsReply(b, length)
+		// The RPC printers print the addresses themselves.
+		p.rpcUDP(b, length, h)
 		return true
+	case PacketSNMP:
+		f = func() { p.snmp(b, length) }
+	case PacketCNFP:
+		f = func() { p.cnfp(b) }
+	case PacketSOMEIP:
+		f = func() { p.someip(b, length) }
 	case PacketWB:
 		f = func() { p.wb(b, length) }
 	case PacketVAT:

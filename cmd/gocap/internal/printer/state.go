@@ -7,4 +7,5 @@ type protoState struct {
 	rx     rxCache
 	isakmp isakmpCookies // initiator cookies seen (print-isakmp.c)
 	slip   slipState
+	nfs    nfsCalls // recent NFS calls, to decode their replies (print-nfs.c)
 }

@@ -230,7 +230,7 @@ func (p *Printer) tcp(b []byte, length int, h *ipHdr) {
 	if p.tcpForced(payload, length) {
 		return
 	}
-	p.tcpPayload(payload, length, sport, dport)
+	p.tcpPayload(payload, length, sport, dport, h)
 }
 
 // tcpOptions prints ", options [...]"; it returns false when tcpdump stops
@@ -550,7 +550,7 @@ func (p *Printer) tcpRSTData(b []byte, length int) {
 
 // tcpPayload dispatches TCP payloads tcpdump decodes by port, in
 // tcpdump's order.
-func (p *Printer) tcpPayload(b []byte, length int, sport, dport uint16) {
+func (p *Printer) tcpPayload(b []byte, length int, sport, dport uint16, h *ipHdr) {
 	port := func(n uint16) bool { return sport == n || dport == n }
 	switch {
 	case port(23):
@@ -569,6 +569,8 @@ func (p *Printer) tcpPayload(b []byte, length int, sport, dport uint16) {
 		p.resp(b, length)
 	case port(22):
 		p.ssh(b, length)
+	case port(10288):
+		p.beep(b, length)
 	case port(6633) || port(6653):
 		p.openflow(b, length)
 	case port(21):
@@ -589,6 +591,6 @@ func (p *Printer) tcpPayload(b []byte, length int, sport, dport uint16) {
 	case port(646):
 		p.ldp(b, length)
 	case port(nfsPort):
-		p.nfsTCP(b, length, sport, dport)
+		p.nfsTCP(b, length, sport, dport, h)
 	}
 }

@@ -57,6 +57,11 @@ func (p *Printer) udp(b []byte, length int, h *ipHdr) {
 		return
 	}
 	addrs(sport, dport)
+	// tcpdump looks for an NFS call or reply before the checksum and
+	// any port.
+	if !p.o.Quiet && p.nfsUDP(b[8:], length, uint16(sport), uint16(dport), h) {
+		return
+	}
 	if p.o.Verbose > 0 && !h.frag {
 		usum := binary.BigEndian.Uint16(b[6:])
 		if !h.v6 {
@@ -97,52 +102,62 @@ func (p *Printer) udp(b []byte, length int, h *ipHdr) {
 // udpPayload dispatches UDP payloads by port; it reports false for ports
 // it does not decode.
 func (p *Printer) udpPayload(b []byte, length int, sport, dport uint16, h *ipHdr) bool {
-	// tcpdump looks for an NFS reply before any port.
-	if sport == nfsPort && len(b) >= 8 && be32(b, 4) == rpcReply {
-		p.printf("NFS reply xid %d ", be32(b, 0))
-		p.nfsReply(b, length)
-		return true
-	}
 	port := func(n uint16) bool { return sport == n || dport == n }
+	// The order is tcpdump's (print-udp.c): a datagram between two known
+	// ports goes to the first one's printer.
 	switch {
 	case port(53):
 		p.dns(b, length, false)
-	case port(67) || port(68):
-		p.bootp(b, length)
+	case port(5353):
+		p.dns(b, length, true)
+	case port(525):
+		p.timed(b)
 	case port(69):
 		p.tftp(b, length)
-	case port(500) || port(7500) || port(8500):
-		p.isakmp(b, length, h)
-	case port(4500):
-		p.isakmpRFC3948(b, length, h)
-	case port(88) || port(750):
-		p.krb(b)
-	case port(123):
-		p.ntp(b, length)
-	case port(1701):
-		p.l2tp(b, length)
+	case port(67) || port(68):
+		p.bootp(b, length)
 	case port(520):
 		p.rip(b, length)
 	case port(654):
 		p.aodv(b, length, h != nil && h.v6)
-	case port(546) || port(547):
-		p.dhcp6(b, length)
-	case port(5353):
-		p.dns(b, length, true)
+	case port(500):
+		p.isakmp(b, length, h)
+	case port(4500):
+		p.isakmpRFC3948(b, length, h)
+	case port(7500) || port(8500):
+		p.isakmp(b, length, h)
+	case port(161) || port(162):
+		p.snmp(b, length)
+	case port(123):
+		p.ntp(b, length)
+	case port(88) || port(750):
+		p.krb(b)
+	case port(1701):
+		p.l2tp(b, length)
+	case dport == 3456:
+		p.vat(b, length)
+	case port(2103) || port(2104):
+		p.zephyr(b, length)
 	case (sport >= 7000 && sport <= 7009) || (dport >= 7000 && dport <= 7009):
 		p.rx(b, length, sport, dport, h)
+	case port(546) || port(547):
+		p.dhcp6(b, length)
 	case port(5359):
 		p.ahcp(b, length)
 	case port(6696) || port(6697):
 		p.babel(b, length)
 	case port(8231):
 		p.hncp(b, length)
+	case dport == 4567:
+		p.wb(b, length)
 	case port(496):
 		p.ciscoAutoRP(b, length)
 	case port(1645) || port(1812) || port(1646) || port(1813) || port(1700) || port(3799):
 		p.radius(b, length)
 	case dport == 1985:
 		p.hsrp(b, length)
+	case port(921):
+		p.lwres(b, length)
 	case port(646):
 		p.ldp(b, length)
 	case port(698):
@@ -190,6 +205,8 @@ func (p *Printer) udpPayload(b []byte, length int, sport, dport uint16, h *ipHdr
 		p.llap(b, length)
 	case port(319) || port(320):
 		p.ptp(b, length)
+	case port(30490):
+		p.someip(b, length)
 	default:
 		return false
 	}
