@@ -243,4 +243,3 @@ func init() {
 	craftedSeeds = append(craftedSeeds, zephyrCases()...)
 	craftedSeeds = append(craftedSeeds, lwresCases()...)
 }
-
