@@ -959,19 +959,24 @@ func (d nfsDec) wccRes(dp int, verbose int, nfserr *bool) (int, bool) {
 	return d.wccData(dp, verbose)
 }
 
-// rddirRes3 prints an NFSv3 READDIR or READDIRPLUS result's status,
-// directory attributes and (with -v) cookie verifier.
-func (d nfsDec) rddirRes3(dp int, verbose int, nfserr *bool) bool {
+// statusPost prints a result's status and its post-operation attributes
+// (" POST:" first with -v); done says the result ends there (an error, or
+// attributes cut short, ok false).
+func (d nfsDec) statusPost(dp int, nfserr *bool) (next int, ok, done bool) {
 	dp, er := d.status(dp, nfserr)
 	if d.p.o.Verbose > 0 {
 		d.p.print(" POST:")
 	}
-	dp, ok := d.postOpAttr(dp, verbose)
-	if !ok {
-		return false
-	}
-	if er != 0 {
-		return true
+	dp, ok = d.postOpAttr(dp, d.p.o.Verbose)
+	return dp, ok, !ok || er != 0
+}
+
+// rddirRes3 prints an NFSv3 READDIR or READDIRPLUS result's status,
+// directory attributes and (with -v) cookie verifier.
+func (d nfsDec) rddirRes3(dp int, nfserr *bool) bool {
+	dp, ok, done := d.statusPost(dp, nfserr)
+	if done {
+		return ok
 	}
 	if d.p.o.Verbose > 0 {
 		v1, v2 := d.word(dp), d.word(dp+4)
@@ -1118,7 +1123,7 @@ func (d nfsDec) results(proc uint32, v3 bool, dp int, nfserr *bool) bool {
 		}
 	case nfsReaddir:
 		if v3 {
-			return d.rddirRes3(dp, vflag, nfserr)
+			return d.rddirRes3(dp, nfserr)
 		}
 		dp, er = d.status(dp, nfserr)
 		if er != 0 || p.o.Quiet {
@@ -1129,7 +1134,7 @@ func (d nfsDec) results(proc uint32, v3 bool, dp int, nfserr *bool) bool {
 			p.print(" eof")
 		}
 	case nfsReaddirplus:
-		return d.rddirRes3(dp, vflag, nfserr)
+		return d.rddirRes3(dp, nfserr)
 	case nfsFsstat:
 		return d.statfs(dp, v3, nfserr)
 	case nfsFsinfo:
@@ -1183,16 +1188,9 @@ func (d nfsDec) statfs(dp int, v3 bool, nfserr *bool) bool {
 // fsinfo prints an FSINFO result.
 func (d nfsDec) fsinfo(dp int, nfserr *bool) bool {
 	p := d.p
-	dp, er := d.status(dp, nfserr)
-	if p.o.Verbose > 0 {
-		p.print(" POST:")
-	}
-	dp, ok := d.postOpAttr(dp, p.o.Verbose)
-	if !ok {
-		return false
-	}
-	if er != 0 {
-		return true
+	dp, ok, done := d.statusPost(dp, nfserr)
+	if done {
+		return ok
 	}
 	if !d.has(dp, 48) {
 		return false
@@ -1209,16 +1207,9 @@ func (d nfsDec) fsinfo(dp int, nfserr *bool) bool {
 // pathconf prints a PATHCONF result.
 func (d nfsDec) pathconf(dp int, nfserr *bool) bool {
 	p := d.p
-	dp, er := d.status(dp, nfserr)
-	if p.o.Verbose > 0 {
-		p.print(" POST:")
-	}
-	dp, ok := d.postOpAttr(dp, p.o.Verbose)
-	if !ok {
-		return false
-	}
-	if er != 0 {
-		return true
+	dp, ok, done := d.statusPost(dp, nfserr)
+	if done {
+		return ok
 	}
 	if !d.has(dp, 24) {
 		return false
