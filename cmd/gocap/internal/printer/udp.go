@@ -62,26 +62,13 @@ func (p *Printer) udp(b []byte, length int, h *ipHdr) {
 	if !p.o.Quiet && p.nfsUDP(b[8:], length, uint16(sport), uint16(dport), h) {
 		return
 	}
-	if p.o.Verbose > 0 && !h.frag {
-		usum := binary.BigEndian.Uint16(b[6:])
-		if !h.v6 {
-			if p.o.Verbose > 1 {
-				if usum == 0 {
-					if p.o.Verbose > 1 {
-						p.print("[no cksum] ")
-					}
-				} else if r.has(0, length+8) {
-					sum := checksum(b[:length+8], pseudoSum(h, 17, length+8))
-					if sum != 0 {
-						p.printf("[bad udp cksum 0x%04x -> 0x%04x!] ", usum, shouldBe(usum, sum))
-					} else {
-						p.print("[udp sum ok] ")
-					}
-				}
-			}
+	// The checksum: with -vv over IPv4, where 0 means none; with -v
+	// over IPv6, where it is mandatory.
+	if usum := binary.BigEndian.Uint16(b[6:]); p.o.Verbose > 0 && !h.frag && (h.v6 || p.o.Verbose > 1) {
+		if !h.v6 && usum == 0 {
+			p.print("[no cksum] ")
 		} else if r.has(0, length+8) {
-			sum := checksum(b[:length+8], pseudoSum(h, 17, length+8))
-			if sum != 0 {
+			if sum := checksum(b[:length+8], pseudoSum(h, 17, length+8)); sum != 0 {
 				p.printf("[bad udp cksum 0x%04x -> 0x%04x!] ", usum, shouldBe(usum, sum))
 			} else {
 				p.print("[udp sum ok] ")
