@@ -116,7 +116,7 @@ func (p *Printer) sctpChunks(r reader, length int, h *ipHdr) {
 			}
 			payload := b[off:min(off+int(crem), len(b))]
 			if forces {
-				p.forces(payload, int(crem))
+				p.forces(b[off:], int(crem)) // tcpdump reads up to the end of the capture
 				p.announce("sctp")
 			} else if p.o.Verbose >= 2 && ppid == 3 {
 				p.m3ua(b[off:], int(crem))
@@ -214,77 +214,5 @@ func (p *Printer) hexASCIILines(b []byte, indent string) {
 				p.buf.WriteByte('.')
 			}
 		}
-	}
-}
-
-var forcesMsgTypes = map[uint8]string{1: "Association Setup", 2: "Association TearDown", 3: "Config",
-	4: "Query", 5: "Event Notification", 6: "Packet Redirect", 0x0f: "HeartBeat",
-	0x11: "Association Response", 0x13: "Config Response", 0x14: "Query Response"}
-
-func forcesNode(n uint32) string {
-	switch {
-	case n <= 0x3fffffff:
-		return "FE"
-	case n <= 0x7fffffff:
-		return "CE"
-	case n >= 0xc0000000 && n <= 0xffffffef:
-		return "AllMulticast"
-	case n == 0xfffffffd:
-		return "AllCEsBroadcast"
-	case n == 0xfffffffe:
-		return "AllFEsBroadcast"
-	case n == 0xffffffff:
-		return "AllBroadcast"
-	}
-	return "ForCESreserved"
-}
-
-// forces prints the header of a ForCES message carried in SCTP; the TLVs
-// are printed by tcpdump only with -vvv and are not decoded here.
-func (p *Printer) forces(b []byte, length int) {
-	r := p.reader("forces", b)
-	if !r.has(0, 24) {
-		r.trunc()
-		return
-	}
-	tom := b[1]
-	errorDump := func() {
-		p.hexLinesPlain(b[:min(length, len(b))], "\n\t[")
-		p.print("\n\t]")
-	}
-	name, ok := forcesMsgTypes[tom]
-	if !ok {
-		if tom == 0 || (tom > 6 && tom < 0x0f) || (tom > 0x0f && tom < 0x11) || tom > 0x14 {
-			p.printf("Invalid ForCES message type %d\n", tom)
-		} else {
-			p.printf("\n\tUnknown ForCES message type=0x%x", tom)
-		}
-		errorDump()
-		return
-	}
-	mlen := int(r.be16(2)) << 2
-	p.printf("\n\tForCES %s ", name)
-	if !(length >= 24 && mlen >= 24 && mlen == length) {
-		p.printf("Illegal ForCES pkt len - min %d, total recvd %d, advertised %d ", 24, length, mlen)
-		errorDump()
-		return
-	}
-	if p.o.Verbose >= 1 {
-		sid, did := r.be32(4), r.be32(8)
-		p.printf("\n\tForCES Version %d len %dB flags 0x%08x ", b[0]>>4, mlen, r.be32(20))
-		p.printf("\n\tSrcID 0x%x(%s) DstID 0x%x(%s) Correlator 0x%x", sid, forcesNode(sid), did,
-			forcesNode(did), be64(b, 12))
-	}
-	if p.o.Verbose >= 2 {
-		f := r.be32(20)
-		ack := map[uint32]string{0: "NoACK", 1: "SuccessACK", 2: "FailureACK", 3: "AlwaysACK"}[f>>30]
-		em := map[uint32]string{0: "EMReserved", 1: "execute-all-or-none", 2: "execute-until-failure",
-			3: "continue-execute-on-failure"}[(f>>22)&3]
-		at := map[uint32]string{0: "Standalone", 1: "2PCtransaction"}[(f>>21)&1]
-		tp := map[uint32]string{0: "StartofTransaction", 1: "MiddleofTransaction", 2: "EndofTransaction",
-			3: "abort"}[(f>>19)&3]
-		p.printf("\n\tForCES flags:\n\t  %s(0x%x), prio=%d, %s(0x%x),\n\t  %s(0x%x), %s(0x%x)\n",
-			ack, f>>30, (f>>27)&7, em, (f>>22)&3, at, (f>>21)&1, tp, (f>>19)&3)
-		p.printf("\t  Extra flags: rsv(b5-7) 0x%x rsv(b13-31) 0x%x\n", (f>>24)&7, f&0x7ffff)
 	}
 }

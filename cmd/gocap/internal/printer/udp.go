@@ -127,6 +127,8 @@ func (p *Printer) udpPayload(b []byte, length int, sport, dport uint16, h *ipHdr
 		p.zephyr(b, length)
 	case (sport >= 7000 && sport <= 7009) || (dport >= 7000 && dport <= 7009):
 		p.rx(b, length, sport, dport, h)
+	case port(521):
+		p.ripng(b, length)
 	case port(546) || port(547):
 		p.dhcp6(b, length)
 	case port(5359):

@@ -9,15 +9,15 @@ func (p *Printer) vxlan(b []byte, length int) {
 		p.print(" (invalid)")
 		return
 	}
-	r.need(0, 8)
-	flags := b[0]
+	flags := r.u8(0)
 	// tcpdump names the I bit, and says "invalid" when it is clear.
 	name := "I"
 	if flags&0x08 == 0 {
 		name = "invalid"
 	}
 	p.printf(", flags [%s] (0x%02x), ", name, flags)
-	p.printf("vni %d\n", be24(b, 4))
+	p.printf("vni %d\n", r.be24(4))
+	r.need(7, 1)
 	p.ether(b[8:], length-8)
 }
 
@@ -35,13 +35,16 @@ func (p *Printer) otv(b []byte, length int) {
 	r := p.reader("otv", b)
 	p.print("OTV, ")
 	if length < 8 {
-		p.print(" (invalid)")
+		// tcpdump then wants the whole short datagram captured.
+		p.printf("[length %d < %d] (invalid)", length, 8)
+		r.need(0, length)
 		return
 	}
-	r.need(0, 8)
-	p.printf("flags [%s] (0x%02x), ", iFlag(b[0]), b[0])
-	p.printf("overlay %d, ", be24(b, 1))
-	p.printf("instance %d\n", be24(b, 4))
+	f := r.u8(0)
+	p.printf("flags [%s] (0x%02x), ", iFlag(f), f)
+	p.printf("overlay %d, ", r.be24(1))
+	p.printf("instance %d\n", r.be24(4))
+	r.need(7, 1)
 	p.ether(b[8:], length-8)
 }
 
@@ -56,10 +59,11 @@ func (p *Printer) vxlanGPE(b []byte, length int) {
 		p.printf(" (len %d < 8) (invalid)", length)
 		return
 	}
-	r.need(0, 8)
-	p.printf("flags [%s], ", flagNames(vxlanGPEFlagBits, uint32(b[0]), "none", ""))
-	next := b[3]
-	p.printf("vni %d", be24(b, 4))
+	p.printf("flags [%s], ", flagNames(vxlanGPEFlagBits, uint32(r.u8(0)), "none", ""))
+	next := r.u8(3)
+	vni := r.be24(4)
+	r.need(7, 1)
+	p.printf("vni %d", vni)
 	p.nextLineOrColon()
 	p.gpePayload(next, b[8:], length-8)
 }
