@@ -76,7 +76,7 @@ func (p *Printer) ospf(b []byte, length int) {
 		p.printf(" [len %d]", olen)
 	}
 	end := min(length, olen)
-	p.printf("\n\tRouter-ID %s", p.host(addr4(b[min(4, len(b)):])))
+	p.printf("\n\tRouter-ID %s", p.addr4At(b, 4))
 	need(b, 12)
 	if be32(b, 8) != 0 {
 		p.printf(", Area %s", p.host(addr4(b[8:])))
@@ -217,6 +217,7 @@ func (p *Printer) ospfLSA(b []byte, off int) int {
 	}
 	end := off + l
 	body := off + 20
+	r := reader{p: p, b: b, proto: "ospf2"}
 	switch u8(b, off+3) {
 	case 1: // Router
 		p.printf("\n\t    Router LSA Options: [%s]", bitTokString(ospfRLAFlags, "none", uint32(u8(b, body))))
@@ -300,16 +301,67 @@ func (p *Printer) ospfLSA(b []byte, off int) int {
 			}
 		}
 	case 9, 10, 11:
-		if p.o.Verbose <= 1 {
-			need(b, end)
-			p.hexLinesPlain(b[body:end], "\n\t    ")
+		if !p.ospfOpaque(r, b[off+4], body, l-20) {
+			return end
 		}
 	}
-	if p.o.Verbose > 1 {
-		need(b, end)
-		p.hexLinesPlain(b[body:end], "\n\t    ")
+	if p.o.Verbose > 1 && !p.unknownAt(r, body, l-20, "\n\t    ") {
+		return end
 	}
 	return end
+}
+
+// ospfRICaps are the router capability bits of a router information
+// LSA, as tcpdump names them.
+var ospfRICaps = []bitTok{{1, "Reserved"}, {2, "Reserved"}, {4, "Reserved"}, {8, "Reserved"},
+	{16, "graceful restart capable"}, {32, "graceful restart helper"}, {64, "Stub router support"},
+	{128, "Traffic engineering"}, {256, "p2p over LAN"}, {512, "path computation server"}}
+
+// ospfOpaque prints the body of an opaque LSA of the opaque type, the n
+// bytes at off; false where tcpdump stops printing the LSA (skipping the
+// -vv dump of its body). A router information TLV cut short ends the
+// packet; grace and TE TLVs cut short only end the LSA.
+func (p *Printer) ospfOpaque(r reader, typ byte, off, n int) bool {
+	switch typ {
+	case 4: // Router Information
+		for n != 0 {
+			r.need(off, 4)
+			if n < 4 {
+				p.printf("\n\t    Remaining LS length %d < 4", n)
+				return false
+			}
+			t, l := r.be16(off), int(r.be16(off+2))
+			off += 4
+			n -= 4
+			name := "unknown"
+			if t == 1 {
+				name = "Router Capabilities"
+			}
+			p.printf("\n\t    %s TLV (%d), length: %d, value: ", name, t, l)
+			if l > n {
+				p.printf("\n\t    Bogus length %d > remaining LS length %d", l, n)
+				return false
+			}
+			r.need(off, l)
+			if t == 1 {
+				if l != 4 {
+					p.printf("\n\t    Bogus length %d != 4", l)
+					return false
+				}
+				p.printf("Capabilities: %s", bitTokString(ospfRICaps, "Unknown", r.be32(off)))
+			} else if p.o.Verbose <= 1 && !p.unknownAt(r, off, l, "\n\t      ") {
+				return false
+			}
+			off += l
+			n -= l
+		}
+		return true
+	case 3:
+		return p.ospfGrace(r, off, n)
+	case 1:
+		return p.ospfTE(r, off, n)
+	}
+	return p.o.Verbose > 1 || p.unknownAt(r, off, n, "\n\t    ")
 }
 
 func (p *Printer) addr4At(b []byte, off int) string {

@@ -415,7 +415,9 @@ func (p *Printer) ospfGrace(r reader, off, n int) bool {
 			}
 		}
 		l = (l + 3) &^ 3
-		n -= l
+		// tcpdump's unsigned count wraps when the padding runs past
+		// the LSA, and the TLVs go on being read from what follows.
+		n = (n - l) & 0xffffffff
 		off += l
 	}
 	return true

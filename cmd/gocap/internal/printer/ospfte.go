@@ -148,13 +148,13 @@ func (p *Printer) ospfTESub(r reader, k int, st uint32, sl int) unwind {
 		if sl != 4 {
 			return bad(" != 4")
 		}
-		p.printf(", %.3f Mbps", mbps(r.be32(k)))
+		p.printf(", %s Mbps", floatF3(r.be32(k)))
 	case 8:
 		if sl != 32 {
 			return bad(" != 32")
 		}
 		for c := range 8 {
-			p.printf("\n\t\tTE-Class %d: %.3f Mbps", c, mbps(r.be32(k+4*c)))
+			p.printf("\n\t\tTE-Class %d: %s Mbps", c, floatF3(r.be32(k+4*c)))
 		}
 	case 17:
 		if sl < 4 {
@@ -171,7 +171,7 @@ func (p *Printer) ospfTESub(r reader, k int, st uint32, sl int) unwind {
 			return toInvalid
 		}
 		for c := 0; c < (sl-4)/4; c++ {
-			p.printf("\n\t\t  Bandwidth constraint CT%d: %.3f Mbps", c, mbps(r.be32(k+4+4*c)))
+			p.printf("\n\t\t  Bandwidth constraint CT%d: %s Mbps", c, floatF3(r.be32(k+4+4*c)))
 		}
 	case 5:
 		if sl != 4 {
@@ -190,7 +190,7 @@ func (p *Printer) ospfTESub(r reader, k int, st uint32, sl int) unwind {
 		p.printf("\n\t\tInterface Switching Capability: %s", nameOr(gmplsSwitchCaps, uint32(r.u8(k)), "Unknown"))
 		p.printf("\n\t\tLSP Encoding: %s\n\t\tMax LSP Bandwidth:", nameOr(gmplsEncodings, uint32(r.u8(k+1)), "Unknown"))
 		for l := range 8 {
-			p.printf("\n\t\t  priority level %d: %.3f Mbps", l, mbps(r.be32(k+4+4*l)))
+			p.printf("\n\t\t  priority level %d: %s Mbps", l, floatF3(r.be32(k+4+4*l)))
 		}
 	case 1:
 		if sl != 1 {
