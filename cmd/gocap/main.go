@@ -113,7 +113,7 @@ type flags struct {
 	countOnly, packetBuffered, number, pcapng, print, lineBuf     bool
 	numeric, verbose, tstamp, hex, hexASCII, ascii, dump          int
 	link, quiet, absSeq, noOpt, help, version, micro, nano        bool
-	foreign, noDomain                                             bool
+	foreign, noDomain, asdot                                      bool
 	packetType                                                    string
 	live                                                          liveFlags
 }
@@ -145,6 +145,7 @@ func newFlagSet(f *flags) *pflag.FlagSet {
 	fs.CountVarP(&f.hex, "hex", "x", "hex dump (-xx with the link header)")
 	fs.CountVarP(&f.hexASCII, "hex-ascii", "X", "hex and ASCII dump (-XX with the link header)")
 	fs.CountVarP(&f.ascii, "ascii", "A", "ASCII dump")
+	fs.BoolVarP(&f.asdot, "asdot", "b", false, "print BGP AS numbers in ASDOT notation")
 	fs.BoolVarP(&f.absSeq, "absolute-tcp-sequence-numbers", "S", false, "absolute TCP sequence numbers")
 	fs.StringVarP(&f.packetType, "packet-type", "T", "", "decode the packets as `TYPE` whatever their ports (vat, wb, rpc, rtp, rtcp, snmp, cnfp, tftp, aodv, carp, radius, zmtp1, vxlan, pgm, pgm_zmtp1, lmp, resp, ptp, someip, domain)")
 	fs.BoolVarP(&f.lineBuf, "line-buffered", "l", false, "line-buffer standard output")

@@ -51,6 +51,7 @@ func newPrinter(w *bufio.Writer, cfg *config) packetPrinter {
 		NoDomain:     f.noDomain,
 		LocalNet:     cfg.localNet,
 		PacketType:   cfg.packetType,
+		ASDot:        f.asdot,
 	}
 	if f.numeric == 0 {
 		// Host names as tcpdump looks them up (names.go bounds the wait).

@@ -193,8 +193,14 @@ func (p *Printer) bgpMessage(r reader, n int) {
 	}
 }
 
-// bgpAS formats an AS number (tcpdump's as_printf without -b).
-func bgpAS(as uint32) string { return fmt.Sprint(as) }
+// bgpAS formats an AS number as tcpdump's as_printf does: plain, or
+// with -b (ASDot) in ASDOT notation when it does not fit 16 bits.
+func (p *Printer) bgpAS(as uint32) string {
+	if p.o.ASDot && as > 0xffff {
+		return fmt.Sprintf("%d.%d", as>>16, as&0xffff)
+	}
+	return fmt.Sprint(as)
+}
 
 func (p *Printer) bgpOpen(r reader, n int) {
 	r.check(0, bgpOpenLen)
@@ -202,7 +208,7 @@ func (p *Printer) bgpOpen(r reader, n int) {
 		gotoTrunc()
 	}
 	p.printf("\n\t  Version %d, ", r.u8(19))
-	p.printf("my AS %s, ", bgpAS(uint32(r.be16(20))))
+	p.printf("my AS %s, ", p.bgpAS(uint32(r.be16(20))))
 	p.printf("Holdtime %ds, ", r.be16(22))
 	p.printf("ID %s", p.addr4At(r.b, 24))
 	optsLen := int(r.u8(28))
@@ -280,7 +286,7 @@ func (p *Printer) bgpCapabilities(r reader, capsLen int) {
 					p.print(" (too short, < 4)")
 					return
 				}
-				p.printf("\n\t\t 4 Byte AS %s", bgpAS(r.be32(c)))
+				p.printf("\n\t\t 4 Byte AS %s", p.bgpAS(r.be32(c)))
 			case 69:
 				if clen == 0 {
 					p.print(" (bogus)")
@@ -659,9 +665,9 @@ func (p *Printer) bgpAttr(r reader, typ uint8, off, n, level int) (ok bool) {
 			for i := 0; i < cnt; i += asSize {
 				r.check(t+2+i, asSize)
 				if asSize == 2 {
-					p.printf("%s ", bgpAS(uint32(r.be16(t+2+i))))
+					p.printf("%s ", p.bgpAS(uint32(r.be16(t+2+i))))
 				} else {
-					p.printf("%s ", bgpAS(r.be32(t+2+i)))
+					p.printf("%s ", p.bgpAS(r.be32(t+2+i)))
 				}
 			}
 			p.print(bgpSegClose(seg))
@@ -690,16 +696,16 @@ func (p *Printer) bgpAttr(r reader, typ uint8, off, n, level int) (ok bool) {
 		}
 		r.check(t, n)
 		if n == 6 {
-			p.printf(" AS #%s, origin %s", bgpAS(uint32(r.be16(t))), p.addr4At(r.b, t+2))
+			p.printf(" AS #%s, origin %s", p.bgpAS(uint32(r.be16(t))), p.addr4At(r.b, t+2))
 		} else {
-			p.printf(" AS #%s, origin %s", bgpAS(r.be32(t)), p.addr4At(r.b, t+4))
+			p.printf(" AS #%s, origin %s", p.bgpAS(r.be32(t)), p.addr4At(r.b, t+4))
 		}
 	case 18:
 		if n != 8 {
 			p.print("invalid len")
 			break
 		}
-		p.printf(" AS #%s, origin %s", bgpAS(r.be32(t)), p.addr4At(r.b, t+4))
+		p.printf(" AS #%s, origin %s", p.bgpAS(r.be32(t)), p.addr4At(r.b, t+4))
 	case 8:
 		if n%4 != 0 {
 			p.print("invalid len")
@@ -812,7 +818,7 @@ func (p *Printer) bgpAttr(r reader, typ uint8, off, n, level int) (ok bool) {
 		if n < 4 {
 			return false
 		}
-		p.printf("\n\t    Origin AS: %s", bgpAS(r.be32(t)))
+		p.printf("\n\t    Origin AS: %s", p.bgpAS(r.be32(t)))
 		_, _, left, ok := p.bgpAttrs(r, t+4, math.MaxInt32, n-4, level+1)
 		if !ok {
 			return false
@@ -897,10 +903,10 @@ func (p *Printer) bgpExtCommunity(r reader, off int) {
 	case 0x0102, 0x0103, 0xf10a, 0x010b:
 		p.printf("%s:%d", p.addr4At(r.b, off+2), r.be16(off+6))
 	case 0x0202, 0x0203:
-		p.printf("%s:%d", bgpAS(r.be32(off+2)), r.be16(off+6))
+		p.printf("%s:%d", p.bgpAS(r.be32(off+2)), r.be16(off+6))
 	case 0x4004:
 		bw := math.Float32frombits(r.be32(off + 4))
-		p.printf("bandwidth: %.3f Mbps", float64(bw)*8/1000000)
+		p.printf("bandwidth: %s Mbps", bgpBandwidth(bw))
 	case 0x0005, 0x0105, 0x0205, 0x8005, 0x0107, 0x8001:
 		p.print(p.addr4At(r.b, off+2))
 	case 0x0306, 0x8000:
@@ -927,8 +933,29 @@ func (p *Printer) bgpExtCommunity(r reader, off int) {
 	}
 }
 
+// bgpBandwidth is tcpdump's "%.3f" of a link bandwidth in bytes per
+// second as megabits, computed in single precision as C does, with
+// glibc's spellings of infinities and NaNs (a NaN keeps its sign).
+func bgpBandwidth(bw float32) string {
+	v := float64(bw * 8 / 1000000)
+	sign := ""
+	if math.IsNaN(v) {
+		if math.Signbit(float64(bw)) {
+			sign = "-"
+		}
+		return sign + "nan"
+	}
+	if math.IsInf(v, 0) {
+		if v < 0 {
+			sign = "-"
+		}
+		return sign + "inf"
+	}
+	return fmt.Sprintf("%.3f", v)
+}
+
 // bgpRD formats an RFC 4364 route distinguisher (8 bytes at off).
-func bgpRD(r reader, off int) string {
+func (p *Printer) bgpRD(r reader, off int) string {
 	switch r.be16(off) {
 	case 0:
 		return fmt.Sprintf("%d:%d (= %d.%d.%d.%d)", r.be16(off+2), r.be32(off+4),
@@ -936,7 +963,7 @@ func bgpRD(r reader, off int) string {
 	case 1:
 		return fmt.Sprintf("%d.%d.%d.%d:%d", r.u8(off+2), r.u8(off+3), r.u8(off+4), r.u8(off+5), r.be16(off+6))
 	case 2:
-		return fmt.Sprintf("%s:%d (%d.%d.%d.%d:%d)", bgpAS(r.be32(off+2)), r.be16(off+6),
+		return fmt.Sprintf("%s:%d (%d.%d.%d.%d:%d)", p.bgpAS(r.be32(off+2)), r.be16(off+6),
 			r.u8(off+2), r.u8(off+3), r.u8(off+4), r.u8(off+5), r.be16(off+6))
 	}
 	return "unknown RD format"
@@ -1041,7 +1068,7 @@ func (p *Printer) bgpMPReach(r reader, off, n int) bool {
 				if !r.has(t, left) {
 					return false
 				}
-				p.printf("RD: %s, %s", bgpRD(r, t), nsapString(r.bytes(t+8, left-8)))
+				p.printf("RD: %s, %s", p.bgpRD(r, t), nsapString(r.bytes(t+8, left-8)))
 				if r.be32(t+8) == 0x47000601 {
 					p.printf(" = %s", p.addr4At(r.b, t+12))
 				} else if r.be24(t+8) == 0x350000 {
@@ -1059,11 +1086,11 @@ func (p *Printer) bgpMPReach(r reader, off, n int) bool {
 			case 4:
 				p.print(p.addr4At(r.b, t))
 			case 12:
-				p.printf("RD: %s, %s", bgpRD(r, t), p.addr4At(r.b, t+8))
+				p.printf("RD: %s, %s", p.bgpRD(r, t), p.addr4At(r.b, t+8))
 			case 16:
 				p.print(p.host(netip.AddrFrom16([16]byte(r.bytes(t, 16)))))
 			case 24:
-				rd := bgpRD(r, t)
+				rd := p.bgpRD(r, t)
 				p.printf("RD: %s, %s", rd, p.host(netip.AddrFrom16([16]byte(r.bytes(t+8, 16)))))
 			}
 			t, tlen, left = t+need, tlen-need, left-need
@@ -1182,7 +1209,7 @@ func (p *Printer) bgpNLRI(r reader, af, t, itemLen int, ap4, ap6 bool) int {
 		plen -= 24 + 64
 		nb := (plen + 7) / 8
 		a := p.bgpAddr(r.bytes(t+12, nb), plen, bits)
-		p.printf("\n\t      RD: %s, %s, label:%d %s", bgpRD(r, t+4), a, bgpLabel(r, t+1), bgpBottom(r.u8(t+3)))
+		p.printf("\n\t      RD: %s, %s, label:%d %s", p.bgpRD(r, t+4), a, bgpLabel(r, t+1), bgpBottom(r.u8(t+3)))
 		return 12 + nb
 	}
 	switch af {
@@ -1203,7 +1230,7 @@ func (p *Printer) bgpNLRI(r reader, af, t, itemLen int, ap4, ap6 bool) int {
 		if !r.has(t+1, 8) {
 			return -2
 		}
-		p.printf("\n\t      RD: %s, VPN IP Address: %s, MC Group Address: %s", bgpRD(r, t+1),
+		p.printf("\n\t      RD: %s, VPN IP Address: %s, MC Group Address: %s", p.bgpRD(r, t+1),
 			p.addr4At(r.b, t+9), p.addr4At(r.b, t+13))
 		return 17
 	case 25<<8 | 65, 196<<8 | 128, 196<<8 | 129, 196<<8 | 130:
@@ -1231,7 +1258,7 @@ func (p *Printer) bgpNLRI(r reader, af, t, itemLen int, ap4, ap6 bool) int {
 		plen -= 24 + 64
 		nb := (plen + 7) / 8
 		a := nsapString(bgpMasked(r.bytes(t+12, nb), plen, 19)[:nb])
-		p.printf("\n\t      RD: %s, %s/%d, label:%d %s", bgpRD(r, t+4), a, plen, bgpLabel(r, t+1), bgpBottom(r.u8(t+3)))
+		p.printf("\n\t      RD: %s, %s/%d, label:%d %s", p.bgpRD(r, t+4), a, plen, bgpLabel(r, t+1), bgpBottom(r.u8(t+3)))
 		return 12 + nb
 	}
 	p.printf("\n\t    ERROR: no AFI %d / SAFI %d decoder", af>>8, af&0xff)
@@ -1276,7 +1303,7 @@ func (p *Printer) bgpRTRoutingInfo(r reader, t int) int {
 		p.print("\n\t      (illegal prefix length)")
 		return -1
 	}
-	as := bgpAS(r.be32(t + 1))
+	as := p.bgpAS(r.be32(t + 1))
 	plen -= 32
 	if plen > 64 {
 		p.print("\n\t      (illegal prefix length)")
@@ -1284,12 +1311,12 @@ func (p *Printer) bgpRTRoutingInfo(r reader, t int) int {
 	}
 	nb := (plen + 7) / 8
 	rt := bgpMasked(r.bytes(t+5, nb), plen, 8)
-	p.printf("\n\t      origin AS: %s, %s", as, bgpRTPrefix(rt, plen))
+	p.printf("\n\t      origin AS: %s, %s", as, p.bgpRTPrefix(rt, plen))
 	return 5 + nb
 }
 
 // bgpRTPrefix formats a route target prefix of plen bits (rt is 8 bytes).
-func bgpRTPrefix(rt []byte, plen int) string {
+func (p *Printer) bgpRTPrefix(rt []byte, plen int) string {
 	if plen == 0 {
 		return "route-target: 0:0/0"
 	}
@@ -1313,7 +1340,7 @@ func bgpRTPrefix(rt []byte, plen int) string {
 	case 0x0102:
 		return fmt.Sprintf("route-target: %d.%d.%d.%d:%d/%d (%s)", rt[2], rt[3], rt[4], rt[5], be16(6), plen, h)
 	case 0x0202:
-		return fmt.Sprintf("route-target: %s:%d/%d (%s)", bgpAS(be32(2)), be16(6), plen, h)
+		return fmt.Sprintf("route-target: %s:%d/%d (%s)", p.bgpAS(be32(2)), be16(6), plen, h)
 	default:
 		return fmt.Sprintf("route target: unknown-type(%04x) (%s/%d)", ec, h, plen)
 	}
@@ -1367,13 +1394,13 @@ func (p *Printer) bgpMVPN(r reader, t int) (string, int) {
 		if !r.has(t, 8) {
 			return "", -2
 		}
-		rd := bgpRD(r, t)
+		rd := p.bgpRD(r, t)
 		fmt.Fprintf(&s, ", RD: %s, Originator %s", rd, p.bgpVPNIP(r, t+8, uint32(int32(int(rl)-8)<<3)))
 	case 2, 6, 7:
 		if !r.has(t, 12) {
 			return "", -2
 		}
-		fmt.Fprintf(&s, ", RD: %s, Source-AS %s", bgpRD(r, t), bgpAS(r.be32(t+8)))
+		fmt.Fprintf(&s, ", RD: %s, Source-AS %s", p.bgpRD(r, t), p.bgpAS(r.be32(t+8)))
 		if rt != 2 {
 			p.bgpVPNSG(r, t+12, &s)
 		}
@@ -1381,7 +1408,7 @@ func (p *Printer) bgpMVPN(r reader, t int) (string, int) {
 		if !r.has(t, 8) {
 			return "", -2
 		}
-		fmt.Fprintf(&s, ", RD: %s", bgpRD(r, t))
+		fmt.Fprintf(&s, ", RD: %s", p.bgpRD(r, t))
 		t += 8
 		al := uint32(rl) - uint32(p.bgpVPNSG(r, t, &s))
 		if al > uint32(len(r.b)) || !r.has(t, int(al)) {
@@ -1392,7 +1419,7 @@ func (p *Printer) bgpMVPN(r reader, t int) (string, int) {
 		if !r.has(t, 8) {
 			return "", -2
 		}
-		fmt.Fprintf(&s, ", RD: %s", bgpRD(r, t))
+		fmt.Fprintf(&s, ", RD: %s", p.bgpRD(r, t))
 		p.bgpVPNSG(r, t+8, &s)
 	}
 	return bgpBufCut(s.String()), int(rl) + 2
@@ -1433,7 +1460,7 @@ func (p *Printer) bgpL2VPN(r reader, t int) (string, int) {
 		if !r.has(t, 12) {
 			return "", -2
 		}
-		return fmt.Sprintf("RD: %s, BGPNH: %s", bgpRD(r, t), p.addr4At(r.b, t+8)), plen + 2
+		return fmt.Sprintf("RD: %s, BGPNH: %s", p.bgpRD(r, t), p.addr4At(r.b, t+8)), plen + 2
 	}
 	if plen <= 17 {
 		return "", -2
@@ -1442,7 +1469,7 @@ func (p *Printer) bgpL2VPN(r reader, t int) (string, int) {
 		return "", -2
 	}
 	b := &bgpBuf{left: bgpBufMax + 1}
-	b.add("RD: %s, CE-ID: %d, Label-Block Offset: %d, Label Base %d", bgpRD(r, t), r.be16(t+8), r.be16(t+10), bgpLabel(r, t+12))
+	b.add("RD: %s, CE-ID: %d, Label-Block Offset: %d, Label Base %d", p.bgpRD(r, t), r.be16(t+8), r.be16(t+10), bgpLabel(r, t+12))
 	t += 15
 	// As in tcpdump, the TLV headers do not count against the length
 	// and an unknown TLV's value is not skipped.

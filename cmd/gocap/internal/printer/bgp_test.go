@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+
+	"github.com/gocap/gocap/cbpf"
 )
 
 const bgpMarker = "ffffffffffffffffffffffffffffffff"
@@ -210,10 +212,86 @@ var bgpCases = []crafted{
 	{tcpSegment(40000, 179, bgpMsg(2, "0000 0003 500100")), 0},
 }
 
+// bgpMoreCases are PMSI tunnels, AIGP, communities, the other extended
+// communities, unknown attributes, more capabilities, notifications,
+// route refresh subtypes, AFI/SAFI pairs and AS paths.
+var bgpMoreCases = []crafted{
+	// PMSI tunnels of every type, AIGP, communities, large communities
+	{tcpSegment(40000, 179, bgpUpdate("", bgpAttr(0xc0, 22, "80 01 000641 0a000001 00000007")+
+		bgpAttr(0xc0, 22, "00 02 000000 0a000001 01020304")+bgpAttr(0xc0, 22, "01 03 000011 0a000001 e8000001")+
+		bgpAttr(0xc0, 22, "00 04 000011 0a000001 e8000001")+bgpAttr(0xc0, 22, "00 05 000011 0a000001 e8000001")+
+		bgpAttr(0xc0, 22, "00 07 000011 0a000001 e8000001")+bgpAttr(0xc0, 22, "00 09 000011 0a000001 e8")+
+		bgpAttr(0xc0, 22, "00 00 0000"), "")), 0},
+	{tcpSegment(40000, 179, bgpUpdate("", bgpAttr(0x80, 26, "01 000b 0000000000000064")+
+		bgpAttr(0x80, 26, "02 0005 abcd 01 000b 0000000000000064")+bgpAttr(0x80, 26, "01 0002")+
+		bgpAttr(0x80, 26, "01 0008 0001")+bgpAttr(0x80, 26, "01 0005 0001")+bgpAttr(0x80, 26, "0100"), "")), 0},
+	{tcpSegment(40000, 179, bgpUpdate("", bgpAttr(0xc0, 8, "ffffff01 ffffff02 ffffff03 ffffff04 00010002")+
+		bgpAttr(0xc0, 8, "00010002 ffffff01")+bgpAttr(0xc0, 8, "")+bgpAttr(0xc0, 32, "0000fde9 00000001 00000002")+
+		bgpAttr(0xc0, 32, "0000fde9 00000001 0000000200"), "")), 0},
+	{tcpSegment(40000, 179, bgpUpdate("", bgpAttr(0xc0, 8, "ffffff01 ffffff02"), "")), 0},
+	// extended communities: the rest, link bandwidth in single precision
+	{tcpSegment(40000, 179, bgpUpdate("", bgpAttr(0xd0, 16, "000afde900000064 010a0a000001000a 0009fde900000064"+
+		" 010b0a0000010001 02030001fde90064 01030a0000010064 00050a00000100c8 01050a0000010000 02050a0000010100"+
+		" 80050a0000010000 80010a0000010000 01070a0000010000 80000a0000010501"+
+		" 88020102030405 06 88030102030405 06 88040102030405 06 88050102030405 06 88000102030405 06"+
+		" f10a0102030405 06 43210102030405 06 03060a0000010700 03060a0000018100"+
+		" 800a050005dc0000 800a130005dc0000 030c00000000000d 4004ee72560df702 40040000ffffffff 400400007f800001 400400007f7fffff 40040000ff800000 4004000080000000 4004000000000001"), "")), 0},
+	// unknown attributes and -vv dumps
+	{tcpSegment(40000, 179, bgpUpdate("", bgpAttr(0xc0, 23, "0102")+bgpAttr(0xc0, 25, "0102030405060708")+
+		bgpAttr(0x80, 13, "0a000001")+bgpAttr(0x80, 11, "0102")+bgpAttr(0x80, 28, "")+bgpAttr(0xc0, 33, "00"), "")), 0},
+	// capabilities: graceful restart variants, AS4, multiple labels, LLGR, ADD-PATH
+	{tcpSegment(40000, 179, bgpOpen(bgpCaps("4002 0078")+bgpCaps("4002 8078")+bgpCaps("4006 4078 00010100")+
+		bgpCaps("4005 c078 000101")+bgpCaps("0803 000104")+bgpCaps("0805 00010403 01")+
+		bgpCaps("4103 000001")+bgpCaps("4104 fde90000")+bgpCaps("4700")+bgpCaps("4707 00010180000001")+
+		bgpCaps("8002 0102")+bgpCaps("0500")+bgpCaps("0506 000100010002")+bgpCaps("4300")+bgpCaps("0300"))), 0},
+	{tcpSegment(40000, 179, bgpOpen(bgpCaps("0105 0001000101")+bgpCaps("0103 000101")+bgpCaps("0200 0200"))), 0},
+	{tcpSegment(40000, 179, bgpOpen("0202 0100")), 0},
+	{tcpSegment(40000, 179, bgpOpen("0205 0100")), 0},
+	{tcpSegment(40000, 179, bgpOpen("0100")), 0},
+	{tcpSegment(40000, 179, bgpOpen("0302 0102")), 0},
+	{tcpSegment(40000, 179, bgpMsg(1, "03 fde9 0000 0a000001 00")), 0},
+	// notifications: all codes
+	{tcpSegment(40000, 179, bgpMsg(3, "0100")+bgpMsg(3, "0101 01")+bgpMsg(3, "0202 fde9")+bgpMsg(3, "0207")+
+		bgpMsg(3, "0208")+bgpMsg(3, "0300")+bgpMsg(3, "030c")+bgpMsg(3, "0500")+bgpMsg(3, "0504")+bgpMsg(3, "0700")+
+		bgpMsg(3, "0704")+bgpMsg(3, "0705")+bgpMsg(3, "0800")+bgpMsg(3, "0600")+bgpMsg(3, "0608")+bgpMsg(3, "0609")+
+		bgpMsg(3, "060a")+bgpMsg(3, "0605")), 0},
+	{tcpSegment(40000, 179, bgpMsg(3, "0601 0002 80 00000001")+bgpMsg(3, "0601 0001 01 0000")+
+		bgpMsg(3, "0601 0001 01 00001000 ff")+bgpMsg(3, "0602 80"+strings.Repeat("41", 128))+
+		bgpMsg(3, "0604 03 616263")+bgpMsg(3, "0602 00")), 0},
+	// route refresh: ORF, subtypes
+	{tcpSegment(40000, 179, bgpMsg(5, "0001 01 01")+bgpMsg(5, "0001 02 01")+bgpMsg(5, "0019 00 41")+
+		bgpMsg(5, "0001 00")), 0},
+	// MP_REACH: more AFI/SAFI and next hops
+	{tcpSegment(40000, 179, bgpUpdate("", bgpAttr(0x80, 14, "0001 02 04 0a000001 00 04e0")+
+		bgpAttr(0x80, 14, "0002 04 20 20010db8000000000000000000000001 fe800000000000000000000000000001 00 4800064120010db8")+
+		bgpAttr(0x80, 14, "0002 01 04 0a000001 00 00")+bgpAttr(0x80, 14, "0002 80 0c 0000000000000000 0a000001 00 00")+
+		bgpAttr(0x80, 14, "0002 80 30 0000000000000000 20010db8000000000000000000000001 0000000000000000 fe800000000000000000000000000001 00 00")+
+		bgpAttr(0x80, 14, "0001 80 10 0000000000000000 20010db8000000000000000000000001 00")+
+		bgpAttr(0x80, 14, "0001 81 0c 0000000000000000 0a000001 00 58 000641 0000fde900000064")+
+		bgpAttr(0x80, 14, "0001 01 10 20010db8000000000000000000000001 00 00")+
+		bgpAttr(0x80, 14, "0001 01 05 0a00000102 00 00"), "")), 0},
+	{tcpSegment(40000, 179, bgpUpdate("", bgpAttr(0x80, 14, "0001 04 04 0a000001 00 38 800000 0a0b0c")+
+		bgpAttr(0x80, 15, "0001 04 38 800000 0a0b0c 18 000001")+
+		bgpAttr(0x80, 15, "0002 80 58 800000 0000fde900000064")+
+		bgpAttr(0x80, 14, "0002 02 10 20010db8000000000000000000000001 00 80 ff020000000000000000000000000001")+
+		bgpAttr(0x80, 15, "0002 02 88 ff")+bgpAttr(0x80, 15, "0002 04 a0 000641 20010db8")+
+		bgpAttr(0x80, 15, "0001 03 18 0a0b0c")+bgpAttr(0x80, 15, "0002 03 18 0a0b0c"), "")), 0},
+	{tcpSegment(40000, 179, bgpUpdate("", bgpAttr(0x80, 14, "0001 46 04 0a000001 00 00")+
+		bgpAttr(0x80, 14, "0019 46 04 0a000001 00 0102")+bgpAttr(0x80, 15, "0001 81 58 800000 0000fde900000064")+
+		bgpAttr(0x80, 15, "0002 81 58 800000 0000fde900000064")+bgpAttr(0x80, 15, "0002 42 00")+
+		bgpAttr(0x80, 15, "0001 41 00 00"), "")), 0},
+	// AS path with AS_CONFED_SET, 4-byte detection ambiguity, AS4_PATH
+	{tcpSegment(40000, 179, bgpUpdate("", bgpAttr(0x40, 2, "04 01 0064 03 02 0001 0002")+
+		bgpAttr(0x40, 2, "02 01 00000001")+bgpAttr(0x40, 2, "02 02 0001 0002 02 01 0003")+
+		bgpAttr(0xc0, 17, "01 02 00000001 00000002")+bgpAttr(0x40, 2, "02 00")+bgpAttr(0x40, 2, "02 05 0001")+
+		bgpAttr(0xc0, 18, "0001fde90a00000200"), "")), 0},
+}
+
 func TestBGPLikeTcpdump(t *testing.T) {
-	pkts := append([]crafted(nil), bgpCases...)
+	all := append(append(append([]crafted(nil), bgpCases...), bgpMoreCases...), bgpV6Cases...)
+	pkts := append([]crafted(nil), all...)
 	// the same segments cut short by the capture
-	for _, c := range bgpCases {
+	for _, c := range all {
 		full := strings.ReplaceAll(c.hex, " ", "")
 		n := len(full) / 2
 		for _, cut := range []int{n - 3, 60, 70} {
@@ -225,4 +303,43 @@ func TestBGPLikeTcpdump(t *testing.T) {
 	craftedLikeTcpdump(t, "bgp", pkts)
 }
 
-func init() { craftedSeeds = append(craftedSeeds, bgpCases...) }
+func init() {
+	craftedSeeds = append(craftedSeeds, bgpCases...)
+	craftedSeeds = append(craftedSeeds, bgpMoreCases...)
+	craftedSeeds = append(craftedSeeds, bgpASDotCases...)
+	craftedSeeds = append(craftedSeeds, bgpV6Cases...)
+}
+
+// bgpASDotCases carry 4-byte AS numbers everywhere tcpdump prints one.
+var bgpASDotCases = []crafted{
+	{tcpSegment(40000, 179, bgpOpen(bgpCaps("4104 0001fde9")+bgpCaps("4104 0000fde9"))), 0},
+	{tcpSegment(40000, 179, bgpUpdate("", bgpAttr(0x40, 2, "02 02 0001fde9 0000fdea")+bgpAttr(0xc0, 17, "01 01 ffffffff")+
+		bgpAttr(0xc0, 7, "0001fde9 0a000002")+bgpAttr(0xc0, 18, "00010000 0a000002")+
+		bgpAttr(0xc0, 16, "02020001fde90064 0202 0000fde9 0064")+
+		bgpAttr(0xc0, 128, "0002fde9"+bgpAttr(0x40, 1, "00")), "")), 0},
+	{tcpSegment(40000, 179, bgpUpdate("", bgpAttr(0x80, 14, "0001 80 0c 0002 0001fde9 0064 0a000001 00 70 000641 0002fffffffe0064 0a0b0c")+
+		bgpAttr(0x80, 14, "0001 84 04 0a000001 00 60 0001fde9 02020002fde90064")+
+		bgpAttr(0x80, 14, "0001 05 04 0a000001 00 02 0c 0002 0001fde9 0064 0001fdea"), "")), 0},
+}
+
+func TestBGPASDotLikeTcpdump(t *testing.T) {
+	// LSP ping prints route distinguishers with BGP's code, -b included
+	rd := func(v string) string { return lsppingTLV(1, -1, lsppingPad(lsppingTLV(6, -1, v+"0a000000 18"))) }
+	lsp := crafted{craftedUDP4(3503, 3503, lsppingHdr("01", "02", "00", "00", "00000000 00000000")+
+		rd("0002 0001fde8 0064")+rd("0002 0000fde8 0064")), 0}
+	compareWithTcpdump(t, "bgpasdot", cbpf.LinkEN10MB, append(bgpASDotCases, lsp), []flagSet{
+		{[]string{"-nn", "-v", "-b"}, Options{NumericLevel: 2, Verbose: 1, ASDot: true}},
+		{[]string{"-nn", "-vv", "-b"}, Options{NumericLevel: 2, Verbose: 2, ASDot: true}},
+		{[]string{"-nn", "-v"}, Options{NumericLevel: 2, Verbose: 1}},
+	})
+}
+
+// bgpV6Cases are IPv6 prefixes and next hops in the forms tcpdump's
+// addrtostr6 writes: IPv4-compatible, IPv4-mapped, zero runs.
+var bgpV6Cases = []crafted{
+	{tcpSegment(40000, 179, bgpUpdate("", bgpAttr(0x80, 14, "0002 01 10 0000000000000000000000000a000001 00"+
+		" 80 00000000000000000000000000010030 80 00000000000000000000000000000001 80 00000000000000000000ffff0a000001"+
+		" 80 00000000000000000000ffff00000000 80 00000000000000000000000000000000 80 00000000000000000001000000000000"+
+		" 80 00010000000000000000000000000001 80 00000000000000000000fffe0a000001 80 000000000000000000000000ffff0001"+
+		" 80 20010db8000000010000000000000000"), "")), 0},
+}

@@ -421,7 +421,7 @@ func (d *dnsMsg) rdata(typ, class, optFlags uint16, off, n int) bool {
 		if !d.has(off, 16) {
 			return false
 		}
-		p.printf(" %s", addr16(d.m[off:]))
+		p.printf(" %s", addrString(addr16(d.m[off:])))
 	case 38: // A6
 		return d.a6(off)
 	case 256: // URI
@@ -505,7 +505,7 @@ func (d *dnsMsg) a6(off int) bool {
 	if pbit < 128 {
 		var a [16]byte
 		copy(a[pbyte:], d.r.bytes(off+1, 16-pbyte))
-		p.printf(" %d %s", pbit, addr16(a[:]))
+		p.printf(" %d %s", pbit, addrString(addr16(a[:])))
 	}
 	if pbit > 0 {
 		p.print(" ")
@@ -635,7 +635,7 @@ func (d *dnsMsg) ecs(data []byte) {
 	if family == 1 {
 		p.printf("%s/%d/%d", addr4(a[:]), src, scope)
 	} else {
-		p.printf("%s/%d/%d", addr16(a[:]), src, scope)
+		p.printf("%s/%d/%d", addrString(addr16(a[:])), src, scope)
 	}
 }
 

@@ -56,7 +56,7 @@ func (p *Printer) rrenum(b []byte) {
 	if p.o.Verbose > 0 {
 		p.printf(",ord=%d,min=%d,max=%d", m[2], m[4], m[5])
 	}
-	p.printf(",%s/%d)", addr16(m[8:]), m[3]) // numeric even without -n, as tcpdump prints it
+	p.printf(",%s/%d)", addrString(addr16(m[8:])), m[3]) // numeric even without -n, as tcpdump prints it
 	n := int(m[1]) - 3
 	if n%4 != 0 {
 		p.truncMark("icmp6")
@@ -80,7 +80,7 @@ func (p *Printer) rrenum(b []byte) {
 				}
 			}
 		}
-		p.printf("%s/%d/%d)", addr16(u[16:]), u[0], u[1])
+		p.printf("%s/%d/%d)", addrString(addr16(u[16:])), u[0], u[1])
 		u = u[32:]
 	}
 }

@@ -264,12 +264,12 @@ func (p *Printer) lsppingFEC(r reader, typ uint16, s, sl int) bool {
 		p.printf("\n\t      tunnel end-point %s, tunnel sender %s, lsp-id 0x%04x\n\t      tunnel-id 0x%04x, extended tunnel-id %s",
 			ip6(0), ip6(36), r.be16(s+54), r.be16(s+18), ip6(20))
 	case 6:
-		p.printf("\n\t      RD: %s, %s/%d", lsppingRD(r, s), ip4(8), r.u8(s+12))
+		p.printf("\n\t      RD: %s, %s/%d", p.lsppingRD(r, s), ip4(8), r.u8(s+12))
 	case 7:
-		p.printf("\n\t      RD: %s, %s/%d", lsppingRD(r, s), ip6(8), r.u8(s+24))
+		p.printf("\n\t      RD: %s, %s/%d", p.lsppingRD(r, s), ip6(8), r.u8(s+24))
 	case 8:
 		p.printf("\n\t      RD: %s, Sender VE ID: %d, Receiver VE ID: %d\n\t      Encapsulation Type: %s",
-			lsppingRD(r, s), r.be16(s+8), r.be16(s+10), pw(12))
+			p.lsppingRD(r, s), r.be16(s+8), r.be16(s+10), pw(12))
 	case 9:
 		p.printf("\n\t      Remote PE: %s\n\t      PW ID: 0x%08x, PW Type: %s", ip4(0), r.be32(s+4), pw(8))
 	case 10:
@@ -279,18 +279,11 @@ func (p *Printer) lsppingFEC(r reader, typ uint16, s, sl int) bool {
 }
 
 // lsppingRD formats a BGP/MPLS VPN route distinguisher (RFC 4364) as
-// tcpdump's bgp_vpn_rd_print does.
-func lsppingRD(r reader, off int) string {
-	b := r.bytes(off, 8)
-	switch r.be16(off) {
-	case 0: // 2-byte AS : number
-		return fmt.Sprintf("%d:%d (= %d.%d.%d.%d)", r.be16(off+2), r.be32(off+4), b[4], b[5], b[6], b[7])
-	case 1: // IPv4 address : number
-		return fmt.Sprintf("%d.%d.%d.%d:%d", b[2], b[3], b[4], b[5], r.be16(off+6))
-	case 2: // 4-byte AS : number
-		return fmt.Sprintf("%d:%d (%d.%d.%d.%d:%d)", r.be32(off+2), r.be16(off+6), b[2], b[3], b[4], b[5], r.be16(off+6))
-	}
-	return "unknown RD format"
+// tcpdump's bgp_vpn_rd_print does (-b included), once its 8 bytes are
+// known to be there.
+func (p *Printer) lsppingRD(r reader, off int) string {
+	r.bytes(off, 8)
+	return p.bgpRD(r, off)
 }
 
 // lsppingSMIVendors names SMI enterprise numbers as tcpdump's smi_values does.

@@ -174,12 +174,12 @@ type Resolver interface {
 // once per Printer, as tcpdump caches its answers.
 func (p *Printer) host(a netip.Addr) string {
 	if p.o.NumericLevel > 0 || p.o.Resolver == nil {
-		return a.String()
+		return addrString(a)
 	}
 	if s, ok := p.hosts[a]; ok {
 		return s
 	}
-	s := a.String()
+	s := addrString(a)
 	// The C library answers nothing for :: without asking.
 	foreign := a.Is4() && p.o.LocalNet.IsValid() && !p.o.LocalNet.Contains(a)
 	if !foreign && a != netip.IPv6Unspecified() {
@@ -197,6 +197,19 @@ func (p *Printer) host(a netip.Addr) string {
 	}
 	p.hosts[a] = s
 	return s
+}
+
+// addrString is an address as tcpdump's addrtostr6 writes it: Go's
+// form, except that an IPv4-compatible IPv6 address (96 zero bits, then
+// 32 bits whose first 16 are not zero) ends in dotted quad, "::1.2.3.4".
+func addrString(a netip.Addr) string {
+	if a.Is6() && !a.Is4In6() && a.Zone() == "" {
+		b := a.As16()
+		if [12]byte(b[:12]) == [12]byte{} && (b[12] != 0 || b[13] != 0) {
+			return "::" + netip.AddrFrom4([4]byte(b[12:])).String()
+		}
+	}
+	return a.String()
 }
 
 // HostsResolver answers from a hosts file only (no DNS): the names of

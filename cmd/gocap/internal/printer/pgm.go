@@ -28,7 +28,7 @@ func (p *Printer) pgmNLA(r reader, afiOff, addrOff int) (s string, n int, ok boo
 		if !r.has(addrOff, 16) {
 			return "", 0, false
 		}
-		return addr16(r.b[addrOff:]).String(), 16, true
+		return addrString(addr16(r.b[addrOff:])), 16, true
 	}
 	return "", 0, false
 }

@@ -82,6 +82,8 @@ type Options struct {
 	// 112 for PacketCARP) as that type whatever their ports (-T);
 	// ParsePacketType gives it for a -T name.
 	PacketType PacketType
+	// ASDot prints BGP AS numbers above 65535 in ASDOT notation (-b).
+	ASDot bool
 }
 
 // PacketInfo describes a captured packet.
