@@ -4,9 +4,9 @@ import "fmt"
 
 // OSI connectionless network layer (ISO 8473 CLNP, ISO 9542 ES-IS,
 // ISO 10589 IS-IS) behind LLC SAP 0xfe, printed as tcpdump 4.99.3 does.
-// Decoded so far: the IS-IS common and PDU-specific headers (with -v
-// the TLVs are walked but not decoded: each is dumped in hex), the
-// ES-IS header and the start of an ESH, and the CLNP header checks.
+// Decoded: the IS-IS common and PDU-specific headers and their TLVs
+// (isoclns_tlv.go), the ES-IS header and the start of an ESH, and the
+// CLNP header checks.
 
 const (
 	nlpidCLNP = 0x81
@@ -34,10 +34,14 @@ func (p *Printer) isoclns(b []byte, length int) {
 		}
 	case 0x00: // null network layer
 		p.printf("%slength: %d", p.osiSep(), length)
+	case 0x08:
+		p.q933(b[1:], length-1)
 	case 0xcc:
 		p.ip(b[1:], length-1)
 	case 0x8e:
 		p.ip6(b[1:], length-1)
+	case 0xcf:
+		p.ppp(b[1:], length-1)
 	default:
 		if !p.o.LinkHeader {
 			p.printf("OSI NLPID 0x%02x unknown", n)
@@ -104,11 +108,53 @@ func (p *Printer) osiSep() string {
 	return ", "
 }
 
-// clnp checks a CLNP header as far as tcpdump does before decoding it;
-// it reports false (so the caller dumps the PDU) where tcpdump does.
+var clnpPDUNames = map[uint8]string{1: "Error Report", 29: "MD", 28: "Data", 30: "Echo Request", 31: "Echo Response"}
+
+var clnpFlags = []bitTok{{0x80, "Segmentation permitted"}, {0x40, "more Segments"}, {0x20, "request Error Report"}}
+
+var clnpOptionNames = map[uint8]string{193: "Discard Reason", 205: "Priority", 195: "QoS Maintenance",
+	197: "Security", 200: "Source Routing", 203: "Route Recording", 204: "Padding"}
+
+var clnpScopes = map[uint8]string{0x40: "Source Address Specific", 0x80: "Destination Address Specific",
+	0xc0: "Globally unique"}
+
+var clnpQoSFlags = []bitTok{{0x20, "reserved"}, {0x10, "sequencing vs. delay"}, {0x08, "congested"},
+	{0x04, "delay vs. cost"}, {0x02, "error vs. delay"}, {0x01, "error vs. cost"}}
+
+var clnpRFDClasses = map[uint8]string{0x0: "General", 0x8: "Address", 0x9: "Source Routeing",
+	0xa: "Lifetime", 0xb: "PDU Discarded", 0xc: "Reassembly"}
+
+// clnpRFDErrors names the errors of each class of a discard reason.
+var clnpRFDErrors = map[uint8]map[uint8]string{
+	0x0: {0: "Reason not specified", 1: "Protocol procedure error", 2: "Incorrect checksum",
+		3: "PDU discarded due to congestion", 4: "Header syntax error (cannot be parsed)",
+		5: "Segmentation needed but not permitted", 6: "Incomplete PDU received", 7: "Duplicate option"},
+	0x8: {0: "Destination address unreachable", 1: "Destination address unknown"},
+	0x9: {0: "Unspecified source routeing error", 1: "Syntax error in source routeing field",
+		2: "Unknown address in source routeing field", 3: "Path not acceptable"},
+	0xa: {0: "Lifetime expired while data unit in transit", 1: "Lifetime expired during reassembly"},
+	0xb: {0: "Unsupported option not specified", 1: "Unsupported protocol version",
+		2: "Unsupported security option", 3: "Unsupported source routeing option",
+		4: "Unsupported recording of route option"},
+	0xc: {0: "Reassembly interference"},
+}
+
+// clnp prints a CLNP PDU; it reports false where tcpdump gives up (and
+// the caller dumps the PDU).
 func (p *Printer) clnp(b []byte, length int) bool {
 	r := p.reader("clnp", b)
-	r.need(0, 9)
+	ok := true
+	if r.label(func() { ok = p.clnpPDU(r, length) }) != ran {
+		return true
+	}
+	return ok
+}
+
+// clnpPDU prints the CLNP PDU in r for clnp; tcpdump's checks
+// (ND_TCHECK) return to clnp's label.
+func (p *Printer) clnpPDU(r reader, length int) bool {
+	b := r.b
+	r.check(0, 9)
 	li := int(b[1])
 	if !p.o.LinkHeader {
 		p.print("CLNP")
@@ -128,29 +174,170 @@ func (p *Printer) clnp(b []byte, length int) bool {
 		}
 		return false
 	}
+	typ, flags := b[4]&0x1f, b[4]&0xe0
 	rem := li - 9
 	off := 9
-	for range 2 { // destination, then source address
+	const short = "li < size of fixed part of CLNP header and addresses"
+	var addrs [2][]byte // destination, then source
+	for i := range addrs {
 		if rem < 1 {
-			p.print("li < size of fixed part of CLNP header and addresses")
+			p.print(short)
 			return false
 		}
 		al := int(r.u8(off))
 		off++
 		rem--
 		if rem < al {
-			p.print("li < size of fixed part of CLNP header and addresses")
+			p.print(short)
 			return false
 		}
-		r.need(0, off+al)
+		r.check(off, al)
+		addrs[i] = b[off : off+al]
 		off += al
 		rem -= al
 	}
-	// The addresses and options are not decoded yet.
-	return false
+	dst, src := addrs[0], addrs[1]
+	name := mapName(clnpPDUNames, typ, fmt.Sprintf("unknown (%d)", typ))
+	if p.o.Verbose < 1 {
+		p.printf("%s%s > %s, %s, length %d", p.osiSep(), nsapString(src), nsapString(dst), name, length)
+		return true
+	}
+	p.printf("%slength %d", p.osiSep(), length)
+	sum := r.be16(7)
+	p.printf("\n\t%s PDU, hlen: %d, v: %d, lifetime: %d.%ds, Segment PDU length: %d, checksum: 0x%04x",
+		name, li, b[2], b[3]/2, (b[3]%2)*5, r.be16(5), sum)
+	p.osiCksum(b, sum, 7, li)
+	p.printf("\n\tFlags [%s]", bitTokString(clnpFlags, "none", uint32(flags)))
+	p.printf("\n\tsource address (length %d): %s\n\tdest   address (length %d): %s",
+		len(src), nsapString(src), len(dst), nsapString(dst))
+	if flags&0x80 != 0 {
+		if rem < 6 {
+			p.print("li < size of fixed part of CLNP header, addresses, and segment part")
+			return false
+		}
+		r.check(off, 6)
+		p.printf("\n\tData Unit ID: 0x%04x, Segment Offset: %d, Total PDU Length: %d",
+			r.be16(off), r.be16(off+2), r.be16(off+4))
+		off += 6
+		rem -= 6
+	}
+	for rem != 0 {
+		if rem < 2 {
+			p.print(", bad opts/li")
+			return false
+		}
+		op, ol := r.u8(off), int(r.u8(off+1))
+		off += 2
+		rem -= 2
+		if ol > rem {
+			p.printf(", opt (%d) too long", op)
+			return false
+		}
+		r.check(off, ol)
+		rem -= ol
+		p.printf("\n\t  %s Option #%d, length %d, value: ", mapName(clnpOptionNames, op, "Unknown"), op, ol)
+		if !p.clnpOption(r, op, off, ol) {
+			return false
+		}
+		if p.o.Verbose > 1 {
+			p.unknownData(b[off:], "\n\t  ", ol)
+		}
+		off += ol
+	}
+	if typ == 1 || typ == 31 {
+		if r.u8(off) == nlpidCLNP {
+			p.print("\n\t-----original packet-----\n\t")
+			p.clnp(b[off:], length-li)
+			return true
+		}
+	}
+	if length > off {
+		p.printf("\n\t  undecoded non-header data, length %d", length-li)
+		p.unknownData(b[off:], "\n\t  ", length-off)
+	}
+	return true
 }
 
-var esisTypes = map[uint8]string{2: "ESH", 4: "ISH", 6: "Redirect"}
+// clnpOption prints the value of the CLNP option op (n bytes at off,
+// captured); false where tcpdump gives up on the PDU.
+func (p *Printer) clnpOption(r reader, op byte, off, n int) bool {
+	b := r.b
+	switch op {
+	case 200, 203: // source routing, route recording
+		if n < 2 {
+			p.print(", bad opt len")
+			return false
+		}
+		what := "source routing"
+		if op == 203 {
+			what = "recording of route in progress"
+		}
+		p.printf("%s %s", mapName(map[uint8]string{0: "partial", 1: "complete"}, b[off], "Unknown"), what)
+		no := int(b[off+1])
+		if no == 0 {
+			p.print(" Bad NSAP offset (0)")
+			break
+		}
+		no--
+		if no > n {
+			p.print(" Bad NSAP offset (past end of option)")
+			break
+		}
+		// tcpdump reads the same address over and over: it never moves
+		// past it.
+		at, tl := off+no, n-no
+		for tl > 0 {
+			al := int(r.u8(at))
+			if tl < al+1 {
+				p.print("\n\t    NSAP address goes past end of option")
+				break
+			}
+			if al > 0 {
+				p.printf("\n\t    NSAP address (length %d): %s", al, nsapString(r.bytes(at+1, al)))
+			}
+			tl -= al + 1
+		}
+	case 205: // priority
+		if n < 1 {
+			p.print(", bad opt len")
+			return false
+		}
+		p.printf("0x%1x", b[off]&0x0f)
+	case 195: // QoS maintenance
+		if n < 1 {
+			p.print(", bad opt len")
+			return false
+		}
+		p.printf("\n\t    Format Code: %s", mapName(clnpScopes, b[off]&0xc0, "Reserved"))
+		if b[off]&0xc0 == 0xc0 {
+			p.printf("\n\t    QoS Flags [%s]", bitTokString(clnpQoSFlags, "none", uint32(b[off]&0x3f)))
+		}
+	case 197: // security
+		if n < 2 {
+			p.print(", bad opt len")
+			return false
+		}
+		p.printf("\n\t    Format Code: %s, Security-Level %d", mapName(clnpScopes, b[off]&0xc0, "Reserved"), b[off+1])
+	case 193: // discard reason
+		if n < 1 {
+			p.print(", bad opt len")
+			return false
+		}
+		major, minor := b[off]>>4, b[off]&0x0f
+		p.printf("\n\t    Class: %s Error (0x%01x), %s (0x%01x)", mapName(clnpRFDClasses, major, "Unknown"), major,
+			mapName(clnpRFDErrors[major], minor, "Unknown"), minor)
+	case 204: // padding
+		p.print("padding data")
+	default:
+		p.unknownData(b[off:], "\n\t  ", n)
+	}
+	return true
+}
+
+var esisTypes = map[uint8]string{2: "ESH", 4: "ISH", 6: "redirect"}
+
+var esisOptionNames = map[uint8]string{129: "Protocols supported", 195: "QoS Maintenance", 197: "Security",
+	198: "ES Configuration Time", 205: "Priority", 225: "Addressk Mask", 226: "SNPA Mask"}
 
 // esis prints an ES-IS PDU.
 func (p *Printer) esis(b []byte, length int) {
@@ -207,37 +394,144 @@ func (p *Printer) esis(b []byte, length int) {
 	}
 	off := 9
 	li -= 9
-	// count reads the next byte of an ESH, a count; false after the
-	// marker or the complaint where it is not there.
-	count := func() (int, bool) {
-		if off >= len(b) {
+	// field reads the next length-prefixed field of the PDU (a count
+	// where n is false); false after the marker or complaint where it is
+	// not there.
+	field := func(bad string, n bool) (int, []byte, bool) {
+		if !r.has(off, 1) {
 			r.trunc()
-			return 0, false
+			return 0, nil, false
 		}
 		if li < 1 {
-			p.print(", bad esh/li")
-			return 0, false
+			p.print(bad)
+			return 0, nil, false
 		}
+		v := int(b[off])
 		off++
 		li--
-		return int(b[off-1]), true
+		if !n {
+			return v, nil, true
+		}
+		if !r.has(off, v) {
+			r.trunc()
+			return 0, nil, false
+		}
+		if li < v {
+			p.print(bad)
+			return 0, nil, false
+		}
+		f := b[off : off+v]
+		off += v
+		li -= v
+		return v, f, true
 	}
-	if typ == 2 { // ESH
-		n, ok := count()
+	switch typ {
+	case 6: // redirect
+		const bad = ", bad redirect/li"
+		_, dst, ok := field(bad, true)
+		if !ok {
+			return
+		}
+		p.printf("\n\t  %s", nsapString(dst))
+		snpal, snpa, ok := field(bad, true)
+		if !ok {
+			return
+		}
+		// tcpdump does not take the NET's length byte off li.
+		if !r.has(off, 1) {
+			r.trunc()
+			return
+		}
+		if li < 1 {
+			p.print(bad)
+			return
+		}
+		netal := int(b[off])
+		off++
+		if !r.has(off, netal) {
+			r.trunc()
+			return
+		}
+		if li < netal {
+			p.print(bad)
+			return
+		}
+		neta := b[off : off+netal]
+		off += netal
+		li -= netal
+		p.printf("\n\t  SNPA (length: %d): %s", snpal, p.linkAddrName(snpa))
+		if netal != 0 {
+			p.printf("\n\t  NET (length: %d) %s", netal, nsapString(neta))
+		}
+	case 2: // ESH
+		n, _, ok := field(", bad esh/li", false)
 		if !ok {
 			return
 		}
 		p.printf("\n\t  Number of Source Addresses: %d", n)
-		if n > 0 {
-			al, ok := count()
+		for ; n > 0; n-- {
+			al, a, ok := field(", bad esh/li", true)
 			if !ok {
 				return
 			}
-			if off+al > len(b) {
-				r.trunc()
-			}
-			// Addresses (NSAPs) are not decoded yet.
+			p.printf("\n\t  NET (length: %d): %s", al, nsapString(a))
 		}
+	case 4: // ISH
+		al, a, ok := field(", bad ish/li", true)
+		if !ok {
+			return
+		}
+		p.printf("\n\t  NET (length: %d): %s", al, nsapString(a))
+	default:
+		if p.o.Verbose <= 1 && r.has(off, 1) {
+			p.unknownData(b[off:], "\n\t  ", len(b)-off)
+		}
+		return
+	}
+	for li != 0 {
+		if li < 2 {
+			p.print(", bad opts/li")
+			return
+		}
+		op, ol := r.u8(off), int(r.u8(off+1))
+		off += 2
+		li -= 2
+		if ol > li {
+			p.printf(", opt (%d) too long", op)
+			return
+		}
+		li -= ol
+		p.printf("\n\t  %s Option #%d, length %d, value: ", mapName(esisOptionNames, op, "Unknown"), op, ol)
+		dump, step := ol, ol
+		switch op {
+		case 198:
+			if ol == 2 {
+				if !r.has(off, 2) {
+					r.trunc()
+					return
+				}
+				p.printf("%ds", r.be16(off))
+			} else {
+				p.print("(bad length)")
+			}
+		case 129:
+			for i := 0; i < ol; i++ {
+				v := r.u8(off + i)
+				p.printf("%s (0x%02x)", mapName(nlpidNames, v, "unknown"), v)
+				if ol-i > 1 {
+					p.print(", ")
+				}
+			}
+			// tcpdump counted the length down to nothing: it neither
+			// dumps the option nor moves past it.
+			dump, step = 0, 0
+		default:
+			p.unknownData(b[min(off, len(b)):], "\n\t  ", ol)
+		}
+		if p.o.Verbose > 1 {
+			p.unknownData(b[min(off, len(b)):], "\n\t  ", dump)
+		}
+		off += step
 	}
 }
 
@@ -270,10 +564,13 @@ func isisID(b []byte) string {
 // dumps the PDU.
 func (p *Printer) isis(b []byte, length int) bool {
 	r := p.reader("isis", b)
+	if !r.has(0, 8) || length < 8 {
+		r.trunc()
+		return true
+	}
 	if !p.o.LinkHeader {
 		p.print("IS-IS")
 	}
-	r.need(0, 8)
 	if b[2] != 1 {
 		p.printf("version %d packet not supported", b[2])
 		return false
@@ -355,11 +652,15 @@ const (
 )
 
 // isisBogus prints a fixed header length that does not suit the type
-// (tcpdump sets a PSNP's message off with a dash).
+// (tcpdump sets a PSNP's message off with a dash, and for an LSP gives
+// the length without the common header).
 func (p *Printer) isisBogus(x *isisPDU, want int) int {
 	sep := ","
-	if x.typ == 26 || x.typ == 27 {
+	switch x.typ {
+	case 26, 27:
 		sep = "-"
+	case 18, 20:
+		want -= 8
 	}
 	p.printf("%s bogus fixed header length %d should be %d", sep, x.fixed, want)
 	return isisGiveUp
@@ -457,7 +758,11 @@ func isisLSP(p *Printer, x *isisPDU) int {
 	pduLen := int(x.h.be16(0))
 	sum := x.h.be16(16)
 	p.printf("\n\t  lsp-id: %s, seq: 0x%08x, lifetime: %5ds\n\t  chksum: 0x%04x", isisID(h[4:12]), x.h.be32(12), x.h.be16(2), sum)
-	p.osiCksum(h[4:], sum, 12, x.length-12)
+	ln := x.length
+	if ln > pduLen {
+		ln = pduLen
+	}
+	p.osiCksum(h[4:], sum, 12, ln-12)
 	tb := h[18]
 	p.printf(", PDU length: %d, Flags: [ ", pduLen)
 	if tb&0x04 != 0 {
@@ -514,40 +819,4 @@ func isisUnknownPDU(p *Printer, x *isisPDU) int {
 	}
 	p.unknownData(x.h.b, "\n\t  ", x.length-8)
 	return isisGiveUp
-}
-
-// isisTLVs prints the TLVs after the fixed header, up to length: named
-// and dumped, not decoded yet. A TLV cut short ends the PDU with the
-// marker.
-func (p *Printer) isisTLVs(r reader, fixed, length int) {
-	b := r.b
-	rest := length - fixed
-	off := fixed
-	for rest > 0 {
-		if !r.has(off, 2) || rest < 2 {
-			r.trunc()
-			return
-		}
-		t, l := b[off], int(b[off+1])
-		off += 2
-		rest -= 2
-		p.printf("\n\t    unknown TLV #%d, length: %d", t, l)
-		if l == 0 {
-			continue
-		}
-		if rest < l || !r.has(off, l) {
-			r.trunc()
-			return
-		}
-		if p.o.Verbose <= 1 {
-			p.unknownData(b[off:], "\n\t\t", l)
-		} else {
-			p.unknownData(b[off:], "\n\t      ", l)
-		}
-		off += l
-		rest -= l
-	}
-	if rest != 0 {
-		p.printf("\n\t      %d straggler bytes", rest)
-	}
 }

@@ -110,7 +110,13 @@ func (p *Printer) ppp(b []byte, length int) int {
 		hdr += 2
 	}
 	if p.o.LinkHeader {
-		p.printf("%s (0x%04x), length %d: ", pppTypeName(proto, "unknown"), proto, olen)
+		name, known := pppTypeNames[proto]
+		if !known {
+			// tcpdump names the protocol "unknown" and prints no more.
+			p.printf("unknown (0x%04x), length %d", proto, olen)
+			return hdr
+		}
+		p.printf("%s (0x%04x), length %d: ", name, proto, olen)
 	}
 	p.pppPayload(proto, b[hdr:], length-hdr)
 	return hdr
