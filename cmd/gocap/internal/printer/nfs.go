@@ -150,16 +150,23 @@ func nfsIPVer(h *ipHdr) int {
 // which tcpdump looks for before any port (and before the checksum); it
 // reports whether it printed one.
 func (p *Printer) nfsUDP(b []byte, length int, sport, dport uint16, h *ipHdr) bool {
+	return p.nfsMessage(b, length, sport, dport, h, "")
+}
+
+// nfsMessage prints the RPC message b (length bytes) as an NFS call to
+// the NFS port or a reply from it, after lead, reporting false for any
+// other message.
+func (p *Printer) nfsMessage(b []byte, length int, sport, dport uint16, h *ipHdr, lead string) bool {
 	if len(b) < 8 {
 		return false
 	}
 	dir := binary.BigEndian.Uint32(b[4:])
 	switch {
 	case dport == nfsPort && dir == rpcCall:
-		p.printf("NFS request xid %d ", binary.BigEndian.Uint32(b))
+		p.printf("%sNFS request xid %d ", lead, binary.BigEndian.Uint32(b))
 		p.nfsRequest(b, length, h)
 	case sport == nfsPort && dir == rpcReply:
-		p.printf("NFS reply xid %d ", binary.BigEndian.Uint32(b))
+		p.printf("%sNFS reply xid %d ", lead, binary.BigEndian.Uint32(b))
 		p.nfsReply(b, length, h)
 	default:
 		return false
@@ -178,22 +185,7 @@ func (p *Printer) nfsTCP(b []byte, length int, sport, dport uint16, h *ipHdr) bo
 	if frag > length-4 {
 		frag = length - 4
 	}
-	rp := b[4:]
-	if len(rp) < 8 {
-		return false
-	}
-	dir := binary.BigEndian.Uint32(rp[4:])
-	switch {
-	case dport == nfsPort && dir == rpcCall:
-		p.printf(": NFS request xid %d ", binary.BigEndian.Uint32(rp))
-		p.nfsRequest(rp, frag, h)
-	case sport == nfsPort && dir == rpcReply:
-		p.printf(": NFS reply xid %d ", binary.BigEndian.Uint32(rp))
-		p.nfsReply(rp, frag, h)
-	default:
-		return false
-	}
-	return true
+	return p.nfsMessage(b[4:], frag, sport, dport, h, ": ")
 }
 
 // nfsDec decodes one RPC message carrying NFS. Offsets are from the start
