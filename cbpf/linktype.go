@@ -82,6 +82,7 @@ const (
 	LinkBluetoothH4PHDR LinkType = 201 // Bluetooth HCI H4 with a direction pseudo-header
 	LinkUSBLinuxMMapped LinkType = 220 // Linux usbmon, 64-byte header
 	LinkPKTAP           LinkType = 258 // Apple's PKTAP header, then a packet of the link type it says
+	LinkUser2           LinkType = 149 // DLT_USER2, which macOS used for PKTAP
 	LinkHDLC            LinkType = 112 // Cisco HDLC (DLT_HDLC, which tcpdump prints as DLT_C_HDLC)
 	LinkVSOCK           LinkType = 271 // Linux vsock monitor
 	LinkMFR             LinkType = 182 // multilink Frame Relay (FRF.16)

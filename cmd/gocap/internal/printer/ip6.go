@@ -37,7 +37,9 @@ func (p *Printer) ip6(b []byte, length int) {
 			p.printf("truncated-ip6 - %d bytes missing!", l-length)
 		}
 	} else {
-		l = length
+		// tcpdump 4.99.3 counts the header twice here; the extension
+		// headers are then bounded by the captured bytes alone.
+		l = length + 40
 	}
 	if l < len(b) {
 		b = b[:l]
@@ -55,15 +57,17 @@ func (p *Printer) ip6(b []byte, length int) {
 		p.printf("hlim %d, next-header %s (%d) payload length: %d) ", b[7], ipProtoName(nh), nh, plen)
 	}
 	h := &ipHdr{v6: true, src: addr16(b[8:]), dst: addr16(b[24:]), nh: nh, ttl: b[7]}
+	whole := b
 	off := 40
 	rem := l - 40
-	if plen == 0 && nh != 0 {
-		// No hop-by-hop header that could hold a jumbo payload option:
-		// tcpdump hands the next header an empty payload.
-		rem = 0
-	}
 	first := true
-	jumbo := false
+	// What tcpdump tracks across the extension headers: the previous
+	// header (prev, 255 for the IPv6 header itself), whether any
+	// extension header or a hop-by-hop header was seen, and a valid
+	// jumbo payload option with the payload length it gives.
+	prevHdr := 255
+	extSeen, hbhSeen, jumbo := false, false, false
+	payloadLen := plen
 	// Like tcpdump, the header after an extension header is decoded
 	// whenever that extension header began before the end the IPv6
 	// header gives (not the end of the captured bytes): one announced
@@ -77,38 +81,65 @@ func (p *Printer) ip6(b []byte, length int) {
 		cp := b[min(off, len(b)):]
 		adv := 0
 		switch nh {
-		case 0, 60:
+		case 0:
+			if hbhSeen {
+				p.print("[The Hop-by-Hop Options header was already found]")
+				p.print(" (invalid)")
+				return
+			}
+			if prevHdr != 255 {
+				p.print("[The Hop-by-Hop Options header don't follow the IPv6 header]")
+				p.print(" (invalid)")
+				return
+			}
 			// The length byte must be captured (else the packet ends),
 			// then the whole header (else the header's own marker ends
-			// it), before the name is printed.
-			name, proto := "HBH ", "hbhopt"
-			if nh != 0 {
-				name, proto = "DSTOPT ", "dstopt"
+			// it), before the name is printed; the options are always
+			// checked, printed only with -v.
+			o := p.reader("hbhopt", cp)
+			hl := (int(o.u8(1)) + 1) * 8
+			ok := o.has(0, hl)
+			if ok {
+				p.print("HBH ")
+				ok = p.ip6Opts(cp[2:hl], true, &payloadLen, &jumbo)
 			}
-			o := p.reader(proto, cp)
+			if !ok {
+				o.trunc()
+			}
+			if payloadLen == 0 && !jumbo {
+				p.print("[No valid Jumbo Payload Hop-by-Hop option found] (invalid)")
+				return
+			}
+			if !ok {
+				return
+			}
+			adv = hl
+			hbhSeen = true
+			nh = cp[0]
+		case 60:
+			o := p.reader("dstopt", cp)
 			hl := (int(o.u8(1)) + 1) * 8
 			if !o.has(0, hl) {
 				o.trunc()
 				return
 			}
-			p.print(name)
-			if p.o.Verbose > 0 && !p.ip6Opts(cp[2:hl], plen, &jumbo) {
-				p.truncMark(p.proto)
+			p.print("DSTOPT ")
+			if p.o.Verbose > 0 && !p.ip6Opts(cp[2:hl], false, nil, nil) {
+				o.trunc()
 				return
 			}
-			r.announce()
 			adv = hl
 			nh = cp[0]
 		case 44:
-			need(cp, 8)
-			fo := binary.BigEndian.Uint16(cp[2:]) & 0xfff8
+			f := p.reader("frag6", cp)
 			fl := 40 + plen - off - 8
 			if p.o.Verbose > 0 {
-				p.printf("frag (0x%08x:%d|%d)", binary.BigEndian.Uint32(cp[4:]), fo, uint64(fl))
+				id := f.be32(4)
+				p.printf("frag (0x%08x:%d|%d)", id, f.be16(2)&0xfff8, uint64(fl))
 			} else {
-				p.printf("frag (%d|%d)", fo, uint64(fl))
+				p.printf("frag (%d|%d)", f.be16(2)&0xfff8, uint64(fl))
 			}
-			if fo != 0 {
+			if f.be16(2)&0xfff8 != 0 {
 				return
 			}
 			p.print(" ")
@@ -129,76 +160,178 @@ func (p *Printer) ip6(b []byte, length int) {
 			if t := cp[2]; (t == 0 || t == 2) && cp[1] >= 2 {
 				n := int(cp[1]) / 2
 				h.finalDst = addr16(cp[8+16*(n-1):])
+			} else if t == 4 && cp[1] >= 2 {
+				// Segments are listed last first.
+				h.finalDst = addr16(cp[8:])
 			}
 			nh = cp[0]
 		default:
+			if jumbo {
+				// The jumbo payload length replaces the header's.
+				jl := payloadLen + 40
+				if jl < off {
+					p.truncMark("ip6")
+					return
+				}
+				if length < jl {
+					p.printf("truncated-ip6 - %d bytes missing!", jl-length)
+				}
+				b = whole[:min(jl, len(whole))]
+				cp = b[min(off, len(b)):]
+				rem = jl - off
+			} else if plen == 0 {
+				if extSeen {
+					p.truncMark("ip6")
+					return
+				}
+				rem = 0
+			}
 			p.demux(cp, rem, h, nh)
 			return
 		}
 		if rem < adv {
-			p.truncMark(p.proto)
+			p.truncMark("ip6")
 			return
 		}
+		extSeen = true
+		prevHdr = int(nh)
 		off += adv
 		rem -= adv
 	}
 }
 
-// ip6Opts prints hop-by-hop or destination options (-v). It reports
-// false where tcpdump gives up on the header: an option running past
-// it, or a router alert or jumbo payload option of the wrong length.
-// plen is the IPv6 payload length; jumbo records a jumbo payload option
-// already seen in the packet.
-func (p *Printer) ip6Opts(b []byte, plen int, jumbo *bool) bool {
+// ip6Opts checks hop-by-hop (hbh) or destination options and prints
+// them with -v; the complaints about a bad option are printed at any
+// verbosity. It reports false where tcpdump gives up on the header: an
+// option running past it, or an option of the wrong length. For a
+// hop-by-hop header, plen is the IPv6 payload length, replaced by a
+// valid jumbo payload option's, which sets *jumbo.
+func (p *Printer) ip6Opts(b []byte, hbh bool, plen *int, jumbo *bool) bool {
+	if len(b) == 0 {
+		return true
+	}
+	v := p.o.Verbose > 0
+	seen := false
 	for i := 0; i < len(b); {
 		t := b[i]
-		if t == 0 {
-			p.print("(pad1)")
-			i++
-			continue
+		ol := 1
+		if t != 0 {
+			if i+1 >= len(b) {
+				return false
+			}
+			ol = int(b[i+1]) + 2
 		}
-		if i+1 >= len(b) {
+		if i+ol > len(b) {
 			return false
 		}
-		l := int(b[i+1])
-		if i+2+l > len(b) {
-			return false
-		}
-		d := b[i+2 : i+2+l]
+		left := len(b) - i
 		switch t {
+		case 0:
+			if v {
+				p.print("(pad1)")
+			}
 		case 1:
-			p.printf("(padn)")
+			if v {
+				p.print("(padn)")
+			}
 		case 5:
-			if l != 2 {
-				p.printf("(rtalert: invalid len %d)", l)
+			if left < 4 {
+				p.print("(rtalert: trunc)")
 				return false
 			}
-			p.printf("(rtalert: 0x%04x) ", binary.BigEndian.Uint16(d))
+			if b[i+1] != 2 {
+				p.printf("(rtalert: invalid len %d)", b[i+1])
+				return false
+			}
+			if v {
+				p.printf("(rtalert: 0x%04x) ", binary.BigEndian.Uint16(b[i+2:]))
+			}
 		case 0xc2:
-			if l != 4 {
-				p.printf("(jumbo: invalid len %d)", l)
+			if left < 6 {
+				p.print("(jumbo: trunc)")
 				return false
 			}
-			j := binary.BigEndian.Uint32(d)
+			if b[i+1] != 4 {
+				p.printf("(jumbo: invalid len %d)", b[i+1])
+				return false
+			}
+			j := binary.BigEndian.Uint32(b[i+2:])
+			var note string
 			switch {
-			case *jumbo:
-				p.printf("(jumbo: %d - already seen) ", j)
-			case plen != 0:
-				*jumbo = true
-				p.printf("(jumbo: %d - payload len != 0) ", j)
+			case seen:
+				note = " - already seen"
+			case !hbh:
+				note = " - not a hop-by-hop option"
+			case *plen != 0:
+				note = " - payload len != 0"
 			case j < 65536:
-				*jumbo = true
-				p.printf("(jumbo: %d - < 65536) ", j)
+				note = " - < 65536"
 			default:
 				*jumbo = true
-				p.printf("(jumbo: %d) ", j)
+				*plen = int(j)
+			}
+			seen = true
+			if v {
+				p.printf("(jumbo: %d%s) ", j, note)
+			}
+		case 0xc9:
+			if left < 18 {
+				p.print("(homeaddr: trunc)")
+				return false
+			}
+			if b[i+1] < 16 {
+				p.printf("(homeaddr: invalid len %d)", b[i+1])
+				return false
+			}
+			if v {
+				p.printf("(homeaddr: %s", p.host(addr16(b[i+2:])))
+				if b[i+1] > 16 && !p.ip6SubOpts(b[i+18:i+ol]) {
+					return false
+				}
+				p.print(")")
 			}
 		default:
-			p.printf("(opt_type 0x%02x: len=%d)", t, l)
+			if left < 2 {
+				p.printf("(type %d: trunc)", t)
+				return false
+			}
+			if v {
+				p.printf("(opt_type 0x%02x: len=%d)", t, b[i+1])
+			}
 		}
-		i += 2 + l
+		i += ol
 	}
-	p.print(" ")
+	if v {
+		p.print(" ")
+	}
+	return true
+}
+
+// ip6SubOpts prints the sub-options of a home address option; false
+// means one runs past the option.
+func (p *Printer) ip6SubOpts(b []byte) bool {
+	for i := 0; i < len(b); {
+		t := b[i]
+		ol := 1
+		if t != 0 {
+			if i+1 >= len(b) {
+				return false
+			}
+			ol = int(b[i+1]) + 2
+		}
+		if i+ol > len(b) {
+			return false
+		}
+		switch t {
+		case 0:
+			p.print(", pad1")
+		case 1:
+			p.print(", padn")
+		default:
+			p.printf(", sopt_type 0x%02x: len=%d", t, b[i+1])
+		}
+		i += ol
+	}
 	return true
 }
 
@@ -206,42 +339,37 @@ func (p *Printer) ip6Opts(b []byte, plen int, jumbo *bool) bool {
 // cannot be decoded (the rest of the packet is not printed then).
 func (p *Printer) rt6(b []byte) int {
 	r := p.reader("rt6", b)
-	r.need(0, 4)
-	l := int(b[1])
-	typ := b[2]
-	p.printf("RT6 (len=%d, type=%d", l, typ)
+	p.print("RT6")
+	l := int(r.u8(1))
+	p.printf(" (len=%d", l)
+	typ := r.u8(2)
+	p.printf(", type=%d", typ)
 	if typ == 0 {
 		p.print(" [Deprecated]")
 	}
-	p.printf(", segleft=%d", b[3])
+	p.printf(", segleft=%d", r.u8(3))
 	switch typ {
 	case 0, 2:
-		rsv := r.be32(4)
-		if rsv != 0 || p.o.Verbose > 0 {
+		if rsv := r.be32(4); rsv != 0 || p.o.Verbose > 0 {
 			p.printf(", rsv=0x%0x", rsv)
 		}
-		if l%2 == 1 {
-			p.printf(" [invalid length %d] (invalid)", l)
-			return -1
-		}
-		for i := 0; i < l/2; i++ {
-			r.need(0, 8+16*(i+1))
-			p.printf(", [%d]%s", i, p.host(addr16(b[8+16*i:])))
-		}
 	case 4:
-		r.need(0, 8)
-		p.printf(", last-entry=%d", b[4])
-		if b[5] != 0 || p.o.Verbose > 0 {
-			p.printf(", flags=0x%0x", b[5])
+		p.printf(", last-entry=%d", r.u8(4))
+		if f := r.u8(5); f != 0 || p.o.Verbose > 0 {
+			p.printf(", flags=0x%0x", f)
 		}
-		p.printf(", tag=%x", binary.BigEndian.Uint16(b[6:]))
-		for i := 0; i <= int(b[4]); i++ {
-			r.need(0, 8+16*(i+1))
-			p.printf(", [%d]%s", i, p.host(addr16(b[8+16*i:])))
-		}
+		p.printf(", tag=%x", r.be16(6))
 	default:
 		p.print(" (unknown type) (invalid)")
 		return -1
+	}
+	if l%2 == 1 {
+		p.printf(" (invalid length %d) (invalid)", l)
+		return -1
+	}
+	for i := 0; i < l/2; i++ {
+		r.need(8+16*i, 16)
+		p.printf(", [%d]%s", i, p.host(addr16(b[8+16*i:])))
 	}
 	p.print(") ")
 	p.announce("ip6") // back to its caller's name
@@ -424,6 +552,9 @@ func (p *Printer) icmp6(b []byte, length int, h *ipHdr) {
 		p.nodeInfo(b, length)
 	default:
 		p.printf(", length %d", length)
+		if p.o.Verbose <= 1 {
+			p.unknownData(b, "\n\t", length)
+		}
 		return
 	}
 	if p.o.Verbose == 0 {

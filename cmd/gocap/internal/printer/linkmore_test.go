@@ -214,6 +214,13 @@ func TestIPOIBLikeTcpdump(t *testing.T) {
 		{hex: hdr("88b5") + "0102"},
 		{hex: hexCut(hdr("0800"), 30)},
 		{hex: hdr("0800") + hexCut(linkICMP4, 10)},
+		{hex: hdr("1234") + "0102"},
+		{hex: hdr("8100") + "0064 0800" + linkICMP4},
+		{hex: hdr("8847") + "0001f140" + linkICMP4},
+		{hex: hdr("8863") + "1109 0000 0000"},
+		{hex: hdr("0800") + linkICMP4, wire: 100},
+		{hex: hexCut(hdr("0800"), 30), wire: 43},
+		{hex: hexCut(hdr("0800"), 30), wire: 60},
 	})
 }
 
@@ -262,6 +269,10 @@ func TestBluetoothH4LikeTcpdump(t *testing.T) {
 		{hex: "00000000 040e0401030c00"},
 		{hex: "00000000"},
 		{hex: "000000"},
+		{hex: "ffffffff 02 0120 0600 0200 0400 0102"},
+		{hex: "00000002 03 0100 04 01020304"},
+		{hex: "80000000 04 3e 13 01" + strings.Repeat("00", 19)},
+		{hex: "00000001 01030c00", wire: 40},
 	})
 }
 
@@ -319,7 +330,7 @@ func pktapHdr(n, rectype, dlt uint32) string {
 
 func TestPKTAPLikeTcpdump(t *testing.T) {
 	eth := "000000000002 000000000001 0800 " + linkICMP4
-	linkTypeLikeTcpdump(t, cbpf.LinkPKTAP, []crafted{
+	pkts := []crafted{
 		{hex: pktapHdr(108, 1, 1) + eth},
 		{hex: pktapHdr(112, 1, 1) + eth},
 		{hex: pktapHdr(108, 1, 12) + linkUDP6},
@@ -334,7 +345,10 @@ func TestPKTAPLikeTcpdump(t *testing.T) {
 		{hex: pktapHdr(108, 1, 1)},
 		{hex: pktapHdr(300, 1, 1)[:240], wire: 150},
 		{hex: pktapHdr(108, 1, 1) + hexCut(eth, 20)},
-	})
+	}
+	linkTypeLikeTcpdump(t, cbpf.LinkPKTAP, pkts)
+	// tcpdump prints DLT_USER2 as PKTAP (macOS Mavericks' PKTAP files).
+	t.Run("user2", func(t *testing.T) { linkTypeLikeTcpdump(t, cbpf.LinkUser2, pkts) })
 }
 
 func TestHDLCLikeTcpdump(t *testing.T) {

@@ -98,6 +98,10 @@ var linkDecoders = map[cbpf.LinkType]linkDecoder{
 	cbpf.LinkJuniperMLFR:     juniper(cbpf.LinkJuniperMLFR, "juniper_mlfr", (*Printer).jnxMLFR),
 	cbpf.LinkJuniperATM1:     juniper(cbpf.LinkJuniperATM1, "juniper_atm1", (*Printer).jnxATM1),
 	cbpf.LinkJuniperATM2:     juniper(cbpf.LinkJuniperATM2, "juniper_atm2", (*Printer).jnxATM2),
+
+	// tcpdump prints DLT_USER2 as PKTAP, the link type macOS Mavericks
+	// wrote PKTAP captures under.
+	cbpf.LinkUser2: (*Printer).pktap,
 }
 
 // Supports reports whether Packet decodes packets of the link type.

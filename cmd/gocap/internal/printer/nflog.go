@@ -72,7 +72,7 @@ func (p *Printer) nflog(b []byte, length int) int {
 		p.ip6(b, length)
 	default:
 		if !p.o.LinkHeader {
-			p.nflogHeader(hdr, length+4+hsize)
+			p.nflogHeader(hdr, length+4)
 		}
 		p.defaultPrint(b)
 	}
