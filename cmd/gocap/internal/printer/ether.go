@@ -333,6 +333,9 @@ func (p *Printer) ethertype(t uint16, b []byte, length int) bool {
 		return p.ethertypeFrom(t, b, length, nil, nil)
 	case 0x886f:
 		p.msnlb(b)
+	case 0x8137:
+		p.print("(NOV-ETHII) ")
+		p.ipx(b, length)
 	default:
 		return false
 	}

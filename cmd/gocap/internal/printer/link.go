@@ -8,7 +8,7 @@ import (
 )
 
 var nullFamilies = map[uint32]string{
-	2: "IPv4", 24: "IPv6", 28: "IPv6", 30: "IPv6", 7: "OSI", 16: "Appletalk", 23: "IPX",
+	2: "IPv4", 6: "NS", 7: "ISO", 16: "Appletalk", 23: "IPX", 24: "IPv6", 28: "IPv6", 30: "IPv6",
 }
 
 // null prints a DLT_NULL (host byte order) or DLT_LOOP (network byte order)
@@ -57,6 +57,8 @@ func (p *Printer) null(b []byte, length int, loop bool) int {
 		p.isoclns(b, length)
 	case 16:
 		p.atalk(b, length)
+	case 23:
+		p.ipx(b, length)
 	default:
 		if !p.o.LinkHeader {
 			hdr(length + 4)
@@ -140,11 +142,13 @@ func (p *Printer) sll(b []byte, length int) int {
 		hdr(length)
 	}
 	t := binary.BigEndian.Uint16(b[14:])
-	return 16 + p.sllPayload(t, b[16:], length-16, func() { hdr(length) })
+	return 16 + p.sllPayload(t, b[16:], length-16, func(tags int) { hdr(length - tags) })
 }
 
-// sllPayload prints what follows an SLL or SLL2 header.
-func (p *Printer) sllPayload(t uint16, b []byte, length int, hdr func()) int {
+// sllPayload prints what follows an SLL or SLL2 header; hdr prints the
+// header as -e does, for a frame whose VLAN tags (tags bytes) are left
+// out of its length, as tcpdump's sll_print counts it.
+func (p *Printer) sllPayload(t uint16, b []byte, length int, hdr func(tags int)) int {
 	n := 0
 	for {
 		switch {
@@ -163,15 +167,27 @@ func (p *Printer) sllPayload(t uint16, b []byte, length int, hdr func()) int {
 			return n
 		case t == etVLAN:
 			if len(b) < 4 {
-				p.reader("vlan", b).need(0, 4) // ends the packet, naming vlan
+				// tcpdump's own marker: the packet ends here, and -x
+				// dumps nothing.
+				p.truncMark("vlan")
+				return n + len(b)
 			}
 			tci := binary.BigEndian.Uint16(b)
 			if p.o.LinkHeader {
 				p.printf("%s, ", vlanTCI(tci))
 			}
 			t = binary.BigEndian.Uint16(b[2:])
-			if p.o.LinkHeader && t > 1500 {
-				p.printf("ethertype %s, ", ethertypeName(t, fmt.Sprintf("0x%04x", t)))
+			if !p.o.Quiet {
+				// With or without -e, as tcpdump's sll_print does; a
+				// length field stands for 802.2, which has no name.
+				name := "Unknown"
+				if t > 1500 {
+					name = ethertypeName(t, "Unknown")
+				}
+				p.print("ethertype " + name + ", ")
+			}
+			if t <= 1500 {
+				t = 4 // 802.2 LLC
 			}
 			b = b[4:]
 			length -= 4
@@ -179,7 +195,7 @@ func (p *Printer) sllPayload(t uint16, b []byte, length int, hdr func()) int {
 		default:
 			if !p.ethertype(t, b, length) {
 				if !p.o.LinkHeader {
-					hdr()
+					hdr(n)
 				}
 				p.defaultPrint(b)
 			}
@@ -235,5 +251,5 @@ func (p *Printer) sll2(b []byte, length int) int {
 		hdr(length)
 	}
 	t := binary.BigEndian.Uint16(b)
-	return 20 + p.sllPayload(t, b[20:], length-20, func() { hdr(length) })
+	return 20 + p.sllPayload(t, b[20:], length-20, func(tags int) { hdr(length - tags) })
 }
