@@ -177,13 +177,8 @@ func (p *Printer) isisTLV(r reader, t byte, off, l, plen int) isisTLVEnd {
 			tl -= alen
 		}
 	case 6: // IS neighbors (SNPAs)
-		for tl != 0 {
-			if tl < 6 {
-				return isisNext
-			}
-			p.printf(in+"SNPA: %s", r.isisIDAt(o, 6))
-			o += 6
-			tl -= 6
+		if !p.isisIDList(r, in+"SNPA: ", o, tl) {
+			return isisNext
 		}
 	case 7: // instance identifier
 		if tl < 4 {
@@ -454,13 +449,8 @@ func (p *Printer) isisTLV(r reader, t byte, off, l, plen int) isisTLVEnd {
 			p.printf(in+"LSP Buffersize: %d", r.be16(o))
 		}
 	case 4: // partition DIS
-		for tl != 0 {
-			if tl < 6 {
-				return isisNext
-			}
-			p.printf(in+"%s", r.isisIDAt(o, 6))
-			o += 6
-			tl -= 6
+		if !p.isisIDList(r, in, o, tl) {
+			return isisNext
 		}
 	case 5: // prefix neighbors
 		if tl < 4 {
@@ -1149,6 +1139,15 @@ func (p *Printer) isisMTCapSubTLVs(r reader, o, n int) {
 		o += sl
 		n -= sl
 	}
+}
+
+// isisIDList prints the 6-byte IDs that fill tl bytes at o, each after
+// lead, reporting false when a partial one is left (printed up to it).
+func (p *Printer) isisIDList(r reader, lead string, o, tl int) bool {
+	for ; tl >= 6; o, tl = o+6, tl-6 {
+		p.print(lead + r.isisIDAt(o, 6))
+	}
+	return tl == 0
 }
 
 // isisIDAt is the system, node or LSP ID of n bytes at off after
