@@ -114,7 +114,7 @@ type flags struct {
 	numeric, verbose, tstamp, hex, hexASCII, ascii, dump          int
 	link, quiet, absSeq, noOpt, help, version, micro, nano        bool
 	foreign, noDomain, asdot                                      bool
-	packetType                                                    string
+	packetType, espSecret                                         string
 	live                                                          liveFlags
 }
 
@@ -146,6 +146,7 @@ func newFlagSet(f *flags) *pflag.FlagSet {
 	fs.CountVarP(&f.hexASCII, "hex-ascii", "X", "hex and ASCII dump (-XX with the link header)")
 	fs.CountVarP(&f.ascii, "ascii", "A", "ASCII dump")
 	fs.BoolVarP(&f.asdot, "asdot", "b", false, "print BGP AS numbers in ASDOT notation")
+	fs.StringVarP(&f.espSecret, "esp-secret", "E", "", "decrypt IPsec ESP with `SECRETS`: spi@ipaddr algo:secret,... or file NAME (algos: des, 3des, aes128, aes192, aes256, with -cbc and -hmac96)")
 	fs.BoolVarP(&f.absSeq, "absolute-tcp-sequence-numbers", "S", false, "absolute TCP sequence numbers")
 	fs.StringVarP(&f.packetType, "packet-type", "T", "", "decode the packets as `TYPE` whatever their ports (vat, wb, rpc, rtp, rtcp, snmp, cnfp, tftp, aodv, carp, radius, zmtp1, vxlan, pgm, pgm_zmtp1, lmp, resp, ptp, someip, domain)")
 	fs.BoolVarP(&f.lineBuf, "line-buffered", "l", false, "line-buffer standard output")
@@ -173,6 +174,8 @@ type config struct {
 	localNet netip.Prefix
 	// packetType is -T's type.
 	packetType printer.PacketType
+	// warn prints a printer's warning on standard error.
+	warn func(msg string)
 }
 
 // usageError is a mistake in the flags; run prints the usage after it.
@@ -298,6 +301,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stdout, "gocap (github.com/gocap/gocap), filters compiled by gocap's cbpf package")
 		return 0
 	}
+	cfg.warn = func(msg string) { fmt.Fprintf(stderr, "gocap: WARNING: %s\n", msg) }
 	c := &command{cfg: cfg, stdin: stdin, stdout: stdout, stderr: stderr, exit: os.Exit}
 	if err := c.run(); err != nil {
 		c.fail(err)

@@ -52,6 +52,8 @@ func newPrinter(w *bufio.Writer, cfg *config) packetPrinter {
 		LocalNet:     cfg.localNet,
 		PacketType:   cfg.packetType,
 		ASDot:        f.asdot,
+		ESPSecret:    f.espSecret,
+		Warn:         cfg.warn,
 	}
 	if f.numeric == 0 {
 		// Host names as tcpdump looks them up (names.go bounds the wait).

@@ -33,6 +33,7 @@ type ipHdr struct {
 	nh     uint8 // protocol / next-header field of the fixed header
 	frag   bool
 	ttl    uint8
+	plen0  bool   // IPv6: the payload length field is 0 (a jumbogram)
 	hdrBuf []byte // the fixed IPv4 header, for the ICMP error printer
 	// finalDst, when valid, is the destination for pseudo-header
 	// checksums: an IPv6 routing header's last address.
@@ -435,7 +436,7 @@ func (p *Printer) demux(b []byte, length int, h *ipHdr, proto uint8) {
 	case 59:
 		p.print("no next header")
 	case 50:
-		p.esp(b, length)
+		p.esp(b, length, h)
 	case 51:
 		n := p.ah(b)
 		if n < 0 {

@@ -1,8 +1,9 @@
 package printer
 
-// esp prints an IPsec ESP header; without keys tcpdump cannot look
-// further, so the packet ends here.
-func (p *Printer) esp(b []byte, length int) {
+// esp prints an IPsec ESP header; with a key from -E for it, the
+// decrypted payload follows (espsecret.go), otherwise the packet ends
+// here. h is the IP header ESP came in.
+func (p *Printer) esp(b []byte, length int, h *ipHdr) {
 	r := p.reader("esp", b)
 	// tcpdump wants more than the 8-byte header captured.
 	if !r.has(0, 9) {
@@ -11,6 +12,7 @@ func (p *Printer) esp(b []byte, length int) {
 	}
 	p.printf("ESP(spi=0x%08x", r.be32(0))
 	p.printf(",seq=0x%x), length %d", r.be32(4), length)
+	p.espDecrypt(b, h)
 }
 
 // ah prints an IPsec AH header and returns its length, after which the

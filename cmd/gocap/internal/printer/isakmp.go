@@ -108,7 +108,7 @@ func (p *Printer) isakmpRFC3948(b []byte, length int, h *ipHdr) {
 		return
 	}
 	p.print("UDP-encap: ")
-	p.esp(b, length)
+	p.esp(b, length, h)
 }
 
 // isakmp prints an ISAKMP message; length is the UDP payload length.
@@ -837,6 +837,11 @@ func (p *Printer) ikev2E(a ikeArgs) int {
 	}
 	if !a.r.has(a.off+4, n) {
 		return p.ikeTrunc(a.np)
+	}
+	// With -E keys for the exchange, the payloads inside, one level
+	// deeper; E is the last payload, so the chain ends here either way.
+	if pt := p.ikev2Decrypt(a.r, a.r.b[a.off+4:a.off+4+n]); pt != nil {
+		p.ikeChain(reader{p: p, b: pt, proto: a.r.proto}, a.r.u8(a.off), 0, a.phase, a.doi, a.proto, a.depth+1, true)
 	}
 	return -1
 }

@@ -84,6 +84,15 @@ type Options struct {
 	PacketType PacketType
 	// ASDot prints BGP AS numbers above 65535 in ASDOT notation (-b).
 	ASDot bool
+	// ESPSecret holds the keys for decrypting IPsec ESP (and IKEv2's
+	// encrypted payloads), in tcpdump's -E syntax (see espsecret.go):
+	// "spi@addr algo:secret" entries separated by commas or newlines,
+	// or "file NAME".
+	ESPSecret string
+	// Warn, when set, receives the warnings tcpdump prints on standard
+	// error while printing (a bad -E entry, a ciphertext of the wrong
+	// size), without its "tcpdump: " prefix.
+	Warn func(msg string)
 }
 
 // PacketInfo describes a captured packet.
@@ -125,10 +134,11 @@ type Printer struct {
 
 	secText secText // the last second printed (hmsFrac)
 
-	tcpSeq tcpConns
-	state  protoState            // application decoders' memory (state.go)
-	names  *nameTables           // service, protocol and ethers names (names.go)
-	hosts  map[netip.Addr]string // host names already looked up
+	tcpSeq  tcpConns
+	espKeys espKeys               // -E, parsed at the first ESP packet
+	state   protoState            // application decoders' memory (state.go)
+	names   *nameTables           // service, protocol and ethers names (names.go)
+	hosts   map[netip.Addr]string // host names already looked up
 
 	// per-packet state
 	proto  string // protocol named in " [|proto]" on truncation
