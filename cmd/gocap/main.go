@@ -114,7 +114,7 @@ type flags struct {
 	numeric, verbose, tstamp, hex, hexASCII, ascii, dump          int
 	link, quiet, absSeq, noOpt, help, version, micro, nano        bool
 	foreign, noDomain, asdot                                      bool
-	packetType, espSecret                                         string
+	packetType, espSecret, tcpSecret                              string
 	live                                                          liveFlags
 }
 
@@ -146,6 +146,7 @@ func newFlagSet(f *flags) *pflag.FlagSet {
 	fs.CountVarP(&f.hexASCII, "hex-ascii", "X", "hex and ASCII dump (-XX with the link header)")
 	fs.CountVarP(&f.ascii, "ascii", "A", "ASCII dump")
 	fs.BoolVarP(&f.asdot, "asdot", "b", false, "print BGP AS numbers in ASDOT notation")
+	fs.StringVarP(&f.tcpSecret, "tcp-md5-secret", "M", "", "check TCP MD5 signature options (RFC 2385) with the shared `SECRET`")
 	fs.StringVarP(&f.espSecret, "esp-secret", "E", "", "decrypt IPsec ESP with `SECRETS`: spi@ipaddr algo:secret,... or file NAME (algos: des, 3des, aes128, aes192, aes256, with -cbc and -hmac96)")
 	fs.BoolVarP(&f.absSeq, "absolute-tcp-sequence-numbers", "S", false, "absolute TCP sequence numbers")
 	fs.StringVarP(&f.packetType, "packet-type", "T", "", "decode the packets as `TYPE` whatever their ports (vat, wb, rpc, rtp, rtcp, snmp, cnfp, tftp, aodv, carp, radius, zmtp1, vxlan, pgm, pgm_zmtp1, lmp, resp, ptp, someip, domain)")

@@ -53,6 +53,7 @@ func newPrinter(w *bufio.Writer, cfg *config) packetPrinter {
 		PacketType:   cfg.packetType,
 		ASDot:        f.asdot,
 		ESPSecret:    f.espSecret,
+		TCPSecret:    f.tcpSecret,
 		Warn:         cfg.warn,
 	}
 	if f.numeric == 0 {

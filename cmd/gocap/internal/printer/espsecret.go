@@ -319,7 +319,7 @@ func (p *Printer) espDecrypt(b []byte, h *ipHdr) {
 		return
 	}
 	if h.v6 {
-		if h.plen0 {
+		if h.plen6 == 0 {
 			return // tcpdump does not decrypt jumbograms
 		}
 	} else if h.frag {

@@ -33,7 +33,7 @@ type ipHdr struct {
 	nh     uint8 // protocol / next-header field of the fixed header
 	frag   bool
 	ttl    uint8
-	plen0  bool   // IPv6: the payload length field is 0 (a jumbogram)
+	plen6  uint16 // IPv6: the payload length field (0 for a jumbogram)
 	hdrBuf []byte // the fixed IPv4 header, for the ICMP error printer
 	// finalDst, when valid, is the destination for pseudo-header
 	// checksums: an IPv6 routing header's last address.

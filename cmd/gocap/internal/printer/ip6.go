@@ -56,7 +56,7 @@ func (p *Printer) ip6(b []byte, length int) {
 		}
 		p.printf("hlim %d, next-header %s (%d) payload length: %d) ", b[7], ipProtoName(nh), nh, plen)
 	}
-	h := &ipHdr{v6: true, src: addr16(b[8:]), dst: addr16(b[24:]), nh: nh, ttl: b[7], plen0: b[4] == 0 && b[5] == 0}
+	h := &ipHdr{v6: true, src: addr16(b[8:]), dst: addr16(b[24:]), nh: nh, ttl: b[7], plen6: uint16(b[4])<<8 | uint16(b[5])}
 	whole := b
 	off := 40
 	rem := l - 40

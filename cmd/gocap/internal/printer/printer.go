@@ -89,6 +89,9 @@ type Options struct {
 	// "spi@addr algo:secret" entries separated by commas or newlines,
 	// or "file NAME".
 	ESPSecret string
+	// TCPSecret is the shared secret that checks TCP MD5 signature
+	// options (RFC 2385), as -M; without it they print as not checked.
+	TCPSecret string
 	// Warn, when set, receives the warnings tcpdump prints on standard
 	// error while printing (a bad -E entry, a ciphertext of the wrong
 	// size), without its "tcpdump: " prefix.

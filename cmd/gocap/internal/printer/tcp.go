@@ -1,6 +1,8 @@
 package printer
 
 import (
+	"bytes"
+	"crypto/md5"
 	"encoding/binary"
 	"net/netip"
 )
@@ -207,7 +209,7 @@ func (p *Printer) tcp(b []byte, length int, h *ipHdr) {
 		p.printf(", urg %d", urp)
 	}
 	if hlen > 20 {
-		if !p.tcpOptions(b[20:], hlen-20, rev, thseq, thack, flags) {
+		if !p.tcpOptions(b[20:], hlen-20, rev, thseq, thack, flags, tcpSeg{b, hlen, length, h}) {
 			return
 		}
 	}
@@ -235,9 +237,9 @@ func (p *Printer) tcp(b []byte, length int, h *ipHdr) {
 
 // tcpOptions prints ", options [...]"; it returns false when tcpdump stops
 // after a bad or truncated option.
-func (p *Printer) tcpOptions(b []byte, hlen int, rev bool, thseq, thack uint32, flags uint8) bool {
+func (p *Printer) tcpOptions(b []byte, hlen int, rev bool, thseq, thack uint32, flags uint8, seg tcpSeg) bool {
 	p.print(", options [")
-	w := tcpOptWalk{b: b, hlen: hlen, rev: rev, thseq: thseq, thack: thack, flags: flags, first: true}
+	w := tcpOptWalk{b: b, hlen: hlen, rev: rev, thseq: thseq, thack: thack, flags: flags, first: true, seg: seg}
 	switch p.label("", func() { p.tcpOptionList(&w) }) {
 	case toInvalid: // tcpdump's "bad:" label
 		p.print("[bad opt]")
@@ -271,6 +273,16 @@ type tcpOptWalk struct {
 	olen int
 	i    int    // offset of the option's data in b
 	d    []byte // the option's data as captured
+
+	seg tcpSeg // the segment, for the MD5 signature
+}
+
+// tcpSeg is a TCP segment as the MD5 signature option needs it: its bytes
+// as captured, its header length, its payload length and its IP header.
+type tcpSeg struct {
+	b          []byte
+	hlen, plen int
+	h          *ipHdr
 }
 
 // need returns to tcpOptions' label unless l bytes of option data are
@@ -411,10 +423,63 @@ func tcpOptTimestamp(p *Printer, o *tcpOptWalk) int {
 func tcpOptMD5(p *Printer, o *tcpOptWalk) int {
 	o.need(16)
 	p.print(" ")
+	// tcpdump built with OpenSSL checks the signature (RFC 2385) against
+	// -M's secret, or says why it cannot.
+	switch p.tcpMD5Check(o.seg, o.d[:16]) {
+	case 1:
+		p.print("valid")
+		return 16
+	case 0:
+		p.print(" (invalid)")
+		return 16
+	}
+	p.print("can't check - ")
 	for j := 0; j < 16; j++ {
 		p.printf("%02x", o.d[j])
 	}
 	return 16
+}
+
+// tcpMD5Check computes a segment's RFC 2385 MD5 signature with -M's
+// secret and compares it with sig: 1 for a match, 0 for none, -1 (after
+// printing why) when it cannot.
+func (p *Printer) tcpMD5Check(seg tcpSeg, sig []byte) int {
+	if seg.hlen+seg.plen > len(seg.b) || seg.plen < 0 {
+		p.print("snaplen too short, ")
+		return -1
+	}
+	if p.o.TCPSecret == "" {
+		p.print("shared secret not supplied with -M, ")
+		return -1
+	}
+	h := seg.h
+	if h == nil || (!h.v6 && len(h.hdrBuf) < 20) {
+		p.print("IP version not 4 or 6, ")
+		return -1
+	}
+	m := md5.New()
+	if h.v6 {
+		s, d := h.src.As16(), h.dst.As16()
+		m.Write(s[:])
+		m.Write(d[:])
+		m.Write([]byte{0, 0, byte(h.plen6 >> 8), byte(h.plen6), 0, 0, 0, 6})
+	} else {
+		hb := h.hdrBuf
+		tlen := uint16(hb[2])<<8 | uint16(hb[3])
+		tlen -= uint16(hb[0]&0x0f) * 4
+		m.Write(hb[12:20])
+		m.Write([]byte{0, hb[9], byte(tlen >> 8), byte(tlen)})
+	}
+	var th [20]byte
+	copy(th[:], seg.b[:20])
+	th[16], th[17] = 0, 0
+	m.Write(th[:])
+	m.Write(seg.b[seg.hlen : seg.hlen+seg.plen])
+	m.Write([]byte(p.o.TCPSecret))
+	if bytes.Equal(m.Sum(nil), sig) {
+		return 1
+	}
+	return 0
 }
 
 func tcpOptSCPS(p *Printer, o *tcpOptWalk) int {
