@@ -111,8 +111,8 @@ type flags struct {
 	fileList                                                      string
 	count                                                         string
 	countOnly, packetBuffered, number, pcapng, print, lineBuf     bool
-	numeric, verbose, tstamp, hex, hexASCII, ascii, dump          int
-	link, quiet, absSeq, noOpt, help, version, micro, nano        bool
+	numeric, verbose, tstamp, hex, hexASCII, ascii, dump, quiet   int
+	link, absSeq, noOpt, help, version, micro, nano               bool
 	foreign, noDomain, asdot                                      bool
 	packetType, espSecret, tcpSecret                              string
 	live                                                          liveFlags
@@ -139,7 +139,7 @@ func newFlagSet(f *flags) *pflag.FlagSet {
 	fs.BoolVarP(&f.link, "link", "e", false, "print the link-level header")
 	fs.BoolVarP(&f.foreign, "foreign", "f", false, "print IPv4 addresses outside the capture interface's network numerically (live only)")
 	fs.BoolVarP(&f.noDomain, "no-domain", "N", false, "do not print the domain part of host names")
-	fs.BoolVarP(&f.quiet, "quiet", "q", false, "quick output")
+	fs.CountVarP(&f.quiet, "quiet", "q", "quick output (-qq: no addresses for IPv4 fragments after the first)")
 	fs.CountVarP(&f.verbose, "verbose", "v", "more detail (-v, -vv, -vvv)")
 	fs.CountVarP(&f.tstamp, "timestamp", "t", "timestamp format (-t none ... -ttttt since first)")
 	fs.CountVarP(&f.hex, "hex", "x", "hex dump (-xx with the link header)")

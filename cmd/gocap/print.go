@@ -40,7 +40,8 @@ func newPrinter(w *bufio.Writer, cfg *config) packetPrinter {
 	o := printer.Options{
 		NumericLevel: f.numeric,
 		LinkHeader:   f.link,
-		Quiet:        f.quiet,
+		Quiet:        f.quiet > 0,
+		VeryQuiet:    f.quiet > 1,
 		Verbose:      f.verbose,
 		Hex:          f.hex,
 		HexASCII:     f.hexASCII,

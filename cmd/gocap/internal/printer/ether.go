@@ -241,7 +241,8 @@ func (p *Printer) etherWith(r reader, length int, e etherEncap) int {
 		case t == etArista:
 			// Arista's header, then another type field.
 			if !p.o.LinkHeader {
-				p.printf("ethertype %s (0x%04x), length %d: ", ethertypeName(t, "Unknown"), t, origLen)
+				p.etherType(t)
+				p.printf(", length %d: ", origLen)
 			}
 			n := p.arista(b, length)
 			if n < 0 {
@@ -278,10 +279,11 @@ func vlanTCI(tci uint16) string {
 }
 
 // defaultPrint is tcpdump's fallback for payloads it cannot decode: a hex
-// and ASCII dump, unless a -x/-X/-A dump follows anyway or -q asks for
-// less (tcpdump's ndo_suppress_default_print).
+// and ASCII dump, unless a -x/-X dump follows anyway or -q asks for less
+// (tcpdump's ndo_suppress_default_print; -A does not set it, so both
+// dumps print).
 func (p *Printer) defaultPrint(b []byte) {
-	if p.o.Hex > 0 || p.o.HexASCII > 0 || p.o.ASCII > 0 || p.o.Quiet {
+	if p.suppressDefault() {
 		return
 	}
 	p.hexASCII(b)

@@ -171,6 +171,9 @@ func (p *Printer) ip(b []byte, length int) {
 		}
 		p.demux(b[hlen:], plen, h, proto)
 	} else {
+		if p.o.VeryQuiet {
+			return
+		}
 		p.printf("%s > %s:", p.host(src), p.host(dst))
 		if n, ok := p.protoName(proto); ok {
 			p.printf(" %s", n)

@@ -356,6 +356,17 @@ func TestHDLCLikeTcpdump(t *testing.T) {
 		{hex: "0f00 0800 " + linkICMP4},
 		{hex: "8f00 86dd " + linkUDP6},
 		{hex: "0f00 8035 00000000 00000001 00000000 ffff"},
+		// SLARP: reply, keepalives with and without the uptime and
+		// with trailing bytes (the -vv dump starts past the uptime),
+		// an unknown code, short ones.
+		{hex: "0f00 8035 00000001 0a000001 ffffff00 ffff"},
+		{hex: "0f00 8035 00000002 00000005 00000004 ffff"},
+		{hex: "0f00 8035 00000002 00000005 00000004 ffff 0052a3c4"},
+		{hex: "0f00 8035 00000002 00000005 00000004 ffff 0052a3c4 01020304"},
+		{hex: "0f00 8035 00000002 00000005 00000004 ffff 0052a3c4 010203040506070809"},
+		{hex: "0f00 8035 00000009 00000005 00000004 ffff 0102"},
+		{hex: "0f00 8035 00000002 00000005 0000"},
+		{hex: "0f00 8035 00000002 00000005 00000004 ffff 0052a3c4 0102", wire: 40},
 		{hex: "0f00 1234 0102"},
 		{hex: "0f00 08"},
 	})

@@ -521,10 +521,13 @@ func (p *Printer) slarp(b []byte, length int) {
 	r := p.reader("chdlc_slarp", b)
 	p.printf("SLARP (length: %d), ", length)
 	if length < 14 {
-		p.print(" (invalid)")
+		p.truncMark("chdlc_slarp")
 		return
 	}
 	r.need(0, 14)
+	// tcpdump's hex dump with -vv starts 4 bytes past its cursor, which
+	// the keepalive's uptime moves 14 bytes on.
+	dumpAt := 4
 	switch code := r.be32(0); code {
 	case 0:
 		p.print("request")
@@ -533,6 +536,7 @@ func (p *Printer) slarp(b []byte, length int) {
 	case 2:
 		p.printf("keepalive: mineseen=0x%08x, yourseen=0x%08x, reliability=0x%04x", r.be32(4), r.be32(8), r.be16(12))
 		if length >= 18 {
+			dumpAt = 18
 			sec := r.be32(14) / 1000
 			min := sec / 60
 			sec -= min * 60
@@ -552,7 +556,11 @@ func (p *Printer) slarp(b []byte, length int) {
 		p.printf(", (trailing junk: %d bytes)", length-18)
 	}
 	if p.o.Verbose > 1 {
-		p.unknownData(b[4:], "\n\t", length-4)
+		if dumpAt > len(b) {
+			p.print("\n\tDissector error: print_unknown_data called with pointer past end of packet")
+			return
+		}
+		p.unknownData(b[dumpAt:], "\n\t", length-4)
 	}
 }
 

@@ -55,6 +55,9 @@ type Options struct {
 	LinkHeader bool
 	// Quiet prints less protocol information (-q).
 	Quiet bool
+	// VeryQuiet (-qq) also leaves out the addresses and protocol of an
+	// IPv4 fragment other than the first.
+	VeryQuiet bool
 	// Verbose is the number of -v flags, 0 to 3.
 	Verbose int
 	// TimestampMode selects the timestamp format (-t, -tt, ...).
