@@ -55,6 +55,7 @@ func newPrinter(w *bufio.Writer, cfg *config) packetPrinter {
 		ASDot:        f.asdot,
 		ESPSecret:    f.espSecret,
 		TCPSecret:    f.tcpSecret,
+		NoChecksum:   f.noChecksum,
 		Warn:         cfg.warn,
 	}
 	if f.numeric == 0 {

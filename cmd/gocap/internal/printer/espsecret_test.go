@@ -66,6 +66,7 @@ func espFlagSets(secret string) []flagSet {
 		{[]string{"-nn", "-E", secret}, Options{NumericLevel: 2, ESPSecret: secret}},
 		{[]string{"-nn", "-v", "-E", secret}, Options{NumericLevel: 2, Verbose: 1, ESPSecret: secret}},
 		{[]string{"-nn", "-vv", "-x", "-E", secret}, Options{NumericLevel: 2, Verbose: 2, Hex: 1, ESPSecret: secret}},
+		{[]string{"-nn", "-vv", "-K", "-E", secret}, Options{NumericLevel: 2, Verbose: 2, NoChecksum: true, ESPSecret: secret}},
 	}
 }
 

@@ -144,7 +144,7 @@ func (p *Printer) ip(b []byte, length int) {
 			}
 			p.print(")")
 		}
-		if hlen <= len(b) {
+		if hlen <= len(b) && !p.o.NoChecksum {
 			if sum := checksum(b[:hlen], 0); sum != 0 {
 				ipSum := binary.BigEndian.Uint16(b[10:])
 				p.printf(", bad cksum %x (->%x)!", ipSum, shouldBe(ipSum, sum))

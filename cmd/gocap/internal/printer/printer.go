@@ -92,6 +92,9 @@ type Options struct {
 	// "spi@addr algo:secret" entries separated by commas or newlines,
 	// or "file NAME".
 	ESPSecret string
+	// NoChecksum leaves out the IPv4 header, TCP and UDP checksum checks
+	// (-K, --dont-verify-checksums).
+	NoChecksum bool
 	// TCPSecret is the shared secret that checks TCP MD5 signature
 	// options (RFC 2385), as -M; without it they print as not checked.
 	TCPSecret string

@@ -178,7 +178,7 @@ func (p *Printer) tcp(b []byte, length int, h *ipHdr) {
 		p.printf(" [bad hdr length %d - too long, > %d]", hlen, length)
 		return
 	}
-	if p.o.Verbose > 0 && !h.frag {
+	if p.o.Verbose > 0 && !p.o.NoChecksum && !h.frag {
 		if r.has(0, length) {
 			sum := checksum(b[:length], pseudoSum(h, 6, length))
 			ts := binary.BigEndian.Uint16(b[16:])

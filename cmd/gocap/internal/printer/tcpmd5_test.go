@@ -75,6 +75,8 @@ func TestTCPMD5LikeTcpdump(t *testing.T) {
 		{[]string{"-nn", "-v", "-M", secret}, Options{NumericLevel: 2, Verbose: 1, TCPSecret: secret}},
 		{[]string{"-nn", "-M", secret}, Options{NumericLevel: 2, TCPSecret: secret}},
 		{[]string{"-nn", "-x", "-M", "x"}, Options{NumericLevel: 2, Hex: 1, TCPSecret: "x"}},
+		// -K: no IP or TCP checksum checks.
+		{[]string{"-nn", "-vv", "-K"}, Options{NumericLevel: 2, Verbose: 2, NoChecksum: true}},
 	}
 	compareWithTcpdump(t, "tcpmd5", cbpf.LinkEN10MB, pkts, sets)
 }

@@ -64,7 +64,7 @@ func (p *Printer) udp(b []byte, length int, h *ipHdr) {
 	}
 	// The checksum: with -vv over IPv4, where 0 means none; with -v
 	// over IPv6, where it is mandatory.
-	if usum := binary.BigEndian.Uint16(b[6:]); p.o.Verbose > 0 && !h.frag && (h.v6 || p.o.Verbose > 1) {
+	if usum := binary.BigEndian.Uint16(b[6:]); p.o.Verbose > 0 && !p.o.NoChecksum && !h.frag && (h.v6 || p.o.Verbose > 1) {
 		if !h.v6 && usum == 0 {
 			p.print("[no cksum] ")
 		} else if r.has(0, length+8) {
