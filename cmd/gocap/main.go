@@ -113,7 +113,7 @@ type flags struct {
 	countOnly, packetBuffered, number, pcapng, print, lineBuf     bool
 	numeric, verbose, tstamp, hex, hexASCII, ascii, dump, quiet   int
 	link, absSeq, noOpt, help, version, micro, nano               bool
-	foreign, noDomain, asdot, noChecksum                          bool
+	foreign, noDomain, asdot, noChecksum, rawNFS                  bool
 	packetType, espSecret, tcpSecret                              string
 	live                                                          liveFlags
 }
@@ -146,6 +146,7 @@ func newFlagSet(f *flags) *pflag.FlagSet {
 	fs.CountVarP(&f.hexASCII, "hex-ascii", "X", "hex and ASCII dump (-XX with the link header)")
 	fs.CountVarP(&f.ascii, "ascii", "A", "ASCII dump")
 	fs.BoolVarP(&f.asdot, "asdot", "b", false, "print BGP AS numbers in ASDOT notation")
+	fs.BoolVarP(&f.rawNFS, "raw-nfs-handles", "u", false, "print NFS file handles undecoded, in hex")
 	fs.BoolVarP(&f.noChecksum, "dont-verify-checksums", "K", false, "do not verify IP, TCP and UDP checksums")
 	fs.StringVarP(&f.tcpSecret, "tcp-md5-secret", "M", "", "check TCP MD5 signature options (RFC 2385) with the shared `SECRET`")
 	fs.StringVarP(&f.espSecret, "esp-secret", "E", "", "decrypt IPsec ESP with `SECRETS`: spi@ipaddr algo:secret,... or file NAME (algos: des, 3des, aes128, aes192, aes256, with -cbc and -hmac96)")

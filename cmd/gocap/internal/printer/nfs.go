@@ -632,6 +632,18 @@ func fhIsUCX(fh []byte, words int) bool {
 // its first 32 bytes in hex).
 func (d nfsDec) printFH(fh []byte, words int) {
 	p := d.p
+	if p.o.RawNFSHandles {
+		// -u: the handle's 32-bit words in hex.
+		p.print(" fh[")
+		for i := 0; i < words; i++ {
+			if i > 0 {
+				p.print(":")
+			}
+			p.printf("%x", binary.BigEndian.Uint32(fh[4*i:]))
+		}
+		p.print("]")
+		return
+	}
 	le32 := func(o int) uint32 { return binary.LittleEndian.Uint32(fh[o:]) }
 	be32 := func(o int) uint32 { return binary.BigEndian.Uint32(fh[o:]) }
 	be24 := func(o int) uint32 { return uint32(fh[o])<<16 | uint32(fh[o+1])<<8 | uint32(fh[o+2]) }

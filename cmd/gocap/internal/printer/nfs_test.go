@@ -3,6 +3,7 @@ package printer
 import (
 	"encoding/hex"
 	"fmt"
+	"github.com/gocap/gocap/cbpf"
 	"strings"
 	"testing"
 )
@@ -295,3 +296,12 @@ func TestNFSLikeTcpdump(t *testing.T) {
 }
 
 func init() { craftedSeeds = append(craftedSeeds, nfsCases...) }
+
+// TestNFSRawHandlesLikeTcpdump prints the NFS cases with -u, which shows
+// file handles as hex words instead of decoding them.
+func TestNFSRawHandlesLikeTcpdump(t *testing.T) {
+	compareWithTcpdump(t, "nfsu", cbpf.LinkEN10MB, nfsCases, []flagSet{
+		{[]string{"-nn", "-u"}, Options{NumericLevel: 2, RawNFSHandles: true}},
+		{[]string{"-nn", "-u", "-vv"}, Options{NumericLevel: 2, Verbose: 2, RawNFSHandles: true}},
+	})
+}

@@ -92,6 +92,9 @@ type Options struct {
 	// "spi@addr algo:secret" entries separated by commas or newlines,
 	// or "file NAME".
 	ESPSecret string
+	// RawNFSHandles prints NFS file handles as their 32-bit words in hex
+	// instead of decoding them (-u).
+	RawNFSHandles bool
 	// NoChecksum leaves out the IPv4 header, TCP and UDP checksum checks
 	// (-K, --dont-verify-checksums).
 	NoChecksum bool
