@@ -67,42 +67,55 @@ func compareWithTcpdump(t *testing.T, name string, linkType cbpf.LinkType, pkts 
 	}
 	cps := writeCrafted(t, path, linkType, pkts)
 	for _, fs := range sets {
-		cmd := exec.Command(tcpdump, append(fs.args, "-r", path)...)
-		cmd.Env = append(os.Environ(), "TZ=UTC")
-		var stderr bytes.Buffer
-		cmd.Stderr = &stderr
-		out, err := cmd.Output()
-		if err != nil {
-			t.Fatalf("tcpdump %s: %v: %s", strings.Join(fs.args, " "), err, stderr.String())
-		}
-		if os.Getenv("GOCAP_SHOW_TCPDUMP") != "" {
-			t.Logf("tcpdump %s:\n%s", strings.Join(fs.args, " "), out)
-		}
-		want := splitPackets(string(out), tsDefault)
-		o := fs.o
-		o.Location = time.UTC
-		var buf bytes.Buffer
-		p := New(&buf, o)
-		for i, pk := range cps {
-			buf.Reset()
-			if err := p.Packet(pk.ci, pk.data, pk.linkType); err != nil {
-				t.Fatal(err)
-			}
-			if p.fault != nil {
-				t.Errorf("%v packet %d: %v", fs.args, i+1, p.fault)
-			}
+		want, got := bothPrint(t, tcpdump, path, fs, cps)
+		for i := range got {
 			if i >= len(want) {
 				t.Errorf("%v packet %d: tcpdump printed only %d packets", fs.args, i+1, len(want))
 				continue
 			}
-			if got := buf.String(); got != want[i] {
-				t.Errorf("%v packet %d:\n got: %q\nwant: %q", fs.args, i+1, got, want[i])
+			if got[i] != want[i] {
+				t.Errorf("%v packet %d:\n got: %q\nwant: %q", fs.args, i+1, got[i], want[i])
 			}
 		}
 		if len(want) > len(cps) {
 			t.Errorf("%v: tcpdump printed %d packets, the printer %d", fs.args, len(want), len(cps))
 		}
 	}
+}
+
+// bothPrint prints the capture at path, which holds the packets cps,
+// with tcpdump and with a Printer under the flag set fs: it returns
+// tcpdump's packets and the printer's, one string each, and reports any
+// decoder that panicked.
+func bothPrint(t *testing.T, tcpdump, path string, fs flagSet, cps []capturePacket) (want, got []string) {
+	t.Helper()
+	cmd := exec.Command(tcpdump, append(fs.args, "-r", path)...)
+	cmd.Env = append(os.Environ(), "TZ=UTC")
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	out, err := cmd.Output()
+	if err != nil {
+		t.Fatalf("tcpdump %s: %v: %s", strings.Join(fs.args, " "), err, stderr.String())
+	}
+	if os.Getenv("GOCAP_SHOW_TCPDUMP") != "" {
+		t.Logf("tcpdump %s:\n%s", strings.Join(fs.args, " "), out)
+	}
+	want = splitPackets(string(out), tsDefault)
+	o := fs.o
+	o.Location = time.UTC
+	var buf bytes.Buffer
+	p := New(&buf, o)
+	for i, pk := range cps {
+		buf.Reset()
+		if err := p.Packet(pk.ci, pk.data, pk.linkType); err != nil {
+			t.Fatal(err)
+		}
+		if p.fault != nil {
+			t.Errorf("%v packet %d: %v", fs.args, i+1, p.fault)
+		}
+		got = append(got, buf.String())
+	}
+	return want, got
 }
 
 // tcpSegment is an Ethernet frame with an IPv4 TCP segment from port

@@ -1,15 +1,12 @@
 package printer
 
 import (
-	"bytes"
 	"encoding/hex"
 	"fmt"
-	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
-	"time"
 )
 
 // cutMismatchesFile lists the cut packets of TestCutCapturesLikeTcpdump
@@ -21,6 +18,7 @@ var cutFlagSets = []flagSet{
 	{[]string{"-nn"}, Options{NumericLevel: 2}},
 	{[]string{"-nn", "-v"}, Options{NumericLevel: 2, Verbose: 1}},
 	{[]string{"-nn", "-vvv"}, Options{NumericLevel: 2, Verbose: 3}},
+	{[]string{"-nn", "-e"}, Options{NumericLevel: 2, LinkHeader: true}},
 }
 
 // cutPackets is how many packets of each capture are cut, and cutsPer
@@ -80,29 +78,12 @@ func TestCutCapturesLikeTcpdump(t *testing.T) {
 		path := filepath.Join(dir, filepath.Base(file)+".pcap")
 		cps := writeCrafted(t, path, lt, cuts)
 		for _, fs := range cutFlagSets {
-			cmd := exec.Command(tcpdump, append(fs.args, "-r", path)...)
-			cmd.Env = append(os.Environ(), "TZ=UTC")
-			out, err := cmd.Output()
-			if err != nil {
-				t.Fatalf("tcpdump %s -r %s: %v", strings.Join(fs.args, " "), path, err)
-			}
-			want := splitPackets(string(out), tsDefault)
-			o := fs.o
-			o.Location = time.UTC
-			var buf bytes.Buffer
-			p := New(&buf, o)
-			for i, pk := range cps {
-				buf.Reset()
-				if err := p.Packet(pk.ci, pk.data, pk.linkType); err != nil {
-					t.Fatal(err)
-				}
-				if p.fault != nil {
-					t.Errorf("%v %s: %v", fs.args, ids[i], p.fault)
-				}
+			want, got := bothPrint(t, tcpdump, path, fs, cps)
+			for i := range got {
 				id := strings.Join(fs.args, "_") + "/" + ids[i]
 				seen[id] = true
 				total++
-				if i < len(want) && buf.String() == want[i] {
+				if i < len(want) && got[i] == want[i] {
 					same++
 					if listed[id] && !*update {
 						t.Errorf("%s: now prints like tcpdump but is listed in %s (run with -update)", id, cutMismatchesFile)
@@ -115,7 +96,7 @@ func TestCutCapturesLikeTcpdump(t *testing.T) {
 					if i < len(want) {
 						w = want[i]
 					}
-					t.Errorf("%s: differs from tcpdump and is not in %s\n got: %q\nwant: %q", id, cutMismatchesFile, buf.String(), w)
+					t.Errorf("%s: differs from tcpdump and is not in %s\n got: %q\nwant: %q", id, cutMismatchesFile, got[i], w)
 				}
 			}
 		}
