@@ -51,6 +51,7 @@ func craftedLikeTcpdump(t *testing.T, name string, pkts []crafted) {
 // two packet by packet; no decoder may panic on them. Environment:
 // GOCAP_KEEP_CRAFTED=dir keeps the capture there as name.pcap,
 // GOCAP_ALL_FLAGS=1 uses every flag set of faultFlagSets instead of sets,
+// GOCAP_CUT=1 adds cut-short variants of every packet (cutVariants),
 // GOCAP_SHOW_TCPDUMP=1 logs tcpdump's output.
 func compareWithTcpdump(t *testing.T, name string, linkType cbpf.LinkType, pkts []crafted, sets []flagSet) {
 	t.Helper()
@@ -64,6 +65,9 @@ func compareWithTcpdump(t *testing.T, name string, linkType cbpf.LinkType, pkts 
 	}
 	if os.Getenv("GOCAP_ALL_FLAGS") != "" {
 		sets = faultFlagSets
+	}
+	if os.Getenv("GOCAP_CUT") != "" {
+		pkts = cutVariants(pkts)
 	}
 	cps := writeCrafted(t, path, linkType, pkts)
 	for _, fs := range sets {
@@ -81,6 +85,26 @@ func compareWithTcpdump(t *testing.T, name string, linkType cbpf.LinkType, pkts 
 			t.Errorf("%v: tcpdump printed %d packets, the printer %d", fs.args, len(want), len(cps))
 		}
 	}
+}
+
+// cutVariants is pkts with each packet also cut short at up to 30
+// lengths (GOCAP_CUT=1: every crafted comparison then also covers the
+// printers' truncation branches).
+func cutVariants(pkts []crafted) []crafted {
+	var out []crafted
+	for _, c := range pkts {
+		h := strings.ReplaceAll(c.hex, " ", "")
+		n := len(h) / 2
+		wire := c.wire
+		if wire == 0 {
+			wire = n
+		}
+		out = append(out, c)
+		for cut := 1; cut < n; cut += max(1, n/30) {
+			out = append(out, crafted{h[:2*cut], wire})
+		}
+	}
+	return out
 }
 
 // bothPrint prints the capture at path, which holds the packets cps,

@@ -54,3 +54,24 @@ func eigrpCrafted() []crafted {
 func TestEIGRPLikeTcpdump(t *testing.T) { protoLikeTcpdump(t, "eigrp", eigrpCrafted()) }
 
 func init() { addFuzzSeeds(eigrpCrafted()) }
+
+// eigrpSweepCases are EIGRP packets of each opcode with a TLV of each
+// type tcpdump knows (and some it does not), of several lengths, over
+// IPv4 and IPv6.
+func eigrpSweepCases() []crafted {
+	var pkts []crafted
+	for i, typ := range []uint16{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 0xf0, 0x101, 0x102, 0x103, 0x104, 0x201, 0x202, 0x203, 0x204, 0x302, 0x402, 0x403, 0x602} {
+		for j, n := range []int{0, 1, 4, 8, 12, 16, 20, 24, 28, 32, 40, 44} {
+			pkt := eigrpPkt(byte(1+(i+j)%11), eigrpTLV(typ, patternHex(i*12+j, n)))
+			pkts = append(pkts, crafted{craftIP4(88, pkt), 0})
+			if j%4 == 0 {
+				pkts = append(pkts, crafted{craftIP6(88, pkt), 0})
+			}
+		}
+	}
+	return pkts
+}
+
+// TestEIGRPSweepLikeTcpdump prints EIGRP packets with a TLV of every
+// known type, of several lengths, over IPv4 and IPv6, as tcpdump does.
+func TestEIGRPSweepLikeTcpdump(t *testing.T) { craftedLikeTcpdump(t, "eigrp-sweep", eigrpSweepCases()) }

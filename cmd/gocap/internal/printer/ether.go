@@ -23,6 +23,7 @@ const (
 	etLoopback = 0x9000
 	etTEB      = 0x6558
 	etArista   = 0xd28b
+	etJumbo    = 0x8870
 )
 
 var ethertypeNames = map[uint16]string{
@@ -169,7 +170,8 @@ func (p *Printer) etherWith(r reader, length int, e etherEncap) int {
 	if e.tag != nil {
 		e.tag(b[12:])
 	}
-	if p.o.LinkHeader {
+	if p.o.LinkHeader && t != etJumbo {
+		// tcpdump shows nothing of a jumbo frame's type.
 		p.etherTypeLen(t, length, fixed)
 	}
 	hdr := b
@@ -213,7 +215,7 @@ func (p *Printer) etherWith(r reader, length int, e etherEncap) int {
 				p.printf("%s, ", vlanTCI(binary.BigEndian.Uint16(b)))
 			}
 			t = binary.BigEndian.Uint16(b[2:])
-			if p.o.LinkHeader && t > 1500 {
+			if p.o.LinkHeader && t > 1500 && t != etJumbo {
 				p.etherType(t)
 				p.print(", ")
 			}
@@ -238,6 +240,14 @@ func (p *Printer) etherWith(r reader, length int, e etherEncap) int {
 				p.etherType(t)
 				p.print(", ")
 			}
+		case t == etJumbo:
+			// Alteon jumbo frames: an LLC header follows the type.
+			n := p.llc(b, length, hdr[6:12], hdr[0:6])
+			if n < 0 {
+				p.defaultPrint(b)
+				n = -n
+			}
+			return hdrlen + n
 		case t == etArista:
 			// Arista's header, then another type field.
 			if !p.o.LinkHeader {
@@ -338,6 +348,18 @@ func (p *Printer) ethertype(t uint16, b []byte, length int) bool {
 	case 0x8137:
 		p.print("(NOV-ETHII) ")
 		p.ipx(b, length)
+	case 0x880b:
+		if length > 0 {
+			p.print(": ")
+			p.ppp(b, length)
+		}
+	case 0xfefe:
+		// An OSI PDU after a byte tcpdump skips unexamined.
+		if length == 0 || len(b) == 0 {
+			p.reader("isoclns", b).trunc()
+			break
+		}
+		p.isoclns(b[1:], length-1)
 	default:
 		return false
 	}

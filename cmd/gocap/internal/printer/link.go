@@ -11,22 +11,19 @@ var nullFamilies = map[uint32]string{
 	2: "IPv4", 6: "NS", 7: "ISO", 16: "Appletalk", 23: "IPX", 24: "IPv6", 28: "IPv6", 30: "IPv6",
 }
 
-// null prints a DLT_NULL (host byte order) or DLT_LOOP (network byte order)
-// frame.
-func (p *Printer) null(b []byte, length int, loop bool) int {
+// null prints a DLT_NULL or DLT_LOOP frame. Its family is in host byte
+// order for DLT_NULL and in network byte order for DLT_LOOP, but tcpdump
+// reads both the same way, as a little-endian (its host's order) value
+// byte-swapped when its upper 16 bits are not zero.
+func (p *Printer) null(b []byte, length int) int {
 	r := p.reader("null", b)
 	if !r.has(0, 4) {
 		r.trunc()
 		return len(b)
 	}
-	var fam uint32
-	if loop {
+	fam := binary.LittleEndian.Uint32(b)
+	if fam&0xffff0000 != 0 {
 		fam = binary.BigEndian.Uint32(b)
-	} else {
-		fam = binary.LittleEndian.Uint32(b)
-		if fam&0xffff0000 != 0 {
-			fam = binary.BigEndian.Uint32(b)
-		}
 	}
 	hdr := func(length int) {
 		name, ok := nullFamilies[fam]

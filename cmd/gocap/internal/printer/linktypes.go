@@ -12,13 +12,9 @@ type linkDecoder func(p *Printer, b []byte, length int) int
 // from it. A link type it lacks is printed as tcpdump prints a type it has
 // no printer for (see unsupported).
 var linkDecoders = map[cbpf.LinkType]linkDecoder{
-	cbpf.LinkEN10MB: (*Printer).ether,
-	cbpf.LinkNull: func(p *Printer, b []byte, length int) int {
-		return p.null(b, length, false)
-	},
-	cbpf.LinkLoop: func(p *Printer, b []byte, length int) int {
-		return p.null(b, length, true)
-	},
+	cbpf.LinkEN10MB:         (*Printer).ether,
+	cbpf.LinkNull:           (*Printer).null,
+	cbpf.LinkLoop:           (*Printer).null,
 	cbpf.LinkRaw:            (*Printer).raw,
 	cbpf.LinkIPv4:           (*Printer).raw,
 	cbpf.LinkIPv6:           (*Printer).raw,

@@ -82,7 +82,7 @@ func (p *Printer) mpls(b []byte, length int) {
 	case v6:
 		p.ip6(b, length)
 	default:
-		p.osi(b, length)
+		p.isoclns(b, length)
 	}
 }
 
@@ -90,7 +90,7 @@ func (p *Printer) mpls(b []byte, length int) {
 // bytes of which b holds the captured part: the hex and ASCII dump of what
 // was captured, then the truncation marker if some is missing.
 func (p *Printer) defaultPrintLen(b []byte, length int) {
-	if p.o.Hex > 0 || p.o.HexASCII > 0 || p.o.ASCII > 0 {
+	if p.o.Hex > 0 || p.o.HexASCII > 0 || p.o.Quiet {
 		return
 	}
 	if length < len(b) {
@@ -100,15 +100,6 @@ func (p *Printer) defaultPrintLen(b []byte, length int) {
 	if length > len(b) {
 		p.truncMark(p.proto)
 	}
-}
-
-// osi prints an OSI network-layer packet by its NLPID. Only the NLPID is
-// decoded so far.
-func (p *Printer) osi(b []byte, length int) {
-	r := p.reader("osi", b)
-	n := r.u8(0)
-	p.printf("OSI NLPID %s (0x%02x): ", mapName(nlpidNames, n, "Unknown"), n)
-	p.defaultPrintLen(b, length)
 }
 
 var nlpidNames = map[uint8]string{

@@ -121,3 +121,40 @@ func ospf6Crafted() []crafted {
 func TestOSPF6LikeTcpdump(t *testing.T) { protoLikeTcpdump(t, "ospf6", ospf6Crafted()) }
 
 func init() { addFuzzSeeds(ospf6Crafted()) }
+
+// ospf6SweepCases are LS-Updates with an LSA of every function code and
+// flooding scope, bodies of several lengths; grace and TE TLVs, LLS TLVs
+// and authentication trailers of every type up to 20; and packets of
+// every type with bodies of several lengths.
+func ospf6SweepCases() []crafted {
+	var pkts []crafted
+	for fc := 0; fc < 16; fc++ {
+		for _, scope := range []uint16{0, 0x2000, 0x4000, 0x6000, 0x8000} {
+			for i, n := range []int{0, 1, 2, 4, 8, 12, 16, 20, 24, 36, 44} {
+				lsa := ospf6LSA(scope|uint16(fc), patternHex(fc*64+int(scope>>13)*11+i, n))
+				pkts = append(pkts, crafted{craftIP6(89, ospf6Pkt(4, "00000001 "+lsa)), 0})
+			}
+		}
+	}
+	for st := 0; st < 20; st++ {
+		for _, n := range []int{0, 1, 2, 4, 8, 12, 16} {
+			tlv := fmt.Sprintf("%04x %04x %s", st, n, patternHex(st*5+n, n+(4-n%4)%4))
+			pkts = append(pkts,
+				crafted{craftIP6(89, ospf6Pkt(4, "00000001 "+ospf6LSA(0x000b, tlv))), 0},
+				crafted{craftIP6(89, ospf6Pkt(4, "00000001 "+ospf6LSA(0x000a, fmt.Sprintf("0002 %04x ", hexLen(tlv))+tlv))), 0},
+				crafted{craftIP6(89, ospf6Pkt(1, "00000005 01000613 000a 0028 01010101 00000000")+
+					fmt.Sprintf(" 0000 %04x ", 1+(n+3)/4)+tlv), 0},
+				crafted{craftIP6(89, ospf6Pkt(5, "")+fmt.Sprintf(" %04x %04x ", st, 16+n)+patternHex(st+n, 12+n)), 0})
+		}
+	}
+	for typ := 0; typ < 8; typ++ {
+		for _, n := range []int{0, 4, 8, 16, 24, 40} {
+			pkts = append(pkts, crafted{craftIP6(89, ospf6Pkt(byte(typ), patternHex(typ*7+n, n))), 0})
+		}
+	}
+	return pkts
+}
+
+// TestOSPF6SweepLikeTcpdump prints LSAs, TLVs, trailers and packets of
+// every type, of several lengths, as tcpdump does.
+func TestOSPF6SweepLikeTcpdump(t *testing.T) { craftedLikeTcpdump(t, "ospf6-sweep", ospf6SweepCases()) }

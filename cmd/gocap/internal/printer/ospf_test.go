@@ -142,3 +142,42 @@ func ospfCrafted() []crafted {
 func TestOSPFLikeTcpdump(t *testing.T) { protoLikeTcpdump(t, "ospf", ospfCrafted()) }
 
 func init() { addFuzzSeeds(ospfCrafted()) }
+
+// ospfSweepCases are LS-Updates with an LSA of every type (and opaque
+// type), bodies of several lengths; TE link sub-TLVs, TE, router
+// information and grace TLVs and LLS TLVs of every type up to 40; and
+// packets of every type with bodies of several lengths.
+func ospfSweepCases() []crafted {
+	var pkts []crafted
+	lens := []int{0, 1, 2, 3, 4, 6, 8, 12, 16, 20, 32, 36}
+	for typ := 0; typ < 16; typ++ {
+		for i, n := range lens {
+			id := fmt.Sprintf("%02x000001", (typ+i)%12)
+			pkts = append(pkts, crafted{craftIP4(89, ospf2LSU(ospf2LSA(byte(typ), id, patternHex(typ*16+i, n)))), 0})
+		}
+	}
+	for st := 0; st < 40; st++ {
+		for _, n := range lens {
+			v := patternHex(st*3+n, n+(4-n%4)%4)
+			tlv := fmt.Sprintf("%04x %04x %s", st, n, v)
+			link := fmt.Sprintf("0002 %04x %s", hexLen(tlv), tlv)
+			pkts = append(pkts,
+				crafted{craftIP4(89, ospf2LSU(ospf2LSA(10, "01000001", link))), 0},
+				crafted{craftIP4(89, ospf2LSU(ospf2LSA(10, "01000001", tlv))), 0},
+				crafted{craftIP4(89, ospf2LSU(ospf2LSA(10, "04000001", tlv))), 0},
+				crafted{craftIP4(89, ospf2LSU(ospf2LSA(9, "03000001", tlv))), 0},
+				crafted{craftIP4(89, ospf2Pkt(1, "ffffff00 000a 10 01 00000028 00000000 00000000")+
+					fmt.Sprintf(" 0000 %04x ", 1+(n+3)/4)+tlv), 0})
+		}
+	}
+	for typ := 0; typ < 8; typ++ {
+		for _, n := range []int{0, 4, 8, 16, 24, 40} {
+			pkts = append(pkts, crafted{craftIP4(89, ospf2Pkt(byte(typ), patternHex(typ+n, n))), 0})
+		}
+	}
+	return pkts
+}
+
+// TestOSPFSweepLikeTcpdump prints LSAs, TLVs and packets of every type,
+// of several lengths, as tcpdump does.
+func TestOSPFSweepLikeTcpdump(t *testing.T) { craftedLikeTcpdump(t, "ospf-sweep", ospfSweepCases()) }

@@ -475,7 +475,7 @@ func (p *Printer) chdlc(b []byte, length int) int {
 	r := p.reader("chdlc", b)
 	if length < 4 {
 		r.trunc()
-		return length
+		return len(b)
 	}
 	proto := r.be16(2)
 	if p.o.LinkHeader {
@@ -501,12 +501,14 @@ func (p *Printer) chdlc(b []byte, length int) int {
 		p.mpls(b, length)
 	case 0xfefe:
 		if length < 2 {
-			endPacket()
+			// tcpdump's trunc label: the rest is taken as header.
+			r.trunc()
+			return len(r.b)
 		}
 		if c := u8(b, 1); c == 0x81 || c == 0x82 || c == 0x83 {
-			p.osi(b[1:], length-1)
+			p.isoclns(b[1:], length-1)
 		} else {
-			p.osi(b, length)
+			p.isoclns(b, length)
 		}
 	default:
 		if !p.o.LinkHeader {

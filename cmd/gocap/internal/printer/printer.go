@@ -7,6 +7,7 @@ import (
 	"net/netip"
 	"runtime/debug"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/gocap/gocap/cbpf"
@@ -201,6 +202,11 @@ func (p *Printer) Packet(ci PacketInfo, data []byte, linkType cbpf.LinkType) err
 		p.padded(p.n, 5, ' ')
 		p.print("  ")
 	}
+	if p.invalidHeader(ci, len(data)) {
+		p.buf.WriteByte('\n')
+		_, err := p.w.Write(p.buf.Bytes())
+		return err
+	}
 	p.timestamp(p.stampOf(ci))
 	trunc := p.decode(data, linkType, ci.Length)
 	if trunc {
@@ -210,6 +216,37 @@ func (p *Printer) Packet(ci PacketInfo, data []byte, linkType cbpf.LinkType) err
 	p.buf.WriteByte('\n')
 	_, err := p.w.Write(p.buf.Bytes())
 	return err
+}
+
+// maxSnaplen is tcpdump's MAXIMUM_SNAPLEN, the most it believes a
+// packet's lengths can be.
+const maxSnaplen = 262144
+
+// invalidHeader prints, as tcpdump does instead of the packet, what is
+// wrong with a packet header of caplen captured bytes whose lengths
+// tcpdump refuses (none captured, none on the wire, more captured than
+// sent, either more than maxSnaplen), reporting whether it did.
+func (p *Printer) invalidHeader(ci PacketInfo, caplen int) bool {
+	var bad []string
+	if caplen == 0 {
+		bad = append(bad, "caplen==0")
+	}
+	if ci.Length == 0 {
+		bad = append(bad, "len==0")
+	} else if ci.Length < caplen {
+		bad = append(bad, fmt.Sprintf("len(%d) < caplen(%d)", ci.Length, caplen))
+	}
+	if caplen > maxSnaplen {
+		bad = append(bad, fmt.Sprintf("caplen(%d) > %d", caplen, maxSnaplen))
+	}
+	if ci.Length > maxSnaplen {
+		bad = append(bad, fmt.Sprintf("len(%d) > %d", ci.Length, maxSnaplen))
+	}
+	if bad == nil {
+		return false
+	}
+	p.print("[Invalid header: " + strings.Join(bad, ", ") + "]")
+	return true
 }
 
 // decode runs the link-layer printer, reporting whether it stopped on a

@@ -32,6 +32,11 @@ func (p *Printer) rip(b []byte, length int) {
 		p.print("\n\t")
 	}
 	p.printf("RIPv%d", vers)
+	if vers == 0 {
+		// RFC 1058 says to ignore these: tcpdump dumps them.
+		p.unknownData(b, "\n\t", length)
+		return
+	}
 	cs, ok := ripCmds[cmd]
 	if !ok {
 		cs = fmt.Sprintf("unknown command (%d)", cmd)
@@ -53,9 +58,9 @@ func (p *Printer) rip(b []byte, length int) {
 			for avail != 0 {
 				var n int
 				if vers == 1 {
-					n = p.ripEntryV1(b, off, avail)
+					n = p.ripEntryV1(r, off, avail)
 				} else {
-					n = p.ripEntryV2(b, off, avail)
+					n = p.ripEntryV2(r, off, avail)
 				}
 				if n == 0 {
 					r.trunc()
@@ -74,13 +79,11 @@ func (p *Printer) rip(b []byte, length int) {
 	case 4, 5, 6:
 	default:
 		if p.o.Verbose <= 1 {
-			r.need(0, length)
-			p.hexLinesPlain(b[:length], "\n\t")
+			p.unknownData(b, "\n\t", length)
 		}
 	}
 	if p.o.Verbose > 1 {
-		r.need(0, length)
-		p.hexLinesPlain(b[:length], "\n\t")
+		p.unknownData(b, "\n\t", length)
 	}
 }
 
@@ -91,19 +94,22 @@ func afName(m map[uint16]string, af uint16, def string) string {
 	return def
 }
 
-func (p *Printer) ripEntryV1(b []byte, off, rem int) int {
-	if rem < 20 || off+20 > len(b) {
+// ripEntryV1 prints the RFC 1058 route entry at off, of the rem bytes
+// left of the message, and returns its size, or 0 when rem or the
+// capture is shorter than an entry.
+func (p *Printer) ripEntryV1(r reader, off, rem int) int {
+	if rem < 20 || !r.has(off, 20) {
 		return 0
 	}
-	e := b[off : off+20]
+	e := r.b[off : off+20]
 	fam := be16(e, 0)
 	if fam != 2 && fam != 0 {
 		p.printf("\n\t AFI %s, ", afName(bsdAFs, fam, fmt.Sprintf("Unknown (%d)", fam)))
-		p.hexLinesPlain(e[4:], "\n\t  ")
+		p.unknownData(e[4:], "\n\t  ", 16)
 		return 20
 	}
 	if be16(e, 2) != 0 || be32(e, 8) != 0 || be32(e, 12) != 0 {
-		p.hexLinesPlain(e, "\n\t  ")
+		p.unknownData(e, "\n\t  ", 20)
 		return 20
 	}
 	if fam == 0 {
@@ -114,10 +120,14 @@ func (p *Printer) ripEntryV1(b []byte, off, rem int) int {
 	return 20
 }
 
-func (p *Printer) ripEntryV2(b []byte, off, rem int) int {
-	if rem < 4 || off+4 > len(b) {
+// ripEntryV2 prints the RFC 2453 entry at off (a route or an
+// authentication entry), of the rem bytes left of the message, and
+// returns its size, or 0 when rem or the capture is too short for it.
+func (p *Printer) ripEntryV2(r reader, off, rem int) int {
+	if rem < 4 || !r.has(off, 4) {
 		return 0
 	}
+	b := r.b
 	fam := be16(b, off)
 	switch {
 	case fam == 0xffff:
@@ -127,34 +137,33 @@ func (p *Printer) ripEntryV2(b []byte, off, rem int) int {
 		switch at {
 		case 2:
 			p.print("\n\t  Simple Text Authentication data: ")
-			need(b, off+16)
-			p.printZeroPadded(b[off:], 16)
-		case 3:
-			if off+16 > len(b) {
-				return 0
+			for i := 0; i < 16; i++ {
+				c := r.u8(off + i)
+				if c == 0 {
+					break
+				}
+				p.printChar(c)
 			}
-			if rem < 16 {
+		case 3:
+			if !r.has(off, 16) || rem < 16 {
 				return 0
 			}
 			p.printf("\n\t  Auth header: Packet Len %d, Key-ID %d, Auth Data Len %d, SeqNo %d, MBZ %d, MBZ %d",
 				be16(b, off), b[off+2], b[off+3], be32(b, off+4), be32(b, off+8), be32(b, off+12))
 		case 1:
 			p.print("\n\t  Auth trailer:")
-			need(b, off+rem)
-			p.hexLinesPlain(b[off:off+rem], "\n\t  ")
+			p.unknownData(b[off:], "\n\t  ", rem)
 			return 4 + rem
 		default:
 			p.printf("\n\t  Unknown (%d) Authentication data:", at)
-			need(b, off+rem)
-			p.hexLinesPlain(b[off:off+rem], "\n\t  ")
+			p.unknownData(b[off:], "\n\t  ", rem)
 			return 4 + rem
 		}
 	case fam != 2 && fam != 0:
 		p.printf("\n\t  AFI %s", afName(bsdAFs, fam, fmt.Sprintf("Unknown (%d)", fam)))
-		need(b, off+20)
-		p.hexLinesPlain(b[off+4:off+20], "\n\t  ")
+		p.unknownData(b[off+4:], "\n\t  ", 16)
 	default:
-		if off+20 > len(b) || rem < 20 {
+		if !r.has(off, 20) || rem < 20 {
 			return 0
 		}
 		e := b[off : off+20]
