@@ -36,7 +36,8 @@ type ipHdr struct {
 	plen6  uint16 // IPv6: the payload length field (0 for a jumbogram)
 	hdrBuf []byte // the fixed IPv4 header, for the ICMP error printer
 	// finalDst, when valid, is the destination for pseudo-header
-	// checksums: an IPv6 routing header's last address.
+	// checksums: an IPv6 routing header's last address, an IPv4 source
+	// route's.
 	finalDst netip.Addr
 }
 
@@ -158,6 +159,9 @@ func (p *Printer) ip(b []byte, length int) {
 		}
 	}
 	h := &ipHdr{src: src, dst: dst, nh: proto, frag: off&0x2000 != 0, ttl: b[8], hdrBuf: b}
+	if hlen > 20 && hlen <= len(b) {
+		h.finalDst = ipFinalDst(b[20:hlen])
+	}
 	if off&0x1fff == 0 {
 		if proto != 6 && proto != 17 && proto != 132 && proto != 33 {
 			p.hostAddr(src)
@@ -181,6 +185,34 @@ func (p *Printer) ip(b []byte, length int) {
 		}
 		p.printf(" ip-proto-%d", proto)
 	}
+}
+
+// ipFinalDst is the destination tcpdump's ip_finddst puts in the
+// pseudo-header: the last address of the first loose or strict source
+// route option of at least 7 bytes, else none (the header's own), the
+// walk stopping at an EOL, a length below 2 or past the options.
+func ipFinalDst(opts []byte) netip.Addr {
+	for len(opts) > 0 {
+		l := 1
+		switch opts[0] {
+		case 0:
+			return netip.Addr{}
+		case 1:
+		default:
+			if len(opts) < 2 || opts[1] < 2 {
+				return netip.Addr{}
+			}
+			l = int(opts[1])
+		}
+		if l > len(opts) {
+			return netip.Addr{}
+		}
+		if (opts[0] == 131 || opts[0] == 137) && l >= 7 {
+			return addr4(opts[l-4:])
+		}
+		opts = opts[l:]
+	}
+	return netip.Addr{}
 }
 
 // ipOptNames names the IPv4 options tcpdump 4.99.3 knows; others print
@@ -258,14 +290,14 @@ func (p *Printer) ipRoute(b []byte, length int) {
 	if (length+1)&3 != 0 {
 		p.printf(" [bad length %d]", length)
 	}
-	ptr := int(u8(b, 2)) - 1
-	if ptr < 3 || ((ptr+1)&3) != 0 || ptr > length+1 {
+	ptr := uint32(u8(b, 2)) - 1 // unsigned: a pointer of 0 is past everything
+	if ptr < 3 || ((ptr+1)&3) != 0 || ptr > uint32(length)+1 {
 		p.printf(" [bad ptr %d]", b[2])
 	}
 	for l := 3; l < length; l += 4 {
 		check(b, l, 4)
 		p.printf(" %s", p.host(addr4(b[l:])))
-		if ptr > l {
+		if ptr > uint32(l) {
 			p.print(",")
 		}
 	}

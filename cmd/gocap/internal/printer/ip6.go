@@ -3,6 +3,7 @@ package printer
 import (
 	"encoding/binary"
 	"fmt"
+	"net/netip"
 )
 
 // ip6 prints an IPv6 packet and its extension headers.
@@ -66,7 +67,7 @@ func (p *Printer) ip6(b []byte, length int) {
 	// extension header or a hop-by-hop header was seen, and a valid
 	// jumbo payload option with the payload length it gives.
 	prevHdr := 255
-	extSeen, hbhSeen, jumbo := false, false, false
+	extSeen, hbhSeen, jumbo, rtSeen := false, false, false, false
 	payloadLen := plen
 	// Like tcpdump, the header after an extension header is decoded
 	// whenever that extension header began before the end the IPv6
@@ -153,16 +154,19 @@ func (p *Printer) ip6(b []byte, length int) {
 			p.mobility(cp)
 			return
 		case 43:
+			if len(cp) == 0 {
+				// tcpdump checks the first byte before naming it
+				p.truncMark("ip6")
+				return
+			}
 			adv = p.rt6(cp)
 			if adv < 0 {
 				return
 			}
-			if t := cp[2]; (t == 0 || t == 2) && cp[1] >= 2 {
-				n := int(cp[1]) / 2
-				h.finalDst = addr16(cp[8+16*(n-1):])
-			} else if t == 4 && cp[1] >= 2 {
-				// Segments are listed last first.
-				h.finalDst = addr16(cp[8:])
+			if !rtSeen {
+				// the pseudo-header takes the first routing header's
+				rtSeen = true
+				h.finalDst = ip6RouteDst(cp)
 			}
 			nh = cp[0]
 		default:
@@ -184,7 +188,9 @@ func (p *Printer) ip6(b []byte, length int) {
 					p.truncMark("ip6")
 					return
 				}
+				// no payload: tcpdump cuts the capture to the header
 				rem = 0
+				cp = cp[:0]
 			}
 			p.demux(cp, rem, h, nh)
 			return
@@ -198,6 +204,30 @@ func (p *Printer) ip6(b []byte, length int) {
 		off += adv
 		rem -= adv
 	}
+}
+
+// ip6RouteDst is the destination tcpdump's ip6_finddst takes from a
+// routing header rh (as captured, printed already): the last captured
+// address of type 0 or 2, the first segment (the final one) of a
+// segment routing header, none (the IPv6 header's) for other types or
+// an odd length.
+func ip6RouteDst(rh []byte) netip.Addr {
+	n := int(rh[1])
+	if n%2 == 1 {
+		return netip.Addr{}
+	}
+	var a netip.Addr
+	switch rh[2] {
+	case 0, 2:
+		for i := 0; i < n/2 && 8+16*(i+1) <= len(rh); i++ {
+			a = addr16(rh[8+16*i:])
+		}
+	case 4:
+		if len(rh) >= 24 {
+			a = addr16(rh[8:])
+		}
+	}
+	return a
 }
 
 // ip6Opts checks hop-by-hop (hbh) or destination options and prints

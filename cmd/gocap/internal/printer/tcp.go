@@ -93,9 +93,8 @@ func tcpFlags(f uint8) string {
 
 var tcpOptNames = map[uint8]string{
 	0: "eol", 1: "nop", 2: "mss", 3: "wscale", 4: "sackOK", 5: "sack", 6: "echo",
-	7: "echoreply", 8: "TS", 11: "cc", 12: "ccnew", 13: "ccecho", 19: "md5", 20: "scps",
-	21: "snack", 22: "rec", 23: "gate", 28: "uto", 29: "tcp-ao", 30: "mptcp", 34: "tfo",
-	253: "exp", 254: "exp",
+	7: "echoreply", 8: "TS", 11: "cc", 12: "ccnew", 13: "", 19: "md5", 20: "scps",
+	28: "uto", 29: "tcp-ao", 30: "mptcp", 34: "tfo", 254: "exp",
 }
 
 // addrPorts prints "src.sport > dst.dport: ", or only the ports when the
@@ -147,7 +146,7 @@ func (p *Printer) tcp(b []byte, length int, h *ipHdr) {
 	win := binary.BigEndian.Uint16(b[14:])
 	urp := binary.BigEndian.Uint16(b[18:])
 	if p.o.Quiet {
-		p.printf("tcp %d", length-hlen)
+		p.printf("tcp %d", uint32(length-hlen)) // unsigned in tcpdump
 		if hlen > length {
 			p.printf(" [bad hdr length %d - too long, > %d]", hlen, length)
 		}
@@ -356,7 +355,7 @@ func (p *Printer) tcpOption(o *tcpOptWalk) int {
 		return tcpOptSACK(p, o)
 	case 8:
 		return tcpOptTimestamp(p, o)
-	case 11, 12, 13: // T/TCP CC, CC.NEW and CC.ECHO
+	case 6, 7, 11, 12, 13: // echo, echo reply, T/TCP CC, CC.NEW and CC.ECHO
 		return tcpOptUint(p, o, 4)
 	case 19:
 		return tcpOptMD5(p, o)
@@ -394,10 +393,12 @@ func tcpOptSACK(p *Printer, o *tcpOptWalk) int {
 		p.print(" invalid sack")
 		return datalen
 	}
-	o.need(datalen)
 	p.printf(" %d ", datalen/8)
 	for j := 0; j < datalen; j += 8 {
+		// tcpdump checks each edge as it reads it
+		o.need(j + 4)
 		s := binary.BigEndian.Uint32(o.d[j:])
+		o.need(j + 8)
 		e := binary.BigEndian.Uint32(o.d[j+4:])
 		if o.rev {
 			s -= o.thseq
@@ -420,6 +421,9 @@ func tcpOptTimestamp(p *Printer, o *tcpOptWalk) int {
 	return 8
 }
 
+// tcpOptMD5 prints the TCP-MD5 signature option (RFC 2385) as a tcpdump
+// built with libcrypto does: checked with -M's secret, or why it cannot
+// be checked and the signature.
 func tcpOptMD5(p *Printer, o *tcpOptWalk) int {
 	o.need(16)
 	p.print(" ")
@@ -491,7 +495,7 @@ func tcpOptSCPS(p *Printer, o *tcpOptWalk) int {
 // tcpOptUTO prints the user timeout option (RFC 5482).
 func tcpOptUTO(p *Printer, o *tcpOptWalk) int {
 	o.need(2)
-	v := binary.BigEndian.Uint16(o.d)
+	v := uint32(binary.BigEndian.Uint16(o.d)) // minutes times 60 may pass 16 bits
 	p.printf(" 0x%x", v)
 	if v&1 != 0 {
 		v = (v >> 1) * 60
@@ -507,7 +511,7 @@ func tcpOptUTO(p *Printer, o *tcpOptWalk) int {
 func tcpOptTCPAO(p *Printer, o *tcpOptWalk) int {
 	datalen := o.olen - 2
 	if datalen < 2 {
-		p.print(" invalid")
+		p.print(" (invalid)")
 		return datalen
 	}
 	for j := 0; j < datalen; j++ {
@@ -584,7 +588,7 @@ func (p *Printer) tfo(d []byte, exp bool) {
 	case len(d) == 0:
 		p.print(" cookiereq")
 	case len(d)%2 == 1 || len(d) < 4 || len(d) > 16:
-		p.print(" invalid")
+		p.print(" (invalid)")
 	default:
 		p.print(" cookie ")
 		for _, c := range d {
