@@ -98,8 +98,7 @@ func TestESPDecryptLikeTcpdump(t *testing.T) {
 	// header 4) and a UDP datagram (transport mode, next header 17).
 	icmp := "0800 f7fc 1234 0001 " + strings.Repeat("61", 24)
 	inner4, _ := hex.DecodeString(strings.ReplaceAll("4500 0034 0002 0000 4001 0000 c0000201 c0000101 "+icmp, " ", ""))
-	udp, _ := hex.DecodeString("04d2 0035 0010 0000 0102030405060708")
-	udp, _ = hex.DecodeString(strings.ReplaceAll("04d20035001000000102030405060708", " ", ""))
+	udp, _ := hex.DecodeString(strings.ReplaceAll("04d20035001000000102030405060708", " ", ""))
 
 	outer4 := func(proto byte, payload []byte, frag bool) string {
 		ip := faultIP4(proto, len(payload))
