@@ -229,6 +229,11 @@ func FuzzPacket(f *testing.F) {
 			// seeds below 300 print as without -T.
 			PacketType: PacketType(linkType / 300 % uint32(len(packetTypeNames))),
 		}
+		if o.AbsoluteSeq {
+			// -E too: ESP decrypted with a default key, so that the
+			// printers see what a key makes of random bytes.
+			o.ESPSecret = "3des-cbc-hmac96:0x0102030405060708090a0b0c0d0e0f101112131415161718,0x12345678@10.0.0.2 aes128:0xa0a1a2a3a4a5a6a7a8a9aaabacadaeaf"
+		}
 		if o.NumericLevel == 0 {
 			// Names without -n: every other address gets a host name.
 			o.Resolver = &fakeResolver{names: fuzzNames{}}

@@ -379,11 +379,12 @@ func checksum(b []byte, initial uint32) uint16 {
 // shouldBe computes the checksum value that would have made the sum come
 // out right, as tcpdump's in_cksum_shouldbe does.
 func shouldBe(sum, computed uint16) uint16 {
-	s := uint32(^sum) & 0xffff
-	s += uint32(^computed) & 0xffff
-	s = (s >> 16) + (s & 0xffff)
-	s += s >> 16
-	return ^uint16(s)
+	// tcpdump's in_cksum_shouldbe: the one's complement sum of the two,
+	// which is 0xffff, not 0, where they cancel.
+	s := uint32(sum) + uint32(computed)
+	s = (s & 0xffff) + (s >> 16)
+	s = (s & 0xffff) + (s >> 16)
+	return uint16(s)
 }
 
 // pseudoSum returns the partial sum of the IPv4 or IPv6 pseudo-header.

@@ -434,7 +434,6 @@ func (p *Printer) icmp6(b []byte, length int, h *ipHdr) {
 		return
 	}
 	typ := r.u8(0)
-	code := r.u8(1)
 	if p.o.Verbose > 0 && !h.frag && r.has(0, length) {
 		// tcpdump reads the checksum field with its checked getter,
 		// even in a message of fewer than 4 bytes.
@@ -454,6 +453,7 @@ func (p *Printer) icmp6(b []byte, length int, h *ipHdr) {
 	if p.o.Verbose > 0 && (typ == 133 || typ == 134 || typ == 135 || typ == 136 || typ == 137 || typ == 145 || typ == 147) {
 		p.printf(", length %d", length)
 	}
+	code := r.u8(1) // read after the type's name, as tcpdump does
 	switch typ {
 	case 1:
 		cn, ok := icmp6Unreach[code]

@@ -657,6 +657,9 @@ func (p *Printer) ikev1ID(a ikeArgs) int {
 
 func (p *Printer) ikev1Cert(a ikeArgs) int {
 	p.printf("%s:", npStr(a.np))
+	if !a.r.has(a.off, 6) { // the header, encoding and first data byte
+		return p.ikeTrunc(a.np)
+	}
 	p.printf(" len=%d type=%s", a.n-4, strOrID(uint32(a.r.u8(a.off+4)), ikeCertTypes))
 	if !p.ikeDump(a, a.off+4, a.n-4) {
 		return -1

@@ -21,8 +21,8 @@ func (p *Printer) ntp(b []byte, length int) {
 	p.printf("\tLeap indicator: %s (%d)", ntpLeap[leap], leap)
 	// tcpdump's "invalid:" label checks that the whole message was
 	// captured after printing " (invalid)".
-	if r.label(func() { p.ntpMessage(r, length, mode) }) == toInvalid {
-		r.need(0, length)
+	if r.label(func() { p.ntpMessage(r, length, mode) }) == toInvalid && !r.has(0, length) {
+		r.trunc()
 	}
 }
 

@@ -146,7 +146,9 @@ func (p *Printer) pgmBody(r reader, typ uint8) (int, bool) {
 	default:
 		p.printf("UNKNOWN type 0x%02x", typ)
 	}
-	return h, true
+	// tcpdump's pointer has not moved past the PGM header for these:
+	// it reads their options from the header's first bytes.
+	return 0, true
 }
 
 // pgmOptions prints the options at off and returns where they end;

@@ -17,7 +17,7 @@ type radiusValues struct {
 // radiusAttr describes an attribute: its name and how its value prints.
 type radiusAttr struct {
 	name string
-	kind byte // 's' string, 'n' number, 'a' IPv4, '6' IPv6, 'm' IPv6 prefix, 'v' vendor, 't' time, 'x' special, 'o' operator, '4' vector64, 'h' MIP6 prefix, 0 none
+	kind byte // 's' string, 'n' number, 'a' IPv4, '6' IPv6, 'm' IPv6 prefix, 'v' vendor, 't' time, 'x' special, 'o' operator, '4' vector64, 'h' MIP6 prefix, 'L', 'D', 'B' location (RFC 5580), 0 none
 	vals *radiusValues
 }
 
@@ -104,7 +104,7 @@ var radiusAttrs = []radiusAttr{
 	{"Digest-AKA-Auts", 's', nil}, {"Digest-Domain", 's', nil}, {"Digest-Stale", 's', nil},
 	{"Digest-HA1", 's', nil}, {"SIP-AOR", 's', nil}, {"Delegated-IPv6-Prefix", 'm', nil},
 	{"MIP6-Feature-Vector", '4', nil}, {"MIP6-Home-Link-Prefix", 'h', nil}, {"Operator-Name", 'o', nil},
-	{"Location-Information", 0, nil}, {"Location-Data", 0, nil}, {"Basic-Location-Policy-Rules", 0, nil},
+	{"Location-Information", 'L', nil}, {"Location-Data", 'D', nil}, {"Basic-Location-Policy-Rules", 'B', nil},
 }
 
 var radiusErrorCauses = map[uint32]string{201: "Residual Session Context Removed",
@@ -130,7 +130,10 @@ func rfc4675Tag(t byte) string {
 // 1813, 3799).
 func (p *Printer) radius(b []byte, length int) {
 	r := p.reader("radius", b)
-	r.need(0, 20)
+	if !r.has(0, 20) {
+		r.trunc()
+		return
+	}
 	l := int(r.be16(2))
 	if l < 20 {
 		r.trunc()
@@ -156,7 +159,10 @@ func (p *Printer) radius(b []byte, length int) {
 			r.trunc()
 			return
 		}
-		r.need(0, off+2)
+		if !r.has(off, 2) {
+			r.trunc()
+			return
+		}
 		t, al := b[off], int(b[off+1])
 		name := "Unknown"
 		if t != 0 && int(t) < len(radiusAttrs) {
@@ -172,12 +178,17 @@ func (p *Printer) radius(b []byte, length int) {
 			return
 		}
 		p.print(", Value: ")
-		if int(t) < len(radiusAttrs) && al > 2 {
+		switch {
+		case t == 79 && al > 2: // EAP-Message: tcpdump's EAP printer may read past the attribute
+			p.label("radius", func() {
+				check(b, off+2, al-2)
+				p.eap(reader{p: p, b: b[off+2:], proto: "radius"}, al-2)
+			})
+		case int(t) < len(radiusAttrs) && al > 2:
 			p.label("radius", func() { p.radiusValue(b[off+2:min(off+al, len(b))], al-2, t) })
 		}
 		if p.o.Verbose > 1 {
-			r.need(0, off+al)
-			p.hexLinesPlain(b[off+2:off+al], "\n\t    ")
+			p.unknownData(b[off+2:], "\n\t    ", al-2)
 		}
 		rem -= al
 		off += al
@@ -212,6 +223,12 @@ func (p *Printer) radiusValue(d []byte, n int, t byte) {
 		p.radiusVendor(d, n, t)
 	case 'x':
 		p.radiusHexValue(d, n, t)
+	case 'L':
+		p.radiusLocationInfo(d, n)
+	case 'D':
+		p.radiusLocationData(d, n)
+	case 'B':
+		p.radiusLocationRules(d, n)
 	}
 }
 
@@ -248,12 +265,6 @@ func (p *Printer) radiusString(d []byte, n int, t byte) {
 	case 58: // Egress-VLAN-Name
 		p.printf("%s (0x%02x) ", rfc4675Tag(d[0]), d[0])
 		d, n = d[1:], n-1
-	case 79: // EAP-Message
-		if n < 1 {
-			gotoTrunc()
-		}
-		p.eap(reader{p: p, b: d, proto: "radius"}, n)
-		return
 	}
 	for i := 0; i < n && d[i] != 0; i++ {
 		if isPrintASCII(d[i]) {
@@ -275,7 +286,7 @@ func (p *Printer) radiusInteger(d []byte, n int, t byte) {
 		var v uint32
 		if t == 64 || t == 65 {
 			p.radiusTag(u8(d, 0))
-			v = be32(d, 0) & 0xffffff
+			v = be24(d, 1)
 		} else {
 			v = be32(d, 0)
 		}
@@ -284,6 +295,16 @@ func (p *Printer) radiusInteger(d []byte, n int, t byte) {
 		} else {
 			p.printf("#%d", v)
 		}
+		return
+	}
+	switch t {
+	case 83:
+		p.radiusTag(u8(d, 0))
+		p.printf("%d", be24(d, 1))
+		return
+	case 56: // Egress-VLANID
+		p.printf("%s (0x%02x) ", rfc4675Tag(u8(d, 0)), d[0])
+		p.printf("%d", be24(d, 1))
 		return
 	}
 	v := be32(d, 0)
@@ -315,11 +336,6 @@ func (p *Printer) radiusInteger(d []byte, n int, t byte) {
 		} else {
 			p.print("NAS assigned")
 		}
-	case 83:
-		p.radiusTag(d[0])
-		p.printf("%d", v&0xffffff)
-	case 56: // Egress-VLANID
-		p.printf("%s (0x%02x) %d", rfc4675Tag(d[0]), d[0], v&0xffffff)
 	default:
 		p.printf("%d", v)
 	}
@@ -414,8 +430,8 @@ func (p *Printer) radiusMIP6Caps(d []byte, n int, t byte) {
 		p.printf("ERROR: length %d != 8", n)
 		return
 	}
-	v := be64(d, 0)
 	p.print("[")
+	v := be64(d, 0)
 	sep := ""
 	for _, f := range []struct {
 		bit  uint64
@@ -470,9 +486,11 @@ func (p *Printer) radiusVendor(d []byte, n int, t byte) {
 
 // radiusHexValue prints the attributes tcpdump shows in hex.
 func (p *Printer) radiusHexValue(d []byte, n int, t byte) {
-	hexN := func(b []byte) {
-		for _, c := range b {
-			p.printf("%02X", c)
+	// hexN prints the bytes one at a time, so that a cut ends the
+	// packet after those captured, as tcpdump's PRINT_HEX does.
+	hexN := func(off, n int) {
+		for i := off; i < off+n; i++ {
+			p.printf("%02X", u8(d, i))
 		}
 	}
 	switch t {
@@ -481,36 +499,33 @@ func (p *Printer) radiusHexValue(d []byte, n int, t byte) {
 			p.printf("ERROR: length %d != 16", n)
 			return
 		}
-		need(d, 16)
 		p.print("User_challenge (")
-		hexN(d[:8])
+		hexN(0, 8)
 		p.print(") User_resp(")
-		hexN(d[8:16])
+		hexN(8, 8)
 		p.print(")")
 	case 71:
 		if n != 14 {
 			p.printf("ERROR: length %d != 14", n)
 			return
 		}
-		need(d, 14)
-		if d[0] != 0 {
+		if u8(d, 0) != 0 {
 			p.print("User can change password")
 		} else {
 			p.print("User cannot change password")
 		}
-		p.printf(", Min password length: %d, created at: ", d[1])
-		hexN(d[2:6])
+		p.printf(", Min password length: %d, created at: ", u8(d, 1))
+		hexN(2, 4)
 		p.print(", expires in: ")
-		hexN(d[6:10])
+		hexN(6, 4)
 		p.print(", Current Time: ")
-		hexN(d[10:14])
+		hexN(10, 4)
 	case 84:
 		if n < 8 {
 			p.printf("ERROR: length %d != 8", n)
 			return
 		}
-		need(d, 8)
-		hexN(d[:8])
+		hexN(0, 8)
 	case 101:
 		if n != 4 {
 			p.printf("Error: length %d != 4", n)
@@ -525,15 +540,69 @@ func (p *Printer) radiusHexValue(d []byte, n int, t byte) {
 	}
 }
 
-// smiVendor names an SMI enterprise number. tcpdump has the whole
-// registry; only the two vendors seen most in RADIUS are named here, the
-// rest print as "Unknown" (a known difference).
-func smiVendor(id uint32) string {
-	switch id {
-	case 9:
-		return "ciscoSystems"
-	case 311:
-		return "Microsoft"
+// smiVendor names an SMI enterprise number as tcpdump's smi_values does.
+func smiVendor(id uint32) string { return mapName(lsppingSMIVendors, id, "Unknown") }
+
+// radiusLocationInfo prints a Location-Information attribute (RFC 5580):
+// index, code, entity, two NTP times and the method.
+func (p *Printer) radiusLocationInfo(d []byte, n int) {
+	check(d, 0, n)
+	if n < 21 {
+		p.printf("ERROR: length %d < 21", n)
+		return
 	}
-	return "Unknown"
+	code := map[byte]string{0: "Civic", 1: "Geospatial"}[d[2]]
+	if code == "" {
+		code = fmt.Sprintf("Unknown (%d)", d[2])
+	}
+	entity := map[byte]string{0: "User", 1: "RADIUS"}[d[3]]
+	if entity == "" {
+		entity = fmt.Sprintf("Unknown (%d)", d[3])
+	}
+	p.printf("index %d, code %s, entity %s, sighting time ", be16(d, 0), code, entity)
+	p.ntpTimestamp(d, 4)
+	p.print(", time to live ")
+	p.ntpTimestamp(d, 12)
+	p.print(", method \"")
+	p.printN(d[20:], n-20)
+	p.print("\"")
+}
+
+// radiusLocationData prints a Location-Data attribute (RFC 5580): its
+// index, then the location in hex and ASCII.
+func (p *Printer) radiusLocationData(d []byte, n int) {
+	check(d, 0, n)
+	if n < 3 {
+		p.printf("ERROR: length %d < 3", n)
+		return
+	}
+	p.printf("index %d, location", be16(d, 0))
+	p.hexASCIIIdent(d[2:n], "\n\t    ")
+}
+
+// radiusLocationRulesFlags are the Basic-Location-Policy-Rules flags in
+// tcpdump's order.
+var radiusLocationRulesFlags = func() []bitTok {
+	var t []bitTok
+	for i := 15; i >= 1; i-- {
+		t = append(t, bitTok{1 << (15 - i), fmt.Sprintf("MBZ-%d", i)})
+	}
+	return append(t, bitTok{0x8000, "Retransmission Allowed"})
+}()
+
+// radiusLocationRules prints a Basic-Location-Policy-Rules attribute
+// (RFC 5580): flags, retention time and the note well.
+func (p *Printer) radiusLocationRules(d []byte, n int) {
+	check(d, 0, n)
+	if n < 10 {
+		p.printf("ERROR: length %d < 10", n)
+		return
+	}
+	p.printf("flags [%s], retention expires ", bitTokString(radiusLocationRulesFlags, "none", uint32(be16(d, 0))))
+	p.ntpTimestamp(d, 2)
+	if n > 10 {
+		p.print(", note well \"")
+		p.printN(d[10:], n-10)
+		p.print("\"")
+	}
 }
