@@ -88,7 +88,7 @@ import (
 	"github.com/gocap/gocap/parser"
 )
 
-const usageLine = "Usage: gocap [-AbdDefIJlLnNpqStUvxX#] [-B size] [-c count] [--count] [-C file_size] [-F file] [-G seconds] [-i interface] [--immediate-mode] [-j tstamptype] [-Q in|out|inout] [-r file] [-s snaplen] [-T type] [-V file] [--time-stamp-precision precision] [-w file] [-W filecount] [-y datalinktype] [-z postrotate-command] [-Z user] [--engine ebpf|cbpf] [--kernel-filter ebpf|cbpf] [--pcapng] [--print] [--workers N] [expression]"
+const usageLine = "Usage: gocap [-AbdDefHIJlLnNpqStUvxX#] [-B size] [-c count] [--count] [-C file_size] [-F file] [-G seconds] [-i interface] [--immediate-mode] [-j tstamptype] [-Q in|out|inout] [-r file] [-s snaplen] [-T type] [-V file] [--time-stamp-precision precision] [-w file] [-W filecount] [-y datalinktype] [-z postrotate-command] [-Z user] [--engine ebpf|cbpf] [--kernel-filter ebpf|cbpf] [--pcapng] [--print] [--workers N] [expression]"
 
 func main() {
 	if os.Getenv("GOGC") == "" {
@@ -113,7 +113,7 @@ type flags struct {
 	countOnly, packetBuffered, number, pcapng, print, lineBuf     bool
 	numeric, verbose, tstamp, hex, hexASCII, ascii, dump, quiet   int
 	link, absSeq, noOpt, help, version, micro, nano               bool
-	foreign, noDomain, asdot, noChecksum, rawNFS                  bool
+	foreign, noDomain, asdot, noChecksum, rawNFS, mesh            bool
 	packetType, espSecret, tcpSecret                              string
 	live                                                          liveFlags
 }
@@ -151,6 +151,7 @@ func newFlagSet(f *flags) *pflag.FlagSet {
 	fs.StringVarP(&f.tcpSecret, "tcp-md5-secret", "M", "", "check TCP MD5 signature options (RFC 2385) with the shared `SECRET`")
 	fs.StringVarP(&f.espSecret, "esp-secret", "E", "", "decrypt IPsec ESP with `SECRETS`: spi@ipaddr algo:secret,... or file NAME (algos: des, 3des, aes128, aes192, aes256, with -cbc and -hmac96)")
 	fs.BoolVarP(&f.absSeq, "absolute-tcp-sequence-numbers", "S", false, "absolute TCP sequence numbers")
+	fs.BoolVarP(&f.mesh, "mesh", "H", false, "look for 802.11s mesh headers in 802.11 QoS data frames")
 	fs.StringVarP(&f.packetType, "packet-type", "T", "", "decode the packets as `TYPE` whatever their ports (vat, wb, rpc, rtp, rtcp, snmp, cnfp, tftp, aodv, carp, radius, zmtp1, vxlan, pgm, pgm_zmtp1, lmp, resp, ptp, someip, domain)")
 	fs.BoolVarP(&f.lineBuf, "line-buffered", "l", false, "line-buffer standard output")
 	fs.BoolVar(&f.print, "print", false, "print packets even while writing with -w")

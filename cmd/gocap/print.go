@@ -58,6 +58,7 @@ func newPrinter(w *bufio.Writer, cfg *config) packetPrinter {
 		NoChecksum:    f.noChecksum,
 		RawNFSHandles: f.rawNFS,
 		Warn:          cfg.warn,
+		MeshHeaders:   f.mesh,
 	}
 	if f.numeric == 0 {
 		// Host names as tcpdump looks them up (names.go bounds the wait).

@@ -313,6 +313,11 @@ func (p *Printer) ethertype(t uint16, b []byte, length int) bool {
 		p.mpls(b, length)
 	case etPPPoED, etPPPoES:
 		p.pppoe(b, length)
+	case etPPP:
+		if length > 0 {
+			p.print(": ")
+			p.ppp(b, length)
+		}
 	case etLoopback:
 		p.loopback(b, length)
 	case 0x88cc:
@@ -348,11 +353,6 @@ func (p *Printer) ethertype(t uint16, b []byte, length int) bool {
 	case 0x8137:
 		p.print("(NOV-ETHII) ")
 		p.ipx(b, length)
-	case 0x880b:
-		if length > 0 {
-			p.print(": ")
-			p.ppp(b, length)
-		}
 	case 0xfefe:
 		// An OSI PDU after a byte tcpdump skips unexamined.
 		if length == 0 || len(b) == 0 {

@@ -224,6 +224,7 @@ func FuzzPacket(f *testing.F) {
 			HexASCII:     int(flags>>5) & 1,
 			Quiet:        flags&0x40 != 0,
 			AbsoluteSeq:  flags&0x80 != 0,
+			MeshHeaders:  flags&0x80 != 0,
 			Location:     time.UTC,
 			// -T: the link type's value past 300, so that the
 			// seeds below 300 print as without -T.

@@ -80,7 +80,9 @@ func (r *radiotapReader) u16() (uint16, bool) {
 }
 
 // radiotap prints a radiotap header and the 802.11 frame after it; it
-// returns the length of both headers (and the LLC header).
+// returns the length of both headers (and the LLC header). A field cut
+// short or of unknown size ends the header's decoding, not the packet's:
+// the frame is printed after it as tcpdump does.
 func (p *Printer) radiotap(b []byte, length int) int {
 	rd := p.reader("802.11_radio", b)
 	if !rd.has(0, 8) {
@@ -92,24 +94,26 @@ func (p *Printer) radiotap(b []byte, length int) int {
 		rd.trunc()
 		return len(b)
 	}
-	// The presence words: the first, then one more while bit 31 is set.
-	nwords := 1
-	for 4+4*nwords+4 <= hl && binary.LittleEndian.Uint32(b[4+4*(nwords-1):])&(1<<rtExt) != 0 {
-		nwords++
+	// The presence words: the first, then one more while the last one
+	// read has bit 31 set and fits in the header.
+	last := 0 // index of the last presence word
+	for 4+4*last+4 <= hl && binary.LittleEndian.Uint32(b[4+4*last:])&(1<<rtExt) != 0 {
+		last++
 	}
-	if 4+4*nwords > hl {
+	if 4+4*last+4 > hl {
 		rd.trunc()
 		return len(b)
 	}
-	r := &radiotapReader{b: b[:hl], off: 4 + 4*nwords}
+	r := &radiotapReader{b: b[:hl], off: 8 + 4*last}
 	var flags uint8
 	bit0 := 0
 	vendor := false
 	skip := 0
 words:
-	for w := 0; w < nwords; w++ {
+	for w := 0; w <= last; w++ {
 		present := binary.LittleEndian.Uint32(b[4+4*w:])
 		if vendor {
+			// Fields of a vendor namespace are skipped whole.
 			if r.off+skip > hl {
 				break
 			}
@@ -121,11 +125,8 @@ words:
 				if bitno >= rtNamespace {
 					break
 				}
-				switch p.radiotapField(r, bit0+bitno, &flags, present) {
-				case fieldUnknown:
+				if !p.radiotapField(r, bit0+bitno, &flags, present) {
 					break words
-				case fieldTruncated:
-					return len(b)
 				}
 			}
 		}
@@ -135,15 +136,11 @@ words:
 		case 1 << rtNamespace:
 			bit0 = 0
 			vendor = false
+			skip = 0
 		case 1 << rtVendorNamespace:
 			bit0 = 0
 			vendor = true
-			v := r.take(2, 6)
-			if v == nil {
-				rd.trunc()
-				return len(b)
-			}
-			skip = int(binary.LittleEndian.Uint16(v[4:]))
+			p.radiotapVendor(r, &skip)
 		}
 	}
 	pad := flags&rtfDataPad != 0
@@ -154,27 +151,62 @@ words:
 	return hl + p.ieee80211(b[hl:], length-hl, pad, fcs)
 }
 
-// Results of radiotapField.
-const (
-	fieldOK        = iota
-	fieldUnknown   // a field whose size is unknown: stop decoding the header
-	fieldTruncated // the header ends inside the field: stop printing
-)
+// radiotapVendor reads a vendor namespace's OUI, sub-namespace and
+// length into skip. As in tcpdump, the OUI is read where the reader
+// stands once two aligned bytes are known to fit; a read that does not
+// fit prints the marker and leaves the rest unread.
+func (p *Printer) radiotapVendor(r *radiotapReader, skip *int) {
+	if (r.off+1)&^1+2 > len(r.b) {
+		p.truncMark("802.11_radio")
+		return
+	}
+	for i := 0; i < 4; i++ { // the OUI and the sub-namespace
+		if _, ok := r.u8(); !ok {
+			p.truncMark("802.11_radio")
+			return
+		}
+	}
+	v, ok := r.u16()
+	if !ok {
+		p.truncMark("802.11_radio")
+		return
+	}
+	*skip = int(v)
+}
 
-// radiotapField prints one radiotap field.
-func (p *Printer) radiotapField(r *radiotapReader, bit int, flags *uint8, present uint32) int {
-	trunc := func() int { p.truncMark("802.11_radio"); return fieldTruncated }
+// radiotapField prints one radiotap field, reporting false when the
+// header cannot be decoded past it: the field is cut short (the marker
+// is printed) or its size is unknown ("[bit N]").
+func (p *Printer) radiotapField(r *radiotapReader, bit int, flags *uint8, present uint32) bool {
+	ok := p.radiotapValue(r, bit, flags, present)
+	if !ok && bit <= rtVHT && radiotapKnown[bit] {
+		p.truncMark("802.11_radio")
+	}
+	return ok
+}
+
+// radiotapKnown tells the fields radiotapValue decodes.
+var radiotapKnown = [rtVHT + 1]bool{
+	rtTSFT: true, rtFlags: true, rtRate: true, rtChannel: true, rtFHSS: true,
+	rtSignal: true, rtNoise: true, rtLockQ: true, rtTxAtt: true, rtDBTxAtt: true,
+	rtTxPower: true, rtAntenna: true, rtDBSignal: true, rtDBNoise: true,
+	rtRxFlags: true, rtXChannel: true, rtMCS: true, rtAMPDU: true, rtVHT: true,
+}
+
+// radiotapValue reads and prints one radiotap field, reporting false
+// when it does not fit in the header or is of a kind it does not know.
+func (p *Printer) radiotapValue(r *radiotapReader, bit int, flags *uint8, present uint32) bool {
 	switch bit {
 	case rtTSFT:
 		v := r.take(8, 8)
 		if v == nil {
-			return trunc()
+			return false
 		}
 		p.printf("%dus tsft ", binary.LittleEndian.Uint64(v))
 	case rtFlags:
 		f, ok := r.u8()
 		if !ok {
-			return trunc()
+			return false
 		}
 		*flags = f
 		for _, x := range []struct {
@@ -188,7 +220,7 @@ func (p *Printer) radiotapField(r *radiotapReader, bit int, flags *uint8, presen
 	case rtRate:
 		v, ok := r.u8()
 		if !ok {
-			return trunc()
+			return false
 		}
 		if v >= 0x80 && v <= 0x8f {
 			p.printf("MCS %d ", v&0x7f)
@@ -196,54 +228,63 @@ func (p *Printer) radiotapField(r *radiotapReader, bit int, flags *uint8, presen
 			p.printf("%2.1f Mb/s ", 0.5*float64(v))
 		}
 	case rtChannel:
-		freq, ok1 := r.u16()
-		cf, ok2 := r.u16()
-		if !ok1 || !ok2 {
-			return trunc()
+		freq, ok := r.u16()
+		if !ok {
+			return false
+		}
+		cf, ok := r.u16()
+		if !ok {
+			return false
 		}
 		if present&(1<<rtXChannel) == 0 {
 			p.chanInfo(freq, uint32(cf), present)
 		}
 	case rtFHSS:
-		v := r.take(1, 2)
-		if v == nil {
-			return trunc()
+		set, ok := r.u8()
+		if !ok {
+			return false
 		}
-		p.printf("fhset %d fhpat %d ", v[0], v[1])
+		pat, ok := r.u8()
+		if !ok {
+			return false
+		}
+		p.printf("fhset %d fhpat %d ", set, pat)
 	case rtSignal, rtNoise, rtTxPower:
 		v, ok := r.u8()
 		if !ok {
-			return trunc()
+			return false
 		}
-		p.printf("%ddBm %s ", int8(v), map[int]string{rtSignal: "signal", rtNoise: "noise", rtTxPower: "tx power"}[bit])
+		what := map[int]string{rtSignal: "signal", rtNoise: "noise", rtTxPower: "tx power"}[bit]
+		p.printf("%ddBm %s ", int8(v), what)
 	case rtLockQ:
 		v, ok := r.u16()
 		if !ok {
-			return trunc()
+			return false
 		}
 		p.printf("%d sq ", v)
 	case rtTxAtt:
 		v, ok := r.u16()
 		if !ok {
-			return trunc()
+			return false
 		}
-		p.printf("%d tx power ", -int(v))
+		p.printf("%d tx power ", -int(int16(v)))
 	case rtDBTxAtt:
-		v, ok := r.u16()
+		// tcpdump 4.99 reads this one as a signed byte.
+		v, ok := r.u8()
 		if !ok {
-			return trunc()
+			return false
 		}
-		p.printf("%ddB tx attenuation ", -int(v))
+		p.printf("%ddB tx attenuation ", -int(int8(v)))
 	case rtAntenna:
 		v, ok := r.u8()
 		if !ok {
-			return trunc()
+			return false
 		}
 		p.printf("antenna %d ", v)
 	case rtDBSignal, rtDBNoise:
 		v, ok := r.u8()
 		if !ok {
-			return trunc()
+			return false
 		}
 		if bit == rtDBSignal {
 			p.printf("%ddB signal ", v)
@@ -252,33 +293,103 @@ func (p *Printer) radiotapField(r *radiotapReader, bit int, flags *uint8, presen
 		}
 	case rtRxFlags:
 		if _, ok := r.u16(); !ok {
-			return trunc()
+			return false
 		}
 	case rtXChannel:
-		v := r.take(4, 8)
+		v := r.take(4, 4)
 		if v == nil {
-			return trunc()
+			return false
 		}
-		p.chanInfo(binary.LittleEndian.Uint16(v[4:]), binary.LittleEndian.Uint32(v), present)
+		cf := binary.LittleEndian.Uint32(v)
+		freq, ok := r.u16()
+		if !ok {
+			return false
+		}
+		for i := 0; i < 2; i++ { // channel number, maximum power
+			if _, ok := r.u8(); !ok {
+				return false
+			}
+		}
+		p.chanInfo(freq, cf, present)
 	case rtMCS:
-		v := r.take(1, 3)
-		if v == nil {
-			return trunc()
+		var v [3]uint8
+		for i := range v {
+			var ok bool
+			if v[i], ok = r.u8(); !ok {
+				return false
+			}
 		}
 		p.radiotapMCS(v[0], v[1], v[2])
 	case rtAMPDU:
-		if r.take(4, 8) == nil {
-			return trunc()
+		if r.take(4, 4) == nil {
+			return false
+		}
+		if _, ok := r.u16(); !ok {
+			return false
+		}
+		for i := 0; i < 2; i++ {
+			if _, ok := r.u8(); !ok {
+				return false
+			}
 		}
 	case rtVHT:
-		if r.take(2, 12) == nil {
-			return trunc()
-		}
+		return p.radiotapVHT(r)
 	default:
 		p.printf("[bit %d] ", bit)
-		return fieldUnknown
+		return false
 	}
-	return fieldOK
+	return true
+}
+
+// vhtBandwidths names the VHT field's bandwidth values, as tcpdump does
+// (with its repeated "UUU").
+var vhtBandwidths = [32]string{
+	"20 MHz", "40 MHz", "20 MHz (L)", "20 MHz (U)",
+	"80 MHz", "80 MHz (L)", "80 MHz (U)", "80 MHz (LL)", "80 MHz (LU)", "80 MHz (UL)", "80 MHz (UU)",
+	"160 MHz", "160 MHz (L)", "160 MHz (U)", "160 MHz (LL)", "160 MHz (LU)", "160 MHz (UL)", "160 MHz (UU)",
+	"160 MHz (LLL)", "160 MHz (LLU)", "160 MHz (LUL)", "160 MHz (UUU)",
+	"160 MHz (ULL)", "160 MHz (ULU)", "160 MHz (UUL)", "160 MHz (UUU)",
+	"unknown (26)", "unknown (27)", "unknown (28)", "unknown (29)", "unknown (30)", "unknown (31)",
+}
+
+// radiotapVHT reads and prints the VHT field: each user's MCS and coding
+// (users with streams), the bandwidth and the guard interval when known.
+func (p *Printer) radiotapVHT(r *radiotapReader) bool {
+	known, ok := r.u16()
+	if !ok {
+		return false
+	}
+	var v [8]uint8 // flags, bandwidth, 4 MCS/NSS, coding, group ID
+	for i := range v {
+		if v[i], ok = r.u8(); !ok {
+			return false
+		}
+	}
+	if _, ok := r.u16(); !ok { // partial AID
+		return false
+	}
+	flags, bw, coding := v[0], v[1], v[6]
+	for i, mn := range v[2:6] {
+		if mn&0x0f == 0 {
+			continue
+		}
+		fec := "BCC"
+		if coding&(1<<i) != 0 {
+			fec = "LDPC"
+		}
+		p.printf("User %d MCS %d %s FEC ", i, mn>>4, fec)
+	}
+	if known&0x0040 != 0 {
+		p.printf("%s ", vhtBandwidths[bw&0x1f])
+	}
+	if known&0x0004 != 0 {
+		if flags&0x04 != 0 {
+			p.print("short GI ")
+		} else {
+			p.print("long GI ")
+		}
+	}
+	return true
 }
 
 // Channel flags.
@@ -344,24 +455,66 @@ func (p *Printer) chanInfo(freq uint16, f uint32, present uint32) {
 	p.print(" ")
 }
 
-// htRate returns the 802.11n data rate in Mb/s for MCS indexes 0-31, or
-// 0 when it is not known.
+// htRate returns the 802.11n data rate in Mb/s of MCS index mcs (0-76)
+// with a 40 MHz channel or a 20 MHz one, and a short or long guard
+// interval, or 0 when there is none (MCS 32 at 20 MHz, indexes past 76).
 func htRate(mcs uint8, ht40, shortGI bool) float64 {
-	if mcs > 31 {
+	// Coded bits per data subcarrier and symbol, all streams together,
+	// times 2 (so that they stay integers): for MCS 0-31 the modulation
+	// and coding of one stream times the number of streams.
+	perStream := [8]float64{1, 2, 3, 4, 6, 8, 9, 10}
+	var twice float64
+	switch {
+	case mcs < 32:
+		twice = perStream[mcs%8] * float64(mcs/8+1)
+	case mcs == 32:
+		// The duplicate format: 40 MHz only, 48 subcarriers at BPSK 1/2.
+		if !ht40 {
+			return 0
+		}
+		return perSymbolTime(24, shortGI)
+	case mcs <= 76:
+		// Unequal modulation: the bits of the streams' modulations
+		// summed, at coding rate 1/2 for the first half of each
+		// group of indexes and 3/4 for the second half.
+		groups := []struct {
+			first uint8
+			sums  []float64
+		}{
+			{33, []float64{6, 8, 10}},
+			{39, []float64{8, 10, 10, 12, 14, 14, 16}},
+			{53, []float64{10, 12, 14, 12, 14, 16, 18, 16, 18, 20, 20, 22}},
+		}
+		for i := len(groups) - 1; i >= 0; i-- {
+			g := groups[i]
+			if mcs < g.first {
+				continue
+			}
+			k := int(mcs - g.first)
+			if k < len(g.sums) {
+				twice = g.sums[k] // rate 1/2: bits times 2 times 1/2
+			} else {
+				twice = g.sums[k-len(g.sums)] * 3 / 2
+			}
+			break
+		}
+	default:
 		return 0
 	}
-	// Data subcarriers times bits per subcarrier times coding rate, for
-	// one spatial stream, over a 4 us (3.6 us with a short GI) symbol.
-	perSymbol := [8]float64{26, 52, 78, 104, 156, 208, 234, 260} // 20 MHz
-	bitsPerSym := perSymbol[mcs%8]
+	subcarriers := 52.0
 	if ht40 {
-		bitsPerSym = bitsPerSym * 108 / 52
+		subcarriers = 108
 	}
-	bitsPerSym *= float64(mcs/8 + 1)
+	return perSymbolTime(twice*subcarriers/2, shortGI)
+}
+
+// perSymbolTime is a rate in Mb/s for bits sent per OFDM symbol, with a
+// short (3.6 us) or long (4 us) guard interval.
+func perSymbolTime(bits float64, shortGI bool) float64 {
 	if shortGI {
-		return bitsPerSym / 3.6
+		return bits / 3.6
 	}
-	return bitsPerSym / 4
+	return bits / 4
 }
 
 var htBandwidths = [4]string{"20 MHz", "40 MHz", "20 MHz (L)", "20 MHz (U)"}
@@ -427,7 +580,7 @@ var wlanCtrlNames = map[uint16]string{
 }
 
 // Header lengths of the control frames.
-var wlanCtrlHdrLen = map[uint16]int{7: 10, 8: 20, 9: 16, 10: 16, 11: 16, 12: 10, 13: 10, 14: 16, 15: 16}
+var wlanCtrlHdrLen = map[uint16]int{7: 16, 8: 20, 9: 10, 10: 16, 11: 16, 12: 10, 13: 10, 14: 16, 15: 16}
 
 var wlanAuthAlgs = []string{"Open System", "Shared Key", "EAP"}
 
@@ -446,12 +599,13 @@ func (p *Printer) ieee80211(b []byte, length int, pad bool, fcs int) int {
 		return len(b)
 	}
 	length -= fcs
+	caplen := len(b)
 	if len(b) > length {
 		b = b[:max(length, 0)]
 	}
 	if len(b) < 2 {
 		p.truncMark("802.11")
-		return len(b)
+		return caplen
 	}
 	fc := binary.LittleEndian.Uint16(b)
 	typ, sub := fc>>2&3, fc>>4&0xf
@@ -482,12 +636,25 @@ func (p *Printer) ieee80211(b []byte, length int, pad bool, fcs int) int {
 	if pad {
 		hl = (hl + 3) &^ 3
 	}
+	meshLen := 0
+	if p.o.MeshHeaders && typ == wlanData && sub&0x08 != 0 {
+		// An 802.11s mesh control field after the QoS header: its
+		// flags give its length (0 when they are not a mesh's).
+		if len(b) <= hl {
+			p.truncMark("802.11")
+			return hl
+		}
+		if f := b[hl]; f&^3 == 0 {
+			meshLen = 6 * (1 + int(f&3))
+		}
+		hl += meshLen
+	}
 	if len(b) < hl {
 		p.truncMark("802.11")
 		return hl
 	}
 	if p.o.LinkHeader {
-		p.wlanHeader(fc, b)
+		p.wlanHeader(fc, b, b[hl-meshLen:hl])
 	}
 	body := b[hl:]
 	blen := length - hl
@@ -530,8 +697,10 @@ func (p *Printer) ieee80211(b []byte, length int, pad bool, fcs int) int {
 	return hl
 }
 
-// wlanHeader prints the addresses of an 802.11 header (-e).
-func (p *Printer) wlanHeader(fc uint16, b []byte) {
+// wlanHeader prints the addresses of an 802.11 header (-e), after its
+// flags and duration (-v) and its mesh control field (mesh, when not
+// empty).
+func (p *Printer) wlanHeader(fc uint16, b, mesh []byte) {
 	typ, sub := fc>>2&3, fc>>4&0xf
 	if p.o.Verbose > 0 {
 		for _, f := range []struct {
@@ -545,6 +714,16 @@ func (p *Printer) wlanHeader(fc uint16, b []byte) {
 		if typ != wlanCtrl || sub != 10 {
 			p.printf("%dus ", binary.LittleEndian.Uint16(b[2:]))
 		}
+	}
+	if len(mesh) != 0 {
+		ae := mesh[0] & 3
+		p.printf("MeshData (AE %d TTL %d seq %d", ae, mesh[1], binary.LittleEndian.Uint32(mesh[2:]))
+		for i, name := range []string{" A4:", " A5:", " A6:"} {
+			if int(ae) > i {
+				p.print(name + p.etherAddr(mesh[6+6*i:12+6*i]))
+			}
+		}
+		p.print(") ")
 	}
 	a1, a2 := p.etherAddr(b[4:10]), ""
 	if len(b) >= 16 {

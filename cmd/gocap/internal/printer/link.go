@@ -17,10 +17,7 @@ var nullFamilies = map[uint32]string{
 // byte-swapped when its upper 16 bits are not zero.
 func (p *Printer) null(b []byte, length int) int {
 	r := p.reader("null", b)
-	if !r.has(0, 4) {
-		r.trunc()
-		return len(b)
-	}
+	r.need(0, 4) // tcpdump's ND_TCHECK_LEN here ends the packet
 	fam := binary.LittleEndian.Uint32(b)
 	if fam&0xffff0000 != 0 {
 		fam = binary.BigEndian.Uint32(b)
@@ -124,10 +121,7 @@ func (p *Printer) sllProto(t uint16, length int) {
 // sll prints a Linux cooked (v1) frame.
 func (p *Printer) sll(b []byte, length int) int {
 	r := p.reader("sll", b)
-	if !r.has(0, 16) {
-		r.trunc()
-		return len(b)
-	}
+	r.need(0, 16) // tcpdump's ND_TCHECK_LEN here ends the packet
 	hdr := func(length int) {
 		p.printf("%3s ", sllPktType(binary.BigEndian.Uint16(b)))
 		if binary.BigEndian.Uint16(b[4:]) == 6 {
@@ -151,6 +145,8 @@ func (p *Printer) sllPayload(t uint16, b []byte, length int, hdr func(tags int))
 		switch {
 		case t <= 1500:
 			switch t {
+			case 1: // Novell 802.3: IPX without an LLC header
+				p.ipx(b, length)
 			case 4:
 				k := p.llc(b, length, nil, nil)
 				if k < 0 {
@@ -230,10 +226,7 @@ func ifName(index uint32) string {
 // sll2 prints a Linux cooked v2 frame.
 func (p *Printer) sll2(b []byte, length int) int {
 	r := p.reader("sll2", b)
-	if !r.has(0, 20) {
-		r.trunc()
-		return len(b)
-	}
+	r.need(0, 20) // tcpdump's ND_TCHECK_LEN here ends the packet
 	idx := binary.BigEndian.Uint32(b[4:])
 	p.printf("%-5s ", ifName(idx))
 	p.printf("%-3s ", sllPktType(uint16(b[10])))

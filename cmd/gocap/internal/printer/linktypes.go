@@ -28,8 +28,7 @@ var linkDecoders = map[cbpf.LinkType]linkDecoder{
 	cbpf.LinkIEEE80211Radio: (*Printer).radiotap,
 	cbpf.LinkNFLOG:          (*Printer).nflog,
 	cbpf.LinkPPPEther: func(p *Printer, b []byte, length int) int {
-		p.pppoe(b, length)
-		return 0
+		return p.pppoe(b, length)
 	},
 	cbpf.LinkPPPPPPD:             (*Printer).pppLink,
 	cbpf.LinkSLIP:                (*Printer).slip,

@@ -88,18 +88,13 @@ func (p *Printer) mpls(b []byte, length int) {
 
 // defaultPrintLen is tcpdump's default printer for a payload of length
 // bytes of which b holds the captured part: the hex and ASCII dump of what
-// was captured, then the truncation marker if some is missing.
+// was captured, ending the packet if some is missing (defaultPrintAll);
+// nothing where tcpdump suppresses it (-x, -X, -q, but not -A).
 func (p *Printer) defaultPrintLen(b []byte, length int) {
-	if p.o.Hex > 0 || p.o.HexASCII > 0 || p.o.Quiet {
+	if p.suppressDefault() {
 		return
 	}
-	if length < len(b) {
-		b = b[:max(length, 0)]
-	}
-	p.hexASCII(b)
-	if length > len(b) {
-		p.truncMark(p.proto)
-	}
+	p.defaultPrintAll(b, length)
 }
 
 var nlpidNames = map[uint8]string{

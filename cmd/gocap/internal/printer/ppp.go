@@ -1,6 +1,10 @@
 package printer
 
-import "fmt"
+import (
+	"encoding/binary"
+	"fmt"
+	"strings"
+)
 
 // PPP protocol numbers the printer decodes.
 const (
@@ -61,15 +65,17 @@ func pppTypeName(t uint16, def string) string {
 	return fmt.Sprintf(def, t)
 }
 
-// pppLink prints a frame of the PPP link type and returns the length of
-// the PPP header.
+// pppLink prints a frame of the PPP link type and returns the length
+// tcpdump counts for its link header: 4 bytes, whatever the address,
+// control and protocol fields take.
 func (p *Printer) pppLink(b []byte, length int) int {
 	r := p.reader("ppp", b)
 	if !r.has(0, 4) {
 		r.trunc()
 		return len(b)
 	}
-	return p.ppp(b, length)
+	p.ppp(b, length)
+	return 4
 }
 
 // ppp prints a PPP frame, with or without the address and control fields
@@ -145,6 +151,8 @@ func (p *Printer) pppPayload(proto uint16, b []byte, length int) {
 		p.mpls(b, length)
 	case pppComp:
 		p.print("compressed PPP data")
+	case 0x003d:
+		p.mlppp(b, length)
 	default:
 		p.printf("%s ", pppTypeName(proto, "unknown PPP protocol (0x%04x)"))
 		p.unknownData(b, "\n\t", length)
@@ -574,12 +582,37 @@ var pppoeTags = map[uint16]string{
 	0x0201: "Service-Name-Error", 0x0202: "AC-System-Error", 0x0203: "Generic-Error",
 }
 
-// pppoe prints a PPPoE discovery or session packet.
-func (p *Printer) pppoe(b []byte, length int) {
+// mlppp prints a multilink PPP fragment header: its 12-bit sequence
+// number and its begin and end flags.
+func (p *Printer) mlppp(b []byte, length int) {
+	if !p.o.LinkHeader {
+		p.print("MLPPP, ")
+	}
+	if length < 2 || len(b) < 2 {
+		p.print("[|mlppp]")
+		return
+	}
+	var flags []string
+	if b[0]&0x80 != 0 {
+		flags = append(flags, "begin")
+	}
+	if b[0]&0x40 != 0 {
+		flags = append(flags, "end")
+	}
+	if len(flags) == 0 {
+		flags = append(flags, "none")
+	}
+	p.printf("seq 0x%03x, Flags [%s], length %d", binary.BigEndian.Uint16(b)&0x0fff, strings.Join(flags, ", "), length)
+}
+
+// pppoe prints a PPPoE discovery or session packet and returns the
+// length of its headers: the PPPoE header's, and the PPP header's after
+// it in a session packet (0 for one too short).
+func (p *Printer) pppoe(b []byte, length int) int {
 	r := p.reader("pppoe", b)
 	if length < 6 {
 		p.printf(" (length %d < 6) (invalid)", length)
-		return
+		return 0
 	}
 	r.need(0, 6)
 	length -= 6
@@ -606,8 +639,7 @@ func (p *Printer) pppoe(b []byte, length int) {
 	b = b[6:]
 	if code == 0 {
 		p.print(" ")
-		p.ppp(b, plen)
-		return
+		return 6 + p.ppp(b, plen)
 	}
 	tag := uint16(0xffff)
 	for off := 0; tag != 0 && off < plen; {
@@ -645,4 +677,5 @@ func (p *Printer) pppoe(b []byte, length int) {
 		}
 		off += tl
 	}
+	return 6
 }

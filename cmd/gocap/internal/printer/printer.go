@@ -106,6 +106,9 @@ type Options struct {
 	// error while printing (a bad -E entry, a ciphertext of the wrong
 	// size), without its "tcpdump: " prefix.
 	Warn func(msg string)
+	// MeshHeaders looks for an 802.11s mesh control field in 802.11 QoS
+	// data frames (-H).
+	MeshHeaders bool
 }
 
 // PacketInfo describes a captured packet.
