@@ -2,7 +2,8 @@ package printer
 
 import "fmt"
 
-var geneveFlagBits = []flagBit{{0x80, "O"}, {0x40, "C"}}
+var geneveFlagBits = []flagBit{{0x80, "O"}, {0x40, "C"}, {0x20, "R1"}, {0x10, "R2"},
+	{0x08, "R3"}, {0x04, "R4"}, {0x02, "R5"}, {0x01, "R6"}}
 
 // geneveOptClass names a Geneve option class.
 func geneveOptClass(c uint16) string {
@@ -97,7 +98,7 @@ func (p *Printer) geneveOpts(b []byte) {
 		}
 		p.printf("class %s (0x%x) type 0x%x%s len %d", geneveOptClass(class), class, typ, crit, l)
 		if l > len(b) {
-			p.print(" [bad length]")
+			p.print(" [bad length]]") // and the list's closing bracket
 			return
 		}
 		if p.o.Verbose > 1 && l > 4 {

@@ -377,7 +377,9 @@ func checksum(b []byte, initial uint32) uint16 {
 }
 
 // shouldBe computes the checksum value that would have made the sum come
-// out right, as tcpdump's in_cksum_shouldbe does.
+// out right, as tcpdump's in_cksum_shouldbe does: the field plus the
+// computed sum with end-around carry, so a one's complement zero comes
+// out as 0xffff, never 0.
 func shouldBe(sum, computed uint16) uint16 {
 	// tcpdump's in_cksum_shouldbe: the one's complement sum of the two,
 	// which is 0xffff, not 0, where they cancel.

@@ -469,12 +469,14 @@ func (p *Printer) icmp6(b []byte, length int, h *ipHdr) {
 			r.need(0, 48)
 			p.printf(" %s, source address %s", p.host(addr16(b[32:])), p.host(addr16(b[16:])))
 		case 4:
-			r.need(0, 48)
-			d := p.host(addr16(b[32:]))
-			prot, up := upperLayer6(b[8:])
+			// No transport header found: tcpdump's "goto trunc", a
+			// marker and a normal return.
+			prot, up := upperLayer6(b[min(8, len(b)):])
 			if up == nil {
-				endPacket()
+				r.trunc()
+				return
 			}
+			d := p.host(addr16(b[32:]))
 			dport := be16(up, 2)
 			switch prot {
 			case 6:
@@ -483,6 +485,11 @@ func (p *Printer) icmp6(b []byte, length int, h *ipHdr) {
 				p.printf(", %s udp port %s", d, p.udpPort(dport))
 			default:
 				p.printf(", %s protocol %d port %d unreachable", d, prot, dport)
+			}
+		default:
+			if p.o.Verbose <= 1 {
+				p.unknownData(b, "\n\t", length)
+				return
 			}
 		}
 	case 2:
@@ -604,39 +611,43 @@ func join(s []string, sep string) string {
 }
 
 // upperLayer6 finds the transport header in the IPv6 packet quoted by an
-// ICMPv6 error, skipping extension headers.
+// ICMPv6 error, skipping extension headers as tcpdump's get_upperlayer
+// does: it returns the protocol and the header only for TCP and UDP
+// (with the destination port captured), nil for anything else.
 func upperLayer6(b []byte) (uint8, []byte) {
-	if len(b) < 40 {
+	if len(b) < 7 {
 		return 0, nil
 	}
 	nh := b[6]
-	b = b[40:]
-	for {
+	off, hlen := 0, 40
+	for off < len(b) {
+		off += hlen
 		switch nh {
-		case 0, 60, 43:
-			if len(b) < 2 {
+		case 6, 17:
+			if off+4 > len(b) {
 				return 0, nil
 			}
-			l := (int(b[1]) + 1) * 8
-			if len(b) < l {
+			return nh, b[off:]
+		case 0, 60, 43: // hop-by-hop, destination options, routing
+			if off+2 > len(b) {
 				return 0, nil
 			}
-			nh, b = b[0], b[l:]
-		case 44:
-			if len(b) < 8 {
+			nh, hlen = b[off], (int(b[off+1])+1)<<3
+		case 44: // fragment: only a first one has the header
+			if off+4 > len(b) || binary.BigEndian.Uint16(b[off+2:])&0xfff8 != 0 {
 				return 0, nil
 			}
-			if binary.BigEndian.Uint16(b[2:])&0xfff8 != 0 {
+			nh, hlen = b[off], 8
+		case 51: // AH
+			if off+2 > len(b) {
 				return 0, nil
 			}
-			nh, b = b[0], b[8:]
+			nh, hlen = b[off], (int(b[off+1])+2)<<2
 		default:
-			if len(b) < 4 {
-				return 0, nil
-			}
-			return nh, b
+			return 0, nil
 		}
 	}
+	return 0, nil
 }
 
 func (p *Printer) mldv2Query(b []byte, length int) {

@@ -47,7 +47,7 @@ func (p *Printer) pptp(b []byte) {
 	} else {
 		p.printf(" UNKNOWN_CTRL_MSGTYPE(%d)", t)
 	}
-	r.be16(10)
+	pptpReserved(p, uint32(r.be16(10)))
 	if int(t) < len(pptpMessages) && pptpMessages[t] != nil {
 		pptpMessages[t](pptpMsg{reader: r.from(12), t: t, v: v})
 	}
@@ -72,14 +72,33 @@ var pptpMessages = [...]func(m pptpMsg){
 func (m pptpMsg) u16(name string, off int) { m.p.printf(" %s(%d)", name, m.be16(off)) }
 func (m pptpMsg) u32(name string, off int) { m.p.printf(" %s(%d)", name, m.be32(off)) }
 
-// reserved reads a reserved 16-bit field, as tcpdump does, to check it
-// was captured.
-func (m pptpMsg) reserved(off int) { m.be16(off) }
+// reserved prints a reserved 16-bit field that is not zero, as an
+// error.
+func (m pptpMsg) reserved(off int) { pptpReserved(m.p, uint32(m.be16(off))) }
 
+// reserved8 is reserved for a one-byte field.
+func (m pptpMsg) reserved8(off int) { pptpReserved(m.p, uint32(m.u8(off))) }
+
+// pptpReserved prints tcpdump's complaint about a reserved field that
+// holds v.
+func pptpReserved(p *Printer, v uint32) {
+	if v != 0 {
+		p.printf(" [ERROR: reserved=%d must be zero]", v)
+	}
+}
+
+// str prints the NUL-padded string of n bytes at off as NAME(...),
+// reading it a byte at a time as tcpdump's nd_printjnp does, so a
+// string cut short ends the packet after the characters captured.
 func (m pptpMsg) str(name string, off, n int) {
-	d := m.bytes(off, n)
 	m.p.printf(" %s(", name)
-	m.p.printZeroPadded(d, n)
+	for i := 0; i < n; i++ {
+		c := m.u8(off + i)
+		if c == 0 {
+			break
+		}
+		m.p.printChar(c)
+	}
 	m.p.print(")")
 }
 
@@ -110,8 +129,8 @@ func (m pptpMsg) protoVer() {
 }
 
 func (m pptpMsg) caps(off int) {
-	fc := m.be32(off)
 	m.p.print(" FRAME_CAP(")
+	fc := m.be32(off)
 	if fc&1 != 0 {
 		m.p.print("A")
 	}
@@ -166,6 +185,7 @@ func pptpSCC(m pptpMsg) {
 
 func pptpStopCCRQ(m pptpMsg) {
 	m.code("REASON", m.u8(0), map[uint8]string{1: "None", 2: "Stop-Protocol", 3: "Stop-Local-Shutdown"})
+	m.reserved8(1)
 	m.reserved(2)
 }
 
@@ -193,7 +213,7 @@ func pptpOCRQ(m pptpMsg) {
 	m.u16("PROC_DELAY", 22)
 	m.u16("PHONE_NO_LEN", 24)
 	m.reserved(26)
-	m.str("PHONE_NO", 28, 64)
+	m.str("PHONE_NO", 28, min(64, int(m.be16(24))))
 	m.str("SUB_ADDR", 92, 64)
 }
 
@@ -215,8 +235,8 @@ func pptpICRQ(m pptpMsg) {
 	m.u32("PHY_CHAN_ID", 8)
 	m.u16("DIALED_NO_LEN", 12)
 	m.u16("DIALING_NO_LEN", 14)
-	m.str("DIALED_NO", 16, 64)
-	m.str("DIALING_NO", 80, 64)
+	m.str("DIALED_NO", 16, min(64, int(m.be16(12))))
+	m.str("DIALING_NO", 80, min(64, int(m.be16(14))))
 	m.str("SUB_ADDR", 144, 64)
 }
 

@@ -125,7 +125,7 @@ func (p *Printer) sctpChunks(r reader, length int, h *ipHdr) {
 				p.print("[Payload")
 				if !p.suppressDefault() {
 					p.print(":")
-					p.hexASCIILines(payload, "\n\t")
+					p.hexASCII(payload)
 				}
 				p.print("]")
 			}
@@ -187,32 +187,6 @@ func (p *Printer) sctpChunks(r reader, length int, h *ipHdr) {
 			r.check(off, int(align))
 			off += int(align)
 			rem -= align
-		}
-	}
-}
-
-// hexASCIILines is tcpdump's hex_and_ascii_print with an indent.
-func (p *Printer) hexASCIILines(b []byte, indent string) {
-	for i := 0; i < len(b); i += 16 {
-		line := b[i:min(i+16, len(b))]
-		p.printf("%s0x%04x: ", indent, i)
-		for j := 0; j < 16; j += 2 {
-			switch {
-			case j+1 < len(line):
-				p.printf(" %02x%02x", line[j], line[j+1])
-			case j < len(line):
-				p.printf(" %02x  ", line[j])
-			default:
-				p.print("     ")
-			}
-		}
-		p.print("  ")
-		for _, c := range line {
-			if c >= 0x20 && c < 0x7f {
-				p.buf.WriteByte(c)
-			} else {
-				p.buf.WriteByte('.')
-			}
 		}
 	}
 }

@@ -40,6 +40,7 @@ func sctpCrafted() []crafted {
 		data(3, 0, "48656c6c6f"),
 		data(4, 3, "01020304"),
 		data(0, 99, "0102030405060708090a0b0c0d0e0f101112"),
+		data(3, 99, "48692074686572652021207e7f80ff20"), // a space, '~', DEL and high bytes in the ASCII column
 		data(2, 18, "00"),
 		data(1, 46, "00"),
 		sctpChunk(1, 0, initBody),

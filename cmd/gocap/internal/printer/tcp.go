@@ -138,7 +138,8 @@ func (p *Printer) tcp(b []byte, length int, h *ipHdr) {
 	}
 	hlen := int(b[12]>>4) * 4
 	if hlen < 20 {
-		p.printf(" tcp %d [bad hdr length %d - too short, < 20]", length-hlen, hlen)
+		// tcpdump subtracts in unsigned arithmetic
+		p.printf(" tcp %d [bad hdr length %d - too short, < 20]", uint32(length-hlen), hlen)
 		return
 	}
 	seq := binary.BigEndian.Uint32(b[4:])

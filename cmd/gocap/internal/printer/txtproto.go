@@ -139,7 +139,11 @@ func (p *Printer) ssh(b []byte, length int) {
 		}
 	}
 	idx := 4
-	for idx < length {
+	for ; ; idx++ {
+		if idx >= length {
+			// no end of line in this segment: nothing printed
+			return
+		}
 		c := rd.u8(idx)
 		if c == '\n' {
 			break
@@ -156,7 +160,6 @@ func (p *Printer) ssh(b []byte, length int) {
 		if !isPrintASCII(c) {
 			return
 		}
-		idx++
 	}
 	p.printf(": SSH: %s", b[:idx])
 }

@@ -34,3 +34,20 @@ func TestTextProtocolsLikeTcpdump(t *testing.T) {
 	}
 	craftedLikeTcpdump(t, "txtproto", pkts)
 }
+
+// TestSSHLikeTcpdump prints SSH identification lines ending in CR-LF,
+// LF, not at all within the segment, in a CR alone or followed by
+// something else, with a byte that is not printable, and segments not
+// starting with "SSH-", as tcpdump does.
+func TestSSHLikeTcpdump(t *testing.T) {
+	text := func(s string) string { return hex.EncodeToString([]byte(s)) }
+	var pkts []crafted
+	for _, msg := range []string{
+		"SSH-2.0-OpenSSH_9.6\r\n", "SSH-1.99-x\n", "SSH-2.0-no-end", "SSH-2.0-cr\r", "SSH-2.0-cr\rX\n",
+		"SSH-2.0-\x01\r\n", "SSH-", "SSH", "SSX-2.0\r\n", "\x00\x00\x01\x0c\x0a\x14",
+	} {
+		pkts = append(pkts, crafted{tcpSegment(40000, 22, text(msg)), 0}, crafted{tcpSegment(22, 40000, text(msg)), 0})
+	}
+	pkts = append(pkts, craftedCut(tcpSegment(40000, 22, text("SSH-2.0-OpenSSH_9.6\r\n")), 4))
+	craftedLikeTcpdump(t, "ssh", pkts)
+}

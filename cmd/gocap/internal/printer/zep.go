@@ -10,8 +10,8 @@ func (p *Printer) zep(b []byte, length int) {
 	p.print("ZEP")
 	if r.u8(0) != 'E' || r.u8(1) != 'X' {
 		p.print(" [Preamble Code: ")
-		p.printChar(b[0])
-		p.printChar(b[1])
+		p.printChar(r.u8(0))
+		p.printChar(r.u8(1)) // a one-byte message ends here
 		p.print("] (invalid)")
 		return
 	}

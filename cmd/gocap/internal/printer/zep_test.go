@@ -42,6 +42,7 @@ func TestZEPLikeTcpdump(t *testing.T) {
 		{hex: craftedUDP4(17754, 17754, "4559 02 01")},
 		{hex: craftedUDP4(17754, 17754, "ff0a 02 01")},
 		{hex: craftedUDP4(17754, 17754, "45")},
+		{hex: craftedUDP4(17754, 17754, "04")}, // a wrong preamble of one byte
 	}
 	protoLikeTcpdump(t, "zep", pkts)
 }
