@@ -37,9 +37,12 @@ func (p *Printer) ahcp(b []byte, length int) {
 	if p.o.Verbose == 0 {
 		r.need(0, off+22)
 	} else {
-		p.printf("\n\tHopcount %d, Original Hopcount %d, Nonce 0x%08x", r.u8(off), r.u8(off+1), r.be32(off+2))
-		r.need(0, off+22)
-		p.printf(", Source Id %s, Destination Id %s", colonHex(b[off+6:off+14]), colonHex(b[off+14:off+22]))
+		// Each field is printed as it is read, as far as the capture goes.
+		p.printf("\n\tHopcount %d", r.u8(off))
+		p.printf(", Original Hopcount %d", r.u8(off+1))
+		p.printf(", Nonce 0x%08x", r.be32(off+2))
+		p.printf(", Source Id %s", colonHex(r.bytes(off+6, 8)))
+		p.printf(", Destination Id %s", colonHex(r.bytes(off+14, 8)))
 	}
 	off += 22
 	n -= 22

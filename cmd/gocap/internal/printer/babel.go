@@ -11,7 +11,10 @@ var babelV4Prefix = [16]byte{10: 0xff, 11: 0xff}
 func (p *Printer) babel(b []byte, length int) {
 	r := p.reader("babel", b)
 	p.print("babel")
-	r.need(0, 4)
+	if !r.has(0, 4) {
+		r.trunc()
+		return
+	}
 	if b[0] != 42 {
 		p.print(" invalid header")
 		return

@@ -56,35 +56,35 @@ func TestBFDLikeTcpdump(t *testing.T) {
 	md5 := bfdControl("20", "c4") + " 02 18 01 00 0000002a " + strings.Repeat("ab", 16)
 	sha := bfdControl("20", "44") + " 05 1c 02 00 0000002b " + strings.Repeat("cd", 20)
 	pkts := []crafted{
-		{craftedUDP4(49152, 3784, bfdControl("20", "c0")), 0},
-		{craftedUDP4(49152, 3784, bfdControl("27", "ff")), 0},
-		{craftedUDP4(49152, 3784, bfdControl("28", "40")), 0},
-		{craftedUDP4(49152, 3784, bfdControl("29", "80")), 0},
-		{craftedUDP4(49152, 4784, bfdControl("21", "08")), 0},
-		{craftedUDP4(49152, 6784, bfdControl("22", "13")), 0},
-		{craftedUDP4(49152, 3784, bfdControl("03", "c0")), 0},
-		{craftedUDP4(49152, 3784, bfdControl("00", "ff")), 0},
-		{craftedUDP4(49152, 3784, bfdControl("00", "00")), 0},
-		{craftedUDP4(49152, 3784, bfdControl("e0", "00")), 0},
-		{craftedUDP4(49152, 3784, bfdControl("40", "00")), 0},
-		{craftedUDP4(49152, 3784, pw), 0},
-		{craftedUDP4(49152, 3784, md5), 0},
-		{craftedUDP4(49152, 3784, sha), 0},
-		{craftedUDP4(49152, 3784, bfdControl("20", "04")+" 03 18 01 00 00000001 "+strings.Repeat("01", 16)), 0},
-		{craftedUDP4(49152, 3784, bfdControl("00", "04")+" 04 1c 01 00 00000001 "+strings.Repeat("02", 20)), 0},
-		{craftedUDP4(49152, 3784, bfdControl("20", "04")+" 01 03 01 00"), 0},             // password too short
-		{craftedUDP4(49152, 3784, bfdControl("20", "04")+" 01 14 01 00"), 0},             // password too long
-		{craftedUDP4(49152, 3784, bfdControl("20", "04")+" 02 14 01 00 00000001"), 0},    // MD5 wrong length
-		{craftedUDP4(49152, 3784, bfdControl("20", "04")+" 04 18 01 00 00000001"), 0},    // SHA1 wrong length
-		{craftedUDP4(49152, 3784, bfdControl("20", "04")+" 09 08 01 00 00000001"), 0},    // unknown type
-		{craftedUDP4(49152, 3784, bfdControl("20", "04")+" 01 10 01 61626364"), 0},       // password past the capture
-		{craftedUDP4(49152, 3784, bfdControl("20", "04")+" 02 18 01 00 00000001 ab"), 0}, // digest cut
-		{craftedUDP4(49152, 3784, bfdControl("20", "04")+" 02 18 01 00 0000"), 0},        // sequence cut
-		{craftedUDP4(49152, 3784, bfdControl("20", "04")+" 01 05"), 0},                   // auth header cut
-		{craftedUDP4(49152, 3784, bfdControl("20", "04")), 0},                            // no auth section
-		craftedCut(craftedUDP4(49152, 3784, bfdControl("20", "c0")), 4),
-		craftedCut(craftedUDP4(49152, 3784, bfdControl("20", "c0")), 23),
-		{craftedUDP4(49152, 3784, ""), 0},
+		{craftedUDP4(49153, 3784, bfdControl("20", "c0")), 0},
+		{craftedUDP4(49153, 3784, bfdControl("27", "ff")), 0},
+		{craftedUDP4(49153, 3784, bfdControl("28", "40")), 0},
+		{craftedUDP4(49153, 3784, bfdControl("29", "80")), 0},
+		{craftedUDP4(49153, 4784, bfdControl("21", "08")), 0},
+		{craftedUDP4(49153, 6784, bfdControl("22", "13")), 0},
+		{craftedUDP4(49153, 3784, bfdControl("03", "c0")), 0},
+		{craftedUDP4(49153, 3784, bfdControl("00", "ff")), 0},
+		{craftedUDP4(49153, 3784, bfdControl("00", "00")), 0},
+		{craftedUDP4(49153, 3784, bfdControl("e0", "00")), 0},
+		{craftedUDP4(49153, 3784, bfdControl("40", "00")), 0},
+		{craftedUDP4(49153, 3784, pw), 0},
+		{craftedUDP4(49153, 3784, md5), 0},
+		{craftedUDP4(49153, 3784, sha), 0},
+		{craftedUDP4(49153, 3784, bfdControl("20", "04")+" 03 18 01 00 00000001 "+strings.Repeat("01", 16)), 0},
+		{craftedUDP4(49153, 3784, bfdControl("00", "04")+" 04 1c 01 00 00000001 "+strings.Repeat("02", 20)), 0},
+		{craftedUDP4(49153, 3784, bfdControl("20", "04")+" 01 03 01 00"), 0},             // password too short
+		{craftedUDP4(49153, 3784, bfdControl("20", "04")+" 01 14 01 00"), 0},             // password too long
+		{craftedUDP4(49153, 3784, bfdControl("20", "04")+" 02 14 01 00 00000001"), 0},    // MD5 wrong length
+		{craftedUDP4(49153, 3784, bfdControl("20", "04")+" 04 18 01 00 00000001"), 0},    // SHA1 wrong length
+		{craftedUDP4(49153, 3784, bfdControl("20", "04")+" 09 08 01 00 00000001"), 0},    // unknown type
+		{craftedUDP4(49153, 3784, bfdControl("20", "04")+" 01 10 01 61626364"), 0},       // password past the capture
+		{craftedUDP4(49153, 3784, bfdControl("20", "04")+" 02 18 01 00 00000001 ab"), 0}, // digest cut
+		{craftedUDP4(49153, 3784, bfdControl("20", "04")+" 02 18 01 00 0000"), 0},        // sequence cut
+		{craftedUDP4(49153, 3784, bfdControl("20", "04")+" 01 05"), 0},                   // auth header cut
+		{craftedUDP4(49153, 3784, bfdControl("20", "04")), 0},                            // no auth section
+		craftedCut(craftedUDP4(49153, 3784, bfdControl("20", "c0")), 4),
+		craftedCut(craftedUDP4(49153, 3784, bfdControl("20", "c0")), 23),
+		{craftedUDP4(49153, 3784, ""), 0},
 		{craftedUDP4(3785, 3785, "0102030405060708090a0b0c0d0e0f101112"), 0},
 		craftedCut(craftedUDP4(3785, 3785, "0102030405060708090a0b0c0d0e0f101112"), 5),
 		{craftedUDP4(3784, 49152, bfdControl("20", "c0")), 0}, // source port only: not BFD

@@ -458,24 +458,3 @@ func (p *Printer) dhcp6NTP(r reader, off, l int) {
 	}
 	p.print(")")
 }
-
-// fqdn prints one uncompressed domain name (a sequence of labels) and
-// returns what follows it.
-func (p *Printer) fqdn(b []byte) []byte {
-	if len(b) > 0 && b[0] == 0 {
-		p.print(".")
-		return b[1:]
-	}
-	for len(b) > 0 {
-		n := int(b[0])
-		if n == 0 {
-			return b[1:]
-		}
-		if n > 63 || len(b) < 1+n {
-			endPacket()
-		}
-		p.printf("%s.", printableN(b[1:1+n]))
-		b = b[1+n:]
-	}
-	return b
-}

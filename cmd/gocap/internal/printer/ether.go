@@ -40,7 +40,7 @@ var ethertypeNames = map[uint16]string{
 	0x893a: "IEEE1905.1", 0x88cc: "LLDP", 0x88ca: "TIPC", 0x0707: "GeoNet (old)",
 	0x8947: "GeoNet", 0x1111: "CALM FAST", 0x88a2: "AoE",
 	0x88e7: "PBB", 0x88e5: "802.1AE MACsec", 0x8915: "RoCE", 0x88f7: "PTP", 0x8906: "FCoE", 0x8914: "FIP",
-	0x22f0: "ARISTA", 0xd28b: "Arista Vendor Specific Protocol", 0x22eb: "AVB",
+	0xd28b: "Arista Vendor Specific Protocol",
 }
 
 func ethertypeName(t uint16, def string) string {

@@ -36,7 +36,10 @@ func (p *Printer) geneve(b []byte, length int) {
 		p.printf(" [length %d < 8] (invalid)", length)
 		return
 	}
-	r.need(0, 8)
+	if !r.has(0, 8) {
+		r.trunc()
+		return
+	}
 	ver := b[0] >> 6
 	if ver != 0 {
 		p.printf(" ERROR: unknown-version %d", ver)
@@ -59,7 +62,10 @@ func (p *Printer) geneve(b []byte, length int) {
 		p.printf(" truncated-geneve - %d bytes missing", optLen-length)
 		return
 	}
-	need(b, optLen)
+	if !r.has(8, optLen) {
+		r.trunc()
+		return
+	}
 	if optLen > 0 {
 		p.print(", options")
 		if p.o.Verbose > 0 {

@@ -288,10 +288,10 @@ func (p *Printer) icmpExtensions(b []byte, length int) {
 	}
 }
 
+// icmpTS is an ICMP timestamp, milliseconds since midnight UTC, as
+// hours:minutes:seconds.milliseconds; the hours run past 24 (and a
+// value with the high bit set is not printed apart).
 func icmpTS(ms uint32) string {
-	if ms&0x80000000 != 0 {
-		return fmt.Sprintf("%d", ms)
-	}
 	s := ms / 1000
 	return fmt.Sprintf("%02d:%02d:%02d.%03d", s/3600, (s%3600)/60, s%60, ms%1000)
 }

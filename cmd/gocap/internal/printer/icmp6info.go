@@ -8,9 +8,14 @@ import (
 // ICMPv6 router renumbering (RFC 2894) and node information queries
 // (RFC 4620).
 
-// rrenum prints a router renumbering message.
-func (p *Printer) rrenum(b []byte) {
-	need(b, 16)
+// rrenum prints a router renumbering message. It reports false where
+// tcpdump's icmp6_rrenum_print goes to its trunc label (the caller then
+// prints the marker and goes on).
+func (p *Printer) rrenum(b []byte) bool {
+	r := reader{p: p, b: b, proto: p.proto}
+	if !r.has(12, 4) {
+		return false
+	}
 	switch b[1] {
 	case 0:
 		p.print(", command")
@@ -37,10 +42,12 @@ func (p *Printer) rrenum(b []byte) {
 		p.print("]")
 	}
 	if b[1] != 0 {
-		return
+		return true
+	}
+	if !r.has(16, 24) {
+		return false
 	}
 	m := b[16:]
-	need(m, 24)
 	p.rrSep()
 	p.print("match(")
 	switch m[0] {
@@ -59,12 +66,13 @@ func (p *Printer) rrenum(b []byte) {
 	p.printf(",%s/%d)", addrString(addr16(m[8:])), m[3]) // numeric even without -n, as tcpdump prints it
 	n := int(m[1]) - 3
 	if n%4 != 0 {
-		p.truncMark("icmp6")
-		return
+		return false
 	}
-	u := m[24:]
-	for n /= 4; n > 0; n-- {
-		need(u, 32)
+	for off := 40; n > 0; n -= 4 {
+		if !r.has(off, 32) {
+			return false
+		}
+		u := b[off:]
 		p.rrSep()
 		p.print("use(")
 		if f := u[12]; f != 0 {
@@ -81,8 +89,9 @@ func (p *Printer) rrenum(b []byte) {
 			}
 		}
 		p.printf("%s/%d/%d)", addrString(addr16(u[16:])), u[0], u[1])
-		u = u[32:]
+		off += 32
 	}
+	return true
 }
 
 func (p *Printer) rrSep() {
@@ -110,18 +119,13 @@ func nodeAddrFlags(f uint16, reply bool) string {
 	return s
 }
 
-// nodeInfo prints a node information query (type 139) or reply (140).
-func (p *Printer) nodeInfo(b []byte, length int) {
+// nodeInfo prints a node information query (type 139) or reply (140);
+// b is what was captured of the message. It reports false where
+// tcpdump's icmp6_nodeinfo_print goes to its trunc label.
+func (p *Printer) nodeInfo(b []byte, length int) bool {
 	siz := len(b)
-	if b[0] == 139 {
-		if siz == 12 {
-			p.print(" who-are-you request")
-			return
-		}
-		p.print(" node information query")
-		need(b, 16)
-		p.print(" (")
-		qtype, flags := be16(b, 4), be16(b, 6)
+	r := reader{p: p, b: b, proto: p.proto}
+	qtypeName := func(qtype, flags uint16, reply bool) {
 		switch qtype {
 		case 0:
 			p.print("noop")
@@ -134,22 +138,35 @@ func (p *Printer) nodeInfo(b []byte, length int) {
 			p.print("DNS name")
 		case 3:
 			p.print("node addresses")
-			if flags != 0 {
+			if flags != 0 && !reply {
 				p.printf(" [%s]", nodeAddrFlags(flags, false))
 			}
 		default:
 			p.print("unknown")
 		}
+	}
+	if r.u8(0) == 139 {
+		if siz == 12 {
+			p.print(" who-are-you request")
+			return true
+		}
+		p.print(" node information query")
+		if !r.has(0, 16) {
+			return false
+		}
+		p.print(" (")
+		qtype, flags := be16(b, 4), be16(b, 6)
+		qtypeName(qtype, flags, false)
 		if qtype == 0 || qtype == 1 {
 			if siz != 16 && p.o.Verbose > 0 {
 				p.print(", invalid len")
 			}
 			p.print(")")
-			return
+			return true
 		}
 		if siz == 16 {
 			p.print(", 03 draft)")
-			return
+			return true
 		}
 		switch b[1] {
 		case 0, 2: // an IPv6 or an IPv4 address
@@ -170,16 +187,16 @@ func (p *Printer) nodeInfo(b []byte, length int) {
 			p.printf(", subject=%s", p.host(a))
 		case 1:
 			p.print(", subject=DNS name")
+			p.nodeInfoName(r, 16)
 		default:
 			p.print(", unknown subject")
 		}
 		p.print(")")
-		return
+		return true
 	}
-	if length > siz {
-		endPacket()
+	if length > siz || !r.has(0, 16) {
+		return false
 	}
-	need(b, 16)
 	p.print(" node information reply (")
 	comma := false
 	switch b[1] {
@@ -197,40 +214,78 @@ func (p *Printer) nodeInfo(b []byte, length int) {
 	}
 	if b[1] != 0 {
 		p.print(")")
-		return
+		return true
 	}
 	if comma {
 		p.print(", ")
 	}
 	qtype, flags := be16(b, 4), be16(b, 6)
+	qtypeName(qtype, flags, true)
 	switch qtype {
 	case 0:
-		p.print("noop")
 		if siz != 16 && p.o.Verbose > 0 {
 			p.print(", invalid length")
 		}
-	case 1:
-		p.print("supported qtypes")
-		if flags != 0 {
-			p.printf(" [%s]", pick(flags&1 != 0, "C"))
+	case 2:
+		p.nodeInfoName(r, 20)
+		if flags&1 != 0 {
+			p.printf(" [TTL=%d]", r.be32(16))
 		}
 	case 3:
-		p.print("node addresses")
 		for i := 16; i+20 <= siz; i += 20 {
 			p.printf(" %s(%d)", p.host(addr16(b[i+4:])), be32(b, i))
 		}
 		if flags != 0 {
 			p.printf(" [%s]", nodeAddrFlags(flags, true))
 		}
-	default:
-		p.print("unknown")
 	}
 	p.print(")")
+	return true
+}
+
+// nodeInfoName prints the DNS name at off that runs to the end of the
+// captured message: a length-prefixed string as the -03 draft has it, or
+// uncompressed labels (tcpdump's dnsname_print).
+func (p *Printer) nodeInfoName(r reader, off int) {
+	end := len(r.b)
+	if int(r.u8(off)) == end-off-1 {
+		if p.o.Verbose > 0 {
+			p.print(", 03 draft")
+		}
+		p.printf(", \"%s\"", printableN(r.b[off+1:]))
+		return
+	}
+	p.print(", \"")
+labels:
+	for cp := off; cp < end; {
+		n := int(r.b[cp])
+		cp++
+		if n == 0 {
+			switch {
+			case cp == end:
+				p.print(".")
+			case cp+1 == end && r.b[cp] == 0:
+			default:
+				p.print("???")
+			}
+			break labels
+		}
+		if n > end-cp {
+			p.print("???")
+			break
+		}
+		p.print(printableN(r.b[cp : cp+n]))
+		cp += n
+		if cp+1 < end && r.b[cp] != 0 {
+			p.print(".")
+		}
+	}
+	p.print("\"")
 }
 
 // Neighbor discovery (RFC 4861) message details printed with -v.
 
-var raFlags = []flagBit{{0x80, "managed"}, {0x40, "other stateful"}, {0x20, "home agent"}}
+var raFlags = []flagBit{{0x80, "managed"}, {0x40, "other stateful"}, {0x20, "home agent"}, {0x02, "ipv6 only"}}
 
 var routerPrefs = [4]string{"medium", "high", "rsv", "low"}
 
@@ -253,86 +308,96 @@ func ndLifetime(t uint32) string {
 }
 
 // ndOptions prints neighbor discovery options; resid is what the ICMPv6
-// length leaves for them.
-func (p *Printer) ndOptions(b []byte, resid int) {
-	all := b
-	for len(b) > 0 {
-		if len(b) < 2 {
-			endPacket()
+// length leaves for them. It reports false where tcpdump's
+// icmp6_opt_print gives up on a truncated option (its caller then prints
+// the " [|icmp6]" marker); reads past the capture inside an option end the
+// packet, as tcpdump's checked getters do. An option's fields are read
+// from the packet, not from the option, as tcpdump reads them.
+func (p *Printer) ndOptions(b []byte, resid int) bool {
+	r := reader{p: p, b: b, proto: p.proto}
+	cp := 0
+	for cp < len(b) {
+		if !r.has(cp, 2) {
+			return false
 		}
 		if resid <= 0 {
-			return
+			return true
 		}
-		typ, n := b[0], int(b[1])
+		typ, n := b[cp], int(b[cp+1])
 		l := n * 8
-		if n == 0 || l > len(b) {
-			endPacket()
+		if n == 0 || cp+l > len(b) {
+			return false
 		}
-		o := b[:l]
+		o := r.from(cp)
 		p.printf("\n\t  %s option (%d), length %d (%d): ", mapName(ndOptionNames, typ, "unknown"), typ, l, n)
 		switch typ {
 		case 1, 2:
-			for i, c := range o[2:] {
+			for i, c := range b[cp+2 : cp+l] {
 				if i > 0 {
 					p.print(":")
 				}
 				p.printf("%02x", c)
 			}
 		case 3:
-			need(o, 32)
+			o.need(0, 32)
 			bad := ""
 			if n != 4 {
 				bad = "badlen"
 			}
-			p.printf("%s/%d%s, Flags [%s], valid time %s", p.host(addr16(o[16:])), o[2], bad,
-				flagNames(prefixFlags, uint32(o[3]), "none", ", "), ndLifetime(be32(o, 4)))
-			p.printf(", pref. time %s", ndLifetime(be32(o, 8)))
+			p.printf("%s/%d%s, Flags [%s], valid time %s", p.host(addr16(o.b[16:])), o.u8(2), bad,
+				flagNames(prefixFlags, uint32(o.u8(3)), "none", ", "), ndLifetime(o.be32(4)))
+			p.printf(", pref. time %s", ndLifetime(o.be32(8)))
 		case 4:
-			p.unknownData(all, "\n\t    ", l)
+			p.unknownData(b, "\n\t    ", l)
 		case 5:
 			bad := ""
 			if n != 1 {
 				bad = "bad option length"
 			}
-			p.printf(" %d%s", be32(o, 4), bad)
+			p.printf(" %d%s", o.be32(4), bad)
 		case 25:
-			p.printf(" lifetime %ds,", be32(o, 4))
+			p.printf(" lifetime %ds,", o.be32(4))
 			for i := 0; i < (n-1)/2; i++ {
-				need(o, 8+16*(i+1))
-				p.printf(" addr: %s", p.host(addr16(o[8+16*i:])))
+				o.need(0, 8+16*(i+1))
+				p.printf(" addr: %s", p.host(addr16(o.b[8+16*i:])))
 			}
 		case 31:
-			p.printf(" lifetime %ds, domain(s):", be32(o, 4))
-			for d := o[8:]; len(d) > 0 && d[0] != 0; {
+			p.printf(" lifetime %ds, domain(s):", o.be32(4))
+			for d := cp + 8; d < cp+l && r.u8(d) != 0; {
 				p.print(" ")
-				d = p.fqdn(d)
+				next, ok := p.fqdnAt(r, d, 0)
+				if !ok {
+					return false
+				}
+				d = next
 			}
 		case 7:
-			p.printf(" %dms", be32(o, 4))
+			p.printf(" %dms", o.be32(4))
 		case 8:
-			p.printf(" preference %d, lifetime %d", be16(o, 4), be16(o, 6))
+			p.printf(" preference %d, lifetime %d", o.be16(4), o.be16(6))
 		case 24:
 			var a [16]byte
 			switch n {
 			case 1:
 			case 2:
-				copy(a[:], o[8:16])
+				copy(a[:], o.bytes(8, 8))
 			case 3:
-				copy(a[:], o[8:24])
+				copy(a[:], o.bytes(8, 16))
 			default:
-				endPacket()
+				return false
 			}
-			p.printf(" %s/%d, pref=%s, lifetime=%s", p.host(netip.AddrFrom16(a)), o[2], routerPref(o[3]), ndLifetime(be32(o, 4)))
+			p.printf(" %s/%d, pref=%s, lifetime=%s", p.host(netip.AddrFrom16(a)), o.u8(2), routerPref(o.u8(3)), ndLifetime(o.be32(4)))
 		default:
 			if p.o.Verbose <= 1 {
-				p.unknownData(o[2:], "\n\t  ", l-2)
-				return
+				p.unknownData(b[cp+2:], "\n\t  ", l-2)
+				return true
 			}
 		}
 		if p.o.Verbose > 1 {
-			p.unknownData(o[2:], "\n\t    ", l-2)
+			p.unknownData(b[cp+2:], "\n\t    ", l-2)
 		}
-		b = b[l:]
+		cp += l
 		resid -= l
 	}
+	return true
 }

@@ -168,6 +168,7 @@ func (p *Printer) ip6(b []byte, length int) {
 				rtSeen = true
 				h.finalDst = ip6RouteDst(cp)
 			}
+			rtSeen = true
 			nh = cp[0]
 		default:
 			if jumbo {
@@ -414,16 +415,14 @@ var icmp6Types = map[uint8]string{
 	135: "neighbor solicitation", 136: "neighbor advertisement", 137: "redirect",
 	138: "router renumbering", 139: "who-are-you request", 140: "who-are-you reply",
 	141: "inverse neighbor solicitation", 142: "inverse neighbor advertisement",
-	143: "multicast listener report v2", 144: "home agent discovery request",
-	145: "home agent discovery reply", 146: "mobile router solicitation",
-	147: "mobile router advertisement", 151: "multicast router advertisement",
-	152: "multicast router solicitation", 153: "multicast router termination", 155: "RPL",
+	143: "multicast listener report v2", 144: "ha discovery request",
+	145: "ha discovery reply", 146: "mobile router solicitation",
+	147: "mobile router advertisement", 155: "RPL", 200: "mtrace response", 201: "mtrace message",
 }
 
 var icmp6Unreach = map[uint8]string{
-	0: "unreachable route", 1: "unreachable prohibited", 2: "beyond scope",
-	3: "unreachable address", 4: "unreachable port", 5: "source address ingress/egress policy",
-	6: "reject route",
+	0: "unreachable route", 1: " unreachable prohibited", 2: "beyond scope",
+	3: "unreachable address", 4: "unreachable port",
 }
 
 // icmp6 prints an ICMPv6 message.
@@ -476,15 +475,12 @@ func (p *Printer) icmp6(b []byte, length int, h *ipHdr) {
 				r.trunc()
 				return
 			}
-			d := p.host(addr16(b[32:]))
 			dport := be16(up, 2)
-			switch prot {
-			case 6:
+			d := p.host(addr16(b[32:]))
+			if prot == 6 {
 				p.printf(", %s tcp port %s", d, p.tcpPort(dport))
-			case 17:
+			} else {
 				p.printf(", %s udp port %s", d, p.udpPort(dport))
-			default:
-				p.printf(", %s protocol %d port %d unreachable", d, prot, dport)
 			}
 		default:
 			if p.o.Verbose <= 1 {
@@ -505,7 +501,10 @@ func (p *Printer) icmp6(b []byte, length int, h *ipHdr) {
 			p.printf(", unknown code (%d)", code)
 		}
 	case 4:
-		r.need(0, 48)
+		if !r.has(0, 48) {
+			r.trunc()
+			return
+		}
 		switch code {
 		case 0:
 			p.printf(", erroneous - octet %d", r.be32(4))
@@ -522,22 +521,21 @@ func (p *Printer) icmp6(b []byte, length int, h *ipHdr) {
 		p.printf(", id %d, seq %d", r.be16(4), r.be16(6))
 	case 130:
 		if length == 24 {
-			p.printf("max resp delay: %d ", r.be16(4)) // no space before, as tcpdump prints it
-			r.need(0, 24)
-			p.printf("addr: %s", p.host(addr16(b[8:])))
+			p.mld(r)
 		} else if length >= 28 {
 			p.print(" v2")
 			p.mldv2Query(b, length)
 		} else {
-			p.print(" unknown,")
+			p.printf(" unknown-version (len %d) ", length)
 		}
 	case 131, 132:
-		p.printf("max resp delay: %d ", r.be16(4)) // no space before, as tcpdump prints it
-		r.need(0, 24)
-		p.printf("addr: %s", p.host(addr16(b[8:])))
+		p.mld(r)
 	case 133:
 		if p.o.Verbose > 0 {
-			p.ndOptions(b[min(8, len(b)):], length-8)
+			if !p.ndOptions(b[min(8, len(b)):], length-8) {
+				r.trunc()
+				return
+			}
 		}
 	case 134:
 		if p.o.Verbose > 0 {
@@ -545,13 +543,19 @@ func (p *Printer) icmp6(b []byte, length int, h *ipHdr) {
 			f := b[5]
 			p.printf("\n\thop limit %d, Flags [%s], pref %s, router lifetime %ds, reachable time %dms, retrans timer %dms",
 				b[4], flagNames(raFlags, uint32(f), "none", ", "), routerPref(f), r.be16(6), r.be32(8), r.be32(12))
-			p.ndOptions(b[16:], length-16)
+			if !p.ndOptions(b[16:], length-16) {
+				r.trunc()
+				return
+			}
 		}
 	case 135:
 		r.need(0, 24)
 		p.printf(", who has %s", p.host(addr16(b[8:])))
 		if p.o.Verbose > 0 {
-			p.ndOptions(b[24:], length-24)
+			if !p.ndOptions(b[24:], length-24) {
+				r.trunc()
+				return
+			}
 		}
 	case 136:
 		r.need(0, 24)
@@ -573,20 +577,61 @@ func (p *Printer) icmp6(b []byte, length int, h *ipHdr) {
 				s = join(fl, ", ")
 			}
 			p.printf(", Flags [%s]", s)
-			p.ndOptions(b[24:], length-24)
+			if !p.ndOptions(b[24:], length-24) {
+				r.trunc()
+				return
+			}
 		}
 	case 137:
 		r.need(0, 40)
 		p.printf(", %s to %s", p.host(addr16(b[24:])), p.host(addr16(b[8:])))
 		if p.o.Verbose > 0 {
-			p.ndOptions(b[40:], length-40)
+			if !p.ndOptions(b[40:], length-40) {
+				r.trunc()
+				return
+			}
 		}
 	case 143:
 		p.mldv2Report(b, length)
 	case 138:
-		p.rrenum(b)
+		if !p.rrenum(b) {
+			r.trunc()
+		}
 	case 139, 140:
-		p.nodeInfo(b, length)
+		if !p.nodeInfo(b, length) {
+			r.trunc()
+		}
+	case 141, 142:
+	case 144, 146:
+		p.printf(", id 0x%04x", r.be16(4))
+	case 145:
+		if p.o.Verbose > 0 {
+			p.printf(", id 0x%04x", r.be16(4))
+			for off := 8; off < length; off += 16 {
+				r.need(off, 16)
+				p.printf(", %s", p.host(addr16(b[off:])))
+			}
+		}
+	case 147:
+		if p.o.Verbose > 0 {
+			p.printf(", id 0x%04x", r.be16(4))
+			f := r.be16(6)
+			if f&0xc000 != 0 {
+				p.print(" ")
+			}
+			if f&0x8000 != 0 {
+				p.print("M")
+			}
+			if f&0x4000 != 0 {
+				p.print("O")
+			}
+			if !p.ndOptions(b[min(8, len(b)):], length-8) {
+				r.trunc()
+				return
+			}
+		}
+	case 155:
+		p.rpl(code, b[min(4, len(b)):], length-4)
 	default:
 		p.printf(", length %d", length)
 		if p.o.Verbose <= 1 {
@@ -650,6 +695,16 @@ func upperLayer6(b []byte) (uint8, []byte) {
 	return 0, nil
 }
 
+// mld prints an MLDv1 message's delay and address, or nothing when the
+// message was not captured whole (tcpdump's mld6_print).
+func (p *Printer) mld(r reader) {
+	if !r.has(0, 24) {
+		return
+	}
+	p.printf("max resp delay: %d ", r.be16(4)) // no space before, as tcpdump prints it
+	p.printf("addr: %s", p.host(addr16(r.b[8:])))
+}
+
 func (p *Printer) mldv2Query(b []byte, length int) {
 	if length < 28 {
 		p.printf(" [invalid len %d]", length)
@@ -666,14 +721,13 @@ func (p *Printer) mldv2Query(b []byte, length int) {
 	need(b, 24)
 	p.printf(" [gaddr %s", p.host(addr16(b[8:])))
 	if p.o.Verbose > 0 {
-		need(b, 26)
-		if b[24]&0x08 != 0 {
+		if u8(b, 24)&0x08 != 0 {
 			p.print(" sflag")
 		}
 		if b[24]&0x07 != 0 {
 			p.printf(" robustness=%d", b[24]&0x07)
 		}
-		qqi := int(b[25])
+		qqi := int(u8(b, 25))
 		if qqi >= 128 {
 			qqi = ((qqi & 0x0f) | 0x10) << (((qqi & 0x70) >> 4) + 3)
 		}

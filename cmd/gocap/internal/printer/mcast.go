@@ -164,7 +164,7 @@ func (p *Printer) mtrace(r reader, length int) {
 
 func (p *Printer) igmpv3Query(b []byte, length int) {
 	p.print(" v3")
-	if length < 12 {
+	if length < 12 || length&3 != 0 {
 		p.printf(" [invalid len %d]", length)
 		return
 	}
@@ -189,10 +189,8 @@ func (p *Printer) igmpv3Query(b []byte, length int) {
 	n := int(be16(b, 10))
 	if n > 0 {
 		if length < 12+n*4 {
-			p.printf(" [invalid number of sources %d]", n)
-			return
-		}
-		if p.o.Verbose > 1 {
+			p.print(" [invalid number of sources]")
+		} else if p.o.Verbose > 1 {
 			p.print(" {")
 			for i := 0; i < n; i++ {
 				need(b, 16+4*i)

@@ -68,7 +68,9 @@ func (p *Printer) mpls(b []byte, length int) {
 		}
 	}
 	if pt == unknown {
-		p.defaultPrintLen(b, length)
+		if !p.o.Quiet { // -q suppresses tcpdump's default printer
+			p.defaultPrintLen(b, length)
+		}
 		return
 	}
 	if p.o.Verbose > 0 {

@@ -43,9 +43,8 @@ func (p *Printer) nsh(b []byte, length int) {
 		p.printf(" (too many headers for packet length %d) (invalid)", length)
 		return
 	}
-	spi := r.be32(4)
-	p.printf("service-path-id 0x%06x, ", spi>>8)
-	p.printf("service-index 0x%x", spi&0xff)
+	p.printf("service-path-id 0x%06x, ", r.be24(4))
+	p.printf("service-index 0x%x", r.u8(7))
 	if words < 2 {
 		p.print(" (less than two headers) (invalid)")
 		return

@@ -596,7 +596,8 @@ func (p *Printer) pimv1JoinPrune(r reader, length int) {
 	length -= 4
 	want(4)
 	nl()
-	p.printf(" Hold time: %s", relTime(uint32(r.be16(6))))
+	p.print(" Hold time: ")
+	p.print(relTime(uint32(r.be16(6))))
 	if p.o.Verbose < 2 {
 		return
 	}

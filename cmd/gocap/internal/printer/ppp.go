@@ -1,9 +1,7 @@
 package printer
 
 import (
-	"encoding/binary"
 	"fmt"
-	"strings"
 )
 
 // PPP protocol numbers the printer decodes.
@@ -153,6 +151,11 @@ func (p *Printer) pppPayload(proto uint16, b []byte, length int) {
 		p.print("compressed PPP data")
 	case 0x003d:
 		p.mlppp(b, length)
+	case 0xc223:
+		p.pppAuth("CHAP", "chap", b, length)
+	case 0xc023:
+		p.pppAuth("PAP", "pap", b, length)
+	case 0xc02d: // BAP: tcpdump prints nothing of it
 	default:
 		p.printf("%s ", pppTypeName(proto, "unknown PPP protocol (0x%04x)"))
 		p.unknownData(b, "\n\t", length)
@@ -226,10 +229,8 @@ func (p *Printer) pppControl(proto uint16, b []byte, length int) {
 	if p.o.Verbose == 0 {
 		return
 	}
-	if len(b) < 4 {
-		trunc()
-		return
-	}
+	// The length field is read with a checked getter: a short one ends
+	// the packet under the protocol announced last (ppp, ppp_hdlc, ...).
 	l := int(be16(b, 2))
 	if l < 4 {
 		p.printf("\n\tencoded length %d (< 4))", l)
@@ -582,28 +583,6 @@ var pppoeTags = map[uint16]string{
 	0x0201: "Service-Name-Error", 0x0202: "AC-System-Error", 0x0203: "Generic-Error",
 }
 
-// mlppp prints a multilink PPP fragment header: its 12-bit sequence
-// number and its begin and end flags.
-func (p *Printer) mlppp(b []byte, length int) {
-	if !p.o.LinkHeader {
-		p.print("MLPPP, ")
-	}
-	if length < 2 || len(b) < 2 {
-		p.print("[|mlppp]")
-		return
-	}
-	var flags []string
-	if b[0]&0x80 != 0 {
-		flags = append(flags, "begin")
-	}
-	if b[0]&0x40 != 0 {
-		flags = append(flags, "end")
-	}
-	if len(flags) == 0 {
-		flags = append(flags, "none")
-	}
-	p.printf("seq 0x%03x, Flags [%s], length %d", binary.BigEndian.Uint16(b)&0x0fff, strings.Join(flags, ", "), length)
-}
 
 // pppoe prints a PPPoE discovery or session packet and returns the
 // length of its headers: the PPPoE header's, and the PPP header's after
@@ -678,4 +657,119 @@ func (p *Printer) pppoe(b []byte, length int) int {
 		off += tl
 	}
 	return 6
+}
+
+var mlpppFlags = []flagBit{{0x80, "begin"}, {0x40, "end"}}
+
+// mlppp prints a multilink PPP fragment header (12-bit sequence numbers).
+func (p *Printer) mlppp(b []byte, length int) {
+	if !p.o.LinkHeader {
+		p.print("MLPPP, ")
+	}
+	if length < 2 || len(b) < 2 {
+		p.print("[|mlppp]")
+		return
+	}
+	p.printf("seq 0x%03x, Flags [%s], length %d", be16(b, 0)&0x0fff,
+		flagNames(mlpppFlags, uint32(b[0]&0xc0), "none", ", "), length)
+}
+
+var (
+	chapCodes = map[uint8]string{1: "Challenge", 2: "Response", 3: "Success", 4: "Fail"}
+	papCodes  = map[uint8]string{1: "Auth-Req", 2: "Auth-ACK", 3: "Auth-NACK"}
+)
+
+// pppAuth prints a CHAP or PAP packet (name is "CHAP" or "PAP", marker
+// its truncation marker's name). Counted strings are printed a character
+// at a time, as tcpdump reads them: one past the capture ends the packet.
+func (p *Printer) pppAuth(name, marker string, b []byte, length int) {
+	if length < 1 {
+		p.printf("[|%s]", marker)
+		return
+	}
+	if length < 4 {
+		p.printf("[|%s 0x%02x]", marker, u8(b, 0))
+		return
+	}
+	code := u8(b, 0)
+	codes := chapCodes
+	if name == "PAP" {
+		codes = papCodes
+	}
+	p.printf("%s, %s (0x%02x)", name, mapName(codes, code, "unknown"), code)
+	p.printf(", id %d", u8(b, 1))
+	l := int(be16(b, 2))
+	off := 4
+	// chars prints n characters from off (n < 0: until the capture
+	// ends, as tcpdump's unsigned count wraps around).
+	chars := func(n int) {
+		for i := 0; i < n || n < 0; i++ {
+			p.printChar(u8(b, off))
+			off++
+		}
+	}
+	if name == "CHAP" {
+		switch code {
+		case 1, 2:
+			if length-off < 1 {
+				return
+			}
+			vs := int(u8(b, off))
+			off++
+			if length-off < vs {
+				return
+			}
+			p.print(", Value ")
+			for i := 0; i < vs; i++ {
+				p.printf("%02x", u8(b, off))
+				off++
+			}
+			p.print(", Name ")
+			chars(l - off)
+		case 3, 4:
+			p.print(", Msg ")
+			chars(l - off)
+		}
+		return
+	}
+	if l > length {
+		p.printf(", length %d > packet size", l)
+		return
+	}
+	length = l
+	if length < off {
+		p.printf(", length %d < PAP header length", length)
+		return
+	}
+	// counted prints the string whose length byte is at off, after
+	// label, unless the PAP length leaves no room for it.
+	counted := func(label string) bool {
+		if length-off < 1 {
+			return false
+		}
+		n := int(u8(b, off))
+		off++
+		if length-off < n {
+			return false
+		}
+		p.print(label)
+		chars(n)
+		return true
+	}
+	switch code {
+	case 1:
+		if l < 6 {
+			p.print("[|pap]")
+			return
+		}
+		if counted(", Peer ") {
+			counted(", Name ")
+		}
+	case 2, 3:
+		if l < 5 {
+			p.print("[|pap]")
+			return
+		}
+		counted(", Msg ")
+	}
 }
