@@ -92,9 +92,14 @@ func (p *Printer) aoeIssue(r reader, off, n int) (int, bool) {
 		return off, false
 	}
 	p.printf("\n\tAFlags: [%s]", flagNames(aoeATAFlagBits, uint32(r.u8(off)), "none", ", "))
-	p.printf(", Err/Feature: %d, Sector Count: %d, Cmd/Status: %d", r.u8(off+1), r.u8(off+2), r.u8(off+3))
-	p.printf("\n\tlba0: %d, lba1: %d, lba2: %d, lba3: %d, lba4: %d, lba5: %d", r.u8(off+4), r.u8(off+5),
-		r.u8(off+6), r.u8(off+7), r.u8(off+8), r.u8(off+9))
+	// Each field is printed as it is read: a capture cut short ends
+	// after the last whole one.
+	for i, f := range []string{", Err/Feature: ", ", Sector Count: ", ", Cmd/Status: ",
+		"\n\tlba0: ", ", lba1: ", ", lba2: ", ", lba3: ", ", lba4: ", ", lba5: "} {
+		v := r.u8(off + 1 + i)
+		p.print(f)
+		p.decInt(int(v))
+	}
 	r.need(off+10, 2)
 	if n -= 12; n != 0 {
 		p.printf("\n\tData: %d bytes", n)
@@ -107,7 +112,9 @@ func (p *Printer) aoeQuery(r reader, off, n int) (int, bool) {
 	if n < 8 {
 		return off, false
 	}
-	p.printf("\n\tBuffer Count: %d, Firmware Version: %d, Sector Count: %d", r.be16(off), r.be16(off+2), r.u8(off+4))
+	p.printf("\n\tBuffer Count: %d", r.be16(off))
+	p.printf(", Firmware Version: %d", r.be16(off+2))
+	p.printf(", Sector Count: %d", r.u8(off+4))
 	c := r.u8(off + 5)
 	p.printf(", AoE: %d, CCmd: %s", c>>4, mapName(aoeConfigCommands, c&0x0f, "Unknown (0x02x)"))
 	cl := int(r.be16(off + 6))

@@ -41,6 +41,12 @@ func aoeCrafted() []crafted {
 		{hexCut(aoeFrame("0", "00", "02", "00 01 02 02 00 01 001122334455 00 05 66778899aabb"), 14+10+4+8+4), hexLen(aoeFrame("0", "00", "02", "00 01 02 02 00 01 001122334455 00 05 66778899aabb"))},
 		{hexCut(aoeFrame("0", "00", "02", "00 01 02 04 00 01 001122334455"), 14+10+4), hexLen(aoeFrame("0", "00", "02", "00 01 02 04 00 01 001122334455"))},
 		{hexCut(aoeFrame("0", "00", "00", ata), 14+4), hexLen(aoeFrame("0", "00", "00", ata))},
+		{hexCut(aoeFrame("0", "00", "00", ata), 14+10+2), hexLen(aoeFrame("0", "00", "00", ata))},
+		{hexCut(aoeFrame("0", "00", "00", ata), 14+10+3), hexLen(aoeFrame("0", "00", "00", ata))},
+		{hexCut(aoeFrame("0", "00", "00", ata), 14+10+7), hexLen(aoeFrame("0", "00", "00", ata))},
+		{hexCut(aoeFrame("0", "00", "01", "0010 0400 02 21 0005 68656c6c6f"), 14+10+1), hexLen(aoeFrame("0", "00", "01", "0010 0400 02 21 0005 68656c6c6f"))},
+		{hexCut(aoeFrame("0", "00", "01", "0010 0400 02 21 0005 68656c6c6f"), 14+10+3), hexLen(aoeFrame("0", "00", "01", "0010 0400 02 21 0005 68656c6c6f"))},
+		{hexCut(aoeFrame("0", "00", "01", "0010 0400 02 21 0005 68656c6c6f"), 14+10+5), hexLen(aoeFrame("0", "00", "01", "0010 0400 02 21 0005 68656c6c6f"))},
 	}
 }
 

@@ -17,7 +17,6 @@ var aristaHwInfo = map[uint16]string{0: "R/R2", 1: "R3"}
 func (p *Printer) arista(b []byte, length int) int {
 	r := p.reader("arista", b)
 	sub := r.be16(0)
-	ver := r.be16(2)
 	sn := "Unknown"
 	if sub == 1 {
 		sn = "Timestamp"
@@ -26,8 +25,10 @@ func (p *Printer) arista(b []byte, length int) int {
 	if sub != 1 {
 		return -1
 	}
-	scale, format, hw := ver>>8&0xf, ver>>4&0xf, ver&0xf
+	scale := uint16(r.u8(2))
 	p.printf("Timescale %s (%d), ", mapName(aristaTimescales, scale, "Unknown"), scale)
+	fh := r.u8(3)
+	format, hw := uint16(fh>>4), uint16(fh&0xf)
 	p.printf("Format %s (%d), ", mapName(aristaFormats, format, "Unknown"), format)
 	p.printf("HwInfo %s (%d), ", mapName(aristaHwInfo, hw, "Unknown"), hw)
 	p.print("Timestamp ")

@@ -21,19 +21,8 @@ func (p *Printer) arp(b []byte, length int) {
 	r.need(0, 8)
 	hrd := binary.BigEndian.Uint16(b)
 	if hrd == 19 {
-		// ATM ARP (RFC 2225) has its own layout: a 12-byte header giving
-		// the lengths of six address fields. Only its truncation is
-		// reported like tcpdump so far.
-		r.need(0, 12)
-		end := 12
-		for _, i := range []int{4, 5, 8, 9, 10, 11} {
-			n := int(b[i])
-			if i != 8 && i != 11 {
-				n &= 0x3f
-			}
-			end += n
-		}
-		r.need(0, end)
+		p.atmARP(r, length)
+		return
 	}
 	pro := binary.BigEndian.Uint16(b[2:])
 	hln, pln := int(b[4]), int(b[5])
@@ -129,4 +118,98 @@ func nonzero(b []byte) bool {
 		}
 	}
 	return false
+}
+
+// atmARP prints an ATM ARP packet (RFC 2225): a 12-byte header giving
+// the lengths of the six address fields that follow it.
+func (p *Printer) atmARP(r reader, length int) {
+	r.need(0, 12)
+	pro, op := r.be16(2), r.be16(6)
+	shl, ssl, spl := int(r.u8(4)&0x3f), int(r.u8(5)&0x3f), int(r.u8(8))
+	thl, tsl, tpl := int(r.u8(9)&0x3f), int(r.u8(10)&0x3f), int(r.u8(11))
+	sha := 12
+	ssa := sha + shl
+	spa := ssa + ssl
+	tha := spa + spl
+	tsa := tha + thl
+	tpa := tsa + tsl
+	r.need(tpa, tpl)
+	if !p.o.LinkHeader {
+		p.print("ARP, ")
+	}
+	isIP := pro == etIPv4 || pro == 0x1000
+	if !isIP || spl != 4 || tpl != 4 || p.o.Verbose > 0 {
+		pn, ok := ethertypeNames[pro]
+		if !ok {
+			pn = fmt.Sprintf("Unknown Protocol (0x%04x)", pro)
+		}
+		p.printf("ATM, %s (len %d/%d)", pn, spl, tpl)
+		if p.o.Verbose == 0 {
+			p.printf(", length %d", length)
+			return
+		}
+	}
+	on, ok := arpOpNames[op]
+	if !ok {
+		on = fmt.Sprintf("Unknown (%d)", op)
+	}
+	if p.o.Verbose > 0 {
+		p.print(", ")
+	}
+	p.printf("%s ", on)
+	// proto prints the sender's or target's protocol address, or what
+	// is wrong with it.
+	proto := func(off, n int, wrong string) {
+		switch {
+		case !isIP:
+			p.print("<wrong proto type>")
+		case n != 4:
+			p.print(wrong)
+		default:
+			p.print(p.host(addr4(r.bytes(off, 4))))
+		}
+	}
+	// atm prints an ATM number and its subaddress.
+	atm := func(off, n, soff, sn int) {
+		if n == 0 {
+			p.print("<No address>")
+			return
+		}
+		p.print(linkAddr(r.bytes(off, n)))
+		if sn != 0 {
+			p.printf(",%s", linkAddr(r.bytes(soff, sn)))
+		}
+	}
+	switch op {
+	case 1:
+		p.print("who-has ")
+		proto(tpa, tpl, "<wrong tplen>")
+		if thl != 0 {
+			p.print(" (")
+			atm(tha, thl, tsa, tsl)
+			p.print(")")
+		}
+		p.print(" tell ")
+		proto(spa, spl, "<wrong splen>")
+	case 2:
+		proto(spa, spl, "<wrong splen>")
+		p.print(" is-at ")
+		atm(sha, shl, ssa, ssl)
+	case 8:
+		p.print("who-is ")
+		atm(tha, thl, tsa, tsl)
+		p.print(" tell ")
+		atm(sha, shl, ssa, ssl)
+	case 9:
+		atm(sha, shl, ssa, ssl)
+		p.print("at ")
+		proto(spa, spl, "<wrong splen>")
+	case 10:
+		p.print("for ")
+		proto(spa, spl, "<wrong splen>")
+	default:
+		p.hexASCII(r.b)
+		return
+	}
+	p.printf(", length %d", length)
 }

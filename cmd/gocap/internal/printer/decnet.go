@@ -355,7 +355,7 @@ func (p *Printer) nsp(r reader, n int) bool {
 			}
 		case 0x30:
 			p.printf("disconn-initiate %d>%d ", src, dst)
-			if n < 10 {
+			if n < 8 {
 				return false
 			}
 			reason, opt := dnWord(r, 5), r.u8(7)

@@ -1,6 +1,7 @@
 package printer
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/gocap/gocap/cbpf"
@@ -64,7 +65,10 @@ func TestDSALikeTcpdump(t *testing.T) {
 		edsa = append(edsa, crafted{hex: dsaAddrs + et + "0000" + tag + f})
 	}
 	edsa = append(edsa, crafted{hex: dsaAddrs + "dada 0102 c3100064" + dsaFrames[0]})
-	dsa = append(dsa, crafted{hex: dsaAddrs + "c310"}, crafted{hex: dsaAddrs + "c3100064 08", wire: 60})
+	dsa = append(dsa, crafted{hex: dsaAddrs + "c310"}, crafted{hex: dsaAddrs + "c3100064 08", wire: 60},
+		crafted{hex: dsaAddrs + "a2240005 88e5 0102030405"},                                                       // MACsec cut short
+		crafted{hex: dsaAddrs + "a2240005 88e5 0000 00000001 0800 4500", wire: 70},                                // its payload cut short
+		crafted{hex: dsaAddrs + "a2240005 88e5 0000 00000001 0800 " + linkICMP4 + " " + strings.Repeat("ee", 16)}) // MACsec after the tag
 	edsa = append(edsa, crafted{hex: dsaAddrs + "dada0000c310"}, crafted{hex: dsaAddrs})
 	t.Run("dsa", func(t *testing.T) { linkTypeLikeTcpdump(t, cbpf.LinkDSATagDSA, dsa) })
 	t.Run("edsa", func(t *testing.T) { linkTypeLikeTcpdump(t, cbpf.LinkDSATagEDSA, edsa) })

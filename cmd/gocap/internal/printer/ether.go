@@ -15,6 +15,7 @@ const (
 	etQinQ     = 0x88a8
 	etVLAN9100 = 0x9100
 	etVLAN9200 = 0x9200
+	etJumbo    = 0x8870
 	etIPv6     = 0x86dd
 	etMPLS     = 0x8847
 	etMPLSM    = 0x8848
@@ -23,7 +24,6 @@ const (
 	etLoopback = 0x9000
 	etTEB      = 0x6558
 	etArista   = 0xd28b
-	etJumbo    = 0x8870
 )
 
 var ethertypeNames = map[uint16]string{
@@ -36,11 +36,10 @@ var ethertypeNames = map[uint16]string{
 	0x80f3: "Appletalk ARP", 0x8137: "IPX", 0x880b: "PPP", 0x8808: "MPCP",
 	0x8809: "Slow Protocols", 0x8863: "PPPoE D", 0x8864: "PPPoE S", 0x888e: "EAPOL",
 	0x8899: "Realtek protocols", 0x886f: "MS NLB heartbeat", 0x8870: "Jumbo", 0x894f: "NSH",
-	0x9000: "Loopback", 0xfefe: "OSI", 0x00fe: "GRE-OSI", 0xa0ed: "6LoWPAN", 0x8902: "CFM", 0xabcd: "CFM (old)",
+	0x9000: "Loopback", 0xfefe: "OSI", 0x00fe: "GRE-OSI", 0x8902: "CFM", 0xabcd: "CFM (old)",
 	0x893a: "IEEE1905.1", 0x88cc: "LLDP", 0x88ca: "TIPC", 0x0707: "GeoNet (old)",
 	0x8947: "GeoNet", 0x1111: "CALM FAST", 0x88a2: "AoE",
-	0x88e7: "PBB", 0x88e5: "802.1AE MACsec", 0x8915: "RoCE", 0x88f7: "PTP", 0x8906: "FCoE", 0x8914: "FIP",
-	0xd28b: "Arista Vendor Specific Protocol",
+	0x88e5: "802.1AE MACsec", 0x88f7: "PTP", 0xd28b: "Arista Vendor Specific Protocol",
 }
 
 func ethertypeName(t uint16, def string) string {
@@ -170,9 +169,16 @@ func (p *Printer) etherWith(r reader, length int, e etherEncap) int {
 	if e.tag != nil {
 		e.tag(b[12:])
 	}
-	if p.o.LinkHeader && t != etJumbo {
-		// tcpdump shows nothing of a jumbo frame's type.
+	// The type and length are printed here unless a VLAN tag or
+	// Arista's header comes first: those print them once they know
+	// their bytes were captured.
+	printedLength := false
+	// capLim is what tcpdump counts as captured where it is less than
+	// len(b) (after a MACsec short length), or -1.
+	capLim := -1
+	if p.o.LinkHeader && !isVLANType(t) && t != etArista && t != etJumbo {
 		p.etherTypeLen(t, length, fixed)
+		printedLength = true
 	}
 	hdr := b
 	origLen := length
@@ -185,7 +191,24 @@ func (p *Printer) etherWith(r reader, length int, e etherEncap) int {
 			p.etherAddrs(hdr)
 			p.etherTypeLen(t, origLen, fixed)
 		}
+		if capLim >= 0 && len(b) > capLim {
+			p.defaultPrint(b[:max(capLim, 0)])
+			return
+		}
 		p.defaultPrint(b)
+	}
+	// typeAfter prints, with -e, the type found after a VLAN tag or
+	// Arista's header, unless the next round of the loop prints it.
+	typeAfter := func(t uint16) {
+		if p.o.LinkHeader && t > 1500 && !isVLANType(t) && t != etArista && t != etJumbo {
+			p.etherType(t)
+			if printedLength {
+				p.print(", ")
+			} else {
+				p.printf(", length %d: ", origLen)
+				printedLength = true
+			}
+		}
 	}
 	for {
 		switch {
@@ -193,12 +216,15 @@ func (p *Printer) etherWith(r reader, length int, e etherEncap) int {
 			// A length field: the LLC payload ends there.
 			if int(t) < length {
 				length = int(t)
-				if len(b) > length {
-					b = b[:length]
-				}
+			}
+			if len(b) > length {
+				b = b[:length]
 			}
 			if p.o.LinkHeader && hdrlen > fixed {
 				p.print("802.3")
+				if !printedLength {
+					p.printf(", length %d: ", length)
+				}
 			}
 			n := p.llc(b, length, hdr[6:12], hdr[0:6])
 			if n < 0 {
@@ -206,23 +232,41 @@ func (p *Printer) etherWith(r reader, length int, e etherEncap) int {
 				n = -n
 			}
 			return hdrlen + n
-		case t == etVLAN || t == etQinQ || t == etVLAN9100 || t == etVLAN9200:
-			if len(b) < 4 || length < 4 {
+		case t == etJumbo:
+			// Alteon jumbo frames: an LLC header follows the type,
+			// which -e does not print.
+			n := p.llc(b, length, hdr[6:12], hdr[0:6])
+			if n < 0 {
+				p.defaultPrint(b)
+				n = -n
+			}
+			return hdrlen + n
+		case isVLANType(t):
+			avail := len(b)
+			if capLim >= 0 {
+				avail = min(avail, capLim)
+				capLim -= 4
+			}
+			if avail < 4 || length < 4 {
 				p.reader("vlan", b).trunc()
 				return hdrlen + min(len(b), length)
 			}
 			if p.o.LinkHeader {
+				p.etherType(t)
+				if !printedLength {
+					p.printf(", length %d: ", origLen)
+					printedLength = true
+				} else {
+					p.print(", ")
+				}
 				p.printf("%s, ", vlanTCI(binary.BigEndian.Uint16(b)))
 			}
 			t = binary.BigEndian.Uint16(b[2:])
-			if p.o.LinkHeader && t > 1500 && t != etJumbo {
-				p.etherType(t)
-				p.print(", ")
-			}
+			typeAfter(t)
 			b = b[4:]
 			length -= 4
 			hdrlen += 4
-		case t == etMACsec && hdrlen == 14:
+		case t == etMACsec && hdrlen == fixed:
 			rest, l, caplen, n, done := p.macsecEther(b, length, hdr)
 			hdrlen += n
 			if done {
@@ -235,25 +279,19 @@ func (p *Printer) etherWith(r reader, length int, e etherEncap) int {
 				p.printf(" [caplen %d < 2]", caplen)
 				return hdrlen
 			}
-			b, length, hdrlen = rest[2:caplen], l-2, hdrlen+2
-			if p.o.LinkHeader && t > 1500 {
-				p.etherType(t)
-				p.print(", ")
-			}
-		case t == etJumbo:
-			// Alteon jumbo frames: an LLC header follows the type.
-			n := p.llc(b, length, hdr[6:12], hdr[0:6])
-			if n < 0 {
-				p.defaultPrint(b)
-				n = -n
-			}
-			return hdrlen + n
+			// Only the ICV leaves the capture: bytes past the short
+			// length stay readable, as tcpdump moves its end of
+			// capture past the ICV alone.
+			b, length, hdrlen, capLim = rest[2:], l-2, hdrlen+2, caplen-2
+			typeAfter(t)
 		case t == etArista:
 			// Arista's header, then another type field.
-			if !p.o.LinkHeader {
-				p.etherType(t)
-				p.printf(", length %d: ", origLen)
+			if len(b) < 2 || length < 2 {
+				p.print("[|arista]")
+				return hdrlen + min(len(b), length)
 			}
+			p.etherType(t)
+			p.printf(", length %d: ", origLen)
 			n := p.arista(b, length)
 			if n < 0 {
 				fallback(t)
@@ -263,14 +301,8 @@ func (p *Printer) etherWith(r reader, length int, e etherEncap) int {
 			b = b[n+2:]
 			length -= n + 2
 			hdrlen += n + 2
-			if p.o.LinkHeader {
-				if t <= 1500 {
-					p.print("802.3")
-				} else {
-					p.etherType(t)
-				}
-				p.printf(", length %d: ", origLen)
-			}
+			printedLength = false
+			typeAfter(t)
 		default:
 			if !p.ethertypeFrom(t, b, length, hdr[6:12], hdr[0:6]) {
 				fallback(t)
@@ -278,6 +310,12 @@ func (p *Printer) etherWith(r reader, length int, e etherEncap) int {
 			return hdrlen
 		}
 	}
+}
+
+// isVLANType reports whether t is one of the 802.1Q tag types tcpdump
+// takes a VLAN tag for.
+func isVLANType(t uint16) bool {
+	return t == etVLAN || t == etQinQ || t == etVLAN9100 || t == etVLAN9200
 }
 
 func vlanTCI(tci uint16) string {
@@ -311,13 +349,15 @@ func (p *Printer) ethertype(t uint16, b []byte, length int) bool {
 		p.arp(b, length)
 	case etMPLS, etMPLSM:
 		p.mpls(b, length)
-	case etPPPoED, etPPPoES:
+	case etPPPoED, etPPPoES, 0x3c12, 0x3c13:
 		p.pppoe(b, length)
 	case etPPP:
 		if length > 0 {
 			p.print(": ")
 			p.ppp(b, length)
 		}
+	case 0x88f7:
+		p.ptp(b, length)
 	case etLoopback:
 		p.loopback(b, length)
 	case 0x88cc:

@@ -128,6 +128,7 @@ func TestMFRLikeTcpdump(t *testing.T) {
 		{hex: "e1 00 05" + mfrIE(1, hexStr(strings.Repeat("b", 60), 60))},
 		{hex: "e1 00 06" + mfrIE(2, "41") + "0005 4142"},
 		{hex: "e1 00 07" + mfrIE(2, "41") + "0202 4142"},
+		{hex: "e1 00 01" + mfrIE(5, "c0b1f738 0000ff00 40e2010000000000")}, // seconds past any year
 		{hex: "e1 00 03" + mfrIE(2, "41") + "02"},
 		{hex: "e1 00 03" + mfrIE(2, "414243"), wire: 20},
 		{hex: "e1 00 09" + mfrIE(2, "41") + "0208"},

@@ -8,24 +8,158 @@ func ipxAddr(net uint32, node []byte) string {
 	return fmt.Sprintf("%08x.%s", net, mac(node))
 }
 
-var ipxSocketNames = map[uint16]string{
-	0x0451: "ipx-ncp", 0x0455: "ipx-netbios", 0x0456: "ipx-diags", 0x0553: "ipx-nwlink-dgm",
-}
+// IPX sockets tcpdump decodes or names.
+const (
+	ipxSocketNCP      = 0x0451
+	ipxSocketSAP      = 0x0452
+	ipxSocketRIP      = 0x0453
+	ipxSocketNetBIOS  = 0x0455
+	ipxSocketDiags    = 0x0456
+	ipxSocketNWLink   = 0x0553
+	ipxSocketEIGRP    = 0x85be
+	ipxHeaderLen      = 30
+	ipxMaxSAPEntries  = 8
+	ipxMaxRIPEntries  = 50
+	ipxRIPEntryLength = 8
+)
 
-// ipx prints an IPX datagram header and names its destination socket.
+// ipx prints an IPX datagram: its addresses and, for the sockets tcpdump
+// knows, what it carries (SAP and RIP decoded, EIGRP handed on).
 func (p *Printer) ipx(b []byte, length int) {
 	r := p.reader("ipx", b)
 	if !p.o.LinkHeader {
 		p.print("IPX ")
 	}
-	r.need(0, 30)
-	p.printf("%s.%04x > ", ipxAddr(r.be32(18), b[22:28]), r.be16(28))
-	dskt := r.be16(16)
-	p.printf("%s.%04x: ", ipxAddr(r.be32(6), b[10:16]), dskt)
-	l := uint32(r.be16(2)) - 30
-	if n, ok := ipxSocketNames[dskt]; ok {
-		p.printf("%s %d", n, l)
+	src := ipxAddr(r.be32(18), r.bytes(22, 6))
+	p.printf("%s.%04x > ", src, r.be16(28))
+	dst := ipxAddr(r.be32(6), r.bytes(10, 6))
+	p.printf("%s.%04x: ", dst, r.be16(16))
+	l := int(r.be16(2))
+	if l < ipxHeaderLen {
+		p.printf("[length %d < %d]", l, ipxHeaderLen)
+		p.print(" (invalid)")
 		return
 	}
-	p.printf("ipx-#%x %d", dskt, l)
+	l -= ipxHeaderLen
+	data := r.from(ipxHeaderLen)
+	switch skt := r.be16(16); skt {
+	case ipxSocketNCP:
+		p.printf("ipx-ncp %d", l)
+	case ipxSocketSAP:
+		p.ipxSAP(data, l)
+	case ipxSocketRIP:
+		p.ipxRIP(data, l)
+	case ipxSocketNetBIOS:
+		p.printf("ipx-netbios %d", l)
+	case ipxSocketDiags:
+		p.printf("ipx-diags %d", l)
+	case ipxSocketNWLink:
+		p.printf("ipx-nwlink-dgm %d", l)
+	case ipxSocketEIGRP:
+		p.eigrp(data.b, l)
+	default:
+		p.printf("ipx-#%x %d", skt, l)
+	}
+}
+
+// ipxSAPName names a SAP service type (without -n) or gives it in hex.
+func (p *Printer) ipxSAPName(t uint16) string {
+	if p.o.NumericLevel == 0 {
+		if s, ok := ipxSAPNames[t]; ok {
+			return s
+		}
+	}
+	return fmt.Sprintf("%04x", t)
+}
+
+// ipxSAP prints a Service Advertising Protocol message.
+func (p *Printer) ipxSAP(r reader, length int) {
+	cmd := r.be16(0)
+	if length < 2 {
+		p.printf(" [length %d < 2] (invalid)", length)
+		return
+	}
+	off, left := 2, length-2
+	switch cmd {
+	case 1, 3:
+		if cmd == 1 {
+			p.print("ipx-sap-req")
+		} else {
+			p.print("ipx-sap-nearest-req")
+		}
+		p.printf(" %s", p.ipxSAPName(r.be16(off)))
+	case 2, 4:
+		if cmd == 2 {
+			p.print("ipx-sap-resp")
+		} else {
+			p.print("ipx-sap-nearest-resp")
+		}
+		for i := 0; i < ipxMaxSAPEntries && left != 0; i++ {
+			r.need(off, 2)
+			if left < 2 {
+				p.print(" (invalid)")
+				return
+			}
+			p.printf(" %s '", p.ipxSAPName(r.be16(off)))
+			off, left = off+2, left-2
+			if left < 48 {
+				p.print("' (invalid)")
+				return
+			}
+			p.printJNP(r, off, 48)
+			p.print("'")
+			off, left = off+48, left-48
+			r.need(off, 10)
+			if left < 10 {
+				p.print(" (invalid)")
+				return
+			}
+			p.printf(" addr %s", ipxAddr(r.be32(off), r.bytes(off+4, 6)))
+			off, left = off+10, left-10
+			r.need(off, 4)
+			if left < 4 {
+				p.print(" (invalid)")
+				return
+			}
+			off, left = off+4, left-4
+		}
+	default:
+		p.printf("ipx-sap-?%x", cmd)
+	}
+}
+
+// ipxRIP prints an IPX Routing Information Protocol message.
+func (p *Printer) ipxRIP(r reader, length int) {
+	cmd := r.be16(0)
+	if length < 2 {
+		p.printf(" [length %d < 2] (invalid)", length)
+		return
+	}
+	off, left := 2, length-2
+	entry := func() {
+		p.printf(" %08x/%d.%d", r.be32(off), r.be16(off+4), r.be16(off+6))
+	}
+	switch cmd {
+	case 1:
+		p.print("ipx-rip-req")
+		if left != 0 {
+			if left < ipxRIPEntryLength {
+				p.print(" (invalid)")
+				return
+			}
+			entry()
+		}
+	case 2:
+		p.print("ipx-rip-resp")
+		for i := 0; i < ipxMaxRIPEntries && left != 0; i++ {
+			if left < ipxRIPEntryLength {
+				p.print(" (invalid)")
+				return
+			}
+			entry()
+			off, left = off+ipxRIPEntryLength, left-ipxRIPEntryLength
+		}
+	default:
+		p.printf("ipx-rip-?%x", cmd)
+	}
 }

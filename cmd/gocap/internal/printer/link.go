@@ -150,8 +150,10 @@ func (p *Printer) sllPayload(t uint16, b []byte, length int, hdr func(tags int))
 			case 4:
 				k := p.llc(b, length, nil, nil)
 				if k < 0 {
+					// Unlike Ethernet's, tcpdump's SLL printer does
+					// not count an LLC header it could not go past.
 					p.defaultPrint(b)
-					k = -k
+					return n
 				}
 				return n + k
 			default:

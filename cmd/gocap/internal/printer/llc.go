@@ -169,7 +169,8 @@ func (p *Printer) llc(b []byte, length int, src, dst []byte) int {
 			if rest[0] == 0x81 {
 				if len(rest) < 3 || length < 3 {
 					r.trunc()
-					p.defaultPrint(rest)
+					// tcpdump's default printer here, even with -x or -q.
+					p.hexASCII(rest)
 				} else {
 					p.printf(": %02x %02x", rest[1], rest[2])
 				}
@@ -217,7 +218,7 @@ var ouiNames = map[uint32]string{
 }
 
 var ciscoPIDNames = map[uint16]string{
-	0x2000: "CDP", 0x2001: "CGMP", 0x2003: "VTP", 0x2004: "DTP", 0x0111: "UDLD", 0x010b: "PVST",
+	0x2000: "CDP", 0x2003: "VTP", 0x2004: "DTP", 0x0111: "UDLD", 0x010b: "PVST",
 	0x010c: "VLAN Bridge",
 }
 
@@ -299,8 +300,30 @@ func (p *Printer) snapPad(b []byte, length int, src, dst []byte, pad int) bool {
 		switch pid {
 		case 0x01, 0x07:
 			// Bridged Ethernet, after the link's padding.
-			need(b, pad)
+			if !r.has(5, pad) {
+				r.trunc()
+				return true
+			}
 			p.ether(b[pad:], length-pad)
+			return true
+		case 0x03, 0x09:
+			// Bridged Token Ring, keeping its access control field.
+			if !r.has(5, pad) {
+				r.trunc()
+				return true
+			}
+			p.token(b[pad:], length-pad)
+			return true
+		case 0x04, 0x0a:
+			// Bridged FDDI, after the padding and one more byte.
+			if !r.has(5, pad+1) {
+				r.trunc()
+				return true
+			}
+			p.fddi(b[pad+1:], length-pad-1)
+			return true
+		case 0x0e:
+			p.stp(b, length)
 			return true
 		}
 	}

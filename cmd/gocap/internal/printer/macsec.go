@@ -37,8 +37,9 @@ func (p *Printer) macsecTag(b []byte, sl uint8) {
 // (encrypted, or a SecTAG tcpdump rejects): the caller then counts n as
 // the rest of the link header.
 func (p *Printer) macsecEther(b []byte, length int, hdr []byte) (rest []byte, restLen, caplen, n int, done bool) {
+	save := p.proto
 	r := p.reader("macsec", b)
-	defer p.announce("ether")
+	defer p.announce(save)
 	bad := func() ([]byte, int, int, int, bool) { return nil, 0, 0, len(b), true }
 	if len(b) < 6 || length < 6 {
 		r.trunc()

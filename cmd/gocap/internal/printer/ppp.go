@@ -1,8 +1,6 @@
 package printer
 
-import (
-	"fmt"
-)
+import "fmt"
 
 // PPP protocol numbers the printer decodes.
 const (
@@ -23,6 +21,8 @@ const (
 	pppBACP      = 0xc02b
 	pppPAP       = 0xc023
 	pppCHAP      = 0xc223
+	pppBAP       = 0xc02d
+	pppML        = 0x003d
 	pppAddress   = 0xff
 	pppControl   = 0x03
 	pppdIn       = 0x00 // pppd's direction byte in the address field
@@ -35,25 +35,11 @@ var pppTypeNames = map[uint16]string{
 	0x0021: "IP", 0x0023: "OSI", 0x0025: "NS", 0x0027: "DECNET", 0x0029: "APPLE", 0x002b: "IPX",
 	0x002d: "VJC IP", 0x002f: "VJNC IP", 0x0031: "BRPDU", 0x0033: "STII", 0x0035: "VINES",
 	0x0281: "MPLS", 0x0283: "MPLS", 0x00fd: "Compressed", 0x003d: "MLPPP", 0x0057: "IP6",
-	0x0201: "HELLO", 0x0231: "LUXCOM", 0x1101: "SNS", 0x8021: "IPCP", 0x8023: "OSICP",
+	0x0201: "HELLO", 0x0231: "LUXCOM", 0x0233: "SNS", 0x8021: "IPCP", 0x8023: "OSICP",
 	0x8025: "NSCP", 0x8027: "DECNETCP", 0x8029: "APPLECP", 0x802b: "IPXCP", 0x8033: "STIICP",
 	0x8035: "VINESCP", 0x8057: "IP6CP", 0x8281: "MPLSCP", 0xc021: "LCP", 0xc023: "PAP",
 	0xc025: "LQM", 0xc223: "CHAP", 0xc02b: "BACP", 0xc02d: "BAP", 0xc03d: "MLPPP-CP",
-	0x80fd: "CCP", 0xc227: "EAP",
-}
-
-var pppCPCodes = map[uint8]string{
-	0: "Vendor-Extension", 1: "Conf-Request", 2: "Conf-Ack", 3: "Conf-Nack", 4: "Conf-Reject",
-	5: "Term-Request", 6: "Term-Ack", 7: "Code-Reject", 8: "Prot-Reject", 9: "Echo-Request",
-	10: "Echo-Reply", 11: "Disc-Req", 12: "Ident", 13: "Time-Rem", 14: "Reset-Req", 15: "Reset-Ack",
-}
-
-var lcpOptionNames = []string{
-	"Vend-Ext", "MRU", "ACCM", "Auth-Prot", "Qual-Prot", "Magic-Num", "deprecated(6)", "PFC",
-	"ACFC", "FCS-Alt", "SDP", "Num-Mode", "deprecated(12)", "Call-Back", "deprecated(14)",
-	"deprecated(15)", "deprecated(16)", "MRRU", "12-Bit seq #", "End-Disc", "Proprietary",
-	"DCE-Id", "MP+", "Link-Disc", "LCP-Auth-Opt", "COBS", "Prefix-elision",
-	"Multilink-header-Form", "I18N", "SDL-over-SONET/SDH", "PPP-Muxing",
+	0x80fd: "CCP", 0xc227: "EAP", 0xc027: "SPAP", 0xc123: "Old-SPAP",
 }
 
 func pppTypeName(t uint16, def string) string {
@@ -63,15 +49,15 @@ func pppTypeName(t uint16, def string) string {
 	return fmt.Sprintf(def, t)
 }
 
-// pppLink prints a frame of the PPP link type and returns the length
-// tcpdump counts for its link header: 4 bytes, whatever the address,
-// control and protocol fields take.
+// pppLink prints a frame of the PPP link type and returns the length of
+// the PPP header.
 func (p *Printer) pppLink(b []byte, length int) int {
 	r := p.reader("ppp", b)
 	if !r.has(0, 4) {
 		r.trunc()
 		return len(b)
 	}
+	// tcpdump counts four header bytes whatever the frame holds.
 	p.ppp(b, length)
 	return 4
 }
@@ -137,6 +123,14 @@ func (p *Printer) pppPayload(proto uint16, b []byte, length int) {
 	switch proto {
 	case pppLCP, pppIPCP, pppOSICP, pppMPLSCP, pppIPv6CP, pppCCP, pppBACP:
 		p.pppControl(proto, b, length)
+	case pppML:
+		p.mlppp(b, length)
+	case pppCHAP:
+		p.chap(b, length)
+	case pppPAP:
+		p.pap(b, length)
+	case pppBAP:
+		// tcpdump prints nothing of BAP.
 	case etIPv4, pppVJNC, pppIP:
 		p.ip(b, length)
 	case etIPv6, pppIPv6:
@@ -149,13 +143,6 @@ func (p *Printer) pppPayload(proto uint16, b []byte, length int) {
 		p.mpls(b, length)
 	case pppComp:
 		p.print("compressed PPP data")
-	case 0x003d:
-		p.mlppp(b, length)
-	case 0xc223:
-		p.pppAuth("CHAP", "chap", b, length)
-	case 0xc023:
-		p.pppAuth("PAP", "pap", b, length)
-	case 0xc02d: // BAP: tcpdump prints nothing of it
 	default:
 		p.printf("%s ", pppTypeName(proto, "unknown PPP protocol (0x%04x)"))
 		p.unknownData(b, "\n\t", length)
@@ -183,7 +170,7 @@ func (p *Printer) pppHDLC(first byte, b []byte, length int) {
 		u = append(u, c)
 	}
 	if len(u) < 1 {
-		p.truncMark("ppp")
+		p.truncMark(p.proto)
 		return
 	}
 	switch u[0] {
@@ -195,14 +182,14 @@ func (p *Printer) pppHDLC(first byte, b []byte, length int) {
 		return
 	}
 	if len(u) < 2 {
-		p.truncMark("ppp")
+		p.truncMark(p.proto)
 		return
 	}
 	proto := uint16(u[0])<<8 | uint16(u[1])
 	rest, l := u[2:], len(u)-2
 	if proto == pppAddress<<8|pppControl {
 		if len(u) < 4 {
-			p.truncMark("ppp")
+			p.truncMark(p.proto)
 			return
 		}
 		proto = uint16(u[2])<<8 | uint16(u[3])
@@ -214,235 +201,6 @@ func (p *Printer) pppHDLC(first byte, b []byte, length int) {
 	}
 	p.pppPayload(proto, rest, l)
 }
-
-// pppControl prints an LCP/NCP control packet.
-func (p *Printer) pppControl(proto uint16, b []byte, length int) {
-	name := pppTypeName(proto, "unknown ctrl-proto (0x%04x)")
-	p.printf("%s, ", name)
-	trunc := func() { p.truncMarkTight(name) }
-	if length < 4 || len(b) < 2 {
-		trunc()
-		return
-	}
-	code := b[0]
-	p.printf("%s (0x%02x), id %d, length %d", mapName(pppCPCodes, code, "Unknown Opcode"), code, b[1], length+2)
-	if p.o.Verbose == 0 {
-		return
-	}
-	// The length field is read with a checked getter: a short one ends
-	// the packet under the protocol announced last (ppp, ppp_hdlc, ...).
-	l := int(be16(b, 2))
-	if l < 4 {
-		p.printf("\n\tencoded length %d (< 4))", l)
-		return
-	}
-	if l > length {
-		p.printf("\n\tencoded length %d (> packet length %d))", l, length)
-		return
-	}
-	p.printf("\n\tencoded length %d (=Option(s) length %d)", l, l-4)
-	if l == 4 {
-		return
-	}
-	if p.o.Verbose > 1 {
-		// tcpdump dumps from the protocol field, two bytes before b
-		// (a control protocol's field is never compressed).
-		p.unknownData(append([]byte{byte(proto >> 8), byte(proto)}, b[:4]...), "\n\t", 6)
-	}
-	if len(b) < l {
-		trunc()
-		return
-	}
-	d := b[4:l]
-	switch code {
-	case 0:
-		if l < 11 {
-			break
-		}
-		oui := be24(d, 4)
-		p.printf("\n\t  Magic-Num 0x%08x Vendor: %s (%d)", be32(d, 0), mapName(ouiNames, oui, "Unknown"), oui)
-	case 1, 2, 3, 4:
-		if proto != pppLCP {
-			break
-		}
-		for len(d) > 0 {
-			n := p.lcpOption(d)
-			if n == 0 {
-				break
-			}
-			d = d[n:]
-		}
-	case 7:
-		if l < 6 {
-			break
-		}
-		p.print("\n\t  Rejected Packet")
-		p.unknownData(d[2:], "\n\t    ", l-2)
-	case 8:
-		if l < 6 {
-			break
-		}
-		rp := be16(d, 0)
-		p.printf("\n\t  Rejected %s Protocol (0x%04x)", pppTypeName(rp, "unknown"), rp)
-		if l > 6 {
-			p.print("\n\t  Rejected Packet")
-			p.unknownData(d[2:], "\n\t    ", l-2)
-		}
-	case 9, 10, 11:
-		if l < 8 {
-			break
-		}
-		p.printf("\n\t  Magic-Num 0x%08x", be32(d, 0))
-		if l > 8 {
-			p.print("\n\t  -----trailing data-----")
-			p.unknownData(d[4:], "\n\t  ", l-8)
-		}
-	case 12:
-		if l < 8 {
-			break
-		}
-		p.printf("\n\t  Magic-Num 0x%08x", be32(d, 0))
-		if l > 8 {
-			p.printf("\n\t  Message\n\t    %s", printableN(d[4:]))
-		}
-	case 13:
-		if l < 12 {
-			break
-		}
-		p.printf("\n\t  Magic-Num 0x%08x, Seconds-Remaining %ds", be32(d, 0), be32(d, 4))
-	case 5, 6:
-	default:
-		if p.o.Verbose <= 1 {
-			p.unknownData(b, "\n\t  ", length)
-		}
-	}
-}
-
-// lcpOption prints one LCP configuration option and returns its length,
-// or 0 when the rest cannot be parsed.
-func (p *Printer) lcpOption(d []byte) int {
-	if len(d) < 2 {
-		return 0
-	}
-	opt, l := int(d[0]), int(d[1])
-	if len(d) < l {
-		return 0
-	}
-	if l < 2 {
-		if opt < len(lcpOptionNames) {
-			p.printf("\n\t  %s Option (0x%02x), length %d (length bogus, should be >= 2)", lcpOptionNames[opt], opt, l)
-		} else {
-			p.printf("\n\tunknown LCP option 0x%02x", opt)
-		}
-		return 0
-	}
-	if opt >= len(lcpOptionNames) {
-		p.printf("\n\tunknown LCP option 0x%02x", opt)
-		return l
-	}
-	p.printf("\n\t  %s Option (0x%02x), length %d", lcpOptionNames[opt], opt, l)
-	bogus := func(want string) { p.printf(" (length bogus, should be %s)", want) }
-	switch opt {
-	case 1, 17: // MRU, MRRU
-		if l != 4 {
-			bogus("= 4")
-			return l
-		}
-		p.printf(": %d", be16(d, 2))
-	case 2:
-		if l != 6 {
-			bogus("= 6")
-			return l
-		}
-		p.printf(": 0x%08x", be32(d, 2))
-	case 3:
-		if l < 4 {
-			bogus(">= 4")
-			return l
-		}
-		ap := be16(d, 2)
-		p.printf(": %s", pppTypeName(ap, "Unknown Auth Proto (0x04x)"))
-		switch ap {
-		case pppCHAP:
-			if l < 5 {
-				return 0
-			}
-			p.printf(", %s", mapName(chapAlgNames, d[4], fmt.Sprintf("Unknown Auth Alg %d", d[4])))
-		case pppPAP, 0xc227, 0xc027, 0xc123:
-		default:
-			p.unknownData(d, "\n\t", l)
-		}
-	case 4:
-		if l < 4 {
-			bogus(">= 4")
-			return 0
-		}
-		if be16(d, 2) == 0xc025 {
-			p.print(": LQR")
-		} else {
-			p.print(": unknown")
-		}
-	case 5:
-		if l != 6 {
-			bogus("= 6")
-			return 0
-		}
-		p.printf(": 0x%08x", be32(d, 2))
-	case 0:
-		if l < 6 {
-			bogus(">= 6")
-			return l
-		}
-		oui := be24(d, 2)
-		p.printf(": Vendor: %s (%d)", mapName(ouiNames, oui, "Unknown"), oui)
-	case 13:
-		if l < 3 {
-			bogus(">= 3")
-			return l
-		}
-		p.printf(": : Callback Operation %s (%d)", mapName(pppCallbackOps, d[2], "Unknown"), d[2])
-	case 19:
-		if l < 3 {
-			bogus(">= 3")
-			return l
-		}
-		switch class := d[2]; class {
-		case 2:
-			if l != 7 {
-				bogus("= 7")
-				return l
-			}
-			p.printf(": IPv4 %s", p.host(addr4(d[3:])))
-		case 3:
-			if l != 9 {
-				bogus("= 9")
-				return l
-			}
-			p.printf(": MAC %s", p.etherAddr(d[3:]))
-		default:
-			p.printf(": %s", mapName(endDiscClasses, class, fmt.Sprintf("Unknown class %d", class)))
-		}
-	case 7, 8:
-	default:
-		if p.o.Verbose < 2 {
-			p.unknownData(d[2:], "\n\t    ", l-2)
-		}
-	}
-	if p.o.Verbose > 1 {
-		p.unknownData(d[2:], "\n\t    ", l-2)
-	}
-	return l
-}
-
-// pppCallbackOps names the LCP Call-Back option's operations (RFC 1570).
-var pppCallbackOps = map[uint8]string{0: "UserAuth", 1: "DialingString", 2: "LocationID",
-	3: "E.164", 4: "X.500", 6: "CBCP"}
-
-// endDiscClasses names the multilink endpoint discriminator classes
-// (RFC 1990) printed without an address.
-var endDiscClasses = map[uint8]string{0: "Null", 1: "Local", 4: "Magic-Num-Block", 5: "PSNDN"}
-
-var chapAlgNames = map[uint8]string{5: "MD5", 128: "MS-CHAP", 129: "MS-CHAPv2"}
 
 // pppSerial prints a frame of the PPP_SERIAL link type (PPP in HDLC-like
 // framing, or Cisco HDLC) and returns the header length.
@@ -531,14 +289,13 @@ func (p *Printer) chdlc(b []byte, length int) int {
 func (p *Printer) slarp(b []byte, length int) {
 	r := p.reader("chdlc_slarp", b)
 	p.printf("SLARP (length: %d), ", length)
-	if length < 14 {
-		p.truncMark("chdlc_slarp")
+	if length < 14 || !r.has(0, 14) {
+		r.trunc()
 		return
 	}
-	r.need(0, 14)
-	// tcpdump's hex dump with -vv starts 4 bytes past its cursor, which
-	// the keepalive's uptime moves 14 bytes on.
-	dumpAt := 4
+	// dump is where the -vv dump starts: tcpdump moves its pointer past
+	// the fixed fields to read the uptime.
+	dump := 4
 	switch code := r.be32(0); code {
 	case 0:
 		p.print("request")
@@ -547,7 +304,7 @@ func (p *Printer) slarp(b []byte, length int) {
 	case 2:
 		p.printf("keepalive: mineseen=0x%08x, yourseen=0x%08x, reliability=0x%04x", r.be32(4), r.be32(8), r.be16(12))
 		if length >= 18 {
-			dumpAt = 18
+			dump += 14
 			sec := r.be32(14) / 1000
 			min := sec / 60
 			sec -= min * 60
@@ -567,11 +324,7 @@ func (p *Printer) slarp(b []byte, length int) {
 		p.printf(", (trailing junk: %d bytes)", length-18)
 	}
 	if p.o.Verbose > 1 {
-		if dumpAt > len(b) {
-			p.print("\n\tDissector error: print_unknown_data called with pointer past end of packet")
-			return
-		}
-		p.unknownData(b[dumpAt:], "\n\t", length-4)
+		p.unknownAt(r, dump, length-4, "\n\t")
 	}
 }
 
@@ -583,10 +336,8 @@ var pppoeTags = map[uint16]string{
 	0x0201: "Service-Name-Error", 0x0202: "AC-System-Error", 0x0203: "Generic-Error",
 }
 
-
 // pppoe prints a PPPoE discovery or session packet and returns the
-// length of its headers: the PPPoE header's, and the PPP header's after
-// it in a session packet (0 for one too short).
+// length of the headers it printed (tcpdump's count for -x).
 func (p *Printer) pppoe(b []byte, length int) int {
 	r := p.reader("pppoe", b)
 	if length < 6 {
@@ -657,119 +408,4 @@ func (p *Printer) pppoe(b []byte, length int) int {
 		off += tl
 	}
 	return 6
-}
-
-var mlpppFlags = []flagBit{{0x80, "begin"}, {0x40, "end"}}
-
-// mlppp prints a multilink PPP fragment header (12-bit sequence numbers).
-func (p *Printer) mlppp(b []byte, length int) {
-	if !p.o.LinkHeader {
-		p.print("MLPPP, ")
-	}
-	if length < 2 || len(b) < 2 {
-		p.print("[|mlppp]")
-		return
-	}
-	p.printf("seq 0x%03x, Flags [%s], length %d", be16(b, 0)&0x0fff,
-		flagNames(mlpppFlags, uint32(b[0]&0xc0), "none", ", "), length)
-}
-
-var (
-	chapCodes = map[uint8]string{1: "Challenge", 2: "Response", 3: "Success", 4: "Fail"}
-	papCodes  = map[uint8]string{1: "Auth-Req", 2: "Auth-ACK", 3: "Auth-NACK"}
-)
-
-// pppAuth prints a CHAP or PAP packet (name is "CHAP" or "PAP", marker
-// its truncation marker's name). Counted strings are printed a character
-// at a time, as tcpdump reads them: one past the capture ends the packet.
-func (p *Printer) pppAuth(name, marker string, b []byte, length int) {
-	if length < 1 {
-		p.printf("[|%s]", marker)
-		return
-	}
-	if length < 4 {
-		p.printf("[|%s 0x%02x]", marker, u8(b, 0))
-		return
-	}
-	code := u8(b, 0)
-	codes := chapCodes
-	if name == "PAP" {
-		codes = papCodes
-	}
-	p.printf("%s, %s (0x%02x)", name, mapName(codes, code, "unknown"), code)
-	p.printf(", id %d", u8(b, 1))
-	l := int(be16(b, 2))
-	off := 4
-	// chars prints n characters from off (n < 0: until the capture
-	// ends, as tcpdump's unsigned count wraps around).
-	chars := func(n int) {
-		for i := 0; i < n || n < 0; i++ {
-			p.printChar(u8(b, off))
-			off++
-		}
-	}
-	if name == "CHAP" {
-		switch code {
-		case 1, 2:
-			if length-off < 1 {
-				return
-			}
-			vs := int(u8(b, off))
-			off++
-			if length-off < vs {
-				return
-			}
-			p.print(", Value ")
-			for i := 0; i < vs; i++ {
-				p.printf("%02x", u8(b, off))
-				off++
-			}
-			p.print(", Name ")
-			chars(l - off)
-		case 3, 4:
-			p.print(", Msg ")
-			chars(l - off)
-		}
-		return
-	}
-	if l > length {
-		p.printf(", length %d > packet size", l)
-		return
-	}
-	length = l
-	if length < off {
-		p.printf(", length %d < PAP header length", length)
-		return
-	}
-	// counted prints the string whose length byte is at off, after
-	// label, unless the PAP length leaves no room for it.
-	counted := func(label string) bool {
-		if length-off < 1 {
-			return false
-		}
-		n := int(u8(b, off))
-		off++
-		if length-off < n {
-			return false
-		}
-		p.print(label)
-		chars(n)
-		return true
-	}
-	switch code {
-	case 1:
-		if l < 6 {
-			p.print("[|pap]")
-			return
-		}
-		if counted(", Peer ") {
-			counted(", Name ")
-		}
-	case 2, 3:
-		if l < 5 {
-			p.print("[|pap]")
-			return
-		}
-		counted(", Msg ")
-	}
 }

@@ -365,7 +365,10 @@ func (p *Printer) timestamp(ts stamp) {
 // text before the fraction is kept for the next packet, most often of the
 // same second.
 func (p *Printer) hmsFrac(ts stamp, date bool, loc *time.Location) {
-	if uint32(ts.sec)&0x80000000 != 0 {
+	// The C library's localtime fails past the year it can hold in an
+	// int (a 64-bit time taken from a packet can be that far).
+	const maxTime = 67768036191676799
+	if uint32(ts.sec)&0x80000000 != 0 || ts.sec > maxTime || ts.sec < -maxTime {
 		p.print("[Error converting time]")
 		return
 	}

@@ -50,3 +50,29 @@ func TestPTPLikeTcpdump(t *testing.T) {
 	)
 	linkCraftedLikeTcpdump(t, cbpf.LinkEN10MB, pkts)
 }
+
+// TestPTPEthernetLikeTcpdump prints PTP messages carried straight in
+// Ethernet frames (EtherType 0x88f7), with -e too, and frames too short
+// for a PTP header, as tcpdump does.
+func TestPTPEthernetLikeTcpdump(t *testing.T) {
+	ts := "0000 5f5e1000 1dcd6500"
+	eth := "011b19000000 000000000001 88f7 "
+	var pkts []crafted
+	for _, typ := range []byte{0x0, 0x8, 0xb, 0x3} {
+		body := ts
+		if typ == 0xb {
+			body = ts + " 0025 00 80 f8 fe ffff 80 0011223344556677 0001 a0"
+		}
+		if typ == 0x3 {
+			body = ts + " aabbccddeeff0011 0003"
+		}
+		msg := ptpHeader(typ, "0200", 0, 34+hexLen(body)) + body
+		pkts = append(pkts, crafted{eth + msg, 0}, craftedCut(eth+msg, 5))
+	}
+	pkts = append(pkts,
+		crafted{eth + "0002 0018" + strings.Repeat("00", 20), 0},
+		crafted{eth + "00", 0},
+		crafted{eth, 0},
+	)
+	compareWithTcpdump(t, "ptpether", cbpf.LinkEN10MB, pkts, craftedFlagSets)
+}
