@@ -151,6 +151,12 @@ func (p *Printer) etherWith(r reader, length int, e etherEncap) int {
 	b := r.b
 	caplen := len(b)
 	fixed := 14 + e.tagLen
+	if length >= 0 && length < caplen {
+		// An encapsulated frame whose length says less than was
+		// captured of it (the length is unsigned in tcpdump).
+		p.printf("[length %d < caplen %d] (invalid)", length, caplen)
+		return length
+	}
 	if caplen < fixed {
 		r.trunc()
 		return caplen

@@ -1,6 +1,9 @@
 package printer
 
-import "testing"
+import (
+	"fmt"
+	"testing"
+)
 
 // TestVXLANFlagsLikeTcpdump compares VXLAN headers with the I flag set,
 // clear (tcpdump prints "invalid") and with other bits, and cut short, and
@@ -65,4 +68,25 @@ func TestOTVAndVXLANGPELikeTcpdump(t *testing.T) {
 		}
 	}
 	craftedLikeTcpdump(t, "otv-gpe", pkts)
+}
+
+// TestEncapsulatedEtherLengthLikeTcpdump prints Ethernet frames inside
+// VXLAN and Geneve whose UDP length says less than was captured of them:
+// tcpdump's "[length N < caplen M] (invalid)".
+func TestEncapsulatedEtherLengthLikeTcpdump(t *testing.T) {
+	inner := "000000000004 000000000003 0800 " + faultIP4(17, 8) + "04d2 0035 0008 0000"
+	udp := func(dport uint16, ulen int, payload string) string {
+		n := hexLen(payload)
+		h := fmt.Sprintf("04d2 %04x %04x 0000 ", dport, ulen)
+		return faultEther + faultIP4(17, 8+n) + h + payload
+	}
+	vx := "08000000 00000a00 " + inner
+	gen := "00006558 00000a00 " + inner
+	craftedLikeTcpdump(t, "etherlen", []crafted{
+		{udp(4789, 8+hexLen(vx), vx), 0},
+		{udp(4789, 8+hexLen(vx)-6, vx), 0},
+		{udp(4789, 8+8+10, vx), 0},
+		{udp(6081, 8+hexLen(gen)-1, gen), 0},
+		{udp(6081, 8+8+2, gen), 0},
+	})
 }
