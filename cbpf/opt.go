@@ -85,11 +85,22 @@ type oGraph struct {
 	vals        []int32
 	seg         []int
 	chainOrder  []int
-	groupOf     map[int32]int
+	groups      valueGroups
+	groupIdx    []int
 	groupCount  []int
 	pred        []*oBlock
 	predLists   map[*oBlock][]*oBlock // see redirect
 	threadFacts []oFact               // scratch of threadSet
+	local       []int32               // scratch of dropRecompute
+	memoA       []int32
+	memoE       []stmtEffect
+	leader      []bool // scratch of split
+	starts      []int
+	seg1        []*oBlock
+	xPairs      []xPair // scratch of xcache
+	xKeep       []bool
+	xLast       stmtTable
+	xFirst      map[xRest]int
 	chainAvail  oState
 	withInd     []*oBlock // scratch of xmerge
 	withAbs     []*oBlock
@@ -226,7 +237,7 @@ func (g *oGraph) conv(b *block, ok *bool) *oBlock {
 func (g *oGraph) split(b *block, last *oBlock, ok *bool) *oBlock {
 	// Where the statements' jumps lead, as statement indexes.
 	n := len(b.stmts)
-	leader := make([]bool, n+1)
+	leader := scratch(&g.leader, n+1)
 	leader[0] = true
 	index := func(t *stmt) int {
 		for j, s := range b.stmts {
@@ -264,13 +275,15 @@ func (g *oGraph) split(b *block, last *oBlock, ok *bool) *oBlock {
 	}
 	// Split at the leaders: segment [l, next leader) becomes a block;
 	// the one reaching the end carries b's branch.
-	var starts []int
+	starts := g.starts[:0]
+	defer func() { g.starts = starts[:0] }()
 	for i := 0; i <= n; i++ {
 		if leader[i] {
 			starts = append(starts, i)
 		}
 	}
-	seg := make([]*oBlock, n+1)
+	seg := scratch(&g.seg1, n+1)
+	defer clear(seg)
 	for j, l := range starts {
 		end := n
 		if j+1 < len(starts) {

@@ -51,9 +51,14 @@ type vnTable struct {
 	// The table as reset leaves it, for the current len(slots).
 	start []int32
 
+	consts [64]vnConst // see constant
+
 	// sets holds the constants of the set facts (factIn) of a sweep,
 	// each sorted and without repeats.
 	sets [][]uint32
+	// setBuf holds the constants of sets, which are slices of it (or of
+	// an earlier array when it grew), reused from sweep to sweep.
+	setBuf []uint32
 	// nodes holds the fact lists of a sweep's states; nodes[0] is not a
 	// node (list 0 is the empty list).
 	nodes  []factNode
@@ -79,6 +84,7 @@ const vnRoot = nRegs + 1
 // reset empties the table and numbers the root's values: register i on
 // entry is value i+1 and the constant 0 is value nRegs+1.
 func (t *vnTable) reset() {
+	t.consts = [len(t.consts)]vnConst{}
 	if t.slots == nil {
 		t.slots = make([]int32, 256)
 	}
@@ -93,6 +99,7 @@ func (t *vnTable) reset() {
 	}
 	copy(t.slots, t.start)
 	t.sets = t.sets[:0]
+	t.setBuf = t.setBuf[:0]
 	t.nodes = append(t.nodes[:0], factNode{})
 	clear(t.avail)
 	t.nAvail = 0
@@ -148,7 +155,25 @@ func (t *vnTable) grow() {
 	}
 }
 
-func (t *vnTable) constant(k uint32) int32 { return t.get(vnKey{op: vnOpConst, k: k}) }
+// constant returns the number of the constant k. The constants of a
+// program are few and looked up often (every "add #k" or "and #k" and
+// "ld #k"): a small direct-mapped cache, emptied by reset, goes before
+// the table.
+func (t *vnTable) constant(k uint32) int32 {
+	c := &t.consts[(k^k>>7^k>>16)&uint32(len(t.consts)-1)]
+	if c.v != 0 && c.k == k {
+		return c.v
+	}
+	v := t.get(vnKey{op: vnOpConst, k: k})
+	c.k, c.v = k, v
+	return v
+}
+
+// vnConst is an entry of vnTable's cache of constants.
+type vnConst struct {
+	k uint32
+	v int32 // 0: empty
+}
 
 // upper returns a bound that value v never exceeds, found from how it is
 // computed (a byte load is at most 255, an IP header length 60, a sum at
@@ -436,7 +461,11 @@ func (t *vnTable) union(f oFact, others []oFact) (oFact, bool) {
 		if gs == nil {
 			gs = []uint32{g.k}
 		}
-		u := make([]uint32, 0, len(fs)+len(gs))
+		// The union goes at the end of setBuf; the sets made before
+		// keep their constants, in setBuf or in the array it grew
+		// from.
+		start := len(t.setBuf)
+		u := t.setBuf
 		i, j := 0, 0
 		for i < len(fs) || j < len(gs) {
 			switch {
@@ -451,10 +480,12 @@ func (t *vnTable) union(f oFact, others []oFact) (oFact, bool) {
 				i, j = i+1, j+1
 			}
 		}
-		if len(u) > maxSetFact {
+		t.setBuf = u
+		if len(u)-start > maxSetFact {
+			t.setBuf = u[:start]
 			return oFact{}, false
 		}
-		t.sets = append(t.sets, u)
+		t.sets = append(t.sets, u[start:len(u):len(u)])
 		return oFact{vn: f.vn, code: factIn, k: uint32(len(t.sets) - 1), res: true}, true
 	}
 	return oFact{}, false

@@ -25,6 +25,10 @@ func (g *oGraph) visitRedundant(b *oBlock, st *oState) bool {
 	}
 	regs := st.regs
 	kept := b.stmts[:0]
+	// The effects of the statements kept as they are, for
+	// dropRecompute (see there).
+	memoA := scratch(&g.memoA, len(b.stmts))
+	memoE := scratch(&g.memoE, len(b.stmts))
 	for _, s := range b.stmts {
 		e := t.effect(&regs, s)
 		if regs[e.def] == e.vn {
@@ -34,6 +38,8 @@ func (g *oGraph) visitRedundant(b *oBlock, st *oState) bool {
 		if n, ok := g.simplerStmt(&regs, s, e); ok {
 			s = n
 			changed = true
+		} else if e.def == regA {
+			memoA[len(kept)], memoE[len(kept)] = regs[regA], e
 		}
 		regs[e.def] = e.vn
 		if e.failable && out != nil {
@@ -131,7 +137,7 @@ func (g *oGraph) dropRecompute(b *oBlock, st *oState) bool {
 	t := &g.vn
 	changed := false
 	regs := st.regs
-	var local []int32 // failable values computed earlier in the block
+	local := g.local[:0] // failable values computed earlier in the block
 	avail := func(v int32) bool {
 		if st.isAvail(v) {
 			return true
@@ -143,6 +149,14 @@ func (g *oGraph) dropRecompute(b *oBlock, st *oState) bool {
 		}
 		return false
 	}
+	// The runs from successive starts compute the same statements from
+	// the same values (a statement of a run sees the X and scratch slots
+	// its run started with, and A as the statements before it left it):
+	// each statement's effect is remembered with the A it was computed
+	// from (0: none), until a removal moves the statements. visitRedundant
+	// leaves those of the statements it kept as they were, computed from
+	// the same entry state.
+	memoA, memoE := g.memoA[:len(b.stmts)], g.memoE[:len(b.stmts)]
 	for i := 0; i < len(b.stmts); i++ {
 		if stmtDefs(b.stmts[i]) == 1<<regA {
 			r := regs
@@ -151,13 +165,20 @@ func (g *oGraph) dropRecompute(b *oBlock, st *oState) bool {
 				if stmtDefs(s) != 1<<regA {
 					break
 				}
-				e := t.effect(&r, s)
+				var e stmtEffect
+				if memoA[j] != 0 && memoA[j] == r[regA] {
+					e = memoE[j]
+				} else {
+					e = t.effect(&r, s)
+					memoA[j], memoE[j] = r[regA], e
+				}
 				if e.failable && !avail(e.vn) {
 					break
 				}
 				r[e.def] = e.vn
 				if j > i && r[regA] == regs[regA] {
 					b.stmts = append(b.stmts[:i], b.stmts[j+1:]...)
+					clear(memoA)
 					changed = true
 					break
 				}
@@ -166,11 +187,17 @@ func (g *oGraph) dropRecompute(b *oBlock, st *oState) bool {
 		if i >= len(b.stmts) {
 			break
 		}
-		e := t.effect(&regs, b.stmts[i])
+		var e stmtEffect
+		if memoA[i] != 0 && memoA[i] == regs[regA] && stmtDefs(b.stmts[i]) == 1<<regA {
+			e = memoE[i]
+		} else {
+			e = t.effect(&regs, b.stmts[i])
+		}
 		regs[e.def] = e.vn
 		if e.failable {
 			local = append(local, e.vn)
 		}
 	}
+	g.local = local[:0]
 	return changed
 }

@@ -243,24 +243,19 @@ func (g *oGraph) regroupFrom(head *oBlock, or bool, npred []int, movable bool) b
 		prev := vals[start-1]
 		// Group indexes in order of first appearance, the value left
 		// in A by the block before the segment first.
-		group := g.groupOf
-		if group == nil {
-			group = make(map[int32]int)
-			g.groupOf = group
-		}
-		clear(group)
+		group := &g.groups
+		group.reset()
 		if _, ok := g.vn.constOf(prev); !ok && prev > 0 {
-			group[prev] = 0
+			group.index(prev)
 		}
+		gidx := scratch(&g.groupIdx, end)
 		for j := start; j < end; j++ {
-			if _, ok := group[vals[j]]; !ok {
-				group[vals[j]] = len(group)
-			}
+			gidx[j] = group.index(vals[j])
 		}
 		// A stable counting sort of the segment by group.
-		counts := scratch(&g.groupCount, len(group)+1)
+		counts := scratch(&g.groupCount, group.len()+1)
 		for j := start; j < end; j++ {
-			counts[group[vals[j]]+1]++
+			counts[gidx[j]+1]++
 		}
 		for k := 1; k < len(counts); k++ {
 			counts[k] += counts[k-1]
@@ -268,7 +263,7 @@ func (g *oGraph) regroupFrom(head *oBlock, or bool, npred []int, movable bool) b
 		base := len(order)
 		order = append(order, make([]int, end-start)...)
 		for j := start; j < end; j++ {
-			k := group[vals[j]]
+			k := gidx[j]
 			pos := base + counts[k]
 			counts[k]++
 			if pos != j {
@@ -413,4 +408,52 @@ func onlySetsA(b *oBlock) bool {
 		}
 	}
 	return true
+}
+
+// valueGroups numbers values in order of first appearance: a list
+// searched from the start while it is short (a chain compares few
+// values), with a map beside it once it is not.
+type valueGroups struct {
+	vals []int32
+	idx  map[int32]int
+}
+
+// valueGroupsLinear is how many values are searched in the list before
+// the map is built.
+const valueGroupsLinear = 16
+
+func (v *valueGroups) reset() {
+	v.vals = v.vals[:0]
+	if v.idx != nil {
+		clear(v.idx)
+	}
+}
+
+func (v *valueGroups) len() int { return len(v.vals) }
+
+// index returns x's number, giving it the next one on first sight.
+func (v *valueGroups) index(x int32) int {
+	if len(v.vals) <= valueGroupsLinear {
+		for i, y := range v.vals {
+			if y == x {
+				return i
+			}
+		}
+	} else if i, ok := v.idx[x]; ok {
+		return i
+	}
+	v.vals = append(v.vals, x)
+	n := len(v.vals) - 1
+	switch {
+	case len(v.vals) == valueGroupsLinear+1:
+		if v.idx == nil {
+			v.idx = make(map[int32]int)
+		}
+		for i, y := range v.vals {
+			v.idx[y] = i
+		}
+	case len(v.vals) > valueGroupsLinear+1:
+		v.idx[x] = n
+	}
+	return n
 }

@@ -19,27 +19,36 @@ func (g *oGraph) xcache() bool {
 	// Candidates first, from the statements alone: blocks starting with
 	// a load some earlier block also makes, the rest of them equal to
 	// another candidate's.
-	type pair struct{ d, b *oBlock }
-	var pairs []pair
-	last := make(map[oStmt]*oBlock) // the latest block loading a field
+	pairs := g.xPairs[:0]
+	defer func() {
+		all := pairs[:cap(pairs)]
+		clear(all)
+		g.xPairs = all[:0]
+	}()
+	last := &g.xLast // the latest block loading a field
+	last.reset()
 	for _, b := range g.blocks {
 		if len(b.stmts) > 0 && b.liveIn&(1<<regX) == 0 {
 			s := b.stmts[0]
 			if s.code&0xe7 == ClassLD|ModeABS && s.k < 0x80000000 {
-				if d := last[s]; d != nil {
-					pairs = append(pairs, pair{d, b})
+				if d := last.get(s); d != nil {
+					pairs = append(pairs, xPair{d, b})
 				}
 			}
 		}
 		for _, s := range b.stmts {
 			if s.code&0xe7 == ClassLD|ModeABS {
-				last[s] = b
+				last.set(s, b)
 			}
 		}
 	}
+	last.done()
+	if len(pairs) < 2 {
+		return false
+	}
 	// Only pairs whose rewritten block equals another's can pay: group
 	// them by what the rewrite leaves equal (all but the first
-	// statement).
+	// statement), each compared with the first of its group.
 	same := func(a, b *oBlock) bool {
 		if len(a.stmts) != len(b.stmts) || a.code != b.code || a.k != b.k || a.jt != b.jt || a.jf != b.jf {
 			return false
@@ -51,32 +60,34 @@ func (g *oGraph) xcache() bool {
 		}
 		return true
 	}
-	type rest struct {
-		code   uint16
-		k      uint32
-		jt, jf *oBlock
-		n      int
-		h      uint64
+	first := g.xFirst // the first pair of each group
+	if first == nil {
+		first = make(map[xRest]int)
+		g.xFirst = first
 	}
-	groups := make(map[rest][]int)
+	defer func() {
+		if len(first) > 1024 {
+			g.xFirst = nil
+		} else {
+			clear(first)
+		}
+	}()
+	keep := scratch(&g.xKeep, len(pairs))
 	for i, p := range pairs {
 		b := p.b
 		h := uint64(0)
 		for _, s := range b.stmts[1:] {
 			h = (h ^ uint64(s.code)<<32 ^ uint64(s.k)) * 0x9e3779b97f4a7c15
 		}
-		key := rest{b.code, b.k, b.jt, b.jf, len(b.stmts), h}
-		groups[key] = append(groups[key], i)
-	}
-	keep := make([]bool, len(pairs))
-	for _, members := range groups {
-		// Against the group's first: equal hashes are almost always
-		// equal blocks.
-		first := pairs[members[0]].b
-		for _, j := range members[1:] {
-			if same(first, pairs[j].b) {
-				keep[members[0]], keep[j] = true, true
-			}
+		key := xRest{b.code, b.k, b.jt, b.jf, len(b.stmts), h}
+		f, ok := first[key]
+		if !ok {
+			first[key] = i
+			continue
+		}
+		// Equal hashes are almost always equal blocks.
+		if same(pairs[f].b, b) {
+			keep[f], keep[i] = true, true
 		}
 	}
 	kept := pairs[:0]
@@ -134,6 +145,82 @@ func (g *oGraph) xcache() bool {
 	g.root, g.blocks = c.root, c.blocks
 	g.ordered, g.live, g.swept = false, false, false
 	return true
+}
+
+// xPair is a candidate of xcache: b's first statement reloads what d
+// loaded.
+type xPair struct{ d, b *oBlock }
+
+// xRest is what xcache's rewrite of a candidate leaves to compare: the
+// block's branch, successors, length and a hash of its statements after
+// the first.
+type xRest struct {
+	code   uint16
+	k      uint32
+	jt, jf *oBlock
+	n      int
+	h      uint64
+}
+
+// stmtTable maps statements to blocks: an open-addressing hash table
+// whose arrays are kept from call to call.
+type stmtTable struct {
+	slots []int32 // index into keys plus one, 0 for an empty slot
+	keys  []oStmt
+	vals  []*oBlock
+}
+
+// reset empties the table, which grows as statements are added (one
+// that a large program grew starts small again).
+func (t *stmtTable) reset() {
+	if len(t.slots) == 0 || len(t.slots) > 1024 {
+		t.slots = make([]int32, 16)
+	} else {
+		clear(t.slots)
+	}
+	t.keys, t.vals = t.keys[:0], t.vals[:0]
+}
+
+// done drops the table's references to blocks.
+func (t *stmtTable) done() {
+	clear(t.vals)
+}
+
+func (t *stmtTable) find(s oStmt) uint64 {
+	mask := uint64(len(t.slots) - 1)
+	h := (uint64(s.code)<<32 | uint64(s.k)) * 0x9e3779b97f4a7c15
+	i := (h ^ h>>29) & mask
+	for t.slots[i] != 0 && t.keys[t.slots[i]-1] != s {
+		i = (i + 1) & mask
+	}
+	return i
+}
+
+// get returns the block recorded for s, nil if there is none.
+func (t *stmtTable) get(s oStmt) *oBlock {
+	if id := t.slots[t.find(s)]; id != 0 {
+		return t.vals[id-1]
+	}
+	return nil
+}
+
+// set records b for s.
+func (t *stmtTable) set(s oStmt, b *oBlock) {
+	i := t.find(s)
+	if id := t.slots[i]; id != 0 {
+		t.vals[id-1] = b
+		return
+	}
+	t.keys = append(t.keys, s)
+	t.vals = append(t.vals, b)
+	if 2*len(t.keys) <= len(t.slots) {
+		t.slots[i] = int32(len(t.keys))
+		return
+	}
+	t.slots = make([]int32, 2*len(t.slots))
+	for id, k := range t.keys {
+		t.slots[t.find(k)] = int32(id + 1)
+	}
 }
 
 // indexStmt returns the index of the last statement of stmts equal to s,

@@ -26,6 +26,15 @@ import "github.com/gocap/gocap/internal/bpfctx"
 //   - A successor that is a return of a constant (mov r0, k; exit) is
 //     resolved when the form is built: the jump returns k itself instead of
 //     going on to dispatch the return.
+//   - An instruction without effect (a move or ALU operation whose result
+//     no path reads: deadWrite, such as XDP's mov r1, r6 before the VM's
+//     own bpf_xdp_get_buff_len) is not laid out; its predecessors go on to
+//     the instruction after it, and the registers only it read are not set
+//     at entry.
+//   - An equality test of a value whose other successor tests the same
+//     value for equality with another constant (libpcap's ethertype and
+//     protocol chains: jeq #0x800, then jeq #0x86dd) is one three-way
+//     instruction (the *Eq2 operations, after a load or alone).
 //   - The context's fields are values of the run, like data_end: a 4-byte
 //     load of a field of the context through a register that holds the
 //     context's address throughout is the field's value (cCtxLen, cCtxWord,
@@ -81,7 +90,12 @@ type cinst struct {
 	dst2, src2 uint8
 	jt2        uint16
 	k3         uint32
-	_          [8]byte // 32 bytes: an index is a shift
+
+	// The second equality test of the *Eq2 operations: its constant and
+	// where it jumps when equal.
+	jt3 uint16
+	_   [2]byte
+	k4  uint32 // 32 bytes: an index is a shift
 }
 
 // cop is an operation of the compact form (compact_ops.go).
@@ -238,8 +252,16 @@ func buildCompact(f *fastForm, plain []inst, kind runKind, direct bool, builtinL
 		return nil // only the direct loops set data_end
 	}
 	// The reachable slots, in slot order: successors are later slots.
+	// A slot that writes a register no path reads (deadWrite) is not laid
+	// out: its predecessors go on to the slot after it (live).
+	live := func(s int) int {
+		for s < len(out) && deadSlot(f, plain, s) {
+			s++
+		}
+		return s
+	}
 	reach := make([]bool, len(out)+1)
-	reach[st.start] = true
+	reach[live(st.start)] = true
 	var order []int
 	for pc := st.start; pc < len(out); pc++ {
 		if !reach[pc] {
@@ -247,7 +269,7 @@ func buildCompact(f *fastForm, plain []inst, kind runKind, direct bool, builtinL
 		}
 		order = append(order, pc)
 		for _, s := range successors(out, pc) {
-			if s >= len(out) {
+			if s = live(s); s >= len(out) {
 				return nil // unreachable for a validated program
 			}
 			reach[s] = true
@@ -292,7 +314,7 @@ func buildCompact(f *fastForm, plain []inst, kind runKind, direct bool, builtinL
 		if len(succ) == 0 || out[pc].op == opJA {
 			continue
 		}
-		fall := succ[len(succ)-1]
+		fall := live(succ[len(succ)-1])
 		if i+1 < len(order) && order[i+1] == fall {
 			continue
 		}
@@ -314,7 +336,7 @@ func buildCompact(f *fastForm, plain []inst, kind runKind, direct bool, builtinL
 	for i, v := range init {
 		c.insts[i] = cinst{op: cLddw, dst: v.reg & 15, k: uint32(v.val), k2: uint32(v.val >> 32)}
 	}
-	b := &compactBuilder{out: out, live: f.live, index: index, form: c, direct: direct, kind: kind, ctxReg: ctxReg, builtinLen: builtinLen}
+	b := &compactBuilder{out: out, live: f.live, fast: f, plain: plain, index: index, form: c, direct: direct, kind: kind, ctxReg: ctxReg, builtinLen: builtinLen}
 	if dataReg != regSpare && st.lenReg != regSpare && after&(1<<dataReg|1<<st.lenReg) == 0 {
 		// No instruction run after the entry writes data or data_end:
 		// they keep their entry values throughout.
@@ -373,7 +395,7 @@ func (c *compactForm) names(a, b uint8) bool {
 		i := work[len(work)-1]
 		work = work[:len(work)-1]
 		in := &c.insts[i]
-		if in.op < cChkLdDB || in.op > cChkLdDWSet {
+		if in.op < cChkLdDB || in.op > cChkLdDWAndTree { // the cChkLdD* operations, *Eq2 and *AndTree
 			for _, r := range [...]uint8{in.dst, in.src, in.aux, in.dst2, in.src2} {
 				if r&15 == a&15 || r&15 == b&15 {
 					return true
@@ -402,10 +424,15 @@ func (c *compactForm) successors(i int) []uint16 {
 	case o >= cLdABAndTree && o <= cLdIWAndTree:
 		n := &c.nodes[in.jt]
 		return []uint16{n.jt, n.jf}
+	case o >= cChkLdDBAndTree && o <= cChkLdDWAndTree:
+		n := &c.nodes[in.jt]
+		return []uint16{in.jt2, n.jt, n.jf}
 	case o >= cChkLdxB && o <= cChkLdDWSet, o == cIndex:
 		return []uint16{in.jt2, in.jt, in.jf}
 	case o == cLdxMSH:
 		return []uint16{in.jf}
+	case o >= cLdABEq2 && o <= cLdAWEq2, o == cJ32Eq2K, o >= cChkLdDBEq2 && o <= cChkLdDWEq2, o >= cLdxBEq2 && o <= cLdxWEq2:
+		return []uint16{in.jt2, in.jt, in.jt3, in.jf}
 	case o >= cLdABEq && o <= cLdIWSet, o >= cJ32EqK && o <= cJ64SGeX, o >= cLdxBEq && o <= cLdxWSet,
 		o == cCheck, o >= cCtxLenEq && o <= cCtxLenSet, o >= cBuffLenEq && o <= cBuffLenSet:
 		return []uint16{in.jt, in.jf}
@@ -522,7 +549,9 @@ func (vm *VM) xdpOther(pkt []byte, md *XDPMD) (uint64, error) {
 // slots of the fast form out.
 type compactBuilder struct {
 	out    []finst
-	live   []regMask   // fastForm.live
+	live   []regMask // fastForm.live
+	fast   *fastForm
+	plain  []inst
 	index  map[int]int // slot -> compact index
 	form   *compactForm
 	direct bool // the form's loop has direct packet access
@@ -534,6 +563,9 @@ type compactBuilder struct {
 	// or regSpare.
 	ctxReg     uint8
 	builtinLen func(i uint64) bool
+	// checkLoad is building the direct load after a bounds check: inst
+	// leaves its equality test single (cLdx*Eq), for checkLoad to fuse.
+	inCheck bool
 }
 
 // written returns the registers that the instructions insts may write.
@@ -555,8 +587,17 @@ func written(insts []inst) regMask {
 	return m
 }
 
-// target returns the jt/jf encoding of slot s.
+// deadSlot says whether slot s of the fast form f of plain is an unfused
+// instruction without effect (deadWrite), which the compact forms skip.
+func deadSlot(f *fastForm, plain []inst, s int) bool {
+	in := &plain[s]
+	return f.insts[s] == plainFinst(in) && deadWrite(in.op, in.dst, f.live[s+1])
+}
+
+// target returns the jt/jf encoding of slot s (or of the first slot after
+// it that is not skipped: deadSlot).
 func (b *compactBuilder) target(s int) uint16 {
+	s = b.liveSlot(s)
 	if b.out[s].op == opRetK {
 		return retFlag | uint16(b.index[s])
 	}
@@ -605,7 +646,9 @@ func (b *compactBuilder) node(s int) uint16 {
 // slot pc and the direct load after it, if there is one.
 func (b *compactBuilder) checkLoad(pc int) (cinst, bool) {
 	chk := &b.out[pc]
+	b.inCheck = true // the load's equality test stays single: see below
 	f, ok := b.inst(pc + 3)
+	b.inCheck = false
 	if !ok {
 		return f, false
 	}
@@ -640,6 +683,27 @@ func (b *compactBuilder) checkLoad(pc int) (cinst, bool) {
 		// reads data+k: both known when built but for the packet's
 		// length.
 		f.op += cChkLdDB - cChkLdxB
+		if next := pc + 4 + min(int(size)/2, 1); f.op <= cChkLdDWBE && f.dst == 0 {
+			// The load, and32 r0, k; a comparison of r0 with a
+			// constant.
+			if a := b.liveSlot(next); a+1 < len(b.out) && b.out[a].op == opAnd32K && b.out[a].dst == 0 && b.comparable(a+1) {
+				f.op, f.k2, f.jt = cChkLdDBAndTree+(f.op-cChkLdDB), uint32(b.out[a].imm), b.node(a+1)
+			}
+		}
+		if ld := &b.out[pc+3]; ld.op >= opLdxBJEq && ld.op <= opLdxWJSet {
+			rel := int(ld.op - opLdxBJEq)
+			size, jk := rel/7, fusedJump(rel%7)
+			if jk.cmp == cmpEq {
+				ne := pc + 5
+				if size > 0 {
+					ne++ // past the byte swap
+				}
+				if jk.swap {
+					ne = int(ld.off)
+				}
+				b.fuseEq2(&f, f.dst, ne, cChkLdDBEq2+cop(size))
+			}
+		}
 	}
 	return f, true
 }
@@ -663,6 +727,37 @@ func (b *compactBuilder) fuseCompare(c *cinst, pc int, reg uint8, base cop) {
 	if jk.swap {
 		c.jt, c.jf = c.jf, c.jt
 	}
+}
+
+// liveSlot returns slot s, or the first slot after it that the compact form
+// does not skip (deadSlot).
+func (b *compactBuilder) liveSlot(s int) int {
+	for s < len(b.out) && deadSlot(b.fast, b.plain, s) {
+		s++
+	}
+	return s
+}
+
+// fuseEq2 makes c, an equality test of register reg with a constant (to
+// jt when equal, else to jf, the slot ne), the operation op2 with a second
+// test when slot ne is a JMP32 equality test of reg with a constant too:
+// c then goes to jt3 when reg equals its constant (k4), and to its other
+// successor otherwise.
+func (b *compactBuilder) fuseEq2(c *cinst, reg uint8, ne int, op2 cop) {
+	if c.jf&retFlag != 0 {
+		return
+	}
+	ne = b.liveSlot(ne)
+	in := &b.out[ne]
+	jk, ok := jumpKinds[in.op]
+	if !ok || !jk.j32 || jk.isX || jk.cmp != cmpEq || in.dst != reg {
+		return
+	}
+	eq, other := b.target(int(in.off)), b.target(ne+1)
+	if jk.swap {
+		eq, other = other, eq
+	}
+	c.op, c.k4, c.jt3, c.jf = op2, uint32(in.imm), eq, other
 }
 
 // addWord records that the form reads the context's field w (cCtxWord).
@@ -759,8 +854,13 @@ func (b *compactBuilder) inst(pc int) (cinst, bool) {
 			c.op = base + cop(4*size+jk.cmp)
 			c.k, c.k2 = uint32(in.imm), uint32(in.imm>>32)
 			c.jt, c.jf = b.target(int(in.off)), b.target(pc+2)
+			ne := pc + 2
 			if jk.swap {
 				c.jt, c.jf = c.jf, c.jt
+				ne = int(in.off)
+			}
+			if abs && jk.cmp == cmpEq {
+				b.fuseEq2(&c, 0, ne, cLdABEq2+cop(size))
 			}
 			return c, true
 		}
@@ -774,8 +874,13 @@ func (b *compactBuilder) inst(pc int) (cinst, bool) {
 			}
 			c.op = base + cop(jk.cmp)
 			c.jt, c.jf = b.target(int(in.off)), b.target(pc+1)
+			ne := pc + 1
 			if jk.swap {
 				c.jt, c.jf = c.jf, c.jt
+				ne = int(in.off)
+			}
+			if c.op == cJ32EqK {
+				b.fuseEq2(&c, c.dst, ne, cJ32Eq2K)
 			}
 			return c, true
 		}
@@ -827,6 +932,10 @@ func (b *compactBuilder) inst(pc int) (cinst, bool) {
 				c.jt, c.jf = b.target(int(in.off)), b.target(next)
 				if jk.swap {
 					c.jt, c.jf = c.jf, c.jt
+					next = int(in.off)
+				}
+				if jk.cmp == cmpEq && !b.inCheck {
+					b.fuseEq2(&c, c.dst, next, cLdxBEq2+cop(size))
 				}
 				return c, true
 			}

@@ -52,6 +52,16 @@ const (
 	cLdIWGe
 	cLdIWSet
 
+	// Absolute legacy loads followed by two JMP32 equality tests of r0: with
+	// k2 (to jt), else with k4 (to jt3), else to jf.
+	cLdABEq2
+	cLdAHEq2
+	cLdAWEq2
+
+	// Two JMP32 equality tests of dst: with k (to jt), else with k4 (to jt3),
+	// else to jf.
+	cJ32Eq2K
+
 	// classic ldxb 4*([k]&0xf): r[src] saves r0, r[dst] gets the result
 	cMSH
 
@@ -233,6 +243,12 @@ const (
 	cLdxWGe
 	cLdxWSet
 
+	// cLdxBEq to cLdxWEq (the equality tests) followed by a second equality
+	// test, as cLdAHEq2.
+	cLdxBEq2
+	cLdxHEq2
+	cLdxWEq2
+
 	// r[dst] = r[src] + k (sign-extended); if r[dst] > r[aux] go to jt, else jf
 	cCheck
 
@@ -274,6 +290,18 @@ const (
 	cChkLdDWGt
 	cChkLdDWGe
 	cChkLdDWSet
+
+	// cChkLdDB to cChkLdDW followed by two equality tests, as cLdAHEq2.
+	cChkLdDBEq2
+	cChkLdDHEq2
+	cChkLdDWEq2
+
+	// cChkLdDB, cChkLdDHBE and cChkLdDWBE into r0, masked with k2 (a following
+	// and32), then the comparison of r0 that node jt describes (as
+	// cLdABAndTree).
+	cChkLdDBAndTree
+	cChkLdDHAndTree
+	cChkLdDWAndTree
 
 	// translate's address of an indexed load: r[dst] = r[src]; if r[dst] >
 	// k (64-bit, sign-extended) go to jt; r[dst2] = r[src2] + r[dst]; go to

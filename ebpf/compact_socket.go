@@ -431,6 +431,69 @@ func (vm *VM) socketExec(pkt []byte, skb *SKBuff) (uint64, error) {
 				return uint64(insts[uint8(t)].k), nil
 			}
 			pc = uint8(t)
+		case cLdABEq2:
+			o := int(in.k) // below 1<<31 (buildCompact)
+			if o > len(pkt)-1 {
+				return 0, nil
+			}
+			v := uint32(pkt[o])
+			r[0] = uint64(v)
+			t := in.jf
+			if v == in.k2 {
+				t = in.jt
+			} else if v == in.k4 {
+				t = in.jt3
+			}
+			if t >= retFlag {
+				return uint64(insts[uint8(t)].k), nil
+			}
+			pc = uint8(t)
+		case cLdAHEq2:
+			o := int(in.k) // below 1<<31 (buildCompact)
+			if o > len(pkt)-2 {
+				return 0, nil
+			}
+			v := uint32(pkt[o])<<8 | uint32(pkt[o+1])
+			r[0] = uint64(v)
+			t := in.jf
+			if v == in.k2 {
+				t = in.jt
+			} else if v == in.k4 {
+				t = in.jt3
+			}
+			if t >= retFlag {
+				return uint64(insts[uint8(t)].k), nil
+			}
+			pc = uint8(t)
+		case cLdAWEq2:
+			o := int(in.k) // below 1<<31 (buildCompact)
+			if o > len(pkt)-4 {
+				return 0, nil
+			}
+			v := uint32(pkt[o])<<24 | uint32(pkt[o+1])<<16 | uint32(pkt[o+2])<<8 | uint32(pkt[o+3])
+			r[0] = uint64(v)
+			t := in.jf
+			if v == in.k2 {
+				t = in.jt
+			} else if v == in.k4 {
+				t = in.jt3
+			}
+			if t >= retFlag {
+				return uint64(insts[uint8(t)].k), nil
+			}
+			pc = uint8(t)
+		case cJ32Eq2K:
+			v := uint32(r[in.dst&15])
+			t := in.jf
+			if v == in.k {
+				t = in.jt
+			} else if v == in.k4 {
+				t = in.jt3
+			}
+			if t >= retFlag {
+				return uint64(insts[uint8(t)].k), nil
+			}
+			pc = uint8(t)
 		case cMSH:
 			r[in.src&15] = uint64(uint32(r[0]))
 			o := int(in.k)
@@ -1698,6 +1761,69 @@ func (vm *VM) socketLong(pkt []byte, skb *SKBuff, c *compactForm) (uint64, error
 			t := in.jf
 			if v&in.k2 != 0 {
 				t = in.jt
+			}
+			if t >= retFlag {
+				return uint64(insts[t&^retFlag].k), nil
+			}
+			pc = t
+		case cLdABEq2:
+			o := int(in.k) // below 1<<31 (buildCompact)
+			if o > len(pkt)-1 {
+				return 0, nil
+			}
+			v := uint32(pkt[o])
+			r[0] = uint64(v)
+			t := in.jf
+			if v == in.k2 {
+				t = in.jt
+			} else if v == in.k4 {
+				t = in.jt3
+			}
+			if t >= retFlag {
+				return uint64(insts[t&^retFlag].k), nil
+			}
+			pc = t
+		case cLdAHEq2:
+			o := int(in.k) // below 1<<31 (buildCompact)
+			if o > len(pkt)-2 {
+				return 0, nil
+			}
+			v := uint32(pkt[o])<<8 | uint32(pkt[o+1])
+			r[0] = uint64(v)
+			t := in.jf
+			if v == in.k2 {
+				t = in.jt
+			} else if v == in.k4 {
+				t = in.jt3
+			}
+			if t >= retFlag {
+				return uint64(insts[t&^retFlag].k), nil
+			}
+			pc = t
+		case cLdAWEq2:
+			o := int(in.k) // below 1<<31 (buildCompact)
+			if o > len(pkt)-4 {
+				return 0, nil
+			}
+			v := uint32(pkt[o])<<24 | uint32(pkt[o+1])<<16 | uint32(pkt[o+2])<<8 | uint32(pkt[o+3])
+			r[0] = uint64(v)
+			t := in.jf
+			if v == in.k2 {
+				t = in.jt
+			} else if v == in.k4 {
+				t = in.jt3
+			}
+			if t >= retFlag {
+				return uint64(insts[t&^retFlag].k), nil
+			}
+			pc = t
+		case cJ32Eq2K:
+			v := uint32(r[in.dst&15])
+			t := in.jf
+			if v == in.k {
+				t = in.jt
+			} else if v == in.k4 {
+				t = in.jt3
 			}
 			if t >= retFlag {
 				return uint64(insts[t&^retFlag].k), nil
@@ -2981,6 +3107,69 @@ func (vm *VM) socketDirect(pkt []byte, skb *SKBuff, c *compactForm) (uint64, err
 				return uint64(insts[uint8(t)].k), nil
 			}
 			pc = uint8(t)
+		case cLdABEq2:
+			o := int(in.k) // below 1<<31 (buildCompact)
+			if o > len(pkt)-1 {
+				return 0, nil
+			}
+			v := uint32(pkt[o])
+			r[0] = uint64(v)
+			t := in.jf
+			if v == in.k2 {
+				t = in.jt
+			} else if v == in.k4 {
+				t = in.jt3
+			}
+			if t >= retFlag {
+				return uint64(insts[uint8(t)].k), nil
+			}
+			pc = uint8(t)
+		case cLdAHEq2:
+			o := int(in.k) // below 1<<31 (buildCompact)
+			if o > len(pkt)-2 {
+				return 0, nil
+			}
+			v := uint32(pkt[o])<<8 | uint32(pkt[o+1])
+			r[0] = uint64(v)
+			t := in.jf
+			if v == in.k2 {
+				t = in.jt
+			} else if v == in.k4 {
+				t = in.jt3
+			}
+			if t >= retFlag {
+				return uint64(insts[uint8(t)].k), nil
+			}
+			pc = uint8(t)
+		case cLdAWEq2:
+			o := int(in.k) // below 1<<31 (buildCompact)
+			if o > len(pkt)-4 {
+				return 0, nil
+			}
+			v := uint32(pkt[o])<<24 | uint32(pkt[o+1])<<16 | uint32(pkt[o+2])<<8 | uint32(pkt[o+3])
+			r[0] = uint64(v)
+			t := in.jf
+			if v == in.k2 {
+				t = in.jt
+			} else if v == in.k4 {
+				t = in.jt3
+			}
+			if t >= retFlag {
+				return uint64(insts[uint8(t)].k), nil
+			}
+			pc = uint8(t)
+		case cJ32Eq2K:
+			v := uint32(r[in.dst&15])
+			t := in.jf
+			if v == in.k {
+				t = in.jt
+			} else if v == in.k4 {
+				t = in.jt3
+			}
+			if t >= retFlag {
+				return uint64(insts[uint8(t)].k), nil
+			}
+			pc = uint8(t)
 		case cMSH:
 			r[in.src&15] = uint64(uint32(r[0]))
 			o := int(in.k)
@@ -4100,6 +4289,72 @@ func (vm *VM) socketDirect(pkt []byte, skb *SKBuff, c *compactForm) (uint64, err
 				return uint64(insts[uint8(t)].k), nil
 			}
 			pc = uint8(t)
+		case cLdxBEq2:
+			a := r[in.src&15] + uint64(int64(int32(in.k)))
+			var v uint64
+			if i := int(a - packetBase); i >= 0 && i <= len(pkt)-1 {
+				v = uint64(pkt[i])
+			} else if o := a - stackBase; o <= stackLen-1 {
+				st, i := vm.stackArr, int(o)
+				v = uint64(st[i])
+			} else {
+				goto slow
+			}
+			r[in.dst&15] = v
+			t := in.jf
+			if uint32(v) == in.k2 {
+				t = in.jt
+			} else if uint32(v) == in.k4 {
+				t = in.jt3
+			}
+			if t >= retFlag {
+				return uint64(insts[uint8(t)].k), nil
+			}
+			pc = uint8(t)
+		case cLdxHEq2:
+			a := r[in.src&15] + uint64(int64(int32(in.k)))
+			var v uint64
+			if i := int(a - packetBase); i >= 0 && i <= len(pkt)-2 {
+				v = uint64(pkt[i])<<8 | uint64(pkt[i+1])
+			} else if o := a - stackBase; o <= stackLen-2 {
+				st, i := vm.stackArr, int(o)
+				v = uint64(st[i])<<8 | uint64(st[i+1])
+			} else {
+				goto slow
+			}
+			r[in.dst&15] = v
+			t := in.jf
+			if uint32(v) == in.k2 {
+				t = in.jt
+			} else if uint32(v) == in.k4 {
+				t = in.jt3
+			}
+			if t >= retFlag {
+				return uint64(insts[uint8(t)].k), nil
+			}
+			pc = uint8(t)
+		case cLdxWEq2:
+			a := r[in.src&15] + uint64(int64(int32(in.k)))
+			var v uint64
+			if i := int(a - packetBase); i >= 0 && i <= len(pkt)-4 {
+				v = uint64(pkt[i])<<24 | uint64(pkt[i+1])<<16 | uint64(pkt[i+2])<<8 | uint64(pkt[i+3])
+			} else if o := a - stackBase; o <= stackLen-4 {
+				st, i := vm.stackArr, int(o)
+				v = uint64(st[i])<<24 | uint64(st[i+1])<<16 | uint64(st[i+2])<<8 | uint64(st[i+3])
+			} else {
+				goto slow
+			}
+			r[in.dst&15] = v
+			t := in.jf
+			if uint32(v) == in.k2 {
+				t = in.jt
+			} else if uint32(v) == in.k4 {
+				t = in.jt3
+			}
+			if t >= retFlag {
+				return uint64(insts[uint8(t)].k), nil
+			}
+			pc = uint8(t)
 		case cCheck:
 			v := r[in.src&15] + uint64(int64(int32(in.k)))
 			r[in.dst&15] = v
@@ -4814,6 +5069,138 @@ func (vm *VM) socketDirect(pkt []byte, skb *SKBuff, c *compactForm) (uint64, err
 			t := in.jf
 			if uint32(v)&in.k2 != 0 {
 				t = in.jt
+			}
+			if t >= retFlag {
+				return uint64(insts[uint8(t)].k), nil
+			}
+			pc = uint8(t)
+		case cChkLdDBEq2:
+			i := int(in.k)
+			if i > len(pkt)-1 {
+				if t := in.jt2; t >= retFlag {
+					return uint64(insts[uint8(t)].k), nil
+				} else {
+					pc = uint8(t)
+				}
+				continue
+			}
+			v := uint64(pkt[i])
+			r[in.dst&15] = v
+			t := in.jf
+			if uint32(v) == in.k2 {
+				t = in.jt
+			} else if uint32(v) == in.k4 {
+				t = in.jt3
+			}
+			if t >= retFlag {
+				return uint64(insts[uint8(t)].k), nil
+			}
+			pc = uint8(t)
+		case cChkLdDHEq2:
+			i := int(in.k)
+			if i > len(pkt)-2 {
+				if t := in.jt2; t >= retFlag {
+					return uint64(insts[uint8(t)].k), nil
+				} else {
+					pc = uint8(t)
+				}
+				continue
+			}
+			v := uint64(pkt[i])<<8 | uint64(pkt[i+1])
+			r[in.dst&15] = v
+			t := in.jf
+			if uint32(v) == in.k2 {
+				t = in.jt
+			} else if uint32(v) == in.k4 {
+				t = in.jt3
+			}
+			if t >= retFlag {
+				return uint64(insts[uint8(t)].k), nil
+			}
+			pc = uint8(t)
+		case cChkLdDWEq2:
+			i := int(in.k)
+			if i > len(pkt)-4 {
+				if t := in.jt2; t >= retFlag {
+					return uint64(insts[uint8(t)].k), nil
+				} else {
+					pc = uint8(t)
+				}
+				continue
+			}
+			v := uint64(pkt[i])<<24 | uint64(pkt[i+1])<<16 | uint64(pkt[i+2])<<8 | uint64(pkt[i+3])
+			r[in.dst&15] = v
+			t := in.jf
+			if uint32(v) == in.k2 {
+				t = in.jt
+			} else if uint32(v) == in.k4 {
+				t = in.jt3
+			}
+			if t >= retFlag {
+				return uint64(insts[uint8(t)].k), nil
+			}
+			pc = uint8(t)
+		case cChkLdDBAndTree:
+			i := int(in.k)
+			if i > len(pkt)-1 {
+				if t := in.jt2; t >= retFlag {
+					return uint64(insts[uint8(t)].k), nil
+				} else {
+					pc = uint8(t)
+				}
+				continue
+			}
+			v := uint64(pkt[i])
+			w := uint32(v) & in.k2
+			r[0] = uint64(w)
+			n := &c.code.nodes[uint8(in.jt)]
+			t := n.jf
+			if w&n.mask-n.lo <= n.span {
+				t = n.jt
+			}
+			if t >= retFlag {
+				return uint64(insts[uint8(t)].k), nil
+			}
+			pc = uint8(t)
+		case cChkLdDHAndTree:
+			i := int(in.k)
+			if i > len(pkt)-2 {
+				if t := in.jt2; t >= retFlag {
+					return uint64(insts[uint8(t)].k), nil
+				} else {
+					pc = uint8(t)
+				}
+				continue
+			}
+			v := uint64(pkt[i])<<8 | uint64(pkt[i+1])
+			w := uint32(v) & in.k2
+			r[0] = uint64(w)
+			n := &c.code.nodes[uint8(in.jt)]
+			t := n.jf
+			if w&n.mask-n.lo <= n.span {
+				t = n.jt
+			}
+			if t >= retFlag {
+				return uint64(insts[uint8(t)].k), nil
+			}
+			pc = uint8(t)
+		case cChkLdDWAndTree:
+			i := int(in.k)
+			if i > len(pkt)-4 {
+				if t := in.jt2; t >= retFlag {
+					return uint64(insts[uint8(t)].k), nil
+				} else {
+					pc = uint8(t)
+				}
+				continue
+			}
+			v := uint64(pkt[i])<<24 | uint64(pkt[i+1])<<16 | uint64(pkt[i+2])<<8 | uint64(pkt[i+3])
+			w := uint32(v) & in.k2
+			r[0] = uint64(w)
+			n := &c.code.nodes[uint8(in.jt)]
+			t := n.jf
+			if w&n.mask-n.lo <= n.span {
+				t = n.jt
 			}
 			if t >= retFlag {
 				return uint64(insts[uint8(t)].k), nil
@@ -5287,6 +5674,69 @@ func (vm *VM) socketDirectLong(pkt []byte, skb *SKBuff, c *compactForm) (uint64,
 				return uint64(insts[t&^retFlag].k), nil
 			}
 			pc = t
+		case cLdABEq2:
+			o := int(in.k) // below 1<<31 (buildCompact)
+			if o > len(pkt)-1 {
+				return 0, nil
+			}
+			v := uint32(pkt[o])
+			r[0] = uint64(v)
+			t := in.jf
+			if v == in.k2 {
+				t = in.jt
+			} else if v == in.k4 {
+				t = in.jt3
+			}
+			if t >= retFlag {
+				return uint64(insts[t&^retFlag].k), nil
+			}
+			pc = t
+		case cLdAHEq2:
+			o := int(in.k) // below 1<<31 (buildCompact)
+			if o > len(pkt)-2 {
+				return 0, nil
+			}
+			v := uint32(pkt[o])<<8 | uint32(pkt[o+1])
+			r[0] = uint64(v)
+			t := in.jf
+			if v == in.k2 {
+				t = in.jt
+			} else if v == in.k4 {
+				t = in.jt3
+			}
+			if t >= retFlag {
+				return uint64(insts[t&^retFlag].k), nil
+			}
+			pc = t
+		case cLdAWEq2:
+			o := int(in.k) // below 1<<31 (buildCompact)
+			if o > len(pkt)-4 {
+				return 0, nil
+			}
+			v := uint32(pkt[o])<<24 | uint32(pkt[o+1])<<16 | uint32(pkt[o+2])<<8 | uint32(pkt[o+3])
+			r[0] = uint64(v)
+			t := in.jf
+			if v == in.k2 {
+				t = in.jt
+			} else if v == in.k4 {
+				t = in.jt3
+			}
+			if t >= retFlag {
+				return uint64(insts[t&^retFlag].k), nil
+			}
+			pc = t
+		case cJ32Eq2K:
+			v := uint32(r[in.dst&15])
+			t := in.jf
+			if v == in.k {
+				t = in.jt
+			} else if v == in.k4 {
+				t = in.jt3
+			}
+			if t >= retFlag {
+				return uint64(insts[t&^retFlag].k), nil
+			}
+			pc = t
 		case cMSH:
 			r[in.src&15] = uint64(uint32(r[0]))
 			o := int(in.k)
@@ -6406,6 +6856,72 @@ func (vm *VM) socketDirectLong(pkt []byte, skb *SKBuff, c *compactForm) (uint64,
 				return uint64(insts[t&^retFlag].k), nil
 			}
 			pc = t
+		case cLdxBEq2:
+			a := r[in.src&15] + uint64(int64(int32(in.k)))
+			var v uint64
+			if i := int(a - packetBase); i >= 0 && i <= len(pkt)-1 {
+				v = uint64(pkt[i])
+			} else if o := a - stackBase; o <= stackLen-1 {
+				st, i := vm.stackArr, int(o)
+				v = uint64(st[i])
+			} else {
+				goto slow
+			}
+			r[in.dst&15] = v
+			t := in.jf
+			if uint32(v) == in.k2 {
+				t = in.jt
+			} else if uint32(v) == in.k4 {
+				t = in.jt3
+			}
+			if t >= retFlag {
+				return uint64(insts[t&^retFlag].k), nil
+			}
+			pc = t
+		case cLdxHEq2:
+			a := r[in.src&15] + uint64(int64(int32(in.k)))
+			var v uint64
+			if i := int(a - packetBase); i >= 0 && i <= len(pkt)-2 {
+				v = uint64(pkt[i])<<8 | uint64(pkt[i+1])
+			} else if o := a - stackBase; o <= stackLen-2 {
+				st, i := vm.stackArr, int(o)
+				v = uint64(st[i])<<8 | uint64(st[i+1])
+			} else {
+				goto slow
+			}
+			r[in.dst&15] = v
+			t := in.jf
+			if uint32(v) == in.k2 {
+				t = in.jt
+			} else if uint32(v) == in.k4 {
+				t = in.jt3
+			}
+			if t >= retFlag {
+				return uint64(insts[t&^retFlag].k), nil
+			}
+			pc = t
+		case cLdxWEq2:
+			a := r[in.src&15] + uint64(int64(int32(in.k)))
+			var v uint64
+			if i := int(a - packetBase); i >= 0 && i <= len(pkt)-4 {
+				v = uint64(pkt[i])<<24 | uint64(pkt[i+1])<<16 | uint64(pkt[i+2])<<8 | uint64(pkt[i+3])
+			} else if o := a - stackBase; o <= stackLen-4 {
+				st, i := vm.stackArr, int(o)
+				v = uint64(st[i])<<24 | uint64(st[i+1])<<16 | uint64(st[i+2])<<8 | uint64(st[i+3])
+			} else {
+				goto slow
+			}
+			r[in.dst&15] = v
+			t := in.jf
+			if uint32(v) == in.k2 {
+				t = in.jt
+			} else if uint32(v) == in.k4 {
+				t = in.jt3
+			}
+			if t >= retFlag {
+				return uint64(insts[t&^retFlag].k), nil
+			}
+			pc = t
 		case cCheck:
 			v := r[in.src&15] + uint64(int64(int32(in.k)))
 			r[in.dst&15] = v
@@ -7120,6 +7636,138 @@ func (vm *VM) socketDirectLong(pkt []byte, skb *SKBuff, c *compactForm) (uint64,
 			t := in.jf
 			if uint32(v)&in.k2 != 0 {
 				t = in.jt
+			}
+			if t >= retFlag {
+				return uint64(insts[t&^retFlag].k), nil
+			}
+			pc = t
+		case cChkLdDBEq2:
+			i := int(in.k)
+			if i > len(pkt)-1 {
+				if t := in.jt2; t >= retFlag {
+					return uint64(insts[t&^retFlag].k), nil
+				} else {
+					pc = t
+				}
+				continue
+			}
+			v := uint64(pkt[i])
+			r[in.dst&15] = v
+			t := in.jf
+			if uint32(v) == in.k2 {
+				t = in.jt
+			} else if uint32(v) == in.k4 {
+				t = in.jt3
+			}
+			if t >= retFlag {
+				return uint64(insts[t&^retFlag].k), nil
+			}
+			pc = t
+		case cChkLdDHEq2:
+			i := int(in.k)
+			if i > len(pkt)-2 {
+				if t := in.jt2; t >= retFlag {
+					return uint64(insts[t&^retFlag].k), nil
+				} else {
+					pc = t
+				}
+				continue
+			}
+			v := uint64(pkt[i])<<8 | uint64(pkt[i+1])
+			r[in.dst&15] = v
+			t := in.jf
+			if uint32(v) == in.k2 {
+				t = in.jt
+			} else if uint32(v) == in.k4 {
+				t = in.jt3
+			}
+			if t >= retFlag {
+				return uint64(insts[t&^retFlag].k), nil
+			}
+			pc = t
+		case cChkLdDWEq2:
+			i := int(in.k)
+			if i > len(pkt)-4 {
+				if t := in.jt2; t >= retFlag {
+					return uint64(insts[t&^retFlag].k), nil
+				} else {
+					pc = t
+				}
+				continue
+			}
+			v := uint64(pkt[i])<<24 | uint64(pkt[i+1])<<16 | uint64(pkt[i+2])<<8 | uint64(pkt[i+3])
+			r[in.dst&15] = v
+			t := in.jf
+			if uint32(v) == in.k2 {
+				t = in.jt
+			} else if uint32(v) == in.k4 {
+				t = in.jt3
+			}
+			if t >= retFlag {
+				return uint64(insts[t&^retFlag].k), nil
+			}
+			pc = t
+		case cChkLdDBAndTree:
+			i := int(in.k)
+			if i > len(pkt)-1 {
+				if t := in.jt2; t >= retFlag {
+					return uint64(insts[t&^retFlag].k), nil
+				} else {
+					pc = t
+				}
+				continue
+			}
+			v := uint64(pkt[i])
+			w := uint32(v) & in.k2
+			r[0] = uint64(w)
+			n := &nodes[in.jt]
+			t := n.jf
+			if w&n.mask-n.lo <= n.span {
+				t = n.jt
+			}
+			if t >= retFlag {
+				return uint64(insts[t&^retFlag].k), nil
+			}
+			pc = t
+		case cChkLdDHAndTree:
+			i := int(in.k)
+			if i > len(pkt)-2 {
+				if t := in.jt2; t >= retFlag {
+					return uint64(insts[t&^retFlag].k), nil
+				} else {
+					pc = t
+				}
+				continue
+			}
+			v := uint64(pkt[i])<<8 | uint64(pkt[i+1])
+			w := uint32(v) & in.k2
+			r[0] = uint64(w)
+			n := &nodes[in.jt]
+			t := n.jf
+			if w&n.mask-n.lo <= n.span {
+				t = n.jt
+			}
+			if t >= retFlag {
+				return uint64(insts[t&^retFlag].k), nil
+			}
+			pc = t
+		case cChkLdDWAndTree:
+			i := int(in.k)
+			if i > len(pkt)-4 {
+				if t := in.jt2; t >= retFlag {
+					return uint64(insts[t&^retFlag].k), nil
+				} else {
+					pc = t
+				}
+				continue
+			}
+			v := uint64(pkt[i])<<24 | uint64(pkt[i+1])<<16 | uint64(pkt[i+2])<<8 | uint64(pkt[i+3])
+			w := uint32(v) & in.k2
+			r[0] = uint64(w)
+			n := &nodes[in.jt]
+			t := n.jf
+			if w&n.mask-n.lo <= n.span {
+				t = n.jt
 			}
 			if t >= retFlag {
 				return uint64(insts[t&^retFlag].k), nil

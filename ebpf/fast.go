@@ -230,6 +230,11 @@ func liveness(plain []inst, noArgs func(i uint64) bool) []regMask {
 		switch o := in.op; {
 		case o == opInvalid: // second slot of a lddw: never run
 			continue
+		case deadWrite(in.op, in.dst, next):
+			// Nothing reads what it writes: it reads nothing either
+			// (the compact forms skip it: deadSlot).
+			live[pc] = next
+			continue
 		case o == opExit:
 			live[pc] = bit(0)
 			continue
@@ -278,6 +283,21 @@ func liveness(plain []inst, noArgs func(i uint64) bool) []regMask {
 		live[pc] = use | next&^def
 	}
 	return live
+}
+
+// deadWrite says whether an instruction of operation o whose destination is
+// dst, and after which the registers in next are live, has no effect: o only
+// writes dst (a move, or an ALU or byte-order operation other than division
+// and modulo), and no path reads dst before writing it.
+func deadWrite(o op, dst uint8, next regMask) bool {
+	switch {
+	case o >= opDiv64K && o <= opSDiv64X, o >= opMod64K && o <= opSMod64X,
+		o >= opDiv32K && o <= opSDiv32X, o >= opMod32K && o <= opSMod32X:
+		return false
+	case o >= opAdd64K && o <= opArsh32X, o >= opLE16 && o <= opSwap64:
+		return dst < regFP && next&(1<<dst) == 0
+	}
+	return false
 }
 
 // aluRegSource holds the ALU operations with a register source (other than

@@ -401,7 +401,7 @@ func TestCompactXDPPaths(t *testing.T) {
 						switch o := vm.xdp.insts[i].op; {
 						case o >= cChkLdxB && o <= cChkLdxWSet:
 							fused++
-						case o >= cChkLdDB && o <= cChkLdDWSet:
+						case o >= cChkLdDB && o <= cChkLdDWAndTree: // and their *Eq2, *AndTree
 							fixed++
 							if where == "packet, data_end rewritten" {
 								t.Errorf("%s: a bounds check of data with data and data_end fixed", name)

@@ -69,6 +69,12 @@ func (o *operands) branch(cond string) string {
 	return fmt.Sprintf("t := in.jf\nif %s {\nt = in.jt\n}\nif t >= retFlag {\n%s\n}\n%s\n", cond, o.ret("t"), o.goTo("t"))
 }
 
+// branch3 is a compact three-way jump: to jt when cond1 holds, else to jt3
+// when cond2 holds, else to jf (two equality tests of one value).
+func (o *operands) branch3(cond1, cond2 string) string {
+	return fmt.Sprintf("t := in.jf\nif %s {\nt = in.jt\n} else if %s {\nt = in.jt3\n}\nif t >= retFlag {\n%s\n}\n%s\n", cond1, cond2, o.ret("t"), o.goTo("t"))
+}
+
 // jumpNow jumps to t (a successor, perhaps a return) and continues the loop.
 func (o *operands) jumpNow(t string) string {
 	return fmt.Sprintf("if t := %s; t >= retFlag {\n%s\n} else {\n%s\n}\ncontinue\n", t, o.ret("t"), o.goTo("t"))
@@ -406,6 +412,17 @@ func compactOps() []cop {
 			}
 		}
 	}
+	doc = "Absolute legacy loads followed by two JMP32 equality tests of r0: with\nk2 (to jt), else with k4 (to jt3), else to jf."
+	for _, s := range sizes {
+		n := s.n
+		add(c("LdA"+s.name+"Eq2", doc, all, func(o *operands) string {
+			return legacyOffset(true, n) + "v := " + pktBE32(n) + "\nr[0] = uint64(v)\n" + o.branch3("v == in.k2", "v == in.k4")
+		}))
+		doc = ""
+	}
+	add(c("J32Eq2K", "Two JMP32 equality tests of dst: with k (to jt), else with k4 (to jt3),\nelse to jf.", all, func(o *operands) string {
+		return "v := uint32(r[in.dst&15])\n" + o.branch3("v == in.k", "v == in.k4")
+	}))
 	add(c("MSH", "classic ldxb 4*([k]&0xf): r[src] saves r0, r[dst] gets the result", all, func(o *operands) string {
 		return "r[in.src&15] = uint64(uint32(r[0]))\no := int(in.k)\nif o >= len(pkt) {\nreturn 0, nil\n}\nr[in.dst&15] = uint64(pkt[o]&15) << 2\nr[0] = uint64(uint32(r[in.src&15]))\n" + o.next() + "\n"
 	}))
@@ -537,6 +554,14 @@ func compactOps() []cop {
 			}))
 		}
 	}
+	doc = "cLdxBEq to cLdxWEq (the equality tests) followed by a second equality\ntest, as cLdAHEq2."
+	for _, s := range sizes {
+		n := s.n
+		add(c("Ldx"+s.name+"Eq2", doc, direct, func(o *operands) string {
+			return memLoad(o, n, true, false) + "r[in.dst&15] = v\n" + o.branch3("uint32(v) == in.k2", "uint32(v) == in.k4")
+		}))
+		doc = ""
+	}
 	add(c("Check", "r[dst] = r[src] + k (sign-extended); if r[dst] > r[aux] go to jt, else jf", direct, func(o *operands) string {
 		return "v := r[in.src&15] + uint64(int64(int32(in.k)))\nr[in.dst&15] = v\n" + o.branch("v > r[in.aux&15]")
 	}))
@@ -577,6 +602,27 @@ func compactOps() []cop {
 				return dataLoad(o, n) + "r[in.dst&15] = v\n" + o.branch(cmp.condWith("uint32(v)", "in.k2"))
 			}))
 		}
+	}
+	doc = "cChkLdDB to cChkLdDW followed by two equality tests, as cLdAHEq2."
+	for _, s := range sizes {
+		n := s.n
+		add(c("ChkLdD"+s.name+"Eq2", doc, direct, func(o *operands) string {
+			return dataLoad(o, n) + "r[in.dst&15] = v\n" + o.branch3("uint32(v) == in.k2", "uint32(v) == in.k4")
+		}))
+		doc = ""
+	}
+	doc = "cChkLdDB, cChkLdDHBE and cChkLdDWBE into r0, masked with k2 (a following\nand32), then the comparison of r0 that node jt describes (as\ncLdABAndTree)."
+	for _, s := range sizes {
+		n := s.n
+		add(c("ChkLdD"+s.name+"AndTree", doc, direct, func(o *operands) string {
+			node := "&c.code.nodes[uint8(in.jt)]"
+			if o.long {
+				node = "&nodes[in.jt]"
+			}
+			return dataLoad(o, n) + "w := uint32(v) & in.k2\nr[0] = uint64(w)\nn := " + node +
+				"\nt := n.jf\nif w&n.mask-n.lo <= n.span {\nt = n.jt\n}\nif t >= retFlag {\n" + o.ret("t") + "\n}\n" + o.goTo("t") + "\n"
+		}))
+		doc = ""
 	}
 	add(c("Index", "translate's address of an indexed load: r[dst] = r[src]; if r[dst] >\nk (64-bit, sign-extended) go to jt; r[dst2] = r[src2] + r[dst]; go to\njf.", direct, func(o *operands) string {
 		return "x := r[in.src&15]\nr[in.dst&15] = x\nif x > uint64(int64(int32(in.k))) {\n" + o.jumpNow("in.jt") + "}\nr[in.dst2&15] = r[in.src2&15] + x\n" + o.goTo("in.jf") + "\n"
