@@ -16,7 +16,7 @@ import (
 
 // TestESPSecretLikeTcpdump passes -E to gocap as to tcpdump: an ESP
 // packet encrypted with the default key prints decrypted, and a cipher
-// neither knows leaves it as it is.
+// neither knows leaves it as it is; secrets it cannot use end the run.
 func TestESPSecretLikeTcpdump(t *testing.T) {
 	needTcpdump(t)
 	key := []byte("0123456789abcdef")
@@ -51,7 +51,10 @@ func TestESPSecretLikeTcpdump(t *testing.T) {
 		t.Fatal(err)
 	}
 	f.Close()
-	for _, secret := range []string{"aes128-cbc:0x" + hex.EncodeToString(key), "nosuch-cbc:0x00"} {
+	// The last two end gocap as they end tcpdump, at the first ESP
+	// packet: a secrets file that cannot be opened (status 13) and a bad
+	// hex digit (15), the line printed as far as it got.
+	for _, secret := range []string{"aes128-cbc:0x" + hex.EncodeToString(key), "nosuch-cbc:0x00", "file " + filepath.Join(t.TempDir(), "none"), "aes128:0x0g"} {
 		args := []string{"-nn", "-E", secret, "-r", path}
 		tc, to, _ := runTcpdump(args...)
 		gc, gout, _ := runGocap(t, nil, args...)

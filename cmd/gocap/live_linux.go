@@ -431,7 +431,7 @@ func (r *liveRun) packet(p *capture.Packet) error {
 	n := r.n
 	if r.pr != nil {
 		if err := r.pr.packet(rec, p.Data); err != nil {
-			return writeOutputError(err)
+			return printError(err)
 		}
 	}
 	if cfg.limit > 0 && n >= cfg.limit {

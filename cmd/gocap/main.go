@@ -348,6 +348,17 @@ func (e *exitError) Error() string { return e.err.Error() }
 
 func (e *exitError) Unwrap() error { return e.err }
 
+// printError is the error that ends gocap when printing a packet fails:
+// the printer's own (an -E secret it cannot use, with tcpdump's exit
+// status), or output that cannot be written.
+func printError(err error) error {
+	var fe *printer.FatalError
+	if errors.As(err, &fe) {
+		return &exitError{code: fe.Status, err: fe}
+	}
+	return writeOutputError(err)
+}
+
 // writeOutputError is tcpdump's error for printed text that cannot be
 // written (a closed pipe, a full disk): its S_ERR_ND_WRITE_FILE status, 14.
 func writeOutputError(err error) error {
@@ -824,7 +835,8 @@ func (c *command) loop(src savefile.Reader, filters *filterSet, more func() (sav
 		}
 		if pr != nil {
 			if perr := pr.packet(rec, data); perr != nil {
-				return writeOutputError(perr)
+				out.Flush() // the line as far as it got, as tcpdump's exit leaves it
+				return printError(perr)
 			}
 		}
 	}

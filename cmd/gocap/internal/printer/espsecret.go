@@ -5,11 +5,13 @@ import (
 	"crypto/aes"
 	"crypto/cipher"
 	"crypto/des"
+	"errors"
 	"fmt"
 	"net/netip"
 	"os"
 	"strconv"
 	"strings"
+	"syscall"
 )
 
 // ESP decryption with -E, as tcpdump built with OpenSSL does it
@@ -158,8 +160,8 @@ func (p *Printer) espEntry(k *espKeys, line, file string, lineno int) {
 func (p *Printer) espFile(k *espKeys, name string) {
 	f, err := os.Open(name)
 	if err != nil {
-		p.espWarn("esp_print_decode_onesecret: can't open %s: %v", name, err)
-		return
+		// tcpdump's S_ERR_ND_OPEN_FILE.
+		panic(&FatalError{13, fmt.Sprintf("esp_print_decode_onesecret: can't open %s: %s", name, errnoText(err))})
 	}
 	defer f.Close()
 	s := bufio.NewScanner(f)
@@ -227,12 +229,26 @@ func (p *Printer) espHex(dst []byte, hex string) (int, bool) {
 			if ok1 {
 				bad = hex[n*2+1]
 			}
-			p.espWarn("invalid hex digit %c in espsecret", bad)
-			return 0, false
+			// tcpdump's S_ERR_ND_ESP_SECRET.
+			panic(&FatalError{15, fmt.Sprintf("invalid hex digit %c in espsecret", bad)})
 		}
 		dst[n] = hi<<4 | lo
 	}
 	return n, true
+}
+
+// errnoText is an error's C strerror text where it is a system error
+// ("No such file or directory").
+func errnoText(err error) string {
+	var errno syscall.Errno
+	if errors.As(err, &errno) {
+		s := errno.Error()
+		if s != "" && s[0] >= 'a' && s[0] <= 'z' {
+			s = string(s[0]-'a'+'A') + s[1:]
+		}
+		return s
+	}
+	return err.Error()
 }
 
 func hexVal(c byte) (byte, bool) {

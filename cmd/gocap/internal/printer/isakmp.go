@@ -114,6 +114,9 @@ func (p *Printer) isakmpRFC3948(b []byte, length int, h *ipHdr) {
 // isakmp prints an ISAKMP message; length is the UDP payload length.
 func (p *Printer) isakmp(b []byte, length int, h *ipHdr) {
 	r := p.reader("isakmp", b)
+	if p.o.ESPSecret != "" {
+		p.espSecrets() // tcpdump reads -E's keys at the first ISAKMP message too
+	}
 	if !r.has(0, 28) {
 		r.trunc()
 		return

@@ -162,7 +162,19 @@ type Printer struct {
 	whole  []byte        // the captured packet
 	hdrlen int           // link header length, for -x
 	fault  *decoderFault // the bug decode caught in this packet, or nil
+	fatal  *FatalError   // the error that ends printing, or nil
 }
+
+// FatalError is an error that makes tcpdump exit while printing a packet,
+// such as an -E secrets file that cannot be read. Packet returns it after
+// writing the packet's line as far as it got (without a newline, as
+// tcpdump leaves it); Status is tcpdump's exit status for it.
+type FatalError struct {
+	Status int
+	Msg    string
+}
+
+func (e *FatalError) Error() string { return e.Msg }
 
 // New returns a Printer writing to w.
 func New(w io.Writer, o Options) *Printer {
@@ -212,6 +224,14 @@ func (p *Printer) Packet(ci PacketInfo, data []byte, linkType cbpf.LinkType) err
 	}
 	p.timestamp(p.stampOf(ci))
 	trunc := p.decode(data, linkType, ci.Length)
+	if fe := p.fatal; fe != nil {
+		// tcpdump exits at once, its line as far as it got.
+		p.fatal = nil
+		if _, err := p.w.Write(p.buf.Bytes()); err != nil {
+			return err
+		}
+		return fe
+	}
 	if trunc {
 		p.hdrlen = 0
 	}
@@ -266,6 +286,10 @@ func (p *Printer) invalidHeader(ci PacketInfo, caplen int) bool {
 func (p *Printer) decode(data []byte, linkType cbpf.LinkType, length int) (trunc bool) {
 	defer func() {
 		if r := recover(); r != nil {
+			if fe, ok := r.(*FatalError); ok {
+				p.fatal = fe
+				return
+			}
 			if r != toLine {
 				p.fault = &decoderFault{value: r, stack: debug.Stack()}
 			}
