@@ -354,7 +354,10 @@ func (e *exitError) Unwrap() error { return e.err }
 func printError(err error) error {
 	var fe *printer.FatalError
 	if errors.As(err, &fe) {
-		return &exitError{code: fe.Status, err: fe}
+		if fe.Err != nil {
+			err = fmt.Errorf("%s: %s", fe.Msg, capture.ErrnoText(fe.Err))
+		}
+		return &exitError{code: fe.Status, err: err}
 	}
 	return writeOutputError(err)
 }

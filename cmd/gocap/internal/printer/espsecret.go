@@ -11,7 +11,6 @@ import (
 	"os"
 	"strconv"
 	"strings"
-	"syscall"
 )
 
 // ESP decryption with -E, as tcpdump built with OpenSSL does it
@@ -89,6 +88,10 @@ type espKeys struct {
 	def    *espSA
 }
 
+// add puts sa in front of the SAs already read, as tcpdump's list has
+// the latest entry first.
+func (k *espKeys) add(sa *espSA) { k.sas = append([]*espSA{sa}, k.sas...) }
+
 // espWarn prints one of tcpdump's -E warnings on standard error.
 func (p *Printer) espWarn(format string, args ...any) {
 	if p.o.Warn != nil {
@@ -123,7 +126,7 @@ func (p *Printer) espEntry(k *espKeys, line, file string, lineno int) {
 	if !two {
 		sa := &espSA{}
 		if p.espAlgo(head, sa) {
-			k.sas = append([]*espSA{sa}, k.sas...)
+			k.add(sa)
 			k.def = sa
 		}
 		return
@@ -153,7 +156,7 @@ func (p *Printer) espEntry(k *espKeys, line, file string, lineno int) {
 	if !p.espAlgo(strings.TrimLeft(rest, " \t\r\n"), sa) {
 		return
 	}
-	k.sas = append([]*espSA{sa}, k.sas...)
+	k.add(sa)
 }
 
 // espFile adds the entries of a secrets file.
@@ -161,7 +164,11 @@ func (p *Printer) espFile(k *espKeys, name string) {
 	f, err := os.Open(name)
 	if err != nil {
 		// tcpdump's S_ERR_ND_OPEN_FILE.
-		panic(&FatalError{13, fmt.Sprintf("esp_print_decode_onesecret: can't open %s: %s", name, errnoText(err))})
+		var pe *os.PathError
+		if errors.As(err, &pe) {
+			err = pe.Err // the system's reason, as strerror gives it
+		}
+		panic(&FatalError{Status: 13, Msg: "esp_print_decode_onesecret: can't open " + name, Err: err})
 	}
 	defer f.Close()
 	s := bufio.NewScanner(f)
@@ -211,7 +218,7 @@ func (p *Printer) espIKEv2(k *espKeys, line, file string, lineno int) {
 	if strings.EqualFold(name, "sha1") || strings.EqualFold(name, "md5") {
 		sa.authLen = 12
 	}
-	k.sas = append([]*espSA{sa}, k.sas...)
+	k.add(sa)
 }
 
 // espHex decodes pairs of hex digits into dst, as many as fit.
@@ -230,25 +237,11 @@ func (p *Printer) espHex(dst []byte, hex string) (int, bool) {
 				bad = hex[n*2+1]
 			}
 			// tcpdump's S_ERR_ND_ESP_SECRET.
-			panic(&FatalError{15, fmt.Sprintf("invalid hex digit %c in espsecret", bad)})
+			panic(&FatalError{Status: 15, Msg: fmt.Sprintf("invalid hex digit %c in espsecret", bad)})
 		}
 		dst[n] = hi<<4 | lo
 	}
 	return n, true
-}
-
-// errnoText is an error's C strerror text where it is a system error
-// ("No such file or directory").
-func errnoText(err error) string {
-	var errno syscall.Errno
-	if errors.As(err, &errno) {
-		s := errno.Error()
-		if s != "" && s[0] >= 'a' && s[0] <= 'z' {
-			s = string(s[0]-'a'+'A') + s[1:]
-		}
-		return s
-	}
-	return err.Error()
 }
 
 func hexVal(c byte) (byte, bool) {
@@ -285,15 +278,13 @@ func (p *Printer) espAlgo(s string, sa *espSA) bool {
 	}
 	sa.c = c
 	var key [256]byte
-	n := 0
 	if strings.HasPrefix(secret, "0x") {
-		if n, ok = p.espHex(key[:], secret[2:]); !ok || n == 0 {
+		if n, ok := p.espHex(key[:], secret[2:]); !ok || n == 0 {
 			return false
 		}
 	} else {
-		n = copy(key[:], secret)
+		copy(key[:], secret)
 	}
-	_ = n
 	// OpenSSL takes the cipher's key length from the secret's buffer,
 	// zeros past what was given.
 	sa.key = append([]byte(nil), key[:c.keyLen]...)

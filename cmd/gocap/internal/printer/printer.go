@@ -168,13 +168,23 @@ type Printer struct {
 // FatalError is an error that makes tcpdump exit while printing a packet,
 // such as an -E secrets file that cannot be read. Packet returns it after
 // writing the packet's line as far as it got (without a newline, as
-// tcpdump leaves it); Status is tcpdump's exit status for it.
+// tcpdump leaves it); Status is tcpdump's exit status for it, and Err,
+// when set, the system error tcpdump names after Msg.
 type FatalError struct {
 	Status int
 	Msg    string
+	Err    error
 }
 
-func (e *FatalError) Error() string { return e.Msg }
+func (e *FatalError) Error() string {
+	if e.Err != nil {
+		return e.Msg + ": " + e.Err.Error()
+	}
+	return e.Msg
+}
+
+// Unwrap returns the system error, if any.
+func (e *FatalError) Unwrap() error { return e.Err }
 
 // New returns a Printer writing to w.
 func New(w io.Writer, o Options) *Printer {
