@@ -133,7 +133,11 @@ func (n *NgWriter) Write(rec *Record, data []byte) error {
 	if n.prec == Nano {
 		per = 1e9
 	}
-	ts := uint64(rec.Sec)*per + uint64(rec.Frac)
+	sec := uint64(rec.Sec)
+	if rec.Sec < 0 {
+		sec = uint64(uint32(rec.Sec)) // a pcap file's seconds past 2038 (see pcap.go)
+	}
+	ts := sec*per + uint64(rec.Frac)
 	n.begin(ngEPB)
 	n.blk = binary.LittleEndian.AppendUint32(n.blk, id)
 	n.blk = binary.LittleEndian.AppendUint32(n.blk, uint32(ts>>32))

@@ -81,7 +81,11 @@ func (p *pcapReader) Next() ([]byte, *Record, error) {
 		return nil, nil, LoopErrorf("truncated dump file; tried to read %d header bytes, only got %d", p.hdrLen, len(h))
 	}
 	r := &p.rec
-	r.Sec = int64(p.order.Uint32(h[0:]))
+	// libpcap 1.10.3, which tcpdump 4.99.3 reads files with, holds the
+	// seconds as a signed 32-bit number too: a time stamp past 2038 is
+	// before 1970 to it, which shows in the offsets of -ttt and -ttttt.
+	// The bits are kept: writers take the low 32.
+	r.Sec = int64(int32(p.order.Uint32(h[0:])))
 	frac := p.order.Uint32(h[4:])
 	caplen, wirelen := p.order.Uint32(h[8:]), p.order.Uint32(h[12:])
 	if p.minor < 3 || (p.minor == 3 && caplen > wirelen) {
