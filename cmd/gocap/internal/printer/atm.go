@@ -78,9 +78,8 @@ func (p *Printer) atmPDU(vpi uint8, vci uint16, traffic int, b []byte, length in
 			p.print("meta: ")
 			return
 		case vciILMI:
-			// tcpdump goes on with SNMP, which the printer does not
-			// decode.
 			p.print("ilmi: ")
+			p.snmp(b, length)
 			return
 		}
 	}

@@ -1,9 +1,13 @@
 package printer
 
 import (
+	"encoding/hex"
 	"fmt"
+	"math/rand/v2"
 	"strings"
 	"testing"
+
+	"github.com/gocap/gocap/cbpf"
 )
 
 // lldpT is an LLDP TLV of the type and value (hex).
@@ -106,3 +110,75 @@ func lldpCrafted() []crafted {
 func TestLLDPLikeTcpdump(t *testing.T) { protoLikeTcpdump(t, "lldp", lldpCrafted()) }
 
 func init() { addFuzzSeeds(lldpCrafted()) }
+
+// randomFieldBytes is n random bytes in hex, many of them 0, 1 or 0xff as
+// the length and type fields of real messages hold.
+func randomFieldBytes(rng *rand.Rand, n int) string {
+	b := make([]byte, n)
+	for i := range b {
+		switch rng.IntN(6) {
+		case 0, 1:
+		case 2:
+			b[i] = 1
+		case 3:
+			b[i] = 0xff
+		default:
+			b[i] = byte(rng.IntN(256))
+		}
+	}
+	return hex.EncodeToString(b)
+}
+
+// lldpRandomCases are LLDP frames of random TLVs from a fixed seed: the
+// basic TLVs with random subtypes, and organisation-specific ones of the
+// IEEE 802.1, IEEE 802.3, TIA, DCBX and IANA OUIs with random subtypes
+// and values of random lengths (many zeros, ones and 0xff, as the length
+// and type fields of real TLVs hold), some without an End TLV and some
+// cut short. Every branch of the TLV decoders meets lengths below, at
+// and above what it reads.
+func lldpRandomCases() []crafted {
+	rng := rand.New(rand.NewPCG(17, 4))
+	value := func(n int) string { return randomFieldBytes(rng, n) }
+	ouis := []string{"0080c2", "00120f", "0012bb", "001b21", "00005e"}
+	basic := []int{1, 2, 3, 4, 5, 6, 7, 8}
+	var pkts []crafted
+	for range 150 {
+		var tlvs []string
+		for range 1 + rng.IntN(6) {
+			switch k := rng.IntN(10); {
+			case k < 5:
+				sub := byte(rng.IntN(16))
+				tlvs = append(tlvs, lldpOrg(ouis[rng.IntN(len(ouis))], sub, value(rng.IntN(31))))
+			case k < 9:
+				typ := basic[rng.IntN(len(basic))]
+				v := fmt.Sprintf("%02x", rng.IntN(10)) + value(rng.IntN(21))
+				if typ == 8 {
+					v = fmt.Sprintf("%02x%02x", 1+rng.IntN(17), rng.IntN(3)) + value(rng.IntN(31))
+				}
+				tlvs = append(tlvs, lldpT(typ, v))
+			default:
+				tlvs = append(tlvs, lldpT(9+rng.IntN(118), value(rng.IntN(8))))
+			}
+		}
+		frame := lldpFrame(tlvs...)
+		if rng.IntN(4) == 0 {
+			frame = strings.TrimSuffix(frame, "0000")
+		}
+		c := crafted{frame, 0}
+		if n := hexLen(frame); rng.IntN(5) == 0 {
+			c = crafted{hexCut(frame, 15+rng.IntN(n-15)), n}
+		}
+		pkts = append(pkts, c)
+	}
+	return pkts
+}
+
+// TestLLDPRandomLikeTcpdump prints lldpRandomCases with the local
+// tcpdump and with the printer and compares the two.
+func TestLLDPRandomLikeTcpdump(t *testing.T) {
+	compareWithTcpdump(t, "lldprandom", cbpf.LinkEN10MB, lldpRandomCases(), []flagSet{
+		{[]string{"-nn", "-e"}, Options{NumericLevel: 2, LinkHeader: true}},
+		{[]string{"-nn", "-v"}, Options{NumericLevel: 2, Verbose: 1}},
+		{[]string{"-nn", "-vvv"}, Options{NumericLevel: 2, Verbose: 3}},
+	})
+}

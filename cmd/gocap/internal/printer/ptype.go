@@ -103,7 +103,7 @@ func (p *Printer) udpForced(b []byte, length int, h *ipHdr, addrs func()) bool {
 	case PacketVXLAN:
 		f = func() { p.vxlan(b, length) }
 	case PacketPGM, PacketPGMZMTP1:
-		// The ZMTP/1.0 datagrams pgm_zmtp1 adds are not decoded yet.
+		// The ZMTP/1.0 datagrams pgm_zmtp1 adds are decoded by pgm.go.
 		f = func() { p.pgm(b, length, h) }
 	case PacketLMP:
 		f = func() { p.lmp(b, length) }

@@ -45,7 +45,7 @@ func oamCell(vpi byte, vci uint16, pti, clp byte, types byte, body string, bad b
 
 // TestSunATMLikeTcpdump prints SunATM packets of each traffic type and
 // reserved circuit: LLC and LANE data, LANE control frames, Q.2931
-// signalling, OAM cells of each cell and function type, and packets cut
+// signalling, ILMI (SNMP), OAM cells of each cell and function type, and packets cut
 // short, as tcpdump does.
 func TestSunATMLikeTcpdump(t *testing.T) {
 	eth := "000000000002 000000000001 "
@@ -76,6 +76,11 @@ func TestSunATMLikeTcpdump(t *testing.T) {
 		{hex: sunatmHdr(0x02, 0, 2) + "0102"},
 		{hex: sunatmHdr(0x02, 0, 1) + "0102"},
 		{hex: sunatmHdr(0x02, 0, 6) + "aaaa03 000000 0800" + linkICMP4},
+		// ILMI: SNMP on VCI 16, whole, cut short and of a bad length
+		{hex: sunatmHdr(0x02, 0, 16) + "3027 020100 0406 696c6d697878 a01a 020107 020100 020100 300f 300d 06092b06010401035401010500"},
+		{hex: sunatmHdr(0x02, 0, 16) + "3027 020100 0406 696c6d69"},
+		{hex: sunatmHdr(0x02, 0, 16) + "301e 020100"},
+		{hex: sunatmHdr(0x82, 0, 16) + "ff"},
 		{hex: sunatmHdr(0x02, 0, 3) + oamCell(0, 3, 4, 0, 0x18, lb, false)},
 		{hex: sunatmHdr(0x02, 0, 4) + oamCell(0, 4, 5, 1, 0x18, "00"+lb[2:], true)},
 		{hex: sunatmHdr(0x02, 0, 3) + oamCell(0, 7, 0, 0, 0x10, ais, false)},
