@@ -209,12 +209,7 @@ func (c *compiler) otherLLCPresent() *block {
 		// Always 802.2 (not checked further, as libpcap).
 		return c.genTrue()
 	case LinkDSATagBRCM, LinkDSATagDSA:
-		b0 := c.cmpGT(orLinkType, 0, SizeH, etherMTU)
-		genNot(b0)
-		b1 := c.cmp(orLLC, 0, SizeH, 0xffff)
-		genNot(b1)
-		genAnd(b0, b1)
-		return b1
+		return c.etherLLCPresent()
 	}
 	return nil
 }

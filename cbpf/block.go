@@ -79,9 +79,11 @@ func (b *block) constValue() bool {
 // values of arithmetic expressions (newArth).
 //
 // Statements, blocks and arithmetic values are zero when handed out:
-// release clears what a compilation used, all at once, so that newStmt
-// and newBlock need not write (and, while the garbage collector marks,
-// barrier) the pointer fields one by one. List slots are not cleared:
+// release clears the blocks and arithmetic values a compilation used, all
+// at once, so that newBlock and newArth need not write (and, while the
+// garbage collector marks, barrier) the pointer fields one by one; a
+// statement's only pointers, its jumps, are nearly always nil already, so
+// newStmt clears them only when they are not. List slots are not cleared:
 // every list is written before it is read, and a stale slot can only
 // point at a statement of the same arena.
 type genArena struct {
@@ -96,7 +98,8 @@ type genArena struct {
 	epoch  uint32 // of the last layout pass (see block.mark)
 }
 
-// genChunk is how many statements or blocks one allocation holds.
+// genChunk is how many statements, blocks or arithmetic values (the
+// generator's, and the optimizer's blocks) one allocation of an arena holds.
 const genChunk = 64
 
 // listChunk is how many list slots one allocation holds; listSpare is the
@@ -111,17 +114,28 @@ var genArenaPool = sync.Pool{New: func() any { return new(genArena) }}
 // release clears what the compilation used and returns the arena to the
 // pool.
 func (a *genArena) release() {
-	for i := 0; i*genChunk < a.ns; i++ {
-		clear(a.stmts[i][:min(genChunk, a.ns-i*genChunk)])
-	}
-	for i := 0; i*genChunk < a.nb; i++ {
-		clear(a.blocks[i][:min(genChunk, a.nb-i*genChunk)])
-	}
-	for i := 0; i*genChunk < a.na; i++ {
-		clear(a.ariths[i][:min(genChunk, a.na-i*genChunk)])
-	}
+	clearUsed(a.blocks, a.nb)
+	clearUsed(a.ariths, a.na)
 	a.ns, a.nb, a.nl, a.na, a.epoch = 0, 0, 0, 0, 0
 	genArenaPool.Put(a)
+}
+
+// nextSlot returns the next free element of an arena's chunks, n of which
+// are in use, adding a chunk when they are full.
+func nextSlot[T any](chunks *[]*[genChunk]T, n *int) *T {
+	i, j := *n/genChunk, *n%genChunk
+	if i == len(*chunks) {
+		*chunks = append(*chunks, new([genChunk]T))
+	}
+	*n++
+	return &(*chunks)[i][j]
+}
+
+// clearUsed zeroes the first n elements of an arena's chunks.
+func clearUsed[T any](chunks []*[genChunk]T, n int) {
+	for i := 0; i*genChunk < n; i++ {
+		clear(chunks[i][:min(genChunk, n-i*genChunk)])
+	}
 }
 
 // MaxGenerated bounds the size of the program the code generator builds
@@ -147,12 +161,13 @@ func (c *compiler) newStmt(code uint16, k uint32) *stmt {
 	if a.ns&1023 == 0 {
 		c.generated()
 	}
-	i, j := a.ns/genChunk, a.ns%genChunk
-	if i == len(a.stmts) {
-		a.stmts = append(a.stmts, new([genChunk]stmt))
+	s := nextSlot(&a.stmts, &a.ns)
+	if s.jt != nil || s.jf != nil {
+		// Only protochain's loops and vlan's metadata test link
+		// statements: an unlinked one from an earlier compilation
+		// needs no write.
+		s.jt, s.jf = nil, nil
 	}
-	a.ns++
-	s := &a.stmts[i][j]
 	s.code, s.k = code, k
 	return s
 }
@@ -162,12 +177,7 @@ func (c *compiler) newBlock(code uint16, k uint32) *block {
 	if a.nb&1023 == 0 {
 		c.generated()
 	}
-	i, j := a.nb/genChunk, a.nb%genChunk
-	if i == len(a.blocks) {
-		a.blocks = append(a.blocks, new([genChunk]block))
-	}
-	a.nb++
-	b := &a.blocks[i][j]
+	b := nextSlot(&a.blocks, &a.nb)
 	b.code, b.k = code, k
 	b.head = b
 	return b
@@ -175,13 +185,7 @@ func (c *compiler) newBlock(code uint16, k uint32) *block {
 
 // newArth returns an arithmetic value computing s into register regno.
 func (c *compiler) newArth(s []*stmt, regno int) *arth {
-	a := c.arena
-	i, j := a.na/genChunk, a.na%genChunk
-	if i == len(a.ariths) {
-		a.ariths = append(a.ariths, new([genChunk]arth))
-	}
-	a.na++
-	x := &a.ariths[i][j]
+	x := nextSlot(&c.arena.ariths, &c.arena.na)
 	x.s, x.regno = s, regno
 	return x
 }
@@ -414,30 +418,29 @@ func convert(b *block, prog []bpf.RawInstruction, tail *int, epoch uint32) (bool
 	}
 	ins := bpf.RawInstruction{Op: b.code, K: b.k}
 	if b.jt != nil {
+		// A target 256 or more instructions ahead is reached through a
+		// "ja" after the branch, once the block has room for it (long):
+		// until then the pass fails, and the next makes the room.
 		extra := 0
-		off := b.jt.offset - (b.offset + slen) - 1
-		if off >= 256 {
-			if b.longjt == 0 {
-				b.longjt++
-				return false, nil
+		offset := func(to *block, long *int) (uint8, bool) {
+			off := to.offset - (b.offset + slen) - 1
+			if off < 256 {
+				return uint8(off), true
 			}
-			ins.Jt = uint8(extra)
+			if *long == 0 {
+				*long++
+				return 0, false
+			}
 			extra++
 			prog[dst+extra] = bpf.RawInstruction{Op: ClassJMP | JumpJA, K: uint32(off - extra)}
-		} else {
-			ins.Jt = uint8(off)
+			return uint8(extra - 1), true
 		}
-		off = b.jf.offset - (b.offset + slen) - 1
-		if off >= 256 {
-			if b.longjf == 0 {
-				b.longjf++
-				return false, nil
-			}
-			ins.Jf = uint8(extra)
-			extra++
-			prog[dst+extra] = bpf.RawInstruction{Op: ClassJMP | JumpJA, K: uint32(off - extra)}
-		} else {
-			ins.Jf = uint8(off)
+		var ok bool
+		if ins.Jt, ok = offset(b.jt, &b.longjt); !ok {
+			return false, nil
+		}
+		if ins.Jf, ok = offset(b.jf, &b.longjf); !ok {
+			return false, nil
 		}
 	}
 	prog[dst] = ins

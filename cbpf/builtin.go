@@ -75,6 +75,7 @@ func (c *compiler) fieldExpr(f *parser.FieldExpr) *block {
 	return c.mtp3Field(f)
 }
 
+// kwWords spells the keywords that libpcap's messages name.
 var kwWords = map[parser.Keyword]string{
 	parser.KwLane: "lane", parser.KwMetac: "metac", parser.KwBCC: "bcc",
 	parser.KwOAMF4EC: "oamf4ec", parser.KwOAMF4SC: "oamf4sc", parser.KwSC: "sc",
@@ -85,25 +86,12 @@ var kwWords = map[parser.Keyword]string{
 	parser.KwVPI: "vpi", parser.KwVCI: "vci", parser.KwSIO: "sio", parser.KwOPC: "opc",
 	parser.KwDPC: "dpc", parser.KwSLS: "sls", parser.KwHSIO: "hsio", parser.KwHOPC: "hopc",
 	parser.KwHDPC: "hdpc", parser.KwHSLS: "hsls",
+	parser.KwPFIfname: "ifname", parser.KwPFRuleset: "ruleset", parser.KwPFRulenum: "rnr",
+	parser.KwPFSubrulenum: "srnr", parser.KwPFReason: "reason", parser.KwPFAction: "action",
+	parser.KwInbound: "inbound", parser.KwOutbound: "outbound", parser.KwIfindex: "ifindex",
 }
 
 func kwWord(k parser.Keyword) string { return kwWords[k] }
-
-func pfWord(k parser.Keyword) string {
-	switch k {
-	case parser.KwPFIfname:
-		return "ifname"
-	case parser.KwPFRuleset:
-		return "ruleset"
-	case parser.KwPFRulenum:
-		return "rnr"
-	case parser.KwPFSubrulenum:
-		return "srnr"
-	case parser.KwPFReason:
-		return "reason"
-	}
-	return "action"
-}
 
 // lenCmp compares the packet length.
 func (c *compiler) lenCmp(jmp uint16, n uint32) *block {
@@ -141,22 +129,11 @@ func (c *compiler) byteOp(op string, idx, val uint32) *block {
 func (c *compiler) broadcast(proto parser.Proto) *block {
 	switch proto {
 	case parser.ProtoDefault, parser.ProtoLink:
-		if isWLAN(c.linktype) {
-			return c.wlanHostop([]byte{0xff, 0xff, 0xff, 0xff, 0xff, 0xff}, parser.DirDst)
-		}
-		switch c.linktype {
-		case LinkEN10MB:
-			b1 := c.prevLinkHdrCheck()
-			b0 := c.ehostop([]byte{0xff, 0xff, 0xff, 0xff, 0xff, 0xff}, parser.DirDst)
-			if b1 != nil {
-				genAnd(b1, b0)
-			}
-			return b0
-		}
-		if b := c.otherBroadcast(); b != nil {
-			return b
-		}
-		c.failLink("'broadcast' not supported on DLT_%s", c.linktype)
+		all := []byte{0xff, 0xff, 0xff, 0xff, 0xff, 0xff}
+		return c.linkAddrTest("broadcast",
+			func() *block { return c.wlanHostop(all, parser.DirDst) },
+			func() *block { return c.ehostop(all, parser.DirDst) },
+			c.otherBroadcast)
 	case parser.ProtoIP:
 		if !c.hasMask {
 			c.fail("netmask not known, so 'ip broadcast' not supported")
@@ -173,27 +150,39 @@ func (c *compiler) broadcast(proto parser.Proto) *block {
 	return nil
 }
 
+// linkAddrTest is the link layer's test of "broadcast" or "multicast"
+// (word): 802.11's (wlan), Ethernet's (ether, after the check of a header
+// before it, if any), or another link type's (other, nil for none).
+func (c *compiler) linkAddrTest(word string, wlan, ether, other func() *block) *block {
+	if isWLAN(c.linktype) {
+		return wlan()
+	}
+	if c.linktype == LinkEN10MB {
+		b1 := c.prevLinkHdrCheck()
+		b0 := ether()
+		if b1 != nil {
+			genAnd(b1, b0)
+		}
+		return b0
+	}
+	if b := other(); b != nil {
+		return b
+	}
+	c.failLink("'%s' not supported on DLT_%s", word, c.linktype)
+	return nil
+}
+
 // multicast is "[link|ip|ip6] multicast".
 func (c *compiler) multicast(proto parser.Proto) *block {
 	switch proto {
 	case parser.ProtoDefault, parser.ProtoLink:
-		if isWLAN(c.linktype) {
-			return c.wlanMulticast()
-		}
-		switch c.linktype {
-		case LinkEN10MB:
-			b1 := c.prevLinkHdrCheck()
-			b0 := c.newBlock(ClassJMP|JumpJSET|SrcK, 1)
-			b0.stmts = c.loadA(orLinkHdr, 0, SizeB)
-			if b1 != nil {
-				genAnd(b1, b0)
-			}
-			return b0
-		}
-		if b := c.otherMulticast(); b != nil {
-			return b
-		}
-		c.failLink("'multicast' not supported on DLT_%s", c.linktype)
+		return c.linkAddrTest("multicast", c.wlanMulticast,
+			func() *block {
+				b := c.newBlock(ClassJMP|JumpJSET|SrcK, 1)
+				b.stmts = c.loadA(orLinkHdr, 0, SizeB)
+				return b
+			},
+			c.otherMulticast)
 	case parser.ProtoIP:
 		b0 := c.linktypeCheck(etherTypeIP)
 		b1 := c.mcmp(orLinkPL, 16, SizeB, 0xe0, 0xf0)

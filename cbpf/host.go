@@ -251,20 +251,13 @@ func (c *compiler) ncode(text string, v uint32, q parser.Qual, hid bool) *block 
 			c.fail("'%s' is not a valid qualifier for '%s'", proto, desc)
 		}
 		return c.host4([]uint32{v}, mask, proto, dir, desc)
-	case parser.AddrPort:
-		ipproto := c.portProto(proto, "port")
-		c.checkPortDir(dir, "port")
+	case parser.AddrPort, parser.AddrPortrange:
+		ipproto := c.portProto(proto, q.Addr.String())
+		c.checkPortDir(dir, q.Addr.String())
 		if v > 65535 {
 			c.fail("port number %d greater than maximum 65535", v)
 		}
-		return c.portBoth(v, v, ipproto, dir, false)
-	case parser.AddrPortrange:
-		ipproto := c.portProto(proto, "portrange")
-		c.checkPortDir(dir, "portrange")
-		if v > 65535 {
-			c.fail("port number %d greater than maximum 65535", v)
-		}
-		return c.portBoth(v, v, ipproto, dir, true)
+		return c.portBoth(v, v, ipproto, dir, q.Addr == parser.AddrPortrange)
 	case parser.AddrGateway:
 		lit := text
 		if !hid {

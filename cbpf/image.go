@@ -169,43 +169,42 @@ const ancillaryBase uint32 = 0xfffff000
 // per instruction, each ending in a newline. It fails if an instruction
 // does not assemble.
 func Format(prog []bpf.Instruction) (string, error) {
-	raw, err := Raw(prog)
-	if err != nil {
-		return "", err
-	}
-	var b strings.Builder
-	for i, ri := range raw {
+	return formatLines(prog, false, func(b *strings.Builder, i int, ri bpf.RawInstruction) {
 		b.WriteString(Image(ri, i))
 		b.WriteByte('\n')
-	}
-	return b.String(), nil
+	})
 }
 
 // FormatC returns the listing `tcpdump -dd` prints: one C initializer
 // "{ 0xCODE, JT, JF, 0xKKKKKKKK }," per line.
 func FormatC(prog []bpf.Instruction) (string, error) {
-	raw, err := Raw(prog)
-	if err != nil {
-		return "", err
-	}
-	var b strings.Builder
-	for _, ri := range raw {
-		fmt.Fprintf(&b, "{ 0x%x, %d, %d, 0x%08x },\n", ri.Op, ri.Jt, ri.Jf, ri.K)
-	}
-	return b.String(), nil
+	return formatLines(prog, false, func(b *strings.Builder, _ int, ri bpf.RawInstruction) {
+		fmt.Fprintf(b, "{ 0x%x, %d, %d, 0x%08x },\n", ri.Op, ri.Jt, ri.Jf, ri.K)
+	})
 }
 
 // FormatDecimal returns the listing `tcpdump -ddd` prints: the instruction
 // count on the first line, then "CODE JT JF K" in decimal, one per line.
 func FormatDecimal(prog []bpf.Instruction) (string, error) {
+	return formatLines(prog, true, func(b *strings.Builder, _ int, ri bpf.RawInstruction) {
+		fmt.Fprintf(b, "%d %d %d %d\n", ri.Op, ri.Jt, ri.Jf, ri.K)
+	})
+}
+
+// formatLines assembles prog and writes each instruction with line, after
+// a line with their count if count is set. It fails if an instruction does
+// not assemble.
+func formatLines(prog []bpf.Instruction, count bool, line func(b *strings.Builder, pc int, ri bpf.RawInstruction)) (string, error) {
 	raw, err := Raw(prog)
 	if err != nil {
 		return "", err
 	}
 	var b strings.Builder
-	fmt.Fprintf(&b, "%d\n", len(raw))
-	for _, ri := range raw {
-		fmt.Fprintf(&b, "%d %d %d %d\n", ri.Op, ri.Jt, ri.Jf, ri.K)
+	if count {
+		fmt.Fprintf(&b, "%d\n", len(raw))
+	}
+	for i, ri := range raw {
+		line(&b, i, ri)
 	}
 	return b.String(), nil
 }

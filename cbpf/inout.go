@@ -43,7 +43,7 @@ func (c *compiler) direction(b *parser.Builtin) *block {
 		// after "pppoes" or "vxlan" the ancillary offset moves too.
 		b0 = c.cmp(orLinkHdr, skfAdOff+skfAdPktType, SizeH, packetOutgoing)
 	default:
-		c.failLink("not a live capture, '%s' not supported on DLT_%s", kwDirWord(b.Kw), c.linktype)
+		c.failLink("not a live capture, '%s' not supported on DLT_%s", kwWord(b.Kw), c.linktype)
 	}
 	if !outbound {
 		genNot(b0)
@@ -62,14 +62,4 @@ func (c *compiler) ifindex(idx uint32) *block {
 	}
 	c.failLink("not a live capture, 'ifindex' not supported on DLT_%s", c.linktype)
 	return nil
-}
-
-func kwDirWord(k parser.Keyword) string {
-	switch k {
-	case parser.KwInbound:
-		return "inbound"
-	case parser.KwOutbound:
-		return "outbound"
-	}
-	return "ifindex"
 }

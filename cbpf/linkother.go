@@ -155,13 +155,7 @@ func (c *compiler) otherLinktypeCheck(llProto uint32) *block {
 	case lt == LinkSunATM:
 		return c.sunATMLinktype(llProto)
 	case lt == LinkSLIP || lt == LinkSLIPBSDOS:
-		switch llProto {
-		case etherTypeIP:
-			return c.mcmp(orLinkHdr, 0, SizeB, 0x40, 0xf0)
-		case etherTypeIPv6:
-			return c.mcmp(orLinkHdr, 0, SizeB, 0x60, 0xf0)
-		}
-		return c.genFalse()
+		return c.ipVersionLinktype(llProto)
 	case lt == LinkPPP || lt == LinkPPPPPPD || lt == LinkPPPSerial || lt == LinkPPPEther:
 		return c.cmp(orLinkType, 0, SizeH, c.etherTypeToPPP(llProto))
 	case lt == LinkPPPBSDOS:

@@ -28,13 +28,7 @@ func (c *compiler) linktypeCheck(llProto uint32) *block {
 	case LinkNull, LinkLoop:
 		return c.nullLinktype(llProto)
 	case LinkRaw:
-		switch llProto {
-		case etherTypeIP:
-			return c.mcmp(orLinkHdr, 0, SizeB, 0x40, 0xf0)
-		case etherTypeIPv6:
-			return c.mcmp(orLinkHdr, 0, SizeB, 0x60, 0xf0)
-		}
-		return c.genFalse()
+		return c.ipVersionLinktype(llProto)
 	case LinkIPv4:
 		if llProto == etherTypeIP {
 			return c.genTrue()
@@ -83,12 +77,7 @@ func (c *compiler) etherLinktype(llProto uint32) *block {
 	case etherTypeATalk, etherTypeAARP:
 		b0 := c.cmpGT(orLinkType, 0, SizeH, etherMTU)
 		genNot(b0)
-		var b1 *block
-		if llProto == etherTypeATalk {
-			b1 = c.snap(0x080007, etherTypeATalk)
-		} else {
-			b1 = c.snap(0x000000, etherTypeAARP)
-		}
+		b1 := c.appleTalkSNAP(llProto)
 		genAnd(b0, b1)
 		b0 = c.cmp(orLinkType, 0, SizeH, llProto)
 		genOr(b0, b1)
@@ -104,6 +93,26 @@ func (c *compiler) etherLinktype(llProto uint32) *block {
 	}
 	c.checkMax("EtherType", llProto, 0xffff)
 	return c.cmp(orLinkType, 0, SizeH, llProto)
+}
+
+// ipVersionLinktype is the link-layer type test of the link types that
+// carry raw IP: the version in the first byte's upper nibble.
+func (c *compiler) ipVersionLinktype(llProto uint32) *block {
+	switch llProto {
+	case etherTypeIP:
+		return c.mcmp(orLinkHdr, 0, SizeB, 0x40, 0xf0)
+	case etherTypeIPv6:
+		return c.mcmp(orLinkHdr, 0, SizeB, 0x60, 0xf0)
+	}
+	return c.genFalse()
+}
+
+// appleTalkSNAP is the SNAP header of AppleTalk (etherTypeATalk) or AARP.
+func (c *compiler) appleTalkSNAP(llProto uint32) *block {
+	if llProto == etherTypeATalk {
+		return c.snap(0x080007, etherTypeATalk)
+	}
+	return c.snap(0x000000, etherTypeAARP)
 }
 
 // sllLinktype: the protocol field of a Linux cooked header.
@@ -126,12 +135,7 @@ func (c *compiler) sllLinktype(llProto uint32) *block {
 		genOr(b0, b1)
 		return b1
 	case etherTypeATalk, etherTypeAARP:
-		var b0 *block
-		if llProto == etherTypeATalk {
-			b0 = c.snap(0x080007, etherTypeATalk)
-		} else {
-			b0 = c.snap(0x000000, etherTypeAARP)
-		}
+		b0 := c.appleTalkSNAP(llProto)
 		b1 := c.cmp(orLinkType, 0, SizeH, sllP8022)
 		genAnd(b1, b0)
 		b1 = c.cmp(orLinkType, 0, SizeH, llProto)

@@ -58,14 +58,8 @@ func (c *compiler) llc(kind string) *block {
 // that means an 802.3 length field rather than an EtherType, and not the
 // raw Novell 802.3 encapsulation (0xffff where the LLC DSAP/SSAP would be).
 func (c *compiler) llcPresent() *block {
-	switch c.linktype {
-	case LinkEN10MB:
-		b0 := c.cmpGT(orLinkType, 0, SizeH, etherMTU)
-		genNot(b0)
-		b1 := c.cmp(orLLC, 0, SizeH, 0xffff)
-		genNot(b1)
-		genAnd(b0, b1)
-		return b1
+	if c.linktype == LinkEN10MB {
+		return c.etherLLCPresent()
 	}
 	if b := c.otherLLCPresent(); b != nil {
 		return b
@@ -76,4 +70,15 @@ func (c *compiler) llcPresent() *block {
 	}
 	c.failLink("'llc' not supported on DLT_%s", c.linktype)
 	return nil
+}
+
+// etherLLCPresent is llcPresent's test on an Ethernet header: an 802.3
+// length field, and no 0xffff where the LLC DSAP/SSAP would be.
+func (c *compiler) etherLLCPresent() *block {
+	b0 := c.cmpGT(orLinkType, 0, SizeH, etherMTU)
+	genNot(b0)
+	b1 := c.cmp(orLLC, 0, SizeH, 0xffff)
+	genNot(b1)
+	genAnd(b0, b1)
+	return b1
 }

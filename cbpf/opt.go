@@ -104,6 +104,8 @@ type oGraph struct {
 	chainAvail  oState
 	withInd     []*oBlock // scratch of xmerge
 	withAbs     []*oBlock
+	xSaved      []blockSave
+	xMemo       map[xKey]bool
 
 	// exit is the exit state a visitor computed for block exitOf, for
 	// the sweep to use (see setExit).
@@ -120,8 +122,8 @@ type oGraph struct {
 	// changed nothing, and nothing has changed since.
 	swept bool
 
-	arena []*[oChunk]oBlock // blocks to reuse (see newBlock)
-	used  int               // blocks of arena in use
+	arena []*[genChunk]oBlock // blocks to reuse (see newBlock)
+	used  int                 // blocks of arena in use
 }
 
 // optMaxRounds bounds the fixpoint loop; every round that changes
@@ -156,14 +158,24 @@ func (c *compiler) optimize(root *block) ([]bpf.RawInstruction, error) {
 }
 
 // run applies the passes until none changes the graph.
+//
+// A round whose sweep and dead changed nothing left the graph as the sweep
+// found it; if merge then changes nothing either, the next sweep would see
+// the same graph, with the same liveness, and find nothing again, so the
+// loop stops without it.
 func (g *oGraph) run() {
+	settled := false
 	for round := 0; round < optMaxRounds; round++ {
 		changed := g.merge()
-		changed = g.sweep(g.visitRedundant, g.visitPeep, g.visitThread) || changed
-		changed = g.dead() || changed
-		if !changed {
+		if settled && !changed {
 			return
 		}
+		s := g.sweep(g.visitRedundant, g.visitPeep, g.visitThread)
+		d := g.dead()
+		if !changed && !s && !d {
+			return
+		}
+		settled = !s && !d
 	}
 }
 
@@ -322,18 +334,10 @@ func (g *oGraph) split(b *block, last *oBlock, ok *bool) *oBlock {
 	return seg[0]
 }
 
-// oChunk is how many blocks one allocation of the graph's arena holds.
-const oChunk = 64
-
 // newBlock returns a zero block from the graph's arena, keeping the room
 // its statements had in an earlier compilation.
 func (g *oGraph) newBlock() *oBlock {
-	c, i := g.used/oChunk, g.used%oChunk
-	if c == len(g.arena) {
-		g.arena = append(g.arena, new([oChunk]oBlock))
-	}
-	b := &g.arena[c][i]
-	g.used++
+	b := nextSlot(&g.arena, &g.used)
 	*b = oBlock{stmts: b.stmts[:0]}
 	return b
 }
@@ -348,7 +352,7 @@ func (g *oGraph) recycle() {
 		b.releaseStates(g)
 	}
 	for i := 0; i < g.used; i++ {
-		g.arena[i/oChunk][i%oChunk].releaseStates(g)
+		g.arena[i/genChunk][i%genChunk].releaseStates(g)
 	}
 	g.used = 0
 	g.ordered, g.live, g.swept = false, false, false

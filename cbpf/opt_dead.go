@@ -119,9 +119,12 @@ func (g *oGraph) dead() bool {
 			b.stmts = kept
 		}
 	}
-	// Every block's liveIn is now the liveness of the graph, unless
-	// the last sweep changed it (and left some blocks without states).
-	g.live = g.ordered
+	// Every block's liveIn is now the liveness of the graph, even when
+	// the last sweep changed it: the sweep only sends edges forward, so
+	// the order it ran in still has every block after its predecessors,
+	// and the blocks it left without a state are no longer reached. The
+	// liveness is the same whatever such order computes it.
+	g.live = true
 	if changed {
 		g.swept = false
 	}

@@ -103,12 +103,18 @@ func (t *vnTable) reset() {
 	t.nodes = append(t.nodes[:0], factNode{})
 	clear(t.avail)
 	t.nAvail = 0
-	t.keys = t.keys[:1]
-	for i := range nRegs {
-		t.keys = append(t.keys, vnKey{op: vnOpPhi, a: -1, b: int32(i)})
-	}
-	t.keys = append(t.keys, vnKey{op: vnOpConst, k: 0})
+	t.keys = append(t.keys[:0], vnRootKeys[:]...)
 }
+
+// vnRootKeys are the keys of the values reset numbers: none for number 0,
+// then the root's registers and the constant 0.
+var vnRootKeys = func() (k [vnRoot + 1]vnKey) {
+	for i := range nRegs {
+		k[i+1] = vnKey{op: vnOpPhi, a: -1, b: int32(i)}
+	}
+	k[vnRoot] = vnKey{op: vnOpConst, k: 0}
+	return k
+}()
 
 func (k vnKey) hash() uint64 {
 	h := (uint64(k.op)<<32 | uint64(k.k)) * 0x9e3779b97f4a7c15

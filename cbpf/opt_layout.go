@@ -82,25 +82,22 @@ func (g *oGraph) layoutOwn() ([]bpf.RawInstruction, error) {
 		prog, branch = encodeBody(prog, b, start, b.jump() && b.jt.idx == i+1)
 		pc := len(prog)
 		if branch {
-			ins := bpf.RawInstruction{Op: b.code, K: b.k}
+			// A far target is reached through a "ja" after the branch.
+			var jas [2]bpf.RawInstruction
 			extra := 0
-			var jas []bpf.RawInstruction
-			if longT[i] {
-				ins.Jt = uint8(extra)
+			offset := func(long bool, to int) uint8 {
+				if !long {
+					return uint8(start[to] - pc - 1)
+				}
 				extra++
-				jas = append(jas, bpf.RawInstruction{Op: ClassJMP | JumpJA, K: uint32(start[b.jt.idx] - (pc + extra) - 1)})
-			} else {
-				ins.Jt = uint8(start[b.jt.idx] - pc - 1)
+				jas[extra-1] = bpf.RawInstruction{Op: ClassJMP | JumpJA, K: uint32(start[to] - (pc + extra) - 1)}
+				return uint8(extra - 1)
 			}
-			if longF[i] {
-				ins.Jf = uint8(extra)
-				extra++
-				jas = append(jas, bpf.RawInstruction{Op: ClassJMP | JumpJA, K: uint32(start[b.jf.idx] - (pc + extra) - 1)})
-			} else {
-				ins.Jf = uint8(start[b.jf.idx] - pc - 1)
-			}
+			ins := bpf.RawInstruction{Op: b.code, K: b.k}
+			ins.Jt = offset(longT[i], b.jt.idx)
+			ins.Jf = offset(longF[i], b.jf.idx)
 			prog = append(prog, ins)
-			prog = append(prog, jas...)
+			prog = append(prog, jas[:extra]...)
 		}
 	}
 	if len(prog) != start[n] {

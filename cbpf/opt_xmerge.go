@@ -63,8 +63,13 @@ func (g *oGraph) xmerge() bool {
 			if tries++; tries > xMaxPairs {
 				return false
 			}
-			m := xMatcher{}
-			if !m.match(b1, p, b2, true) || !m.cset {
+			clear(g.xMemo)
+			m := xMatcher{memo: g.xMemo}
+			ok := m.match(b1, p, b2, true)
+			if len(m.memo) <= 256 {
+				g.xMemo = m.memo // kept for the next pair
+			}
+			if !ok || !m.cset {
 				continue
 			}
 			if g.reaches(b1, b2) {
@@ -182,7 +187,9 @@ func (g *oGraph) reaches(a, b *oBlock) bool {
 	return walk(a)
 }
 
-// blockSave is a block's content, to undo a change.
+// blockSave is a block's content, to undo a change. The statements are
+// kept as the slice they were: xapply never writes into a saved block's
+// statements, it only shortens the slice or gives the block a new one.
 type blockSave struct {
 	b      *oBlock
 	stmts  []oStmt
@@ -192,7 +199,7 @@ type blockSave struct {
 }
 
 func save(b *oBlock) blockSave {
-	return blockSave{b, append([]oStmt(nil), b.stmts...), b.code, b.k, b.jt, b.jf}
+	return blockSave{b, b.stmts, b.code, b.k, b.jt, b.jf}
 }
 
 func (s blockSave) restore() {
@@ -205,7 +212,8 @@ func (g *oGraph) xapply(b1 *oBlock, p int, b2 *oBlock, c uint32) bool {
 	g.swept = false
 	before := g.size()
 	preds := g.preds(b2)
-	var saved []blockSave
+	saved := g.xSaved[:0]
+	defer func() { clear(saved); g.xSaved = saved[:0] }()
 	for _, pr := range preds {
 		saved = append(saved, save(pr))
 	}
@@ -214,7 +222,9 @@ func (g *oGraph) xapply(b1 *oBlock, p int, b2 *oBlock, c uint32) bool {
 	// The target: b1 itself, or its suffix split off.
 	target := b1
 	if p > 0 {
-		target = &oBlock{stmts: append([]oStmt(nil), b1.stmts[p:]...), code: b1.code, k: b1.k, jt: b1.jt, jf: b1.jf}
+		target = g.newBlock()
+		target.stmts = append(target.stmts, b1.stmts[p:]...)
+		target.code, target.k, target.jt, target.jf = b1.code, b1.k, b1.jt, b1.jf
 		b1.stmts = b1.stmts[:p:p]
 		b1.code, b1.k = ClassJMP|JumpJEQ, 0
 		b1.jt, b1.jf = target, target
@@ -227,7 +237,9 @@ func (g *oGraph) xapply(b1 *oBlock, p int, b2 *oBlock, c uint32) bool {
 			pr.redirect(b2, target)
 		}
 	} else {
-		n := &oBlock{stmts: []oStmt{ldx}, code: ClassJMP | JumpJEQ, jt: target, jf: target}
+		n := g.newBlock()
+		n.stmts = append(n.stmts, ldx)
+		n.code, n.jt, n.jf = ClassJMP|JumpJEQ, target, target
 		for _, pr := range preds {
 			pr.redirect(b2, n)
 		}

@@ -82,7 +82,7 @@ func (c *compiler) pflogLinktype(llProto uint32) *block {
 // pflogField is ifname, ruleset, rnr, srnr, reason and action.
 func (c *compiler) pflogField(b *parser.Builtin) *block {
 	if c.linktype != LinkPFLog {
-		c.failLink("'%s' supported only on PFLOG linktype", pfWord(b.Kw))
+		c.failLink("'%s' supported only on PFLOG linktype", kwWord(b.Kw))
 	}
 	var arg parser.Arg
 	if len(b.Args) > 0 {

@@ -101,61 +101,58 @@ func (c *compiler) isisAny(types ...uint32) *block {
 	return b1
 }
 
+// protoAbbrevs gives, for a protocol name used alone that tests one
+// number, the number and the protocol it is a number of: the layer under
+// for genProto, or ProtoLink for the link layer's type (linktypeCheck).
+var protoAbbrevs = [...]struct {
+	v     uint32
+	under parser.Proto
+	set   bool
+}{
+	parser.ProtoSCTP:    {ipprotoSCTP, parser.ProtoDefault, true},
+	parser.ProtoTCP:     {ipprotoTCP, parser.ProtoDefault, true},
+	parser.ProtoUDP:     {ipprotoUDP, parser.ProtoDefault, true},
+	parser.ProtoICMP:    {ipprotoICMP, parser.ProtoIP, true},
+	parser.ProtoIGMP:    {ipprotoIGMP, parser.ProtoIP, true},
+	parser.ProtoIGRP:    {ipprotoIGRP, parser.ProtoIP, true},
+	parser.ProtoPIM:     {ipprotoPIM, parser.ProtoDefault, true},
+	parser.ProtoVRRP:    {ipprotoVRRP, parser.ProtoIP, true},
+	parser.ProtoCARP:    {ipprotoVRRP, parser.ProtoIP, true},
+	parser.ProtoIP:      {etherTypeIP, parser.ProtoLink, true},
+	parser.ProtoARP:     {etherTypeARP, parser.ProtoLink, true},
+	parser.ProtoRARP:    {etherTypeRevARP, parser.ProtoLink, true},
+	parser.ProtoATalk:   {etherTypeATalk, parser.ProtoLink, true},
+	parser.ProtoAARP:    {etherTypeAARP, parser.ProtoLink, true},
+	parser.ProtoDECnet:  {etherTypeDN, parser.ProtoLink, true},
+	parser.ProtoSCA:     {etherTypeSCA, parser.ProtoLink, true},
+	parser.ProtoLAT:     {etherTypeLAT, parser.ProtoLink, true},
+	parser.ProtoMOPDL:   {etherTypeMOPDL, parser.ProtoLink, true},
+	parser.ProtoMOPRC:   {etherTypeMOPRC, parser.ProtoLink, true},
+	parser.ProtoIPv6:    {etherTypeIPv6, parser.ProtoLink, true},
+	parser.ProtoICMPv6:  {ipprotoICMPv6, parser.ProtoIPv6, true},
+	parser.ProtoAH:      {ipprotoAH, parser.ProtoDefault, true},
+	parser.ProtoESP:     {ipprotoESP, parser.ProtoDefault, true},
+	parser.ProtoISO:     {llcSAPISONS, parser.ProtoLink, true},
+	parser.ProtoESIS:    {isoESIS, parser.ProtoISO, true},
+	parser.ProtoISIS:    {isoISIS, parser.ProtoISO, true},
+	parser.ProtoCLNP:    {isoCLNP, parser.ProtoISO, true},
+	parser.ProtoSTP:     {llcSAP8021D, parser.ProtoLink, true},
+	parser.ProtoIPX:     {llcSAPIPX, parser.ProtoLink, true},
+	parser.ProtoNetBEUI: {llcSAPNetBEUI, parser.ProtoLink, true},
+}
+
 // protoAbbrev is a protocol name used alone ("tcp", "arp", "l1").
 func (c *compiler) protoAbbrev(proto parser.Proto) *block {
+	if int(proto) < len(protoAbbrevs) && protoAbbrevs[proto].set {
+		a := protoAbbrevs[proto]
+		if a.under == parser.ProtoLink {
+			return c.linktypeCheck(a.v)
+		}
+		return c.genProto(a.v, a.under)
+	}
 	switch proto {
-	case parser.ProtoSCTP:
-		return c.genProto(ipprotoSCTP, parser.ProtoDefault)
-	case parser.ProtoTCP:
-		return c.genProto(ipprotoTCP, parser.ProtoDefault)
-	case parser.ProtoUDP:
-		return c.genProto(ipprotoUDP, parser.ProtoDefault)
-	case parser.ProtoICMP:
-		return c.genProto(ipprotoICMP, parser.ProtoIP)
-	case parser.ProtoIGMP:
-		return c.genProto(ipprotoIGMP, parser.ProtoIP)
-	case parser.ProtoIGRP:
-		return c.genProto(ipprotoIGRP, parser.ProtoIP)
-	case parser.ProtoPIM:
-		return c.genProto(ipprotoPIM, parser.ProtoDefault)
-	case parser.ProtoVRRP, parser.ProtoCARP:
-		return c.genProto(ipprotoVRRP, parser.ProtoIP)
-	case parser.ProtoIP:
-		return c.linktypeCheck(etherTypeIP)
-	case parser.ProtoARP:
-		return c.linktypeCheck(etherTypeARP)
-	case parser.ProtoRARP:
-		return c.linktypeCheck(etherTypeRevARP)
 	case parser.ProtoLink:
 		c.fail("'link' cannot be used as an abbreviation")
-	case parser.ProtoATalk:
-		return c.linktypeCheck(etherTypeATalk)
-	case parser.ProtoAARP:
-		return c.linktypeCheck(etherTypeAARP)
-	case parser.ProtoDECnet:
-		return c.linktypeCheck(etherTypeDN)
-	case parser.ProtoSCA:
-		return c.linktypeCheck(etherTypeSCA)
-	case parser.ProtoLAT:
-		return c.linktypeCheck(etherTypeLAT)
-	case parser.ProtoMOPDL:
-		return c.linktypeCheck(etherTypeMOPDL)
-	case parser.ProtoMOPRC:
-		return c.linktypeCheck(etherTypeMOPRC)
-	case parser.ProtoIPv6:
-		return c.linktypeCheck(etherTypeIPv6)
-	case parser.ProtoICMPv6:
-		return c.genProto(ipprotoICMPv6, parser.ProtoIPv6)
-	case parser.ProtoAH:
-		return c.genProto(ipprotoAH, parser.ProtoDefault)
-	case parser.ProtoESP:
-		return c.genProto(ipprotoESP, parser.ProtoDefault)
-	case parser.ProtoISO:
-		return c.linktypeCheck(llcSAPISONS)
-	case parser.ProtoESIS:
-		return c.genProto(isoESIS, parser.ProtoISO)
-	case parser.ProtoISIS:
-		return c.genProto(isoISIS, parser.ProtoISO)
 	case parser.ProtoISISL1:
 		return c.isisAny(isisL1LANIIH, isisPTPIIH, isisL1LSP, isisL1CSNP, isisL1PSNP)
 	case parser.ProtoISISL2:
@@ -170,14 +167,6 @@ func (c *compiler) protoAbbrev(proto parser.Proto) *block {
 		return c.isisAny(isisL1CSNP, isisL2CSNP)
 	case parser.ProtoISISPSNP:
 		return c.isisAny(isisL1PSNP, isisL2PSNP)
-	case parser.ProtoCLNP:
-		return c.genProto(isoCLNP, parser.ProtoISO)
-	case parser.ProtoSTP:
-		return c.linktypeCheck(llcSAP8021D)
-	case parser.ProtoIPX:
-		return c.linktypeCheck(llcSAPIPX)
-	case parser.ProtoNetBEUI:
-		return c.linktypeCheck(llcSAPNetBEUI)
 	case parser.ProtoRadio:
 		c.fail("'radio' cannot be used as an abbreviation")
 	}

@@ -100,12 +100,12 @@ var protoNames = [...]string{
 
 // String returns the qualifier's keyword as libpcap's messages spell it
 // ("link", "ip6", "icmp6", ...), "" for ProtoDefault and "?" for others.
-func (p Proto) String() string {
-	if int(p) < len(protoNames) {
-		return protoNames[p]
-	}
-	if p == ProtoUndef {
-		return "?"
+func (p Proto) String() string { return enumName(protoNames[:], p) }
+
+// enumName returns names[v], or "?" for a value without a name.
+func enumName[T ~uint8](names []string, v T) string {
+	if int(v) < len(names) {
+		return names[v]
 	}
 	return "?"
 }
@@ -138,12 +138,7 @@ var dirNames = [...]string{
 }
 
 // String returns the qualifier as libpcap's messages spell it.
-func (d Dir) String() string {
-	if int(d) < len(dirNames) {
-		return dirNames[d]
-	}
-	return "?"
-}
+func (d Dir) String() string { return enumName(dirNames[:], d) }
 
 // Addr is an address-type qualifier (libpcap's Q_HOST ... Q_PORTRANGE).
 type Addr uint8
@@ -170,12 +165,7 @@ var addrNames = [...]string{
 }
 
 // String returns the qualifier's keyword.
-func (a Addr) String() string {
-	if int(a) < len(addrNames) {
-		return addrNames[a]
-	}
-	return "?"
-}
+func (a Addr) String() string { return enumName(addrNames[:], a) }
 
 // Qual is the set of qualifiers that applies to a primitive's ID.
 type Qual struct {
@@ -284,12 +274,7 @@ const (
 var relOpNames = [...]string{GT: ">", GE: ">=", EQ: "=", LE: "<=", LT: "<", NE: "!="}
 
 // String returns the operator's spelling.
-func (op RelOp) String() string {
-	if int(op) < len(relOpNames) {
-		return relOpNames[op]
-	}
-	return "?"
-}
+func (op RelOp) String() string { return enumName(relOpNames[:], op) }
 
 // Relation compares two arithmetic expressions: "ip[0] & 0xf > 5".
 type Relation struct {
@@ -436,12 +421,7 @@ var arithOpNames = [...]string{Add: "+", Sub: "-", Mul: "*", Div: "/", Mod: "%",
 	BitAnd: "&", BitOr: "|", BitXor: "^", Lsh: "<<", Rsh: ">>"}
 
 // String returns the operator's spelling.
-func (op ArithOp) String() string {
-	if int(op) < len(arithOpNames) {
-		return arithOpNames[op]
-	}
-	return "?"
-}
+func (op ArithOp) String() string { return enumName(arithOpNames[:], op) }
 
 // BinaryArith is "X op Y" for an arithmetic operator.
 type BinaryArith struct {

@@ -800,9 +800,7 @@ func (p *parser) parseArith(minPrec int) Arith {
 		t := p.tok()
 		if t.kind == tPercent || t.kind == tCaret {
 			p.next()
-			p.enter()
-			y := p.parseArith(0)
-			p.leave()
+			y := p.nestedArith(0)
 			x = &BinaryArith{Op: arithOps[t.kind], OpPos: t.pos, X: x, Y: y}
 			continue
 		}
@@ -811,11 +809,18 @@ func (p *parser) parseArith(minPrec int) Arith {
 			return x
 		}
 		p.next()
-		p.enter()
-		y := p.parseArith(prec + 1)
-		p.leave()
+		y := p.nestedArith(prec + 1)
 		x = &BinaryArith{Op: arithOps[t.kind], OpPos: t.pos, X: x, Y: y}
 	}
+}
+
+// nestedArith parses an arithmetic operand one level of nesting deeper
+// (see enter).
+func (p *parser) nestedArith(minPrec int) Arith {
+	p.enter()
+	x := p.parseArith(minPrec)
+	p.leave()
+	return x
 }
 
 func (p *parser) parseUnary() Arith {
@@ -823,9 +828,7 @@ func (p *parser) parseUnary() Arith {
 	switch t.kind {
 	case tMinus:
 		p.next()
-		p.enter()
-		x := p.parseArith(unaryPrec)
-		p.leave()
+		x := p.nestedArith(unaryPrec)
 		return &NegArith{Minus: t.pos, X: x}
 	case tNUM:
 		p.next()
@@ -835,17 +838,13 @@ func (p *parser) parseUnary() Arith {
 		return &Len{LenPos: t.pos, EndPos: t.end}
 	case tLparen:
 		p.next()
-		p.enter()
-		x := p.parseArith(0)
-		p.leave()
+		x := p.nestedArith(0)
 		r := p.expect(tRparen)
 		return &ParenArith{Lparen: t.pos, Rparen: r.pos, X: x}
 	case tPName:
 		p.next()
 		p.expect(tLbrack)
-		p.enter()
-		idx := p.parseArith(0)
-		p.leave()
+		idx := p.nestedArith(0)
 		x := &Index{Proto: Proto(t.aux), ProtoPos: t.pos, Index: idx, Size: 1, SizePos: NoPos}
 		if p.tok().kind == tColon {
 			p.next()

@@ -78,28 +78,16 @@ func writeExpr(b *strings.Builder, src string, x Node) {
 	switch x := x.(type) {
 	case nil:
 	case *BinaryExpr:
-		b.WriteByte('(')
-		writeExpr(b, src, x.X)
+		op := "or"
 		if x.Op == And {
-			b.WriteString(" and ")
-		} else {
-			b.WriteString(" or ")
+			op = "and"
 		}
-		writeExpr(b, src, x.Y)
-		b.WriteByte(')')
+		writeInfix(b, src, x.X, op, x.Y, true)
 	case *NotExpr:
-		b.WriteString("not ")
-		writeExpr(b, src, x.X)
+		writePrefixed(b, src, "not ", x.X)
 	case *ParenExpr:
-		// The operations inside carry their own parentheses; a lone
-		// primitive needs none.
-		if _, ok := x.X.(*BinaryExpr); ok {
-			writeExpr(b, src, x.X)
-		} else {
-			b.WriteByte('(')
-			writeExpr(b, src, x.X)
-			b.WriteByte(')')
-		}
+		_, op := x.X.(*BinaryExpr)
+		writeParen(b, src, x.X, op)
 	case *Primitive:
 		if q := qualText(x.Q); q != "" {
 			b.WriteString(q)
@@ -117,9 +105,7 @@ func writeExpr(b *strings.Builder, src string, x Node) {
 	case *FieldExpr:
 		b.WriteString(span(src, x.FieldPos, x.EndPos))
 	case *Relation:
-		writeExpr(b, src, x.X)
-		fmt.Fprintf(b, " %s ", x.Op)
-		writeExpr(b, src, x.Y)
+		writeInfix(b, src, x.X, x.Op.String(), x.Y, false)
 	case *Number:
 		if x.Lit != "" {
 			b.WriteString(x.Lit)
@@ -137,25 +123,48 @@ func writeExpr(b *strings.Builder, src string, x Node) {
 		}
 		b.WriteByte(']')
 	case *BinaryArith:
-		b.WriteByte('(')
-		writeExpr(b, src, x.X)
-		fmt.Fprintf(b, " %s ", x.Op)
-		writeExpr(b, src, x.Y)
-		b.WriteByte(')')
+		writeInfix(b, src, x.X, x.Op.String(), x.Y, true)
 	case *NegArith:
-		b.WriteByte('-')
-		writeExpr(b, src, x.X)
+		writePrefixed(b, src, "-", x.X)
 	case *ParenArith:
-		if _, ok := x.X.(*BinaryArith); ok {
-			writeExpr(b, src, x.X)
-		} else {
-			b.WriteByte('(')
-			writeExpr(b, src, x.X)
-			b.WriteByte(')')
-		}
+		_, op := x.X.(*BinaryArith)
+		writeParen(b, src, x.X, op)
 	default:
 		fmt.Fprintf(b, "<%T>", x)
 	}
+}
+
+// writePrefixed writes x after the operator op.
+func writePrefixed(b *strings.Builder, src string, op string, x Node) {
+	b.WriteString(op)
+	writeExpr(b, src, x)
+}
+
+// writeInfix writes "x op y", in parentheses if paren.
+func writeInfix(b *strings.Builder, src string, x Node, op string, y Node, paren bool) {
+	if paren {
+		b.WriteByte('(')
+	}
+	writeExpr(b, src, x)
+	b.WriteByte(' ')
+	b.WriteString(op)
+	b.WriteByte(' ')
+	writeExpr(b, src, y)
+	if paren {
+		b.WriteByte(')')
+	}
+}
+
+// writeParen writes x, the inside of parentheses: as it is when it is an
+// operation (op), which writes its own, else in parentheses.
+func writeParen(b *strings.Builder, src string, x Node, op bool) {
+	if op {
+		writeExpr(b, src, x)
+		return
+	}
+	b.WriteByte('(')
+	writeExpr(b, src, x)
+	b.WriteByte(')')
 }
 
 // Fprint writes the syntax tree of x to w, one node per line, children
@@ -207,15 +216,11 @@ func (p *printer) node(n Node, depth int) {
 		if x.Op == Or {
 			op = "or"
 		}
-		p.line(depth, x, op)
-		p.node(x.X, depth+1)
-		p.node(x.Y, depth+1)
+		p.parent(depth, x, op, x.X, x.Y)
 	case *NotExpr:
-		p.line(depth, x, "not")
-		p.node(x.X, depth+1)
+		p.parent(depth, x, "not", x.X)
 	case *ParenExpr:
-		p.line(depth, x, "( )")
-		p.node(x.X, depth+1)
+		p.parent(depth, x, "( )", x.X)
 	case *Primitive:
 		p.line(depth, x, "primitive "+ExprString(p.src, x))
 		how := "written"
@@ -235,9 +240,7 @@ func (p *printer) node(n Node, depth int) {
 	case *FieldExpr:
 		p.line(depth, x, "field comparison "+ExprString(p.src, x))
 	case *Relation:
-		p.line(depth, x, "relation "+x.Op.String())
-		p.node(x.X, depth+1)
-		p.node(x.Y, depth+1)
+		p.parent(depth, x, "relation "+x.Op.String(), x.X, x.Y)
 	case *Number:
 		p.line(depth, x, fmt.Sprintf("number %d", x.Value))
 	case *Len:
@@ -247,20 +250,23 @@ func (p *printer) node(n Node, depth int) {
 		if x.Size != 1 {
 			size += "s"
 		}
-		p.line(depth, x, fmt.Sprintf("load %s %s[]", size, x.Proto))
-		p.node(x.Index, depth+1)
+		p.parent(depth, x, fmt.Sprintf("load %s %s[]", size, x.Proto), x.Index)
 	case *BinaryArith:
-		p.line(depth, x, "arithmetic "+x.Op.String())
-		p.node(x.X, depth+1)
-		p.node(x.Y, depth+1)
+		p.parent(depth, x, "arithmetic "+x.Op.String(), x.X, x.Y)
 	case *NegArith:
-		p.line(depth, x, "negate")
-		p.node(x.X, depth+1)
+		p.parent(depth, x, "negate", x.X)
 	case *ParenArith:
-		p.line(depth, x, "( )")
-		p.node(x.X, depth+1)
+		p.parent(depth, x, "( )", x.X)
 	default:
 		p.printf("%s%T\n", strings.Repeat("  ", depth), n)
+	}
+}
+
+// parent prints n's line and, under it, its children's.
+func (p *printer) parent(depth int, n Node, desc string, children ...Node) {
+	p.line(depth, n, desc)
+	for _, c := range children {
+		p.node(c, depth+1)
 	}
 }
 

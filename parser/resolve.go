@@ -89,24 +89,26 @@ func (r *StaticResolver) LookupHost(name string) ([]netip.Addr, error) {
 
 // LookupEther implements Resolver.
 func (r *StaticResolver) LookupEther(name string) ([6]byte, bool) {
-	r.mu.RLock()
-	mac, ok := r.t.Ether(name)
-	r.mu.RUnlock()
-	if ok || r.fallback == nil {
-		return mac, ok
-	}
-	return r.fallback.LookupEther(name)
+	return lookupStatic(r, func(t *names.Table) ([6]byte, bool) { return t.Ether(name) },
+		func(fb Resolver) ([6]byte, bool) { return fb.LookupEther(name) })
 }
 
 // LookupNetwork implements Resolver.
 func (r *StaticResolver) LookupNetwork(name string) (uint32, bool) {
+	return lookupStatic(r, func(t *names.Table) (uint32, bool) { return t.Network(name) },
+		func(fb Resolver) (uint32, bool) { return fb.LookupNetwork(name) })
+}
+
+// lookupStatic answers from r's own names (own), or else from its
+// fallback (fb), if it has one.
+func lookupStatic[T any](r *StaticResolver, own func(*names.Table) (T, bool), fb func(Resolver) (T, bool)) (T, bool) {
 	r.mu.RLock()
-	n, ok := r.t.Network(name)
+	v, ok := own(&r.t)
 	r.mu.RUnlock()
 	if ok || r.fallback == nil {
-		return n, ok
+		return v, ok
 	}
-	return r.fallback.LookupNetwork(name)
+	return fb(r.fallback)
 }
 
 // LookupService implements Resolver; StaticResolver holds no services of

@@ -133,7 +133,77 @@ func scanOne(s string, i int) token {
 	if t, ok := scanWord(s, i); ok {
 		return t
 	}
+	if t, ok := scanNumber(s, i); ok {
+		return t
+	}
 	return scanRules(s, i)
+}
+
+// scanNumber is scanOne's short cut for numbers and dotted IPv4 numbers
+// ("80", "0x1f", "10.0.0.1"): "0x" and hex digits, or one to four runs of
+// decimal digits separated by single dots, which nothing that could
+// continue a token follows (no letter, digit, '.', ':', '-' or '_'). It
+// returns ok false when the other rules must be tried. On such text the
+// rules agree: the number rule (one run, or hex) or the dotted one matches
+// the whole text, as the name rule does, and wins the tie; the IPv6 and
+// malformed-MAC rules need a ':', and a MAC-48 address needs six groups,
+// twelve hex digits in a row, or three groups of four digits, which are
+// left to the rules.
+func scanNumber(s string, i int) (token, bool) {
+	if i+2 < len(s) && s[i] == '0' && (s[i+1] == 'x' || s[i+1] == 'X') && isHex(s[i+2]) {
+		j := i + 2 + hexRun(s, i+2)
+		if j < len(s) && continues(s[j]) {
+			return token{}, false
+		}
+		return numberToken(s, i, j), true
+	}
+	j, groups, fours := i, 0, 0
+	for {
+		k := j
+		for k < len(s) && isDigit(s[k]) {
+			k++
+		}
+		switch {
+		case k == j, k-j >= 12:
+			return token{}, false
+		case k-j == 4:
+			fours++
+		}
+		groups++
+		j = k
+		if j < len(s) && s[j] == '.' {
+			j++
+			continue
+		}
+		break
+	}
+	if groups > 4 || groups == 3 && fours >= 2 {
+		return token{}, false
+	}
+	if j < len(s) && continues(s[j]) {
+		return token{}, false
+	}
+	if groups > 1 {
+		return token{kind: tHID, pos: Pos(i), end: Pos(j), text: s[i:j]}, true
+	}
+	return numberToken(s, i, j), true
+}
+
+// continues reports whether c could continue a number as a longer token:
+// a name, an address, a dotted number.
+func continues(c byte) bool {
+	return isAlnum(c) || c == '.' || c == ':' || c == '-' || c == '_'
+}
+
+// numberToken is the token of the number s[i:end].
+func numberToken(s string, i, end int) token {
+	t := token{kind: tNUM, pos: Pos(i), end: Pos(end), text: s[i:end]}
+	v, msg := parseNumber(t.text)
+	if msg != "" {
+		t.kind, t.err = tIllegal, msg
+	}
+	t.val = v
+	return t
 }
 
 // scanRules scans the token at s[i] by trying every rule.
@@ -226,12 +296,7 @@ func scanRules(s string, i int) token {
 	case rMAC:
 		t.kind = tEID
 	case rNum:
-		t.kind = tNUM
-		v, msg := parseNumber(t.text)
-		if msg != "" {
-			t.kind, t.err = tIllegal, msg
-		}
-		t.val = v
+		t = numberToken(s, i, end)
 	case rHID:
 		t.kind = tHID
 	case rV6:
