@@ -70,31 +70,26 @@ func (p *condParser) accept(tok string) bool {
 }
 
 func (p *condParser) or() (bool, error) {
-	v, err := p.and()
-	if err != nil {
-		return false, err
-	}
-	for p.accept("||") {
-		w, err := p.and()
-		if err != nil {
-			return false, err
-		}
-		v = v || w
-	}
-	return v, nil
+	return p.chain("||", p.and, func(a, b bool) bool { return a || b })
 }
 
 func (p *condParser) and() (bool, error) {
-	v, err := p.not()
+	return p.chain("&&", p.not, func(a, b bool) bool { return a && b })
+}
+
+// chain parses operands with next joined by the operator op, every one
+// of them, and combines their values left to right with f.
+func (p *condParser) chain(op string, next func() (bool, error), f func(a, b bool) bool) (bool, error) {
+	v, err := next()
 	if err != nil {
 		return false, err
 	}
-	for p.accept("&&") {
-		w, err := p.not()
+	for p.accept(op) {
+		w, err := next()
 		if err != nil {
 			return false, err
 		}
-		v = v && w
+		v = f(v, w)
 	}
 	return v, nil
 }

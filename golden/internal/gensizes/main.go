@@ -19,7 +19,6 @@
 package main
 
 import (
-	"bufio"
 	"errors"
 	"flag"
 	"fmt"
@@ -31,6 +30,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/gocap/gocap/golden/internal/exprlist"
 	"github.com/gocap/gocap/golden/internal/listing"
 	"github.com/gocap/gocap/internal/corpus"
 )
@@ -67,7 +67,7 @@ func main() {
 		}
 		jobs = append(jobs, job{c.ID(), c.LinkType, c.Expr, c.Snaplen})
 	}
-	exprs, err := readExprs(*exprsPath)
+	exprs, err := exprlist.Read(*exprsPath)
 	if err != nil {
 		fail("%v", err)
 	}
@@ -129,26 +129,6 @@ func size(tcpdump string, j job) int {
 		fail("%s: %v", tcpdump, err)
 	}
 	return n
-}
-
-// readExprs reads the golden expressions file: one a line, '#' lines and
-// blank lines skipped.
-func readExprs(path string) ([]string, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	var out []string
-	sc := bufio.NewScanner(f)
-	for sc.Scan() {
-		line := sc.Text()
-		if strings.TrimSpace(line) == "" || strings.HasPrefix(line, "#") {
-			continue
-		}
-		out = append(out, line)
-	}
-	return out, sc.Err()
 }
 
 func fail(format string, args ...any) {

@@ -35,7 +35,6 @@
 package main
 
 import (
-	"bufio"
 	"bytes"
 	"encoding/json"
 	"errors"
@@ -50,6 +49,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/gocap/gocap/golden/internal/exprlist"
 	"github.com/gocap/gocap/golden/internal/pcapfile"
 )
 
@@ -92,7 +92,7 @@ func main() {
 	match := flag.Bool("match", false, "for captures not made by mkpcap: read every *.pcap and *.pcapng under -pcaps (one level of subdirectories too), run tcpdump with its default options and identify the kept packets by content")
 	flag.Parse()
 
-	exprs, err := readExprs(*exprsPath)
+	exprs, err := exprlist.Read(*exprsPath)
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -202,32 +202,6 @@ func main() {
 	}
 }
 
-func readExprs(path string) ([]string, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	var exprs []string
-	seen := make(map[string]bool)
-	sc := bufio.NewScanner(f)
-	for sc.Scan() {
-		s := strings.TrimSpace(sc.Text())
-		if s == "" || strings.HasPrefix(s, "#") {
-			continue
-		}
-		if seen[s] {
-			return nil, fmt.Errorf("%s: %q listed twice", path, s)
-		}
-		seen[s] = true
-		exprs = append(exprs, s)
-	}
-	if len(exprs) == 0 {
-		return nil, fmt.Errorf("%s: no expressions", path)
-	}
-	return exprs, sc.Err()
-}
-
 // versions returns the first two lines of "tcpdump --version".
 func versions(tcpdump string) (string, string, error) {
 	out, err := exec.Command(tcpdump, "--version").CombinedOutput()
@@ -243,31 +217,9 @@ func versions(tcpdump string) (string, string, error) {
 
 // run runs tcpdump for one expression over one capture.
 func run(tcpdump, tmp, capPath string, i int, expr string, npkts int) (Record, error) {
-	base := filepath.Join(tmp, fmt.Sprintf("%s.%d", filepath.Base(capPath), i))
-	exprFile, outFile := base+".expr", base+".out"
-	if err := os.WriteFile(exprFile, []byte(expr+"\n"), 0o644); err != nil {
-		return Record{}, err
-	}
-	defer os.Remove(exprFile)
-	defer os.Remove(outFile)
-	cmd := exec.Command(tcpdump, "-O", "-r", capPath, "-w", outFile, "-F", exprFile)
-	var stderr bytes.Buffer
-	cmd.Stderr = &stderr
-	err := cmd.Run()
-	var exit *exec.ExitError
-	if errors.As(err, &exit) {
-		msg := tcpdumpError(stderr.String())
-		if msg == "" {
-			return Record{}, fmt.Errorf("%s %q: %v with no error message:\n%s", capPath, expr, err, stderr.String())
-		}
-		return Record{Expr: expr, Error: msg}, nil
-	}
-	if err != nil {
-		return Record{}, fmt.Errorf("%s %q: %v", capPath, expr, err)
-	}
-	pf, err := pcapfile.ReadFile(outFile)
-	if err != nil {
-		return Record{}, fmt.Errorf("%s %q: reading tcpdump's output: %v", capPath, expr, err)
+	pf, rec, err := filter(tcpdump, tmp, capPath, i, expr, "-O")
+	if pf == nil {
+		return rec, err
 	}
 	kept := []int{}
 	for _, p := range pf.Packets {
@@ -281,6 +233,41 @@ func run(tcpdump, tmp, capPath string, i int, expr string, npkts int) (Record, e
 		return Record{}, fmt.Errorf("%s %q: packets out of order", capPath, expr)
 	}
 	return Record{Expr: expr, Kept: kept}, nil
+}
+
+// filter runs tcpdump, with args before its own, to filter the capture
+// capPath with expr (the i-th expression: its files in tmp are named
+// after both) and returns the capture tcpdump wrote. Where tcpdump
+// rejects the expression it returns no capture but the Record of its
+// error.
+func filter(tcpdump, tmp, capPath string, i int, expr string, args ...string) (*pcapfile.File, Record, error) {
+	base := filepath.Join(tmp, fmt.Sprintf("%s.%d", filepath.Base(capPath), i))
+	exprFile, outFile := base+".expr", base+".out"
+	if err := os.WriteFile(exprFile, []byte(expr+"\n"), 0o644); err != nil {
+		return nil, Record{}, err
+	}
+	defer os.Remove(exprFile)
+	defer os.Remove(outFile)
+	cmd := exec.Command(tcpdump, append(args, "-r", capPath, "-w", outFile, "-F", exprFile)...)
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	err := cmd.Run()
+	var exit *exec.ExitError
+	if errors.As(err, &exit) {
+		msg := tcpdumpError(stderr.String())
+		if msg == "" {
+			return nil, Record{}, fmt.Errorf("%s %q: %v with no error message:\n%s", capPath, expr, err, stderr.String())
+		}
+		return nil, Record{Expr: expr, Error: msg}, nil
+	}
+	if err != nil {
+		return nil, Record{}, fmt.Errorf("%s %q: %v", capPath, expr, err)
+	}
+	pf, err := pcapfile.ReadFile(outFile)
+	if err != nil {
+		return nil, Record{}, fmt.Errorf("%s %q: reading tcpdump's output: %v", capPath, expr, err)
+	}
+	return pf, Record{}, nil
 }
 
 // tcpdumpError extracts the "tcpdump: ..." lines from stderr.

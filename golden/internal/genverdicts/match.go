@@ -12,8 +12,6 @@ import (
 	"github.com/gopacket/gopacket"
 	"github.com/gopacket/gopacket/layers"
 	"github.com/gopacket/gopacket/pcapgo"
-
-	"github.com/gocap/gocap/golden/internal/pcapfile"
 )
 
 // inputPacket is one record of a capture read with gopacket's pcapgo, an
@@ -68,29 +66,9 @@ func readInput(path string) ([]inputPacket, string, error) {
 // bytes get the same verdict, so the first input packet equal to each
 // output packet is the one kept.
 func runMatch(tcpdump, tmp, capPath string, i int, expr string, in []inputPacket) (Record, error) {
-	base := filepath.Join(tmp, fmt.Sprintf("%s.%d", filepath.Base(capPath), i))
-	exprFile, outFile := base+".expr", base+".out"
-	if err := os.WriteFile(exprFile, []byte(expr+"\n"), 0o644); err != nil {
-		return Record{}, err
-	}
-	defer os.Remove(exprFile)
-	defer os.Remove(outFile)
-	cmd := exec.Command(tcpdump, "-r", capPath, "-w", outFile, "-F", exprFile)
-	var stderr bytes.Buffer
-	cmd.Stderr = &stderr
-	if err := cmd.Run(); err != nil {
-		if _, ok := err.(*exec.ExitError); !ok {
-			return Record{}, fmt.Errorf("%s %q: %v", capPath, expr, err)
-		}
-		msg := tcpdumpError(stderr.String())
-		if msg == "" {
-			return Record{}, fmt.Errorf("%s %q: %v with no error message:\n%s", capPath, expr, err, stderr.String())
-		}
-		return Record{Expr: expr, Error: msg}, nil
-	}
-	pf, err := pcapfile.ReadFile(outFile)
-	if err != nil {
-		return Record{}, fmt.Errorf("%s %q: reading tcpdump's output: %v", capPath, expr, err)
+	pf, rec, err := filter(tcpdump, tmp, capPath, i, expr)
+	if pf == nil {
+		return rec, err
 	}
 	kept := []int{}
 	next := 0

@@ -36,12 +36,8 @@ func aoeName(m map[uint8]string, v uint8) string {
 // aoe prints an AoE PDU. Where tcpdump finds it invalid it prints
 // " (invalid)" and ends the packet if the rest was not captured.
 func (p *Printer) aoe(b []byte, length int) {
-	r := p.reader("aoe", b)
 	p.printf("AoE length %d", length)
-	if off, ok := p.aoeBody(r, length); !ok {
-		p.print(" (invalid)")
-		r.need(off, length-off)
-	}
+	p.orInvalid("aoe", b, length, p.aoeBody)
 }
 
 // aoeBody prints the PDU; on something invalid it reports false and the

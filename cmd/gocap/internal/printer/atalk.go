@@ -67,51 +67,53 @@ func (p *Printer) ltalk(b []byte, length int) int {
 // them short.
 func (p *Printer) llap(b []byte, length int) int {
 	p.announce("llap")
-	if length < llapSize {
-		p.printf(" [|llap %d]", length)
-		return length
-	}
-	if len(b) < llapSize {
-		p.truncMark("llap")
-		return 0
+	if n, ok := p.atalkFits(b, length, llapSize, "llap"); !ok {
+		return n
 	}
 	dst, src, typ := b[0], b[1], b[2]
 	b = b[llapSize:]
 	length -= llapSize
 	switch typ {
 	case llapShortDDP:
-		if length < ddpShortSize {
-			p.printf(" [|sddp %d]", length)
-			return length
-		}
-		if len(b) < ddpShortSize {
-			p.print(" [|sddp]")
-			return 0
+		if n, ok := p.atalkFits(b, length, ddpShortSize, "sddp"); !ok {
+			return n
 		}
 		p.printf("%s.%s > %s.%s:", atalkAddr(0, src), p.ddpSocket(b[3]), atalkAddr(0, dst), p.ddpSocket(b[2]))
 		p.ddp(b[ddpShortSize:], length-ddpShortSize, b[4], 0, src, b[3])
 		return llapSize + ddpShortSize
 	case llapDDP:
-		if length < ddpLongSize {
-			p.printf(" [|ddp %d]", length)
-			return length
+		if n, ok := p.atalkFits(b, length, ddpLongSize, "ddp"); !ok {
+			return n
 		}
-		if len(b) < ddpLongSize {
-			p.print(" [|ddp]")
-			return 0
-		}
-		p.ddpAddrs(b, ":")
-		p.ddp(b[ddpLongSize:], length-ddpLongSize, b[12], be16(b, 6), b[9], b[11])
+		p.ddpLong(b, length, ":")
 		return llapSize + ddpLongSize
 	}
 	p.printf("%d > %d at-lap#%d %d", src, dst, typ, length)
 	return llapSize
 }
 
-// ddpAddrs prints the addresses of a long DDP header, then sep.
-func (p *Printer) ddpAddrs(b []byte, sep string) {
+// atalkFits reports whether a header of size bytes, which tcpdump names
+// name, fits in length and was captured. Where it does not, it prints
+// tcpdump's " [|name length]" and returns length, or " [|name]" and
+// returns 0: what llap returns then.
+func (p *Printer) atalkFits(b []byte, length, size int, name string) (int, bool) {
+	if length < size {
+		p.printf(" [|%s %d]", name, length)
+		return length, false
+	}
+	if len(b) < size {
+		p.truncMark(name)
+		return 0, false
+	}
+	return 0, true
+}
+
+// ddpLong prints a datagram with a long DDP header: its addresses, then
+// sep, then its payload.
+func (p *Printer) ddpLong(b []byte, length int, sep string) {
 	p.printf("%s.%s > %s.%s%s", atalkAddr(be16(b, 6), b[9]), p.ddpSocket(b[11]),
 		atalkAddr(be16(b, 4), b[8]), p.ddpSocket(b[10]), sep)
+	p.ddp(b[ddpLongSize:], length-ddpLongSize, b[12], be16(b, 6), b[9], b[11])
 }
 
 // atalk prints a long-header DDP datagram carried by Ethernet (EtherTalk),
@@ -121,16 +123,9 @@ func (p *Printer) atalk(b []byte, length int) {
 	if !p.o.LinkHeader {
 		p.print("AT ")
 	}
-	if length < ddpLongSize {
-		p.printf(" [|ddp %d]", length)
-		return
+	if _, ok := p.atalkFits(b, length, ddpLongSize, "ddp"); ok {
+		p.ddpLong(b, length, ": ")
 	}
-	if len(b) < ddpLongSize {
-		p.print(" [|ddp]")
-		return
-	}
-	p.ddpAddrs(b, ": ")
-	p.ddp(b[ddpLongSize:], length-ddpLongSize, b[12], be16(b, 6), b[9], b[11])
 }
 
 // ddp prints the payload of a DDP datagram of type t from the network,
@@ -204,6 +199,8 @@ func (p *Printer) atp(b []byte, length int) {
 	}
 }
 
+var atpFlagBits = []flagBit{{atpXO, "XO"}, {atpEOM, "EOM"}, {atpSTS, "STS"}}
+
 // atpFlags prints the set XO, EOM and STS bits of f in brackets, after a
 // space when spaced.
 func (p *Printer) atpFlags(f uint8, spaced bool) {
@@ -213,17 +210,7 @@ func (p *Printer) atpFlags(f uint8, spaced bool) {
 	if spaced {
 		p.print(" ")
 	}
-	sep := "["
-	for _, fl := range []struct {
-		bit  uint8
-		name string
-	}{{atpXO, "XO"}, {atpEOM, "EOM"}, {atpSTS, "STS"}} {
-		if f&fl.bit != 0 {
-			p.print(sep + fl.name)
-			sep = ","
-		}
-	}
-	p.print("]")
+	p.print("[" + flagNames(atpFlagBits, uint32(f), "", ",") + "]")
 }
 
 // atpBitmap prints an ATP bitmap: a range "<0-n>" when its set bits are

@@ -33,6 +33,17 @@ func craftedCut(pkt string, drop int) crafted {
 	return crafted{h[:len(h)-2*drop], len(h) / 2}
 }
 
+// craftedCuts is the packet pkt (hex) cut short in its last n bytes (its
+// payload, say): with its last 1, 1+step, 1+2*step... bytes, fewer than
+// n, not captured.
+func craftedCuts(pkt string, n, step int) []crafted {
+	var out []crafted
+	for drop := 1; drop < n; drop += step {
+		out = append(out, craftedCut(pkt, drop))
+	}
+	return out
+}
+
 // linkCraftedLikeTcpdump compares the packets, of the link type, with
 // the local tcpdump under each of linkFlagSets (compareWithTcpdump).
 func linkCraftedLikeTcpdump(t *testing.T, linkType cbpf.LinkType, pkts []crafted) {

@@ -78,47 +78,43 @@ func (p *Printer) cfmPDU(r reader, length int) {
 		p.printf(" (too large, must be <= %d)", tlen)
 		return
 	}
+	// fits reports whether the message body of size bytes fits before
+	// the first TLV and in the PDU (printing tcpdump's complaint, whose
+	// "too small" check is numbered n, where not), then checks that it
+	// was captured.
+	fits := func(size, n int) bool {
+		if first < size {
+			p.printf(" (too small %d, must be >= %d)", n, size)
+			return false
+		}
+		if tlen < size {
+			tooShort()
+			return false
+		}
+		r.check(off, size)
+		return true
+	}
 	switch op {
 	case 1:
-		if first < cfmCCMSize {
-			p.printf(" (too small 1, must be >= %d)", cfmCCMSize)
+		if !fits(cfmCCMSize, 1) || !p.cfmCCM(r, off, flags) {
 			return
 		}
-		if tlen < cfmCCMSize {
-			tooShort()
+	case 4, 5:
+		size, n, flagBits := cfmLTRSize, 5, cfmLTRFlags
+		if op == 5 {
+			size, n, flagBits = cfmLTMSize, 4, cfmLTMFlags
+		}
+		if !fits(size, n) {
 			return
 		}
-		r.check(off, cfmCCMSize)
-		if !p.cfmCCM(r, off, flags) {
-			return
-		}
-	case 5:
-		if first < cfmLTMSize {
-			p.printf(" (too small 4, must be >= %d)", cfmLTMSize)
-			return
-		}
-		if tlen < cfmLTMSize {
-			tooShort()
-			return
-		}
-		r.check(off, cfmLTMSize)
-		p.printf(", Flags [%s]", bitTokString(cfmLTMFlags, "none", uint32(flags)))
+		p.printf(", Flags [%s]", bitTokString(flagBits, "none", uint32(flags)))
 		p.printf("\n\t  Transaction-ID 0x%08x, ttl %d", r.be32(off), r.u8(off+4))
-		p.printf("\n\t  Original-MAC %s, Target-MAC %s", p.etherAddr(r.bytes(off+5, 6)), p.etherAddr(r.bytes(off+11, 6)))
-	case 4:
-		if first < cfmLTRSize {
-			p.printf(" (too small 5, must be >= %d)", cfmLTRSize)
-			return
+		if op == 5 {
+			p.printf("\n\t  Original-MAC %s, Target-MAC %s", p.etherAddr(r.bytes(off+5, 6)), p.etherAddr(r.bytes(off+11, 6)))
+		} else {
+			a := r.u8(off + 5)
+			p.printf("\n\t  Replay-Action %s (%d)", mapName(cfmReplyActions, a, "Unknown"), a)
 		}
-		if tlen < cfmLTRSize {
-			tooShort()
-			return
-		}
-		r.check(off, cfmLTRSize)
-		p.printf(", Flags [%s]", bitTokString(cfmLTRFlags, "none", uint32(flags)))
-		p.printf("\n\t  Transaction-ID 0x%08x, ttl %d", r.be32(off), r.u8(off+4))
-		a := r.u8(off + 5)
-		p.printf("\n\t  Replay-Action %s (%d)", mapName(cfmReplyActions, a, "Unknown"), a)
 	default:
 		p.unknownData(r.b[off:], "\n\t  ", tlen-first)
 	}

@@ -1,5 +1,7 @@
 package printer
 
+import "net/netip"
+
 // Cisco's SNAP protocols CDP, DTP and VTP, as tcpdump's print-cdp.c,
 // print-dtp.c and print-vtp.c print them.
 
@@ -79,12 +81,25 @@ func (p *Printer) printBytes(r reader, off, n int) {
 // cdp prints a Cisco Discovery Protocol message. Where tcpdump finds it
 // invalid it prints " (invalid)" and ends the packet if the rest was not
 // captured.
-func (p *Printer) cdp(b []byte, length int) {
-	r := p.reader("cdp", b)
-	if off, ok := p.cdpBody(r, length); !ok {
-		p.print(" (invalid)")
-		r.need(off, length-off)
+func (p *Printer) cdp(b []byte, length int) { p.orInvalid("cdp", b, length, p.cdpBody) }
+
+// orInvalid runs body, the printer of the protocol proto, on a reader of
+// b; where body reports false (tcpdump's "goto invalid") it goes on as
+// tcpdump's "invalid:" label does, with invalidRest from where body
+// stopped.
+func (p *Printer) orInvalid(proto string, b []byte, length int, body func(r reader, length int) (off int, ok bool)) {
+	r := p.reader(proto, b)
+	if off, ok := body(r, length); !ok {
+		r.invalidRest(off, length)
 	}
+}
+
+// invalidRest prints " (invalid)" (nd_print_invalid) and ends the packet
+// unless the rest of the message, from off to length, was captured (the
+// ND_TCHECK_LEN after it).
+func (r reader) invalidRest(off, length int) {
+	r.p.print(" (invalid)")
+	r.need(off, length-off)
 }
 
 // cdpBody prints the message; on something invalid it reports false and
@@ -254,6 +269,14 @@ func (p *Printer) cdpAddrs(r reader, off, l int) {
 		p.printf(" (not enough space for %s)", what)
 		r.need(off, l)
 	}
+	// hexBytes prints the next n bytes in hex, stepping past them.
+	hexBytes := func(n int) {
+		for ; n != 0; n-- {
+			p.printf(" %02x", r.u8(off))
+			off++
+			l--
+		}
+	}
 	for num != 0 {
 		if l < 2 {
 			short("PT+PL")
@@ -267,46 +290,34 @@ func (p *Printer) cdpAddrs(r reader, off, l int) {
 			return
 		}
 		al := int(r.be16(off + pl))
+		family := ""
 		switch {
 		case pt == 1 && pl == 1 && r.u8(off) == 0xcc && al == 4:
-			off += pl + 2
-			l -= pl + 2
-			if l < al {
-				short("A")
-				return
-			}
-			p.printf("IPv4 (%d) %s", num, p.host(addr4(r.bytes(off, 4))))
-			off += al
-			l -= al
+			family = "IPv4"
 		case pt == 2 && pl == 8 && r.has(off, 8) && [8]byte(r.b[off:off+8]) == cdpIPv6Proto && al == 16:
-			off += pl + 2
-			l -= pl + 2
-			if l < al {
-				short("A")
-				return
-			}
-			p.printf("IPv6 (%d) %s", num, p.host(addr16(r.bytes(off, 16))))
+			family = "IPv6"
+		}
+		if family == "" {
+			p.printf("pt=0x%02x, pl=%d, pb=", pt, pl)
+			hexBytes(pl)
+			p.printf(", al=%d, a=", al)
+		} else {
+			off += pl
+			l -= pl
+		}
+		off += 2
+		l -= 2
+		if l < al {
+			short("A")
+			return
+		}
+		if family == "" {
+			hexBytes(al)
+		} else {
+			a, _ := netip.AddrFromSlice(r.bytes(off, al))
+			p.printf("%s (%d) %s", family, num, p.host(a))
 			off += al
 			l -= al
-		default:
-			p.printf("pt=0x%02x, pl=%d, pb=", pt, pl)
-			for ; pl != 0; pl-- {
-				p.printf(" %02x", r.u8(off))
-				off++
-				l--
-			}
-			p.printf(", al=%d, a=", al)
-			off += 2
-			l -= 2
-			if l < al {
-				short("A")
-				return
-			}
-			for ; al != 0; al-- {
-				p.printf(" %02x", r.u8(off))
-				off++
-				l--
-			}
 		}
 		num--
 		if num != 0 {
@@ -321,13 +332,7 @@ func (p *Printer) cdpAddrs(r reader, off, l int) {
 var dtpTLVNames = map[uint16]string{1: "Domain", 2: "Status", 3: "DTP type", 4: "Neighbor"}
 
 // dtp prints a Dynamic Trunking Protocol message.
-func (p *Printer) dtp(b []byte, length int) {
-	r := p.reader("dtp", b)
-	if off, ok := p.dtpBody(r, length); !ok {
-		p.print(" (invalid)")
-		r.need(off, length-off)
-	}
-}
+func (p *Printer) dtp(b []byte, length int) { p.orInvalid("dtp", b, length, p.dtpBody) }
 
 // dtpBody prints the message; on something invalid it reports false and
 // where it stopped.
@@ -399,11 +404,9 @@ var vtpSTPTypes = map[uint16]string{1: "SRT", 2: "SRB", 3: "Auto"}
 // the message was not captured whole.
 func (p *Printer) vtp(b []byte, length int) {
 	r := p.reader("vtp", b)
-	ok, whole := p.vtpBody(r, length)
-	if !ok {
-		p.print(" (invalid)")
-	}
-	if !ok || whole {
+	if ok, whole := p.vtpBody(r, length); !ok {
+		r.invalidRest(0, length)
+	} else if whole {
 		r.need(0, length)
 	}
 }

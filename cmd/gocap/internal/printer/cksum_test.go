@@ -43,18 +43,27 @@ func withZeroSum(t *testing.T, pkt string, field uint16) string {
 	return hex.EncodeToString(b)
 }
 
-// TestChecksumZeroLikeTcpdump prints TCP and UDP segments whose right
-// checksum is one's complement zero, with a wrong value in the field,
-// and with the right one (0xffff; 0 in UDP meaning no checksum), as
-// tcpdump does with -v and -vv.
-func TestChecksumZeroLikeTcpdump(t *testing.T) {
+// TestChecksumShouldBeLikeTcpdump prints, with -v and -vv, segments
+// whose right checksum is one's complement zero, where tcpdump's
+// "should be" value is 0xffff rather than 0: TCP and UDP segments with a
+// wrong value in the field and with the right one (0xffff; 0 in UDP
+// meaning no checksum), ICMP echo requests whose checksum field and the
+// sum of their other words cancel, and others.
+func TestChecksumShouldBeLikeTcpdump(t *testing.T) {
 	udp := craftedUDP4(40000, 7000, "0102030405060708090a")
 	tcp := tcpSegment(40000, 9, "0102030405060708090a")
 	var pkts []crafted
 	for _, field := range []uint16{0x3614, 0xffff, 0x0000, 0x0001} {
 		pkts = append(pkts, crafted{withZeroSum(t, udp, field), 0}, crafted{withZeroSum(t, tcp, field), 0})
 	}
-	craftedLikeTcpdump(t, "cksumzero", pkts)
+	pkts = append(pkts,
+		crafted{craftIP4(1, "0800 0001 f7ff 0000"), 0},
+		crafted{craftIP4(1, "0800 0001 f7ff 0000 ffff"), 0},
+		crafted{craftIP4(1, "0800 fffe f7ff 0000"), 0},
+		crafted{craftIP4(1, "0800 0000 f7ff 0000"), 0},
+		crafted{craftIP4(1, "0800 1234 0001 0002 6869"), 0},
+	)
+	craftedLikeTcpdump(t, "cksumshouldbe", pkts)
 }
 
 // withPayloadLength is the Ethernet/IPv6 frame pkt (hex) with its

@@ -122,64 +122,47 @@ func (p *Printer) decnetBody(r reader, length int) bool {
 	return p.nsp(rh.from(nsp), length-nsp)
 }
 
+// dnCtlMessages are the routing control messages: the name tcpdump
+// prints first and the length each must have.
+var dnCtlMessages = map[uint8]struct {
+	name string
+	size int
+}{1: {"init ", 12}, 3: {"verification ", 4}, 5: {"test ", 4}, 7: {"lev-1-routing ", 4}, 9: {"lev-2-routing ", 4},
+	0x0b: {"router-hello ", 18}, 0x0d: {"endnode-hello ", 32}}
+
 // decnetCtl prints a routing control message; false where tcpdump finds
 // it invalid.
 func (p *Printer) decnetCtl(r reader, length, caplen int) bool {
-	switch r.u8(0) & 0x0f {
+	typ := r.u8(0) & 0x0f
+	m, ok := dnCtlMessages[typ]
+	if !ok {
+		p.print("unknown control message")
+		p.hexASCIILen(r.b, min(length, caplen))
+		return true
+	}
+	p.print(m.name)
+	if length < m.size {
+		return false
+	}
+	r.need(0, m.size)
+	switch typ {
 	case 1:
-		p.print("init ")
-		if length < 12 {
-			return false
-		}
-		r.need(0, 12)
 		p.dnTypeInfo(r.u8(3), false)
 		p.printf("src %sblksize %d vers %d eco %d ueco %d hello %d", dnAddr(dnWord(r, 1)), dnWord(r, 4), r.u8(6),
 			r.u8(7), r.u8(8), dnWord(r, 9))
-	case 3:
-		p.print("verification ")
-		if length < 4 {
-			return false
-		}
-		src := dnWord(r, 1)
-		p.printf("src %s fcnval %o", dnAddr(src), r.u8(3))
-	case 5:
-		p.print("test ")
-		if length < 4 {
-			return false
-		}
-		src := dnWord(r, 1)
-		p.printf("src %s data %o", dnAddr(src), r.u8(3))
+	case 3, 5:
+		p.printf("src %s %s %o", dnAddr(dnWord(r, 1)), ifElse(typ == 3, "fcnval", "data"), r.u8(3))
 	case 7, 9:
-		l2 := r.u8(0)&0x0f == 9
-		p.print(ifElse(l2, "lev-2-routing ", "lev-1-routing "))
-		if length < 4 {
-			return false
-		}
-		r.need(0, 4)
 		p.printf("src %s ", dnAddr(dnWord(r, 1)))
-		p.dnRoutes(r, 4, length-4, l2)
+		p.dnRoutes(r, 4, length-4, typ == 9)
 	case 0x0b:
-		p.print("router-hello ")
-		if length < 18 {
-			return false
-		}
-		r.need(0, 18)
 		p.dnTypeInfo(r.u8(10), true)
 		p.printf("vers %d eco %d ueco %d src %s blksize %d pri %d hello %d", r.u8(1), r.u8(2), r.u8(3),
 			dnAddr(dnWord(r, 8)), dnWord(r, 11), r.u8(13), dnWord(r, 15))
 	case 0x0d:
-		p.print("endnode-hello ")
-		if length < 32 {
-			return false
-		}
-		vers, eco, ueco, src := r.u8(1), r.u8(2), r.u8(3), dnWord(r, 8)
-		info, blk, rtr, hello, data := r.u8(10), dnWord(r, 11), dnWord(r, 26), dnWord(r, 28), r.u8(31)
-		p.dnTypeInfo(info, true)
-		p.printf("vers %d eco %d ueco %d src %s blksize %d rtr %s hello %d data %o", vers, eco, ueco,
-			dnAddr(src), blk, dnAddr(rtr), hello, data)
-	default:
-		p.print("unknown control message")
-		p.hexASCIILen(r.b, min(length, caplen))
+		p.dnTypeInfo(r.u8(10), true)
+		p.printf("vers %d eco %d ueco %d src %s blksize %d rtr %s hello %d data %o", r.u8(1), r.u8(2), r.u8(3),
+			dnAddr(dnWord(r, 8)), dnWord(r, 11), dnAddr(dnWord(r, 26)), dnWord(r, 28), r.u8(31))
 	}
 	return true
 }
@@ -253,8 +236,24 @@ func (p *Printer) nspServices(services, info uint8, segsize uint16) {
 	p.printf("ver %s segsize %d ", [...]string{"3.2", "3.1", "4.0", "4.1"}[info&3], segsize)
 }
 
+// nspDataAcks and nspOtherAcks name an NSP message's second
+// acknowledgement field: of the other subchannel, from a data segment's
+// view (data messages and their acknowledgements) and from an other-data
+// one's (interrupt and link service messages and theirs).
+var (
+	nspDataAcks  = [2]string{"oack", "onak"}
+	nspOtherAcks = [2]string{"ackdat", "nakdat"}
+)
+
 // nsp prints an NSP message; false where tcpdump finds it invalid.
 func (p *Printer) nsp(r reader, n int) bool {
+	// optLen prints a connect confirm's or disconnect initiate's
+	// optional data length where it is not zero.
+	optLen := func(opt uint8) {
+		if opt != 0 {
+			p.printf("optlen %d ", opt)
+		}
+	}
 	if n < 5 {
 		p.printf(" (nsplen %d < 5)", n)
 		return false
@@ -264,22 +263,18 @@ func (p *Printer) nsp(r reader, n int) bool {
 	switch flags & 0x0c {
 	case 0:
 		switch sub {
-		case 0x20, 0x00, 0x40, 0x60:
-			p.printf("data %d>%d ", src, dst)
+		case 0x20, 0x00, 0x40, 0x60, 0x30:
+			names := nspDataAcks
+			if sub == 0x30 {
+				p.print("intr ")
+				names = nspOtherAcks
+			} else {
+				p.printf("data %d>%d ", src, dst)
+			}
 			if n < 7 {
 				return false
 			}
-			ack, ok := p.nspAcks(r, 5, n, [2]string{"oack", "onak"}, true, false)
-			if !ok {
-				return false
-			}
-			p.printf("seg %d ", ack&0x0fff)
-		case 0x30:
-			p.print("intr ")
-			if n < 7 {
-				return false
-			}
-			ack, ok := p.nspAcks(r, 5, n, [2]string{"ackdat", "nakdat"}, true, false)
+			ack, ok := p.nspAcks(r, 5, n, names, true, false)
 			if !ok {
 				return false
 			}
@@ -289,7 +284,7 @@ func (p *Printer) nsp(r reader, n int) bool {
 			if n < 13 {
 				return false
 			}
-			ack, _ := p.nspAcks(r, 5, n, [2]string{"ackdat", "nakdat"}, false, false)
+			ack, _ := p.nspAcks(r, 5, n, nspOtherAcks, false, false)
 			p.printf("seg %d ", ack&0x0fff)
 			ls, fc := r.u8(11), r.u8(12)
 			switch ls & 0x0c {
@@ -314,19 +309,15 @@ func (p *Printer) nsp(r reader, n int) bool {
 	case 0x04:
 		switch sub {
 		case 0x00, 0x10:
-			if sub == 0 {
-				p.printf("data-ack %d>%d ", src, dst)
-			} else {
-				p.printf("ils-ack %d>%d ", src, dst)
+			kind, names := "data-ack", nspDataAcks
+			if sub != 0 {
+				kind, names = "ils-ack", nspOtherAcks
 			}
+			p.printf("%s %d>%d ", kind, src, dst)
 			if n < 9 {
 				return false
 			}
 			r.need(0, 9)
-			names := [2]string{"oack", "onak"}
-			if sub != 0 {
-				names = [2]string{"ackdat", "nakdat"}
-			}
 			p.nspAcks(r, 5, n, names, false, true)
 		case 0x20:
 			p.printf("conn-ack %d", dst)
@@ -335,38 +326,45 @@ func (p *Printer) nsp(r reader, n int) bool {
 		}
 	case 0x08:
 		switch sub {
-		case 0x10, 0x60:
-			p.print(ifElse(sub == 0x10, "conn-initiate ", "retrans-conn-initiate "))
-			p.printf("%d>%d ", src, dst)
-			if n < 9 {
+		case 0x10, 0x20, 0x60:
+			// A connect confirm has an optional data length after the
+			// services the initiates have.
+			kind, size := "conn-initiate", 9
+			switch sub {
+			case 0x20:
+				kind, size = "conn-confirm", 10
+			case 0x60:
+				kind = "retrans-conn-initiate"
+			}
+			p.printf("%s %d>%d ", kind, src, dst)
+			if n < size {
 				return false
 			}
 			services, info, seg := r.u8(5), r.u8(6), dnWord(r, 7)
+			var opt uint8
+			if sub == 0x20 {
+				opt = r.u8(9)
+			}
 			p.nspServices(services, info, seg)
-		case 0x20:
-			p.printf("conn-confirm %d>%d ", src, dst)
-			if n < 10 {
+			optLen(opt)
+		case 0x30, 0x40:
+			// A disconnect initiate has an optional data length after the
+			// reason a confirm has.
+			kind := "disconn-confirm"
+			if sub == 0x30 {
+				kind = "disconn-initiate"
+			}
+			p.printf("%s %d>%d ", kind, src, dst)
+			if sub == 0x30 && n < 8 {
 				return false
 			}
-			services, info, seg, opt := r.u8(5), r.u8(6), dnWord(r, 7), r.u8(9)
-			p.nspServices(services, info, seg)
-			if opt != 0 {
-				p.printf("optlen %d ", opt)
-			}
-		case 0x30:
-			p.printf("disconn-initiate %d>%d ", src, dst)
-			if n < 8 {
-				return false
-			}
-			reason, opt := dnWord(r, 5), r.u8(7)
-			p.printf("%s ", mapName(dnReasons, reason, fmt.Sprintf("reason-%d", reason)))
-			if opt != 0 {
-				p.printf("optlen %d ", opt)
-			}
-		case 0x40:
-			p.printf("disconn-confirm %d>%d ", src, dst)
 			reason := dnWord(r, 5)
+			var opt uint8
+			if sub == 0x30 {
+				opt = r.u8(7)
+			}
 			p.printf("%s ", mapName(dnReasons, reason, fmt.Sprintf("reason-%d", reason)))
+			optLen(opt)
 		default:
 			p.printf("reserved-ctltype? %x %d > %d", flags, src, dst)
 		}

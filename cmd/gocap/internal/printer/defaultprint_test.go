@@ -7,17 +7,19 @@ import (
 )
 
 // TestDefaultPrintFlagsLikeTcpdump prints payloads tcpdump hands to its
-// default printer (an unknown ethertype, an MPLS payload of unknown
-// kind, whole and cut short, an LLC frame it does not decode) with the
-// flags that suppress that dump (-x, -X, -q) and those that do not (-A,
-// -e).
+// default printer (unknown EtherTypes, MPLS payloads of unknown kind,
+// whole and cut short, an LLC frame it does not decode) with the flags
+// that suppress that dump (-x, -X, -q) and those that do not (-A, -AA,
+// -e), as tcpdump does.
 func TestDefaultPrintFlagsLikeTcpdump(t *testing.T) {
-	mpls := "000000000002 000000000001 8847 00001140 00112233445566"
+	mpls := etherTypeFrame("8847", "00001140 00112233445566")
 	pkts := []crafted{
-		{hex: "000000000002 000000000001 88b5 01020304050607"},
+		{hex: etherTypeFrame("88b5", "01020304050607")},
+		{hex: etherTypeFrame("88e7", "41424344 00000000")},
 		{hex: mpls},
 		{hex: hexCut(mpls, 20), wire: hexLen(mpls)},
-		{hex: "000000000002 000000000001 0008 f0f003 0102 0304"},
+		{hex: etherTypeFrame("8847", "00064140 0000 0001 0203 0405")},
+		{hex: etherTypeFrame("0008", "f0f003 0102 0304")},
 	}
 	compareWithTcpdump(t, "defaultprint", cbpf.LinkEN10MB, pkts, []flagSet{
 		{[]string{"-nn"}, Options{NumericLevel: 2}},

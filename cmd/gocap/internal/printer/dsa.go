@@ -61,15 +61,12 @@ func (p *Printer) dsaTagFields(b []byte) {
 	tagged := b[0]&0x20 != 0
 	dev, port := b[0]&0x1f, b[1]>>3
 	bit18 := b[1]&0x04 != 0 // a trunk, or a sniffed frame's direction
+	kind := ifElse(bit18, "trunk", "port")
 	vid := uint16(b[2]&0x0f)<<8 | uint16(b[3])
 	if p.o.LinkHeader {
 		p.printf("mode %s, ", dsaModes[mode])
 		switch mode {
 		case 3:
-			kind := "port"
-			if bit18 {
-				kind = "trunk"
-			}
 			p.printf("dev %d, %s %d, ", dev, kind, port)
 		case 1:
 			p.printf("target dev %d, port %d, ", dev, port)
@@ -77,17 +74,9 @@ func (p *Printer) dsaTagFields(b []byte) {
 			code := (b[1]&0x06)>>1<<1 | (b[2]&0x10)>>4
 			p.printf("source dev %d, port %d, code %s, ", dev, port, mapName(dsaCodes, code, "reserved"))
 		case 2:
-			dir := "egress"
-			if bit18 {
-				dir = "ingress"
-			}
-			p.printf("source dev %d, port %d, %s sniff, ", dev, port, dir)
+			p.printf("source dev %d, port %d, %s sniff, ", dev, port, ifElse(bit18, "ingress", "egress"))
 		}
-		if tagged {
-			p.print("tagged, ")
-		} else {
-			p.print("untagged, ")
-		}
+		p.print(ifElse(tagged, "tagged, ", "untagged, "))
 		if b[1]&1 != 0 {
 			p.print("CFI, ")
 		}
@@ -96,21 +85,13 @@ func (p *Printer) dsaTagFields(b []byte) {
 	}
 	switch mode {
 	case 3:
-		kind := "port"
-		if bit18 {
-			kind = "trunk"
-		}
 		p.printf("Forward %s %d.%d, ", kind, dev, port)
 	case 1:
 		p.printf("CPU > port %d.%d, ", dev, port)
 	case 0:
 		p.printf("port %d.%d > CPU, ", dev, port)
 	case 2:
-		dir := "Tx"
-		if bit18 {
-			dir = "Rx"
-		}
-		p.printf("port %d.%d > %s Sniffer, ", dev, port, dir)
+		p.printf("port %d.%d > %s Sniffer, ", dev, port, ifElse(bit18, "Rx", "Tx"))
 	}
 	t := 'u'
 	if tagged {

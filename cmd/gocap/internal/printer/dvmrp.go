@@ -16,10 +16,7 @@ func (p *Printer) dvmrp(b []byte, length int) {
 // dvmrpMessage prints the message for dvmrp, whose label its "invalid:"
 // jumps return to.
 func (p *Printer) dvmrpMessage(r reader, length int) {
-	if length < 8 {
-		p.printf(" [length %d < 8]", length)
-		invalid()
-	}
+	p.dvmrpAtLeast(length, 8)
 	typ := r.u8(1)
 	p.printf(" %s", mapName(dvmrpTypes, typ, fmt.Sprintf("[type %d]", typ)))
 	body := r.from(8)
@@ -76,10 +73,7 @@ func (p *Printer) dvmrpProbe(r reader, length int, ip func(int) string) {
 func (p *Printer) dvmrpReport(r reader, length int) {
 	off := 0
 	for length > 0 {
-		if length < 3 {
-			p.printf(" [length %d < 3]", length)
-			invalid()
-		}
+		p.dvmrpAtLeast(length, 3)
 		m0, m1, m2 := r.u8(off), r.u8(off+1), r.u8(off+2)
 		width := 1
 		if m0 != 0 {
@@ -113,23 +107,26 @@ func (p *Printer) dvmrpReport(r reader, length int) {
 	}
 }
 
+// dvmrpAtLeast goes to the DVMRP label, after tcpdump's " [length L <
+// n]", unless at least n bytes are left.
+func (p *Printer) dvmrpAtLeast(length, n int) {
+	if length < n {
+		p.printf(" [length %d < %d]", length, n)
+		invalid()
+	}
+}
+
 // dvmrpNeighbors prints an old-style Neighbors reply.
 func (p *Printer) dvmrpNeighbors(r reader, length int, ip func(int) string) {
 	off := 0
 	for length > 0 {
-		if length < 7 {
-			p.printf(" [length %d < 7]", length)
-			invalid()
-		}
+		p.dvmrpAtLeast(length, 7)
 		laddr := off
 		metric, thresh, n := r.u8(off+4), r.u8(off+5), int(r.u8(off+6))
 		off += 7
 		length -= 7
 		for ; n > 0; n-- {
-			if length < 4 {
-				p.printf(" [length %d < 4]", length)
-				invalid()
-			}
+			p.dvmrpAtLeast(length, 4)
 			p.printf(" [%s ->", ip(laddr))
 			p.printf(" %s, (%d/%d)]", ip(off), metric, thresh)
 			off += 4
@@ -138,34 +135,25 @@ func (p *Printer) dvmrpNeighbors(r reader, length int, ip func(int) string) {
 	}
 }
 
+// dvmrpNeighborFlags are a Neighbors2 neighbor's flags, in tcpdump's
+// order.
+var dvmrpNeighborFlags = []flagBit{{0x01, "/tunnel"}, {0x02, "/srcrt"}, {0x40, "/querier"}, {0x20, "/disabled"}, {0x10, "/down"}}
+
 // dvmrpNeighbors2 prints a Neighbors2 reply of the version given.
 func (p *Printer) dvmrpNeighbors2(r reader, length int, major, minor uint8, ip func(int) string) {
 	p.printf(" (v %d.%d):", major, minor)
 	off := 0
 	for length > 0 {
-		if length < 8 {
-			p.printf(" [length %d < 8]", length)
-			invalid()
-		}
+		p.dvmrpAtLeast(length, 8)
 		laddr := off
 		metric, thresh, flags, n := r.u8(off+4), r.u8(off+5), r.u8(off+6), int(r.u8(off+7))
 		off += 8
 		length -= 8
 		for ; n > 0 && length > 0; n-- {
-			if length < 4 {
-				p.printf(" [length %d < 4]", length)
-				invalid()
-			}
+			p.dvmrpAtLeast(length, 4)
 			p.printf(" [%s -> ", ip(laddr))
 			p.printf("%s (%d/%d", ip(off), metric, thresh)
-			for _, f := range []struct {
-				bit  byte
-				name string
-			}{{0x01, "/tunnel"}, {0x02, "/srcrt"}, {0x40, "/querier"}, {0x20, "/disabled"}, {0x10, "/down"}} {
-				if flags&f.bit != 0 {
-					p.print(f.name)
-				}
-			}
+			p.print(flagNames(dvmrpNeighborFlags, uint32(flags), "", ""))
 			p.print(")]")
 			off += 4
 			length -= 4

@@ -54,14 +54,21 @@ var geonetHeaderTypes = map[uint8]string{0x30: "GeoAnycastCircle", 0x31: "GeoAny
 	0x32: "GeoAnycastElipse", 0x40: "GeoBroadcastCircle", 0x41: "GeoBroadcastRect", 0x42: "GeoBroadcastElipse",
 	0x50: "TopoScopeBcast-SH", 0x51: "TopoScopeBcast-MH", 0x60: "LocService-Request", 0x61: "LocService-Reply"}
 
+// geonetHead prints what starts a GeoNetworking or CALM FAST packet's
+// line: the name, the link-layer source address where there is one (after
+// sep) and "; ".
+func (p *Printer) geonetHead(name, sep string, src []byte) {
+	p.print(name)
+	if src != nil {
+		p.printf("%ssrc:%s", sep, p.lladdrName(src))
+	}
+	p.print("; ")
+}
+
 // geonet prints a GeoNetworking packet.
 func (p *Printer) geonet(b []byte, length int, src []byte) {
 	r := p.reader("geonet", b)
-	p.print("GeoNet ")
-	if src != nil {
-		p.printf("src:%s", p.lladdrName(src))
-	}
-	p.print("; ")
+	p.geonetHead("GeoNet ", "", src)
 	if length < 36 {
 		p.printf(" (common header length %d < 36)", length)
 		p.print(" (invalid)")
@@ -124,11 +131,7 @@ func (p *Printer) geonet(b []byte, length int, src []byte) {
 // calmFast prints a CALM FAST packet.
 func (p *Printer) calmFast(b []byte, length int, src []byte) {
 	r := p.reader("calm_fast", b)
-	p.print("CALM FAST")
-	if src != nil {
-		p.printf(" src:%s", p.lladdrName(src))
-	}
-	p.print("; ")
+	p.geonetHead("CALM FAST", " ", src)
 	if length < 2 {
 		p.printf(" (length %d < 2)", length)
 		p.print(" (invalid)")

@@ -22,80 +22,94 @@ func (p *Printer) gre(b []byte, length int) {
 			gotoTrunc()
 		}
 		flags := r.be16(0)
-		p.printf("GREv%d", flags&7)
-		switch flags & 7 {
-		case 0:
-			p.greV0(r, length, flags)
-		case 1:
-			p.greV1(r, length, flags)
-		default:
+		v := flags & 7
+		p.printf("GREv%d", v)
+		if v > 1 {
 			p.print(" ERROR: unknown-version")
+			return
+		}
+		if p.o.Verbose > 0 {
+			p.printf(", Flags [%s]", flagNames(greFlagBits, uint32(flags), "none", ", "))
+		}
+		h := greHeader{r: r, off: 2, left: length - 2}
+		prot := r.be16(h.field(2))
+		if v == 0 {
+			p.greV0(&h, length, flags, prot)
+		} else {
+			p.greV1(&h, length, flags, prot)
 		}
 	})
 }
 
-// greField checks that the n bytes at off were captured and are within
-// the left bytes of the packet, going to the GRE label if not.
-func greField(r reader, off, n, left int) {
-	r.check(off, n)
-	if left < n {
-		gotoTrunc()
-	}
+// greHeader walks a GRE header's fields: where the next one starts and
+// how many bytes of the packet are left from there.
+type greHeader struct {
+	r         reader
+	off, left int
 }
 
-// greV0 prints the rest of a version 0 header and its payload.
-func (p *Printer) greV0(r reader, length int, flags uint16) {
-	if p.o.Verbose > 0 {
-		p.printf(", Flags [%s]", flagNames(greFlagBits, uint32(flags), "none", ", "))
+// field is the offset of the next field, of n bytes, which it steps
+// past; it goes to the GRE label unless the field was captured and is
+// within the packet.
+func (h *greHeader) field(n int) int {
+	h.r.check(h.off, n)
+	if h.left < n {
+		gotoTrunc()
 	}
-	off, left := 2, length-2
-	greField(r, off, 2, left)
-	prot := r.be16(off)
-	off, left = off+2, left-2
-	if flags&0xc000 != 0 {
-		greField(r, off, 2, left)
-		if p.o.Verbose > 0 {
-			p.printf(", sum 0x%x", r.be16(off))
-		}
-		off, left = off+2, left-2
-		greField(r, off, 2, left)
-		p.printf(", off 0x%x", r.be16(off))
-		off, left = off+2, left-2
-	}
-	if flags&0x2000 != 0 {
-		greField(r, off, 4, left)
-		p.printf(", key=0x%x", r.be32(off))
-		off, left = off+4, left-4
-	}
-	if flags&0x1000 != 0 {
-		greField(r, off, 4, left)
-		p.printf(", seq %d", r.be32(off))
-		off, left = off+4, left-4
-	}
-	if flags&0x4000 != 0 {
-		for {
-			greField(r, off, 4, left)
-			af, sreoff, srelen := r.be16(off), int(r.u8(off+2)), int(r.u8(off+3))
-			off, left = off+4, left-4
-			if af == 0 && srelen == 0 {
-				break
-			}
-			if !p.greSRE(r.from(off), af, sreoff, srelen, left) || left < srelen {
-				gotoTrunc()
-			}
-			off, left = off+srelen, left-srelen
-		}
-	}
+	off := h.off
+	h.off, h.left = h.off+n, h.left-n
+	return off
+}
+
+// greTail prints what ends both versions' headers: the protocol with
+// -e, the length and, where a payload follows, the separator before it.
+func (p *Printer) greTail(prot uint16, length int, payload bool) {
 	if p.o.LinkHeader {
 		p.printf(", proto %s (0x%04x)", ethertypeName(prot, "unknown"), prot)
 	}
 	p.printf(", length %d", length)
+	if !payload {
+		return
+	}
 	if p.o.Verbose < 1 {
 		p.print(": ")
 	} else {
 		p.print("\n\t")
 	}
-	rest := r.b[min(off, len(r.b)):]
+}
+
+// greV0 prints the rest of a version 0 header, after its protocol
+// field, and its payload.
+func (p *Printer) greV0(h *greHeader, length int, flags, prot uint16) {
+	r := h.r
+	if flags&0xc000 != 0 {
+		sum := h.field(2)
+		if p.o.Verbose > 0 {
+			p.printf(", sum 0x%x", r.be16(sum))
+		}
+		p.printf(", off 0x%x", r.be16(h.field(2)))
+	}
+	if flags&0x2000 != 0 {
+		p.printf(", key=0x%x", r.be32(h.field(4)))
+	}
+	if flags&0x1000 != 0 {
+		p.printf(", seq %d", r.be32(h.field(4)))
+	}
+	if flags&0x4000 != 0 {
+		for {
+			off := h.field(4)
+			af, sreoff, srelen := r.be16(off), int(r.u8(off+2)), int(r.u8(off+3))
+			if af == 0 && srelen == 0 {
+				break
+			}
+			if !p.greSRE(r.from(h.off), af, sreoff, srelen, h.left) || h.left < srelen {
+				gotoTrunc()
+			}
+			h.off, h.left = h.off+srelen, h.left-srelen
+		}
+	}
+	p.greTail(prot, length, true)
+	rest, left := r.b[min(h.off, len(r.b)):], h.left
 	switch prot {
 	case etIPv4:
 		p.ip(rest, left)
@@ -162,49 +176,30 @@ func (p *Printer) greSRE(r reader, af uint16, sreoff, srelen, left int) bool {
 	return true
 }
 
-// greV1 prints the rest of an enhanced GRE header as PPTP uses it: the
-// key field's low half is the call id, and only a packet with a
-// sequence number carries a (PPP) payload.
-func (p *Printer) greV1(r reader, length int, flags uint16) {
-	off, left := 2, length-2
-	if p.o.Verbose > 0 {
-		p.printf(", Flags [%s]", flagNames(greFlagBits, uint32(flags), "none", ", "))
-	}
-	greField(r, off, 2, left)
-	prot := r.be16(off)
-	off, left = off+2, left-2
+// greV1 prints the rest of an enhanced GRE header as PPTP uses it,
+// after its protocol field: the key field's low half is the call id, and
+// only a packet with a sequence number carries a (PPP) payload.
+func (p *Printer) greV1(h *greHeader, length int, flags, prot uint16) {
+	r := h.r
 	if flags&0x2000 != 0 {
-		greField(r, off, 4, left)
-		p.printf(", call %d", r.be32(off)&0xffff)
-		off, left = off+4, left-4
+		p.printf(", call %d", r.be32(h.field(4))&0xffff)
 	}
 	if flags&0x1000 != 0 {
-		greField(r, off, 4, left)
-		p.printf(", seq %d", r.be32(off))
-		off, left = off+4, left-4
+		p.printf(", seq %d", r.be32(h.field(4)))
 	}
 	if flags&0x0080 != 0 {
-		greField(r, off, 4, left)
-		p.printf(", ack %d", r.be32(off))
-		off, left = off+4, left-4
+		p.printf(", ack %d", r.be32(h.field(4)))
 	}
-	if flags&0x1000 == 0 {
+	payload := flags&0x1000 != 0
+	if !payload {
 		p.print(", no-payload")
 	}
-	if p.o.LinkHeader {
-		p.printf(", proto %s (0x%04x)", ethertypeName(prot, "unknown"), prot)
-	}
-	p.printf(", length %d", length)
-	if flags&0x1000 == 0 {
+	p.greTail(prot, length, payload)
+	if !payload {
 		return
 	}
-	if p.o.Verbose < 1 {
-		p.print(": ")
-	} else {
-		p.print("\n\t")
-	}
 	if prot == etPPP {
-		p.ppp(r.b[min(off, len(r.b)):], left)
+		p.ppp(r.b[min(h.off, len(r.b)):], h.left)
 		return
 	}
 	p.printf("gre-proto-0x%x", prot)

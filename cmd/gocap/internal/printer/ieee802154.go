@@ -129,6 +129,21 @@ func wpanFCS(r reader, n uint32, mp bool) (uint32, uint32, uint32) {
 	return n, fcs, crc
 }
 
+// wpanFrameControlBits are the frame control flags tcpdump names with
+// -vvv, each followed by ", ".
+var wpanFrameControlBits = []flagBit{{0x08, "Security Enabled, "}, {0x10, "Frame Pending, "}, {0x20, "AR, "},
+	{0x40, "PAN ID Compression, "}, {0x100, "Sequence Number Suppression, "}, {0x200, "IE present, "}}
+
+// wpanMPControlBits are the flags of a multipurpose frame's long frame
+// control tcpdump names with -vvv, in its order, each followed by ", ".
+var wpanMPControlBits = []flagBit{{0x200, "Security Enabled, "}, {0x800, "Frame Pending, "}, {0x4000, "AR, "},
+	{0x100, "PAN ID Present, "}, {0x400, "Sequence Number Suppression, "}, {0x8000, "IE present, "}}
+
+// wpanCapabilityBits are the capabilities of an association request
+// after the device type, each followed by ", ".
+var wpanCapabilityBits = []flagBit{{0x04, "AC powered, "}, {0x08, "Receiver on when idle, "},
+	{0x10, "Fast association, "}, {0x40, "Security supported, "}, {0x80, "Allocate address, "}}
+
 // wpanAddrLen is the length of an address of the addressing mode, -1
 // for the reserved one.
 func wpanAddrLen(mode uint16) int {
@@ -141,6 +156,22 @@ func wpanAddrLen(mode uint16) int {
 		return 8
 	}
 	return 0
+}
+
+// wpanAddrModes is the lengths of the destination and source addresses
+// of the addressing modes; it reports false after tcpdump's error where
+// either mode is the reserved one.
+func (p *Printer) wpanAddrModes(dst, src uint16) (dl, sl int, ok bool) {
+	dl, sl = wpanAddrLen(dst), wpanAddrLen(src)
+	if sl < 0 {
+		p.print("[ERROR: Invalid src address mode]")
+		return 0, 0, false
+	}
+	if dl < 0 {
+		p.print("[ERROR: Invalid dst address mode]")
+		return 0, 0, false
+	}
+	return dl, sl, true
 }
 
 // wpanAddr prints the address of n bytes at off.
@@ -269,15 +300,7 @@ func (p *Printer) wpanStd(r reader, fc uint16, n uint32) bool {
 	ver := int(fc >> 12 & 3)
 	p.printf("v%d ", ver)
 	if p.o.Verbose > 2 {
-		for _, fl := range []struct {
-			bit  uint
-			name string
-		}{{3, "Security Enabled"}, {4, "Frame Pending"}, {5, "AR"}, {6, "PAN ID Compression"},
-			{8, "Sequence Number Suppression"}, {9, "IE present"}} {
-			if fc>>fl.bit&1 != 0 {
-				p.printf("%s, ", fl.name)
-			}
-		}
+		p.print(flagNames(wpanFrameControlBits, uint32(fc), "", ""))
 	}
 	if fc>>8&1 != 0 {
 		if ver < 2 {
@@ -290,13 +313,8 @@ func (p *Printer) wpanStd(r reader, fc uint16, n uint32) bool {
 	if !p.wpanSeq(f, fc>>8&1 != 0) {
 		return false
 	}
-	dl, sl := wpanAddrLen(fc>>10&3), wpanAddrLen(fc>>14&3)
-	if sl < 0 {
-		p.print("[ERROR: Invalid src address mode]")
-		return false
-	}
-	if dl < 0 {
-		p.print("[ERROR: Invalid dst address mode]")
+	dl, sl, ok := p.wpanAddrModes(fc>>10&3, fc>>14&3)
+	if !ok {
 		return false
 	}
 	comp := fc>>6&1 != 0
@@ -549,29 +567,39 @@ func (p *Printer) wpanPending(r reader, off int, n uint32) int {
 // length (as tcpdump counts it) and the security level, or -1 where the
 // frame is too short for it.
 func (p *Printer) wpanAuxSec(r reader, off int, n uint32) (int, int) {
-	if n < 1 {
-		p.print("[ERROR: Truncated before Aux Security Header]")
+	// short reports, after tcpdump's error, that fewer than size bytes
+	// are left for the field what.
+	short := func(size uint32, what string) bool {
+		if n < size {
+			p.printf("[ERROR: Truncated before %s]", what)
+			return true
+		}
+		return false
+	}
+	// skip steps past a field of size bytes.
+	l := 0
+	skip := func(size int) {
+		off += size
+		n -= uint32(size)
+		l += size
+	}
+	if short(1, "Aux Security Header") {
 		return -1, 0
 	}
 	sc := r.u8(off)
 	level, kim := int(sc&7), sc>>3&3
-	l := 1
-	off++
-	n--
+	skip(1)
 	if p.o.Verbose > 0 {
 		p.printf("\n\tSecurity Level %d, Key Id Mode %d, ", level, kim)
 	}
 	if sc&0x20 == 0 {
-		if n < 4 {
-			p.print("[ERROR: Truncated before Frame Counter]")
+		if short(4, "Frame Counter") {
 			return -1, level
 		}
 		if p.o.Verbose > 1 {
 			p.printf("Frame Counter 0x%08x ", le32At(r, off))
 		}
-		off += 4
-		n -= 4
-		l += 4
+		skip(4)
 	}
 	switch kim {
 	case 0:
@@ -580,32 +608,25 @@ func (p *Printer) wpanAuxSec(r reader, off int, n uint32) (int, int) {
 		}
 		return l, level
 	case 2:
-		if n < 4 {
-			p.print("[ERROR: Truncated before Key Source]")
+		if short(4, "Key Source") {
 			return -1, level
 		}
 		if p.o.Verbose > 1 {
 			// tcpdump's format has a typo: "%0x4x".
 			p.printf("KeySource 0x%04x:%x4x, ", le16At(r, off), le16At(r, off+2))
 		}
-		off += 4
-		n -= 4
-		l += 4
+		skip(4)
 	case 3:
-		if n < 8 {
-			p.print("[ERROR: Truncated before Key Source]")
+		if short(8, "Key Source") {
 			return -1, level
 		}
 		if p.o.Verbose > 1 {
 			p.printf("KeySource %s, ", le64Addr(r, off))
 		}
 		// tcpdump steps over only half of the extended address.
-		off += 4
-		n -= 4
-		l += 4
+		skip(4)
 	}
-	if n < 1 {
-		p.print("[ERROR: Truncated before Key Index]")
+	if short(1, "Key Index") {
 		return -1, level
 	}
 	if p.o.Verbose > 1 {
@@ -617,9 +638,7 @@ func (p *Printer) wpanAuxSec(r reader, off int, n uint32) (int, int) {
 // wpanIEData prints an IE's n bytes at off in hex.
 func (p *Printer) wpanIEData(r reader, off, n int, label string) {
 	p.print(label)
-	for i := range n {
-		p.printf("%02x ", r.u8(off+i))
-	}
+	p.wpanHex(r, off, off+n)
 }
 
 // wpanHeaderIEs prints the header IE list and returns its length, or
@@ -636,13 +655,10 @@ func (p *Printer) wpanHeaderIEs(f *wpanFrame) (l int, payload bool) {
 			p.print("[ERROR: Header IE with type 1] ")
 		}
 		il, id := int(ie&0x7f), ie>>7&0xff
-		switch {
-		case id > 127:
+		if id > 127 {
 			p.printf("Reserved Element ID %02x, length = %d ", id, il)
-		case il == 0:
-			p.printf("\n\t%s [", mapName(wpanHeaderIENames, id, fmt.Sprintf("Reserved 0x%02x", id)))
-		default:
-			p.printf("\n\t%s [ length = %d, ", mapName(wpanHeaderIENames, id, fmt.Sprintf("Reserved 0x%02x", id)), il)
+		} else {
+			p.wpanIEStart(mapName(wpanHeaderIENames, id, fmt.Sprintf("Reserved 0x%02x", id)), il)
 		}
 		if n < uint32(2+il) {
 			p.print("[ERROR: Truncated IE data]")
@@ -669,6 +685,16 @@ func (p *Printer) wpanHeaderIEs(f *wpanFrame) (l int, payload bool) {
 	}
 }
 
+// wpanIEStart opens an IE's brackets after its name, giving its length
+// where it is not empty.
+func (p *Printer) wpanIEStart(name string, il int) {
+	if il == 0 {
+		p.printf("\n\t%s [", name)
+		return
+	}
+	p.printf("\n\t%s [ length = %d, ", name, il)
+}
+
 // wpanPayloadIEs prints the payload IE list and returns its length, or
 // -1 where it does not fit.
 func (p *Printer) wpanPayloadIEs(f *wpanFrame) int {
@@ -685,12 +711,7 @@ func (p *Printer) wpanPayloadIEs(f *wpanFrame) int {
 		}
 		il, g := int(ie&0x3ff), ie>>11&0xf
 		off += 2
-		name := mapName(wpanPayloadIENames, g, fmt.Sprintf("Reserved 0x%02x", g))
-		if il == 0 {
-			p.printf("\n\t%s [", name)
-		} else {
-			p.printf("\n\t%s [ length = %d, ", name, il)
-		}
+		p.wpanIEStart(mapName(wpanPayloadIENames, g, fmt.Sprintf("Reserved 0x%02x", g)), il)
 		if n < uint32(2+il) {
 			p.print("[ERROR: Truncated IE data]")
 			return -1
@@ -698,12 +719,7 @@ func (p *Printer) wpanPayloadIEs(f *wpanFrame) int {
 		switch {
 		case il == 0:
 		case p.o.Verbose > 3 && g == 2:
-			if il < 3 {
-				p.print("[ERROR: Vendor OUI missing]")
-			} else {
-				p.printf("OUI = 0x%02x%02x%02x, ", r.u8(off), r.u8(off+1), r.u8(off+2))
-				p.wpanIEData(r, off+3, il-3, "Data = ")
-			}
+			p.wpanVendorIE(r.from(off), il)
 		case p.o.Verbose > 3 && g == 5:
 			p.printf("Subtype ID = 0x%02x, ", r.u8(off))
 			p.wpanIEData(r, off+1, il-1, "Subtype content = ")
@@ -742,15 +758,7 @@ func (p *Printer) wpanCommand(id uint8, r reader, off int, n uint32) int {
 		} else {
 			p.print("RFD, ")
 		}
-		for _, fl := range []struct {
-			bit  byte
-			name string
-		}{{0x04, "AC powered, "}, {0x08, "Receiver on when idle, "}, {0x10, "Fast association, "},
-			{0x40, "Security supported, "}, {0x80, "Allocate address, "}} {
-			if c&fl.bit != 0 {
-				p.print(fl.name)
-			}
-		}
+		p.print(flagNames(wpanCapabilityBits, uint32(c), "", ""))
 		return int(n)
 	case 0x02:
 		if n != 3 {
@@ -817,20 +825,11 @@ func (p *Printer) wpanCommand(id uint8, r reader, off int, n uint32) int {
 			return wrong("GTS Request")
 		}
 		g := r.u8(off)
-		dir, kind := "Transmit-only GTS", "GTS deallocations"
-		if g&0x10 != 0 {
-			dir = "Receive-only GTS"
-		}
-		if g&0x20 != 0 {
-			kind = "GTS allocation"
-		}
-		p.printf("GTS Length = %d, %s, %s", g&0xf, dir, kind)
+		p.printf("GTS Length = %d, %s, %s", g&0xf, ifElse(g&0x10 != 0, "Receive-only GTS", "Transmit-only GTS"),
+			ifElse(g&0x20 != 0, "GTS allocation", "GTS deallocations"))
 		return int(n)
 	}
-	p.print("Command Data = ")
-	for i := range int(n) {
-		p.printf("%02x ", r.u8(off+i))
-	}
+	p.wpanIEData(r, off, int(n), "Command Data = ")
 	return 0
 }
 
@@ -844,15 +843,7 @@ func (p *Printer) wpanMP(r reader, fc uint16, n uint32) bool {
 		p.printf("v%d ", fc>>12&3)
 		pan, ies, secure = fc>>8&1 != 0, fc>>15&1 != 0, fc>>9&1 != 0
 		if p.o.Verbose > 2 {
-			for _, fl := range []struct {
-				on   bool
-				name string
-			}{{secure, "Security Enabled"}, {fc>>11&1 != 0, "Frame Pending"}, {fc>>14&1 != 0, "AR"},
-				{pan, "PAN ID Present"}, {fc>>10&1 != 0, "Sequence Number Suppression"}, {ies, "IE present"}} {
-				if fl.on {
-					p.printf("%s, ", fl.name)
-				}
-			}
+			p.print(flagNames(wpanMPControlBits, uint32(fc), "", ""))
 		}
 		if !p.wpanSeq(f, fc>>10&1 != 0) {
 			return false
@@ -864,13 +855,8 @@ func (p *Printer) wpanMP(r reader, fc uint16, n uint32) bool {
 			p.printf("seq %02x ", seq)
 		}
 	}
-	dl, sl := wpanAddrLen(fc>>4&3), wpanAddrLen(fc>>6&3)
-	if sl < 0 {
-		p.print("[ERROR: Invalid src address mode]")
-		return false
-	}
-	if dl < 0 {
-		p.print("[ERROR: Invalid dst address mode]")
+	dl, sl, ok := p.wpanAddrModes(fc>>4&3, fc>>6&3)
+	if !ok {
 		return false
 	}
 	if !p.wpanPANAddr(f, pan, dl) {

@@ -252,6 +252,12 @@ func TestIEEE802154IEsLikeTcpdump(t *testing.T) {
 		{hex: wpanIEFrame(wpanHIE(0x21, "ff0f 12 3412 0014 0102030405060708 0300 0100 aa 07 08 0900 01 00")+
 			wpanHIE(0x21, "ff0f 00 0010 0102030405060708 0300 0000 07 08 0900 00 00")+
 			wpanHIE(0x21, "ff0f 00 0010 0102030405060708 0300 0000 07 08 0900 00 00 05 0100"), "")},
+		// every superframe flag in both forms, the hopping sequence whole,
+		// without its length and cut short
+		{hex: wpanIEFrame(wpanHIE(0x1c, "ff0f 00 d5 0102030405060708 0300 0100 aa 07 08 0900 01 00")+
+			wpanHIE(0x21, "ff0f 00 05ff 0102030405060708 0300 0100 aa 07 08 0900 01 00 02 0100 0200")+
+			wpanHIE(0x21, "ff0f 00 051d 0102030405060708 0300 0100 aa 07 08 0900 01 00")+
+			wpanHIE(0x21, "ff0f 00 0512 0102030405060708 0300 0100 aa 07 08 0900 01 00 03 0100"), "")},
 		{hex: wpanIEFrame("", wpanPIE(1, wpanMLME(false, 0x1a, "0102030405 07")+wpanMLME(false, 0x1a, "0102")+
 			wpanMLME(false, 0x1b, slotframes)+wpanMLME(false, 0x1b, "02 01 6500 02 0100")+
 			wpanMLME(false, 0x1c, "07")+wpanMLME(false, 0x1c, timeslot25)+wpanMLME(false, 0x1c, timeslot27)+

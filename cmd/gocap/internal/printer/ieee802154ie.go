@@ -45,6 +45,10 @@ func (r reader) leN(off, n int) uint64 {
 	return v
 }
 
+// wpanLinkOptionBits are a TSCH link's options, each followed by a
+// space.
+var wpanLinkOptionBits = []flagBit{{0x1, "TX "}, {0x2, "RX "}, {0x4, "Shared "}, {0x8, "Timekeeping "}, {0x10, "Priority "}}
+
 // wpanHex prints the bytes from..n of an IE, each as "%02x ".
 func (p *Printer) wpanHex(r reader, from, n int) {
 	for i := from; i < n; i++ {
@@ -113,106 +117,106 @@ func (p *Printer) wpanHeaderIE(r reader, n int, id uint16) {
 
 // wpanDSMEPAN prints a (extended) DSME PAN descriptor IE.
 func (p *Printer) wpanDSMEPAN(r reader, n int, ext bool) {
-	if n < 2 {
-		p.print("[ERROR: Truncated DSME PAN IE]")
+	ptr := 0
+	// short reports, after tcpdump's error msg, that fewer than k bytes
+	// are left from ptr.
+	short := func(k int, msg string) bool {
+		if n < ptr+k {
+			p.print(msg)
+			return true
+		}
+		return false
+	}
+	// bitmap prints the ulen bytes from ptr in hex after label, or msg
+	// where they are not there.
+	bitmap := func(ulen int, msg, label string) bool {
+		if short(ulen, msg) {
+			return false
+		}
+		p.print(label)
+		p.wpanHex(r, ptr, ptr+ulen)
+		ptr += ulen
+		return true
+	}
+	if short(2, "[ERROR: Truncated DSME PAN IE]") {
 		return
 	}
 	p.wpanSuperframe(r.le16(0))
-	if n < 3 {
-		p.print("[ERROR: Truncated before pending addresses field]")
+	if short(3, "[ERROR: Truncated before pending addresses field]") {
 		return
 	}
-	ptr := 2
+	ptr = 2
 	l := p.wpanPending(r, ptr, uint32(n-ptr))
 	if l < 0 {
 		return
 	}
 	ptr += l
-	hopping := false
-	mode := func(hop bool) string {
-		if hop {
-			return "Channel hopping mode"
-		}
-		return "Channel adaptation mode"
-	}
+	// The DSME superframe specification: in the extended IE two bytes,
+	// the order in the low one; otherwise one byte, the order in its low
+	// four bits, the flags above it moved here to the extended places.
+	size := 1
 	if ext {
-		if n < ptr+2 {
-			p.print("[ERROR: Truncated before DSME Superframe Specification]")
-			return
-		}
-		ss := r.le16(ptr)
-		ptr += 2
-		p.printf("Multi-superframe Order = %d, %s", ss&0xff, mode(ss&0x100 != 0))
-		if ss&0x400 != 0 {
-			p.print(", CAP reduction enabled")
-		}
-		if ss&0x800 != 0 {
-			p.print(", Deferred beacon enabled")
-		}
-		if ss&0x1000 != 0 {
-			p.print(", Hopping Sequence Present")
-			hopping = true
-		}
-	} else {
-		if n < ptr+1 {
-			p.print("[ERROR: Truncated before DSME Superframe Specification]")
-			return
-		}
-		ss := r.u8(ptr)
-		ptr++
-		p.printf("Multi-superframe Order = %d, %s", ss&0x0f, mode(ss&0x10 != 0))
-		if ss&0x40 != 0 {
-			p.print(", CAP reduction enabled")
-		}
-		if ss&0x80 != 0 {
-			p.print(", Deferred beacon enabled")
-		}
+		size = 2
 	}
-	if n < ptr+8 {
-		p.print(" [ERROR: Truncated before Time synchronization specification]")
+	if short(size, "[ERROR: Truncated before DSME Superframe Specification]") {
+		return
+	}
+	var order, flags uint16
+	if ext {
+		ss := r.le16(ptr)
+		order, flags = ss&0xff, ss&^0xff
+	} else {
+		ss := uint16(r.u8(ptr))
+		order, flags = ss&0x0f, ss>>4<<8
+	}
+	ptr += size
+	mode := "Channel adaptation mode"
+	if flags&0x100 != 0 {
+		mode = "Channel hopping mode"
+	}
+	p.printf("Multi-superframe Order = %d, %s", order, mode)
+	if flags&0x400 != 0 {
+		p.print(", CAP reduction enabled")
+	}
+	if flags&0x800 != 0 {
+		p.print(", Deferred beacon enabled")
+	}
+	hopping := flags&0x1000 != 0
+	if hopping {
+		p.print(", Hopping Sequence Present")
+	}
+	if short(8, " [ERROR: Truncated before Time synchronization specification]") {
 		return
 	}
 	p.printf("Beacon timestamp = %d, offset = %d", r.leN(ptr, 6), r.le16(ptr+6))
 	ptr += 8
-	if n < ptr+4 {
-		p.print(" [ERROR: Truncated before Beacon Bitmap]")
+	if short(4, " [ERROR: Truncated before Beacon Bitmap]") {
 		return
 	}
 	ulen := int(r.le16(ptr + 2))
 	p.printf("SD Index = %d, Bitmap len = %d, ", r.le16(ptr), ulen)
 	ptr += 4
-	if n < ptr+ulen {
-		p.print(" [ERROR: Truncated in SD bitmap]")
+	if !bitmap(ulen, " [ERROR: Truncated in SD bitmap]", " SD Bitmap = ") {
 		return
 	}
-	p.print(" SD Bitmap = ")
-	p.wpanHex(r, ptr, ptr+ulen)
-	ptr += ulen
-	if n < ptr+5 {
-		p.print(" [ERROR: Truncated before Channel hopping specification]")
+	if short(5, " [ERROR: Truncated before Channel hopping specification]") {
 		return
 	}
 	ulen = int(r.le16(ptr + 4))
 	p.printf("Hopping Seq ID = %d, PAN Coordinator BSN = %d, Channel offset = %d, Bitmap length = %d, ",
 		r.u8(ptr), r.u8(ptr+1), r.le16(ptr+2), ulen)
 	ptr += 5
-	if n < ptr+ulen {
-		p.print(" [ERROR: Truncated in Channel offset bitmap]")
+	if !bitmap(ulen, " [ERROR: Truncated in Channel offset bitmap]", " Channel offset bitmap = ") {
 		return
 	}
-	p.print(" Channel offset bitmap = ")
-	p.wpanHex(r, ptr, ptr+ulen)
-	ptr += ulen
 	if hopping {
-		if n < ptr+1 {
-			p.print(" [ERROR: Truncated in Hopping Sequence length]")
+		if short(1, " [ERROR: Truncated in Hopping Sequence length]") {
 			return
 		}
 		ulen = int(r.u8(ptr))
 		ptr++
 		p.printf("Hopping Seq length = %d [ ", ulen)
-		if n < ptr+ulen*2 {
-			p.print(" [ERROR: Truncated in Channel offset bitmap]")
+		if short(ulen*2, " [ERROR: Truncated in Channel offset bitmap]") {
 			return
 		}
 		for i := range ulen {
@@ -365,14 +369,7 @@ func (p *Printer) wpanSlotframes(r reader, n int) {
 			}
 			opts := r.u8(off + 4)
 			p.printf("\n\t\t\t\t[ Timeslot =  %d, Offset = %d, Options = ", r.le16(off), r.le16(off+2))
-			for _, o := range []struct {
-				bit  byte
-				name string
-			}{{0x1, "TX "}, {0x2, "RX "}, {0x4, "Shared "}, {0x8, "Timekeeping "}, {0x10, "Priority "}} {
-				if opts&o.bit != 0 {
-					p.print(o.name)
-				}
-			}
+			p.print(flagNames(wpanLinkOptionBits, uint32(opts), "", ""))
 			off += 5
 			p.print("] ")
 		}

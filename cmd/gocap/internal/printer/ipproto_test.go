@@ -235,32 +235,7 @@ func ahcpCrafted() []crafted {
 // messages cut short.
 func TestAHCPLikeTcpdump(t *testing.T) { craftedLikeTcpdump(t, "ahcp", ahcpCrafted()) }
 
-func pptpCrafted() []crafted {
-	var pkts []crafted
-	body := ""
-	for i := 0; i < 160; i++ {
-		body += fmt.Sprintf("%02x", (i*37+11)&0xff)
-	}
-	for typ := 1; typ <= 16; typ++ {
-		m := fmt.Sprintf("%04x 0001 1a2b3c4d %04x 0000 ", 12+160, typ) + body
-		pkts = append(pkts, crafted{tcpSegment(49152, 1723, m), 0})
-		pkts = append(pkts, crafted{tcpSegment(1723, 49152, fmt.Sprintf("%04x 0001 1a2b3c4d %04x 0000 ", 12+40, typ)+body[:80]), 0})
-	}
-	return append(pkts,
-		crafted{tcpSegment(49152, 1723, "00 9c 0002 1a2b3c4d 0001 0000"), 0},
-		crafted{tcpSegment(49152, 1723, "00 9c 0001 1a2b3c4e 0001 0000"), 0},
-		crafted{tcpSegment(49152, 1723, "00 9c 0001"), 0},
-	)
-}
-
-// TestPPTPLikeTcpdump prints every PPTP control message type (and an
-// unknown one), long and cut short, with -v and without.
-func TestPPTPMessagesLikeTcpdump(t *testing.T) { craftedLikeTcpdump(t, "pptp", pptpCrafted()) }
-
-func init() {
-	addFuzzSeeds(ahcpCrafted())
-	addFuzzSeeds(pptpCrafted())
-}
+func init() { addFuzzSeeds(ahcpCrafted()) }
 
 // greppp is an Ethernet frame with an enhanced (PPTP) GRE packet
 // carrying the PPP frame ppp (hex, from its protocol field on).

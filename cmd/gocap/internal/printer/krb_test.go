@@ -2,7 +2,6 @@ package printer
 
 import (
 	"encoding/hex"
-	"strings"
 	"testing"
 )
 
@@ -39,11 +38,7 @@ func krbCases() []crafted {
 		{craftedUDP4(1024, 88, ""), 0},
 	}
 	for _, m := range []string{req, reply, appl, errReply} {
-		full := craftedUDP4(1024, 88, m)
-		n := len(strings.ReplaceAll(m, " ", "")) / 2
-		for drop := 1; drop < n; drop++ {
-			pkts = append(pkts, craftedCut(full, drop))
-		}
+		pkts = append(pkts, craftedCuts(craftedUDP4(1024, 88, m), hexLen(m), 1)...)
 	}
 	return pkts
 }

@@ -102,11 +102,7 @@ func ldpCases() []crafted {
 		{tcpSegment(646, 40000, ldpPDUHex(keep)+ldpPDUHex(addr)), 0},
 	}
 	for _, m := range []string{ldpPDUHex(hello, initm, mapping), ldpPDUHex(notif, addr)} {
-		full := craftedUDP4(646, 646, m)
-		n := len(strings.ReplaceAll(m, " ", "")) / 2
-		for drop := 1; drop < n; drop += 5 {
-			pkts = append(pkts, craftedCut(full, drop))
-		}
+		pkts = append(pkts, craftedCuts(craftedUDP4(646, 646, m), hexLen(m), 5)...)
 	}
 	return pkts
 }

@@ -1,6 +1,7 @@
 package printer
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/gocap/gocap/cbpf"
@@ -23,7 +24,8 @@ func TestPPIInnerLinkTypesLikeTcpdump(t *testing.T) {
 // protocol fields, and PPPoE frames (DLT_PPP_ETHER) of each kind, whole
 // and cut short: tcpdump counts 4 bytes of PPP link header whatever the
 // fields, and the PPPoE header with the PPP header after it, which -x
-// shows.
+// shows. Linux cooked frames with a VLAN tag and SNAP headers tcpdump
+// does and does not decode follow.
 func TestPPPLinkHeaderLengthLikeTcpdump(t *testing.T) {
 	ppp := []crafted{
 		{hex: "ff03 0021 " + linkICMP4},
@@ -34,18 +36,37 @@ func TestPPPLinkHeaderLengthLikeTcpdump(t *testing.T) {
 		{hex: "ff03 0045 0102"},
 		{hex: "ff03 00"},
 		{hex: "ff03 0021 45"},
+		{hex: "000e 0000 0000 0000"},
+		{hex: "ff03 000e 0000"},
 	}
-	linkTypeLikeTcpdump(t, cbpf.LinkPPP, ppp)
-	linkTypeLikeTcpdump(t, cbpf.LinkPPPPPPD, ppp)
-	linkTypeLikeTcpdump(t, cbpf.LinkPPPEther, []crafted{
-		{hex: "1100 0001 001e 0021 " + linkICMP4},
-		{hex: "1100 0001 001f ff03 21 " + linkICMP4},
-		{hex: "1100 0001 001e c021 0101 0008 0104 05dc"},
-		{hex: linkICMP4},
-		{hex: "1109 0000 0004 0101 0000"},
-		{hex: "1100 0001 0010 0021 45"},
-		{hex: "1100 0001 0001 00"},
-		{hex: "1100 00"},
+	t.Run("ppp", func(t *testing.T) { linkTypeLikeTcpdump(t, cbpf.LinkPPP, ppp) })
+	t.Run("pppd", func(t *testing.T) {
+		linkTypeLikeTcpdump(t, cbpf.LinkPPPPPPD, append(ppp, crafted{hex: "7628 6485 7620 b6e1"}))
+	})
+	t.Run("pppoe", func(t *testing.T) {
+		linkTypeLikeTcpdump(t, cbpf.LinkPPPEther, []crafted{
+			{hex: "1100 0001 001e 0021 " + linkICMP4},
+			{hex: "1100 0001 001f ff03 21 " + linkICMP4},
+			{hex: "1100 0001 001e ff03 0021 " + linkICMP4},
+			{hex: "1100 0001 001c 0021 " + linkICMP4},
+			{hex: "1100 0001 001e c021 0101 0008 0104 05dc"},
+			{hex: linkICMP4},
+			{hex: "0000 0000 9d00 8f00 4200 0000"},
+			{hex: "1109 0000 0004 0101 0000"},
+			{hex: "1100 0001 0010 0021 45"},
+			{hex: "1100 0001 0001 00"},
+			{hex: "1109 00"},
+			{hex: "1100 00"},
+		})
+	})
+	t.Run("sll", func(t *testing.T) {
+		sll := "0000 0001 0006 667788990011 0000 "
+		linkTypeLikeTcpdump(t, cbpf.LinkLinuxSLL, []crafted{
+			{hex: sll + "8100 0064 0026 aaaa03 000039 0800 " + linkICMP4},
+			{hex: sll + "8100 0064 0026 a9aa03 000000 0800 " + linkICMP4},
+			{hex: sll + "8100 0064 0026 aaaa03 000000 0800 " + linkICMP4},
+			{hex: sll + "0004 a9aa03 000000 0800 " + linkICMP4},
+		})
 	})
 }
 
@@ -63,8 +84,8 @@ func TestSLLNovellIPXLikeTcpdump(t *testing.T) {
 }
 
 // TestShortLinkHeadersLikeTcpdump prints DLT_NULL, DLT_LOOP, Linux
-// cooked (SLL and SLL2) frames shorter than their headers: tcpdump ends
-// the packet there, so -x dumps all of it.
+// cooked (SLL and SLL2) frames shorter than their headers, and a few
+// just longer: tcpdump ends the packet there, so -x dumps all of it.
 func TestShortLinkHeadersLikeTcpdump(t *testing.T) {
 	for _, c := range []struct {
 		lt  cbpf.LinkType
@@ -76,7 +97,7 @@ func TestShortLinkHeadersLikeTcpdump(t *testing.T) {
 		{cbpf.LinkLinuxSLL2, "0800 0000 00000001 0001 00 06 000000000001 0000"},
 	} {
 		t.Run(c.lt.String(), func(t *testing.T) {
-			var pkts []crafted
+			pkts := []crafted{{hex: "7ec273"}, {hex: "00000002 4500"}, {hex: strings.Repeat("00", 15)}}
 			for i := 1; i < hexLen(c.hdr); i += 3 {
 				pkts = append(pkts, crafted{hex: hexCut(c.hdr, i)})
 			}

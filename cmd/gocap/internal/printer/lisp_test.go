@@ -52,11 +52,7 @@ func lispCases() []crafted {
 		{craftedUDP4(4342, 4342, "30000001 0102030405060708 00"), 0},
 	}
 	for _, m := range []string{lispHdr("30000102", 1, strings.Repeat("5a", 20)) + rec4 + rec6, lispHdr("3a000101", 2, "") + rec6 + xtr} {
-		full := craftedUDP4(4342, 4342, m)
-		n := len(strings.ReplaceAll(m, " ", "")) / 2
-		for drop := 1; drop < n; drop += 3 {
-			pkts = append(pkts, craftedCut(full, drop))
-		}
+		pkts = append(pkts, craftedCuts(craftedUDP4(4342, 4342, m), hexLen(m), 3)...)
 	}
 	return pkts
 }

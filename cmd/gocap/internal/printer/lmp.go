@@ -115,12 +115,7 @@ func (p *Printer) lmp(b []byte, length int) {
 		p.printf("\n\t  %s Object (%d), Class-Type: %s (%d) Flags: [%snegotiable], length: %d",
 			mapName(lmpObjNames, class, "Unknown"), class, mapName(lmpCTypes, uint16(class)<<8|uint16(ct), "Unknown"),
 			ct, neg, olen)
-		if olen < 4 {
-			p.print(" (too short)")
-			return
-		}
-		if olen%4 != 0 {
-			p.print(" (not a multiple of 4)")
+		if !p.lmpLengthOK(olen) {
 			return
 		}
 		r.need(off, olen)
@@ -137,6 +132,21 @@ func (p *Printer) lmp(b []byte, length int) {
 		off += olen
 		tlen -= uint32(olen)
 	}
+}
+
+// lmpLengthOK reports whether the length l of an object or subobject
+// (its header included) is a whole number of words, printing tcpdump's
+// complaint if not.
+func (p *Printer) lmpLengthOK(l int) bool {
+	if l < 4 {
+		p.print(" (too short)")
+		return false
+	}
+	if l%4 != 0 {
+		p.print(" (not a multiple of 4)")
+		return false
+	}
+	return true
 }
 
 // lmpObject prints an object's value (the object's bytes were all
@@ -157,6 +167,15 @@ func (p *Printer) lmpObject(o *rsvpObj, class, ct byte) {
 			return false
 		}
 		return true
+	}
+	// only1 reports whether the object is of the one C-Type tcpdump
+	// decodes for its class, 1, (dumping it if not) and n bytes long.
+	only1 := func(n int) bool {
+		if ct != 1 {
+			o.hexdump = true
+			return false
+		}
+		return exact(n)
 	}
 	switch class {
 	case 1, 2: // Control Channel ID, Node ID
@@ -200,15 +219,11 @@ func (p *Printer) lmpObject(o *rsvpObj, class, ct byte) {
 			o.hexdump = true
 		}
 	case 6:
-		if ct != 1 {
-			o.hexdump = true
-		} else if exact(4) {
+		if only1(4) {
 			p.printf("\n\t    Hello Interval: %d\n\t    Hello Dead Interval: %d", o.at16(0), o.at16(2))
 		}
 	case 7:
-		if ct != 1 {
-			o.hexdump = true
-		} else if exact(8) {
+		if only1(8) {
 			p.printf("\n\t    Tx Seq: %d, Rx Seq: %d", o.at32(0), o.at32(4))
 		}
 	case 11:
@@ -216,9 +231,7 @@ func (p *Printer) lmpObject(o *rsvpObj, class, ct byte) {
 	case 12:
 		p.lmpDataLink(o, ct, atLeast)
 	case 8:
-		if ct != 1 {
-			o.hexdump = true
-		} else if exact(20) {
+		if only1(20) {
 			p.printf("\n\t    Flags: %s", bitTokString(lmpBeginVerifyFlags, "none", uint32(o.at16(0))))
 			p.printf("\n\t    Verify Interval: %d", o.at16(2))
 			p.printf("\n\t    Data links: %d", o.at32(4))
@@ -234,15 +247,11 @@ func (p *Printer) lmpObject(o *rsvpObj, class, ct byte) {
 			p.printf("\n\t    Wavelength: %d", o.at32(16))
 		}
 	case 9:
-		if ct != 1 {
-			o.hexdump = true
-		} else if exact(4) {
+		if only1(4) {
 			p.printf("\n\t    Verify Dead Interval: %d\n\t    Verify Transport Response: %d", o.at16(0), o.at16(2))
 		}
 	case 10:
-		if ct != 1 {
-			o.hexdump = true
-		} else if exact(4) {
+		if only1(4) {
 			p.printf("\n\t    Verify ID: %d", o.at32(0))
 		}
 	case 13, 14:
@@ -271,62 +280,57 @@ func (p *Printer) lmpObject(o *rsvpObj, class, ct byte) {
 
 // lmpTELink prints a TE Link object.
 func (p *Printer) lmpTELink(o *rsvpObj, ct byte, exact func(int) bool) {
-	flags := func() { p.printf("\n\t    Flags: [%s]", bitTokString(lmpTELinkFlags, "none", uint32(o.at8(0)))) }
+	if size := lmpLinkSize(o, ct); size > 0 && exact(size) {
+		p.lmpLinkHead(o, ct, lmpTELinkFlags, "Link-ID")
+	}
+}
+
+// lmpLinkSize is the size of the fixed part of a TE Link or Data Link
+// object of the C-Type, or 0 for a C-Type tcpdump does not decode, which
+// it dumps.
+func lmpLinkSize(o *rsvpObj, ct byte) int {
+	switch ct {
+	case 1, 3:
+		return 12
+	case 2:
+		return 36
+	}
+	o.hexdump = true
+	return 0
+}
+
+// lmpLinkHead prints the fixed part of a TE Link or Data Link object of
+// the C-Type: its flags, named from flags, then its local and remote IDs
+// (what names them) from 4 on, IPv4 addresses (1), IPv6 addresses (2) or
+// unnumbered (3).
+func (p *Printer) lmpLinkHead(o *rsvpObj, ct byte, flags []bitTok, what string) {
+	p.printf("\n\t    Flags: [%s]", bitTokString(flags, "none", uint32(o.at8(0))))
+	var local, remote string
+	at := 8
 	switch ct {
 	case 1:
-		if exact(12) {
-			flags()
-			p.printf("\n\t    Local Link-ID: %s (0x%08x)\n\t    Remote Link-ID: %s (0x%08x)", o.ip4(4), o.at32(4), o.ip4(8), o.at32(8))
-		}
+		local, remote = o.ip4(4), o.ip4(8)
 	case 2:
-		if exact(36) {
-			flags()
-			p.printf("\n\t    Local Link-ID: %s (0x%08x)\n\t    Remote Link-ID: %s (0x%08x)", o.ip6(4), o.at32(4), o.ip6(20), o.at32(20))
-		}
+		local, remote, at = o.ip6(4), o.ip6(20), 20
 	case 3:
-		if exact(12) {
-			flags()
-			p.printf("\n\t    Local Link-ID: %d (0x%08x)\n\t    Remote Link-ID: %d (0x%08x)", o.at32(4), o.at32(4), o.at32(8), o.at32(8))
-		}
-	default:
-		o.hexdump = true
+		local, remote = fmt.Sprint(o.at32(4)), fmt.Sprint(o.at32(8))
 	}
+	p.printf("\n\t    Local %s: %s (0x%08x)\n\t    Remote %s: %s (0x%08x)", what, local, o.at32(4), what, remote, o.at32(at))
 }
 
 // lmpDataLink prints a Data Link object and its subobjects.
 func (p *Printer) lmpDataLink(o *rsvpObj, ct byte, atLeast func(int) bool) {
-	fixed := 12
-	switch ct {
-	case 1, 3:
-	case 2:
-		fixed = 36
-	default:
-		o.hexdump = true
+	fixed := lmpLinkSize(o, ct)
+	if fixed == 0 || !atLeast(fixed) {
 		return
 	}
-	if !atLeast(fixed) {
-		return
-	}
-	p.printf("\n\t    Flags: [%s]", bitTokString(lmpDataLinkFlags, "none", uint32(o.at8(0))))
-	switch ct {
-	case 1:
-		p.printf("\n\t    Local Interface ID: %s (0x%08x)\n\t    Remote Interface ID: %s (0x%08x)", o.ip4(4), o.at32(4), o.ip4(8), o.at32(8))
-	case 2:
-		p.printf("\n\t    Local Interface ID: %s (0x%08x)\n\t    Remote Interface ID: %s (0x%08x)", o.ip6(4), o.at32(4), o.ip6(20), o.at32(20))
-	case 3:
-		p.printf("\n\t    Local Interface ID: %d (0x%08x)\n\t    Remote Interface ID: %d (0x%08x)", o.at32(4), o.at32(4), o.at32(8), o.at32(8))
-	}
+	p.lmpLinkHead(o, ct, lmpDataLinkFlags, "Interface ID")
 	// The subobjects; an unknown one ends them with a hex dump of the
 	// object.
 	for total, off := o.n-fixed, fixed; total > 0; {
 		typ, l := o.at8(off), int(o.at8(off+1))
 		p.printf("\n\t    Subobject, Type: %s (%d), Length: %d", mapName(lmpDataLinkSubobjects, typ, "Unknown"), typ, l)
-		if l < 4 {
-			p.print(" (too short)")
-			return
-		}
-		if l%4 != 0 {
-			p.print(" (not a multiple of 4)")
+		if !p.lmpLengthOK(l) {
 			return
 		}
 		if total < l {

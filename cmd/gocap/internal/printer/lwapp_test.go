@@ -47,12 +47,7 @@ func lwappCases() []crafted {
 		{craftedUDP4(12222, 12222, "8000 0004 0000"), 0},
 		{craftedUDP4(12222, 12222, "0000 00"), 0},
 	}
-	full := craftedUDP4(1024, 12223, ap+ctl)
-	n := len(strings.ReplaceAll(ap+ctl, " ", "")) / 2
-	for drop := 1; drop < n; drop += 3 {
-		pkts = append(pkts, craftedCut(full, drop))
-	}
-	return pkts
+	return append(pkts, craftedCuts(craftedUDP4(1024, 12223, ap+ctl), hexLen(ap+ctl), 3)...)
 }
 
 func init() { craftedSeeds = append(craftedSeeds, lwappCases()...) }

@@ -16,7 +16,9 @@ func pptpCtrl(typ, rsv uint16, body string) string {
 // pptpCases are PPTP control messages of every type, with reserved
 // fields that are not zero, number strings shorter than their fields
 // and longer than their length fields say, unknown types and a wrong
-// cookie, whole and cut short.
+// cookie, whole and cut short; and every type (and an unknown one) with
+// a long body of patterned bytes and a shorter one, in both directions,
+// and headers with a wrong message type or cookie or cut short.
 func pptpCases() []crafted {
 	host := hexStr("pns.example", 64)
 	vendor := hexStr("gocap\x01", 64)
@@ -58,7 +60,18 @@ func pptpCases() []crafted {
 		pkts = append(pkts, craftedCut(tcpSegment(40000, 1723, msgs[12]), drop))
 	}
 	pkts = append(pkts, craftedCut(tcpSegment(40000, 1723, msgs[17]), 100))
-	return pkts
+	body := ""
+	for i := range 160 {
+		body += fmt.Sprintf("%02x", (i*37+11)&0xff)
+	}
+	for typ := uint16(1); typ <= 16; typ++ {
+		pkts = append(pkts, crafted{tcpSegment(49152, 1723, pptpCtrl(typ, 0, body)), 0},
+			crafted{tcpSegment(1723, 49152, pptpCtrl(typ, 0, body[:80])), 0})
+	}
+	return append(pkts,
+		crafted{tcpSegment(49152, 1723, "00 9c 0002 1a2b3c4d 0001 0000"), 0},
+		crafted{tcpSegment(49152, 1723, "00 9c 0001 1a2b3c4e 0001 0000"), 0},
+		crafted{tcpSegment(49152, 1723, "00 9c 0001"), 0})
 }
 
 func init() { addFuzzSeeds(pptpCases()) }

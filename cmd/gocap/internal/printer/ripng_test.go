@@ -2,7 +2,6 @@ package printer
 
 import (
 	"fmt"
-	"strings"
 	"testing"
 
 	"github.com/gocap/gocap/cbpf"
@@ -52,11 +51,7 @@ func ripngCrafted() []crafted {
 	pkts = append(pkts, crafted{craftedUDP6(7001, 521, resp, false), 0})
 	pkts = append(pkts, crafted{craftedUDP6(1000, 521, req, true), 0})
 	for _, m := range []string{resp, req} {
-		full := craftedUDP6(521, 521, m, false)
-		n := len(strings.ReplaceAll(m, " ", "")) / 2
-		for drop := 1; drop < n; drop += 3 {
-			pkts = append(pkts, craftedCut(full, drop))
-		}
+		pkts = append(pkts, craftedCuts(craftedUDP6(521, 521, m, false), hexLen(m), 3)...)
 	}
 	return pkts
 }

@@ -136,10 +136,10 @@ func (p *Printer) sflowFlowSample(r reader, off, tlen int, expanded bool) bool {
 // of the first word up, and named from names when 0, printed with
 // format: tcpdump differs between flow and counter records in both), then
 // for a standard record (enterprise 0) what body prints, handed its type,
-// offset and length and the bytes left from it. It returns false when a
-// record does not fit, as body does.
+// offset and length. It returns false when a record does not fit: its
+// length, or the size sizes gives its type, past the bytes left.
 func (p *Printer) sflowRecords(r reader, off, tlen int, n uint32, entShift int, names map[uint32]string, format string,
-	body func(typ uint32, off, rlen, tlen int) bool) bool {
+	sizes map[uint32]int, body func(typ uint32, off, rlen int)) bool {
 	for ; n > 0; n-- {
 		if tlen < 8 {
 			return false
@@ -157,8 +157,11 @@ func (p *Printer) sflowRecords(r reader, off, tlen int, n uint32, entShift int, 
 		if uint64(tlen) < uint64(rlen) {
 			return false
 		}
-		if ent == 0 && !body(typ, off, int(rlen), tlen) {
-			return false
+		if ent == 0 {
+			if tlen < sizes[typ] {
+				return false
+			}
+			body(typ, off, int(rlen))
 		}
 		off += int(rlen)
 		tlen -= int(rlen)
@@ -166,27 +169,26 @@ func (p *Printer) sflowRecords(r reader, off, tlen int, n uint32, entShift int, 
 	return true
 }
 
+// sflowFlowSizes and sflowCounterSizes are the sizes of the standard
+// flow and counter records tcpdump decodes, which must be left before
+// it does.
+var (
+	sflowFlowSizes    = map[uint32]int{1: 16, 2: 24, 1001: 16}
+	sflowCounterSizes = map[uint32]int{1: 88, 2: 52, 4: 80, 5: 28, 1001: 28}
+)
+
 func (p *Printer) sflowFlowRecords(r reader, off, tlen int, n uint32) bool {
-	return p.sflowRecords(r, off, tlen, n, 12, sflowFlowTypes, "\n\t    enterprise %d %s (%d) length %d",
-		func(typ uint32, off, flen, tlen int) bool {
+	return p.sflowRecords(r, off, tlen, n, 12, sflowFlowTypes, "\n\t    enterprise %d %s (%d) length %d", sflowFlowSizes,
+		func(typ uint32, off, flen int) {
 			switch typ {
 			case 1:
-				if tlen < 16 {
-					return false
-				}
 				proto := r.be32(off)
 				p.printf("\n\t      protocol %s (%d), length %d, stripped bytes %d, header_size %d",
 					sflowName(sflowRawProtos, proto), proto, r.be32(off+4), r.be32(off+8), r.be32(off+12))
 			case 1001:
-				if tlen < 16 {
-					return false
-				}
 				p.printf("\n\t      src vlan %d, src pri %d, dst vlan %d, dst pri %d",
 					r.be32(off), r.be32(off+4), r.be32(off+8), r.be32(off+12))
 			case 2:
-				if tlen < 24 {
-					return false
-				}
 				p.printf("\n\t      frame len %d, type %d", r.be32(off), r.be32(off+20))
 			case 3, 4, 1002, 1003, 1004, 1005, 1006, 1007, 1008, 1009, 1010, 1011, 1012:
 			default:
@@ -194,7 +196,6 @@ func (p *Printer) sflowFlowRecords(r reader, off, tlen int, n uint32) bool {
 					p.unknownAt(r, off, flen, "\n\t\t")
 				}
 			}
-			return true
 		})
 }
 
@@ -223,13 +224,10 @@ func upDown(b bool) string {
 }
 
 func (p *Printer) sflowCounterRecords(r reader, off, tlen int, n uint32) bool {
-	return p.sflowRecords(r, off, tlen, n, 20, sflowCounterTypes, "\n\t    enterprise %d, %s (%d) length %d",
-		func(typ uint32, o, clen, tlen int) bool {
+	return p.sflowRecords(r, off, tlen, n, 20, sflowCounterTypes, "\n\t    enterprise %d, %s (%d) length %d", sflowCounterSizes,
+		func(typ uint32, o, clen int) {
 			switch typ {
 			case 1:
-				if tlen < 88 {
-					return false
-				}
 				dir := r.be32(o + 16)
 				p.printf("\n\t      ifindex %d, iftype %d, ifspeed %d, ifdirection %d (%s)", r.be32(o), r.be32(o+4), sflow64(r, o+8), dir, sflowName(sflowDirections, dir))
 				st := r.be32(o + 20)
@@ -241,9 +239,6 @@ func (p *Printer) sflowCounterRecords(r reader, off, tlen int, n uint32) bool {
 					sflow64(r, o+56), r.be32(o+64), r.be32(o+68), r.be32(o+72), r.be32(o+76))
 				p.printf("\n\t      Out errors %d, promisc mode %d", r.be32(o+80), r.be32(o+84))
 			case 2:
-				if tlen < 52 {
-					return false
-				}
 				p.printf("\n\t      align errors %d, fcs errors %d, single collision %d, multiple collision %d, test error %d",
 					r.be32(o), r.be32(o+4), r.be32(o+8), r.be32(o+12), r.be32(o+16))
 				p.printf("\n\t      deferred %d, late collision %d, excessive collision %d, mac trans error %d",
@@ -252,9 +247,6 @@ func (p *Printer) sflowCounterRecords(r reader, off, tlen int, n uint32) bool {
 					r.be32(o+36), r.be32(o+40), r.be32(o+44), r.be32(o+48))
 			case 3:
 			case 4:
-				if tlen < 80 {
-					return false
-				}
 				p.printf("\n\t      in high prio frames %d, in high prio octets %d", r.be32(o), sflow64(r, o+4))
 				p.printf("\n\t      in norm prio frames %d, in norm prio octets %d", r.be32(o+12), sflow64(r, o+16))
 				p.printf("\n\t      in ipm errors %d, oversized %d, in data errors %d, null addressed frames %d",
@@ -264,15 +256,9 @@ func (p *Printer) sflowCounterRecords(r reader, off, tlen int, n uint32) bool {
 				p.printf("\n\t      in hc high prio octets %d, in hc norm prio octets %d, out hc high prio octets %d",
 					sflow64(r, o+56), sflow64(r, o+64), sflow64(r, o+72))
 			case 5:
-				if tlen < 28 {
-					return false
-				}
 				p.printf("\n\t      vlan_id %d, octets %d, unicast_pkt %d, multicast_pkt %d, broadcast_pkt %d, discards %d",
 					r.be32(o), sflow64(r, o+4), r.be32(o+12), r.be32(o+16), r.be32(o+20), r.be32(o+24))
 			case 1001:
-				if tlen < 28 {
-					return false
-				}
 				p.printf("\n\t      5sec %d, 1min %d, 5min %d, total_mem %d, total_mem %d",
 					r.be32(o), r.be32(o+4), r.be32(o+8), sflow64(r, o+12), sflow64(r, o+20))
 			default:
@@ -280,6 +266,5 @@ func (p *Printer) sflowCounterRecords(r reader, off, tlen int, n uint32) bool {
 					p.unknownAt(r, o, clen, "\n\t\t")
 				}
 			}
-			return true
 		})
 }

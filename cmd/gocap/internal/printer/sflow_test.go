@@ -76,11 +76,7 @@ func sflowCases() []crafted {
 		{craftedUDP4(6343, 6343, "00000005 00000001 c0000201 00000007 0000002a 00001000 00000001 0000"), 0},
 	}
 	for _, m := range []string{sflowV4(1, counter), sflowV4(1, flow), v6} {
-		full := craftedUDP4(6343, 6343, m)
-		n := len(strings.ReplaceAll(m, " ", "")) / 2
-		for drop := 1; drop < n; drop += 7 {
-			pkts = append(pkts, craftedCut(full, drop))
-		}
+		pkts = append(pkts, craftedCuts(craftedUDP4(6343, 6343, m), hexLen(m), 7)...)
 	}
 	return pkts
 }

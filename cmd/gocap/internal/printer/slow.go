@@ -103,6 +103,26 @@ func (p *Printer) slow(b []byte, length int) {
 	}
 }
 
+// slowTLVFits reports whether a TLV of the type and length l at off,
+// n bytes left, goes on to its value: it is not the terminator, its
+// length takes in its header and stays within the PDU (or tcpdump's
+// complaint is printed), and it was captured (or the packet ends).
+func (p *Printer) slowTLVFits(r reader, off, n int, typ uint8, l int) bool {
+	if typ == 0 {
+		return false
+	}
+	if l < 2 {
+		p.print("\n\t    ERROR: illegal length - should be >= 2")
+		return false
+	}
+	if n < l {
+		p.slowTooShort()
+		return false
+	}
+	r.need(off, l)
+	return true
+}
+
 // slowLACP prints the TLVs of an LACP or Marker PDU.
 func (p *Printer) slowLACP(r reader, n int, sub uint8) {
 	off := 0
@@ -114,18 +134,9 @@ func (p *Printer) slowLACP(r reader, n int, sub uint8) {
 		typ, l := r.u8(off), int(r.u8(off+1))
 		key := uint16(sub)<<8 | uint16(typ)
 		p.printf("\n\t%s TLV (0x%02x), length %d", mapName(slowTLVNames, key, "Unknown"), typ, l)
-		if typ == 0 {
+		if !p.slowTLVFits(r, off, n, typ, l) {
 			return
 		}
-		if l < 2 {
-			p.print("\n\t    ERROR: illegal length - should be >= 2")
-			return
-		}
-		if n < l {
-			p.slowTooShort()
-			return
-		}
-		r.need(off, l)
 		v := off + 2
 		size := -1
 		switch key {
@@ -214,18 +225,9 @@ func (p *Printer) oamTLVs(r reader, off, n int, info bool) {
 		} else {
 			p.printf("\n\t  %s Link Event Type (%d), length %d", mapName(oamLinkEventNames, typ, "Reserved"), typ, l)
 		}
-		if typ == 0 {
+		if !p.slowTLVFits(r, off, n, typ, l) {
 			return
 		}
-		if l < 2 {
-			p.print("\n\t    ERROR: illegal length - should be >= 2")
-			return
-		}
-		if n < l {
-			p.slowTooShort()
-			return
-		}
-		r.need(off, l)
 		hexdump := true
 		switch {
 		case info && (typ == 1 || typ == 2):

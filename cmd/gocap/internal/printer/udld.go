@@ -16,11 +16,9 @@ var udldFlagBits = []bitTok{{0x01, "RT"}, {0x02, "RSY"}, {0x04, "MBZ-2"}, {0x08,
 // the PDU was not captured.
 func (p *Printer) udld(b []byte, length int) {
 	r := p.reader("udld", b)
-	off, bad, tail := p.udldBody(r, length)
-	if bad {
-		p.print(" (invalid)")
-	}
-	if bad || tail {
+	if off, bad, tail := p.udldBody(r, length); bad {
+		r.invalidRest(off, length)
+	} else if tail {
 		r.need(off, length-off)
 	}
 }

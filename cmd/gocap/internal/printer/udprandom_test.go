@@ -80,17 +80,3 @@ func TestPGMOptionsAfterHeaderLikeTcpdump(t *testing.T) {
 	}
 	compareWithTcpdump(t, "pgmhdropts", 1, pkts, sets)
 }
-
-// TestChecksumShouldBeLikeTcpdump prints, with -v, ICMP echo requests
-// whose checksum field and the sum of their other words cancel, where
-// tcpdump's "should be" value is 0xffff rather than 0, and others.
-func TestChecksumShouldBeLikeTcpdump(t *testing.T) {
-	pkts := []crafted{
-		{craftIP4(1, "0800 0001 f7ff 0000"), 0},
-		{craftIP4(1, "0800 0001 f7ff 0000 ffff"), 0},
-		{craftIP4(1, "0800 fffe f7ff 0000"), 0},
-		{craftIP4(1, "0800 0000 f7ff 0000"), 0},
-		{craftIP4(1, "0800 1234 0001 0002 6869"), 0},
-	}
-	craftedLikeTcpdump(t, "cksumshouldbe", pkts)
-}

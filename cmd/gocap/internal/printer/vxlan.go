@@ -9,24 +9,25 @@ func (p *Printer) vxlan(b []byte, length int) {
 		p.print(" (invalid)")
 		return
 	}
-	flags := r.u8(0)
 	// tcpdump names the I bit, and says "invalid" when it is clear.
-	name := "I"
-	if flags&0x08 == 0 {
-		name = "invalid"
-	}
-	p.printf(", flags [%s] (0x%02x), ", name, flags)
+	p.print(", ")
+	p.vxlanFlags(r, "invalid")
 	p.printf("vni %d\n", r.be24(4))
-	r.need(7, 1)
-	p.ether(b[8:], length-8)
+	p.vxlanFrame(r, length)
 }
 
-// iFlag is OTV's flags: I for the instance bit, "." without it.
-func iFlag(flags byte) string {
-	if flags&0x08 != 0 {
-		return "I"
-	}
-	return "."
+// vxlanFlags prints the flags byte of a VXLAN or OTV header, naming the
+// instance bit I, or clear.
+func (p *Printer) vxlanFlags(r reader, clear string) {
+	f := r.u8(0)
+	p.printf("flags [%s] (0x%02x), ", ifElse(f&0x08 != 0, "I", clear), f)
+}
+
+// vxlanFrame prints the Ethernet frame after the 8-byte VXLAN or OTV
+// header, whose last byte must have been captured.
+func (p *Printer) vxlanFrame(r reader, length int) {
+	r.need(7, 1)
+	p.ether(r.b[8:], length-8)
 }
 
 // otv prints an Overlay Transport Virtualization header (UDP port 8472)
@@ -40,12 +41,11 @@ func (p *Printer) otv(b []byte, length int) {
 		r.need(0, length)
 		return
 	}
-	f := r.u8(0)
-	p.printf("flags [%s] (0x%02x), ", iFlag(f), f)
+	// OTV's instance bit, "." when it is clear.
+	p.vxlanFlags(r, ".")
 	p.printf("overlay %d, ", r.be24(1))
 	p.printf("instance %d\n", r.be24(4))
-	r.need(7, 1)
-	p.ether(b[8:], length-8)
+	p.vxlanFrame(r, length)
 }
 
 var vxlanGPEFlagBits = []flagBit{{0x08, "I"}, {0x04, "P"}, {0x02, "B"}, {0x01, "O"}}
