@@ -10,26 +10,6 @@ import (
 	"time"
 )
 
-// Resolver is the forward lookups a filter's names need; parser.Resolver
-// has the same methods, so each interface's values satisfy the other.
-type Resolver interface {
-	// LookupHost returns the addresses of a host name in the order the
-	// system resolver (or hosts file) gives them. An unknown name returns
-	// no addresses and a nil error.
-	LookupHost(name string) ([]netip.Addr, error)
-	// LookupEther returns the MAC-48 address of a name from ethers(5).
-	LookupEther(name string) ([6]byte, bool)
-	// LookupNetwork returns the network number of a name from
-	// networks(5), in host order, unshifted (e.g. 10 for "10").
-	LookupNetwork(name string) (uint32, bool)
-	// LookupService returns the port number of a service name for the
-	// transport protocol "tcp", "udp" or "sctp".
-	LookupService(name, proto string) (int, bool)
-	// LookupProtocol returns the IP protocol number of a name from
-	// protocols(5).
-	LookupProtocol(name string) (int, bool)
-}
-
 // DefaultDNSTimeout bounds each DNS query a System makes when it is given
 // no other bound.
 const DefaultDNSTimeout = 5 * time.Second
@@ -68,7 +48,7 @@ func (r *System) init() {
 	})
 }
 
-// LookupHost implements Resolver: /etc/hosts, then DNS.
+// LookupHost implements parser.Resolver's method: /etc/hosts, then DNS.
 func (r *System) LookupHost(name string) ([]netip.Addr, error) {
 	r.init()
 	if addrs := r.t.Hosts(name); len(addrs) > 0 {
@@ -94,19 +74,19 @@ func (r *System) LookupHost(name string) ([]netip.Addr, error) {
 	return addrs, nil
 }
 
-// LookupEther implements Resolver: /etc/ethers.
+// LookupEther implements parser.Resolver's method: /etc/ethers.
 func (r *System) LookupEther(name string) ([6]byte, bool) {
 	r.init()
 	return r.t.Ether(name)
 }
 
-// LookupNetwork implements Resolver: /etc/networks.
+// LookupNetwork implements parser.Resolver's method: /etc/networks.
 func (r *System) LookupNetwork(name string) (uint32, bool) {
 	r.init()
 	return r.t.Network(name)
 }
 
-// LookupService implements Resolver: /etc/services, then the built-in
+// LookupService implements parser.Resolver's method: /etc/services, then the built-in
 // table.
 func (r *System) LookupService(name, proto string) (int, bool) {
 	r.init()
@@ -116,7 +96,7 @@ func (r *System) LookupService(name, proto string) (int, bool) {
 	return builtinServicePort(normalize(name), proto)
 }
 
-// LookupProtocol implements Resolver: /etc/protocols, then the built-in
+// LookupProtocol implements parser.Resolver's method: /etc/protocols, then the built-in
 // table.
 func (r *System) LookupProtocol(name string) (int, bool) {
 	r.init()
