@@ -33,7 +33,7 @@ if [[ ! -s "$CAP" ]]; then
 	go run ./bench/catcap -n "$PACKETS" -o "$CAP" "$PCAPS"/*.pcap "$PCAPS"/*.pcapng
 fi
 echo "capture: $CAP ($(du -h "$CAP" | cut -f1); the shared tcpdump captures' Ethernet packets, repeated)"
-echo "tools:   $(tcpdump --version 2>&1 | head -1); gocap built from $(git rev-parse --short HEAD 2>/dev/null || echo '?')"
+echo "tools:   $(tcpdump --version 2>&1 | head -1); gocap built from $(git rev-parse --short HEAD 2>/dev/null || echo '?')$(git diff --quiet HEAD 2>/dev/null || echo ' with uncommitted changes')"
 echo "machine: $(nproc) CPUs, load average $(cut -d' ' -f1-3 /proc/loadavg); least CPU of $RUNS runs each"
 echo
 

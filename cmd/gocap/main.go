@@ -73,6 +73,7 @@ import (
 	"net/netip"
 	"os"
 	"os/signal"
+	"runtime"
 	"runtime/debug"
 	"strconv"
 	"strings"
@@ -98,12 +99,20 @@ func main() {
 		// heap near what it holds, as tcpdump's is (docs/offline-bench.md).
 		debug.SetGCPercent(gcPercent)
 	}
+	oneProcOffline = os.Getenv("GOMAXPROCS") == ""
 	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
 }
 
 // gcPercent is gocap's garbage collection target (GOGC) unless the
 // environment sets one.
 const gcPercent = 25
+
+// oneProcOffline, set by main unless the environment sets GOMAXPROCS,
+// makes a run that reads files use one processor: its loop is one
+// goroutine, and a second processor would only run the collector's idle
+// workers beside it, costing CPU time and keeping a second cache of
+// partly used heap spans (docs/print-bench.md).
+var oneProcOffline bool
 
 // flags holds what pflag fills in.
 type flags struct {
@@ -421,6 +430,9 @@ func (c *command) run() error {
 		}
 	}
 
+	if oneProcOffline {
+		runtime.GOMAXPROCS(1)
+	}
 	names := []string{cfg.f.read}
 	if cfg.f.fileList != "" {
 		var err error

@@ -1,9 +1,6 @@
 package printer
 
-import (
-	"encoding/binary"
-	"fmt"
-)
+import "encoding/binary"
 
 var arpHrdNames = map[uint16]string{
 	1: "Ethernet", 6: "TokenRing", 7: "ArcNet", 15: "FrameRelay", 19: "ATM", 23: "Strip",
@@ -41,11 +38,11 @@ func (p *Printer) arp(b []byte, length int) {
 	if !isIP || pln != 4 || hln == 0 || p.o.Verbose > 0 {
 		hn, ok := arpHrdNames[hrd]
 		if !ok {
-			hn = fmt.Sprintf("Unknown Hardware (%d)", hrd)
+			hn = sprintf("Unknown Hardware (%d)", hrd)
 		}
 		pn, ok := ethertypeNames[pro]
 		if !ok {
-			pn = fmt.Sprintf("Unknown Protocol (0x%04x)", pro)
+			pn = sprintf("Unknown Protocol (0x%04x)", pro)
 		}
 		p.print(hn)
 		p.print(" (len ")
@@ -66,42 +63,49 @@ func (p *Printer) arp(b []byte, length int) {
 	}
 	on, ok := arpOpNames[op]
 	if !ok {
-		on = fmt.Sprintf("Unknown (%d)", op)
+		on = sprintf("Unknown (%d)", op)
 	}
 	p.print(on)
 	p.print(" ")
-	paddr := func(off int) string {
-		if !isIP {
-			return "<wrong proto type>"
+	paddr := func(off int) {
+		switch {
+		case !isIP:
+			p.print("<wrong proto type>")
+		case pln != 4:
+			p.print("<wrong len>")
+		default:
+			p.hostAddr(addr4(b[off:]))
 		}
-		if pln != 4 {
-			return "<wrong len>"
-		}
-		return p.host(addr4(b[off:]))
 	}
+	hw := func(off int) { p.linkAddrTo(b[off : off+hln]) }
 	switch op {
 	case 1:
 		p.print("who-has ")
-		p.print(paddr(tpa))
+		paddr(tpa)
 		if nonzero(b[tha : tha+hln]) {
 			p.print(" (")
-			p.print(p.linkAddrName(b[tha : tha+hln]))
+			hw(tha)
 			p.print(")")
 		}
 		p.print(" tell ")
-		p.print(paddr(spa))
+		paddr(spa)
 	case 2:
-		p.print(paddr(spa))
+		paddr(spa)
 		p.print(" is-at ")
-		p.print(p.linkAddrName(b[sha : sha+hln]))
-	case 3:
-		p.printf("who-is %s tell %s", p.linkAddrName(b[tha:tha+hln]), p.linkAddrName(b[sha:sha+hln]))
+		hw(sha)
+	case 3, 8:
+		p.print("who-is ")
+		hw(tha)
+		p.print(" tell ")
+		hw(sha)
 	case 4:
-		p.printf("%s at %s", p.linkAddrName(b[tha:tha+hln]), paddr(tpa))
-	case 8:
-		p.printf("who-is %s tell %s", p.linkAddrName(b[tha:tha+hln]), p.linkAddrName(b[sha:sha+hln]))
+		hw(tha)
+		p.print(" at ")
+		paddr(tpa)
 	case 9:
-		p.printf("%s at %s", p.linkAddrName(b[sha:sha+hln]), paddr(spa))
+		hw(sha)
+		p.print(" at ")
+		paddr(spa)
 	default:
 		// tcpdump dumps unknown operations even with -x.
 		p.hexASCII(b)
@@ -141,7 +145,7 @@ func (p *Printer) atmARP(r reader, length int) {
 	if !isIP || spl != 4 || tpl != 4 || p.o.Verbose > 0 {
 		pn, ok := ethertypeNames[pro]
 		if !ok {
-			pn = fmt.Sprintf("Unknown Protocol (0x%04x)", pro)
+			pn = sprintf("Unknown Protocol (0x%04x)", pro)
 		}
 		p.printf("ATM, %s (len %d/%d)", pn, spl, tpl)
 		if p.o.Verbose == 0 {
@@ -151,7 +155,7 @@ func (p *Printer) atmARP(r reader, length int) {
 	}
 	on, ok := arpOpNames[op]
 	if !ok {
-		on = fmt.Sprintf("Unknown (%d)", op)
+		on = sprintf("Unknown (%d)", op)
 	}
 	if p.o.Verbose > 0 {
 		p.print(", ")

@@ -1,8 +1,6 @@
 package printer
 
-import (
-	"fmt"
-)
+import ()
 
 // DNS as tcpdump 4.99.3's print-domain.c prints it. The message is
 // walked by offsets into m, the message's captured bytes (tcpdump's
@@ -52,7 +50,7 @@ func dnsRcode(rc int) string {
 	if rc < len(dnsRcodes) {
 		return dnsRcodes[rc]
 	}
-	return fmt.Sprintf(" Resp%d", rc&0xfff)
+	return sprintf(" Resp%d", rc&0xfff)
 }
 
 var dnsOps = []string{"", " inv_q", " stat", " op3", " notify", " update", " op6", " op7",
@@ -62,14 +60,14 @@ func dnsType(t uint16) string {
 	if s, ok := dnsTypes[t]; ok {
 		return s
 	}
-	return fmt.Sprintf("Type%d", t)
+	return sprintf("Type%d", t)
 }
 
 func dnsClass(c uint16) string {
 	if s, ok := dnsClasses[c]; ok {
 		return s
 	}
-	return fmt.Sprintf("(Class %d)", c)
+	return sprintf("(Class %d)", c)
 }
 
 // dnsMsg is a DNS message being printed: m holds its captured bytes.
@@ -122,6 +120,15 @@ func (d *dnsMsg) skipName(off int) int {
 		off++
 	}
 	return off
+}
+
+// label returns the length byte at off and labelLen's length for it; ok
+// is false where labelLen gives -1.
+func (d *dnsMsg) label(off int) (i, l int, ok bool) {
+	if l = d.labelLen(off); l < 0 {
+		return 0, 0, false
+	}
+	return int(d.m[off]), l, true
 }
 
 // labelLen is the length to step over for the label whose length byte
@@ -187,12 +194,11 @@ func (d *dnsMsg) bitLabel(off int) bool {
 // there and marked.
 func (d *dnsMsg) name(off, base int) int {
 	const maxName = 255
-	l := d.labelLen(off)
-	if l < 0 {
+	i, l, ok := d.label(off)
+	if !ok {
 		return -1
 	}
 	maxOff := uint32(off - base)
-	i := int(d.m[off])
 	off++
 	rp, compress := -1, false
 	if i&0xc0 != 0xc0 {
@@ -220,11 +226,7 @@ func (d *dnsMsg) name(off, base int) int {
 			}
 			maxOff = ptr
 			off = base + int(ptr)
-			if !d.has(off, 1) {
-				return -1
-			}
-			i = int(d.m[off])
-			if l = d.labelLen(off); l < 0 {
+			if i, l, ok = d.label(off); !ok {
 				return -1
 			}
 			off++
@@ -257,11 +259,7 @@ func (d *dnsMsg) name(off, base int) int {
 			d.p.print(".")
 		}
 		chars++
-		if !d.has(off, 1) {
-			return -1
-		}
-		i = int(d.m[off])
-		if l = d.labelLen(off); l < 0 {
+		if i, l, ok = d.label(off); !ok {
 			return -1
 		}
 		off++

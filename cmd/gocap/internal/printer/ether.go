@@ -325,7 +325,7 @@ func isVLANType(t uint16) bool {
 }
 
 func vlanTCI(tci uint16) string {
-	s := fmt.Sprintf("vlan %d, p %d", tci&0xfff, tci>>13)
+	s := sprintf("vlan %d, p %d", tci&0xfff, tci>>13)
 	if tci&0x1000 != 0 {
 		s += ", DEI"
 	}

@@ -43,7 +43,7 @@ func (p *Printer) icmp(b []byte, length int, h *ipHdr) {
 		if typ == 8 {
 			w = "request"
 		}
-		str = fmt.Sprintf("echo %s, id %d, seq %d", w, r.be16(4), r.be16(6))
+		str = sprintf("echo %s, id %d, seq %d", w, r.be16(4), r.be16(6))
 	case 3:
 		if code == 3 {
 			// Port unreachable: the quoted protocol must be there.
@@ -57,36 +57,36 @@ func (p *Printer) icmp(b []byte, length int, h *ipHdr) {
 			d := dst()
 			switch proto {
 			case 6:
-				str = fmt.Sprintf("%s tcp port %s unreachable", d, p.tcpPort(dport))
+				str = sprintf("%s tcp port %s unreachable", d, p.tcpPort(dport))
 			case 17:
-				str = fmt.Sprintf("%s udp port %s unreachable", d, p.udpPort(dport))
+				str = sprintf("%s udp port %s unreachable", d, p.udpPort(dport))
 			default:
-				str = fmt.Sprintf("%s protocol %d port %d unreachable", d, proto, dport)
+				str = sprintf("%s protocol %d port %d unreachable", d, proto, dport)
 			}
 			break
 		}
 		if code == 4 {
 			mtu := r.be16(6)
 			if d := dst(); mtu != 0 {
-				str = fmt.Sprintf("%s unreachable - need to frag (mtu %d)", d, mtu)
+				str = sprintf("%s unreachable - need to frag (mtu %d)", d, mtu)
 			} else {
-				str = fmt.Sprintf("%s unreachable - need to frag", d)
+				str = sprintf("%s unreachable - need to frag", d)
 			}
 			break
 		}
 		d := dst()
 		switch code {
 		case 0:
-			str = fmt.Sprintf("net %s unreachable", d)
+			str = sprintf("net %s unreachable", d)
 		case 1:
-			str = fmt.Sprintf("host %s unreachable", d)
+			str = sprintf("host %s unreachable", d)
 		case 2:
-			str = fmt.Sprintf("%s protocol %d unreachable", d, b[17])
+			str = sprintf("%s protocol %d unreachable", d, b[17])
 		default:
 			if f, ok := icmpUnreach[code]; ok {
-				str = fmt.Sprintf(f, d)
+				str = sprintf(f, d)
 			} else {
-				str = fmt.Sprintf("%s unreachable - #%d", d, code)
+				str = sprintf("%s unreachable - #%d", d, code)
 			}
 		}
 	case 5:
@@ -94,15 +94,15 @@ func (p *Printer) icmp(b []byte, length int, h *ipHdr) {
 		gw := p.host(addr4(b[4:]))
 		switch code {
 		case 0:
-			str = fmt.Sprintf("redirect %s to net %s", d, gw)
+			str = sprintf("redirect %s to net %s", d, gw)
 		case 1:
-			str = fmt.Sprintf("redirect %s to host %s", d, gw)
+			str = sprintf("redirect %s to host %s", d, gw)
 		case 2:
-			str = fmt.Sprintf("redirect-tos %s to net %s", d, gw)
+			str = sprintf("redirect-tos %s to net %s", d, gw)
 		case 3:
-			str = fmt.Sprintf("redirect-tos %s to host %s", d, gw)
+			str = sprintf("redirect-tos %s to host %s", d, gw)
 		default:
-			str = fmt.Sprintf("redirect-#%d %s to %s", code, d, gw)
+			str = sprintf("redirect-#%d %s to %s", code, d, gw)
 		}
 	case 9:
 		var ok bool
@@ -121,30 +121,30 @@ func (p *Printer) icmp(b []byte, length int, h *ipHdr) {
 		case 1:
 			str = "ip reassembly time exceeded"
 		default:
-			str = fmt.Sprintf("time exceeded-#%d", code)
+			str = sprintf("time exceeded-#%d", code)
 		}
 	case 12:
 		if code != 0 {
-			str = fmt.Sprintf("parameter problem - code %d", code)
+			str = sprintf("parameter problem - code %d", code)
 		} else {
-			str = fmt.Sprintf("parameter problem - octet %d", r.u8(4))
+			str = sprintf("parameter problem - octet %d", r.u8(4))
 		}
 	case 18:
-		str = fmt.Sprintf("address mask is 0x%08x", r.be32(8))
+		str = sprintf("address mask is 0x%08x", r.be32(8))
 	case 13:
-		str = fmt.Sprintf("time stamp query id %d seq %d", r.be16(4), r.be16(6))
+		str = sprintf("time stamp query id %d seq %d", r.be16(4), r.be16(6))
 	case 14:
 		if !r.has(0, 20) {
 			p.icmpShort()
 			return
 		}
-		str = fmt.Sprintf("time stamp reply id %d seq %d: org %s, recv %s, xmit %s", r.be16(4), r.be16(6),
+		str = sprintf("time stamp reply id %d seq %d: org %s, recv %s, xmit %s", r.be16(4), r.be16(6),
 			icmpTS(r.be32(8)), icmpTS(r.be32(12)), icmpTS(r.be32(16)))
 	default:
 		if s, ok := icmpTypeNames[typ]; ok {
 			str = s
 		} else {
-			str = fmt.Sprintf("type-#%d", typ)
+			str = sprintf("type-#%d", typ)
 		}
 	}
 	p.printf("ICMP %s, length %d", str, length)
@@ -293,5 +293,5 @@ func (p *Printer) icmpExtensions(b []byte, length int) {
 // value with the high bit set is not printed apart).
 func icmpTS(ms uint32) string {
 	s := ms / 1000
-	return fmt.Sprintf("%02d:%02d:%02d.%03d", s/3600, (s%3600)/60, s%60, ms%1000)
+	return sprintf("%02d:%02d:%02d.%03d", s/3600, (s%3600)/60, s%60, ms%1000)
 }

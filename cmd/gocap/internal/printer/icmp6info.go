@@ -1,9 +1,6 @@
 package printer
 
-import (
-	"fmt"
-	"net/netip"
-)
+import "net/netip"
 
 // ICMPv6 router renumbering (RFC 2894) and node information queries
 // (RFC 4620).
@@ -304,7 +301,7 @@ func ndLifetime(t uint32) string {
 	if t == 0xffffffff {
 		return "infinity"
 	}
-	return fmt.Sprintf("%ds", t)
+	return sprintf("%ds", t)
 }
 
 // ndOptions prints neighbor discovery options; resid is what the ICMPv6

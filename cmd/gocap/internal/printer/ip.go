@@ -6,7 +6,9 @@ import (
 	"net/netip"
 )
 
-var ipProtoNames = map[uint8]string{
+// ipProtoNames is indexed by protocol number ("" for none): an array is
+// static data, with nothing to build at start.
+var ipProtoNames = [256]string{
 	0: "Options", 1: "ICMP", 2: "IGMP", 4: "IPIP", 6: "TCP", 8: "EGP", 9: "IGRP",
 	17: "UDP", 33: "DCCP", 41: "IPv6", 43: "Routing", 44: "Fragment", 46: "RSVP",
 	47: "GRE", 50: "ESP", 51: "AH", 55: "Mobile IP", 58: "ICMPv6", 62: "Mobile IP (old)", 88: "EIGRP",
@@ -14,8 +16,9 @@ var ipProtoNames = map[uint8]string{
 	143: "Ethernet",
 }
 
+// ipProtoName is the name tcpdump's -v IPv4 header gives protocol p.
 func ipProtoName(p uint8) string {
-	if s, ok := ipProtoNames[p]; ok {
+	if s := ipProtoNames[p]; s != "" {
 		return s
 	}
 	return "unknown"
@@ -153,7 +156,7 @@ func (p *Printer) ip(b []byte, length int) {
 		}
 		p.print(")\n    ")
 		if trunc {
-			p.printf("%s > %s: ", p.host(src), p.host(dst))
+			p.hostPair(src, dst, ": ")
 			p.truncMark(p.proto)
 			return
 		}
@@ -164,10 +167,7 @@ func (p *Printer) ip(b []byte, length int) {
 	}
 	if off&0x1fff == 0 {
 		if proto != 6 && proto != 17 && proto != 132 && proto != 33 {
-			p.hostAddr(src)
-			p.print(" > ")
-			p.hostAddr(dst)
-			p.print(": ")
+			p.hostPair(src, dst, ": ")
 		}
 		if hlen > len(b) {
 			p.printf(" [remaining caplen(%d) < header length(%d)]", len(b), hlen)
@@ -178,7 +178,7 @@ func (p *Printer) ip(b []byte, length int) {
 		if p.o.VeryQuiet {
 			return
 		}
-		p.printf("%s > %s:", p.host(src), p.host(dst))
+		p.hostPair(src, dst, ":")
 		if n, ok := p.protoName(proto); ok {
 			p.printf(" %s", n)
 			return
@@ -363,12 +363,20 @@ done:
 // checksum returns the ones' complement sum of b folded, complemented:
 // zero when b (with its checksum field) is correct.
 func checksum(b []byte, initial uint32) uint16 {
-	sum := initial
-	for i := 0; i+1 < len(b); i += 2 {
-		sum += uint32(b[i])<<8 | uint32(b[i+1])
+	// Eight bytes at a time: a sum of 32-bit words folds to the same
+	// one's complement sum as one of 16-bit words (2^16 is 1 modulo
+	// 0xffff), and 64 bits do not overflow.
+	sum := uint64(initial)
+	for len(b) >= 8 {
+		v := binary.BigEndian.Uint64(b)
+		sum += v>>32 + v&0xffffffff
+		b = b[8:]
 	}
-	if len(b)%2 == 1 {
-		sum += uint32(b[len(b)-1]) << 8
+	for ; len(b) >= 2; b = b[2:] {
+		sum += uint64(b[0])<<8 | uint64(b[1])
+	}
+	if len(b) == 1 {
+		sum += uint64(b[0]) << 8
 	}
 	for sum>>16 != 0 {
 		sum = sum&0xffff + sum>>16

@@ -2,7 +2,6 @@ package printer
 
 import (
 	"encoding/binary"
-	"fmt"
 	"net/netip"
 )
 
@@ -76,7 +75,7 @@ func (p *Printer) ip6(b []byte, length int) {
 	for prev := 0; prev < l; {
 		prev = off
 		if first && nh != 6 && nh != 17 && nh != 33 && nh != 132 {
-			p.printf("%s > %s: ", p.host(h.src), p.host(h.dst))
+			p.hostPair(h.src, h.dst, ": ")
 		}
 		first = false
 		cp := b[min(off, len(b)):]
@@ -245,14 +244,8 @@ func (p *Printer) ip6Opts(b []byte, hbh bool, plen *int, jumbo *bool) bool {
 	seen := false
 	for i := 0; i < len(b); {
 		t := b[i]
-		ol := 1
-		if t != 0 {
-			if i+1 >= len(b) {
-				return false
-			}
-			ol = int(b[i+1]) + 2
-		}
-		if i+ol > len(b) {
+		ol, ok := ip6OptLen(b, i)
+		if !ok {
 			return false
 		}
 		left := len(b) - i
@@ -338,19 +331,26 @@ func (p *Printer) ip6Opts(b []byte, hbh bool, plen *int, jumbo *bool) bool {
 	return true
 }
 
+// ip6OptLen is the length of the option (or sub-option) at b[i], 1 for
+// a Pad1; false when its length byte or its data run past b.
+func ip6OptLen(b []byte, i int) (int, bool) {
+	if b[i] == 0 {
+		return 1, true
+	}
+	if i+1 >= len(b) {
+		return 0, false
+	}
+	ol := int(b[i+1]) + 2
+	return ol, i+ol <= len(b)
+}
+
 // ip6SubOpts prints the sub-options of a home address option; false
 // means one runs past the option.
 func (p *Printer) ip6SubOpts(b []byte) bool {
 	for i := 0; i < len(b); {
 		t := b[i]
-		ol := 1
-		if t != 0 {
-			if i+1 >= len(b) {
-				return false
-			}
-			ol = int(b[i+1]) + 2
-		}
-		if i+ol > len(b) {
+		ol, ok := ip6OptLen(b, i)
+		if !ok {
 			return false
 		}
 		switch t {
@@ -446,18 +446,27 @@ func (p *Printer) icmp6(b []byte, length int, h *ipHdr) {
 	}
 	tn, ok := icmp6Types[typ]
 	if !ok {
-		tn = fmt.Sprintf("unknown icmp6 type (%d)", typ)
+		tn = sprintf("unknown icmp6 type (%d)", typ)
 	}
 	p.printf("ICMP6, %s", tn)
 	if p.o.Verbose > 0 && (typ == 133 || typ == 134 || typ == 135 || typ == 136 || typ == 137 || typ == 145 || typ == 147) {
 		p.printf(", length %d", length)
 	}
 	code := r.u8(1) // read after the type's name, as tcpdump does
+	// nd prints the neighbour discovery options from off; false (after
+	// the truncation marker) where they run past what was captured.
+	nd := func(off int) bool {
+		if p.ndOptions(b[min(off, len(b)):], length-off) {
+			return true
+		}
+		r.trunc()
+		return false
+	}
 	switch typ {
 	case 1:
 		cn, ok := icmp6Unreach[code]
 		if !ok {
-			cn = fmt.Sprintf("unknown unreach code (%d)", code)
+			cn = sprintf("unknown unreach code (%d)", code)
 		}
 		p.printf(", %s", cn)
 		switch code {
@@ -531,11 +540,8 @@ func (p *Printer) icmp6(b []byte, length int, h *ipHdr) {
 	case 131, 132:
 		p.mld(r)
 	case 133:
-		if p.o.Verbose > 0 {
-			if !p.ndOptions(b[min(8, len(b)):], length-8) {
-				r.trunc()
-				return
-			}
+		if p.o.Verbose > 0 && !nd(8) {
+			return
 		}
 	case 134:
 		if p.o.Verbose > 0 {
@@ -543,19 +549,15 @@ func (p *Printer) icmp6(b []byte, length int, h *ipHdr) {
 			f := b[5]
 			p.printf("\n\thop limit %d, Flags [%s], pref %s, router lifetime %ds, reachable time %dms, retrans timer %dms",
 				b[4], flagNames(raFlags, uint32(f), "none", ", "), routerPref(f), r.be16(6), r.be32(8), r.be32(12))
-			if !p.ndOptions(b[16:], length-16) {
-				r.trunc()
+			if !nd(16) {
 				return
 			}
 		}
 	case 135:
 		r.need(0, 24)
 		p.printf(", who has %s", p.host(addr16(b[8:])))
-		if p.o.Verbose > 0 {
-			if !p.ndOptions(b[24:], length-24) {
-				r.trunc()
-				return
-			}
+		if p.o.Verbose > 0 && !nd(24) {
+			return
 		}
 	case 136:
 		r.need(0, 24)
@@ -577,19 +579,15 @@ func (p *Printer) icmp6(b []byte, length int, h *ipHdr) {
 				s = join(fl, ", ")
 			}
 			p.printf(", Flags [%s]", s)
-			if !p.ndOptions(b[24:], length-24) {
-				r.trunc()
+			if !nd(24) {
 				return
 			}
 		}
 	case 137:
 		r.need(0, 40)
 		p.printf(", %s to %s", p.host(addr16(b[24:])), p.host(addr16(b[8:])))
-		if p.o.Verbose > 0 {
-			if !p.ndOptions(b[40:], length-40) {
-				r.trunc()
-				return
-			}
+		if p.o.Verbose > 0 && !nd(40) {
+			return
 		}
 	case 143:
 		p.mldv2Report(b, length)
@@ -625,8 +623,7 @@ func (p *Printer) icmp6(b []byte, length int, h *ipHdr) {
 			if f&0x4000 != 0 {
 				p.print("O")
 			}
-			if !p.ndOptions(b[min(8, len(b)):], length-8) {
-				r.trunc()
+			if !nd(8) {
 				return
 			}
 		}

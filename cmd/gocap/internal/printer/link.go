@@ -2,7 +2,6 @@ package printer
 
 import (
 	"encoding/binary"
-	"fmt"
 	"net"
 	"sync"
 )
@@ -31,7 +30,7 @@ func (p *Printer) null(b []byte, length int) int {
 			p.printf("AF %s (%d)", name, fam)
 		} else {
 			if !ok {
-				name = fmt.Sprintf("Unknown AF %d", fam)
+				name = sprintf("Unknown AF %d", fam)
 			}
 			p.print(name)
 		}

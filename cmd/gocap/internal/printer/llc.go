@@ -1,9 +1,6 @@
 package printer
 
-import (
-	"fmt"
-	"strings"
-)
+import "strings"
 
 // IEEE 802.2 SAP values the printer names or decodes.
 const (
@@ -54,7 +51,7 @@ func llcSAPName(s uint8, def string) string {
 	if !strings.Contains(def, "%") {
 		return def
 	}
-	return fmt.Sprintf(def, s)
+	return sprintf(def, s)
 }
 
 // llc prints an IEEE 802.2 LLC frame. src and dst are the link-layer
@@ -155,7 +152,7 @@ func (p *Printer) llc(b []byte, length int, src, dst []byte) int {
 		cmd := uint8(control) &^ 0x10
 		name, ok := llcUCmdNames[cmd]
 		if !ok {
-			name = fmt.Sprintf("%02x", cmd)
+			name = sprintf("%02x", cmd)
 		}
 		p.printf("Unnumbered, %s, Flags [%s], length %d", name, llcFlagName(cr|control&0x10), length+hdrlen)
 		if cmd == 0xaf {

@@ -1,9 +1,6 @@
 package printer
 
-import (
-	"encoding/binary"
-	"fmt"
-)
+import "encoding/binary"
 
 var vrrpAuthTypes = map[byte]string{0: "none", 1: "simple", 2: "ah"}
 
@@ -16,7 +13,7 @@ func (p *Printer) vrrp(b []byte, length int, h *ipHdr) {
 	ver, typ := vt>>4, vt&0xf
 	tn := "Advertisement"
 	if typ != 1 {
-		tn = fmt.Sprintf("unknown type (%d)", typ)
+		tn = sprintf("unknown type (%d)", typ)
 	}
 	p.printf("v%d, %s", ver, tn)
 	if h.ttl != 255 {
@@ -29,7 +26,7 @@ func (p *Printer) vrrp(b []byte, length int, h *ipHdr) {
 	auth := byte(0)
 	if ver == 2 {
 		auth = r.u8(4)
-		p.printf(", authtype %s", mapName(vrrpAuthTypes, auth, fmt.Sprintf("#%d", auth)))
+		p.printf(", authtype %s", mapName(vrrpAuthTypes, auth, sprintf("#%d", auth)))
 		p.printf(", intvl %ds, length %d", r.u8(5), length)
 	} else {
 		p.printf(", intvl %dcs, length %d", r.be16(4)&0xfff, length)
@@ -241,7 +238,7 @@ func (p *Printer) groupRecords(b []byte, length, alen int, unknown string) {
 		}
 		need(b, g+rec)
 		p.printf(" [gaddr %s", addr(g+4))
-		p.printf(" %s", mapName(igmpv3RecordTypes, b[g], fmt.Sprintf(" [%s-report-#%d]", unknown, b[g])))
+		p.printf(" %s", mapName(igmpv3RecordTypes, b[g], sprintf(" [%s-report-#%d]", unknown, b[g])))
 		ns := int(be16(b, g+2))
 		if length < g+rec+ns*alen {
 			p.printf(" [invalid number of sources %d]", ns)

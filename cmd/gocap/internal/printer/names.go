@@ -84,6 +84,22 @@ func (p *Printer) udpPort(n uint16) string {
 	return strconv.Itoa(int(n))
 }
 
+// portTo prints a TCP port (udp false) or a UDP port as tcpPort and
+// udpPort name it.
+func (p *Printer) portTo(n uint16, udp bool) {
+	if t := p.nameTables(); t != nil {
+		s, ok := t.TCPPort(n)
+		if udp {
+			s, ok = t.UDPPort(n)
+		}
+		if ok {
+			p.print(s)
+			return
+		}
+	}
+	p.dec(uint64(n))
+}
+
 // netdbProtoNames are the names tcpdump 4.99.3 prints without -n for IP
 // protocol numbers 0 to 142 ("-": none, "ip-proto-N" is printed); 253 to
 // 255 are named in protoName. tcpdump has these built in (they follow
@@ -158,6 +174,15 @@ func (p *Printer) linkAddrName(b []byte) string {
 	return linkAddr(b)
 }
 
+// linkAddrTo prints linkAddrName(b).
+func (p *Printer) linkAddrTo(b []byte) {
+	if len(b) == 6 {
+		p.etherAddrTo(b)
+		return
+	}
+	p.print(linkAddr(b))
+}
+
 // Resolver finds host names for addresses; *net.Resolver is one.
 // LookupAddr is given the address's text and returns its names, the
 // first being the one printed.
@@ -203,13 +228,19 @@ func (p *Printer) host(a netip.Addr) string {
 // form, except that an IPv4-compatible IPv6 address (96 zero bits, then
 // 32 bits whose first 16 are not zero) ends in dotted quad, "::1.2.3.4".
 func addrString(a netip.Addr) string {
+	var b [64]byte
+	return string(appendAddr(b[:0], a))
+}
+
+// appendAddr appends addrString(a) to b.
+func appendAddr(b []byte, a netip.Addr) []byte {
 	if a.Is6() && !a.Is4In6() && a.Zone() == "" {
-		b := a.As16()
-		if [12]byte(b[:12]) == [12]byte{} && (b[12] != 0 || b[13] != 0) {
-			return "::" + netip.AddrFrom4([4]byte(b[12:])).String()
+		x := a.As16()
+		if [12]byte(x[:12]) == [12]byte{} && (x[12] != 0 || x[13] != 0) {
+			return netip.AddrFrom4([4]byte(x[12:])).AppendTo(append(b, "::"...))
 		}
 	}
-	return a.String()
+	return a.AppendTo(b)
 }
 
 // HostsResolver answers from a hosts file only (no DNS): the names of

@@ -1,9 +1,6 @@
 package printer
 
-import (
-	"fmt"
-	"strings"
-)
+import "strings"
 
 // bitNames is a table for bitTokString: bits in the order tcpdump lists
 // them.
@@ -65,7 +62,7 @@ func (p *Printer) ospf(b []byte, length int) {
 	typ := u8(b, 1)
 	name, known := ospfTypes[typ]
 	if !known {
-		name = fmt.Sprintf("unknown LS-type %d", typ)
+		name = sprintf("unknown LS-type %d", typ)
 	}
 	p.printf("OSPFv%d, %s, length %d", u8(b, 0), name, length)
 	if !known || p.o.Verbose == 0 {

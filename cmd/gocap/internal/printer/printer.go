@@ -156,6 +156,9 @@ type Printer struct {
 	names   *nameTables           // service, protocol and ethers names (names.go)
 	hosts   map[netip.Addr]string // host names already looked up
 
+	linkDec linkDecoder // linkDecoders' decoder for decType, kept from the last packet
+	decType cbpf.LinkType
+
 	// per-packet state
 	proto  string // protocol named in " [|proto]" on truncation
 	ci     PacketInfo
@@ -202,7 +205,7 @@ type decoderFault struct {
 }
 
 func (f *decoderFault) String() string {
-	return fmt.Sprintf("decoder panic: %v\n%s", f.value, f.stack)
+	return sprintf("decoder panic: %v\n%s", f.value, f.stack)
 }
 
 // Packet prints one packet: data holds the captured bytes (cut to
@@ -267,13 +270,13 @@ func (p *Printer) invalidHeader(ci PacketInfo, caplen int) bool {
 	if ci.Length == 0 {
 		bad = append(bad, "len==0")
 	} else if ci.Length < caplen {
-		bad = append(bad, fmt.Sprintf("len(%d) < caplen(%d)", ci.Length, caplen))
+		bad = append(bad, sprintf("len(%d) < caplen(%d)", ci.Length, caplen))
 	}
 	if caplen > maxSnaplen {
-		bad = append(bad, fmt.Sprintf("caplen(%d) > %d", caplen, maxSnaplen))
+		bad = append(bad, sprintf("caplen(%d) > %d", caplen, maxSnaplen))
 	}
 	if ci.Length > maxSnaplen {
-		bad = append(bad, fmt.Sprintf("len(%d) > %d", ci.Length, maxSnaplen))
+		bad = append(bad, sprintf("len(%d) > %d", ci.Length, maxSnaplen))
 	}
 	if bad == nil {
 		return false
@@ -307,8 +310,11 @@ func (p *Printer) decode(data []byte, linkType cbpf.LinkType, length int) (trunc
 			trunc = true
 		}
 	}()
-	if dec, ok := linkDecoders[linkType]; ok {
-		p.hdrlen = dec(p, data, length)
+	if p.linkDec == nil || p.decType != linkType {
+		p.linkDec, p.decType = linkDecoders[linkType], linkType
+	}
+	if p.linkDec != nil {
+		p.hdrlen = p.linkDec(p, data, length)
 	} else {
 		p.unsupported(data)
 	}
@@ -325,7 +331,13 @@ func (p *Printer) unsupported(data []byte) {
 	p.hexASCII(data)
 }
 
+// printf prints as fmt.Fprintf does; appendf formats the common verbs
+// straight into the buffer.
 func (p *Printer) printf(format string, args ...any) {
+	if b, ok := appendf(p.buf.AvailableBuffer(), format, args); ok {
+		p.buf.Write(b)
+		return
+	}
 	fmt.Fprintf(&p.buf, format, args...)
 }
 
@@ -412,23 +424,22 @@ func (p *Printer) hmsFrac(ts stamp, date bool, loc *time.Location) {
 		b := c.text[:0]
 		if date {
 			y, m, d := lt.Date()
-			b = appendPadded(b, uint64(y), 4, '0')
-			b = append(b, '-')
-			b = appendPadded(b, uint64(m), 2, '0')
-			b = append(b, '-')
-			b = appendPadded(b, uint64(d), 2, '0')
-			b = append(b, ' ')
+			b = append(append3(b, y, int(m), d, 4, '-'), ' ')
 		}
 		h, mi, sec := lt.Clock()
-		b = appendPadded(b, uint64(h), 2, '0')
-		b = append(b, ':')
-		b = appendPadded(b, uint64(mi), 2, '0')
-		b = append(b, ':')
-		b = appendPadded(b, uint64(sec), 2, '0')
+		b = append3(b, h, mi, sec, 2, ':')
 		*c = secText{sec: ts.sec, date: date, loc: loc, text: b}
 	}
 	p.buf.Write(c.text)
 	p.fracPrint(ts.frac)
+}
+
+// append3 appends x, y and z separated by sep, zero-padded to w, 2 and 2
+// digits ("2006-01-02", "15:04:05").
+func append3(b []byte, x, y, z, w int, sep byte) []byte {
+	b = appendPadded(b, uint64(x), w, '0')
+	b = appendPadded(append(b, sep), uint64(y), 2, '0')
+	return appendPadded(append(b, sep), uint64(z), 2, '0')
 }
 
 // secText is the text hmsFrac printed last, for the second sec.
@@ -464,10 +475,19 @@ func (p *Printer) decInt(v int) {
 // when numbers are printed.
 func (p *Printer) hostAddr(a netip.Addr) {
 	if p.o.NumericLevel > 0 || p.o.Resolver == nil {
-		p.buf.Write(a.AppendTo(p.buf.AvailableBuffer()))
+		p.buf.Write(appendAddr(p.buf.AvailableBuffer(), a))
 		return
 	}
 	p.print(p.host(a))
+}
+
+// hostPair prints "src > dst" and then end, the addresses as host
+// gives them.
+func (p *Printer) hostPair(src, dst netip.Addr, end string) {
+	p.hostAddr(src)
+	p.print(" > ")
+	p.hostAddr(dst)
+	p.print(end)
 }
 
 // hexNum prints v in lower-case hexadecimal, padded with zeros to width

@@ -100,22 +100,19 @@ var tcpOptNames = map[uint8]string{
 // addrPorts prints "src.sport > dst.dport: ", or only the ports when the
 // transport header follows extension headers (tcpdump looks at the fixed
 // header's next-protocol field).
-func (p *Printer) addrPorts(h *ipHdr, proto uint8, sport, dport string) {
+func (p *Printer) addrPorts(h *ipHdr, proto uint8, sport, dport uint16, udp bool) {
 	if h.nh == proto {
 		p.hostAddr(h.src)
-		p.print(".")
-		p.print(sport)
-		p.print(" > ")
-		p.hostAddr(h.dst)
-		p.print(".")
-		p.print(dport)
-		p.print(": ")
-	} else {
-		p.print(sport)
-		p.print(" > ")
-		p.print(dport)
-		p.print(": ")
+		p.buf.WriteByte('.')
 	}
+	p.portTo(sport, udp)
+	p.print(" > ")
+	if h.nh == proto {
+		p.hostAddr(h.dst)
+		p.buf.WriteByte('.')
+	}
+	p.portTo(dport, udp)
+	p.print(": ")
 }
 
 // tcp prints a TCP segment; length is the IP payload length.
@@ -124,14 +121,14 @@ func (p *Printer) tcp(b []byte, length int, h *ipHdr) {
 	if !r.has(0, 4) {
 		// The addresses, whatever the header's protocol field says
 		// (it differs after IPv6 extension headers or an AH).
-		p.printf("%s > %s:", p.host(h.src), p.host(h.dst))
+		p.hostPair(h.src, h.dst, ":")
 		// A short header ends with tcpdump's own marker, not an unwind
 		// (-x still dumps from the network header).
 		r.trunc()
 		return
 	}
 	sport, dport := binary.BigEndian.Uint16(b), binary.BigEndian.Uint16(b[2:])
-	p.addrPorts(h, 6, p.tcpPort(sport), p.tcpPort(dport))
+	p.addrPorts(h, 6, sport, dport, false)
 	if !r.has(0, 20) {
 		r.trunc()
 		return

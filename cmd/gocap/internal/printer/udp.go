@@ -6,14 +6,10 @@ import "encoding/binary"
 func (p *Printer) udp(b []byte, length int, h *ipHdr) {
 	r := p.reader("udp", b)
 	addrs := func(sport, dport int) {
-		if h.nh == 17 {
-			if sport < 0 {
-				p.printf("%s > %s: ", p.host(h.src), p.host(h.dst))
-			} else {
-				p.printf("%s.%s > %s.%s: ", p.host(h.src), p.udpPort(uint16(sport)), p.host(h.dst), p.udpPort(uint16(dport)))
-			}
-		} else if sport >= 0 {
-			p.printf("%s > %s: ", p.udpPort(uint16(sport)), p.udpPort(uint16(dport)))
+		if sport >= 0 {
+			p.addrPorts(h, 17, uint16(sport), uint16(dport), true)
+		} else if h.nh == 17 {
+			p.hostPair(h.src, h.dst, ": ")
 		}
 	}
 	// tcpdump's UDP printer ends a short header with its own marker
