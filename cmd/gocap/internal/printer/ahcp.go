@@ -1,7 +1,5 @@
 package printer
 
-import "fmt"
-
 var ahcpMsgs = map[uint8]string{0: "Discover", 1: "Offer", 2: "Request", 3: "Ack", 4: "Nack", 5: "Release"}
 
 var ahcpOpts = map[uint8]string{0: "Pad", 1: "Mandatory", 2: "Origin Time", 3: "Expires",
@@ -56,7 +54,7 @@ func (p *Printer) ahcp(b []byte, length int) {
 	if p.o.Verbose > 0 {
 		name, ok := ahcpMsgs[typ]
 		if !ok {
-			name = fmt.Sprintf("Unknown-%d", typ)
+			name = sprintf("Unknown-%d", typ)
 		}
 		p.printf("\n\t%s", name)
 		if mbz != 0 {
@@ -145,9 +143,9 @@ func (p *Printer) ahcpOptions(b []byte, off, n int) {
 		case 5, 9:
 			list(4, func(o int) string { return p.host(addr4(b[o:])) })
 		case 6, 10:
-			list(17, func(o int) string { return fmt.Sprintf("%s/%d", p.host(addr16(b[o:])), b[o+16]) })
+			list(17, func(o int) string { return sprintf("%s/%d", p.host(addr16(b[o:])), b[o+16]) })
 		case 11:
-			list(5, func(o int) string { return fmt.Sprintf("%s/%d", p.host(addr4(b[o:])), b[o+4]) })
+			list(5, func(o int) string { return sprintf("%s/%d", p.host(addr4(b[o:])), b[o+4]) })
 		default:
 			p.printf(" (Length %d)", ol)
 			need(b, off+ol)

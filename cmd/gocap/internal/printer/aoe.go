@@ -1,7 +1,5 @@
 package printer
 
-import "fmt"
-
 // ATA over Ethernet (ethertype 0x88a2) as tcpdump's print-aoe.c prints
 // it.
 
@@ -30,7 +28,7 @@ var aoeReserveCommands = map[uint8]string{0: "Read reserve list", 1: "Set reserv
 
 // aoeName is tcpdump's "Unknown (0x%02x)" for a value without a name.
 func aoeName(m map[uint8]string, v uint8) string {
-	return mapName(m, v, fmt.Sprintf("Unknown (0x%02x)", v))
+	return mapName(m, v, sprintf("Unknown (0x%02x)", v))
 }
 
 // aoe prints an AoE PDU. Where tcpdump finds it invalid it prints
@@ -61,7 +59,7 @@ func (p *Printer) aoeBody(r reader, length int) (int, bool) {
 	}
 	if flags&0x04 != 0 {
 		e := r.u8(1)
-		p.printf("\n\tError: %s", mapName(aoeErrors, e, fmt.Sprintf("Invalid (%d)", e)))
+		p.printf("\n\tError: %s", mapName(aoeErrors, e, sprintf("Invalid (%d)", e)))
 	}
 	p.printf("\n\tMajor: 0x%04x", r.be16(2))
 	p.printf(", Minor: 0x%02x", r.u8(4))

@@ -1,7 +1,5 @@
 package printer
 
-import "fmt"
-
 // ap1394 prints a packet of Apple's IP over IEEE 1394
 // (DLT_APPLE_IP_OVER_IEEE1394, tcpdump's print-ap1394.c): destination and
 // source EUI-64s and an EtherType, then the packet that type says.
@@ -13,7 +11,7 @@ func (p *Printer) ap1394(b []byte, length int) int {
 	hdr := func(length int) {
 		p.printf("%s > %s", linkAddr(b[8:16]), linkAddr(b[0:8]))
 		if p.o.Quiet {
-			p.printf(", %s", ethertypeName(t, fmt.Sprintf("Unknown Ethertype (0x%04x)", t)))
+			p.printf(", %s", ethertypeName(t, sprintf("Unknown Ethertype (0x%04x)", t)))
 		} else {
 			p.printf(", ethertype %s (0x%04x)", ethertypeName(t, "Unknown"), t)
 		}

@@ -1,7 +1,5 @@
 package printer
 
-import "fmt"
-
 // ARCNET packet types (tcpdump's print-arcnet.c) and their names.
 const (
 	arcTypeIPOld    = 240
@@ -35,7 +33,7 @@ func (p *Printer) arcnetHeader(b []byte, length int, phds bool, flag uint8, seqi
 	}
 	name := arcTypeNames[b[2]]
 	if name == "" {
-		name = fmt.Sprintf("%02x", b[2])
+		name = sprintf("%02x", b[2])
 	}
 	switch {
 	case !phds:

@@ -1,7 +1,5 @@
 package printer
 
-import "fmt"
-
 // AppleTalk as tcpdump's print-atalk.c prints it: LocalTalk (LLAP)
 // frames, DDP over Ethernet (EtherTalk) and SNAP, AARP, and inside DDP
 // the NBP and ATP messages; the other DDP types print as their name and
@@ -37,9 +35,9 @@ var ddpSocketNames = map[uint8]string{1: "rtmp", 2: "nis", 4: "echo", 6: "zip"}
 // "net.node", or the network alone for the broadcast node 255.
 func atalkAddr(net uint16, node uint8) string {
 	if node == 255 {
-		return fmt.Sprintf("%d", net)
+		return sprintf("%d", net)
 	}
-	return fmt.Sprintf("%d.%d", net, node)
+	return sprintf("%d.%d", net, node)
 }
 
 // ddpSocket is a DDP socket number, named unless -n was given.
@@ -49,7 +47,7 @@ func (p *Printer) ddpSocket(s uint8) string {
 			return n
 		}
 	}
-	return fmt.Sprintf("%d", s)
+	return sprintf("%d", s)
 }
 
 // ltalk prints a LocalTalk frame (DLT_LTALK) and returns its header
@@ -139,7 +137,7 @@ func (p *Printer) ddp(b []byte, length int, t uint8, snet uint16, snode, sskt ui
 	case ddpTypeEIGRP:
 		p.eigrp(b, length)
 	default:
-		p.printf(" at-%s %d", mapName(ddpTypeNames, t, fmt.Sprintf("#%d", t)), length)
+		p.printf(" at-%s %d", mapName(ddpTypeNames, t, sprintf("#%d", t)), length)
 	}
 }
 
@@ -382,7 +380,7 @@ func (p *Printer) aarp(b []byte, length int) {
 	}
 	pt := "0"
 	if ptype != 0 {
-		pt = fmt.Sprintf("%#x", ptype)
+		pt = sprintf("%#x", ptype)
 	}
 	p.printf("len %d op %d htype %d ptype %s halen %d palen %d", length, op, htype, pt, b[4], b[5])
 }

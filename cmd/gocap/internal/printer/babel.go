@@ -1,7 +1,6 @@
 package printer
 
 import (
-	"fmt"
 	"net/netip"
 )
 
@@ -131,16 +130,16 @@ func (p *Printer) babelAddrString(a [16]byte) string {
 
 func (p *Printer) babelPrefixString(a [16]byte, plen int) string {
 	if plen >= 96 && [12]byte(a[:12]) == [12]byte(babelV4Prefix[:12]) {
-		return fmt.Sprintf("%s/%d", p.host(netip.AddrFrom4([4]byte(a[12:]))), plen-96)
+		return sprintf("%s/%d", p.host(netip.AddrFrom4([4]byte(a[12:]))), plen-96)
 	}
-	return fmt.Sprintf("%s/%d", p.host(netip.AddrFrom16(a)), plen)
+	return sprintf("%s/%d", p.host(netip.AddrFrom16(a)), plen)
 }
 
 func babelInterval(i uint16) string {
 	if i == 0 {
 		return "0.0s (bogus)"
 	}
-	return fmt.Sprintf("%d.%02ds", i/100, i%100)
+	return sprintf("%d.%02ds", i/100, i%100)
 }
 
 func babelIntervalUpdate(i uint16) string {
@@ -150,11 +149,11 @@ func babelIntervalUpdate(i uint16) string {
 	return babelInterval(i)
 }
 
-func babelTimestamp(t uint32) string { return fmt.Sprintf("%d.%06ds", t/1000000, t%1000000) }
+func babelTimestamp(t uint32) string { return sprintf("%d.%06ds", t/1000000, t%1000000) }
 
 func babelID(b []byte, off int) string {
 	need(b, off+8)
-	return fmt.Sprintf("%02x:%02x:%02x:%02x:%02x:%02x:%02x:%02x", b[off], b[off+1], b[off+2], b[off+3],
+	return sprintf("%02x:%02x:%02x:%02x:%02x:%02x:%02x:%02x", b[off], b[off+1], b[off+2], b[off+3],
 		b[off+4], b[off+5], b[off+6], b[off+7])
 }
 
@@ -242,58 +241,37 @@ func (p *Printer) babelTLVs(b []byte, tlvsLen, remaining int) bool {
 // may set for the ones after them.
 type babelWalk struct{ v4, v6 [16]byte }
 
-// babelBrief names each TLV type without -v.
-var babelBrief = [20]string{
-	1: "padN", 2: "ack-req", 3: "ack", 4: "hello", 5: "ihu", 6: "router-id", 7: "nh",
-	8: "update", 9: "route-request", 10: "seqno-request", 11: "tspc", 12: "hmac",
-	13: "ss-update", 14: "ss-request", 15: "ss-mh-request", 16: "mac", 17: "pc",
-	18: "challenge_request", 19: "challenge_reply",
+// babelTLVType is what the walk knows of a TLV type: its name without
+// -v, and its printer with -v (nil for the updates, which take the walk's
+// state and are called by name).
+type babelTLVType struct {
+	brief   string
+	verbose func(p *Printer, m []byte, l int)
+}
+
+// babelTLVTypes are the TLV types tcpdump knows.
+var babelTLVTypes = [20]babelTLVType{
+	1: {"padN", babelPadN}, 2: {"ack-req", babelAckReq}, 3: {"ack", babelAck},
+	4: {"hello", babelHello}, 5: {"ihu", babelIHU}, 6: {"router-id", babelRouterID},
+	7: {"nh", babelNextHop}, 8: {"update", nil}, 9: {"route-request", babelRouteRequest},
+	10: {"seqno-request", babelSeqnoRequest}, 11: {"tspc", babelTSPC}, 12: {"hmac", babelHMAC},
+	13: {"ss-update", nil}, 14: {"ss-request", babelSSRequest},
+	15: {"ss-mh-request", babelSSMHRequest}, 16: {"mac", babelMAC}, 17: {"pc", babelPC},
+	18: {"challenge_request", babelChallengeRequest}, 19: {"challenge_reply", babelChallengeReply},
 }
 
 // babelTLV prints one TLV with -v, from its type byte on (m), given its
-// length l, and reports false for a type it does not know. (A switch,
-// not a table of functions: a call through a function value would move
-// the walk to the heap.)
+// length l, and reports false for a type it does not know. (The updates
+// are called directly: a call through a function value would move the
+// walk to the heap.)
 func (p *Printer) babelTLV(w *babelWalk, m []byte, l int) bool {
-	switch m[0] {
-	case 1:
-		babelPadN(p, l)
-	case 2:
-		babelAckReq(p, m, l)
-	case 3:
-		babelAck(p, m, l)
-	case 4:
-		babelHello(p, m, l)
-	case 5:
-		babelIHU(p, m, l)
-	case 6:
-		babelRouterID(p, m, l)
-	case 7:
-		babelNextHop(p, m, l)
-	case 8:
+	switch t := int(m[0]); {
+	case t == 8:
 		babelUpdate(p, w, m, l)
-	case 9:
-		babelRouteRequest(p, m, l)
-	case 10:
-		babelSeqnoRequest(p, m, l)
-	case 11:
-		babelTSPC(p, m, l)
-	case 12:
-		babelHMAC(p, m, l)
-	case 13:
+	case t == 13:
 		babelSSUpdate(p, w, m, l)
-	case 14:
-		babelSSRequest(p, m, l)
-	case 15:
-		babelSSMHRequest(p, m, l)
-	case 16:
-		babelMAC(p, l)
-	case 17:
-		babelPC(p, m, l)
-	case 18:
-		babelChallenge(p, "Challenge Request", l)
-	case 19:
-		babelChallenge(p, "Challenge Reply", l)
+	case t < len(babelTLVTypes) && babelTLVTypes[t].verbose != nil:
+		babelTLVTypes[t].verbose(p, m, l)
 	default:
 		return false
 	}
@@ -332,10 +310,10 @@ func (p *Printer) babelWalkTLVs(w *babelWalk, b []byte, tlvsLen, remaining int) 
 		case v && !p.babelTLV(w, m, l):
 			p.printf("\n\tUnknown message type %d", typ)
 		case v:
-		case int(typ) >= len(babelBrief) || babelBrief[typ] == "":
+		case int(typ) >= len(babelTLVTypes) || babelTLVTypes[typ].brief == "":
 			p.print(" unknown")
 		default:
-			p.print(" " + babelBrief[typ])
+			p.print(" " + babelTLVTypes[typ].brief)
 			if typ == 8 {
 				babelUpdateQuiet(p, m, l)
 			}
@@ -344,29 +322,29 @@ func (p *Printer) babelWalkTLVs(w *babelWalk, b []byte, tlvsLen, remaining int) 
 	}
 }
 
-func babelPadN(p *Printer, l int) { p.printf("\n\tPad %d", l+2) }
-
-func babelAckReq(p *Printer, m []byte, l int) {
-	p.print("\n\tAcknowledgment Request ")
-	if l < 6 {
+// babelHead prints a TLV's name with -v and checks that its body, l
+// bytes, holds the min bytes of its fixed part.
+func babelHead(p *Printer, name string, l, min int) {
+	p.print("\n\t" + name)
+	if l < min {
 		invalid()
 	}
+}
+
+func babelPadN(p *Printer, _ []byte, l int) { p.printf("\n\tPad %d", l+2) }
+
+func babelAckReq(p *Printer, m []byte, l int) {
+	babelHead(p, "Acknowledgment Request ", l, 6)
 	p.printf("%04x %s", be16(m, 4), babelInterval(be16(m, 6)))
 }
 
 func babelAck(p *Printer, m []byte, l int) {
-	p.print("\n\tAcknowledgment ")
-	if l < 2 {
-		invalid()
-	}
+	babelHead(p, "Acknowledgment ", l, 2)
 	p.printf("%04x", be16(m, 2))
 }
 
 func babelHello(p *Printer, m []byte, l int) {
-	p.print("\n\tHello ")
-	if l < 6 {
-		invalid()
-	}
+	babelHead(p, "Hello ", l, 6)
 	if be16(m, 2)&0x8000 != 0 {
 		p.print("(Unicast) ")
 	}
@@ -382,10 +360,7 @@ func babelHello(p *Printer, m []byte, l int) {
 }
 
 func babelIHU(p *Printer, m []byte, l int) {
-	p.print("\n\tIHU ")
-	if l < 6 {
-		invalid()
-	}
+	babelHead(p, "IHU ", l, 6)
 	ae := int(m[2])
 	var a [16]byte
 	rc := babelPrefix(ae, -1, 0, m[8:], nil, l-6, &a)
@@ -404,18 +379,12 @@ func babelIHU(p *Printer, m []byte, l int) {
 }
 
 func babelRouterID(p *Printer, m []byte, l int) {
-	p.print("\n\tRouter Id")
-	if l < 10 {
-		invalid()
-	}
+	babelHead(p, "Router Id", l, 10)
 	p.printf(" %s", babelID(m, 4))
 }
 
 func babelNextHop(p *Printer, m []byte, l int) {
-	p.print("\n\tNext Hop")
-	if l < 2 {
-		invalid()
-	}
+	babelHead(p, "Next Hop", l, 2)
 	ae := int(m[2])
 	var a [16]byte
 	if babelPrefix(ae, -1, 0, m[4:], nil, l-2, &a) < 0 {
@@ -451,10 +420,7 @@ func babelUpdateQuiet(p *Printer, m []byte, l int) {
 }
 
 func babelUpdate(p *Printer, w *babelWalk, m []byte, l int) {
-	p.print("\n\tUpdate")
-	if l < 10 {
-		invalid()
-	}
+	babelHead(p, "Update", l, 10)
 	ae := int(m[2])
 	plen := int(m[4])
 	if ae == 1 {
@@ -488,10 +454,7 @@ func babelUpdate(p *Printer, w *babelWalk, m []byte, l int) {
 }
 
 func babelRouteRequest(p *Printer, m []byte, l int) {
-	p.print("\n\tRoute Request ")
-	if l < 2 {
-		invalid()
-	}
+	babelHead(p, "Route Request ", l, 2)
 	ae := int(m[2])
 	plen := int(m[3])
 	if ae == 1 {
@@ -509,10 +472,7 @@ func babelRouteRequest(p *Printer, m []byte, l int) {
 }
 
 func babelSeqnoRequest(p *Printer, m []byte, l int) {
-	p.print("\n\tSeqno Request ")
-	if l < 14 {
-		invalid()
-	}
+	babelHead(p, "Seqno Request ", l, 14)
 	ae := int(m[2])
 	var pfx [16]byte
 	if babelPrefix(ae, int(m[3]), 0, m[16:], nil, l-14, &pfx) < 0 {
@@ -530,18 +490,12 @@ func babelSeqnoRequest(p *Printer, m []byte, l int) {
 }
 
 func babelTSPC(p *Printer, m []byte, l int) {
-	p.print("\n\tTS/PC ")
-	if l < 6 {
-		invalid()
-	}
+	babelHead(p, "TS/PC ", l, 6)
 	p.printf("timestamp %d packetcounter %d", be32(m, 4), be16(m, 2))
 }
 
 func babelHMAC(p *Printer, m []byte, l int) {
-	p.print("\n\tHMAC ")
-	if l < 18 {
-		invalid()
-	}
+	babelHead(p, "HMAC ", l, 18)
 	p.printf("key-id %d digest-%d ", be16(m, 2), l-2)
 	for j := 0; j < l-2; j++ {
 		p.printf("%02X", u8(m, j+4))
@@ -584,10 +538,7 @@ func (p *Printer) babelSrcStrings(s babelSrcPrefixes) (dst, src string) {
 }
 
 func babelSSUpdate(p *Printer, w *babelWalk, m []byte, l int) {
-	p.print("\n\tSS-Update")
-	if l < 10 {
-		invalid()
-	}
+	babelHead(p, "SS-Update", l, 10)
 	ae, srcPlen, plen, omitted := int(m[2]), int(m[3]), int(m[4]), int(m[5])
 	dflt := &w.v6
 	if ae == 1 {
@@ -604,10 +555,7 @@ func babelSSUpdate(p *Printer, w *babelWalk, m []byte, l int) {
 }
 
 func babelSSRequest(p *Printer, m []byte, l int) {
-	p.print("\n\tSS-Request ")
-	if l < 3 {
-		invalid()
-	}
+	babelHead(p, "SS-Request ", l, 3)
 	ae := int(m[2])
 	s, _ := babelSrcSpecific(m, l, 3, ae, int(m[3]), 0, int(m[4]), nil)
 	if ae == 0 {
@@ -619,24 +567,24 @@ func babelSSRequest(p *Printer, m []byte, l int) {
 }
 
 func babelSSMHRequest(p *Printer, m []byte, l int) {
-	p.print("\n\tSS-MH-Request ")
-	if l < 14 {
-		invalid()
-	}
+	babelHead(p, "SS-MH-Request ", l, 14)
 	s, _ := babelSrcSpecific(m, l, 14, int(m[2]), int(m[3]), 0, int(m[7]), nil)
 	dst, src := p.babelSrcStrings(s)
 	p.printf("(%d hops) for (%s, %s) seqno %d id %s", m[6], dst, src, be16(m, 4), babelID(m, 8))
 }
 
-func babelMAC(p *Printer, l int) { p.printf("\n\tMAC len %d", l) }
+func babelMAC(p *Printer, _ []byte, l int) { p.printf("\n\tMAC len %d", l) }
 
 func babelPC(p *Printer, m []byte, l int) {
-	p.print("\n\tPC")
-	if l < 4 {
-		invalid()
-	}
+	babelHead(p, "PC", l, 4)
 	p.printf(" value %d index len %d", be32(m, 2), l-4)
 }
+
+func babelChallengeRequest(p *Printer, _ []byte, l int) {
+	babelChallenge(p, "Challenge Request", l)
+}
+
+func babelChallengeReply(p *Printer, _ []byte, l int) { babelChallenge(p, "Challenge Reply", l) }
 
 func babelChallenge(p *Printer, name string, l int) {
 	p.print("\n\t" + name)

@@ -1,7 +1,5 @@
 package printer
 
-import "fmt"
-
 // BFD, Bidirectional Forwarding Detection (RFC 5880/5881/5883/7310).
 
 // BFD's UDP ports: control (single hop), echo, multihop and LAG.
@@ -72,9 +70,9 @@ func (p *Printer) bfd(b []byte, length int, dport uint16) {
 		state = "Control, Flags: [" + flagNames(flagList, uint32(flags), "none", ", ") + "]"
 	case 1:
 		flagList = bfdV1Flags
-		state = fmt.Sprintf("%s, State %s, Flags: [%s]",
-			mapName(bfdPortNames, dport, fmt.Sprintf("unknown (%d)", dport)),
-			mapName(bfdStates, flags>>6, fmt.Sprintf("unknown (%d)", flags>>6)),
+		state = sprintf("%s, State %s, Flags: [%s]",
+			mapName(bfdPortNames, dport, sprintf("unknown (%d)", dport)),
+			mapName(bfdStates, flags>>6, sprintf("unknown (%d)", flags>>6)),
 			flagNames(flagList, uint32(flags&0x3f), "none", ", "))
 	default:
 		p.printf("BFDv%d, Control, length: %d", ver, length)

@@ -197,7 +197,7 @@ func (p *Printer) bgpMessage(r reader, n int) {
 // with -b (ASDot) in ASDOT notation when it does not fit 16 bits.
 func (p *Printer) bgpAS(as uint32) string {
 	if p.o.ASDot && as > 0xffff {
-		return fmt.Sprintf("%d.%d", as>>16, as&0xffff)
+		return sprintf("%d.%d", as>>16, as&0xffff)
 	}
 	return fmt.Sprint(as)
 }
@@ -241,7 +241,7 @@ func (p *Printer) bgpCapabilities(r reader, capsLen int) {
 	r.label(func() {
 		afiSafi := func(off int) string {
 			afi, safi := r.be16(off), r.u8(off+2)
-			return fmt.Sprintf("AFI %s (%d), SAFI %s (%d)", bgpTok(afNames, "Unknown", afi), afi,
+			return sprintf("AFI %s (%d), SAFI %s (%d)", bgpTok(afNames, "Unknown", afi), afi,
 				bgpTok(bgpSAFINames, "Unknown", safi), safi)
 		}
 		for i := 0; i < capsLen; {
@@ -404,7 +404,7 @@ func (p *Printer) bgpAddr(a []byte, plen, maxBits int) string {
 	} else {
 		ip = netip.AddrFrom16([16]byte(buf))
 	}
-	return fmt.Sprintf("%s/%d", p.host(ip), plen)
+	return sprintf("%s/%d", p.host(ip), plen)
 }
 
 // bgpAddPath guesses whether NLRI of length bytes at off carry ADD-PATH
@@ -707,11 +707,7 @@ func (p *Printer) bgpAttr(r reader, typ uint8, off, n, level int) (ok bool) {
 		}
 		p.printf(" AS #%s, origin %s", p.bgpAS(r.be32(t)), p.addr4At(r.b, t+4))
 	case 8:
-		if n%4 != 0 {
-			p.print("invalid len")
-			break
-		}
-		for ; tlen != 0; t, tlen = t+4, tlen-4 {
+		p.bgpItems(t, tlen, 4, func(t int, sep string) {
 			r.check(t, 4)
 			switch c := r.be32(t); c {
 			case 0xffffff01:
@@ -721,25 +717,11 @@ func (p *Printer) bgpAttr(r reader, typ uint8, off, n, level int) (ok bool) {
 			case 0xffffff03:
 				p.print(" NO_EXPORT_SUBCONFED")
 			default:
-				sep := ""
-				if tlen > 4 {
-					sep = ", "
-				}
 				p.printf("%d:%d%s", c>>16, c&0xffff, sep)
 			}
-		}
+		})
 	case 10:
-		if n%4 != 0 {
-			p.print("invalid len")
-			break
-		}
-		for ; tlen != 0; t, tlen = t+4, tlen-4 {
-			sep := ""
-			if tlen > 4 {
-				sep = ", "
-			}
-			p.printf("%s%s", p.addr4At(r.b, t), sep)
-		}
+		p.bgpItems(t, tlen, 4, func(t int, sep string) { p.printf("%s%s", p.addr4At(r.b, t), sep) })
 	case 14:
 		if !p.bgpMPReach(r, off, n) {
 			return false
@@ -749,11 +731,7 @@ func (p *Printer) bgpAttr(r reader, typ uint8, off, n, level int) (ok bool) {
 			return false
 		}
 	case 16:
-		if n%8 != 0 {
-			p.print("invalid len")
-			break
-		}
-		for ; tlen != 0; t, tlen = t+8, tlen-8 {
+		p.bgpItems(t, tlen, 8, func(t int, _ string) {
 			r.check(t, 2)
 			ec := r.be16(t)
 			p.printf("\n\t    %s (0x%04x), Flags [%s]", bgpTok(bgpExtCommNames, "unknown extd community typecode", ec),
@@ -761,7 +739,7 @@ func (p *Printer) bgpAttr(r reader, typ uint8, off, n, level int) (ok bool) {
 			r.check(t, 8)
 			p.print(": ")
 			p.bgpExtCommunity(r, t)
-		}
+		})
 	case 22:
 		r.check(t, 5)
 		if tlen < 5 {
@@ -832,13 +810,9 @@ func (p *Printer) bgpAttr(r reader, typ uint8, off, n, level int) (ok bool) {
 			break
 		}
 		p.print("\n\t    ")
-		for ; tlen != 0; t, tlen = t+12, tlen-12 {
-			sep := ""
-			if tlen > 12 {
-				sep = ", "
-			}
+		p.bgpItems(t, tlen, 12, func(t int, sep string) {
 			p.printf("%d:%d:%d%s", r.be32(t), r.be32(t+4), r.be32(t+8), sep)
-		}
+		})
 		n = 0 // tcpdump counts the length down: no dump with -vv
 	default:
 		r.check(off, n)
@@ -852,6 +826,19 @@ func (p *Printer) bgpAttr(r reader, typ uint8, off, n, level int) (ok bool) {
 		p.unknownData(r.b[off:], "\n\t    ", n)
 	}
 	return true
+}
+
+// bgpItems prints, with item, each size-byte item that fills the n bytes
+// of an attribute's value at t, giving it the separator to print after it
+// (none after the last); n not a multiple of size is an "invalid len".
+func (p *Printer) bgpItems(t, n, size int, item func(t int, sep string)) {
+	if n%size != 0 {
+		p.print("invalid len")
+		return
+	}
+	for ; n != 0; t, n = t+size, n-size {
+		item(t, ifElse(n > size, ", ", ""))
+	}
 }
 
 func bgpSegOpen(t uint8) string {
@@ -934,36 +921,20 @@ func (p *Printer) bgpExtCommunity(r reader, off int) {
 }
 
 // bgpBandwidth is tcpdump's "%.3f" of a link bandwidth in bytes per
-// second as megabits, computed in single precision as C does, with
-// glibc's spellings of infinities and NaNs (a NaN keeps its sign).
-func bgpBandwidth(bw float32) string {
-	v := float64(bw * 8 / 1000000)
-	sign := ""
-	if math.IsNaN(v) {
-		if math.Signbit(float64(bw)) {
-			sign = "-"
-		}
-		return sign + "nan"
-	}
-	if math.IsInf(v, 0) {
-		if v < 0 {
-			sign = "-"
-		}
-		return sign + "inf"
-	}
-	return fmt.Sprintf("%.3f", v)
-}
+// second as megabits, computed in single precision as C does (a NaN
+// keeps its sign through the arithmetic).
+func bgpBandwidth(bw float32) string { return cFloat("%.3f", float64(bw*8/1000000)) }
 
 // bgpRD formats an RFC 4364 route distinguisher (8 bytes at off).
 func (p *Printer) bgpRD(r reader, off int) string {
 	switch r.be16(off) {
 	case 0:
-		return fmt.Sprintf("%d:%d (= %d.%d.%d.%d)", r.be16(off+2), r.be32(off+4),
+		return sprintf("%d:%d (= %d.%d.%d.%d)", r.be16(off+2), r.be32(off+4),
 			r.u8(off+4), r.u8(off+5), r.u8(off+6), r.u8(off+7))
 	case 1:
-		return fmt.Sprintf("%d.%d.%d.%d:%d", r.u8(off+2), r.u8(off+3), r.u8(off+4), r.u8(off+5), r.be16(off+6))
+		return sprintf("%d.%d.%d.%d:%d", r.u8(off+2), r.u8(off+3), r.u8(off+4), r.u8(off+5), r.be16(off+6))
 	case 2:
-		return fmt.Sprintf("%s:%d (%d.%d.%d.%d:%d)", p.bgpAS(r.be32(off+2)), r.be16(off+6),
+		return sprintf("%s:%d (%d.%d.%d.%d:%d)", p.bgpAS(r.be32(off+2)), r.be16(off+6),
 			r.u8(off+2), r.u8(off+3), r.u8(off+4), r.u8(off+5), r.be16(off+6))
 	}
 	return "unknown RD format"
@@ -1330,19 +1301,19 @@ func (p *Printer) bgpRTPrefix(rt []byte, plen int) string {
 	}
 	h := hx.String()
 	if plen < 16 {
-		return fmt.Sprintf("route-target: partial-type: (%s/%d)", h, plen)
+		return sprintf("route-target: partial-type: (%s/%d)", h, plen)
 	}
 	be16 := func(o int) uint16 { return uint16(rt[o])<<8 | uint16(rt[o+1]) }
 	be32 := func(o int) uint32 { return uint32(be16(o))<<16 | uint32(be16(o+2)) }
 	switch ec := be16(0); ec {
 	case 0x0002:
-		return fmt.Sprintf("route-target: %d:%d/%d (%s)", be16(2), be32(4), plen, h)
+		return sprintf("route-target: %d:%d/%d (%s)", be16(2), be32(4), plen, h)
 	case 0x0102:
-		return fmt.Sprintf("route-target: %d.%d.%d.%d:%d/%d (%s)", rt[2], rt[3], rt[4], rt[5], be16(6), plen, h)
+		return sprintf("route-target: %d.%d.%d.%d:%d/%d (%s)", rt[2], rt[3], rt[4], rt[5], be16(6), plen, h)
 	case 0x0202:
-		return fmt.Sprintf("route-target: %s:%d/%d (%s)", p.bgpAS(be32(2)), be16(6), plen, h)
+		return sprintf("route-target: %s:%d/%d (%s)", p.bgpAS(be32(2)), be16(6), plen, h)
 	default:
-		return fmt.Sprintf("route target: unknown-type(%04x) (%s/%d)", ec, h, plen)
+		return sprintf("route target: unknown-type(%04x) (%s/%d)", ec, h, plen)
 	}
 }
 
@@ -1361,7 +1332,7 @@ func (p *Printer) bgpVPNIP(r reader, off int, bits uint32) string {
 	case 128:
 		return p.host(netip.AddrFrom16([16]byte(r.bytes(off, 16))))
 	}
-	return fmt.Sprintf("bogus address length %d", bits)
+	return sprintf("bogus address length %d", bits)
 }
 
 // bgpVPNSG appends a multicast source and group to s; it returns the
@@ -1443,7 +1414,7 @@ func (b *bgpBuf) add(format string, a ...any) {
 	if b.left == 0 {
 		return
 	}
-	t := fmt.Sprintf(format, a...)
+	t := sprintf(format, a...)
 	b.s.WriteString(t[:min(len(t), b.left-1)])
 	if len(t) >= b.left {
 		b.left = 0
@@ -1460,7 +1431,7 @@ func (p *Printer) bgpL2VPN(r reader, t int) (string, int) {
 		if !r.has(t, 12) {
 			return "", -2
 		}
-		return fmt.Sprintf("RD: %s, BGPNH: %s", p.bgpRD(r, t), p.addr4At(r.b, t+8)), plen + 2
+		return sprintf("RD: %s, BGPNH: %s", p.bgpRD(r, t), p.addr4At(r.b, t+8)), plen + 2
 	}
 	if plen <= 17 {
 		return "", -2
@@ -1550,5 +1521,5 @@ func (p *Printer) bgpLabeledPrefix(r reader, t, itemLen, bits int) (string, int)
 		return "", -3
 	}
 	a := p.bgpAddr(r.bytes(t+4, nb), plen, bits)
-	return fmt.Sprintf("%s, label:%d %s", a, bgpLabel(r, t+1), bgpBottom(r.u8(t+3))), 4 + nb
+	return sprintf("%s, label:%d %s", a, bgpLabel(r, t+1), bgpBottom(r.u8(t+3))), 4 + nb
 }

@@ -1,7 +1,6 @@
 package printer
 
 import (
-	"fmt"
 	"net/netip"
 )
 
@@ -67,7 +66,7 @@ func (p *Printer) cfmPDU(r reader, length int) {
 	}
 	op := r.u8(1)
 	p.printf("CFMv%d %s, MD Level %d, length %d", mdv&0x1f,
-		mapName(cfmOpcodeNames, op, fmt.Sprintf("unknown (%d)", op)), mdv>>5, length)
+		mapName(cfmOpcodeNames, op, sprintf("unknown (%d)", op)), mdv>>5, length)
 	if p.o.Verbose < 1 {
 		return
 	}

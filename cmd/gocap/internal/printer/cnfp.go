@@ -1,7 +1,6 @@
 package printer
 
 import (
-	"fmt"
 	"net/netip"
 )
 
@@ -51,8 +50,8 @@ func (p *Printer) cnfpRecords(r reader, v uint16, hdrLen, recLen int, seq bool) 
 		p.printf("\n  started %d.%03d, last %d.%03d", start/1000, start%1000, last/1000, last%1000)
 		srcMask, dstMask := "", ""
 		if seq {
-			srcMask = fmt.Sprintf("/%d:%d", uint32(r.u8(off+44)), uint32(r.be16(off+40)))
-			dstMask = fmt.Sprintf("/%d:%d", uint32(r.u8(off+45)), uint32(r.be16(off+42)))
+			srcMask = sprintf("/%d:%d", uint32(r.u8(off+44)), uint32(r.be16(off+40)))
+			dstMask = sprintf("/%d:%d", uint32(r.u8(off+45)), uint32(r.be16(off+42)))
 		}
 		p.printf("\n    %s%s:%d ", ip(off), srcMask, r.be16(off+32))
 		p.printf("> %s%s:%d ", ip(off+4), dstMask, r.be16(off+34))
@@ -81,7 +80,7 @@ func (p *Printer) cnfpRecords(r reader, v uint16, hdrLen, recLen int, seq bool) 
 		encaps := ""
 		if v == 6 {
 			fl := r.be16(off + 46)
-			encaps = fmt.Sprintf("(%d<>%d encaps)", uint32(fl>>8), uint32(fl&0xff))
+			encaps = sprintf("(%d<>%d encaps)", uint32(fl>>8), uint32(fl&0xff))
 		}
 		p.printf("tos %d, %d (%d octets) %s", tos, r.be32(off+16), r.be32(off+20), encaps)
 		off += recLen

@@ -1,7 +1,5 @@
 package printer
 
-import "fmt"
-
 // DCCP (RFC 4340), IP protocol 33, as tcpdump's print-dccp.c prints it.
 
 var dccpTypes = []string{"DCCP-Request", "DCCP-Response", "DCCP-Data", "DCCP-Ack", "DCCP-DataAck",
@@ -76,7 +74,7 @@ func (p *Printer) dccp(b []byte, length int, h *ipHdr) {
 	}
 	p.print(" ")
 	typ := b[8] >> 1 & 0xf
-	name := fmt.Sprintf("unknown-type-%d", typ)
+	name := sprintf("unknown-type-%d", typ)
 	if int(typ) < len(dccpTypes) {
 		name = dccpTypes[typ]
 	}
@@ -164,10 +162,10 @@ func (p *Printer) dccpOption(r reader, off, n int) int {
 	t := r.u8(off)
 	name := dccpOptions[t]
 	if name == "" {
-		name = fmt.Sprintf("Option %d", t)
+		name = sprintf("Option %d", t)
 	}
 	if t >= 128 {
-		name = fmt.Sprintf("CCID option %d", t)
+		name = sprintf("CCID option %d", t)
 	}
 	ol := 1
 	if t >= 32 {

@@ -1,7 +1,5 @@
 package printer
 
-import "fmt"
-
 // DECnet Phase IV routing and NSP (ethertype 0x6003) as tcpdump's
 // print-decnet.c prints it.
 
@@ -32,7 +30,7 @@ var dnReasons = map[uint16]string{0: "object rejected connect", 1: "insufficient
 func dnWord(r reader, off int) uint16 { return uint16(r.u8(off)) | uint16(r.u8(off+1))<<8 }
 
 // dnAddr is a DECnet node address as "area.node".
-func dnAddr(a uint16) string { return fmt.Sprintf("%d.%d", a>>10, a&0x3ff) }
+func dnAddr(a uint16) string { return sprintf("%d.%d", a>>10, a&0x3ff) }
 
 // decnet prints a DECnet routing layer message.
 func (p *Printer) decnet(b []byte, length int) {
@@ -363,7 +361,7 @@ func (p *Printer) nsp(r reader, n int) bool {
 			if sub == 0x30 {
 				opt = r.u8(7)
 			}
-			p.printf("%s ", mapName(dnReasons, reason, fmt.Sprintf("reason-%d", reason)))
+			p.printf("%s ", mapName(dnReasons, reason, sprintf("reason-%d", reason)))
 			optLen(opt)
 		default:
 			p.printf("reserved-ctltype? %x %d > %d", flags, src, dst)

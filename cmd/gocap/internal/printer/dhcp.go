@@ -1,8 +1,6 @@
 package printer
 
-import (
-	"fmt"
-)
+import ()
 
 // dhcpOptions gives each DHCP/BOOTP option tcpdump's name, prefixed by the
 // letter saying how its value is printed: i IPv4 addresses, l 32-bit
@@ -193,7 +191,7 @@ func (p *Printer) rfc1048(b []byte) {
 		v := b[:l]
 		b = b[l:]
 		if tag == 53 && l == 1 {
-			p.print(mapName(dhcpMessageTypes, v[0], fmt.Sprintf("Unknown (%d)", v[0])))
+			p.print(mapName(dhcpMessageTypes, v[0], sprintf("Unknown (%d)", v[0])))
 			continue
 		}
 		if tag == 55 {
@@ -297,9 +295,9 @@ func (p *Printer) dhcpSpecial(tag uint8, v []byte) int {
 			return 0
 		}
 		if tag == 46 {
-			p.print(mapName(netbiosNodeTypes, v[0], fmt.Sprintf("#%d", v[0])))
+			p.print(mapName(netbiosNodeTypes, v[0], sprintf("#%d", v[0])))
 		} else {
-			p.print(mapName(optOverload, v[0], fmt.Sprintf("#%d", v[0])))
+			p.print(mapName(optOverload, v[0], sprintf("#%d", v[0])))
 		}
 		return len(v) - 1
 	case 81:
@@ -327,7 +325,7 @@ func (p *Printer) dhcpSpecial(tag uint8, v []byte) int {
 			p.printf("\"%s\"", printableN(v[1:]))
 			return 0
 		}
-		p.printf("%s ", mapName(dhcpHardwareTypes, v[0], fmt.Sprintf("hardware-type %d,", v[0])))
+		p.printf("%s ", mapName(dhcpHardwareTypes, v[0], sprintf("hardware-type %d,", v[0])))
 		for i, x := range v[1:] {
 			if i > 0 {
 				p.print(":")

@@ -1,7 +1,5 @@
 package printer
 
-import "fmt"
-
 var dhcp6MsgTypes = map[uint8]string{
 	1: "solicit", 2: "advertise", 3: "request", 4: "confirm", 5: "renew", 6: "rebind", 7: "reply",
 	8: "release", 9: "decline", 10: "reconfigure", 11: "inf-req", 12: "relay-fwd", 13: "relay-reply",
@@ -31,7 +29,7 @@ var dhcp6StatusCodes = map[uint16]string{
 }
 
 func dhcp6OptName(t uint16) string {
-	return mapName(dhcp6OptNames, t, fmt.Sprintf("opt_%d", t))
+	return mapName(dhcp6OptNames, t, sprintf("opt_%d", t))
 }
 
 // dhcp6 prints a DHCPv6 message of the given length; its options with
@@ -50,7 +48,7 @@ func (p *Printer) dhcp6(b []byte, length int) {
 // options end.
 func (p *Printer) dhcp6Body(r reader, b []byte, ep int) {
 	typ := r.u8(0)
-	name := mapName(dhcp6MsgTypes, typ, fmt.Sprintf("msgtype-%d", typ))
+	name := mapName(dhcp6MsgTypes, typ, sprintf("msgtype-%d", typ))
 	if p.o.Verbose == 0 {
 		p.printf(" %s", name)
 		return
@@ -222,7 +220,7 @@ func (p *Printer) dhcp6Opt(r reader, typ uint16, off, l int) {
 			p.print(" INVALID code)")
 			return
 		}
-		p.printf(" %s)", mapName(dhcp6StatusCodes, c, fmt.Sprintf("code%d", c)))
+		p.printf(" %s)", mapName(dhcp6StatusCodes, c, sprintf("code%d", c)))
 	case 3, 25: // IA_NA, IA_PD
 		if l < 12 {
 			bad()

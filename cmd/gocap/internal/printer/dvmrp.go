@@ -1,7 +1,5 @@
 package printer
 
-import "fmt"
-
 // DVMRP, IGMP type 0x13, as tcpdump's print-dvmrp.c prints it.
 
 var dvmrpTypes = map[uint8]string{1: "Probe", 2: "Report", 3: "Ask-neighbors(old)", 4: "Neighbors(old)",
@@ -18,7 +16,7 @@ func (p *Printer) dvmrp(b []byte, length int) {
 func (p *Printer) dvmrpMessage(r reader, length int) {
 	p.dvmrpAtLeast(length, 8)
 	typ := r.u8(1)
-	p.printf(" %s", mapName(dvmrpTypes, typ, fmt.Sprintf("[type %d]", typ)))
+	p.printf(" %s", mapName(dvmrpTypes, typ, sprintf("[type %d]", typ)))
 	body := r.from(8)
 	length -= 8
 	ip := func(off int) string { return p.host(addr4(body.bytes(off, 4))) }

@@ -1,7 +1,5 @@
 package printer
 
-import "fmt"
-
 // EIGRP, IP protocol 88, as tcpdump's print-eigrp.c prints it.
 
 var eigrpOpcodes = map[uint32]string{1: "Update", 3: "Query", 4: "Reply", 5: "Hello", 6: "IPX SAP", 7: "Probe"}
@@ -24,7 +22,7 @@ func eigrpOpcode(op uint8, unknown string) string {
 	if s, ok := eigrpOpcodes[uint32(op)]; ok {
 		return s
 	}
-	return fmt.Sprintf(unknown, op)
+	return sprintf(unknown, op)
 }
 
 // eigrp prints an EIGRP packet (eigrp_print).

@@ -6,7 +6,6 @@ import (
 	"crypto/cipher"
 	"crypto/des"
 	"errors"
-	"fmt"
 	"net/netip"
 	"os"
 	"strconv"
@@ -95,7 +94,7 @@ func (k *espKeys) add(sa *espSA) { k.sas = append([]*espSA{sa}, k.sas...) }
 // espWarn prints one of tcpdump's -E warnings on standard error.
 func (p *Printer) espWarn(format string, args ...any) {
 	if p.o.Warn != nil {
-		p.o.Warn(fmt.Sprintf(format, args...))
+		p.o.Warn(sprintf(format, args...))
 	}
 }
 
@@ -237,7 +236,7 @@ func (p *Printer) espHex(dst []byte, hex string) (int, bool) {
 				bad = hex[n*2+1]
 			}
 			// tcpdump's S_ERR_ND_ESP_SECRET.
-			panic(&FatalError{Status: 15, Msg: fmt.Sprintf("invalid hex digit %c in espsecret", bad)})
+			panic(&FatalError{Status: 15, Msg: sprintf("invalid hex digit %c in espsecret", bad)})
 		}
 		dst[n] = hi<<4 | lo
 	}

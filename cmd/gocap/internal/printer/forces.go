@@ -1,7 +1,6 @@
 package printer
 
 import (
-	"fmt"
 	"strings"
 )
 
@@ -145,7 +144,7 @@ func forcesTok(m map[uint32]string, v uint32) string {
 	if s, ok := m[v]; ok {
 		return s
 	}
-	return fmt.Sprintf("#%d", int32(v))
+	return sprintf("#%d", int32(v))
 }
 
 // forcesIndent is the indent tcpdump's ForCES printer puts before a
@@ -356,13 +355,8 @@ func (p *Printer) forcesLFBSelect(r reader, off, length int, ops uint16, indent 
 		class := r.be32(off)
 		p.printf("\n%s%s(Classid %x) instance %x\n", ib, forcesTok(forcesLFBNames, class), class, r.be32(off+4))
 	}
-	off += 8
 	indent++
-	for rem != 0 {
-		typ, l := r.be16(off), int(r.be16(off+2))
-		if forcesXLV(l, rem, 4) != 0 {
-			break
-		}
+	return p.forcesTLVs(r, off+8, rem, "oper TLV", "", func(typ uint16, off, l, rem int) bool {
 		if forcesOpOK(typ, ops) {
 			p.forcesOperTLV(r, off, indent)
 		} else {
@@ -372,11 +366,30 @@ func (p *Printer) forcesLFBSelect(r reader, off, length int, ops uint16, indent 
 			p.printf("\t\tINValid oper-TLV type 0x%x length %d for this ForCES message\n", typ, l)
 			p.forcesInvalidOp(r, off, rem, 0, indent)
 		}
+		return true
+	})
+}
+
+// forcesTLVs walks the TLVs in the rem bytes at off, each padded to 4
+// bytes, until one's length does not fit (printing bad then): tlv prints
+// each, given its type, offset, length (with its header) and the bytes
+// left from it, and ends the walk with -1 by returning false. Bytes left
+// over make a messy header of what, and -1.
+func (p *Printer) forcesTLVs(r reader, off, rem int, what, bad string, tlv func(typ uint16, off, l, rem int) bool) int {
+	for rem != 0 {
+		typ, l := r.be16(off), int(r.be16(off+2))
+		if forcesXLV(l, rem, 4) != 0 {
+			p.print(bad)
+			break
+		}
+		if !tlv(typ, off, l, rem) {
+			return -1
+		}
 		off += align4(l)
 		rem -= align4(l)
 	}
 	if rem != 0 {
-		p.forcesMessy(r, "oper TLV", off, rem)
+		p.forcesMessy(r, what, off, rem)
 		return -1
 	}
 	return 0
@@ -417,27 +430,13 @@ func (p *Printer) forcesInvalidOp(r reader, off, length int, _ uint16, indent in
 
 // forcesPathTLVs prints the PATH-DATA TLVs of length bytes from off.
 func (p *Printer) forcesPathTLVs(r reader, off, length int, ops uint16, indent int) int {
-	for length != 0 {
-		l := int(r.be16(off + 2))
-		if forcesXLV(l, length, 4) != 0 {
-			break
-		}
-		typ := r.be16(off)
+	return p.forcesTLVs(r, off, length, "PATHDATA TLV", "", func(typ uint16, off, l, _ int) bool {
 		if p.o.Verbose >= 3 {
 			p.printf("%s%s, length %d (data encapsulated %d Bytes)", forcesIndent(indent, false),
 				forcesTok(forcesTLVNames, uint32(typ)), l, l-4)
 		}
-		if p.forcesPathData(r, off+4, l-4, ops, indent+1) == -1 {
-			return -1
-		}
-		off += align4(l)
-		length -= align4(l)
-	}
-	if length != 0 {
-		p.forcesMessy(r, "PATHDATA TLV", off, length)
-		return -1
-	}
-	return 0
+		return p.forcesPathData(r, off+4, l-4, ops, indent+1) != -1
+	})
 }
 
 // forcesGenOp prints the one TLV of an RCommit operation.
@@ -618,14 +617,23 @@ func (p *Printer) forcesResult(r reader, off, length int, _ uint16, indent int) 
 	return 0
 }
 
-// forcesFullData prints a FULLDATA TLV (at off, with its header) in hex.
-func (p *Printer) forcesFullData(r reader, off, length int, _ uint16, indent int) int {
+// forcesExpectTLV checks that the TLV at off is of type typ (named
+// name), complaining when it is not; a header cut short ends the packet.
+func (p *Printer) forcesExpectTLV(r reader, off int, typ uint16, name string) bool {
 	if !r.has(off, 4) {
 		r.trunc()
-		return -1
+		return false
 	}
-	if r.be16(off) != 0x112 {
-		p.print("Error: expecting FULLDATA!\n")
+	if r.be16(off) != typ {
+		p.printf("Error: expecting %s!\n", name)
+		return false
+	}
+	return true
+}
+
+// forcesFullData prints a FULLDATA TLV (at off, with its header) in hex.
+func (p *Printer) forcesFullData(r reader, off, length int, _ uint16, indent int) int {
+	if !p.forcesExpectTLV(r, off, 0x112, "FULLDATA") {
 		return -1
 	}
 	if p.o.Verbose >= 3 {
@@ -640,12 +648,7 @@ func (p *Printer) forcesFullData(r reader, off, length int, _ uint16, indent int
 // forcesSparseData prints the ILVs of a SPARSEDATA TLV (at off, with its
 // header).
 func (p *Printer) forcesSparseData(r reader, off, length int, _ uint16, indent int) int {
-	if !r.has(off, 4) {
-		r.trunc()
-		return -1
-	}
-	if r.be16(off) != 0x113 {
-		p.print("Error: expecting SPARSEDATA!\n")
+	if !p.forcesExpectTLV(r, off, 0x113, "SPARSEDATA") {
 		return -1
 	}
 	off += 4
@@ -702,16 +705,27 @@ func (p *Printer) forcesKeyInfo(r reader, off, length int, ops uint16, indent in
 	return p.forcesFullData(r, off+12, l, ops, indent)
 }
 
+// forcesResultCode reads the 32-bit result code at off of a TLV named
+// name, length bytes with its header, checking that it holds just the
+// code and that the code is at most max; false after a complaint.
+func (p *Printer) forcesResultCode(r reader, off, length int, name string, max uint32) (uint32, bool) {
+	if length-4 != 4 {
+		p.printf("illegal %s-TLV: %d bytes!\n", name, length-4)
+		return 0, false
+	}
+	code := r.be32(off)
+	if code > max {
+		p.printf("illegal %s result code: %d!\n", name, code)
+		return 0, false
+	}
+	return code, true
+}
+
 // forcesASTResult prints an ASTreason TLV of a teardown.
 func (p *Printer) forcesASTResult(r reader, off, length int, _ uint16, indent int) int {
 	ib := forcesIndent(indent, false)
-	if length-4 != 4 {
-		p.printf("illegal ASTresult-TLV: %d bytes!\n", length-4)
-		return -1
-	}
-	code := r.be32(off)
-	if code > 255 {
-		p.printf("illegal ASTresult result code: %d!\n", code)
+	code, ok := p.forcesResultCode(r, off, length, "ASTresult", 255)
+	if !ok {
 		return -1
 	}
 	if p.o.Verbose >= 3 {
@@ -731,13 +745,8 @@ func (p *Printer) forcesASTResult(r reader, off, length int, _ uint16, indent in
 // forcesASRResult prints an ASResult TLV of an association response.
 func (p *Printer) forcesASRResult(r reader, off, length int, _ uint16, indent int) int {
 	ib := forcesIndent(indent, false)
-	if length-4 != 4 {
-		p.printf("illegal ASRresult-TLV: %d bytes!\n", length-4)
-		return -1
-	}
-	code := r.be32(off)
-	if code > 3 {
-		p.printf("illegal ASRresult result code: %d!\n", code)
+	code, ok := p.forcesResultCode(r, off, length, "ASRresult", 3)
+	if !ok {
 		return -1
 	}
 	if p.o.Verbose >= 3 {
@@ -756,12 +765,7 @@ func (p *Printer) forcesRedirect(r reader, off, length int, _ uint16, indent int
 	}
 	rem := dlen
 	indent++
-	for rem != 0 {
-		typ, l := r.be16(off), int(r.be16(off+2))
-		if forcesXLV(l, rem, 4) != 0 {
-			p.print("Bad Redirect data\n")
-			break
-		}
+	return p.forcesTLVs(r, off, rem, "Redirect TLV", "Bad Redirect data\n", func(typ uint16, off, l, _ int) bool {
 		switch typ {
 		case 0x115:
 			p.forcesMetadata(r, off+4, l, indent)
@@ -776,14 +780,8 @@ func (p *Printer) forcesRedirect(r reader, off, length int, _ uint16, indent int
 		default:
 			p.printf("Unknown REDIRECT TLV 0x%x len %d\n", typ, l)
 		}
-		off += align4(l)
-		rem -= align4(l)
-	}
-	if rem != 0 {
-		p.forcesMessy(r, "Redirect TLV", off, rem)
-		return -1
-	}
-	return 0
+		return true
+	})
 }
 
 // forcesMetadata prints the ILVs of a METADATA TLV whose data is at off.

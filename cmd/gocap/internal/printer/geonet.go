@@ -1,7 +1,5 @@
 package printer
 
-import "fmt"
-
 // GeoNetworking (ethertypes 0x8947 and 0x0707) and CALM FAST (0x1111) as
 // tcpdump's print-geonet.c and print-calm-fast.c print them, and the
 // dispatch of the ethertypes whose printers name the frame's source
@@ -119,7 +117,7 @@ func (p *Printer) geonet(b []byte, length int, src []byte) {
 			if n >= 2 {
 				p.printf("; ItsPduHeader v:%d", r.u8(off))
 				t := r.u8(off + 1)
-				p.printf(" t:%d-%s", t, mapName(geonetMsgTypes, t, fmt.Sprintf("unknown (%d)", t)))
+				p.printf(" t:%d-%s", t, mapName(geonetMsgTypes, t, sprintf("unknown (%d)", t)))
 			}
 		}
 	}
@@ -178,7 +176,7 @@ func (p *Printer) rrcp(b []byte) {
 	oc := r.u8(1)
 	op := oc & 0x7f
 	reply := oc&0x80 != 0
-	p.printf("RRCP %s: %s", ifElse(reply, "reply", "query"), mapName(rrcpOpcodes, op, fmt.Sprintf("unknown opcode (0x%02x)", op)))
+	p.printf("RRCP %s: %s", ifElse(reply, "reply", "query"), mapName(rrcpOpcodes, op, sprintf("unknown opcode (0x%02x)", op)))
 	le16 := func(o int) uint16 { return uint16(r.u8(o)) | uint16(r.u8(o+1))<<8 }
 	if op == 1 || op == 2 {
 		p.printf(" addr=0x%04x, data=0x%08x", le16(4), uint32(le16(6))|uint32(le16(8))<<16)

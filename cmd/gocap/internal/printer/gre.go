@@ -1,7 +1,5 @@
 package printer
 
-import "fmt"
-
 var greFlagBits = []flagBit{{0x8000, "checksum present"}, {0x4000, "routing present"},
 	{0x2000, "key present"}, {0x1000, "sequence# present"}, {0x0800, "source routing present"},
 	{0x0080, "ack present"}}
@@ -140,11 +138,11 @@ func (p *Printer) greSRE(r reader, af uint16, sreoff, srelen, left int) bool {
 	case 0x0800:
 		p.print(", (rtaf=ip")
 		size = 4
-		item = func(off int) string { return fmt.Sprintf("%d.%d.%d.%d", r.b[off], r.b[off+1], r.b[off+2], r.b[off+3]) }
+		item = func(off int) string { return sprintf("%d.%d.%d.%d", r.b[off], r.b[off+1], r.b[off+2], r.b[off+3]) }
 	case 0xfffe:
 		p.print(", (rtaf=asn")
 		size = 2
-		item = func(off int) string { return fmt.Sprintf("%x", r.be16(off)) }
+		item = func(off int) string { return sprintf("%x", r.be16(off)) }
 	default:
 		p.printf(", (rtaf=0x%x)", af)
 		return true

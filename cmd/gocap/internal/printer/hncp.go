@@ -1,7 +1,7 @@
 package printer
 
 import (
-	"fmt"
+	"net/netip"
 	"strings"
 )
 
@@ -23,7 +23,7 @@ var hncpTypes = map[uint32]string{1: "Request network state", 2: "Request node s
 	39: "DNS-Delegated-Zone", 40: "Domain-Name", 41: "Node-Name", 42: "Managed-PSK",
 	hncpReserved: "Reserved", hncpUnassigned: "Unassigned", hncpPrivate: "Private use", hncpFuture: "Future use"}
 
-var hncpDHCP4Opts = map[uint8]string{6: "DNS-server", 42: "NTP-server", 119: "DNS-search"}
+var hncpDHCP4Opts = map[uint16]string{6: "DNS-server", 42: "NTP-server", 119: "DNS-search"}
 
 var hncpDHCP6Opts = map[uint16]string{23: "DNS-server", 24: "DNS-search-list", 31: "SNTP-servers"}
 
@@ -126,14 +126,14 @@ func (p *Printer) hncpTLVs(r reader, off, n, indent int) {
 
 // hncpNID formats a node identifier.
 func hncpNID(r reader, off int) string {
-	return fmt.Sprintf("%02x:%02x:%02x:%02x", r.u8(off), r.u8(off+1), r.u8(off+2), r.u8(off+3))
+	return sprintf("%02x:%02x:%02x:%02x", r.u8(off), r.u8(off+1), r.u8(off+2), r.u8(off+3))
 }
 
 // hncpInterval formats milliseconds as seconds.
-func hncpInterval(ms uint32) string { return fmt.Sprintf("%d.%03ds", ms/1000, ms%1000) }
+func hncpInterval(ms uint32) string { return sprintf("%d.%03ds", ms/1000, ms%1000) }
 
 // hncp256 formats 32 bytes in hex.
-func hncp256(r reader, off int) string { return fmt.Sprintf("%x", r.bytes(off, 32)) }
+func hncp256(r reader, off int) string { return sprintf("%x", r.bytes(off, 32)) }
 
 // hncpIP6 formats an IPv6 address, an IPv4-mapped one as IPv4.
 func (p *Printer) hncpIP6(r reader, off int) string {
@@ -221,6 +221,15 @@ func (p *Printer) hncpTLV(r reader, t uint32, v, blen, indent int) {
 			p.hncpTLVs(r, v+n, blen-n, indent+1)
 		}
 	}
+	// nestedAfter is nested after fixed bytes and a field of l bytes, a
+	// negative l marking the field invalid.
+	nestedAfter := func(l, fixed int) {
+		if l < 0 {
+			bad()
+			return
+		}
+		nested(l + fixed)
+	}
 	switch t {
 	case 1:
 		if blen != 0 {
@@ -292,11 +301,7 @@ func (p *Printer) hncpTLV(r reader, t uint32, v, blen, indent int) {
 			p.print("(length is invalid)")
 			return
 		}
-		if l < 0 {
-			bad()
-			return
-		}
-		nested(l + 8)
+		nestedAfter(l, 8)
 	case 43:
 		p.hncpPolicy(r, v, blen)
 	case 37, 38:
@@ -318,11 +323,7 @@ func (p *Printer) hncpTLV(r reader, t uint32, v, blen, indent int) {
 		}
 		p.printf(" EPID: %08x Prty: %d Prefix: ", r.be32(v), r.u8(v+4)&0xf)
 		l := p.hncpPrefix(r, v+5, blen-5)
-		if l < 0 {
-			bad()
-			return
-		}
-		nested(l + 5)
+		nestedAfter(l, 5)
 	case 36:
 		if blen < 20 {
 			bad()
@@ -345,11 +346,7 @@ func (p *Printer) hncpTLV(r reader, t uint32, v, blen, indent int) {
 		}
 		p.printf(" IP-Address: %s %s%s%s ", p.hncpIP6(r, v), flag(4, "l"), flag(2, "b"), flag(1, "s"))
 		l := p.hncpLabels(r, v+17, blen-17)
-		if l < 0 {
-			bad()
-			return
-		}
-		nested(l + 17)
+		nestedAfter(l, 17)
 	case 40:
 		if blen == 0 {
 			bad()
@@ -429,64 +426,69 @@ func (p *Printer) hncpPolicy(r reader, v, blen int) {
 // hncpDHCP4 prints DHCPv4 options; false where tcpdump's dhcpv4_print
 // fails.
 func (p *Printer) hncpDHCP4(r reader, v, n, indent int) bool {
-	for i := 0; i < n; {
-		if i+2 > n {
-			return false
-		}
-		typ, l := r.u8(v+i), int(r.u8(v+i+1))
-		val := v + i + 2
-		p.hncpIndent(indent)
-		p.printf("%s (%d)", mapName(hncpDHCP4Opts, typ, "Unknown"), l+2)
-		if i+2+l > n {
-			return false
-		}
+	return p.hncpOptions(r, v, n, indent, 2, hncpDHCP4Opts, func(typ uint16, val, l int) bool {
 		switch typ {
 		case 6, 42:
 			if l < 4 || l%4 != 0 {
 				return false
 			}
-			for t := 0; t < l; t += 4 {
-				p.printf(" %s", p.host(addr4(r.bytes(val+t, 4))))
-			}
+			p.hncpAddrs(r, val, l, addr4, 4)
 		case 119:
-			if !p.hncpNames(r, val, val+l) {
-				return false
-			}
+			return p.hncpNames(r, val, val+l)
 		}
-		i += 2 + l
-	}
-	return true
+		return true
+	})
 }
 
 // hncpDHCP6 prints DHCPv6 options; false where tcpdump's dhcpv6_print
 // fails.
 func (p *Printer) hncpDHCP6(r reader, v, n, indent int) bool {
-	for i := 0; i < n; {
-		if i+4 > n {
-			return false
-		}
-		typ, l := r.be16(v+i), int(r.be16(v+i+2))
-		val := v + i + 4
-		p.hncpIndent(indent)
-		p.printf("%s (%d)", mapName(hncpDHCP6Opts, typ, "Unknown"), l+4)
-		if i+4+l > n {
-			return false
-		}
+	return p.hncpOptions(r, v, n, indent, 4, hncpDHCP6Opts, func(typ uint16, val, l int) bool {
 		switch typ {
 		case 23, 31:
 			if l%16 != 0 {
 				p.print(" (invalid)")
 				return false
 			}
-			for t := 0; t < l; t += 16 {
-				p.printf(" %s", p.host(addr16(r.bytes(val+t, 16))))
-			}
+			p.hncpAddrs(r, val, l, addr16, 16)
 		case 24:
-			if !p.hncpNames(r, val, val+l) {
-				return false
-			}
+			return p.hncpNames(r, val, val+l)
 		}
-		i += 4 + l
+		return true
+	})
+}
+
+// hncpAddrs prints the addresses, size bytes each, that fill the l
+// bytes at off, each after a space.
+func (p *Printer) hncpAddrs(r reader, off, l int, addr func([]byte) netip.Addr, size int) {
+	for t := 0; t < l; t += size {
+		p.printf(" %s", p.host(addr(r.bytes(off+t, size))))
+	}
+}
+
+// hncpOptions walks the DHCPv4 (hdr 2: a byte of type and one of length)
+// or DHCPv6 (hdr 4: 16-bit type and length) options in the n bytes at v,
+// each on a line of its own with its name from names and its length; value
+// prints an option's value (l bytes at val). It reports false where an
+// option does not fit or value fails.
+func (p *Printer) hncpOptions(r reader, v, n, indent, hdr int, names map[uint16]string, value func(typ uint16, val, l int) bool) bool {
+	for i := 0; i < n; {
+		if i+hdr > n {
+			return false
+		}
+		var typ uint16
+		var l int
+		if hdr == 2 {
+			typ, l = uint16(r.u8(v+i)), int(r.u8(v+i+1))
+		} else {
+			typ, l = r.be16(v+i), int(r.be16(v+i+2))
+		}
+		p.hncpIndent(indent)
+		p.printf("%s (%d)", mapName(names, typ, "Unknown"), l+hdr)
+		if i+hdr+l > n || !value(typ, v+i+hdr, l) {
+			return false
+		}
+		i += hdr + l
 	}
 	return true
 }
@@ -534,18 +536,27 @@ func (p *Printer) fqdnLabelLen(r reader, cp int) (int, bool) {
 	return int(i), true
 }
 
+// fqdnLabel is the byte that starts the label at cp and the label's
+// size (fqdnLabelLen).
+func (p *Printer) fqdnLabel(r reader, cp int) (byte, int, bool) {
+	l, ok := p.fqdnLabelLen(r, cp)
+	if !ok {
+		return 0, 0, false
+	}
+	return r.b[cp], l, true
+}
+
 // fqdnAt prints the domain name at cp, whose compression pointers count
 // from bp, and returns where it ends, or false where tcpdump's
 // fqdn_print returns NULL.
 func (p *Printer) fqdnAt(r reader, cp, bp int) (int, bool) {
 	const maxName = 255
-	l, ok := p.fqdnLabelLen(r, cp)
-	if !ok || !r.has(cp, 1) {
+	i, l, ok := p.fqdnLabel(r, cp)
+	if !ok {
 		return 0, false
 	}
 	// Unsigned, as tcpdump's: a base after the name makes it huge.
 	maxOff := uint32(cp - bp)
-	i := r.b[cp]
 	cp++
 	rp, compress := 0, false
 	if i&0xc0 != 0xc0 {
@@ -574,11 +585,7 @@ func (p *Printer) fqdnAt(r reader, cp, bp int) (int, bool) {
 			}
 			maxOff = off
 			cp = bp + int(off)
-			if !r.has(cp, 1) {
-				return 0, false
-			}
-			i = r.b[cp]
-			if l, ok = p.fqdnLabelLen(r, cp); !ok {
+			if i, l, ok = p.fqdnLabel(r, cp); !ok {
 				return 0, false
 			}
 			cp++
@@ -609,11 +616,7 @@ func (p *Printer) fqdnAt(r reader, cp, bp int) (int, bool) {
 			p.print(".")
 		}
 		chars++
-		if !r.has(cp, 1) {
-			return 0, false
-		}
-		i = r.b[cp]
-		if l, ok = p.fqdnLabelLen(r, cp); !ok {
+		if i, l, ok = p.fqdnLabel(r, cp); !ok {
 			return 0, false
 		}
 		cp++

@@ -1,7 +1,5 @@
 package printer
 
-import "fmt"
-
 // HSRP, Cisco's Hot Standby Router Protocol (RFC 2281), UDP port 1985.
 
 var hsrpOps = []string{"hello", "coup", "resign"}
@@ -18,13 +16,13 @@ func (p *Printer) hsrp(b []byte, length int) {
 	}
 	p.print("-")
 	op := r.u8(1)
-	opName := fmt.Sprintf("unknown (%d)", op)
+	opName := sprintf("unknown (%d)", op)
 	if int(op) < len(hsrpOps) {
 		opName = hsrpOps[op]
 	}
 	p.printf("%s %d: ", opName, length)
 	st := r.u8(2)
-	p.printf("state=%s ", mapName(hsrpStates, st, fmt.Sprintf("Unknown (%d)", st)))
+	p.printf("state=%s ", mapName(hsrpStates, st, sprintf("Unknown (%d)", st)))
 	p.printf("group=%d ", r.u8(6))
 	if res := r.u8(7); res != 0 {
 		p.printf("[reserved=%d!] ", res)

@@ -2,7 +2,6 @@ package printer
 
 import (
 	"encoding/binary"
-	"fmt"
 	"math/bits"
 )
 
@@ -72,7 +71,7 @@ func le32At(r reader, off int) uint32 {
 // significant byte first.
 func le64Addr(r reader, off int) string {
 	a := r.bytes(off, 8)
-	return fmt.Sprintf("%02x:%02x:%02x:%02x:%02x:%02x:%02x:%02x", a[7], a[6], a[5], a[4], a[3], a[2], a[1], a[0])
+	return sprintf("%02x:%02x:%02x:%02x:%02x:%02x:%02x:%02x", a[7], a[6], a[5], a[4], a[3], a[2], a[1], a[0])
 }
 
 // wpanCRC16 is 802.15.4's 16-bit FCS (CCITT, initial value 0, bits
@@ -468,7 +467,7 @@ func (p *Printer) wpanStdPayload(f *wpanFrame, t uint16, ver int) {
 		if id >= 0x30 {
 			p.printf("Command ID = Reserved 0x%02x ", id)
 		} else {
-			p.printf("Command ID = %s ", mapName(wpanCommands, id, fmt.Sprintf("Reserved 0x%02x", id)))
+			p.printf("Command ID = %s ", mapName(wpanCommands, id, sprintf("Reserved 0x%02x", id)))
 		}
 		f.skip(1)
 		if f.n != 0 {
@@ -658,7 +657,7 @@ func (p *Printer) wpanHeaderIEs(f *wpanFrame) (l int, payload bool) {
 		if id > 127 {
 			p.printf("Reserved Element ID %02x, length = %d ", id, il)
 		} else {
-			p.wpanIEStart(mapName(wpanHeaderIENames, id, fmt.Sprintf("Reserved 0x%02x", id)), il)
+			p.wpanIEStart(mapName(wpanHeaderIENames, id, sprintf("Reserved 0x%02x", id)), il)
 		}
 		if n < uint32(2+il) {
 			p.print("[ERROR: Truncated IE data]")
@@ -711,7 +710,7 @@ func (p *Printer) wpanPayloadIEs(f *wpanFrame) int {
 		}
 		il, g := int(ie&0x3ff), ie>>11&0xf
 		off += 2
-		p.wpanIEStart(mapName(wpanPayloadIENames, g, fmt.Sprintf("Reserved 0x%02x", g)), il)
+		p.wpanIEStart(mapName(wpanPayloadIENames, g, sprintf("Reserved 0x%02x", g)), il)
 		if n < uint32(2+il) {
 			p.print("[ERROR: Truncated IE data]")
 			return -1

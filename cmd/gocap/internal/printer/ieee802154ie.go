@@ -1,7 +1,5 @@
 package printer
 
-import "fmt"
-
 // The contents of 802.15.4 information elements, which tcpdump decodes
 // at -vvvv (print-802_15_4.c): header IEs, the MLME sub-IEs of an MLME
 // payload IE and the multiplexed (802.15.9) payload IE. Each printer
@@ -26,12 +24,12 @@ var wpanMLMELongNames = map[int]string{0x08: "Vendor Specific MLME Nested IE", 0
 // wpanMLMEName names an MLME sub-IE of the short or long format.
 func wpanMLMEName(long bool, id int) string {
 	if long {
-		return mapName(wpanMLMELongNames, id, fmt.Sprintf("Reserved 0x%02x", id))
+		return mapName(wpanMLMELongNames, id, sprintf("Reserved 0x%02x", id))
 	}
 	if id < 0x10 {
-		return fmt.Sprintf("Reserved for long format 0x%x", id)
+		return sprintf("Reserved for long format 0x%x", id)
 	}
-	return mapName(wpanMLMEShortNames, id, fmt.Sprintf("Reserved 0x%02x", id))
+	return mapName(wpanMLMEShortNames, id, sprintf("Reserved 0x%02x", id))
 }
 
 // le16 and le24 of an IE reader, at off.

@@ -1,7 +1,5 @@
 package printer
 
-import "fmt"
-
 // IGRP, IP protocol 9, as tcpdump's print-igrp.c prints it.
 
 // igrp prints an IGRP message: the header and each route, interior,
@@ -11,7 +9,7 @@ func (p *Printer) igrp(b []byte, length int) {
 	p.print("igrp:")
 	nint, nsys, next := int(r.be16(4)), int(r.be16(6)), int(r.be16(8))
 	vop := r.u8(0)
-	op := fmt.Sprintf("op-#%d", vop&0xf)
+	op := sprintf("op-#%d", vop&0xf)
 	switch vop & 0xf {
 	case 1:
 		op = "update"

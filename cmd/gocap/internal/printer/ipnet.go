@@ -1,7 +1,5 @@
 package printer
 
-import "fmt"
-
 var ipnetFamilies = map[uint8]string{2: "IPv4", 26: "IPv6"}
 
 // ipnet prints a packet of Solaris's ipnet devices (DLT_IPNET, tcpdump's
@@ -24,7 +22,7 @@ func (p *Printer) ipnet(b []byte, length int) int {
 			p.printf(", family %s (%d)", name, fam)
 		default:
 			if name == "" {
-				name = fmt.Sprintf("Unknown Ethertype (0x%04x)", fam)
+				name = sprintf("Unknown Ethertype (0x%04x)", fam)
 			}
 			p.printf(", %s", name)
 		}

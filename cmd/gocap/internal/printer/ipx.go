@@ -1,11 +1,9 @@
 package printer
 
-import "fmt"
-
 // ipxAddr formats an IPX network and node as tcpdump does.
 func ipxAddr(net uint32, node []byte) string {
 	// tcpdump prints the node in hex even without -n.
-	return fmt.Sprintf("%08x.%s", net, mac(node))
+	return sprintf("%08x.%s", net, mac(node))
 }
 
 // IPX sockets tcpdump decodes or names.
@@ -69,14 +67,24 @@ func (p *Printer) ipxSAPName(t uint16) string {
 			return s
 		}
 	}
-	return fmt.Sprintf("%04x", t)
+	return sprintf("%04x", t)
+}
+
+// ipxCommand reads the command that starts a SAP or RIP message, length
+// bytes long; false after the complaint about one too short for it.
+func (p *Printer) ipxCommand(r reader, length int) (uint16, bool) {
+	cmd := r.be16(0)
+	if length < 2 {
+		p.printf(" [length %d < 2] (invalid)", length)
+		return 0, false
+	}
+	return cmd, true
 }
 
 // ipxSAP prints a Service Advertising Protocol message.
 func (p *Printer) ipxSAP(r reader, length int) {
-	cmd := r.be16(0)
-	if length < 2 {
-		p.printf(" [length %d < 2] (invalid)", length)
+	cmd, ok := p.ipxCommand(r, length)
+	if !ok {
 		return
 	}
 	off, left := 2, length-2
@@ -94,10 +102,18 @@ func (p *Printer) ipxSAP(r reader, length int) {
 		} else {
 			p.print("ipx-sap-nearest-resp")
 		}
-		for i := 0; i < ipxMaxSAPEntries && left != 0; i++ {
-			r.need(off, 2)
-			if left < 2 {
+		// fits checks that the next n bytes of an entry were captured
+		// and are in the message.
+		fits := func(n int) bool {
+			r.need(off, n)
+			if left < n {
 				p.print(" (invalid)")
+				return false
+			}
+			return true
+		}
+		for i := 0; i < ipxMaxSAPEntries && left != 0; i++ {
+			if !fits(2) {
 				return
 			}
 			p.printf(" %s '", p.ipxSAPName(r.be16(off)))
@@ -109,16 +125,12 @@ func (p *Printer) ipxSAP(r reader, length int) {
 			p.printJNP(r, off, 48)
 			p.print("'")
 			off, left = off+48, left-48
-			r.need(off, 10)
-			if left < 10 {
-				p.print(" (invalid)")
+			if !fits(10) {
 				return
 			}
 			p.printf(" addr %s", ipxAddr(r.be32(off), r.bytes(off+4, 6)))
 			off, left = off+10, left-10
-			r.need(off, 4)
-			if left < 4 {
-				p.print(" (invalid)")
+			if !fits(4) {
 				return
 			}
 			off, left = off+4, left-4
@@ -130,9 +142,8 @@ func (p *Printer) ipxSAP(r reader, length int) {
 
 // ipxRIP prints an IPX Routing Information Protocol message.
 func (p *Printer) ipxRIP(r reader, length int) {
-	cmd := r.be16(0)
-	if length < 2 {
-		p.printf(" [length %d < 2] (invalid)", length)
+	cmd, ok := p.ipxCommand(r, length)
+	if !ok {
 		return
 	}
 	off, left := 2, length-2

@@ -1,7 +1,6 @@
 package printer
 
 import (
-	"fmt"
 	"strings"
 )
 
@@ -22,7 +21,7 @@ func strOrID(x uint32, tab []string) string {
 	if int64(x) < int64(len(tab)) && tab[x] != "" {
 		return tab[x]
 	}
-	return fmt.Sprintf("#%d", x)
+	return sprintf("#%d", x)
 }
 
 func npStr(np byte) string { return strOrID(uint32(np), isakmpNP) }
@@ -453,11 +452,32 @@ func (p *Printer) ikeAttrs(r reader, off, ep2 int, m []ikeAttrMap) int {
 	return off
 }
 
+// ikev1Start prints an IKEv1 payload's name and checks that its first n
+// bytes were captured; false after the truncation mark of payload np.
+func (p *Printer) ikev1Start(a ikeArgs, name string, n int, np byte) bool {
+	p.print(name)
+	if !a.r.has(a.off, n) {
+		p.ikeTrunc(np)
+		return false
+	}
+	return true
+}
+
+// ikeDOIProto prints a payload's domain of interpretation and protocol,
+// named for the IPsec DOI, and reports whether it is that DOI.
+func (p *Printer) ikeDOIProto(doi uint32, proto byte) bool {
+	if doi != 1 {
+		p.printf(" doi=%d proto=%d", doi, proto)
+		return false
+	}
+	p.printf(" doi=ipsec proto=%s", strOrID(uint32(proto), isakmpProtoID))
+	return true
+}
+
 func (p *Printer) ikev1SA(a ikeArgs) int {
 	r := a.r
-	p.print("sa:")
-	if !r.has(a.off, 12) {
-		return p.ikeTrunc(1)
+	if !p.ikev1Start(a, "sa:", 12, 1) {
+		return -1
 	}
 	doi, sit := r.be32(a.off+4), r.be32(a.off+8)
 	if doi != 1 {
@@ -492,9 +512,8 @@ func (p *Printer) ikev1SA(a ikeArgs) int {
 
 func (p *Printer) ikev1P(a ikeArgs) int {
 	r := a.r
-	p.print("p:")
-	if !r.has(a.off, 8) {
-		return p.ikeTrunc(2)
+	if !p.ikev1Start(a, "p:", 8, 2) {
+		return -1
 	}
 	proto := r.u8(a.off + 5)
 	p.printf(" #%d protoid=%s transform=%d", r.u8(a.off+4), strOrID(uint32(proto), isakmpProtoID), r.u8(a.off+7))
@@ -525,9 +544,8 @@ var (
 
 func (p *Printer) ikev1T(a ikeArgs) int {
 	r := a.r
-	p.print("t:")
-	if !r.has(a.off, 8) {
-		return p.ikeTrunc(3)
+	if !p.ikev1Start(a, "t:", 8, 3) {
+		return -1
 	}
 	var ids []string
 	var m []ikeAttrMap
@@ -578,9 +596,8 @@ var (
 
 func (p *Printer) ikev1ID(a ikeArgs) int {
 	r := a.r
-	p.print("id:")
-	if !r.has(a.off, 8) {
-		return p.ikeTrunc(5)
+	if !p.ikev1Start(a, "id:", 8, 5) {
+		return -1
 	}
 	data, n := -1, 0
 	if a.n > 8 {
@@ -712,43 +729,28 @@ var (
 
 func (p *Printer) ikev1N(a ikeArgs) int {
 	r := a.r
-	p.print("n:")
-	if !r.has(a.off, 12) {
-		return p.ikeTrunc(11)
+	if !p.ikev1Start(a, "n:", 12, 11) {
+		return -1
 	}
 	doi, proto := r.be32(a.off+4), r.u8(a.off+8)
 	typ := uint32(r.be16(a.off + 10))
 	spi := int(r.u8(a.off + 9))
-	num := fmt.Sprintf("#%d", typ)
-	if doi != 1 {
-		p.printf(" doi=%d proto=%d", doi, proto)
-		s := num
-		switch {
-		case typ < 8192:
-			s = strOrID(typ, ikeNotifyErrors)
-		case typ >= 16384 && typ < 24576:
-			s = strOrID(typ-16384, ikeNotifyStatus)
-		}
-		p.printf(" type=%s", s)
-		if spi != 0 {
-			p.print(" spi=")
-			if !p.ikeRaw(r, a.off+12, spi) {
-				return p.ikeTrunc(11)
-			}
-		}
-		return a.off + 12 + spi
-	}
-	p.printf(" doi=ipsec proto=%s", strOrID(uint32(proto), isakmpProtoID))
-	s := num
+	ipsec := p.ikeDOIProto(doi, proto)
+	// The IPsec DOI adds its own errors and statuses to the IKE ones.
+	s := sprintf("#%d", typ)
 	switch {
 	case typ < 8192:
 		s = strOrID(typ, ikeNotifyErrors)
 	case typ < 16384:
-		s = strOrID(typ-8192, ipsecNotifyErrors)
+		if ipsec {
+			s = strOrID(typ-8192, ipsecNotifyErrors)
+		}
 	case typ < 24576:
 		s = strOrID(typ-16384, ikeNotifyStatus)
 	case typ < 32768:
-		s = strOrID(typ-24576, ipsecNotifyStatuses)
+		if ipsec {
+			s = strOrID(typ-24576, ipsecNotifyStatuses)
+		}
 	}
 	p.printf(" type=%s", s)
 	if spi != 0 {
@@ -758,6 +760,9 @@ func (p *Printer) ikev1N(a ikeArgs) int {
 		}
 	}
 	cp := a.off + 12 + spi
+	if !ipsec {
+		return cp
+	}
 	ep2 := a.off + a.n
 	if cp < a.end() {
 		switch typ {
@@ -788,16 +793,10 @@ func (p *Printer) ikev1N(a ikeArgs) int {
 
 func (p *Printer) ikev1D(a ikeArgs) int {
 	r := a.r
-	p.print("d:")
-	if !r.has(a.off, 12) {
-		return p.ikeTrunc(12)
+	if !p.ikev1Start(a, "d:", 12, 12) {
+		return -1
 	}
-	doi, proto := r.be32(a.off+4), r.u8(a.off+8)
-	if doi != 1 {
-		p.printf(" doi=%d proto=%d", doi, proto)
-	} else {
-		p.printf(" doi=ipsec proto=%s", strOrID(uint32(proto), isakmpProtoID))
-	}
+	p.ikeDOIProto(r.be32(a.off+4), r.u8(a.off+8))
 	spi, nspi := int(r.u8(a.off+9)), int(r.be16(a.off+10))
 	p.printf(" spilen=%d nspi=%d spi=", spi, nspi)
 	q := a.off + 12

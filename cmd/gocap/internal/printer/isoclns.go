@@ -1,7 +1,5 @@
 package printer
 
-import "fmt"
-
 // OSI connectionless network layer (ISO 8473 CLNP, ISO 9542 ES-IS,
 // ISO 10589 IS-IS) behind LLC SAP 0xfe, printed as tcpdump 4.99.3 does.
 // Decoded: the IS-IS common and PDU-specific headers and their TLVs
@@ -197,7 +195,7 @@ func (p *Printer) clnpPDU(r reader, length int) bool {
 		rem -= al
 	}
 	dst, src := addrs[0], addrs[1]
-	name := mapName(clnpPDUNames, typ, fmt.Sprintf("unknown (%d)", typ))
+	name := mapName(clnpPDUNames, typ, sprintf("unknown (%d)", typ))
 	if p.o.Verbose < 1 {
 		p.printf("%s%s > %s, %s, length %d", p.osiSep(), nsapString(src), nsapString(dst), name, length)
 		return true
@@ -380,10 +378,10 @@ func (p *Printer) esis(b []byte, length int) {
 	}
 	typ := b[4] & 0x1f
 	if p.o.Verbose < 1 {
-		p.printf("%s%s, length %d", p.osiSep(), mapName(esisTypes, typ, fmt.Sprintf("unknown type (%d)", typ)), length)
+		p.printf("%s%s, length %d", p.osiSep(), mapName(esisTypes, typ, sprintf("unknown type (%d)", typ)), length)
 		return
 	}
-	p.printf("%slength %d\n\t%s (%d)", p.osiSep(), length, mapName(esisTypes, typ, fmt.Sprintf("unknown type: %d", typ)), typ)
+	p.printf("%slength %d\n\t%s (%d)", p.osiSep(), length, mapName(esisTypes, typ, sprintf("unknown type: %d", typ)), typ)
 	p.printf(", v: %d", ver)
 	sum := r.be16(7)
 	p.printf(", checksum: 0x%04x", sum)
@@ -555,7 +553,7 @@ func isisID(b []byte) string {
 		case i == 2 || i == 4 || i == 6:
 			s += "."
 		}
-		s += fmt.Sprintf("%02x", c)
+		s += sprintf("%02x", c)
 	}
 	return s
 }
@@ -612,11 +610,11 @@ func (p *Printer) isis(b []byte, length int) bool {
 	}
 	typ := b[4]
 	if p.o.Verbose == 0 {
-		p.printf("%s%s", p.osiSep(), mapName(isisPDUNames, typ, fmt.Sprintf("unknown PDU-Type %d", typ)))
+		p.printf("%s%s", p.osiSep(), mapName(isisPDUNames, typ, sprintf("unknown PDU-Type %d", typ)))
 	} else {
 		p.printf("%slength %d", p.osiSep(), length)
 		p.printf("\n\t%s, hlen: %d, v: %d, pdu-v: %d, sys-id-len: %d (%d), max-area: %d (%d)",
-			mapName(isisPDUNames, typ, fmt.Sprintf("unknown, type %d", typ)), fixed, b[2], b[5],
+			mapName(isisPDUNames, typ, sprintf("unknown, type %d", typ)), fixed, b[2], b[5],
 			idLen, b[3], maxArea, b[7])
 		if p.o.Verbose > 1 {
 			p.unknownData(b, "\n\t", 8)
@@ -710,7 +708,7 @@ func (p *Printer) isisPDUHeader(x *isisPDU) int {
 func (p *Printer) isisHelloSource(x *isisPDU, gap string) {
 	h := x.h.b
 	p.printf("\n\t  source-id: %s,%sholding time: %ds, Flags: [%s]", isisID(h[1:7]), gap, x.h.be16(7),
-		mapName(isisCircuitTypes, h[0], fmt.Sprintf("unknown circuit type 0x%02x", h[0])))
+		mapName(isisCircuitTypes, h[0], sprintf("unknown circuit type 0x%02x", h[0])))
 }
 
 // isisLANHello prints a LAN IIH (level 1 or 2).

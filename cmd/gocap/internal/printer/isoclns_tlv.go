@@ -1,8 +1,6 @@
 package printer
 
 import (
-	"fmt"
-	"math"
 	"net/netip"
 )
 
@@ -213,7 +211,7 @@ func (p *Printer) isisTLV(r reader, t byte, off, l, plen int) isisTLVEnd {
 			return isisNext
 		}
 		v := r.u8(o)
-		p.printf(in+"%s", mapName(isisVirtualFlags, v, fmt.Sprintf("bogus virtual flag 0x%02x", v)))
+		p.printf(in+"%s", mapName(isisVirtualFlags, v, sprintf("bogus virtual flag 0x%02x", v)))
 		o++
 		tl--
 		for tl != 0 {
@@ -252,19 +250,7 @@ func (p *Printer) isisTLV(r reader, t byte, off, l, plen int) isisTLVEnd {
 			tl -= 2
 		}
 		v6 := t == 236 || t == 237
-		for tl != 0 {
-			n := p.isisExtdIPReach(r, o, v6)
-			if n == 0 {
-				r.trunc()
-				return isisStop
-			}
-			if tl < n {
-				p.printf(" [remaining tlv length %d < %d] (invalid)", tl, n)
-				return isisNext
-			}
-			tl = int(uint8(tl - int(uint8(n))))
-			o += int(uint8(n))
-		}
+		return p.isisEntries(r, o, tl, func(o, _ int) int { return p.isisExtdIPReach(r, o, v6) })
 	case 232: // IPv6 interface addresses
 		for tl != 0 {
 			if tl < 16 {
@@ -433,7 +419,7 @@ func (p *Printer) isisTLV(r reader, t byte, off, l, plen int) isisTLVEnd {
 			return isisNext
 		}
 		it := r.u8(o)
-		p.printf(in+"Inter-Domain Information Type: %s", mapName(isisIDRPTypes, it, fmt.Sprintf("Unknown (0x%02x)", it)))
+		p.printf(in+"Inter-Domain Information Type: %s", mapName(isisIDRPTypes, it, sprintf("Unknown (0x%02x)", it)))
 		o++
 		tl--
 		if it == 2 {
@@ -506,7 +492,7 @@ func (p *Printer) isisTLV(r reader, t byte, off, l, plen int) isisTLVEnd {
 		v := r.be16(o)
 		p.printf("\n\t       RES: %d, MTID(s): %d", v>>12, v&0x0fff)
 		if tl > 2 {
-			p.isisMTPortCapSubTLVs(r, o+2, tl-2)
+			p.isisSPBSubTLVs(r, o+2, tl-2, "\n\t       ", isisMTPortCapSubTLVNames, (*Printer).isisMTPortCapSubTLV)
 		}
 	case 144: // MT capability
 		if tl < 2 {
@@ -515,7 +501,7 @@ func (p *Printer) isisTLV(r reader, t byte, off, l, plen int) isisTLVEnd {
 		v := r.be16(o)
 		p.printf(in+"O: %d, RES: %d, MTID(s): %d", v>>15&1, v>>12&7, v&0x0fff)
 		if tl > 2 {
-			p.isisMTCapSubTLVs(r, o+2, tl-2)
+			p.isisSPBSubTLVs(r, o+2, tl-2, "\n\t      ", isisMTCapSubTLVNames, (*Printer).isisMTCapSubTLV)
 		}
 	default:
 		if p.o.Verbose <= 1 {
@@ -535,8 +521,16 @@ func (p *Printer) isisMTID(r reader, off int) {
 // isisExtISList prints the extended IS reachability entries of a TLV
 // (22, 24 or 222) in the tl bytes at off.
 func (p *Printer) isisExtISList(r reader, t byte, off, tl int) isisTLVEnd {
+	return p.isisEntries(r, off, tl, func(off, tl int) int { return p.isisExtISReach(r, off, "\n\t      ", t, tl) })
+}
+
+// isisEntries walks the variable-length entries that fill a TLV, tl
+// bytes at off: entry prints the one at off (with tl bytes left) and
+// returns its length, 0 when it was cut short. The lengths count modulo
+// 256, as in tcpdump's u_char arithmetic.
+func (p *Printer) isisEntries(r reader, off, tl int, entry func(off, tl int) int) isisTLVEnd {
 	for tl != 0 {
-		n := p.isisExtISReach(r, off, "\n\t      ", t, tl)
+		n := entry(off, tl)
 		if n == 0 {
 			r.trunc()
 			return isisStop
@@ -704,7 +698,7 @@ func (p *Printer) isisExtISReach(r reader, o int, in string, t byte, remain int)
 					}
 					p.printf("%s  Min LSP Bandwidth: %s Mbps", in, isisMbps(r.be32(o)))
 					ind := r.u8(o + 4)
-					p.printf("%s  Indication %s", in, mapName(gmplsTSCIndications, ind, fmt.Sprintf("Unknown (%d)", ind)))
+					p.printf("%s  Indication %s", in, mapName(gmplsTSCIndications, ind, sprintf("Unknown (%d)", ind)))
 				default:
 					if sl != 0 {
 						p.unknownData(r.b[o:], "\n\t\t    ", sl)
@@ -899,7 +893,7 @@ func (p *Printer) isisAuth(r reader, o, tl int) isisTLVEnd {
 	at := r.u8(o)
 	o++
 	tl--
-	p.printf("\n\t      %s: ", mapName(isisAuthTypes, at, fmt.Sprintf("unknown Authentication type 0x%02x", at)))
+	p.printf("\n\t      %s: ", mapName(isisAuthTypes, at, sprintf("unknown Authentication type 0x%02x", at)))
 	switch at {
 	case 1:
 		r.jnp(o, tl)
@@ -994,13 +988,21 @@ func (p *Printer) isisMCID(r reader, o int) {
 	}
 }
 
-// isisMTPortCapSubTLVs prints the sub-TLVs of an MT-aware port
-// capability TLV (the SPB ones decoded).
-func (p *Printer) isisMTPortCapSubTLVs(r reader, o, n int) {
+// isisMTPortCapSubTLVNames and isisMTCapSubTLVNames name the sub-TLVs
+// of the MT-aware port capability and MT capability TLVs.
+var (
+	isisMTPortCapSubTLVNames = map[uint8]string{4: "SPB MCID", 5: "SPB Digest", 6: "SPB BVID"}
+	isisMTCapSubTLVNames     = map[uint8]string{1: "SPB Instance", 3: "SPBM Service Identifier and Unicast Address"}
+)
+
+// isisSPBSubTLVs walks the sub-TLVs in the n bytes at o of an MT
+// capability or MT-aware port capability TLV: each one's header on a line
+// starting with indent, then its value, which value prints (false ends
+// the walk). A sub-TLV running past the TLV or the capture ends it too.
+func (p *Printer) isisSPBSubTLVs(r reader, o, n int, indent string, names map[uint8]string, value func(*Printer, reader, uint8, int, int) bool) {
 	for n > 2 {
 		st, sl := r.u8(o), int(r.u8(o+1))
-		p.printf("\n\t       %s subTLV #%d, length: %d",
-			mapName(map[uint8]string{4: "SPB MCID", 5: "SPB Digest", 6: "SPB BVID"}, st, "unknown"), st, sl)
+		p.printf("%s%s subTLV #%d, length: %d", indent, mapName(names, st, "unknown"), st, sl)
 		o += 2
 		n -= 2
 		if n < sl {
@@ -1011,134 +1013,120 @@ func (p *Printer) isisMTPortCapSubTLVs(r reader, o, n int) {
 			r.trunc()
 			return
 		}
-		switch st {
-		case 4:
-			if sl < 102 {
-				p.print(" (too short)")
-				return
-			}
-			p.print("\n\t         MCID: ")
-			p.isisMCID(r, o)
-			p.print("\n\t         AUX-MCID: ")
-			p.isisMCID(r, o+51)
-			o += 102
-			n -= 102
-			sl -= 102
-		case 5:
-			if sl < 33 {
-				p.print(" (too short)")
-				return
-			}
-			v := r.u8(o)
-			p.printf("\n\t        RES: %d V: %d A: %d D: %d", v>>5, v>>4&1, v>>2&3, v&3)
-			o++
-			p.print("\n\t         Digest: ")
-			for i := 1; i <= 8; i++ {
-				p.printf("%08x ", r.be32(o))
-				if i%4 == 0 && i != 8 {
-					p.print("\n\t                 ")
-				}
-				o += 4
-			}
-			n -= 33
-			sl -= 33
-		case 6:
-			for sl != 0 {
-				if sl < 4 {
-					p.print(" (too short)")
-					return
-				}
-				p.printf("\n\t           ECT: %08x", r.be32(o))
-				o += 4
-				n -= 4
-				sl -= 4
-				if sl < 2 {
-					p.print(" (too short)")
-					return
-				}
-				v := r.be16(o)
-				p.printf(" BVID: %d, U:%01x M:%01x ", v>>4, v>>3&1, v>>2&1)
-				o += 2
-				n -= 2
-				sl -= 2
-			}
+		if !value(p, r, st, o, sl) {
+			return
 		}
 		o += sl
 		n -= sl
 	}
 }
 
-// isisMTCapSubTLVs prints the sub-TLVs of an MT capability TLV (the SPB
-// ones decoded).
-func (p *Printer) isisMTCapSubTLVs(r reader, o, n int) {
-	for n > 2 {
-		st, sl := r.u8(o), int(r.u8(o+1))
-		o += 2
-		n -= 2
-		p.printf("\n\t      %s subTLV #%d, length: %d",
-			mapName(map[uint8]string{1: "SPB Instance", 3: "SPBM Service Identifier and Unicast Address"}, st, "unknown"), st, sl)
-		if n < sl {
-			p.print(" (> containing TLV length)")
-			return
+// isisTooShort says " (too short)" when short is true, for a sub-TLV
+// value shorter than its fixed part, and returns short.
+func isisTooShort(p *Printer, short bool) bool {
+	if short {
+		p.print(" (too short)")
+	}
+	return short
+}
+
+// isisMTPortCapSubTLV prints the value of one sub-TLV of an MT-aware port
+// capability TLV (sl bytes at o); false ends the walk.
+func (p *Printer) isisMTPortCapSubTLV(r reader, st uint8, o, sl int) bool {
+	switch st {
+	case 4:
+		if isisTooShort(p, sl < 102) {
+			return false
 		}
-		if !r.has(o, sl) {
-			r.trunc()
-			return
+		p.print("\n\t         MCID: ")
+		p.isisMCID(r, o)
+		p.print("\n\t         AUX-MCID: ")
+		p.isisMCID(r, o+51)
+	case 5:
+		if isisTooShort(p, sl < 33) {
+			return false
 		}
-		switch st {
-		case 1:
-			if sl < 19 {
-				p.print(" (too short)")
-				return
+		v := r.u8(o)
+		p.printf("\n\t        RES: %d V: %d A: %d D: %d", v>>5, v>>4&1, v>>2&3, v&3)
+		o++
+		p.print("\n\t         Digest: ")
+		for i := 1; i <= 8; i++ {
+			p.printf("%08x ", r.be32(o))
+			if i%4 == 0 && i != 8 {
+				p.print("\n\t                 ")
 			}
-			p.printf("\n\t        CIST Root-ID: %08x", r.be32(o))
-			p.printf(" %08x", r.be32(o+4))
-			p.printf(", Path Cost: %08x", r.be32(o+8))
-			p.printf(", Prio: %d", r.be16(o+12))
-			p.printf("\n\t        RES: %d", r.be16(o+14)>>5)
-			p.printf(", V: %d", r.be16(o+14)>>4&1)
-			p.printf(", SPSource-ID: %d", r.be32(o+14)&0x000fffff)
-			p.printf(", No of Trees: %x", r.u8(o+18))
-			trees := int(r.u8(o + 18))
-			o += 19
-			n -= 19
-			sl -= 19
-			for ; trees > 0; trees-- {
-				if sl < 8 {
-					r.trunc()
-					return
-				}
-				v := r.u8(o)
-				p.printf("\n\t         U:%d, M:%d, A:%d, RES:%d", v>>7, v>>6&1, v>>5&1, v&0x1f)
-				p.printf(", ECT: %08x", r.be32(o+1))
-				w := r.be24(o + 5)
-				p.printf(", BVID: %d, SPVID: %d", w>>12&0xfff, w&0xfff)
-				o += 8
-				n -= 8
-				sl -= 8
+			o += 4
+		}
+	case 6:
+		for sl != 0 {
+			if isisTooShort(p, sl < 4) {
+				return false
 			}
-		case 3:
+			p.printf("\n\t           ECT: %08x", r.be32(o))
+			o += 4
+			sl -= 4
+			if isisTooShort(p, sl < 2) {
+				return false
+			}
+			v := r.be16(o)
+			p.printf(" BVID: %d, U:%01x M:%01x ", v>>4, v>>3&1, v>>2&1)
+			o += 2
+			sl -= 2
+		}
+	}
+	return true
+}
+
+// isisMTCapSubTLV prints the value of one sub-TLV of an MT capability
+// TLV (sl bytes at o); false ends the walk.
+func (p *Printer) isisMTCapSubTLV(r reader, st uint8, o, sl int) bool {
+	switch st {
+	case 1:
+		if isisTooShort(p, sl < 19) {
+			return false
+		}
+		p.printf("\n\t        CIST Root-ID: %08x", r.be32(o))
+		p.printf(" %08x", r.be32(o+4))
+		p.printf(", Path Cost: %08x", r.be32(o+8))
+		p.printf(", Prio: %d", r.be16(o+12))
+		p.printf("\n\t        RES: %d", r.be16(o+14)>>5)
+		p.printf(", V: %d", r.be16(o+14)>>4&1)
+		p.printf(", SPSource-ID: %d", r.be32(o+14)&0x000fffff)
+		p.printf(", No of Trees: %x", r.u8(o+18))
+		trees := int(r.u8(o + 18))
+		o += 19
+		sl -= 19
+		for ; trees > 0; trees-- {
 			if sl < 8 {
 				r.trunc()
-				return
+				return false
 			}
-			p.printf("\n\t        BMAC: %08x", r.be32(o))
-			p.printf("%04x", r.be16(o+4))
-			v := r.be16(o + 6)
-			p.printf(", RES: %d, VID: %d", v>>12, v&0x0fff)
+			v := r.u8(o)
+			p.printf("\n\t         U:%d, M:%d, A:%d, RES:%d", v>>7, v>>6&1, v>>5&1, v&0x1f)
+			p.printf(", ECT: %08x", r.be32(o+1))
+			w := r.be24(o + 5)
+			p.printf(", BVID: %d, SPVID: %d", w>>12&0xfff, w&0xfff)
 			o += 8
-			n -= 8
 			sl -= 8
-			for ; sl >= 4; sl -= 4 {
-				w := r.be32(o)
-				p.printf("\n\t        T: %d, R: %d, RES: %d, ISID: %d", w>>31, w>>30&1, w>>24&0x3f, w&0xffffff)
-				o += 4
-				n -= 4
-			}
 		}
-		o += sl
-		n -= sl
+	case 3:
+		if sl < 8 {
+			r.trunc()
+			return false
+		}
+		p.printf("\n\t        BMAC: %08x", r.be32(o))
+		p.printf("%04x", r.be16(o+4))
+		v := r.be16(o + 6)
+		p.printf(", RES: %d, VID: %d", v>>12, v&0x0fff)
+		o += 8
+		sl -= 8
+		for ; sl >= 4; sl -= 4 {
+			w := r.be32(o)
+			p.printf("\n\t        T: %d, R: %d, RES: %d, ISID: %d", w>>31, w>>30&1, w>>24&0x3f, w&0xffffff)
+			o += 4
+		}
 	}
+	return true
 }
 
 // isisIDList prints the 6-byte IDs that fill tl bytes at o, each after
@@ -1159,17 +1147,4 @@ func (r reader) isisIDAt(off, n int) string {
 
 // isisMbps is a bandwidth (an IEEE float of bytes per second) in Mbps
 // as tcpdump prints it with "%.3f", glibc's "inf" and "nan" included.
-func isisMbps(v uint32) string {
-	d := mbps(v)
-	sign := ""
-	if math.Signbit(d) {
-		sign = "-"
-	}
-	switch {
-	case math.IsInf(d, 0):
-		return sign + "inf"
-	case math.IsNaN(d):
-		return sign + "nan"
-	}
-	return fmt.Sprintf("%.3f", d)
-}
+func isisMbps(v uint32) string { return cFloat("%.3f", mbps(v)) }

@@ -1,7 +1,5 @@
 package printer
 
-import "fmt"
-
 // Kerberos on UDP ports 88 and 750 (print-krb.c): the protocol version
 // and, for Kerberos 4, the message type and the names it carries.
 // tcpdump leaves Kerberos 5 (ASN.1) undecoded.
@@ -21,7 +19,7 @@ func tokOrNum[K byte | uint16](m map[K]string, k K) string {
 	if s, ok := m[k]; ok {
 		return s
 	}
-	return fmt.Sprintf("#%d", k)
+	return sprintf("#%d", k)
 }
 
 func (p *Printer) krb(b []byte) {

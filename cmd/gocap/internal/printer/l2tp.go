@@ -1,7 +1,5 @@
 package printer
 
-import "fmt"
-
 // L2TP (RFC 2661), UDP port 1701, as tcpdump's print-l2tp.c prints it.
 
 var l2tpMsgTypes = map[uint32]string{1: "SCCRQ", 2: "SCCRP", 3: "SCCCN", 4: "StopCCN", 6: "HELLO",
@@ -161,7 +159,7 @@ func (p *Printer) l2tpValue(t uint16, v []byte) {
 	switch t {
 	case 0:
 		if !short(2) {
-			p.print(nameOr(l2tpMsgTypes, uint32(u16(0)), fmt.Sprintf("MSGTYPE-#%d", u16(0))))
+			p.print(nameOr(l2tpMsgTypes, uint32(u16(0)), sprintf("MSGTYPE-#%d", u16(0))))
 		}
 	case 1:
 		if short(2) {
@@ -230,7 +228,7 @@ func (p *Printer) l2tpValue(t uint16, v []byte) {
 		p.print("obsolete")
 	case 29:
 		if !short(2) {
-			p.print(nameOr(l2tpAuthTypes, uint32(u16(0)), fmt.Sprintf("AuthType-#%d", u16(0))))
+			p.print(nameOr(l2tpAuthTypes, uint32(u16(0)), sprintf("AuthType-#%d", u16(0))))
 		}
 	case 32:
 		if !short(2) {
@@ -255,7 +253,7 @@ func (p *Printer) l2tpValue(t uint16, v []byte) {
 			return
 		}
 		d := uint32(v[4])
-		p.printf("%04x, %04x %s", u16(0), u16(2), nameOr(l2tpDirections, d, fmt.Sprintf("Direction-#%d", d)))
+		p.printf("%04x, %04x %s", u16(0), u16(2), nameOr(l2tpDirections, d, sprintf("Direction-#%d", d)))
 		if len(v) > 5 {
 			p.print(" ")
 			p.l2tpString(v[5:])

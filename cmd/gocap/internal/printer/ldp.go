@@ -1,7 +1,5 @@
 package printer
 
-import "fmt"
-
 // LDP (RFC 5036) on TCP and UDP port 646, printed as tcpdump's
 // print-ldp.c does. Every short read ends the packet with " [|ldp]".
 
@@ -163,14 +161,8 @@ func (p *Printer) ldpTLV(r reader, off, mlen int) int {
 	switch typ {
 	case 0x0400:
 		fl := r.be16(t + 2)
-		kind, req := "Link", ""
-		if fl&0x8000 != 0 {
-			kind = "Targeted"
-		}
-		if fl&0x4000 != 0 {
-			req = ", Request for targeted Hellos"
-		}
-		p.printf("\n\t      Hold Time: %ds, Flags: [%s Hello%s]", r.be16(t), kind, req)
+		p.printf("\n\t      Hold Time: %ds, Flags: [%s Hello%s]", r.be16(t), ifElse(fl&0x8000 != 0, "Targeted", "Link"),
+			ifElse(fl&0x4000 != 0, ", Request for targeted Hellos", ""))
 	case 0x0401:
 		p.printf("\n\t      IPv4 Transport Address: %s", ip4(t))
 	case 0x0403:
@@ -183,7 +175,7 @@ func (p *Printer) ldpTLV(r reader, off, mlen int) int {
 		tl -= 2
 		name, ok := afNumbers[af]
 		if !ok {
-			name = fmt.Sprintf("Unknown (%d)", af)
+			name = sprintf("Unknown (%d)", af)
 		}
 		p.printf("\n\t      Address Family: %s, addresses", name)
 		switch af {
@@ -198,28 +190,16 @@ func (p *Printer) ldpTLV(r reader, off, mlen int) int {
 		}
 	case 0x0500:
 		fl := r.be16(t + 6)
-		ds, ld := "Unsolicited", "Disabled"
-		if fl&0x8000 != 0 {
-			ds = "On Demand"
-		}
-		if fl&0x4000 != 0 {
-			ld = "Enabled"
-		}
-		p.printf("\n\t      Version: %d, Keepalive: %ds, Flags: [Downstream %s, Loop Detection %s]", r.be16(t), r.be16(t+2), ds, ld)
+		p.printf("\n\t      Version: %d, Keepalive: %ds, Flags: [Downstream %s, Loop Detection %s]", r.be16(t), r.be16(t+2),
+			ifElse(fl&0x8000 != 0, "On Demand", "Unsolicited"), ifElse(fl&0x4000 != 0, "Enabled", "Disabled"))
 	case 0x0100:
 		p.ldpFEC(r, t, &tl, short)
 	case 0x0200:
 		p.printf("\n\t      Label: %d", r.be32(t)&0xfffff)
 	case 0x0300:
 		ui := r.be32(t)
-		sev, fwd := "Advisory Notification", "don't"
-		if ui&0x80000000 != 0 {
-			sev = "Fatal error"
-		}
-		if ui&0x40000000 != 0 {
-			fwd = "do"
-		}
-		p.printf("\n\t      Status: 0x%02x, Flags: [%s and %s forward]", ui&0x3fffffff, sev, fwd)
+		p.printf("\n\t      Status: 0x%02x, Flags: [%s and %s forward]", ui&0x3fffffff,
+			ifElse(ui&0x80000000 != 0, "Fatal error", "Advisory Notification"), ifElse(ui&0x40000000 != 0, "do", "don't"))
 		if id := r.be32(t + 4); id != 0 {
 			p.printf(", causing Message ID: 0x%08x", id)
 		}
@@ -265,23 +245,18 @@ func (p *Printer) ldpFEC(r reader, t int, tl *int, short func(int) bool) {
 		af := r.be16(t)
 		t += 2
 		*tl -= 2
-		switch af {
-		case 1:
-			s, ok := p.ldpPrefix(r, t, *tl, 4)
-			if !ok {
-				p.print(": IPv4 prefix (invalid length)")
-			} else {
-				p.printf(": IPv4 prefix %s", s)
-			}
-		case 2:
-			s, ok := p.ldpPrefix(r, t, *tl, 16)
-			if !ok {
-				p.print(": IPv6 prefix (invalid length)")
-			} else {
-				p.printf(": IPv6 prefix %s", s)
-			}
-		default:
+		if af != 1 && af != 2 {
 			p.printf(": Address family %d prefix", af)
+			break
+		}
+		fam, size := "IPv4", 4
+		if af == 2 {
+			fam, size = "IPv6", 16
+		}
+		if s, ok := p.ldpPrefix(r, t, *tl, size); ok {
+			p.printf(": %s prefix %s", fam, s)
+		} else {
+			p.printf(": %s prefix (invalid length)", fam)
 		}
 	case 0x80:
 		if short(7) {
@@ -360,7 +335,7 @@ func (p *Printer) ldpPrefix(r reader, t, tl, size int) (string, bool) {
 		a[n-1] &= byte(uint(0xff00) >> (plen % 8))
 	}
 	if size == 4 {
-		return fmt.Sprintf("%s/%d", p.host(addr4(a)), plen), true
+		return sprintf("%s/%d", p.host(addr4(a)), plen), true
 	}
-	return fmt.Sprintf("%s/%d", p.host(addr16(a)), plen), true
+	return sprintf("%s/%d", p.host(addr16(a)), plen), true
 }

@@ -1,7 +1,5 @@
 package printer
 
-import "fmt"
-
 // LISP control messages on UDP port 4342 (print-lisp.c). tcpdump decodes
 // only Map-Register and Map-Notify; of the others it names the type.
 
@@ -40,7 +38,7 @@ func (p *Printer) lisp(b []byte, length int) {
 	typ := tf >> 4
 	name, ok := lispTypes[typ]
 	if !ok {
-		name = fmt.Sprintf("unknown-type-%d", typ)
+		name = sprintf("unknown-type-%d", typ)
 	}
 	p.printf("%s,", name)
 	if p.o.Verbose > 0 {

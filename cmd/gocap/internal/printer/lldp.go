@@ -1,7 +1,5 @@
 package printer
 
-import "fmt"
-
 // LLDP (IEEE 802.1AB), EtherType 0x88cc, as tcpdump's print-lldp.c
 // prints it: the system name alone, every TLV with -v, and the
 // organisation-specific TLVs of IEEE 802.1 and 802.3, TIA LLDP-MED, the
@@ -273,9 +271,9 @@ func (p *Printer) lldpNetAddr(b []byte) (string, bool) {
 		}
 		s = p.etherAddr(a)
 	default:
-		return fmt.Sprintf("AFI %s (%d), no AF printer !", name, af), true
+		return sprintf("AFI %s (%d), no AF printer !", name, af), true
 	}
-	return fmt.Sprintf("AFI %s (%d): %s", name, af, s), true
+	return sprintf("AFI %s (%d): %s", name, af, s), true
 }
 
 func (p *Printer) lldpMgmtAddr(t []byte) bool {

@@ -74,7 +74,7 @@ func floatF3(v uint32) string {
 	case math.IsInf(d, 0) || math.IsNaN(d):
 		return floatG(float32(d))
 	}
-	return fmt.Sprintf("%.3f", d)
+	return sprintf("%.3f", d)
 }
 
 // lmp prints an LMP message (lmp_print).
@@ -88,11 +88,11 @@ func (p *Printer) lmp(b []byte, length int) {
 	}
 	mt := r.u8(3)
 	if p.o.Verbose < 1 {
-		p.printf("LMPv%d %s Message, length: %d", ver, mapName(lmpMsgTypes, mt, fmt.Sprintf("unknown (%d)", mt)), length)
+		p.printf("LMPv%d %s Message, length: %d", ver, mapName(lmpMsgTypes, mt, sprintf("unknown (%d)", mt)), length)
 		return
 	}
 	tlen := uint32(r.be16(4))
-	p.printf("\n\tLMPv%d, msg-type: %s, Flags: [%s], length: %d", ver, mapName(lmpMsgTypes, mt, fmt.Sprintf("unknown, type: %d", mt)),
+	p.printf("\n\tLMPv%d, msg-type: %s, Flags: [%s], length: %d", ver, mapName(lmpMsgTypes, mt, sprintf("unknown, type: %d", mt)),
 		bitTokString(lmpHeaderFlags, "none", uint32(r.u8(2))), tlen)
 	if tlen < 8 {
 		p.print(" (too short)")

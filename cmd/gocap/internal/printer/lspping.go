@@ -1,7 +1,5 @@
 package printer
 
-import "fmt"
-
 // LSP ping, MPLS echo request and reply (RFC 4379), UDP port 3503.
 
 var lsppingMsgTypes = map[byte]string{1: "MPLS Echo Request", 2: "MPLS Echo Reply"}
@@ -65,7 +63,7 @@ func (p *Printer) lspping(b []byte, length int) {
 	mt := r.u8(4)
 	if p.o.Verbose < 1 {
 		p.printf("LSP-PINGv%d, %s, seq %d, length: %d", ver,
-			mapName(lsppingMsgTypes, mt, fmt.Sprintf("unknown (%d)", mt)), r.be32(12), length)
+			mapName(lsppingMsgTypes, mt, sprintf("unknown (%d)", mt)), r.be32(12), length)
 		return
 	}
 	rm := r.u8(5)
@@ -250,7 +248,7 @@ func (p *Printer) lsppingFEC(r reader, typ uint16, s, sl int) bool {
 	ip6 := func(o int) string { return p.host(addr16(r.bytes(s+o, 16))) }
 	pw := func(o int) string {
 		t := r.be16(s + o)
-		return fmt.Sprintf("%s (%d)", mapName(mplsPWTypes, t, "unknown"), t)
+		return sprintf("%s (%d)", mapName(mplsPWTypes, t, "unknown"), t)
 	}
 	switch typ {
 	case 1, 12:

@@ -1,7 +1,5 @@
 package printer
 
-import "fmt"
-
 // BIND's lightweight resolver protocol (lwres, UDP port 921), as
 // tcpdump's print-lwres.c prints it. Its length checks end the packet
 // when the bytes were not captured.
@@ -29,7 +27,7 @@ func (p *Printer) lwres(b []byte, length int) {
 		op := r.be32(12)
 		name, ok := lwresOpcodes[op]
 		if !ok {
-			name = fmt.Sprintf("#0x%x", op)
+			name = sprintf("#0x%x", op)
 		}
 		q := "?"
 		if response {

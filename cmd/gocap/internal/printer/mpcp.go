@@ -1,7 +1,5 @@
 package printer
 
-import "fmt"
-
 // The Multi-Point Control Protocol of Ethernet PONs (IEEE 802.3ah,
 // ethertype 0x8808) as tcpdump's print-mpcp.c prints it.
 
@@ -24,7 +22,7 @@ var mpcpReportBits = []flagBit{{0x01, "Q0"}, {0x02, "Q1"}, {0x04, "Q2"}, {0x08, 
 func (p *Printer) mpcp(b []byte, length int) {
 	r := p.reader("mpcp", b)
 	op, ts := r.be16(0), r.be32(2)
-	p.printf("MPCP, Opcode %s", mapName(mpcpOpcodes, op, fmt.Sprintf("Unknown (%d)", op)))
+	p.printf("MPCP, Opcode %s", mapName(mpcpOpcodes, op, sprintf("Unknown (%d)", op)))
 	if op != 1 {
 		p.printf(", Timestamp %d ticks", ts)
 	}

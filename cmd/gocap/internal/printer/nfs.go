@@ -2,7 +2,6 @@ package printer
 
 import (
 	"encoding/binary"
-	"fmt"
 	"net/netip"
 	"strings"
 )
@@ -116,9 +115,9 @@ func nfsName(m map[uint32]string, v uint32, format string) string {
 		return s
 	}
 	if format == "" {
-		return fmt.Sprintf("#%d", int32(v))
+		return sprintf("#%d", int32(v))
 	}
-	return fmt.Sprintf(format, v)
+	return sprintf(format, v)
 }
 
 // nfsCall is a call remembered to decode its reply: the transaction id,
@@ -237,7 +236,6 @@ func (p *Printer) nfsRequest(b []byte, length int, h *ipHdr) {
 // request prints a call's arguments; it reports false where tcpdump
 // jumps to its "trunc:" label.
 func (d nfsDec) request(proc uint32, v3 bool, length uint32) bool {
-	p := d.p
 	switch proc {
 	case nfsGetattr, nfsSetattr, nfsReadlink, nfsFsstat, nfsFsinfo, nfsPathconf:
 		dp, ok := d.callArgs(length)
@@ -246,47 +244,7 @@ func (d nfsDec) request(proc uint32, v3 bool, length uint32) bool {
 		}
 		_, ok = d.fh(dp, v3)
 		return ok
-	case nfsLookup, nfsCreate, nfsMkdir, nfsRemove, nfsRmdir:
-		dp, ok := d.callArgs(length)
-		if !ok {
-			return false
-		}
-		_, ok = d.fhName(dp, v3)
-		return ok
-	case nfsAccess:
-		dp, ok := d.fhArgs(length, v3)
-		if !ok {
-			return false
-		}
-		d.access(d.word(dp))
-	case nfsRead:
-		dp, ok := d.fhArgs(length, v3)
-		if !ok {
-			return false
-		}
-		if v3 {
-			n, off := d.word(dp+8), d.dword(dp)
-			p.printf(" %d bytes @ %d", n, off)
-		} else {
-			n, off := d.word(dp+4), d.word(dp)
-			p.printf(" %d bytes @ %d", n, off)
-		}
-	case nfsWrite:
-		dp, ok := d.fhArgs(length, v3)
-		if !ok {
-			return false
-		}
-		if v3 {
-			n, count, off := d.word(dp+16), d.word(dp+8), d.dword(dp)
-			p.printf(" %d (%d) bytes @ %d", n, count, off)
-			if p.o.Verbose > 0 {
-				p.printf(" <%s>", nfsName(nfsWriteModes, d.word(dp+12), ""))
-			}
-		} else {
-			a, b, c, e := d.word(dp+12), d.word(dp+8), d.word(dp+4), d.word(dp)
-			p.printf(" %d (%d) bytes @ %d (%d)", a, b, c, e)
-		}
-	case nfsSymlink:
+	case nfsLookup, nfsCreate, nfsMkdir, nfsRemove, nfsRmdir, nfsSymlink, nfsMknod, nfsRename:
 		dp, ok := d.callArgs(length)
 		if !ok {
 			return false
@@ -294,6 +252,24 @@ func (d nfsDec) request(proc uint32, v3 bool, length uint32) bool {
 		if dp, ok = d.fhName(dp, v3); !ok {
 			return false
 		}
+		return d.nameArgs(proc, v3, dp)
+	case nfsAccess, nfsRead, nfsWrite, nfsLink, nfsReaddir, nfsReaddirplus, nfsCommit:
+		dp, ok := d.fhArgs(length, v3)
+		if !ok {
+			return false
+		}
+		return d.fhRest(proc, v3, dp)
+	}
+	return true
+}
+
+// nameArgs prints what follows the file handle and name that start a
+// call's arguments (at dp), for the procedures whose arguments do.
+func (d nfsDec) nameArgs(proc uint32, v3 bool, dp int) bool {
+	p := d.p
+	var ok bool
+	switch proc {
+	case nfsSymlink:
 		p.print(" ->")
 		var sa nfsSattr
 		if v3 {
@@ -306,13 +282,6 @@ func (d nfsDec) request(proc uint32, v3 bool, length uint32) bool {
 			d.printSattr3(&sa)
 		}
 	case nfsMknod:
-		dp, ok := d.callArgs(length)
-		if !ok {
-			return false
-		}
-		if dp, ok = d.fhName(dp, v3); !ok {
-			return false
-		}
 		typ := d.word(dp)
 		var sa nfsSattr
 		dp = d.sattr3(dp+4, &sa)
@@ -325,45 +294,53 @@ func (d nfsDec) request(proc uint32, v3 bool, length uint32) bool {
 			d.printSattr3(&sa)
 		}
 	case nfsRename:
-		dp, ok := d.callArgs(length)
-		if !ok {
-			return false
-		}
-		if dp, ok = d.fhName(dp, v3); !ok {
-			return false
-		}
 		p.print(" ->")
 		_, ok = d.fhName(dp, v3)
 		return ok
-	case nfsLink:
-		dp, ok := d.fhArgs(length, v3)
-		if !ok {
-			return false
-		}
-		p.print(" ->")
-		_, ok = d.fhName(dp, v3)
-		return ok
-	case nfsReaddir:
-		dp, ok := d.fhArgs(length, v3)
-		if !ok {
-			return false
-		}
+	}
+	return true
+}
+
+// fhRest prints what follows the file handle that starts a call's
+// arguments (at dp), for the procedures whose arguments fhArgs reads.
+func (d nfsDec) fhRest(proc uint32, v3 bool, dp int) bool {
+	p := d.p
+	switch proc {
+	case nfsAccess:
+		d.access(d.word(dp))
+	case nfsRead:
 		if v3 {
-			n, cookie := d.word(dp+16), d.dword(dp)
-			p.printf(" %d bytes @ %d", n, int64(cookie))
+			d.bytesAt(d.word(dp+8), d.dword(dp))
+		} else {
+			d.bytesAt(d.word(dp+4), uint64(d.word(dp)))
+		}
+	case nfsWrite:
+		if v3 {
+			n, count, off := d.word(dp+16), d.word(dp+8), d.dword(dp)
+			p.printf(" %d (%d) bytes @ %d", n, count, off)
 			if p.o.Verbose > 0 {
-				v1, v2 := d.word(dp+8), d.word(dp+12)
-				p.printf(" verf %08x%08x", v1, v2)
+				p.printf(" <%s>", nfsName(nfsWriteModes, d.word(dp+12), ""))
 			}
 		} else {
-			n, cookie := d.word(dp+4), d.word(dp)
-			p.printf(" %d bytes @ %d", n, cookie)
+			a, b, c, e := d.word(dp+12), d.word(dp+8), d.word(dp+4), d.word(dp)
+			p.printf(" %d (%d) bytes @ %d (%d)", a, b, c, e)
+		}
+	case nfsLink:
+		p.print(" ->")
+		_, ok := d.fhName(dp, v3)
+		return ok
+	case nfsReaddir:
+		if !v3 {
+			d.bytesAt(d.word(dp+4), uint64(d.word(dp)))
+			break
+		}
+		n, cookie := d.word(dp+16), d.dword(dp)
+		p.printf(" %d bytes @ %d", n, int64(cookie))
+		if p.o.Verbose > 0 {
+			v1, v2 := d.word(dp+8), d.word(dp+12)
+			p.printf(" verf %08x%08x", v1, v2)
 		}
 	case nfsReaddirplus:
-		dp, ok := d.fhArgs(length, v3)
-		if !ok {
-			return false
-		}
 		n, cookie := d.word(dp+16), d.dword(dp)
 		p.printf(" %d bytes @ %d", n, int64(cookie))
 		if p.o.Verbose > 0 {
@@ -371,15 +348,13 @@ func (d nfsDec) request(proc uint32, v3 bool, length uint32) bool {
 			p.printf(" max %d verf %08x%08x", max, v1, v2)
 		}
 	case nfsCommit:
-		dp, ok := d.fhArgs(length, v3)
-		if !ok {
-			return false
-		}
-		n, off := d.word(dp+8), d.dword(dp)
-		p.printf(" %d bytes @ %d", n, off)
+		d.bytesAt(d.word(dp+8), d.dword(dp))
 	}
 	return true
 }
+
+// bytesAt prints a count of bytes and the offset they are at.
+func (d nfsDec) bytesAt(n uint32, off uint64) { d.p.printf(" %d bytes @ %d", n, off) }
 
 // access prints an ACCESS call's access bits.
 func (d nfsDec) access(flags uint32) {
@@ -924,10 +899,29 @@ func (d nfsDec) wccData(dp int, verbose int) (int, bool) {
 	if !ok {
 		return 0, false
 	}
+	return d.post(dp, verbose)
+}
+
+// post prints post-operation attributes after " POST:" (which only -v
+// shows).
+func (d nfsDec) post(dp int, verbose int) (int, bool) {
 	if verbose > 0 {
 		d.p.print(" POST:")
 	}
 	return d.postOpAttr(dp, verbose)
+}
+
+// thenWcc prints the two parts of a v3 reply that has them with -v:
+// label1 and the part first decodes, then label2 and wcc data.
+func (d nfsDec) thenWcc(dp, verbose int, label1 string, first func(int, int) (int, bool), label2 string) bool {
+	d.p.print(label1)
+	dp, ok := first(dp, verbose)
+	if !ok {
+		return false
+	}
+	d.p.print(label2)
+	_, ok = d.wccData(dp, verbose)
+	return ok
 }
 
 // createOpRes prints an NFSv3 creating operation's result.
@@ -963,16 +957,31 @@ func (d nfsDec) wccRes(dp int, verbose int, nfserr *bool) (int, bool) {
 	return d.wccData(dp, verbose)
 }
 
+// statusAttrs prints a result's status and then the attributes attrs
+// decodes, as verbose as -v asks.
+func (d nfsDec) statusAttrs(dp int, nfserr *bool, attrs func(int, int) (int, bool)) (int, uint32, bool) {
+	dp, er := d.status(dp, nfserr)
+	dp, ok := attrs(dp, d.p.o.Verbose)
+	return dp, er, ok
+}
+
 // statusPost prints a result's status and its post-operation attributes
 // (" POST:" first with -v); done says the result ends there (an error, or
 // attributes cut short, ok false).
 func (d nfsDec) statusPost(dp int, nfserr *bool) (next int, ok, done bool) {
 	dp, er := d.status(dp, nfserr)
-	if d.p.o.Verbose > 0 {
-		d.p.print(" POST:")
-	}
-	dp, ok = d.postOpAttr(dp, d.p.o.Verbose)
+	dp, ok = d.post(dp, d.p.o.Verbose)
 	return dp, ok, !ok || er != 0
+}
+
+// statusPostFixed is statusPost followed by the check that the fixed
+// part of the result, n bytes, was captured (done, ok false, if not).
+func (d nfsDec) statusPostFixed(dp int, nfserr *bool, n uint64) (next int, ok, done bool) {
+	dp, ok, done = d.statusPost(dp, nfserr)
+	if !done && !d.has(dp, n) {
+		return dp, false, true
+	}
+	return dp, ok, done
 }
 
 // rddirRes3 prints an NFSv3 READDIR or READDIRPLUS result's status,
@@ -997,22 +1006,17 @@ func (d nfsDec) results(proc uint32, v3 bool, dp int, nfserr *bool) bool {
 	var er uint32
 	var ok bool
 	switch proc {
-	case nfsGetattr:
+	case nfsGetattr, nfsSetattr:
+		if proc == nfsSetattr && v3 {
+			_, ok = d.wccRes(dp, vflag, nfserr)
+			return ok
+		}
+		// Attributes show unless -q, whatever -v says.
 		verbose := 1
 		if p.o.Quiet {
 			verbose = 0
 		}
 		return d.attrStat(dp, verbose, v3, nfserr)
-	case nfsSetattr:
-		if v3 {
-			_, ok = d.wccRes(dp, vflag, nfserr)
-			return ok
-		}
-		verbose := 1
-		if p.o.Quiet {
-			verbose = 0
-		}
-		return d.attrStat(dp, verbose, false, nfserr)
 	case nfsLookup:
 		if !v3 {
 			return d.dirOpRes(dp, nfserr)
@@ -1056,34 +1060,29 @@ func (d nfsDec) results(proc uint32, v3 bool, dp int, nfserr *bool) bool {
 		p.print(" ")
 		_, ok = d.name(dp)
 		return ok
-	case nfsRead:
+	case nfsRead, nfsWrite:
 		if !v3 {
 			return d.attrStat(dp, vflag, false, nfserr)
 		}
-		dp, er = d.status(dp, nfserr)
-		if dp, ok = d.postOpAttr(dp, vflag); !ok {
+		// A READ's attributes are post-operation ones, a WRITE's wcc
+		// data; the count follows with -v.
+		attrs := d.postOpAttr
+		if proc == nfsWrite {
+			attrs = d.wccData
+		}
+		if dp, er, ok = d.statusAttrs(dp, nfserr, attrs); !ok {
 			return false
 		}
-		if er == 0 && vflag > 0 {
-			p.printf(" %d bytes", d.word(dp))
-			if d.word(dp+4) != 0 {
-				p.print(" EOF")
-			}
+		if er != 0 || vflag == 0 {
+			break
 		}
-	case nfsWrite:
-		if !v3 {
-			return d.attrStat(dp, vflag, false, nfserr)
-		}
-		dp, er = d.status(dp, nfserr)
-		if dp, ok = d.wccData(dp, vflag); !ok {
-			return false
-		}
-		if er == 0 && vflag > 0 {
-			p.printf(" %d bytes", d.word(dp))
-			if vflag > 1 {
-				p.printf(" <%s>", nfsName(nfsWriteModes, d.word(dp+4), ""))
-				p.printf(" verf %x", d.dword(dp+8))
-			}
+		p.printf(" %d bytes", d.word(dp))
+		switch {
+		case proc == nfsRead && d.word(dp+4) != 0:
+			p.print(" EOF")
+		case proc == nfsWrite && vflag > 1:
+			p.printf(" <%s>", nfsName(nfsWriteModes, d.word(dp+4), ""))
+			p.printf(" verf %x", d.dword(dp+8))
 		}
 	case nfsCreate, nfsMkdir:
 		if v3 {
@@ -1106,24 +1105,12 @@ func (d nfsDec) results(proc uint32, v3 bool, dp int, nfserr *bool) bool {
 	case nfsRename:
 		dp, _ = d.status(dp, nfserr)
 		if v3 && vflag > 0 {
-			p.print(" from:")
-			if dp, ok = d.wccData(dp, vflag); !ok {
-				return false
-			}
-			p.print(" to:")
-			_, ok = d.wccData(dp, vflag)
-			return ok
+			return d.thenWcc(dp, vflag, " from:", d.wccData, " to:")
 		}
 	case nfsLink:
 		dp, _ = d.status(dp, nfserr)
 		if v3 && vflag > 0 {
-			p.print(" file POST:")
-			if dp, ok = d.postOpAttr(dp, vflag); !ok {
-				return false
-			}
-			p.print(" dir:")
-			_, ok = d.wccData(dp, vflag)
-			return ok
+			return d.thenWcc(dp, vflag, " file POST:", d.postOpAttr, " dir:")
 		}
 	case nfsReaddir:
 		if v3 {
@@ -1165,10 +1152,7 @@ func (d nfsDec) statfs(dp int, v3 bool, nfserr *bool) bool {
 	}
 	var ok bool
 	if v3 {
-		if p.o.Verbose > 0 {
-			p.print(" POST:")
-		}
-		if dp, ok = d.postOpAttr(dp, p.o.Verbose); !ok {
+		if dp, ok = d.post(dp, p.o.Verbose); !ok {
 			return false
 		}
 		if !d.has(dp, 52) {
@@ -1192,12 +1176,9 @@ func (d nfsDec) statfs(dp int, v3 bool, nfserr *bool) bool {
 // fsinfo prints an FSINFO result.
 func (d nfsDec) fsinfo(dp int, nfserr *bool) bool {
 	p := d.p
-	dp, ok, done := d.statusPost(dp, nfserr)
+	dp, ok, done := d.statusPostFixed(dp, nfserr, 48)
 	if done {
 		return ok
-	}
-	if !d.has(dp, 48) {
-		return false
 	}
 	p.printf(" rtmax %d rtpref %d wtmax %d wtpref %d dtpref %d", d.word(dp), d.word(dp+4),
 		d.word(dp+12), d.word(dp+16), d.word(dp+24))
@@ -1211,12 +1192,9 @@ func (d nfsDec) fsinfo(dp int, nfserr *bool) bool {
 // pathconf prints a PATHCONF result.
 func (d nfsDec) pathconf(dp int, nfserr *bool) bool {
 	p := d.p
-	dp, ok, done := d.statusPost(dp, nfserr)
+	dp, ok, done := d.statusPostFixed(dp, nfserr, 24)
 	if done {
 		return ok
-	}
-	if !d.has(dp, 24) {
-		return false
 	}
 	flag := func(off int, s string) string {
 		if d.word(dp+off) != 0 {

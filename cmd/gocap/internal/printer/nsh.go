@@ -1,7 +1,5 @@
 package printer
 
-import "fmt"
-
 // NSH, the Network Service Header (RFC 8300), ethertype 0x894f or after
 // a VXLAN-GPE header, as tcpdump's print-nsh.c prints it.
 
@@ -34,10 +32,10 @@ func (p *Printer) nsh(b []byte, length int) {
 	}
 	p.printf("flags [%s], ", flags)
 	if p.o.Verbose > 2 {
-		p.printf("TTL %d, length %d, md type %s, ", base>>22&0x3f, words, nameOr(nshMDTypes, md, fmt.Sprintf("unknown (0x%02x)", md)))
+		p.printf("TTL %d, length %d, md type %s, ", base>>22&0x3f, words, nameOr(nshMDTypes, md, sprintf("unknown (0x%02x)", md)))
 	}
 	if p.o.Verbose > 1 {
-		p.printf("next-protocol %s, ", nameOr(nshNextProtos, next, fmt.Sprintf("unknown (0x%02x)", next)))
+		p.printf("next-protocol %s, ", nameOr(nshNextProtos, next, sprintf("unknown (0x%02x)", next)))
 	}
 	if length < words*4 {
 		p.printf(" (too many headers for packet length %d) (invalid)", length)

@@ -1,7 +1,6 @@
 package printer
 
 import (
-	"fmt"
 	"strings"
 )
 
@@ -21,7 +20,7 @@ func cHexWidth(v uint32, w int) string {
 	if v == 0 {
 		return strings.Repeat("0", w)
 	}
-	s := fmt.Sprintf("%x", v)
+	s := sprintf("%x", v)
 	if len(s) < w-2 {
 		s = strings.Repeat("0", w-2-len(s)) + s
 	}

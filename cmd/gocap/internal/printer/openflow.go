@@ -1,7 +1,5 @@
 package printer
 
-import "fmt"
-
 // OpenFlow (TCP ports 6633 and 6653), as tcpdump's print-openflow.c,
 // print-openflow-1.0.c and print-openflow-1.3.c print it. The header of
 // every message in the segment goes on a line of its own; with -v the
@@ -95,7 +93,7 @@ func tokStr[K comparable](m map[K]string, def string, v K) string {
 	if s, ok := m[v]; ok {
 		return s
 	}
-	return fmt.Sprintf(def, v)
+	return sprintf(def, v)
 }
 
 // ofBitmap prints the names of the assigned bits of v set (the bits not
@@ -129,6 +127,104 @@ func (c *ofCur) head32() (uint32, bool) {
 	v := c.u32(0)
 	c.fwd(4)
 	return v, true
+}
+
+// next reports whether another record of at least min bytes follows
+// in the body: false at its end, and false after " (invalid)" when
+// fewer than min bytes are left for it.
+func (c *ofCur) next(min int) bool {
+	if c.n <= 0 {
+		return false
+	}
+	if c.n < min {
+		c.invalid()
+		return false
+	}
+	return true
+}
+
+// blockLen reads and prints (after label) the 16-bit length of a block
+// whose first hdr bytes, this length included, the cursor has passed
+// once it steps over the length; a length below min or past the body
+// is invalid, and blockLen then returns false.
+func (c *ofCur) blockLen(label string, min, hdr int) (int, bool) {
+	l := int(c.u16(0))
+	c.fwd(2)
+	c.p.printf("%s %d", label, l)
+	if l < min || l > c.n+hdr {
+		c.invalid()
+		return 0, false
+	}
+	return l, true
+}
+
+// typeLen reads and prints a block's 16-bit type (after head, named
+// from names, else formatted with def) and its length (blockLen, after
+// lenLabel, at least min).
+func (c *ofCur) typeLen(head string, names map[uint16]string, def, lenLabel string, min int) (uint16, int, bool) {
+	typ := c.u16(0)
+	c.fwd(2)
+	c.p.printf("%s %s", head, tokStr(names, def, typ))
+	l, ok := c.blockLen(lenLabel, min, 4)
+	return typ, l, ok
+}
+
+// skipped steps over the n bytes left of a block that is bogus (after
+// saying so) or that is not decoded, and reports whether it did.
+func (c *ofCur) skipped(bogus, undecoded bool, n int) bool {
+	if bogus {
+		c.p.print(" (bogus)")
+	}
+	if bogus || undecoded {
+		c.chkFwd(n)
+		return true
+	}
+	return false
+}
+
+// portHead prints the start of a port description of size bytes: the
+// port number (already formatted), the hardware address at hwAt and
+// the 16-byte name at nameAt. Without -vv it checks that the rest was
+// captured and reports false; with -vv true, for the caller to go on.
+func (c *ofCur) portHead(port string, hwAt, nameAt, size int) bool {
+	p := c.p
+	p.printf("\n\t  port_no %s", port)
+	p.printf(", hw_addr %s", c.etherAddr(hwAt))
+	p.print(", name '")
+	c.jnp(nameAt, 16)
+	p.print("'")
+	if p.o.Verbose < 2 {
+		c.r.need(c.off+nameAt+16, size-nameAt-16)
+		return false
+	}
+	return true
+}
+
+// portMod prints the rest of a PORT_MOD body after its port number: the
+// hardware address at hw, then the config, mask and advertise words from
+// at on (each on a line starting with pfx) and the 4 padding bytes after
+// them.
+func (c *ofCur) portMod(hw, at int, pfx string, config, features []bitTok, configU, featuresU uint32) {
+	c.p.printf(", hw_addr %s", c.etherAddr(hw))
+	c.bitmap(at, pfx+"config", config, configU)
+	c.bitmap(at+4, pfx+"mask", config, configU)
+	c.bitmap(at+8, pfx+"advertise", features, featuresU)
+	c.r.need(c.off+at+12, 4)
+}
+
+// ofError prints an ERROR message's type and code, named from a
+// version's tables, and the data after them.
+func ofError(c *ofCur, types map[uint16]string, codes map[uint16]map[uint16]string) {
+	typ := c.u16(0)
+	c.p.printf("\n\t type %s", tokStr(types, "invalid (0x%04x)", typ))
+	code := c.u16(2)
+	c.fwd(4)
+	if names, ok := codes[typ]; ok {
+		c.p.printf(", code %s", tokStr(names, "invalid (0x%04x)", code))
+	} else {
+		c.p.printf(", code invalid (0x%04x)", code)
+	}
+	c.data()
 }
 
 // ofONFExperimenters names the ONF's experimenter IDs.

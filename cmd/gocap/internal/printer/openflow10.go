@@ -1,7 +1,5 @@
 package printer
 
-import "fmt"
-
 // OpenFlow 1.0 message bodies (tcpdump's print-openflow-1.0.c).
 
 var of10PortConfig = []bitTok{{1 << 0, "PORT_DOWN"}, {1 << 1, "NO_STP"}, {1 << 2, "NO_RECV"},
@@ -57,7 +55,7 @@ func of10BufferID(v uint32) string {
 	if v == 0xffffffff {
 		return "NONE"
 	}
-	return fmt.Sprintf("0x%08x", v)
+	return sprintf("0x%08x", v)
 }
 
 var of10FlowModFlags = []bitTok{{1 << 0, "SEND_FLOW_REM"}, {1 << 1, "CHECK_OVERLAP"}, {1 << 2, "EMERG"}}
@@ -73,7 +71,7 @@ func of10Queue(v uint32) string {
 	if v == 0xffffffff {
 		return "ALL"
 	}
-	return fmt.Sprintf("%d", v)
+	return sprintf("%d", v)
 }
 
 var of10StatsReplyFlags = []bitTok{{1, "MORE"}}
@@ -125,16 +123,16 @@ func of10VLAN(vid uint16) string {
 		return "NONE"
 	}
 	if vid > 0 && vid < 0x0fff {
-		return fmt.Sprintf("%d", vid)
+		return sprintf("%d", vid)
 	}
-	return fmt.Sprintf("%d (bogus)", vid)
+	return sprintf("%d (bogus)", vid)
 }
 
 func of10PCP(pcp uint8) string {
 	if pcp <= 7 {
-		return fmt.Sprintf("%d", pcp)
+		return sprintf("%d", pcp)
 	}
-	return fmt.Sprintf("%d (bogus)", pcp)
+	return sprintf("%d (bogus)", pcp)
 }
 
 // of10MsgTypes is tcpdump's table of OpenFlow 1.0 message types, set
@@ -173,11 +171,10 @@ func of10Table() [22]ofMsgType {
 
 func of10BSNMessage(c *ofCur) {
 	p := c.p
-	st, ok := c.head32()
+	st, ok := c.bsnSubtype("\n\t subtype", of10BSNSubtypes)
 	if !ok {
 		return
 	}
-	p.printf("\n\t subtype %s", tokStr(of10BSNSubtypes, "unknown (0x%08x)", st))
 	switch st {
 	case 1: // GET_IP_MASK_REQUEST
 		if c.n != 8 {
@@ -239,6 +236,16 @@ func of10BSNMessage(c *ofCur) {
 	}
 }
 
+// bsnSubtype reads the subtype that starts a Big Switch Networks body
+// (head32) and prints it after head, named from names.
+func (c *ofCur) bsnSubtype(head string, names map[uint32]string) (uint32, bool) {
+	st, ok := c.head32()
+	if ok {
+		c.p.printf("%s %s", head, tokStr(names, "unknown (0x%08x)", st))
+	}
+	return st, ok
+}
+
 // printn prints the rest of the body as characters (nd_printn).
 func (c *ofCur) printn() {
 	for i := 0; i < c.n; i++ {
@@ -248,11 +255,10 @@ func (c *ofCur) printn() {
 
 func of10BSNAction(c *ofCur) {
 	p := c.p
-	st, ok := c.head32()
+	st, ok := c.bsnSubtype("\n\t  subtype", of10BSNActionSubtypes)
 	if !ok {
 		return
 	}
-	p.printf("\n\t  subtype %s", tokStr(of10BSNActionSubtypes, "unknown (0x%08x)", st))
 	if st != 1 {
 		c.rest()
 		return
@@ -326,13 +332,7 @@ func of10PacketData(c *ofCur) {
 // of10PhyPort prints a port description (48 bytes).
 func of10PhyPort(c *ofCur) {
 	p := c.p
-	p.printf("\n\t  port_no %s", of10Port(c.u16(0)))
-	p.printf(", hw_addr %s", c.etherAddr(2))
-	p.print(", name '")
-	c.jnp(8, 16)
-	p.print("'")
-	if p.o.Verbose < 2 {
-		c.r.need(c.off+24, 24)
+	if !c.portHead(of10Port(c.u16(0)), 2, 8, 48) {
 		return
 	}
 	c.bitmap(24, "\n\t   config", of10PortConfig, of10PortConfigU)
@@ -352,24 +352,13 @@ func of10PhyPort(c *ofCur) {
 
 func of10QueueProps(c *ofCur) {
 	p := c.p
-	for c.n > 0 {
-		if c.n < 8 {
-			c.invalid()
-			return
-		}
-		prop := c.u16(0)
-		c.fwd(2)
-		p.printf("\n\t   property %s", tokStr(of10QueuePropNames, "invalid (0x%04x)", prop))
-		plen := int(c.u16(0))
-		c.fwd(2)
-		p.printf(", len %d", plen)
-		if plen < 8 || plen > c.n+4 {
-			c.invalid()
+	for c.next(8) {
+		prop, plen, ok := c.typeLen("\n\t   property", of10QueuePropNames, "invalid (0x%04x)", ", len", 8)
+		if !ok {
 			return
 		}
 		c.chkFwd(4)
-		skip := false
-		bogus := false
+		skip, bogus := false, false
 		switch prop {
 		case 0:
 			bogus = plen != 8
@@ -378,12 +367,7 @@ func of10QueueProps(c *ofCur) {
 		default:
 			skip = true
 		}
-		if bogus {
-			p.print(" (bogus)")
-			skip = true
-		}
-		if skip {
-			c.chkFwd(plen - 8)
+		if c.skipped(bogus, skip, plen-8) {
 			continue
 		}
 		if prop == 1 {
@@ -401,18 +385,11 @@ func of10QueueProps(c *ofCur) {
 
 func of10Queues(c *ofCur) {
 	p := c.p
-	for c.n > 0 {
-		if c.n < 8 {
-			c.invalid()
-			return
-		}
+	for c.next(8) {
 		p.printf("\n\t  queue_id %d", c.u32(0))
 		c.fwd(4)
-		dl := int(c.u16(0))
-		c.fwd(2)
-		p.printf(", len %d", dl)
-		if dl < 8 || dl > c.n+6 {
-			c.invalid()
+		dl, ok := c.blockLen(", len", 8, 6)
+		if !ok {
 			return
 		}
 		c.chkFwd(2)
@@ -492,19 +469,9 @@ func of10Match(c *ofCur, pfx string) {
 // with pfx.
 func of10Actions(c *ofCur, pfx string) {
 	p := c.p
-	for c.n > 0 {
-		if c.n < 8 {
-			c.invalid()
-			return
-		}
-		typ := c.u16(0)
-		c.fwd(2)
-		p.printf("%saction type %s", pfx, tokStr(of10ActionNames, "invalid (0x%04x)", typ))
-		alen := int(c.u16(0))
-		c.fwd(2)
-		p.printf(", len %d", alen)
-		if alen < 8 || alen > c.n+4 {
-			c.invalid()
+	for c.next(8) {
+		typ, alen, ok := c.typeLen(pfx+"action type", of10ActionNames, "invalid (0x%04x)", ", len", 8)
+		if !ok {
 			return
 		}
 		skip, bogus := false, false
@@ -518,12 +485,7 @@ func of10Actions(c *ofCur, pfx string) {
 		default:
 			skip = true
 		}
-		if bogus {
-			p.print(" (bogus)")
-			skip = true
-		}
-		if skip {
-			c.chkFwd(alen - 4)
+		if c.skipped(bogus, skip, alen-4) {
 			continue
 		}
 		switch typ {
@@ -582,11 +544,7 @@ func of10FeaturesReply(c *ofCur) {
 	c.bitmap(16, "\n\t capabilities", of10Capabilities, of10CapabilitiesU)
 	c.bitmap(20, "\n\t actions", of10ActionBits, of10ActionBitsU)
 	c.fwd(24)
-	for c.n > 0 {
-		if c.n < 48 {
-			c.invalid()
-			return
-		}
+	for c.next(48) {
 		of10PhyPort(c)
 		c.fwd(48)
 	}
@@ -623,13 +581,8 @@ func of10FlowMod(c *ofCur) {
 }
 
 func of10PortMod(c *ofCur) {
-	p := c.p
-	p.printf("\n\t port_no %s", of10Port(c.u16(0)))
-	p.printf(", hw_addr %s", c.etherAddr(2))
-	c.bitmap(8, "\n\t config", of10PortConfig, of10PortConfigU)
-	c.bitmap(12, "\n\t mask", of10PortConfig, of10PortConfigU)
-	c.bitmap(16, "\n\t advertise", of10PortFeatures, of10PortFeaturesU)
-	c.r.need(c.off+20, 4)
+	c.p.printf("\n\t port_no %s", of10Port(c.u16(0)))
+	c.portMod(2, 8, "\n\t ", of10PortConfig, of10PortFeatures, of10PortConfigU, of10PortFeaturesU)
 }
 
 func of10QueueGetConfigRequest(c *ofCur) {
@@ -707,11 +660,7 @@ func of10DescStatsReply(c *ofCur) {
 
 func of10FlowStatsReply(c *ofCur) {
 	p := c.p
-	for c.n > 0 {
-		if c.n < 88 {
-			c.invalid()
-			return
-		}
+	for c.next(88) {
 		el := int(c.u16(0))
 		p.printf("\n\t length %d", el)
 		if el < 88 || el > c.n {
@@ -749,11 +698,7 @@ func of10AggregateStatsReply(c *ofCur) {
 
 func of10TableStatsReply(c *ofCur) {
 	p := c.p
-	for c.n > 0 {
-		if c.n < 64 {
-			c.invalid()
-			return
-		}
+	for c.next(64) {
 		p.printf("\n\t table_id %s", tokStr(of10TableIDs, "%d", c.u8(0)))
 		p.print(", name '")
 		c.jnp(4, 32)
@@ -772,11 +717,7 @@ var of10PortCounters = []string{"rx_packets", "tx_packets", "rx_bytes", "tx_byte
 
 func of10PortStatsReply(c *ofCur) {
 	p := c.p
-	for c.n > 0 {
-		if c.n < 104 {
-			c.invalid()
-			return
-		}
+	for c.next(104) {
 		p.printf("\n\t  port_no %s", of10Port(c.u16(0)))
 		c.fwd(2)
 		if p.o.Verbose < 2 {
@@ -793,11 +734,7 @@ func of10PortStatsReply(c *ofCur) {
 
 func of10QueueStatsReply(c *ofCur) {
 	p := c.p
-	for c.n > 0 {
-		if c.n < 32 {
-			c.invalid()
-			return
-		}
+	for c.next(32) {
 		p.printf("\n\t  port_no %s", of10Port(c.u16(0)))
 		p.printf(", queue_id %d", c.u32(4))
 		p.printf(", tx_bytes %d", c.u64(8))
@@ -891,15 +828,4 @@ func of10PortStatus(c *ofCur) {
 	of10PhyPort(c)
 }
 
-func of10Error(c *ofCur) {
-	typ := c.u16(0)
-	c.p.printf("\n\t type %s", tokStr(of10ErrorTypes, "invalid (0x%04x)", typ))
-	code := c.u16(2)
-	c.fwd(4)
-	if codes, ok := of10ErrorCodes[typ]; ok {
-		c.p.printf(", code %s", tokStr(codes, "invalid (0x%04x)", code))
-	} else {
-		c.p.printf(", code invalid (0x%04x)", code)
-	}
-	c.data()
-}
+func of10Error(c *ofCur) { ofError(c, of10ErrorTypes, of10ErrorCodes) }

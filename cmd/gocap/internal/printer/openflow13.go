@@ -122,13 +122,7 @@ var of13MsgTypes = [...]ofMsgType{
 // of13PortDesc prints a port description (64 bytes).
 func of13PortDesc(c *ofCur) {
 	p := c.p
-	p.printf("\n\t  port_no %s", of13Port(c.u32(0)))
-	p.printf(", hw_addr %s", c.etherAddr(8))
-	p.print(", name '")
-	c.jnp(16, 16)
-	p.print("'")
-	if p.o.Verbose < 2 {
-		c.r.need(c.off+32, 32)
+	if !c.portHead(of13Port(c.u32(0)), 8, 16, 64) {
 		return
 	}
 	c.bitmap(32, "\n\t   config", of13PortConfig, of13PortConfigU)
@@ -179,13 +173,8 @@ func of13Async(c *ofCur) {
 }
 
 func of13PortMod(c *ofCur) {
-	p := c.p
-	p.printf("\n\t port_no %s", of13Port(c.u32(0)))
-	p.printf(", hw_addr %s", c.etherAddr(8))
-	c.bitmap(16, "\n\t  config", of13PortConfig, of13PortConfigU)
-	c.bitmap(20, "\n\t  mask", of13PortConfig, of13PortConfigU)
-	c.bitmap(24, "\n\t  advertise", of13PortFeatures, of13PortFeaturesU)
-	c.r.need(c.off+28, 4)
+	c.p.printf("\n\t port_no %s", of13Port(c.u32(0)))
+	c.portMod(8, 16, "\n\t  ", of13PortConfig, of13PortFeatures, of13PortConfigU, of13PortFeaturesU)
 }
 
 func of13PortStatus(c *ofCur) {
@@ -197,19 +186,9 @@ func of13PortStatus(c *ofCur) {
 
 func of13HelloElements(c *ofCur) {
 	p := c.p
-	for c.n > 0 {
-		if c.n < 4 {
-			c.invalid()
-			return
-		}
-		typ := c.u16(0)
-		c.fwd(2)
-		p.printf("\n\t type %s", tokStr(of13HelloElems, "unknown (0x%04x)", typ))
-		bl := int(c.u16(0))
-		c.fwd(2)
-		p.printf(", length %d", bl)
-		if bl < 4 || bl > 4+c.n {
-			c.invalid()
+	for c.next(4) {
+		typ, bl, ok := c.typeLen("\n\t type", of13HelloElems, "unknown (0x%04x)", ", length", 4)
+		if !ok {
 			return
 		}
 		if typ == 1 && bl == 8 {
@@ -237,15 +216,4 @@ func of13QueueGetConfigRequest(c *ofCur) {
 	c.r.need(c.off+4, 4)
 }
 
-func of13Error(c *ofCur) {
-	typ := c.u16(0)
-	c.p.printf("\n\t type %s", tokStr(of13ErrorTypes, "invalid (0x%04x)", typ))
-	code := c.u16(2)
-	c.fwd(4)
-	if codes, ok := of13ErrorCodes[typ]; ok {
-		c.p.printf(", code %s", tokStr(codes, "invalid (0x%04x)", code))
-	} else {
-		c.p.printf(", code invalid (0x%04x)", code)
-	}
-	c.data()
-}
+func of13Error(c *ofCur) { ofError(c, of13ErrorTypes, of13ErrorCodes) }

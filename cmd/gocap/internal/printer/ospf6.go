@@ -1,7 +1,5 @@
 package printer
 
-import "fmt"
-
 // OSPFv3 (RFC 5340), IPv6 next header 89, as tcpdump's print-ospf6.c
 // prints it.
 
@@ -50,7 +48,7 @@ func (p *Printer) ospf6(b []byte, length int) {
 	typ := r.u8(1)
 	name, known := ospfTypes[typ]
 	if !known {
-		name = fmt.Sprintf("unknown packet type (%d)", typ)
+		name = sprintf("unknown packet type (%d)", typ)
 	}
 	p.printf("OSPFv%d, %s, length %d", r.u8(0), name, length)
 	if !known || p.o.Verbose == 0 {

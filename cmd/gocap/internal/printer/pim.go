@@ -376,17 +376,17 @@ func (p *Printer) pimJoinPrune(m *pimMsg, typ byte) {
 	}
 	m.skip(4)
 	for i := 1; i <= ngroup; i++ {
-		m.field(fmt.Sprintf("\n\t    group #%d: ", i), 'g')
+		m.field(sprintf("\n\t    group #%d: ", i), 'g')
 		m.want(4)
 		m.check(m.off, 4)
 		nj, np := int(m.be16(m.off)), int(m.be16(m.off+2))
 		p.printf(", joined sources: %d, pruned sources: %d", nj, np)
 		m.skip(4)
 		for j := 1; j <= nj; j++ {
-			m.field(fmt.Sprintf("\n\t      joined source #%d: ", j), 's')
+			m.field(sprintf("\n\t      joined source #%d: ", j), 's')
 		}
 		for j := 1; j <= np; j++ {
-			m.field(fmt.Sprintf("\n\t      pruned source #%d: ", j), 's')
+			m.field(sprintf("\n\t      pruned source #%d: ", j), 's')
 		}
 	}
 }
@@ -405,7 +405,7 @@ func (p *Printer) pimBootstrap(m *pimMsg) {
 	m.skip(2)
 	m.field(" BSR=", 'u')
 	for i := 0; m.left > 0; i++ {
-		m.field(fmt.Sprintf(" (group%d: ", i), 'g')
+		m.field(sprintf(" (group%d: ", i), 'g')
 		m.want(1)
 		p.printf(" RPcnt=%d", m.u8(m.off))
 		m.want(2)
@@ -414,7 +414,7 @@ func (p *Printer) pimBootstrap(m *pimMsg) {
 		m.want(4)
 		m.skip(4)
 		for j := 0; j < frp && m.left > 0; j++ {
-			m.field(fmt.Sprintf(" RP%d=", j), 'u')
+			m.field(sprintf(" RP%d=", j), 'u')
 			m.want(2)
 			p.print(",holdtime=")
 			p.print(relTime(uint32(m.be16(m.off))))
@@ -440,7 +440,7 @@ func (p *Printer) pimCandidateRP(m *pimMsg) {
 	m.skip(4)
 	m.field(" RP=", 'u')
 	for i := 0; i < pfx && m.left > 0; i++ {
-		m.field(fmt.Sprintf(" Group%d=", i), 'g')
+		m.field(sprintf(" Group%d=", i), 'g')
 	}
 }
 
@@ -458,7 +458,7 @@ func (p *Printer) pimDFElection(m *pimMsg, sub byte) {
 	if sub == 3 {
 		who = "offer"
 	}
-	m.field(fmt.Sprintf("\n\t  %s addr=", who), 'u')
+	m.field(sprintf("\n\t  %s addr=", who), 'u')
 	p.printf(" %s pref=%d", who, m.be32(m.off))
 	p.printf(" %s metric=%d", who, m.be32(m.off+4))
 	m.skip(8)

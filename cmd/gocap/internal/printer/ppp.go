@@ -1,7 +1,5 @@
 package printer
 
-import "fmt"
-
 // PPP protocol numbers the printer decodes.
 const (
 	pppIP        = 0x0021
@@ -46,7 +44,7 @@ func pppTypeName(t uint16, def string) string {
 	if s, ok := pppTypeNames[t]; ok {
 		return s
 	}
-	return fmt.Sprintf(def, t)
+	return sprintf(def, t)
 }
 
 // pppLink prints a frame of the PPP link type and returns the length of
@@ -246,7 +244,7 @@ func (p *Printer) chdlc(b []byte, length int) int {
 	}
 	proto := r.be16(2)
 	if p.o.LinkHeader {
-		cast := fmt.Sprintf("0x%02x", b[0])
+		cast := sprintf("0x%02x", b[0])
 		switch b[0] {
 		case chdlcUnicast:
 			cast = "unicast"
@@ -355,7 +353,7 @@ func (p *Printer) pppoe(b []byte, length int) int {
 	if typ != 1 {
 		p.printf(" [type %d]", typ)
 	}
-	p.printf("PPPoE %s", mapName(pppoeCodes, code, fmt.Sprintf("PAD-%x", code)))
+	p.printf("PPPoE %s", mapName(pppoeCodes, code, sprintf("PAD-%x", code)))
 	if code == 0x09 && plen > 1484-6 {
 		p.printf(" [len %d!]", plen)
 	}
@@ -376,7 +374,7 @@ func (p *Printer) pppoe(b []byte, length int) int {
 		tag = be16(b, off)
 		tl := int(be16(b, off+2))
 		off += 4
-		name := mapName(pppoeTags, tag, fmt.Sprintf("TAG-0x%x", tag))
+		name := mapName(pppoeTags, tag, sprintf("TAG-0x%x", tag))
 		if tl == 0 {
 			p.printf(" [%s]", name)
 			continue

@@ -1,7 +1,5 @@
 package printer
 
-import "fmt"
-
 // PPP's control and authentication protocols: LCP and the NCPs that
 // share its packet format (IPCP, IP6CP, CCP, BACP and the others tcpdump
 // names), with the options tcpdump decodes, and CHAP, PAP and multilink
@@ -44,6 +42,10 @@ var ipcpCompSubopts = map[uint8]string{1: "RTP-Compression", 2: "Enhanced RTP-Co
 var ccpOptionNames = map[uint8]string{0: "OUI", 1: "Pred-1", 2: "Pred-2", 3: "Puddle",
 	16: "HP-PPC", 17: "Stac-LZS", 18: "MPPC", 19: "Gand-FZA", 20: "V.42bis", 21: "BSD-Comp",
 	23: "LZS-DCP", 24: "MVRCA", 25: "DEC", 26: "Deflate", 255: "Reserved"}
+
+var ip6cpOptionNames = map[uint8]string{1: "Interface-ID"}
+
+var bacpOptionNames = map[uint8]string{1: "Favored-Peer"}
 
 var chapCodes = map[uint8]string{1: "Challenge", 2: "Response", 3: "Success", 4: "Fail"}
 
@@ -182,25 +184,35 @@ func (p *Printer) pppControl(proto uint16, b []byte, length int) {
 // prints its header line, as every print_*_config_options does. It
 // reports ok false, with the value to return, when the option ends the
 // list: too short, past the length (total), or cut short in the capture
-// (where trunc names tcpdump's marker).
-func (p *Printer) pppOptionHeader(d []byte, total int, trunc string, name func(uint8) string) (opt uint8, l int, ret int, ok bool) {
+// (where trunc names tcpdump's marker). The option is named from names,
+// else unknown.
+func (p *Printer) pppOptionHeader(d []byte, total int, trunc string, names map[uint8]string, unknown string) (opt uint8, l int, ok bool) {
 	if total < 2 {
-		return 0, 0, 0, false
+		return 0, 0, false
 	}
 	if len(d) < 2 {
 		p.printf("[|%s]", trunc)
-		return 0, 0, 0, false
+		return 0, 0, false
 	}
 	opt, l = d[0], int(d[1])
 	if total < l {
-		return 0, 0, 0, false
+		return 0, 0, false
 	}
+	p.printf("\n\t  %s Option (0x%02x), length %d", mapName(names, opt, unknown), opt, l)
 	if l < 2 {
-		p.printf("\n\t  %s Option (0x%02x), length %d (length bogus, should be >= 2)", name(opt), opt, l)
-		return 0, 0, 0, false
+		p.pppLenBogus(">= 2", 0)
+		return 0, 0, false
 	}
-	p.printf("\n\t  %s Option (0x%02x), length %d", name(opt), opt, l)
-	return opt, l, l, true
+	return opt, l, true
+}
+
+// pppLenBogus prints tcpdump's complaint about an option's length, want
+// being what it should be ("= 6", ">= 4"), and returns ret, the length
+// tcpdump's option printer then returns (the option's own, or 0 to end
+// the list).
+func (p *Printer) pppLenBogus(want string, ret int) int {
+	p.printf(" (length bogus, should be %s)", want)
+	return ret
 }
 
 // pppOptionDump is the dump that ends every option printer: the value
@@ -233,7 +245,8 @@ func (p *Printer) lcpOption(d []byte, total int) int {
 	}
 	if l < 2 {
 		if opt < len(lcpOptionNames) {
-			p.printf("\n\t  %s Option (0x%02x), length %d (length bogus, should be >= 2)", lcpOptionNames[opt], opt, l)
+			p.printf("\n\t  %s Option (0x%02x), length %d", lcpOptionNames[opt], opt, l)
+			p.pppLenBogus(">= 2", 0)
 		} else {
 			p.printf("\n\tunknown LCP option 0x%02x", opt)
 		}
@@ -244,46 +257,40 @@ func (p *Printer) lcpOption(d []byte, total int) int {
 		return l
 	}
 	p.printf("\n\t  %s Option (0x%02x), length %d", lcpOptionNames[opt], opt, l)
-	// bogus prints the length complaint; tcpdump then returns the
-	// option's length for some options and 0 for others.
-	bogus := func(want string, ret int) int {
-		p.printf(" (length bogus, should be %s)", want)
-		return ret
-	}
 	known := true
 	switch opt {
 	case 0: // Vend-Ext
 		if l < 6 {
-			return bogus(">= 6", l)
+			return p.pppLenBogus(">= 6", l)
 		}
 		oui := be24(d, 2)
 		p.printf(": Vendor: %s (%d)", mapName(ouiNames, oui, "Unknown"), oui)
 	case 1: // MRU
 		if l != 4 {
-			return bogus("= 4", l)
+			return p.pppLenBogus("= 4", l)
 		}
 		p.printf(": %d", be16(d, 2))
 	case 2: // ACCM
 		if l != 6 {
-			return bogus("= 6", l)
+			return p.pppLenBogus("= 6", l)
 		}
 		p.printf(": 0x%08x", be32(d, 2))
 	case 3: // Auth-Prot
 		if l < 4 {
-			return bogus(">= 4", l)
+			return p.pppLenBogus(">= 4", l)
 		}
 		p.printf(": %s", mapName(pppTypeNames, be16(d, 2), "Unknown Auth Proto (0x04x)"))
 		switch be16(d, 2) {
 		case pppCHAP:
 			alg := u8(d, 4)
-			p.printf(", %s", mapName(chapAlgNames, alg, fmt.Sprintf("Unknown Auth Alg %d", alg)))
+			p.printf(", %s", mapName(chapAlgNames, alg, sprintf("Unknown Auth Alg %d", alg)))
 		case pppPAP, 0xc227, 0xc027, 0xc123:
 		default:
 			p.unknownData(d, "\n\t", l)
 		}
 	case 4: // Qual-Prot
 		if l < 4 {
-			return bogus(">= 4", 0)
+			return p.pppLenBogus(">= 4", 0)
 		}
 		if be16(d, 2) == 0xc025 {
 			p.print(": LQR")
@@ -292,30 +299,30 @@ func (p *Printer) lcpOption(d []byte, total int) int {
 		}
 	case 5: // Magic-Num
 		if l != 6 {
-			return bogus("= 6", 0)
+			return p.pppLenBogus("= 6", 0)
 		}
 		p.printf(": 0x%08x", be32(d, 2))
 	case 7, 8: // PFC, ACFC
 	case 23: // Link-Disc
 		if l != 4 {
-			return bogus("= 4", 0)
+			return p.pppLenBogus("= 4", 0)
 		}
 		p.printf(": 0x%04x", be16(d, 2))
 	case 13: // Call-Back
 		if l < 3 {
-			return bogus(">= 3", 0)
+			return p.pppLenBogus(">= 3", 0)
 		}
 		p.print(": ")
 		op := u8(d, 2)
 		p.printf(": Callback Operation %s (%d)", mapName(pppCallbackOps, op, "Unknown"), op)
 	case 17: // MRRU
 		if l != 4 {
-			return bogus("= 4", 0)
+			return p.pppLenBogus("= 4", 0)
 		}
 		p.printf(": %d", be16(d, 2))
 	case 19: // End-Disc
 		if l < 3 {
-			return bogus(">= 3", 0)
+			return p.pppLenBogus(">= 3", 0)
 		}
 		switch class := u8(d, 2); class {
 		case 0:
@@ -324,13 +331,13 @@ func (p *Printer) lcpOption(d []byte, total int) int {
 			p.print(": Local")
 		case 2:
 			if l != 7 {
-				return bogus("= 7", 0)
+				return p.pppLenBogus("= 7", 0)
 			}
 			need(d, 7)
 			p.printf(": IPv4 %s", p.host(addr4(d[3:])))
 		case 3:
 			if l != 9 {
-				return bogus("= 9", 0)
+				return p.pppLenBogus("= 9", 0)
 			}
 			need(d, 9)
 			p.printf(": MAC %s", p.etherAddr(d[3:9]))
@@ -351,23 +358,21 @@ func (p *Printer) lcpOption(d []byte, total int) int {
 // ipcpOption prints one IPCP configuration option and returns its
 // length, or 0 when the list cannot go on.
 func (p *Printer) ipcpOption(d []byte, total int) int {
-	opt, l, ret, ok := p.pppOptionHeader(d, total, "ipcp", func(o uint8) string { return mapName(ipcpOptionNames, o, "unknown") })
+	opt, l, ok := p.pppOptionHeader(d, total, "ipcp", ipcpOptionNames, "unknown")
 	if !ok {
-		return ret
+		return 0
 	}
 	known, dumpOff := true, 0
 	switch opt {
 	case 1: // IP-Addrs
 		if l != 10 {
-			p.print(" (length bogus, should be = 10)")
-			return l
+			return p.pppLenBogus("= 10", l)
 		}
 		need(d, 10)
 		p.printf(": src %s, dst %s", p.host(addr4(d[2:])), p.host(addr4(d[6:])))
 	case 2: // IP-Comp
 		if l < 4 {
-			p.print(" (length bogus, should be >= 4)")
-			return 0
+			return p.pppLenBogus(">= 4", 0)
 		}
 		cp := be16(d, 2)
 		p.printf(": %s (0x%02x):", mapName(ipcpCompNames, cp, "Unknown"), cp)
@@ -376,8 +381,7 @@ func (p *Printer) ipcpOption(d []byte, total int) int {
 		}
 		const minLen = 14
 		if l < minLen {
-			p.printf(" (length bogus, should be >= %d)", minLen)
-			return 0
+			return p.pppLenBogus(sprintf(">= %d", minLen), 0)
 		}
 		if len(d) < 2+minLen {
 			p.print("[|ipcp]")
@@ -411,8 +415,7 @@ func (p *Printer) ipcpOption(d []byte, total int) int {
 		dumpOff = off
 	case 3, 4, 129, 130, 131, 132:
 		if l != 6 {
-			p.print(" (length bogus, should be = 6)")
-			return 0
+			return p.pppLenBogus("= 6", 0)
 		}
 		need(d, 6)
 		p.printf(": %s", p.host(addr4(d[2:])))
@@ -426,26 +429,32 @@ func (p *Printer) ipcpOption(d []byte, total int) int {
 // ip6cpOption prints one IPV6CP configuration option and returns its
 // length, or 0 when the list cannot go on.
 func (p *Printer) ip6cpOption(d []byte, total int) int {
-	opt, l, ret, ok := p.pppOptionHeader(d, total, "ip6cp", func(o uint8) string {
-		if o == 1 {
-			return "Interface-ID"
+	return p.pppOneOption(d, total, "ip6cp", ip6cpOptionNames, "unknown", 10, func() bool {
+		if len(d) < 10 {
+			p.print("[|ip6cp]")
+			return false
 		}
-		return "unknown"
+		p.printf(": %04x:%04x:%04x:%04x", be16(d, 2), be16(d, 4), be16(d, 6), be16(d, 8))
+		return true
 	})
+}
+
+// pppOneOption prints an option of a control protocol that decodes one
+// option, type 1, of exactly want bytes, with value (false: the list
+// cannot go on); it returns as the option printers do.
+func (p *Printer) pppOneOption(d []byte, total int, trunc string, names map[uint8]string, unknown string, want int, value func() bool) int {
+	opt, l, ok := p.pppOptionHeader(d, total, trunc, names, unknown)
 	if !ok {
-		return ret
+		return 0
 	}
 	known := opt == 1
 	if known {
-		if l != 10 {
-			p.print(" (length bogus, should be = 10)")
-			return l
+		if l != want {
+			return p.pppLenBogus(sprintf("= %d", want), l)
 		}
-		if len(d) < 10 {
-			p.print("[|ip6cp]")
+		if !value() {
 			return 0
 		}
-		p.printf(": %04x:%04x:%04x:%04x", be16(d, 2), be16(d, 4), be16(d, 6), be16(d, 8))
 	}
 	p.pppOptionDump(d, 0, l, known)
 	return l
@@ -454,23 +463,21 @@ func (p *Printer) ip6cpOption(d []byte, total int) int {
 // ccpOption prints one CCP configuration option and returns its length,
 // or 0 when the list cannot go on.
 func (p *Printer) ccpOption(d []byte, total int) int {
-	opt, l, ret, ok := p.pppOptionHeader(d, total, "ccp", func(o uint8) string { return mapName(ccpOptionNames, o, "Unknown") })
+	opt, l, ok := p.pppOptionHeader(d, total, "ccp", ccpOptionNames, "Unknown")
 	if !ok {
-		return ret
+		return 0
 	}
 	known := true
 	switch opt {
 	case 21: // BSD-Comp
 		if l < 3 {
-			p.print(" (length bogus, should be >= 3)")
-			return l
+			return p.pppLenBogus(">= 3", l)
 		}
 		v := u8(d, 2)
 		p.printf(": Version: %d, Dictionary Bits: %d", v>>5, v&0x1f)
 	case 24: // MVRCA
 		if l < 4 {
-			p.print(" (length bogus, should be >= 4)")
-			return l
+			return p.pppLenBogus(">= 4", l)
 		}
 		v := u8(d, 2)
 		pxp := "Disabled"
@@ -480,8 +487,7 @@ func (p *Printer) ccpOption(d []byte, total int) int {
 		p.printf(": Features: %d, PxP: %s, History: %d, #CTX-ID: %d", v>>6, pxp, v&0x1f, u8(d, 3))
 	case 26: // Deflate
 		if l < 4 {
-			p.print(" (length bogus, should be >= 4)")
-			return l
+			return p.pppLenBogus(">= 4", l)
 		}
 		v, w := u8(d, 2), u8(d, 3)
 		method := "unknown"
@@ -499,25 +505,10 @@ func (p *Printer) ccpOption(d []byte, total int) int {
 // bacpOption prints one BACP configuration option and returns its
 // length, or 0 when the list cannot go on.
 func (p *Printer) bacpOption(d []byte, total int) int {
-	opt, l, ret, ok := p.pppOptionHeader(d, total, "bacp", func(o uint8) string {
-		if o == 1 {
-			return "Favored-Peer"
-		}
-		return "Unknown"
-	})
-	if !ok {
-		return ret
-	}
-	known := opt == 1
-	if known {
-		if l != 6 {
-			p.print(" (length bogus, should be = 6)")
-			return l
-		}
+	return p.pppOneOption(d, total, "bacp", bacpOptionNames, "Unknown", 6, func() bool {
 		p.printf(": Magic-Num 0x%08x", be32(d, 2))
-	}
-	p.pppOptionDump(d, 0, l, known)
-	return l
+		return true
+	})
 }
 
 // mlppp prints a multilink PPP fragment header (12-bit sequence numbers).
@@ -542,19 +533,30 @@ func (p *Printer) pppChars(b []byte, off, n int) {
 	}
 }
 
+// pppAuthHead prints the code and identifier that start a CHAP or PAP
+// packet (the protocol named name, trunc in its truncation marks) and
+// returns the code and the packet's length field; false when the header
+// was cut short.
+func (p *Printer) pppAuthHead(b []byte, length int, trunc, name string, codes map[uint8]string) (code uint8, l int, ok bool) {
+	if length < 1 {
+		p.printf("[|%s]", trunc)
+		return 0, 0, false
+	} else if length < 4 {
+		p.printf("[|%s 0x%02x]", trunc, u8(b, 0))
+		return 0, 0, false
+	}
+	code = u8(b, 0)
+	p.printf("%s, %s (0x%02x)", name, mapName(codes, code, "unknown"), code)
+	p.printf(", id %d", u8(b, 1))
+	return code, int(be16(b, 2)), true
+}
+
 // chap prints a CHAP packet.
 func (p *Printer) chap(b []byte, length int) {
-	if length < 1 {
-		p.print("[|chap]")
-		return
-	} else if length < 4 {
-		p.printf("[|chap 0x%02x]", u8(b, 0))
+	code, l, ok := p.pppAuthHead(b, length, "chap", "CHAP", chapCodes)
+	if !ok {
 		return
 	}
-	code := u8(b, 0)
-	p.printf("CHAP, %s (0x%02x)", mapName(chapCodes, code, "unknown"), code)
-	p.printf(", id %d", u8(b, 1))
-	l := int(be16(b, 2))
 	switch code {
 	case 1, 2:
 		if length-4 < 1 {
@@ -579,17 +581,10 @@ func (p *Printer) chap(b []byte, length int) {
 
 // pap prints a PAP packet.
 func (p *Printer) pap(b []byte, length int) {
-	if length < 1 {
-		p.print("[|pap]")
-		return
-	} else if length < 4 {
-		p.printf("[|pap 0x%02x]", u8(b, 0))
+	code, l, ok := p.pppAuthHead(b, length, "pap", "PAP", papCodes)
+	if !ok {
 		return
 	}
-	code := u8(b, 0)
-	p.printf("PAP, %s (0x%02x)", mapName(papCodes, code, "unknown"), code)
-	p.printf(", id %d", u8(b, 1))
-	l := int(be16(b, 2))
 	if l > length {
 		p.printf(", length %d > packet size", l)
 		return

@@ -1,7 +1,5 @@
 package printer
 
-import "fmt"
-
 var radiusCodes = map[uint8]string{1: "Access-Request", 2: "Access-Accept", 3: "Access-Reject",
 	4: "Accounting-Request", 5: "Accounting-Response", 11: "Access-Challenge", 12: "Status-Server",
 	13: "Status-Client", 40: "Disconnect-Request", 41: "Disconnect-ACK", 42: "Disconnect-NAK",
@@ -374,13 +372,11 @@ func (p *Printer) radiusIPv6Prefix(d []byte, n int, t byte) {
 		return
 	}
 	check(d, 0, n)
-	if d[1] > 128 {
-		p.printf("ERROR: netmask %d not in range (0..128)", d[1])
-		return
-	}
 	var a16 [16]byte
 	copy(a16[:], d[2:n])
-	p.printf("%s/%d", p.host(addr16(a16[:])), d[1])
+	if !p.radiusIPv6Masked(a16[:], d[1]) {
+		return
+	}
 	if int(d[1]) > 8*(n-2) {
 		p.print(" (inconsistent prefix length)")
 	}
@@ -393,11 +389,18 @@ func (p *Printer) radiusIPv6Intf(d []byte, n int, t byte) {
 		return
 	}
 	check(d, 0, n)
-	if d[0] > 128 {
-		p.printf("ERROR: netmask %d not in range (0..128)", d[0])
-		return
+	p.radiusIPv6Masked(d[1:], d[0])
+}
+
+// radiusIPv6Masked prints an IPv6 address with its prefix length, or
+// tcpdump's complaint (and false) for a length past 128.
+func (p *Printer) radiusIPv6Masked(a []byte, plen byte) bool {
+	if plen > 128 {
+		p.printf("ERROR: netmask %d not in range (0..128)", plen)
+		return false
 	}
-	p.printf("%s/%d", p.host(addr16(d[1:])), d[0])
+	p.printf("%s/%d", p.host(addr16(a)), plen)
+	return true
 }
 
 // radiusOperatorName prints an Operator-Name attribute (RFC 5580).
@@ -409,7 +412,7 @@ func (p *Printer) radiusOperatorName(d []byte, n int, t byte) {
 	}
 	ns := map[byte]string{0x30: "TADIG", 0x31: "REALM", 0x32: "E212", 0x33: "ICC"}[d[0]]
 	if ns == "" {
-		ns = fmt.Sprintf("unknown namespace %d", d[0])
+		ns = sprintf("unknown namespace %d", d[0])
 	}
 	p.printf("[%s] ", ns)
 	p.printN(d[1:], n-1)
@@ -534,7 +537,7 @@ func (p *Printer) radiusHexValue(d []byte, n int, t byte) {
 		v := be32(d, 0)
 		s, ok := radiusErrorCauses[v]
 		if !ok {
-			s = fmt.Sprintf("Error-Cause %d not known", v)
+			s = sprintf("Error-Cause %d not known", v)
 		}
 		p.printf("Error cause %d: %s", v, s)
 	}
@@ -553,11 +556,11 @@ func (p *Printer) radiusLocationInfo(d []byte, n int) {
 	}
 	code := map[byte]string{0: "Civic", 1: "Geospatial"}[d[2]]
 	if code == "" {
-		code = fmt.Sprintf("Unknown (%d)", d[2])
+		code = sprintf("Unknown (%d)", d[2])
 	}
 	entity := map[byte]string{0: "User", 1: "RADIUS"}[d[3]]
 	if entity == "" {
-		entity = fmt.Sprintf("Unknown (%d)", d[3])
+		entity = sprintf("Unknown (%d)", d[3])
 	}
 	p.printf("index %d, code %s, entity %s, sighting time ", be16(d, 0), code, entity)
 	p.ntpTimestamp(d, 4)
@@ -585,7 +588,7 @@ func (p *Printer) radiusLocationData(d []byte, n int) {
 var radiusLocationRulesFlags = func() []bitTok {
 	var t []bitTok
 	for i := 15; i >= 1; i-- {
-		t = append(t, bitTok{1 << (15 - i), fmt.Sprintf("MBZ-%d", i)})
+		t = append(t, bitTok{1 << (15 - i), sprintf("MBZ-%d", i)})
 	}
 	return append(t, bitTok{0x8000, "Retransmission Allowed"})
 }()

@@ -39,7 +39,7 @@ func (p *Printer) rip(b []byte, length int) {
 	}
 	cs, ok := ripCmds[cmd]
 	if !ok {
-		cs = fmt.Sprintf("unknown command (%d)", cmd)
+		cs = sprintf("unknown command (%d)", cmd)
 	}
 	p.printf(", %s, length: %d", cs, length)
 	if p.o.Verbose == 0 {
@@ -104,7 +104,7 @@ func (p *Printer) ripEntryV1(r reader, off, rem int) int {
 	e := r.b[off : off+20]
 	fam := be16(e, 0)
 	if fam != 2 && fam != 0 {
-		p.printf("\n\t AFI %s, ", afName(bsdAFs, fam, fmt.Sprintf("Unknown (%d)", fam)))
+		p.printf("\n\t AFI %s, ", afName(bsdAFs, fam, sprintf("Unknown (%d)", fam)))
 		p.unknownData(e[4:], "\n\t  ", 16)
 		return 20
 	}
@@ -160,7 +160,7 @@ func (p *Printer) ripEntryV2(r reader, off, rem int) int {
 			return 4 + rem
 		}
 	case fam != 2 && fam != 0:
-		p.printf("\n\t  AFI %s", afName(bsdAFs, fam, fmt.Sprintf("Unknown (%d)", fam)))
+		p.printf("\n\t  AFI %s", afName(bsdAFs, fam, sprintf("Unknown (%d)", fam)))
 		p.unknownData(b[off+4:], "\n\t  ", 16)
 	default:
 		if !r.has(off, 20) || rem < 20 {

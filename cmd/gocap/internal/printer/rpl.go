@@ -1,7 +1,5 @@
 package printer
 
-import "fmt"
-
 // RPL (RFC 6550), the routing protocol for low-power and lossy networks,
 // carried in ICMPv6 messages of type 155 (tcpdump's rpl_print in
 // print-icmp6.c).
@@ -65,7 +63,7 @@ func (p *Printer) rplDIO(r reader, length int) {
 	mop := mopprf >> 3 & 7
 	p.printf(" [dagid:%s,seq:%d,instance:%d,rank:%d,%smop:%s,prf:%d]",
 		p.host(addr16(r.b[8:])), r.u8(5), r.u8(0), r.be16(2), grounded,
-		mapName(rplMOPs, mop, fmt.Sprintf("mop%d", mop)), mopprf&7)
+		mapName(rplMOPs, mop, sprintf("mop%d", mop)), mopprf&7)
 	if p.o.Verbose > 1 {
 		p.rplOptions(r.from(24), length-24)
 	}
@@ -160,7 +158,7 @@ func (p *Printer) rplOptions(r reader, length int) {
 			return
 		}
 		n := int(r.u8(off+1)) + 2
-		p.printf(" opt:%s len:%d ", mapName(rplSubopts, typ, fmt.Sprintf("subopt:%d", typ)), n)
+		p.printf(" opt:%s len:%d ", mapName(rplSubopts, typ, sprintf("subopt:%d", typ)), n)
 		if !r.has(off, n) || length < n {
 			r.trunc()
 			return

@@ -1,8 +1,8 @@
 package printer
 
 import (
-	"fmt"
 	"math"
+	"slices"
 )
 
 // RSVP, IP protocol 46, as tcpdump's print-rsvp.c prints it: the common
@@ -122,13 +122,15 @@ func cAltHex(v uint32) string {
 	if v == 0 {
 		return "0"
 	}
-	return fmt.Sprintf("%#x", v)
+	return sprintf("%#x", v)
 }
 
-// floatG is C's "%.10g" of a single-precision value promoted to double
-// (glibc's "inf" and "nan" included).
-func floatG(f float32) string {
-	d := float64(f)
+// floatG is C's "%.10g" of a single-precision value promoted to double.
+func floatG(f float32) string { return cFloat("%.10g", float64(f)) }
+
+// cFloat is C's printf of d with format (one %f or %g verb), with
+// glibc's spellings of infinities and NaNs, sign included.
+func cFloat(format string, d float64) string {
 	sign := ""
 	if math.Signbit(d) {
 		sign = "-"
@@ -139,7 +141,7 @@ func floatG(f float32) string {
 	case math.IsNaN(d):
 		return sign + "nan"
 	}
-	return fmt.Sprintf("%.10g", d)
+	return sprintf(format, d)
 }
 
 // rsvp prints an RSVP message (rsvp_print).
@@ -152,7 +154,7 @@ func (p *Printer) rsvp(b []byte, length int) {
 func (p *Printer) rsvpHeader(r reader, off int, lead string) {
 	vf, mt := r.u8(off), r.u8(off+1)
 	p.printf("%sRSVPv%d %s Message (%d), Flags: [%s], length: %d, ttl: %d, checksum: 0x%04x", lead,
-		vf>>4, mapName(rsvpMsgTypes, mt, fmt.Sprintf("unknown, type: %d", mt)), mt,
+		vf>>4, mapName(rsvpMsgTypes, mt, sprintf("unknown, type: %d", mt)), mt,
 		bitTokString(rsvpHeaderFlags, "none", uint32(vf&0xf)), r.be16(off+6), r.u8(off+4), r.be16(off+2))
 }
 
@@ -167,7 +169,7 @@ func (p *Printer) rsvpMessage(r reader, length int) {
 	}
 	mt := r.u8(1)
 	if p.o.Verbose < 1 {
-		p.printf("RSVPv%d %s Message, length: %d", vf>>4, mapName(rsvpMsgTypes, mt, fmt.Sprintf("unknown (%d)", mt)), length)
+		p.printf("RSVPv%d %s Message, length: %d", vf>>4, mapName(rsvpMsgTypes, mt, sprintf("unknown (%d)", mt)), length)
 		return
 	}
 	tlen := int(r.be16(6))
@@ -300,10 +302,20 @@ func (p *Printer) rsvpObjectList(r reader, off, tlen int, indent string) bool {
 	return true
 }
 
+// rsvpDecodedCTypes are the C-Types tcpdump decodes of the classes it
+// decodes only some of; an object of another C-Type is dumped in hex.
+var rsvpDecodedCTypes = map[byte][]byte{4: {1}, 5: {1}, 8: {1}, 9: {2}, 12: {2}, 13: {2}, 20: {1}, 21: {1},
+	22: {1, 2}, 23: {1, 2}, 24: {1, 2}, 25: {1, 2}, 36: {1}, 63: {7}, 66: {1}, 125: {1}, 131: {1}, 134: {1},
+	196: {1}, 204: {1}, 207: {7}, 229: {1}}
+
 // rsvpObject prints an object's value by class and C-Type; false is
 // tcpdump's return of -1.
 func (p *Printer) rsvpObject(o *rsvpObj, class, ctype byte) bool {
 	in := o.indent
+	if ctypes, ok := rsvpDecodedCTypes[class]; ok && !slices.Contains(ctypes, ctype) {
+		o.hexdump = true
+		return true
+	}
 	switch class {
 	case 1:
 		return p.rsvpSession(o, ctype)
@@ -346,10 +358,6 @@ func (p *Printer) rsvpObject(o *rsvpObj, class, ctype byte) bool {
 			o.hexdump = true
 		}
 	case 8:
-		if ctype != 1 {
-			o.hexdump = true
-			break
-		}
 		if o.short(4) {
 			return false
 		}
@@ -359,34 +367,18 @@ func (p *Printer) rsvpObject(o *rsvpObj, class, ctype byte) bool {
 	case 19:
 		return p.rsvpLabelRequest(o, ctype)
 	case 20, 21:
-		if ctype != 1 {
-			o.hexdump = true
-			break
-		}
 		return p.rsvpRoute(o)
 	case 22:
-		if ctype != 1 && ctype != 2 {
-			o.hexdump = true
-			break
-		}
 		if o.short(8) {
 			return false
 		}
 		p.printf("%s  Source Instance: 0x%08x, Destination Instance: 0x%08x", in, o.at32(0), o.at32(4))
 	case 131:
-		if ctype != 1 {
-			o.hexdump = true
-			break
-		}
 		if o.short(8) {
 			return false
 		}
 		p.printf("%s  Restart  Time: %dms, Recovery Time: %dms", in, o.at32(0), o.at32(4))
 	case 134:
-		if ctype != 1 {
-			o.hexdump = true
-			break
-		}
 		if o.short(4) {
 			return false
 		}
@@ -396,10 +388,6 @@ func (p *Printer) rsvpObject(o *rsvpObj, class, ctype byte) bool {
 		}
 		p.printf("%s  Flags: [%s]", in, bitTokString(rsvpCapabilityFlags, "none", f&7))
 	case 207:
-		if ctype != 7 {
-			o.hexdump = true
-			break
-		}
 		if o.short(4) {
 			return false
 		}
@@ -415,10 +403,6 @@ func (p *Printer) rsvpObject(o *rsvpObj, class, ctype byte) bool {
 		p.printf("%s  Setup Priority: %d, Holding Priority: %d, Flags: [%s] (%s)", in, o.at8(0), o.at8(1),
 			bitTokString(rsvpSessionAttFlags, "none", uint32(f)), cAltHex(uint32(f)))
 	case 229:
-		if ctype != 1 {
-			o.hexdump = true
-			break
-		}
 		return p.rsvpGeneralizedUNI(o)
 	case 3: // RSVP Hop
 		switch ctype {
@@ -439,19 +423,11 @@ func (p *Printer) rsvpObject(o *rsvpObj, class, ctype byte) bool {
 			o.hexdump = true
 		}
 	case 5:
-		if ctype != 1 {
-			o.hexdump = true
-			break
-		}
 		if o.short(4) {
 			return false
 		}
 		p.printf("%s  Refresh Period: %dms", in, o.at32(0))
 	case 12, 13, 9: // Sender TSpec, Adspec, Flowspec
-		if ctype != 2 {
-			o.hexdump = true
-			break
-		}
 		if o.short(4) {
 			return false
 		}
@@ -459,18 +435,10 @@ func (p *Printer) rsvpObject(o *rsvpObj, class, ctype byte) bool {
 	case 205:
 		return p.rsvpFastReroute(o, ctype)
 	case 63:
-		if ctype != 7 {
-			o.hexdump = true
-			break
-		}
 		for ; o.n >= 8; o.skip(8) {
 			p.printf("%s  PLR-ID: %s, Avoid-Node-ID: %s", in, o.ip4(0), o.ip4(4))
 		}
 	case 66, 125:
-		if ctype != 1 {
-			o.hexdump = true
-			break
-		}
 		if o.short(4) {
 			return false
 		}
@@ -478,16 +446,8 @@ func (p *Printer) rsvpObject(o *rsvpObj, class, ctype byte) bool {
 	case 6:
 		return p.rsvpErrorSpec(o, ctype)
 	case 204:
-		if ctype != 1 {
-			o.hexdump = true
-			break
-		}
 		return p.rsvpProperties(o)
 	case 23, 24, 25:
-		if ctype != 1 && ctype != 2 {
-			o.hexdump = true
-			break
-		}
 		if o.short(4) {
 			return false
 		}
@@ -496,10 +456,6 @@ func (p *Printer) rsvpObject(o *rsvpObj, class, ctype byte) bool {
 			p.printf("%s    Message-ID 0x%08x (%d)", in, o.at32(0), o.at32(0))
 		}
 	case 4:
-		if ctype != 1 {
-			o.hexdump = true
-			break
-		}
 		if o.short(32) {
 			return false
 		}
@@ -508,19 +464,11 @@ func (p *Printer) rsvpObject(o *rsvpObj, class, ctype byte) bool {
 		// Without a secret (-M) tcpdump cannot check the digest.
 		p.printf("%s  MD5-sum 0x%08x%08x%08x%08x  (unchecked)", in, o.at32(16), o.at32(20), o.at32(24), o.at32(28))
 	case 196:
-		if ctype != 1 {
-			o.hexdump = true
-			break
-		}
 		if o.short(4) {
 			return false
 		}
 		p.printf("%s  Flags [%s]", in, bitTokString(rsvpAdminStatusFlags, "none", o.at32(0)))
 	case 36:
-		if ctype != 1 {
-			o.hexdump = true
-			break
-		}
 		return p.rsvpLabelSet(o)
 	case 50:
 		switch ctype {
@@ -645,7 +593,7 @@ func (p *Printer) rsvpLabelRequest(o *rsvpObj, ctype byte) bool {
 	in := o.indent
 	l3 := func() string {
 		t := o.at16(2)
-		return ethertypeName(t, fmt.Sprintf("Unknown Protocol (0x%04x)", t))
+		return ethertypeName(t, sprintf("Unknown Protocol (0x%04x)", t))
 	}
 	switch ctype {
 	case 1:
@@ -697,7 +645,7 @@ func (p *Printer) rsvpRoute(o *rsvpObj) bool {
 	in := o.indent
 	for o.n >= 4 {
 		typ, l := o.at8(0)&0x7f, int(o.at8(1))
-		p.printf("%s  Subobject Type: %s, length %d", in, mapName(rsvpXROTypes, typ, fmt.Sprintf("Unknown %d", typ)), l)
+		p.printf("%s  Subobject Type: %s, length %d", in, mapName(rsvpXROTypes, typ, sprintf("Unknown %d", typ)), l)
 		if o.n < l {
 			p.printf("%s  ERROR: ERO subobject length > object length", in)
 			break

@@ -128,7 +128,7 @@ func opName(m map[uint32]string, op uint32) string {
 	if s, ok := m[op]; ok {
 		return s
 	}
-	return fmt.Sprintf("op#%d", op)
+	return sprintf("op#%d", op)
 }
 
 func isUbik(op uint32) bool {

@@ -152,26 +152,26 @@ func (p *Printer) sctpChunks(r reader, length int, h *ipHdr) {
 			off += 12
 			rem -= 12
 			crem -= 12
-			for i := 0; crem != 0 && i < ngap; i++ {
-				if crem < 4 {
-					bogus()
-					return
+			// entries prints up to n 4-byte entries with each, while
+			// the chunk has bytes left; false for a partial one.
+			entries := func(n int, each func(i int)) bool {
+				for i := 0; crem != 0 && i < n; i++ {
+					if crem < 4 {
+						bogus()
+						return false
+					}
+					each(i)
+					off += 4
+					rem -= 4
+					crem -= 4
 				}
+				return true
+			}
+			if !entries(ngap, func(i int) {
 				p.printf("\n\t\t[gap ack block #%d: start = %d, end = %d] ", i+1,
 					cum+uint32(r.be16(off)), cum+uint32(r.be16(off+2)))
-				off += 4
-				rem -= 4
-				crem -= 4
-			}
-			for i := 0; crem != 0 && i < ndup; i++ {
-				if crem < 4 {
-					bogus()
-					return
-				}
-				p.printf("\n\t\t[dup TSN #%d: %d] ", i+1, r.be32(off))
-				off += 4
-				rem -= 4
-				crem -= 4
+			}) || !entries(ndup, func(i int) { p.printf("\n\t\t[dup TSN #%d: %d] ", i+1, r.be32(off)) }) {
+				return
 			}
 		default:
 			off += int(crem)

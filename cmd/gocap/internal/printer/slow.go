@@ -1,7 +1,5 @@
 package printer
 
-import "fmt"
-
 // The IEEE "slow protocols" (ethertype 0x8809) as tcpdump's print-slow.c
 // prints them: LACP and Marker (802.3ad) and Ethernet OAM (802.3ah).
 
@@ -74,7 +72,7 @@ func (p *Printer) slow(b []byte, length int) {
 		return
 	}
 	sub := r.u8(0)
-	name := mapName(slowSubtypeNames, sub, fmt.Sprintf("unknown (%d)", sub))
+	name := mapName(slowSubtypeNames, sub, sprintf("unknown (%d)", sub))
 	switch sub {
 	case slowLACP, slowMarker:
 		if length < 2 {
@@ -180,7 +178,7 @@ func (p *Printer) slowOAM(r reader, n int) {
 	}
 	r.need(0, 3)
 	code := r.u8(2)
-	p.printf("\n\tCode %s OAM PDU, Flags [%s]", mapName(oamCodeNames, code, fmt.Sprintf("Unknown (%d)", code)),
+	p.printf("\n\tCode %s OAM PDU, Flags [%s]", mapName(oamCodeNames, code, sprintf("Unknown (%d)", code)),
 		bitTokString(oamFlagBits, "none", uint32(r.be16(0))))
 	off := 3
 	n -= 3

@@ -1,7 +1,5 @@
 package printer
 
-import "fmt"
-
 // SNMP (RFC 1157, RFC 3416, RFC 3412) on UDP ports 161 and 162, as
 // tcpdump 4.99.3 prints it when built without libsmi: a small BER decoder
 // walks the message, printing each element as it goes and stopping at the
@@ -158,9 +156,7 @@ func (p *Printer) snmp(b []byte, length int) {
 	version := e.integer
 	switch version {
 	case 0, 1, 3:
-		if p.o.Verbose > 0 {
-			p.printf("{ %s ", snmpVersions[version])
-		}
+		d.vprint("{ %s ", snmpVersions[version])
 	default:
 		p.printf("SNMP [version = %d]", version)
 		return
@@ -172,9 +168,7 @@ func (p *Printer) snmp(b []byte, length int) {
 	} else {
 		d.community(np, n, int(version))
 	}
-	if p.o.Verbose > 0 {
-		p.print("} ")
-	}
+	d.vprint("} ")
 }
 
 // parse decodes the element at off, of which n bytes belong to the
@@ -480,7 +474,7 @@ func snmpErrorName(v int32) string {
 	if v >= 0 && int(v) < len(snmpErrorStatus) {
 		return snmpErrorStatus[v]
 	}
-	return fmt.Sprintf("err=%d", uint32(v))
+	return sprintf("err=%d", uint32(v))
 }
 
 // community prints an SNMPv1 or SNMPv2c message after its version: the
@@ -518,9 +512,7 @@ func (d *snmpDec) pdu(np int, n uint32, version int) {
 	if uint32(count) < n {
 		p.printf("[%d extra after PDU]", int32(n-uint32(count)))
 	}
-	if p.o.Verbose > 0 {
-		p.print("{ ")
-	}
+	d.vprint("{ ")
 	d.print(e)
 	p.print(" ")
 	switch {
@@ -535,9 +527,7 @@ func (d *snmpDec) pdu(np int, n uint32, version int) {
 	default:
 		d.request(e.id, e.off, e.asnlen)
 	}
-	if p.o.Verbose > 0 {
-		p.print(" } ")
-	}
+	d.vprint(" } ")
 }
 
 // expect parses the element at np and reports it when it is of type typ;
@@ -556,22 +546,57 @@ func (d *snmpDec) expect(np int, n uint32, typ int, what string) (berElem, int, 
 	return e, count, true
 }
 
+// field expects an element of type typ at *np (with *n bytes left from
+// there, see expect) and steps both past it, returning its encoded size.
+func (d *snmpDec) field(np *int, n *uint32, typ int, what string) (berElem, int, bool) {
+	e, count, ok := d.expect(*np, *n, typ, what)
+	if ok {
+		*np += count
+		*n -= uint32(count)
+	}
+	return e, count, ok
+}
+
+// vprint prints only with -v (the braces around the parts of a message
+// and the fields shown only then).
+func (d *snmpDec) vprint(format string, a ...any) {
+	if d.p.o.Verbose > 0 {
+		d.p.printf(format, a...)
+	}
+}
+
+// enter expects a SEQUENCE at np (n bytes left there) and returns the
+// offset and length of its contents.
+func (d *snmpDec) enter(np int, n uint32, what string) (int, uint32, bool) {
+	e, _, ok := d.expect(np, n, beSeq, what)
+	return e.off, e.asnlen, ok
+}
+
+// strField expects an OCTET STRING field (field) and prints it as
+// label, its text and a space.
+func (d *snmpDec) strField(np *int, n *uint32, what, label string) bool {
+	e, _, ok := d.field(np, n, beStr, what)
+	if ok {
+		d.p.print(label)
+		d.str(e)
+		d.p.print(" ")
+	}
+	return ok
+}
+
 // request prints the fields of every PDU but the SNMPv1 trap: the
 // request id (with -v), the error status and index (or GetBulk's
 // non-repeaters and max-repetitions), and the variable bindings.
 func (d *snmpDec) request(id, np int, n uint32) {
 	p := d.p
-	e, count, ok := d.expect(np, n, beInt, "reqId!=INT")
+	e, _, ok := d.field(&np, &n, beInt, "reqId!=INT")
 	if !ok {
 		return
 	}
-	if p.o.Verbose > 0 {
-		p.printf("R=%d ", e.integer)
-	}
-	np, n = np+count, n-uint32(count)
+	d.vprint("R=%d ", e.integer)
 	mustBeZero := id == snmpGetReq || id == snmpGetNextReq || id == snmpSetReq ||
 		id == snmpInformReq || id == snmpV2Trap || id == snmpReport
-	e, count, ok = d.expect(np, n, beInt, "errorStatus!=INT")
+	e, _, ok = d.field(&np, &n, beInt, "errorStatus!=INT")
 	if !ok {
 		return
 	}
@@ -585,8 +610,7 @@ func (d *snmpDec) request(id, np int, n uint32) {
 		p.printf(" %s", snmpErrorName(e.integer))
 		status = e.integer
 	}
-	np, n = np+count, n-uint32(count)
-	e, count, ok = d.expect(np, n, beInt, "errorIndex!=INT")
+	e, _, ok = d.field(&np, &n, beInt, "errorIndex!=INT")
 	if !ok {
 		return
 	}
@@ -602,7 +626,7 @@ func (d *snmpDec) request(id, np int, n uint32) {
 	case status != 0:
 		p.print("[errorIndex==0]")
 	}
-	d.varbinds(id, np+count, n-uint32(count))
+	d.varbinds(id, np, n)
 }
 
 // trap prints an SNMPv1 trap's fields: enterprise, agent address, the
@@ -610,20 +634,18 @@ func (d *snmpDec) request(id, np int, n uint32) {
 func (d *snmpDec) trap(np int, n uint32) {
 	p := d.p
 	p.print(" ")
-	e, count, ok := d.expect(np, n, beOID, "enterprise!=OID")
+	e, _, ok := d.field(&np, &n, beOID, "enterprise!=OID")
 	if !ok {
 		return
 	}
 	d.print(e)
-	np, n = np+count, n-uint32(count)
 	p.print(" ")
-	e, count, ok = d.expect(np, n, beInetAddr, "agent-addr!=INETADDR")
+	e, _, ok = d.field(&np, &n, beInetAddr, "agent-addr!=INETADDR")
 	if !ok {
 		return
 	}
 	d.print(e)
-	np, n = np+count, n-uint32(count)
-	e, count, ok = d.expect(np, n, beInt, "generic-trap!=INT")
+	e, _, ok = d.field(&np, &n, beInt, "generic-trap!=INT")
 	if !ok {
 		return
 	}
@@ -633,8 +655,7 @@ func (d *snmpDec) trap(np int, n uint32) {
 	} else {
 		p.printf(" gt=%d", generic)
 	}
-	np, n = np+count, n-uint32(count)
-	e, count, ok = d.expect(np, n, beInt, "specific-trap!=INT")
+	e, _, ok = d.field(&np, &n, beInt, "specific-trap!=INT")
 	if !ok {
 		return
 	}
@@ -645,14 +666,13 @@ func (d *snmpDec) trap(np int, n uint32) {
 	} else {
 		p.printf(" s=%d", e.integer)
 	}
-	np, n = np+count, n-uint32(count)
 	p.print(" ")
-	e, count, ok = d.expect(np, n, beUns, "time-stamp!=TIMETICKS")
+	e, _, ok = d.field(&np, &n, beUns, "time-stamp!=TIMETICKS")
 	if !ok {
 		return
 	}
 	d.print(e)
-	d.varbinds(snmpTrap, np+count, n-uint32(count))
+	d.varbinds(snmpTrap, np, n)
 }
 
 // varbinds prints a PDU's variable bindings: each name, and for all but
@@ -671,18 +691,16 @@ func (d *snmpDec) varbinds(id, np int, n uint32) {
 	np, n = e.off, e.asnlen
 	for n != 0 {
 		p.print(" ")
-		e, count, ok = d.expect(np, n, beSeq, "!varbind")
+		e, _, ok = d.field(&np, &n, beSeq, "!varbind")
 		if !ok {
 			return
 		}
-		next, rest := np+count, n-uint32(count)
 		vp, vn := e.off, e.asnlen
-		e, count, ok = d.expect(vp, vn, beOID, "objName!=OID")
+		e, _, ok = d.field(&vp, &vn, beOID, "objName!=OID")
 		if !ok {
 			return
 		}
 		d.print(e)
-		vp, vn = vp+count, vn-uint32(count)
 		if !read {
 			p.print("=")
 		}
@@ -696,7 +714,6 @@ func (d *snmpDec) varbinds(id, np int, n uint32) {
 			}
 			d.print(e)
 		}
-		np, n = next, rest
 	}
 }
 
@@ -706,25 +723,20 @@ func (d *snmpDec) varbinds(id, np int, n uint32) {
 func (d *snmpDec) v3msg(np int, n uint32) {
 	p := d.p
 	start, total := np, n
-	e, _, ok := d.expect(np, n, beSeq, "!message")
+	np, n, ok := d.enter(np, n, "!message")
 	if !ok {
 		return
 	}
-	np, n = e.off, e.asnlen
-	if p.o.Verbose > 0 {
-		p.print("{ ")
-	}
-	e, count, ok := d.expect(np, n, beInt, "msgID!=INT")
+	d.vprint("{ ")
+	_, _, ok = d.field(&np, &n, beInt, "msgID!=INT")
 	if !ok {
 		return
 	}
-	np, n = np+count, n-uint32(count)
-	e, count, ok = d.expect(np, n, beInt, "msgMaxSize!=INT")
+	_, _, ok = d.field(&np, &n, beInt, "msgMaxSize!=INT")
 	if !ok {
 		return
 	}
-	np, n = np+count, n-uint32(count)
-	e, count, ok = d.expect(np, n, beStr, "msgFlags!=STR")
+	e, _, ok := d.field(&np, &n, beStr, "msgFlags!=STR")
 	if !ok {
 		return
 	}
@@ -739,7 +751,6 @@ func (d *snmpDec) v3msg(np int, n uint32) {
 		p.printf("[msgFlags=0x%02X]", flags)
 		return
 	}
-	np, n = np+count, n-uint32(count)
 	p.print("F=")
 	for i, c := range "apr" {
 		if flags&(1<<i) != 0 {
@@ -747,86 +758,61 @@ func (d *snmpDec) v3msg(np int, n uint32) {
 		}
 	}
 	p.print(" ")
-	e, count, ok = d.expect(np, n, beInt, "msgSecurityModel!=INT")
+	e, count, ok := d.field(&np, &n, beInt, "msgSecurityModel!=INT")
 	if !ok {
 		return
 	}
 	model := e.integer
-	np, n = np+count, n-uint32(count)
 	if uint32(count) < n {
 		p.printf("[%d extra after message SEQ]", int32(n-uint32(count)))
 	}
-	if p.o.Verbose > 0 {
-		p.print("} ")
-	}
+	d.vprint("} ")
 	if model != 3 {
 		p.printf("[security model %d]", model)
 		return
 	}
-	if p.o.Verbose > 0 {
-		p.print("{ USM ")
-	}
+	d.vprint("{ USM ")
 	n = total - uint32(np-start)
-	e, count, ok = d.expect(np, n, beStr, "msgSecurityParameters!=STR")
+	e, _, ok = d.field(&np, &n, beStr, "msgSecurityParameters!=STR")
 	if !ok {
 		return
 	}
-	np, n = np+count, n-uint32(count)
 	d.usm(e.off, e.asnlen)
-	if p.o.Verbose > 0 {
-		p.print("} ")
-		p.print("{ ScopedPDU ")
-	}
+	d.vprint("} { ScopedPDU ")
 	d.scopedPDU(np, n)
-	if p.o.Verbose > 0 {
-		p.print("} ")
-	}
+	d.vprint("} ")
 }
 
 // usm prints the user-based security parameters: with -v the engine
 // boots and time, and the user name.
 func (d *snmpDec) usm(np int, n uint32) {
 	p := d.p
-	e, _, ok := d.expect(np, n, beSeq, "!usm")
+	np, n, ok := d.enter(np, n, "!usm")
 	if !ok {
 		return
 	}
-	np, n = e.off, e.asnlen
-	e, count, ok := d.expect(np, n, beStr, "msgAuthoritativeEngineID!=STR")
+	_, _, ok = d.field(&np, &n, beStr, "msgAuthoritativeEngineID!=STR")
 	if !ok {
 		return
 	}
-	np, n = np+count, n-uint32(count)
-	e, count, ok = d.expect(np, n, beInt, "msgAuthoritativeEngineBoots!=INT")
+	e, _, ok := d.field(&np, &n, beInt, "msgAuthoritativeEngineBoots!=INT")
 	if !ok {
 		return
 	}
-	if p.o.Verbose > 0 {
-		p.printf("B=%d ", e.integer)
-	}
-	np, n = np+count, n-uint32(count)
-	e, count, ok = d.expect(np, n, beInt, "msgAuthoritativeEngineTime!=INT")
+	d.vprint("B=%d ", e.integer)
+	e, _, ok = d.field(&np, &n, beInt, "msgAuthoritativeEngineTime!=INT")
 	if !ok {
 		return
 	}
-	if p.o.Verbose > 0 {
-		p.printf("T=%d ", e.integer)
+	d.vprint("T=%d ", e.integer)
+	if !d.strField(&np, &n, "msgUserName!=STR", "U=") {
+		return
 	}
-	np, n = np+count, n-uint32(count)
-	e, count, ok = d.expect(np, n, beStr, "msgUserName!=STR")
+	_, _, ok = d.field(&np, &n, beStr, "msgAuthenticationParameters!=STR")
 	if !ok {
 		return
 	}
-	np, n = np+count, n-uint32(count)
-	p.print("U=")
-	d.str(e)
-	p.print(" ")
-	e, count, ok = d.expect(np, n, beStr, "msgAuthenticationParameters!=STR")
-	if !ok {
-		return
-	}
-	np, n = np+count, n-uint32(count)
-	e, count, ok = d.expect(np, n, beStr, "msgPrivacyParameters!=STR")
+	_, count, ok := d.expect(np, n, beStr, "msgPrivacyParameters!=STR")
 	if !ok {
 		return
 	}
@@ -840,26 +826,19 @@ func (d *snmpDec) usm(np int, n uint32) {
 // then the PDU.
 func (d *snmpDec) scopedPDU(np int, n uint32) {
 	p := d.p
-	e, _, ok := d.expect(np, n, beSeq, "!scoped PDU")
+	np, n, ok := d.enter(np, n, "!scoped PDU")
 	if !ok {
 		return
 	}
-	np, n = e.off, e.asnlen
-	e, count, ok := d.expect(np, n, beStr, "contextEngineID!=STR")
+	e, _, ok := d.field(&np, &n, beStr, "contextEngineID!=STR")
 	if !ok {
 		return
 	}
-	np, n = np+count, n-uint32(count)
 	p.print("E=")
 	d.octets(e)
 	p.print(" ")
-	e, count, ok = d.expect(np, n, beStr, "contextName!=STR")
-	if !ok {
+	if !d.strField(&np, &n, "contextName!=STR", "C=") {
 		return
 	}
-	np, n = np+count, n-uint32(count)
-	p.print("C=")
-	d.str(e)
-	p.print(" ")
 	d.pdu(np, n, 3)
 }

@@ -1,7 +1,6 @@
 package printer
 
 import (
-	"fmt"
 	"strings"
 )
 
@@ -57,11 +56,11 @@ func flagNames(bits []flagBit, v uint32, none, sep string) string {
 
 // bridgeID formats an 8-byte bridge identifier: priority, then MAC.
 func bridgeID(b []byte) string {
-	return fmt.Sprintf("%02x%02x.%s", b[0], b[1], mac(b[2:8]))
+	return sprintf("%02x%02x.%s", b[0], b[1], mac(b[2:8]))
 }
 
 // stpTime formats a BPDU timer, counted in 1/256 s.
-func stpTime(v uint16) string { return fmt.Sprintf("%.2fs", float64(v)/256) }
+func stpTime(v uint16) string { return sprintf("%.2fs", float64(v)/256) }
 
 // stpBPDULen is the length of the BPDU header tcpdump's length tests
 // count (the configuration fields and the version 1 length byte).
@@ -83,12 +82,12 @@ func (p *Printer) stp(b []byte, length int) {
 	}
 	ver := r.u8(2)
 	p.print("STP ")
-	p.print(mapName(stpVersionNames, ver, fmt.Sprintf("Unknown STP protocol (0x%02x)", ver)))
+	p.print(mapName(stpVersionNames, ver, sprintf("Unknown STP protocol (0x%02x)", ver)))
 	if ver > stpVersionSPB || ver == 1 {
 		return
 	}
 	typ := r.u8(3)
-	p.printf(", %s", mapName(bpduTypeNames, typ, fmt.Sprintf("Unknown BPDU Type (0x%02x)", typ)))
+	p.printf(", %s", mapName(bpduTypeNames, typ, sprintf("Unknown BPDU Type (0x%02x)", typ)))
 	switch typ {
 	case bpduConfig:
 		if length < stpBPDULen-1 {

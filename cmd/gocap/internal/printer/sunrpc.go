@@ -34,7 +34,7 @@ func (p *Printer) rpcUDP(b []byte, length int, h *ipHdr) {
 func (p *Printer) sunrpcCall(b []byte, length int, h *ipHdr) {
 	r := p.reader("sunrpc", b)
 	r.need(0, 32)
-	src, dst := fmt.Sprintf("0x%x", r.be32(0)), "sunrpc"
+	src, dst := sprintf("0x%x", r.be32(0)), "sunrpc"
 	if p.o.NumericLevel > 0 {
 		dst = "0x6f"
 	}

@@ -1,7 +1,5 @@
 package printer
 
-import "fmt"
-
 // symantec prints a packet of a Symantec Enterprise Firewall capture
 // (DLT_SYMANTEC_FIREWALL, tcpdump's print-symantec.c): a 44-byte header
 // with an EtherType at offset 6, then the packet that type says.
@@ -15,7 +13,7 @@ func (p *Printer) symantec(b []byte, length int) int {
 		case t <= 1500:
 			p.printf("invalid ethertype %d", t)
 		case p.o.Quiet:
-			p.print(ethertypeName(t, fmt.Sprintf("Unknown Ethertype (0x%04x)", t)))
+			p.print(ethertypeName(t, sprintf("Unknown Ethertype (0x%04x)", t)))
 		default:
 			p.printf("ethertype %s (0x%04x)", ethertypeName(t, "Unknown"), t)
 		}

@@ -1,7 +1,5 @@
 package printer
 
-import "fmt"
-
 var syslogFacilities = []string{"kernel", "user", "mail", "daemon", "auth", "syslog", "lpr", "news",
 	"uucp", "cron", "authpriv", "ftp", "ntp", "security", "console", "cron", "local0", "local1",
 	"local2", "local3", "local4", "local5", "local6", "local7"}
@@ -28,7 +26,7 @@ func (p *Printer) syslog(b []byte, length int) {
 	}
 	off++
 	fac, sev := (pri&0x3f8)>>3, pri&7
-	fs := fmt.Sprintf("unknown (%d)", fac)
+	fs := sprintf("unknown (%d)", fac)
 	if fac < len(syslogFacilities) {
 		fs = syslogFacilities[fac]
 	}

@@ -1,7 +1,6 @@
 package printer
 
 import (
-	"fmt"
 	"strings"
 )
 
@@ -37,7 +36,7 @@ func cHexAlt(v uint64) string {
 	if v == 0 {
 		return "0"
 	}
-	return fmt.Sprintf("%#x", v)
+	return sprintf("%#x", v)
 }
 
 // nameOrHex is the table's name for v, or v as "%#x" when it has none.

@@ -1,7 +1,5 @@
 package printer
 
-import "fmt"
-
 var tftpOps = map[uint16]string{1: "RRQ", 2: "WRQ", 3: "DATA", 4: "ACK", 5: "ERROR", 6: "OACK"}
 
 var tftpErrors = map[uint16]string{0: "EUNDEF", 1: "ENOTFOUND", 2: "EACCESS", 3: "ENOSPACE",
@@ -87,7 +85,7 @@ func (p *Printer) tftp(b []byte, length int) {
 		code := r.be16(off)
 		es, ok := tftpErrors[code]
 		if !ok {
-			es = fmt.Sprintf("tftp-err-#%d \"", code)
+			es = sprintf("tftp-err-#%d \"", code)
 		}
 		p.printf(" %s", es)
 		off += 2

@@ -1,7 +1,5 @@
 package printer
 
-import "fmt"
-
 // TIPC, ethertype 0x88ca, as tcpdump's print-tipc.c prints it.
 
 var tipcUsers = map[uint32]string{0: "Low Importance Data payload", 1: "Medium Importance Data payload",
@@ -18,7 +16,7 @@ var tipcMsgTypes = map[uint32]string{0: "CONN_MSG", 1: "MCAST_MSG", 2: "NAMED_MS
 var tipcLinkConfTypes = map[uint32]string{0: "Link request", 1: "Link response"}
 
 // tipcAddr formats a TIPC address as zone.cluster.node.
-func tipcAddr(a uint32) string { return fmt.Sprintf("%d.%d.%d", a>>24, a>>12&0xfff, a&0xfff) }
+func tipcAddr(a uint32) string { return sprintf("%d.%d.%d", a>>24, a>>12&0xfff, a&0xfff) }
 
 // tipc prints a TIPC message (tipc_print).
 func (p *Printer) tipc(b []byte, length int) {
@@ -26,7 +24,7 @@ func (p *Printer) tipc(b []byte, length int) {
 	w0 := r.be32(0)
 	user := w0 >> 25 & 0xf
 	head := func(w1 uint32, types map[uint32]string) string {
-		return fmt.Sprintf("headerlength %d bytes, MessageSize %d bytes, %s, messageType %s", (w0>>21&0xf)*4, w0&0x1ffff,
+		return sprintf("headerlength %d bytes, MessageSize %d bytes, %s, messageType %s", (w0>>21&0xf)*4, w0&0x1ffff,
 			nameOr(tipcUsers, user, "unknown"), nameOr(types, w1>>29, "Unknown"))
 	}
 	ver := w0 >> 29

@@ -1,7 +1,5 @@
 package printer
 
-import "fmt"
-
 // Token ring's source-routing fields (tcpdump's print-token.c), indexed by
 // the routing control field's broadcast, direction and largest-frame bits.
 var (
@@ -58,7 +56,7 @@ func (p *Printer) token(b []byte, length int) int {
 		} else {
 			p.printf("rt = %x", rcf)
 			for i := 0; i < segs; i++ {
-				p.print(fmt.Sprintf(":%x", r.be16(16+2*i)))
+				p.print(sprintf(":%x", r.be16(16+2*i)))
 			}
 		}
 		p.printf(" (%s) ", trLargestFrame[rcf>>4&7])

@@ -1,7 +1,5 @@
 package printer
 
-import "fmt"
-
 // The VLAN Query Protocol (Cisco, UDP port 1589) as tcpdump's
 // print-vqp.c prints it.
 
@@ -32,7 +30,7 @@ func (p *Printer) vqpMessage(r reader, length int) {
 		return
 	}
 	mt, ec := r.u8(1), r.u8(2)
-	mtName := mapName(vqpMsgTypes, mt, fmt.Sprintf("unknown (%d)", mt))
+	mtName := mapName(vqpMsgTypes, mt, sprintf("unknown (%d)", mt))
 	if p.o.Verbose < 1 {
 		p.printf("VQPv%d %s Message, error-code %s (%d), length %d", v, mtName,
 			mapName(vqpErrorCodes, ec, "unknown"), ec, length)

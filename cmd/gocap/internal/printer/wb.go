@@ -1,7 +1,5 @@
 package printer
 
-import "fmt"
-
 // wb, LBL's distributed whiteboard, over UDP: tcpdump decodes it only
 // with -T wb. A packet is a 12-byte header (source, timestamp, version,
 // type, flags) and a body by type; pages are named by a session address
@@ -60,7 +58,7 @@ func (p *Printer) wbAddr(r reader, off int) string {
 // wbPage is a page ID at off: "session:number".
 func (p *Printer) wbPage(r reader, off int) string {
 	sid := p.wbAddr(r, off)
-	return fmt.Sprintf("%s:%d", sid, r.be32(off+4))
+	return sprintf("%s:%d", sid, r.be32(off+4))
 }
 
 // wbIDs prints n (site, offset) pairs at off as "<a:1,b:2", returning the

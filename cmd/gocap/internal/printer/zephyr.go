@@ -1,7 +1,6 @@
 package printer
 
 import (
-	"fmt"
 	"math"
 	"strings"
 )
@@ -107,7 +106,7 @@ func zephyrTriple(class, inst, recipient string) string {
 	if recipient == "" {
 		recipient = "*"
 	}
-	s := fmt.Sprintf("<%s,%s,%s>", class, inst, recipient)
+	s := sprintf("<%s,%s,%s>", class, inst, recipient)
 	if len(s) > 255 {
 		s = s[:255]
 	}
@@ -219,8 +218,8 @@ func (p *Printer) zephyr(b []byte, length int) {
 			}
 			return
 		}
-	case "HM_CTL":
-		str(" hm_ctl ", zephyrLower(inst))
+	case "HM_CTL", "WG_CTL":
+		str(" "+zephyrLower(class)+" ", zephyrLower(inst))
 		str(" ", zephyrLower(opcode))
 		return
 	case "HM_STAT":
@@ -228,10 +227,6 @@ func (p *Printer) zephyr(b []byte, length int) {
 			p.print(" get-client-stats")
 			return
 		}
-	case "WG_CTL":
-		str(" wg_ctl ", zephyrLower(inst))
-		str(" ", zephyrLower(opcode))
-		return
 	case "LOGIN":
 		switch opcode {
 		case "USER_FLUSH":
