@@ -261,7 +261,7 @@ func (p *Printer) isisTLV(r reader, t byte, off, l, plen int) isisTLVEnd {
 			tl -= 16
 		}
 	case 10: // authentication
-		return p.isisAuth(r, o, tl)
+		return p.isisAuth(r, o, tl, plen)
 	case 240: // point-to-point adjacency state
 		if tl >= 1 {
 			s := r.u8(o)
@@ -885,8 +885,9 @@ func (p *Printer) isisIPReach(r reader, o, n int) bool {
 	return true
 }
 
-// isisAuth prints an authentication TLV's value (tl bytes at o).
-func (p *Printer) isisAuth(r reader, o, tl int) isisTLVEnd {
+// isisAuth prints an authentication TLV's value (tl bytes at o) in a
+// PDU of length bytes.
+func (p *Printer) isisAuth(r reader, o, tl, length int) isisTLVEnd {
 	if tl < 1 {
 		return isisNext
 	}
@@ -904,8 +905,17 @@ func (p *Printer) isisAuth(r reader, o, tl int) isisTLVEnd {
 		if tl != 16 {
 			p.print(", (invalid subTLV) ")
 		}
-		// Without a secret (-M) tcpdump cannot check the signature.
-		p.print(" (unchecked)")
+		// The signature covers the PDU with the LSP header's remaining
+		// lifetime and checksum zeroed; tcpdump zeroes those two
+		// fields' places whatever the PDU type.
+		res := p.signatureCheck(r.b, length, o, func(c []byte) {
+			for _, i := range [...]int{8 + 2, 8 + 3, 8 + 16, 8 + 17} {
+				if i < len(c) {
+					c[i] = 0
+				}
+			}
+		})
+		p.print(" (" + res + ")")
 	case 3:
 		if tl < 2 {
 			return isisNext

@@ -99,8 +99,10 @@ type Options struct {
 	// NoChecksum leaves out the IPv4 header, TCP and UDP checksum checks
 	// (-K, --dont-verify-checksums).
 	NoChecksum bool
-	// TCPSecret is the shared secret that checks TCP MD5 signature
-	// options (RFC 2385), as -M; without it they print as not checked.
+	// TCPSecret is -M's shared secret: it checks TCP MD5 signature
+	// options (RFC 2385) and the keyed-MD5 signatures of IS-IS
+	// authentication TLVs and RSVP integrity objects; without it they
+	// print as not checked.
 	TCPSecret string
 	// Warn, when set, receives the warnings tcpdump prints on standard
 	// error while printing (a bad -E entry, a ciphertext of the wrong

@@ -231,6 +231,8 @@ type rsvpObj struct {
 	v, n    int
 	indent  string
 	hexdump bool
+	msg     int // where the object's message starts in the reader
+	msgLen  int // the message's length, from its common header
 }
 
 // ip4 and ip6 are the addresses at off in the object's value.
@@ -262,6 +264,7 @@ func (o *rsvpObj) short(n int) bool {
 }
 
 func (p *Printer) rsvpObjectList(r reader, off, tlen int, indent string) bool {
+	msg, msgLen := off-8, tlen+8 // the objects follow their message's header
 	for tlen >= 4 {
 		r.check(off, 4)
 		olen, ctype := int(r.be16(off)), r.u8(off+3)
@@ -289,7 +292,7 @@ func (p *Printer) rsvpObjectList(r reader, off, tlen int, indent string) bool {
 			return false
 		}
 		r.check(off, olen)
-		o := &rsvpObj{reader: r, v: off + 4, n: olen - 4, indent: indent}
+		o := &rsvpObj{reader: r, v: off + 4, n: olen - 4, indent: indent, msg: msg, msgLen: msgLen}
 		if !p.rsvpObject(o, class, ctype) {
 			return false
 		}
@@ -461,8 +464,14 @@ func (p *Printer) rsvpObject(o *rsvpObj, class, ctype byte) bool {
 		}
 		p.printf("%s  Key-ID 0x%04x%08x, Sequence 0x%08x%08x, Flags [%s]", in, o.at16(2), o.at32(4),
 			o.at32(8), o.at32(12), bitTokString(rsvpIntegrityFlags, "none", uint32(o.at8(0))))
-		// Without a secret (-M) tcpdump cannot check the digest.
-		p.printf("%s  MD5-sum 0x%08x%08x%08x%08x  (unchecked)", in, o.at32(16), o.at32(20), o.at32(24), o.at32(28))
+		p.printf("%s  MD5-sum 0x%08x%08x%08x%08x ", in, o.at32(16), o.at32(20), o.at32(24), o.at32(28))
+		// The digest covers the message with its checksum zeroed.
+		res := p.signatureCheck(o.b[o.msg:], o.msgLen, o.v+16-o.msg, func(c []byte) {
+			if len(c) >= 4 {
+				c[2], c[3] = 0, 0
+			}
+		})
+		p.print(" (" + res + ")")
 	case 196:
 		if o.short(4) {
 			return false
