@@ -150,7 +150,7 @@ cat "$C_OUT" "$GO_OUT" | awk -F'\t' '
 		if (!($2 in seen)) { seen[$2] = 1; order[++n] = $2 }
 	}
 	END {
-		ne = split("libpcap ebpf-socket ebpf-xdp cbpf cbpf-pcap xnet", eng, " ")
+		ne = split("libpcap ebpf-socket ebpf-xdp ebpf-socket-1 ebpf-xdp-1 cbpf cbpf-pcap xnet", eng, " ")
 		printf "| %-40s |", "filter"
 		for (e = 1; e <= ne; e++) printf " %-15s |", eng[e]
 		printf "\n|%s|", "------------------------------------------"

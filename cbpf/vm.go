@@ -250,13 +250,25 @@ func (vm *VM) Run(pkt []byte, wireLen uint32, anc *Ancillary) uint32 {
 // programs the decoded form does not hold (vmDecode); the tests compare
 // the two.
 func (vm *VM) run(pkt []byte, wireLen uint32, anc *Ancillary) (verdict uint32, steps int) {
+	return vm.runFrom(0, &vmState{}, pkt, wireLen, anc)
+}
+
+// vmState is the state a run goes on from: A, X and the scratch memory.
+type vmState struct {
+	a, x uint32
+	mem  [vmMemWords]uint32
+}
+
+// runFrom runs the raw instructions from pc with the state st (which it
+// changes): run from the start, or the rest of a run of the decoded form
+// (exec) from an instruction it leaves to this interpreter.
+func (vm *VM) runFrom(pc int, st *vmState, pkt []byte, wireLen uint32, anc *Ancillary) (verdict uint32, steps int) {
 	if anc == nil {
-		anc = &Ancillary{}
+		anc = &vmZeroAncillary
 	}
-	var a, x uint32
-	var mem [vmMemWords]uint32
+	a, x, mem := st.a, st.x, &st.mem
 	prog := vm.prog
-	for pc := 0; pc < len(prog); pc++ {
+	for ; pc < len(prog); pc++ {
 		steps++
 		if vm.libpcap && steps > vmLibpcapBudget {
 			return 0, steps
@@ -333,18 +345,7 @@ func (vm *VM) run(pkt []byte, wireLen uint32, anc *Ancillary) (verdict uint32, s
 			if ri.Op&0x08 != 0 {
 				operand = x
 			}
-			var cond bool
-			switch ri.Op & 0xf0 {
-			case 0x10:
-				cond = a == operand
-			case 0x20:
-				cond = a > operand
-			case 0x30:
-				cond = a >= operand
-			case 0x40:
-				cond = a&operand != 0
-			}
-			if cond {
+			if jumpTaken(ri.Op&0xf0, a, operand) {
 				pc += int(ri.Jt)
 			} else {
 				pc += int(ri.Jf)
@@ -435,38 +436,34 @@ func vmLoad(pkt []byte, anc *Ancillary, off int32, size int) (uint32, bool) {
 // vmAncillary gives the value of the ancillary field at SKF_AD_OFF+off;
 // the value is the same for ld, ldh and ldb, as in the kernel.
 func vmAncillary(off uint32, a, x uint32, anc *Ancillary) uint32 {
-	switch off {
-	case 0:
-		return uint32(anc.Protocol)
-	case 4:
-		return uint32(anc.PktType)
-	case 8:
-		return anc.Ifindex
-	case 20:
-		return anc.Mark
-	case 24:
-		return uint32(anc.Queue)
-	case 28:
-		return uint32(anc.Hatype)
-	case 32:
-		return anc.RxHash
-	case 36:
-		return anc.CPU
-	case vmAncXorX:
+	if off == vmAncXorX {
 		return a ^ x
-	case 44:
-		return uint32(anc.VLANTCI)
-	case 48:
+	}
+	if i := off / 4; i < uint32(len(ancFields)) && ancFields[i] != nil {
+		return ancFields[i](anc)
+	}
+	return a // not reached: NewVM admits only the offsets above
+}
+
+// ancFields gives the ancillary fields by their offset from SKF_AD_OFF,
+// divided by 4 (vmAncillary adds SKF_AD_ALU_XOR_X, which reads A and X).
+var ancFields = [16]func(*Ancillary) uint32{
+	0:  func(anc *Ancillary) uint32 { return uint32(anc.Protocol) },
+	1:  func(anc *Ancillary) uint32 { return uint32(anc.PktType) },
+	2:  func(anc *Ancillary) uint32 { return anc.Ifindex },
+	5:  func(anc *Ancillary) uint32 { return anc.Mark },
+	6:  func(anc *Ancillary) uint32 { return uint32(anc.Queue) },
+	7:  func(anc *Ancillary) uint32 { return uint32(anc.Hatype) },
+	8:  func(anc *Ancillary) uint32 { return anc.RxHash },
+	9:  func(anc *Ancillary) uint32 { return anc.CPU },
+	11: func(anc *Ancillary) uint32 { return uint32(anc.VLANTCI) },
+	12: func(anc *Ancillary) uint32 {
 		if anc.VLANPresent {
 			return 1
 		}
 		return 0
-	case 52:
-		return anc.PayloadOffset
-	case 56:
-		return anc.Random
-	case 60:
-		return uint32(anc.VLANProto)
-	}
-	return a // not reached: NewVM admits only the offsets above
+	},
+	13: func(anc *Ancillary) uint32 { return anc.PayloadOffset },
+	14: func(anc *Ancillary) uint32 { return anc.Random },
+	15: func(anc *Ancillary) uint32 { return uint32(anc.VLANProto) },
 }

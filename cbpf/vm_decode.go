@@ -21,14 +21,15 @@ import "golang.org/x/net/bpf"
 //     is one fused instruction: it loads A, compares and jumps, as the two
 //     would. The comparison keeps its own slot, for jumps that reach it.
 //
-// The loop (exec) allocates nothing and calls nothing but for the rare
-// loads that need the Ancillary or a negative offset. The tests run every
+// The loop (exec) allocates nothing and calls nothing: it leaves the rare
+// loads that need the Ancillary or a negative offset, and the rest of the
+// run, to the reference interpreter (VM.runFrom). The tests run every
 // program both ways (vm_decode_test.go, FuzzVM).
 //
 // A program the decoded form cannot hold without changing what a run does
 // keeps running in VM.run: one with a backward jump (libpcap mode only),
 // whose run must count its steps against the budget, or one of more than
-// 65,535 instructions (the targets are 16-bit).
+// 32,767 instructions (a target is 15 bits and a flag, vmRetFlag).
 
 // vmOp is the operation of a decoded instruction.
 type vmOp uint8
@@ -112,6 +113,11 @@ const (
 	opLenJset   // A = wire length; A&C != 0 ? T : F
 	opLdIndHJeq // A = 2 bytes at X+K (libpcap); A == C ? T : F
 	opLdIndBJeq // A = 1 byte at X+K (libpcap); A == C ? T : F
+	// A jeq #K whose false target is a jeq #C (of A, as every comparison):
+	// A == K ? T : A == C ? T2 : F.
+	opJeq2K
+
+	opNone vmOp = 255 // not an operation: the last value, for exec's jump table
 )
 
 // vmInsn is one decoded instruction (16 bytes).
@@ -119,12 +125,19 @@ type vmInsn struct {
 	op     vmOp
 	size   uint8  // opLdNet, opMshSlow: the load's width in bytes
 	jt, jf uint16 // jump targets, absolute
+	jt2    uint16 // opJeq2K: the target when A == C
 	k      uint32
 	c      uint32 // fused comparisons: the constant compared with
 }
 
-// vmDecodeMax is the longest program the decoded form holds.
-const vmDecodeMax = 1 << 16
+// vmDecodeMax is the longest program the decoded form holds: a jump target
+// is an index below vmRetFlag.
+const vmDecodeMax = vmRetFlag
+
+// vmRetFlag marks a jump target that is a `ret #k`: the run returns its k
+// at once, without dispatching it (the index is the target's, flag
+// cleared).
+const vmRetFlag = 1 << 15
 
 // vmDecode decodes a program newVM validated, or returns nil when it must
 // run in the reference interpreter.
@@ -255,6 +268,30 @@ func vmDecode(raw []bpf.RawInstruction, libpcap bool) []vmInsn {
 			in.c, in.jt, in.jf = next.k, next.jt, next.jf
 		}
 	}
+	// Two equality tests in one: a jeq #K whose false target is another
+	// (libpcap's `jeq #0x8100; jeq #0x88a8; jeq #0x9100` for vlan). The
+	// targets are forward, so the second is not merged yet itself.
+	for pc := range code {
+		in := &code[pc]
+		if next := code[in.jf]; in.op == opJeqK && next.op == opJeqK {
+			in.op, in.c, in.jt2, in.jf = opJeq2K, next.k, next.jt, next.jf
+		}
+	}
+	// Resolve the jumps to returns of a constant.
+	for pc := range code {
+		in := &code[pc]
+		if in.op < opJa {
+			continue
+		}
+		for _, t := range []*uint16{&in.jt, &in.jf, &in.jt2} {
+			if in.op == opJa && t != &in.jt || in.op != opJeq2K && t == &in.jt2 {
+				continue
+			}
+			if code[*t].op == opRetK {
+				*t |= vmRetFlag
+			}
+		}
+	}
 	return code
 }
 
@@ -318,29 +355,12 @@ func (vm *VM) exec(pkt []byte, wireLen uint32, anc *Ancillary) uint32 {
 				return 0
 			}
 			a = uint32(pkt[off])
-		case opLdNet:
-			v, ok := vmLoad(pkt, vmAnc(anc), int32(in.k)+vmNetOff, int(in.size))
-			if !ok {
-				return 0
-			}
-			a = v
-		case opLdAnc:
-			a = vmAncillary(in.k, a, x, vmAnc(anc))
-		case opMshSlow:
-			v, ok := vmLoad(pkt, vmAnc(anc), int32(in.k), 1)
-			if !ok {
-				return 0
-			}
-			x = 4 * (v & 0xf)
+		case opLdNet, opLdAnc, opMshSlow:
+			goto slow
 		case opLdIndW:
 			off := int32(x + in.k)
 			if off < 0 {
-				v, ok := vmLoad(pkt, vmAnc(anc), off, 4)
-				if !ok {
-					return 0
-				}
-				a = v
-				break
+				goto slow
 			}
 			o := int(off)
 			if o > len(pkt)-4 {
@@ -350,12 +370,7 @@ func (vm *VM) exec(pkt []byte, wireLen uint32, anc *Ancillary) uint32 {
 		case opLdIndH:
 			off := int32(x + in.k)
 			if off < 0 {
-				v, ok := vmLoad(pkt, vmAnc(anc), off, 2)
-				if !ok {
-					return 0
-				}
-				a = v
-				break
+				goto slow
 			}
 			o := int(off)
 			if o > len(pkt)-2 {
@@ -365,12 +380,7 @@ func (vm *VM) exec(pkt []byte, wireLen uint32, anc *Ancillary) uint32 {
 		case opLdIndB:
 			off := int32(x + in.k)
 			if off < 0 {
-				v, ok := vmLoad(pkt, vmAnc(anc), off, 1)
-				if !ok {
-					return 0
-				}
-				a = v
-				break
+				goto slow
 			}
 			o := int(off)
 			if o >= len(pkt) {
@@ -460,70 +470,106 @@ func (vm *VM) exec(pkt []byte, wireLen uint32, anc *Ancillary) uint32 {
 		case opRshXP:
 			a >>= x
 		case opJa:
-			pc = int(in.jt)
+			if pc = int(in.jt); pc >= vmRetFlag {
+				return code[pc-vmRetFlag].k
+			}
 		case opJeqK:
-			pc = vmBranch(a == in.k, in)
+			if pc = vmBranch(a == in.k, in); pc >= vmRetFlag {
+				return code[pc-vmRetFlag].k
+			}
 		case opJgtK:
-			pc = vmBranch(a > in.k, in)
+			if pc = vmBranch(a > in.k, in); pc >= vmRetFlag {
+				return code[pc-vmRetFlag].k
+			}
 		case opJgeK:
-			pc = vmBranch(a >= in.k, in)
+			if pc = vmBranch(a >= in.k, in); pc >= vmRetFlag {
+				return code[pc-vmRetFlag].k
+			}
 		case opJsetK:
-			pc = vmBranch(a&in.k != 0, in)
+			if pc = vmBranch(a&in.k != 0, in); pc >= vmRetFlag {
+				return code[pc-vmRetFlag].k
+			}
 		case opJeqX:
-			pc = vmBranch(a == x, in)
+			if pc = vmBranch(a == x, in); pc >= vmRetFlag {
+				return code[pc-vmRetFlag].k
+			}
 		case opJgtX:
-			pc = vmBranch(a > x, in)
+			if pc = vmBranch(a > x, in); pc >= vmRetFlag {
+				return code[pc-vmRetFlag].k
+			}
 		case opJgeX:
-			pc = vmBranch(a >= x, in)
+			if pc = vmBranch(a >= x, in); pc >= vmRetFlag {
+				return code[pc-vmRetFlag].k
+			}
 		case opJsetX:
-			pc = vmBranch(a&x != 0, in)
+			if pc = vmBranch(a&x != 0, in); pc >= vmRetFlag {
+				return code[pc-vmRetFlag].k
+			}
 		case opLdWJeq, opLdWJgt, opLdWJge, opLdWJset:
 			off := int(in.k)
 			if off > len(pkt)-4 {
 				return 0
 			}
 			a = uint32(pkt[off])<<24 | uint32(pkt[off+1])<<16 | uint32(pkt[off+2])<<8 | uint32(pkt[off+3])
-			pc = vmCompare(in.op-opLdWJeq, a, in)
+			if pc = vmCompare(in.op-opLdWJeq, a, in); pc >= vmRetFlag {
+				return code[pc-vmRetFlag].k
+			}
 		case opLdHJeq:
 			off := int(in.k)
 			if off > len(pkt)-2 {
 				return 0
 			}
 			a = uint32(pkt[off])<<8 | uint32(pkt[off+1])
-			pc = vmBranch(a == in.c, in)
+			if pc = vmBranch(a == in.c, in); pc >= vmRetFlag {
+				return code[pc-vmRetFlag].k
+			}
 		case opLdHJgt, opLdHJge, opLdHJset:
 			off := int(in.k)
 			if off > len(pkt)-2 {
 				return 0
 			}
 			a = uint32(pkt[off])<<8 | uint32(pkt[off+1])
-			pc = vmCompare(in.op-opLdHJeq, a, in)
+			if pc = vmCompare(in.op-opLdHJeq, a, in); pc >= vmRetFlag {
+				return code[pc-vmRetFlag].k
+			}
 		case opLdBJeq:
 			off := int(in.k)
 			if off >= len(pkt) {
 				return 0
 			}
 			a = uint32(pkt[off])
-			pc = vmBranch(a == in.c, in)
+			if pc = vmBranch(a == in.c, in); pc >= vmRetFlag {
+				return code[pc-vmRetFlag].k
+			}
 		case opLdBJgt, opLdBJge, opLdBJset:
 			off := int(in.k)
 			if off >= len(pkt) {
 				return 0
 			}
 			a = uint32(pkt[off])
-			pc = vmCompare(in.op-opLdBJeq, a, in)
+			if pc = vmCompare(in.op-opLdBJeq, a, in); pc >= vmRetFlag {
+				return code[pc-vmRetFlag].k
+			}
 		case opLenJeq:
 			a = wireLen
-			pc = vmBranch(a == in.c, in)
+			if pc = vmBranch(a == in.c, in); pc >= vmRetFlag {
+				return code[pc-vmRetFlag].k
+			}
 		case opLenJgt:
 			a = wireLen
-			pc = vmBranch(a > in.c, in)
+			if pc = vmBranch(a > in.c, in); pc >= vmRetFlag {
+				return code[pc-vmRetFlag].k
+			}
 		case opLenJge:
 			a = wireLen
-			pc = vmBranch(a >= in.c, in)
+			if pc = vmBranch(a >= in.c, in); pc >= vmRetFlag {
+				return code[pc-vmRetFlag].k
+			}
 		case opLenJset:
 			a = wireLen
-			pc = vmBranch(a&in.c != 0, in)
+			if pc = vmBranch(a&in.c != 0, in); pc >= vmRetFlag {
+				return code[pc-vmRetFlag].k
+			}
 		case opLdIndHJeq:
 			s := uint64(x) + uint64(in.k)
 			if s+2 > uint64(len(pkt)) {
@@ -531,26 +577,42 @@ func (vm *VM) exec(pkt []byte, wireLen uint32, anc *Ancillary) uint32 {
 			}
 			o := int(s)
 			a = uint32(pkt[o])<<8 | uint32(pkt[o+1])
-			pc = vmBranch(a == in.c, in)
+			if pc = vmBranch(a == in.c, in); pc >= vmRetFlag {
+				return code[pc-vmRetFlag].k
+			}
 		case opLdIndBJeq:
 			s := uint64(x) + uint64(in.k)
 			if s >= uint64(len(pkt)) {
 				return 0
 			}
 			a = uint32(pkt[int(s)])
-			pc = vmBranch(a == in.c, in)
+			if pc = vmBranch(a == in.c, in); pc >= vmRetFlag {
+				return code[pc-vmRetFlag].k
+			}
+		case opJeq2K:
+			t := in.jf
+			if a == in.k {
+				t = in.jt
+			} else if a == in.c {
+				t = in.jt2
+			}
+			if pc = int(t); pc >= vmRetFlag {
+				return code[pc-vmRetFlag].k
+			}
+		case opNone: // 255: with it the switch needs no range check
+			return 0
 		default:
 			return 0 // not reached: vmDecode writes only the operations above
 		}
 	}
-}
-
-// vmAnc gives anc, or the zero Ancillary for nil.
-func vmAnc(anc *Ancillary) *Ancillary {
-	if anc == nil {
-		return &vmZeroAncillary
-	}
-	return anc
+slow:
+	// The loads that call out (SKF_NET_OFF, ancillary, negative offsets):
+	// the reference interpreter runs the rest of the run from this
+	// instruction, so that the loop above calls nothing and the register
+	// allocator keeps A, X and pc in registers.
+	st := vmState{a: a, x: x, mem: mem}
+	verdict, _ := vm.runFrom(pc-1, &st, pkt, wireLen, anc)
+	return verdict
 }
 
 // vmBranch gives the instruction to go to after a comparison.

@@ -2,6 +2,7 @@ package cbpf
 
 import (
 	"math/rand"
+	"slices"
 	"testing"
 
 	"golang.org/x/net/bpf"
@@ -62,21 +63,9 @@ func TestVMDecodedCorpus(t *testing.T) {
 	r := rand.New(rand.NewSource(3))
 	pkts := vmRandomPackets(r, 30)
 	compared := 0
-	for _, c := range corpus.LoadShared(t) {
-		if c.Kind != "accept" || c.PseudoExpr {
-			continue
-		}
-		for _, listing := range []*string{&c.ExpectedUnopt, c.ExpectedOpt} {
-			if listing == nil {
-				continue
-			}
-			raw, err := testParseListing(*listing)
-			if err != nil {
-				t.Fatal(err)
-			}
-			compared += vmCompareDecoded(t, raw, pkts)
-		}
-	}
+	vmCorpusPrograms(t, func(_ corpus.Case, raw []bpf.RawInstruction) {
+		compared += vmCompareDecoded(t, raw, pkts)
+	})
 	if compared < 6000 {
 		t.Fatalf("only %d corpus programs run in the decoded form", compared)
 	}
@@ -183,7 +172,8 @@ func TestVMDecodedFallback(t *testing.T) {
 
 // TestVMDecodedFuses checks that a load followed by a comparison with a
 // constant is decoded as one fused instruction that jumps where the
-// comparison would, and that the comparison keeps its slot.
+// comparison would, that the comparison keeps its slot, and that jumps to
+// a return of a constant are marked as such.
 func TestVMDecodedFuses(t *testing.T) {
 	prog := vmProg(
 		ri(0x28, 0, 0, 12), ri(0x15, 0, 3, 0x0800), // ldh [12]; jeq #0x800
@@ -193,11 +183,13 @@ func TestVMDecodedFuses(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	// A target that is a return of a constant is flagged (vmRetFlag).
+	const r = vmRetFlag
 	want := []vmInsn{
-		{op: opLdHJeq, k: 12, c: 0x0800, jt: 2, jf: 5},
-		{op: opJeqK, k: 0x0800, jt: 2, jf: 5},
-		{op: opLdBJeq, k: 23, c: 17, jt: 4, jf: 5},
-		{op: opJeqK, k: 17, jt: 4, jf: 5},
+		{op: opLdHJeq, k: 12, c: 0x0800, jt: 2, jf: 5 | r},
+		{op: opJeqK, k: 0x0800, jt: 2, jf: 5 | r},
+		{op: opLdBJeq, k: 23, c: 17, jt: 4 | r, jf: 5 | r},
+		{op: opJeqK, k: 17, jt: 4 | r, jf: 5 | r},
 		{op: opRetK, k: 1},
 		{op: opRetK, k: 0},
 	}
@@ -208,5 +200,57 @@ func TestVMDecodedFuses(t *testing.T) {
 	}
 	if got := vm.Run(vmPacket, 60, nil); got != 1 {
 		t.Errorf("Run = %d, want 1", got)
+	}
+}
+
+// TestVMDecodedLongest checks the longest program the decoded form holds,
+// whose last instruction a jump reaches with the return flag beside its
+// index, and that one instruction more runs in the reference interpreter.
+func TestVMDecodedLongest(t *testing.T) {
+	for _, n := range []int{vmDecodeMax - 1, vmDecodeMax} {
+		prog := []bpf.RawInstruction{ri(0x05, 0, 0, uint32(n-2))} // ja to the last
+		for len(prog) < n-1 {
+			prog = append(prog, ri(0x06, 0, 0, 0))
+		}
+		prog = append(prog, ri(0x06, 0, 0, 7))
+		vm, err := NewVMLibpcap(vmProg(prog...)) // NewVM takes at most 4,096
+		if err != nil {
+			t.Fatal(err)
+		}
+		if decoded := vm.code != nil; decoded != (n < vmDecodeMax) {
+			t.Errorf("%d instructions: decoded form %v", n, decoded)
+		}
+		if got := vm.Run(vmPacket, 60, nil); got != 7 {
+			t.Errorf("%d instructions: Run = %d, want 7", n, got)
+		}
+	}
+}
+
+// TestVMDecodedJeq2 checks that a jeq whose false target is another jeq
+// is decoded as one instruction with both tests (vlan's chain of
+// EtherTypes) and runs as the two would.
+func TestVMDecodedJeq2(t *testing.T) {
+	prog := vmProg(
+		ri(0x28, 0, 0, 12),                                                     // ldh [12]
+		ri(0x15, 2, 0, 0x8100), ri(0x15, 1, 0, 0x88a8), ri(0x15, 0, 1, 0x9100), // the TPIDs
+		ri(0x06, 0, 0, 1), ri(0x06, 0, 0, 0))
+	vm, err := NewVM(prog)
+	if err != nil {
+		t.Fatal(err)
+	}
+	const r = vmRetFlag
+	if got, want := vm.code[2], (vmInsn{op: opJeq2K, k: 0x88a8, c: 0x9100, jt: 4 | r, jt2: 4 | r, jf: 5 | r}); got != want {
+		t.Errorf("instruction 2: %+v, want %+v", got, want)
+	}
+	for _, c := range []struct {
+		tpid uint16
+		want uint32
+	}{{0x8100, 1}, {0x88a8, 1}, {0x9100, 1}, {0x0800, 0}, {0x9200, 0}} {
+		pkt := slices.Clone(vmPacket)
+		pkt[12], pkt[13] = byte(c.tpid>>8), byte(c.tpid)
+		want, _ := vm.run(pkt, 60, nil)
+		if got := vm.Run(pkt, 60, nil); got != c.want || want != c.want {
+			t.Errorf("EtherType %#x: Run = %d, reference %d, want %d", c.tpid, got, want, c.want)
+		}
 	}
 }

@@ -266,6 +266,40 @@ func TestVMCrossCheckCorpus(t *testing.T) {
 	r := rand.New(rand.NewSource(1))
 	pkts := vmRandomPackets(r, 40)
 	var compared, accepted int
+	vmCorpusPrograms(t, func(c corpus.Case, raw []bpf.RawInstruction) {
+		_, err := NewVM(Typed(raw))
+		// The kernel refuses these too: protochain loops with a
+		// backward jump, and libpcap master's geneve/vxlan code on
+		// radiotap reads M[0] and M[1] without storing them first.
+		wantErr := ""
+		switch {
+		case strings.Contains(c.Name, "protochain"):
+			wantErr = "jump out of range"
+		case strings.HasPrefix(c.Name, "geneve_and_tcp_index_IEEE802_11_RADIO"), strings.HasPrefix(c.Name, "vxlan_and_tcp_index_IEEE802_11_RADIO"):
+			wantErr = "before it is written"
+		}
+		switch {
+		case err == nil && wantErr == "":
+			accepted++
+		case err == nil:
+			t.Errorf("%s: NewVM accepted a program the kernel refuses (%s)", c.Name, wantErr)
+		case wantErr == "" || !strings.Contains(err.Error(), wantErr):
+			t.Errorf("%s: NewVM: %v", c.Name, err)
+		}
+		if vmCompareXnet(t, raw, pkts) {
+			compared++
+		}
+	})
+	if compared < 3000 {
+		t.Fatalf("only %d corpus programs compared with x/net", compared)
+	}
+	t.Logf("%d corpus programs accepted, %d compared with x/net", accepted, compared)
+}
+
+// vmCorpusPrograms calls fn with each program of the shared corpus's
+// accepted expressions, unoptimized and optimized.
+func vmCorpusPrograms(t *testing.T, fn func(c corpus.Case, raw []bpf.RawInstruction)) {
+	t.Helper()
 	for _, c := range corpus.LoadShared(t) {
 		if c.Kind != "accept" || c.PseudoExpr {
 			continue
@@ -278,34 +312,9 @@ func TestVMCrossCheckCorpus(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			_, err = NewVM(Typed(raw))
-			// The kernel refuses these too: protochain loops with a
-			// backward jump, and libpcap master's geneve/vxlan code on
-			// radiotap reads M[0] and M[1] without storing them first.
-			wantErr := ""
-			switch {
-			case strings.Contains(c.Name, "protochain"):
-				wantErr = "jump out of range"
-			case strings.HasPrefix(c.Name, "geneve_and_tcp_index_IEEE802_11_RADIO"), strings.HasPrefix(c.Name, "vxlan_and_tcp_index_IEEE802_11_RADIO"):
-				wantErr = "before it is written"
-			}
-			switch {
-			case err == nil && wantErr == "":
-				accepted++
-			case err == nil:
-				t.Errorf("%s: NewVM accepted a program the kernel refuses (%s)", c.Name, wantErr)
-			case wantErr == "" || !strings.Contains(err.Error(), wantErr):
-				t.Errorf("%s: NewVM: %v", c.Name, err)
-			}
-			if vmCompareXnet(t, raw, pkts) {
-				compared++
-			}
+			fn(c, raw)
 		}
 	}
-	if compared < 3000 {
-		t.Fatalf("only %d corpus programs compared with x/net", compared)
-	}
-	t.Logf("%d corpus programs accepted, %d compared with x/net", accepted, compared)
 }
 
 // TestVMCrossCheckRandom compares random straight-line ALU/jump programs.

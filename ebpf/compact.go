@@ -489,28 +489,23 @@ func ctxValue(kind runKind, off int32) (cop, uint8, bool) {
 // previous run wrote to the stack, and reads the fields of skb that c's
 // cCtxWord instructions read into vm.ctxWords (nil: all zero).
 func (vm *VM) setupSKB(c *compactForm, skb *SKBuff) {
-	if c.stores && vm.stackDirty < uint64(len(vm.stack)) {
-		vm.clearStack()
-	}
-	ctx := context{kind: ctxSKB, skb: skb}
-	for _, w := range c.ctxWords {
-		var v uint32
-		if skb != nil {
-			v = ctx.word(uint64(w) * 4)
-		}
-		vm.ctxWords[w&(ctxWords-1)] = v
-	}
+	vm.setup(c, context{kind: ctxSKB, skb: skb}, skb != nil)
 }
 
 // setupXDP is setupSKB for xdp_md.
 func (vm *VM) setupXDP(c *compactForm, md *XDPMD) {
+	vm.setup(c, context{kind: ctxXDP, xdp: md}, md != nil)
+}
+
+// setup is setupSKB and setupXDP for ctx; without fields (a nil context),
+// the words read as zero.
+func (vm *VM) setup(c *compactForm, ctx context, fields bool) {
 	if c.stores && vm.stackDirty < uint64(len(vm.stack)) {
 		vm.clearStack()
 	}
-	ctx := context{kind: ctxXDP, xdp: md}
 	for _, w := range c.ctxWords {
 		var v uint32
-		if md != nil {
+		if fields {
 			v = ctx.word(uint64(w) * 4)
 		}
 		vm.ctxWords[w&(ctxWords-1)] = v

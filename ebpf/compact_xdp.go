@@ -5144,3 +5144,2774 @@ slow: // exec runs the rest, from this instruction's slot
 	}
 	return vm.resume(int(c.slots[pc]), r, pkt, runXDP, nil, md)
 }
+
+// xdpBatch runs c, vm's xdpExec form, over pkts as RunXDPBatch does: md is the
+// batch's context, whose FrameLen it sets for each packet. No packet may
+// be longer than 4 GiB (RunXDPBatch runs such batches one by one).
+func (vm *VM) xdpBatch(c *compactForm, pkts []Packet, md *XDPMD, out []uint32) (int, error) {
+	out = out[:len(pkts)]
+	r := &vm.fregs
+	insts := &c.code.insts
+	stores := c.stores
+packets:
+	for pn := range pkts {
+		pkt := pkts[pn].Data
+		md.FrameLen = pkts[pn].Len
+		if stores && vm.stackDirty < stackLen {
+			vm.clearStack()
+		}
+		if c.dataLive {
+			r[c.dataReg&15] = packetBase
+			r[c.lenReg&15] = packetBase + uint64(len(pkt))
+		}
+		var pc uint8
+		for {
+			in := &insts[pc]
+			switch in.op {
+			case cRet:
+				out[pn] = uint32(uint64(in.k))
+				continue packets
+			case cExit:
+				out[pn] = uint32(r[0])
+				continue packets
+			case cJa:
+				pc = uint8(in.jt)
+			case cLdAB:
+				o := int(in.k) // below 1<<31 (buildCompact)
+				if o > len(pkt)-1 {
+					out[pn] = uint32(0)
+					continue packets
+				}
+				r[0] = uint64(uint32(pkt[o]))
+				pc++
+			case cLdAH:
+				o := int(in.k) // below 1<<31 (buildCompact)
+				if o > len(pkt)-2 {
+					out[pn] = uint32(0)
+					continue packets
+				}
+				r[0] = uint64(uint32(pkt[o])<<8 | uint32(pkt[o+1]))
+				pc++
+			case cLdAW:
+				o := int(in.k) // below 1<<31 (buildCompact)
+				if o > len(pkt)-4 {
+					out[pn] = uint32(0)
+					continue packets
+				}
+				r[0] = uint64(uint32(pkt[o])<<24 | uint32(pkt[o+1])<<16 | uint32(pkt[o+2])<<8 | uint32(pkt[o+3]))
+				pc++
+			case cLdIB:
+				o := int(int32(uint32(r[in.src&15]) + in.k))
+				if o < 0 || o > len(pkt)-1 {
+					out[pn] = uint32(0)
+					continue packets
+				}
+				r[0] = uint64(uint32(pkt[o]))
+				pc++
+			case cLdIH:
+				o := int(int32(uint32(r[in.src&15]) + in.k))
+				if o < 0 || o > len(pkt)-2 {
+					out[pn] = uint32(0)
+					continue packets
+				}
+				r[0] = uint64(uint32(pkt[o])<<8 | uint32(pkt[o+1]))
+				pc++
+			case cLdIW:
+				o := int(int32(uint32(r[in.src&15]) + in.k))
+				if o < 0 || o > len(pkt)-4 {
+					out[pn] = uint32(0)
+					continue packets
+				}
+				r[0] = uint64(uint32(pkt[o])<<24 | uint32(pkt[o+1])<<16 | uint32(pkt[o+2])<<8 | uint32(pkt[o+3]))
+				pc++
+			case cLdABEq:
+				o := int(in.k) // below 1<<31 (buildCompact)
+				if o > len(pkt)-1 {
+					out[pn] = uint32(0)
+					continue packets
+				}
+				v := uint32(pkt[o])
+				r[0] = uint64(v)
+				t := in.jf
+				if v == in.k2 {
+					t = in.jt
+				}
+				if t >= retFlag {
+					out[pn] = uint32(uint64(insts[uint8(t)].k))
+					continue packets
+				}
+				pc = uint8(t)
+			case cLdABGt:
+				o := int(in.k) // below 1<<31 (buildCompact)
+				if o > len(pkt)-1 {
+					out[pn] = uint32(0)
+					continue packets
+				}
+				v := uint32(pkt[o])
+				r[0] = uint64(v)
+				t := in.jf
+				if v > in.k2 {
+					t = in.jt
+				}
+				if t >= retFlag {
+					out[pn] = uint32(uint64(insts[uint8(t)].k))
+					continue packets
+				}
+				pc = uint8(t)
+			case cLdABGe:
+				o := int(in.k) // below 1<<31 (buildCompact)
+				if o > len(pkt)-1 {
+					out[pn] = uint32(0)
+					continue packets
+				}
+				v := uint32(pkt[o])
+				r[0] = uint64(v)
+				t := in.jf
+				if v >= in.k2 {
+					t = in.jt
+				}
+				if t >= retFlag {
+					out[pn] = uint32(uint64(insts[uint8(t)].k))
+					continue packets
+				}
+				pc = uint8(t)
+			case cLdABSet:
+				o := int(in.k) // below 1<<31 (buildCompact)
+				if o > len(pkt)-1 {
+					out[pn] = uint32(0)
+					continue packets
+				}
+				v := uint32(pkt[o])
+				r[0] = uint64(v)
+				t := in.jf
+				if v&in.k2 != 0 {
+					t = in.jt
+				}
+				if t >= retFlag {
+					out[pn] = uint32(uint64(insts[uint8(t)].k))
+					continue packets
+				}
+				pc = uint8(t)
+			case cLdAHEq:
+				o := int(in.k) // below 1<<31 (buildCompact)
+				if o > len(pkt)-2 {
+					out[pn] = uint32(0)
+					continue packets
+				}
+				v := uint32(pkt[o])<<8 | uint32(pkt[o+1])
+				r[0] = uint64(v)
+				t := in.jf
+				if v == in.k2 {
+					t = in.jt
+				}
+				if t >= retFlag {
+					out[pn] = uint32(uint64(insts[uint8(t)].k))
+					continue packets
+				}
+				pc = uint8(t)
+			case cLdAHGt:
+				o := int(in.k) // below 1<<31 (buildCompact)
+				if o > len(pkt)-2 {
+					out[pn] = uint32(0)
+					continue packets
+				}
+				v := uint32(pkt[o])<<8 | uint32(pkt[o+1])
+				r[0] = uint64(v)
+				t := in.jf
+				if v > in.k2 {
+					t = in.jt
+				}
+				if t >= retFlag {
+					out[pn] = uint32(uint64(insts[uint8(t)].k))
+					continue packets
+				}
+				pc = uint8(t)
+			case cLdAHGe:
+				o := int(in.k) // below 1<<31 (buildCompact)
+				if o > len(pkt)-2 {
+					out[pn] = uint32(0)
+					continue packets
+				}
+				v := uint32(pkt[o])<<8 | uint32(pkt[o+1])
+				r[0] = uint64(v)
+				t := in.jf
+				if v >= in.k2 {
+					t = in.jt
+				}
+				if t >= retFlag {
+					out[pn] = uint32(uint64(insts[uint8(t)].k))
+					continue packets
+				}
+				pc = uint8(t)
+			case cLdAHSet:
+				o := int(in.k) // below 1<<31 (buildCompact)
+				if o > len(pkt)-2 {
+					out[pn] = uint32(0)
+					continue packets
+				}
+				v := uint32(pkt[o])<<8 | uint32(pkt[o+1])
+				r[0] = uint64(v)
+				t := in.jf
+				if v&in.k2 != 0 {
+					t = in.jt
+				}
+				if t >= retFlag {
+					out[pn] = uint32(uint64(insts[uint8(t)].k))
+					continue packets
+				}
+				pc = uint8(t)
+			case cLdAWEq:
+				o := int(in.k) // below 1<<31 (buildCompact)
+				if o > len(pkt)-4 {
+					out[pn] = uint32(0)
+					continue packets
+				}
+				v := uint32(pkt[o])<<24 | uint32(pkt[o+1])<<16 | uint32(pkt[o+2])<<8 | uint32(pkt[o+3])
+				r[0] = uint64(v)
+				t := in.jf
+				if v == in.k2 {
+					t = in.jt
+				}
+				if t >= retFlag {
+					out[pn] = uint32(uint64(insts[uint8(t)].k))
+					continue packets
+				}
+				pc = uint8(t)
+			case cLdAWGt:
+				o := int(in.k) // below 1<<31 (buildCompact)
+				if o > len(pkt)-4 {
+					out[pn] = uint32(0)
+					continue packets
+				}
+				v := uint32(pkt[o])<<24 | uint32(pkt[o+1])<<16 | uint32(pkt[o+2])<<8 | uint32(pkt[o+3])
+				r[0] = uint64(v)
+				t := in.jf
+				if v > in.k2 {
+					t = in.jt
+				}
+				if t >= retFlag {
+					out[pn] = uint32(uint64(insts[uint8(t)].k))
+					continue packets
+				}
+				pc = uint8(t)
+			case cLdAWGe:
+				o := int(in.k) // below 1<<31 (buildCompact)
+				if o > len(pkt)-4 {
+					out[pn] = uint32(0)
+					continue packets
+				}
+				v := uint32(pkt[o])<<24 | uint32(pkt[o+1])<<16 | uint32(pkt[o+2])<<8 | uint32(pkt[o+3])
+				r[0] = uint64(v)
+				t := in.jf
+				if v >= in.k2 {
+					t = in.jt
+				}
+				if t >= retFlag {
+					out[pn] = uint32(uint64(insts[uint8(t)].k))
+					continue packets
+				}
+				pc = uint8(t)
+			case cLdAWSet:
+				o := int(in.k) // below 1<<31 (buildCompact)
+				if o > len(pkt)-4 {
+					out[pn] = uint32(0)
+					continue packets
+				}
+				v := uint32(pkt[o])<<24 | uint32(pkt[o+1])<<16 | uint32(pkt[o+2])<<8 | uint32(pkt[o+3])
+				r[0] = uint64(v)
+				t := in.jf
+				if v&in.k2 != 0 {
+					t = in.jt
+				}
+				if t >= retFlag {
+					out[pn] = uint32(uint64(insts[uint8(t)].k))
+					continue packets
+				}
+				pc = uint8(t)
+			case cLdIBEq:
+				o := int(int32(uint32(r[in.src&15]) + in.k))
+				if o < 0 || o > len(pkt)-1 {
+					out[pn] = uint32(0)
+					continue packets
+				}
+				v := uint32(pkt[o])
+				r[0] = uint64(v)
+				t := in.jf
+				if v == in.k2 {
+					t = in.jt
+				}
+				if t >= retFlag {
+					out[pn] = uint32(uint64(insts[uint8(t)].k))
+					continue packets
+				}
+				pc = uint8(t)
+			case cLdIBGt:
+				o := int(int32(uint32(r[in.src&15]) + in.k))
+				if o < 0 || o > len(pkt)-1 {
+					out[pn] = uint32(0)
+					continue packets
+				}
+				v := uint32(pkt[o])
+				r[0] = uint64(v)
+				t := in.jf
+				if v > in.k2 {
+					t = in.jt
+				}
+				if t >= retFlag {
+					out[pn] = uint32(uint64(insts[uint8(t)].k))
+					continue packets
+				}
+				pc = uint8(t)
+			case cLdIBGe:
+				o := int(int32(uint32(r[in.src&15]) + in.k))
+				if o < 0 || o > len(pkt)-1 {
+					out[pn] = uint32(0)
+					continue packets
+				}
+				v := uint32(pkt[o])
+				r[0] = uint64(v)
+				t := in.jf
+				if v >= in.k2 {
+					t = in.jt
+				}
+				if t >= retFlag {
+					out[pn] = uint32(uint64(insts[uint8(t)].k))
+					continue packets
+				}
+				pc = uint8(t)
+			case cLdIBSet:
+				o := int(int32(uint32(r[in.src&15]) + in.k))
+				if o < 0 || o > len(pkt)-1 {
+					out[pn] = uint32(0)
+					continue packets
+				}
+				v := uint32(pkt[o])
+				r[0] = uint64(v)
+				t := in.jf
+				if v&in.k2 != 0 {
+					t = in.jt
+				}
+				if t >= retFlag {
+					out[pn] = uint32(uint64(insts[uint8(t)].k))
+					continue packets
+				}
+				pc = uint8(t)
+			case cLdIHEq:
+				o := int(int32(uint32(r[in.src&15]) + in.k))
+				if o < 0 || o > len(pkt)-2 {
+					out[pn] = uint32(0)
+					continue packets
+				}
+				v := uint32(pkt[o])<<8 | uint32(pkt[o+1])
+				r[0] = uint64(v)
+				t := in.jf
+				if v == in.k2 {
+					t = in.jt
+				}
+				if t >= retFlag {
+					out[pn] = uint32(uint64(insts[uint8(t)].k))
+					continue packets
+				}
+				pc = uint8(t)
+			case cLdIHGt:
+				o := int(int32(uint32(r[in.src&15]) + in.k))
+				if o < 0 || o > len(pkt)-2 {
+					out[pn] = uint32(0)
+					continue packets
+				}
+				v := uint32(pkt[o])<<8 | uint32(pkt[o+1])
+				r[0] = uint64(v)
+				t := in.jf
+				if v > in.k2 {
+					t = in.jt
+				}
+				if t >= retFlag {
+					out[pn] = uint32(uint64(insts[uint8(t)].k))
+					continue packets
+				}
+				pc = uint8(t)
+			case cLdIHGe:
+				o := int(int32(uint32(r[in.src&15]) + in.k))
+				if o < 0 || o > len(pkt)-2 {
+					out[pn] = uint32(0)
+					continue packets
+				}
+				v := uint32(pkt[o])<<8 | uint32(pkt[o+1])
+				r[0] = uint64(v)
+				t := in.jf
+				if v >= in.k2 {
+					t = in.jt
+				}
+				if t >= retFlag {
+					out[pn] = uint32(uint64(insts[uint8(t)].k))
+					continue packets
+				}
+				pc = uint8(t)
+			case cLdIHSet:
+				o := int(int32(uint32(r[in.src&15]) + in.k))
+				if o < 0 || o > len(pkt)-2 {
+					out[pn] = uint32(0)
+					continue packets
+				}
+				v := uint32(pkt[o])<<8 | uint32(pkt[o+1])
+				r[0] = uint64(v)
+				t := in.jf
+				if v&in.k2 != 0 {
+					t = in.jt
+				}
+				if t >= retFlag {
+					out[pn] = uint32(uint64(insts[uint8(t)].k))
+					continue packets
+				}
+				pc = uint8(t)
+			case cLdIWEq:
+				o := int(int32(uint32(r[in.src&15]) + in.k))
+				if o < 0 || o > len(pkt)-4 {
+					out[pn] = uint32(0)
+					continue packets
+				}
+				v := uint32(pkt[o])<<24 | uint32(pkt[o+1])<<16 | uint32(pkt[o+2])<<8 | uint32(pkt[o+3])
+				r[0] = uint64(v)
+				t := in.jf
+				if v == in.k2 {
+					t = in.jt
+				}
+				if t >= retFlag {
+					out[pn] = uint32(uint64(insts[uint8(t)].k))
+					continue packets
+				}
+				pc = uint8(t)
+			case cLdIWGt:
+				o := int(int32(uint32(r[in.src&15]) + in.k))
+				if o < 0 || o > len(pkt)-4 {
+					out[pn] = uint32(0)
+					continue packets
+				}
+				v := uint32(pkt[o])<<24 | uint32(pkt[o+1])<<16 | uint32(pkt[o+2])<<8 | uint32(pkt[o+3])
+				r[0] = uint64(v)
+				t := in.jf
+				if v > in.k2 {
+					t = in.jt
+				}
+				if t >= retFlag {
+					out[pn] = uint32(uint64(insts[uint8(t)].k))
+					continue packets
+				}
+				pc = uint8(t)
+			case cLdIWGe:
+				o := int(int32(uint32(r[in.src&15]) + in.k))
+				if o < 0 || o > len(pkt)-4 {
+					out[pn] = uint32(0)
+					continue packets
+				}
+				v := uint32(pkt[o])<<24 | uint32(pkt[o+1])<<16 | uint32(pkt[o+2])<<8 | uint32(pkt[o+3])
+				r[0] = uint64(v)
+				t := in.jf
+				if v >= in.k2 {
+					t = in.jt
+				}
+				if t >= retFlag {
+					out[pn] = uint32(uint64(insts[uint8(t)].k))
+					continue packets
+				}
+				pc = uint8(t)
+			case cLdIWSet:
+				o := int(int32(uint32(r[in.src&15]) + in.k))
+				if o < 0 || o > len(pkt)-4 {
+					out[pn] = uint32(0)
+					continue packets
+				}
+				v := uint32(pkt[o])<<24 | uint32(pkt[o+1])<<16 | uint32(pkt[o+2])<<8 | uint32(pkt[o+3])
+				r[0] = uint64(v)
+				t := in.jf
+				if v&in.k2 != 0 {
+					t = in.jt
+				}
+				if t >= retFlag {
+					out[pn] = uint32(uint64(insts[uint8(t)].k))
+					continue packets
+				}
+				pc = uint8(t)
+			case cLdABEq2:
+				o := int(in.k) // below 1<<31 (buildCompact)
+				if o > len(pkt)-1 {
+					out[pn] = uint32(0)
+					continue packets
+				}
+				v := uint32(pkt[o])
+				r[0] = uint64(v)
+				t := in.jf
+				if v == in.k2 {
+					t = in.jt
+				} else if v == in.k4 {
+					t = in.jt3
+				}
+				if t >= retFlag {
+					out[pn] = uint32(uint64(insts[uint8(t)].k))
+					continue packets
+				}
+				pc = uint8(t)
+			case cLdAHEq2:
+				o := int(in.k) // below 1<<31 (buildCompact)
+				if o > len(pkt)-2 {
+					out[pn] = uint32(0)
+					continue packets
+				}
+				v := uint32(pkt[o])<<8 | uint32(pkt[o+1])
+				r[0] = uint64(v)
+				t := in.jf
+				if v == in.k2 {
+					t = in.jt
+				} else if v == in.k4 {
+					t = in.jt3
+				}
+				if t >= retFlag {
+					out[pn] = uint32(uint64(insts[uint8(t)].k))
+					continue packets
+				}
+				pc = uint8(t)
+			case cLdAWEq2:
+				o := int(in.k) // below 1<<31 (buildCompact)
+				if o > len(pkt)-4 {
+					out[pn] = uint32(0)
+					continue packets
+				}
+				v := uint32(pkt[o])<<24 | uint32(pkt[o+1])<<16 | uint32(pkt[o+2])<<8 | uint32(pkt[o+3])
+				r[0] = uint64(v)
+				t := in.jf
+				if v == in.k2 {
+					t = in.jt
+				} else if v == in.k4 {
+					t = in.jt3
+				}
+				if t >= retFlag {
+					out[pn] = uint32(uint64(insts[uint8(t)].k))
+					continue packets
+				}
+				pc = uint8(t)
+			case cJ32Eq2K:
+				v := uint32(r[in.dst&15])
+				t := in.jf
+				if v == in.k {
+					t = in.jt
+				} else if v == in.k4 {
+					t = in.jt3
+				}
+				if t >= retFlag {
+					out[pn] = uint32(uint64(insts[uint8(t)].k))
+					continue packets
+				}
+				pc = uint8(t)
+			case cMSH:
+				r[in.src&15] = uint64(uint32(r[0]))
+				o := int(in.k)
+				if o >= len(pkt) {
+					out[pn] = uint32(0)
+					continue packets
+				}
+				r[in.dst&15] = uint64(pkt[o]&15) << 2
+				r[0] = uint64(uint32(r[in.src&15]))
+				pc++
+			case cLdABAndTree:
+				o := int(in.k) // below 1<<31 (buildCompact)
+				if o > len(pkt)-1 {
+					out[pn] = uint32(0)
+					continue packets
+				}
+				v := (uint32(pkt[o])) & in.k2
+				r[0] = uint64(v)
+				n := &c.code.nodes[uint8(in.jt)]
+				t := n.jf
+				if v&n.mask-n.lo <= n.span {
+					t = n.jt
+				}
+				if t >= retFlag {
+					out[pn] = uint32(uint64(insts[uint8(t)].k))
+					continue packets
+				}
+				pc = uint8(t)
+			case cLdAHAndTree:
+				o := int(in.k) // below 1<<31 (buildCompact)
+				if o > len(pkt)-2 {
+					out[pn] = uint32(0)
+					continue packets
+				}
+				v := (uint32(pkt[o])<<8 | uint32(pkt[o+1])) & in.k2
+				r[0] = uint64(v)
+				n := &c.code.nodes[uint8(in.jt)]
+				t := n.jf
+				if v&n.mask-n.lo <= n.span {
+					t = n.jt
+				}
+				if t >= retFlag {
+					out[pn] = uint32(uint64(insts[uint8(t)].k))
+					continue packets
+				}
+				pc = uint8(t)
+			case cLdAWAndTree:
+				o := int(in.k) // below 1<<31 (buildCompact)
+				if o > len(pkt)-4 {
+					out[pn] = uint32(0)
+					continue packets
+				}
+				v := (uint32(pkt[o])<<24 | uint32(pkt[o+1])<<16 | uint32(pkt[o+2])<<8 | uint32(pkt[o+3])) & in.k2
+				r[0] = uint64(v)
+				n := &c.code.nodes[uint8(in.jt)]
+				t := n.jf
+				if v&n.mask-n.lo <= n.span {
+					t = n.jt
+				}
+				if t >= retFlag {
+					out[pn] = uint32(uint64(insts[uint8(t)].k))
+					continue packets
+				}
+				pc = uint8(t)
+			case cLdIBAndTree:
+				o := int(int32(uint32(r[in.src&15]) + in.k))
+				if o < 0 || o > len(pkt)-1 {
+					out[pn] = uint32(0)
+					continue packets
+				}
+				v := (uint32(pkt[o])) & in.k2
+				r[0] = uint64(v)
+				n := &c.code.nodes[uint8(in.jt)]
+				t := n.jf
+				if v&n.mask-n.lo <= n.span {
+					t = n.jt
+				}
+				if t >= retFlag {
+					out[pn] = uint32(uint64(insts[uint8(t)].k))
+					continue packets
+				}
+				pc = uint8(t)
+			case cLdIHAndTree:
+				o := int(int32(uint32(r[in.src&15]) + in.k))
+				if o < 0 || o > len(pkt)-2 {
+					out[pn] = uint32(0)
+					continue packets
+				}
+				v := (uint32(pkt[o])<<8 | uint32(pkt[o+1])) & in.k2
+				r[0] = uint64(v)
+				n := &c.code.nodes[uint8(in.jt)]
+				t := n.jf
+				if v&n.mask-n.lo <= n.span {
+					t = n.jt
+				}
+				if t >= retFlag {
+					out[pn] = uint32(uint64(insts[uint8(t)].k))
+					continue packets
+				}
+				pc = uint8(t)
+			case cLdIWAndTree:
+				o := int(int32(uint32(r[in.src&15]) + in.k))
+				if o < 0 || o > len(pkt)-4 {
+					out[pn] = uint32(0)
+					continue packets
+				}
+				v := (uint32(pkt[o])<<24 | uint32(pkt[o+1])<<16 | uint32(pkt[o+2])<<8 | uint32(pkt[o+3])) & in.k2
+				r[0] = uint64(v)
+				n := &c.code.nodes[uint8(in.jt)]
+				t := n.jf
+				if v&n.mask-n.lo <= n.span {
+					t = n.jt
+				}
+				if t >= retFlag {
+					out[pn] = uint32(uint64(insts[uint8(t)].k))
+					continue packets
+				}
+				pc = uint8(t)
+			case cLdABClear:
+				o := int(in.k) // below 1<<31 (buildCompact)
+				if o > len(pkt)-1 {
+					out[pn] = uint32(0)
+					continue packets
+				}
+				r[0], r[1], r[2], r[3], r[4], r[5] = uint64(uint32(pkt[o])), 0, 0, 0, 0, 0
+				pc++
+			case cLdAHClear:
+				o := int(in.k) // below 1<<31 (buildCompact)
+				if o > len(pkt)-2 {
+					out[pn] = uint32(0)
+					continue packets
+				}
+				r[0], r[1], r[2], r[3], r[4], r[5] = uint64(uint32(pkt[o])<<8|uint32(pkt[o+1])), 0, 0, 0, 0, 0
+				pc++
+			case cLdAWClear:
+				o := int(in.k) // below 1<<31 (buildCompact)
+				if o > len(pkt)-4 {
+					out[pn] = uint32(0)
+					continue packets
+				}
+				r[0], r[1], r[2], r[3], r[4], r[5] = uint64(uint32(pkt[o])<<24|uint32(pkt[o+1])<<16|uint32(pkt[o+2])<<8|uint32(pkt[o+3])), 0, 0, 0, 0, 0
+				pc++
+			case cLdIBClear:
+				o := int(int32(uint32(r[in.src&15]) + in.k))
+				if o < 0 || o > len(pkt)-1 {
+					out[pn] = uint32(0)
+					continue packets
+				}
+				r[0], r[1], r[2], r[3], r[4], r[5] = uint64(uint32(pkt[o])), 0, 0, 0, 0, 0
+				pc++
+			case cLdIHClear:
+				o := int(int32(uint32(r[in.src&15]) + in.k))
+				if o < 0 || o > len(pkt)-2 {
+					out[pn] = uint32(0)
+					continue packets
+				}
+				r[0], r[1], r[2], r[3], r[4], r[5] = uint64(uint32(pkt[o])<<8|uint32(pkt[o+1])), 0, 0, 0, 0, 0
+				pc++
+			case cLdIWClear:
+				o := int(int32(uint32(r[in.src&15]) + in.k))
+				if o < 0 || o > len(pkt)-4 {
+					out[pn] = uint32(0)
+					continue packets
+				}
+				r[0], r[1], r[2], r[3], r[4], r[5] = uint64(uint32(pkt[o])<<24|uint32(pkt[o+1])<<16|uint32(pkt[o+2])<<8|uint32(pkt[o+3])), 0, 0, 0, 0, 0
+				pc++
+			case cJ32EqK:
+				t := in.jf
+				if uint32(r[in.dst&15]) == in.k {
+					t = in.jt
+				}
+				if t >= retFlag {
+					out[pn] = uint32(uint64(insts[uint8(t)].k))
+					continue packets
+				}
+				pc = uint8(t)
+			case cJ32GtK:
+				t := in.jf
+				if uint32(r[in.dst&15]) > in.k {
+					t = in.jt
+				}
+				if t >= retFlag {
+					out[pn] = uint32(uint64(insts[uint8(t)].k))
+					continue packets
+				}
+				pc = uint8(t)
+			case cJ32GeK:
+				t := in.jf
+				if uint32(r[in.dst&15]) >= in.k {
+					t = in.jt
+				}
+				if t >= retFlag {
+					out[pn] = uint32(uint64(insts[uint8(t)].k))
+					continue packets
+				}
+				pc = uint8(t)
+			case cJ32SetK:
+				t := in.jf
+				if uint32(r[in.dst&15])&in.k != 0 {
+					t = in.jt
+				}
+				if t >= retFlag {
+					out[pn] = uint32(uint64(insts[uint8(t)].k))
+					continue packets
+				}
+				pc = uint8(t)
+			case cJ32SGtK:
+				t := in.jf
+				if int32(r[in.dst&15]) > int32(in.k) {
+					t = in.jt
+				}
+				if t >= retFlag {
+					out[pn] = uint32(uint64(insts[uint8(t)].k))
+					continue packets
+				}
+				pc = uint8(t)
+			case cJ32SGeK:
+				t := in.jf
+				if int32(r[in.dst&15]) >= int32(in.k) {
+					t = in.jt
+				}
+				if t >= retFlag {
+					out[pn] = uint32(uint64(insts[uint8(t)].k))
+					continue packets
+				}
+				pc = uint8(t)
+			case cJ32EqX:
+				t := in.jf
+				if uint32(r[in.dst&15]) == uint32(r[in.src&15]) {
+					t = in.jt
+				}
+				if t >= retFlag {
+					out[pn] = uint32(uint64(insts[uint8(t)].k))
+					continue packets
+				}
+				pc = uint8(t)
+			case cJ32GtX:
+				t := in.jf
+				if uint32(r[in.dst&15]) > uint32(r[in.src&15]) {
+					t = in.jt
+				}
+				if t >= retFlag {
+					out[pn] = uint32(uint64(insts[uint8(t)].k))
+					continue packets
+				}
+				pc = uint8(t)
+			case cJ32GeX:
+				t := in.jf
+				if uint32(r[in.dst&15]) >= uint32(r[in.src&15]) {
+					t = in.jt
+				}
+				if t >= retFlag {
+					out[pn] = uint32(uint64(insts[uint8(t)].k))
+					continue packets
+				}
+				pc = uint8(t)
+			case cJ32SetX:
+				t := in.jf
+				if uint32(r[in.dst&15])&uint32(r[in.src&15]) != 0 {
+					t = in.jt
+				}
+				if t >= retFlag {
+					out[pn] = uint32(uint64(insts[uint8(t)].k))
+					continue packets
+				}
+				pc = uint8(t)
+			case cJ32SGtX:
+				t := in.jf
+				if int32(r[in.dst&15]) > int32(uint32(r[in.src&15])) {
+					t = in.jt
+				}
+				if t >= retFlag {
+					out[pn] = uint32(uint64(insts[uint8(t)].k))
+					continue packets
+				}
+				pc = uint8(t)
+			case cJ32SGeX:
+				t := in.jf
+				if int32(r[in.dst&15]) >= int32(uint32(r[in.src&15])) {
+					t = in.jt
+				}
+				if t >= retFlag {
+					out[pn] = uint32(uint64(insts[uint8(t)].k))
+					continue packets
+				}
+				pc = uint8(t)
+			case cJ64EqK:
+				t := in.jf
+				if r[in.dst&15] == uint64(int64(int32(in.k))) {
+					t = in.jt
+				}
+				if t >= retFlag {
+					out[pn] = uint32(uint64(insts[uint8(t)].k))
+					continue packets
+				}
+				pc = uint8(t)
+			case cJ64GtK:
+				t := in.jf
+				if r[in.dst&15] > uint64(int64(int32(in.k))) {
+					t = in.jt
+				}
+				if t >= retFlag {
+					out[pn] = uint32(uint64(insts[uint8(t)].k))
+					continue packets
+				}
+				pc = uint8(t)
+			case cJ64GeK:
+				t := in.jf
+				if r[in.dst&15] >= uint64(int64(int32(in.k))) {
+					t = in.jt
+				}
+				if t >= retFlag {
+					out[pn] = uint32(uint64(insts[uint8(t)].k))
+					continue packets
+				}
+				pc = uint8(t)
+			case cJ64SetK:
+				t := in.jf
+				if r[in.dst&15]&uint64(int64(int32(in.k))) != 0 {
+					t = in.jt
+				}
+				if t >= retFlag {
+					out[pn] = uint32(uint64(insts[uint8(t)].k))
+					continue packets
+				}
+				pc = uint8(t)
+			case cJ64SGtK:
+				t := in.jf
+				if int64(r[in.dst&15]) > int64(int32(in.k)) {
+					t = in.jt
+				}
+				if t >= retFlag {
+					out[pn] = uint32(uint64(insts[uint8(t)].k))
+					continue packets
+				}
+				pc = uint8(t)
+			case cJ64SGeK:
+				t := in.jf
+				if int64(r[in.dst&15]) >= int64(int32(in.k)) {
+					t = in.jt
+				}
+				if t >= retFlag {
+					out[pn] = uint32(uint64(insts[uint8(t)].k))
+					continue packets
+				}
+				pc = uint8(t)
+			case cJ64EqX:
+				t := in.jf
+				if r[in.dst&15] == r[in.src&15] {
+					t = in.jt
+				}
+				if t >= retFlag {
+					out[pn] = uint32(uint64(insts[uint8(t)].k))
+					continue packets
+				}
+				pc = uint8(t)
+			case cJ64GtX:
+				t := in.jf
+				if r[in.dst&15] > r[in.src&15] {
+					t = in.jt
+				}
+				if t >= retFlag {
+					out[pn] = uint32(uint64(insts[uint8(t)].k))
+					continue packets
+				}
+				pc = uint8(t)
+			case cJ64GeX:
+				t := in.jf
+				if r[in.dst&15] >= r[in.src&15] {
+					t = in.jt
+				}
+				if t >= retFlag {
+					out[pn] = uint32(uint64(insts[uint8(t)].k))
+					continue packets
+				}
+				pc = uint8(t)
+			case cJ64SetX:
+				t := in.jf
+				if r[in.dst&15]&r[in.src&15] != 0 {
+					t = in.jt
+				}
+				if t >= retFlag {
+					out[pn] = uint32(uint64(insts[uint8(t)].k))
+					continue packets
+				}
+				pc = uint8(t)
+			case cJ64SGtX:
+				t := in.jf
+				if int64(r[in.dst&15]) > int64(r[in.src&15]) {
+					t = in.jt
+				}
+				if t >= retFlag {
+					out[pn] = uint32(uint64(insts[uint8(t)].k))
+					continue packets
+				}
+				pc = uint8(t)
+			case cJ64SGeX:
+				t := in.jf
+				if int64(r[in.dst&15]) >= int64(r[in.src&15]) {
+					t = in.jt
+				}
+				if t >= retFlag {
+					out[pn] = uint32(uint64(insts[uint8(t)].k))
+					continue packets
+				}
+				pc = uint8(t)
+			case cAdd64K:
+				r[in.dst&15] += uint64(int64(int32(in.k)))
+				pc++
+			case cAdd64X:
+				r[in.dst&15] += r[in.src&15]
+				pc++
+			case cSub64K:
+				r[in.dst&15] -= uint64(int64(int32(in.k)))
+				pc++
+			case cSub64X:
+				r[in.dst&15] -= r[in.src&15]
+				pc++
+			case cMul64K:
+				r[in.dst&15] *= uint64(int64(int32(in.k)))
+				pc++
+			case cMul64X:
+				r[in.dst&15] *= r[in.src&15]
+				pc++
+			case cDiv64K:
+				r[in.dst&15] = div64(r[in.dst&15], uint64(int64(int32(in.k))))
+				pc++
+			case cDiv64X:
+				r[in.dst&15] = div64(r[in.dst&15], r[in.src&15])
+				pc++
+			case cSDiv64K:
+				r[in.dst&15] = sdiv64(r[in.dst&15], uint64(int64(int32(in.k))))
+				pc++
+			case cSDiv64X:
+				r[in.dst&15] = sdiv64(r[in.dst&15], r[in.src&15])
+				pc++
+			case cOr64K:
+				r[in.dst&15] |= uint64(int64(int32(in.k)))
+				pc++
+			case cOr64X:
+				r[in.dst&15] |= r[in.src&15]
+				pc++
+			case cAnd64K:
+				r[in.dst&15] &= uint64(int64(int32(in.k)))
+				pc++
+			case cAnd64X:
+				r[in.dst&15] &= r[in.src&15]
+				pc++
+			case cLsh64K:
+				r[in.dst&15] <<= uint64(int64(int32(in.k))) & 63
+				pc++
+			case cLsh64X:
+				r[in.dst&15] <<= r[in.src&15] & 63
+				pc++
+			case cRsh64K:
+				r[in.dst&15] >>= uint64(int64(int32(in.k))) & 63
+				pc++
+			case cRsh64X:
+				r[in.dst&15] >>= r[in.src&15] & 63
+				pc++
+			case cNeg64:
+				r[in.dst&15] = -r[in.dst&15]
+				pc++
+			case cMod64K:
+				r[in.dst&15] = mod64(r[in.dst&15], uint64(int64(int32(in.k))))
+				pc++
+			case cMod64X:
+				r[in.dst&15] = mod64(r[in.dst&15], r[in.src&15])
+				pc++
+			case cSMod64K:
+				r[in.dst&15] = smod64(r[in.dst&15], uint64(int64(int32(in.k))))
+				pc++
+			case cSMod64X:
+				r[in.dst&15] = smod64(r[in.dst&15], r[in.src&15])
+				pc++
+			case cXor64K:
+				r[in.dst&15] ^= uint64(int64(int32(in.k)))
+				pc++
+			case cXor64X:
+				r[in.dst&15] ^= r[in.src&15]
+				pc++
+			case cMov64K:
+				r[in.dst&15] = uint64(int64(int32(in.k)))
+				pc++
+			case cMov64X:
+				r[in.dst&15] = r[in.src&15]
+				pc++
+			case cMovSX64B:
+				r[in.dst&15] = uint64(int64(int8(r[in.src&15])))
+				pc++
+			case cMovSX64H:
+				r[in.dst&15] = uint64(int64(int16(r[in.src&15])))
+				pc++
+			case cMovSX64W:
+				r[in.dst&15] = uint64(int64(int32(r[in.src&15])))
+				pc++
+			case cArsh64K:
+				r[in.dst&15] = uint64(int64(r[in.dst&15]) >> (uint64(int64(int32(in.k))) & 63))
+				pc++
+			case cArsh64X:
+				r[in.dst&15] = uint64(int64(r[in.dst&15]) >> (r[in.src&15] & 63))
+				pc++
+			case cAdd32K:
+				r[in.dst&15] = uint64(uint32(r[in.dst&15]) + in.k)
+				pc++
+			case cAdd32X:
+				r[in.dst&15] = uint64(uint32(r[in.dst&15]) + uint32(r[in.src&15]))
+				pc++
+			case cSub32K:
+				r[in.dst&15] = uint64(uint32(r[in.dst&15]) - in.k)
+				pc++
+			case cSub32X:
+				r[in.dst&15] = uint64(uint32(r[in.dst&15]) - uint32(r[in.src&15]))
+				pc++
+			case cMul32K:
+				r[in.dst&15] = uint64(uint32(r[in.dst&15]) * in.k)
+				pc++
+			case cMul32X:
+				r[in.dst&15] = uint64(uint32(r[in.dst&15]) * uint32(r[in.src&15]))
+				pc++
+			case cDiv32K:
+				r[in.dst&15] = uint64(div32(uint32(r[in.dst&15]), in.k))
+				pc++
+			case cDiv32X:
+				r[in.dst&15] = uint64(div32(uint32(r[in.dst&15]), uint32(r[in.src&15])))
+				pc++
+			case cSDiv32K:
+				r[in.dst&15] = uint64(sdiv32(uint32(r[in.dst&15]), in.k))
+				pc++
+			case cSDiv32X:
+				r[in.dst&15] = uint64(sdiv32(uint32(r[in.dst&15]), uint32(r[in.src&15])))
+				pc++
+			case cOr32K:
+				r[in.dst&15] = uint64(uint32(r[in.dst&15]) | in.k)
+				pc++
+			case cOr32X:
+				r[in.dst&15] = uint64(uint32(r[in.dst&15]) | uint32(r[in.src&15]))
+				pc++
+			case cAnd32K:
+				r[in.dst&15] = uint64(uint32(r[in.dst&15]) & in.k)
+				pc++
+			case cAnd32X:
+				r[in.dst&15] = uint64(uint32(r[in.dst&15]) & uint32(r[in.src&15]))
+				pc++
+			case cLsh32K:
+				r[in.dst&15] = uint64(uint32(r[in.dst&15]) << (in.k & 31))
+				pc++
+			case cLsh32X:
+				r[in.dst&15] = uint64(uint32(r[in.dst&15]) << (uint32(r[in.src&15]) & 31))
+				pc++
+			case cRsh32K:
+				r[in.dst&15] = uint64(uint32(r[in.dst&15]) >> (in.k & 31))
+				pc++
+			case cRsh32X:
+				r[in.dst&15] = uint64(uint32(r[in.dst&15]) >> (uint32(r[in.src&15]) & 31))
+				pc++
+			case cNeg32:
+				r[in.dst&15] = uint64(-uint32(r[in.dst&15]))
+				pc++
+			case cMod32K:
+				r[in.dst&15] = uint64(mod32(uint32(r[in.dst&15]), in.k))
+				pc++
+			case cMod32X:
+				r[in.dst&15] = uint64(mod32(uint32(r[in.dst&15]), uint32(r[in.src&15])))
+				pc++
+			case cSMod32K:
+				r[in.dst&15] = uint64(smod32(uint32(r[in.dst&15]), in.k))
+				pc++
+			case cSMod32X:
+				r[in.dst&15] = uint64(smod32(uint32(r[in.dst&15]), uint32(r[in.src&15])))
+				pc++
+			case cXor32K:
+				r[in.dst&15] = uint64(uint32(r[in.dst&15]) ^ in.k)
+				pc++
+			case cXor32X:
+				r[in.dst&15] = uint64(uint32(r[in.dst&15]) ^ uint32(r[in.src&15]))
+				pc++
+			case cMov32K:
+				r[in.dst&15] = uint64(in.k)
+				pc++
+			case cMov32X:
+				r[in.dst&15] = uint64(uint32(r[in.src&15]))
+				pc++
+			case cMovSX32B:
+				r[in.dst&15] = uint64(uint32(int32(int8(r[in.src&15]))))
+				pc++
+			case cMovSX32H:
+				r[in.dst&15] = uint64(uint32(int32(int16(r[in.src&15]))))
+				pc++
+			case cArsh32K:
+				r[in.dst&15] = uint64(uint32(int32(r[in.dst&15]) >> (in.k & 31)))
+				pc++
+			case cArsh32X:
+				r[in.dst&15] = uint64(uint32(int32(r[in.dst&15]) >> (uint32(r[in.src&15]) & 31)))
+				pc++
+			case cLE16:
+				r[in.dst&15] = uint64(uint16(r[in.dst&15]))
+				pc++
+			case cLE32:
+				r[in.dst&15] = uint64(uint32(r[in.dst&15]))
+				pc++
+			case cLE64:
+				pc++
+			case cSwap16:
+				r[in.dst&15] = uint64(bits.ReverseBytes16(uint16(r[in.dst&15])))
+				pc++
+			case cSwap32:
+				r[in.dst&15] = uint64(bits.ReverseBytes32(uint32(r[in.dst&15])))
+				pc++
+			case cSwap64:
+				r[in.dst&15] = bits.ReverseBytes64(r[in.dst&15])
+				pc++
+			case cMov2K:
+				r[in.dst&15], r[in.src&15] = uint64(in.k), uint64(in.k2)
+				pc++
+			case cLddw:
+				r[in.dst&15] = uint64(in.k) | uint64(in.k2)<<32
+				pc++
+			case cLdxB:
+				a := r[in.src&15] + uint64(int64(int32(in.k)))
+				var v uint64
+				if i := int(a - packetBase); i >= 0 && i <= len(pkt)-1 {
+					v = uint64(pkt[i])
+				} else if o := a - stackBase; o <= stackLen-1 {
+					st, i := vm.stackArr, int(o)
+					v = uint64(st[i])
+				} else {
+					goto slow
+				}
+				r[in.dst&15] = v
+				pc++
+			case cLdxH:
+				a := r[in.src&15] + uint64(int64(int32(in.k)))
+				var v uint64
+				if i := int(a - packetBase); i >= 0 && i <= len(pkt)-2 {
+					v = uint64(pkt[i]) | uint64(pkt[i+1])<<8
+				} else if o := a - stackBase; o <= stackLen-2 {
+					st, i := vm.stackArr, int(o)
+					v = uint64(st[i]) | uint64(st[i+1])<<8
+				} else {
+					goto slow
+				}
+				r[in.dst&15] = v
+				pc++
+			case cLdxW:
+				a := r[in.src&15] + uint64(int64(int32(in.k)))
+				var v uint64
+				if i := int(a - packetBase); i >= 0 && i <= len(pkt)-4 {
+					v = uint64(pkt[i]) | uint64(pkt[i+1])<<8 | uint64(pkt[i+2])<<16 | uint64(pkt[i+3])<<24
+				} else if o := a - stackBase; o <= stackLen-4 {
+					st, i := vm.stackArr, int(o)
+					v = uint64(st[i]) | uint64(st[i+1])<<8 | uint64(st[i+2])<<16 | uint64(st[i+3])<<24
+				} else {
+					goto slow
+				}
+				r[in.dst&15] = v
+				pc++
+			case cLdxDW:
+				a := r[in.src&15] + uint64(int64(int32(in.k)))
+				var v uint64
+				if i := int(a - packetBase); i >= 0 && i <= len(pkt)-8 {
+					v = uint64(pkt[i]) | uint64(pkt[i+1])<<8 | uint64(pkt[i+2])<<16 | uint64(pkt[i+3])<<24 | uint64(pkt[i+4])<<32 | uint64(pkt[i+5])<<40 | uint64(pkt[i+6])<<48 | uint64(pkt[i+7])<<56
+				} else if o := a - stackBase; o <= stackLen-8 {
+					st, i := vm.stackArr, int(o)
+					v = uint64(st[i]) | uint64(st[i+1])<<8 | uint64(st[i+2])<<16 | uint64(st[i+3])<<24 | uint64(st[i+4])<<32 | uint64(st[i+5])<<40 | uint64(st[i+6])<<48 | uint64(st[i+7])<<56
+				} else {
+					goto slow
+				}
+				r[in.dst&15] = v
+				pc++
+			case cLdxSB:
+				a := r[in.src&15] + uint64(int64(int32(in.k)))
+				var v uint64
+				if i := int(a - packetBase); i >= 0 && i <= len(pkt)-1 {
+					v = uint64(pkt[i])
+				} else if o := a - stackBase; o <= stackLen-1 {
+					st, i := vm.stackArr, int(o)
+					v = uint64(st[i])
+				} else {
+					goto slow
+				}
+				v = uint64(int64(int8(v)))
+				r[in.dst&15] = v
+				pc++
+			case cLdxSH:
+				a := r[in.src&15] + uint64(int64(int32(in.k)))
+				var v uint64
+				if i := int(a - packetBase); i >= 0 && i <= len(pkt)-2 {
+					v = uint64(pkt[i]) | uint64(pkt[i+1])<<8
+				} else if o := a - stackBase; o <= stackLen-2 {
+					st, i := vm.stackArr, int(o)
+					v = uint64(st[i]) | uint64(st[i+1])<<8
+				} else {
+					goto slow
+				}
+				v = uint64(int64(int16(v)))
+				r[in.dst&15] = v
+				pc++
+			case cLdxSW:
+				a := r[in.src&15] + uint64(int64(int32(in.k)))
+				var v uint64
+				if i := int(a - packetBase); i >= 0 && i <= len(pkt)-4 {
+					v = uint64(pkt[i]) | uint64(pkt[i+1])<<8 | uint64(pkt[i+2])<<16 | uint64(pkt[i+3])<<24
+				} else if o := a - stackBase; o <= stackLen-4 {
+					st, i := vm.stackArr, int(o)
+					v = uint64(st[i]) | uint64(st[i+1])<<8 | uint64(st[i+2])<<16 | uint64(st[i+3])<<24
+				} else {
+					goto slow
+				}
+				v = uint64(int64(int32(v)))
+				r[in.dst&15] = v
+				pc++
+			case cStB:
+				st, v := vm.stackArr, uint64(int64(int32(in.k2)))
+				o := r[in.dst&15] + uint64(int64(int32(in.k))) - stackBase
+				if o > stackLen-1 {
+					goto slow
+				}
+				i := int(o)
+				st[i] = byte(v)
+				if o < vm.stackDirty {
+					vm.stackDirty = o
+				}
+				pc++
+			case cStH:
+				st, v := vm.stackArr, uint64(int64(int32(in.k2)))
+				o := r[in.dst&15] + uint64(int64(int32(in.k))) - stackBase
+				if o > stackLen-2 {
+					goto slow
+				}
+				i := int(o)
+				st[i] = byte(v)
+				st[i+1] = byte(v >> 8)
+				if o < vm.stackDirty {
+					vm.stackDirty = o
+				}
+				pc++
+			case cStW:
+				st, v := vm.stackArr, uint64(int64(int32(in.k2)))
+				o := r[in.dst&15] + uint64(int64(int32(in.k))) - stackBase
+				if o > stackLen-4 {
+					goto slow
+				}
+				i := int(o)
+				st[i] = byte(v)
+				st[i+1] = byte(v >> 8)
+				st[i+2] = byte(v >> 16)
+				st[i+3] = byte(v >> 24)
+				if o < vm.stackDirty {
+					vm.stackDirty = o
+				}
+				pc++
+			case cStDW:
+				st, v := vm.stackArr, uint64(int64(int32(in.k2)))
+				o := r[in.dst&15] + uint64(int64(int32(in.k))) - stackBase
+				if o > stackLen-8 {
+					goto slow
+				}
+				i := int(o)
+				st[i] = byte(v)
+				st[i+1] = byte(v >> 8)
+				st[i+2] = byte(v >> 16)
+				st[i+3] = byte(v >> 24)
+				st[i+4] = byte(v >> 32)
+				st[i+5] = byte(v >> 40)
+				st[i+6] = byte(v >> 48)
+				st[i+7] = byte(v >> 56)
+				if o < vm.stackDirty {
+					vm.stackDirty = o
+				}
+				pc++
+			case cStxB:
+				st, v := vm.stackArr, r[in.src&15]
+				o := r[in.dst&15] + uint64(int64(int32(in.k))) - stackBase
+				if o > stackLen-1 {
+					goto slow
+				}
+				i := int(o)
+				st[i] = byte(v)
+				if o < vm.stackDirty {
+					vm.stackDirty = o
+				}
+				pc++
+			case cStxH:
+				st, v := vm.stackArr, r[in.src&15]
+				o := r[in.dst&15] + uint64(int64(int32(in.k))) - stackBase
+				if o > stackLen-2 {
+					goto slow
+				}
+				i := int(o)
+				st[i] = byte(v)
+				st[i+1] = byte(v >> 8)
+				if o < vm.stackDirty {
+					vm.stackDirty = o
+				}
+				pc++
+			case cStxW:
+				st, v := vm.stackArr, r[in.src&15]
+				o := r[in.dst&15] + uint64(int64(int32(in.k))) - stackBase
+				if o > stackLen-4 {
+					goto slow
+				}
+				i := int(o)
+				st[i] = byte(v)
+				st[i+1] = byte(v >> 8)
+				st[i+2] = byte(v >> 16)
+				st[i+3] = byte(v >> 24)
+				if o < vm.stackDirty {
+					vm.stackDirty = o
+				}
+				pc++
+			case cStxDW:
+				st, v := vm.stackArr, r[in.src&15]
+				o := r[in.dst&15] + uint64(int64(int32(in.k))) - stackBase
+				if o > stackLen-8 {
+					goto slow
+				}
+				i := int(o)
+				st[i] = byte(v)
+				st[i+1] = byte(v >> 8)
+				st[i+2] = byte(v >> 16)
+				st[i+3] = byte(v >> 24)
+				st[i+4] = byte(v >> 32)
+				st[i+5] = byte(v >> 40)
+				st[i+6] = byte(v >> 48)
+				st[i+7] = byte(v >> 56)
+				if o < vm.stackDirty {
+					vm.stackDirty = o
+				}
+				pc++
+			case cBuffLen:
+				v := uint64(len(pkt))
+				if md != nil && md.FrameLen != 0 {
+					v = uint64(md.FrameLen)
+				}
+				r[0] = v
+				pc++
+			case cBuffLenEq:
+				v := uint64(len(pkt))
+				if md != nil && md.FrameLen != 0 {
+					v = uint64(md.FrameLen)
+				}
+				r[0] = v
+				t := in.jf
+				if uint32(v) == in.k2 {
+					t = in.jt
+				}
+				if t >= retFlag {
+					out[pn] = uint32(uint64(insts[uint8(t)].k))
+					continue packets
+				}
+				pc = uint8(t)
+			case cBuffLenGt:
+				v := uint64(len(pkt))
+				if md != nil && md.FrameLen != 0 {
+					v = uint64(md.FrameLen)
+				}
+				r[0] = v
+				t := in.jf
+				if uint32(v) > in.k2 {
+					t = in.jt
+				}
+				if t >= retFlag {
+					out[pn] = uint32(uint64(insts[uint8(t)].k))
+					continue packets
+				}
+				pc = uint8(t)
+			case cBuffLenGe:
+				v := uint64(len(pkt))
+				if md != nil && md.FrameLen != 0 {
+					v = uint64(md.FrameLen)
+				}
+				r[0] = v
+				t := in.jf
+				if uint32(v) >= in.k2 {
+					t = in.jt
+				}
+				if t >= retFlag {
+					out[pn] = uint32(uint64(insts[uint8(t)].k))
+					continue packets
+				}
+				pc = uint8(t)
+			case cBuffLenSet:
+				v := uint64(len(pkt))
+				if md != nil && md.FrameLen != 0 {
+					v = uint64(md.FrameLen)
+				}
+				r[0] = v
+				t := in.jf
+				if uint32(v)&in.k2 != 0 {
+					t = in.jt
+				}
+				if t >= retFlag {
+					out[pn] = uint32(uint64(insts[uint8(t)].k))
+					continue packets
+				}
+				pc = uint8(t)
+			case cCtxWord:
+				r[in.dst&15] = uint64(vm.ctxWords[in.k&(ctxWords-1)])
+				pc++
+			case cLdxHBE:
+				a := r[in.src&15] + uint64(int64(int32(in.k)))
+				var v uint64
+				if i := int(a - packetBase); i >= 0 && i <= len(pkt)-2 {
+					v = uint64(pkt[i])<<8 | uint64(pkt[i+1])
+				} else if o := a - stackBase; o <= stackLen-2 {
+					st, i := vm.stackArr, int(o)
+					v = uint64(st[i])<<8 | uint64(st[i+1])
+				} else {
+					goto slow
+				}
+				r[in.dst&15] = v
+				pc++
+			case cLdxWBE:
+				a := r[in.src&15] + uint64(int64(int32(in.k)))
+				var v uint64
+				if i := int(a - packetBase); i >= 0 && i <= len(pkt)-4 {
+					v = uint64(pkt[i])<<24 | uint64(pkt[i+1])<<16 | uint64(pkt[i+2])<<8 | uint64(pkt[i+3])
+				} else if o := a - stackBase; o <= stackLen-4 {
+					st, i := vm.stackArr, int(o)
+					v = uint64(st[i])<<24 | uint64(st[i+1])<<16 | uint64(st[i+2])<<8 | uint64(st[i+3])
+				} else {
+					goto slow
+				}
+				r[in.dst&15] = v
+				pc++
+			case cLdxBEq:
+				a := r[in.src&15] + uint64(int64(int32(in.k)))
+				var v uint64
+				if i := int(a - packetBase); i >= 0 && i <= len(pkt)-1 {
+					v = uint64(pkt[i])
+				} else if o := a - stackBase; o <= stackLen-1 {
+					st, i := vm.stackArr, int(o)
+					v = uint64(st[i])
+				} else {
+					goto slow
+				}
+				r[in.dst&15] = v
+				t := in.jf
+				if uint32(v) == in.k2 {
+					t = in.jt
+				}
+				if t >= retFlag {
+					out[pn] = uint32(uint64(insts[uint8(t)].k))
+					continue packets
+				}
+				pc = uint8(t)
+			case cLdxBGt:
+				a := r[in.src&15] + uint64(int64(int32(in.k)))
+				var v uint64
+				if i := int(a - packetBase); i >= 0 && i <= len(pkt)-1 {
+					v = uint64(pkt[i])
+				} else if o := a - stackBase; o <= stackLen-1 {
+					st, i := vm.stackArr, int(o)
+					v = uint64(st[i])
+				} else {
+					goto slow
+				}
+				r[in.dst&15] = v
+				t := in.jf
+				if uint32(v) > in.k2 {
+					t = in.jt
+				}
+				if t >= retFlag {
+					out[pn] = uint32(uint64(insts[uint8(t)].k))
+					continue packets
+				}
+				pc = uint8(t)
+			case cLdxBGe:
+				a := r[in.src&15] + uint64(int64(int32(in.k)))
+				var v uint64
+				if i := int(a - packetBase); i >= 0 && i <= len(pkt)-1 {
+					v = uint64(pkt[i])
+				} else if o := a - stackBase; o <= stackLen-1 {
+					st, i := vm.stackArr, int(o)
+					v = uint64(st[i])
+				} else {
+					goto slow
+				}
+				r[in.dst&15] = v
+				t := in.jf
+				if uint32(v) >= in.k2 {
+					t = in.jt
+				}
+				if t >= retFlag {
+					out[pn] = uint32(uint64(insts[uint8(t)].k))
+					continue packets
+				}
+				pc = uint8(t)
+			case cLdxBSet:
+				a := r[in.src&15] + uint64(int64(int32(in.k)))
+				var v uint64
+				if i := int(a - packetBase); i >= 0 && i <= len(pkt)-1 {
+					v = uint64(pkt[i])
+				} else if o := a - stackBase; o <= stackLen-1 {
+					st, i := vm.stackArr, int(o)
+					v = uint64(st[i])
+				} else {
+					goto slow
+				}
+				r[in.dst&15] = v
+				t := in.jf
+				if uint32(v)&in.k2 != 0 {
+					t = in.jt
+				}
+				if t >= retFlag {
+					out[pn] = uint32(uint64(insts[uint8(t)].k))
+					continue packets
+				}
+				pc = uint8(t)
+			case cLdxHEq:
+				a := r[in.src&15] + uint64(int64(int32(in.k)))
+				var v uint64
+				if i := int(a - packetBase); i >= 0 && i <= len(pkt)-2 {
+					v = uint64(pkt[i])<<8 | uint64(pkt[i+1])
+				} else if o := a - stackBase; o <= stackLen-2 {
+					st, i := vm.stackArr, int(o)
+					v = uint64(st[i])<<8 | uint64(st[i+1])
+				} else {
+					goto slow
+				}
+				r[in.dst&15] = v
+				t := in.jf
+				if uint32(v) == in.k2 {
+					t = in.jt
+				}
+				if t >= retFlag {
+					out[pn] = uint32(uint64(insts[uint8(t)].k))
+					continue packets
+				}
+				pc = uint8(t)
+			case cLdxHGt:
+				a := r[in.src&15] + uint64(int64(int32(in.k)))
+				var v uint64
+				if i := int(a - packetBase); i >= 0 && i <= len(pkt)-2 {
+					v = uint64(pkt[i])<<8 | uint64(pkt[i+1])
+				} else if o := a - stackBase; o <= stackLen-2 {
+					st, i := vm.stackArr, int(o)
+					v = uint64(st[i])<<8 | uint64(st[i+1])
+				} else {
+					goto slow
+				}
+				r[in.dst&15] = v
+				t := in.jf
+				if uint32(v) > in.k2 {
+					t = in.jt
+				}
+				if t >= retFlag {
+					out[pn] = uint32(uint64(insts[uint8(t)].k))
+					continue packets
+				}
+				pc = uint8(t)
+			case cLdxHGe:
+				a := r[in.src&15] + uint64(int64(int32(in.k)))
+				var v uint64
+				if i := int(a - packetBase); i >= 0 && i <= len(pkt)-2 {
+					v = uint64(pkt[i])<<8 | uint64(pkt[i+1])
+				} else if o := a - stackBase; o <= stackLen-2 {
+					st, i := vm.stackArr, int(o)
+					v = uint64(st[i])<<8 | uint64(st[i+1])
+				} else {
+					goto slow
+				}
+				r[in.dst&15] = v
+				t := in.jf
+				if uint32(v) >= in.k2 {
+					t = in.jt
+				}
+				if t >= retFlag {
+					out[pn] = uint32(uint64(insts[uint8(t)].k))
+					continue packets
+				}
+				pc = uint8(t)
+			case cLdxHSet:
+				a := r[in.src&15] + uint64(int64(int32(in.k)))
+				var v uint64
+				if i := int(a - packetBase); i >= 0 && i <= len(pkt)-2 {
+					v = uint64(pkt[i])<<8 | uint64(pkt[i+1])
+				} else if o := a - stackBase; o <= stackLen-2 {
+					st, i := vm.stackArr, int(o)
+					v = uint64(st[i])<<8 | uint64(st[i+1])
+				} else {
+					goto slow
+				}
+				r[in.dst&15] = v
+				t := in.jf
+				if uint32(v)&in.k2 != 0 {
+					t = in.jt
+				}
+				if t >= retFlag {
+					out[pn] = uint32(uint64(insts[uint8(t)].k))
+					continue packets
+				}
+				pc = uint8(t)
+			case cLdxWEq:
+				a := r[in.src&15] + uint64(int64(int32(in.k)))
+				var v uint64
+				if i := int(a - packetBase); i >= 0 && i <= len(pkt)-4 {
+					v = uint64(pkt[i])<<24 | uint64(pkt[i+1])<<16 | uint64(pkt[i+2])<<8 | uint64(pkt[i+3])
+				} else if o := a - stackBase; o <= stackLen-4 {
+					st, i := vm.stackArr, int(o)
+					v = uint64(st[i])<<24 | uint64(st[i+1])<<16 | uint64(st[i+2])<<8 | uint64(st[i+3])
+				} else {
+					goto slow
+				}
+				r[in.dst&15] = v
+				t := in.jf
+				if uint32(v) == in.k2 {
+					t = in.jt
+				}
+				if t >= retFlag {
+					out[pn] = uint32(uint64(insts[uint8(t)].k))
+					continue packets
+				}
+				pc = uint8(t)
+			case cLdxWGt:
+				a := r[in.src&15] + uint64(int64(int32(in.k)))
+				var v uint64
+				if i := int(a - packetBase); i >= 0 && i <= len(pkt)-4 {
+					v = uint64(pkt[i])<<24 | uint64(pkt[i+1])<<16 | uint64(pkt[i+2])<<8 | uint64(pkt[i+3])
+				} else if o := a - stackBase; o <= stackLen-4 {
+					st, i := vm.stackArr, int(o)
+					v = uint64(st[i])<<24 | uint64(st[i+1])<<16 | uint64(st[i+2])<<8 | uint64(st[i+3])
+				} else {
+					goto slow
+				}
+				r[in.dst&15] = v
+				t := in.jf
+				if uint32(v) > in.k2 {
+					t = in.jt
+				}
+				if t >= retFlag {
+					out[pn] = uint32(uint64(insts[uint8(t)].k))
+					continue packets
+				}
+				pc = uint8(t)
+			case cLdxWGe:
+				a := r[in.src&15] + uint64(int64(int32(in.k)))
+				var v uint64
+				if i := int(a - packetBase); i >= 0 && i <= len(pkt)-4 {
+					v = uint64(pkt[i])<<24 | uint64(pkt[i+1])<<16 | uint64(pkt[i+2])<<8 | uint64(pkt[i+3])
+				} else if o := a - stackBase; o <= stackLen-4 {
+					st, i := vm.stackArr, int(o)
+					v = uint64(st[i])<<24 | uint64(st[i+1])<<16 | uint64(st[i+2])<<8 | uint64(st[i+3])
+				} else {
+					goto slow
+				}
+				r[in.dst&15] = v
+				t := in.jf
+				if uint32(v) >= in.k2 {
+					t = in.jt
+				}
+				if t >= retFlag {
+					out[pn] = uint32(uint64(insts[uint8(t)].k))
+					continue packets
+				}
+				pc = uint8(t)
+			case cLdxWSet:
+				a := r[in.src&15] + uint64(int64(int32(in.k)))
+				var v uint64
+				if i := int(a - packetBase); i >= 0 && i <= len(pkt)-4 {
+					v = uint64(pkt[i])<<24 | uint64(pkt[i+1])<<16 | uint64(pkt[i+2])<<8 | uint64(pkt[i+3])
+				} else if o := a - stackBase; o <= stackLen-4 {
+					st, i := vm.stackArr, int(o)
+					v = uint64(st[i])<<24 | uint64(st[i+1])<<16 | uint64(st[i+2])<<8 | uint64(st[i+3])
+				} else {
+					goto slow
+				}
+				r[in.dst&15] = v
+				t := in.jf
+				if uint32(v)&in.k2 != 0 {
+					t = in.jt
+				}
+				if t >= retFlag {
+					out[pn] = uint32(uint64(insts[uint8(t)].k))
+					continue packets
+				}
+				pc = uint8(t)
+			case cLdxBEq2:
+				a := r[in.src&15] + uint64(int64(int32(in.k)))
+				var v uint64
+				if i := int(a - packetBase); i >= 0 && i <= len(pkt)-1 {
+					v = uint64(pkt[i])
+				} else if o := a - stackBase; o <= stackLen-1 {
+					st, i := vm.stackArr, int(o)
+					v = uint64(st[i])
+				} else {
+					goto slow
+				}
+				r[in.dst&15] = v
+				t := in.jf
+				if uint32(v) == in.k2 {
+					t = in.jt
+				} else if uint32(v) == in.k4 {
+					t = in.jt3
+				}
+				if t >= retFlag {
+					out[pn] = uint32(uint64(insts[uint8(t)].k))
+					continue packets
+				}
+				pc = uint8(t)
+			case cLdxHEq2:
+				a := r[in.src&15] + uint64(int64(int32(in.k)))
+				var v uint64
+				if i := int(a - packetBase); i >= 0 && i <= len(pkt)-2 {
+					v = uint64(pkt[i])<<8 | uint64(pkt[i+1])
+				} else if o := a - stackBase; o <= stackLen-2 {
+					st, i := vm.stackArr, int(o)
+					v = uint64(st[i])<<8 | uint64(st[i+1])
+				} else {
+					goto slow
+				}
+				r[in.dst&15] = v
+				t := in.jf
+				if uint32(v) == in.k2 {
+					t = in.jt
+				} else if uint32(v) == in.k4 {
+					t = in.jt3
+				}
+				if t >= retFlag {
+					out[pn] = uint32(uint64(insts[uint8(t)].k))
+					continue packets
+				}
+				pc = uint8(t)
+			case cLdxWEq2:
+				a := r[in.src&15] + uint64(int64(int32(in.k)))
+				var v uint64
+				if i := int(a - packetBase); i >= 0 && i <= len(pkt)-4 {
+					v = uint64(pkt[i])<<24 | uint64(pkt[i+1])<<16 | uint64(pkt[i+2])<<8 | uint64(pkt[i+3])
+				} else if o := a - stackBase; o <= stackLen-4 {
+					st, i := vm.stackArr, int(o)
+					v = uint64(st[i])<<24 | uint64(st[i+1])<<16 | uint64(st[i+2])<<8 | uint64(st[i+3])
+				} else {
+					goto slow
+				}
+				r[in.dst&15] = v
+				t := in.jf
+				if uint32(v) == in.k2 {
+					t = in.jt
+				} else if uint32(v) == in.k4 {
+					t = in.jt3
+				}
+				if t >= retFlag {
+					out[pn] = uint32(uint64(insts[uint8(t)].k))
+					continue packets
+				}
+				pc = uint8(t)
+			case cCheck:
+				v := r[in.src&15] + uint64(int64(int32(in.k)))
+				r[in.dst&15] = v
+				t := in.jf
+				if v > r[in.aux&15] {
+					t = in.jt
+				}
+				if t >= retFlag {
+					out[pn] = uint32(uint64(insts[uint8(t)].k))
+					continue packets
+				}
+				pc = uint8(t)
+			case cChkLdxB:
+				e := r[in.src2&15] + uint64(int64(int32(in.k3)))
+				r[in.dst2&15] = e
+				if e > r[in.aux&15] {
+					if t := in.jt2; t >= retFlag {
+						out[pn] = uint32(uint64(insts[uint8(t)].k))
+						continue packets
+					} else {
+						pc = uint8(t)
+					}
+					continue
+				}
+				a := r[in.src&15] + uint64(int64(int32(in.k)))
+				var v uint64
+				if i := int(a - packetBase); i >= 0 && i <= len(pkt)-1 {
+					v = uint64(pkt[i])
+				} else if o := a - stackBase; o <= stackLen-1 {
+					st, i := vm.stackArr, int(o)
+					v = uint64(st[i])
+				} else {
+					goto slow
+				}
+				r[in.dst&15] = v
+				pc = uint8(in.jf)
+			case cChkLdxHBE:
+				e := r[in.src2&15] + uint64(int64(int32(in.k3)))
+				r[in.dst2&15] = e
+				if e > r[in.aux&15] {
+					if t := in.jt2; t >= retFlag {
+						out[pn] = uint32(uint64(insts[uint8(t)].k))
+						continue packets
+					} else {
+						pc = uint8(t)
+					}
+					continue
+				}
+				a := r[in.src&15] + uint64(int64(int32(in.k)))
+				var v uint64
+				if i := int(a - packetBase); i >= 0 && i <= len(pkt)-2 {
+					v = uint64(pkt[i])<<8 | uint64(pkt[i+1])
+				} else if o := a - stackBase; o <= stackLen-2 {
+					st, i := vm.stackArr, int(o)
+					v = uint64(st[i])<<8 | uint64(st[i+1])
+				} else {
+					goto slow
+				}
+				r[in.dst&15] = v
+				pc = uint8(in.jf)
+			case cChkLdxWBE:
+				e := r[in.src2&15] + uint64(int64(int32(in.k3)))
+				r[in.dst2&15] = e
+				if e > r[in.aux&15] {
+					if t := in.jt2; t >= retFlag {
+						out[pn] = uint32(uint64(insts[uint8(t)].k))
+						continue packets
+					} else {
+						pc = uint8(t)
+					}
+					continue
+				}
+				a := r[in.src&15] + uint64(int64(int32(in.k)))
+				var v uint64
+				if i := int(a - packetBase); i >= 0 && i <= len(pkt)-4 {
+					v = uint64(pkt[i])<<24 | uint64(pkt[i+1])<<16 | uint64(pkt[i+2])<<8 | uint64(pkt[i+3])
+				} else if o := a - stackBase; o <= stackLen-4 {
+					st, i := vm.stackArr, int(o)
+					v = uint64(st[i])<<24 | uint64(st[i+1])<<16 | uint64(st[i+2])<<8 | uint64(st[i+3])
+				} else {
+					goto slow
+				}
+				r[in.dst&15] = v
+				pc = uint8(in.jf)
+			case cChkLdxBEq:
+				e := r[in.src2&15] + uint64(int64(int32(in.k3)))
+				r[in.dst2&15] = e
+				if e > r[in.aux&15] {
+					if t := in.jt2; t >= retFlag {
+						out[pn] = uint32(uint64(insts[uint8(t)].k))
+						continue packets
+					} else {
+						pc = uint8(t)
+					}
+					continue
+				}
+				a := r[in.src&15] + uint64(int64(int32(in.k)))
+				var v uint64
+				if i := int(a - packetBase); i >= 0 && i <= len(pkt)-1 {
+					v = uint64(pkt[i])
+				} else if o := a - stackBase; o <= stackLen-1 {
+					st, i := vm.stackArr, int(o)
+					v = uint64(st[i])
+				} else {
+					goto slow
+				}
+				r[in.dst&15] = v
+				t := in.jf
+				if uint32(v) == in.k2 {
+					t = in.jt
+				}
+				if t >= retFlag {
+					out[pn] = uint32(uint64(insts[uint8(t)].k))
+					continue packets
+				}
+				pc = uint8(t)
+			case cChkLdxBGt:
+				e := r[in.src2&15] + uint64(int64(int32(in.k3)))
+				r[in.dst2&15] = e
+				if e > r[in.aux&15] {
+					if t := in.jt2; t >= retFlag {
+						out[pn] = uint32(uint64(insts[uint8(t)].k))
+						continue packets
+					} else {
+						pc = uint8(t)
+					}
+					continue
+				}
+				a := r[in.src&15] + uint64(int64(int32(in.k)))
+				var v uint64
+				if i := int(a - packetBase); i >= 0 && i <= len(pkt)-1 {
+					v = uint64(pkt[i])
+				} else if o := a - stackBase; o <= stackLen-1 {
+					st, i := vm.stackArr, int(o)
+					v = uint64(st[i])
+				} else {
+					goto slow
+				}
+				r[in.dst&15] = v
+				t := in.jf
+				if uint32(v) > in.k2 {
+					t = in.jt
+				}
+				if t >= retFlag {
+					out[pn] = uint32(uint64(insts[uint8(t)].k))
+					continue packets
+				}
+				pc = uint8(t)
+			case cChkLdxBGe:
+				e := r[in.src2&15] + uint64(int64(int32(in.k3)))
+				r[in.dst2&15] = e
+				if e > r[in.aux&15] {
+					if t := in.jt2; t >= retFlag {
+						out[pn] = uint32(uint64(insts[uint8(t)].k))
+						continue packets
+					} else {
+						pc = uint8(t)
+					}
+					continue
+				}
+				a := r[in.src&15] + uint64(int64(int32(in.k)))
+				var v uint64
+				if i := int(a - packetBase); i >= 0 && i <= len(pkt)-1 {
+					v = uint64(pkt[i])
+				} else if o := a - stackBase; o <= stackLen-1 {
+					st, i := vm.stackArr, int(o)
+					v = uint64(st[i])
+				} else {
+					goto slow
+				}
+				r[in.dst&15] = v
+				t := in.jf
+				if uint32(v) >= in.k2 {
+					t = in.jt
+				}
+				if t >= retFlag {
+					out[pn] = uint32(uint64(insts[uint8(t)].k))
+					continue packets
+				}
+				pc = uint8(t)
+			case cChkLdxBSet:
+				e := r[in.src2&15] + uint64(int64(int32(in.k3)))
+				r[in.dst2&15] = e
+				if e > r[in.aux&15] {
+					if t := in.jt2; t >= retFlag {
+						out[pn] = uint32(uint64(insts[uint8(t)].k))
+						continue packets
+					} else {
+						pc = uint8(t)
+					}
+					continue
+				}
+				a := r[in.src&15] + uint64(int64(int32(in.k)))
+				var v uint64
+				if i := int(a - packetBase); i >= 0 && i <= len(pkt)-1 {
+					v = uint64(pkt[i])
+				} else if o := a - stackBase; o <= stackLen-1 {
+					st, i := vm.stackArr, int(o)
+					v = uint64(st[i])
+				} else {
+					goto slow
+				}
+				r[in.dst&15] = v
+				t := in.jf
+				if uint32(v)&in.k2 != 0 {
+					t = in.jt
+				}
+				if t >= retFlag {
+					out[pn] = uint32(uint64(insts[uint8(t)].k))
+					continue packets
+				}
+				pc = uint8(t)
+			case cChkLdxHEq:
+				e := r[in.src2&15] + uint64(int64(int32(in.k3)))
+				r[in.dst2&15] = e
+				if e > r[in.aux&15] {
+					if t := in.jt2; t >= retFlag {
+						out[pn] = uint32(uint64(insts[uint8(t)].k))
+						continue packets
+					} else {
+						pc = uint8(t)
+					}
+					continue
+				}
+				a := r[in.src&15] + uint64(int64(int32(in.k)))
+				var v uint64
+				if i := int(a - packetBase); i >= 0 && i <= len(pkt)-2 {
+					v = uint64(pkt[i])<<8 | uint64(pkt[i+1])
+				} else if o := a - stackBase; o <= stackLen-2 {
+					st, i := vm.stackArr, int(o)
+					v = uint64(st[i])<<8 | uint64(st[i+1])
+				} else {
+					goto slow
+				}
+				r[in.dst&15] = v
+				t := in.jf
+				if uint32(v) == in.k2 {
+					t = in.jt
+				}
+				if t >= retFlag {
+					out[pn] = uint32(uint64(insts[uint8(t)].k))
+					continue packets
+				}
+				pc = uint8(t)
+			case cChkLdxHGt:
+				e := r[in.src2&15] + uint64(int64(int32(in.k3)))
+				r[in.dst2&15] = e
+				if e > r[in.aux&15] {
+					if t := in.jt2; t >= retFlag {
+						out[pn] = uint32(uint64(insts[uint8(t)].k))
+						continue packets
+					} else {
+						pc = uint8(t)
+					}
+					continue
+				}
+				a := r[in.src&15] + uint64(int64(int32(in.k)))
+				var v uint64
+				if i := int(a - packetBase); i >= 0 && i <= len(pkt)-2 {
+					v = uint64(pkt[i])<<8 | uint64(pkt[i+1])
+				} else if o := a - stackBase; o <= stackLen-2 {
+					st, i := vm.stackArr, int(o)
+					v = uint64(st[i])<<8 | uint64(st[i+1])
+				} else {
+					goto slow
+				}
+				r[in.dst&15] = v
+				t := in.jf
+				if uint32(v) > in.k2 {
+					t = in.jt
+				}
+				if t >= retFlag {
+					out[pn] = uint32(uint64(insts[uint8(t)].k))
+					continue packets
+				}
+				pc = uint8(t)
+			case cChkLdxHGe:
+				e := r[in.src2&15] + uint64(int64(int32(in.k3)))
+				r[in.dst2&15] = e
+				if e > r[in.aux&15] {
+					if t := in.jt2; t >= retFlag {
+						out[pn] = uint32(uint64(insts[uint8(t)].k))
+						continue packets
+					} else {
+						pc = uint8(t)
+					}
+					continue
+				}
+				a := r[in.src&15] + uint64(int64(int32(in.k)))
+				var v uint64
+				if i := int(a - packetBase); i >= 0 && i <= len(pkt)-2 {
+					v = uint64(pkt[i])<<8 | uint64(pkt[i+1])
+				} else if o := a - stackBase; o <= stackLen-2 {
+					st, i := vm.stackArr, int(o)
+					v = uint64(st[i])<<8 | uint64(st[i+1])
+				} else {
+					goto slow
+				}
+				r[in.dst&15] = v
+				t := in.jf
+				if uint32(v) >= in.k2 {
+					t = in.jt
+				}
+				if t >= retFlag {
+					out[pn] = uint32(uint64(insts[uint8(t)].k))
+					continue packets
+				}
+				pc = uint8(t)
+			case cChkLdxHSet:
+				e := r[in.src2&15] + uint64(int64(int32(in.k3)))
+				r[in.dst2&15] = e
+				if e > r[in.aux&15] {
+					if t := in.jt2; t >= retFlag {
+						out[pn] = uint32(uint64(insts[uint8(t)].k))
+						continue packets
+					} else {
+						pc = uint8(t)
+					}
+					continue
+				}
+				a := r[in.src&15] + uint64(int64(int32(in.k)))
+				var v uint64
+				if i := int(a - packetBase); i >= 0 && i <= len(pkt)-2 {
+					v = uint64(pkt[i])<<8 | uint64(pkt[i+1])
+				} else if o := a - stackBase; o <= stackLen-2 {
+					st, i := vm.stackArr, int(o)
+					v = uint64(st[i])<<8 | uint64(st[i+1])
+				} else {
+					goto slow
+				}
+				r[in.dst&15] = v
+				t := in.jf
+				if uint32(v)&in.k2 != 0 {
+					t = in.jt
+				}
+				if t >= retFlag {
+					out[pn] = uint32(uint64(insts[uint8(t)].k))
+					continue packets
+				}
+				pc = uint8(t)
+			case cChkLdxWEq:
+				e := r[in.src2&15] + uint64(int64(int32(in.k3)))
+				r[in.dst2&15] = e
+				if e > r[in.aux&15] {
+					if t := in.jt2; t >= retFlag {
+						out[pn] = uint32(uint64(insts[uint8(t)].k))
+						continue packets
+					} else {
+						pc = uint8(t)
+					}
+					continue
+				}
+				a := r[in.src&15] + uint64(int64(int32(in.k)))
+				var v uint64
+				if i := int(a - packetBase); i >= 0 && i <= len(pkt)-4 {
+					v = uint64(pkt[i])<<24 | uint64(pkt[i+1])<<16 | uint64(pkt[i+2])<<8 | uint64(pkt[i+3])
+				} else if o := a - stackBase; o <= stackLen-4 {
+					st, i := vm.stackArr, int(o)
+					v = uint64(st[i])<<24 | uint64(st[i+1])<<16 | uint64(st[i+2])<<8 | uint64(st[i+3])
+				} else {
+					goto slow
+				}
+				r[in.dst&15] = v
+				t := in.jf
+				if uint32(v) == in.k2 {
+					t = in.jt
+				}
+				if t >= retFlag {
+					out[pn] = uint32(uint64(insts[uint8(t)].k))
+					continue packets
+				}
+				pc = uint8(t)
+			case cChkLdxWGt:
+				e := r[in.src2&15] + uint64(int64(int32(in.k3)))
+				r[in.dst2&15] = e
+				if e > r[in.aux&15] {
+					if t := in.jt2; t >= retFlag {
+						out[pn] = uint32(uint64(insts[uint8(t)].k))
+						continue packets
+					} else {
+						pc = uint8(t)
+					}
+					continue
+				}
+				a := r[in.src&15] + uint64(int64(int32(in.k)))
+				var v uint64
+				if i := int(a - packetBase); i >= 0 && i <= len(pkt)-4 {
+					v = uint64(pkt[i])<<24 | uint64(pkt[i+1])<<16 | uint64(pkt[i+2])<<8 | uint64(pkt[i+3])
+				} else if o := a - stackBase; o <= stackLen-4 {
+					st, i := vm.stackArr, int(o)
+					v = uint64(st[i])<<24 | uint64(st[i+1])<<16 | uint64(st[i+2])<<8 | uint64(st[i+3])
+				} else {
+					goto slow
+				}
+				r[in.dst&15] = v
+				t := in.jf
+				if uint32(v) > in.k2 {
+					t = in.jt
+				}
+				if t >= retFlag {
+					out[pn] = uint32(uint64(insts[uint8(t)].k))
+					continue packets
+				}
+				pc = uint8(t)
+			case cChkLdxWGe:
+				e := r[in.src2&15] + uint64(int64(int32(in.k3)))
+				r[in.dst2&15] = e
+				if e > r[in.aux&15] {
+					if t := in.jt2; t >= retFlag {
+						out[pn] = uint32(uint64(insts[uint8(t)].k))
+						continue packets
+					} else {
+						pc = uint8(t)
+					}
+					continue
+				}
+				a := r[in.src&15] + uint64(int64(int32(in.k)))
+				var v uint64
+				if i := int(a - packetBase); i >= 0 && i <= len(pkt)-4 {
+					v = uint64(pkt[i])<<24 | uint64(pkt[i+1])<<16 | uint64(pkt[i+2])<<8 | uint64(pkt[i+3])
+				} else if o := a - stackBase; o <= stackLen-4 {
+					st, i := vm.stackArr, int(o)
+					v = uint64(st[i])<<24 | uint64(st[i+1])<<16 | uint64(st[i+2])<<8 | uint64(st[i+3])
+				} else {
+					goto slow
+				}
+				r[in.dst&15] = v
+				t := in.jf
+				if uint32(v) >= in.k2 {
+					t = in.jt
+				}
+				if t >= retFlag {
+					out[pn] = uint32(uint64(insts[uint8(t)].k))
+					continue packets
+				}
+				pc = uint8(t)
+			case cChkLdxWSet:
+				e := r[in.src2&15] + uint64(int64(int32(in.k3)))
+				r[in.dst2&15] = e
+				if e > r[in.aux&15] {
+					if t := in.jt2; t >= retFlag {
+						out[pn] = uint32(uint64(insts[uint8(t)].k))
+						continue packets
+					} else {
+						pc = uint8(t)
+					}
+					continue
+				}
+				a := r[in.src&15] + uint64(int64(int32(in.k)))
+				var v uint64
+				if i := int(a - packetBase); i >= 0 && i <= len(pkt)-4 {
+					v = uint64(pkt[i])<<24 | uint64(pkt[i+1])<<16 | uint64(pkt[i+2])<<8 | uint64(pkt[i+3])
+				} else if o := a - stackBase; o <= stackLen-4 {
+					st, i := vm.stackArr, int(o)
+					v = uint64(st[i])<<24 | uint64(st[i+1])<<16 | uint64(st[i+2])<<8 | uint64(st[i+3])
+				} else {
+					goto slow
+				}
+				r[in.dst&15] = v
+				t := in.jf
+				if uint32(v)&in.k2 != 0 {
+					t = in.jt
+				}
+				if t >= retFlag {
+					out[pn] = uint32(uint64(insts[uint8(t)].k))
+					continue packets
+				}
+				pc = uint8(t)
+			case cChkLdDB:
+				i := int(in.k)
+				if i > len(pkt)-1 {
+					if t := in.jt2; t >= retFlag {
+						out[pn] = uint32(uint64(insts[uint8(t)].k))
+						continue packets
+					} else {
+						pc = uint8(t)
+					}
+					continue
+				}
+				v := uint64(pkt[i])
+				r[in.dst&15] = v
+				pc = uint8(in.jf)
+			case cChkLdDHBE:
+				i := int(in.k)
+				if i > len(pkt)-2 {
+					if t := in.jt2; t >= retFlag {
+						out[pn] = uint32(uint64(insts[uint8(t)].k))
+						continue packets
+					} else {
+						pc = uint8(t)
+					}
+					continue
+				}
+				v := uint64(pkt[i])<<8 | uint64(pkt[i+1])
+				r[in.dst&15] = v
+				pc = uint8(in.jf)
+			case cChkLdDWBE:
+				i := int(in.k)
+				if i > len(pkt)-4 {
+					if t := in.jt2; t >= retFlag {
+						out[pn] = uint32(uint64(insts[uint8(t)].k))
+						continue packets
+					} else {
+						pc = uint8(t)
+					}
+					continue
+				}
+				v := uint64(pkt[i])<<24 | uint64(pkt[i+1])<<16 | uint64(pkt[i+2])<<8 | uint64(pkt[i+3])
+				r[in.dst&15] = v
+				pc = uint8(in.jf)
+			case cChkLdDBEq:
+				i := int(in.k)
+				if i > len(pkt)-1 {
+					if t := in.jt2; t >= retFlag {
+						out[pn] = uint32(uint64(insts[uint8(t)].k))
+						continue packets
+					} else {
+						pc = uint8(t)
+					}
+					continue
+				}
+				v := uint64(pkt[i])
+				r[in.dst&15] = v
+				t := in.jf
+				if uint32(v) == in.k2 {
+					t = in.jt
+				}
+				if t >= retFlag {
+					out[pn] = uint32(uint64(insts[uint8(t)].k))
+					continue packets
+				}
+				pc = uint8(t)
+			case cChkLdDBGt:
+				i := int(in.k)
+				if i > len(pkt)-1 {
+					if t := in.jt2; t >= retFlag {
+						out[pn] = uint32(uint64(insts[uint8(t)].k))
+						continue packets
+					} else {
+						pc = uint8(t)
+					}
+					continue
+				}
+				v := uint64(pkt[i])
+				r[in.dst&15] = v
+				t := in.jf
+				if uint32(v) > in.k2 {
+					t = in.jt
+				}
+				if t >= retFlag {
+					out[pn] = uint32(uint64(insts[uint8(t)].k))
+					continue packets
+				}
+				pc = uint8(t)
+			case cChkLdDBGe:
+				i := int(in.k)
+				if i > len(pkt)-1 {
+					if t := in.jt2; t >= retFlag {
+						out[pn] = uint32(uint64(insts[uint8(t)].k))
+						continue packets
+					} else {
+						pc = uint8(t)
+					}
+					continue
+				}
+				v := uint64(pkt[i])
+				r[in.dst&15] = v
+				t := in.jf
+				if uint32(v) >= in.k2 {
+					t = in.jt
+				}
+				if t >= retFlag {
+					out[pn] = uint32(uint64(insts[uint8(t)].k))
+					continue packets
+				}
+				pc = uint8(t)
+			case cChkLdDBSet:
+				i := int(in.k)
+				if i > len(pkt)-1 {
+					if t := in.jt2; t >= retFlag {
+						out[pn] = uint32(uint64(insts[uint8(t)].k))
+						continue packets
+					} else {
+						pc = uint8(t)
+					}
+					continue
+				}
+				v := uint64(pkt[i])
+				r[in.dst&15] = v
+				t := in.jf
+				if uint32(v)&in.k2 != 0 {
+					t = in.jt
+				}
+				if t >= retFlag {
+					out[pn] = uint32(uint64(insts[uint8(t)].k))
+					continue packets
+				}
+				pc = uint8(t)
+			case cChkLdDHEq:
+				i := int(in.k)
+				if i > len(pkt)-2 {
+					if t := in.jt2; t >= retFlag {
+						out[pn] = uint32(uint64(insts[uint8(t)].k))
+						continue packets
+					} else {
+						pc = uint8(t)
+					}
+					continue
+				}
+				v := uint64(pkt[i])<<8 | uint64(pkt[i+1])
+				r[in.dst&15] = v
+				t := in.jf
+				if uint32(v) == in.k2 {
+					t = in.jt
+				}
+				if t >= retFlag {
+					out[pn] = uint32(uint64(insts[uint8(t)].k))
+					continue packets
+				}
+				pc = uint8(t)
+			case cChkLdDHGt:
+				i := int(in.k)
+				if i > len(pkt)-2 {
+					if t := in.jt2; t >= retFlag {
+						out[pn] = uint32(uint64(insts[uint8(t)].k))
+						continue packets
+					} else {
+						pc = uint8(t)
+					}
+					continue
+				}
+				v := uint64(pkt[i])<<8 | uint64(pkt[i+1])
+				r[in.dst&15] = v
+				t := in.jf
+				if uint32(v) > in.k2 {
+					t = in.jt
+				}
+				if t >= retFlag {
+					out[pn] = uint32(uint64(insts[uint8(t)].k))
+					continue packets
+				}
+				pc = uint8(t)
+			case cChkLdDHGe:
+				i := int(in.k)
+				if i > len(pkt)-2 {
+					if t := in.jt2; t >= retFlag {
+						out[pn] = uint32(uint64(insts[uint8(t)].k))
+						continue packets
+					} else {
+						pc = uint8(t)
+					}
+					continue
+				}
+				v := uint64(pkt[i])<<8 | uint64(pkt[i+1])
+				r[in.dst&15] = v
+				t := in.jf
+				if uint32(v) >= in.k2 {
+					t = in.jt
+				}
+				if t >= retFlag {
+					out[pn] = uint32(uint64(insts[uint8(t)].k))
+					continue packets
+				}
+				pc = uint8(t)
+			case cChkLdDHSet:
+				i := int(in.k)
+				if i > len(pkt)-2 {
+					if t := in.jt2; t >= retFlag {
+						out[pn] = uint32(uint64(insts[uint8(t)].k))
+						continue packets
+					} else {
+						pc = uint8(t)
+					}
+					continue
+				}
+				v := uint64(pkt[i])<<8 | uint64(pkt[i+1])
+				r[in.dst&15] = v
+				t := in.jf
+				if uint32(v)&in.k2 != 0 {
+					t = in.jt
+				}
+				if t >= retFlag {
+					out[pn] = uint32(uint64(insts[uint8(t)].k))
+					continue packets
+				}
+				pc = uint8(t)
+			case cChkLdDWEq:
+				i := int(in.k)
+				if i > len(pkt)-4 {
+					if t := in.jt2; t >= retFlag {
+						out[pn] = uint32(uint64(insts[uint8(t)].k))
+						continue packets
+					} else {
+						pc = uint8(t)
+					}
+					continue
+				}
+				v := uint64(pkt[i])<<24 | uint64(pkt[i+1])<<16 | uint64(pkt[i+2])<<8 | uint64(pkt[i+3])
+				r[in.dst&15] = v
+				t := in.jf
+				if uint32(v) == in.k2 {
+					t = in.jt
+				}
+				if t >= retFlag {
+					out[pn] = uint32(uint64(insts[uint8(t)].k))
+					continue packets
+				}
+				pc = uint8(t)
+			case cChkLdDWGt:
+				i := int(in.k)
+				if i > len(pkt)-4 {
+					if t := in.jt2; t >= retFlag {
+						out[pn] = uint32(uint64(insts[uint8(t)].k))
+						continue packets
+					} else {
+						pc = uint8(t)
+					}
+					continue
+				}
+				v := uint64(pkt[i])<<24 | uint64(pkt[i+1])<<16 | uint64(pkt[i+2])<<8 | uint64(pkt[i+3])
+				r[in.dst&15] = v
+				t := in.jf
+				if uint32(v) > in.k2 {
+					t = in.jt
+				}
+				if t >= retFlag {
+					out[pn] = uint32(uint64(insts[uint8(t)].k))
+					continue packets
+				}
+				pc = uint8(t)
+			case cChkLdDWGe:
+				i := int(in.k)
+				if i > len(pkt)-4 {
+					if t := in.jt2; t >= retFlag {
+						out[pn] = uint32(uint64(insts[uint8(t)].k))
+						continue packets
+					} else {
+						pc = uint8(t)
+					}
+					continue
+				}
+				v := uint64(pkt[i])<<24 | uint64(pkt[i+1])<<16 | uint64(pkt[i+2])<<8 | uint64(pkt[i+3])
+				r[in.dst&15] = v
+				t := in.jf
+				if uint32(v) >= in.k2 {
+					t = in.jt
+				}
+				if t >= retFlag {
+					out[pn] = uint32(uint64(insts[uint8(t)].k))
+					continue packets
+				}
+				pc = uint8(t)
+			case cChkLdDWSet:
+				i := int(in.k)
+				if i > len(pkt)-4 {
+					if t := in.jt2; t >= retFlag {
+						out[pn] = uint32(uint64(insts[uint8(t)].k))
+						continue packets
+					} else {
+						pc = uint8(t)
+					}
+					continue
+				}
+				v := uint64(pkt[i])<<24 | uint64(pkt[i+1])<<16 | uint64(pkt[i+2])<<8 | uint64(pkt[i+3])
+				r[in.dst&15] = v
+				t := in.jf
+				if uint32(v)&in.k2 != 0 {
+					t = in.jt
+				}
+				if t >= retFlag {
+					out[pn] = uint32(uint64(insts[uint8(t)].k))
+					continue packets
+				}
+				pc = uint8(t)
+			case cChkLdDBEq2:
+				i := int(in.k)
+				if i > len(pkt)-1 {
+					if t := in.jt2; t >= retFlag {
+						out[pn] = uint32(uint64(insts[uint8(t)].k))
+						continue packets
+					} else {
+						pc = uint8(t)
+					}
+					continue
+				}
+				v := uint64(pkt[i])
+				r[in.dst&15] = v
+				t := in.jf
+				if uint32(v) == in.k2 {
+					t = in.jt
+				} else if uint32(v) == in.k4 {
+					t = in.jt3
+				}
+				if t >= retFlag {
+					out[pn] = uint32(uint64(insts[uint8(t)].k))
+					continue packets
+				}
+				pc = uint8(t)
+			case cChkLdDHEq2:
+				i := int(in.k)
+				if i > len(pkt)-2 {
+					if t := in.jt2; t >= retFlag {
+						out[pn] = uint32(uint64(insts[uint8(t)].k))
+						continue packets
+					} else {
+						pc = uint8(t)
+					}
+					continue
+				}
+				v := uint64(pkt[i])<<8 | uint64(pkt[i+1])
+				r[in.dst&15] = v
+				t := in.jf
+				if uint32(v) == in.k2 {
+					t = in.jt
+				} else if uint32(v) == in.k4 {
+					t = in.jt3
+				}
+				if t >= retFlag {
+					out[pn] = uint32(uint64(insts[uint8(t)].k))
+					continue packets
+				}
+				pc = uint8(t)
+			case cChkLdDWEq2:
+				i := int(in.k)
+				if i > len(pkt)-4 {
+					if t := in.jt2; t >= retFlag {
+						out[pn] = uint32(uint64(insts[uint8(t)].k))
+						continue packets
+					} else {
+						pc = uint8(t)
+					}
+					continue
+				}
+				v := uint64(pkt[i])<<24 | uint64(pkt[i+1])<<16 | uint64(pkt[i+2])<<8 | uint64(pkt[i+3])
+				r[in.dst&15] = v
+				t := in.jf
+				if uint32(v) == in.k2 {
+					t = in.jt
+				} else if uint32(v) == in.k4 {
+					t = in.jt3
+				}
+				if t >= retFlag {
+					out[pn] = uint32(uint64(insts[uint8(t)].k))
+					continue packets
+				}
+				pc = uint8(t)
+			case cChkLdDBAndTree:
+				i := int(in.k)
+				if i > len(pkt)-1 {
+					if t := in.jt2; t >= retFlag {
+						out[pn] = uint32(uint64(insts[uint8(t)].k))
+						continue packets
+					} else {
+						pc = uint8(t)
+					}
+					continue
+				}
+				v := uint64(pkt[i])
+				w := uint32(v) & in.k2
+				r[0] = uint64(w)
+				n := &c.code.nodes[uint8(in.jt)]
+				t := n.jf
+				if w&n.mask-n.lo <= n.span {
+					t = n.jt
+				}
+				if t >= retFlag {
+					out[pn] = uint32(uint64(insts[uint8(t)].k))
+					continue packets
+				}
+				pc = uint8(t)
+			case cChkLdDHAndTree:
+				i := int(in.k)
+				if i > len(pkt)-2 {
+					if t := in.jt2; t >= retFlag {
+						out[pn] = uint32(uint64(insts[uint8(t)].k))
+						continue packets
+					} else {
+						pc = uint8(t)
+					}
+					continue
+				}
+				v := uint64(pkt[i])<<8 | uint64(pkt[i+1])
+				w := uint32(v) & in.k2
+				r[0] = uint64(w)
+				n := &c.code.nodes[uint8(in.jt)]
+				t := n.jf
+				if w&n.mask-n.lo <= n.span {
+					t = n.jt
+				}
+				if t >= retFlag {
+					out[pn] = uint32(uint64(insts[uint8(t)].k))
+					continue packets
+				}
+				pc = uint8(t)
+			case cChkLdDWAndTree:
+				i := int(in.k)
+				if i > len(pkt)-4 {
+					if t := in.jt2; t >= retFlag {
+						out[pn] = uint32(uint64(insts[uint8(t)].k))
+						continue packets
+					} else {
+						pc = uint8(t)
+					}
+					continue
+				}
+				v := uint64(pkt[i])<<24 | uint64(pkt[i+1])<<16 | uint64(pkt[i+2])<<8 | uint64(pkt[i+3])
+				w := uint32(v) & in.k2
+				r[0] = uint64(w)
+				n := &c.code.nodes[uint8(in.jt)]
+				t := n.jf
+				if w&n.mask-n.lo <= n.span {
+					t = n.jt
+				}
+				if t >= retFlag {
+					out[pn] = uint32(uint64(insts[uint8(t)].k))
+					continue packets
+				}
+				pc = uint8(t)
+			case cIndex:
+				x := r[in.src&15]
+				r[in.dst&15] = x
+				if x > uint64(int64(int32(in.k))) {
+					if t := in.jt; t >= retFlag {
+						out[pn] = uint32(uint64(insts[uint8(t)].k))
+						continue packets
+					} else {
+						pc = uint8(t)
+					}
+					continue
+				}
+				r[in.dst2&15] = r[in.src2&15] + x
+				pc = uint8(in.jf)
+			case cLdxMSH:
+				a := r[in.src&15] + uint64(int64(int32(in.k)))
+				var v uint64
+				if i := int(a - packetBase); i >= 0 && i <= len(pkt)-1 {
+					v = uint64(pkt[i])
+				} else if o := a - stackBase; o <= stackLen-1 {
+					st, i := vm.stackArr, int(o)
+					v = uint64(st[i])
+				} else {
+					goto slow
+				}
+				r[in.dst&15] = uint64(uint32(v)&15) << 2
+				pc = uint8(in.jf)
+
+			case cSlow: // 255: with it the switch needs no range check
+				goto slow
+			default: // unreachable: buildCompact gives only the loop's operations
+				goto slow
+			}
+		}
+	slow: // exec runs the rest of this packet's run, from this instruction's slot
+		r[c.ctxReg&15] = ctxBase
+		if !c.dataLive {
+			r[c.dataReg&15] = packetBase
+			r[c.lenReg&15] = packetBase + uint64(len(pkt))
+		}
+		v, err := vm.resume(int(c.slots[pc]), r, pkt, runXDP, nil, md)
+		if err != nil {
+			return pn, err
+		}
+		out[pn] = uint32(v)
+	}
+	return len(pkts), nil
+}

@@ -147,38 +147,34 @@ func (c *context) word(w uint64) uint32 {
 	}
 	s := c.skb
 	switch w {
-	case bpfctx.SKBLen:
-		return s.Len
-	case bpfctx.SKBPktType:
-		return s.PktType
-	case bpfctx.SKBMark:
-		return s.Mark
-	case bpfctx.SKBQueueMapping:
-		return s.QueueMapping
 	case bpfctx.SKBProtocol:
 		return uint32(bits.ReverseBytes16(s.Protocol))
-	case bpfctx.SKBVLANPresent:
-		return s.VLANPresent
-	case bpfctx.SKBVLANTCI:
-		return s.VLANTCI
 	case bpfctx.SKBVLANProto:
 		return uint32(bits.ReverseBytes16(s.VLANProto))
-	case bpfctx.SKBPriority:
-		return s.Priority
-	case bpfctx.SKBIngressIfindex:
-		return s.IngressIfindex
-	case bpfctx.SKBIfindex:
-		return s.Ifindex
-	case bpfctx.SKBTCIndex:
-		return s.TCIndex
 	case bpfctx.SKBCB, bpfctx.SKBCB + 4, bpfctx.SKBCB + 8, bpfctx.SKBCB + 12, bpfctx.SKBCB + 16:
 		return s.CB[(w-bpfctx.SKBCB)/4]
-	case bpfctx.SKBHash:
-		return s.Hash
-	case bpfctx.SKBTCClassid:
-		return s.TCClassid
-	case bpfctx.SKBNapiID:
-		return s.NapiID
+	}
+	if i := w / 4; i < uint64(len(skbWords)) && skbWords[i] != nil {
+		return *skbWords[i](s)
 	}
 	return 0
+}
+
+// skbWords gives the 32-bit fields of SKBuff read as they are, by their
+// offset in __sk_buff divided by 4 (word adds the byte-swapped and the
+// array fields).
+var skbWords = [bpfctx.SKBSize / 4]func(*SKBuff) *uint32{
+	bpfctx.SKBLen / 4:            func(s *SKBuff) *uint32 { return &s.Len },
+	bpfctx.SKBPktType / 4:        func(s *SKBuff) *uint32 { return &s.PktType },
+	bpfctx.SKBMark / 4:           func(s *SKBuff) *uint32 { return &s.Mark },
+	bpfctx.SKBQueueMapping / 4:   func(s *SKBuff) *uint32 { return &s.QueueMapping },
+	bpfctx.SKBVLANPresent / 4:    func(s *SKBuff) *uint32 { return &s.VLANPresent },
+	bpfctx.SKBVLANTCI / 4:        func(s *SKBuff) *uint32 { return &s.VLANTCI },
+	bpfctx.SKBPriority / 4:       func(s *SKBuff) *uint32 { return &s.Priority },
+	bpfctx.SKBIngressIfindex / 4: func(s *SKBuff) *uint32 { return &s.IngressIfindex },
+	bpfctx.SKBIfindex / 4:        func(s *SKBuff) *uint32 { return &s.Ifindex },
+	bpfctx.SKBTCIndex / 4:        func(s *SKBuff) *uint32 { return &s.TCIndex },
+	bpfctx.SKBHash / 4:           func(s *SKBuff) *uint32 { return &s.Hash },
+	bpfctx.SKBTCClassid / 4:      func(s *SKBuff) *uint32 { return &s.TCClassid },
+	bpfctx.SKBNapiID / 4:         func(s *SKBuff) *uint32 { return &s.NapiID },
 }

@@ -96,6 +96,11 @@
 // of the run), with the same results and errors. Run, and programs without
 // a compact form, run in the general interpreter.
 //
+// RunSocketBatch and RunXDPBatch run many packets in one call, with the
+// results RunSocket and RunXDP would give each: what every run would check
+// and set up at its entry is done once for the batch, and the compact
+// loops go from one packet to the next without returning.
+//
 // A VM holds its registers and stack, so it is not safe for concurrent use;
 // Clone returns another VM that shares the decoded program.
 //

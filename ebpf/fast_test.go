@@ -112,6 +112,7 @@ func checkSameAsExec(t *testing.T, name string, vm *VM, mem []byte) {
 			}
 		}
 	}
+	checkBatch(t, name, vm, slow, mem, skb, md)
 }
 
 // TestFastFormConformance runs every program of the bpf_conformance corpus

@@ -93,6 +93,8 @@ type VM struct {
 	frames     [MaxCallDepth]frame
 	scratchSKB SKBuff // the context of RunSocket(pkt, nil)
 	zeroXDP    XDPMD  // the context of RunXDP(pkt, nil)
+	batchSKB   SKBuff // the context of RunSocketBatch's runs
+	batchXDP   XDPMD  // the context of RunXDPBatch's runs
 	// The registers of the compact loops, r0 to r10 and regZero: r10 and
 	// regZero never change, the others are set where a run needs them.
 	fregs [16]uint64
@@ -274,6 +276,106 @@ func (vm *VM) RunSocket(pkt []byte, skb *SKBuff) (uint32, error) {
 func (vm *VM) RunXDP(pkt []byte, md *XDPMD) (uint32, error) {
 	r0, err := vm.xdpExec(pkt, md) // inlined, as Run
 	return uint32(r0), err
+}
+
+// Packet is one packet of a batch (RunSocketBatch, RunXDPBatch): its bytes
+// and its length on the wire.
+type Packet struct {
+	Data []byte
+	// Len is the packet's length on the wire, which may exceed len(Data)
+	// when Data is a capture cut to a snapshot length; 0 means len(Data).
+	Len uint32
+}
+
+// RunSocketBatch runs the program as RunSocket on each packet of pkts in
+// turn and writes the result for pkts[i] to verdicts[i]: the same results,
+// for less than the calls would cost, since what every run would check and
+// set up is done once for the batch. Each run's context is skb (nil meaning
+// all fields zero) but for its Len, the packet's Len (the length on the
+// wire). verdicts must be at least as long as pkts. It returns the number
+// of packets run: len(pkts), or, with an error, the index of the packet
+// whose run failed (the verdicts before it are written).
+func (vm *VM) RunSocketBatch(pkts []Packet, skb *SKBuff, verdicts []uint32) (int, error) {
+	if err := checkVerdicts(pkts, verdicts); err != nil {
+		return 0, err
+	}
+	b := &vm.batchSKB
+	*b = SKBuff{}
+	if skb != nil {
+		*b = *skb
+	}
+	c := vm.sock
+	if c == nil {
+		return runEach(pkts, verdicts, func(p Packet) (uint64, error) {
+			b.Len = p.Len
+			if b.Len == 0 {
+				b.Len = uint32(len(p.Data))
+			}
+			return vm.socketOther(p.Data, b)
+		})
+	}
+	if len(c.ctxWords) > 0 {
+		vm.setupSKB(c, b)
+	}
+	return vm.socketBatch(c, pkts, b, verdicts)
+}
+
+// RunXDPBatch runs the program as RunXDP on each packet of pkts in turn and
+// writes the result for pkts[i] to verdicts[i], as RunSocketBatch does. Each
+// run's context is md (nil meaning all fields zero) but for its FrameLen,
+// the packet's Len. The program may write to the packets.
+func (vm *VM) RunXDPBatch(pkts []Packet, md *XDPMD, verdicts []uint32) (int, error) {
+	if err := checkVerdicts(pkts, verdicts); err != nil {
+		return 0, err
+	}
+	b := &vm.batchXDP
+	*b = XDPMD{}
+	if md != nil {
+		*b = *md
+	}
+	c := vm.xdp
+	if c == nil || hasHuge(pkts) {
+		return runEach(pkts, verdicts, func(p Packet) (uint64, error) {
+			b.FrameLen = p.Len
+			return vm.xdpOther(p.Data, b)
+		})
+	}
+	if len(c.ctxWords) > 0 {
+		vm.setupXDP(c, b)
+	}
+	return vm.xdpBatch(c, pkts, b, verdicts)
+}
+
+// checkVerdicts refuses a batch with fewer verdicts than packets.
+func checkVerdicts(pkts []Packet, verdicts []uint32) error {
+	if len(verdicts) < len(pkts) {
+		return fmt.Errorf("ebpf: %d verdicts for %d packets", len(verdicts), len(pkts))
+	}
+	return nil
+}
+
+// runEach is a batch run one packet at a time (the batches the compact
+// batch loops do not run): run gives each packet's result.
+func runEach(pkts []Packet, verdicts []uint32, run func(Packet) (uint64, error)) (int, error) {
+	for i, p := range pkts {
+		v, err := run(p)
+		if err != nil {
+			return i, err
+		}
+		verdicts[i] = uint32(v)
+	}
+	return len(pkts), nil
+}
+
+// hasHuge reports whether a packet of pkts is longer than 4 GiB, past what
+// the direct loops take (xdpOther).
+func hasHuge(pkts []Packet) bool {
+	for _, p := range pkts {
+		if uint64(len(p.Data)) > 1<<32-1 {
+			return true
+		}
+	}
+	return false
 }
 
 // runKind says which of Run, RunSocket and RunXDP a run is for, and so what

@@ -210,19 +210,7 @@ func (g *gen) helperAccess() bool {
 // may be read before written are zeroed, the loop counter starts at 0,
 // and the helper modes keep copies of the registers their calls clobber.
 func (g *gen) fragmentPrologue() {
-	g.out = append(g.out,
-		asm.Mov.Imm32(g.regA, 0),
-		asm.Mov.Imm32(g.regX, 0))
-	for i := range 16 {
-		if g.zeroSlot&(1<<i) != 0 {
-			g.out = append(g.out, asm.StoreImm(asm.RFP, g.scratchOff(uint32(i)), 0, asm.Word))
-		}
-	}
-	if g.backward {
-		g.out = append(g.out,
-			asm.Mov.Imm(g.regTmp, 0),
-			asm.StoreMem(asm.RFP, g.fp(loopSlot), g.regTmp, asm.DWord))
-	}
+	g.clearState(false)
 	if g.helperAccess() {
 		g.out = append(g.out,
 			asm.StoreMem(asm.RFP, g.fp(startSlot), g.regData, asm.DWord),

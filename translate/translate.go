@@ -277,6 +277,14 @@ func (g *gen) prologue() {
 			asm.LoadMem(g.regData, g.regCtx, ctx.Data, asm.Word),
 			asm.LoadMem(g.regEnd, g.regCtx, ctx.DataEnd, asm.Word))
 	}
+	g.clearState(g.mode == modeSocket)
+}
+
+// clearState starts a run of the classic program: A and X are 0, scratch
+// slots that may be read before written are zeroed, and the loop counter
+// of a program with backward jumps starts at 0, in its register (inReg) or
+// in its stack slot.
+func (g *gen) clearState(inReg bool) {
 	g.out = append(g.out,
 		asm.Mov.Imm32(g.regA, 0),
 		asm.Mov.Imm32(g.regX, 0))
@@ -285,14 +293,14 @@ func (g *gen) prologue() {
 			g.out = append(g.out, asm.StoreImm(asm.RFP, g.scratchOff(uint32(i)), 0, asm.Word))
 		}
 	}
-	if g.backward {
-		if g.mode == modeSocket {
-			g.out = append(g.out, asm.Mov.Imm(g.regLoop, 0))
-		} else {
-			g.out = append(g.out,
-				asm.Mov.Imm(g.regTmp, 0),
-				asm.StoreMem(asm.RFP, g.fp(loopSlot), g.regTmp, asm.DWord))
-		}
+	switch {
+	case !g.backward:
+	case inReg:
+		g.out = append(g.out, asm.Mov.Imm(g.regLoop, 0))
+	default:
+		g.out = append(g.out,
+			asm.Mov.Imm(g.regTmp, 0),
+			asm.StoreMem(asm.RFP, g.fp(loopSlot), g.regTmp, asm.DWord))
 	}
 }
 

@@ -12,8 +12,12 @@
 // (one expression a line) with the optimizer on for DLT_EN10MB, and runs it
 // over every packet with:
 //
-//	ebpf-socket  the eBPF VM (package ebpf) on translate.SocketFilter's program (LD_ABS/LD_IND)
-//	ebpf-xdp     the eBPF VM on translate.Direct(XDP)'s program (direct packet access)
+//	ebpf-socket  the eBPF VM (package ebpf) on translate.SocketFilter's program (LD_ABS/LD_IND),
+//	             a pass in one RunSocketBatch
+//	ebpf-xdp     the eBPF VM on translate.Direct(XDP)'s program (direct packet access),
+//	             a pass in one RunXDPBatch
+//	ebpf-socket-1, ebpf-xdp-1  the same, one RunSocket or RunXDP call a packet
+//	             (as bench/libpcap calls bpf_filter)
 //	cbpf         gocap's classic interpreter as a kernel socket filter (cbpf.NewVM)
 //	cbpf-pcap    gocap's classic interpreter as libpcap's bpf_filter (cbpf.NewVMLibpcap,
 //	             what gocap --engine cbpf runs on a savefile)
@@ -34,7 +38,7 @@
 // given) once, without timing, and prints engine, filter, matched packets and
 // packets: for counting instructions with valgrind --tool=cachegrind, where
 // the difference between two pass counts, divided by the extra passes and
-// packets, is the instructions per packet free of the set-up (bench/vm-count.sh).
+// packets, is the instructions per packet free of the set-up (bench/vm.sh --instructions).
 package main
 
 import (
@@ -43,6 +47,7 @@ import (
 	"fmt"
 	"os"
 	"runtime"
+	"slices"
 	"strings"
 	"time"
 
@@ -54,10 +59,9 @@ import (
 	"github.com/gocap/gocap/translate"
 )
 
-type packet struct {
-	data    []byte
-	wireLen uint32
-}
+// packet is a loaded packet: its captured bytes (Data) and its length on
+// the wire (Len, never 0 here), in the form the eBPF VM's batch runs take.
+type packet = ebpf.Packet
 
 // engine runs one compiled filter over all packets once and returns how many
 // it accepted.
@@ -200,14 +204,24 @@ func build(expr string) ([]engine, error) {
 	if err != nil {
 		return nil, fmt.Errorf("x/net/bpf: %w", err)
 	}
-	skb := &ebpf.SKBuff{}
-	md := &ebpf.XDPMD{}
+	skb, md := &ebpf.SKBuff{}, &ebpf.XDPMD{}
 	return []engine{
-		{"ebpf-socket", svm.Len(), func(pkts []packet) (int, error) {
+		// The eBPF engines run each pass as one batch (the packet's Len is
+		// skb.Len, or what bpf_xdp_get_buff_len gives: translate's len).
+		batchEngine("ebpf-socket", svm.Len(), func(pkts []packet, v []uint32) (int, error) {
+			return svm.RunSocketBatch(pkts, nil, v)
+		}, 0),
+		batchEngine("ebpf-xdp", xvm.Len(), func(pkts []packet, v []uint32) (int, error) {
+			return xvm.RunXDPBatch(pkts, nil, v)
+		}, translate.XDPDrop),
+		// The same VMs called once a packet, as libpcap's bpf_filter is
+		// (the loops written out: a call through a function value would
+		// be counted against the VM).
+		{"ebpf-socket-1", svm.Len(), func(pkts []packet) (int, error) {
 			n := 0
 			for _, p := range pkts {
-				skb.Len = p.wireLen
-				v, err := svm.RunSocket(p.data, skb)
+				skb.Len = p.Len
+				v, err := svm.RunSocket(p.Data, skb)
 				if err != nil {
 					return 0, err
 				}
@@ -217,42 +231,26 @@ func build(expr string) ([]engine, error) {
 			}
 			return n, nil
 		}},
-		{"ebpf-xdp", xvm.Len(), func(pkts []packet) (int, error) {
+		{"ebpf-xdp-1", xvm.Len(), func(pkts []packet) (int, error) {
 			n := 0
 			for _, p := range pkts {
-				md.FrameLen = p.wireLen // what bpf_xdp_get_buff_len gives: len
-				v, err := xvm.RunXDP(p.data, md)
+				md.FrameLen = p.Len // what bpf_xdp_get_buff_len gives: len
+				v, err := xvm.RunXDP(p.Data, md)
 				if err != nil {
 					return 0, err
 				}
-				if v == translate.XDPPass {
+				if v != translate.XDPDrop {
 					n++
 				}
 			}
 			return n, nil
 		}},
-		{"cbpf", len(prog), func(pkts []packet) (int, error) {
-			n := 0
-			for _, p := range pkts {
-				if cvm.Run(p.data, p.wireLen, nil) != 0 {
-					n++
-				}
-			}
-			return n, nil
-		}},
-		{"cbpf-pcap", len(prog), func(pkts []packet) (int, error) {
-			n := 0
-			for _, p := range pkts {
-				if pvm.Run(p.data, p.wireLen, nil) != 0 {
-					n++
-				}
-			}
-			return n, nil
-		}},
+		classicEngine("cbpf", len(prog), cvm),
+		classicEngine("cbpf-pcap", len(prog), pvm),
 		{"xnet", len(prog), func(pkts []packet) (int, error) {
 			n := 0
 			for _, p := range pkts {
-				v, err := nvm.Run(p.data)
+				v, err := nvm.Run(p.Data)
 				if err != nil {
 					return 0, err
 				}
@@ -263,6 +261,38 @@ func build(expr string) ([]engine, error) {
 			return n, nil
 		}},
 	}, nil
+}
+
+// batchEngine is an engine that runs a pass as one batch, run, and counts
+// the verdicts other than drop.
+func batchEngine(name string, size int, run func([]packet, []uint32) (int, error), drop uint32) engine {
+	var verdicts []uint32
+	return engine{name, size, func(pkts []packet) (int, error) {
+		verdicts = slices.Grow(verdicts[:0], len(pkts))[:len(pkts)]
+		if _, err := run(pkts, verdicts); err != nil {
+			return 0, err
+		}
+		n := 0
+		for _, v := range verdicts {
+			if v != drop {
+				n++
+			}
+		}
+		return n, nil
+	}}
+}
+
+// classicEngine runs vm, gocap's classic interpreter, on each packet.
+func classicEngine(name string, size int, vm *cbpf.VM) engine {
+	return engine{name, size, func(pkts []packet) (int, error) {
+		n := 0
+		for _, p := range pkts {
+			if vm.Run(p.Data, p.Len, nil) != 0 {
+				n++
+			}
+		}
+		return n, nil
+	}}
 }
 
 func readFilters(path string) ([]string, error) {
@@ -295,7 +325,7 @@ func readPcap(path string) ([]packet, error) {
 	recs, _ := savefile.ReadAll(r)
 	pkts := make([]packet, len(recs))
 	for i, p := range recs {
-		pkts[i] = packet{data: p.Data[:len(p.Data):len(p.Data)], wireLen: max(p.WireLen, uint32(len(p.Data)))}
+		pkts[i] = packet{Data: p.Data[:len(p.Data):len(p.Data)], Len: max(p.WireLen, uint32(len(p.Data)))}
 	}
 	return pkts, nil
 }
@@ -305,7 +335,7 @@ func readPcap(path string) ([]packet, error) {
 func writePcap(path string, pkts []packet) error {
 	recs := make([]savefile.Packet, len(pkts))
 	for i, p := range pkts {
-		recs[i] = savefile.Packet{Record: savefile.Record{WireLen: p.wireLen}, Data: p.data}
+		recs[i] = savefile.Packet{Record: savefile.Record{WireLen: p.Len}, Data: p.Data}
 	}
 	return savefile.WriteFile(path, nil, cbpf.LinkEN10MB.FileValue(), 1<<18, savefile.Micro, recs)
 }

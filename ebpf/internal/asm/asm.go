@@ -220,21 +220,10 @@ func encode(l line, labels map[string]int) ([]byte, error) {
 		if err != nil {
 			return nil, err
 		}
-		if isReg(args[1]) {
-			src, err := reg(args[1])
-			if err != nil {
-				return nil, err
-			}
-			return slotBytes(s.code|uint8(cilium.RegSource), dst, src, s.off, 0), nil
-		}
-		if s.off >= 8 { // movsx takes only a register
+		if s.off >= 8 && !isReg(args[1]) { // movsx takes only a register
 			return nil, fmt.Errorf("%s needs a register source", name)
 		}
-		imm, err := imm32(args[1])
-		if err != nil {
-			return nil, err
-		}
-		return slotBytes(s.code, dst, 0, s.off, imm), nil
+		return sourceSlot(s.code, dst, args[1], s.off)
 	case kNeg, kEnd:
 		dst, err := reg(args[0])
 		if err != nil {
@@ -251,26 +240,22 @@ func encode(l line, labels map[string]int) ([]byte, error) {
 			return nil, err
 		}
 		return slotBytes(s.code, dst, src, off, 0), nil
-	case kSt:
+	case kSt, kStx:
 		dst, off, err := memOperand(args[0])
 		if err != nil {
 			return nil, err
 		}
-		imm, err := imm32(args[1])
+		var src uint8
+		var imm int32
+		if s.kind == kSt {
+			imm, err = imm32(args[1])
+		} else {
+			src, err = reg(args[1])
+		}
 		if err != nil {
 			return nil, err
 		}
-		return slotBytes(s.code, dst, 0, off, imm), nil
-	case kStx:
-		dst, off, err := memOperand(args[0])
-		if err != nil {
-			return nil, err
-		}
-		src, err := reg(args[1])
-		if err != nil {
-			return nil, err
-		}
-		return slotBytes(s.code, dst, src, off, 0), nil
+		return slotBytes(s.code, dst, src, off, imm), nil
 	case kLddw:
 		dst, err := reg(args[0])
 		if err != nil {
@@ -290,18 +275,7 @@ func encode(l line, labels map[string]int) ([]byte, error) {
 		if err != nil {
 			return nil, err
 		}
-		if isReg(args[1]) {
-			src, err := reg(args[1])
-			if err != nil {
-				return nil, err
-			}
-			return slotBytes(s.code|uint8(cilium.RegSource), dst, src, int16(off), 0), nil
-		}
-		imm, err := imm32(args[1])
-		if err != nil {
-			return nil, err
-		}
-		return slotBytes(s.code, dst, 0, int16(off), imm), nil
+		return sourceSlot(s.code, dst, args[1], int16(off))
 	case kJa:
 		off, err := target(args[0], l.slot, labels, 16)
 		if err != nil {
@@ -436,6 +410,23 @@ func cutHex(s string) (string, bool) {
 		return s[2:], true
 	}
 	return "", false
+}
+
+// sourceSlot encodes an ALU or jump instruction whose source arg is a
+// register (the X form) or an immediate (the K form).
+func sourceSlot(code, dst uint8, arg string, off int16) ([]byte, error) {
+	if isReg(arg) {
+		src, err := reg(arg)
+		if err != nil {
+			return nil, err
+		}
+		return slotBytes(code|uint8(cilium.RegSource), dst, src, off, 0), nil
+	}
+	imm, err := imm32(arg)
+	if err != nil {
+		return nil, err
+	}
+	return slotBytes(code, dst, 0, off, imm), nil
 }
 
 // memOperand parses [%rN], [%rN+off] or [%rN-off].

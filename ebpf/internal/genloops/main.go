@@ -16,6 +16,7 @@ import (
 	"go/format"
 	"os"
 	"path/filepath"
+	"regexp"
 	"sort"
 	"strings"
 	"text/template"
@@ -58,9 +59,14 @@ type loop struct {
 	Fill      string // the call that prepares a run (compactForm.setup)
 	Direct    bool
 	Long      bool
-	Resume    string
-	Cases     []opCase
-	xdp       bool
+	// Batch: the loop runs a batch of packets (RunSocketBatch,
+	// RunXDPBatch) in the form of the entry loop before it, with its
+	// returns rewritten to record a verdict and go on to the next packet.
+	Batch  bool
+	SetLen string // the statement that sets the packet's length in the context (Batch)
+	Resume string
+	Cases  []opCase
+	xdp    bool
 }
 
 type opCase struct{ Name, Body string }
@@ -77,7 +83,17 @@ var loops = []loop{
 	{Func: "xdpExec", Doc: "runs vm's program for RunXDP on pkt in its compact form (compact.go),\n// with at most compactMax instructions; xdpOther runs the others. Stores\n// to the packet, like every access it does not run itself, go to exec\n// (resume).",
 		Ctx: "md *XDPMD", Entry: true, Field: "xdp", Other: "xdpOther(pkt, md)", Direct: true, xdp: true},
 	{Func: "xdpLong", Doc: "is xdpExec for programs of more than compactMax instructions.", Ctx: "md *XDPMD", Direct: true, Long: true, xdp: true},
+	{Func: "socketBatch", Doc: "runs c, vm's socketExec form, over pkts as RunSocketBatch does: skb is\n// the batch's context, whose Len it sets for each packet.",
+		Ctx: "skb *SKBuff", Batch: true,
+		SetLen: "n := pkts[pn].Len\nif n == 0 {\nn = uint32(len(pkt))\n}\nskb.Len = n"},
+	{Func: "xdpBatch", Doc: "runs c, vm's xdpExec form, over pkts as RunXDPBatch does: md is the\n// batch's context, whose FrameLen it sets for each packet. No packet may\n// be longer than 4 GiB (RunXDPBatch runs such batches one by one).",
+		Ctx: "md *XDPMD", Batch: true, Direct: true, xdp: true,
+		SetLen: "md.FrameLen = pkts[pn].Len"},
 }
+
+// batchReturn is a run's end in a case body: the batch loops record the
+// value and go on to the next packet.
+var batchReturn = regexp.MustCompile(`(?m)^return (.+), nil$`)
 
 func generate() (map[string][]byte, error) {
 	files := make(map[string][]byte)
@@ -123,7 +139,14 @@ func generate() (map[string][]byte, error) {
 			}
 			for _, op := range ops {
 				if op.in(&o) {
-					l.Cases = append(l.Cases, opCase{op.name, op.body(&o)})
+					body := op.body(&o)
+					if l.Batch {
+						body = batchReturn.ReplaceAllString(body, "out[pn] = uint32($1)\ncontinue packets")
+						if strings.Contains(body, "return") {
+							return nil, fmt.Errorf("%s: case %s: a return the batch loop cannot rewrite", l.Func, op.name)
+						}
+					}
+					l.Cases = append(l.Cases, opCase{op.name, body})
 				}
 			}
 			ls = append(ls, l)
