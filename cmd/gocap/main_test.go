@@ -375,14 +375,21 @@ func TestTimestampsLikeTcpdump(t *testing.T) {
 		if _, err := os.Stat(file); err != nil {
 			t.Skipf("shared captures not found (%v): they are in ../shared beside the checkout", err)
 		}
-		for _, tflag := range []string{"-nn", "-t", "-tt", "-ttt", "-tttt", "-ttttt"} {
-			for _, prec := range [][]string{nil, {"--nano"}, {"--micro"}} {
-				args := append([]string{"-r", file, "-nn", tflag}, prec...)
-				tc, to, te := runTcpdump(args...)
-				gc, gout, ge := runGocap(t, nil, args...)
-				if gc != tc || ge != tcpdumpMessage(te) || gout != to {
-					t.Errorf("%q: exit %d, stderr %q, output:\n%s\ntcpdump: exit %d, stderr %q, output:\n%s", args, gc, ge, gout, tc, te, to)
-				}
+		timestampsLikeTcpdump(t, file)
+	}
+}
+
+// timestampsLikeTcpdump prints file in every -t form and both precisions
+// and compares the whole output, exit status and messages with tcpdump's.
+func timestampsLikeTcpdump(t *testing.T, file string) {
+	t.Helper()
+	for _, tflag := range []string{"-nn", "-t", "-tt", "-ttt", "-tttt", "-ttttt"} {
+		for _, prec := range [][]string{nil, {"--nano"}, {"--micro"}} {
+			args := append([]string{"-r", file, "-nn", tflag}, prec...)
+			tc, to, te := runTcpdump(args...)
+			gc, gout, ge := runGocap(t, nil, args...)
+			if gc != tc || ge != tcpdumpMessage(te) || gout != to {
+				t.Errorf("%q: exit %d, stderr %q, output:\n%s\ntcpdump: exit %d, stderr %q, output:\n%s", args, gc, ge, gout, tc, te, to)
 			}
 		}
 	}
