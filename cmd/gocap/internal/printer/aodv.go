@@ -51,18 +51,13 @@ func aodvHave(r reader, length, n int) {
 	}
 }
 
+// aodvRequestFlagBits are the request flags aodvFlags names before U.
+var aodvRequestFlagBits = []bitTok{{0x80, "[J]"}, {0x40, "[R]"}, {0x20, "[G]"}, {0x10, "[D]"}}
+
 // aodvFlags are tcpdump's request flags, which it takes from the type
 // byte.
 func aodvFlags(t byte) string {
-	s := ""
-	for _, f := range []struct {
-		bit  byte
-		name string
-	}{{0x80, "[J]"}, {0x40, "[R]"}, {0x20, "[G]"}, {0x10, "[D]"}} {
-		if t&f.bit != 0 {
-			s += f.name
-		}
-	}
+	s := bitTokNoSep(aodvRequestFlagBits, "", uint32(t))
 	if t&0x08 != 0 {
 		return s + "[U] "
 	}

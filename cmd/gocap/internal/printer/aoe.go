@@ -6,12 +6,12 @@ package printer
 var aoeCommands = map[uint8]string{0: "Issue ATA Command", 1: "Query Config Information", 2: "MAC Mask List",
 	3: "Reserve/Release"}
 
-var aoeFlagBits = []flagBit{{0x08, "Response"}, {0x04, "Error"}, {0x02, "MBZ-1"}, {0x01, "MBZ-0"}}
+var aoeFlagBits = []bitTok{{0x08, "Response"}, {0x04, "Error"}, {0x02, "MBZ-1"}, {0x01, "MBZ-0"}}
 
 var aoeErrors = map[uint8]string{1: "Unrecognized command code", 2: "Bad argument parameter", 3: "Device unavailable",
 	4: "Config string present", 5: "Unsupported version", 6: "Target is reserved"}
 
-var aoeATAFlagBits = []flagBit{{0x80, "MBZ-7"}, {0x40, "Ext48"}, {0x20, "MBZ-5"}, {0x10, "Device"}, {0x08, "MBZ-3"},
+var aoeATAFlagBits = []bitTok{{0x80, "MBZ-7"}, {0x40, "Ext48"}, {0x20, "MBZ-5"}, {0x10, "Device"}, {0x08, "MBZ-3"},
 	{0x04, "MBZ-2"}, {0x02, "Async"}, {0x01, "Write"}}
 
 var aoeConfigCommands = map[uint8]string{0: "read config string", 1: "test config string",
@@ -53,7 +53,7 @@ func (p *Printer) aoeBody(r reader, length int) (int, bool) {
 		return 0, false
 	}
 	flags := r.u8(0) & 0x0f
-	p.printf(", Flags: [%s]", flagNames(aoeFlagBits, uint32(flags), "none", ", "))
+	p.printf(", Flags: [%s]", bitTokString(aoeFlagBits, "none", uint32(flags)))
 	if p.o.Verbose == 0 {
 		return 0, true
 	}
@@ -85,7 +85,7 @@ func (p *Printer) aoeIssue(r reader, off, n int) (int, bool) {
 	if n < 12 {
 		return off, false
 	}
-	p.printf("\n\tAFlags: [%s]", flagNames(aoeATAFlagBits, uint32(r.u8(off)), "none", ", "))
+	p.printf("\n\tAFlags: [%s]", bitTokString(aoeATAFlagBits, "none", uint32(r.u8(off))))
 	// Each field is printed as it is read: a capture cut short ends
 	// after the last whole one.
 	for i, f := range []string{", Err/Feature: ", ", Sector Count: ", ", Cmd/Status: ",

@@ -197,7 +197,7 @@ func (p *Printer) atp(b []byte, length int) {
 	}
 }
 
-var atpFlagBits = []flagBit{{atpXO, "XO"}, {atpEOM, "EOM"}, {atpSTS, "STS"}}
+var atpFlagBits = []bitTok{{atpXO, "XO"}, {atpEOM, "EOM"}, {atpSTS, "STS"}}
 
 // atpFlags prints the set XO, EOM and STS bits of f in brackets, after a
 // space when spaced.
@@ -208,7 +208,7 @@ func (p *Printer) atpFlags(f uint8, spaced bool) {
 	if spaced {
 		p.print(" ")
 	}
-	p.print("[" + flagNames(atpFlagBits, uint32(f), "", ",") + "]")
+	p.print("[" + bitTokJoin(atpFlagBits, "", uint32(f), ",") + "]")
 }
 
 // atpBitmap prints an ATP bitmap: a range "<0-n>" when its set bits are

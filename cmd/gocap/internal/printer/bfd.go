@@ -29,13 +29,13 @@ var bfdStates = map[byte]string{0: "AdminDown", 1: "Down", 2: "Init", 3: "Up"}
 // bfdAuthPresent is the flag saying an authentication section follows.
 const bfdAuthPresent = 0x04
 
-var bfdV0Flags = []flagBit{
+var bfdV0Flags = []bitTok{
 	{0x80, "I Hear You"}, {0x40, "Demand"}, {0x20, "Poll"}, {0x10, "Final"},
 	{0x08, "Control Plane Independent"}, {bfdAuthPresent, "Authentication Present"},
 	{0x02, "Reserved"}, {0x01, "Reserved"},
 }
 
-var bfdV1Flags = []flagBit{
+var bfdV1Flags = []bitTok{
 	{0x20, "Poll"}, {0x10, "Final"}, {0x08, "Control Plane Independent"},
 	{bfdAuthPresent, "Authentication Present"}, {0x02, "Demand"}, {0x01, "Multipoint"},
 }
@@ -63,17 +63,17 @@ func (p *Printer) bfd(b []byte, length int, dport uint16) {
 	vd, flags := r.u8(0), r.u8(1)
 	ver, diag := vd>>5, vd&0x1f
 	var state string
-	var flagList []flagBit
+	var flagList []bitTok
 	switch ver {
 	case 0:
 		flagList = bfdV0Flags
-		state = "Control, Flags: [" + flagNames(flagList, uint32(flags), "none", ", ") + "]"
+		state = "Control, Flags: [" + bitTokString(flagList, "none", uint32(flags)) + "]"
 	case 1:
 		flagList = bfdV1Flags
 		state = sprintf("%s, State %s, Flags: [%s]",
 			mapName(bfdPortNames, dport, sprintf("unknown (%d)", dport)),
 			mapName(bfdStates, flags>>6, sprintf("unknown (%d)", flags>>6)),
-			flagNames(flagList, uint32(flags&0x3f), "none", ", "))
+			bitTokString(flagList, "none", uint32(flags&0x3f)))
 	default:
 		p.printf("BFDv%d, Control, length: %d", ver, length)
 		if p.o.Verbose > 0 {

@@ -533,18 +533,14 @@ func (p *Printer) bgpRoutes(r reader, off, n int, withdrawn bool) (went, left in
 	return went, n - went
 }
 
+// bgpAttrFlagBits are the named flags of a path attribute.
+var bgpAttrFlagBits = []bitTok{{0x80, "O"}, {0x40, "T"}, {0x20, "P"}, {0x10, "E"}}
+
 // bgpAttrFlags formats the flags of a path attribute.
 func bgpAttrFlags(f uint8) string {
 	var s strings.Builder
 	s.WriteString(", Flags [")
-	for _, fl := range []struct {
-		bit uint8
-		c   string
-	}{{0x80, "O"}, {0x40, "T"}, {0x20, "P"}, {0x10, "E"}} {
-		if f&fl.bit != 0 {
-			s.WriteString(fl.c)
-		}
-	}
+	s.WriteString(bitTokNoSep(bgpAttrFlagBits, "", uint32(f)))
 	if f&0xf != 0 {
 		fmt.Fprintf(&s, "+%x", f&0xf)
 	}

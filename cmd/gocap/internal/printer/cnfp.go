@@ -22,6 +22,9 @@ func (p *Printer) cnfp(b []byte) {
 	}
 }
 
+// cnfpTCPFlagBits are the TCP flags of a flow record (ACK is "A" here).
+var cnfpTCPFlagBits = []bitTok{{0x01, "F"}, {0x02, "S"}, {0x04, "R"}, {0x08, "P"}, {0x10, "A"}, {0x20, "U"}}
+
 // cnfpRecords prints the header (of hdrLen bytes) and the flow records
 // (of recLen bytes) of a version-v packet; v5 and v6 (seq) carry a
 // sequence number, prefix masks and AS numbers, and v6 encapsulation
@@ -67,11 +70,7 @@ func (p *Printer) cnfpRecords(r reader, v uint16, hdrLen, recLen int, seq bool) 
 			if v != 1 {
 				f = r.u8(off + 37)
 			}
-			for i, c := range "FSRPAU" {
-				if f&(1<<i) != 0 {
-					p.printf("%c", c)
-				}
-			}
+			p.print(bitTokNoSep(cnfpTCPFlagBits, "", uint32(f)))
 			if f != 0 {
 				p.print(" ")
 			}

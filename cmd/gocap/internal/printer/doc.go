@@ -67,6 +67,9 @@
 //     prints itself. Split a long decoder into one function per message
 //     type or TLV, with a table or a small switch choosing among them
 //     (babel.go, pptp.go, radius.go, pim.go, the TCP options in tcp.go).
+//     Name the set bits of a flags field with a []bitTok table and
+//     bitTokString or bitTokNoSep (bittok.go), where tcpdump calls
+//     bittok2str or bittok2str_nosep or tests the bits one by one.
 //  2. Add its dispatch entry where tcpdump chooses it: linkDecoders
 //     (linktypes.go) for a link type, ethertype (ether.go) for an
 //     EtherType, the IP protocol switch (ip.go, ip6.go), or the port

@@ -135,7 +135,7 @@ func (p *Printer) dvmrpNeighbors(r reader, length int, ip func(int) string) {
 
 // dvmrpNeighborFlags are a Neighbors2 neighbor's flags, in tcpdump's
 // order.
-var dvmrpNeighborFlags = []flagBit{{0x01, "/tunnel"}, {0x02, "/srcrt"}, {0x40, "/querier"}, {0x20, "/disabled"}, {0x10, "/down"}}
+var dvmrpNeighborFlags = []bitTok{{0x01, "/tunnel"}, {0x02, "/srcrt"}, {0x40, "/querier"}, {0x20, "/disabled"}, {0x10, "/down"}}
 
 // dvmrpNeighbors2 prints a Neighbors2 reply of the version given.
 func (p *Printer) dvmrpNeighbors2(r reader, length int, major, minor uint8, ip func(int) string) {
@@ -151,7 +151,7 @@ func (p *Printer) dvmrpNeighbors2(r reader, length int, major, minor uint8, ip f
 			p.dvmrpAtLeast(length, 4)
 			p.printf(" [%s -> ", ip(laddr))
 			p.printf("%s (%d/%d", ip(off), metric, thresh)
-			p.print(flagNames(dvmrpNeighborFlags, uint32(flags), "", ""))
+			p.print(bitTokNoSep(dvmrpNeighborFlags, "", uint32(flags)))
 			p.print(")]")
 			off += 4
 			length -= 4

@@ -9,7 +9,7 @@ var eapTypes = map[uint8]string{0: "No proposed", 1: "Identity", 2: "Notificatio
 	4: "MD5-challenge", 5: "OTP", 6: "GTC", 13: "TLS", 18: "SIM", 21: "TTLS", 23: "AKA",
 	43: "FAST", 254: "Expanded types", 255: "Experimental"}
 
-var eapTLSFlags = []flagBit{{0x80, "L bit"}, {0x40, "More fragments bit"}, {0x20, "Start bit"}}
+var eapTLSFlags = []bitTok{{0x80, "L bit"}, {0x40, "More fragments bit"}, {0x20, "Start bit"}}
 
 var eapSIMAKASubtypes = map[uint8]string{1: "Challenge", 2: "Auth reject", 4: "Sync failure",
 	5: "Identity", 10: "Start", 11: "Challenge", 12: "Notification", 13: "Reauth",
@@ -79,7 +79,7 @@ func (p *Printer) eap(r reader, length int) {
 	// message length after it.
 	tlsFlags := func(what string) {
 		f := b[5]
-		p.printf(" flags [%s] 0x%02x", flagNames(eapTLSFlags, uint32(f), "none", ", "), f)
+		p.printf(" flags [%s] 0x%02x", bitTokString(eapTLSFlags, "none", uint32(f)), f)
 		if f&0x80 != 0 {
 			if n < 10 {
 				p.printf(" (too short for EAP %s request/response with length)", what)

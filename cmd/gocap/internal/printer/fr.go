@@ -19,7 +19,7 @@ const (
 	frFlagSDLC = 0x00000002
 )
 
-var frAddrFlags = []flagBit{
+var frAddrFlags = []bitTok{
 	{frFlagCR, "C!"}, {frFlagDE, "DE"}, {frFlagBECN, "BECN"}, {frFlagFECN, "FECN"}, {frFlagSDLC, "sdlcore"},
 }
 
@@ -43,7 +43,7 @@ const (
 	mfrFrag = mfrB | mfrE
 )
 
-var mfrFlagNames = []flagBit{{mfrB, "Begin"}, {mfrE, "End"}, {mfrC, "Control"}}
+var mfrFlagNames = []bitTok{{mfrB, "Begin"}, {mfrE, "End"}, {mfrC, "Control"}}
 
 // q922 is a parsed Q.922 address.
 type q922 struct {
@@ -110,7 +110,7 @@ func (p *Printer) frHeader(length, alen int, q q922, proto uint16) {
 		p.printf("Q.922, DLCI %d, length %d: ", q.dlci, length)
 		return
 	}
-	flags := flagNames(frAddrFlags, q.flags, "none", ", ")
+	flags := bitTokString(frAddrFlags, "none", q.flags)
 	if proto <= 0xff {
 		p.printf("Q.922, hdr-len %d, DLCI %d, Flags [%s], NLPID %s (0x%02x), length %d: ",
 			alen, q.dlci, flags, mapName(nlpidNames, uint8(proto), "unknown"), proto, length)
@@ -253,7 +253,7 @@ func (p *Printer) frf15(b []byte, length int) {
 		kind = "Interface"
 	}
 	p.printf("FRF.15, seq 0x%03x, Flags [%s],%s Fragmentation, length %d",
-		seq, flagNames(mfrFlagNames, uint32(f&mfrBEC), "none", ", "), kind, length)
+		seq, bitTokString(mfrFlagNames, "none", uint32(f&mfrBEC)), kind, length)
 }
 
 // mfrLink prints a DLT_MFR packet.
@@ -290,7 +290,7 @@ func (p *Printer) mfr(b []byte, length int) int {
 		return length
 	}
 	f := b[0]
-	flags := flagNames(mfrFlagNames, uint32(f&mfrBEC), "none", ", ")
+	flags := bitTokString(mfrFlagNames, "none", uint32(f&mfrBEC))
 	if f&mfrBEC == mfrCtrl && b[1] == 0 {
 		p.printf("FRF.16 Control, Flags [%s], %s, length %d", flags,
 			tokStr(mfrMessages, "Unknown Message (0x%02x)", b[2]), length)

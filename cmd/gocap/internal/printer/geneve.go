@@ -2,7 +2,7 @@ package printer
 
 import "fmt"
 
-var geneveFlagBits = []flagBit{{0x80, "O"}, {0x40, "C"}, {0x20, "R1"}, {0x10, "R2"},
+var geneveFlagBits = []bitTok{{0x80, "O"}, {0x40, "C"}, {0x20, "R1"}, {0x10, "R2"},
 	{0x08, "R3"}, {0x04, "R4"}, {0x02, "R5"}, {0x01, "R6"}}
 
 // geneveOptClass names a Geneve option class.
@@ -48,7 +48,7 @@ func (p *Printer) geneve(b []byte, length int) {
 	optLen := int(b[0]&0x3f) * 4
 	prot := r.be16(2)
 	vni := be24(b, 4)
-	p.printf(", Flags [%s]", flagNames(geneveFlagBits, uint32(b[1]), "none", ""))
+	p.printf(", Flags [%s]", bitTokNoSep(geneveFlagBits, "none", uint32(b[1])))
 	p.printf(", vni 0x%x", vni)
 	if b[7] != 0 {
 		p.printf(", rsvd 0x%x", b[7])

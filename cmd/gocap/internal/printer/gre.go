@@ -1,6 +1,6 @@
 package printer
 
-var greFlagBits = []flagBit{{0x8000, "checksum present"}, {0x4000, "routing present"},
+var greFlagBits = []bitTok{{0x8000, "checksum present"}, {0x4000, "routing present"},
 	{0x2000, "key present"}, {0x1000, "sequence# present"}, {0x0800, "source routing present"},
 	{0x0080, "ack present"}}
 
@@ -27,7 +27,7 @@ func (p *Printer) gre(b []byte, length int) {
 			return
 		}
 		if p.o.Verbose > 0 {
-			p.printf(", Flags [%s]", flagNames(greFlagBits, uint32(flags), "none", ", "))
+			p.printf(", Flags [%s]", bitTokString(greFlagBits, "none", uint32(flags)))
 		}
 		h := greHeader{r: r, off: 2, left: length - 2}
 		prot := r.be16(h.field(2))

@@ -282,7 +282,7 @@ labels:
 
 // Neighbor discovery (RFC 4861) message details printed with -v.
 
-var raFlags = []flagBit{{0x80, "managed"}, {0x40, "other stateful"}, {0x20, "home agent"}, {0x02, "ipv6 only"}}
+var raFlags = []bitTok{{0x80, "managed"}, {0x40, "other stateful"}, {0x20, "home agent"}, {0x02, "ipv6 only"}}
 
 var routerPrefs = [4]string{"medium", "high", "rsv", "low"}
 
@@ -295,7 +295,7 @@ var ndOptionNames = map[uint8]string{
 	8: "homeagent information", 24: "route info",
 }
 
-var prefixFlags = []flagBit{{0x80, "onlink"}, {0x40, "auto"}, {0x20, "router"}}
+var prefixFlags = []bitTok{{0x80, "onlink"}, {0x40, "auto"}, {0x20, "router"}}
 
 func ndLifetime(t uint32) string {
 	if t == 0xffffffff {
@@ -342,7 +342,7 @@ func (p *Printer) ndOptions(b []byte, resid int) bool {
 				bad = "badlen"
 			}
 			p.printf("%s/%d%s, Flags [%s], valid time %s", p.host(addr16(o.b[16:])), o.u8(2), bad,
-				flagNames(prefixFlags, uint32(o.u8(3)), "none", ", "), ndLifetime(o.be32(4)))
+				bitTokString(prefixFlags, "none", uint32(o.u8(3))), ndLifetime(o.be32(4)))
 			p.printf(", pref. time %s", ndLifetime(o.be32(8)))
 		case 4:
 			p.unknownData(b, "\n\t    ", l)

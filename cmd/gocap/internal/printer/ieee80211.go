@@ -193,6 +193,10 @@ var radiotapKnown = [rtVHT + 1]bool{
 	rtRxFlags: true, rtXChannel: true, rtMCS: true, rtAMPDU: true, rtVHT: true,
 }
 
+// radiotapFlagBits are the radiotap Flags field's bits tcpdump names.
+var radiotapFlagBits = []bitTok{{rtfCFP, "cfp "}, {rtfShortPre, "short preamble "}, {rtfWEP, "wep "},
+	{rtfFrag, "fragmented "}, {rtfBadFCS, "bad-fcs "}}
+
 // radiotapValue reads and prints one radiotap field, reporting false
 // when it does not fit in the header or is of a kind it does not know.
 func (p *Printer) radiotapValue(r *radiotapReader, bit int, flags *uint8, present uint32) bool {
@@ -209,14 +213,7 @@ func (p *Printer) radiotapValue(r *radiotapReader, bit int, flags *uint8, presen
 			return false
 		}
 		*flags = f
-		for _, x := range []struct {
-			bit  uint8
-			name string
-		}{{rtfCFP, "cfp "}, {rtfShortPre, "short preamble "}, {rtfWEP, "wep "}, {rtfFrag, "fragmented "}, {rtfBadFCS, "bad-fcs "}} {
-			if f&x.bit != 0 {
-				p.print(x.name)
-			}
-		}
+		p.print(bitTokNoSep(radiotapFlagBits, "", uint32(f)))
 	case rtRate:
 		v, ok := r.u8()
 		if !ok {
@@ -697,20 +694,17 @@ func (p *Printer) ieee80211(b []byte, length int, pad bool, fcs int) int {
 	return hl
 }
 
+// wlanFCFlagBits are the 802.11 frame control flags -v names.
+var wlanFCFlagBits = []bitTok{{0x2000, "More Data "}, {0x0400, "More Fragments "}, {0x1000, "Pwr Mgmt "},
+	{0x0800, "Retry "}, {0x8000, "Strictly Ordered "}, {0x4000, "Protected "}}
+
 // wlanHeader prints the addresses of an 802.11 header (-e), after its
 // flags and duration (-v) and its mesh control field (mesh, when not
 // empty).
 func (p *Printer) wlanHeader(fc uint16, b, mesh []byte) {
 	typ, sub := fc>>2&3, fc>>4&0xf
 	if p.o.Verbose > 0 {
-		for _, f := range []struct {
-			bit  uint16
-			name string
-		}{{0x2000, "More Data "}, {0x0400, "More Fragments "}, {0x1000, "Pwr Mgmt "}, {0x0800, "Retry "}, {0x8000, "Strictly Ordered "}, {0x4000, "Protected "}} {
-			if fc&f.bit != 0 {
-				p.print(f.name)
-			}
-		}
+		p.print(bitTokNoSep(wlanFCFlagBits, "", uint32(fc)))
 		if typ != wlanCtrl || sub != 10 {
 			p.printf("%dus ", binary.LittleEndian.Uint16(b[2:]))
 		}

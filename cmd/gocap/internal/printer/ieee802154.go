@@ -130,17 +130,17 @@ func wpanFCS(r reader, n uint32, mp bool) (uint32, uint32, uint32) {
 
 // wpanFrameControlBits are the frame control flags tcpdump names with
 // -vvv, each followed by ", ".
-var wpanFrameControlBits = []flagBit{{0x08, "Security Enabled, "}, {0x10, "Frame Pending, "}, {0x20, "AR, "},
+var wpanFrameControlBits = []bitTok{{0x08, "Security Enabled, "}, {0x10, "Frame Pending, "}, {0x20, "AR, "},
 	{0x40, "PAN ID Compression, "}, {0x100, "Sequence Number Suppression, "}, {0x200, "IE present, "}}
 
 // wpanMPControlBits are the flags of a multipurpose frame's long frame
 // control tcpdump names with -vvv, in its order, each followed by ", ".
-var wpanMPControlBits = []flagBit{{0x200, "Security Enabled, "}, {0x800, "Frame Pending, "}, {0x4000, "AR, "},
+var wpanMPControlBits = []bitTok{{0x200, "Security Enabled, "}, {0x800, "Frame Pending, "}, {0x4000, "AR, "},
 	{0x100, "PAN ID Present, "}, {0x400, "Sequence Number Suppression, "}, {0x8000, "IE present, "}}
 
 // wpanCapabilityBits are the capabilities of an association request
 // after the device type, each followed by ", ".
-var wpanCapabilityBits = []flagBit{{0x04, "AC powered, "}, {0x08, "Receiver on when idle, "},
+var wpanCapabilityBits = []bitTok{{0x04, "AC powered, "}, {0x08, "Receiver on when idle, "},
 	{0x10, "Fast association, "}, {0x40, "Security supported, "}, {0x80, "Allocate address, "}}
 
 // wpanAddrLen is the length of an address of the addressing mode, -1
@@ -299,7 +299,7 @@ func (p *Printer) wpanStd(r reader, fc uint16, n uint32) bool {
 	ver := int(fc >> 12 & 3)
 	p.printf("v%d ", ver)
 	if p.o.Verbose > 2 {
-		p.print(flagNames(wpanFrameControlBits, uint32(fc), "", ""))
+		p.print(bitTokNoSep(wpanFrameControlBits, "", uint32(fc)))
 	}
 	if fc>>8&1 != 0 {
 		if ver < 2 {
@@ -757,7 +757,7 @@ func (p *Printer) wpanCommand(id uint8, r reader, off int, n uint32) int {
 		} else {
 			p.print("RFD, ")
 		}
-		p.print(flagNames(wpanCapabilityBits, uint32(c), "", ""))
+		p.print(bitTokNoSep(wpanCapabilityBits, "", uint32(c)))
 		return int(n)
 	case 0x02:
 		if n != 3 {
@@ -842,7 +842,7 @@ func (p *Printer) wpanMP(r reader, fc uint16, n uint32) bool {
 		p.printf("v%d ", fc>>12&3)
 		pan, ies, secure = fc>>8&1 != 0, fc>>15&1 != 0, fc>>9&1 != 0
 		if p.o.Verbose > 2 {
-			p.print(flagNames(wpanMPControlBits, uint32(fc), "", ""))
+			p.print(bitTokNoSep(wpanMPControlBits, "", uint32(fc)))
 		}
 		if !p.wpanSeq(f, fc>>10&1 != 0) {
 			return false

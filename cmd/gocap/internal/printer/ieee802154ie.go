@@ -45,7 +45,7 @@ func (r reader) leN(off, n int) uint64 {
 
 // wpanLinkOptionBits are a TSCH link's options, each followed by a
 // space.
-var wpanLinkOptionBits = []flagBit{{0x1, "TX "}, {0x2, "RX "}, {0x4, "Shared "}, {0x8, "Timekeeping "}, {0x10, "Priority "}}
+var wpanLinkOptionBits = []bitTok{{0x1, "TX "}, {0x2, "RX "}, {0x4, "Shared "}, {0x8, "Timekeeping "}, {0x10, "Priority "}}
 
 // wpanHex prints the bytes from..n of an IE, each as "%02x ".
 func (p *Printer) wpanHex(r reader, from, n int) {
@@ -367,7 +367,7 @@ func (p *Printer) wpanSlotframes(r reader, n int) {
 			}
 			opts := r.u8(off + 4)
 			p.printf("\n\t\t\t\t[ Timeslot =  %d, Offset = %d, Options = ", r.le16(off), r.le16(off+2))
-			p.print(flagNames(wpanLinkOptionBits, uint32(opts), "", ""))
+			p.print(bitTokNoSep(wpanLinkOptionBits, "", uint32(opts)))
 			off += 5
 			p.print("] ")
 		}

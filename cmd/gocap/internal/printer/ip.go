@@ -48,6 +48,9 @@ func addr4(b []byte) netip.Addr { return netip.AddrFrom4([4]byte(b[:4])) }
 
 func addr16(b []byte) netip.Addr { return netip.AddrFrom16([16]byte(b[:16])) }
 
+// ipFragFlagBits are the flags of the IPv4 fragment field.
+var ipFragFlagBits = []bitTok{{0x2000, "+"}, {0x4000, "DF"}, {0x8000, "rsvd"}}
+
 // ip prints an IPv4 packet; length is the length left in the frame.
 func (p *Printer) ip(b []byte, length int) {
 	r := p.reader("ip", b)
@@ -118,20 +121,7 @@ func (p *Printer) ip(b []byte, length int) {
 		p.print(", offset ")
 		p.dec(uint64(off&0x1fff) * 8)
 		p.print(", flags [")
-		sep := ""
-		for _, f := range [...]struct {
-			bit  uint16
-			name string
-		}{{0x2000, "+"}, {0x4000, "DF"}, {0x8000, "rsvd"}} {
-			if off&f.bit != 0 {
-				p.print(sep)
-				p.print(f.name)
-				sep = ", "
-			}
-		}
-		if sep == "" {
-			p.print("none")
-		}
+		p.print(bitTokString(ipFragFlagBits, "none", uint32(off)))
 		p.print("], proto ")
 		p.print(ipProtoName(proto))
 		p.print(" (")

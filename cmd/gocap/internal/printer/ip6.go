@@ -548,7 +548,7 @@ func (p *Printer) icmp6(b []byte, length int, h *ipHdr) {
 			r.need(0, 16)
 			f := b[5]
 			p.printf("\n\thop limit %d, Flags [%s], pref %s, router lifetime %ds, reachable time %dms, retrans timer %dms",
-				b[4], flagNames(raFlags, uint32(f), "none", ", "), routerPref(f), r.be16(6), r.be32(8), r.be32(12))
+				b[4], bitTokString(raFlags, "none", uint32(f)), routerPref(f), r.be16(6), r.be32(8), r.be32(12))
 			if !nd(16) {
 				return
 			}

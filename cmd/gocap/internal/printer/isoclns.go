@@ -743,6 +743,9 @@ func isisP2PHello(p *Printer, x *isisPDU) int {
 	return pduLen
 }
 
+// isisLSPATTBits are the metric kinds of an LSP's ATT bits.
+var isisLSPATTBits = []bitTok{{0x08, "default "}, {0x10, "delay "}, {0x20, "expense "}, {0x40, "error "}}
+
 // isisLSP prints a link state PDU's header (level 1 or 2).
 func isisLSP(p *Printer, x *isisPDU) int {
 	h, ret := p.isisHeader(x, 27, 19)
@@ -767,14 +770,7 @@ func isisLSP(p *Printer, x *isisPDU) int {
 		p.print("Overload bit set, ")
 	}
 	if tb&0x78 != 0 {
-		for _, f := range []struct {
-			bit  byte
-			name string
-		}{{0x08, "default "}, {0x10, "delay "}, {0x20, "expense "}, {0x40, "error "}} {
-			if tb&f.bit != 0 {
-				p.print(f.name)
-			}
-		}
+		p.print(bitTokNoSep(isisLSPATTBits, "", uint32(tb)))
 		p.print("ATT bit set, ")
 	}
 	if tb&0x80 != 0 {

@@ -27,7 +27,7 @@ const (
 	asCookie  = 0x47
 )
 
-var jnxFlags = []flagBit{{0x80, "Ext"}, {0x40, "Filter"}, {0x04, "IIF"}, {0x02, "no-L2"}, {0x01, "In"}}
+var jnxFlags = []bitTok{{0x80, "Ext"}, {0x40, "Filter"}, {0x04, "IIF"}, {0x02, "no-L2"}, {0x01, "In"}}
 
 var jnxExtTLVs = map[uint8]string{
 	1: "Device Interface Index", 2: "Device Interface Name", 3: "Device Media Type",
@@ -110,7 +110,7 @@ func (p *Printer) jnxHeader(r reader, length int, pic cbpf.LinkType) (l jnxInfo,
 	}
 	n := 4
 	if p.o.Verbose > 1 {
-		p.printf("\n\tJuniper PCAP Flags [%s]", flagNames(jnxFlags, uint32(l.flags), "none", ", "))
+		p.printf("\n\tJuniper PCAP Flags [%s]", bitTokString(jnxFlags, "none", uint32(l.flags)))
 	}
 	if l.flags&jnxExt != 0 {
 		ext := int(r.be16(4))

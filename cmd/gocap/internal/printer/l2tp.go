@@ -17,6 +17,9 @@ var l2tpAuthTypes = map[uint32]string{0: "Reserved", 1: "Textual", 2: "CHAP", 3:
 
 var l2tpDirections = map[uint32]string{0: "global error", 1: "at peer", 2: "at local"}
 
+// l2tpFlagBits are the L2TP header flags, printed run together.
+var l2tpFlagBits = []bitTok{{0x8000, "T"}, {0x4000, "L"}, {0x0800, "S"}, {0x0200, "O"}, {0x0100, "P"}}
+
 // l2tp prints an L2TP packet (l2tp_print); length is the UDP payload
 // length.
 func (p *Printer) l2tp(b []byte, length int) {
@@ -33,14 +36,7 @@ func (p *Printer) l2tp(b []byte, length int) {
 		return
 	}
 	p.print("[")
-	for _, fl := range []struct {
-		bit  uint16
-		name string
-	}{{0x8000, "T"}, {0x4000, "L"}, {0x0800, "S"}, {0x0200, "O"}, {0x0100, "P"}} {
-		if f&fl.bit != 0 {
-			p.print(fl.name)
-		}
-	}
+	p.print(bitTokNoSep(l2tpFlagBits, "", uint32(f)))
 	p.print("]")
 	off := 2
 	l2len := 0

@@ -21,7 +21,7 @@ var lldpPortSubtypes = map[uint8]string{
 	5: "Interface Name", 6: "Agent circuit ID", 7: "Local",
 }
 
-var lldpCapabilities = []flagBit{
+var lldpCapabilities = []bitTok{
 	{0x01, "Other"}, {0x02, "Repeater"}, {0x04, "Bridge"}, {0x08, "WLAN AP"}, {0x10, "Router"},
 	{0x20, "Telephone"}, {0x40, "Docsis"}, {0x80, "Station Only"},
 }
@@ -37,9 +37,9 @@ var lldp8023Subtypes = map[uint8]string{
 	1: "MAC/PHY configuration/status", 2: "Power via MDI", 3: "Link aggregation", 4: "Max frame size",
 }
 
-var lldpAutoneg = []flagBit{{0x01, "supported"}, {0x02, "enabled"}}
+var lldpAutoneg = []bitTok{{0x01, "supported"}, {0x02, "enabled"}}
 
-var lldpPMDCapabilities = []flagBit{
+var lldpPMDCapabilities = []bitTok{
 	{1 << 14, "10BASE-T hdx"}, {1 << 13, "10BASE-T fdx"}, {1 << 12, "100BASE-T4"},
 	{1 << 11, "100BASE-TX hdx"}, {1 << 10, "100BASE-TX fdx"}, {1 << 9, "100BASE-T2 hdx"},
 	{1 << 8, "100BASE-T2 fdx"}, {1 << 7, "Pause for fdx links"}, {1 << 6, "Asym PAUSE for fdx"},
@@ -60,13 +60,13 @@ var lldpMAUTypes = map[uint16]string{
 	36: "10GBASESR", 37: "10GBASEW", 38: "10GBASEEW", 39: "10GBASELW", 40: "10GBASESW",
 }
 
-var lldpMDIBits = []flagBit{{0x01, "PSE"}, {0x02, "supported"}, {0x04, "enabled"}, {0x08, "can be controlled"}}
+var lldpMDIBits = []bitTok{{0x01, "PSE"}, {0x02, "supported"}, {0x04, "enabled"}, {0x08, "can be controlled"}}
 
 var lldpMDIPairs = map[uint8]string{1: "signal", 2: "spare"}
 
 var lldpMDIClasses = map[uint8]string{1: "class0", 2: "class1", 3: "class2", 4: "class3", 5: "class4"}
 
-var lldpAggregation = []flagBit{{0x01, "supported"}, {0x02, "enabled"}}
+var lldpAggregation = []bitTok{{0x01, "supported"}, {0x02, "enabled"}}
 
 var lldpIntfNumbering = map[uint8]string{2: "Interface Index", 3: "System Port Number"}
 
@@ -83,7 +83,7 @@ var lldpTIASubtypes = map[uint8]string{
 var lldpTIAInventory = map[uint8]string{5: "Hardware revision", 6: "Firmware revision",
 	7: "Software revision", 8: "Serial number", 9: "Manufacturer name", 10: "Model name", 11: "Asset ID"}
 
-var lldpTIACapabilities = []flagBit{{0x01, "LLDP-MED capabilities"}, {0x02, "network policy"},
+var lldpTIACapabilities = []bitTok{{0x01, "LLDP-MED capabilities"}, {0x02, "network policy"},
 	{0x04, "location identification"}, {0x08, "extended power via MDI-PSE"},
 	{0x10, "extended power via MDI-PD"}, {0x20, "Inventory"}}
 
@@ -94,7 +94,7 @@ var lldpTIAApplications = map[uint8]string{1: "voice", 2: "voice signaling", 3: 
 	4: "guest voice signaling", 5: "softphone voice", 6: "video conferencing", 7: "streaming video",
 	8: "video signaling"}
 
-var lldpTIAPolicyBits = []flagBit{{0x80, "Unknown"}, {0x40, "Tagged"}, {0x20, "reserved"}}
+var lldpTIAPolicyBits = []bitTok{{0x80, "Unknown"}, {0x40, "Tagged"}, {0x20, "reserved"}}
 
 var lldpTIALocationFormats = map[uint8]string{1: "coordinate-based LCI", 2: "civic address LCI", 3: "ECS ELIN"}
 
@@ -205,8 +205,8 @@ func (p *Printer) lldpTLV(r reader, typ uint16, l int) bool {
 			gotoTrunc()
 		}
 		c, e := r.be16(0), r.be16(2)
-		p.printf("\n\t  System  Capabilities [%s] (0x%04x)", flagNames(lldpCapabilities, uint32(c), "none", ", "), c)
-		p.printf("\n\t  Enabled Capabilities [%s] (0x%04x)", flagNames(lldpCapabilities, uint32(e), "none", ", "), e)
+		p.printf("\n\t  System  Capabilities [%s] (0x%04x)", bitTokString(lldpCapabilities, "none", uint32(c)), c)
+		p.printf("\n\t  Enabled Capabilities [%s] (0x%04x)", bitTokString(lldpCapabilities, "none", uint32(e)), e)
 	case 8:
 		if !p.lldpMgmtAddr(r.b[:l]) {
 			gotoTrunc()
@@ -374,7 +374,7 @@ func (p *Printer) lldp8021(t []byte) bool {
 		}
 		f := t[4]
 		p.printf("\n\t    port and protocol vlan id (PPVID): %d, flags [%s] (0x%02x)", be16(t, 5),
-			flagNames([]flagBit{{1 << 1, "supported"}, {1 << 2, "enabled"}}, uint32(f), "none", ", "), f)
+			bitTokString([]bitTok{{1 << 1, "supported"}, {1 << 2, "enabled"}}, "none", uint32(f)), f)
 	case 3:
 		if n < 6 {
 			return false
@@ -396,7 +396,7 @@ func (p *Printer) lldp8021(t []byte) bool {
 			return false
 		}
 		p.printf("\n\t    aggregation status [%s], aggregation port ID %d",
-			flagNames(lldpAggregation, uint32(t[4]), "none", ", "), be32(t, 5))
+			bitTokString(lldpAggregation, "none", uint32(t[4])), be32(t, 5))
 	case 8:
 		if n < 6 {
 			return false
@@ -486,9 +486,9 @@ func (p *Printer) lldp8023(t []byte) bool {
 		if len(t) < 9 {
 			return false
 		}
-		p.printf("\n\t    autonegotiation [%s] (0x%02x)", flagNames(lldpAutoneg, uint32(t[4]), "none", ", "), t[4])
+		p.printf("\n\t    autonegotiation [%s] (0x%02x)", bitTokString(lldpAutoneg, "none", uint32(t[4])), t[4])
 		c := be16(t, 5)
-		p.printf("\n\t    PMD autoneg capability [%s] (0x%04x)", flagNames(lldpPMDCapabilities, uint32(c), "unknown", ", "), c)
+		p.printf("\n\t    PMD autoneg capability [%s] (0x%04x)", bitTokString(lldpPMDCapabilities, "unknown", uint32(c)), c)
 		m := be16(t, 7)
 		p.printf("\n\t    MAU type %s (0x%04x)", mapName(lldpMAUTypes, m, "unknown"), m)
 	case 2:
@@ -496,14 +496,14 @@ func (p *Printer) lldp8023(t []byte) bool {
 			return false
 		}
 		p.printf("\n\t    MDI power support [%s], power pair %s, power class %s",
-			flagNames(lldpMDIBits, uint32(t[4]), "none", ", "), mapName(lldpMDIPairs, t[5], "unknown"),
+			bitTokString(lldpMDIBits, "none", uint32(t[4])), mapName(lldpMDIPairs, t[5], "unknown"),
 			mapName(lldpMDIClasses, t[6], "unknown"))
 	case 3:
 		if len(t) < 9 {
 			return false
 		}
 		p.printf("\n\t    aggregation status [%s], aggregation port ID %d",
-			flagNames(lldpAggregation, uint32(t[4]), "none", ", "), be32(t, 5))
+			bitTokString(lldpAggregation, "none", uint32(t[4])), be32(t, 5))
 	case 4:
 		if len(t) < 6 {
 			return false
@@ -534,14 +534,14 @@ func (p *Printer) lldpTIA(t []byte) bool {
 			return false
 		}
 		c := be16(t, 4)
-		p.printf("\n\t    Media capabilities [%s] (0x%04x)", flagNames(lldpTIACapabilities, uint32(c), "none", ", "), c)
+		p.printf("\n\t    Media capabilities [%s] (0x%04x)", bitTokString(lldpTIACapabilities, "none", uint32(c)), c)
 		p.printf("\n\t    Device type [%s] (0x%02x)", mapName(lldpTIADeviceTypes, t[6], "unknown"), t[6])
 	case 2:
 		if n < 8 {
 			return false
 		}
 		p.printf("\n\t    Application type [%s] (0x%02x)", mapName(lldpTIAApplications, t[4], "none"), t[4])
-		p.printf(", Flags [%s]", flagNames(lldpTIAPolicyBits, uint32(t[5]), "none", ", "))
+		p.printf(", Flags [%s]", bitTokString(lldpTIAPolicyBits, "none", uint32(t[5])))
 		p.printf("\n\t    Vlan id %d", (be16(t, 5)&0x1ffe)>>1)
 		p.printf(", L2 priority %d", (be16(t, 6)&0x01ff)>>6)
 		p.printf(", DSCP value %d", be16(t, 6)&0x003f)

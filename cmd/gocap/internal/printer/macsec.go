@@ -16,11 +16,11 @@ const (
 	macsecICVLen  = 16
 )
 
-var macsecFlagBits = []flagBit{{0x08, "E"}, {0x04, "C"}, {0x40, "S"}, {0x10, "B"}, {0x20, "I"}}
+var macsecFlagBits = []bitTok{{0x08, "E"}, {0x04, "C"}, {0x40, "S"}, {0x10, "B"}, {0x20, "I"}}
 
 // macsecTag prints the SecTAG's fields and a trailing ", ".
 func (p *Printer) macsecTag(b []byte, sl uint8) {
-	p.printf("an %d, pn %d, flags %s", b[0]&3, be32(b, 2), flagNames(macsecFlagBits, uint32(b[0]&macsecFlags), "none", ""))
+	p.printf("an %d, pn %d, flags %s", b[0]&3, be32(b, 2), bitTokNoSep(macsecFlagBits, "none", uint32(b[0]&macsecFlags)))
 	if sl != 0 {
 		p.printf(", sl %d", sl)
 	}

@@ -1,7 +1,5 @@
 package printer
 
-import "strings"
-
 // The IPv6 mobility header (RFC 6275), next header 135 (and the old 62),
 // as tcpdump's print-mobility.c prints it.
 
@@ -9,6 +7,10 @@ var mobilityTypes = []string{"BRR", "HoTI", "CoTI", "HoT", "CoT", "BU", "BA", "B
 
 // mobilityHdrLen is the least header length of each message type.
 var mobilityHdrLen = []int{8, 16, 16, 24, 24, 12, 12, 24}
+
+// mobilityBUBits are the flags of a Binding Update, in the high nibble
+// of their byte (shifted down).
+var mobilityBUBits = []bitTok{{8, "A"}, {4, "H"}, {2, "L"}, {1, "K"}}
 
 // mobility prints a mobility header (mobility_print). tcpdump prints
 // nothing of what follows it.
@@ -61,13 +63,7 @@ func (p *Printer) mobility(b []byte) {
 			return
 		}
 		if bits := b[8] >> 4; bits != 0 {
-			var s strings.Builder
-			for _, t := range []bitTok{{8, "A"}, {4, "H"}, {2, "L"}, {1, "K"}} {
-				if uint32(bits)&t.bit != 0 {
-					s.WriteString(t.name)
-				}
-			}
-			p.print(" " + s.String())
+			p.print(" " + bitTokNoSep(mobilityBUBits, "", uint32(bits)))
 		}
 		p.printf(" lifetime=%d", uint32(r.be16(10))<<2)
 		hlen = 12

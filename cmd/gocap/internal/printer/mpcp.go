@@ -6,16 +6,16 @@ package printer
 var mpcpOpcodes = map[uint16]string{1: "Pause", 2: "Gate", 3: "Report", 4: "Register Request", 5: "Register",
 	6: "Register ACK"}
 
-var mpcpGrantFlags = []flagBit{{0x08, "Discovery"}, {0x10, "Force Grant #1"}, {0x20, "Force Grant #2"},
+var mpcpGrantFlags = []bitTok{{0x08, "Discovery"}, {0x10, "Force Grant #1"}, {0x20, "Force Grant #2"},
 	{0x40, "Force Grant #3"}, {0x80, "Force Grant #4"}}
 
-var mpcpRegReqFlags = []flagBit{{1, "Register"}, {3, "De-Register"}}
+var mpcpRegReqFlags = []bitTok{{1, "Register"}, {3, "De-Register"}}
 
-var mpcpRegFlags = []flagBit{{1, "Re-Register"}, {2, "De-Register"}, {3, "ACK"}, {4, "NACK"}}
+var mpcpRegFlags = []bitTok{{1, "Re-Register"}, {2, "De-Register"}, {3, "ACK"}, {4, "NACK"}}
 
-var mpcpRegAckFlags = []flagBit{{0, "NACK"}, {1, "ACK"}}
+var mpcpRegAckFlags = []bitTok{{0, "NACK"}, {1, "ACK"}}
 
-var mpcpReportBits = []flagBit{{0x01, "Q0"}, {0x02, "Q1"}, {0x04, "Q2"}, {0x08, "Q3"}, {0x10, "Q4"},
+var mpcpReportBits = []bitTok{{0x01, "Q0"}, {0x02, "Q1"}, {0x04, "Q2"}, {0x08, "Q3"}, {0x10, "Q4"},
 	{0x20, "Q5"}, {0x40, "Q6"}, {0x80, "Q7"}}
 
 // mpcp prints an MPCP PDU.
@@ -36,7 +36,7 @@ func (p *Printer) mpcp(b []byte, length int) {
 	case 2:
 		g := r.u8(off)
 		n := g & 7
-		p.printf("\n\tGrant Numbers %d, Flags [ %s ]", n, flagNames(mpcpGrantFlags, uint32(g&^7), "?", ", "))
+		p.printf("\n\tGrant Numbers %d, Flags [ %s ]", n, bitTokString(mpcpGrantFlags, "?", uint32(g&^7)))
 		off++
 		for i := uint8(1); i <= n; i++ {
 			p.printf("\n\tGrant #%d, Start-Time %d ticks, duration %d ticks", i, r.be32(off), r.be16(off+4))
@@ -50,7 +50,7 @@ func (p *Printer) mpcp(b []byte, length int) {
 		for set := uint8(1); set < sets; set++ {
 			bm := r.u8(off)
 			// tcpdump numbers every queue set with the total.
-			p.printf("\n\t  Queue-Set #%d, Report-Bitmap [ %s ]", sets, flagNames(mpcpReportBits, uint32(bm), "Unknown", ", "))
+			p.printf("\n\t  Queue-Set #%d, Report-Bitmap [ %s ]", sets, bitTokString(mpcpReportBits, "Unknown", uint32(bm)))
 			off++
 			for q := 1; bm != 0; q++ {
 				if bm&1 != 0 {
@@ -61,13 +61,13 @@ func (p *Printer) mpcp(b []byte, length int) {
 			}
 		}
 	case 4:
-		p.printf("\n\tFlags [ %s ], Pending-Grants %d", flagNames(mpcpRegReqFlags, uint32(r.u8(off)), "Reserved", ", "), r.u8(off+1))
+		p.printf("\n\tFlags [ %s ], Pending-Grants %d", bitTokString(mpcpRegReqFlags, "Reserved", uint32(r.u8(off))), r.u8(off+1))
 	case 5:
 		p.printf("\n\tAssigned-Port %d, Flags [ %s ]\n\tSync-Time %d ticks, Echoed-Pending-Grants %d", r.be16(off),
-			flagNames(mpcpRegFlags, uint32(r.u8(off+2)), "Reserved", ", "), r.be16(off+3), r.u8(off+5))
+			bitTokString(mpcpRegFlags, "Reserved", uint32(r.u8(off+2))), r.be16(off+3), r.u8(off+5))
 	case 6:
 		p.printf("\n\tEchoed-Assigned-Port %d, Flags [ %s ]\n\tEchoed-Sync-Time %d ticks", r.be16(off+1),
-			flagNames(mpcpRegAckFlags, uint32(r.u8(off)), "Reserved", ", "), r.be16(off+3))
+			bitTokString(mpcpRegAckFlags, "Reserved", uint32(r.u8(off))), r.be16(off+3))
 	default:
 		p.unknownData(b, "\n\t", length)
 	}

@@ -15,6 +15,7 @@ func mpcpCrafted() []crafted {
 		{mpcpFrame("0003 00000064 01"), 0},
 		{mpcpFrame("0004 00000064 01 05"), 0},
 		{mpcpFrame("0004 00000064 03 05"), 0},
+		{mpcpFrame("0004 00000064 02 05"), 0}, // one bit of De-Register's two: not named
 		{mpcpFrame("0004 00000064 04 05"), 0},
 		{mpcpFrame("0005 00000064 0007 01 1234 09"), 0},
 		{mpcpFrame("0005 00000064 0007 07 1234 09"), 0},

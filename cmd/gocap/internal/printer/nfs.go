@@ -356,6 +356,10 @@ func (d nfsDec) fhRest(proc uint32, v3 bool, dp int) bool {
 // bytesAt prints a count of bytes and the offset they are at.
 func (d nfsDec) bytesAt(n uint32, off uint64) { d.p.printf(" %d bytes @ %d", n, off) }
 
+// nfsAccessBits are the access bits of an ACCESS call.
+var nfsAccessBits = []bitTok{{0x01, "NFS_ACCESS_READ"}, {0x02, "NFS_ACCESS_LOOKUP"}, {0x04, "NFS_ACCESS_MODIFY"},
+	{0x08, "NFS_ACCESS_EXTEND"}, {0x10, "NFS_ACCESS_DELETE"}, {0x20, "NFS_ACCESS_EXECUTE"}}
+
 // access prints an ACCESS call's access bits.
 func (d nfsDec) access(flags uint32) {
 	p := d.p
@@ -364,14 +368,8 @@ func (d nfsDec) access(flags uint32) {
 		p.printf(" %04x", flags)
 	case flags == 0x3f:
 		p.print(" NFS_ACCESS_FULL")
-	default:
-		sep := " "
-		for i, name := range []string{"READ", "LOOKUP", "MODIFY", "EXTEND", "DELETE", "EXECUTE"} {
-			if flags&(1<<i) != 0 {
-				p.printf("%sNFS_ACCESS_%s", sep, name)
-				sep = "|"
-			}
-		}
+	case flags != 0:
+		p.print(" " + bitTokJoin(nfsAccessBits, "", flags, "|"))
 	}
 }
 

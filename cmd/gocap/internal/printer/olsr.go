@@ -199,6 +199,10 @@ func (p *Printer) olsrNeighbors(m *rsvpObj, lq, v6 bool, addr func(int) string) 
 	}
 }
 
+// olsrGatewayFlagBits are the Smart-Gateway flags of an HNA entry.
+var olsrGatewayFlagBits = []bitTok{{1, " LINKSPEED"}, {2, " IPV4"}, {4, " IPV4-NAT"}, {8, " IPV6"},
+	{16, " IPv6-PREFIX"}}
+
 // olsrHNA prints an HNA message's networks (and smart gateways).
 func (p *Printer) olsrHNA(m *rsvpObj, v6 bool, addr func(int) string) {
 	if v6 {
@@ -221,14 +225,7 @@ func (p *Printer) olsrHNA(m *rsvpObj, v6 bool, addr func(int) string) {
 		if m.at32(0) == 0 && mask[0] == 0 && mask[1] != 0 {
 			f := mask[1]
 			p.printf("%sSmart-Gateway:", lead)
-			for _, fl := range []struct {
-				bit  byte
-				name string
-			}{{1, " LINKSPEED"}, {2, " IPV4"}, {4, " IPV4-NAT"}, {8, " IPV6"}, {16, " IPv6-PREFIX"}} {
-				if f&fl.bit != 0 {
-					p.print(fl.name)
-				}
-			}
+			p.print(bitTokNoSep(olsrGatewayFlagBits, "", uint32(f)))
 			var up, down uint32
 			if f&1 != 0 {
 				up, down = olsrGWSpeed(mask[2]), olsrGWSpeed(mask[3])

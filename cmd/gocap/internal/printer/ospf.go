@@ -1,29 +1,5 @@
 package printer
 
-import "strings"
-
-// bitNames is a table for bitTokString: bits in the order tcpdump lists
-// them.
-type bitTok struct {
-	bit  uint32
-	name string
-}
-
-// bitTokString joins the names of the set bits with ", ", or returns
-// none when no named bit is set, as tcpdump's bittok2str does.
-func bitTokString(t []bitTok, none string, v uint32) string {
-	var s []string
-	for _, b := range t {
-		if v&b.bit != 0 {
-			s = append(s, b.name)
-		}
-	}
-	if len(s) == 0 {
-		return none
-	}
-	return strings.Join(s, ", ")
-}
-
 var ospfOptions = []bitTok{{0x01, "MultiTopology"}, {0x02, "External"}, {0x04, "Multicast"},
 	{0x08, "NSSA"}, {0x10, "LLS"}, {0x20, "Demand Circuit"}, {0x40, "Opaque"}, {0x80, "Up/Down"}}
 

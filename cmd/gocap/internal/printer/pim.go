@@ -102,6 +102,9 @@ func (m *pimMsg) field(text string, kind byte) {
 	m.addr(kind)
 }
 
+// pimSourceFlagBits are the flags of an encoded source address.
+var pimSourceFlagBits = []bitTok{{4, "S"}, {2, "W"}, {1, "R"}}
+
 // pimAddr prints the encoded address of the kind at off, of which left
 // bytes of the message remain, and returns its size, or -1 (printing
 // nothing) where the family is unknown or it is cut short
@@ -158,14 +161,7 @@ func (p *Printer) pimAddr(r reader, off, left, addrLen int, kind byte) int {
 			p.printf("(0x%02x)", f)
 		} else {
 			p.print("(")
-			for _, fl := range []struct {
-				bit  byte
-				name string
-			}{{4, "S"}, {2, "W"}, {1, "R"}} {
-				if f&fl.bit != 0 {
-					p.print(fl.name)
-				}
-			}
+			p.print(bitTokNoSep(pimSourceFlagBits, "", uint32(f)))
 			if f&0xf8 != 0 {
 				p.printf("+0x%02x", f&0xf8)
 			}

@@ -521,7 +521,7 @@ func (p *Printer) mlppp(b []byte, length int) {
 		return
 	}
 	p.printf("seq 0x%03x, Flags [%s], length %d", be16(b, 0)&0xfff,
-		flagNames([]flagBit{{0x80, "begin"}, {0x40, "end"}}, uint32(b[0]&0xc0), "none", ", "), length)
+		bitTokString([]bitTok{{0x80, "begin"}, {0x40, "end"}}, "none", uint32(b[0]&0xc0)), length)
 }
 
 // pppChars prints n bytes from off as tcpdump's fn_print_char loop

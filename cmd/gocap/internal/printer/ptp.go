@@ -15,7 +15,7 @@ var ptpControls = map[byte]string{0: "Sync", 1: "Delay_Req", 2: "Follow_Up", 3: 
 
 // ptpFlags are the flag bits tcpdump names; "unknown" stands for the
 // undefined bits together.
-var ptpFlags = []flagBit{
+var ptpFlags = []bitTok{
 	{0x1, "l1 61"}, {0x2, "l1 59"}, {0x4, "utc reasonable"}, {0x8, "timescale"},
 	{0x10, "time tracable"}, {0x20, "frequency tracable"}, {0x100, "alternate master"},
 	{0x200, "two step"}, {0x400, "unicast"}, {0x1000, "profile specific 1"},
@@ -66,7 +66,7 @@ func (p *Printer) ptp2(r reader) {
 	p.printf(", length : %d", r.be16(2))
 	p.printf(", domain : %d", r.be16(4)>>8)
 	p.printf(", reserved1 : %d", r.be16(4)&0xff)
-	p.printf(", Flags [%s]", flagNames(ptpFlags, uint32(r.be16(6)), "none", ", "))
+	p.printf(", Flags [%s]", bitTokString(ptpFlags, "none", uint32(r.be16(6))))
 	p.printf(", NS correction : %d", ptpBE48(r, 8))
 	p.printf(", sub NS correction : %d", r.be16(14))
 	p.printf(", reserved2 : %d", r.be32(16))

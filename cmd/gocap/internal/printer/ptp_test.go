@@ -36,6 +36,8 @@ func TestPTPLikeTcpdump(t *testing.T) {
 	pkts = append(pkts,
 		crafted{craftedUDP4(319, 319, ptpHeader(0x14, "ffff", 5, 34)), 0},        // v1 compat, reserved type, all flags
 		crafted{craftedUDP4(319, 319, ptpHeader(0x0e, "18c0", 9, 34)), 0},        // reserved type, the "unknown" bits
+		crafted{craftedUDP4(319, 319, ptpHeader(0x0e, "0840", 9, 34)), 0},        // only some "unknown" bits: not named
+		crafted{craftedUDP4(319, 319, ptpHeader(0x0e, "1002", 9, 34)), 0},        // one of them with a named bit
 		crafted{craftedUDP4(319, 319, ptpHeader(0x04, "0000", 4, 34)), 0},        // no flags
 		crafted{craftedUDP4(5000, 320, ptpHeader(0x00, "0000", 0, 34)), 0},       // sync without its body
 		crafted{craftedUDP4(319, 5000, "0001"+strings.Repeat("00", 32)), 0},      // version 1

@@ -514,6 +514,9 @@ func (p *Printer) rxFSReply(b []byte, length int, op uint32) {
 	}
 }
 
+// rxACLBits are the rights of an AFS ACL entry, in tcpdump's order.
+var rxACLBits = []bitTok{{1, "r"}, {8, "l"}, {4, "i"}, {16, "d"}, {2, "w"}, {32, "k"}, {64, "a"}}
+
 // rxACL prints an AFS access list: "pos neg\n" then "user bits\n" lines.
 func (p *Printer) rxACL(s []byte) {
 	if i := indexByte(s, 0); i >= 0 {
@@ -536,14 +539,7 @@ func (p *Printer) rxACL(s []byte) {
 		p.printf(" %s{", sign)
 		p.printCString([]byte(user))
 		p.print(" ")
-		for _, f := range []struct {
-			bit int
-			c   string
-		}{{1, "r"}, {8, "l"}, {4, "i"}, {16, "d"}, {2, "w"}, {32, "k"}, {64, "a"}} {
-			if acl&f.bit != 0 {
-				p.print(f.c)
-			}
-		}
+		p.print(bitTokNoSep(rxACLBits, "", uint32(acl)))
 		p.print("}")
 		return true
 	}

@@ -717,6 +717,9 @@ func (d *snmpDec) varbinds(id, np int, n uint32) {
 	}
 }
 
+// snmpMsgFlagBits are the msgFlags of an SNMPv3 message, printed after "F=".
+var snmpMsgFlagBits = []bitTok{{0x01, "a"}, {0x02, "p"}, {0x04, "r"}}
+
 // v3msg prints an SNMPv3 message after its version: the header's flags
 // (and with -v its braces), the user-based security parameters, and the
 // scoped PDU.
@@ -751,12 +754,7 @@ func (d *snmpDec) v3msg(np int, n uint32) {
 		p.printf("[msgFlags=0x%02X]", flags)
 		return
 	}
-	p.print("F=")
-	for i, c := range "apr" {
-		if flags&(1<<i) != 0 {
-			p.printf("%c", c)
-		}
-	}
+	p.print("F=" + bitTokNoSep(snmpMsgFlagBits, "", uint32(flags)))
 	p.print(" ")
 	e, count, ok := d.field(&np, &n, beInt, "msgSecurityModel!=INT")
 	if !ok {

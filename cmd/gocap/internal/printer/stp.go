@@ -26,33 +26,12 @@ var stpVersionNames = map[uint8]string{0: "802.1d", 2: "802.1w", 3: "802.1s", 4:
 
 var bpduTypeNames = map[uint8]string{bpduConfig: "Config", bpduRSTP: "Rapid STP", bpduTCN: "Topology Change"}
 
-var stpFlagBits = []flagBit{
+var stpFlagBits = []bitTok{
 	{0x01, "Topology change"}, {0x02, "Proposal"}, {0x10, "Learn"}, {0x20, "Forward"},
 	{0x40, "Agreement"}, {0x80, "Topology change ACK"},
 }
 
 var stpPortRoles = [4]string{"Unknown", "Alternate", "Root", "Designated"}
-
-// flagBit names one bit (or mask) of a flags field.
-type flagBit struct {
-	bit  uint32
-	name string
-}
-
-// flagNames lists the names of the bits set in v, joined by sep, or none
-// when no named bit is set, like tcpdump's bittok2str.
-func flagNames(bits []flagBit, v uint32, none, sep string) string {
-	var s []string
-	for _, b := range bits {
-		if v&b.bit == b.bit && b.bit != 0 {
-			s = append(s, b.name)
-		}
-	}
-	if len(s) == 0 {
-		return none
-	}
-	return strings.Join(s, sep)
-}
 
 // bridgeID formats an 8-byte bridge identifier: priority, then MAC.
 func bridgeID(b []byte) string {
@@ -135,7 +114,7 @@ const (
 // stpConfig prints a configuration or RSTP BPDU.
 func (p *Printer) stpConfig(r reader, length int) {
 	flags := r.u8(4)
-	p.printf(", Flags [%s]", flagNames(stpFlagBits, uint32(flags), "none", ", "))
+	p.printf(", Flags [%s]", bitTokString(stpFlagBits, "none", uint32(flags)))
 	bid := bridgeID(r.bytes(17, 8))
 	p.printf(", bridge-id %s.%04x, length %d", bid, r.be16(25), length)
 	if p.o.Verbose == 0 {
@@ -153,7 +132,7 @@ func (p *Printer) stpConfig(r reader, length int) {
 // mstp prints an MSTP BPDU: the CIST part, then each MSTI.
 func (p *Printer) mstp(r reader, length int) {
 	flags := r.u8(4)
-	p.printf(", CIST Flags [%s], length %d", flagNames(stpFlagBits, uint32(flags), "none", ", "), length)
+	p.printf(", CIST Flags [%s], length %d", bitTokString(stpFlagBits, "none", uint32(flags)), length)
 	if p.o.Verbose == 0 {
 		return
 	}
@@ -180,7 +159,7 @@ func (p *Printer) mstp(r reader, length int) {
 		id := r.be16(off+1) & 0xfff
 		f := r.u8(off)
 		p.printf("\n\tMSTI %d, Flags [%s], port-role %s", id,
-			flagNames(stpFlagBits, uint32(f), "none", ", "), stpPortRoles[f>>2&3])
+			bitTokString(stpFlagBits, "none", uint32(f)), stpPortRoles[f>>2&3])
 		root := bridgeID(r.bytes(off+1, 8))
 		p.printf("\n\t\tMSTI regional-root-id %s, pathcost %d", root, r.be32(off+9))
 		p.printf("\n\t\tMSTI bridge-prio %d, port-prio %d, hops %d", r.u8(off+13)>>4, r.u8(off+14)>>4, r.u8(off+15))

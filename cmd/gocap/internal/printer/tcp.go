@@ -77,19 +77,9 @@ const (
 	thCWR = 0x80
 )
 
-func tcpFlags(f uint8) string {
-	const letters = "FSRP.UEW"
-	var s []byte
-	for i := 0; i < 8; i++ {
-		if f&(1<<i) != 0 {
-			s = append(s, letters[i])
-		}
-	}
-	if len(s) == 0 {
-		return "none"
-	}
-	return string(s)
-}
+// tcpFlagBits are the header flags, printed run together in "Flags [...]".
+var tcpFlagBits = []bitTok{{thFIN, "F"}, {thSYN, "S"}, {thRST, "R"}, {thPSH, "P"}, {thACK, "."},
+	{thURG, "U"}, {thECE, "E"}, {thCWR, "W"}}
 
 var tcpOptNames = map[uint8]string{
 	0: "eol", 1: "nop", 2: "mss", 3: "wscale", 4: "sackOK", 5: "sack", 6: "echo",
@@ -152,7 +142,7 @@ func (p *Printer) tcp(b []byte, length int, h *ipHdr) {
 	}
 	flags := b[13]
 	p.print("Flags [")
-	p.print(tcpFlags(flags))
+	p.print(bitTokNoSep(tcpFlagBits, "none", uint32(flags)))
 	p.print("]")
 	var thseq, thack uint32
 	rev := false

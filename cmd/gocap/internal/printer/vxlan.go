@@ -48,7 +48,7 @@ func (p *Printer) otv(b []byte, length int) {
 	p.vxlanFrame(r, length)
 }
 
-var vxlanGPEFlagBits = []flagBit{{0x08, "I"}, {0x04, "P"}, {0x02, "B"}, {0x01, "O"}}
+var vxlanGPEFlagBits = []bitTok{{0x08, "I"}, {0x04, "P"}, {0x02, "B"}, {0x01, "O"}}
 
 // vxlanGPE prints a VXLAN Generic Protocol Extension header and its
 // payload.
@@ -59,7 +59,7 @@ func (p *Printer) vxlanGPE(b []byte, length int) {
 		p.printf(" (len %d < 8) (invalid)", length)
 		return
 	}
-	p.printf("flags [%s], ", flagNames(vxlanGPEFlagBits, uint32(r.u8(0)), "none", ""))
+	p.printf("flags [%s], ", bitTokNoSep(vxlanGPEFlagBits, "none", uint32(r.u8(0))))
 	next := r.u8(3)
 	vni := r.be24(4)
 	r.need(7, 1)
