@@ -9,6 +9,8 @@ import (
 	"io"
 
 	"github.com/cilium/ebpf/asm"
+
+	"github.com/gocap/gocap/internal/endian"
 )
 
 // This file writes eBPF object files: the relocatable ELF files clang
@@ -72,16 +74,6 @@ func WriteELF(w io.Writer, obj ELFObject) error {
 	}
 	_, err = w.Write(b)
 	return err
-}
-
-// hostByteOrder is the byte order of the machine running the program.
-func hostByteOrder() binary.ByteOrder {
-	var probe [2]byte
-	binary.NativeEndian.PutUint16(probe[:], 1)
-	if probe[0] == 1 {
-		return binary.LittleEndian
-	}
-	return binary.BigEndian
 }
 
 // validSymbol reports whether name can be a program's symbol: a C
@@ -153,7 +145,7 @@ func buildELF(obj ELFObject) ([]byte, error) {
 	}
 	bo := obj.ByteOrder
 	if bo == nil {
-		bo = hostByteOrder()
+		bo = endian.Host()
 	}
 	var data elf.Data
 	switch bo {

@@ -10,6 +10,7 @@ import (
 	"golang.org/x/net/bpf"
 
 	"github.com/gocap/gocap/cbpf"
+	"github.com/gocap/gocap/internal/endian"
 )
 
 var update = flag.Bool("update", false,
@@ -47,17 +48,10 @@ func compile(expr string, opts cbpf.Options) (prog []bpf.Instruction, err error)
 }
 
 // hostBigEndian reports the byte order of the machine running the tests.
-func hostBigEndian() bool {
-	return binary.NativeEndian.Uint16([]byte{0, 1}) == 1
-}
+func hostBigEndian() bool { return endian.HostBig() }
 
 // hostOrder is the host's byte order as a binary.ByteOrder.
-func hostOrder() binary.ByteOrder {
-	if hostBigEndian() {
-		return binary.BigEndian
-	}
-	return binary.LittleEndian
-}
+func hostOrder() binary.ByteOrder { return endian.Host() }
 
 // shortDiff describes how got differs from want, line by line, in a few
 // lines: the first difference with two lines of context and the line counts.

@@ -9,6 +9,7 @@ import (
 
 	"github.com/cilium/ebpf/asm"
 
+	"github.com/gocap/gocap/internal/endian"
 	"github.com/gocap/gocap/internal/opcode"
 )
 
@@ -42,18 +43,7 @@ func marshalEBPF(insns asm.Instructions, bo binary.ByteOrder) ([]byte, error) {
 
 // ebpfBytes is the ebpf-raw format: the bytecode in the host's byte order.
 func ebpfBytes(insns asm.Instructions) ([]byte, error) {
-	return marshalEBPF(insns, hostOrder())
-}
-
-// hostOrder returns binary.LittleEndian or binary.BigEndian, whichever the
-// host uses (cilium/ebpf accepts only those two).
-func hostOrder() binary.ByteOrder {
-	var probe [2]byte
-	binary.NativeEndian.PutUint16(probe[:], 1)
-	if probe[0] == 1 {
-		return binary.LittleEndian
-	}
-	return binary.BigEndian
+	return marshalEBPF(insns, endian.Host())
 }
 
 // decodeEBPF encodes insns and decodes the bytecode slot by slot, keeping

@@ -22,6 +22,7 @@ import (
 
 	"github.com/gocap/gocap/cbpf"
 	"github.com/gocap/gocap/ebpf"
+	"github.com/gocap/gocap/internal/endian"
 	"github.com/gocap/gocap/translate"
 )
 
@@ -243,7 +244,7 @@ func TestEBPFRawFormat(t *testing.T) {
 				continue
 			}
 			b := runOut(t, append([]string{"--format", "ebpf-raw", "--target", tgt.Info().Name}, args...)...)
-			got := decodeCilium(t, b, hostOrder())
+			got := decodeCilium(t, b, endian.Host())
 			if want := marshalled(t, translated(t, args, tgt)); !sameInstructions(got, want) {
 				t.Errorf("%s %q: bytecode decodes to\n%v\nwant\n%v", tgt, args, got, want)
 			}
