@@ -47,7 +47,10 @@ GOBIN="$TMP/gocap-vmbench"
 [[ -f /usr/include/pcap/pcap.h ]] || { echo "libpcap headers missing (apt-get install libpcap-dev)" >&2; exit 1; }
 
 gcc -O2 -Wall -Wextra -o "$CBIN" bench/libpcap/bench.c -lpcap
-CGO_ENABLED=0 go build -o "$GOBIN" ./bench/vmbench
+# Functions aligned to 64 bytes: where the linker happens to place the VM's
+# loops moves them by 0.3-0.6 ns a packet (docs/vm-bench.md), which would
+# otherwise show as a change between two trees that did not change them.
+CGO_ENABLED=0 go build -ldflags=-funcalign=64 -o "$GOBIN" ./bench/vmbench
 
 if [[ "$MODE" == instructions ]]; then
 	"$GOBIN" -filters bench/vm-filters.txt -engine none -passes 1 -dump "$PCAP" \
