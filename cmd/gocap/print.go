@@ -54,7 +54,7 @@ func newPrinter(w *bufio.Writer, cfg *config) packetPrinter {
 		PacketType:    cfg.packetType,
 		ASDot:         f.asdot,
 		ESPSecret:     f.espSecret,
-		TCPSecret:     f.tcpSecret,
+		SigSecret:     f.tcpSecret,
 		NoChecksum:    f.noChecksum,
 		RawNFSHandles: f.rawNFS,
 		Warn:          cfg.warn,

@@ -908,13 +908,7 @@ func (p *Printer) isisAuth(r reader, o, tl, length int) isisTLVEnd {
 		// The signature covers the PDU with the LSP header's remaining
 		// lifetime and checksum zeroed; tcpdump zeroes those two
 		// fields' places whatever the PDU type.
-		res := p.signatureCheck(r.b, length, o, func(c []byte) {
-			for _, i := range [...]int{8 + 2, 8 + 3, 8 + 16, 8 + 17} {
-				if i < len(c) {
-					c[i] = 0
-				}
-			}
-		})
+		res := p.signatureCheck(r.b, length, o, 8+2, 8+3, 8+16, 8+17)
 		p.print(" (" + res + ")")
 	case 3:
 		if tl < 2 {

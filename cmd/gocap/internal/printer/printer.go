@@ -99,11 +99,11 @@ type Options struct {
 	// NoChecksum leaves out the IPv4 header, TCP and UDP checksum checks
 	// (-K, --dont-verify-checksums).
 	NoChecksum bool
-	// TCPSecret is -M's shared secret: it checks TCP MD5 signature
+	// SigSecret is -M's shared secret: it checks TCP MD5 signature
 	// options (RFC 2385) and the keyed-MD5 signatures of IS-IS
 	// authentication TLVs and RSVP integrity objects; without it they
 	// print as not checked.
-	TCPSecret string
+	SigSecret string
 	// Warn, when set, receives the warnings tcpdump prints on standard
 	// error while printing (a bad -E entry, a ciphertext of the wrong
 	// size), without its "tcpdump: " prefix.

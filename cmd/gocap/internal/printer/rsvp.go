@@ -466,11 +466,7 @@ func (p *Printer) rsvpObject(o *rsvpObj, class, ctype byte) bool {
 			o.at32(8), o.at32(12), bitTokString(rsvpIntegrityFlags, "none", uint32(o.at8(0))))
 		p.printf("%s  MD5-sum 0x%08x%08x%08x%08x ", in, o.at32(16), o.at32(20), o.at32(24), o.at32(28))
 		// The digest covers the message with its checksum zeroed.
-		res := p.signatureCheck(o.b[o.msg:], o.msgLen, o.v+16-o.msg, func(c []byte) {
-			if len(c) >= 4 {
-				c[2], c[3] = 0, 0
-			}
-		})
+		res := p.signatureCheck(o.b[o.msg:], o.msgLen, o.v+16-o.msg, 2, 3)
 		p.print(" (" + res + ")")
 	case 196:
 		if o.short(4) {

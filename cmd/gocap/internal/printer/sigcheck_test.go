@@ -94,9 +94,9 @@ func TestSignatureCheckLikeTcpdump(t *testing.T) {
 	}
 	sets := []flagSet{
 		{[]string{"-nn", "-v"}, Options{NumericLevel: 2, Verbose: 1}},
-		{[]string{"-nn", "-v", "-M", secret}, Options{NumericLevel: 2, Verbose: 1, TCPSecret: secret}},
-		{[]string{"-nn", "-vv", "-M", secret}, Options{NumericLevel: 2, Verbose: 2, TCPSecret: secret}},
-		{[]string{"-nn", "-v", "-M", "other"}, Options{NumericLevel: 2, Verbose: 1, TCPSecret: "other"}},
+		{[]string{"-nn", "-v", "-M", secret}, Options{NumericLevel: 2, Verbose: 1, SigSecret: secret}},
+		{[]string{"-nn", "-vv", "-M", secret}, Options{NumericLevel: 2, Verbose: 2, SigSecret: secret}},
+		{[]string{"-nn", "-v", "-M", "other"}, Options{NumericLevel: 2, Verbose: 1, SigSecret: "other"}},
 	}
 	compareWithTcpdump(t, "sigcheck", cbpf.LinkEN10MB, pkts, sets)
 }

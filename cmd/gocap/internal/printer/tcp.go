@@ -440,7 +440,7 @@ func (p *Printer) tcpMD5Check(seg tcpSeg, sig []byte) int {
 		p.print("snaplen too short, ")
 		return -1
 	}
-	if p.o.TCPSecret == "" {
+	if p.o.SigSecret == "" {
 		p.print("shared secret not supplied with -M, ")
 		return -1
 	}
@@ -467,7 +467,7 @@ func (p *Printer) tcpMD5Check(seg tcpSeg, sig []byte) int {
 	th[16], th[17] = 0, 0
 	m.Write(th[:])
 	m.Write(seg.b[seg.hlen : seg.hlen+seg.plen])
-	m.Write([]byte(p.o.TCPSecret))
+	m.Write([]byte(p.o.SigSecret))
 	if bytes.Equal(m.Sum(nil), sig) {
 		return 1
 	}

@@ -72,9 +72,9 @@ func TestTCPMD5LikeTcpdump(t *testing.T) {
 	}
 	sets := []flagSet{
 		{[]string{"-nn"}, Options{NumericLevel: 2}},
-		{[]string{"-nn", "-v", "-M", secret}, Options{NumericLevel: 2, Verbose: 1, TCPSecret: secret}},
-		{[]string{"-nn", "-M", secret}, Options{NumericLevel: 2, TCPSecret: secret}},
-		{[]string{"-nn", "-x", "-M", "x"}, Options{NumericLevel: 2, Hex: 1, TCPSecret: "x"}},
+		{[]string{"-nn", "-v", "-M", secret}, Options{NumericLevel: 2, Verbose: 1, SigSecret: secret}},
+		{[]string{"-nn", "-M", secret}, Options{NumericLevel: 2, SigSecret: secret}},
+		{[]string{"-nn", "-x", "-M", "x"}, Options{NumericLevel: 2, Hex: 1, SigSecret: "x"}},
 		// -K: no IP or TCP checksum checks.
 		{[]string{"-nn", "-vv", "-K"}, Options{NumericLevel: 2, Verbose: 2, NoChecksum: true}},
 	}
