@@ -378,11 +378,7 @@ func (p *Printer) aarp(b []byte, length int) {
 			return
 		}
 	}
-	pt := "0"
-	if ptype != 0 {
-		pt = sprintf("%#x", ptype)
-	}
-	p.printf("len %d op %d htype %d ptype %s halen %d palen %d", length, op, htype, pt, b[4], b[5])
+	p.printf("len %d op %d htype %d ptype %s halen %d palen %d", length, op, htype, cAltHex(uint64(ptype)), b[4], b[5])
 }
 
 // atalkPort reports whether a UDP port is in one of the ranges that carry

@@ -187,11 +187,7 @@ func (p *Printer) ntpControl(r reader, length int) {
 		pick(0x20, "More", "Last"), c&0x1f)
 	p.printf("\tSequence=%d", r.be16(2))
 	status := r.be16(4)
-	if status == 0 {
-		p.print(", Status=0")
-	} else {
-		p.printf(", Status=%#x", status)
-	}
+	p.print(", Status=" + cAltHex(uint64(status)))
 	p.printf(", Assoc.=%d", r.be16(6))
 	p.printf(", Offset=%d", r.be16(8))
 	count := int(r.be16(10))

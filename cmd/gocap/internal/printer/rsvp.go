@@ -117,33 +117,6 @@ var gmplsPayloads = map[uint16]string{0: "Unknown", 1: "Reserved", 2: "Reserved"
 	49: "CBR/CBRa", 50: "CBRb", 51: "BSOT", 52: "BSNT", 53: "IP/PPP (GFP)", 54: "Ethernet MAC (framed GFP)",
 	55: "Ethernet PHY (transparent GFP)", 56: "ESCON", 57: "FICON", 58: "Fiber Channel"}
 
-// cAltHex is C's "%#x": 0 prints without the prefix.
-func cAltHex(v uint32) string {
-	if v == 0 {
-		return "0"
-	}
-	return sprintf("%#x", v)
-}
-
-// floatG is C's "%.10g" of a single-precision value promoted to double.
-func floatG(f float32) string { return cFloat("%.10g", float64(f)) }
-
-// cFloat is C's printf of d with format (one %f or %g verb), with
-// glibc's spellings of infinities and NaNs, sign included.
-func cFloat(format string, d float64) string {
-	sign := ""
-	if math.Signbit(d) {
-		sign = "-"
-	}
-	switch {
-	case math.IsInf(d, 0):
-		return sign + "inf"
-	case math.IsNaN(d):
-		return sign + "nan"
-	}
-	return sprintf(format, d)
-}
-
 // rsvp prints an RSVP message (rsvp_print).
 func (p *Printer) rsvp(b []byte, length int) {
 	r := p.reader("rsvp", b)
@@ -404,7 +377,7 @@ func (p *Printer) rsvpObject(o *rsvpObj, class, ctype byte) bool {
 		}
 		f := o.at8(2)
 		p.printf("%s  Setup Priority: %d, Holding Priority: %d, Flags: [%s] (%s)", in, o.at8(0), o.at8(1),
-			bitTokString(rsvpSessionAttFlags, "none", uint32(f)), cAltHex(uint32(f)))
+			bitTokString(rsvpSessionAttFlags, "none", uint32(f)), cAltHex(uint64(f)))
 	case 229:
 		return p.rsvpGeneralizedUNI(o)
 	case 3: // RSVP Hop
@@ -681,7 +654,7 @@ func (p *Printer) rsvpRoute(o *rsvpObj) bool {
 			}
 			f, ct := o.at8(2), o.at8(3)
 			p.printf(", Flags: [%s] (%s), Class-Type: %s (%d), %d", bitTokString(rsvpRROLabelFlags, "none", uint32(f)),
-				cAltHex(uint32(f)), mapName(rsvpCTypes, uint16(ct)+21<<8, "Unknown"), ct, o.at32(4))
+				cAltHex(uint64(f)), mapName(rsvpCTypes, uint16(ct)+21<<8, "Unknown"), ct, o.at32(4))
 		}
 		o.skip(l)
 	}

@@ -31,20 +31,12 @@ var (
 	telnetSubOptNames = map[byte][]string{37: telnetAuthCmds, 38: telnetEncCmds}
 )
 
-// cHexAlt is C's "%#x": 0 stays "0", others get "0x".
-func cHexAlt(v uint64) string {
-	if v == 0 {
-		return "0"
-	}
-	return sprintf("%#x", v)
-}
-
 // nameOrHex is the table's name for v, or v as "%#x" when it has none.
 func nameOrHex(v byte, tab []string) string {
 	if int(v) < len(tab) && tab[v] != "" {
 		return tab[v]
 	}
-	return cHexAlt(uint64(v))
+	return cAltHex(uint64(v))
 }
 
 // telnetCommand reads the command at off (an IAC) with rem bytes of the
@@ -90,7 +82,7 @@ func telnetCommand(r reader, off, rem int) (string, int) {
 	if int(x) < len(telnetOptNames) {
 		s.WriteString(telnetOptNames[x])
 	} else {
-		s.WriteString(cHexAlt(uint64(x)))
+		s.WriteString(cAltHex(uint64(x)))
 	}
 	if c != 250 {
 		return s.String(), off - start
@@ -129,7 +121,7 @@ func telnetCommand(r reader, off, rem int) (string, int) {
 		if !ok {
 			return "", -1
 		}
-		s.WriteString(" " + cHexAlt(uint64(v)))
+		s.WriteString(" " + cAltHex(uint64(v)))
 	}
 	s.WriteString(" SE")
 	return s.String(), off + 2 - start

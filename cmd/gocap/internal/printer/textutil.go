@@ -1,6 +1,9 @@
 package printer
 
-import "time"
+import (
+	"math"
+	"time"
+)
 
 // printChar prints one byte the way tcpdump's fn_print_char does:
 // bytes above 0x7f get an "M-" prefix and lose the high bit, control
@@ -70,4 +73,31 @@ func (p *Printer) printJNP(r reader, off, n int) {
 		}
 		p.printChar(c)
 	}
+}
+
+// cAltHex is C's "%#x": 0 prints as "0", without Go's "0x" prefix.
+func cAltHex(v uint64) string {
+	if v == 0 {
+		return "0"
+	}
+	return sprintf("%#x", v)
+}
+
+// floatG is C's "%.10g" of a single-precision value promoted to double.
+func floatG(f float32) string { return cFloat("%.10g", float64(f)) }
+
+// cFloat is C's printf of d with format (one %f or %g verb), with
+// glibc's spellings of infinities and NaNs, sign included.
+func cFloat(format string, d float64) string {
+	sign := ""
+	if math.Signbit(d) {
+		sign = "-"
+	}
+	switch {
+	case math.IsInf(d, 0):
+		return sign + "inf"
+	case math.IsNaN(d):
+		return sign + "nan"
+	}
+	return sprintf(format, d)
 }
