@@ -113,3 +113,36 @@ func ExampleWriteELF() {
 	// Output:
 	// dns_only XDP xdp Dual BSD/GPL true
 }
+
+// Run a compiled filter over many packets in one call: RunSocketBatch
+// gives the verdicts RunSocket would, each packet's __sk_buff.len being its
+// Len (the length on the wire; 0 means len(Data)).
+func ExampleVM_RunSocketBatch() {
+	prog, err := cbpf.Compile("udp port 53", cbpf.Options{LinkType: cbpf.LinkEN10MB, Snaplen: 262144, Optimize: true})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	insns, err := translate.SocketFilter(prog)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	vm, err := ebpf.NewVM(insns)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	dns := make([]byte, 42) // Ethernet, IPv4, UDP to port 53
+	dns[12], dns[13] = 0x08, 0x00
+	dns[14], dns[23], dns[36], dns[37] = 0x45, 17, 0, 53
+	tcp := bytes.Clone(dns)
+	tcp[23] = 6
+
+	pkts := []ebpf.Packet{{Data: dns, Len: 100}, {Data: tcp}, {Data: dns[:20]}}
+	verdicts := make([]uint32, len(pkts))
+	n, err := vm.RunSocketBatch(pkts, nil, verdicts)
+	fmt.Println(n, err, verdicts)
+	// Output:
+	// 3 <nil> [262144 0 0]
+}
