@@ -77,7 +77,16 @@ func (p *Printer) arp(b []byte, length int) {
 			p.hostAddr(addr4(b[off:]))
 		}
 	}
-	hw := func(off int) { p.linkAddrTo(b[off : off+hln]) }
+	hw := func(off int) {
+		if hrd == arpHrdFrameRelay && hln > 0 {
+			// A Frame Relay hardware address is a Q.922 address, read
+			// up to the end of the captured data but no further than
+			// its length.
+			p.print(q922AddrString(b[off:], hln))
+			return
+		}
+		p.linkAddrTo(b[off : off+hln])
+	}
 	switch op {
 	case 1:
 		p.print("who-has ")
@@ -113,6 +122,24 @@ func (p *Printer) arp(b []byte, length int) {
 	}
 	p.print(", length ")
 	p.decInt(length)
+}
+
+// arpHrdFrameRelay is the ARP hardware type of Frame Relay, whose
+// hardware addresses are Q.922 addresses (DLCIs).
+const arpHrdFrameRelay = 15
+
+// q922AddrString is a Q.922 address as an ARP packet's hardware address
+// prints: its DLCI, or what stopped its reading; b runs to the end of the
+// captured data and n is the address's length.
+func q922AddrString(b []byte, n int) string {
+	q, st := parseQ922(b, n)
+	switch st {
+	case q922OK:
+		return sprintf("DLCI %d", q.dlci)
+	case q922Invalid:
+		return "<Invalid DLCI>"
+	}
+	return "<Truncated>"
 }
 
 func nonzero(b []byte) bool {
