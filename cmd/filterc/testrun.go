@@ -37,7 +37,7 @@ func readCapture(name string) ([]capPacket, error) {
 		return nil, fmt.Errorf("--test-run: %w", err)
 	}
 	defer f.Close()
-	r, err := savefile.Open(f, savefile.Micro)
+	r, err := savefile.OpenMixed(f, savefile.Micro)
 	if err != nil {
 		return nil, fmt.Errorf("--test-run: %s: %w", name, err)
 	}

@@ -53,6 +53,83 @@ func ethFrame(n int) []byte {
 	return p
 }
 
+// ngBlock is one little-endian pcapng block of type typ around body,
+// padded to 4 bytes.
+func ngBlock(typ uint32, body []byte) []byte {
+	body = append(body, make([]byte, (4-len(body)%4)%4)...)
+	n := uint32(12 + len(body))
+	b := binary.LittleEndian.AppendUint32(nil, typ)
+	b = binary.LittleEndian.AppendUint32(b, n)
+	b = append(b, body...)
+	return binary.LittleEndian.AppendUint32(b, n)
+}
+
+// ngFile builds a pcapng file from blocks built by its helpers.
+type ngFile []byte
+
+func (f ngFile) shb() ngFile {
+	body := binary.LittleEndian.AppendUint32(nil, 0x1a2b3c4d)
+	body = binary.LittleEndian.AppendUint16(body, 1)
+	body = binary.LittleEndian.AppendUint16(body, 0)
+	body = binary.LittleEndian.AppendUint64(body, ^uint64(0))
+	return append(f, ngBlock(0x0a0d0d0a, body)...)
+}
+
+func (f ngFile) idb(linkType uint16, snaplen uint32) ngFile {
+	body := binary.LittleEndian.AppendUint16(nil, linkType)
+	body = binary.LittleEndian.AppendUint16(body, 0)
+	body = binary.LittleEndian.AppendUint32(body, snaplen)
+	return append(f, ngBlock(1, body)...)
+}
+
+func (f ngFile) epb(iface, caplen, wirelen uint32, data []byte) ngFile {
+	body := binary.LittleEndian.AppendUint32(nil, iface)
+	body = binary.LittleEndian.AppendUint32(body, 0)
+	body = binary.LittleEndian.AppendUint32(body, 1)
+	body = binary.LittleEndian.AppendUint32(body, caplen)
+	body = binary.LittleEndian.AppendUint32(body, wirelen)
+	return append(f, ngBlock(6, append(body, data...))...)
+}
+
+func (f ngFile) spb(wirelen uint32, data []byte) ngFile {
+	return append(f, ngBlock(3, append(binary.LittleEndian.AppendUint32(nil, wirelen), data...))...)
+}
+
+func (f ngFile) raw(typ uint32, body []byte) ngFile { return append(f, ngBlock(typ, body)...) }
+
+// badPcapng are pcapng files that break one of libpcap 1.10.3's rules
+// (or come close): interfaces that differ from the first, packet blocks
+// shorter than what they say, captured lengths over the snapshot length,
+// unknown interfaces.
+func badPcapng() map[string][]byte {
+	var f ngFile
+	eth := ethFrame(60)
+	one := f.shb().idb(1, 1000).epb(0, 60, 60, eth)
+	return map[string][]byte{
+		"ng-second-linktype":   one.idb(101, 1000).epb(1, 60, 60, eth),
+		"ng-second-snaplen":    one.idb(1, 2000).epb(1, 60, 60, eth),
+		"ng-second-same":       one.idb(1, 1000).epb(1, 60, 60, eth),
+		"ng-two-raw":           f.shb().idb(101, 1000).epb(0, 20, 20, eth[:20]).idb(101, 1000),
+		"ng-snaplen-0-and-max": f.shb().idb(1, 0).idb(1, 262144).epb(1, 60, 60, eth),
+		"ng-new-section":       one.shb().idb(1, 1000).epb(0, 60, 60, eth).epb(1, 60, 60, eth),
+		"ng-unknown-iface":     one.epb(3, 60, 60, eth),
+		"ng-caplen-over-snap":  f.shb().idb(1, 40).epb(0, 60, 60, eth),
+		"ng-caplen-over-data":  one.epb(0, 100, 100, eth),
+		"ng-iface-and-caplen":  f.shb().idb(1, 40).epb(5, 60, 60, eth),
+		"ng-spb-over-data":     one.spb(100, eth),
+		"ng-spb-cut-to-snap":   f.shb().idb(1, 40).spb(100, eth),
+		"ng-spb-no-iface":      one.shb().spb(60, eth),
+		"ng-short-idb":         one.raw(1, []byte{1, 0, 0, 0}),
+		"ng-short-first-idb":   f.shb().raw(1, []byte{1, 0, 0, 0}),
+		"ng-short-epb":         one.raw(6, make([]byte, 12)),
+		"ng-short-spb":         one.raw(3, nil),
+		"ng-short-pb":          one.raw(2, make([]byte, 8)),
+		"ng-dbus-snaplen-0":    f.shb().idb(231, 0).epb(0, 60, 60, eth),
+		"ng-usbpcap-snaplen-0": f.shb().idb(249, 0).epb(0, 60, 60, eth),
+		"ng-snaplen-2g":        f.shb().idb(1, 0x80000000).epb(0, 60, 60, eth),
+	}
+}
+
 // badInputs are capture files with something wrong, built here.
 func badInputs(t *testing.T) map[string][]byte {
 	good := pcapFile{magic: savefile.MagicMicro, major: 2, minor: 4, snaplen: 100, linkType: 1,
@@ -77,6 +154,16 @@ func badInputs(t *testing.T) map[string][]byte {
 		"nano-magic":         pcapFile{magic: savefile.MagicNano, major: 2, minor: 4, snaplen: 100, linkType: 1, recs: []pcapRec{{1, 999999999, 60, 60, ethFrame(60)}}}.bytes(),
 		"usec-out-of-range":  pcapFile{magic: savefile.MagicMicro, major: 2, minor: 4, snaplen: 100, linkType: 1, recs: []pcapRec{{1, 2000000, 60, 60, ethFrame(60)}}}.bytes(),
 		"caplen-over-snap-c": pcapFile{magic: savefile.MagicMicro, major: 2, minor: 4, snaplen: 40, linkType: 1, recs: []pcapRec{{1, 2, 60, 60, ethFrame(50)}}}.bytes(),
+		// Over the link type's largest captured length but not over the
+		// header's snapshot length; D-Bus and USBPcap have larger ones.
+		"caplen-over-max-only": pcapFile{magic: savefile.MagicMicro, major: 2, minor: 4, snaplen: 0x7fffffff, linkType: 1, recs: []pcapRec{{1, 2, 300000, 300000, ethFrame(300000)}}}.bytes(),
+		"dbus-snaplen-0":       pcapFile{magic: savefile.MagicMicro, major: 2, minor: 4, snaplen: 0, linkType: 231, recs: []pcapRec{{1, 2, 300000, 300000, ethFrame(300000)}}}.bytes(),
+		"dbus-snaplen-2g":      pcapFile{magic: savefile.MagicMicro, major: 2, minor: 4, snaplen: 0x80000000, linkType: 231, recs: []pcapRec{{1, 2, 60, 60, ethFrame(60)}}}.bytes(),
+		"usbpcap-snaplen-0":    pcapFile{magic: savefile.MagicMicro, major: 2, minor: 4, snaplen: 0, linkType: 249, recs: []pcapRec{{1, 2, 2000000, 2000000, ethFrame(60)}}}.bytes(),
+		"dbus-caplen-over-max": pcapFile{magic: savefile.MagicMicro, major: 2, minor: 4, snaplen: 100, linkType: 231, recs: []pcapRec{{1, 2, 200 << 20, 200 << 20, nil}}}.bytes(),
+	}
+	for name, data := range badPcapng() {
+		m[name] = data
 	}
 	if ng, err := os.ReadFile(filepath.Join(corpusDir, "generated", "gen-lo-dumpcap.pcapng")); err == nil {
 		for _, n := range []int{5, 12, 27, 100, 300, 1000, 5000} {
@@ -98,6 +185,12 @@ func TestBadInputLikeTcpdump(t *testing.T) {
 			t.Fatal(err)
 		}
 		for _, expr := range []string{"", "tcp or not tcp"} {
+			if expr != "" && (strings.Contains(name, "dbus") || strings.Contains(name, "usbpcap")) {
+				// No filter compiles for these link types, and the
+				// message is libpcap master's, not 1.10.3's
+				// (docs/quirks.md, "Compile errors are master's words").
+				continue
+			}
 			gOut, tOut := filepath.Join(dir, name+".g"), filepath.Join(dir, name+".t")
 			tc, _, te := runTcpdump("-r", in, "-w", tOut, expr)
 			gc, _, ge := runGocap(t, nil, "-r", in, "-w", gOut, expr)

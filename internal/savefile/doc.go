@@ -16,17 +16,26 @@
 // check:
 //   - a record longer than the file's snapshot length is cut to it, as
 //     libpcap does (pcapgo hands out the whole record);
-//   - a caplen over 262144 is an error, with libpcap's message, where
-//     pcapgo has its own limits and wording;
+//   - a caplen over the link type's largest (262144; 128 MiB for D-Bus,
+//     8 MiB for EBHSCR, 1 MiB for USBPcap) is an error, with libpcap's
+//     message, where pcapgo has its own limits and wording;
 //   - files of minor version below 3 (and 2.3 where caplen > len) have the
 //     two lengths swapped back, as libpcap does;
-//   - a snapshot length of 0 or above 2^31-1 in the header reads as
-//     MaxSnaplen;
+//   - a snapshot length of 0 or above 2^31-1 in the header reads as the
+//     link type's largest;
 //   - time stamps are converted to the precision asked for with libpcap's
 //     arithmetic (signed, 32 bits of seconds for pcapng), not to time.Time;
-//   - pcapng interfaces of different link types are accepted, each record
-//     carrying its own (libpcap 1.10.3 refuses such files; pcapgo needs
-//     WantMixedLinkType), and a header's if_tsoffset is applied;
+//   - a pcapng interface whose link type or snapshot length is not the
+//     first interface's ends the read with libpcap's error (pcapgo's
+//     default too); OpenMixed accepts such files instead, each record
+//     carrying its interface's link type (as pcapgo's WantMixedLinkType),
+//     for filterc --test-run and for reading back NgWriter's files of
+//     several link types;
+//   - a pcapng packet block is checked as libpcap checks it: a known
+//     interface, a captured length within the snapshot length (an error,
+//     not a cut), and as many bytes in the block (a Simple Packet Block's
+//     length is the wire length cut to the snapshot length);
+//   - a header's if_tsoffset is applied;
 //   - Kuznetzov's patched format (magic 0xa1b2cd34, 24-byte record
 //     headers) is read.
 //

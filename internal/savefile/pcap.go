@@ -52,12 +52,9 @@ func openPcap(in *inbuf, magic uint32, prec Precision) (Reader, error) {
 		return nil, fmt.Errorf("unsupported pcap savefile version %d.%d", major, minor)
 	}
 	p.minor = minor
-	p.snap = p.order.Uint32(h[12:])
-	if p.snap == 0 || p.snap > 0x7fffffff {
-		p.snap = MaxSnaplen
-	}
 	word := p.order.Uint32(h[16:])
 	p.dlt = cbpf.LinkTypeFromFile(word & 0x03ffffff)
+	p.snap = adjustSnaplen(p.dlt, p.order.Uint32(h[12:]))
 	p.ltWord = p.dlt.FileValue() | word&^0x03ffffff
 	p.rec.LinkType = p.dlt
 	return p, nil
@@ -103,10 +100,14 @@ func (p *pcapReader) Next() ([]byte, *Record, error) {
 	r.Frac = frac
 	r.WireLen = wirelen
 
-	if caplen > p.snap {
-		if caplen > MaxSnaplen {
+	if maxLen := maxSnaplenFor(p.dlt); caplen > maxLen {
+		// A damaged or fuzzed file.
+		if caplen > p.snap {
 			return nil, nil, LoopErrorf("invalid packet capture length %d, bigger than snaplen of %d", caplen, p.snap)
 		}
+		return nil, nil, LoopErrorf("invalid packet capture length %d, bigger than maximum of %d", caplen, maxLen)
+	}
+	if caplen > p.snap {
 		// Keep the first snap bytes and skip the rest, as libpcap does.
 		data, err := p.in.take(int(p.snap))
 		if uint32(len(data)) < p.snap {

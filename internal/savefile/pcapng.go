@@ -26,27 +26,31 @@ const pcapngMaxBlock = 16 * 1024 * 1024
 // ngIface is one Interface Description Block.
 type ngIface struct {
 	dlt    cbpf.LinkType
+	snap   uint32 // the snapshot length, adjusted as libpcap adjusts it
 	ups    uint64 // timestamp units per second
 	offset int64  // if_tsoffset, seconds
 }
 
 // pcapngReader reads pcapng, with any number of sections and interfaces.
-// Unlike libpcap 1.10.3 it accepts interfaces of different link types:
-// each record carries its own link type.
+// Like libpcap 1.10.3 (and master), it refuses an interface whose link
+// type or snapshot length is not the first interface's, unless mixed is
+// set (OpenMixed): then each record carries its interface's link type and
+// is checked against its interface's snapshot length.
 type pcapngReader struct {
 	in     *inbuf
 	order  binary.ByteOrder
 	swap   bool
 	prec   Precision
+	mixed  bool
 	dlt    cbpf.LinkType // the first interface's
-	snap   uint32
+	snap   uint32        // the first interface's, adjusted
 	ifaces []ngIface
 	rec    Record
 	typ    uint32 // type of the block just read
 }
 
-func openPcapng(in *inbuf, prec Precision) (Reader, error) {
-	p := &pcapngReader{in: in, prec: prec}
+func openPcapng(in *inbuf, prec Precision, mixed bool) (Reader, error) {
+	p := &pcapngReader{in: in, prec: prec, mixed: mixed}
 	// The rest of the block header and the byte-order magic. A file too
 	// short for them is not recognised as pcapng at all.
 	h, err := in.take(8)
@@ -97,11 +101,7 @@ func openPcapng(in *inbuf, prec Precision) (Reader, error) {
 				return nil, err
 			}
 			first := p.ifaces[0]
-			p.dlt = first.dlt
-			p.snap = p.order.Uint32(body[4:])
-			if p.snap == 0 || p.snap > 0x7fffffff {
-				p.snap = MaxSnaplen
-			}
+			p.dlt, p.snap = first.dlt, first.snap
 			return p, nil
 		case blockEPB, blockSPB, blockPB:
 			return nil, errors.New("the capture file has a packet block before any Interface Description Blocks")
@@ -197,9 +197,23 @@ func (p *pcapngReader) newSection(total uint32) ([]byte, error) {
 // addIface records an Interface Description Block.
 func (p *pcapngReader) addIface(body []byte) error {
 	if len(body) < 8 {
-		return errors.New("block of type 1 in pcapng dump file is too small")
+		return errors.New("block of type 1 in pcapng dump file is too short")
 	}
-	ifc := ngIface{dlt: cbpf.LinkTypeFromFile(uint32(p.order.Uint16(body[0:]))), ups: 1000000}
+	word := uint32(p.order.Uint16(body[0:]))
+	ifc := ngIface{dlt: cbpf.LinkTypeFromFile(word), ups: 1000000}
+	ifc.snap = adjustSnaplen(ifc.dlt, p.order.Uint32(body[4:]))
+	if p.snap != 0 && !p.mixed {
+		// Not the file's first interface. libpcap compares the link
+		// type as the file has it with the first interface's as a DLT_
+		// value, so a second LINKTYPE_RAW (101, DLT_RAW 12 on Linux)
+		// interface is refused too; tcpdump 4.99.3 shows it.
+		if word != uint32(p.dlt) {
+			return fmt.Errorf("an interface has a type %d different from the type of the first interface", word)
+		}
+		if ifc.snap != p.snap {
+			return fmt.Errorf("an interface has a snapshot length %d different from the snapshot length of the first interface", p.order.Uint32(body[4:]))
+		}
+	}
 	opts := body[8:]
 	for len(opts) >= 4 {
 		code, n := p.order.Uint16(opts[0:]), int(p.order.Uint16(opts[2:]))
@@ -278,7 +292,7 @@ func (p *pcapngReader) Next() ([]byte, *Record, error) {
 
 func (p *pcapngReader) packet(body []byte) ([]byte, *Record, error) {
 	if len(body) < 20 {
-		return nil, nil, LoopErrorf("block of type %d in pcapng dump file is too small", p.typ)
+		return nil, nil, p.tooShort()
 	}
 	var id uint32
 	if p.typ == blockEPB {
@@ -288,45 +302,62 @@ func (p *pcapngReader) packet(body []byte) ([]byte, *Record, error) {
 	}
 	ts := uint64(p.order.Uint32(body[4:]))<<32 | uint64(p.order.Uint32(body[8:]))
 	caplen, wirelen := p.order.Uint32(body[12:]), p.order.Uint32(body[16:])
-	data := body[20:]
-	if uint64(caplen) > uint64(len(data)) {
-		return nil, nil, LoopErrorf("block of type %d in pcapng dump file is too small", p.typ)
+	ifc, err := p.checkPacket(id, caplen, body[20:])
+	if err != nil {
+		return nil, nil, err
 	}
-	if id >= uint32(len(p.ifaces)) {
-		s := "s"
-		if len(p.ifaces) == 1 {
-			s = ""
-		}
-		return nil, nil, LoopErrorf("a packet arrived on interface %d, but there's only %d interface%s", id, len(p.ifaces), s)
-	}
-	if caplen > p.snap {
-		caplen = p.snap
-	}
-	ifc := &p.ifaces[id]
 	r := &p.rec
 	r.Iface = int(id)
 	r.LinkType = ifc.dlt
 	r.CapLen, r.WireLen = caplen, wirelen
 	p.stamp(ifc, ts)
-	return data[:caplen], r, nil
+	return body[20 : 20+caplen], r, nil
+}
+
+// checkPacket makes libpcap's checks of a packet block, in libpcap's
+// order: the interface is known, the captured length is within the
+// snapshot length, and the block holds that many bytes.
+func (p *pcapngReader) checkPacket(id, caplen uint32, data []byte) (*ngIface, error) {
+	if id >= uint32(len(p.ifaces)) {
+		return nil, LoopErrorf("a packet arrived on interface %d, but there's no Interface Description Block for that interface", id)
+	}
+	ifc := &p.ifaces[id]
+	snap := p.snap
+	if p.mixed {
+		snap = ifc.snap
+	}
+	if caplen > snap {
+		return nil, LoopErrorf("invalid packet capture length %d, bigger than snaplen of %d", caplen, snap)
+	}
+	if uint64(caplen) > uint64(len(data)) {
+		return nil, p.tooShort()
+	}
+	return ifc, nil
+}
+
+// tooShort is libpcap's error for a block too short for what it says it
+// holds.
+func (p *pcapngReader) tooShort() error {
+	return LoopErrorf("block of type %d in pcapng dump file is too short", p.typ)
 }
 
 func (p *pcapngReader) simplePacket(body []byte) ([]byte, *Record, error) {
 	if len(body) < 4 {
-		return nil, nil, LoopErrorf("block of type %d in pcapng dump file is too small", p.typ)
+		return nil, nil, p.tooShort()
 	}
-	if len(p.ifaces) == 0 {
-		return nil, nil, LoopErrorf("a packet arrived on interface 0, but there's only 0 interfaces")
-	}
+	// The block has no captured length: it is the length on the wire cut
+	// to the snapshot length, and the block must hold that much.
 	wirelen := p.order.Uint32(body[0:])
-	data := body[4:]
 	caplen := wirelen
-	if uint64(caplen) > uint64(len(data)) {
-		caplen = uint32(len(data))
+	snap := p.snap
+	if p.mixed && len(p.ifaces) > 0 {
+		snap = p.ifaces[0].snap
 	}
-	if caplen > p.snap {
-		caplen = p.snap
+	caplen = min(caplen, snap)
+	if _, err := p.checkPacket(0, caplen, body[4:]); err != nil {
+		return nil, nil, err
 	}
+	data := body[4 : 4+caplen]
 	r := &p.rec
 	r.Iface = 0
 	r.LinkType = p.ifaces[0].dlt

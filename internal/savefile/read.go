@@ -168,8 +168,24 @@ const (
 )
 
 // Open reads the file header from r and returns a reader for its packets,
-// with time stamps converted to prec. The errors are libpcap's.
+// with time stamps converted to prec. It reads as libpcap 1.10.3 does,
+// with its errors: a pcapng interface whose link type or snapshot length
+// differs from the first interface's ends the read, as it ends tcpdump's.
 func Open(r io.Reader, prec Precision) (Reader, error) {
+	return open(r, prec, false)
+}
+
+// OpenMixed is Open, except that a pcapng file's interfaces may have
+// different link types and snapshot lengths (libpcap refuses such files):
+// each Record then carries its interface's link type, and a packet is
+// checked against its own interface's snapshot length. For tools that
+// handle every record's link type (filterc --test-run); gocap reads
+// with Open, as tcpdump reads.
+func OpenMixed(r io.Reader, prec Precision) (Reader, error) {
+	return open(r, prec, true)
+}
+
+func open(r io.Reader, prec Precision, mixed bool) (Reader, error) {
 	in := newInbuf(r, 256<<10)
 	magic, err := in.take(4)
 	if len(magic) < 4 {
@@ -184,9 +200,33 @@ func Open(r io.Reader, prec Precision) (Reader, error) {
 		swap32(MagicMicro), swap32(MagicNano), swap32(MagicKuznetzov):
 		return openPcap(in, m, prec)
 	case MagicPcapng:
-		return openPcapng(in, prec)
+		return openPcapng(in, prec, mixed)
 	}
 	return nil, errors.New("unknown file format")
+}
+
+// maxSnaplenFor is libpcap's largest snapshot length for a link type
+// (max_snaplen_for_dlt): MaxSnaplen but for D-Bus, EBHSCR and USBPcap.
+func maxSnaplenFor(dlt cbpf.LinkType) uint32 {
+	switch dlt {
+	case 231: // DBUS
+		return 128 << 20
+	case 279: // EBHSCR
+		return 8 << 20
+	case 249: // USBPCAP
+		return 1 << 20
+	}
+	return MaxSnaplen
+}
+
+// adjustSnaplen is the snapshot length libpcap 1.10.3 takes from a file
+// header or an interface block: the value written, unless it is 0 or too
+// large for a C int, which stand for the link type's largest.
+func adjustSnaplen(dlt cbpf.LinkType, snap uint32) uint32 {
+	if snap == 0 || snap > 0x7fffffff {
+		return maxSnaplenFor(dlt)
+	}
+	return snap
 }
 
 func swap32(v uint32) uint32 {

@@ -63,7 +63,20 @@ func TestWritersReadBack(t *testing.T) {
 				t.Fatal(err)
 			}
 
-			r, err := Open(bytes.NewReader(file.Bytes()), prec)
+			if ng {
+				// Two link types: libpcap, and Open, refuse the file at
+				// the second interface.
+				r, err := Open(bytes.NewReader(file.Bytes()), prec)
+				if err == nil {
+					for err == nil {
+						_, _, err = r.Next()
+					}
+				}
+				if want := "pcap_loop: an interface has a type 101 different from the type of the first interface"; err == nil || err.Error() != want {
+					t.Errorf("ng prec %d: Open read the mixed file to %v, want %q", prec, err, want)
+				}
+			}
+			r, err := OpenMixed(bytes.NewReader(file.Bytes()), prec)
 			if err != nil {
 				t.Fatalf("ng %v prec %d: %v", ng, prec, err)
 			}

@@ -63,11 +63,10 @@ type capturePacket struct {
 // values, turned from the files' LINKTYPE values as libpcap does.
 //
 // It stays on pcapgo, not gocap's internal/savefile, so that the printer
-// is checked against tcpdump apart from gocap's reader (savefile accepts
-// pcapng interfaces of mixed link types, which DefaultNgReaderOptions
-// refuses as libpcap 1.10.3 does). pcapgo normalizes a fraction of a
-// second or more into the seconds, so the timestamp_invalid captures
-// differ here; cmd/gocap, which passes the file's raw timestamps
+// is checked against tcpdump apart from gocap's reader (both refuse
+// pcapng interfaces of mixed link types, as libpcap 1.10.3 does). pcapgo
+// normalizes a fraction of a second or more into the seconds, so the
+// timestamp_invalid captures differ here; cmd/gocap, which passes the file's raw timestamps
 // (PacketInfo.Raw), prints them as tcpdump does.
 func readCapture(path string) ([]capturePacket, error) {
 	raw, err := os.ReadFile(path)
