@@ -97,6 +97,48 @@ func (f ngFile) spb(wirelen uint32, data []byte) ngFile {
 
 func (f ngFile) raw(typ uint32, body []byte) ngFile { return append(f, ngBlock(typ, body)...) }
 
+// idbOpts is an Ethernet interface of snapshot length 1000 with options:
+// code and value pairs, each value padded; a nil value is given the
+// length n instead, with no bytes (an option that overruns the block).
+func (f ngFile) idbOpts(opts ...ngOpt) ngFile {
+	body := binary.LittleEndian.AppendUint16(nil, 1)
+	body = binary.LittleEndian.AppendUint16(body, 0)
+	body = binary.LittleEndian.AppendUint32(body, 1000)
+	for _, o := range opts {
+		n := len(o.v)
+		if o.v == nil {
+			n = o.n
+		}
+		body = binary.LittleEndian.AppendUint16(body, o.code)
+		body = binary.LittleEndian.AppendUint16(body, uint16(n))
+		body = append(body, o.v...)
+		body = append(body, make([]byte, (4-len(o.v)%4)%4)...)
+	}
+	return append(f, ngBlock(1, body)...)
+}
+
+type ngOpt struct {
+	code uint16
+	v    []byte
+	n    int
+}
+
+// shbWithLength gives the file's first block (a section header) the
+// length n in its header, and that file with the rest of f.
+func shbWithLength(f ngFile, n uint32) []byte {
+	b := append([]byte(nil), f...)
+	binary.LittleEndian.PutUint32(b[4:], n)
+	return b
+}
+
+// shbBadTrailer is f, a lone section header, with 99 as the length in
+// its trailer.
+func shbBadTrailer(f ngFile) ngFile {
+	b := append(ngFile(nil), f...)
+	binary.LittleEndian.PutUint32(b[len(b)-4:], 99)
+	return b
+}
+
 // badPcapng are pcapng files that break one of libpcap 1.10.3's rules
 // (or come close): interfaces that differ from the first, packet blocks
 // shorter than what they say, captured lengths over the snapshot length,
@@ -127,6 +169,23 @@ func badPcapng() map[string][]byte {
 		"ng-dbus-snaplen-0":    f.shb().idb(231, 0).epb(0, 60, 60, eth),
 		"ng-usbpcap-snaplen-0": f.shb().idb(249, 0).epb(0, 60, 60, eth),
 		"ng-snaplen-2g":        f.shb().idb(1, 0x80000000).epb(0, 60, 60, eth),
+		// Interface options, as libpcap checks them.
+		"ng-opt-end-len":        f.shb().idbOpts(ngOpt{code: 0, v: []byte{0, 0, 0, 0}}).epb(0, 60, 60, eth),
+		"ng-opt-after-end":      f.shb().idbOpts(ngOpt{code: 0, v: []byte{}}, ngOpt{code: 9, v: []byte{1, 2}}).epb(0, 60, 60, eth),
+		"ng-opt-tsresol-len":    f.shb().idbOpts(ngOpt{code: 9, v: []byte{6, 6}}).epb(0, 60, 60, eth),
+		"ng-opt-tsresol-twice":  f.shb().idbOpts(ngOpt{code: 9, v: []byte{6}}, ngOpt{code: 9, v: []byte{9}}).epb(0, 60, 60, eth),
+		"ng-opt-tsresol-2-64":   f.shb().idbOpts(ngOpt{code: 9, v: []byte{0xc0}}).epb(0, 60, 60, eth),
+		"ng-opt-tsresol-10-20":  f.shb().idbOpts(ngOpt{code: 9, v: []byte{20}}).epb(0, 60, 60, eth),
+		"ng-opt-tsoffset-len":   f.shb().idbOpts(ngOpt{code: 14, v: []byte{0, 0, 0, 0}}).epb(0, 60, 60, eth),
+		"ng-opt-tsoffset-twice": f.shb().idbOpts(ngOpt{code: 14, v: make([]byte, 8)}, ngOpt{code: 14, v: make([]byte, 8)}).epb(0, 60, 60, eth),
+		"ng-opt-overrun":        f.shb().idbOpts(ngOpt{code: 2, n: 40}).epb(0, 60, 60, eth),
+		"ng-opt-no-end":         f.shb().idbOpts(ngOpt{code: 2, v: []byte("eth0")}).epb(0, 60, 60, eth),
+		"ng-opt-later-bad":      one.idbOpts(ngOpt{code: 9, v: []byte{6, 6}}).epb(1, 60, 60, eth),
+		// The first section header: its length within libpcap's sane
+		// range, its trailer not looked at.
+		"ng-shb-length-small": shbWithLength(f.shb(), 20),
+		"ng-shb-length-big":   shbWithLength(f.shb(), 2<<20),
+		"ng-shb-trailer":      shbBadTrailer(f.shb()).idb(1, 1000).epb(0, 60, 60, eth),
 	}
 }
 
@@ -136,24 +195,25 @@ func badInputs(t *testing.T) map[string][]byte {
 		recs: []pcapRec{{1, 2, 60, 60, ethFrame(60)}, {1, 3, 60, 60, ethFrame(60)}}}
 	goodBytes := good.bytes()
 	m := map[string][]byte{
-		"empty":              {},
-		"two-bytes":          {0xd4, 0xc3},
-		"short-header":       goodBytes[:10],
-		"record-header-cut":  goodBytes[:24+16+60+7],
-		"record-data-cut":    goodBytes[:24+16+30],
-		"not-a-capture":      []byte("this is not a capture file at all\n"),
-		"archaic":            pcapFile{magic: savefile.MagicMicro, major: 1, minor: 4, snaplen: 100, linkType: 1}.bytes(),
-		"version-2.5":        pcapFile{magic: savefile.MagicMicro, major: 2, minor: 5, snaplen: 100, linkType: 1}.bytes(),
-		"unknown-linktype":   pcapFile{magic: savefile.MagicMicro, major: 2, minor: 4, snaplen: 100, linkType: 9999, recs: good.recs}.bytes(),
-		"snaplen-0":          pcapFile{magic: savefile.MagicMicro, major: 2, minor: 4, snaplen: 0, linkType: 1, recs: good.recs}.bytes(),
-		"caplen-over-snap":   pcapFile{magic: savefile.MagicMicro, major: 2, minor: 4, snaplen: 40, linkType: 1, recs: good.recs}.bytes(),
-		"caplen-over-max":    pcapFile{magic: savefile.MagicMicro, major: 2, minor: 4, snaplen: 40, linkType: 1, recs: []pcapRec{{1, 2, 300000, 300000, nil}}}.bytes(),
-		"caplen-over-len":    pcapFile{magic: savefile.MagicMicro, major: 2, minor: 4, snaplen: 100, linkType: 1, recs: []pcapRec{{1, 2, 60, 30, ethFrame(60)}}}.bytes(),
-		"version-2.2-swap":   pcapFile{magic: savefile.MagicMicro, major: 2, minor: 2, snaplen: 100, linkType: 1, recs: []pcapRec{{1, 2, 80, 60, ethFrame(60)}}}.bytes(),
-		"linktype-raw-101":   pcapFile{magic: savefile.MagicMicro, major: 2, minor: 4, snaplen: 100, linkType: 101, recs: []pcapRec{{1, 2, 20, 20, append([]byte{0x45}, make([]byte, 19)...)}}}.bytes(),
-		"nano-magic":         pcapFile{magic: savefile.MagicNano, major: 2, minor: 4, snaplen: 100, linkType: 1, recs: []pcapRec{{1, 999999999, 60, 60, ethFrame(60)}}}.bytes(),
-		"usec-out-of-range":  pcapFile{magic: savefile.MagicMicro, major: 2, minor: 4, snaplen: 100, linkType: 1, recs: []pcapRec{{1, 2000000, 60, 60, ethFrame(60)}}}.bytes(),
-		"caplen-over-snap-c": pcapFile{magic: savefile.MagicMicro, major: 2, minor: 4, snaplen: 40, linkType: 1, recs: []pcapRec{{1, 2, 60, 60, ethFrame(50)}}}.bytes(),
+		"empty":                {},
+		"two-bytes":            {0xd4, 0xc3},
+		"short-header":         goodBytes[:10],
+		"record-header-cut":    goodBytes[:24+16+60+7],
+		"record-data-cut":      goodBytes[:24+16+30],
+		"not-a-capture":        []byte("this is not a capture file at all\n"),
+		"archaic":              pcapFile{magic: savefile.MagicMicro, major: 1, minor: 4, snaplen: 100, linkType: 1}.bytes(),
+		"version-2.5":          pcapFile{magic: savefile.MagicMicro, major: 2, minor: 5, snaplen: 100, linkType: 1}.bytes(),
+		"unknown-linktype":     pcapFile{magic: savefile.MagicMicro, major: 2, minor: 4, snaplen: 100, linkType: 9999, recs: good.recs}.bytes(),
+		"snaplen-0":            pcapFile{magic: savefile.MagicMicro, major: 2, minor: 4, snaplen: 0, linkType: 1, recs: good.recs}.bytes(),
+		"caplen-over-snap":     pcapFile{magic: savefile.MagicMicro, major: 2, minor: 4, snaplen: 40, linkType: 1, recs: good.recs}.bytes(),
+		"caplen-over-max":      pcapFile{magic: savefile.MagicMicro, major: 2, minor: 4, snaplen: 40, linkType: 1, recs: []pcapRec{{1, 2, 300000, 300000, nil}}}.bytes(),
+		"caplen-over-len":      pcapFile{magic: savefile.MagicMicro, major: 2, minor: 4, snaplen: 100, linkType: 1, recs: []pcapRec{{1, 2, 60, 30, ethFrame(60)}}}.bytes(),
+		"version-2.2-swap":     pcapFile{magic: savefile.MagicMicro, major: 2, minor: 2, snaplen: 100, linkType: 1, recs: []pcapRec{{1, 2, 80, 60, ethFrame(60)}}}.bytes(),
+		"linktype-raw-101":     pcapFile{magic: savefile.MagicMicro, major: 2, minor: 4, snaplen: 100, linkType: 101, recs: []pcapRec{{1, 2, 20, 20, append([]byte{0x45}, make([]byte, 19)...)}}}.bytes(),
+		"nano-magic":           pcapFile{magic: savefile.MagicNano, major: 2, minor: 4, snaplen: 100, linkType: 1, recs: []pcapRec{{1, 999999999, 60, 60, ethFrame(60)}}}.bytes(),
+		"usec-out-of-range":    pcapFile{magic: savefile.MagicMicro, major: 2, minor: 4, snaplen: 100, linkType: 1, recs: []pcapRec{{1, 2000000, 60, 60, ethFrame(60)}}}.bytes(),
+		"caplen-over-snap-cut": pcapFile{magic: savefile.MagicMicro, major: 2, minor: 4, snaplen: 53, linkType: 1, recs: []pcapRec{{1, 2, 90, 90, ethFrame(35)}}}.bytes(),
+		"caplen-over-snap-c":   pcapFile{magic: savefile.MagicMicro, major: 2, minor: 4, snaplen: 40, linkType: 1, recs: []pcapRec{{1, 2, 60, 60, ethFrame(50)}}}.bytes(),
 		// Over the link type's largest captured length but not over the
 		// header's snapshot length; D-Bus and USBPcap have larger ones.
 		"caplen-over-max-only": pcapFile{magic: savefile.MagicMicro, major: 2, minor: 4, snaplen: 0x7fffffff, linkType: 1, recs: []pcapRec{{1, 2, 300000, 300000, ethFrame(300000)}}}.bytes(),

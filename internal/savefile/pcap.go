@@ -111,7 +111,8 @@ func (p *pcapReader) Next() ([]byte, *Record, error) {
 		// Keep the first snap bytes and skip the rest, as libpcap does.
 		data, err := p.in.take(int(p.snap))
 		if uint32(len(data)) < p.snap {
-			return nil, nil, p.shortData(err, caplen, uint32(len(data)))
+			// libpcap names the bytes it tried to keep here.
+			return nil, nil, p.shortData(err, p.snap, uint32(len(data)))
 		}
 		// data points into the buffer, which skip may reuse: copy it.
 		p.discard = append(p.discard[:0], data...)

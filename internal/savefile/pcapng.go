@@ -23,6 +23,10 @@ const (
 // interface (INITIAL_MAX_BLOCKSIZE).
 const pcapngMaxBlock = 16 * 1024 * 1024
 
+// shbInsaneMax is the largest first Section Header Block libpcap reads
+// (BT_SHB_INSANE_MAX).
+const shbInsaneMax = 1024 * 1024
+
 // ngIface is one Interface Description Block.
 type ngIface struct {
 	dlt    cbpf.LinkType
@@ -70,11 +74,9 @@ func openPcapng(in *inbuf, prec Precision, mixed bool) (Reader, error) {
 		return nil, errors.New("unknown file format")
 	}
 	total := p.order.Uint32(h[0:])
-	if total < 28 {
-		return nil, fmt.Errorf("block in pcapng dump file has a length of %d < 28", total)
-	}
-	if total > pcapngMaxBlock {
-		return nil, fmt.Errorf("pcapng block size %d > maximum %d", total, pcapngMaxBlock)
+	if total < 28 || total > shbInsaneMax {
+		// libpcap's words, capital letter included.
+		return nil, fmt.Errorf("%s has invalid length 28 < _%d_ < %d (BT_SHB_INSANE_MAX)", "Section Header Block in pcapng dump file", total, shbInsaneMax)
 	}
 	body, err := in.take(int(total) - 12)
 	if len(body) < int(total)-12 {
@@ -83,7 +85,8 @@ func openPcapng(in *inbuf, prec Precision, mixed bool) (Reader, error) {
 		}
 		return nil, fmt.Errorf("truncated pcapng dump file; tried to read %d bytes, only got %d", total-12, len(body))
 	}
-	if err := p.section(total, body); err != nil {
+	// libpcap does not look at the first section's trailer.
+	if err := p.section(total, body, false); err != nil {
 		return nil, err
 	}
 	// Blocks up to the first interface.
@@ -106,7 +109,7 @@ func openPcapng(in *inbuf, prec Precision, mixed bool) (Reader, error) {
 		case blockEPB, blockSPB, blockPB:
 			return nil, errors.New("the capture file has a packet block before any Interface Description Blocks")
 		case blockSHB:
-			if err := p.section(uint32(len(body)+8), body[4:]); err != nil {
+			if err := p.section(uint32(len(body)+8), body[4:], true); err != nil {
 				return nil, err
 			}
 		}
@@ -114,9 +117,10 @@ func openPcapng(in *inbuf, prec Precision, mixed bool) (Reader, error) {
 }
 
 // section checks a Section Header Block whose body (after the byte-order
-// magic, trailer included) is body, and starts a new section.
-func (p *pcapngReader) section(total uint32, body []byte) error {
-	if p.order.Uint32(body[len(body)-4:]) != total {
+// magic, trailer included) is body, and starts a new section. trailer
+// says whether to check the length in the trailer.
+func (p *pcapngReader) section(total uint32, body []byte, trailer bool) error {
+	if trailer && p.order.Uint32(body[len(body)-4:]) != total {
 		return errors.New("block total length in header and trailer don't match")
 	}
 	major, minor := p.order.Uint16(body[0:]), p.order.Uint16(body[2:])
@@ -214,32 +218,53 @@ func (p *pcapngReader) addIface(body []byte) error {
 			return fmt.Errorf("an interface has a snapshot length %d different from the snapshot length of the first interface", p.order.Uint32(body[4:]))
 		}
 	}
-	opts := body[8:]
-	for len(opts) >= 4 {
+	if err := p.ifaceOptions(&ifc, body[8:]); err != nil {
+		return err
+	}
+	p.ifaces = append(p.ifaces, ifc)
+	return nil
+}
+
+// ifaceOptions reads an Interface Description Block's options as libpcap
+// does: every option, up to opt_endofopt or the end of the block, must be
+// whole (its value padded to 4 bytes), and if_tsresol and if_tsoffset
+// must have their sizes and come at most once; other options are skipped.
+func (p *pcapngReader) ifaceOptions(ifc *ngIface, opts []byte) error {
+	var sawResol, sawOffset bool
+	for len(opts) > 0 {
+		if len(opts) < 4 {
+			return errors.New("block of type 1 in pcapng dump file is too short")
+		}
 		code, n := p.order.Uint16(opts[0:]), int(p.order.Uint16(opts[2:]))
-		opts = opts[4:]
-		if code == 0 {
-			break
-		}
 		padded := (n + 3) &^ 3
-		if padded > len(opts) {
-			return errors.New("option in pcapng Interface Description Block goes past the end of the block")
+		if padded > len(opts)-4 {
+			return errors.New("block of type 1 in pcapng dump file is too short")
 		}
-		v := opts[:n]
+		v := opts[4 : 4+n]
+		opts = opts[4+padded:]
 		switch code {
+		case 0: // opt_endofopt
+			if n != 0 {
+				return fmt.Errorf("%s has opt_endofopt option with length %d != 0", idbName, n)
+			}
+			return nil
 		case 9: // if_tsresol
 			if n != 1 {
-				return fmt.Errorf("interface has a timestamp resolution option of length %d, not 1", n)
+				return fmt.Errorf("%s has if_tsresol option with length %d != 1", idbName, n)
 			}
+			if sawResol {
+				return fmt.Errorf("%s has more than one if_tsresol option", idbName)
+			}
+			sawResol = true
 			e := uint(v[0] & 0x7f)
 			if v[0]&0x80 != 0 {
 				if e > 63 {
-					return fmt.Errorf("interface's time stamp resolution 2^-%d is too high", e)
+					return fmt.Errorf("%s if_tsresol option resolution 2^-%d is too high", idbName, e)
 				}
 				ifc.ups = 1 << e
 			} else {
 				if e > 19 {
-					return fmt.Errorf("interface's time stamp resolution 10^-%d is too high", e)
+					return fmt.Errorf("%s if_tsresol option resolution 10^-%d is too high", idbName, e)
 				}
 				ifc.ups = 1
 				for range e {
@@ -248,15 +273,21 @@ func (p *pcapngReader) addIface(body []byte) error {
 			}
 		case 14: // if_tsoffset
 			if n != 8 {
-				return fmt.Errorf("interface has a time stamp offset option of length %d, not 8", n)
+				return fmt.Errorf("%s has if_tsoffset option with length %d != 8", idbName, n)
 			}
+			if sawOffset {
+				return fmt.Errorf("%s has more than one if_tsoffset option", idbName)
+			}
+			sawOffset = true
 			ifc.offset = int64(p.order.Uint64(v))
 		}
-		opts = opts[padded:]
 	}
-	p.ifaces = append(p.ifaces, ifc)
 	return nil
 }
+
+// idbName begins libpcap's messages about an interface's options (given
+// as an argument: an error string may not start with a capital letter).
+const idbName = "Interface Description Block"
 
 func (p *pcapngReader) LinkType() cbpf.LinkType { return p.dlt }
 func (p *pcapngReader) LinkTypeHeader() uint32  { return p.dlt.FileValue() }
@@ -283,7 +314,7 @@ func (p *pcapngReader) Next() ([]byte, *Record, error) {
 				return nil, nil, LoopErrorf("%v", err)
 			}
 		case blockSHB:
-			if err := p.section(uint32(len(body)+8), body[4:]); err != nil {
+			if err := p.section(uint32(len(body)+8), body[4:], true); err != nil {
 				return nil, nil, LoopErrorf("%v", err)
 			}
 		}
