@@ -15,9 +15,7 @@ func (p *Printer) ip6(b []byte, length int) {
 		return
 	}
 	if length < 40 {
-		if !p.o.LinkHeader {
-			p.print("IP6 ")
-		}
+		// tcpdump prints "IP6 " only after this check.
 		p.printf("truncated-ip6 %d", length)
 		return
 	}

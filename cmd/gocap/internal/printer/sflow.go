@@ -57,7 +57,10 @@ func (p *Printer) sflow(b []byte, length int) {
 		p.printf("sFlowv%d, IPv6 agent %s, agent-id %d, seqnum %d, uptime %d, samples %d, length %d",
 			r.be32(0), p.host(addr16(r.bytes(8, 16))), r.be32(24), r.be32(28), r.be32(32), n, length)
 		if tlen < 40 {
-			p.sflowInvalid(r, off, tlen)
+			// An agent address type other than 1 or 2 reaches here
+			// without the length check above.
+			p.printf(" [tlen %d < 40]", tlen)
+			p.sflowInvalid(r, 0, tlen)
 			return
 		}
 		off, tlen = 40, tlen-40

@@ -9,7 +9,9 @@ func (p *Printer) vxlan(b []byte, length int) {
 		p.print(" (invalid)")
 		return
 	}
-	// tcpdump names the I bit, and says "invalid" when it is clear.
+	// tcpdump names the I bit, and says "invalid" when it is clear. It
+	// reads the flags byte before printing the comma.
+	r.need(0, 1)
 	p.print(", ")
 	p.vxlanFlags(r, "invalid")
 	p.printf("vni %d\n", r.be24(4))
