@@ -3,6 +3,7 @@ package printer
 import (
 	"bufio"
 	"bytes"
+	"encoding/binary"
 	"errors"
 	"flag"
 	"fmt"
@@ -115,7 +116,55 @@ func readCapture(path string) ([]capturePacket, error) {
 			data = data[:snap]
 			ci.CaptureLength = snap
 		}
-		pkts = append(pkts, capturePacket{PacketInfo{Timestamp: ci.Timestamp, CaptureLength: ci.CaptureLength, Length: ci.Length, InterfaceIndex: ci.InterfaceIndex}, data, link(ci)})
+		info := PacketInfo{Timestamp: ci.Timestamp, CaptureLength: ci.CaptureLength, Length: ci.Length, InterfaceIndex: ci.InterfaceIndex}
+		if snap > 0 {
+			// A pcap record's time stamp as the file has it, as
+			// libpcap hands it to tcpdump (and gocap's reader to the
+			// printer): pcapgo carries a fraction of a second or more
+			// into the seconds.
+			if st, ok := pcapStamp(raw, len(pkts)); ok {
+				info.Raw, info.Seconds, info.Fraction = true, st.sec, st.frac
+			}
+		}
+		pkts = append(pkts, capturePacket{info, data, link(ci)})
+	}
+}
+
+type rawStamp struct {
+	sec  int64
+	frac int32
+}
+
+// pcapStamp is record n's time stamp in the pcap file raw: the seconds as
+// a signed 32-bit number and the fraction in microseconds, a nanosecond
+// file's divided by 1000 with C's signed division, as libpcap 1.10.3
+// reads them.
+func pcapStamp(raw []byte, n int) (rawStamp, bool) {
+	if len(raw) < 24 {
+		return rawStamp{}, false
+	}
+	var order binary.ByteOrder = binary.LittleEndian
+	magic := order.Uint32(raw)
+	if magic == 0xd4c3b2a1 || magic == 0x4d3cb2a1 {
+		order = binary.BigEndian
+		magic = order.Uint32(raw)
+	}
+	if magic != 0xa1b2c3d4 && magic != 0xa1b23c4d {
+		return rawStamp{}, false
+	}
+	off := 24
+	for i := 0; ; i++ {
+		if off+16 > len(raw) {
+			return rawStamp{}, false
+		}
+		if i == n {
+			st := rawStamp{int64(int32(order.Uint32(raw[off:]))), int32(order.Uint32(raw[off+4:]))}
+			if magic == 0xa1b23c4d {
+				st.frac /= 1000
+			}
+			return st, true
+		}
+		off += 16 + int(order.Uint32(raw[off+8:]))
 	}
 }
 
@@ -129,8 +178,8 @@ func packetOrNone(got []string, j int) string {
 }
 
 var (
-	tsDefault = regexp.MustCompile(`(?m)^\d\d:\d\d:\d\d\.\d{6,9} `)
-	tsDate    = regexp.MustCompile(`(?m)^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\.\d{6,9} `)
+	tsDefault = regexp.MustCompile(`(?m)^\d\d:\d\d:\d\d\.-?\d{6,10} `)
+	tsDate    = regexp.MustCompile(`(?m)^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\.-?\d{6,10} `)
 )
 
 // splitPackets cuts tcpdump output into one string per packet, each
