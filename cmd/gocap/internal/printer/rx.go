@@ -1,7 +1,6 @@
 package printer
 
 import (
-	"fmt"
 	"net/netip"
 )
 
@@ -517,42 +516,124 @@ func (p *Printer) rxFSReply(b []byte, length int, op uint32) {
 // rxACLBits are the rights of an AFS ACL entry, in tcpdump's order.
 var rxACLBits = []bitTok{{1, "r"}, {8, "l"}, {4, "i"}, {16, "d"}, {2, "w"}, {32, "k"}, {64, "a"}}
 
-// rxACL prints an AFS access list: "pos neg\n" then "user bits\n" lines.
+// rxACL prints an AFS access list: "pos neg\n" then "user bits\n" lines,
+// read the way C's sscanf reads them (aclScan), so that bytes that are
+// not text, signs and out-of-range numbers come out as with tcpdump.
 func (p *Printer) rxACL(s []byte) {
 	if i := indexByte(s, 0); i >= 0 {
 		s = s[:i]
 	}
-	var pos, neg int
-	rest := string(s)
-	n, _ := fmt.Sscanf(rest, "%d %d\n", &pos, &neg)
-	if n != 2 {
+	sc := aclScan{b: s}
+	pos, ok1 := sc.number()
+	sc.spaces()
+	neg, ok2 := sc.number()
+	if !ok1 || !ok2 {
 		return
 	}
-	rest = skipFields(rest, 2)
+	sc.spaces()
 	entry := func(sign string) bool {
-		var user string
-		var acl int
-		if n, _ := fmt.Sscanf(rest, "%s %d\n", &user, &acl); n != 2 {
+		user, ok := sc.word(1024)
+		if !ok {
 			return false
 		}
-		rest = skipFields(rest, 2)
+		sc.spaces()
+		acl, ok := sc.number()
+		if !ok {
+			return false
+		}
+		sc.spaces()
 		p.printf(" %s{", sign)
-		p.printCString([]byte(user))
+		p.printCString(user)
 		p.print(" ")
 		p.print(bitTokNoSep(rxACLBits, "", uint32(acl)))
 		p.print("}")
 		return true
 	}
-	for i := 0; i < pos; i++ {
+	for i := int32(0); i < pos; i++ {
 		if !entry("+") {
 			return
 		}
 	}
-	for i := 0; i < neg; i++ {
+	for i := int32(0); i < neg; i++ {
 		if !entry("-") {
 			return
 		}
 	}
+}
+
+// aclScan reads an AFS access list as C's sscanf reads it with "%d",
+// "%1024s" and white space directives.
+type aclScan struct {
+	b   []byte
+	off int
+}
+
+// aclSpace is C's isspace in the C locale.
+func aclSpace(c byte) bool { return c == ' ' || (c >= '\t' && c <= '\r') }
+
+// spaces skips white space, as a space or newline in a format does.
+func (sc *aclScan) spaces() {
+	for sc.off < len(sc.b) && aclSpace(sc.b[sc.off]) {
+		sc.off++
+	}
+}
+
+// number reads a "%d": white space, a sign and at least one digit. Like
+// glibc it converts to a 64-bit long, saturating, and keeps the low 32
+// bits.
+func (sc *aclScan) number() (int32, bool) {
+	sc.spaces()
+	i := sc.off
+	negative := false
+	if i < len(sc.b) && (sc.b[i] == '+' || sc.b[i] == '-') {
+		negative = sc.b[i] == '-'
+		i++
+	}
+	start := i
+	var v uint64
+	over := false
+	for i < len(sc.b) && sc.b[i] >= '0' && sc.b[i] <= '9' {
+		d := uint64(sc.b[i] - '0')
+		if v > (1<<63-d)/10 {
+			over = true
+		} else {
+			v = v*10 + d
+		}
+		i++
+	}
+	if i == start {
+		return 0, false
+	}
+	sc.off = i
+	var l int64
+	switch {
+	case over || (!negative && v > 1<<63-1):
+		l = -1 << 63
+		if !negative {
+			l = 1<<63 - 1
+		}
+	case negative:
+		l = -int64(v)
+	default:
+		l = int64(v)
+	}
+	return int32(l), true
+}
+
+// word reads a "%Ns": white space, then up to max bytes up to the next
+// white space, at least one.
+func (sc *aclScan) word(max int) ([]byte, bool) {
+	sc.spaces()
+	i := sc.off
+	for i < len(sc.b) && i-sc.off < max && !aclSpace(sc.b[i]) {
+		i++
+	}
+	if i == sc.off {
+		return nil, false
+	}
+	w := sc.b[sc.off:i]
+	sc.off = i
+	return w, true
 }
 
 func indexByte(b []byte, c byte) int {
@@ -562,25 +643,6 @@ func indexByte(b []byte, c byte) int {
 		}
 	}
 	return -1
-}
-
-// skipFields drops n whitespace-separated fields and the white space
-// after them from s.
-func skipFields(s string, n int) string {
-	isSpace := func(c byte) bool { return c == ' ' || c == '\n' || c == '\t' || c == '\r' }
-	i := 0
-	for ; n > 0; n-- {
-		for i < len(s) && isSpace(s[i]) {
-			i++
-		}
-		for i < len(s) && !isSpace(s[i]) {
-			i++
-		}
-	}
-	for i < len(s) && isSpace(s[i]) {
-		i++
-	}
-	return s[i:]
 }
 
 func (p *Printer) rxCB(b []byte, length int) {
