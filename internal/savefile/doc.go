@@ -14,8 +14,9 @@
 //
 // Where it parts from gopacket's pcapgo, which the tests use as an outside
 // check:
-//   - a record longer than the file's snapshot length is cut to it, as
-//     libpcap does (pcapgo hands out the whole record);
+//   - a pcap record longer than the file's snapshot length is cut to it,
+//     as libpcap does (pcapgo hands out the whole record); a pcapng one
+//     stops the file, as libpcap does;
 //   - a caplen over the link type's largest (262144; 128 MiB for D-Bus,
 //     8 MiB for EBHSCR, 1 MiB for USBPcap) is an error, with libpcap's
 //     message, where pcapgo has its own limits and wording;
@@ -24,7 +25,8 @@
 //   - a snapshot length of 0 or above 2^31-1 in the header reads as the
 //     link type's largest;
 //   - time stamps are converted to the precision asked for with libpcap's
-//     arithmetic (signed, 32 bits of seconds for pcapng), not to time.Time;
+//     arithmetic (signed, unsigned in a pcap file of the other byte order,
+//     32 bits of seconds for pcapng), not to time.Time;
 //   - a pcapng interface whose link type or snapshot length is not the
 //     first interface's ends the read with libpcap's error (pcapgo's
 //     default too); OpenMixed accepts such files instead, each record
@@ -32,12 +34,20 @@
 //     for filterc --test-run and for reading back NgWriter's files of
 //     several link types;
 //   - a pcapng packet block is checked as libpcap checks it: a known
-//     interface, a captured length within the snapshot length (an error,
-//     not a cut), and as many bytes in the block (a Simple Packet Block's
-//     length is the wire length cut to the snapshot length);
+//     interface, a captured length within the snapshot length, and as
+//     many bytes in the block (a Simple Packet Block's length is the wire
+//     length cut to the snapshot length); section headers after the first
+//     are checked for their byte order and major version only, and skipped
+//     before the first interface;
 //   - a header's if_tsoffset is applied;
 //   - Kuznetzov's patched format (magic 0xa1b2cd34, 24-byte record
-//     headers) is read.
+//     headers) is read, an Ethernet one with 14 bytes more of snapshot
+//     length, as libpcap allows;
+//   - in a file of the other byte order, the host-order fields of the
+//     pflog, NFLOG, Linux USB and Linux cooked SocketCAN pseudo-headers
+//     are turned around in the packet data, and the length on the wire of
+//     an incoming isochronous USB completion counted the old way is
+//     mended, as libpcap's post-processing does (swap.go).
 //
 // The writers produce what libpcap's pcap_dump does for pcap (host byte
 // order, that is little-endian, version 2.4), and pcapng of their own

@@ -55,6 +55,11 @@ func openPcap(in *inbuf, magic uint32, prec Precision) (Reader, error) {
 	word := p.order.Uint32(h[16:])
 	p.dlt = cbpf.LinkTypeFromFile(word & 0x03ffffff)
 	p.snap = adjustSnaplen(p.dlt, p.order.Uint32(h[12:]))
+	if p.hdrLen == 24 && p.dlt == cbpf.LinkEN10MB {
+		// libpcap allows for the Ethernet header that Kuznetzov's
+		// cooked-mode captures added after the snapshot length.
+		p.snap = min(p.snap+14, 0x7fffffff)
+	}
 	p.ltWord = p.dlt.FileValue() | word&^0x03ffffff
 	p.rec.LinkType = p.dlt
 	return p, nil
@@ -81,17 +86,24 @@ func (p *pcapReader) Next() ([]byte, *Record, error) {
 	// libpcap 1.10.3, which tcpdump 4.99.3 reads files with, holds the
 	// seconds as a signed 32-bit number too: a time stamp past 2038 is
 	// before 1970 to it, which shows in the offsets of -ttt and -ttttt.
-	// The bits are kept: writers take the low 32.
+	// The bits are kept: writers take the low 32. In a file of the other
+	// byte order its byte swap leaves them unsigned.
 	r.Sec = int64(int32(p.order.Uint32(h[0:])))
+	if p.swap {
+		r.Sec = int64(p.order.Uint32(h[0:]))
+	}
 	frac := p.order.Uint32(h[4:])
 	caplen, wirelen := p.order.Uint32(h[8:]), p.order.Uint32(h[12:])
 	if p.minor < 3 || (p.minor == 3 && caplen > wirelen) {
 		// Old files had the two lengths the other way round.
 		caplen, wirelen = wirelen, caplen
 	}
-	// libpcap holds the fraction as a signed 32-bit number and converts
-	// it with signed arithmetic, which shows on impossible values.
+	// libpcap holds the fraction as a signed 32-bit number (unsigned
+	// after a byte swap) and converts it with that arithmetic, which
+	// shows on impossible values.
 	switch {
+	case p.nano && p.prec == Micro && p.swap:
+		frac /= 1000
 	case p.nano && p.prec == Micro:
 		frac = uint32(int32(frac) / 1000)
 	case !p.nano && p.prec == Nano:
@@ -100,18 +112,20 @@ func (p *pcapReader) Next() ([]byte, *Record, error) {
 	r.Frac = frac
 	r.WireLen = wirelen
 
-	if maxLen := maxSnaplenFor(p.dlt); caplen > maxLen {
-		// A damaged or fuzzed file.
+	if limit := maxSnaplenFor(p.dlt); caplen > limit {
+		// libpcap gives up on a record longer than it allows for the
+		// link type, whatever the header's snapshot length.
 		if caplen > p.snap {
 			return nil, nil, LoopErrorf("invalid packet capture length %d, bigger than snaplen of %d", caplen, p.snap)
 		}
-		return nil, nil, LoopErrorf("invalid packet capture length %d, bigger than maximum of %d", caplen, maxLen)
+		return nil, nil, LoopErrorf("invalid packet capture length %d, bigger than maximum of %d", caplen, limit)
 	}
 	if caplen > p.snap {
 		// Keep the first snap bytes and skip the rest, as libpcap does.
 		data, err := p.in.take(int(p.snap))
 		if uint32(len(data)) < p.snap {
-			// libpcap names the bytes it tried to keep here.
+			// libpcap names the snapshot length here, the
+			// record's length only when the skip falls short.
 			return nil, nil, p.shortData(err, p.snap, uint32(len(data)))
 		}
 		// data points into the buffer, which skip may reuse: copy it.
@@ -121,6 +135,7 @@ func (p *pcapReader) Next() ([]byte, *Record, error) {
 			return nil, nil, p.shortData(err, caplen, p.snap+uint32(n))
 		}
 		r.CapLen = p.snap
+		postProcess(p.dlt.FileValue(), p.swap, &r.WireLen, p.discard)
 		return p.discard, r, nil
 	}
 	data, err := p.in.take(int(caplen))
@@ -128,6 +143,7 @@ func (p *pcapReader) Next() ([]byte, *Record, error) {
 		return nil, nil, p.shortData(err, caplen, uint32(len(data)))
 	}
 	r.CapLen = caplen
+	postProcess(p.dlt.FileValue(), p.swap, &r.WireLen, data)
 	return data, r, nil
 }
 

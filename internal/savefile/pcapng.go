@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"math/bits"
 
 	"github.com/gocap/gocap/cbpf"
 )
@@ -23,9 +22,9 @@ const (
 // interface (INITIAL_MAX_BLOCKSIZE).
 const pcapngMaxBlock = 16 * 1024 * 1024
 
-// shbInsaneMax is the largest first Section Header Block libpcap reads
+// shbMaxLen is the longest first Section Header Block libpcap accepts
 // (BT_SHB_INSANE_MAX).
-const shbInsaneMax = 1024 * 1024
+const shbMaxLen = 1024 * 1024
 
 // ngIface is one Interface Description Block.
 type ngIface struct {
@@ -47,14 +46,15 @@ type pcapngReader struct {
 	prec   Precision
 	mixed  bool
 	dlt    cbpf.LinkType // the first interface's
-	snap   uint32        // the first interface's, adjusted
+	snap   uint32
 	ifaces []ngIface
 	rec    Record
 	typ    uint32 // type of the block just read
+	maxBlk uint32 // the longest block accepted
 }
 
 func openPcapng(in *inbuf, prec Precision, mixed bool) (Reader, error) {
-	p := &pcapngReader{in: in, prec: prec, mixed: mixed}
+	p := &pcapngReader{in: in, prec: prec, mixed: mixed, maxBlk: pcapngMaxBlock}
 	// The rest of the block header and the byte-order magic. A file too
 	// short for them is not recognised as pcapng at all.
 	h, err := in.take(8)
@@ -74,9 +74,9 @@ func openPcapng(in *inbuf, prec Precision, mixed bool) (Reader, error) {
 		return nil, errors.New("unknown file format")
 	}
 	total := p.order.Uint32(h[0:])
-	if total < 28 || total > shbInsaneMax {
+	if total < 28 || total > shbMaxLen {
 		// libpcap's words, capital letter included.
-		return nil, fmt.Errorf("%s has invalid length 28 < _%d_ < %d (BT_SHB_INSANE_MAX)", "Section Header Block in pcapng dump file", total, shbInsaneMax)
+		return nil, fmt.Errorf("%s has invalid length 28 < _%d_ < %d (BT_SHB_INSANE_MAX)", "Section Header Block in pcapng dump file", total, shbMaxLen)
 	}
 	body, err := in.take(int(total) - 12)
 	if len(body) < int(total)-12 {
@@ -85,11 +85,12 @@ func openPcapng(in *inbuf, prec Precision, mixed bool) (Reader, error) {
 		}
 		return nil, fmt.Errorf("truncated pcapng dump file; tried to read %d bytes, only got %d", total-12, len(body))
 	}
-	// libpcap does not look at the first section's trailer.
-	if err := p.section(total, body, false); err != nil {
+	// libpcap checks the first section's version but not its trailer.
+	if err := p.version(body); err != nil {
 		return nil, err
 	}
-	// Blocks up to the first interface.
+	// Blocks up to the first interface; libpcap skips any other section
+	// header there as it skips unknown blocks.
 	for {
 		body, err := p.block()
 		if err == io.EOF {
@@ -105,27 +106,43 @@ func openPcapng(in *inbuf, prec Precision, mixed bool) (Reader, error) {
 			}
 			first := p.ifaces[0]
 			p.dlt, p.snap = first.dlt, first.snap
+			// Room for an EPB of the link type's largest packet and
+			// 128 KiB of options, as libpcap allows.
+			p.maxBlk = max(p.maxBlk, 8+20+maxSnaplenFor(p.dlt)+131072+4)
 			return p, nil
 		case blockEPB, blockSPB, blockPB:
 			return nil, errors.New("the capture file has a packet block before any Interface Description Blocks")
-		case blockSHB:
-			if err := p.section(uint32(len(body)+8), body[4:], true); err != nil {
-				return nil, err
-			}
 		}
 	}
 }
 
-// section checks a Section Header Block whose body (after the byte-order
-// magic, trailer included) is body, and starts a new section. trailer
-// says whether to check the length in the trailer.
-func (p *pcapngReader) section(total uint32, body []byte, trailer bool) error {
-	if trailer && p.order.Uint32(body[len(body)-4:]) != total {
-		return errors.New("block total length in header and trailer don't match")
-	}
+// version checks the first Section Header Block's version (body starts
+// after the byte-order magic).
+func (p *pcapngReader) version(body []byte) error {
 	major, minor := p.order.Uint16(body[0:]), p.order.Uint16(body[2:])
 	if major != 1 || (minor != 0 && minor != 2) {
 		return fmt.Errorf("unsupported pcapng savefile version %d.%d", major, minor)
+	}
+	return nil
+}
+
+// section checks a later Section Header Block (body after the block
+// header, without the trailer) as libpcap does, and starts a new
+// section: the byte order may not change, and only the major version
+// counts.
+func (p *pcapngReader) section(body []byte) error {
+	if len(body) < 16 {
+		return fmt.Errorf("block of type %d in pcapng dump file is too short", uint32(blockSHB))
+	}
+	switch p.order.Uint32(body) {
+	case 0x1a2b3c4d:
+	case 0x4d3c2b1a:
+		return errors.New("the file has sections with different byte orders")
+	default:
+		return errors.New("the file has a section with a bad byte order magic field")
+	}
+	if major := p.order.Uint16(body[4:]); major != 1 {
+		return fmt.Errorf("unknown pcapng savefile major version number %d", major)
 	}
 	p.ifaces = p.ifaces[:0]
 	return nil
@@ -146,11 +163,6 @@ func (p *pcapngReader) block() ([]byte, error) {
 	}
 	p.typ = p.order.Uint32(h[0:])
 	total := p.order.Uint32(h[4:])
-	if p.typ == blockSHB {
-		// A new section may change the byte order only if both the
-		// length and the byte-order magic say so consistently.
-		return p.newSection(total)
-	}
 	rest, err := p.blockBody(total, 12)
 	if err != nil {
 		return nil, err
@@ -162,7 +174,7 @@ func (p *pcapngReader) block() ([]byte, error) {
 }
 
 // blockBody checks a block's total length (at least minLen, a multiple of
-// 4, within pcapngMaxBlock) as libpcap does, with its messages, and reads
+// 4, within maxBlk) as libpcap does, with its messages, and reads
 // the rest of the block after the type and length, trailer included.
 func (p *pcapngReader) blockBody(total, minLen uint32) ([]byte, error) {
 	if total < minLen {
@@ -171,8 +183,8 @@ func (p *pcapngReader) blockBody(total, minLen uint32) ([]byte, error) {
 	if total%4 != 0 {
 		return nil, fmt.Errorf("block in pcapng dump file has a length of %d that is not a multiple of 4", total)
 	}
-	if total > pcapngMaxBlock {
-		return nil, fmt.Errorf("pcapng block size %d > maximum %d", total, pcapngMaxBlock)
+	if total > p.maxBlk {
+		return nil, fmt.Errorf("pcapng block size %d > maximum %d", total, p.maxBlk)
 	}
 	rest, err := p.in.take(int(total) - 8)
 	if len(rest) < int(total)-8 {
@@ -184,24 +196,13 @@ func (p *pcapngReader) blockBody(total, minLen uint32) ([]byte, error) {
 	return rest, nil
 }
 
-// newSection reads a Section Header Block after the first; total is its
-// length as read in the current byte order. The returned body starts
-// with the byte-order magic and includes the trailer.
-func (p *pcapngReader) newSection(total uint32) ([]byte, error) {
-	rest, err := p.blockBody(total, 28)
-	if err != nil {
-		return nil, err
-	}
-	if p.order.Uint32(rest) != 0x1a2b3c4d {
-		return nil, errors.New("the file has sections with different byte orders")
-	}
-	return rest, nil
-}
-
-// addIface records an Interface Description Block.
+// addIface records an Interface Description Block, reading its options
+// as libpcap does: every option must fit in the block, and the time
+// stamp options may appear once each, with their exact lengths.
 func (p *pcapngReader) addIface(body []byte) error {
+	short := errors.New("block of type 1 in pcapng dump file is too short")
 	if len(body) < 8 {
-		return errors.New("block of type 1 in pcapng dump file is too short")
+		return short
 	}
 	word := uint32(p.order.Uint16(body[0:]))
 	ifc := ngIface{dlt: cbpf.LinkTypeFromFile(word), ups: 1000000}
@@ -210,61 +211,51 @@ func (p *pcapngReader) addIface(body []byte) error {
 		// Not the file's first interface. libpcap compares the link
 		// type as the file has it with the first interface's as a DLT_
 		// value, so a second LINKTYPE_RAW (101, DLT_RAW 12 on Linux)
-		// interface is refused too; tcpdump 4.99.3 shows it.
+		// interface is refused too; tcpdump 4.99.3 shows it. The
+		// snapshot length is adjusted for the first's link type.
 		if word != uint32(p.dlt) {
 			return fmt.Errorf("an interface has a type %d different from the type of the first interface", word)
 		}
-		if ifc.snap != p.snap {
+		if adjustSnaplen(p.dlt, p.order.Uint32(body[4:])) != p.snap {
 			return fmt.Errorf("an interface has a snapshot length %d different from the snapshot length of the first interface", p.order.Uint32(body[4:]))
 		}
 	}
-	if err := p.ifaceOptions(&ifc, body[8:]); err != nil {
-		return err
-	}
-	p.ifaces = append(p.ifaces, ifc)
-	return nil
-}
-
-// ifaceOptions reads an Interface Description Block's options as libpcap
-// does: every option, up to opt_endofopt or the end of the block, must be
-// whole (its value padded to 4 bytes), and if_tsresol and if_tsoffset
-// must have their sizes and come at most once; other options are skipped.
-func (p *pcapngReader) ifaceOptions(ifc *ngIface, opts []byte) error {
-	var sawResol, sawOffset bool
-	for len(opts) > 0 {
+	var sawRes, sawOff bool
+	for opts := body[8:]; len(opts) > 0; {
 		if len(opts) < 4 {
-			return errors.New("block of type 1 in pcapng dump file is too short")
+			return short
 		}
 		code, n := p.order.Uint16(opts[0:]), int(p.order.Uint16(opts[2:]))
+		opts = opts[4:]
 		padded := (n + 3) &^ 3
-		if padded > len(opts)-4 {
-			return errors.New("block of type 1 in pcapng dump file is too short")
+		if padded > len(opts) {
+			return short
 		}
-		v := opts[4 : 4+n]
-		opts = opts[4+padded:]
+		v := opts[:n]
+		opts = opts[padded:]
 		switch code {
 		case 0: // opt_endofopt
 			if n != 0 {
-				return fmt.Errorf("%s has opt_endofopt option with length %d != 0", idbName, n)
+				return fmt.Errorf("Interface Description Block has opt_endofopt option with length %d != 0", n)
 			}
-			return nil
+			opts = nil
 		case 9: // if_tsresol
 			if n != 1 {
-				return fmt.Errorf("%s has if_tsresol option with length %d != 1", idbName, n)
+				return fmt.Errorf("Interface Description Block has if_tsresol option with length %d != 1", n)
 			}
-			if sawResol {
-				return fmt.Errorf("%s has more than one if_tsresol option", idbName)
+			if sawRes {
+				return errors.New("Interface Description Block has more than one if_tsresol option")
 			}
-			sawResol = true
+			sawRes = true
 			e := uint(v[0] & 0x7f)
 			if v[0]&0x80 != 0 {
 				if e > 63 {
-					return fmt.Errorf("%s if_tsresol option resolution 2^-%d is too high", idbName, e)
+					return fmt.Errorf("Interface Description Block if_tsresol option resolution 2^-%d is too high", e)
 				}
 				ifc.ups = 1 << e
 			} else {
 				if e > 19 {
-					return fmt.Errorf("%s if_tsresol option resolution 10^-%d is too high", idbName, e)
+					return fmt.Errorf("Interface Description Block if_tsresol option resolution 10^-%d is too high", e)
 				}
 				ifc.ups = 1
 				for range e {
@@ -273,21 +264,18 @@ func (p *pcapngReader) ifaceOptions(ifc *ngIface, opts []byte) error {
 			}
 		case 14: // if_tsoffset
 			if n != 8 {
-				return fmt.Errorf("%s has if_tsoffset option with length %d != 8", idbName, n)
+				return fmt.Errorf("Interface Description Block has if_tsoffset option with length %d != 8", n)
 			}
-			if sawOffset {
-				return fmt.Errorf("%s has more than one if_tsoffset option", idbName)
+			if sawOff {
+				return errors.New("Interface Description Block has more than one if_tsoffset option")
 			}
-			sawOffset = true
+			sawOff = true
 			ifc.offset = int64(p.order.Uint64(v))
 		}
 	}
+	p.ifaces = append(p.ifaces, ifc)
 	return nil
 }
-
-// idbName begins libpcap's messages about an interface's options (given
-// as an argument: an error string may not start with a capital letter).
-const idbName = "Interface Description Block"
 
 func (p *pcapngReader) LinkType() cbpf.LinkType { return p.dlt }
 func (p *pcapngReader) LinkTypeHeader() uint32  { return p.dlt.FileValue() }
@@ -314,16 +302,31 @@ func (p *pcapngReader) Next() ([]byte, *Record, error) {
 				return nil, nil, LoopErrorf("%v", err)
 			}
 		case blockSHB:
-			if err := p.section(uint32(len(body)+8), body[4:], true); err != nil {
+			if err := p.section(body); err != nil {
 				return nil, nil, LoopErrorf("%v", err)
 			}
 		}
 	}
 }
 
+// snapFor is the snapshot length a packet of interface id (a known one)
+// is checked against: the first interface's, or with mixed its own.
+func (p *pcapngReader) snapFor(id uint32) uint32 {
+	if p.mixed {
+		return p.ifaces[id].snap
+	}
+	return p.snap
+}
+
+// noIface is libpcap's error for a packet on an interface the section
+// has not described.
+func noIface(id uint32) error {
+	return LoopErrorf("a packet arrived on interface %d, but there's no Interface Description Block for that interface", id)
+}
+
 func (p *pcapngReader) packet(body []byte) ([]byte, *Record, error) {
 	if len(body) < 20 {
-		return nil, nil, p.tooShort()
+		return nil, nil, LoopErrorf("block of type %d in pcapng dump file is too short", p.typ)
 	}
 	var id uint32
 	if p.typ == blockEPB {
@@ -333,67 +336,49 @@ func (p *pcapngReader) packet(body []byte) ([]byte, *Record, error) {
 	}
 	ts := uint64(p.order.Uint32(body[4:]))<<32 | uint64(p.order.Uint32(body[8:]))
 	caplen, wirelen := p.order.Uint32(body[12:]), p.order.Uint32(body[16:])
-	ifc, err := p.checkPacket(id, caplen, body[20:])
-	if err != nil {
-		return nil, nil, err
+	data := body[20:]
+	if id >= uint32(len(p.ifaces)) {
+		return nil, nil, noIface(id)
 	}
+	// libpcap stops at a packet longer than the snapshot length (the
+	// first interface's), and only then looks for its bytes.
+	if snap := p.snapFor(id); caplen > snap {
+		return nil, nil, LoopErrorf("invalid packet capture length %d, bigger than snaplen of %d", caplen, snap)
+	}
+	if uint64(caplen) > uint64(len(data)) {
+		return nil, nil, LoopErrorf("block of type %d in pcapng dump file is too short", p.typ)
+	}
+	ifc := &p.ifaces[id]
 	r := &p.rec
 	r.Iface = int(id)
 	r.LinkType = ifc.dlt
 	r.CapLen, r.WireLen = caplen, wirelen
 	p.stamp(ifc, ts)
-	return body[20 : 20+caplen], r, nil
-}
-
-// checkPacket makes libpcap's checks of a packet block, in libpcap's
-// order: the interface is known, the captured length is within the
-// snapshot length, and the block holds that many bytes.
-func (p *pcapngReader) checkPacket(id, caplen uint32, data []byte) (*ngIface, error) {
-	if id >= uint32(len(p.ifaces)) {
-		return nil, LoopErrorf("a packet arrived on interface %d, but there's no Interface Description Block for that interface", id)
-	}
-	ifc := &p.ifaces[id]
-	snap := p.snap
-	if p.mixed {
-		snap = ifc.snap
-	}
-	if caplen > snap {
-		return nil, LoopErrorf("invalid packet capture length %d, bigger than snaplen of %d", caplen, snap)
-	}
-	if uint64(caplen) > uint64(len(data)) {
-		return nil, p.tooShort()
-	}
-	return ifc, nil
-}
-
-// tooShort is libpcap's error for a block too short for what it says it
-// holds.
-func (p *pcapngReader) tooShort() error {
-	return LoopErrorf("block of type %d in pcapng dump file is too short", p.typ)
+	postProcess(ifc.dlt.FileValue(), p.swap, &r.WireLen, data[:caplen])
+	return data[:caplen], r, nil
 }
 
 func (p *pcapngReader) simplePacket(body []byte) ([]byte, *Record, error) {
 	if len(body) < 4 {
-		return nil, nil, p.tooShort()
+		return nil, nil, LoopErrorf("block of type %d in pcapng dump file is too short", p.typ)
 	}
-	// The block has no captured length: it is the length on the wire cut
-	// to the snapshot length, and the block must hold that much.
+	if len(p.ifaces) == 0 {
+		return nil, nil, noIface(0)
+	}
 	wirelen := p.order.Uint32(body[0:])
-	caplen := wirelen
-	snap := p.snap
-	if p.mixed && len(p.ifaces) > 0 {
-		snap = p.ifaces[0].snap
+	data := body[4:]
+	// An SPB holds the packet up to the snapshot length; libpcap stops
+	// when the block is shorter than that.
+	caplen := min(wirelen, p.snapFor(0))
+	if uint64(caplen) > uint64(len(data)) {
+		return nil, nil, LoopErrorf("block of type %d in pcapng dump file is too short", p.typ)
 	}
-	caplen = min(caplen, snap)
-	if _, err := p.checkPacket(0, caplen, body[4:]); err != nil {
-		return nil, nil, err
-	}
-	data := body[4 : 4+caplen]
 	r := &p.rec
 	r.Iface = 0
 	r.LinkType = p.ifaces[0].dlt
 	r.CapLen, r.WireLen = caplen, wirelen
 	r.Sec, r.Frac = 0, 0
+	postProcess(r.LinkType.FileValue(), p.swap, &r.WireLen, data[:caplen])
 	return data[:caplen], r, nil
 }
 
@@ -415,8 +400,9 @@ func (p *pcapngReader) stamp(ifc *ngIface, ts uint64) {
 	case ifc.ups < target && target%ifc.ups == 0:
 		frac *= target / ifc.ups
 	default:
-		hi, lo := bits.Mul64(frac, target)
-		frac, _ = bits.Div64(hi, lo, ifc.ups) // hi < ups since frac < ups
+		// A binary resolution: libpcap multiplies then divides in 64
+		// bits, and the product wraps for fine resolutions.
+		frac = frac * target / ifc.ups
 	}
 	p.rec.Sec = int64(sec) + ifc.offset
 	p.rec.Frac = uint32(frac)
