@@ -91,8 +91,8 @@ func ngOpt(code uint16, v ...byte) []byte {
 	return append(b, make([]byte, (4-len(v)%4)%4)...)
 }
 
-// f3Frame is an Ethernet frame with an IPv4 UDP datagram to port 53.
-func f3Frame() []byte {
+// dnsQueryFrame is an Ethernet frame with an IPv4 UDP datagram to port 53.
+func dnsQueryFrame() []byte {
 	return []byte{
 		0, 0, 0x5e, 0, 1, 1, 0, 0, 0x5e, 0, 1, 2, 0x08, 0x00,
 		0x45, 0, 0, 0x31, 0x12, 0x34, 0, 0, 0x40, 0x11, 0x54, 0x86, 10, 0, 0, 1, 10, 0, 0, 2,
@@ -104,7 +104,7 @@ func f3Frame() []byte {
 // limitInputs are the capture files of TestCaptureLimitsLikeTcpdump.
 func limitInputs() map[string][]byte {
 	const magic = 0x1a2b3c4d
-	fr := f3Frame()
+	fr := dnsQueryFrame()
 	big := make([]byte, 300000)
 	ng := func() *ngBuf { n := &ngBuf{}; return n.shb(magic, 1, 0, 0) }
 	m := map[string][]byte{
