@@ -2,6 +2,7 @@ package printer
 
 import (
 	"encoding/hex"
+	"math/rand/v2"
 	"strings"
 	"testing"
 
@@ -31,6 +32,16 @@ func craftedUDP4(sport, dport uint16, payload string) string {
 func craftedCut(pkt string, drop int) crafted {
 	h := strings.ReplaceAll(pkt, " ", "")
 	return crafted{h[:len(h)-2*drop], len(h) / 2}
+}
+
+// craftedMaybeCut is the packet pkt (hex) whole, or, one time in oneIn
+// (drawn from rng), cut short by 1 to n-1 of its last n bytes (its
+// payload's length): what the random tests feed tcpdump.
+func craftedMaybeCut(rng *rand.Rand, pkt string, n, oneIn int) crafted {
+	if rng.IntN(oneIn) == 0 && n > 1 {
+		return craftedCut(pkt, 1+rng.IntN(n-1))
+	}
+	return crafted{hex: pkt}
 }
 
 // craftedCuts is the packet pkt (hex) cut short in its last n bytes (its

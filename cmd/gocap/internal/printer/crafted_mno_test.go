@@ -287,34 +287,19 @@ func init() {
 	}
 }
 
-func TestMNOOSPF3BehindAHLikeTcpdump(t *testing.T) {
-	craftedLikeTcpdump(t, "mno-ospf3-ah", mnoOSPF3Cases())
-}
-
-func TestMNOOSPFTESwitchingLikeTcpdump(t *testing.T) {
-	craftedLikeTcpdump(t, "mno-ospf-te", mnoOSPFTECases())
-}
-
-func TestMNOMPLSPayloadGuessLikeTcpdump(t *testing.T) {
-	craftedLikeTcpdump(t, "mno-mpls", mnoMPLSCases())
-}
-
-func TestMNOOpenFlowBSNSegmentsLikeTcpdump(t *testing.T) {
-	craftedLikeTcpdump(t, "mno-bsn", mnoBSNCases())
-}
-
-func TestMNONBNSCutLikeTcpdump(t *testing.T) {
-	craftedLikeTcpdump(t, "mno-nbns", mnoNBNSCases())
-}
-
-func TestMNOMACsecBitsLikeTcpdump(t *testing.T) {
-	craftedLikeTcpdump(t, "mno-macsec", mnoMACsecCases())
-}
-
-func TestMNONTPModesLikeTcpdump(t *testing.T) {
-	craftedLikeTcpdump(t, "mno-ntp", mnoNTPCases())
-}
-
-func TestMNOMPTCPv0LikeTcpdump(t *testing.T) {
-	craftedLikeTcpdump(t, "mno-mptcp", mnoMPTCPCases())
+// TestMNOLikeTcpdump prints the crafted packets of this file, modelled on
+// tcpdump's m-o tests, as tcpdump does: OSPFv3 behind AH, OSPF TE
+// switching capabilities, MPLS payload guesses, Big Switch OpenFlow
+// segments, NBNS cut short, MACsec bits, NTP modes and MPTCP v0 options.
+func TestMNOLikeTcpdump(t *testing.T) {
+	for _, c := range []struct {
+		name  string
+		cases func() []crafted
+	}{
+		{"mno-ospf3-ah", mnoOSPF3Cases}, {"mno-ospf-te", mnoOSPFTECases}, {"mno-mpls", mnoMPLSCases},
+		{"mno-bsn", mnoBSNCases}, {"mno-nbns", mnoNBNSCases}, {"mno-macsec", mnoMACsecCases},
+		{"mno-ntp", mnoNTPCases}, {"mno-mptcp", mnoMPTCPCases},
+	} {
+		t.Run(c.name, func(t *testing.T) { craftedLikeTcpdump(t, c.name, c.cases()) })
+	}
 }

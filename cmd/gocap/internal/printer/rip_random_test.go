@@ -101,11 +101,7 @@ func ripRandomCases(seed uint64, n int) []crafted {
 			m = ripRandMsg(rng)
 			pkt = craftedUDP4(520, 520, hex.EncodeToString(m))
 		}
-		if rng.IntN(4) == 0 && len(m) > 1 {
-			pkts = append(pkts, craftedCut(pkt, 1+rng.IntN(len(m)-1)))
-		} else {
-			pkts = append(pkts, crafted{hex: pkt})
-		}
+		pkts = append(pkts, craftedMaybeCut(rng, pkt, len(m), 4))
 	}
 	return pkts
 }

@@ -76,11 +76,7 @@ func rsvpRandomCases(seed uint64, n int) []crafted {
 			m = rsvpMsgHex(byte(rng.IntN(2)), typ, objs...)
 		}
 		h := craftIP4(46, m)
-		if rng.IntN(6) == 0 && hexLen(m) > 1 {
-			pkts = append(pkts, craftedCut(h, 1+rng.IntN(hexLen(m)-1)))
-		} else {
-			pkts = append(pkts, crafted{hex: h})
-		}
+		pkts = append(pkts, craftedMaybeCut(rng, h, hexLen(m), 6))
 	}
 	return pkts
 }

@@ -82,11 +82,7 @@ func rtpRandomCases(seed uint64, n int, gen func(*rand.Rand) []byte) []crafted {
 	for range n {
 		m := gen(rng)
 		pkt := craftedUDP4(40000, 40002, hex.EncodeToString(m))
-		if rng.IntN(5) == 0 && len(m) > 1 {
-			pkts = append(pkts, craftedCut(pkt, 1+rng.IntN(len(m)-1)))
-		} else {
-			pkts = append(pkts, crafted{hex: pkt})
-		}
+		pkts = append(pkts, craftedMaybeCut(rng, pkt, len(m), 5))
 	}
 	return pkts
 }
