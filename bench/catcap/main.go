@@ -56,7 +56,7 @@ func run(out string, n int, start int64, files []string) error {
 	for i := 0; len(all) < n; i++ {
 		p := set[i%len(set)]
 		ms := start*1000 + int64(len(all))
-		p.Sec, p.Frac = ms/1000, uint32(ms%1000)*1000
+		p.Sec, p.Frac = ms/1000, (ms%1000)*1000
 		all = append(all, p)
 	}
 	return savefile.WriteFile(out, binary.LittleEndian, 1, savefile.MaxSnaplen, savefile.Micro, all)

@@ -50,7 +50,7 @@ func write(name string, n int, seed uint64) error {
 	for range n {
 		pkt := g.next()
 		g.usec += uint64(1 + g.r.IntN(2000))
-		rec.Sec, rec.Frac = int64(g.usec/1000000), uint32(g.usec%1000000)
+		rec.Sec, rec.Frac = int64(g.usec/1000000), int64(g.usec%1000000)
 		rec.CapLen, rec.WireLen = uint32(len(pkt)), uint32(len(pkt))
 		if err := w.Write(&rec, pkt); err != nil {
 			f.Close()

@@ -410,9 +410,9 @@ func (r *liveRun) packet(p *capture.Packet) error {
 	rec := &r.rec
 	rec.Sec = p.Sec
 	if cfg.prec == savefile.Nano {
-		rec.Frac = p.Nsec
+		rec.Frac = int64(p.Nsec)
 	} else {
-		rec.Frac = p.Nsec / 1000
+		rec.Frac = int64(p.Nsec / 1000)
 	}
 	rec.CapLen = uint32(len(p.Data))
 	rec.WireLen = uint32(p.Length)

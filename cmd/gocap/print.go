@@ -95,7 +95,7 @@ func (pp *protoPrinter) packet(rec *savefile.Record, data []byte) error {
 		// more (timestamp_invalid_micro.pcap) is printed as it stands.
 		Raw:      true,
 		Seconds:  rec.Sec,
-		Fraction: int32(rec.Frac),
+		Fraction: rec.Frac,
 	}
 	return pp.p.Packet(ci, data, rec.LinkType)
 }

@@ -92,22 +92,24 @@ func (p *pcapReader) Next() ([]byte, *Record, error) {
 	if p.swap {
 		r.Sec = int64(p.order.Uint32(h[0:]))
 	}
-	frac := p.order.Uint32(h[4:])
+	// The fraction too: signed, unsigned after a byte swap, then held
+	// in a C long and scaled there.
+	frac := int64(int32(p.order.Uint32(h[4:])))
+	if p.swap {
+		frac = int64(p.order.Uint32(h[4:]))
+	}
 	caplen, wirelen := p.order.Uint32(h[8:]), p.order.Uint32(h[12:])
 	if p.minor < 3 || (p.minor == 3 && caplen > wirelen) {
 		// Old files had the two lengths the other way round.
 		caplen, wirelen = wirelen, caplen
 	}
-	// libpcap holds the fraction as a signed 32-bit number (unsigned
-	// after a byte swap) and converts it with that arithmetic, which
-	// shows on impossible values.
+	// libpcap converts it with C's arithmetic on a long, which shows on
+	// impossible values.
 	switch {
-	case p.nano && p.prec == Micro && p.swap:
-		frac /= 1000
 	case p.nano && p.prec == Micro:
-		frac = uint32(int32(frac) / 1000)
+		frac /= 1000
 	case !p.nano && p.prec == Nano:
-		frac = uint32(int64(int32(frac)) * 1000)
+		frac *= 1000
 	}
 	r.Frac = frac
 	r.WireLen = wirelen

@@ -405,5 +405,5 @@ func (p *pcapngReader) stamp(ifc *ngIface, ts uint64) {
 		frac = frac * target / ifc.ups
 	}
 	p.rec.Sec = int64(sec) + ifc.offset
-	p.rec.Frac = uint32(frac)
+	p.rec.Frac = int64(frac)
 }

@@ -26,7 +26,7 @@ const (
 // Record describes one packet read from a capture file (or to write).
 type Record struct {
 	Sec      int64         // seconds since the epoch (a pcap file's, past 2038, negative as libpcap 1.10.3 reads them)
-	Frac     uint32        // fraction of a second, in the reader's Precision
+	Frac     int64         // fraction of a second, in the reader's Precision, as libpcap hands it (a C long: impossible values kept; writers take the low 32 bits)
 	CapLen   uint32        // bytes captured (the length of the data)
 	WireLen  uint32        // bytes on the wire
 	LinkType cbpf.LinkType // the link type of the packet's interface

@@ -122,7 +122,7 @@ func (p *PcapWriter) Write(rec *Record, data []byte) error {
 		return fmt.Errorf("an interface has a type %d different from the type of the first interface (use --pcapng to write several link types)", rec.LinkType.FileValue())
 	}
 	p.order.PutUint32(p.hdr[0:], uint32(rec.Sec))
-	p.order.PutUint32(p.hdr[4:], rec.Frac)
+	p.order.PutUint32(p.hdr[4:], uint32(rec.Frac))
 	p.order.PutUint32(p.hdr[8:], uint32(len(data)))
 	p.order.PutUint32(p.hdr[12:], rec.WireLen)
 	p.o.Write(p.hdr[:])

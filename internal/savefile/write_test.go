@@ -23,7 +23,7 @@ func testPackets(lts ...cbpf.LinkType) []testPacket {
 	for i, lt := range lts {
 		data := bytes.Repeat([]byte{byte(i + 1)}, 40+i)
 		pkts = append(pkts, testPacket{
-			rec:  Record{Sec: 1700000000 + int64(i), Frac: uint32(1000*i + 7), CapLen: uint32(len(data)), WireLen: uint32(len(data) + 10), LinkType: lt},
+			rec:  Record{Sec: 1700000000 + int64(i), Frac: int64(1000*i + 7), CapLen: uint32(len(data)), WireLen: uint32(len(data) + 10), LinkType: lt},
 			data: data,
 		})
 	}

@@ -91,7 +91,7 @@ func Read(r io.Reader) (*File, error) {
 		return nil, fmt.Errorf("record %d: %w", len(pkts), err)
 	}
 	for _, p := range pkts {
-		f.Packets = append(f.Packets, Packet{Sec: uint32(p.Sec), Frac: p.Frac, OrigLen: p.WireLen, Data: p.Data})
+		f.Packets = append(f.Packets, Packet{Sec: uint32(p.Sec), Frac: uint32(p.Frac), OrigLen: p.WireLen, Data: p.Data})
 	}
 	return &f, nil
 }
@@ -106,7 +106,7 @@ func Write(w io.Writer, f *File) error {
 	}
 	pkts := make([]savefile.Packet, len(f.Packets))
 	for i, p := range f.Packets {
-		pkts[i] = savefile.Packet{Record: savefile.Record{Sec: int64(p.Sec), Frac: p.Frac, WireLen: p.OrigLen}, Data: p.Data}
+		pkts[i] = savefile.Packet{Record: savefile.Record{Sec: int64(p.Sec), Frac: int64(p.Frac), WireLen: p.OrigLen}, Data: p.Data}
 	}
 	return savefile.Write(w, f.Header.ByteOrder, f.Header.LinkType, f.Header.Snaplen, prec, pkts)
 }

@@ -131,21 +131,21 @@ func readCapture(path string) ([]capturePacket, error) {
 }
 
 type rawStamp struct {
-	sec  int64
-	frac int32
+	sec, frac int64
 }
 
-// pcapStamp is record n's time stamp in the pcap file raw: the seconds as
-// a signed 32-bit number and the fraction in microseconds, a nanosecond
-// file's divided by 1000 with C's signed division, as libpcap 1.10.3
-// reads them.
+// pcapStamp is record n's time stamp in the pcap file raw: the seconds and
+// the fraction as signed 32-bit numbers (unsigned in a file of the other
+// byte order), the fraction in microseconds, a nanosecond file's divided
+// by 1000 with C's division, as libpcap 1.10.3 reads them.
 func pcapStamp(raw []byte, n int) (rawStamp, bool) {
 	if len(raw) < 24 {
 		return rawStamp{}, false
 	}
 	var order binary.ByteOrder = binary.LittleEndian
 	magic := order.Uint32(raw)
-	if magic == 0xd4c3b2a1 || magic == 0x4d3cb2a1 {
+	swapped := magic == 0xd4c3b2a1 || magic == 0x4d3cb2a1
+	if swapped {
 		order = binary.BigEndian
 		magic = order.Uint32(raw)
 	}
@@ -158,7 +158,10 @@ func pcapStamp(raw []byte, n int) (rawStamp, bool) {
 			return rawStamp{}, false
 		}
 		if i == n {
-			st := rawStamp{int64(int32(order.Uint32(raw[off:]))), int32(order.Uint32(raw[off+4:]))}
+			st := rawStamp{int64(int32(order.Uint32(raw[off:]))), int64(int32(order.Uint32(raw[off+4:])))}
+			if swapped {
+				st = rawStamp{int64(order.Uint32(raw[off:])), int64(order.Uint32(raw[off+4:]))}
+			}
 			if magic == 0xa1b23c4d {
 				st.frac /= 1000
 			}

@@ -133,7 +133,7 @@ type PacketInfo struct {
 	// not used.
 	Raw      bool
 	Seconds  int64
-	Fraction int32
+	Fraction int64
 }
 
 // stamp is a timestamp as tcpdump keeps it (a struct timeval): seconds
@@ -348,7 +348,7 @@ func (p *Printer) print(s string) { p.buf.WriteString(s) }
 // stampOf returns the packet's timestamp in the printer's unit.
 func (p *Printer) stampOf(ci PacketInfo) stamp {
 	if ci.Raw {
-		return stamp{ci.Seconds, int64(ci.Fraction)}
+		return stamp{ci.Seconds, ci.Fraction}
 	}
 	t := ci.Timestamp
 	ns := int64(t.Nanosecond())
