@@ -137,7 +137,7 @@ func (p *pcapReader) Next() ([]byte, *Record, error) {
 			return nil, nil, p.shortData(err, caplen, p.snap+uint32(n))
 		}
 		r.CapLen = p.snap
-		postProcess(p.dlt.FileValue(), p.swap, &r.WireLen, p.discard)
+		postProcess(p.ltWord&0x03ffffff, p.swap, &r.WireLen, p.discard)
 		return p.discard, r, nil
 	}
 	data, err := p.in.take(int(caplen))
@@ -145,7 +145,7 @@ func (p *pcapReader) Next() ([]byte, *Record, error) {
 		return nil, nil, p.shortData(err, caplen, uint32(len(data)))
 	}
 	r.CapLen = caplen
-	postProcess(p.dlt.FileValue(), p.swap, &r.WireLen, data)
+	postProcess(p.ltWord&0x03ffffff, p.swap, &r.WireLen, data)
 	return data, r, nil
 }
 

@@ -30,6 +30,7 @@ const shbMaxLen = 1024 * 1024
 type ngIface struct {
 	dlt    cbpf.LinkType
 	snap   uint32 // the snapshot length, adjusted as libpcap adjusts it
+	file   uint32 // the link type as the file has it (LINKTYPE_ value)
 	ups    uint64 // timestamp units per second
 	offset int64  // if_tsoffset, seconds
 }
@@ -205,7 +206,7 @@ func (p *pcapngReader) addIface(body []byte) error {
 		return short
 	}
 	word := uint32(p.order.Uint16(body[0:]))
-	ifc := ngIface{dlt: cbpf.LinkTypeFromFile(word), ups: 1000000}
+	ifc := ngIface{dlt: cbpf.LinkTypeFromFile(word), file: word, ups: 1000000}
 	ifc.snap = adjustSnaplen(ifc.dlt, p.order.Uint32(body[4:]))
 	if p.snap != 0 && !p.mixed {
 		// Not the file's first interface. libpcap compares the link
@@ -354,7 +355,7 @@ func (p *pcapngReader) packet(body []byte) ([]byte, *Record, error) {
 	r.LinkType = ifc.dlt
 	r.CapLen, r.WireLen = caplen, wirelen
 	p.stamp(ifc, ts)
-	postProcess(ifc.dlt.FileValue(), p.swap, &r.WireLen, data[:caplen])
+	postProcess(ifc.file, p.swap, &r.WireLen, data[:caplen])
 	return data[:caplen], r, nil
 }
 
@@ -378,7 +379,7 @@ func (p *pcapngReader) simplePacket(body []byte) ([]byte, *Record, error) {
 	r.LinkType = p.ifaces[0].dlt
 	r.CapLen, r.WireLen = caplen, wirelen
 	r.Sec, r.Frac = 0, 0
-	postProcess(r.LinkType.FileValue(), p.swap, &r.WireLen, data[:caplen])
+	postProcess(p.ifaces[0].file, p.swap, &r.WireLen, data[:caplen])
 	return data[:caplen], r, nil
 }
 
