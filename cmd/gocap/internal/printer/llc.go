@@ -228,7 +228,7 @@ var bridgedPIDNames = map[uint16]string{
 // snapPIDName names a SNAP protocol ID as tcpdump does for the given OUI.
 func snapPIDName(oui uint32, pid uint16) string {
 	switch oui {
-	case ouiEther, ouiAppletalk:
+	case ouiEther, ouiCisco90, ouiAppletalk:
 		return ethertypeName(pid, "Unknown")
 	case ouiCisco:
 		return mapName(ciscoPIDNames, pid, "Unknown")
