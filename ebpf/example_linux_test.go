@@ -17,12 +17,7 @@ import (
 // socket, so that no packet reaches it unfiltered. Loading needs root or
 // CAP_BPF, and the packet socket CAP_NET_RAW.
 func ExampleAttachSocket() {
-	prog, err := cbpf.Compile("tcp port 443", cbpf.Options{LinkType: cbpf.LinkEN10MB, Optimize: true})
-	if err != nil {
-		fmt.Println(err)
-		return
-	}
-	insns, err := translate.SocketFilter(prog)
+	insns, err := translate.Compile("tcp port 443", cbpf.LinkEN10MB, translate.Socket)
 	if err != nil {
 		fmt.Println(err)
 		return

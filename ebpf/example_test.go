@@ -118,12 +118,7 @@ func ExampleWriteELF() {
 // gives the verdicts RunSocket would, each packet's __sk_buff.len being its
 // Len (the length on the wire; 0 means len(Data)).
 func ExampleVM_RunSocketBatch() {
-	prog, err := cbpf.Compile("udp port 53", cbpf.Options{LinkType: cbpf.LinkEN10MB, Snaplen: 262144, Optimize: true})
-	if err != nil {
-		fmt.Println(err)
-		return
-	}
-	insns, err := translate.SocketFilter(prog)
+	insns, err := translate.Compile("udp port 53", cbpf.LinkEN10MB, translate.Socket)
 	if err != nil {
 		fmt.Println(err)
 		return
