@@ -5,6 +5,23 @@ import (
 	"testing"
 )
 
+// randomScanText is one to four pieces, each one of words or one to six of
+// chars, drawn from r: text for comparing the scanner's short cuts with
+// its rules.
+func randomScanText(r *rand.Rand, words []string, chars string) string {
+	var b []byte
+	for k := r.Intn(4); k >= 0; k-- {
+		if r.Intn(2) == 0 {
+			b = append(b, words[r.Intn(len(words))]...)
+			continue
+		}
+		for m := r.Intn(6); m >= 0; m-- {
+			b = append(b, chars[r.Intn(len(chars))])
+		}
+	}
+	return string(b)
+}
+
 // TestScanWordAgreesWithRules checks scanOne's short cut for words against
 // trying every rule, on random text made of words and pieces of addresses
 // that the short cut must leave to the rules.
@@ -19,17 +36,7 @@ func TestScanWordAgreesWithRules(t *testing.T) {
 		n = 10000
 	}
 	for range n {
-		var b []byte
-		for k := r.Intn(4); k >= 0; k-- {
-			if r.Intn(2) == 0 {
-				b = append(b, words[r.Intn(len(words))]...)
-				continue
-			}
-			for m := r.Intn(6); m >= 0; m-- {
-				b = append(b, chars[r.Intn(len(chars))])
-			}
-		}
-		s := string(b)
+		s := randomScanText(r, words, chars)
 		for i := range len(s) {
 			if got, ok := scanWord(s, i); ok {
 				if want := scanRules(s, i); got != want {
@@ -56,17 +63,7 @@ func TestScanNumberAgreesWithRules(t *testing.T) {
 	}
 	hits := 0
 	for range n {
-		var b []byte
-		for k := r.Intn(4); k >= 0; k-- {
-			if r.Intn(2) == 0 {
-				b = append(b, words[r.Intn(len(words))]...)
-				continue
-			}
-			for m := r.Intn(6); m >= 0; m-- {
-				b = append(b, chars[r.Intn(len(chars))])
-			}
-		}
-		s := string(b)
+		s := randomScanText(r, words, chars)
 		for i := range len(s) {
 			if got, ok := scanNumber(s, i); ok {
 				hits++
