@@ -150,7 +150,9 @@ func (p *pcapngReader) section(body []byte) error {
 }
 
 // block reads the next block and returns its body (after the 8-byte
-// header, without the trailer), or io.EOF at a clean end of file.
+// header, without the trailer), or io.EOF at a clean end of file. Its
+// total length is checked as libpcap checks it (at least 12, a multiple
+// of 4, within maxBlk), with its messages, and so is the trailer's.
 func (p *pcapngReader) block() ([]byte, error) {
 	h, err := p.in.take(8)
 	if len(h) < 8 {
@@ -164,27 +166,12 @@ func (p *pcapngReader) block() ([]byte, error) {
 	}
 	p.typ = p.order.Uint32(h[0:])
 	total := p.order.Uint32(h[4:])
-	rest, err := p.blockBody(total, 12)
-	if err != nil {
-		return nil, err
-	}
-	if p.order.Uint32(rest[len(rest)-4:]) != total {
-		return nil, errors.New("block total length in header and trailer don't match")
-	}
-	return rest[:len(rest)-4], nil
-}
-
-// blockBody checks a block's total length (at least minLen, a multiple of
-// 4, within maxBlk) as libpcap does, with its messages, and reads
-// the rest of the block after the type and length, trailer included.
-func (p *pcapngReader) blockBody(total, minLen uint32) ([]byte, error) {
-	if total < minLen {
-		return nil, fmt.Errorf("block in pcapng dump file has a length of %d < %d", total, minLen)
-	}
-	if total%4 != 0 {
+	switch {
+	case total < 12:
+		return nil, fmt.Errorf("block in pcapng dump file has a length of %d < 12", total)
+	case total%4 != 0:
 		return nil, fmt.Errorf("block in pcapng dump file has a length of %d that is not a multiple of 4", total)
-	}
-	if total > p.maxBlk {
+	case total > p.maxBlk:
 		return nil, fmt.Errorf("pcapng block size %d > maximum %d", total, p.maxBlk)
 	}
 	rest, err := p.in.take(int(total) - 8)
@@ -194,7 +181,10 @@ func (p *pcapngReader) blockBody(total, minLen uint32) ([]byte, error) {
 		}
 		return nil, fmt.Errorf("truncated pcapng dump file; tried to read %d bytes, only got %d", total-8, len(rest))
 	}
-	return rest, nil
+	if p.order.Uint32(rest[len(rest)-4:]) != total {
+		return nil, errors.New("block total length in header and trailer don't match")
+	}
+	return rest[:len(rest)-4], nil
 }
 
 // addIface records an Interface Description Block, reading its options
