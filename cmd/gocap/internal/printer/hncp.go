@@ -558,7 +558,9 @@ func (p *Printer) fqdnAt(r reader, cp, bp int) (int, bool) {
 	// Unsigned, as tcpdump's: a base after the name makes it huge.
 	maxOff := uint32(cp - bp)
 	cp++
-	rp, compress := 0, false
+	// rp is where the name ends; -1 (tcpdump's NULL) until known, which a
+	// name that is only a pointer cut before its second byte never is.
+	rp, compress := -1, false
 	if i&0xc0 != 0xc0 {
 		rp = cp + l
 	}
@@ -627,7 +629,7 @@ func (p *Printer) fqdnAt(r reader, cp, bp int) (int, bool) {
 	if chars > maxName {
 		p.print("<DOMAIN NAME TOO LONG>")
 	}
-	return rp, true
+	return rp, rp >= 0
 }
 
 // fqdnBitLabel prints an EDNS0 bit-string label at cp (its bit count
