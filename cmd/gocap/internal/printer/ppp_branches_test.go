@@ -138,12 +138,12 @@ func TestPPPoEBranchLikeTcpdump(t *testing.T) {
 	protoLikeTcpdump(t, "pppoe-branch", pkts)
 }
 
-// TestBranchNamesLikeTcpdump prints the PPP control packets of
+// TestRoutingAndPPPBranchNamesLikeTcpdump prints the PPP control packets of
 // pppBranchCases and pppCtlCrafted in PPPoE sessions, and the BGP, OSI,
 // OpenFlow 1.0 and ForCES packets of the branch tests, without -n, where
 // tcpdump names the addresses they carry (from a hosts file) and the
 // Ethernet addresses, run as in TestNamesLikeTcpdump.
-func TestBranchNamesLikeTcpdump(t *testing.T) {
+func TestRoutingAndPPPBranchNamesLikeTcpdump(t *testing.T) {
 	var all []crafted
 	for _, c := range append(append([]crafted{}, pppCtlCrafted()...), pppBranchCases...) {
 		h := strings.ReplaceAll(c.hex, " ", "")
