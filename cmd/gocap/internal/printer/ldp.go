@@ -302,8 +302,11 @@ func (p *Printer) ldpFEC(r reader, t int, tl *int, short func(int) bool) {
 					p.printChar(r.u8(t + i))
 				}
 			case 0x0c:
-				cc, cv := r.u8(t+2), r.u8(t+3)
+				// Each byte is read as its line is printed: a parameter
+				// cut after the first still shows the control channels.
+				cc := r.u8(t + 2)
 				p.printf("\n\t\t  Control Channels (0x%02x) = [%s]", cc, bitTokString(ldpVCCVcc, "none", uint32(cc)))
+				cv := r.u8(t + 3)
 				p.printf("\n\t\t  CV Types (0x%02x) = [%s]", cv, bitTokString(ldpVCCVcv, "none", uint32(cv)))
 			default:
 				p.unknownAt(r, t+2, pl-2, "\n\t\t  ")
