@@ -42,7 +42,8 @@ type oStmt struct {
 
 // oBlock is a basic block of the optimizer's graph. A return has no
 // successors; a branch has both, and jt == jf makes it an unconditional
-// jump whose comparison is ignored.
+// jump whose comparison is ignored. newBlock resets each field by name:
+// a field added here must be reset there too (TestNewBlockZero checks).
 type oBlock struct {
 	stmts  []oStmt
 	code   uint16
@@ -72,10 +73,10 @@ type oGraph struct {
 	free        []*oState // states to reuse (see copyState)
 	safe        []bool    // scratch slices of dead
 	keep        []bool
-	stack       []oVisit  // scratch stack of order
-	seen        []*oBlock // scratch table of merge
-	deadAvail   oState    // scratch availability of dead
-	start       []int     // scratch slices of layout
+	stack       []oVisit // scratch stack of order
+	seen        []int32  // scratch table of merge
+	deadAvail   oState   // scratch availability of dead
+	start       []int    // scratch slices of layout
 	longT       []bool
 	longF       []bool
 	npred       []int // scratch slices of regroup
@@ -88,7 +89,7 @@ type oGraph struct {
 	groups      valueGroups
 	groupIdx    []int
 	groupCount  []int
-	pred        []*oBlock
+	pred        []int32
 	predLists   map[*oBlock][]*oBlock // see redirect
 	threadFacts []oFact               // scratch of threadSet
 	local       []int32               // scratch of dropRecompute
@@ -124,6 +125,9 @@ type oGraph struct {
 
 	arena []*[genChunk]oBlock // blocks to reuse (see newBlock)
 	used  int                 // blocks of arena in use
+	// cloned says that the blocks are not (all) the arena's: xcache
+	// adopted those of a copy of the graph.
+	cloned bool
 }
 
 // optMaxRounds bounds the fixpoint loop; every round that changes
@@ -170,7 +174,7 @@ func (g *oGraph) run() {
 		if settled && !changed {
 			return
 		}
-		s := g.sweep(g.visitRedundant, g.visitPeep, g.visitThread)
+		s := g.sweepPasses()
 		d := g.dead()
 		if !changed && !s && !d {
 			return
@@ -336,9 +340,25 @@ func (g *oGraph) split(b *block, last *oBlock, ok *bool) *oBlock {
 
 // newBlock returns a zero block from the graph's arena, keeping the room
 // its statements had in an earlier compilation.
+//
+// It is *b = oBlock{stmts: b.stmts[:0]}, written field by field so that
+// pointers already nil are not written again: while the collector marks,
+// every pointer written costs a write barrier, and a block used before
+// has most of them nil already (recycle drops its states).
 func (g *oGraph) newBlock() *oBlock {
 	b := nextSlot(&g.arena, &g.used)
-	*b = oBlock{stmts: b.stmts[:0]}
+	b.stmts = b.stmts[:0]
+	b.code, b.k = 0, 0
+	if b.jt != nil || b.jf != nil {
+		b.jt, b.jf = nil, nil
+	}
+	b.idx, b.mark, b.liveIn = 0, 0, 0
+	if b.fwd != nil {
+		b.fwd = nil
+	}
+	if b.in != nil || b.pending != nil {
+		b.in, b.pending = nil, nil
+	}
 	return b
 }
 
@@ -348,8 +368,11 @@ var optPool = sync.Pool{New: func() any { return new(oGraph) }}
 
 // recycle returns g to optPool, keeping its states and tables.
 func (g *oGraph) recycle() {
-	for _, b := range g.blocks {
-		b.releaseStates(g)
+	if g.cloned {
+		for _, b := range g.blocks {
+			b.releaseStates(g)
+		}
+		g.cloned = false
 	}
 	for i := 0; i < g.used; i++ {
 		g.arena[i/genChunk][i%genChunk].releaseStates(g)

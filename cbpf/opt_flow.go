@@ -69,6 +69,10 @@ type vnTable struct {
 	// one, 0 while it has none; nAvail bits are given out.
 	avail  []int32
 	nAvail int32
+	// availTop is one past the highest value given a bit since reset:
+	// avail is zero from there on, so reset clears only up to it (a
+	// large program leaves avail long, and most programs are small).
+	availTop int32
 }
 
 // maxAvail bounds the values whose availability a state records: a value
@@ -101,8 +105,8 @@ func (t *vnTable) reset() {
 	t.sets = t.sets[:0]
 	t.setBuf = t.setBuf[:0]
 	t.nodes = append(t.nodes[:0], factNode{})
-	clear(t.avail)
-	t.nAvail = 0
+	clear(t.avail[:t.availTop])
+	t.nAvail, t.availTop = 0, 0
 	t.keys = append(t.keys[:0], vnRootKeys[:]...)
 }
 
@@ -322,10 +326,19 @@ func (g *oGraph) copyState(s *oState) *oState {
 	}
 	n.regs = s.regs
 	n.unk = s.unk
-	n.owner = nil
+	if n.owner != nil {
+		n.owner = nil // (pointers written only when they change: see newBlock)
+	}
 	n.facts = s.facts
-	n.avail = append(n.avail[:0], s.avail...)
-	n.tab = &g.vn
+	if cap(n.avail) >= len(s.avail) {
+		n.avail = n.avail[:len(s.avail)] // no pointer written
+		copy(n.avail, s.avail)
+	} else {
+		n.avail = append(n.avail[:0], s.avail...)
+	}
+	if n.tab != &g.vn {
+		n.tab = &g.vn
+	}
 	return n
 }
 
@@ -339,7 +352,9 @@ func (b *oBlock) releaseStates(g *oGraph) {
 	if b.pending != nil && b.pending.owner == b {
 		g.release(b.pending)
 	}
-	b.in, b.pending = nil, nil
+	if b.in != nil || b.pending != nil {
+		b.in, b.pending = nil, nil
+	}
 }
 
 // release returns s to the pool.
@@ -370,6 +385,7 @@ func (s *oState) setAvail(v int32) {
 		}
 		t.nAvail++
 		t.avail[v] = t.nAvail
+		t.availTop = max(t.availTop, v+1)
 	}
 	i := t.avail[v] - 1
 	w := int(i >> 6)
@@ -952,6 +968,20 @@ func lowestBit(k uint32) uint64 {
 // state is computed after the visitors ran. It reports whether a visitor
 // changed anything.
 func (g *oGraph) sweep(visitors ...func(b *oBlock, st *oState) bool) bool {
+	return g.sweepWith(false, visitors)
+}
+
+// sweepPasses is sweep with the visitors of run: visitRedundant,
+// visitPeep and visitThread, in that order. They are called directly
+// rather than through function values, which cost two indirect calls a
+// visit (a tenth of a small program's sweep).
+func (g *oGraph) sweepPasses() bool {
+	return g.sweepWith(true, nil)
+}
+
+// sweepWith is sweep, with run's visitors when passes is set and the
+// given ones otherwise.
+func (g *oGraph) sweepWith(passes bool, visitors []func(b *oBlock, st *oState) bool) bool {
 	g.ensureOrder()
 	g.ensureLive()
 	g.swept = false
@@ -982,8 +1012,17 @@ func (g *oGraph) sweep(visitors ...func(b *oBlock, st *oState) bool) bool {
 			}
 			st.unk = 0
 		}
-		b.pending = nil
+		if b.pending != nil {
+			b.pending = nil
+		}
 		b.in = st
+		if passes {
+			// Each visitor runs whatever the ones before it did.
+			r := g.visitRedundant(b, st)
+			p := g.visitPeep(b, st)
+			t := g.visitThread(b, st)
+			changed = changed || r || p || t
+		}
 		for _, visit := range visitors {
 			if visit(b, st) {
 				changed = true

@@ -9,19 +9,25 @@ package cbpf
 func (g *oGraph) merge() bool {
 	g.ensureOrder()
 	changed := false
-	// An open-addressing table of the blocks kept so far, by content.
+	// An open-addressing table of the blocks kept so far, by content:
+	// a block's position in the order plus one, 0 for an empty slot.
+	// Positions rather than pointers, so that clearing the table after
+	// use writes no pointers (each a write barrier while the collector
+	// marks); the order does not change before it is cleared.
 	n := 16
 	for n < 2*len(g.blocks) {
 		n *= 2
 	}
 	if cap(g.seen) < n {
-		g.seen = make([]*oBlock, n)
+		g.seen = make([]int32, n)
 	}
 	seen := g.seen[:n] // cleared after use
 	mask := uint64(n - 1)
 	for i := len(g.blocks) - 1; i >= 0; i-- {
 		b := g.blocks[i]
-		b.fwd = nil
+		if b.fwd != nil {
+			b.fwd = nil // (written only when set: see newBlock)
+		}
 		if !b.isRet() {
 			if t := b.jt.rep(); t != b.jt {
 				b.jt = t
@@ -45,15 +51,15 @@ func (g *oGraph) merge() bool {
 			}
 		}
 		j := b.contentHash() & mask
-		for seen[j] != nil && !sameContent(seen[j], b) {
+		for seen[j] != 0 && !sameContent(g.blocks[seen[j]-1], b) {
 			j = (j + 1) & mask
 		}
-		if o := seen[j]; o != nil {
-			b.fwd = o
+		if o := seen[j]; o != 0 {
+			b.fwd = g.blocks[o-1]
 			changed = true
 			continue
 		}
-		seen[j] = b
+		seen[j] = int32(i + 1)
 	}
 	clear(seen)
 	if r := g.root.rep(); r != g.root {

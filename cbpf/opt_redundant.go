@@ -47,7 +47,11 @@ func (g *oGraph) visitRedundant(b *oBlock, st *oState) bool {
 		}
 		kept = append(kept, s)
 	}
-	b.stmts = kept
+	if len(kept) != len(b.stmts) {
+		// Otherwise kept is b.stmts, rewritten in place: writing the
+		// same slice back would only cost a write barrier.
+		b.stmts = kept
+	}
 	if g.dropRecompute(b, st) {
 		changed = true
 		g.release(out)

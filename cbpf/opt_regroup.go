@@ -27,42 +27,70 @@ package cbpf
 func (g *oGraph) regroup() bool {
 	g.ensureOrder()
 	g.ensureLive()
-	// Predecessor counts, and the one predecessor of blocks that have one.
+	// Predecessor counts, and the one predecessor of blocks that have one
+	// (its position: clearing positions writes no pointers).
 	npred := scratch(&g.npred, len(g.blocks))
 	pred := scratch(&g.pred, len(g.blocks))
-	for _, b := range g.blocks {
+	for i, b := range g.blocks {
 		if b.isRet() {
 			continue
 		}
 		npred[b.jt.idx]++
-		pred[b.jt.idx] = b
+		pred[b.jt.idx] = int32(i)
 		if b.jf != b.jt {
 			npred[b.jf.idx]++
-			pred[b.jf.idx] = b
+			pred[b.jf.idx] = int32(i)
 		}
 	}
 	// Look for chains before computing the states. A chain starts at a
 	// block that does not continue one of the same kind from its
 	// predecessor, so that each chain is measured once.
 	heads, ors := g.heads[:0], g.ors[:0]
-	defer func() { clear(heads); g.heads, g.ors = heads[:0], ors[:0] }()
 	for _, b := range g.blocks {
 		if b.isRet() || b.jump() {
 			continue
 		}
-		for _, or := range []bool{true, false} {
-			if continues(b, or, npred, pred) {
+		for _, or := range [2]bool{true, false} {
+			if continues(b, or, npred, g.blocks[pred[b.idx]]) {
 				continue
 			}
-			if chainLen(b, or, npred) >= 2 {
+			if n := chainLen(b, or, npred); n >= 3 || n == 2 && g.mayLead(b) {
 				heads = append(heads, b)
 				ors = append(ors, or)
 			}
 		}
 	}
-	if len(heads) == 0 {
+	changed := false
+	if len(heads) > 0 {
+		changed = g.regroupHeads(heads, ors, npred)
+	}
+	clear(heads)
+	g.heads, g.ors = heads[:0], ors[:0]
+	if changed {
+		g.ordered, g.live, g.swept = false, false, false
+	}
+	return changed
+}
+
+// mayLead reports whether a chain of two blocks starting at head could be
+// reordered. regroupFrom needs three blocks with a fixed head, so only a
+// movable head can lead such a chain: one that only sets A, from scratch.
+// And the root cannot: the virtual block before it leaves A the constant
+// 0, which groups with nothing, so the order found is the one there is
+// (see regroupFrom). Leaving these out spares the sweep and the states of
+// the common small programs, whose one chain is the root's two tests.
+func (g *oGraph) mayLead(head *oBlock) bool {
+	if head == g.root || !onlySetsA(head) {
 		return false
 	}
+	r, ok := fromScratch(head.stmts, false)
+	return ok && r != nil
+}
+
+// regroupHeads rewrites the chains starting at heads (a chain of the kind
+// ors[i] at heads[i]) where regrouping pays, and reports whether it
+// rewrote any.
+func (g *oGraph) regroupHeads(heads []*oBlock, ors []bool, npred []int) bool {
 	if !g.swept {
 		g.sweep() // entry states for the value numbers
 	}
@@ -73,7 +101,6 @@ func (g *oGraph) regroup() bool {
 	// the next call.
 	g.epoch++
 	g.predLists = nil
-	defer func() { g.predLists = nil }()
 	changed := false
 	for i, b := range heads {
 		if b.in == nil || b.mark == g.epoch {
@@ -83,19 +110,16 @@ func (g *oGraph) regroup() bool {
 			changed = true
 		}
 	}
-	if changed {
-		g.ordered, g.live, g.swept = false, false, false
-	}
+	g.predLists = nil
 	return changed
 }
 
 // continues reports whether b is a block of a chain of the kind or that
-// starts at its predecessor.
-func continues(b *oBlock, or bool, npred []int, pred []*oBlock) bool {
+// starts at its predecessor p (any block when b has several).
+func continues(b *oBlock, or bool, npred []int, p *oBlock) bool {
 	if npred[b.idx] != 1 || !onlySetsA(b) {
 		return false
 	}
-	p := pred[b.idx]
 	if p.isRet() || p.jump() {
 		return false
 	}
@@ -144,33 +168,57 @@ func (g *oGraph) regroupChain(head *oBlock, or bool, npred []int) bool {
 // first and needs no load ("host a and host b" tests the source against
 // b right after finding it is not a, before loading the destination).
 func (g *oGraph) regroupFrom(head *oBlock, or bool, npred []int, movable bool) bool {
-	exit := func(b *oBlock) *oBlock { // the common target
-		if or {
-			return b.jt
-		}
-		return b.jf
-	}
-	next := func(b *oBlock) *oBlock {
-		if or {
-			return b.jf
-		}
-		return b.jt
-	}
-	t := exit(head)
+	t := chainExit(head, or)
 	chain := append(g.chain[:0], head)
-	defer func() { clear(chain); g.chain = chain[:0] }()
-	for b := next(head); !b.isRet() && !b.jump() && b.in != nil && exit(b) == t && npred[b.idx] == 1 && b.mark != g.epoch; b = next(b) {
+	for b := chainNext(head, or); !b.isRet() && !b.jump() && b.in != nil && chainExit(b, or) == t && npred[b.idx] == 1 && b.mark != g.epoch; b = chainNext(b, or) {
 		if !onlySetsA(b) {
 			break
 		}
 		chain = append(chain, b)
 	}
-	if len(chain) < 2 {
+	ok := g.regroupBlocks(chain, or, movable)
+	clear(chain)
+	g.chain = chain[:0]
+	return ok
+}
+
+// chainExit returns the common target of a chain's block b: where its
+// comparison sends it when it holds in an "or" chain, when it does not in
+// an "and" chain.
+func chainExit(b *oBlock, or bool) *oBlock {
+	if or {
+		return b.jt
+	}
+	return b.jf
+}
+
+// chainNext returns the block after b in its chain.
+func chainNext(b *oBlock, or bool) *oBlock {
+	if or {
+		return b.jf
+	}
+	return b.jt
+}
+
+// regroupBlocks reorders chain, a chain of the kind or, for regroupFrom.
+func (g *oGraph) regroupBlocks(chain []*oBlock, or, movable bool) bool {
+	if len(chain) < 2 || !movable && len(chain) < 3 {
 		return false
 	}
-	last := chain[len(chain)-1]
+	head, last, t := chain[0], chain[len(chain)-1], chainExit(chain[0], or)
+	if len(chain) == 2 {
+		// Only a movable head, behind the virtual block: the second
+		// block moves before the head when it compares the value A
+		// holds on entry to the head, which a constant never is (the
+		// sort below does not group constants).
+		if a := head.in.regs[regA]; a <= 0 {
+			return false
+		} else if _, ok := g.vn.constOf(a); ok {
+			return false
+		}
+	}
 	const a = 1 << regA
-	if t.liveIn&a != 0 || next(last).liveIn&a != 0 {
+	if t.liveIn&a != 0 || chainNext(last, or).liveIn&a != 0 {
 		return false
 	}
 	rejects := t.isRet() && t.code == ClassRET|SrcK && t.k == 0
@@ -228,7 +276,6 @@ func (g *oGraph) regroupFrom(head *oBlock, or bool, npred []int, movable bool) b
 	// comparing the value the first block leaves in A, then the others
 	// grouped by value in order of appearance.
 	order := append(g.chainOrder[:0], 0)
-	defer func() { g.chainOrder = order[:0] }()
 	changed := false
 	for i := 1; i < n; {
 		start := i
@@ -273,6 +320,7 @@ func (g *oGraph) regroupFrom(head *oBlock, or bool, npred []int, movable bool) b
 		}
 		i = end
 	}
+	g.chainOrder = order[:0] // its room, for the next chain
 	if !changed {
 		return false
 	}
@@ -312,7 +360,7 @@ func (g *oGraph) regroupFrom(head *oBlock, or bool, npred []int, movable bool) b
 	if newLen >= oldLen {
 		return false
 	}
-	end := next(last)
+	end := chainNext(last, or)
 	for _, b := range chain {
 		b.mark = g.epoch
 	}

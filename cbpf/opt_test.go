@@ -2,8 +2,10 @@ package cbpf
 
 import (
 	"math/rand"
+	"reflect"
 	"strings"
 	"testing"
+	"unsafe"
 
 	"golang.org/x/net/bpf"
 )
@@ -414,5 +416,43 @@ func TestOptimizeKeepsLargeShifts(t *testing.T) {
 				t.Errorf("%q: unoptimized %d, optimized %d", expr, verdicts[0], verdicts[1])
 			}
 		}
+	}
+}
+
+// TestNewBlockZero checks that newBlock, which resets a reused block
+// field by field, leaves it as a zero block (keeping only the room of its
+// statements), whatever its fields held: a field added to oBlock and not
+// reset there fails here.
+func TestNewBlockZero(t *testing.T) {
+	g := new(oGraph)
+	b := g.newBlock()
+	v := reflect.ValueOf(b).Elem()
+	for i := range v.NumField() {
+		// The fields are unexported: set them through their address.
+		f := v.Field(i)
+		f = reflect.NewAt(f.Type(), unsafe.Pointer(f.UnsafeAddr())).Elem()
+		switch f.Kind() {
+		case reflect.Slice:
+			f.Set(reflect.MakeSlice(f.Type(), 3, 8))
+		case reflect.Pointer:
+			f.Set(reflect.New(f.Type().Elem()))
+		case reflect.Int, reflect.Int32, reflect.Int64:
+			f.SetInt(7)
+		case reflect.Uint16, reflect.Uint32, reflect.Uint64:
+			f.SetUint(7)
+		default:
+			t.Fatalf("field %s of kind %s: teach this test to set it", v.Type().Field(i).Name, f.Kind())
+		}
+	}
+	g.used = 0
+	if n := g.newBlock(); n != b {
+		t.Fatal("newBlock did not reuse the arena's first block")
+	}
+	if len(b.stmts) != 0 || cap(b.stmts) != 8 {
+		t.Errorf("stmts: len %d cap %d, want 0 and the room kept (8)", len(b.stmts), cap(b.stmts))
+	}
+	want := oBlock{stmts: b.stmts}
+	if !reflect.DeepEqual(*b, want) {
+		t.Errorf("newBlock left %+v, want a zero block", *b)
 	}
 }

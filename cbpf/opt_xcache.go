@@ -16,15 +16,13 @@ package cbpf
 func (g *oGraph) xcache() bool {
 	g.ensureOrder()
 	g.ensureLive()
+	if !g.xcacheMayPay() {
+		return false
+	}
 	// Candidates first, from the statements alone: blocks starting with
 	// a load some earlier block also makes, the rest of them equal to
 	// another candidate's.
 	pairs := g.xPairs[:0]
-	defer func() {
-		all := pairs[:cap(pairs)]
-		clear(all)
-		g.xPairs = all[:0]
-	}()
 	last := &g.xLast // the latest block loading a field
 	last.reset()
 	for _, b := range g.blocks {
@@ -43,9 +41,52 @@ func (g *oGraph) xcache() bool {
 		}
 	}
 	last.done()
-	if len(pairs) < 2 {
-		return false
+	changed := false
+	if len(pairs) >= 2 {
+		changed = g.xcachePairs(pairs)
 	}
+	// Only the first len(pairs) entries can hold blocks: the candidates
+	// are only filtered in place afterwards.
+	clear(pairs)
+	g.xPairs = pairs[:0]
+	return changed
+}
+
+// xcacheMaxPrecheck is the most blocks xcacheMayPay compares pairwise.
+const xcacheMaxPrecheck = 16
+
+// xcacheMayPay reports false when xcache provably finds nothing, saving
+// its tables on small programs: xcache keeps only candidates (blocks
+// starting with an absolute load, X dead on entry) of which two have the
+// same length, branch and successors, so if no two such blocks do, it
+// would return false. Larger graphs are not checked.
+func (g *oGraph) xcacheMayPay() bool {
+	if len(g.blocks) > xcacheMaxPrecheck {
+		return true
+	}
+	cand := func(b *oBlock) bool {
+		if len(b.stmts) == 0 || b.liveIn&(1<<regX) != 0 {
+			return false
+		}
+		s := b.stmts[0]
+		return s.code&0xe7 == ClassLD|ModeABS && s.k < 0x80000000
+	}
+	for i, a := range g.blocks {
+		if !cand(a) {
+			continue
+		}
+		for _, b := range g.blocks[i+1:] {
+			if cand(b) && len(a.stmts) == len(b.stmts) && a.code == b.code && a.k == b.k && a.jt == b.jt && a.jf == b.jf {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// xcachePairs tries the candidate pairs xcache found, in the order of the
+// graph, and reports whether it rewrote the graph.
+func (g *oGraph) xcachePairs(pairs []xPair) bool {
 	// Only pairs whose rewritten block equals another's can pay: group
 	// them by what the rewrite leaves equal (all but the first
 	// statement), each compared with the first of its group.
@@ -143,6 +184,7 @@ func (g *oGraph) xcache() bool {
 		return false
 	}
 	g.root, g.blocks = c.root, c.blocks
+	g.cloned = true
 	g.ordered, g.live, g.swept = false, false, false
 	return true
 }
@@ -238,8 +280,11 @@ func indexStmt(stmts []oStmt, s oStmt) int {
 // of the same field gave, into "txa", with "tax" after that load, if X is
 // free in between. It reports whether it did.
 func (g *oGraph) cacheInX(d, b *oBlock) bool {
-	g.order()
-	g.liveness()
+	// A rewrite changes statements, not edges: the order of the copy
+	// stays right from call to call, and the liveness is recomputed only
+	// after a call that rewrote.
+	g.ensureOrder()
+	g.ensureLive()
 	const x = 1 << regX
 	if b.liveIn&x != 0 {
 		return false
@@ -272,6 +317,7 @@ func (g *oGraph) cacheInX(d, b *oBlock) bool {
 	stmts = append(stmts, oStmt{code: ClassMISC | MiscTAX})
 	d.stmts = append(stmts, d.stmts[i+1:]...)
 	b.stmts = append([]oStmt{{code: ClassMISC | MiscTXA}}, b.stmts[1:]...)
+	g.live, g.swept = false, false
 	return true
 }
 
