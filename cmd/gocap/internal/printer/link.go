@@ -131,6 +131,10 @@ func (p *Printer) sll(b []byte, length int) int {
 	if p.o.LinkHeader {
 		hdr(length)
 	}
+	if binary.BigEndian.Uint16(b[2:]) == 803 {
+		// ARPHRD_IEEE80211_RADIOTAP: the rest is radiotap and 802.11
+		return 16 + p.radiotap(b[16:], length-16)
+	}
 	t := binary.BigEndian.Uint16(b[14:])
 	return 16 + p.sllPayload(t, b[16:], length-16, func(tags int) { hdr(length - tags) })
 }
@@ -240,6 +244,10 @@ func (p *Printer) sll2(b []byte, length int) int {
 	}
 	if p.o.LinkHeader {
 		hdr(length)
+	}
+	if binary.BigEndian.Uint16(b[8:]) == 803 {
+		// ARPHRD_IEEE80211_RADIOTAP, as in sll
+		return 20 + p.radiotap(b[20:], length-20)
 	}
 	t := binary.BigEndian.Uint16(b)
 	return 20 + p.sllPayload(t, b[20:], length-20, func(tags int) { hdr(length - tags) })
