@@ -49,7 +49,8 @@ func craftedLikeTcpdump(t *testing.T, name string, pkts []crafted) {
 // local tcpdump: it writes pkts to a capture of the link type, prints it
 // with tcpdump and with a Printer under each flag set, and compares the
 // two packet by packet; no decoder may panic on them. Environment:
-// GOCAP_KEEP_CRAFTED=dir keeps the capture there as name.pcap,
+// GOCAP_KEEP_CRAFTED=dir keeps the capture there as name.pcap (name-2.pcap
+// and so on for a name used again),
 // GOCAP_ALL_FLAGS=1 uses every flag set of faultFlagSets instead of sets,
 // GOCAP_CUT=1 adds cut-short variants of every packet (cutVariants),
 // GOCAP_SHOW_TCPDUMP=1 logs tcpdump's output.
@@ -61,7 +62,7 @@ func compareWithTcpdump(t *testing.T, name string, linkType cbpf.LinkType, pkts 
 	}
 	path := filepath.Join(t.TempDir(), name+".pcap")
 	if d := os.Getenv("GOCAP_KEEP_CRAFTED"); d != "" {
-		path = filepath.Join(d, name+".pcap")
+		path = keptCraftedPath(d, name)
 	}
 	if os.Getenv("GOCAP_ALL_FLAGS") != "" {
 		sets = faultFlagSets
@@ -178,4 +179,22 @@ func TestCraftedProtocolNamesLikeTcpdump(t *testing.T) {
 	hosts := writeTemp(t, "hosts", "10.0.0.1 a.x.test\n10.0.0.2 b.x.test\n192.0.2.1 c.x.test\n"+
 		"192.0.2.0 net.x.test\n2001:db8:: net6.x.test\n")
 	namedLikeTcpdump(t, t.TempDir(), all, map[string]string{"hosts": hosts}, nil)
+}
+
+// keptCraftedPath is where GOCAP_KEEP_CRAFTED keeps the capture of name in
+// dir: name.pcap, or name-N.pcap with the first N not taken when a test
+// compares several captures under one name, so that each is kept.
+func keptCraftedPath(dir, name string) string {
+	path := filepath.Join(dir, name+".pcap")
+	for n := 2; ; n++ {
+		f, err := os.OpenFile(path, os.O_CREATE|os.O_EXCL|os.O_WRONLY, 0o644)
+		if err == nil {
+			f.Close()
+			return path
+		}
+		if !os.IsExist(err) {
+			return path
+		}
+		path = filepath.Join(dir, fmt.Sprintf("%s-%d.pcap", name, n))
+	}
 }

@@ -74,6 +74,8 @@ func forcedAppCases() map[string][]crafted {
 			{craftedUDP4(40000, 111, words(0x1238, 0, 2, 100000, 2, 4)+words(0, 0, 0, 0)), 0},
 			{craftedUDP4(40000, 111, words(0x1239, 0, 2, 424242, 2, 9)+words(0, 0, 0, 0)), 0},
 			{craftedUDP4(40000, 111, words(0x1239, 0, 2, 424242, 2, 3)+words(0, 0, 0, 0)), 0},
+			{craftedUDP6(40000, 111, words(0x123a, 0, 2, 100000, 2, 3)+words(0, 0, 0, 0)+words(100021, 4, 6, 0), false), 0},
+			{craftedUDP6(40000, 111, words(0x123b, 0, 5, 100000, 2, 6)+words(0, 0, 0, 0), true), 0},
 			{craftedUDP4(40000, 2049, rpcCallMsg(0x99, 3, 1, nfsFH3)), 0},
 			{udpFrom(2, 1, 111, 40000, rpcReplyMsg(0x99, words(0)+fattr3)), 0},
 			{udpFrom(2, 1, 111, 40000, words(0x1234, 1, 1, 0, 2, 3)), 0},
