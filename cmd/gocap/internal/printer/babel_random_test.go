@@ -150,9 +150,7 @@ func babelRandMsg(rng *rand.Rand) []byte {
 // babelRandomCases are random Babel messages from a fixed seed over IPv4
 // and IPv6, some cut short.
 func babelRandomCases(seed uint64, n int) []crafted {
-	rng := rand.New(rand.NewPCG(seed, 6696))
-	var pkts []crafted
-	for range n {
+	return randomCases(seed, 6696, n, 5, func(rng *rand.Rand) (string, int) {
 		m := babelRandMsg(rng)
 		port := []uint16{6696, 6697}[rng.IntN(2)]
 		var pkt string
@@ -161,9 +159,8 @@ func babelRandomCases(seed uint64, n int) []crafted {
 		} else {
 			pkt = craftedUDP4(port, port, hex.EncodeToString(m))
 		}
-		pkts = append(pkts, craftedMaybeCut(rng, pkt, len(m), 5))
-	}
-	return pkts
+		return pkt, len(m)
+	})
 }
 
 // hncpRandTLV is an HNCP TLV of a random type (mostly the known ones)

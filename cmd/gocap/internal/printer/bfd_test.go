@@ -44,6 +44,20 @@ func craftedMaybeCut(rng *rand.Rand, pkt string, n, oneIn int) crafted {
 	return crafted{hex: pkt}
 }
 
+// randomCases is n packets from gen, which returns a packet (hex) and how
+// many of its last bytes a cut may take (its payload); one in oneIn is cut
+// short (craftedMaybeCut). The generator is seeded with seed and stream,
+// so the same arguments give the same packets.
+func randomCases(seed, stream uint64, n, oneIn int, gen func(rng *rand.Rand) (pkt string, payload int)) []crafted {
+	rng := rand.New(rand.NewPCG(seed, stream))
+	pkts := make([]crafted, 0, n)
+	for range n {
+		pkt, payload := gen(rng)
+		pkts = append(pkts, craftedMaybeCut(rng, pkt, payload, oneIn))
+	}
+	return pkts
+}
+
 // craftedCuts is the packet pkt (hex) cut short in its last n bytes (its
 // payload, say): with its last 1, 1+step, 1+2*step... bytes, fewer than
 // n, not captured.

@@ -44,13 +44,10 @@ func cfmRandPDU(rng *rand.Rand) string {
 // cfmRandomCases are n random CFM PDUs from the seed, one in five cut
 // short.
 func cfmRandomCases(seed uint64, n int) []crafted {
-	rng := rand.New(rand.NewPCG(seed, 0x8902))
-	var pkts []crafted
-	for range n {
+	return randomCases(seed, 0x8902, n, 5, func(rng *rand.Rand) (string, int) {
 		pdu := cfmRandPDU(rng)
-		pkts = append(pkts, craftedMaybeCut(rng, cfmFrame(pdu), hexLen(pdu), 5))
-	}
-	return pkts
+		return cfmFrame(pdu), hexLen(pdu)
+	})
 }
 
 func init() { addFuzzSeeds(cfmRandomCases(3, 40)) }

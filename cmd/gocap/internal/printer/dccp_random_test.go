@@ -71,13 +71,10 @@ func dccpRandPkt(rng *rand.Rand) string {
 // dccpRandomCases are n random DCCP packets from the seed, one in five
 // cut short.
 func dccpRandomCases(seed uint64, n int) []crafted {
-	rng := rand.New(rand.NewPCG(seed, 33))
-	var pkts []crafted
-	for range n {
+	return randomCases(seed, 33, n, 5, func(rng *rand.Rand) (string, int) {
 		d := dccpRandPkt(rng)
-		pkts = append(pkts, craftedMaybeCut(rng, craftIP4(33, d), hexLen(d), 5))
-	}
-	return pkts
+		return craftIP4(33, d), hexLen(d)
+	})
 }
 
 func init() { addFuzzSeeds(dccpRandomCases(3, 40)) }

@@ -32,13 +32,10 @@ func decnetRandMsg(rng *rand.Rand) string {
 // decnetRandomCases are n random DECnet messages from the seed, one in
 // five cut short.
 func decnetRandomCases(seed uint64, n int) []crafted {
-	rng := rand.New(rand.NewPCG(seed, 0x6003))
-	var pkts []crafted
-	for range n {
+	return randomCases(seed, 0x6003, n, 5, func(rng *rand.Rand) (string, int) {
 		m := decnetRandMsg(rng)
-		pkts = append(pkts, craftedMaybeCut(rng, dnFrame(m), hexLen(m), 5))
-	}
-	return pkts
+		return dnFrame(m), hexLen(m)
+	})
 }
 
 func init() { addFuzzSeeds(decnetRandomCases(3, 40)) }

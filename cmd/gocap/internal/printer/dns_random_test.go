@@ -158,9 +158,7 @@ func dnsRandMsg(rng *rand.Rand) []byte {
 // dnsRandomCases are random DNS messages over UDP port 53, mDNS and
 // TCP, some cut short.
 func dnsRandomCases(seed uint64, n int) []crafted {
-	rng := rand.New(rand.NewPCG(seed, 53))
-	var pkts []crafted
-	for range n {
+	return randomCases(seed, 53, n, 5, func(rng *rand.Rand) (string, int) {
 		m := dnsRandMsg(rng)
 		var pkt string
 		switch rng.IntN(6) {
@@ -174,9 +172,8 @@ func dnsRandomCases(seed uint64, n int) []crafted {
 		default:
 			pkt = craftedUDP4(53, 40000, hex.EncodeToString(m))
 		}
-		pkts = append(pkts, craftedMaybeCut(rng, pkt, len(m), 5))
-	}
-	return pkts
+		return pkt, len(m)
+	})
 }
 
 func init() { addFuzzSeeds(dnsRandomCases(7, 40)) }

@@ -94,9 +94,7 @@ func icmp6RandMsg(rng *rand.Rand) []byte {
 // icmp6RandomCases are random ICMPv6 messages from a fixed seed, some
 // cut short, some with an IPv6 payload length shorter than the message.
 func icmp6RandomCases(seed uint64, n int) []crafted {
-	rng := rand.New(rand.NewPCG(seed, 58))
-	var pkts []crafted
-	for range n {
+	return randomCases(seed, 58, n, 5, func(rng *rand.Rand) (string, int) {
 		m := icmp6RandMsg(rng)
 		pkt := craftIP6(58, hex.EncodeToString(m))
 		if rng.IntN(10) == 0 {
@@ -104,9 +102,8 @@ func icmp6RandomCases(seed uint64, n int) []crafted {
 			binary.BigEndian.PutUint16(b[18:], uint16(rng.IntN(len(m)+1)))
 			pkt = hex.EncodeToString(b)
 		}
-		pkts = append(pkts, craftedMaybeCut(rng, pkt, len(m), 5))
-	}
-	return pkts
+		return pkt, len(m)
+	})
 }
 
 func init() { addFuzzSeeds(icmp6RandomCases(9, 40)) }

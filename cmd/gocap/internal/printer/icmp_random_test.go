@@ -52,13 +52,10 @@ func icmpRandMsg(rng *rand.Rand) string {
 // icmpRandomCases are n random ICMP messages from the seed, one in five
 // cut short.
 func icmpRandomCases(seed uint64, n int) []crafted {
-	rng := rand.New(rand.NewPCG(seed, 1))
-	var pkts []crafted
-	for range n {
+	return randomCases(seed, 1, n, 5, func(rng *rand.Rand) (string, int) {
 		m := icmpRandMsg(rng)
-		pkts = append(pkts, craftedMaybeCut(rng, craftIP4(1, m), hexLen(m), 5))
-	}
-	return pkts
+		return craftIP4(1, m), hexLen(m)
+	})
 }
 
 func init() { addFuzzSeeds(icmpRandomCases(3, 40)) }

@@ -122,13 +122,10 @@ func ip6RandPacket(rng *rand.Rand) (string, int) {
 
 // ip6RandomCases are random IPv6 packets (ip6RandPacket), some cut short.
 func ip6RandomCases(seed uint64, n int) []crafted {
-	rng := rand.New(rand.NewPCG(seed, 41))
-	var pkts []crafted
-	for range n {
+	return randomCases(seed, 41, n, 5, func(rng *rand.Rand) (string, int) {
 		pkt, n := ip6RandPacket(rng)
-		pkts = append(pkts, craftedMaybeCut(rng, pkt, n+40, 5))
-	}
-	return pkts
+		return pkt, n + 40
+	})
 }
 
 func init() { addFuzzSeeds(ip6RandomCases(3, 40)) }

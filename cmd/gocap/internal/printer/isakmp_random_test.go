@@ -203,9 +203,7 @@ func ikeRandMsg(rng *rand.Rand) []byte {
 // isakmpRandomCases are random ISAKMP messages on port 500 and after
 // the non-ESP marker on port 4500, some cut short.
 func isakmpRandomCases(seed uint64, n int) []crafted {
-	rng := rand.New(rand.NewPCG(seed, 500))
-	var pkts []crafted
-	for range n {
+	return randomCases(seed, 500, n, 5, func(rng *rand.Rand) (string, int) {
 		m := ikeRandMsg(rng)
 		var pkt string
 		if rng.IntN(5) == 0 {
@@ -214,9 +212,8 @@ func isakmpRandomCases(seed uint64, n int) []crafted {
 		} else {
 			pkt = craftedUDP4(500, 500, hex.EncodeToString(m))
 		}
-		pkts = append(pkts, craftedMaybeCut(rng, pkt, len(m), 5))
-	}
-	return pkts
+		return pkt, len(m)
+	})
 }
 
 func init() { addFuzzSeeds(isakmpRandomCases(5, 40)) }

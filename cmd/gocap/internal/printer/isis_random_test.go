@@ -102,9 +102,7 @@ func isisRandTLV(rng *rand.Rand) string {
 // isisRandomCases are n IS-IS LSPs, hellos and CSNPs (seeded with seed)
 // of one to three random TLVs (isisRandTLV), one in five cut short.
 func isisRandomCases(seed uint64, n int) []crafted {
-	rng := rand.New(rand.NewPCG(seed, 9))
-	var pkts []crafted
-	for range n {
+	return randomCases(seed, 9, n, 5, func(rng *rand.Rand) (string, int) {
 		var tlvs string
 		for range 1 + rng.IntN(3) {
 			tlvs += isisRandTLV(rng)
@@ -120,9 +118,8 @@ func isisRandomCases(seed uint64, n int) []crafted {
 		default:
 			pdu = isisCSNPWith(tlvs)
 		}
-		pkts = append(pkts, craftedMaybeCut(rng, isisFrame(pdu), hexLen(tlvs), 5))
-	}
-	return pkts
+		return isisFrame(pdu), hexLen(tlvs)
+	})
 }
 
 // TestISISRandomLikeTcpdump prints random IS-IS PDUs (isisRandomCases)

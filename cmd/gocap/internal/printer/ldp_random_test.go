@@ -59,17 +59,14 @@ func ldpRandPDU(rng *rand.Rand) string {
 // ldpRandomCases are n random LDP PDUs from the seed over UDP and TCP,
 // one in five cut short.
 func ldpRandomCases(seed uint64, n int) []crafted {
-	rng := rand.New(rand.NewPCG(seed, 646))
-	var pkts []crafted
-	for range n {
+	return randomCases(seed, 646, n, 5, func(rng *rand.Rand) (string, int) {
 		d := ldpRandPDU(rng)
 		pkt := craftedUDP4(646, 646, d)
 		if rng.IntN(4) == 0 {
 			pkt = tcpSegment(40000, 646, d)
 		}
-		pkts = append(pkts, craftedMaybeCut(rng, pkt, hexLen(d), 5))
-	}
-	return pkts
+		return pkt, hexLen(d)
+	})
 }
 
 func init() { addFuzzSeeds(ldpRandomCases(3, 40)) }

@@ -79,17 +79,14 @@ func of10RandBody(rng *rand.Rand, typ int) string {
 // OpenFlow 1.0 messages of random types (of10RandBody), one in six cut
 // short.
 func of10RandomCases(seed uint64, n int) []crafted {
-	rng := rand.New(rand.NewPCG(seed, 13))
-	var pkts []crafted
-	for range n {
+	return randomCases(seed, 13, n, 6, func(rng *rand.Rand) (string, int) {
 		var seg string
 		for range 1 + rng.IntN(2) {
 			typ := rng.IntN(23)
 			seg += ofMsg(1, byte(typ), of10RandBody(rng, typ))
 		}
-		pkts = append(pkts, craftedMaybeCut(rng, tcpSegment(6653, 40000, seg), hexLen(seg), 6))
-	}
-	return pkts
+		return tcpSegment(6653, 40000, seg), hexLen(seg)
+	})
 }
 
 // TestOpenFlow10RandomLikeTcpdump prints random OpenFlow 1.0 messages

@@ -65,13 +65,10 @@ func ospfTERandLSU(rng *rand.Rand) string {
 // ospfTERandomCases are n random TE LSAs from the seed, one in five cut
 // short.
 func ospfTERandomCases(seed uint64, n int) []crafted {
-	rng := rand.New(rand.NewPCG(seed, 89))
-	var pkts []crafted
-	for range n {
+	return randomCases(seed, 89, n, 5, func(rng *rand.Rand) (string, int) {
 		pkt := ospfTERandLSU(rng)
-		pkts = append(pkts, craftedMaybeCut(rng, pkt, hexLen(pkt)-14-20-24, 5))
-	}
-	return pkts
+		return pkt, hexLen(pkt) - 14 - 20 - 24
+	})
 }
 
 func init() { addFuzzSeeds(ospfTERandomCases(3, 40)) }

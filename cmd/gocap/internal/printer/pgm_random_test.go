@@ -79,13 +79,10 @@ func pgmRandPkt(rng *rand.Rand) string {
 // pgmRandomCases are n random PGM packets from the seed, one in five
 // cut short.
 func pgmRandomCases(seed uint64, n int) []crafted {
-	rng := rand.New(rand.NewPCG(seed, 113))
-	var pkts []crafted
-	for range n {
+	return randomCases(seed, 113, n, 5, func(rng *rand.Rand) (string, int) {
 		d := pgmRandPkt(rng)
-		pkts = append(pkts, craftedMaybeCut(rng, craftIP4(113, d), hexLen(d), 5))
-	}
-	return pkts
+		return craftIP4(113, d), hexLen(d)
+	})
 }
 
 func init() { addFuzzSeeds(pgmRandomCases(3, 40)) }

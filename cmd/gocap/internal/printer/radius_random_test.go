@@ -53,13 +53,10 @@ func radiusRandMsg(rng *rand.Rand) string {
 // radiusRandomCases are n random RADIUS messages from the seed, one in
 // five cut short.
 func radiusRandomCases(seed uint64, n int) []crafted {
-	rng := rand.New(rand.NewPCG(seed, 1812))
-	var pkts []crafted
-	for range n {
+	return randomCases(seed, 1812, n, 5, func(rng *rand.Rand) (string, int) {
 		m := radiusRandMsg(rng)
-		pkts = append(pkts, craftedMaybeCut(rng, m, hexLen(m)-42, 5))
-	}
-	return pkts
+		return m, hexLen(m) - 42
+	})
 }
 
 func init() { addFuzzSeeds(radiusRandomCases(3, 40)) }

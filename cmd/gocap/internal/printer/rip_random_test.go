@@ -89,9 +89,7 @@ func ripngRandMsg(rng *rand.Rand) []byte {
 // ripRandomCases are random RIP and RIPng messages from a fixed seed,
 // some cut short.
 func ripRandomCases(seed uint64, n int) []crafted {
-	rng := rand.New(rand.NewPCG(seed, 520))
-	var pkts []crafted
-	for range n {
+	return randomCases(seed, 520, n, 4, func(rng *rand.Rand) (string, int) {
 		var pkt string
 		var m []byte
 		if rng.IntN(3) == 0 {
@@ -101,9 +99,8 @@ func ripRandomCases(seed uint64, n int) []crafted {
 			m = ripRandMsg(rng)
 			pkt = craftedUDP4(520, 520, hex.EncodeToString(m))
 		}
-		pkts = append(pkts, craftedMaybeCut(rng, pkt, len(m), 4))
-	}
-	return pkts
+		return pkt, len(m)
+	})
 }
 
 func init() { addFuzzSeeds(ripRandomCases(3, 60)) }

@@ -58,9 +58,7 @@ func rsvpRandObject(rng *rand.Rand) string {
 // one message) holding one to three rsvpRandObject objects, some cut
 // short.
 func rsvpRandomCases(seed uint64, n int) []crafted {
-	rng := rand.New(rand.NewPCG(seed, 46))
-	var pkts []crafted
-	for range n {
+	return randomCases(seed, 46, n, 6, func(rng *rand.Rand) (string, int) {
 		var objs []string
 		for range 1 + rng.IntN(3) {
 			objs = append(objs, rsvpRandObject(rng))
@@ -76,9 +74,8 @@ func rsvpRandomCases(seed uint64, n int) []crafted {
 			m = rsvpMsgHex(byte(rng.IntN(2)), typ, objs...)
 		}
 		h := craftIP4(46, m)
-		pkts = append(pkts, craftedMaybeCut(rng, h, hexLen(m), 6))
-	}
-	return pkts
+		return h, hexLen(m)
+	})
 }
 
 // TestRSVPRandomLikeTcpdump prints random RSVP messages

@@ -77,14 +77,11 @@ func rtcpRandMsg(rng *rand.Rand) []byte {
 // rtpRandomCases are random RTP, RTCP and vat datagrams from a fixed
 // seed, some cut short.
 func rtpRandomCases(seed uint64, n int, gen func(*rand.Rand) []byte) []crafted {
-	rng := rand.New(rand.NewPCG(seed, 3550))
-	var pkts []crafted
-	for range n {
+	return randomCases(seed, 3550, n, 5, func(rng *rand.Rand) (string, int) {
 		m := gen(rng)
 		pkt := craftedUDP4(40000, 40002, hex.EncodeToString(m))
-		pkts = append(pkts, craftedMaybeCut(rng, pkt, len(m), 5))
-	}
-	return pkts
+		return pkt, len(m)
+	})
 }
 
 // TestRTPRandomLikeTcpdump prints random RTP, RTCP and vat datagrams

@@ -76,14 +76,11 @@ func snmpRandMsg(rng *rand.Rand) string {
 // snmpRandomCases are n random SNMP messages from the seed to the agent
 // and trap ports, one in five cut short.
 func snmpRandomCases(seed uint64, n int) []crafted {
-	rng := rand.New(rand.NewPCG(seed, 161))
-	var pkts []crafted
-	for range n {
+	return randomCases(seed, 161, n, 5, func(rng *rand.Rand) (string, int) {
 		m := snmpRandMsg(rng)
 		pkt := craftedUDP4(1024, []uint16{161, 162}[rng.IntN(2)], m)
-		pkts = append(pkts, craftedMaybeCut(rng, pkt, hexLen(m), 5))
-	}
-	return pkts
+		return pkt, hexLen(m)
+	})
 }
 
 func init() { addFuzzSeeds(snmpRandomCases(3, 40)) }
