@@ -117,6 +117,11 @@ func (p *Printer) sllProto(t uint16, length int) {
 	p.printf(", length %d: ", length)
 }
 
+// arphrdRadiotap is Linux's ARPHRD_IEEE80211_RADIOTAP, the hardware type
+// of a cooked frame whose payload is a radiotap header and an 802.11 frame
+// (the protocol field is then not looked at).
+const arphrdRadiotap = 803
+
 // sll prints a Linux cooked (v1) frame.
 func (p *Printer) sll(b []byte, length int) int {
 	r := p.reader("sll", b)
@@ -131,8 +136,7 @@ func (p *Printer) sll(b []byte, length int) int {
 	if p.o.LinkHeader {
 		hdr(length)
 	}
-	if binary.BigEndian.Uint16(b[2:]) == 803 {
-		// ARPHRD_IEEE80211_RADIOTAP: the rest is radiotap and 802.11
+	if binary.BigEndian.Uint16(b[2:]) == arphrdRadiotap {
 		return 16 + p.radiotap(b[16:], length-16)
 	}
 	t := binary.BigEndian.Uint16(b[14:])
@@ -245,8 +249,7 @@ func (p *Printer) sll2(b []byte, length int) int {
 	if p.o.LinkHeader {
 		hdr(length)
 	}
-	if binary.BigEndian.Uint16(b[8:]) == 803 {
-		// ARPHRD_IEEE80211_RADIOTAP, as in sll
+	if binary.BigEndian.Uint16(b[8:]) == arphrdRadiotap {
 		return 20 + p.radiotap(b[20:], length-20)
 	}
 	t := binary.BigEndian.Uint16(b)
