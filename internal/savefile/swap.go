@@ -3,6 +3,8 @@ package savefile
 import (
 	"encoding/binary"
 	"math/bits"
+
+	"github.com/gocap/gocap/cbpf"
 )
 
 // Some link types carry a pseudo-header with fields in the byte order of
@@ -12,16 +14,6 @@ import (
 // the filter and a -w copy all get them in the reading host's order,
 // little-endian here. swapPseudoHeader does the same, in place.
 
-// Link types with host-order fields (LINKTYPE_ values).
-const (
-	ltLinuxSLL     = 113
-	ltPFLOG        = 117
-	ltUSBLinux     = 189
-	ltUSBLinuxMmap = 220
-	ltNFLOG        = 239
-	ltLinuxSLL2    = 276
-)
-
 // postProcess is libpcap's pcapint_post_process for a packet of link type
 // lt (LINKTYPE_ value) read from a file of the other byte order (swapped)
 // or not: the pseudo-header's host-order fields turned around, then the
@@ -30,7 +22,7 @@ func postProcess(lt uint32, swapped bool, wire *uint32, data []byte) {
 	if swapped {
 		swapPseudoHeader(lt, *wire, data)
 	}
-	if lt == ltUSBLinuxMmap {
+	if cbpf.LinkType(lt) == cbpf.LinkUSBLinuxMMapped {
 		fixUSBIsoLength(wire, data)
 	}
 }
@@ -70,24 +62,25 @@ func fixUSBIsoLength(wire *uint32, b []byte) {
 // of link type lt (LINKTYPE_ value) that was wire bytes long.
 func swapPseudoHeader(lt uint32, wire uint32, data []byte) {
 	caplen := uint32(len(data))
-	switch lt {
-	case ltLinuxSLL:
+	// These link types' LINKTYPE_ values are their DLT_ values.
+	switch cbpf.LinkType(lt) {
+	case cbpf.LinkLinuxSLL:
 		// 16-byte header, protocol (big-endian) at 14.
 		if caplen >= 16 && wire >= 16 {
 			swapSocketCAN(binary.BigEndian.Uint16(data[14:]), wire-16, data[16:])
 		}
-	case ltLinuxSLL2:
+	case cbpf.LinkLinuxSLL2:
 		// 20-byte header, protocol (big-endian) at 0.
 		if caplen >= 20 && wire >= 20 {
 			swapSocketCAN(binary.BigEndian.Uint16(data[0:]), wire-20, data[20:])
 		}
-	case ltUSBLinux:
+	case cbpf.LinkUSBLinux:
 		swapUSBLinux(data, false)
-	case ltUSBLinuxMmap:
+	case cbpf.LinkUSBLinuxMMapped:
 		swapUSBLinux(data, true)
-	case ltNFLOG:
+	case cbpf.LinkNFLOG:
 		swapNFLOG(wire, data)
-	case ltPFLOG:
+	case cbpf.LinkPFLog:
 		swapPFLOG(wire, data)
 	}
 }
