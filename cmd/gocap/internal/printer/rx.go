@@ -1,6 +1,7 @@
 package printer
 
 import (
+	"bytes"
 	"net/netip"
 )
 
@@ -520,7 +521,7 @@ var rxACLBits = []bitTok{{1, "r"}, {8, "l"}, {4, "i"}, {16, "d"}, {2, "w"}, {32,
 // read the way C's sscanf reads them (aclScan), so that bytes that are
 // not text, signs and out-of-range numbers come out as with tcpdump.
 func (p *Printer) rxACL(s []byte) {
-	if i := indexByte(s, 0); i >= 0 {
+	if i := bytes.IndexByte(s, 0); i >= 0 {
 		s = s[:i]
 	}
 	sc := aclScan{b: s}
@@ -634,15 +635,6 @@ func (sc *aclScan) word(max int) ([]byte, bool) {
 	w := sc.b[sc.off:i]
 	sc.off = i
 	return w, true
-}
-
-func indexByte(b []byte, c byte) int {
-	for i, x := range b {
-		if x == c {
-			return i
-		}
-	}
-	return -1
 }
 
 func (p *Printer) rxCB(b []byte, length int) {
