@@ -43,6 +43,22 @@ func ikeRandAttrs(rng *rand.Rand) []byte {
 	return b
 }
 
+// ikeRandChain is n payloads whose bodies item makes, each naming the next
+// as type more and the last none, as an SA chains its proposals (2) and a
+// proposal its transforms (3).
+func ikeRandChain(rng *rand.Rand, n int, more byte, item func(i int) []byte) []byte {
+	var b []byte
+	for i := range n {
+		body := item(i)
+		next := more
+		if i == n-1 {
+			next = 0
+		}
+		b = append(b, ikeRandPay(rng, next, body)...)
+	}
+	return b
+}
+
 // ikeRandV1Body is the body of an IKEv1 payload of type np.
 func ikeRandV1Body(rng *rand.Rand, np byte) []byte {
 	switch np {
@@ -51,29 +67,17 @@ func ikeRandV1Body(rng *rand.Rand, np byte) []byte {
 		if b[7] != 1 {
 			b = append(b, 0, 0, 0, 0)
 		}
-		np := rng.IntN(3)
-		for i := range np {
+		return append(b, ikeRandChain(rng, rng.IntN(3), 2, func(i int) []byte {
 			proto := byte(1 + rng.IntN(5))
 			spi := []int{0, 4, 2}[rng.IntN(3)]
 			nt := rng.IntN(3)
 			p := []byte{byte(i + 1), proto, byte(spi), byte(nt)}
 			p = append(p, randBytes(rng, spi)...)
-			for j := range nt {
+			return append(p, ikeRandChain(rng, nt, 3, func(j int) []byte {
 				t := []byte{byte(j + 1), byte(rng.IntN(14)), 0, 0}
-				t = append(t, ikeRandAttrs(rng)...)
-				next := byte(3)
-				if j == nt-1 {
-					next = 0
-				}
-				p = append(p, ikeRandPay(rng, next, t)...)
-			}
-			next := byte(2)
-			if i == np-1 {
-				next = 0
-			}
-			b = append(b, ikeRandPay(rng, next, p)...)
-		}
-		return b
+				return append(t, ikeRandAttrs(rng)...)
+			})...)
+		})...)
 	case 5: // ID
 		typ := byte(rng.IntN(13))
 		b := []byte{typ, []byte{0, 6, 17, 200}[rng.IntN(4)], byte(rng.IntN(3)), byte(rng.IntN(256))}
@@ -106,14 +110,12 @@ func ikeRandV1Body(rng *rand.Rand, np byte) []byte {
 func ikeRandV2Body(rng *rand.Rand, np byte) []byte {
 	switch np {
 	case 33: // SA
-		var b []byte
-		nprop := 1 + rng.IntN(2)
-		for i := range nprop {
+		return ikeRandChain(rng, 1+rng.IntN(2), 2, func(i int) []byte {
 			spi := []int{0, 0, 4, 8}[rng.IntN(4)]
 			nt := rng.IntN(4)
 			p := []byte{byte(i + 1), byte(1 + rng.IntN(4)), byte(spi), byte(nt)}
 			p = append(p, randBytes(rng, spi)...)
-			for j := range nt {
+			return append(p, ikeRandChain(rng, nt, 3, func(int) []byte {
 				tt := byte(1 + rng.IntN(6))
 				t := []byte{tt, 0, 0, byte(rng.IntN(20))}
 				if tt == 1 && rng.IntN(2) == 0 {
@@ -121,19 +123,9 @@ func ikeRandV2Body(rng *rand.Rand, np byte) []byte {
 				} else if rng.IntN(4) == 0 {
 					t = append(t, ikeRandAttrs(rng)...)
 				}
-				next := byte(3)
-				if j == nt-1 {
-					next = 0
-				}
-				p = append(p, ikeRandPay(rng, next, t)...)
-			}
-			next := byte(2)
-			if i == nprop-1 {
-				next = 0
-			}
-			b = append(b, ikeRandPay(rng, next, p)...)
-		}
-		return b
+				return t
+			})...)
+		})
 	case 34:
 		return append([]byte{0, byte(rng.IntN(20)), 0, 0}, randBytes(rng, rng.IntN(40))...)
 	case 35, 36:
