@@ -1,0 +1,55 @@
+package main
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestFlagMistakesLikeTcpdump gives gocap and the local tcpdump the same
+// mistaken options and requires tcpdump's exit status and the same first
+// line on stderr (getopt_long's wording); what follows it (tcpdump's
+// version lines and usage, gocap's usage) differs by design.
+func TestFlagMistakesLikeTcpdump(t *testing.T) {
+	needTcpdump(t)
+	cases := [][]string{
+		{"-k"},
+		{"-nvk"},
+		{"--foo"},
+		{"--foo=1"},
+		{"-w"},
+		{"-c"},
+		{"-r"},
+		{"-nr"},
+		{"--count=3"},
+		{"--print=yes"},
+		{"-F"},
+	}
+	for _, args := range cases {
+		gc, _, ge := runGocap(t, nil, args...)
+		tc, _, te := runTcpdump(args...)
+		g, _, _ := strings.Cut(ge, "\n")
+		w, _, _ := strings.Cut(tcpdumpMessage(te), "\n")
+		if gc != tc || g != w {
+			t.Errorf("%q: exit %d, %q; tcpdump: exit %d, %q", args, gc, g, tc, w)
+		}
+	}
+}
+
+// TestHarnessOptionsLikeTcpdump checks the two options tcpdump's own test
+// harness relies on beyond the documented ones: --fp-type (its stdout and
+// status) and -m MODULE, which a build without libsmi ignores with a
+// warning before reading on.
+func TestHarnessOptionsLikeTcpdump(t *testing.T) {
+	needTcpdump(t)
+	gc, gout, ge := runGocap(t, nil, "--fp-type")
+	tc, tout, te := runTcpdump("--fp-type")
+	if gc != tc || gout != tout || ge != tcpdumpMessage(te) {
+		t.Errorf("--fp-type: exit %d, %q, %q; tcpdump: exit %d, %q, %q", gc, gout, ge, tc, tout, te)
+	}
+	args := []string{"-n", "-m", "RFC1213-MIB", "-m", "IF-MIB", "-r", "testdata/sample.pcap", "-c", "2"}
+	gc, gout, ge = runGocap(t, nil, args...)
+	tc, tout, te = runTcpdump(args...)
+	if gc != tc || gout != tout || ge != tcpdumpMessage(te) {
+		t.Errorf("%q: exit %d\n%s%s\ntcpdump: exit %d\n%s%s", args, gc, gout, ge, tc, tout, te)
+	}
+}
