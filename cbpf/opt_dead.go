@@ -45,8 +45,9 @@ func stmtDefs(s oStmt) uint32 {
 
 // dead removes statements whose result no path reads. A statement that
 // could fail (a load, a division by X) stays unless the same value has
-// been computed on every path before it: its failure is part of the
-// verdict. It uses the entry states of the last sweep, which must have
+// been computed on every path before it, or (coveredLoad) it reads
+// packet bytes that an absolute load which succeeded on every path
+// reached as far: its failure is part of the verdict. It uses the entry states of the last sweep, which must have
 // left the graph as it is.
 func (g *oGraph) dead() bool {
 	changed := false
@@ -77,7 +78,7 @@ func (g *oGraph) dead() bool {
 		cloned := false
 		for _, s := range b.stmts {
 			e := g.vn.effect(&regs, s)
-			safe = append(safe, !e.failable || avail.isAvail(e.vn))
+			safe = append(safe, !e.failable || avail.isAvail(e.vn) || g.vn.coveredLoad(avail, s))
 			regs[e.def] = e.vn
 			if e.failable && !avail.isAvail(e.vn) {
 				if !cloned {
@@ -129,4 +130,43 @@ func (g *oGraph) dead() bool {
 		g.swept = false
 	}
 	return changed
+}
+
+// packetEnd returns where in the packet an absolute load with key op and
+// k ends (its offset plus its size), for the loads of packet bytes: not
+// for the ancillary loads at the top of the offset range, nor for other
+// values.
+func packetEnd(op uint16, k uint32) (uint32, bool) {
+	if k >= 1<<31 {
+		return 0, false
+	}
+	switch op {
+	case ClassLD | ModeABS | SizeW:
+		return k + 4, true
+	case ClassLD | ModeABS | SizeH:
+		return k + 2, true
+	case ClassLD | ModeABS | SizeB, ClassLDX | ModeMSH | SizeB:
+		return k + 1, true
+	}
+	return 0, false
+}
+
+// coveredLoad reports whether s is a load of packet bytes at a fixed
+// offset that cannot fail in state st: an absolute load reaching at least
+// as far into the packet is available (has succeeded on every path), so
+// the packet is long enough. Such a load's result may go unused like any
+// other value's. It scans the available values, which only dead does,
+// for its unused statements.
+func (t *vnTable) coveredLoad(st *oState, s oStmt) bool {
+	end, ok := packetEnd(s.code, s.k)
+	if !ok {
+		return false
+	}
+	for v := int32(1); v < t.availTop && int(v) < len(t.keys); v++ {
+		key := t.keys[v]
+		if e, ok := packetEnd(key.op, key.k); ok && e >= end && st.isAvail(v) {
+			return true
+		}
+	}
+	return false
 }

@@ -596,6 +596,20 @@ func (t *vnTable) effect(regs *[nRegs]int32, s oStmt) stmtEffect {
 				return stmtEffect{regA, t.constant(0), false}
 			}
 		}
+		if aok {
+			// The same identities with the constant on the left, as
+			// libpcap's optimizer has them for an A of 0 ("ld #0; and
+			// x" is 0, "ld #0; add x" is X). Not for a division: 0/X
+			// still rejects the packet when X is 0.
+			switch {
+			case ca == 0 && (op == ALUAdd || op == ALUOr || op == ALUXor),
+				ca == 1 && op == ALUMul,
+				ca == 0xffffffff && op == ALUAnd:
+				return stmtEffect{regA, b, false}
+			case ca == 0 && (op == ALUAnd || op == ALUMul || op == ALULsh || op == ALURsh):
+				return stmtEffect{regA, t.constant(0), false}
+			}
+		}
 		failable := (op == ALUDiv || op == ALUMod) && (!bok || cb == 0)
 		switch op {
 		case ALUAdd, ALUMul, ALUAnd, ALUOr, ALUXor:

@@ -93,6 +93,11 @@ func (g *oGraph) simplerStmt(regs *[nRegs]int32, s oStmt, e stmtEffect) (oStmt, 
 			return n, n != s
 		}
 	}
+	if e.def == regA && s.code&0x07 == ClassALU && e.vn == regs[regX] {
+		// An operation that leaves X's value in A (0 + X, 1 * X):
+		// "txa" no longer needs what A held.
+		return oStmt{code: ClassMISC | MiscTXA}, true
+	}
 	switch s.code {
 	case ClassLD | ModeMEM:
 		if e.vn == regs[regX] {
