@@ -297,6 +297,10 @@ var fuzzPrimitives = []string{
 	"ip[2:2] - ((ip[0]&0xf)<<2) > 40", "udp[0:2] = 53", "icmp[icmptype] = icmp-echo", "ip[6:2] & 0x1fff = 0",
 	"vlan", "vlan 10", "mpls", "pppoes", "ip multicast", "ip6 multicast", "inbound", "outbound",
 	"ether[0] & 1 = 1", "link[12:2] = 0x800", "ip[9] = 17 or ip[9] = 6", "ip6 proto 17",
+	// arithmetic with a constant on the left, and loads whose values go
+	// unused ("or 1 = 1")
+	"ether[20] > 0 & len", "ip[2:2] = 0 + len", "ip[3] = 1 * len", "ether[5] != 0 / len",
+	"ether[1] = 0 << len", "ether[2:4] = 1", "(ether[0:2] = 5 or 1 = 1)", "(ip[1] = 3 or 1 = 1)",
 }
 
 var fuzzLinkTypes = []LinkType{LinkEN10MB, LinkRaw, LinkIPv4, LinkIPv6, LinkNull, LinkLoop, LinkLinuxSLL, LinkLinuxSLL2}
