@@ -91,16 +91,20 @@ func CompileFile(expr string, fileLinkType, snaplen uint32, order binary.ByteOrd
 
 // ErrNoLinkType is returned by CompileLive and translate.Compile for link
 // type 0 (DLT_NULL): Linux never captures live with it, so it is almost
-// certainly an unset value. Loopback on Linux is LinkEN10MB.
-var ErrNoLinkType = errors.New("cbpf: link type 0 (DLT_NULL) is not a live link type on Linux; set the link type (loopback is EN10MB)")
+// certainly an unset value. Loopback on Linux is LinkEN10MB. A filter for
+// a DLT_NULL capture file is CompileFile's.
+var ErrNoLinkType = errors.New("cbpf: link type 0 (DLT_NULL) is not a live link type on Linux; set the link type (loopback is EN10MB), or use CompileFile for a DLT_NULL capture file")
 
 // CompileLive compiles expr for a live capture on Linux with link type lt
 // and snapshot length snaplen (0 means DefaultSnaplen), as tcpdump does
 // for "tcpdump -i IFACE EXPR": the optimizer is on, the netmask is 0 and
 // the Linux extensions are used, so that "vlan" also matches tags the
 // kernel took out of the packet. Give the Program to SO_ATTACH_FILTER
-// (Raw) or translate it. lt must not be 0 (DLT_NULL): that is
-// ErrNoLinkType. Other errors are *parser.Error values.
+// (Raw) or translate it; a program with protochain's loop (a backward
+// jump) is refused by the kernel's classic checks, as libpcap's is, and
+// runs in the kernel only translated (package translate). lt must not be
+// 0 (DLT_NULL): that is ErrNoLinkType. Other errors are *parser.Error
+// values.
 func CompileLive(expr string, lt LinkType, snaplen uint32, opts ...Option) (*Filter, error) {
 	if lt == LinkNull {
 		return nil, ErrNoLinkType

@@ -176,6 +176,11 @@ func newVM(prog []bpf.Instruction, libpcap bool) (*VM, error) {
 					return nil, bad("jump out of range")
 				}
 			} else if ri.K >= uint32(n-pc-1) {
+				if t := pc + 1 + int(int32(ri.K)); int32(ri.K) < 0 && t >= 0 {
+					// protochain's loop: libpcap's interpreter runs it,
+					// the kernel's checks refuse it.
+					return nil, bad("jump out of range: backward, to instruction %d (protochain's loop), which the kernel refuses and only NewVMLibpcap runs", t)
+				}
 				return nil, bad("jump out of range")
 			}
 		}

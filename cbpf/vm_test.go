@@ -162,6 +162,7 @@ func TestNewVMRejects(t *testing.T) {
 		{"rsh by 32", vmProg(ri(0x74, 0, 0, 32), ret), "shift"},
 		{"ja past end", vmProg(ri(0x05, 0, 0, 1), ret), "out of range"},
 		{"ja huge", vmProg(ri(0x05, 0, 0, 0xffffffff), ret), "out of range"},
+		{"ja backward", vmProg(ri(0x00, 0, 0, 0), ri(0x05, 0, 0, 0xfffffffe), ret), "backward, to instruction 0 (protochain's loop)"},
 		{"jt past end", vmProg(ri(0x15, 1, 0, 0), ret), "out of range"},
 		{"jf past end", vmProg(ri(0x15, 0, 1, 0), ret), "out of range"},
 		{"unknown ancillary", vmProg(ri(0x20, 0, 0, 0xfffff000+2), ret), "ancillary"},

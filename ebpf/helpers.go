@@ -10,7 +10,7 @@ import (
 )
 
 // HelperName returns the kernel's name for helper id, such as
-// "bpf_xdp_get_buff_len" for 189, or "helper 189" for an id cilium/ebpf
+// "bpf_xdp_get_buff_len" for 188, or "helper 999" for an id cilium/ebpf
 // does not know. Errors about helpers name them this way.
 func HelperName(id int32) string {
 	s := asm.BuiltinFunc(id).String()

@@ -113,7 +113,11 @@ func DetachSocket(fd int) error {
 // for socket, TC and XDP programs; it builds an sk_buff as if pkt arrived
 // on the loopback device (eth_type_trans sets protocol and pkt_type), and
 // gives socket filters the data from the network header on, SchedCLS
-// programs the whole frame.
+// programs the whole frame. The packet's length on the wire is len(pkt)
+// (`len` and `greater` see that, not the length of a packet a capture
+// cut short), and for the programs whose context is __sk_buff the kernel
+// refuses a packet that does not fit in a page with its head- and
+// tailroom (about 3.5 KB: EINVAL); XDP takes larger ones.
 func TestRun(prog *cebpf.Program, pkt []byte) (uint32, error) {
 	if prog == nil {
 		return 0, errors.New("ebpf: test run: nil program")

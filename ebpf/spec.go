@@ -9,8 +9,10 @@ import (
 // loads an unnamed program under the default license.
 type LoadOptions struct {
 	// Name is the program's name in the kernel, as bpftool prog show
-	// lists it: up to 15 characters of letters, digits, '_' and '.'
-	// (cilium/ebpf refuses others). "" leaves the program unnamed.
+	// lists it: up to 15 characters of letters, digits, '_' and '.'.
+	// cilium/ebpf drops any other character and cuts a longer name to 15
+	// ("bad-name!" loads as "badname"), without an error. "" leaves the
+	// program unnamed.
 	Name string
 	// License is the license the program declares; "" means
 	// "Dual BSD/GPL", which allows every helper translated programs call.

@@ -15,9 +15,14 @@ import (
 // cbpf.DefaultSnaplen for a match), TC or XDP (Direct's). The optimizer is
 // on; the Linux extensions are used for the targets whose context is
 // __sk_buff (Socket and TC), which carries offloaded VLAN tags, and not
-// for XDP, which sees tags in the packet. lt must not be 0 (DLT_NULL),
-// which no Linux hook sees: that is cbpf.ErrNoLinkType. Compile errors are *parser.Error values,
-// translation errors *Error values.
+// for XDP, which sees tags in the packet. Without them, `ifindex`,
+// `inbound` and `outbound` are refused for XDP as libpcap refuses them for
+// a capture that is not live; compile with cbpf.Compile (Options.LinuxExt
+// set) and translate with Direct(prog, XDP) to get them from xdp_md. lt
+// must not be 0 (DLT_NULL), which no Linux hook sees: that is
+// cbpf.ErrNoLinkType (a filter for a DLT_NULL capture file is
+// cbpf.CompileFile's, which ForTarget can translate). Compile errors are
+// *parser.Error values, translation errors *Error values.
 func Compile(expr string, lt cbpf.LinkType, target Target, opts ...cbpf.Option) (asm.Instructions, error) {
 	if !target.Valid() {
 		return nil, &Error{PC: -1, Err: fmt.Errorf("unknown target %v", target)}

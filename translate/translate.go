@@ -86,6 +86,8 @@ func Direct(prog []bpf.Instruction, target Target) (asm.Instructions, error) {
 		return translate(prog, modeTC)
 	case XDP:
 		return translate(prog, modeXDP)
+	case Socket:
+		return nil, &Error{PC: -1, Err: errors.New("Direct makes TC and XDP programs: translate for the Socket target with SocketFilter (or ForTarget)")}
 	}
 	return nil, &Error{PC: -1, Err: fmt.Errorf("unknown target %v", target)}
 }
