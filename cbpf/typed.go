@@ -44,9 +44,25 @@ func Raw(prog []bpf.Instruction) ([]bpf.RawInstruction, error) {
 	for i, ins := range prog {
 		ri, err := ins.Assemble()
 		if err != nil {
+			if n, ok := loadSize(ins); ok && n != 1 && n != 2 && n != 4 {
+				// x/net/bpf words this as a length of 0.
+				err = fmt.Errorf("load size %d: a load reads 1, 2 or 4 bytes (%w)", n, err)
+			}
 			return nil, fmt.Errorf("cbpf: instruction %d (%v): %w", i, ins, err)
 		}
 		out[i] = ri
 	}
 	return out, nil
+}
+
+// loadSize returns the size of a packet load, for the message about a
+// size no load has.
+func loadSize(ins bpf.Instruction) (int, bool) {
+	switch l := ins.(type) {
+	case bpf.LoadAbsolute:
+		return l.Size, true
+	case bpf.LoadIndirect:
+		return l.Size, true
+	}
+	return 0, false
 }
