@@ -216,9 +216,9 @@ func init() {
 // LinkTypeByName returns the link type with the given name, as
 // pcap_datalink_name_to_val() spells it: case does not matter and the
 // "DLT_" prefix is optional ("EN10MB", "dlt_en10mb", "linux_sll2"). A
-// decimal number is also accepted and gives that DLT value, as filtertest
-// and tcpdump -y do, whether or not it has a name. The result is false for
-// anything else.
+// decimal number is also accepted and gives that DLT value, as master's
+// filtertest does, whether or not it has a name (tcpdump 4.99.3's -y takes
+// only names without the prefix). The result is false for anything else.
 func LinkTypeByName(name string) (LinkType, bool) {
 	up := strings.ToUpper(name)
 	up = strings.TrimPrefix(up, "DLT_")

@@ -358,7 +358,7 @@ func TestTestRunKernelLimits(t *testing.T) {
 	out := string(runOut(t, "--test-run", name, "--kernel", "ip"))
 	for _, want := range []string{
 		"eBPF VM (socket)                                 kept 1 of 2\n",
-		"kept 0 of 0 (1 packets shorter than 14 bytes not run) (1 runs failed; the first, packet 2: ",
+		"kept 0 of 0 (1 packet shorter than 14 bytes not run) (1 run failed; the first, packet 2: ",
 		"the engines agree on every packet they ran\n",
 	} {
 		if !strings.Contains(out, want) {

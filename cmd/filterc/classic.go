@@ -122,13 +122,35 @@ func goSource(cfg config, p *program) ([]byte, error) {
 	goHeader(&b, cfg, "a classic BPF program")
 	b.WriteString("import \"golang.org/x/net/bpf\"\n\n")
 	fmt.Fprintf(&b, "// %s is the classic BPF program for %s.\n", cfg.varName, describe(cfg))
-	fmt.Fprintf(&b, "// bpf.Assemble turns it into the instructions SO_ATTACH_FILTER takes; bpf.NewVM runs it.\n")
+	fmt.Fprintf(&b, "// %s\n", goRunNote(p))
 	fmt.Fprintf(&b, "var %s = []bpf.Instruction{\n", cfg.varName)
 	for i, ins := range p.classic {
 		fmt.Fprintf(&b, "\t%s, // %s\n", goLiteral(ins), strings.ReplaceAll(cbpf.Image(p.raw[i], i), "\t", " "))
 	}
 	b.WriteString("}\n")
 	return gofmt(b.Bytes())
+}
+
+// goRunNote says, in the go format's comment, what can run the program:
+// x/net/bpf's VM has no ancillary loads (they stay bpf.RawInstruction
+// values), and neither it nor the kernel takes protochain's backward jump.
+func goRunNote(p *program) string {
+	backward, raw := false, false
+	for _, ri := range p.raw {
+		backward = backward || ri.Op == 0x05 && int32(ri.K) < 0
+	}
+	for _, ins := range p.classic {
+		if _, ok := ins.(bpf.RawInstruction); ok {
+			raw = true
+		}
+	}
+	switch {
+	case backward:
+		return "Its backward jump (protochain's loop) is refused by SO_ATTACH_FILTER and bpf.NewVM; gocap's cbpf.NewVMLibpcap runs it."
+	case raw:
+		return "bpf.Assemble turns it into the instructions SO_ATTACH_FILTER takes; bpf.NewVM cannot run its Linux ancillary loads (the bpf.RawInstruction values), gocap's cbpf.NewVM can."
+	}
+	return "bpf.Assemble turns it into the instructions SO_ATTACH_FILTER takes; bpf.NewVM runs it."
 }
 
 // gofmt formats generated Go source; an error means a bug in filterc.

@@ -338,7 +338,7 @@ func newFlagSet(f *flags) *pflag.FlagSet {
 	fs.StringVar(&f.pkg, "package", "filter", "Go package `NAME` for the go and ebpf-go formats")
 	fs.StringVar(&f.varName, "var", "Filter", "Go variable `NAME` for the go and ebpf-go formats")
 	fs.StringVar(&f.progName, "name", "gocap_filter", "program `NAME` (its ELF symbol) for the elf format")
-	fs.BoolVar(&f.verify, "verify", false, "load the eBPF program into the kernel's verifier and print its verdict")
+	fs.BoolVar(&f.verify, "verify", false, "load the eBPF program into the kernel's verifier and print its verdict (the program itself is then written only with -o)")
 	fs.StringVar(&f.testRun, "test-run", "", "run the filter over the packets of `FILE` (pcap or pcapng) and compare the engines")
 	fs.BoolVar(&f.kernel, "kernel", false, "with --test-run, also run the program in the kernel (BPF_PROG_TEST_RUN)")
 	fs.BoolVarP(&f.help, "help", "h", false, "print this help and exit")

@@ -257,14 +257,18 @@ func testRun(cfg config, stdout io.Writer) error {
 	if lts == "" {
 		lts = "no"
 	}
-	w.printf("test run: %s, %d packets (%s) from %s, eBPF target %s\n", exprName(cfg.expr), len(pkts), lts, cfg.testRun, tgt.Info().Name)
+	w.printf("test run: %s, %s (%s) from %s, eBPF target %s\n", exprName(cfg.expr), nPackets(len(pkts)), lts, cfg.testRun, tgt.Info().Name)
 	for i, name := range names {
 		w.printf("  %-48s kept %d of %d", name, kept[i], ran[i])
 		if skipped[i] > 0 {
-			w.printf(" (%d packets shorter than %d bytes not run)", skipped[i], minKernelPacket)
+			w.printf(" (%s shorter than %d bytes not run)", nPackets(skipped[i]), minKernelPacket)
 		}
 		if failed[i] > 0 {
-			w.printf(" (%d runs failed; the first, %v)", failed[i], firstErr[i])
+			runs := "runs"
+			if failed[i] == 1 {
+				runs = "run"
+			}
+			w.printf(" (%d %s failed; the first, %v)", failed[i], runs, firstErr[i])
 		}
 		w.printf("\n")
 	}
@@ -284,9 +288,13 @@ func testRun(cfg config, stdout io.Writer) error {
 	case disagree == 0:
 		w.printf("all engines agree on every packet\n")
 	default:
-		w.printf("the engines disagree on %d of %d packets\n", disagree, len(pkts))
+		w.printf("the engines disagree on %d of %s\n", disagree, nPackets(len(pkts)))
 		if cfg.kernel && truncated > 0 {
-			w.printf("note: %d packets are truncated; the kernel sees only their captured bytes, so its len is the captured length\n", truncated)
+			are := "are"
+			if truncated == 1 {
+				are = "is"
+			}
+			w.printf("note: %s %s truncated; the kernel sees only their captured bytes, so its len is the captured length\n", nPackets(truncated), are)
 		}
 	}
 	if w.err != nil {
@@ -340,4 +348,12 @@ func (w *errWriter) printf(format string, args ...any) {
 	if w.err == nil {
 		_, w.err = fmt.Fprintf(w.w, format, args...)
 	}
+}
+
+// nPackets is "1 packet" or "N packets".
+func nPackets(n int) string {
+	if n == 1 {
+		return "1 packet"
+	}
+	return fmt.Sprintf("%d packets", n)
 }

@@ -204,6 +204,9 @@ func deviceNet(dev string) netip.Prefix {
 // live runs a live capture, or prints its filter program for -d.
 func (c *command) live() (err error) {
 	cfg := c.cfg
+	if cfg.exprErr != nil {
+		return cfg.exprErr
+	}
 	lf := &cfg.f.live
 	dev, err := c.pickDevice()
 	if err != nil {

@@ -90,7 +90,7 @@ import (
 	"github.com/gocap/gocap/parser"
 )
 
-const usageLine = "Usage: gocap [-AbdDefHIJlLnNpqStUvxX#] [-B size] [-c count] [--count] [-C file_size] [-F file] [-G seconds] [-i interface] [--immediate-mode] [-j tstamptype] [-Q in|out|inout] [-r file] [-s snaplen] [-T type] [-V file] [--time-stamp-precision precision] [-w file] [-W filecount] [-y datalinktype] [-z postrotate-command] [-Z user] [--engine ebpf|cbpf] [--kernel-filter ebpf|cbpf] [--pcapng] [--print] [--workers N] [expression]"
+const usageLine = "Usage: gocap [-AbdDefhHIJKlLnNOpqStuUvxX#] [-B size] [-c count] [--count] [-C file_size] [-E algo:secret] [-F file] [-G seconds] [-i interface] [--immediate-mode] [-j tstamptype] [-M secret] [-m module] [-Q in|out|inout] [-r file] [-s snaplen] [-T type] [-V file] [--time-stamp-precision precision] [-w file] [-W filecount] [-y datalinktype] [-z postrotate-command] [-Z user] [--engine ebpf|cbpf] [--kernel-filter ebpf|cbpf] [--pcapng] [--print] [--workers N] [expression]"
 
 func main() {
 	if os.Getenv("GOGC") == "" {
@@ -140,7 +140,7 @@ func newFlagSet(f *flags) *pflag.FlagSet {
 	fs.BoolVar(&f.pcapng, "pcapng", false, "write pcapng instead of pcap")
 	fs.StringVarP(&f.count, "count-limit", "c", "", "stop after `N` packets have passed the filter")
 	fs.StringVarP(&f.filterFile, "file", "F", "", "read the filter expression from `FILE`")
-	fs.StringVarP(&f.linkType, "linktype", "y", "", "link `TYPE` for -d without -r")
+	fs.StringVarP(&f.linkType, "linktype", "y", "", "link `TYPE` to capture with, or for -d without -r or -i")
 	fs.StringVarP(&f.snaplen, "snapshot-length", "s", "", "snapshot length `N`")
 	fs.BoolVar(&f.countOnly, "count", false, "print only the number of packets that matched")
 	fs.BoolVarP(&f.packetBuffered, "packet-buffered", "U", false, "write each packet to the -w file (and each printed line) at once")
@@ -195,6 +195,11 @@ type config struct {
 	packetType printer.PacketType
 	// warn prints a printer's warning on standard error.
 	warn func(msg string)
+	// exprErr is why -F's file could not be read. tcpdump reads the file
+	// once the capture file or device is open ("reading from file" or
+	// "Warning: assuming Ethernet" come first), so the error waits until
+	// then.
+	exprErr error
 }
 
 // fpTypeCheck is what tcpdump's hidden --fp-type option prints, which
@@ -302,6 +307,9 @@ func parseArgs(args []string) (*config, error) {
 		}
 		cfg.limit = n
 	}
+	if f.tstamp > 5 {
+		return nil, errors.New("only -t, -tt, -ttt, -tttt and -ttttt are supported")
+	}
 	if fs.Changed("snapshot-length") {
 		n, err := strconv.ParseInt(f.snaplen, 0, 64)
 		if err != nil || n < 0 || n > savefile.MaxSnaplen {
@@ -322,6 +330,11 @@ func parseArgs(args []string) (*config, error) {
 	}
 	if fs.Changed("linktype") {
 		lt, ok := cbpf.LinkTypeByName(f.linkType)
+		if _, err := strconv.ParseUint(f.linkType, 10, 32); err == nil || strings.HasPrefix(strings.ToUpper(f.linkType), "DLT_") {
+			// tcpdump's pcap_datalink_name_to_val takes only the names
+			// without their "DLT_".
+			ok = false
+		}
 		if !ok {
 			return nil, fmt.Errorf("invalid data link type %s", f.linkType)
 		}
@@ -338,11 +351,9 @@ func parseArgs(args []string) (*config, error) {
 		return nil, err
 	}
 	if fs.Changed("file") {
-		expr, err := readFilterFile(f.filterFile)
-		if err != nil {
-			return nil, err
-		}
-		cfg.expr = expr
+		// An unreadable file is reported where tcpdump reads it: once
+		// the input is open (see exprErr).
+		cfg.expr, cfg.exprErr = readFilterFile(f.filterFile)
 	} else {
 		cfg.expr = strings.Join(fs.Args(), " ")
 	}
@@ -357,7 +368,13 @@ func defaultEngine() string { return engineEBPF }
 func readFilterFile(name string) (string, error) {
 	data, err := os.ReadFile(name)
 	if err != nil {
-		return "", fmt.Errorf("%s: %s", name, capture.ErrnoText(err))
+		// tcpdump's words: "can't open" for open, "read" for read
+		// (a directory).
+		var pe *os.PathError
+		if errors.As(err, &pe) && pe.Op == "read" {
+			return "", fmt.Errorf("read %s: %s", name, capture.ErrnoText(err))
+		}
+		return "", fmt.Errorf("can't open %s: %s", name, capture.ErrnoText(err))
 	}
 	for i := 0; i < len(data); i++ {
 		if data[i] != '#' {
@@ -506,7 +523,12 @@ func (c *command) run() error {
 			} else {
 				fmt.Fprintln(c.stderr, "Warning: assuming Ethernet")
 			}
-			opts := c.compileOpts(savefile.MaxSnaplen, false)
+			if cfg.exprErr != nil {
+				return cfg.exprErr
+			}
+			// As pcap_open_dead with -s's length (0 or none: the
+			// default).
+			opts := c.compileOpts(cfg.f.live.snaplen, false)
 			opts.Offline = false
 			opts.LinkType = lt
 			return c.dumpProgram(opts)
@@ -538,6 +560,9 @@ func (c *command) run() error {
 	defer func() { closeSrc() }()
 	if err := c.announceInput(names[0], src); err != nil {
 		return err
+	}
+	if cfg.exprErr != nil {
+		return cfg.exprErr
 	}
 	lt := src.LinkType()
 
@@ -746,6 +771,12 @@ func (c *command) fileList() ([]string, error) {
 		data, err = io.ReadAll(c.stdin)
 	} else {
 		data, err = os.ReadFile(c.cfg.f.fileList)
+	}
+	var pe *os.PathError
+	if errors.As(err, &pe) && pe.Op == "read" {
+		// Opened but unreadable (a directory): tcpdump's fgets finds
+		// no line in it.
+		data, err = nil, nil
 	}
 	if err != nil {
 		return nil, fmt.Errorf("Unable to open file: %s", capture.ErrnoText(err))

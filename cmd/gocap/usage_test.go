@@ -53,3 +53,37 @@ func TestHarnessOptionsLikeTcpdump(t *testing.T) {
 		t.Errorf("%q: exit %d\n%s%s\ntcpdump: exit %d\n%s%s", args, gc, gout, ge, tc, tout, te)
 	}
 }
+
+// TestMistakesLikeTcpdump runs command lines a tcpdump user gets wrong, or
+// right in ways easy to miss, through gocap and the local tcpdump and
+// requires the same exit status, standard output and standard error (the
+// program's name aside): -d's snapshot length from -s, too many -t, a
+// -F file that cannot be read (reported once the input is open), a
+// directory given to -r or -V, and -y with a number or a "DLT_" name.
+func TestMistakesLikeTcpdump(t *testing.T) {
+	needTcpdump(t)
+	dir := t.TempDir()
+	const s = "testdata/sample.pcap"
+	cases := [][]string{
+		{"-d", "-s", "100", "tcp"},
+		{"-d", "-s", "0", "tcp"},
+		{"-d", "-y", "RAW", "-s", "70000", "ip"},
+		{"-ddd", "-s", "96", "udp"},
+		{"-tttttt", "-r", s},
+		{"-r", s, "-F", dir + "/none"},
+		{"-r", s, "-F", dir},
+		{"-d", "-F", dir + "/none"},
+		{"-r", dir},
+		{"-V", dir},
+		{"-d", "-y", "12", "ip"},
+		{"-d", "-y", "DLT_EN10MB", "ip"},
+		{"-d", "-y", "en10mb", "ip"},
+	}
+	for _, args := range cases {
+		gc, gout, ge := runGocap(t, nil, args...)
+		tc, tout, te := runTcpdump(args...)
+		if gc != tc || gout != tout || ge != tcpdumpMessage(te) {
+			t.Errorf("%q: exit %d\n%s%s\ntcpdump: exit %d\n%s%s", args, gc, gout, ge, tc, tout, tcpdumpMessage(te))
+		}
+	}
+}
