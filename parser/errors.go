@@ -84,20 +84,38 @@ func (e *Error) Column(expr string) int {
 // Caret renders the error the way the command-line tools print it: the
 // message, the expression, and a line with a '^' under the offending column
 // (and '~' under the rest of the offending text). Columns count characters,
-// not bytes, so the caret lines up under non-ASCII text too. Newlines and
-// tabs in the expression are shown as spaces so the caret lines up. Of an
+// not bytes, so the caret lines up under non-ASCII text too. Of an
+// expression of several lines (read from a file) only the offending line
+// is shown, and the message says "filter:LINE:COL" (COL in bytes, as
+// Error's); tabs are shown as spaces so the caret lines up. Of an
 // expression longer than 120 characters only the 40 or so on each side of
 // the offending text are shown, between "...".
 func (e *Error) Caret(expr string) string {
 	var b strings.Builder
-	b.WriteString(e.Error())
 	if e.Pos < 0 || int(e.Pos) > len(expr) {
-		return b.String()
+		return e.Error()
 	}
-	col := utf8.RuneCountInString(expr[:e.Pos])
+	pos, end := int(e.Pos), int(e.End)
+	if start := strings.LastIndexByte(expr[:pos], '\n') + 1; strings.IndexByte(expr, '\n') >= 0 && strings.TrimSpace(expr[start:]) != "" {
+		// An expression of several lines (a -F file): the message
+		// names the line and its byte column, and only that line is
+		// shown.
+		line := strings.Count(expr[:pos], "\n") + 1
+		fmt.Fprintf(&b, "filter:%d:%d: %s", line, pos-start+1, e.Msg)
+		stop := len(expr)
+		if i := strings.IndexByte(expr[pos:], '\n'); i >= 0 {
+			stop = pos + i
+		}
+		expr = expr[start:stop]
+		pos -= start
+		end = min(end-start, len(expr))
+	} else {
+		b.WriteString(e.Error())
+	}
+	col := utf8.RuneCountInString(expr[:pos])
 	width := 0
-	if e.End > e.Pos+1 && int(e.End) <= len(expr) {
-		width = utf8.RuneCountInString(expr[e.Pos:e.End]) - 1
+	if end > pos+1 && end <= len(expr) {
+		width = utf8.RuneCountInString(expr[pos:end]) - 1
 	}
 	flat := strings.Map(func(r rune) rune {
 		if r == '\n' || r == '\t' || r == '\r' {

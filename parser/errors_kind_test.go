@@ -83,3 +83,21 @@ func TestNewSystemResolverTimeout(t *testing.T) {
 		t.Errorf("LookupHost with a 1ns DNS bound = %v, nil; want a timeout error", addrs)
 	}
 }
+
+// An expression of several lines (a -F file) gets its line and column in
+// the message, and only the offending line is shown above the caret.
+func TestCaretMultiLine(t *testing.T) {
+	const expr = "tcp and\n  port 99999\n"
+	pos := strings.Index(expr, "99999")
+	e := &parser.Error{Pos: parser.Pos(pos), End: parser.Pos(pos + 5), Msg: "bad port"}
+	got := e.Caret(expr)
+	want := "filter:2:8: bad port\n      port 99999\n           ^~~~~"
+	if got != want {
+		t.Errorf("Caret:\n%s\nwant:\n%s", got, want)
+	}
+	// One line keeps Error's text.
+	one := &parser.Error{Pos: 8, End: 12, Msg: "bad"}
+	if got := strings.SplitN(one.Caret("tcp and port 99999"), "\n", 2)[0]; got != one.Error() {
+		t.Errorf("one line: %q, want %q", got, one.Error())
+	}
+}
