@@ -326,7 +326,7 @@ func parseArgs(args []string) (*config, error) {
 	case f.precision == "nano":
 		cfg.prec = savefile.Nano
 	default:
-		return nil, fmt.Errorf("unsupported time stamp precision %s", f.precision)
+		return nil, errors.New("unsupported time stamp precision")
 	}
 	if fs.Changed("linktype") {
 		lt, ok := cbpf.LinkTypeByName(f.linkType)

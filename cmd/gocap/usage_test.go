@@ -78,6 +78,7 @@ func TestMistakesLikeTcpdump(t *testing.T) {
 		{"-d", "-y", "12", "ip"},
 		{"-d", "-y", "DLT_EN10MB", "ip"},
 		{"-d", "-y", "en10mb", "ip"},
+		{"--time-stamp-precision", "pico", "-r", s},
 	}
 	for _, args := range cases {
 		gc, gout, ge := runGocap(t, nil, args...)
