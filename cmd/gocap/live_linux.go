@@ -422,6 +422,11 @@ func (r *liveRun) packet(p *capture.Packet) error {
 	rec.LinkType = r.lt
 	if r.rot != nil {
 		if err := r.rot.write(rec, p.Data); err != nil {
+			if errors.Is(err, errMaxFiles) {
+				// tcpdump counts the packet that ends -G -W's run as
+				// captured, though no file holds it.
+				r.n++
+			}
 			return err
 		}
 		if cfg.f.packetBuffered {
