@@ -84,9 +84,9 @@ import (
 	"github.com/spf13/pflag"
 
 	"github.com/gocap/gocap/cbpf"
-	"github.com/gocap/gocap/cmd/gocap/internal/capture"
 	"github.com/gocap/gocap/cmd/gocap/internal/printer"
 	"github.com/gocap/gocap/internal/savefile"
+	"github.com/gocap/gocap/internal/strerror"
 	"github.com/gocap/gocap/parser"
 )
 
@@ -372,9 +372,9 @@ func readFilterFile(name string) (string, error) {
 		// (a directory).
 		var pe *os.PathError
 		if errors.As(err, &pe) && pe.Op == "read" {
-			return "", fmt.Errorf("read %s: %s", name, capture.ErrnoText(err))
+			return "", fmt.Errorf("read %s: %s", name, strerror.Text(err))
 		}
-		return "", fmt.Errorf("can't open %s: %s", name, capture.ErrnoText(err))
+		return "", fmt.Errorf("can't open %s: %s", name, strerror.Text(err))
 	}
 	for i := 0; i < len(data); i++ {
 		if data[i] != '#' {
@@ -464,7 +464,7 @@ func printError(err error) error {
 	var fe *printer.FatalError
 	if errors.As(err, &fe) {
 		if fe.Err != nil {
-			err = fmt.Errorf("%s: %s", fe.Msg, capture.ErrnoText(fe.Err))
+			err = fmt.Errorf("%s: %s", fe.Msg, strerror.Text(fe.Err))
 		}
 		return &exitError{code: fe.Status, err: err}
 	}
@@ -474,7 +474,7 @@ func printError(err error) error {
 // writeOutputError is tcpdump's error for printed text that cannot be
 // written (a closed pipe, a full disk): its S_ERR_ND_WRITE_FILE status, 14.
 func writeOutputError(err error) error {
-	return &exitError{code: 14, err: fmt.Errorf("Unable to write output: %s", capture.ErrnoText(err))}
+	return &exitError{code: 14, err: fmt.Errorf("Unable to write output: %s", strerror.Text(err))}
 }
 
 // fail prints err as tcpdump prints errors; filter errors get the
@@ -642,7 +642,7 @@ func (c *command) opener(lt cbpf.LinkType, ltWord, snap uint32) fileOpener {
 		}
 		if err != nil {
 			file.close()
-			return nil, nil, 0, fmt.Errorf("%s: %s", name, capture.ErrnoText(err))
+			return nil, nil, 0, fmt.Errorf("%s: %s", name, strerror.Text(err))
 		}
 		return dst, file, 24, nil
 	}
@@ -779,7 +779,7 @@ func (c *command) fileList() ([]string, error) {
 		data, err = nil, nil
 	}
 	if err != nil {
-		return nil, fmt.Errorf("Unable to open file: %s", capture.ErrnoText(err))
+		return nil, fmt.Errorf("Unable to open file: %s", strerror.Text(err))
 	}
 	names := strings.SplitAfter(string(data), "\n")
 	if names[len(names)-1] == "" {
@@ -804,7 +804,7 @@ func (c *command) openInput(name string) (savefile.Reader, func(), error) {
 	} else {
 		f, err := os.Open(name)
 		if err != nil {
-			return nil, nil, fmt.Errorf("%s: %s", name, capture.ErrnoText(err))
+			return nil, nil, fmt.Errorf("%s: %s", name, strerror.Text(err))
 		}
 		in, closeIn = f, func() { f.Close() }
 	}
@@ -993,5 +993,5 @@ func writeErr(name string, err error) error {
 	if strings.HasPrefix(err.Error(), "an interface has a type") {
 		return savefile.LoopErrorf("%v", err)
 	}
-	return fmt.Errorf("%s: %s", name, capture.ErrnoText(err))
+	return fmt.Errorf("%s: %s", name, strerror.Text(err))
 }

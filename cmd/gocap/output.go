@@ -5,8 +5,8 @@ import (
 	"io"
 	"os"
 
-	"github.com/gocap/gocap/cmd/gocap/internal/capture"
 	"github.com/gocap/gocap/internal/savefile"
+	"github.com/gocap/gocap/internal/strerror"
 )
 
 // sink receives the packets gocap keeps, for -w: savefile's pcap or
@@ -38,7 +38,7 @@ func createOutput(name string, stdout io.Writer) (*outFile, error) {
 	}
 	f, err := os.OpenFile(name, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o666)
 	if err != nil {
-		return nil, fmt.Errorf("%s: %s", name, capture.ErrnoText(err))
+		return nil, fmt.Errorf("%s: %s", name, strerror.Text(err))
 	}
 	return &outFile{RecordBuffer: savefile.NewRecordBuffer(f), name: name, f: f}, nil
 }
@@ -54,7 +54,7 @@ func (o *outFile) close() error {
 		o.f = nil
 	}
 	if err != nil {
-		return fmt.Errorf("%s: %s", o.name, capture.ErrnoText(err))
+		return fmt.Errorf("%s: %s", o.name, strerror.Text(err))
 	}
 	return nil
 }
@@ -66,7 +66,7 @@ func (o *outFile) chown(uid, gid int) error {
 		return nil
 	}
 	if err := o.f.Chown(uid, gid); err != nil {
-		return fmt.Errorf("%s: %s", o.name, capture.ErrnoText(err))
+		return fmt.Errorf("%s: %s", o.name, strerror.Text(err))
 	}
 	return nil
 }

@@ -11,7 +11,7 @@ import (
 	"strconv"
 	"syscall"
 
-	"github.com/gocap/gocap/cmd/gocap/internal/capture"
+	"github.com/gocap/gocap/internal/strerror"
 )
 
 // runAs is -Z's user, looked up while gocap is still root.
@@ -56,7 +56,7 @@ func (r *runAs) become() error {
 		err = syscall.Setuid(r.uid)
 	}
 	if err != nil {
-		return fmt.Errorf("Couldn't change to '%.32s' uid=%d gid=%d: %s", r.name, r.uid, r.gid, capture.ErrnoText(err))
+		return fmt.Errorf("Couldn't change to '%.32s' uid=%d gid=%d: %s", r.name, r.uid, r.gid, strerror.Text(err))
 	}
 	return nil
 }
@@ -78,9 +78,9 @@ func (c *command) postRotate(command string) func(string) {
 		cmd := exec.Command(command, name)
 		cmd.Stdout, cmd.Stderr = stdout, stderr
 		if err := cmd.Start(); err != nil {
-			why := capture.ErrnoText(err)
+			why := strerror.Text(err)
 			if errors.Is(err, exec.ErrNotFound) {
-				why = capture.ErrnoText(syscall.ENOENT)
+				why = strerror.Text(syscall.ENOENT)
 			}
 			fmt.Fprintf(c.stderr, "compress_savefile: execlp(%s, %s) failed: %s\n", command, name, why)
 			return

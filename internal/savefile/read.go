@@ -5,9 +5,9 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"syscall"
 
 	"github.com/gocap/gocap/cbpf"
+	"github.com/gocap/gocap/internal/strerror"
 )
 
 // MaxSnaplen is libpcap's largest snapshot length for ordinary link types
@@ -156,17 +156,9 @@ func readErr(err error) error {
 	if err == nil || errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF) {
 		return nil
 	}
-	var errno syscall.Errno
-	if errors.As(err, &errno) {
-		// libpcap prints strerror's text alone ("Is a directory"),
-		// where Go's error also names the operation and the file.
-		t := errno.Error()
-		if t != "" && t[0] >= 'a' && t[0] <= 'z' {
-			t = string(t[0]-'a'+'A') + t[1:]
-		}
-		return fmt.Errorf("error reading dump file: %s", t)
-	}
-	return fmt.Errorf("error reading dump file: %v", err)
+	// libpcap prints strerror's text alone ("Is a directory"), where
+	// Go's error also names the operation and the file.
+	return fmt.Errorf("error reading dump file: %s", strerror.Text(err))
 }
 
 // Magic numbers, as read little-endian: pcap's, and the pcapng Section

@@ -20,7 +20,6 @@ package capture
 
 import (
 	"errors"
-	"syscall"
 	"time"
 
 	"github.com/gocap/gocap/cbpf"
@@ -154,18 +153,3 @@ const DefaultSnaplen = 262144
 
 // defaultBufferSize is libpcap's default ring size.
 const defaultBufferSize = 2 << 20
-
-// ErrnoText renders an error the way strerror does ("No such file or
-// directory") when it comes from the system, and as is otherwise: tcpdump's
-// messages quote strerror.
-func ErrnoText(err error) string {
-	var errno syscall.Errno
-	if errors.As(err, &errno) {
-		s := errno.Error()
-		if s != "" && s[0] >= 'a' && s[0] <= 'z' {
-			s = string(s[0]-'a'+'A') + s[1:]
-		}
-		return s
-	}
-	return err.Error()
-}

@@ -20,6 +20,7 @@ import (
 
 	"github.com/gocap/gocap/cbpf"
 	"github.com/gocap/gocap/ebpf"
+	"github.com/gocap/gocap/internal/strerror"
 	"github.com/gocap/gocap/translate"
 )
 
@@ -239,7 +240,7 @@ func (h *Handle) findDevice() ([]cbpf.LinkType, error) {
 	h.ifindex = ifc.Index
 	arphrd, err := interfaceARPType(h.device)
 	if err != nil {
-		return nil, &DeviceError{Device: h.device, Status: "No such device exists", Detail: "SIOCGIFHWADDR: " + ErrnoText(err)}
+		return nil, &DeviceError{Device: h.device, Status: "No such device exists", Detail: "SIOCGIFHWADDR: " + strerror.Text(err)}
 	}
 	if ifc.Flags&net.FlagUp == 0 {
 		// libpcap learns this from the final bind (ENETDOWN), before
@@ -337,7 +338,7 @@ func (h *Handle) attach(raw []bpf.RawInstruction, warn func(string), fullLog boo
 	for _, r := range h.rings {
 		if err := r.setBPF(raw); err != nil {
 			// libpcap then filters in user space; so does gocap.
-			warn("Warning: Kernel filter failed: " + ErrnoText(err))
+			warn("Warning: Kernel filter failed: " + strerror.Text(err))
 			return h.filterInUserland(raw)
 		}
 	}

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"slices"
 
+	"github.com/gocap/gocap/internal/strerror"
 	"golang.org/x/sys/unix"
 )
 
@@ -32,7 +33,7 @@ func deviceTstampTypes(device string) ([]TstampType, error) {
 	}
 	fd, err := unix.Socket(unix.AF_INET, unix.SOCK_DGRAM|unix.SOCK_CLOEXEC, 0)
 	if err != nil {
-		return nil, fmt.Errorf("socket for SIOCETHTOOL(ETHTOOL_GET_TS_INFO): %s", ErrnoText(err))
+		return nil, fmt.Errorf("socket for SIOCETHTOOL(ETHTOOL_GET_TS_INFO): %s", strerror.Text(err))
 	}
 	defer unix.Close(fd)
 	info, err := unix.IoctlGetEthtoolTsInfo(fd, device)
@@ -46,7 +47,7 @@ func deviceTstampTypes(device string) ([]TstampType, error) {
 	case errors.Is(err, unix.ENODEV):
 		return nil, nil
 	case err != nil:
-		return nil, fmt.Errorf("%s: SIOCETHTOOL(ETHTOOL_GET_TS_INFO) ioctl failed: %s", device, ErrnoText(err))
+		return nil, fmt.Errorf("%s: SIOCETHTOOL(ETHTOOL_GET_TS_INFO) ioctl failed: %s", device, strerror.Text(err))
 	}
 	if info.Rx_filters&(1<<unix.HWTSTAMP_FILTER_ALL) == 0 {
 		return nil, nil
@@ -115,7 +116,7 @@ func (h *Handle) enableAdapterTstamps(t TstampType, warn func(string)) error {
 		}
 		return nil
 	case err != nil:
-		return fmt.Errorf("%s: SIOCSHWTSTAMP failed: %s", h.device, ErrnoText(err))
+		return fmt.Errorf("%s: SIOCSHWTSTAMP failed: %s", h.device, strerror.Text(err))
 	}
 	source := unix.SOF_TIMESTAMPING_SYS_HARDWARE
 	if t == TstampAdapterUnsynced {
@@ -126,7 +127,7 @@ func (h *Handle) enableAdapterTstamps(t TstampType, warn func(string)) error {
 			return unix.SetsockoptInt(fd, unix.SOL_PACKET, unix.PACKET_TIMESTAMP, source)
 		})
 		if err != nil {
-			return fmt.Errorf("can't set PACKET_TIMESTAMP: %s", ErrnoText(err))
+			return fmt.Errorf("can't set PACKET_TIMESTAMP: %s", strerror.Text(err))
 		}
 	}
 	return nil
