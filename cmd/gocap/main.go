@@ -221,22 +221,24 @@ type usageError struct {
 
 // Error words the mistake as tcpdump does (glibc's getopt_long), where
 // pflag has words of its own.
-func (e *usageError) Error() string { return getoptMessage(e.err.Error(), e.args) }
+func (e *usageError) Error() string { return getoptMessage(e.err, e.args) }
 
-// getoptMessage rewrites pflag's messages for an unknown option and a
-// missing argument into getopt_long's, which tcpdump prints:
-// "invalid option -- 'k'", "unrecognized option '--foo'",
-// "option requires an argument -- 'w'", "option '--read' requires an
-// argument" and "option '--count' doesn't allow an argument"; args is the
-// command line. Other messages are returned as they are.
-func getoptMessage(msg string, args []string) string {
-	var name string
+// getoptMessage words pflag's errors for an unknown option, a missing
+// argument and an argument to an option that takes none as getopt_long
+// does, which tcpdump prints: "invalid option -- 'k'", "unrecognized
+// option '--foo=1'", "option requires an argument -- 'w'", "option
+// '--read' requires an argument" and "option '--count' doesn't allow an
+// argument"; args is the command line. Other errors keep pflag's text.
+func getoptMessage(err error, args []string) string {
+	var notExist *pflag.NotExistError
+	var noValue *pflag.ValueRequiredError
+	var badValue *pflag.InvalidValueError
 	switch {
-	case scanQuoted(msg, "unknown shorthand flag: '", &name):
-		return "invalid option -- '" + name + "'"
-	case strings.HasPrefix(msg, "unknown flag: --"):
+	case errors.As(err, &notExist) && notExist.GetSpecifiedShortnames() != "":
+		return "invalid option -- '" + notExist.GetSpecifiedName()[:1] + "'"
+	case errors.As(err, &notExist):
 		// getopt_long quotes the argument whole, "=value" included.
-		opt := strings.TrimPrefix(msg, "unknown flag: ")
+		opt := "--" + notExist.GetSpecifiedName()
 		for _, a := range args {
 			if a == "--" {
 				break
@@ -247,34 +249,15 @@ func getoptMessage(msg string, args []string) string {
 			}
 		}
 		return "unrecognized option '" + opt + "'"
-	case scanQuoted(msg, "flag needs an argument: '", &name):
-		return "option requires an argument -- '" + name + "'"
-	case strings.HasPrefix(msg, "flag needs an argument: --"):
-		return "option '" + strings.TrimPrefix(msg, "flag needs an argument: ") + "' requires an argument"
-	case strings.Contains(msg, "\" flag: strconv.ParseBool"):
-		// An argument given to a long option that takes none (--count=3).
-		if _, rest, ok := strings.Cut(msg, " for \""); ok {
-			if n, _, ok := strings.Cut(rest, "\""); ok && strings.HasPrefix(n, "--") {
-				return "option '" + n + "' doesn't allow an argument"
-			}
-		}
+	case errors.As(err, &noValue) && noValue.GetSpecifiedShortnames() != "":
+		return "option requires an argument -- '" + noValue.GetSpecifiedName()[:1] + "'"
+	case errors.As(err, &noValue):
+		return "option '--" + noValue.GetSpecifiedName() + "' requires an argument"
+	case errors.As(err, &badValue) && badValue.GetFlag().Value.Type() == "bool" && badValue.GetFlag().Shorthand == "":
+		// "--count=3": the long option takes no argument.
+		return "option '--" + badValue.GetFlag().Name + "' doesn't allow an argument"
 	}
-	return msg
-}
-
-// scanQuoted reports whether msg starts with prefix followed by a name and
-// a closing quote, and sets *name to the name.
-func scanQuoted(msg, prefix string, name *string) bool {
-	rest, ok := strings.CutPrefix(msg, prefix)
-	if !ok {
-		return false
-	}
-	n, _, ok := strings.Cut(rest, "'")
-	if !ok || n == "" {
-		return false
-	}
-	*name = n
-	return true
+	return err.Error()
 }
 
 func parseArgs(args []string) (*config, error) {
