@@ -44,11 +44,11 @@ func stmtDefs(s oStmt) uint32 {
 }
 
 // dead removes statements whose result no path reads. A statement that
-// could fail (a load, a division by X) stays unless the same value has
-// been computed on every path before it, or (coveredLoad) it reads
-// packet bytes that an absolute load which succeeded on every path
-// reached as far: its failure is part of the verdict. It uses the entry states of the last sweep, which must have
-// left the graph as it is.
+// could fail (a load, a division by X) stays, its failure being part of
+// the verdict, unless the same value has been computed on every path
+// before it, or (coveredLoad) it reads packet bytes that an absolute load
+// which succeeded on every path reached as far. It uses the entry states
+// of the last sweep, which must have left the graph as it is.
 func (g *oGraph) dead() bool {
 	changed := false
 	for i := len(g.blocks) - 1; i >= 0; i-- {
