@@ -52,21 +52,30 @@ func (vm *VM) socketExec(pkt []byte, skb *SKBuff) (uint64, error) {
 			pc++
 		case cLdIB:
 			o := int(int32(uint32(r[in.src&15]) + in.k))
-			if o < 0 || o > len(pkt)-1 {
+			if o < 0 {
+				goto slow
+			}
+			if o > len(pkt)-1 {
 				return 0, nil
 			}
 			r[0] = uint64(uint32(pkt[o]))
 			pc++
 		case cLdIH:
 			o := int(int32(uint32(r[in.src&15]) + in.k))
-			if o < 0 || o > len(pkt)-2 {
+			if o < 0 {
+				goto slow
+			}
+			if o > len(pkt)-2 {
 				return 0, nil
 			}
 			r[0] = uint64(uint32(pkt[o])<<8 | uint32(pkt[o+1]))
 			pc++
 		case cLdIW:
 			o := int(int32(uint32(r[in.src&15]) + in.k))
-			if o < 0 || o > len(pkt)-4 {
+			if o < 0 {
+				goto slow
+			}
+			if o > len(pkt)-4 {
 				return 0, nil
 			}
 			r[0] = uint64(uint32(pkt[o])<<24 | uint32(pkt[o+1])<<16 | uint32(pkt[o+2])<<8 | uint32(pkt[o+3]))
@@ -253,7 +262,10 @@ func (vm *VM) socketExec(pkt []byte, skb *SKBuff) (uint64, error) {
 			pc = uint8(t)
 		case cLdIBEq:
 			o := int(int32(uint32(r[in.src&15]) + in.k))
-			if o < 0 || o > len(pkt)-1 {
+			if o < 0 {
+				goto slow
+			}
+			if o > len(pkt)-1 {
 				return 0, nil
 			}
 			v := uint32(pkt[o])
@@ -268,7 +280,10 @@ func (vm *VM) socketExec(pkt []byte, skb *SKBuff) (uint64, error) {
 			pc = uint8(t)
 		case cLdIBGt:
 			o := int(int32(uint32(r[in.src&15]) + in.k))
-			if o < 0 || o > len(pkt)-1 {
+			if o < 0 {
+				goto slow
+			}
+			if o > len(pkt)-1 {
 				return 0, nil
 			}
 			v := uint32(pkt[o])
@@ -283,7 +298,10 @@ func (vm *VM) socketExec(pkt []byte, skb *SKBuff) (uint64, error) {
 			pc = uint8(t)
 		case cLdIBGe:
 			o := int(int32(uint32(r[in.src&15]) + in.k))
-			if o < 0 || o > len(pkt)-1 {
+			if o < 0 {
+				goto slow
+			}
+			if o > len(pkt)-1 {
 				return 0, nil
 			}
 			v := uint32(pkt[o])
@@ -298,7 +316,10 @@ func (vm *VM) socketExec(pkt []byte, skb *SKBuff) (uint64, error) {
 			pc = uint8(t)
 		case cLdIBSet:
 			o := int(int32(uint32(r[in.src&15]) + in.k))
-			if o < 0 || o > len(pkt)-1 {
+			if o < 0 {
+				goto slow
+			}
+			if o > len(pkt)-1 {
 				return 0, nil
 			}
 			v := uint32(pkt[o])
@@ -313,7 +334,10 @@ func (vm *VM) socketExec(pkt []byte, skb *SKBuff) (uint64, error) {
 			pc = uint8(t)
 		case cLdIHEq:
 			o := int(int32(uint32(r[in.src&15]) + in.k))
-			if o < 0 || o > len(pkt)-2 {
+			if o < 0 {
+				goto slow
+			}
+			if o > len(pkt)-2 {
 				return 0, nil
 			}
 			v := uint32(pkt[o])<<8 | uint32(pkt[o+1])
@@ -328,7 +352,10 @@ func (vm *VM) socketExec(pkt []byte, skb *SKBuff) (uint64, error) {
 			pc = uint8(t)
 		case cLdIHGt:
 			o := int(int32(uint32(r[in.src&15]) + in.k))
-			if o < 0 || o > len(pkt)-2 {
+			if o < 0 {
+				goto slow
+			}
+			if o > len(pkt)-2 {
 				return 0, nil
 			}
 			v := uint32(pkt[o])<<8 | uint32(pkt[o+1])
@@ -343,7 +370,10 @@ func (vm *VM) socketExec(pkt []byte, skb *SKBuff) (uint64, error) {
 			pc = uint8(t)
 		case cLdIHGe:
 			o := int(int32(uint32(r[in.src&15]) + in.k))
-			if o < 0 || o > len(pkt)-2 {
+			if o < 0 {
+				goto slow
+			}
+			if o > len(pkt)-2 {
 				return 0, nil
 			}
 			v := uint32(pkt[o])<<8 | uint32(pkt[o+1])
@@ -358,7 +388,10 @@ func (vm *VM) socketExec(pkt []byte, skb *SKBuff) (uint64, error) {
 			pc = uint8(t)
 		case cLdIHSet:
 			o := int(int32(uint32(r[in.src&15]) + in.k))
-			if o < 0 || o > len(pkt)-2 {
+			if o < 0 {
+				goto slow
+			}
+			if o > len(pkt)-2 {
 				return 0, nil
 			}
 			v := uint32(pkt[o])<<8 | uint32(pkt[o+1])
@@ -373,7 +406,10 @@ func (vm *VM) socketExec(pkt []byte, skb *SKBuff) (uint64, error) {
 			pc = uint8(t)
 		case cLdIWEq:
 			o := int(int32(uint32(r[in.src&15]) + in.k))
-			if o < 0 || o > len(pkt)-4 {
+			if o < 0 {
+				goto slow
+			}
+			if o > len(pkt)-4 {
 				return 0, nil
 			}
 			v := uint32(pkt[o])<<24 | uint32(pkt[o+1])<<16 | uint32(pkt[o+2])<<8 | uint32(pkt[o+3])
@@ -388,7 +424,10 @@ func (vm *VM) socketExec(pkt []byte, skb *SKBuff) (uint64, error) {
 			pc = uint8(t)
 		case cLdIWGt:
 			o := int(int32(uint32(r[in.src&15]) + in.k))
-			if o < 0 || o > len(pkt)-4 {
+			if o < 0 {
+				goto slow
+			}
+			if o > len(pkt)-4 {
 				return 0, nil
 			}
 			v := uint32(pkt[o])<<24 | uint32(pkt[o+1])<<16 | uint32(pkt[o+2])<<8 | uint32(pkt[o+3])
@@ -403,7 +442,10 @@ func (vm *VM) socketExec(pkt []byte, skb *SKBuff) (uint64, error) {
 			pc = uint8(t)
 		case cLdIWGe:
 			o := int(int32(uint32(r[in.src&15]) + in.k))
-			if o < 0 || o > len(pkt)-4 {
+			if o < 0 {
+				goto slow
+			}
+			if o > len(pkt)-4 {
 				return 0, nil
 			}
 			v := uint32(pkt[o])<<24 | uint32(pkt[o+1])<<16 | uint32(pkt[o+2])<<8 | uint32(pkt[o+3])
@@ -418,7 +460,10 @@ func (vm *VM) socketExec(pkt []byte, skb *SKBuff) (uint64, error) {
 			pc = uint8(t)
 		case cLdIWSet:
 			o := int(int32(uint32(r[in.src&15]) + in.k))
-			if o < 0 || o > len(pkt)-4 {
+			if o < 0 {
+				goto slow
+			}
+			if o > len(pkt)-4 {
 				return 0, nil
 			}
 			v := uint32(pkt[o])<<24 | uint32(pkt[o+1])<<16 | uint32(pkt[o+2])<<8 | uint32(pkt[o+3])
@@ -553,7 +598,10 @@ func (vm *VM) socketExec(pkt []byte, skb *SKBuff) (uint64, error) {
 			pc = uint8(t)
 		case cLdIBAndTree:
 			o := int(int32(uint32(r[in.src&15]) + in.k))
-			if o < 0 || o > len(pkt)-1 {
+			if o < 0 {
+				goto slow
+			}
+			if o > len(pkt)-1 {
 				return 0, nil
 			}
 			v := (uint32(pkt[o])) & in.k2
@@ -569,7 +617,10 @@ func (vm *VM) socketExec(pkt []byte, skb *SKBuff) (uint64, error) {
 			pc = uint8(t)
 		case cLdIHAndTree:
 			o := int(int32(uint32(r[in.src&15]) + in.k))
-			if o < 0 || o > len(pkt)-2 {
+			if o < 0 {
+				goto slow
+			}
+			if o > len(pkt)-2 {
 				return 0, nil
 			}
 			v := (uint32(pkt[o])<<8 | uint32(pkt[o+1])) & in.k2
@@ -585,7 +636,10 @@ func (vm *VM) socketExec(pkt []byte, skb *SKBuff) (uint64, error) {
 			pc = uint8(t)
 		case cLdIWAndTree:
 			o := int(int32(uint32(r[in.src&15]) + in.k))
-			if o < 0 || o > len(pkt)-4 {
+			if o < 0 {
+				goto slow
+			}
+			if o > len(pkt)-4 {
 				return 0, nil
 			}
 			v := (uint32(pkt[o])<<24 | uint32(pkt[o+1])<<16 | uint32(pkt[o+2])<<8 | uint32(pkt[o+3])) & in.k2
@@ -622,21 +676,30 @@ func (vm *VM) socketExec(pkt []byte, skb *SKBuff) (uint64, error) {
 			pc++
 		case cLdIBClear:
 			o := int(int32(uint32(r[in.src&15]) + in.k))
-			if o < 0 || o > len(pkt)-1 {
+			if o < 0 {
+				goto slow
+			}
+			if o > len(pkt)-1 {
 				return 0, nil
 			}
 			r[0], r[1], r[2], r[3], r[4], r[5] = uint64(uint32(pkt[o])), 0, 0, 0, 0, 0
 			pc++
 		case cLdIHClear:
 			o := int(int32(uint32(r[in.src&15]) + in.k))
-			if o < 0 || o > len(pkt)-2 {
+			if o < 0 {
+				goto slow
+			}
+			if o > len(pkt)-2 {
 				return 0, nil
 			}
 			r[0], r[1], r[2], r[3], r[4], r[5] = uint64(uint32(pkt[o])<<8|uint32(pkt[o+1])), 0, 0, 0, 0, 0
 			pc++
 		case cLdIWClear:
 			o := int(int32(uint32(r[in.src&15]) + in.k))
-			if o < 0 || o > len(pkt)-4 {
+			if o < 0 {
+				goto slow
+			}
+			if o > len(pkt)-4 {
 				return 0, nil
 			}
 			r[0], r[1], r[2], r[3], r[4], r[5] = uint64(uint32(pkt[o])<<24|uint32(pkt[o+1])<<16|uint32(pkt[o+2])<<8|uint32(pkt[o+3])), 0, 0, 0, 0, 0
@@ -1387,21 +1450,30 @@ func (vm *VM) socketLong(pkt []byte, skb *SKBuff, c *compactForm) (uint64, error
 			pc++
 		case cLdIB:
 			o := int(int32(uint32(r[in.src&15]) + in.k))
-			if o < 0 || o > len(pkt)-1 {
+			if o < 0 {
+				goto slow
+			}
+			if o > len(pkt)-1 {
 				return 0, nil
 			}
 			r[0] = uint64(uint32(pkt[o]))
 			pc++
 		case cLdIH:
 			o := int(int32(uint32(r[in.src&15]) + in.k))
-			if o < 0 || o > len(pkt)-2 {
+			if o < 0 {
+				goto slow
+			}
+			if o > len(pkt)-2 {
 				return 0, nil
 			}
 			r[0] = uint64(uint32(pkt[o])<<8 | uint32(pkt[o+1]))
 			pc++
 		case cLdIW:
 			o := int(int32(uint32(r[in.src&15]) + in.k))
-			if o < 0 || o > len(pkt)-4 {
+			if o < 0 {
+				goto slow
+			}
+			if o > len(pkt)-4 {
 				return 0, nil
 			}
 			r[0] = uint64(uint32(pkt[o])<<24 | uint32(pkt[o+1])<<16 | uint32(pkt[o+2])<<8 | uint32(pkt[o+3]))
@@ -1588,7 +1660,10 @@ func (vm *VM) socketLong(pkt []byte, skb *SKBuff, c *compactForm) (uint64, error
 			pc = t
 		case cLdIBEq:
 			o := int(int32(uint32(r[in.src&15]) + in.k))
-			if o < 0 || o > len(pkt)-1 {
+			if o < 0 {
+				goto slow
+			}
+			if o > len(pkt)-1 {
 				return 0, nil
 			}
 			v := uint32(pkt[o])
@@ -1603,7 +1678,10 @@ func (vm *VM) socketLong(pkt []byte, skb *SKBuff, c *compactForm) (uint64, error
 			pc = t
 		case cLdIBGt:
 			o := int(int32(uint32(r[in.src&15]) + in.k))
-			if o < 0 || o > len(pkt)-1 {
+			if o < 0 {
+				goto slow
+			}
+			if o > len(pkt)-1 {
 				return 0, nil
 			}
 			v := uint32(pkt[o])
@@ -1618,7 +1696,10 @@ func (vm *VM) socketLong(pkt []byte, skb *SKBuff, c *compactForm) (uint64, error
 			pc = t
 		case cLdIBGe:
 			o := int(int32(uint32(r[in.src&15]) + in.k))
-			if o < 0 || o > len(pkt)-1 {
+			if o < 0 {
+				goto slow
+			}
+			if o > len(pkt)-1 {
 				return 0, nil
 			}
 			v := uint32(pkt[o])
@@ -1633,7 +1714,10 @@ func (vm *VM) socketLong(pkt []byte, skb *SKBuff, c *compactForm) (uint64, error
 			pc = t
 		case cLdIBSet:
 			o := int(int32(uint32(r[in.src&15]) + in.k))
-			if o < 0 || o > len(pkt)-1 {
+			if o < 0 {
+				goto slow
+			}
+			if o > len(pkt)-1 {
 				return 0, nil
 			}
 			v := uint32(pkt[o])
@@ -1648,7 +1732,10 @@ func (vm *VM) socketLong(pkt []byte, skb *SKBuff, c *compactForm) (uint64, error
 			pc = t
 		case cLdIHEq:
 			o := int(int32(uint32(r[in.src&15]) + in.k))
-			if o < 0 || o > len(pkt)-2 {
+			if o < 0 {
+				goto slow
+			}
+			if o > len(pkt)-2 {
 				return 0, nil
 			}
 			v := uint32(pkt[o])<<8 | uint32(pkt[o+1])
@@ -1663,7 +1750,10 @@ func (vm *VM) socketLong(pkt []byte, skb *SKBuff, c *compactForm) (uint64, error
 			pc = t
 		case cLdIHGt:
 			o := int(int32(uint32(r[in.src&15]) + in.k))
-			if o < 0 || o > len(pkt)-2 {
+			if o < 0 {
+				goto slow
+			}
+			if o > len(pkt)-2 {
 				return 0, nil
 			}
 			v := uint32(pkt[o])<<8 | uint32(pkt[o+1])
@@ -1678,7 +1768,10 @@ func (vm *VM) socketLong(pkt []byte, skb *SKBuff, c *compactForm) (uint64, error
 			pc = t
 		case cLdIHGe:
 			o := int(int32(uint32(r[in.src&15]) + in.k))
-			if o < 0 || o > len(pkt)-2 {
+			if o < 0 {
+				goto slow
+			}
+			if o > len(pkt)-2 {
 				return 0, nil
 			}
 			v := uint32(pkt[o])<<8 | uint32(pkt[o+1])
@@ -1693,7 +1786,10 @@ func (vm *VM) socketLong(pkt []byte, skb *SKBuff, c *compactForm) (uint64, error
 			pc = t
 		case cLdIHSet:
 			o := int(int32(uint32(r[in.src&15]) + in.k))
-			if o < 0 || o > len(pkt)-2 {
+			if o < 0 {
+				goto slow
+			}
+			if o > len(pkt)-2 {
 				return 0, nil
 			}
 			v := uint32(pkt[o])<<8 | uint32(pkt[o+1])
@@ -1708,7 +1804,10 @@ func (vm *VM) socketLong(pkt []byte, skb *SKBuff, c *compactForm) (uint64, error
 			pc = t
 		case cLdIWEq:
 			o := int(int32(uint32(r[in.src&15]) + in.k))
-			if o < 0 || o > len(pkt)-4 {
+			if o < 0 {
+				goto slow
+			}
+			if o > len(pkt)-4 {
 				return 0, nil
 			}
 			v := uint32(pkt[o])<<24 | uint32(pkt[o+1])<<16 | uint32(pkt[o+2])<<8 | uint32(pkt[o+3])
@@ -1723,7 +1822,10 @@ func (vm *VM) socketLong(pkt []byte, skb *SKBuff, c *compactForm) (uint64, error
 			pc = t
 		case cLdIWGt:
 			o := int(int32(uint32(r[in.src&15]) + in.k))
-			if o < 0 || o > len(pkt)-4 {
+			if o < 0 {
+				goto slow
+			}
+			if o > len(pkt)-4 {
 				return 0, nil
 			}
 			v := uint32(pkt[o])<<24 | uint32(pkt[o+1])<<16 | uint32(pkt[o+2])<<8 | uint32(pkt[o+3])
@@ -1738,7 +1840,10 @@ func (vm *VM) socketLong(pkt []byte, skb *SKBuff, c *compactForm) (uint64, error
 			pc = t
 		case cLdIWGe:
 			o := int(int32(uint32(r[in.src&15]) + in.k))
-			if o < 0 || o > len(pkt)-4 {
+			if o < 0 {
+				goto slow
+			}
+			if o > len(pkt)-4 {
 				return 0, nil
 			}
 			v := uint32(pkt[o])<<24 | uint32(pkt[o+1])<<16 | uint32(pkt[o+2])<<8 | uint32(pkt[o+3])
@@ -1753,7 +1858,10 @@ func (vm *VM) socketLong(pkt []byte, skb *SKBuff, c *compactForm) (uint64, error
 			pc = t
 		case cLdIWSet:
 			o := int(int32(uint32(r[in.src&15]) + in.k))
-			if o < 0 || o > len(pkt)-4 {
+			if o < 0 {
+				goto slow
+			}
+			if o > len(pkt)-4 {
 				return 0, nil
 			}
 			v := uint32(pkt[o])<<24 | uint32(pkt[o+1])<<16 | uint32(pkt[o+2])<<8 | uint32(pkt[o+3])
@@ -1888,7 +1996,10 @@ func (vm *VM) socketLong(pkt []byte, skb *SKBuff, c *compactForm) (uint64, error
 			pc = t
 		case cLdIBAndTree:
 			o := int(int32(uint32(r[in.src&15]) + in.k))
-			if o < 0 || o > len(pkt)-1 {
+			if o < 0 {
+				goto slow
+			}
+			if o > len(pkt)-1 {
 				return 0, nil
 			}
 			v := (uint32(pkt[o])) & in.k2
@@ -1904,7 +2015,10 @@ func (vm *VM) socketLong(pkt []byte, skb *SKBuff, c *compactForm) (uint64, error
 			pc = t
 		case cLdIHAndTree:
 			o := int(int32(uint32(r[in.src&15]) + in.k))
-			if o < 0 || o > len(pkt)-2 {
+			if o < 0 {
+				goto slow
+			}
+			if o > len(pkt)-2 {
 				return 0, nil
 			}
 			v := (uint32(pkt[o])<<8 | uint32(pkt[o+1])) & in.k2
@@ -1920,7 +2034,10 @@ func (vm *VM) socketLong(pkt []byte, skb *SKBuff, c *compactForm) (uint64, error
 			pc = t
 		case cLdIWAndTree:
 			o := int(int32(uint32(r[in.src&15]) + in.k))
-			if o < 0 || o > len(pkt)-4 {
+			if o < 0 {
+				goto slow
+			}
+			if o > len(pkt)-4 {
 				return 0, nil
 			}
 			v := (uint32(pkt[o])<<24 | uint32(pkt[o+1])<<16 | uint32(pkt[o+2])<<8 | uint32(pkt[o+3])) & in.k2
@@ -1957,21 +2074,30 @@ func (vm *VM) socketLong(pkt []byte, skb *SKBuff, c *compactForm) (uint64, error
 			pc++
 		case cLdIBClear:
 			o := int(int32(uint32(r[in.src&15]) + in.k))
-			if o < 0 || o > len(pkt)-1 {
+			if o < 0 {
+				goto slow
+			}
+			if o > len(pkt)-1 {
 				return 0, nil
 			}
 			r[0], r[1], r[2], r[3], r[4], r[5] = uint64(uint32(pkt[o])), 0, 0, 0, 0, 0
 			pc++
 		case cLdIHClear:
 			o := int(int32(uint32(r[in.src&15]) + in.k))
-			if o < 0 || o > len(pkt)-2 {
+			if o < 0 {
+				goto slow
+			}
+			if o > len(pkt)-2 {
 				return 0, nil
 			}
 			r[0], r[1], r[2], r[3], r[4], r[5] = uint64(uint32(pkt[o])<<8|uint32(pkt[o+1])), 0, 0, 0, 0, 0
 			pc++
 		case cLdIWClear:
 			o := int(int32(uint32(r[in.src&15]) + in.k))
-			if o < 0 || o > len(pkt)-4 {
+			if o < 0 {
+				goto slow
+			}
+			if o > len(pkt)-4 {
 				return 0, nil
 			}
 			r[0], r[1], r[2], r[3], r[4], r[5] = uint64(uint32(pkt[o])<<24|uint32(pkt[o+1])<<16|uint32(pkt[o+2])<<8|uint32(pkt[o+3])), 0, 0, 0, 0, 0
@@ -2728,21 +2854,30 @@ func (vm *VM) socketDirect(pkt []byte, skb *SKBuff, c *compactForm) (uint64, err
 			pc++
 		case cLdIB:
 			o := int(int32(uint32(r[in.src&15]) + in.k))
-			if o < 0 || o > len(pkt)-1 {
+			if o < 0 {
+				goto slow
+			}
+			if o > len(pkt)-1 {
 				return 0, nil
 			}
 			r[0] = uint64(uint32(pkt[o]))
 			pc++
 		case cLdIH:
 			o := int(int32(uint32(r[in.src&15]) + in.k))
-			if o < 0 || o > len(pkt)-2 {
+			if o < 0 {
+				goto slow
+			}
+			if o > len(pkt)-2 {
 				return 0, nil
 			}
 			r[0] = uint64(uint32(pkt[o])<<8 | uint32(pkt[o+1]))
 			pc++
 		case cLdIW:
 			o := int(int32(uint32(r[in.src&15]) + in.k))
-			if o < 0 || o > len(pkt)-4 {
+			if o < 0 {
+				goto slow
+			}
+			if o > len(pkt)-4 {
 				return 0, nil
 			}
 			r[0] = uint64(uint32(pkt[o])<<24 | uint32(pkt[o+1])<<16 | uint32(pkt[o+2])<<8 | uint32(pkt[o+3]))
@@ -2929,7 +3064,10 @@ func (vm *VM) socketDirect(pkt []byte, skb *SKBuff, c *compactForm) (uint64, err
 			pc = uint8(t)
 		case cLdIBEq:
 			o := int(int32(uint32(r[in.src&15]) + in.k))
-			if o < 0 || o > len(pkt)-1 {
+			if o < 0 {
+				goto slow
+			}
+			if o > len(pkt)-1 {
 				return 0, nil
 			}
 			v := uint32(pkt[o])
@@ -2944,7 +3082,10 @@ func (vm *VM) socketDirect(pkt []byte, skb *SKBuff, c *compactForm) (uint64, err
 			pc = uint8(t)
 		case cLdIBGt:
 			o := int(int32(uint32(r[in.src&15]) + in.k))
-			if o < 0 || o > len(pkt)-1 {
+			if o < 0 {
+				goto slow
+			}
+			if o > len(pkt)-1 {
 				return 0, nil
 			}
 			v := uint32(pkt[o])
@@ -2959,7 +3100,10 @@ func (vm *VM) socketDirect(pkt []byte, skb *SKBuff, c *compactForm) (uint64, err
 			pc = uint8(t)
 		case cLdIBGe:
 			o := int(int32(uint32(r[in.src&15]) + in.k))
-			if o < 0 || o > len(pkt)-1 {
+			if o < 0 {
+				goto slow
+			}
+			if o > len(pkt)-1 {
 				return 0, nil
 			}
 			v := uint32(pkt[o])
@@ -2974,7 +3118,10 @@ func (vm *VM) socketDirect(pkt []byte, skb *SKBuff, c *compactForm) (uint64, err
 			pc = uint8(t)
 		case cLdIBSet:
 			o := int(int32(uint32(r[in.src&15]) + in.k))
-			if o < 0 || o > len(pkt)-1 {
+			if o < 0 {
+				goto slow
+			}
+			if o > len(pkt)-1 {
 				return 0, nil
 			}
 			v := uint32(pkt[o])
@@ -2989,7 +3136,10 @@ func (vm *VM) socketDirect(pkt []byte, skb *SKBuff, c *compactForm) (uint64, err
 			pc = uint8(t)
 		case cLdIHEq:
 			o := int(int32(uint32(r[in.src&15]) + in.k))
-			if o < 0 || o > len(pkt)-2 {
+			if o < 0 {
+				goto slow
+			}
+			if o > len(pkt)-2 {
 				return 0, nil
 			}
 			v := uint32(pkt[o])<<8 | uint32(pkt[o+1])
@@ -3004,7 +3154,10 @@ func (vm *VM) socketDirect(pkt []byte, skb *SKBuff, c *compactForm) (uint64, err
 			pc = uint8(t)
 		case cLdIHGt:
 			o := int(int32(uint32(r[in.src&15]) + in.k))
-			if o < 0 || o > len(pkt)-2 {
+			if o < 0 {
+				goto slow
+			}
+			if o > len(pkt)-2 {
 				return 0, nil
 			}
 			v := uint32(pkt[o])<<8 | uint32(pkt[o+1])
@@ -3019,7 +3172,10 @@ func (vm *VM) socketDirect(pkt []byte, skb *SKBuff, c *compactForm) (uint64, err
 			pc = uint8(t)
 		case cLdIHGe:
 			o := int(int32(uint32(r[in.src&15]) + in.k))
-			if o < 0 || o > len(pkt)-2 {
+			if o < 0 {
+				goto slow
+			}
+			if o > len(pkt)-2 {
 				return 0, nil
 			}
 			v := uint32(pkt[o])<<8 | uint32(pkt[o+1])
@@ -3034,7 +3190,10 @@ func (vm *VM) socketDirect(pkt []byte, skb *SKBuff, c *compactForm) (uint64, err
 			pc = uint8(t)
 		case cLdIHSet:
 			o := int(int32(uint32(r[in.src&15]) + in.k))
-			if o < 0 || o > len(pkt)-2 {
+			if o < 0 {
+				goto slow
+			}
+			if o > len(pkt)-2 {
 				return 0, nil
 			}
 			v := uint32(pkt[o])<<8 | uint32(pkt[o+1])
@@ -3049,7 +3208,10 @@ func (vm *VM) socketDirect(pkt []byte, skb *SKBuff, c *compactForm) (uint64, err
 			pc = uint8(t)
 		case cLdIWEq:
 			o := int(int32(uint32(r[in.src&15]) + in.k))
-			if o < 0 || o > len(pkt)-4 {
+			if o < 0 {
+				goto slow
+			}
+			if o > len(pkt)-4 {
 				return 0, nil
 			}
 			v := uint32(pkt[o])<<24 | uint32(pkt[o+1])<<16 | uint32(pkt[o+2])<<8 | uint32(pkt[o+3])
@@ -3064,7 +3226,10 @@ func (vm *VM) socketDirect(pkt []byte, skb *SKBuff, c *compactForm) (uint64, err
 			pc = uint8(t)
 		case cLdIWGt:
 			o := int(int32(uint32(r[in.src&15]) + in.k))
-			if o < 0 || o > len(pkt)-4 {
+			if o < 0 {
+				goto slow
+			}
+			if o > len(pkt)-4 {
 				return 0, nil
 			}
 			v := uint32(pkt[o])<<24 | uint32(pkt[o+1])<<16 | uint32(pkt[o+2])<<8 | uint32(pkt[o+3])
@@ -3079,7 +3244,10 @@ func (vm *VM) socketDirect(pkt []byte, skb *SKBuff, c *compactForm) (uint64, err
 			pc = uint8(t)
 		case cLdIWGe:
 			o := int(int32(uint32(r[in.src&15]) + in.k))
-			if o < 0 || o > len(pkt)-4 {
+			if o < 0 {
+				goto slow
+			}
+			if o > len(pkt)-4 {
 				return 0, nil
 			}
 			v := uint32(pkt[o])<<24 | uint32(pkt[o+1])<<16 | uint32(pkt[o+2])<<8 | uint32(pkt[o+3])
@@ -3094,7 +3262,10 @@ func (vm *VM) socketDirect(pkt []byte, skb *SKBuff, c *compactForm) (uint64, err
 			pc = uint8(t)
 		case cLdIWSet:
 			o := int(int32(uint32(r[in.src&15]) + in.k))
-			if o < 0 || o > len(pkt)-4 {
+			if o < 0 {
+				goto slow
+			}
+			if o > len(pkt)-4 {
 				return 0, nil
 			}
 			v := uint32(pkt[o])<<24 | uint32(pkt[o+1])<<16 | uint32(pkt[o+2])<<8 | uint32(pkt[o+3])
@@ -3229,7 +3400,10 @@ func (vm *VM) socketDirect(pkt []byte, skb *SKBuff, c *compactForm) (uint64, err
 			pc = uint8(t)
 		case cLdIBAndTree:
 			o := int(int32(uint32(r[in.src&15]) + in.k))
-			if o < 0 || o > len(pkt)-1 {
+			if o < 0 {
+				goto slow
+			}
+			if o > len(pkt)-1 {
 				return 0, nil
 			}
 			v := (uint32(pkt[o])) & in.k2
@@ -3245,7 +3419,10 @@ func (vm *VM) socketDirect(pkt []byte, skb *SKBuff, c *compactForm) (uint64, err
 			pc = uint8(t)
 		case cLdIHAndTree:
 			o := int(int32(uint32(r[in.src&15]) + in.k))
-			if o < 0 || o > len(pkt)-2 {
+			if o < 0 {
+				goto slow
+			}
+			if o > len(pkt)-2 {
 				return 0, nil
 			}
 			v := (uint32(pkt[o])<<8 | uint32(pkt[o+1])) & in.k2
@@ -3261,7 +3438,10 @@ func (vm *VM) socketDirect(pkt []byte, skb *SKBuff, c *compactForm) (uint64, err
 			pc = uint8(t)
 		case cLdIWAndTree:
 			o := int(int32(uint32(r[in.src&15]) + in.k))
-			if o < 0 || o > len(pkt)-4 {
+			if o < 0 {
+				goto slow
+			}
+			if o > len(pkt)-4 {
 				return 0, nil
 			}
 			v := (uint32(pkt[o])<<24 | uint32(pkt[o+1])<<16 | uint32(pkt[o+2])<<8 | uint32(pkt[o+3])) & in.k2
@@ -3298,21 +3478,30 @@ func (vm *VM) socketDirect(pkt []byte, skb *SKBuff, c *compactForm) (uint64, err
 			pc++
 		case cLdIBClear:
 			o := int(int32(uint32(r[in.src&15]) + in.k))
-			if o < 0 || o > len(pkt)-1 {
+			if o < 0 {
+				goto slow
+			}
+			if o > len(pkt)-1 {
 				return 0, nil
 			}
 			r[0], r[1], r[2], r[3], r[4], r[5] = uint64(uint32(pkt[o])), 0, 0, 0, 0, 0
 			pc++
 		case cLdIHClear:
 			o := int(int32(uint32(r[in.src&15]) + in.k))
-			if o < 0 || o > len(pkt)-2 {
+			if o < 0 {
+				goto slow
+			}
+			if o > len(pkt)-2 {
 				return 0, nil
 			}
 			r[0], r[1], r[2], r[3], r[4], r[5] = uint64(uint32(pkt[o])<<8|uint32(pkt[o+1])), 0, 0, 0, 0, 0
 			pc++
 		case cLdIWClear:
 			o := int(int32(uint32(r[in.src&15]) + in.k))
-			if o < 0 || o > len(pkt)-4 {
+			if o < 0 {
+				goto slow
+			}
+			if o > len(pkt)-4 {
 				return 0, nil
 			}
 			r[0], r[1], r[2], r[3], r[4], r[5] = uint64(uint32(pkt[o])<<24|uint32(pkt[o+1])<<16|uint32(pkt[o+2])<<8|uint32(pkt[o+3])), 0, 0, 0, 0, 0
@@ -5295,21 +5484,30 @@ func (vm *VM) socketDirectLong(pkt []byte, skb *SKBuff, c *compactForm) (uint64,
 			pc++
 		case cLdIB:
 			o := int(int32(uint32(r[in.src&15]) + in.k))
-			if o < 0 || o > len(pkt)-1 {
+			if o < 0 {
+				goto slow
+			}
+			if o > len(pkt)-1 {
 				return 0, nil
 			}
 			r[0] = uint64(uint32(pkt[o]))
 			pc++
 		case cLdIH:
 			o := int(int32(uint32(r[in.src&15]) + in.k))
-			if o < 0 || o > len(pkt)-2 {
+			if o < 0 {
+				goto slow
+			}
+			if o > len(pkt)-2 {
 				return 0, nil
 			}
 			r[0] = uint64(uint32(pkt[o])<<8 | uint32(pkt[o+1]))
 			pc++
 		case cLdIW:
 			o := int(int32(uint32(r[in.src&15]) + in.k))
-			if o < 0 || o > len(pkt)-4 {
+			if o < 0 {
+				goto slow
+			}
+			if o > len(pkt)-4 {
 				return 0, nil
 			}
 			r[0] = uint64(uint32(pkt[o])<<24 | uint32(pkt[o+1])<<16 | uint32(pkt[o+2])<<8 | uint32(pkt[o+3]))
@@ -5496,7 +5694,10 @@ func (vm *VM) socketDirectLong(pkt []byte, skb *SKBuff, c *compactForm) (uint64,
 			pc = t
 		case cLdIBEq:
 			o := int(int32(uint32(r[in.src&15]) + in.k))
-			if o < 0 || o > len(pkt)-1 {
+			if o < 0 {
+				goto slow
+			}
+			if o > len(pkt)-1 {
 				return 0, nil
 			}
 			v := uint32(pkt[o])
@@ -5511,7 +5712,10 @@ func (vm *VM) socketDirectLong(pkt []byte, skb *SKBuff, c *compactForm) (uint64,
 			pc = t
 		case cLdIBGt:
 			o := int(int32(uint32(r[in.src&15]) + in.k))
-			if o < 0 || o > len(pkt)-1 {
+			if o < 0 {
+				goto slow
+			}
+			if o > len(pkt)-1 {
 				return 0, nil
 			}
 			v := uint32(pkt[o])
@@ -5526,7 +5730,10 @@ func (vm *VM) socketDirectLong(pkt []byte, skb *SKBuff, c *compactForm) (uint64,
 			pc = t
 		case cLdIBGe:
 			o := int(int32(uint32(r[in.src&15]) + in.k))
-			if o < 0 || o > len(pkt)-1 {
+			if o < 0 {
+				goto slow
+			}
+			if o > len(pkt)-1 {
 				return 0, nil
 			}
 			v := uint32(pkt[o])
@@ -5541,7 +5748,10 @@ func (vm *VM) socketDirectLong(pkt []byte, skb *SKBuff, c *compactForm) (uint64,
 			pc = t
 		case cLdIBSet:
 			o := int(int32(uint32(r[in.src&15]) + in.k))
-			if o < 0 || o > len(pkt)-1 {
+			if o < 0 {
+				goto slow
+			}
+			if o > len(pkt)-1 {
 				return 0, nil
 			}
 			v := uint32(pkt[o])
@@ -5556,7 +5766,10 @@ func (vm *VM) socketDirectLong(pkt []byte, skb *SKBuff, c *compactForm) (uint64,
 			pc = t
 		case cLdIHEq:
 			o := int(int32(uint32(r[in.src&15]) + in.k))
-			if o < 0 || o > len(pkt)-2 {
+			if o < 0 {
+				goto slow
+			}
+			if o > len(pkt)-2 {
 				return 0, nil
 			}
 			v := uint32(pkt[o])<<8 | uint32(pkt[o+1])
@@ -5571,7 +5784,10 @@ func (vm *VM) socketDirectLong(pkt []byte, skb *SKBuff, c *compactForm) (uint64,
 			pc = t
 		case cLdIHGt:
 			o := int(int32(uint32(r[in.src&15]) + in.k))
-			if o < 0 || o > len(pkt)-2 {
+			if o < 0 {
+				goto slow
+			}
+			if o > len(pkt)-2 {
 				return 0, nil
 			}
 			v := uint32(pkt[o])<<8 | uint32(pkt[o+1])
@@ -5586,7 +5802,10 @@ func (vm *VM) socketDirectLong(pkt []byte, skb *SKBuff, c *compactForm) (uint64,
 			pc = t
 		case cLdIHGe:
 			o := int(int32(uint32(r[in.src&15]) + in.k))
-			if o < 0 || o > len(pkt)-2 {
+			if o < 0 {
+				goto slow
+			}
+			if o > len(pkt)-2 {
 				return 0, nil
 			}
 			v := uint32(pkt[o])<<8 | uint32(pkt[o+1])
@@ -5601,7 +5820,10 @@ func (vm *VM) socketDirectLong(pkt []byte, skb *SKBuff, c *compactForm) (uint64,
 			pc = t
 		case cLdIHSet:
 			o := int(int32(uint32(r[in.src&15]) + in.k))
-			if o < 0 || o > len(pkt)-2 {
+			if o < 0 {
+				goto slow
+			}
+			if o > len(pkt)-2 {
 				return 0, nil
 			}
 			v := uint32(pkt[o])<<8 | uint32(pkt[o+1])
@@ -5616,7 +5838,10 @@ func (vm *VM) socketDirectLong(pkt []byte, skb *SKBuff, c *compactForm) (uint64,
 			pc = t
 		case cLdIWEq:
 			o := int(int32(uint32(r[in.src&15]) + in.k))
-			if o < 0 || o > len(pkt)-4 {
+			if o < 0 {
+				goto slow
+			}
+			if o > len(pkt)-4 {
 				return 0, nil
 			}
 			v := uint32(pkt[o])<<24 | uint32(pkt[o+1])<<16 | uint32(pkt[o+2])<<8 | uint32(pkt[o+3])
@@ -5631,7 +5856,10 @@ func (vm *VM) socketDirectLong(pkt []byte, skb *SKBuff, c *compactForm) (uint64,
 			pc = t
 		case cLdIWGt:
 			o := int(int32(uint32(r[in.src&15]) + in.k))
-			if o < 0 || o > len(pkt)-4 {
+			if o < 0 {
+				goto slow
+			}
+			if o > len(pkt)-4 {
 				return 0, nil
 			}
 			v := uint32(pkt[o])<<24 | uint32(pkt[o+1])<<16 | uint32(pkt[o+2])<<8 | uint32(pkt[o+3])
@@ -5646,7 +5874,10 @@ func (vm *VM) socketDirectLong(pkt []byte, skb *SKBuff, c *compactForm) (uint64,
 			pc = t
 		case cLdIWGe:
 			o := int(int32(uint32(r[in.src&15]) + in.k))
-			if o < 0 || o > len(pkt)-4 {
+			if o < 0 {
+				goto slow
+			}
+			if o > len(pkt)-4 {
 				return 0, nil
 			}
 			v := uint32(pkt[o])<<24 | uint32(pkt[o+1])<<16 | uint32(pkt[o+2])<<8 | uint32(pkt[o+3])
@@ -5661,7 +5892,10 @@ func (vm *VM) socketDirectLong(pkt []byte, skb *SKBuff, c *compactForm) (uint64,
 			pc = t
 		case cLdIWSet:
 			o := int(int32(uint32(r[in.src&15]) + in.k))
-			if o < 0 || o > len(pkt)-4 {
+			if o < 0 {
+				goto slow
+			}
+			if o > len(pkt)-4 {
 				return 0, nil
 			}
 			v := uint32(pkt[o])<<24 | uint32(pkt[o+1])<<16 | uint32(pkt[o+2])<<8 | uint32(pkt[o+3])
@@ -5796,7 +6030,10 @@ func (vm *VM) socketDirectLong(pkt []byte, skb *SKBuff, c *compactForm) (uint64,
 			pc = t
 		case cLdIBAndTree:
 			o := int(int32(uint32(r[in.src&15]) + in.k))
-			if o < 0 || o > len(pkt)-1 {
+			if o < 0 {
+				goto slow
+			}
+			if o > len(pkt)-1 {
 				return 0, nil
 			}
 			v := (uint32(pkt[o])) & in.k2
@@ -5812,7 +6049,10 @@ func (vm *VM) socketDirectLong(pkt []byte, skb *SKBuff, c *compactForm) (uint64,
 			pc = t
 		case cLdIHAndTree:
 			o := int(int32(uint32(r[in.src&15]) + in.k))
-			if o < 0 || o > len(pkt)-2 {
+			if o < 0 {
+				goto slow
+			}
+			if o > len(pkt)-2 {
 				return 0, nil
 			}
 			v := (uint32(pkt[o])<<8 | uint32(pkt[o+1])) & in.k2
@@ -5828,7 +6068,10 @@ func (vm *VM) socketDirectLong(pkt []byte, skb *SKBuff, c *compactForm) (uint64,
 			pc = t
 		case cLdIWAndTree:
 			o := int(int32(uint32(r[in.src&15]) + in.k))
-			if o < 0 || o > len(pkt)-4 {
+			if o < 0 {
+				goto slow
+			}
+			if o > len(pkt)-4 {
 				return 0, nil
 			}
 			v := (uint32(pkt[o])<<24 | uint32(pkt[o+1])<<16 | uint32(pkt[o+2])<<8 | uint32(pkt[o+3])) & in.k2
@@ -5865,21 +6108,30 @@ func (vm *VM) socketDirectLong(pkt []byte, skb *SKBuff, c *compactForm) (uint64,
 			pc++
 		case cLdIBClear:
 			o := int(int32(uint32(r[in.src&15]) + in.k))
-			if o < 0 || o > len(pkt)-1 {
+			if o < 0 {
+				goto slow
+			}
+			if o > len(pkt)-1 {
 				return 0, nil
 			}
 			r[0], r[1], r[2], r[3], r[4], r[5] = uint64(uint32(pkt[o])), 0, 0, 0, 0, 0
 			pc++
 		case cLdIHClear:
 			o := int(int32(uint32(r[in.src&15]) + in.k))
-			if o < 0 || o > len(pkt)-2 {
+			if o < 0 {
+				goto slow
+			}
+			if o > len(pkt)-2 {
 				return 0, nil
 			}
 			r[0], r[1], r[2], r[3], r[4], r[5] = uint64(uint32(pkt[o])<<8|uint32(pkt[o+1])), 0, 0, 0, 0, 0
 			pc++
 		case cLdIWClear:
 			o := int(int32(uint32(r[in.src&15]) + in.k))
-			if o < 0 || o > len(pkt)-4 {
+			if o < 0 {
+				goto slow
+			}
+			if o > len(pkt)-4 {
 				return 0, nil
 			}
 			r[0], r[1], r[2], r[3], r[4], r[5] = uint64(uint32(pkt[o])<<24|uint32(pkt[o+1])<<16|uint32(pkt[o+2])<<8|uint32(pkt[o+3])), 0, 0, 0, 0, 0
@@ -7875,7 +8127,10 @@ packets:
 				pc++
 			case cLdIB:
 				o := int(int32(uint32(r[in.src&15]) + in.k))
-				if o < 0 || o > len(pkt)-1 {
+				if o < 0 {
+					goto slow
+				}
+				if o > len(pkt)-1 {
 					out[pn] = uint32(0)
 					continue packets
 				}
@@ -7883,7 +8138,10 @@ packets:
 				pc++
 			case cLdIH:
 				o := int(int32(uint32(r[in.src&15]) + in.k))
-				if o < 0 || o > len(pkt)-2 {
+				if o < 0 {
+					goto slow
+				}
+				if o > len(pkt)-2 {
 					out[pn] = uint32(0)
 					continue packets
 				}
@@ -7891,7 +8149,10 @@ packets:
 				pc++
 			case cLdIW:
 				o := int(int32(uint32(r[in.src&15]) + in.k))
-				if o < 0 || o > len(pkt)-4 {
+				if o < 0 {
+					goto slow
+				}
+				if o > len(pkt)-4 {
 					out[pn] = uint32(0)
 					continue packets
 				}
@@ -8103,7 +8364,10 @@ packets:
 				pc = uint8(t)
 			case cLdIBEq:
 				o := int(int32(uint32(r[in.src&15]) + in.k))
-				if o < 0 || o > len(pkt)-1 {
+				if o < 0 {
+					goto slow
+				}
+				if o > len(pkt)-1 {
 					out[pn] = uint32(0)
 					continue packets
 				}
@@ -8120,7 +8384,10 @@ packets:
 				pc = uint8(t)
 			case cLdIBGt:
 				o := int(int32(uint32(r[in.src&15]) + in.k))
-				if o < 0 || o > len(pkt)-1 {
+				if o < 0 {
+					goto slow
+				}
+				if o > len(pkt)-1 {
 					out[pn] = uint32(0)
 					continue packets
 				}
@@ -8137,7 +8404,10 @@ packets:
 				pc = uint8(t)
 			case cLdIBGe:
 				o := int(int32(uint32(r[in.src&15]) + in.k))
-				if o < 0 || o > len(pkt)-1 {
+				if o < 0 {
+					goto slow
+				}
+				if o > len(pkt)-1 {
 					out[pn] = uint32(0)
 					continue packets
 				}
@@ -8154,7 +8424,10 @@ packets:
 				pc = uint8(t)
 			case cLdIBSet:
 				o := int(int32(uint32(r[in.src&15]) + in.k))
-				if o < 0 || o > len(pkt)-1 {
+				if o < 0 {
+					goto slow
+				}
+				if o > len(pkt)-1 {
 					out[pn] = uint32(0)
 					continue packets
 				}
@@ -8171,7 +8444,10 @@ packets:
 				pc = uint8(t)
 			case cLdIHEq:
 				o := int(int32(uint32(r[in.src&15]) + in.k))
-				if o < 0 || o > len(pkt)-2 {
+				if o < 0 {
+					goto slow
+				}
+				if o > len(pkt)-2 {
 					out[pn] = uint32(0)
 					continue packets
 				}
@@ -8188,7 +8464,10 @@ packets:
 				pc = uint8(t)
 			case cLdIHGt:
 				o := int(int32(uint32(r[in.src&15]) + in.k))
-				if o < 0 || o > len(pkt)-2 {
+				if o < 0 {
+					goto slow
+				}
+				if o > len(pkt)-2 {
 					out[pn] = uint32(0)
 					continue packets
 				}
@@ -8205,7 +8484,10 @@ packets:
 				pc = uint8(t)
 			case cLdIHGe:
 				o := int(int32(uint32(r[in.src&15]) + in.k))
-				if o < 0 || o > len(pkt)-2 {
+				if o < 0 {
+					goto slow
+				}
+				if o > len(pkt)-2 {
 					out[pn] = uint32(0)
 					continue packets
 				}
@@ -8222,7 +8504,10 @@ packets:
 				pc = uint8(t)
 			case cLdIHSet:
 				o := int(int32(uint32(r[in.src&15]) + in.k))
-				if o < 0 || o > len(pkt)-2 {
+				if o < 0 {
+					goto slow
+				}
+				if o > len(pkt)-2 {
 					out[pn] = uint32(0)
 					continue packets
 				}
@@ -8239,7 +8524,10 @@ packets:
 				pc = uint8(t)
 			case cLdIWEq:
 				o := int(int32(uint32(r[in.src&15]) + in.k))
-				if o < 0 || o > len(pkt)-4 {
+				if o < 0 {
+					goto slow
+				}
+				if o > len(pkt)-4 {
 					out[pn] = uint32(0)
 					continue packets
 				}
@@ -8256,7 +8544,10 @@ packets:
 				pc = uint8(t)
 			case cLdIWGt:
 				o := int(int32(uint32(r[in.src&15]) + in.k))
-				if o < 0 || o > len(pkt)-4 {
+				if o < 0 {
+					goto slow
+				}
+				if o > len(pkt)-4 {
 					out[pn] = uint32(0)
 					continue packets
 				}
@@ -8273,7 +8564,10 @@ packets:
 				pc = uint8(t)
 			case cLdIWGe:
 				o := int(int32(uint32(r[in.src&15]) + in.k))
-				if o < 0 || o > len(pkt)-4 {
+				if o < 0 {
+					goto slow
+				}
+				if o > len(pkt)-4 {
 					out[pn] = uint32(0)
 					continue packets
 				}
@@ -8290,7 +8584,10 @@ packets:
 				pc = uint8(t)
 			case cLdIWSet:
 				o := int(int32(uint32(r[in.src&15]) + in.k))
-				if o < 0 || o > len(pkt)-4 {
+				if o < 0 {
+					goto slow
+				}
+				if o > len(pkt)-4 {
 					out[pn] = uint32(0)
 					continue packets
 				}
@@ -8441,7 +8738,10 @@ packets:
 				pc = uint8(t)
 			case cLdIBAndTree:
 				o := int(int32(uint32(r[in.src&15]) + in.k))
-				if o < 0 || o > len(pkt)-1 {
+				if o < 0 {
+					goto slow
+				}
+				if o > len(pkt)-1 {
 					out[pn] = uint32(0)
 					continue packets
 				}
@@ -8459,7 +8759,10 @@ packets:
 				pc = uint8(t)
 			case cLdIHAndTree:
 				o := int(int32(uint32(r[in.src&15]) + in.k))
-				if o < 0 || o > len(pkt)-2 {
+				if o < 0 {
+					goto slow
+				}
+				if o > len(pkt)-2 {
 					out[pn] = uint32(0)
 					continue packets
 				}
@@ -8477,7 +8780,10 @@ packets:
 				pc = uint8(t)
 			case cLdIWAndTree:
 				o := int(int32(uint32(r[in.src&15]) + in.k))
-				if o < 0 || o > len(pkt)-4 {
+				if o < 0 {
+					goto slow
+				}
+				if o > len(pkt)-4 {
 					out[pn] = uint32(0)
 					continue packets
 				}
@@ -8519,7 +8825,10 @@ packets:
 				pc++
 			case cLdIBClear:
 				o := int(int32(uint32(r[in.src&15]) + in.k))
-				if o < 0 || o > len(pkt)-1 {
+				if o < 0 {
+					goto slow
+				}
+				if o > len(pkt)-1 {
 					out[pn] = uint32(0)
 					continue packets
 				}
@@ -8527,7 +8836,10 @@ packets:
 				pc++
 			case cLdIHClear:
 				o := int(int32(uint32(r[in.src&15]) + in.k))
-				if o < 0 || o > len(pkt)-2 {
+				if o < 0 {
+					goto slow
+				}
+				if o > len(pkt)-2 {
 					out[pn] = uint32(0)
 					continue packets
 				}
@@ -8535,7 +8847,10 @@ packets:
 				pc++
 			case cLdIWClear:
 				o := int(int32(uint32(r[in.src&15]) + in.k))
-				if o < 0 || o > len(pkt)-4 {
+				if o < 0 {
+					goto slow
+				}
+				if o > len(pkt)-4 {
 					out[pn] = uint32(0)
 					continue packets
 				}

@@ -58,21 +58,30 @@ func (vm *VM) xdpExec(pkt []byte, md *XDPMD) (uint64, error) {
 			pc++
 		case cLdIB:
 			o := int(int32(uint32(r[in.src&15]) + in.k))
-			if o < 0 || o > len(pkt)-1 {
+			if o < 0 {
+				goto slow
+			}
+			if o > len(pkt)-1 {
 				return 0, nil
 			}
 			r[0] = uint64(uint32(pkt[o]))
 			pc++
 		case cLdIH:
 			o := int(int32(uint32(r[in.src&15]) + in.k))
-			if o < 0 || o > len(pkt)-2 {
+			if o < 0 {
+				goto slow
+			}
+			if o > len(pkt)-2 {
 				return 0, nil
 			}
 			r[0] = uint64(uint32(pkt[o])<<8 | uint32(pkt[o+1]))
 			pc++
 		case cLdIW:
 			o := int(int32(uint32(r[in.src&15]) + in.k))
-			if o < 0 || o > len(pkt)-4 {
+			if o < 0 {
+				goto slow
+			}
+			if o > len(pkt)-4 {
 				return 0, nil
 			}
 			r[0] = uint64(uint32(pkt[o])<<24 | uint32(pkt[o+1])<<16 | uint32(pkt[o+2])<<8 | uint32(pkt[o+3]))
@@ -259,7 +268,10 @@ func (vm *VM) xdpExec(pkt []byte, md *XDPMD) (uint64, error) {
 			pc = uint8(t)
 		case cLdIBEq:
 			o := int(int32(uint32(r[in.src&15]) + in.k))
-			if o < 0 || o > len(pkt)-1 {
+			if o < 0 {
+				goto slow
+			}
+			if o > len(pkt)-1 {
 				return 0, nil
 			}
 			v := uint32(pkt[o])
@@ -274,7 +286,10 @@ func (vm *VM) xdpExec(pkt []byte, md *XDPMD) (uint64, error) {
 			pc = uint8(t)
 		case cLdIBGt:
 			o := int(int32(uint32(r[in.src&15]) + in.k))
-			if o < 0 || o > len(pkt)-1 {
+			if o < 0 {
+				goto slow
+			}
+			if o > len(pkt)-1 {
 				return 0, nil
 			}
 			v := uint32(pkt[o])
@@ -289,7 +304,10 @@ func (vm *VM) xdpExec(pkt []byte, md *XDPMD) (uint64, error) {
 			pc = uint8(t)
 		case cLdIBGe:
 			o := int(int32(uint32(r[in.src&15]) + in.k))
-			if o < 0 || o > len(pkt)-1 {
+			if o < 0 {
+				goto slow
+			}
+			if o > len(pkt)-1 {
 				return 0, nil
 			}
 			v := uint32(pkt[o])
@@ -304,7 +322,10 @@ func (vm *VM) xdpExec(pkt []byte, md *XDPMD) (uint64, error) {
 			pc = uint8(t)
 		case cLdIBSet:
 			o := int(int32(uint32(r[in.src&15]) + in.k))
-			if o < 0 || o > len(pkt)-1 {
+			if o < 0 {
+				goto slow
+			}
+			if o > len(pkt)-1 {
 				return 0, nil
 			}
 			v := uint32(pkt[o])
@@ -319,7 +340,10 @@ func (vm *VM) xdpExec(pkt []byte, md *XDPMD) (uint64, error) {
 			pc = uint8(t)
 		case cLdIHEq:
 			o := int(int32(uint32(r[in.src&15]) + in.k))
-			if o < 0 || o > len(pkt)-2 {
+			if o < 0 {
+				goto slow
+			}
+			if o > len(pkt)-2 {
 				return 0, nil
 			}
 			v := uint32(pkt[o])<<8 | uint32(pkt[o+1])
@@ -334,7 +358,10 @@ func (vm *VM) xdpExec(pkt []byte, md *XDPMD) (uint64, error) {
 			pc = uint8(t)
 		case cLdIHGt:
 			o := int(int32(uint32(r[in.src&15]) + in.k))
-			if o < 0 || o > len(pkt)-2 {
+			if o < 0 {
+				goto slow
+			}
+			if o > len(pkt)-2 {
 				return 0, nil
 			}
 			v := uint32(pkt[o])<<8 | uint32(pkt[o+1])
@@ -349,7 +376,10 @@ func (vm *VM) xdpExec(pkt []byte, md *XDPMD) (uint64, error) {
 			pc = uint8(t)
 		case cLdIHGe:
 			o := int(int32(uint32(r[in.src&15]) + in.k))
-			if o < 0 || o > len(pkt)-2 {
+			if o < 0 {
+				goto slow
+			}
+			if o > len(pkt)-2 {
 				return 0, nil
 			}
 			v := uint32(pkt[o])<<8 | uint32(pkt[o+1])
@@ -364,7 +394,10 @@ func (vm *VM) xdpExec(pkt []byte, md *XDPMD) (uint64, error) {
 			pc = uint8(t)
 		case cLdIHSet:
 			o := int(int32(uint32(r[in.src&15]) + in.k))
-			if o < 0 || o > len(pkt)-2 {
+			if o < 0 {
+				goto slow
+			}
+			if o > len(pkt)-2 {
 				return 0, nil
 			}
 			v := uint32(pkt[o])<<8 | uint32(pkt[o+1])
@@ -379,7 +412,10 @@ func (vm *VM) xdpExec(pkt []byte, md *XDPMD) (uint64, error) {
 			pc = uint8(t)
 		case cLdIWEq:
 			o := int(int32(uint32(r[in.src&15]) + in.k))
-			if o < 0 || o > len(pkt)-4 {
+			if o < 0 {
+				goto slow
+			}
+			if o > len(pkt)-4 {
 				return 0, nil
 			}
 			v := uint32(pkt[o])<<24 | uint32(pkt[o+1])<<16 | uint32(pkt[o+2])<<8 | uint32(pkt[o+3])
@@ -394,7 +430,10 @@ func (vm *VM) xdpExec(pkt []byte, md *XDPMD) (uint64, error) {
 			pc = uint8(t)
 		case cLdIWGt:
 			o := int(int32(uint32(r[in.src&15]) + in.k))
-			if o < 0 || o > len(pkt)-4 {
+			if o < 0 {
+				goto slow
+			}
+			if o > len(pkt)-4 {
 				return 0, nil
 			}
 			v := uint32(pkt[o])<<24 | uint32(pkt[o+1])<<16 | uint32(pkt[o+2])<<8 | uint32(pkt[o+3])
@@ -409,7 +448,10 @@ func (vm *VM) xdpExec(pkt []byte, md *XDPMD) (uint64, error) {
 			pc = uint8(t)
 		case cLdIWGe:
 			o := int(int32(uint32(r[in.src&15]) + in.k))
-			if o < 0 || o > len(pkt)-4 {
+			if o < 0 {
+				goto slow
+			}
+			if o > len(pkt)-4 {
 				return 0, nil
 			}
 			v := uint32(pkt[o])<<24 | uint32(pkt[o+1])<<16 | uint32(pkt[o+2])<<8 | uint32(pkt[o+3])
@@ -424,7 +466,10 @@ func (vm *VM) xdpExec(pkt []byte, md *XDPMD) (uint64, error) {
 			pc = uint8(t)
 		case cLdIWSet:
 			o := int(int32(uint32(r[in.src&15]) + in.k))
-			if o < 0 || o > len(pkt)-4 {
+			if o < 0 {
+				goto slow
+			}
+			if o > len(pkt)-4 {
 				return 0, nil
 			}
 			v := uint32(pkt[o])<<24 | uint32(pkt[o+1])<<16 | uint32(pkt[o+2])<<8 | uint32(pkt[o+3])
@@ -559,7 +604,10 @@ func (vm *VM) xdpExec(pkt []byte, md *XDPMD) (uint64, error) {
 			pc = uint8(t)
 		case cLdIBAndTree:
 			o := int(int32(uint32(r[in.src&15]) + in.k))
-			if o < 0 || o > len(pkt)-1 {
+			if o < 0 {
+				goto slow
+			}
+			if o > len(pkt)-1 {
 				return 0, nil
 			}
 			v := (uint32(pkt[o])) & in.k2
@@ -575,7 +623,10 @@ func (vm *VM) xdpExec(pkt []byte, md *XDPMD) (uint64, error) {
 			pc = uint8(t)
 		case cLdIHAndTree:
 			o := int(int32(uint32(r[in.src&15]) + in.k))
-			if o < 0 || o > len(pkt)-2 {
+			if o < 0 {
+				goto slow
+			}
+			if o > len(pkt)-2 {
 				return 0, nil
 			}
 			v := (uint32(pkt[o])<<8 | uint32(pkt[o+1])) & in.k2
@@ -591,7 +642,10 @@ func (vm *VM) xdpExec(pkt []byte, md *XDPMD) (uint64, error) {
 			pc = uint8(t)
 		case cLdIWAndTree:
 			o := int(int32(uint32(r[in.src&15]) + in.k))
-			if o < 0 || o > len(pkt)-4 {
+			if o < 0 {
+				goto slow
+			}
+			if o > len(pkt)-4 {
 				return 0, nil
 			}
 			v := (uint32(pkt[o])<<24 | uint32(pkt[o+1])<<16 | uint32(pkt[o+2])<<8 | uint32(pkt[o+3])) & in.k2
@@ -628,21 +682,30 @@ func (vm *VM) xdpExec(pkt []byte, md *XDPMD) (uint64, error) {
 			pc++
 		case cLdIBClear:
 			o := int(int32(uint32(r[in.src&15]) + in.k))
-			if o < 0 || o > len(pkt)-1 {
+			if o < 0 {
+				goto slow
+			}
+			if o > len(pkt)-1 {
 				return 0, nil
 			}
 			r[0], r[1], r[2], r[3], r[4], r[5] = uint64(uint32(pkt[o])), 0, 0, 0, 0, 0
 			pc++
 		case cLdIHClear:
 			o := int(int32(uint32(r[in.src&15]) + in.k))
-			if o < 0 || o > len(pkt)-2 {
+			if o < 0 {
+				goto slow
+			}
+			if o > len(pkt)-2 {
 				return 0, nil
 			}
 			r[0], r[1], r[2], r[3], r[4], r[5] = uint64(uint32(pkt[o])<<8|uint32(pkt[o+1])), 0, 0, 0, 0, 0
 			pc++
 		case cLdIWClear:
 			o := int(int32(uint32(r[in.src&15]) + in.k))
-			if o < 0 || o > len(pkt)-4 {
+			if o < 0 {
+				goto slow
+			}
+			if o > len(pkt)-4 {
 				return 0, nil
 			}
 			r[0], r[1], r[2], r[3], r[4], r[5] = uint64(uint32(pkt[o])<<24|uint32(pkt[o+1])<<16|uint32(pkt[o+2])<<8|uint32(pkt[o+3])), 0, 0, 0, 0, 0
@@ -2625,21 +2688,30 @@ func (vm *VM) xdpLong(pkt []byte, md *XDPMD, c *compactForm) (uint64, error) {
 			pc++
 		case cLdIB:
 			o := int(int32(uint32(r[in.src&15]) + in.k))
-			if o < 0 || o > len(pkt)-1 {
+			if o < 0 {
+				goto slow
+			}
+			if o > len(pkt)-1 {
 				return 0, nil
 			}
 			r[0] = uint64(uint32(pkt[o]))
 			pc++
 		case cLdIH:
 			o := int(int32(uint32(r[in.src&15]) + in.k))
-			if o < 0 || o > len(pkt)-2 {
+			if o < 0 {
+				goto slow
+			}
+			if o > len(pkt)-2 {
 				return 0, nil
 			}
 			r[0] = uint64(uint32(pkt[o])<<8 | uint32(pkt[o+1]))
 			pc++
 		case cLdIW:
 			o := int(int32(uint32(r[in.src&15]) + in.k))
-			if o < 0 || o > len(pkt)-4 {
+			if o < 0 {
+				goto slow
+			}
+			if o > len(pkt)-4 {
 				return 0, nil
 			}
 			r[0] = uint64(uint32(pkt[o])<<24 | uint32(pkt[o+1])<<16 | uint32(pkt[o+2])<<8 | uint32(pkt[o+3]))
@@ -2826,7 +2898,10 @@ func (vm *VM) xdpLong(pkt []byte, md *XDPMD, c *compactForm) (uint64, error) {
 			pc = t
 		case cLdIBEq:
 			o := int(int32(uint32(r[in.src&15]) + in.k))
-			if o < 0 || o > len(pkt)-1 {
+			if o < 0 {
+				goto slow
+			}
+			if o > len(pkt)-1 {
 				return 0, nil
 			}
 			v := uint32(pkt[o])
@@ -2841,7 +2916,10 @@ func (vm *VM) xdpLong(pkt []byte, md *XDPMD, c *compactForm) (uint64, error) {
 			pc = t
 		case cLdIBGt:
 			o := int(int32(uint32(r[in.src&15]) + in.k))
-			if o < 0 || o > len(pkt)-1 {
+			if o < 0 {
+				goto slow
+			}
+			if o > len(pkt)-1 {
 				return 0, nil
 			}
 			v := uint32(pkt[o])
@@ -2856,7 +2934,10 @@ func (vm *VM) xdpLong(pkt []byte, md *XDPMD, c *compactForm) (uint64, error) {
 			pc = t
 		case cLdIBGe:
 			o := int(int32(uint32(r[in.src&15]) + in.k))
-			if o < 0 || o > len(pkt)-1 {
+			if o < 0 {
+				goto slow
+			}
+			if o > len(pkt)-1 {
 				return 0, nil
 			}
 			v := uint32(pkt[o])
@@ -2871,7 +2952,10 @@ func (vm *VM) xdpLong(pkt []byte, md *XDPMD, c *compactForm) (uint64, error) {
 			pc = t
 		case cLdIBSet:
 			o := int(int32(uint32(r[in.src&15]) + in.k))
-			if o < 0 || o > len(pkt)-1 {
+			if o < 0 {
+				goto slow
+			}
+			if o > len(pkt)-1 {
 				return 0, nil
 			}
 			v := uint32(pkt[o])
@@ -2886,7 +2970,10 @@ func (vm *VM) xdpLong(pkt []byte, md *XDPMD, c *compactForm) (uint64, error) {
 			pc = t
 		case cLdIHEq:
 			o := int(int32(uint32(r[in.src&15]) + in.k))
-			if o < 0 || o > len(pkt)-2 {
+			if o < 0 {
+				goto slow
+			}
+			if o > len(pkt)-2 {
 				return 0, nil
 			}
 			v := uint32(pkt[o])<<8 | uint32(pkt[o+1])
@@ -2901,7 +2988,10 @@ func (vm *VM) xdpLong(pkt []byte, md *XDPMD, c *compactForm) (uint64, error) {
 			pc = t
 		case cLdIHGt:
 			o := int(int32(uint32(r[in.src&15]) + in.k))
-			if o < 0 || o > len(pkt)-2 {
+			if o < 0 {
+				goto slow
+			}
+			if o > len(pkt)-2 {
 				return 0, nil
 			}
 			v := uint32(pkt[o])<<8 | uint32(pkt[o+1])
@@ -2916,7 +3006,10 @@ func (vm *VM) xdpLong(pkt []byte, md *XDPMD, c *compactForm) (uint64, error) {
 			pc = t
 		case cLdIHGe:
 			o := int(int32(uint32(r[in.src&15]) + in.k))
-			if o < 0 || o > len(pkt)-2 {
+			if o < 0 {
+				goto slow
+			}
+			if o > len(pkt)-2 {
 				return 0, nil
 			}
 			v := uint32(pkt[o])<<8 | uint32(pkt[o+1])
@@ -2931,7 +3024,10 @@ func (vm *VM) xdpLong(pkt []byte, md *XDPMD, c *compactForm) (uint64, error) {
 			pc = t
 		case cLdIHSet:
 			o := int(int32(uint32(r[in.src&15]) + in.k))
-			if o < 0 || o > len(pkt)-2 {
+			if o < 0 {
+				goto slow
+			}
+			if o > len(pkt)-2 {
 				return 0, nil
 			}
 			v := uint32(pkt[o])<<8 | uint32(pkt[o+1])
@@ -2946,7 +3042,10 @@ func (vm *VM) xdpLong(pkt []byte, md *XDPMD, c *compactForm) (uint64, error) {
 			pc = t
 		case cLdIWEq:
 			o := int(int32(uint32(r[in.src&15]) + in.k))
-			if o < 0 || o > len(pkt)-4 {
+			if o < 0 {
+				goto slow
+			}
+			if o > len(pkt)-4 {
 				return 0, nil
 			}
 			v := uint32(pkt[o])<<24 | uint32(pkt[o+1])<<16 | uint32(pkt[o+2])<<8 | uint32(pkt[o+3])
@@ -2961,7 +3060,10 @@ func (vm *VM) xdpLong(pkt []byte, md *XDPMD, c *compactForm) (uint64, error) {
 			pc = t
 		case cLdIWGt:
 			o := int(int32(uint32(r[in.src&15]) + in.k))
-			if o < 0 || o > len(pkt)-4 {
+			if o < 0 {
+				goto slow
+			}
+			if o > len(pkt)-4 {
 				return 0, nil
 			}
 			v := uint32(pkt[o])<<24 | uint32(pkt[o+1])<<16 | uint32(pkt[o+2])<<8 | uint32(pkt[o+3])
@@ -2976,7 +3078,10 @@ func (vm *VM) xdpLong(pkt []byte, md *XDPMD, c *compactForm) (uint64, error) {
 			pc = t
 		case cLdIWGe:
 			o := int(int32(uint32(r[in.src&15]) + in.k))
-			if o < 0 || o > len(pkt)-4 {
+			if o < 0 {
+				goto slow
+			}
+			if o > len(pkt)-4 {
 				return 0, nil
 			}
 			v := uint32(pkt[o])<<24 | uint32(pkt[o+1])<<16 | uint32(pkt[o+2])<<8 | uint32(pkt[o+3])
@@ -2991,7 +3096,10 @@ func (vm *VM) xdpLong(pkt []byte, md *XDPMD, c *compactForm) (uint64, error) {
 			pc = t
 		case cLdIWSet:
 			o := int(int32(uint32(r[in.src&15]) + in.k))
-			if o < 0 || o > len(pkt)-4 {
+			if o < 0 {
+				goto slow
+			}
+			if o > len(pkt)-4 {
 				return 0, nil
 			}
 			v := uint32(pkt[o])<<24 | uint32(pkt[o+1])<<16 | uint32(pkt[o+2])<<8 | uint32(pkt[o+3])
@@ -3126,7 +3234,10 @@ func (vm *VM) xdpLong(pkt []byte, md *XDPMD, c *compactForm) (uint64, error) {
 			pc = t
 		case cLdIBAndTree:
 			o := int(int32(uint32(r[in.src&15]) + in.k))
-			if o < 0 || o > len(pkt)-1 {
+			if o < 0 {
+				goto slow
+			}
+			if o > len(pkt)-1 {
 				return 0, nil
 			}
 			v := (uint32(pkt[o])) & in.k2
@@ -3142,7 +3253,10 @@ func (vm *VM) xdpLong(pkt []byte, md *XDPMD, c *compactForm) (uint64, error) {
 			pc = t
 		case cLdIHAndTree:
 			o := int(int32(uint32(r[in.src&15]) + in.k))
-			if o < 0 || o > len(pkt)-2 {
+			if o < 0 {
+				goto slow
+			}
+			if o > len(pkt)-2 {
 				return 0, nil
 			}
 			v := (uint32(pkt[o])<<8 | uint32(pkt[o+1])) & in.k2
@@ -3158,7 +3272,10 @@ func (vm *VM) xdpLong(pkt []byte, md *XDPMD, c *compactForm) (uint64, error) {
 			pc = t
 		case cLdIWAndTree:
 			o := int(int32(uint32(r[in.src&15]) + in.k))
-			if o < 0 || o > len(pkt)-4 {
+			if o < 0 {
+				goto slow
+			}
+			if o > len(pkt)-4 {
 				return 0, nil
 			}
 			v := (uint32(pkt[o])<<24 | uint32(pkt[o+1])<<16 | uint32(pkt[o+2])<<8 | uint32(pkt[o+3])) & in.k2
@@ -3195,21 +3312,30 @@ func (vm *VM) xdpLong(pkt []byte, md *XDPMD, c *compactForm) (uint64, error) {
 			pc++
 		case cLdIBClear:
 			o := int(int32(uint32(r[in.src&15]) + in.k))
-			if o < 0 || o > len(pkt)-1 {
+			if o < 0 {
+				goto slow
+			}
+			if o > len(pkt)-1 {
 				return 0, nil
 			}
 			r[0], r[1], r[2], r[3], r[4], r[5] = uint64(uint32(pkt[o])), 0, 0, 0, 0, 0
 			pc++
 		case cLdIHClear:
 			o := int(int32(uint32(r[in.src&15]) + in.k))
-			if o < 0 || o > len(pkt)-2 {
+			if o < 0 {
+				goto slow
+			}
+			if o > len(pkt)-2 {
 				return 0, nil
 			}
 			r[0], r[1], r[2], r[3], r[4], r[5] = uint64(uint32(pkt[o])<<8|uint32(pkt[o+1])), 0, 0, 0, 0, 0
 			pc++
 		case cLdIWClear:
 			o := int(int32(uint32(r[in.src&15]) + in.k))
-			if o < 0 || o > len(pkt)-4 {
+			if o < 0 {
+				goto slow
+			}
+			if o > len(pkt)-4 {
 				return 0, nil
 			}
 			r[0], r[1], r[2], r[3], r[4], r[5] = uint64(uint32(pkt[o])<<24|uint32(pkt[o+1])<<16|uint32(pkt[o+2])<<8|uint32(pkt[o+3])), 0, 0, 0, 0, 0
@@ -5202,7 +5328,10 @@ packets:
 				pc++
 			case cLdIB:
 				o := int(int32(uint32(r[in.src&15]) + in.k))
-				if o < 0 || o > len(pkt)-1 {
+				if o < 0 {
+					goto slow
+				}
+				if o > len(pkt)-1 {
 					out[pn] = uint32(0)
 					continue packets
 				}
@@ -5210,7 +5339,10 @@ packets:
 				pc++
 			case cLdIH:
 				o := int(int32(uint32(r[in.src&15]) + in.k))
-				if o < 0 || o > len(pkt)-2 {
+				if o < 0 {
+					goto slow
+				}
+				if o > len(pkt)-2 {
 					out[pn] = uint32(0)
 					continue packets
 				}
@@ -5218,7 +5350,10 @@ packets:
 				pc++
 			case cLdIW:
 				o := int(int32(uint32(r[in.src&15]) + in.k))
-				if o < 0 || o > len(pkt)-4 {
+				if o < 0 {
+					goto slow
+				}
+				if o > len(pkt)-4 {
 					out[pn] = uint32(0)
 					continue packets
 				}
@@ -5430,7 +5565,10 @@ packets:
 				pc = uint8(t)
 			case cLdIBEq:
 				o := int(int32(uint32(r[in.src&15]) + in.k))
-				if o < 0 || o > len(pkt)-1 {
+				if o < 0 {
+					goto slow
+				}
+				if o > len(pkt)-1 {
 					out[pn] = uint32(0)
 					continue packets
 				}
@@ -5447,7 +5585,10 @@ packets:
 				pc = uint8(t)
 			case cLdIBGt:
 				o := int(int32(uint32(r[in.src&15]) + in.k))
-				if o < 0 || o > len(pkt)-1 {
+				if o < 0 {
+					goto slow
+				}
+				if o > len(pkt)-1 {
 					out[pn] = uint32(0)
 					continue packets
 				}
@@ -5464,7 +5605,10 @@ packets:
 				pc = uint8(t)
 			case cLdIBGe:
 				o := int(int32(uint32(r[in.src&15]) + in.k))
-				if o < 0 || o > len(pkt)-1 {
+				if o < 0 {
+					goto slow
+				}
+				if o > len(pkt)-1 {
 					out[pn] = uint32(0)
 					continue packets
 				}
@@ -5481,7 +5625,10 @@ packets:
 				pc = uint8(t)
 			case cLdIBSet:
 				o := int(int32(uint32(r[in.src&15]) + in.k))
-				if o < 0 || o > len(pkt)-1 {
+				if o < 0 {
+					goto slow
+				}
+				if o > len(pkt)-1 {
 					out[pn] = uint32(0)
 					continue packets
 				}
@@ -5498,7 +5645,10 @@ packets:
 				pc = uint8(t)
 			case cLdIHEq:
 				o := int(int32(uint32(r[in.src&15]) + in.k))
-				if o < 0 || o > len(pkt)-2 {
+				if o < 0 {
+					goto slow
+				}
+				if o > len(pkt)-2 {
 					out[pn] = uint32(0)
 					continue packets
 				}
@@ -5515,7 +5665,10 @@ packets:
 				pc = uint8(t)
 			case cLdIHGt:
 				o := int(int32(uint32(r[in.src&15]) + in.k))
-				if o < 0 || o > len(pkt)-2 {
+				if o < 0 {
+					goto slow
+				}
+				if o > len(pkt)-2 {
 					out[pn] = uint32(0)
 					continue packets
 				}
@@ -5532,7 +5685,10 @@ packets:
 				pc = uint8(t)
 			case cLdIHGe:
 				o := int(int32(uint32(r[in.src&15]) + in.k))
-				if o < 0 || o > len(pkt)-2 {
+				if o < 0 {
+					goto slow
+				}
+				if o > len(pkt)-2 {
 					out[pn] = uint32(0)
 					continue packets
 				}
@@ -5549,7 +5705,10 @@ packets:
 				pc = uint8(t)
 			case cLdIHSet:
 				o := int(int32(uint32(r[in.src&15]) + in.k))
-				if o < 0 || o > len(pkt)-2 {
+				if o < 0 {
+					goto slow
+				}
+				if o > len(pkt)-2 {
 					out[pn] = uint32(0)
 					continue packets
 				}
@@ -5566,7 +5725,10 @@ packets:
 				pc = uint8(t)
 			case cLdIWEq:
 				o := int(int32(uint32(r[in.src&15]) + in.k))
-				if o < 0 || o > len(pkt)-4 {
+				if o < 0 {
+					goto slow
+				}
+				if o > len(pkt)-4 {
 					out[pn] = uint32(0)
 					continue packets
 				}
@@ -5583,7 +5745,10 @@ packets:
 				pc = uint8(t)
 			case cLdIWGt:
 				o := int(int32(uint32(r[in.src&15]) + in.k))
-				if o < 0 || o > len(pkt)-4 {
+				if o < 0 {
+					goto slow
+				}
+				if o > len(pkt)-4 {
 					out[pn] = uint32(0)
 					continue packets
 				}
@@ -5600,7 +5765,10 @@ packets:
 				pc = uint8(t)
 			case cLdIWGe:
 				o := int(int32(uint32(r[in.src&15]) + in.k))
-				if o < 0 || o > len(pkt)-4 {
+				if o < 0 {
+					goto slow
+				}
+				if o > len(pkt)-4 {
 					out[pn] = uint32(0)
 					continue packets
 				}
@@ -5617,7 +5785,10 @@ packets:
 				pc = uint8(t)
 			case cLdIWSet:
 				o := int(int32(uint32(r[in.src&15]) + in.k))
-				if o < 0 || o > len(pkt)-4 {
+				if o < 0 {
+					goto slow
+				}
+				if o > len(pkt)-4 {
 					out[pn] = uint32(0)
 					continue packets
 				}
@@ -5768,7 +5939,10 @@ packets:
 				pc = uint8(t)
 			case cLdIBAndTree:
 				o := int(int32(uint32(r[in.src&15]) + in.k))
-				if o < 0 || o > len(pkt)-1 {
+				if o < 0 {
+					goto slow
+				}
+				if o > len(pkt)-1 {
 					out[pn] = uint32(0)
 					continue packets
 				}
@@ -5786,7 +5960,10 @@ packets:
 				pc = uint8(t)
 			case cLdIHAndTree:
 				o := int(int32(uint32(r[in.src&15]) + in.k))
-				if o < 0 || o > len(pkt)-2 {
+				if o < 0 {
+					goto slow
+				}
+				if o > len(pkt)-2 {
 					out[pn] = uint32(0)
 					continue packets
 				}
@@ -5804,7 +5981,10 @@ packets:
 				pc = uint8(t)
 			case cLdIWAndTree:
 				o := int(int32(uint32(r[in.src&15]) + in.k))
-				if o < 0 || o > len(pkt)-4 {
+				if o < 0 {
+					goto slow
+				}
+				if o > len(pkt)-4 {
 					out[pn] = uint32(0)
 					continue packets
 				}
@@ -5846,7 +6026,10 @@ packets:
 				pc++
 			case cLdIBClear:
 				o := int(int32(uint32(r[in.src&15]) + in.k))
-				if o < 0 || o > len(pkt)-1 {
+				if o < 0 {
+					goto slow
+				}
+				if o > len(pkt)-1 {
 					out[pn] = uint32(0)
 					continue packets
 				}
@@ -5854,7 +6037,10 @@ packets:
 				pc++
 			case cLdIHClear:
 				o := int(int32(uint32(r[in.src&15]) + in.k))
-				if o < 0 || o > len(pkt)-2 {
+				if o < 0 {
+					goto slow
+				}
+				if o > len(pkt)-2 {
 					out[pn] = uint32(0)
 					continue packets
 				}
@@ -5862,7 +6048,10 @@ packets:
 				pc++
 			case cLdIWClear:
 				o := int(int32(uint32(r[in.src&15]) + in.k))
-				if o < 0 || o > len(pkt)-4 {
+				if o < 0 {
+					goto slow
+				}
+				if o > len(pkt)-4 {
 					out[pn] = uint32(0)
 					continue packets
 				}

@@ -38,6 +38,13 @@ type SKBuff struct {
 	Hash           uint32    // hash (68)
 	TCClassid      uint32    // tc_classid (72)
 	NapiID         uint32    // napi_id (84)
+
+	// NetworkOffset is not a field of __sk_buff: it is where the network
+	// header starts in the packet passed to RunSocket, which legacy loads
+	// at SKF_NET_OFF+k read from (k bytes after it), as Linux reads them
+	// from skb_network_header. For a packet socket on Ethernet it is 14;
+	// 0, the default, suits a packet that starts at its network header.
+	NetworkOffset uint32
 }
 
 // XDPMD holds the fields of Linux's struct xdp_md that RunXDP exposes. The

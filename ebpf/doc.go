@@ -52,9 +52,15 @@
 // of r6 in Linux), the offset is the immediate (plus the low 32 bits of the
 // source register for LD_IND) as a signed 32-bit value, the big-endian value
 // is put in r0 in host order, r1 to r5 are clobbered (set to 0 here), and an
-// offset outside the packet ends the program with r0 = 0 and no error. Linux's
-// negative "special" offsets (SKF_NET_OFF, SKF_LL_OFF, SKF_AD_*) are
-// outside the packet here, so they too end the program with 0.
+// offset outside the packet ends the program with r0 = 0 and no error. The
+// negative offsets are Linux's special ones: SKF_LL_OFF+k reads k bytes from
+// the link-layer header, where the packet of the run starts, and SKF_NET_OFF+k
+// (k up to 0xfffff) k bytes from the network header, SKBuff.NetworkOffset
+// bytes in (RunSocket only; other runs have no network header); offsets below
+// SKF_LL_OFF read nothing. The SKF_AD_* offsets fall in the SKF_NET_OFF range,
+// about a megabyte past the network header, so they read nothing either: eBPF
+// has no ancillary loads (the kernel converts those of a classic program when
+// it loads it, and package translate reads the __sk_buff fields instead).
 //
 // # Memory model
 //

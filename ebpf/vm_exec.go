@@ -340,21 +340,31 @@ func (vm *VM) execAt(pc int, r [16]uint64) (uint64, error) {
 			pc++
 
 		// Legacy packet loads (Linux semantics): the offset is a signed
-		// 32-bit value; outside the packet, the program ends returning 0.
+		// 32-bit value, a negative one special (legacyOffset); outside the
+		// packet, the program ends returning 0.
 		case opLdAbsB, opLdIndB:
 			o := int(int32(uint32(r[in.src&15]&indexMask(in.op)) + uint32(in.imm)))
+			if o < 0 {
+				o = vm.legacyOffset(o)
+			}
 			if o < 0 || o > len(pkt)-1 {
 				return 0, nil
 			}
 			r[0], r[1], r[2], r[3], r[4], r[5] = uint64(pkt[o]), 0, 0, 0, 0, 0
 		case opLdAbsH, opLdIndH:
 			o := int(int32(uint32(r[in.src&15]&indexMask(in.op)) + uint32(in.imm)))
+			if o < 0 {
+				o = vm.legacyOffset(o)
+			}
 			if o < 0 || o > len(pkt)-2 {
 				return 0, nil
 			}
 			r[0], r[1], r[2], r[3], r[4], r[5] = uint64(pkt[o])<<8|uint64(pkt[o+1]), 0, 0, 0, 0, 0
 		case opLdAbsW, opLdIndW:
 			o := int(int32(uint32(r[in.src&15]&indexMask(in.op)) + uint32(in.imm)))
+			if o < 0 {
+				o = vm.legacyOffset(o)
+			}
 			if o < 0 || o > len(pkt)-4 {
 				return 0, nil
 			}
@@ -856,6 +866,31 @@ func (vm *VM) execAt(pc int, r [16]uint64) (uint64, error) {
 			return 0, &RunError{PC: pc - 1, Err: fmt.Errorf("internal error: undecoded instruction")}
 		}
 	}
+}
+
+// Linux's special offsets of legacy loads (include/uapi/linux/filter.h).
+const (
+	skfNetOff = -0x100000 // SKF_NET_OFF: from the network header
+	skfLLOff  = -0x200000 // SKF_LL_OFF: from the link-layer header
+)
+
+// legacyOffset gives the packet offset a legacy load at the negative
+// offset o reads, or -1, as Linux's bpf_internal_load_pointer_neg_helper
+// finds it: from SKF_NET_OFF on (up to -1), o-SKF_NET_OFF bytes after the
+// network header (SKBuff.NetworkOffset; a run without an __sk_buff has
+// none); from SKF_LL_OFF, o-SKF_LL_OFF bytes after the link-layer header,
+// where the packet of the run starts. Below SKF_LL_OFF nothing is read.
+func (vm *VM) legacyOffset(o int) int {
+	switch {
+	case o >= skfNetOff:
+		if vm.ctx.kind != ctxSKB {
+			return -1
+		}
+		return int(vm.ctx.skb.NetworkOffset) + o - skfNetOff
+	case o >= skfLLOff:
+		return o - skfLLOff
+	}
+	return -1
 }
 
 // indexMask keeps the index register of LD_IND and drops it (reads it as

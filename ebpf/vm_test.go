@@ -237,21 +237,33 @@ func TestLegacyPacketLoads(t *testing.T) {
 		name  string
 		insns asm.Instructions
 		want  uint32
+		net   uint32 // SKBuff.NetworkOffset; 0 runs with a nil SKBuff
 	}{
-		{"byte", asm.Instructions{asm.LoadAbs(4, asm.Byte), asm.Return()}, 0x9a},
-		{"half is big-endian", asm.Instructions{asm.LoadAbs(0, asm.Half), asm.Return()}, 0x1234},
-		{"word is big-endian", asm.Instructions{asm.LoadAbs(1, asm.Word), asm.Return()}, 0x3456789a},
-		{"past the end returns 0", asm.Instructions{asm.Mov.Imm(asm.R0, 9), asm.LoadAbs(2, asm.Word), asm.Mov.Imm(asm.R0, 1), asm.Return()}, 0},
-		{"negative returns 0", asm.Instructions{asm.LoadAbs(-0x100000, asm.Byte), asm.Mov.Imm(asm.R0, 1), asm.Return()}, 0},
-		{"indirect", asm.Instructions{asm.Mov.Imm(asm.R7, 2), asm.LoadInd(asm.R0, asm.R7, 1, asm.Half), asm.Return()}, 0x789a},
-		{"indirect uses low 32 bits", asm.Instructions{asm.LoadImm(asm.R7, 0x1_0000_0003, asm.DWord), asm.LoadInd(asm.R0, asm.R7, 0, asm.Byte), asm.Return()}, 0x78},
-		{"indirect negative sum returns 0", asm.Instructions{asm.Mov.Imm(asm.R7, -3), asm.LoadInd(asm.R0, asm.R7, 2, asm.Byte), asm.Mov.Imm(asm.R0, 1), asm.Return()}, 0},
-		{"ends the program from a callee", asm.Instructions{asm.Call.Label("f"), asm.Mov.Imm(asm.R0, 1), asm.Return(), asm.LoadAbs(5, asm.Byte).WithSymbol("f"), asm.Return()}, 0},
-		{"clobbers r1-r5", asm.Instructions{asm.Mov.Imm(asm.R3, 7), asm.LoadAbs(0, asm.Byte), asm.Mov.Reg(asm.R0, asm.R3), asm.Return()}, 0},
+		{"byte", asm.Instructions{asm.LoadAbs(4, asm.Byte), asm.Return()}, 0x9a, 0},
+		{"half is big-endian", asm.Instructions{asm.LoadAbs(0, asm.Half), asm.Return()}, 0x1234, 0},
+		{"word is big-endian", asm.Instructions{asm.LoadAbs(1, asm.Word), asm.Return()}, 0x3456789a, 0},
+		{"past the end returns 0", asm.Instructions{asm.Mov.Imm(asm.R0, 9), asm.LoadAbs(2, asm.Word), asm.Mov.Imm(asm.R0, 1), asm.Return()}, 0, 0},
+		{"below SKF_LL_OFF returns 0", asm.Instructions{asm.LoadAbs(-0x200001, asm.Byte), asm.Mov.Imm(asm.R0, 1), asm.Return()}, 0, 0},
+		{"SKF_LL_OFF from the start", asm.Instructions{asm.LoadAbs(-0x200000+4, asm.Byte), asm.Return()}, 0x9a, 0},
+		{"SKF_NET_OFF from the network header", asm.Instructions{asm.LoadAbs(-0x100000+1, asm.Half), asm.Return()}, 0x789a, 2},
+		{"SKF_NET_OFF with no network offset", asm.Instructions{asm.LoadAbs(-0x100000, asm.Byte), asm.Return()}, 0x12, 0},
+		{"SKF_NET_OFF past the end returns 0", asm.Instructions{asm.LoadAbs(-0x100000+2, asm.Half), asm.Mov.Imm(asm.R0, 1), asm.Return()}, 0, 2},
+		{"SKF_AD_OFF returns 0", asm.Instructions{asm.LoadAbs(-0x1000, asm.Byte), asm.Mov.Imm(asm.R0, 1), asm.Return()}, 0, 0},
+		{"indirect SKF_LL_OFF", asm.Instructions{asm.Mov.Imm(asm.R7, -0x200000), asm.LoadInd(asm.R0, asm.R7, 1, asm.Half), asm.Return()}, 0x3456, 0},
+		{"indirect SKF_NET_OFF", asm.Instructions{asm.Mov.Imm(asm.R7, 1), asm.LoadInd(asm.R0, asm.R7, -0x100000, asm.Byte), asm.Return()}, 0x78, 2},
+		{"indirect", asm.Instructions{asm.Mov.Imm(asm.R7, 2), asm.LoadInd(asm.R0, asm.R7, 1, asm.Half), asm.Return()}, 0x789a, 0},
+		{"indirect uses low 32 bits", asm.Instructions{asm.LoadImm(asm.R7, 0x1_0000_0003, asm.DWord), asm.LoadInd(asm.R0, asm.R7, 0, asm.Byte), asm.Return()}, 0x78, 0},
+		{"indirect negative sum returns 0", asm.Instructions{asm.Mov.Imm(asm.R7, -3), asm.LoadInd(asm.R0, asm.R7, 2, asm.Byte), asm.Mov.Imm(asm.R0, 1), asm.Return()}, 0, 0},
+		{"ends the program from a callee", asm.Instructions{asm.Call.Label("f"), asm.Mov.Imm(asm.R0, 1), asm.Return(), asm.LoadAbs(5, asm.Byte).WithSymbol("f"), asm.Return()}, 0, 0},
+		{"clobbers r1-r5", asm.Instructions{asm.Mov.Imm(asm.R3, 7), asm.LoadAbs(0, asm.Byte), asm.Mov.Reg(asm.R0, asm.R3), asm.Return()}, 0, 0},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			vm := mustVM(t, tc.insns)
-			got, err := vm.RunSocket(pkt, nil)
+			var skb *SKBuff
+			if tc.net != 0 {
+				skb = &SKBuff{Len: uint32(len(pkt)), NetworkOffset: tc.net}
+			}
+			got, err := vm.RunSocket(pkt, skb)
 			if err != nil || got != tc.want {
 				t.Fatalf("RunSocket = %#x, %v; want %#x", got, err, tc.want)
 			}

@@ -93,7 +93,8 @@
 //     load past it drops.
 //   - Direct targets compute [x + k] as X + k without wrapping when k is
 //     below 32 KiB: if X + k would wrap around 2^32 back into the packet,
-//     the load drops.
+//     the load drops; so does an [x + k] whose 32-bit sum is negative, a
+//     special SKF_LL_OFF or SKF_NET_OFF offset included.
 //   - Fragments reading through packet pointers see 32 KiB of packet, not
 //     64: the caller's start pointer may already be offset from data, and
 //     the verifier bounds the sum.

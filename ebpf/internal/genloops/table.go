@@ -287,12 +287,15 @@ func pktBE32(n int) string {
 }
 
 // legacyOffset computes o, the offset of a legacy load (absolute or
-// indexed) of n bytes, ending the run with 0 outside the packet.
+// indexed) of n bytes, ending the run with 0 outside the packet; exec runs
+// the load when its offset is negative.
 func legacyOffset(abs bool, n int) string {
 	if abs {
 		return fmt.Sprintf("o := int(in.k) // below 1<<31 (buildCompact)\nif o > len(pkt)-%d {\nreturn 0, nil\n}\n", n)
 	}
-	return fmt.Sprintf("o := int(int32(uint32(r[in.src&15]) + in.k))\nif o < 0 || o > len(pkt)-%d {\nreturn 0, nil\n}\n", n)
+	// A negative offset may be one of Linux's special ones: exec reads
+	// those (legacyOffset).
+	return fmt.Sprintf("o := int(int32(uint32(r[in.src&15]) + in.k))\nif o < 0 {\ngoto slow\n}\nif o > len(pkt)-%d {\nreturn 0, nil\n}\n", n)
 }
 
 // bytesLE is the little-endian value of n bytes of buf at i; bytesBE the
