@@ -61,7 +61,16 @@ func TestALUKernel(t *testing.T) {
 		for i := 0; i < 24; i++ {
 			dst, src := reg(), reg()
 			wide := rng.IntN(2) == 0
-			switch k := rng.IntN(12); {
+			switch k := rng.IntN(13); {
+			case k == 12: // an atomic operation on the stack, 4 or 8 bytes
+				size := []asm.Size{asm.Word, asm.DWord}[rng.IntN(2)]
+				off := -int16(size.Sizeof()) * int16(1+rng.IntN(64/size.Sizeof()))
+				op := []asm.AtomicOp{asm.AddAtomic, asm.FetchAdd, asm.AndAtomic, asm.FetchAnd, asm.OrAtomic, asm.FetchOr,
+					asm.XorAtomic, asm.FetchXor, asm.Xchg, asm.CmpXchg}[rng.IntN(10)]
+				if op == asm.CmpXchg && src == asm.R0 {
+					src = asm.R1 // r0 is the comparand and gets the old value
+				}
+				insns = append(insns, op.Mem(asm.RFP, src, size, off))
 			case k == 10: // a store to the stack, of a register or an immediate
 				size := []asm.Size{asm.Byte, asm.Half, asm.Word, asm.DWord}[rng.IntN(4)]
 				off := -int16(size.Sizeof()) * int16(1+rng.IntN(64/size.Sizeof()))
