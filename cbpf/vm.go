@@ -27,9 +27,11 @@ import (
 //     arm64. x/net uses Go's shift, which gives 0 for counts of 32 and more.
 //     Constant shifts of 32 or more are refused at attach time, as here.
 //   - NewVM refuses what the kernel refuses: constant division or modulo by
-//     zero, constant shifts >= 32, unknown ancillary offsets, the netlink
-//     attribute extensions (not modelled), and programs that may read a
-//     scratch slot before any store to it on some path.
+//     zero, constant shifts >= 32, unknown ancillary offsets, and programs
+//     that may read a scratch slot before any store to it on some path.
+//   - The netlink attribute extensions (SKF_AD_NLATTR, SKF_AD_NLATTR_NEST)
+//     search the packet for a netlink attribute as the kernel does
+//     (vmNLAttr); x/net does not have them.
 //
 // A failed load (out of bounds) and a division or modulo by X == 0 end the
 // program with verdict 0, as in both the kernel and x/net.
@@ -166,9 +168,6 @@ func newVM(prog []bpf.Instruction, libpcap bool) (*VM, error) {
 				if _, ok := imgAncillary[off]; !ok {
 					return nil, bad("unknown ancillary offset SKF_AD_OFF+%d", off)
 				}
-				if off == vmAncNLAttr || off == vmAncNLNest {
-					return nil, bad("netlink attribute extensions are not supported")
-				}
 			}
 		case 0x05: // ja
 			if libpcap {
@@ -304,7 +303,7 @@ func (vm *VM) runFrom(pc int, st *vmState, pkt []byte, wireLen uint32, anc *Anci
 		case 0x20, 0x28, 0x30: // ld/ldh/ldb [k]
 			size := vmLoadSize(ri.Op)
 			if int32(k) >= vmAncOff && int32(k) < 0 {
-				a = vmAncillary(k-ancillaryBase, a, x, anc)
+				a = vmAncillary(k-ancillaryBase, a, x, pkt, anc)
 				continue
 			}
 			v, ok := vmLoad(pkt, anc, int32(k), size)
@@ -440,14 +439,52 @@ func vmLoad(pkt []byte, anc *Ancillary, off int32, size int) (uint32, bool) {
 
 // vmAncillary gives the value of the ancillary field at SKF_AD_OFF+off;
 // the value is the same for ld, ldh and ldb, as in the kernel.
-func vmAncillary(off uint32, a, x uint32, anc *Ancillary) uint32 {
-	if off == vmAncXorX {
+func vmAncillary(off uint32, a, x uint32, pkt []byte, anc *Ancillary) uint32 {
+	switch off {
+	case vmAncXorX:
 		return a ^ x
+	case vmAncNLAttr:
+		return vmNLAttr(pkt, a, x, false)
+	case vmAncNLNest:
+		return vmNLAttr(pkt, a, x, true)
 	}
 	if i := off / 4; i < uint32(len(ancFields)) && ancFields[i] != nil {
 		return ancFields[i](anc)
 	}
 	return a // not reached: NewVM admits only the offsets above
+}
+
+// vmNLAttr gives what the kernel's netlink attribute extensions give
+// (bpf_skb_get_nlattr and bpf_skb_get_nlattr_nest in net/core/filter.c):
+// the offset in pkt of the first attribute of type X (the type without its
+// nested and byte-order flags) among the netlink attributes from offset A
+// on (nest false), or among those nested in the attribute at offset A
+// (nest true), and 0 when there is none or A leaves no room for an
+// attribute header. Attribute headers are read in little-endian order, as
+// on the little-endian hosts (x86-64, arm64) where the kernel reads them
+// in host order; pkt stands for the whole packet (skb->len).
+func vmNLAttr(pkt []byte, a, x uint32, nest bool) uint32 {
+	const hdr = 4 // struct nlattr: nla_len, nla_type
+	n := int64(len(pkt))
+	if n < hdr || int64(a) > n-hdr {
+		return 0
+	}
+	attrLen := func(p int64) int64 { return int64(binary.LittleEndian.Uint16(pkt[p:])) }
+	// ok is the kernel's nla_ok: a whole attribute at p within rem bytes.
+	ok := func(p, rem int64) bool { return rem >= hdr && attrLen(p) >= hdr && attrLen(p) <= rem }
+	p, rem := int64(a), n-int64(a)
+	if nest {
+		if !ok(p, rem) {
+			return 0
+		}
+		p, rem = p+hdr, attrLen(p)-hdr
+	}
+	for ; ok(p, rem); p, rem = p+(attrLen(p)+3)&^3, rem-(attrLen(p)+3)&^3 {
+		if uint32(binary.LittleEndian.Uint16(pkt[p+2:])&0x3fff) == x {
+			return uint32(p)
+		}
+	}
+	return 0
 }
 
 // ancFields gives the ancillary fields by their offset from SKF_AD_OFF,

@@ -230,3 +230,82 @@ func sendAndSee(witness, filtered, index int, f []byte) (int, bool, error) {
 		}
 	}
 }
+
+// TestVMNetlinkAttributesKernel checks the netlink attribute extensions
+// against the kernel: "ld #A; ldx #X; ld [nlattr or nlattr_nest]; add #1;
+// ret a" attached to a packet socket on the loopback device keeps as many
+// bytes of a frame as the offset the extension found plus one, for every
+// start A over a frame that carries a chain of netlink attributes (plain,
+// nested, with flags in the type, unaligned lengths, a bad length), and
+// for attribute types X that are there, are there only with flags, or are
+// not there; VM.Run must keep as many.
+func TestVMNetlinkAttributesKernel(t *testing.T) {
+	lo, err := net.InterfaceByName("lo")
+	if err != nil {
+		t.Skipf("no loopback device: %v", err)
+	}
+	filtered, err := loopSocket(lo.Index)
+	if errors.Is(err, unix.EPERM) {
+		t.Skipf("skipping: a packet socket needs root or CAP_NET_RAW (%v)", err)
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer unix.Close(filtered)
+	witness, err := loopSocket(lo.Index)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer unix.Close(witness)
+
+	attr := func(typ uint16, body ...byte) []byte {
+		b := []byte{byte(4 + len(body)), byte((4 + len(body)) >> 8), byte(typ), byte(typ >> 8)}
+		b = append(b, body...)
+		for len(b)%4 != 0 {
+			b = append(b, 0xee)
+		}
+		return b
+	}
+	var chain []byte
+	chain = append(chain, attr(1, 1, 2, 3, 4)...)
+	nested := append(attr(5, 9, 9, 9, 9), attr(6|0x4000, 7)...)
+	chain = append(chain, attr(2|0x8000, nested...)...)
+	chain = append(chain, attr(3, 0xaa)...)
+	chain = append(chain, attr(0x4003, 1, 2)...)
+	chain = append(chain, 0xff, 0x00, 7, 0) // a length past the end
+	frame := append([]byte{0, 0, 0, 0, 0, 0, 2, 0, 0, 0, 0, 1, 0x12, 0x34}, chain...)
+	frame = append(frame, make([]byte, 200-len(frame))...)
+
+	var runs, found int
+	for _, anc := range []uint32{12, 16} {
+		for a := uint32(0); a < 80; a++ {
+			for _, x := range []uint32{0, 1, 2, 3, 5, 6, 7, 0x4003, 0x8002, 0xffff} {
+				raw := []bpf.RawInstruction{{Op: 0x00, K: a}, {Op: 0x01, K: x}, {Op: 0x20, K: 0xfffff000 + anc}, {Op: 0x04, K: 1}, {Op: 0x16}}
+				vm, err := NewVM(Typed(raw))
+				if err != nil {
+					t.Fatal(err)
+				}
+				if err := attachClassic(filtered, raw); err != nil {
+					t.Fatal(err)
+				}
+				drain(filtered)
+				got, ok, err := sendAndSee(witness, filtered, lo.Index, frame)
+				if err != nil {
+					t.Fatal(err)
+				}
+				want := vm.Run(frame, uint32(len(frame)), &Ancillary{})
+				if !ok || got != int(want) {
+					t.Fatalf("ld #%d; ldx #%#x; ld [SKF_AD_OFF+%d]: the kernel keeps %d bytes (delivered %v), VM.Run %d", a, x, anc, got, ok, want)
+				}
+				runs++
+				if want > 1 {
+					found++
+				}
+			}
+		}
+	}
+	t.Logf("%d searches agree with the kernel, %d of them finding an attribute", runs, found)
+	if found < 10 {
+		t.Errorf("only %d searches found an attribute: the frame no longer tests much", found)
+	}
+}

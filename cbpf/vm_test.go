@@ -167,7 +167,6 @@ func TestNewVMRejects(t *testing.T) {
 		{"jf past end", vmProg(ri(0x15, 0, 1, 0), ret), "out of range"},
 		{"unknown ancillary", vmProg(ri(0x20, 0, 0, 0xfffff000+2), ret), "ancillary"},
 		{"ancillary past SKF_AD_MAX", vmProg(ri(0x20, 0, 0, 0xfffff000+64), ret), "ancillary"},
-		{"nlattr", vmProg(ri(0x20, 0, 0, 0xfffff000+12), ret), "netlink"},
 		{"mem read before write", vmProg(ri(0x60, 0, 0, 0), ret), "before it is written"},
 		{"mem written on one path only", vmProg(ri(0x15, 1, 0, 0), ri(0x02, 0, 0, 3), ri(0x61, 0, 0, 3), ret), "before it is written"},
 		{"does not assemble", []bpf.Instruction{bpf.RetA{}, bpf.LoadScratch{Dst: bpf.RegA, N: 16}, ret}, "instruction 1"},

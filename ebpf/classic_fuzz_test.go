@@ -25,7 +25,8 @@ import (
 // with the given ancillary values and requires each to give cbpf.VM's
 // verdict: the whole value for the socket body, pass or drop for TC and
 // XDP. A program cbpf.NewVM accepts must translate for the socket and TC
-// targets but for hatype, which no __sk_buff field holds; XDP may refuse
+// targets but for hatype and the netlink attributes, which no __sk_buff
+// field holds; XDP may refuse
 // the other sk_buff-only ancillary fields (translate.ErrUnsupported).
 func FuzzTranslatedClassic(f *testing.F) {
 	f.Add([]byte{1, 0, 0, 4, 12, 0, 0, 0, 45, 0, 1, 0, 0, 8, 0, 0, 56, 0, 0, 1, 255, 255, 0, 0}, []byte("\x00\x01\x02\x03\x04\x05\x06\x07\x08\x09\x0a\x0b\x08\x00\x45\x00\x00\x28"), uint64(0))
@@ -77,7 +78,7 @@ func FuzzTranslatedClassic(f *testing.F) {
 			} else {
 				insns, err = translate.Direct(prog, target)
 			}
-			if errors.Is(err, translate.ErrUnsupported) && (target == translate.XDP || readsHatype(raw)) {
+			if errors.Is(err, translate.ErrUnsupported) && (target == translate.XDP || untranslatable(raw)) {
 				continue
 			}
 			if err != nil {
@@ -140,11 +141,16 @@ func directDropsIndexed(raw []bpf.RawInstruction, pkt []byte, anc *cbpf.Ancillar
 	return err == nil && vm.Run(pkt, uint32(len(pkt)), anc) == 0
 }
 
-// readsHatype reports whether raw loads the hatype ancillary value.
-func readsHatype(raw []bpf.RawInstruction) bool {
+// untranslatable reports whether raw loads an ancillary value no
+// __sk_buff field holds: hatype, or a netlink attribute (nlattr,
+// nlattr_nest).
+func untranslatable(raw []bpf.RawInstruction) bool {
 	for _, in := range raw {
-		if in.Op&0x07 == 0x00 && in.Op&0xe0 == 0x20 && in.K == 0xfffff000+28 {
-			return true
+		if in.Op&0x07 == 0x00 && in.Op&0xe0 == 0x20 {
+			switch in.K {
+			case 0xfffff000 + 12, 0xfffff000 + 16, 0xfffff000 + 28:
+				return true
+			}
 		}
 	}
 	return false

@@ -33,9 +33,10 @@ var ops = []struct {
 }
 
 // Ancillary are the SKF_AD_OFF offsets Program draws: protocol, pkttype,
-// ifindex, mark, queue, hatype, rxhash, cpu, xor_x, vlan_tci,
-// vlan_avail, random and vlan_tpid (not poff or the netlink ones).
-var Ancillary = []uint32{0, 4, 8, 20, 24, 28, 32, 36, 40, 44, 48, 56, 60}
+// ifindex, nlattr, nlattr_nest, mark, queue, hatype, rxhash, cpu, xor_x,
+// vlan_tci, vlan_avail, random and vlan_tpid (not poff, the flow
+// dissector's payload offset).
+var Ancillary = []uint32{0, 4, 8, 12, 16, 20, 24, 28, 32, 36, 40, 44, 48, 56, 60}
 
 // Program turns b, 8 bytes an instruction, into a classic program of at
 // most MaxLen instructions ending in "ret a". Byte 0 picks the opcode,
