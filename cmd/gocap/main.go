@@ -899,7 +899,9 @@ func (c *command) loop(src savefile.Reader, filters *filterSet, more func() (sav
 				stopped = true
 				break
 			}
-			if c.sig.flush.Swap(false) && c.rot != nil {
+			// A plain load first: the swap is a locked instruction,
+			// and this runs for every packet.
+			if c.sig.flush.Load() && c.sig.flush.Swap(false) && c.rot != nil {
 				if werr := c.rot.flush(); werr != nil {
 					return werr
 				}

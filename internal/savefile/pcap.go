@@ -25,6 +25,15 @@ type pcapReader struct {
 	discard []byte
 }
 
+// u32 reads a 32-bit field of a record header in the file's byte order
+// (without the interface call of order, on the per-record path).
+func (p *pcapReader) u32(b []byte) uint32 {
+	if p.swap {
+		return binary.BigEndian.Uint32(b)
+	}
+	return binary.LittleEndian.Uint32(b)
+}
+
 func openPcap(in *inbuf, magic uint32, prec Precision) (Reader, error) {
 	p := &pcapReader{in: in, hdrLen: 16, prec: prec}
 	p.order = binary.LittleEndian
@@ -88,17 +97,17 @@ func (p *pcapReader) Next() ([]byte, *Record, error) {
 	// before 1970 to it, which shows in the offsets of -ttt and -ttttt.
 	// The bits are kept: writers take the low 32. In a file of the other
 	// byte order its byte swap leaves them unsigned.
-	r.Sec = int64(int32(p.order.Uint32(h[0:])))
+	r.Sec = int64(int32(p.u32(h[0:])))
 	if p.swap {
-		r.Sec = int64(p.order.Uint32(h[0:]))
+		r.Sec = int64(p.u32(h[0:]))
 	}
 	// The fraction too: signed, unsigned after a byte swap, then held
 	// in a C long and scaled there.
-	frac := int64(int32(p.order.Uint32(h[4:])))
+	frac := int64(int32(p.u32(h[4:])))
 	if p.swap {
-		frac = int64(p.order.Uint32(h[4:]))
+		frac = int64(p.u32(h[4:]))
 	}
-	caplen, wirelen := p.order.Uint32(h[8:]), p.order.Uint32(h[12:])
+	caplen, wirelen := p.u32(h[8:]), p.u32(h[12:])
 	if p.minor < 3 || (p.minor == 3 && caplen > wirelen) {
 		// Old files had the two lengths the other way round.
 		caplen, wirelen = wirelen, caplen
