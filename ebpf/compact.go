@@ -792,8 +792,9 @@ func (b *compactBuilder) inst(pc int) (cinst, bool) {
 	case o == opJA:
 		t := b.target(int(in.off))
 		if t&retFlag != 0 {
-			// A jump to a return is that return.
-			return cinst{op: cRet, k: uint32(out[in.off].imm)}, true
+			// A jump to a return is that return: the one target
+			// found, past the slots the form skips (deadSlot).
+			return cinst{op: cRet, k: uint32(out[b.liveSlot(int(in.off))].imm)}, true
 		}
 		c.op, c.jt = cJa, t
 	case o == opCall:
