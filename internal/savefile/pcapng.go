@@ -42,8 +42,7 @@ type ngIface struct {
 // is checked against its interface's snapshot length.
 type pcapngReader struct {
 	in     *inbuf
-	order  binary.ByteOrder
-	swap   bool
+	swap   bool // big-endian file (the byte-order magic reads swapped)
 	prec   Precision
 	mixed  bool
 	dlt    cbpf.LinkType // the first interface's
@@ -67,14 +66,12 @@ func openPcapng(in *inbuf, prec Precision, mixed bool) (Reader, error) {
 	}
 	switch binary.LittleEndian.Uint32(h[4:]) {
 	case 0x1a2b3c4d:
-		p.order = binary.LittleEndian
 	case 0x4d3c2b1a:
-		p.order = binary.BigEndian
 		p.swap = true
 	default:
 		return nil, errors.New("unknown file format")
 	}
-	total := p.order.Uint32(h[0:])
+	total := p.u32(h[0:])
 	if total < 28 || total > shbMaxLen {
 		// libpcap's words, capital letter included.
 		return nil, fmt.Errorf("%s has invalid length 28 < _%d_ < %d (BT_SHB_INSANE_MAX)", "Section Header Block in pcapng dump file", total, shbMaxLen)
@@ -120,7 +117,7 @@ func openPcapng(in *inbuf, prec Precision, mixed bool) (Reader, error) {
 // version checks the first Section Header Block's version (body starts
 // after the byte-order magic).
 func (p *pcapngReader) version(body []byte) error {
-	major, minor := p.order.Uint16(body[0:]), p.order.Uint16(body[2:])
+	major, minor := p.u16(body[0:]), p.u16(body[2:])
 	if major != 1 || (minor != 0 && minor != 2) {
 		return fmt.Errorf("unsupported pcapng savefile version %d.%d", major, minor)
 	}
@@ -135,14 +132,14 @@ func (p *pcapngReader) section(body []byte) error {
 	if len(body) < 16 {
 		return fmt.Errorf("block of type %d in pcapng dump file is too short", uint32(blockSHB))
 	}
-	switch p.order.Uint32(body) {
+	switch p.u32(body) {
 	case 0x1a2b3c4d:
 	case 0x4d3c2b1a:
 		return errors.New("the file has sections with different byte orders")
 	default:
 		return errors.New("the file has a section with a bad byte order magic field")
 	}
-	if major := p.order.Uint16(body[4:]); major != 1 {
+	if major := p.u16(body[4:]); major != 1 {
 		return fmt.Errorf("unknown pcapng savefile major version number %d", major)
 	}
 	p.ifaces = p.ifaces[:0]
@@ -164,8 +161,8 @@ func (p *pcapngReader) block() ([]byte, error) {
 		}
 		return nil, fmt.Errorf("truncated pcapng dump file; tried to read 8 bytes, only got %d", len(h))
 	}
-	p.typ = p.order.Uint32(h[0:])
-	total := p.order.Uint32(h[4:])
+	p.typ = p.u32(h[0:])
+	total := p.u32(h[4:])
 	switch {
 	case total < 12:
 		return nil, fmt.Errorf("block in pcapng dump file has a length of %d < 12", total)
@@ -181,7 +178,7 @@ func (p *pcapngReader) block() ([]byte, error) {
 		}
 		return nil, fmt.Errorf("truncated pcapng dump file; tried to read %d bytes, only got %d", total-8, len(rest))
 	}
-	if p.order.Uint32(rest[len(rest)-4:]) != total {
+	if p.u32(rest[len(rest)-4:]) != total {
 		return nil, errors.New("block total length in header and trailer don't match")
 	}
 	return rest[:len(rest)-4], nil
@@ -195,9 +192,9 @@ func (p *pcapngReader) addIface(body []byte) error {
 	if len(body) < 8 {
 		return short
 	}
-	word := uint32(p.order.Uint16(body[0:]))
+	word := uint32(p.u16(body[0:]))
 	ifc := ngIface{dlt: cbpf.LinkTypeFromFile(word), file: word, ups: 1000000}
-	ifc.snap = adjustSnaplen(ifc.dlt, p.order.Uint32(body[4:]))
+	ifc.snap = adjustSnaplen(ifc.dlt, p.u32(body[4:]))
 	if p.snap != 0 && !p.mixed {
 		// Not the file's first interface. libpcap compares the link
 		// type as the file has it with the first interface's as a DLT_
@@ -207,8 +204,8 @@ func (p *pcapngReader) addIface(body []byte) error {
 		if word != uint32(p.dlt) {
 			return fmt.Errorf("an interface has a type %d different from the type of the first interface", word)
 		}
-		if adjustSnaplen(p.dlt, p.order.Uint32(body[4:])) != p.snap {
-			return fmt.Errorf("an interface has a snapshot length %d different from the snapshot length of the first interface", p.order.Uint32(body[4:]))
+		if adjustSnaplen(p.dlt, p.u32(body[4:])) != p.snap {
+			return fmt.Errorf("an interface has a snapshot length %d different from the snapshot length of the first interface", p.u32(body[4:]))
 		}
 	}
 	var sawRes, sawOff bool
@@ -216,7 +213,7 @@ func (p *pcapngReader) addIface(body []byte) error {
 		if len(opts) < 4 {
 			return short
 		}
-		code, n := p.order.Uint16(opts[0:]), int(p.order.Uint16(opts[2:]))
+		code, n := p.u16(opts[0:]), int(p.u16(opts[2:]))
 		opts = opts[4:]
 		padded := (n + 3) &^ 3
 		if padded > len(opts) {
@@ -261,7 +258,7 @@ func (p *pcapngReader) addIface(body []byte) error {
 				return errors.New("Interface Description Block has more than one if_tsoffset option")
 			}
 			sawOff = true
-			ifc.offset = int64(p.order.Uint64(v))
+			ifc.offset = int64(p.u64(v))
 		}
 	}
 	p.ifaces = append(p.ifaces, ifc)
@@ -273,6 +270,29 @@ func (p *pcapngReader) LinkTypeHeader() uint32  { return p.dlt.FileValue() }
 func (p *pcapngReader) Snaplen() uint32         { return p.snap }
 func (p *pcapngReader) Swapped() bool           { return p.swap }
 func (p *pcapngReader) Nano() bool              { return false }
+
+// u16, u32 and u64 read fields in the file's byte order (without an
+// interface call: the record path reads several a packet).
+func (p *pcapngReader) u16(b []byte) uint16 {
+	if p.swap {
+		return binary.BigEndian.Uint16(b)
+	}
+	return binary.LittleEndian.Uint16(b)
+}
+
+func (p *pcapngReader) u32(b []byte) uint32 {
+	if p.swap {
+		return binary.BigEndian.Uint32(b)
+	}
+	return binary.LittleEndian.Uint32(b)
+}
+
+func (p *pcapngReader) u64(b []byte) uint64 {
+	if p.swap {
+		return binary.BigEndian.Uint64(b)
+	}
+	return binary.LittleEndian.Uint64(b)
+}
 
 func (p *pcapngReader) Next() ([]byte, *Record, error) {
 	for {
@@ -321,12 +341,12 @@ func (p *pcapngReader) packet(body []byte) ([]byte, *Record, error) {
 	}
 	var id uint32
 	if p.typ == blockEPB {
-		id = p.order.Uint32(body[0:])
+		id = p.u32(body[0:])
 	} else {
-		id = uint32(p.order.Uint16(body[0:]))
+		id = uint32(p.u16(body[0:]))
 	}
-	ts := uint64(p.order.Uint32(body[4:]))<<32 | uint64(p.order.Uint32(body[8:]))
-	caplen, wirelen := p.order.Uint32(body[12:]), p.order.Uint32(body[16:])
+	ts := uint64(p.u32(body[4:]))<<32 | uint64(p.u32(body[8:]))
+	caplen, wirelen := p.u32(body[12:]), p.u32(body[16:])
 	data := body[20:]
 	if id >= uint32(len(p.ifaces)) {
 		return nil, nil, noIface(id)
@@ -356,7 +376,7 @@ func (p *pcapngReader) simplePacket(body []byte) ([]byte, *Record, error) {
 	if len(p.ifaces) == 0 {
 		return nil, nil, noIface(0)
 	}
-	wirelen := p.order.Uint32(body[0:])
+	wirelen := p.u32(body[0:])
 	data := body[4:]
 	// An SPB holds the packet up to the snapshot length; libpcap stops
 	// when the block is shorter than that.
