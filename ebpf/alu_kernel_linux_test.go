@@ -20,7 +20,9 @@ import (
 // into r0, 32 bits at a time, and the program is test-run as a socket
 // filter. Operations the verifier refuses outright (division by an
 // immediate 0, immediate shifts past the width) are not drawn; every
-// program must load, and its 32-bit return value must be the VM's.
+// program must load, and its 32-bit return value must be the VM's; the
+// VM's compact forms (8- and 16-bit) must give what its general
+// interpreter gives (checkSameAsExec).
 func TestALUKernel(t *testing.T) {
 	probe, err := LoadSocketFilter(asm.Instructions{asm.Mov.Imm(asm.R0, 0), asm.Return()})
 	if errors.Is(err, unix.EPERM) {
@@ -50,6 +52,15 @@ func TestALUKernel(t *testing.T) {
 	const programs = 3000
 	for p := range programs {
 		var insns asm.Instructions
+		type ret struct {
+			k     int32
+			shape int // 0: mov r0, k; 1: a dead write first; 2: r0 = a register; 3: ja +0, a dead write
+			used  bool
+		}
+		rets := make([]ret, 1+rng.IntN(3))
+		for i := range rets {
+			rets[i] = ret{k: int32(constant()), shape: rng.IntN(4)}
+		}
 		for r := asm.R0; r <= asm.R5; r++ {
 			insns = append(insns, asm.LoadImm(r, constant(), asm.DWord))
 		}
@@ -61,7 +72,12 @@ func TestALUKernel(t *testing.T) {
 		for i := 0; i < 24; i++ {
 			dst, src := reg(), reg()
 			wide := rng.IntN(2) == 0
-			switch k := rng.IntN(13); {
+			switch k := rng.IntN(15); {
+			case k >= 13: // a jump to one of the returns after the fold
+				i := rng.IntN(len(rets))
+				rets[i].used = true
+				cond := []asm.JumpOp{asm.JEq, asm.JNE, asm.JGT, asm.JSLT, asm.JSet}[rng.IntN(5)]
+				insns = append(insns, cond.Imm(dst, int32(constant()), fmt.Sprintf("ret%d", i)))
 			case k == 12: // an atomic operation on the stack, 4 or 8 bytes
 				size := []asm.Size{asm.Word, asm.DWord}[rng.IntN(2)]
 				off := -int16(size.Sizeof()) * int16(1+rng.IntN(64/size.Sizeof()))
@@ -156,6 +172,26 @@ func TestALUKernel(t *testing.T) {
 			insns = append(insns, asm.Mul.Imm(asm.R0, 31), asm.Xor.Reg(asm.R0, r))
 		}
 		insns = append(insns, asm.Mov.Reg(asm.R1, asm.R0), asm.RSh.Imm(asm.R1, 32), asm.Xor.Reg(asm.R0, asm.R1), asm.Return())
+		// Returns of constants, some after a write nothing reads (the
+		// compact forms skip those) or a folded register.
+		// (The verifier refuses unreachable instructions: only the
+		// returns some jump names are there.)
+		for i, r := range rets {
+			if !r.used {
+				continue
+			}
+			name := fmt.Sprintf("ret%d", i)
+			switch r.shape {
+			case 0:
+				insns = append(insns, asm.Mov.Imm(asm.R0, r.k).WithSymbol(name), asm.Return())
+			case 1:
+				insns = append(insns, asm.Mov.Imm(asm.R7, r.k^1).WithSymbol(name), asm.Mov.Imm(asm.R0, r.k), asm.Return())
+			case 2:
+				insns = append(insns, asm.Mov.Reg(asm.R0, asm.Register(r.k&3)).WithSymbol(name), asm.Return())
+			case 3: // ja +0 to a dead write and a return
+				insns = append(insns, asm.Ja.Label(name+"b").WithSymbol(name), asm.Mov.Imm(asm.R8, r.k^2).WithSymbol(name+"b"), asm.Mov.Imm(asm.R0, r.k), asm.Return())
+			}
+		}
 
 		kp, err := LoadSocketFilter(insns)
 		if err != nil {
@@ -174,6 +210,7 @@ func TestALUKernel(t *testing.T) {
 		if err != nil || got != want {
 			t.Fatalf("program %d: the VM gives %#x (%v), the kernel %#x\n%v", p, got, err, want, insns)
 		}
+		checkSameAsExec(t, fmt.Sprintf("program %d", p), vm, pkt)
 	}
 	t.Logf("%d random ALU programs: the VM's results are the kernel's", programs)
 }
