@@ -106,6 +106,7 @@ func FuzzTranslatedClassic(f *testing.F) {
 					w = translate.XDPPass
 				}
 			}
+			checkSameAsExec(t, target.String(), vm, pkt)
 			if err == nil && got != w && target != 0 && got == dropOf(target) && directDropsIndexed(raw, pkt, &direct) {
 				continue // documented: direct targets drop negative [x + k] offsets
 			}
