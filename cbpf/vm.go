@@ -38,17 +38,19 @@ import (
 
 // Linux classic BPF limits and special offsets (include/uapi/linux/filter.h).
 const (
-	vmMaxInsns  = 4096      // BPF_MAXINSNS
-	vmMemWords  = 16        // BPF_MEMWORDS
-	vmNetOff    = -0x100000 // SKF_NET_OFF
-	vmLLOff     = -0x200000 // SKF_LL_OFF
-	vmAncOff    = -0x1000   // SKF_AD_OFF
-	vmAncNLAttr = 12        // SKF_AD_NLATTR
-	vmAncNLNest = 16        // SKF_AD_NLATTR_NEST
-	vmAncXorX   = 40        // SKF_AD_ALU_XOR_X
-	vmRetMask   = 0x07      // BPF_CLASS mask
-	vmClassRet  = 0x06      // BPF_RET
-	vmClassJump = 0x05      // BPF_JMP
+	vmMaxInsns       = 4096      // BPF_MAXINSNS
+	vmMemWords       = 16        // BPF_MEMWORDS
+	vmNetOff         = -0x100000 // SKF_NET_OFF
+	vmLLOff          = -0x200000 // SKF_LL_OFF
+	vmAncOff         = -0x1000   // SKF_AD_OFF
+	vmAncNLAttr      = 12        // SKF_AD_NLATTR
+	vmAncNLNest      = 16        // SKF_AD_NLATTR_NEST
+	vmAncXorX        = 40        // SKF_AD_ALU_XOR_X
+	vmAncVLANTag     = 44        // SKF_AD_VLAN_TAG
+	vmAncVLANPresent = 48        // SKF_AD_VLAN_TAG_PRESENT
+	vmRetMask        = 0x07      // BPF_CLASS mask
+	vmClassRet       = 0x06      // BPF_RET
+	vmClassJump      = 0x05      // BPF_JMP
 )
 
 // Ancillary is the per-packet metadata a Linux socket filter can read with
@@ -111,9 +113,16 @@ const vmLibpcapBudget = 1 << 20
 // instead of having to be written before they are read, a shift by X of
 // 32 or more gives 0 (NewVM takes X modulo 32), and an indirect load
 // whose X+k passes the end of the packet drops it (NewVM wraps X+k around
-// to 32 bits, so a large X can reach back into the packet), and the
+// to 32 bits, so a large X can reach back into the packet), an absolute
+// load at a negative offset fails (libpcap's offsets are unsigned: no
+// SKF_LL_OFF, SKF_NET_OFF or ancillary fields, but for "ldb" of the VLAN
+// tag and its presence, which read the Ancillary given to Run as libpcap
+// reads the auxiliary data of a live capture on Linux, and fail when Run
+// is given none, as in pcap_offline_filter), and the
 // program may be longer than the kernel's 4,096 instructions (libpcap's
-// bpf_validate sets no limit in user space).
+// bpf_validate sets no limit in user space), and a constant shift of 32 or
+// more is accepted and shifts by the count modulo 32, as libpcap's
+// bpf_filter does on x86-64 and arm64 (the kernel refuses it).
 // A run that has not returned after 2^20 instructions drops the packet.
 func NewVMLibpcap(prog []bpf.Instruction) (*VM, error) {
 	return newVM(prog, true)
@@ -159,11 +168,16 @@ func newVM(prog []bpf.Instruction, libpcap bool) (*VM, error) {
 				return nil, bad("division by constant zero")
 			}
 		case 0x64, 0x74: // lsh #k, rsh #k
-			if ri.K >= 32 {
+			// libpcap's bpf_validate lets any count through, and its
+			// bpf_filter shifts by k as the CPU does (x86-64 and arm64
+			// take the count modulo 32).
+			if ri.K >= 32 && !libpcap {
 				return nil, bad("shift by %d", ri.K)
 			}
 		case 0x20, 0x28, 0x30: // absolute loads
-			if int32(ri.K) >= vmAncOff && int32(ri.K) < 0 {
+			// (In libpcap mode any offset goes: libpcap reads k as
+			// unsigned, and such a load fails at run time.)
+			if int32(ri.K) >= vmAncOff && int32(ri.K) < 0 && !libpcap {
 				off := ri.K - ancillaryBase
 				if _, ok := imgAncillary[off]; !ok {
 					return nil, bad("unknown ancillary offset SKF_AD_OFF+%d", off)
@@ -267,6 +281,7 @@ type vmState struct {
 // changes): run from the start, or the rest of a run of the decoded form
 // (exec) from an instruction it leaves to this interpreter.
 func (vm *VM) runFrom(pc int, st *vmState, pkt []byte, wireLen uint32, anc *Ancillary) (verdict uint32, steps int) {
+	aux := anc != nil
 	if anc == nil {
 		anc = &vmZeroAncillary
 	}
@@ -302,6 +317,18 @@ func (vm *VM) runFrom(pc int, st *vmState, pkt []byte, wireLen uint32, anc *Anci
 			mem[k] = x
 		case 0x20, 0x28, 0x30: // ld/ldh/ldb [k]
 			size := vmLoadSize(ri.Op)
+			if vm.libpcap && int32(k) < 0 {
+				// libpcap's bpf_filter takes k as unsigned, past
+				// any packet, but for "ldb" of the VLAN tag and its
+				// presence, which read the auxiliary data a live
+				// capture on Linux passes (pcap_filter_with_aux_data)
+				// and fail without it (pcap_offline_filter).
+				if ri.Op == 0x30 && aux && (k == ancillaryBase+vmAncVLANTag || k == ancillaryBase+vmAncVLANPresent) {
+					a = vmAncillary(k-ancillaryBase, a, x, pkt, anc)
+					continue
+				}
+				return 0, steps
+			}
 			if int32(k) >= vmAncOff && int32(k) < 0 {
 				a = vmAncillary(k-ancillaryBase, a, x, pkt, anc)
 				continue
@@ -329,6 +356,9 @@ func (vm *VM) runFrom(pc int, st *vmState, pkt []byte, wireLen uint32, anc *Anci
 			}
 			a = v
 		case 0xb1: // ldxb 4*([k]&0xf)
+			if vm.libpcap && int32(k) < 0 {
+				return 0, steps // unsigned in libpcap: past any packet
+			}
 			v, ok := vmLoad(pkt, anc, int32(k), 1)
 			if !ok {
 				return 0, steps
