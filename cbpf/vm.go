@@ -113,17 +113,21 @@ const vmLibpcapBudget = 1 << 20
 // instead of having to be written before they are read, a shift by X of
 // 32 or more gives 0 (NewVM takes X modulo 32), and an indirect load
 // whose X+k passes the end of the packet drops it (NewVM wraps X+k around
-// to 32 bits, so a large X can reach back into the packet), an absolute
-// load at a negative offset fails (libpcap's offsets are unsigned: no
-// SKF_LL_OFF, SKF_NET_OFF or ancillary fields, but for "ldb" of the VLAN
-// tag and its presence, which read the Ancillary given to Run as libpcap
-// reads the auxiliary data of a live capture on Linux, and fail when Run
-// is given none, as in pcap_offline_filter), and the
+// to 32 bits, so a large X can reach back into the packet), a load at an
+// unknown ancillary offset is accepted and fails when it runs, and the
 // program may be longer than the kernel's 4,096 instructions (libpcap's
 // bpf_validate sets no limit in user space), and a constant shift of 32 or
 // more is accepted and shifts by the count modulo 32, as libpcap's
 // bpf_filter does on x86-64 and arm64 (the kernel refuses it).
 // A run that has not returned after 2^20 instructions drops the packet.
+//
+// One difference from bpf_filter is kept on purpose: Linux's extensions
+// (the ancillary fields, SKF_LL_OFF and SKF_NET_OFF) read the Ancillary
+// given to Run, zero when it is nil, as the kernel reads them, so that a
+// program compiled for a live capture (CompileLive) runs as it would in
+// the kernel. bpf_filter, whose offsets are unsigned, fails those loads,
+// but for "ldb" of the VLAN tag and its presence, which it reads from the
+// auxiliary data of a live capture (pcap_offline_filter has none).
 func NewVMLibpcap(prog []bpf.Instruction) (*VM, error) {
 	return newVM(prog, true)
 }
@@ -281,7 +285,6 @@ type vmState struct {
 // changes): run from the start, or the rest of a run of the decoded form
 // (exec) from an instruction it leaves to this interpreter.
 func (vm *VM) runFrom(pc int, st *vmState, pkt []byte, wireLen uint32, anc *Ancillary) (verdict uint32, steps int) {
-	aux := anc != nil
 	if anc == nil {
 		anc = &vmZeroAncillary
 	}
@@ -317,19 +320,14 @@ func (vm *VM) runFrom(pc int, st *vmState, pkt []byte, wireLen uint32, anc *Anci
 			mem[k] = x
 		case 0x20, 0x28, 0x30: // ld/ldh/ldb [k]
 			size := vmLoadSize(ri.Op)
-			if vm.libpcap && int32(k) < 0 {
-				// libpcap's bpf_filter takes k as unsigned, past
-				// any packet, but for "ldb" of the VLAN tag and its
-				// presence, which read the auxiliary data a live
-				// capture on Linux passes (pcap_filter_with_aux_data)
-				// and fail without it (pcap_offline_filter).
-				if ri.Op == 0x30 && aux && (k == ancillaryBase+vmAncVLANTag || k == ancillaryBase+vmAncVLANPresent) {
-					a = vmAncillary(k-ancillaryBase, a, x, pkt, anc)
-					continue
-				}
-				return 0, steps
-			}
 			if int32(k) >= vmAncOff && int32(k) < 0 {
+				if vm.libpcap {
+					if _, known := imgAncillary[k-ancillaryBase]; !known {
+						// Only NewVMLibpcap lets it through; libpcap
+						// reads the offset as a huge unsigned one.
+						return 0, steps
+					}
+				}
 				a = vmAncillary(k-ancillaryBase, a, x, pkt, anc)
 				continue
 			}
@@ -356,9 +354,6 @@ func (vm *VM) runFrom(pc int, st *vmState, pkt []byte, wireLen uint32, anc *Anci
 			}
 			a = v
 		case 0xb1: // ldxb 4*([k]&0xf)
-			if vm.libpcap && int32(k) < 0 {
-				return 0, steps // unsigned in libpcap: past any packet
-			}
 			v, ok := vmLoad(pkt, anc, int32(k), 1)
 			if !ok {
 				return 0, steps

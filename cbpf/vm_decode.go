@@ -177,10 +177,6 @@ func vmDecode(raw []bpf.RawInstruction, libpcap bool) []vmInsn {
 			switch {
 			case off >= 0:
 				in.op = [...]vmOp{4: opLdW, 2: opLdH, 1: opLdB}[size]
-			case libpcap:
-				// libpcap's offsets are unsigned: VM.run has its
-				// two VLAN fields and the failures.
-				in.op = opLdAnc
 			case off >= vmAncOff:
 				in.op = opLdAnc
 				in.k = k - ancillaryBase
