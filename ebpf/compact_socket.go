@@ -540,8 +540,11 @@ func (vm *VM) socketExec(pkt []byte, skb *SKBuff) (uint64, error) {
 			}
 			pc = uint8(t)
 		case cMSH:
+			o := int(int32(in.k))
+			if o < 0 {
+				goto slow
+			}
 			r[in.src&15] = uint64(uint32(r[0]))
-			o := int(in.k)
 			if o >= len(pkt) {
 				return 0, nil
 			}
@@ -1938,8 +1941,11 @@ func (vm *VM) socketLong(pkt []byte, skb *SKBuff, c *compactForm) (uint64, error
 			}
 			pc = t
 		case cMSH:
+			o := int(int32(in.k))
+			if o < 0 {
+				goto slow
+			}
 			r[in.src&15] = uint64(uint32(r[0]))
-			o := int(in.k)
 			if o >= len(pkt) {
 				return 0, nil
 			}
@@ -3342,8 +3348,11 @@ func (vm *VM) socketDirect(pkt []byte, skb *SKBuff, c *compactForm) (uint64, err
 			}
 			pc = uint8(t)
 		case cMSH:
+			o := int(int32(in.k))
+			if o < 0 {
+				goto slow
+			}
 			r[in.src&15] = uint64(uint32(r[0]))
-			o := int(in.k)
 			if o >= len(pkt) {
 				return 0, nil
 			}
@@ -5972,8 +5981,11 @@ func (vm *VM) socketDirectLong(pkt []byte, skb *SKBuff, c *compactForm) (uint64,
 			}
 			pc = t
 		case cMSH:
+			o := int(int32(in.k))
+			if o < 0 {
+				goto slow
+			}
 			r[in.src&15] = uint64(uint32(r[0]))
-			o := int(in.k)
 			if o >= len(pkt) {
 				return 0, nil
 			}
@@ -8673,8 +8685,11 @@ packets:
 				}
 				pc = uint8(t)
 			case cMSH:
+				o := int(int32(in.k))
+				if o < 0 {
+					goto slow
+				}
 				r[in.src&15] = uint64(uint32(r[0]))
-				o := int(in.k)
 				if o >= len(pkt) {
 					out[pn] = uint32(0)
 					continue packets

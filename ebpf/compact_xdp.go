@@ -546,8 +546,11 @@ func (vm *VM) xdpExec(pkt []byte, md *XDPMD) (uint64, error) {
 			}
 			pc = uint8(t)
 		case cMSH:
+			o := int(int32(in.k))
+			if o < 0 {
+				goto slow
+			}
 			r[in.src&15] = uint64(uint32(r[0]))
-			o := int(in.k)
 			if o >= len(pkt) {
 				return 0, nil
 			}
@@ -3176,8 +3179,11 @@ func (vm *VM) xdpLong(pkt []byte, md *XDPMD, c *compactForm) (uint64, error) {
 			}
 			pc = t
 		case cMSH:
+			o := int(int32(in.k))
+			if o < 0 {
+				goto slow
+			}
 			r[in.src&15] = uint64(uint32(r[0]))
-			o := int(in.k)
 			if o >= len(pkt) {
 				return 0, nil
 			}
@@ -5874,8 +5880,11 @@ packets:
 				}
 				pc = uint8(t)
 			case cMSH:
+				o := int(int32(in.k))
+				if o < 0 {
+					goto slow
+				}
 				r[in.src&15] = uint64(uint32(r[0]))
-				o := int(in.k)
 				if o >= len(pkt) {
 					out[pn] = uint32(0)
 					continue packets

@@ -11,7 +11,8 @@ import (
 )
 
 // TestLegacySpecialOffsetsKernel checks the legacy loads at Linux's special
-// offsets, SKF_LL_OFF+k and SKF_NET_OFF+k, absolute and indexed, against
+// offsets, SKF_LL_OFF+k and SKF_NET_OFF+k, absolute, indexed and in
+// ldxb 4*([k]&0xf), against
 // the kernel: the socket-filter translation of each classic program is
 // test-run as a SchedCLS program (the frame from its link-layer header,
 // the network header 14 bytes in, as eth_type_trans leaves it), and the
@@ -36,6 +37,9 @@ func TestLegacySpecialOffsetsKernel(t *testing.T) {
 		for _, k := range []uint32{ll, ll + 12, ll + 38, ll + 39, ll + 41, ll + 42, net, net + 9, net + 24, net + 27, net + 28, net - 1, net + 0xff000, 0xfffff000 - 4} {
 			progs = append(progs, []bpf.RawInstruction{{Op: op, K: k}, retA})
 		}
+	}
+	for _, k := range []uint32{ll + 14, ll + 41, ll + 42, net, net + 20, net + 28, net - 1} { // ldxb 4*([k]&0xf)
+		progs = append(progs, []bpf.RawInstruction{{Op: 0xb1, K: k}, {Op: 0x87}, {Op: 0x04, K: 1}, retA})
 	}
 	for _, op := range []uint16{0x40, 0x48, 0x50} { // ld, ldh, ldb [x + k]
 		for _, xk := range [][2]uint32{{0, ll + 12}, {12, ll}, {ll, 12}, {net, 9}, {9, net}, {0xffffffff, net + 10}, {30, net}, {2, ll + 40}} {

@@ -586,6 +586,9 @@ func (vm *VM) execAt(pc int, r [16]uint64) (uint64, error) {
 		// Fused operations (fuse.go).
 		case opLdBJEq:
 			o := int(int32(uint32(r[in.src&15]) + uint32(in.imm)))
+			if o < 0 {
+				o = vm.legacyOffset(o)
+			}
 			if o < 0 || o > len(pkt)-1 {
 				return 0, nil
 			}
@@ -598,6 +601,9 @@ func (vm *VM) execAt(pc int, r [16]uint64) (uint64, error) {
 			}
 		case opLdBJNe:
 			o := int(int32(uint32(r[in.src&15]) + uint32(in.imm)))
+			if o < 0 {
+				o = vm.legacyOffset(o)
+			}
 			if o < 0 || o > len(pkt)-1 {
 				return 0, nil
 			}
@@ -610,6 +616,9 @@ func (vm *VM) execAt(pc int, r [16]uint64) (uint64, error) {
 			}
 		case opLdBJGt:
 			o := int(int32(uint32(r[in.src&15]) + uint32(in.imm)))
+			if o < 0 {
+				o = vm.legacyOffset(o)
+			}
 			if o < 0 || o > len(pkt)-1 {
 				return 0, nil
 			}
@@ -622,6 +631,9 @@ func (vm *VM) execAt(pc int, r [16]uint64) (uint64, error) {
 			}
 		case opLdBJGe:
 			o := int(int32(uint32(r[in.src&15]) + uint32(in.imm)))
+			if o < 0 {
+				o = vm.legacyOffset(o)
+			}
 			if o < 0 || o > len(pkt)-1 {
 				return 0, nil
 			}
@@ -634,6 +646,9 @@ func (vm *VM) execAt(pc int, r [16]uint64) (uint64, error) {
 			}
 		case opLdBJLt:
 			o := int(int32(uint32(r[in.src&15]) + uint32(in.imm)))
+			if o < 0 {
+				o = vm.legacyOffset(o)
+			}
 			if o < 0 || o > len(pkt)-1 {
 				return 0, nil
 			}
@@ -646,6 +661,9 @@ func (vm *VM) execAt(pc int, r [16]uint64) (uint64, error) {
 			}
 		case opLdBJLe:
 			o := int(int32(uint32(r[in.src&15]) + uint32(in.imm)))
+			if o < 0 {
+				o = vm.legacyOffset(o)
+			}
 			if o < 0 || o > len(pkt)-1 {
 				return 0, nil
 			}
@@ -658,6 +676,9 @@ func (vm *VM) execAt(pc int, r [16]uint64) (uint64, error) {
 			}
 		case opLdBJSet:
 			o := int(int32(uint32(r[in.src&15]) + uint32(in.imm)))
+			if o < 0 {
+				o = vm.legacyOffset(o)
+			}
 			if o < 0 || o > len(pkt)-1 {
 				return 0, nil
 			}
@@ -670,6 +691,9 @@ func (vm *VM) execAt(pc int, r [16]uint64) (uint64, error) {
 			}
 		case opLdHJEq:
 			o := int(int32(uint32(r[in.src&15]) + uint32(in.imm)))
+			if o < 0 {
+				o = vm.legacyOffset(o)
+			}
 			if o < 0 || o > len(pkt)-2 {
 				return 0, nil
 			}
@@ -682,6 +706,9 @@ func (vm *VM) execAt(pc int, r [16]uint64) (uint64, error) {
 			}
 		case opLdHJNe:
 			o := int(int32(uint32(r[in.src&15]) + uint32(in.imm)))
+			if o < 0 {
+				o = vm.legacyOffset(o)
+			}
 			if o < 0 || o > len(pkt)-2 {
 				return 0, nil
 			}
@@ -694,6 +721,9 @@ func (vm *VM) execAt(pc int, r [16]uint64) (uint64, error) {
 			}
 		case opLdHJGt:
 			o := int(int32(uint32(r[in.src&15]) + uint32(in.imm)))
+			if o < 0 {
+				o = vm.legacyOffset(o)
+			}
 			if o < 0 || o > len(pkt)-2 {
 				return 0, nil
 			}
@@ -706,6 +736,9 @@ func (vm *VM) execAt(pc int, r [16]uint64) (uint64, error) {
 			}
 		case opLdHJGe:
 			o := int(int32(uint32(r[in.src&15]) + uint32(in.imm)))
+			if o < 0 {
+				o = vm.legacyOffset(o)
+			}
 			if o < 0 || o > len(pkt)-2 {
 				return 0, nil
 			}
@@ -718,6 +751,9 @@ func (vm *VM) execAt(pc int, r [16]uint64) (uint64, error) {
 			}
 		case opLdHJLt:
 			o := int(int32(uint32(r[in.src&15]) + uint32(in.imm)))
+			if o < 0 {
+				o = vm.legacyOffset(o)
+			}
 			if o < 0 || o > len(pkt)-2 {
 				return 0, nil
 			}
@@ -730,6 +766,9 @@ func (vm *VM) execAt(pc int, r [16]uint64) (uint64, error) {
 			}
 		case opLdHJLe:
 			o := int(int32(uint32(r[in.src&15]) + uint32(in.imm)))
+			if o < 0 {
+				o = vm.legacyOffset(o)
+			}
 			if o < 0 || o > len(pkt)-2 {
 				return 0, nil
 			}
@@ -742,6 +781,9 @@ func (vm *VM) execAt(pc int, r [16]uint64) (uint64, error) {
 			}
 		case opLdHJSet:
 			o := int(int32(uint32(r[in.src&15]) + uint32(in.imm)))
+			if o < 0 {
+				o = vm.legacyOffset(o)
+			}
 			if o < 0 || o > len(pkt)-2 {
 				return 0, nil
 			}
@@ -754,6 +796,9 @@ func (vm *VM) execAt(pc int, r [16]uint64) (uint64, error) {
 			}
 		case opLdWJEq:
 			o := int(int32(uint32(r[in.src&15]) + uint32(in.imm)))
+			if o < 0 {
+				o = vm.legacyOffset(o)
+			}
 			if o < 0 || o > len(pkt)-4 {
 				return 0, nil
 			}
@@ -766,6 +811,9 @@ func (vm *VM) execAt(pc int, r [16]uint64) (uint64, error) {
 			}
 		case opLdWJNe:
 			o := int(int32(uint32(r[in.src&15]) + uint32(in.imm)))
+			if o < 0 {
+				o = vm.legacyOffset(o)
+			}
 			if o < 0 || o > len(pkt)-4 {
 				return 0, nil
 			}
@@ -778,6 +826,9 @@ func (vm *VM) execAt(pc int, r [16]uint64) (uint64, error) {
 			}
 		case opLdWJGt:
 			o := int(int32(uint32(r[in.src&15]) + uint32(in.imm)))
+			if o < 0 {
+				o = vm.legacyOffset(o)
+			}
 			if o < 0 || o > len(pkt)-4 {
 				return 0, nil
 			}
@@ -790,6 +841,9 @@ func (vm *VM) execAt(pc int, r [16]uint64) (uint64, error) {
 			}
 		case opLdWJGe:
 			o := int(int32(uint32(r[in.src&15]) + uint32(in.imm)))
+			if o < 0 {
+				o = vm.legacyOffset(o)
+			}
 			if o < 0 || o > len(pkt)-4 {
 				return 0, nil
 			}
@@ -802,6 +856,9 @@ func (vm *VM) execAt(pc int, r [16]uint64) (uint64, error) {
 			}
 		case opLdWJLt:
 			o := int(int32(uint32(r[in.src&15]) + uint32(in.imm)))
+			if o < 0 {
+				o = vm.legacyOffset(o)
+			}
 			if o < 0 || o > len(pkt)-4 {
 				return 0, nil
 			}
@@ -814,6 +871,9 @@ func (vm *VM) execAt(pc int, r [16]uint64) (uint64, error) {
 			}
 		case opLdWJLe:
 			o := int(int32(uint32(r[in.src&15]) + uint32(in.imm)))
+			if o < 0 {
+				o = vm.legacyOffset(o)
+			}
 			if o < 0 || o > len(pkt)-4 {
 				return 0, nil
 			}
@@ -826,6 +886,9 @@ func (vm *VM) execAt(pc int, r [16]uint64) (uint64, error) {
 			}
 		case opLdWJSet:
 			o := int(int32(uint32(r[in.src&15]) + uint32(in.imm)))
+			if o < 0 {
+				o = vm.legacyOffset(o)
+			}
 			if o < 0 || o > len(pkt)-4 {
 				return 0, nil
 			}
@@ -839,6 +902,9 @@ func (vm *VM) execAt(pc int, r [16]uint64) (uint64, error) {
 		case opMSH:
 			r[in.src&15] = uint64(uint32(r[0]))
 			o := int(int32(in.imm))
+			if o < 0 {
+				o = vm.legacyOffset(o)
+			}
 			if o < 0 || o >= len(pkt) {
 				return 0, nil
 			}

@@ -427,7 +427,9 @@ func compactOps() []cop {
 		return "v := uint32(r[in.dst&15])\n" + o.branch3("v == in.k", "v == in.k4")
 	}))
 	add(c("MSH", "classic ldxb 4*([k]&0xf): r[src] saves r0, r[dst] gets the result", all, func(o *operands) string {
-		return "r[in.src&15] = uint64(uint32(r[0]))\no := int(in.k)\nif o >= len(pkt) {\nreturn 0, nil\n}\nr[in.dst&15] = uint64(pkt[o]&15) << 2\nr[0] = uint64(uint32(r[in.src&15]))\n" + o.next() + "\n"
+		// A negative k may be one of Linux's special offsets: exec
+		// reads those (legacyOffset).
+		return "o := int(int32(in.k))\nif o < 0 {\ngoto slow\n}\nr[in.src&15] = uint64(uint32(r[0]))\nif o >= len(pkt) {\nreturn 0, nil\n}\nr[in.dst&15] = uint64(pkt[o]&15) << 2\nr[0] = uint64(uint32(r[in.src&15]))\n" + o.next() + "\n"
 	}))
 	doc = "Legacy loads into r0 (B, H, W, absolute then indexed) masked with k2\n(r0 &= k2, a following and32), then the comparison of r0 that node\njt describes (see cnode)."
 	for _, mode := range []string{"A", "I"} {
