@@ -29,23 +29,7 @@ import (
 // same device says when the kernel has delivered a frame. Programs that
 // read cpu, random or rxhash are left out (not reproducible here).
 func TestVMKernelClassic(t *testing.T) {
-	lo, err := net.InterfaceByName("lo")
-	if err != nil {
-		t.Skipf("no loopback device: %v", err)
-	}
-	filtered, err := loopSocket(lo.Index)
-	if errors.Is(err, unix.EPERM) {
-		t.Skipf("skipping: a packet socket needs root or CAP_NET_RAW (%v)", err)
-	}
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer unix.Close(filtered)
-	witness, err := loopSocket(lo.Index)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer unix.Close(witness)
+	lo, filtered, witness := loopSockets(t)
 
 	rng := rand.New(rand.NewPCG(1992, 12))
 	frames := make([][]byte, 6)
@@ -96,7 +80,7 @@ func TestVMKernelClassic(t *testing.T) {
 			code[i] = byte(rng.Uint32())
 		}
 		raw := classicgen.Program(code[:8*(1+rng.IntN(40))])
-		if readsUnreproducible(raw) {
+		if classicgen.LoadsAncillary(raw, 32, 36, 56) { // rxhash, cpu, random
 			continue
 		}
 		programs++
@@ -140,18 +124,27 @@ func TestVMKernelClassic(t *testing.T) {
 
 func ptr[T any](v T) *T { return &v }
 
-// readsUnreproducible reports whether raw loads the cpu, random or rxhash
-// ancillary value.
-func readsUnreproducible(raw []bpf.RawInstruction) bool {
-	for _, in := range raw {
-		if in.Op&0x07 == 0x00 && in.Op&0xe0 == 0x20 {
-			switch in.K {
-			case 0xfffff000 + 32, 0xfffff000 + 36, 0xfffff000 + 56:
-				return true
-			}
-		}
+// loopSockets opens the two packet sockets of the kernel differentials on
+// the loopback device, the one to attach filters to and the witness, and
+// closes them when the test ends; it skips the test without the device
+// or the privilege.
+func loopSockets(t *testing.T) (lo *net.Interface, filtered, witness int) {
+	t.Helper()
+	lo, err := net.InterfaceByName("lo")
+	if err != nil {
+		t.Skipf("no loopback device: %v", err)
 	}
-	return false
+	for _, fd := range []*int{&filtered, &witness} {
+		*fd, err = loopSocket(lo.Index)
+		if errors.Is(err, unix.EPERM) {
+			t.Skipf("skipping: a packet socket needs root or CAP_NET_RAW (%v)", err)
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { unix.Close(*fd) })
+	}
+	return lo, filtered, witness
 }
 
 // loopSocket opens a packet socket bound to the interface index for every
@@ -247,23 +240,7 @@ func sendAndSee(witness, filtered, index int, f []byte) (int, bool, error) {
 // for attribute types X that are there, are there only with flags, or are
 // not there; VM.Run must keep as many.
 func TestVMNetlinkAttributesKernel(t *testing.T) {
-	lo, err := net.InterfaceByName("lo")
-	if err != nil {
-		t.Skipf("no loopback device: %v", err)
-	}
-	filtered, err := loopSocket(lo.Index)
-	if errors.Is(err, unix.EPERM) {
-		t.Skipf("skipping: a packet socket needs root or CAP_NET_RAW (%v)", err)
-	}
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer unix.Close(filtered)
-	witness, err := loopSocket(lo.Index)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer unix.Close(witness)
+	lo, filtered, witness := loopSockets(t)
 
 	attr := func(typ uint16, body ...byte) []byte {
 		b := []byte{byte(4 + len(body)), byte((4 + len(body)) >> 8), byte(typ), byte(typ >> 8)}

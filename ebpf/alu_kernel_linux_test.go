@@ -1,13 +1,11 @@
 package ebpf
 
 import (
-	"errors"
 	"fmt"
 	"math/rand/v2"
 	"testing"
 
 	"github.com/cilium/ebpf/asm"
-	"golang.org/x/sys/unix"
 )
 
 // TestALUKernel compares the VM's arithmetic with the kernel's on random
@@ -24,14 +22,7 @@ import (
 // VM's compact forms (8- and 16-bit) must give what its general
 // interpreter gives (checkSameAsExec).
 func TestALUKernel(t *testing.T) {
-	probe, err := LoadSocketFilter(asm.Instructions{asm.Mov.Imm(asm.R0, 0), asm.Return()})
-	if errors.Is(err, unix.EPERM) {
-		t.Skipf("skipping: loading a BPF program failed with EPERM; run the tests as root or with CAP_BPF (%v)", err)
-	}
-	if err != nil {
-		t.Fatalf("loading a trivial socket filter: %v", err)
-	}
-	probe.Close()
+	mayLoadBPF(t)
 
 	rng := rand.New(rand.NewPCG(9669, 2026))
 	constant := func() int64 {

@@ -78,7 +78,7 @@ func FuzzTranslatedClassic(f *testing.F) {
 			} else {
 				insns, err = translate.Direct(prog, target)
 			}
-			if errors.Is(err, translate.ErrUnsupported) && (target == translate.XDP || untranslatable(raw)) {
+			if errors.Is(err, translate.ErrUnsupported) && (target == translate.XDP || classicgen.LoadsAncillary(raw, 12, 16, 28)) { // nlattr, nlattr_nest, hatype: no __sk_buff field
 				continue
 			}
 			if err != nil {
@@ -140,21 +140,6 @@ func directDropsIndexed(raw []bpf.RawInstruction, pkt []byte, anc *cbpf.Ancillar
 	}
 	vm, err := cbpf.NewVMLibpcap(cbpf.Typed(raw))
 	return err == nil && vm.Run(pkt, uint32(len(pkt)), anc) == 0
-}
-
-// untranslatable reports whether raw loads an ancillary value no
-// __sk_buff field holds: hatype, or a netlink attribute (nlattr,
-// nlattr_nest).
-func untranslatable(raw []bpf.RawInstruction) bool {
-	for _, in := range raw {
-		if in.Op&0x07 == 0x00 && in.Op&0xe0 == 0x20 {
-			switch in.K {
-			case 0xfffff000 + 12, 0xfffff000 + 16, 0xfffff000 + 28:
-				return true
-			}
-		}
-	}
-	return false
 }
 
 // classicListing is the program as tcpdump -d prints it, for failures.

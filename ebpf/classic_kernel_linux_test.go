@@ -7,7 +7,6 @@ import (
 
 	cebpf "github.com/cilium/ebpf"
 	"github.com/cilium/ebpf/asm"
-	"golang.org/x/net/bpf"
 	"golang.org/x/sys/unix"
 
 	"github.com/gocap/gocap/cbpf"
@@ -26,14 +25,7 @@ import (
 // Programs reading cpu or random are left out: their values are not
 // reproducible.
 func TestTranslatedClassicKernel(t *testing.T) {
-	probe, err := LoadSocketFilter(asm.Instructions{asm.Mov.Imm(asm.R0, 0), asm.Return()})
-	if errors.Is(err, unix.EPERM) {
-		t.Skipf("skipping: loading a BPF program failed with EPERM; run the tests as root or with CAP_BPF (%v)", err)
-	}
-	if err != nil {
-		t.Fatalf("loading a trivial socket filter: %v", err)
-	}
-	probe.Close()
+	mayLoadBPF(t)
 
 	frames := [][]byte{
 		// IPv4 UDP to a host address (PACKET_HOST on loopback: all-zero MAC).
@@ -77,7 +69,7 @@ func TestTranslatedClassicKernel(t *testing.T) {
 			code[i] = byte(rng.Uint32())
 		}
 		raw := classicgen.Program(code[:8*(1+rng.IntN(40))])
-		if readsUnreproducible(raw) {
+		if classicgen.LoadsAncillary(raw, 36, 56) { // cpu, random
 			continue
 		}
 		prog := cbpf.Typed(raw)
@@ -94,7 +86,7 @@ func TestTranslatedClassicKernel(t *testing.T) {
 			} else {
 				insns, err = translate.Direct(prog, target)
 			}
-			if errors.Is(err, translate.ErrUnsupported) && (target == translate.XDP || untranslatable(raw)) {
+			if errors.Is(err, translate.ErrUnsupported) && (target == translate.XDP || classicgen.LoadsAncillary(raw, 12, 16, 28)) { // nlattr, nlattr_nest, hatype: no __sk_buff field
 				skipped++
 				continue
 			}
@@ -153,13 +145,15 @@ func TestTranslatedClassicKernel(t *testing.T) {
 	}
 }
 
-// readsUnreproducible reports whether raw loads the cpu or random
-// ancillary values.
-func readsUnreproducible(raw []bpf.RawInstruction) bool {
-	for _, in := range raw {
-		if in.Op&0x07 == 0x00 && in.Op&0xe0 == 0x20 && (in.K == 0xfffff000+36 || in.K == 0xfffff000+56) {
-			return true
-		}
+// mayLoadBPF skips the test unless this process may load BPF programs.
+func mayLoadBPF(t *testing.T) {
+	t.Helper()
+	probe, err := LoadSocketFilter(asm.Instructions{asm.Mov.Imm(asm.R0, 0), asm.Return()})
+	if errors.Is(err, unix.EPERM) {
+		t.Skipf("skipping: loading a BPF program failed with EPERM; run the tests as root or with CAP_BPF (%v)", err)
 	}
-	return false
+	if err != nil {
+		t.Fatalf("loading a trivial socket filter: %v", err)
+	}
+	probe.Close()
 }

@@ -103,3 +103,19 @@ func Program(b []byte) []bpf.RawInstruction {
 	}
 	return prog
 }
+
+// LoadsAncillary reports whether raw has an absolute load (ld, ldh, ldb)
+// of the ancillary field at SKF_AD_OFF+off for one of offs.
+func LoadsAncillary(raw []bpf.RawInstruction, offs ...uint32) bool {
+	for _, in := range raw {
+		if in.Op != 0x20 && in.Op != 0x28 && in.Op != 0x30 {
+			continue
+		}
+		for _, off := range offs {
+			if in.K == 0xfffff000+off {
+				return true
+			}
+		}
+	}
+	return false
+}
