@@ -464,8 +464,15 @@ func TestKill9KeepsRecords(t *testing.T) {
 		r.cmd.Process.Kill()
 		r.wait(t)
 		n, whole := recordsIn(t, out)
-		if !whole || n == 0 {
-			t.Errorf("after kill -9 the buffered file holds %d records, whole %v: want whole records only", n, whole)
+		// gocap writes whole records in each write(2), but a SIGKILL
+		// that arrives while the kernel copies a write into the page
+		// cache ends that write early, between two pages
+		// (generic_perform_write checks for a fatal signal before each
+		// one): the file may then end in part of a record, at a page
+		// boundary. Anywhere else a cut record is gocap's doing.
+		size := fileSize(out)
+		if n == 0 || !whole && size%4096 != 0 {
+			t.Errorf("after kill -9 the buffered file holds %d records, whole %v, %d bytes: want whole records only, or a write the kernel cut at a page boundary", n, whole, size)
 		}
 	})
 }
