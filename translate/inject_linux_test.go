@@ -5,6 +5,7 @@ package translate_test
 import (
 	"errors"
 	"fmt"
+	"math/rand/v2"
 	"strings"
 	"testing"
 
@@ -14,6 +15,7 @@ import (
 
 	"github.com/gocap/gocap/cbpf"
 	"github.com/gocap/gocap/ebpf"
+	"github.com/gocap/gocap/internal/classicgen"
 	"github.com/gocap/gocap/translate"
 )
 
@@ -414,5 +416,85 @@ func TestFragmentTC(t *testing.T) {
 			prog.Close()
 		}
 		t.Logf("%v: %d of %d runs agree", mode, agree, runs)
+	}
+}
+
+// TestFragmentRandomTC runs fragments of classic programs nobody's
+// compiler wrote, 200 of every opcode from internal/classicgen (those that
+// read neither ancillary data, nor a special or negative offset, nor
+// [x + k]: the fragments' documented differences from the kernel's
+// classic semantics are there), embedded as fragmentHost embeds them in
+// every access mode, over a sample of the captures' packets: the kernel's
+// verdicts must be the classic interpreter's.
+func TestFragmentRandomTC(t *testing.T) {
+	requireBPF(t)
+	pkts := capturePackets(t)
+	runnable := testRunnable(t, pkts)
+	rng := rand.New(rand.NewPCG(7, 12))
+	var progs [][]bpf.Instruction
+	var vms []*cbpf.VM
+	code := make([]byte, 8*30)
+	for len(progs) < 200 {
+		for i := range code {
+			code[i] = byte(rng.Uint32())
+		}
+		raw := classicgen.Program(code[:8*(1+rng.IntN(30))])
+		plain := true
+		for _, in := range raw {
+			switch {
+			case in.Op == 0x40 || in.Op == 0x48 || in.Op == 0x50:
+				plain = false
+			case (in.Op == 0x20 || in.Op == 0x28 || in.Op == 0x30 || in.Op == 0xb1) && int32(in.K) < 0:
+				plain = false
+			}
+		}
+		prog := cbpf.Typed(raw)
+		vm, err := cbpf.NewVM(prog)
+		if !plain || err != nil {
+			continue
+		}
+		progs, vms = append(progs, prog), append(vms, vm)
+	}
+	for _, mode := range accessModes {
+		var runs, agree, passed int
+		for i, prog := range progs {
+			kp, err := ebpf.LoadSchedCLS(fragmentHost(t, prog, prog, mode))
+			if err != nil {
+				listing, _ := cbpf.Format(prog)
+				t.Fatalf("%v: the verifier refuses the fragments: %v\n%s", mode, err, listing)
+			}
+			for j := i % 7; j < len(pkts); j += 97 {
+				p := pkts[j]
+				if !runnable[j] || len(p.data) < 14 {
+					continue
+				}
+				got, err := ebpf.TestRun(kp, p.data)
+				if err != nil {
+					t.Fatalf("%v %s: %v", mode, p.name, err)
+				}
+				var want uint32
+				if vms[i].Run(p.data, uint32(len(p.data)), &cbpf.Ancillary{}) != 0 {
+					want |= 1
+				}
+				if vms[i].Run(p.data[14:], uint32(len(p.data)-14), &cbpf.Ancillary{}) != 0 {
+					want |= 2
+				}
+				runs++
+				if want != 0 {
+					passed++
+				}
+				if got == want {
+					agree++
+				} else {
+					listing, _ := cbpf.Format(prog)
+					t.Errorf("%v %s: kernel returns %d, classic verdicts give %d (100: the caller's stack changed)\n%s", mode, p.name, got, want, listing)
+				}
+			}
+			kp.Close()
+		}
+		t.Logf("%v: %d of %d runs agree (%d with a verdict other than 0)", mode, agree, runs, passed)
+		if passed < runs/10 {
+			t.Errorf("%v: only %d of %d runs pass a packet: the sample no longer exercises much", mode, passed, runs)
+		}
 	}
 }
