@@ -5,6 +5,8 @@ import (
 	"errors"
 	"math/rand/v2"
 	"net"
+	"os"
+	"runtime"
 	"testing"
 	"time"
 	"unsafe"
@@ -18,7 +20,7 @@ import (
 // TestVMKernelClassic holds cbpf.VM and NewVM's checks to the kernel's own
 // classic BPF: 3,000 programs of every opcode (classicgen.Program, from a
 // seeded generator) are attached with SO_ATTACH_FILTER to a packet socket
-// on the loopback device, which must accept exactly the programs NewVM
+// on the loopback device (of a network namespace of its own), which must accept exactly the programs NewVM
 // accepts (the kernel refuses reads of scratch slots no path has
 // written, and constant shifts past 31); frames are then sent on the loopback device, and each must
 // reach the socket exactly when VM.Run gives it a non-zero verdict,
@@ -124,25 +126,59 @@ func TestVMKernelClassic(t *testing.T) {
 
 func ptr[T any](v T) *T { return &v }
 
-// loopSockets opens the two packet sockets of the kernel differentials on
-// the loopback device, the one to attach filters to and the witness, and
-// closes them when the test ends; it skips the test without the device
-// or the privilege.
+// loopSockets opens the two packet sockets of the kernel differentials,
+// the one to attach filters to and the witness, on the loopback device of
+// a network namespace of their own (no other traffic reaches them, and
+// theirs reaches no other test), and closes them when the test ends; it
+// skips the test without the privilege.
 func loopSockets(t *testing.T) (lo *net.Interface, filtered, witness int) {
 	t.Helper()
-	lo, err := net.InterfaceByName("lo")
-	if err != nil {
-		t.Skipf("no loopback device: %v", err)
+	if os.Geteuid() != 0 {
+		t.Skip("needs root (a network namespace and packet sockets); skipping")
 	}
-	for _, fd := range []*int{&filtered, &witness} {
-		*fd, err = loopSocket(lo.Index)
-		if errors.Is(err, unix.EPERM) {
-			t.Skipf("skipping: a packet socket needs root or CAP_NET_RAW (%v)", err)
+	done := make(chan error)
+	go func() {
+		runtime.LockOSThread() // never unlocked: the thread dies with the goroutine
+		if err := unix.Unshare(unix.CLONE_NEWNET); err != nil {
+			done <- err
+			return
 		}
+		fd, err := unix.Socket(unix.AF_INET, unix.SOCK_DGRAM|unix.SOCK_CLOEXEC, 0)
 		if err != nil {
-			t.Fatal(err)
+			done <- err
+			return
 		}
-		t.Cleanup(func() { unix.Close(*fd) })
+		defer unix.Close(fd)
+		ifr, err := unix.NewIfreq("lo")
+		if err != nil {
+			done <- err
+			return
+		}
+		ifr.SetUint16(unix.IFF_UP | unix.IFF_LOOPBACK | unix.IFF_RUNNING)
+		if err := unix.IoctlIfreq(fd, unix.SIOCSIFFLAGS, ifr); err != nil {
+			done <- err
+			return
+		}
+		if lo, err = net.InterfaceByName("lo"); err != nil {
+			done <- err
+			return
+		}
+		for _, fd := range []*int{&filtered, &witness} {
+			if *fd, err = loopSocket(lo.Index); err != nil {
+				done <- err
+				return
+			}
+		}
+		done <- nil
+	}()
+	err := <-done
+	for _, fd := range []int{filtered, witness} {
+		if fd > 0 {
+			t.Cleanup(func() { unix.Close(fd) })
+		}
+	}
+	if err != nil {
+		t.Fatal(err)
 	}
 	return lo, filtered, witness
 }
