@@ -6,7 +6,6 @@ import (
 	"math/rand/v2"
 	"net"
 	"os"
-	"runtime"
 	"testing"
 	"time"
 	"unsafe"
@@ -15,6 +14,7 @@ import (
 	"golang.org/x/sys/unix"
 
 	"github.com/gocap/gocap/internal/classicgen"
+	"github.com/gocap/gocap/internal/netns"
 )
 
 // TestVMKernelClassic holds cbpf.VM and NewVM's checks to the kernel's own
@@ -136,42 +136,18 @@ func loopSockets(t *testing.T) (lo *net.Interface, filtered, witness int) {
 	if os.Geteuid() != 0 {
 		t.Skip("needs root (a network namespace and packet sockets); skipping")
 	}
-	done := make(chan error)
-	go func() {
-		runtime.LockOSThread() // never unlocked: the thread dies with the goroutine
-		if err := unix.Unshare(unix.CLONE_NEWNET); err != nil {
-			done <- err
-			return
-		}
-		fd, err := unix.Socket(unix.AF_INET, unix.SOCK_DGRAM|unix.SOCK_CLOEXEC, 0)
-		if err != nil {
-			done <- err
-			return
-		}
-		defer unix.Close(fd)
-		ifr, err := unix.NewIfreq("lo")
-		if err != nil {
-			done <- err
-			return
-		}
-		ifr.SetUint16(unix.IFF_UP | unix.IFF_LOOPBACK | unix.IFF_RUNNING)
-		if err := unix.IoctlIfreq(fd, unix.SIOCSIFFLAGS, ifr); err != nil {
-			done <- err
-			return
-		}
+	err := netns.Do(func() error {
+		var err error
 		if lo, err = net.InterfaceByName("lo"); err != nil {
-			done <- err
-			return
+			return err
 		}
 		for _, fd := range []*int{&filtered, &witness} {
 			if *fd, err = loopSocket(lo.Index); err != nil {
-				done <- err
-				return
+				return err
 			}
 		}
-		done <- nil
-	}()
-	err := <-done
+		return nil
+	})
 	for _, fd := range []int{filtered, witness} {
 		if fd > 0 {
 			t.Cleanup(func() { unix.Close(fd) })

@@ -8,12 +8,11 @@ import (
 	"fmt"
 	"net"
 	"os"
-	"runtime"
 	"strings"
 	"testing"
 	"time"
 
-	"golang.org/x/sys/unix"
+	"github.com/gocap/gocap/internal/netns"
 )
 
 // fakeBlock lays out a TPACKET_V3 block as the kernel does
@@ -98,29 +97,7 @@ func inNewNetns(t *testing.T, fn func()) {
 	if os.Geteuid() != 0 {
 		t.Skip("needs root (a network namespace and packet sockets); skipping")
 	}
-	done := make(chan error)
-	go func() {
-		runtime.LockOSThread() // never unlocked: the thread dies with the goroutine
-		if err := unix.Unshare(unix.CLONE_NEWNET); err != nil {
-			done <- err
-			return
-		}
-		fd, err := unix.Socket(unix.AF_INET, unix.SOCK_DGRAM|unix.SOCK_CLOEXEC, 0)
-		if err != nil {
-			done <- err
-			return
-		}
-		defer unix.Close(fd)
-		ifr, _ := unix.NewIfreq("lo")
-		ifr.SetUint16(unix.IFF_UP | unix.IFF_LOOPBACK | unix.IFF_RUNNING)
-		if err := unix.IoctlIfreq(fd, unix.SIOCSIFFLAGS, ifr); err != nil {
-			done <- err
-			return
-		}
-		fn()
-		done <- nil
-	}()
-	if err := <-done; err != nil {
+	if err := netns.Do(func() error { fn(); return nil }); err != nil {
 		t.Fatal(err)
 	}
 }
