@@ -38,19 +38,17 @@ import (
 
 // Linux classic BPF limits and special offsets (include/uapi/linux/filter.h).
 const (
-	vmMaxInsns       = 4096      // BPF_MAXINSNS
-	vmMemWords       = 16        // BPF_MEMWORDS
-	vmNetOff         = -0x100000 // SKF_NET_OFF
-	vmLLOff          = -0x200000 // SKF_LL_OFF
-	vmAncOff         = -0x1000   // SKF_AD_OFF
-	vmAncNLAttr      = 12        // SKF_AD_NLATTR
-	vmAncNLNest      = 16        // SKF_AD_NLATTR_NEST
-	vmAncXorX        = 40        // SKF_AD_ALU_XOR_X
-	vmAncVLANTag     = 44        // SKF_AD_VLAN_TAG
-	vmAncVLANPresent = 48        // SKF_AD_VLAN_TAG_PRESENT
-	vmRetMask        = 0x07      // BPF_CLASS mask
-	vmClassRet       = 0x06      // BPF_RET
-	vmClassJump      = 0x05      // BPF_JMP
+	vmMaxInsns  = 4096      // BPF_MAXINSNS
+	vmMemWords  = 16        // BPF_MEMWORDS
+	vmNetOff    = -0x100000 // SKF_NET_OFF
+	vmLLOff     = -0x200000 // SKF_LL_OFF
+	vmAncOff    = -0x1000   // SKF_AD_OFF
+	vmAncNLAttr = 12        // SKF_AD_NLATTR
+	vmAncNLNest = 16        // SKF_AD_NLATTR_NEST
+	vmAncXorX   = 40        // SKF_AD_ALU_XOR_X
+	vmRetMask   = 0x07      // BPF_CLASS mask
+	vmClassRet  = 0x06      // BPF_RET
+	vmClassJump = 0x05      // BPF_JMP
 )
 
 // Ancillary is the per-packet metadata a Linux socket filter can read with

@@ -76,12 +76,8 @@ func TestVMKernelClassic(t *testing.T) {
 	}
 
 	var programs, accepted, refused, runs, passed int
-	code := make([]byte, 8*40)
 	for programs < 3000 {
-		for i := range code {
-			code[i] = byte(rng.Uint32())
-		}
-		raw := classicgen.Program(code[:8*(1+rng.IntN(40))])
+		raw := classicgen.Random(rng, 40)
 		if classicgen.LoadsAncillary(raw, 32, 36, 56) { // rxhash, cpu, random
 			continue
 		}

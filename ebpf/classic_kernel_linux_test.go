@@ -63,12 +63,8 @@ func TestTranslatedClassicKernel(t *testing.T) {
 
 	rng := rand.New(rand.NewPCG(20261207, 1))
 	var programs, loaded, tested, accepted, skipped int
-	code := make([]byte, 8*40)
 	for programs < 2000 {
-		for i := range code {
-			code[i] = byte(rng.Uint32())
-		}
-		raw := classicgen.Program(code[:8*(1+rng.IntN(40))])
+		raw := classicgen.Random(rng, 40)
 		if classicgen.LoadsAncillary(raw, 36, 56) { // cpu, random
 			continue
 		}

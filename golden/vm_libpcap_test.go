@@ -120,14 +120,10 @@ func TestVMLibpcapBPFFilter(t *testing.T) {
 	var progs [][]bpf.RawInstruction
 	var in bytes.Buffer
 	le := binary.LittleEndian
-	code := make([]byte, 8*40)
 	for range programs {
-		for i := range code {
-			code[i] = byte(rng.Uint32())
-		}
 		// (No backward "ja": bpf_filter runs a loop that does not end
 		// for ever.)
-		raw := classicgen.Program(code[:8*(1+rng.IntN(40))])
+		raw := classicgen.Random(rng, 40)
 		if rng.IntN(6) == 0 {
 			// Something bpf_validate refuses, now and then (or, case
 			// 5, something only the kernel refuses).

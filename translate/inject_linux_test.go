@@ -433,12 +433,8 @@ func TestFragmentRandomTC(t *testing.T) {
 	rng := rand.New(rand.NewPCG(7, 12))
 	var progs [][]bpf.Instruction
 	var vms []*cbpf.VM
-	code := make([]byte, 8*30)
 	for len(progs) < 200 {
-		for i := range code {
-			code[i] = byte(rng.Uint32())
-		}
-		raw := classicgen.Program(code[:8*(1+rng.IntN(30))])
+		raw := classicgen.Random(rng, 30)
 		plain := true
 		for _, in := range raw {
 			switch {

@@ -8,6 +8,7 @@ package classicgen
 
 import (
 	"encoding/binary"
+	"math/rand/v2"
 
 	"golang.org/x/net/bpf"
 )
@@ -102,6 +103,16 @@ func Program(b []byte) []bpf.RawInstruction {
 		}
 	}
 	return prog
+}
+
+// Random is Program of 8*max bytes drawn from rng, cut to between 1 and max
+// instructions (also drawn): max must be at most MaxLen-1.
+func Random(rng *rand.Rand, max int) []bpf.RawInstruction {
+	code := make([]byte, 8*max)
+	for i := range code {
+		code[i] = byte(rng.Uint32())
+	}
+	return Program(code[:8*(1+rng.IntN(max))])
 }
 
 // LoadsAncillary reports whether raw has an absolute load (ld, ldh, ldb)

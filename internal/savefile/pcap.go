@@ -97,15 +97,13 @@ func (p *pcapReader) Next() ([]byte, *Record, error) {
 	// before 1970 to it, which shows in the offsets of -ttt and -ttttt.
 	// The bits are kept: writers take the low 32. In a file of the other
 	// byte order its byte swap leaves them unsigned.
-	r.Sec = int64(int32(p.u32(h[0:])))
-	if p.swap {
-		r.Sec = int64(p.u32(h[0:]))
-	}
+	sec, fracBits := p.u32(h[0:]), p.u32(h[4:])
+	r.Sec = int64(int32(sec))
 	// The fraction too: signed, unsigned after a byte swap, then held
 	// in a C long and scaled there.
-	frac := int64(int32(p.u32(h[4:])))
+	frac := int64(int32(fracBits))
 	if p.swap {
-		frac = int64(p.u32(h[4:]))
+		r.Sec, frac = int64(sec), int64(fracBits)
 	}
 	caplen, wirelen := p.u32(h[8:]), p.u32(h[12:])
 	if p.minor < 3 || (p.minor == 3 && caplen > wirelen) {
