@@ -124,6 +124,7 @@ type flags struct {
 	numeric, verbose, tstamp, hex, hexASCII, ascii, dump, quiet   int
 	link, absSeq, noOpt, help, version, micro, nano               bool
 	fpType                                                        bool
+	oldA, parserDebug                                             bool
 	mibModules                                                    []string
 	foreign, noDomain, asdot, noChecksum, rawNFS, mesh            bool
 	packetType, espSecret, tcpSecret                              string
@@ -175,6 +176,14 @@ func newFlagSet(f *flags) *pflag.FlagSet {
 	fs.StringArrayVarP(&f.mibModules, "mib-module", "m", nil, "SNMP MIB `MODULE` to load: accepted and ignored with a warning, as by a tcpdump built without libsmi")
 	fs.BoolVar(&f.fpType, "fp-type", false, "print the floating-point check tcpdump's test harness asks for, and exit")
 	_ = fs.MarkHidden("fp-type")
+	// tcpdump 4.99.3 accepts -a and ignores it ("compatibility for old
+	// -a"); -Y is in its option string but, in a build without the filter
+	// parser's debugging (Debian's), reaches getopt's default case: the
+	// usage, exit status 1, no complaint about the option.
+	fs.BoolVarP(&f.oldA, "compat-a", "a", false, "ignored, as by tcpdump")
+	_ = fs.MarkHidden("compat-a")
+	fs.BoolVarP(&f.parserDebug, "compat-Y", "Y", false, "print the usage and fail, as tcpdump built without parser debugging")
+	_ = fs.MarkHidden("compat-Y")
 	fs.BoolVarP(&f.help, "help", "h", false, "print this help and exit")
 	fs.BoolVar(&f.version, "version", false, "print the version and exit")
 	return fs
@@ -267,7 +276,7 @@ func parseArgs(args []string) (*config, error) {
 		return nil, &usageError{err, args}
 	}
 	f := &cfg.f
-	if f.help || f.version || f.fpType {
+	if f.help || f.version || f.fpType || f.parserDebug {
 		return cfg, nil
 	}
 	if fs.Changed("packet-type") {
@@ -380,6 +389,10 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		if errors.As(err, &ue) {
 			fmt.Fprintln(stderr, usageLine)
 		}
+		return 1
+	}
+	if cfg.f.parserDebug {
+		fmt.Fprintln(stderr, usageLine)
 		return 1
 	}
 	if cfg.f.help {

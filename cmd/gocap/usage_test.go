@@ -88,3 +88,28 @@ func TestMistakesLikeTcpdump(t *testing.T) {
 		}
 	}
 }
+
+// TestOldOptionsLikeTcpdump checks two letters tcpdump 4.99.3 takes
+// without documenting them: -a, ignored (alone and inside a group of
+// letters), and -Y, which a build without the filter parser's debugging
+// answers with its usage and status 1 and no word about the option.
+func TestOldOptionsLikeTcpdump(t *testing.T) {
+	needTcpdump(t)
+	for _, args := range [][]string{
+		{"-a", "-r", "testdata/sample.pcap", "-c", "2"},
+		{"-nav", "-r", "testdata/sample.pcap", "-c", "2"},
+	} {
+		gc, gout, ge := runGocap(t, nil, args...)
+		tc, tout, te := runTcpdump(args...)
+		if gc != tc || gout != tout || ge != tcpdumpMessage(te) {
+			t.Errorf("%q: exit %d\n%s%s\ntcpdump: exit %d\n%s%s", args, gc, gout, ge, tc, tout, te)
+		}
+	}
+	for _, args := range [][]string{{"-Y"}, {"-nY", "-r", "testdata/sample.pcap"}} {
+		gc, gout, ge := runGocap(t, nil, args...)
+		tc, tout, te := runTcpdump(args...)
+		if gc != tc || gout != tout || !strings.Contains(te, "Usage: tcpdump") || !strings.HasPrefix(ge, "Usage: gocap") {
+			t.Errorf("%q: exit %d, %q, %q; tcpdump: exit %d, %q, %q", args, gc, gout, ge, tc, tout, te)
+		}
+	}
+}
