@@ -164,7 +164,11 @@ func gofmt(src []byte) ([]byte, error) {
 
 // jsonProgram is the json format.
 type jsonProgram struct {
-	Expression   string     `json:"expression"`
+	Expression string `json:"expression"`
+	// ClassicFile names --classic's file; the program was read from it,
+	// not compiled, so expression is empty and the compiler's fields
+	// (snaplen, netmask, optimized, linux_extensions) are zero.
+	ClassicFile  string     `json:"classic_file,omitempty"`
 	LinkType     string     `json:"linktype"`
 	DLT          uint32     `json:"dlt"`
 	Snaplen      uint32     `json:"snaplen"`
@@ -187,6 +191,7 @@ type jsonInsn struct {
 func jsonProgramBytes(cfg config, p *program) ([]byte, error) {
 	out := jsonProgram{
 		Expression:   cfg.expr,
+		ClassicFile:  cfg.classicFile,
 		LinkType:     cfg.opts.LinkType.String(),
 		DLT:          uint32(cfg.opts.LinkType),
 		Snaplen:      cfg.opts.Snaplen,

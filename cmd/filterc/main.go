@@ -10,7 +10,7 @@
 //
 //	filterc [-lOh] [-d | -dd | -ddd | --format FORMAT] [--target socket|tc|xdp] [-o FILE]
 //	        [-y LINKTYPE] [-s SNAPLEN] [-m NETMASK] [-F FILE] [--package NAME] [--var NAME]
-//	        [--name NAME] [--verify] [--test-run FILE.pcap [--kernel]] [EXPRESSION...]
+//	        [--name NAME] [--verify] [--test-run FILE.pcap [--kernel]] [EXPRESSION... | --classic FILE]
 //
 // The compiler flags mean what they mean to tcpdump (and to libpcap's
 // filtertest):
@@ -27,6 +27,18 @@
 //
 // The EXPRESSION words are joined with single spaces. With none, the empty
 // expression is compiled, which accepts every packet.
+//
+// --classic FILE takes an existing classic program instead of an
+// expression (FILE "-" is standard input), in the text tcpdump prints it
+// in: -ddd's count and "code jt jf k" lines (also with commas between
+// instructions, the one-line form of iptables' bpf match and
+// nfbpf_compile), or -dd's "{ code, jt, jf, k }," lines; '#' and "//"
+// start comments. The program must pass libpcap's bpf_validate (Linux's
+// extensions allowed). Every format and check then applies to it: a
+// program compiled elsewhere is translated to eBPF, loaded through the
+// verifier or run over a capture. -O, -l, -m and -s, which steer the
+// compiler, are refused with it; -y gives the link type --test-run and
+// the json format report.
 //
 // # Formats
 //
@@ -102,6 +114,7 @@ import (
 	"strings"
 
 	"github.com/spf13/pflag"
+	"golang.org/x/net/bpf"
 
 	"github.com/gocap/gocap/cbpf"
 	"github.com/gocap/gocap/parser"
@@ -109,7 +122,7 @@ import (
 )
 
 // usageLine is the synopsis filterc prints with a usage error and atop -h.
-var usageLine = "usage: filterc [-lOh] [-d | -dd | -ddd | --format format] [--target " + targetNames("|", "|") + "] [-o file] [-y linktype] [-s snaplen] [-m netmask] [-F file] [--verify] [--test-run file [--kernel]] [expression ...]"
+var usageLine = "usage: filterc [-lOh] [-d | -dd | -ddd | --format format] [--target " + targetNames("|", "|") + "] [-o file] [-y linktype] [-s snaplen] [-m netmask] [-F file] [--verify] [--test-run file [--kernel]] [expression ... | --classic file]"
 
 // maxSnaplen is tcpdump's MAXIMUM_SNAPLEN, the largest -s it accepts.
 const maxSnaplen = cbpf.DefaultSnaplen
@@ -170,6 +183,10 @@ type config struct {
 	// file's link type).
 	linkTypeSet bool
 	help        bool
+	// classic is the program read by --classic from classicFile, used
+	// instead of compiling expr.
+	classic     []bpf.RawInstruction
+	classicFile string
 }
 
 // effectiveTarget is the target to translate for.
@@ -306,6 +323,7 @@ type flags struct {
 	varName  string
 	progName string
 	testRun  string
+	classic  string
 	verify   bool
 	kernel   bool
 	linuxExt bool
@@ -333,6 +351,7 @@ func newFlagSet(f *flags) *pflag.FlagSet {
 	fs.StringVarP(&f.snaplen, "snapshot-length", "s", "", "`SNAPLEN` returned for a match, 0 to 262144 (default and 0: 262144)")
 	fs.StringVarP(&f.netmask, "netmask", "m", "", "IPv4 `NETMASK` as a dotted quad, for \"ip broadcast\" (default unknown)")
 	fs.StringVarP(&f.file, "file", "F", "", "read the expression from `FILE` ('#' starts a comment)")
+	fs.StringVar(&f.classic, "classic", "", "instead of compiling an expression, read the classic program in `FILE` (- for standard input), as tcpdump -ddd or -dd prints it")
 	fs.BoolVarP(&f.linuxExt, "linux-ext", "l", false, "use the Linux BPF extensions")
 	fs.BoolVarP(&f.noOpt, "no-optimize", "O", false, "do not run the optimizer")
 	fs.StringVar(&f.pkg, "package", "filter", "Go package `NAME` for the go and ebpf-go formats")
@@ -452,6 +471,28 @@ func parseArgs(args []string) (config, error) {
 	cfg.opts.LinuxExt = f.linuxExt
 	cfg.opts.Optimize = !f.noOpt
 
+	if fs.Changed("classic") {
+		switch {
+		case f.classic == "":
+			return usage("--classic needs a file name")
+		case fs.Changed("file") || fs.NArg() > 0:
+			return usage("--classic reads a program; it takes no expression (-F or words)")
+		case cfg.out == fmtAST:
+			return usage("--classic reads a program; --format ast needs an expression")
+		}
+		for _, name := range []string{"no-optimize", "linux-ext", "netmask", "snapshot-length"} {
+			if fs.Changed(name) {
+				return usage("--%s applies to compiling an expression, not to --classic's program", name)
+			}
+		}
+		prog, err := readClassicFile(f.classic, os.Stdin)
+		if err != nil {
+			return config{}, err
+		}
+		cfg.classic, cfg.classicFile = prog, f.classic
+		cfg.opts = cbpf.Options{LinkType: cfg.opts.LinkType} // no compiler ran
+		return cfg, nil
+	}
 	if fs.Changed("file") {
 		expr, err := readFilterFile(f.file)
 		if err != nil {

@@ -24,9 +24,21 @@ func (c *config) needsEBPF() bool {
 	return c.out.isEBPF() || (c.tgt != 0 && (c.out == fmtDot || c.out == fmtSVG)) || c.verify
 }
 
-// compile compiles cfg.expr and translates it when cfg needs eBPF.
+// classicProgram is the classic program of cfg for link type lt:
+// --classic's, or cfg.expr compiled.
+func classicProgram(cfg config, lt cbpf.LinkType) ([]bpf.Instruction, error) {
+	if cfg.classic != nil {
+		return cbpf.Typed(cfg.classic), nil
+	}
+	opts := cfg.opts
+	opts.LinkType = lt
+	return cbpf.Compile(cfg.expr, opts)
+}
+
+// compile compiles cfg.expr (or takes --classic's program) and translates
+// it when cfg needs eBPF.
 func compile(cfg config) (*program, error) {
-	classic, err := cbpf.Compile(cfg.expr, cfg.opts)
+	classic, err := classicProgram(cfg, cfg.opts.LinkType)
 	if err != nil {
 		return nil, err
 	}
@@ -47,6 +59,9 @@ func compile(cfg config) (*program, error) {
 // describe says in words what the program is for, for comments and titles:
 // `"tcp port 80" on EN10MB packets, snapshot length 262144`.
 func describe(cfg config) string {
+	if cfg.classic != nil {
+		return fmt.Sprintf("the program in %s, on %s packets", cfg.classicFile, cfg.opts.LinkType)
+	}
 	return fmt.Sprintf("%s on %s packets, snapshot length %d", exprName(cfg.expr), cfg.opts.LinkType, cfg.opts.Snaplen)
 }
 

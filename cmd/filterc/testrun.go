@@ -92,9 +92,7 @@ const minKernelPacket = 14
 // newEngines compiles the filter for the link type lt and builds each
 // engine.
 func newEngines(cfg config, lt cbpf.LinkType) (*engines, error) {
-	opts := cfg.opts
-	opts.LinkType = lt
-	classic, err := cbpf.Compile(cfg.expr, opts)
+	classic, err := classicProgram(cfg, lt)
 	if err != nil {
 		return nil, err
 	}
@@ -257,7 +255,11 @@ func testRun(cfg config, stdout io.Writer) error {
 	if lts == "" {
 		lts = "no"
 	}
-	w.printf("test run: %s, %s (%s) from %s, eBPF target %s\n", exprName(cfg.expr), nPackets(len(pkts)), lts, cfg.testRun, tgt.Info().Name)
+	what := exprName(cfg.expr)
+	if cfg.classic != nil {
+		what = "the program in " + cfg.classicFile
+	}
+	w.printf("test run: %s, %s (%s) from %s, eBPF target %s\n", what, nPackets(len(pkts)), lts, cfg.testRun, tgt.Info().Name)
 	for i, name := range names {
 		w.printf("  %-48s kept %d of %d", name, kept[i], ran[i])
 		if skipped[i] > 0 {
