@@ -20,18 +20,28 @@ import (
 // libpcap and of the kernel's classic loader.
 const maxClassicLen = 4096
 
+// maxClassicText bounds what --classic reads: a 4,096-instruction program
+// takes about 130 KB in -dd's form.
+const maxClassicText = 1 << 20
+
 // readClassicFile reads the classic program in the file name ("-" for
 // standard input); see parseClassic for the forms.
 func readClassicFile(name string, stdin io.Reader) ([]bpf.RawInstruction, error) {
-	var data []byte
-	var err error
-	if name == "-" {
-		data, err = io.ReadAll(io.LimitReader(stdin, 1<<20))
-	} else {
-		data, err = os.ReadFile(name)
+	r := stdin
+	if name != "-" {
+		f, err := os.Open(name)
+		if err != nil {
+			return nil, fmt.Errorf("--classic: %w", err)
+		}
+		defer f.Close()
+		r = f
 	}
+	data, err := io.ReadAll(io.LimitReader(r, maxClassicText+1))
 	if err != nil {
 		return nil, fmt.Errorf("--classic: %w", err)
+	}
+	if len(data) > maxClassicText {
+		return nil, fmt.Errorf("--classic %s: longer than %d bytes, more than a %d-instruction program needs", name, maxClassicText, maxClassicLen)
 	}
 	prog, err := parseClassic(string(data))
 	if err != nil {

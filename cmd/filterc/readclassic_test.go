@@ -53,9 +53,8 @@ func TestClassicFromTcpdump(t *testing.T) {
 		forms := map[string]string{
 			"ddd":   decimal,
 			"dd":    tcpdumpOut("-dd"),
-			"comma": strings.Join(strings.Fields(strings.ReplaceAll(decimal, " ", "_")), ",") + ",",
+			"comma": strings.Join(strings.Split(strings.TrimSpace(decimal), "\n"), ",") + ",",
 		}
-		forms["comma"] = strings.ReplaceAll(forms["comma"], "_", " ")
 		for name, text := range forms {
 			file := filepath.Join(dir, fmt.Sprintf("%d.%s", i, name))
 			if err := os.WriteFile(file, []byte(text), 0o644); err != nil {
@@ -110,6 +109,7 @@ func TestClassicMistakes(t *testing.T) {
 		{[]string{"--classic", write("empty", "# nothing\n")}, "no instructions"},
 		{[]string{"--classic", write("many", "5000\n")}, `"5000" is not a number from 0 to 4096`},
 		{[]string{"--classic", filepath.Join(dir, "none")}, "no such file"},
+		{[]string{"--classic", write("huge", strings.Repeat(" ", maxClassicText+1))}, "longer than 1048576 bytes"},
 		{[]string{"--classic", good, "tcp"}, "takes no expression"},
 		{[]string{"--classic", good, "-O"}, "--no-optimize applies to compiling an expression"},
 		{[]string{"--classic", good, "-s", "100"}, "--snapshot-length applies to compiling an expression"},
